@@ -1,0 +1,25 @@
+package dev.herald.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The API's root. Every resource below it authenticates with MicroProfile JWT bearer tokens. */
+@ApplicationPath("/api/v1")
+@LoginConfig(authMethod = "MP-JWT")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Herald API",
+            version = "1",
+            description = "Multi-tenant Telegram auto-posting: bots, plans, sessions, admin."))
+@SecurityScheme(
+    securitySchemeName = "jwt",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
+public class HeraldApplication extends Application {}

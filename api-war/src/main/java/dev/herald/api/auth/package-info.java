@@ -1,0 +1,2 @@
+/** Signing in: password login and the Herald tokens it issues. */
+package dev.herald.api.auth;

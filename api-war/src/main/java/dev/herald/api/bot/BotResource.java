@@ -1,0 +1,48 @@
+package dev.herald.api.bot;
+
+import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.bot.BotService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The caller's bot. Every method acts on the token subject's own bot only. */
+@Path("/bot")
+@RolesAllowed({"USER", "ADMIN", "OWNER"})
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class BotResource {
+
+  @Inject CurrentAccount current;
+  @Inject BotService bots;
+
+  @GET
+  @Path("/config")
+  @Operation(summary = "Read the bot's configuration")
+  public BotConfigBody config() {
+    return BotConfigBody.of(bots.config(current.id()));
+  }
+
+  @PUT
+  @Path("/config")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace the bot's configuration; every invalid field is reported at once")
+  public BotConfigBody updateConfig(@NotNull(message = "Send the configuration as a JSON object.") BotConfigBody body) {
+    return BotConfigBody.of(bots.updateConfig(current.id(), body.toInput()));
+  }
+
+  @GET
+  @Path("/state")
+  @Operation(summary = "The bot's status, why it is not running, its next cycle and senders")
+  public BotStateView state() {
+    return BotStateView.of(bots.state(current.id()));
+  }
+}

@@ -1,0 +1,2 @@
+/** The caller's bot: its configuration and state. */
+package dev.herald.api.bot;

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks, one class per concern. */
+package dev.herald.api.health;

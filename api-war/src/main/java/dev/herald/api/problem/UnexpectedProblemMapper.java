@@ -1,0 +1,77 @@
+package dev.herald.api.problem;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: unreadable bodies become 400, a database that cannot be reached 503, and any
+ * other failure a 500 problem that carries the request id and nothing of the exception; the
+ * stack trace goes to the server log under the same request id.
+ */
+@Provider
+public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedProblemMapper.class.getName());
+
+  @Inject ProblemResponses problems;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    if (hasCause(e, JsonbException.class) || e instanceof ProcessingException) {
+      return problems.build(
+          Status.BAD_REQUEST,
+          "malformed-body",
+          "The request body could not be read. Send valid JSON matching the API schema.");
+    }
+    if (databaseUnreachable(e)) {
+      LOG.log(Level.WARNING, "Database unreachable: {0}", e.toString());
+      return Response.fromResponse(
+              problems.build(
+                  Status.SERVICE_UNAVAILABLE,
+                  "service-unavailable",
+                  "The database is not reachable. Try again shortly."))
+          .header("Retry-After", "5")
+          .build();
+    }
+    Response response =
+        problems.build(
+            Status.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Something went wrong on our side. Quote the request id when you report it.");
+    LOG.log(Level.SEVERE, "Unhandled failure, request id " + ((dev.herald.api.problem.Problem) response.getEntity()).requestId(), e);
+    return response;
+  }
+
+  private static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getClass().getName().startsWith("jakarta.resource.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+/** Tenant accounts: identity (the token subject), role, credentials and the registration use case. */
+package dev.herald.domain.account;

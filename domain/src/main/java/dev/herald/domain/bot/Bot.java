@@ -1,0 +1,181 @@
+package dev.herald.domain.bot;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.PostType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A tenant's posting bot, one per account (its id is the account's id). It holds the validated
+ * configuration, the status with its stop reason, when the next cycle is due, and the lease of
+ * the scheduler node running it.
+ */
+@Entity
+@Table(name = "bot")
+public class Bot {
+
+  @Id
+  @Column(name = "account_id")
+  private Long accountId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private BotStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "stop_reason", length = 24)
+  private StopReason stopReason;
+
+  @Column(name = "last_error_reason", length = 500)
+  private String lastErrorReason;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "bot_target_group", joinColumns = @JoinColumn(name = "account_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "chat_ref", nullable = false, length = 300)
+  private List<String> targetGroups = new ArrayList<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "post_type", nullable = false, length = 16)
+  private PostType postType;
+
+  @Column(name = "post_text", length = BotConfigPolicy.MAX_TEXT_LENGTH)
+  private String postText;
+
+  @Column(name = "forward_source", length = 300)
+  private String forwardSource;
+
+  @Column(name = "delay_between_posts_s", nullable = false)
+  private int delayBetweenPostsSeconds;
+
+  @Column(name = "delay_between_cycles_s", nullable = false)
+  private int delayBetweenCyclesSeconds;
+
+  @Column(name = "next_run_at")
+  private Instant nextRunAt;
+
+  @Column(name = "lease_owner", length = 100)
+  private String leaseOwner;
+
+  @Column(name = "lease_until")
+  private Instant leaseUntil;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Bot() {}
+
+  public Bot(long accountId, BotConfig config, Instant now) {
+    this.accountId = accountId;
+    this.status = BotStatus.STOPPED;
+    applyConfig(config, now);
+  }
+
+  public long accountId() {
+    return accountId;
+  }
+
+  public BotStatus status() {
+    return status;
+  }
+
+  public Optional<StopReason> stopReason() {
+    return Optional.ofNullable(stopReason);
+  }
+
+  public Optional<String> lastErrorReason() {
+    return Optional.ofNullable(lastErrorReason);
+  }
+
+  public Optional<Instant> nextRunAt() {
+    return Optional.ofNullable(nextRunAt);
+  }
+
+  public Optional<String> leaseOwner() {
+    return Optional.ofNullable(leaseOwner);
+  }
+
+  public Optional<Instant> leaseUntil() {
+    return Optional.ofNullable(leaseUntil);
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public BotConfig config() {
+    return new BotConfig(
+        targetGroups.stream().map(ChatReference::parse).toList(),
+        postType,
+        postText,
+        forwardSource == null ? null : MessageLink.parse(forwardSource),
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds);
+  }
+
+  public void applyConfig(BotConfig config, Instant now) {
+    Objects.requireNonNull(config, "config");
+    targetGroups.clear();
+    config.targetGroups().forEach(group -> targetGroups.add(group.canonical()));
+    postType = config.postType();
+    postText = config.postText();
+    forwardSource = config.forwardSource() == null ? null : config.forwardSource().toLink();
+    delayBetweenPostsSeconds = config.delayBetweenPostsSeconds();
+    delayBetweenCyclesSeconds = config.delayBetweenCyclesSeconds();
+    updatedAt = now;
+  }
+
+  /** Marks the bot running with its first cycle due now; the lifecycle service checks the rules first. */
+  public void markRunning(Instant now) {
+    status = BotStatus.RUNNING;
+    stopReason = null;
+    lastErrorReason = null;
+    nextRunAt = now;
+    updatedAt = now;
+  }
+
+  /**
+   * Stops the bot. A bot whose cycle is in flight (it holds a lease) goes to {@code STOPPING};
+   * the engine moves it to {@code STOPPED} when the post in flight has finished.
+   */
+  public void requestStop(StopReason reason, Instant now) {
+    if (status == BotStatus.STOPPED || status == BotStatus.SUSPENDED) {
+      return;
+    }
+    stopReason = reason;
+    nextRunAt = null;
+    updatedAt = now;
+    boolean cycleInFlight = leaseUntil != null && leaseUntil.isAfter(now);
+    status = cycleInFlight ? BotStatus.STOPPING : BotStatus.STOPPED;
+  }
+
+  public void suspend(Instant now) {
+    status = BotStatus.SUSPENDED;
+    stopReason = StopReason.ADMIN_SUSPENDED;
+    nextRunAt = null;
+    updatedAt = now;
+  }
+
+  public void recordError(String reason, Instant now) {
+    lastErrorReason = reason;
+    updatedAt = now;
+  }
+}

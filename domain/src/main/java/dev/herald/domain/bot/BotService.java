@@ -1,0 +1,70 @@
+package dev.herald.domain.bot;
+
+import dev.herald.domain.account.Account;
+import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** A tenant's view of their bot: reading and changing its configuration, reading its state. */
+@ApplicationScoped
+@Transactional
+public class BotService {
+
+  @Inject BotRepository bots;
+  @Inject AccountRepository accounts;
+  @Inject Clock clock;
+
+  public BotConfig config(long accountId) {
+    return botOf(accountId).config();
+  }
+
+  /** Validates the configuration against the account's plan and stores it whole, or not at all. */
+  public BotConfig updateConfig(long accountId, BotConfigInput input) {
+    PlanLimits limits = account(accountId).plan().limits();
+    BotConfig config = BotConfigPolicy.validate(input, limits);
+    Bot bot = botOf(accountId);
+    bot.applyConfig(config, clock.instant());
+    return bots.save(bot).config();
+  }
+
+  public BotState state(long accountId) {
+    Bot bot = botOf(accountId);
+    List<String> senders = List.of();
+    boolean idle =
+        bot.status() == BotStatus.RUNNING
+            && (senders.isEmpty() || !bot.config().missingForStart().isEmpty());
+    return new BotState(
+        bot.status(),
+        bot.stopReason().orElse(null),
+        idle,
+        bot.lastErrorReason().orElse(null),
+        bot.nextRunAt().orElse(null),
+        senders,
+        "sandbox",
+        true);
+  }
+
+  /** The account's bot, created with an empty configuration on first use. */
+  Bot botOf(long accountId) {
+    return bots.findByAccountId(accountId)
+        .orElseGet(
+            () -> {
+              PlanLimits limits = account(accountId).plan().limits();
+              BotConfig empty =
+                  BotConfig.empty(
+                      limits.minDelayBetweenPostsSeconds(), limits.minDelayBetweenCyclesSeconds());
+              return bots.save(new Bot(accountId, empty, clock.instant()));
+            });
+  }
+
+  private Account account(long accountId) {
+    return accounts
+        .findById(accountId)
+        .orElseThrow(() -> new NotFoundException("No such account."));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.herald.domain.telegram;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends one post to one chat on behalf of one sender. Implementations never throw for a
+ * Telegram-side failure: every failure is one of the {@link SendOutcome} cases, so the engine
+ * can decide (cool down, ban, skip the chat) without parsing exceptions.
+ */
+public interface TelegramGateway {
+
+  /** The transport's name as shown to users ({@code sandbox}, {@code tdlib}, {@code botapi}). */
+  String transport();
+
+  /** True when nothing really reaches Telegram (the sandbox). */
+  default boolean dryRun() {
+    return false;
+  }
+
+  SendOutcome send(Sender sender, ChatReference chat, Post post);
+
+  /**
+   * The same send without holding the caller's thread while Telegram (or the sandbox's simulated
+   * latency) answers. This default runs {@link #send} on the calling thread; transports that wait
+   * on the network override it. The stage may complete on a transport-owned thread, so callers
+   * attach further work with the {@code *Async} variants and their own (managed) executor.
+   */
+  default CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
+    return CompletableFuture.completedFuture(send(sender, chat, post));
+  }
+}

@@ -1,0 +1,2 @@
+/** A tenant's own Bot API bot: its registration, verification and limits. */
+package dev.herald.domain.userbot;

@@ -1,0 +1,55 @@
+package dev.herald.domain.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChatReferenceTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "@Herald_News, USERNAME, @herald_news",
+    "herald_news, USERNAME, @herald_news",
+    "https://t.me/Herald_News, USERNAME, @herald_news",
+    "http://t.me/herald_news/, USERNAME, @herald_news",
+    "t.me/herald_news?start=1, USERNAME, @herald_news",
+    "https://telegram.me/herald_news, USERNAME, @herald_news",
+    "https://t.me/herald_news/42, USERNAME, @herald_news",
+    "-1001234567890, CHAT_ID, -1001234567890",
+    "  123456  , CHAT_ID, 123456",
+    "https://t.me/c/1234567890/15, CHAT_ID, -1001234567890",
+    "https://t.me/+AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
+    "https://t.me/joinchat/AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
+  })
+  void normalisesEverySpellingOfAChat(String raw, ChatReference.Kind kind, String canonical) {
+    ChatReference reference = ChatReference.parse(raw);
+    assertEquals(kind, reference.kind());
+    assertEquals(canonical, reference.canonical());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "@ab",
+        "@1abc",
+        "not a chat",
+        "https://example.com/herald",
+        "https://t.me/+short",
+        "99999999999999999999999",
+        "0",
+        "@name-with-dash",
+      })
+  void rejectsWhatIsNotAChat(String raw) {
+    assertTrue(ChatReference.tryParse(raw).isEmpty(), raw);
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoSpellingsOfOneChatAreEqual() {
+    assertEquals(ChatReference.parse("@Herald"), ChatReference.parse("https://t.me/herald"));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.herald.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the system tests: real requests to the running server. */
+public final class Api {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String baseUrl;
+
+  Api(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public Request get(String path) {
+    return new Request("GET", path, null);
+  }
+
+  public Request post(String path, String json) {
+    return new Request("POST", path, json);
+  }
+
+  public Request put(String path, String json) {
+    return new Request("PUT", path, json);
+  }
+
+  public Request delete(String path) {
+    return new Request("DELETE", path, null);
+  }
+
+  /** A request being built; {@link #send()} sends it. */
+  public final class Request {
+    private final HttpRequest.Builder builder;
+
+    private Request(String method, String path, String json) {
+      builder =
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  method,
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json));
+      if (json != null) {
+        builder.header("Content-Type", "application/json");
+      }
+    }
+
+    public Request token(String token) {
+      builder.header("Authorization", "Bearer " + token);
+      return this;
+    }
+
+    public Request header(String name, String value) {
+      builder.setHeader(name, value);
+      return this;
+    }
+
+    public Reply send() {
+      try {
+        HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A response with helpers for JSON bodies. */
+  public record Reply(HttpResponse<String> response) {
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body()))) {
+        return reader.readObject();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + body();
+    }
+  }
+}

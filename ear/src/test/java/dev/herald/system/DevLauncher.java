@@ -1,0 +1,83 @@
+package dev.herald.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code ./herald run}: PostgreSQL from Maven artifacts, then Liberty with the EAR in the dev
+ * profile, both with their data under {@code .herald/} in the project, kept across restarts.
+ * Ctrl-C (or {@code ./herald stop}) stops Liberty, then PostgreSQL.
+ */
+public final class DevLauncher {
+
+  static final int HTTP_PORT = Integer.getInteger("herald.http.port", 9080);
+  static final int DB_PORT = Integer.getInteger("herald.db.port", 15432);
+
+  private DevLauncher() {}
+
+  public static void main(String[] args) throws Exception {
+    Path work = Path.of(System.getProperty("herald.work.dir", ".herald")).toAbsolutePath().normalize();
+    Files.createDirectories(work);
+    Files.writeString(work.resolve("launcher.pid"), Long.toString(ProcessHandle.current().pid()));
+
+    EmbeddedDatabase database = new EmbeddedDatabase(work, DB_PORT).start();
+    LibertyServer server =
+        new LibertyServer(
+            LibertyServer.wlpDirFromSystemProperty(),
+            System.getProperty("herald.server.name", "herald"),
+            HTTP_PORT,
+            devEnvironment(work, database));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  database.stop();
+                  System.out.println("Herald stopped: Liberty and PostgreSQL are down.");
+                },
+                "herald-dev-shutdown"));
+
+    Process liberty = server.runInForeground();
+    CompletableFuture.runAsync(() -> announceWhenReady(server, work));
+    int exit = liberty.waitFor();
+    System.exit(exit);
+  }
+
+  static Map<String, String> devEnvironment(Path work, EmbeddedDatabase database) {
+    return Map.of(
+        "HERALD_PROFILE", "dev",
+        "HERALD_DATA_DIR", work.resolve("data").toString(),
+        "DB_HOST", "localhost",
+        "DB_PORT", Integer.toString(database.port()),
+        "DB_NAME", EmbeddedDatabase.NAME,
+        "DB_USER", EmbeddedDatabase.USER,
+        "DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+  }
+
+  private static void announceWhenReady(LibertyServer server, Path work) {
+    try {
+      server.awaitReady(Duration.ofMinutes(5));
+    } catch (IllegalStateException notReady) {
+      System.out.println("Herald did not become ready: " + notReady.getMessage());
+      return;
+    }
+    String base = server.baseUrl();
+    Path password = work.resolve("data/keys/admin-password");
+    String line = "=".repeat(78);
+    System.out.println();
+    System.out.println(line);
+    System.out.println(" Herald is ready (dev profile, sandbox transport: nothing reaches Telegram)");
+    System.out.println("   API:        " + base + "/api/v1");
+    System.out.println("   OpenAPI UI: " + base + "/openapi/ui");
+    System.out.println("   Health:     " + base + "/health/ready");
+    System.out.println("   Admin:      admin@herald.local, password: $(cat " + password + ")");
+    System.out.println("   Log in:     curl -s " + base + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
+    System.out.println("                 -d \"{\\\"email\\\":\\\"admin@herald.local\\\",\\\"password\\\":\\\"$(cat " + password + ")\\\"}\"");
+    System.out.println("   Stop:       Ctrl-C here, or ./herald stop");
+    System.out.println(line);
+    System.out.println();
+  }
+}

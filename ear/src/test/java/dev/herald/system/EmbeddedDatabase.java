@@ -1,0 +1,110 @@
+package dev.herald.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL from Maven artifacts (zonky), with its data folder kept where we say, so data
+ * survives restarts. It can be stopped and started again on the same folder and port, which is how
+ * the tests simulate a database outage.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  public static final String NAME = "herald";
+  public static final String USER = "herald";
+  /** Local trust authentication: this password is not checked and guards nothing. */
+  public static final String PASSWORD = "herald";
+
+  private final Path dataDir;
+  private final Path binariesDir;
+  private final int port;
+  private EmbeddedPostgres postgres;
+
+  public EmbeddedDatabase(Path workDir, int port) {
+    this.dataDir = workDir.resolve("postgres");
+    this.binariesDir = workDir.resolve("postgres-binaries");
+    this.port = port;
+  }
+
+  public synchronized EmbeddedDatabase start() {
+    if (postgres != null) {
+      return this;
+    }
+    try {
+      Files.createDirectories(binariesDir);
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setOverrideWorkingDirectory(binariesDir.toFile())
+              .setPort(port)
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("shared_buffers", "128MB")
+              .start();
+      createRoleAndDatabase();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+    }
+  }
+
+  private void createRoleAndDatabase() {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
+        if (!role.next()) {
+          s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+        }
+      }
+      try (ResultSet db = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+        if (!db.next()) {
+          s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the herald database", e);
+    }
+  }
+
+  /** Stops PostgreSQL (fast shutdown); {@link #start()} brings it back with the same data. */
+  public synchronized void stop() {
+    if (postgres == null) {
+      return;
+    }
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      postgres = null;
+    }
+  }
+
+  public synchronized boolean running() {
+    return postgres != null;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/" + NAME;
+  }
+
+  public Connection connect() throws SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

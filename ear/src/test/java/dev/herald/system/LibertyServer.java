@@ -1,0 +1,167 @@
+package dev.herald.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Liberty server installed by liberty-maven-plugin, driven through its own {@code server}
+ * script, so tests and the dev launcher start Herald exactly as an operator would.
+ */
+public final class LibertyServer {
+
+  private final Path wlpDir;
+  private final String name;
+  private final Map<String, String> env;
+  private final int httpPort;
+
+  public LibertyServer(Path wlpDir, String name, int httpPort, Map<String, String> env) {
+    this.wlpDir = wlpDir;
+    this.name = name;
+    this.httpPort = httpPort;
+    this.env = Map.copyOf(env);
+  }
+
+  public static Path wlpDirFromSystemProperty() {
+    String dir = System.getProperty("herald.wlp.dir");
+    if (dir == null) {
+      throw new IllegalStateException("herald.wlp.dir is not set (run through Maven)");
+    }
+    return Path.of(dir);
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Path serverDir() {
+    return wlpDir.resolve("usr/servers").resolve(name);
+  }
+
+  public Path messagesLog() {
+    return serverDir().resolve("logs/messages.log");
+  }
+
+  /** Starts in the background and waits until {@code /health/ready} answers 200. */
+  public void start(Duration timeout) {
+    int exit = run(List.of("start", name, "--clean"), true);
+    if (exit != 0) {
+      throw new IllegalStateException("server start " + name + " exited with " + exit + "; see " + messagesLog());
+    }
+    awaitReady(timeout);
+  }
+
+  /** Runs in the foreground with the console on this process's output; returns the process. */
+  public Process runInForeground() throws IOException {
+    return builder(List.of("run", name, "--clean")).inheritIO().start();
+  }
+
+  public void stop() {
+    run(List.of("stop", name), true);
+  }
+
+  public void awaitReady(Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      pause(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException(
+        "Herald was not ready within " + timeout + "; see " + messagesLog());
+  }
+
+  private int run(List<String> args, boolean quiet) {
+    try {
+      ProcessBuilder builder = builder(args);
+      if (quiet) {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      } else {
+        builder.inheritIO();
+      }
+      return builder.start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ProcessBuilder builder(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(wlpDir.resolve("bin/server").toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.environment().put("HTTP_PORT", Integer.toString(httpPort));
+    return builder;
+  }
+
+  /** A copy of this server's configuration under another name, for a second instance. */
+  public LibertyServer copyAs(String otherName, int otherPort, Map<String, String> otherEnv) {
+    Path target = wlpDir.resolve("usr/servers").resolve(otherName);
+    try {
+      copyTree(serverDir(), target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new LibertyServer(wlpDir, otherName, otherPort, otherEnv);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) paths::iterator) {
+        Path relative = from.relativize(source);
+        String first = relative.getNameCount() > 0 ? relative.getName(0).toString() : "";
+        if (first.equals("logs") || first.equals("workarea")) {
+          continue;
+        }
+        Path destination = to.resolve(relative.toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC rule 13: the prod profile has no insecure fallback. A server missing a secret exits
+ * non-zero, names the variable and how to create it, and never opens its HTTP port.
+ */
+class ProdProfileIT {
+
+  static LibertyServer prodServer;
+  static Path secrets;
+
+  @BeforeAll
+  static void prepare() throws IOException {
+    SystemUnderTest system = SystemUnderTest.get();
+    prodServer = system.server().copyAs("herald-prod-check", SystemUnderTest.freePort(), Map.of());
+    secrets = Files.createDirectories(system.workDir().resolve("prod-secrets"));
+    Files.copy(system.keysDir().resolve("jwt-private.pem"), secrets.resolve("jwt-private.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(system.keysDir().resolve("jwt-public.pem"), secrets.resolve("jwt-public.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void prodWithoutAnySecretRefusesToStartNamingTheFirstMissingVariable() throws Exception {
+    Result result = run(Map.of("HERALD_PROFILE", "prod"));
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("DB_HOST is not set"), result.output());
+    assertFalse(result.portOpened(), "the HTTP port must never open");
+  }
+
+  @Test
+  void prodWithoutADataKeyRefusesToStartAndSaysHowToCreateOne() throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("HERALD_PROFILE", "prod");
+    env.put("DB_HOST", "localhost");
+    env.put("DB_PASSWORD", "secret");
+    env.put("HERALD_JWT_PRIVATE_KEY_FILE", secrets.resolve("jwt-private.pem").toString());
+    env.put("HERALD_JWT_PUBLIC_KEY_FILE", secrets.resolve("jwt-public.pem").toString());
+    Result result = run(env);
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("HERALD_DATA_KEY_FILE is not set"), result.output());
+    assertTrue(result.output().contains("openssl rand -base64 32"), result.output());
+    assertFalse(result.portOpened());
+  }
+
+  @Test
+  void profileDefaultsToProdSoForgettingItIsNeverInsecure() throws Exception {
+    Result result = run(Map.of());
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("profile prod"), result.output());
+  }
+
+  private record Result(int exitCode, String output, boolean portOpened) {}
+
+  private Result run(Map<String, String> env) throws Exception {
+    ProcessBuilder builder = prodServer.builder(List.of("run", "herald-prod-check"));
+    builder.environment().remove("HERALD_PROFILE");
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    Path log = Files.createTempFile("prod-check", ".log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    boolean portOpened = false;
+    while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+      portOpened |= listening(prodServer.httpPort());
+      if (portOpened) {
+        process.destroyForcibly();
+      }
+    }
+    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), portOpened);
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", port), 100);
+      return true;
+    } catch (IOException closed) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.herald.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One embedded PostgreSQL and one Liberty server with the EAR for the whole test run (started on
+ * first use, stopped by {@link StopSystemUnderTest} when the JUnit session ends), in the dev
+ * profile, with data under {@code target/system-test}.
+ */
+public final class SystemUnderTest {
+
+  private static SystemUnderTest instance;
+
+  private final Path workDir;
+  private final EmbeddedDatabase database;
+  private final LibertyServer server;
+
+  private SystemUnderTest(Path workDir) {
+    this.workDir = workDir;
+    this.database = new EmbeddedDatabase(workDir, freePort());
+    this.server =
+        new LibertyServer(
+            LibertyServer.wlpDirFromSystemProperty(),
+            System.getProperty("herald.server.name", "herald"),
+            freePort(),
+            DevLauncher.devEnvironment(workDir, database));
+  }
+
+  public static synchronized SystemUnderTest get() {
+    if (instance == null) {
+      Path work = Path.of(System.getProperty("herald.work.dir", "target/system-test")).toAbsolutePath();
+      deleteTree(work);
+      SystemUnderTest started = new SystemUnderTest(work);
+      started.database.start();
+      started.server.start(Duration.ofMinutes(4));
+      instance = started;
+    }
+    return instance;
+  }
+
+  static synchronized void stopIfStarted() {
+    if (instance != null) {
+      instance.server.stop();
+      instance.database.stop();
+      instance = null;
+    }
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public LibertyServer server() {
+    return server;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  public Path keysDir() {
+    return workDir.resolve("data/keys");
+  }
+
+  public String adminPassword() {
+    try {
+      return Files.readString(keysDir().resolve("admin-password")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Api api() {
+    return new Api(server.baseUrl());
+  }
+
+  public Map<String, String> devEnvironment() {
+    return DevLauncher.devEnvironment(workDir, database);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

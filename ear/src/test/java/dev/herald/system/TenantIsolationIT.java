@@ -1,0 +1,62 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SPEC rule 1, the isolation half: the acting account comes from the token's sub only. */
+class TenantIsolationIT {
+
+  static Api api;
+  static Tokens tokens;
+
+  @BeforeAll
+  static void start() {
+    SystemUnderTest system = SystemUnderTest.get();
+    api = system.api();
+    tokens = new Tokens(system.keysDir());
+  }
+
+  private static String config(String text) {
+    return "{\"target_groups\":[\"@herald_test\"],\"post_text\":\"" + text + "\"}";
+  }
+
+  @Test
+  void identityHeadersAreIgnoredAndATenantOnlyEverSeesItsOwnBot() {
+    String tokenA = tokens.tenant(Tokens.newSubject("tenant-a"));
+    String tokenB = tokens.tenant(Tokens.newSubject("tenant-b"));
+    long idB = api.post("/api/v1/account/register", "").token(tokenB).send().json().getJsonNumber("id").longValue();
+    assertEquals(200, api.put("/api/v1/bot/config", config("from A")).token(tokenA).send().status());
+    assertEquals(200, api.put("/api/v1/bot/config", config("from B")).token(tokenB).send().status());
+
+    Api.Reply asB =
+        api.get("/api/v1/bot/config")
+            .token(tokenA)
+            .header("X-User-Id", Long.toString(idB))
+            .header("X-Account-Id", Long.toString(idB))
+            .send();
+    assertEquals("from A", asB.json().getString("post_text"));
+
+    Api.Reply overwrite =
+        api.put("/api/v1/bot/config", config("A writing as B"))
+            .token(tokenA)
+            .header("X-User-Id", Long.toString(idB))
+            .send();
+    assertEquals(200, overwrite.status());
+    assertEquals("from B", api.get("/api/v1/bot/config").token(tokenB).send().json().getString("post_text"));
+  }
+
+  @Test
+  void identityHeadersWithoutATokenAreRefused() {
+    assertEquals(401, api.get("/api/v1/bot/config").header("X-User-Id", "1").send().status());
+  }
+
+  @Test
+  void registerIsIdempotent() {
+    String token = tokens.tenant(Tokens.newSubject("register"));
+    long first = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
+    long second = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
+    assertEquals(first, second);
+  }
+}

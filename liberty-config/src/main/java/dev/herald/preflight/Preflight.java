@@ -1,0 +1,53 @@
+package dev.herald.preflight;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves the profile and its key material. {@code dev} generates what is missing into its data
+ * folder; {@code prod} takes everything from the environment and refuses to guess. The profile
+ * defaults to {@code prod}, so forgetting to set it can never produce an insecure server.
+ */
+final class Preflight {
+
+  static final String PROFILE = "HERALD_PROFILE";
+  static final String DATA_DIR = "HERALD_DATA_DIR";
+
+  private Preflight() {}
+
+  static Map<String, String> run(Map<String, String> env, Properties system)
+      throws PreflightException {
+    String profile = env.getOrDefault(PROFILE, system.getProperty("herald.profile", "prod"));
+    profile = profile.strip().toLowerCase(Locale.ROOT);
+    KeyLocations keys =
+        switch (profile) {
+          case "dev" -> DevKeyMaterial.ensure(dataDir(env, system));
+          case "prod" -> ProductionRequirements.check(env);
+          default ->
+              throw new PreflightException(
+                  PROFILE + "=" + profile + " is not a profile. Use dev or prod.");
+        };
+    Map<String, String> published = new LinkedHashMap<>();
+    published.put("herald.profile", profile);
+    published.put("herald.jwt.private-key-file", keys.jwtPrivateKey().toString());
+    published.put("herald.jwt.public-key-file", keys.jwtPublicKey().toString());
+    published.put("herald.data-key-file", keys.dataKey().toString());
+    keys.adminPassword().ifPresent(p -> published.put("herald.admin.password-file", p.toString()));
+    if (!env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+        && !env.containsKey("MP_JWT_VERIFY_PUBLICKEY")) {
+      published.put("mp.jwt.verify.publickey.location", keys.jwtPublicKey().toUri().toString());
+    }
+    return published;
+  }
+
+  private static Path dataDir(Map<String, String> env, Properties system) {
+    String configured = env.get(DATA_DIR);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(system.getProperty("user.dir"), "herald-data");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.herald.persistence.account;
+
+import dev.herald.domain.account.Account;
+import dev.herald.domain.account.AccountRepository;
+import dev.herald.persistence.UTC;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Accounts through JPA; the first-contact insert is a PostgreSQL upsert so concurrent logins agree. */
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+
+  @PersistenceContext(unitName = "herald")
+  EntityManager em;
+
+  @Override
+  public Optional<Account> findById(long id) {
+    return Optional.ofNullable(em.find(Account.class, id));
+  }
+
+  @Override
+  public Optional<Account> findBySubject(String subject) {
+    return em.createQuery("SELECT a FROM Account a WHERE a.subject = :subject", Account.class)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Account> findByEmail(String email) {
+    return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
+        .setParameter("email", email)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Account save(Account account) {
+    if (account.id() == null) {
+      em.persist(account);
+      em.flush();
+      return account;
+    }
+    return em.merge(account);
+  }
+
+  @Override
+  public Account createIfAbsent(Account account) {
+    var plan = account.plan();
+    var limits = plan.limits();
+    em.createNativeQuery(
+            """
+            INSERT INTO account (subject, email, role, plan_status, plan_expires_at, plan_updated_at,
+                max_sessions, max_groups, min_delay_between_posts_s, min_delay_between_cycles_s,
+                max_posts_per_day, created_at)
+            VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (subject) DO NOTHING
+            """)
+        .setParameter(1, account.subject())
+        .setParameter(2, account.email().orElse(null))
+        .setParameter(3, account.role().name())
+        .setParameter(4, plan.status().name())
+        .setParameter(5, plan.expiresAt().map(UTC::at).orElse(null))
+        .setParameter(6, UTC.at(plan.updatedAt()))
+        .setParameter(7, limits.maxSessions())
+        .setParameter(8, limits.maxGroups())
+        .setParameter(9, limits.minDelayBetweenPostsSeconds())
+        .setParameter(10, limits.minDelayBetweenCyclesSeconds())
+        .setParameter(11, limits.maxPostsPerDay())
+        .setParameter(12, UTC.at(account.createdAt()))
+        .executeUpdate();
+    return findBySubject(account.subject()).orElseThrow();
+  }
+}

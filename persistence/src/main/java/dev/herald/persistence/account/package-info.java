@@ -1,0 +1,2 @@
+/** Accounts in PostgreSQL through JPA. */
+package dev.herald.persistence.account;

@@ -1,0 +1,2 @@
+/** Bots in PostgreSQL through JPA. */
+package dev.herald.persistence.bot;

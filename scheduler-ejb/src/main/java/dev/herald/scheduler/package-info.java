@@ -1,0 +1,2 @@
+/** The scheduler EJB module: startup work and the forwarding engine. */
+package dev.herald.scheduler;

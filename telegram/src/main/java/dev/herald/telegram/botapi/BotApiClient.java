@@ -1,0 +1,80 @@
+package dev.herald.telegram.botapi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Calls one Bot API method: {@code POST <base>/bot<token>/<method>} with a JSON body. Never
+ * throws for network trouble: a call without an answer becomes {@link BotApiResponse#noAnswer}.
+ * The token is part of the URL, so URLs are never logged; only the method and masked token.
+ */
+public class BotApiClient {
+
+  private static final Logger LOG = Logger.getLogger(BotApiClient.class.getName());
+
+  private final HttpClient http;
+  private final URI baseUrl;
+  private final Duration timeout;
+
+  public BotApiClient(URI baseUrl, Duration timeout) {
+    this.baseUrl = baseUrl;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  public BotApiResponse call(String token, String method, JsonObject parameters) {
+    return callAsync(token, method, parameters).join();
+  }
+
+  public CompletableFuture<BotApiResponse> callAsync(
+      String token, String method, JsonObject parameters) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/bot" + token + "/" + method))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .thenApply(response -> parse(response.statusCode(), response.body()))
+        .exceptionally(failure -> noAnswer(method, token, failure));
+  }
+
+  private static BotApiResponse parse(int status, String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return BotApiResponse.fromJson(status, reader.readObject());
+    } catch (JsonException | IllegalStateException | ClassCastException notBotApi) {
+      // A proxy or load balancer answered instead of Telegram (HTML 502 page and the like).
+      return new BotApiResponse(
+          status, false, null, status, "HTTP " + status + " without a Bot API body", java.util.Optional.empty());
+    }
+  }
+
+  private static BotApiResponse noAnswer(String method, String token, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    String reason =
+        cause instanceof HttpTimeoutException
+            ? "Bot API did not answer " + method + " in time"
+            : "Bot API unreachable for " + method + ": " + cause.getClass().getSimpleName();
+    if (!(cause instanceof IOException) && !(cause instanceof HttpTimeoutException)) {
+      LOG.log(Level.WARNING, "Unexpected Bot API failure for {0} with token {1}",
+          new Object[] {method, Tokens.mask(token)});
+    }
+    return BotApiResponse.noAnswer(reason);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.herald.telegram.botapi;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends as a tenant's own bot, the token taken from {@link Sender#credential()}. No MicroProfile
+ * Fault Tolerance here: the HTTP client's own request timeout bounds every call, every failure is
+ * already an outcome (nothing for a breaker to count), and one breaker for all tenants' bots
+ * would let one bad token stop the others.
+ */
+@ApplicationScoped
+@Typed(BotApiGateway.class)
+public class BotApiGateway implements TelegramGateway {
+
+  private BotApiSettings settings;
+  private BotApiClient client;
+  private boolean forwardAsCopy;
+
+  public BotApiGateway() {}
+
+  @Inject
+  public BotApiGateway(BotApiSettings settings) {
+    this.settings = settings;
+  }
+
+  public BotApiGateway(BotApiClient client, boolean forwardAsCopy) {
+    this.client = client;
+    this.forwardAsCopy = forwardAsCopy;
+  }
+
+  @PostConstruct
+  void connect() {
+    client = new BotApiClient(settings.baseUrl(), settings.timeout());
+    forwardAsCopy = settings.forwardAsCopy();
+  }
+
+  @Override
+  public String transport() {
+    return "botapi";
+  }
+
+  @Override
+  public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+    return sendAsync(sender, chat, post).toCompletableFuture().join();
+  }
+
+  @Override
+  public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
+    if (sender.kind() != Sender.Kind.USER_BOT || sender.credential() == null) {
+      return done(new SendOutcome.Unauthorized("The Bot API sends only as a user bot with a token"));
+    }
+    if (chat.kind() == ChatReference.Kind.INVITE
+        || (post.type() == PostType.FORWARD && post.source().chat().kind() == ChatReference.Kind.INVITE)) {
+      return done(new SendOutcome.ChatNotFound(
+          "A bot cannot join by invite link: add the bot to the chat and use its @username or id"));
+    }
+    String method = post.type() == PostType.TEXT ? "sendMessage"
+        : forwardAsCopy ? "copyMessage" : "forwardMessage";
+    var body = post.type() == PostType.TEXT
+        ? BotApiRequests.sendMessage(chat, post.text())
+        : BotApiRequests.forwardOrCopy(chat, post.source());
+    return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
+  }
+
+  private static SendOutcome outcome(BotApiResponse response) {
+    if (response.ok()) {
+      // sendMessage/forwardMessage answer a Message, copyMessage a MessageId: both have message_id.
+      return new SendOutcome.Delivered(response.resultObject().getJsonNumber("message_id").longValue());
+    }
+    return BotApiErrorMapper.map(response);
+  }
+
+  private static CompletionStage<SendOutcome> done(SendOutcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.herald.telegram.sandbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sandbox's current faults, changeable while the server runs (tests, demos, an admin hook)
+ * and reset to the configured plan with {@link #reset()}. The random source is seeded so a run
+ * with the same seed and the same sends bans the same posts.
+ */
+@ApplicationScoped
+public class SandboxFaults {
+
+  private final AtomicReference<FaultPlan> plan = new AtomicReference<>(FaultPlan.none());
+  private final AtomicReference<FaultPlan> configured = new AtomicReference<>(FaultPlan.none());
+  private Random random = new Random(42);
+
+  @Inject SandboxSettings settings;
+
+  public SandboxFaults() {}
+
+  /** For use without CDI (tests). */
+  public SandboxFaults(FaultPlan initial, long seed) {
+    configured.set(Objects.requireNonNull(initial, "initial"));
+    plan.set(initial);
+    random = new Random(seed);
+  }
+
+  @PostConstruct
+  void load() {
+    configured.set(settings.plan());
+    plan.set(settings.plan());
+    random = new Random(settings.seed());
+  }
+
+  public FaultPlan plan() {
+    return plan.get();
+  }
+
+  public void update(UnaryOperator<FaultPlan> change) {
+    plan.updateAndGet(change);
+  }
+
+  public void setLatency(Duration latency) {
+    update(current -> current.withLatency(latency));
+  }
+
+  public void setFloodWait(int every, Duration wait) {
+    update(current -> current.withFloodWait(every, wait));
+  }
+
+  public void setBanProbability(double probability, long seed) {
+    update(current -> current.withBanProbability(probability));
+    synchronized (this) {
+      random = new Random(seed);
+    }
+  }
+
+  public void setForbiddenChats(List<String> chats) {
+    update(current -> current.withForbiddenChats(chats));
+  }
+
+  /** Back to what configuration says. */
+  public void reset() {
+    plan.set(configured.get());
+  }
+
+  /** Draws the next ban decision; synchronized because {@link Random}'s sequence is shared. */
+  synchronized boolean drawBan(double probability) {
+    return probability > 0 && random.nextDouble() < probability;
+  }
+}

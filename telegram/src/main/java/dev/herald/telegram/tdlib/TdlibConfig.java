@@ -1,0 +1,29 @@
+package dev.herald.telegram.tdlib;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The TDLib transport's settings as plain values, so the runtime can be built with or without
+ * CDI (tests). {@link TdlibSettings} reads them from MicroProfile Config.
+ */
+public record TdlibConfig(
+    Path dataDir,
+    Optional<ApiPair> defaultApiPair,
+    boolean useTestDc,
+    Duration loginStepTimeout,
+    Duration requestTimeout,
+    Duration sendTimeout,
+    String systemLanguageCode,
+    String deviceModel,
+    String applicationVersion,
+    int breakerFailures,
+    Duration breakerOpen) {
+
+  /** Sensible values for tests: short timeouts, a given data directory. */
+  public static TdlibConfig forTests(Path dataDir, Duration timeout) {
+    return new TdlibConfig(dataDir, Optional.empty(), true, timeout, timeout, timeout,
+        "en", "Herald", "0.1.0", 3, Duration.ofSeconds(30));
+  }
+}

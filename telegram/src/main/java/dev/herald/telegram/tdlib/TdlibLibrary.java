@@ -1,0 +1,78 @@
+package dev.herald.telegram.tdlib;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Loads {@code libtdjson} from a configured path. Loading never throws: a missing or broken
+ * library leaves the server running with the TDLib transport DOWN and the reason in
+ * {@link #status()}, for the readiness check.
+ */
+public final class TdlibLibrary {
+
+  private static final Logger LOG = Logger.getLogger(TdlibLibrary.class.getName());
+
+  private final TdJson binding;
+  private final TdlibStatus status;
+
+  private TdlibLibrary(TdJson binding, TdlibStatus status) {
+    this.binding = binding;
+    this.status = status;
+  }
+
+  /** {@code logVerbosity}: TDLib's own log level (0 fatal only, 1 errors, 2 warnings, ...). */
+  public static TdlibLibrary load(Optional<String> configuredPath, int logVerbosity) {
+    if (configuredPath.isEmpty() || configuredPath.get().isBlank()) {
+      return unavailable("", "herald.tdlib.library-path is not set");
+    }
+    String path = configuredPath.get().strip();
+    if (!Files.isRegularFile(Path.of(path))) {
+      return unavailable(path, "TDLib library not found at " + path + " (run telegram/fetch-tdlib.sh)");
+    }
+    try {
+      TdJson binding =
+          Native.load(path, TdJson.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+      execute(binding, TdlibJson.object("setLogVerbosityLevel")
+          .add("new_verbosity_level", logVerbosity).build());
+      JsonObject version = execute(binding, TdlibJson.object("getOption").add("name", "version").build());
+      String text = version.getString("value", "unknown");
+      LOG.log(Level.INFO, "Loaded TDLib {0} from {1}", new Object[] {text, path});
+      return new TdlibLibrary(binding, TdlibStatus.up(path, text));
+    } catch (LinkageError | RuntimeException broken) {
+      return unavailable(path, "TDLib library at " + path + " could not be loaded: " + broken);
+    }
+  }
+
+  private static TdlibLibrary unavailable(String path, String reason) {
+    LOG.log(Level.WARNING, "TDLib transport unavailable: {0}", reason);
+    return new TdlibLibrary(null, TdlibStatus.down(path, reason));
+  }
+
+  private static JsonObject execute(TdJson binding, JsonObject request) {
+    String answer = binding.td_execute(request.toString());
+    if (answer == null) {
+      throw new IllegalStateException("td_execute answered nothing to " + TdlibJson.type(request));
+    }
+    return TdlibJson.parse(answer);
+  }
+
+  public TdlibStatus status() {
+    return status;
+  }
+
+  public Optional<TdJson> binding() {
+    return Optional.ofNullable(binding);
+  }
+
+  /** Runs a synchronous TDLib method; an {@code error} answer is returned, not thrown. */
+  public JsonObject execute(JsonObject request) {
+    return execute(binding().orElseThrow(() -> new IllegalStateException(status.detail())), request);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.herald.telegram.tdlib;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The phone login as a small state machine over TDLib's authorization states: phone → code →
+ * password → ready. Each step sends one request and waits, at most {@code stepTimeout}, for the
+ * answer and for the state it leads to; a timeout is a FAILED step, never a hang.
+ */
+final class TdlibLogin {
+
+  private static final Logger LOG = Logger.getLogger(TdlibLogin.class.getName());
+  /** States in which TDLib accepts {@code setAuthenticationPhoneNumber} (a restart of the login). */
+  private static final Set<String> PHONE_ACCEPTED = Set.of(
+      AuthorizationStates.WAIT_PHONE, AuthorizationStates.WAIT_CODE, AuthorizationStates.WAIT_PASSWORD,
+      "authorizationStateWaitEmailAddress", "authorizationStateWaitEmailCode",
+      "authorizationStateWaitRegistration");
+
+  private final TdlibSessionClient client;
+  private final Duration stepTimeout;
+
+  TdlibLogin(TdlibSessionClient client, Duration stepTimeout) {
+    this.client = client;
+    this.stepTimeout = stepTimeout;
+  }
+
+  synchronized LoginStep start(String phone) {
+    Optional<JsonObject> state = await(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type));
+    if (state.isEmpty()) {
+      return LoginStep.failed("TDLib did not initialise the session within " + seconds()
+          + " (state " + client.authorizationState() + "); check the database key and data directory");
+    }
+    String type = TdlibJson.type(state.get());
+    if (AuthorizationStates.READY.equals(type) || !PHONE_ACCEPTED.contains(type)) {
+      return AuthorizationStates.step(state.get()).orElseThrow();
+    }
+    LOG.log(Level.INFO, "Session {0}: login started for {1}",
+        new Object[] {client.sessionId(), Phones.mask(phone)});
+    return submit(TdlibJson.object("setAuthenticationPhoneNumber").add("phone_number", phone).build(),
+        AuthorizationStates.WAIT_PHONE, "Telegram refused the phone number");
+  }
+
+  synchronized LoginStep submitCode(String code) {
+    if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
+      return notExpected("a login code");
+    }
+    return submit(TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
+        AuthorizationStates.WAIT_CODE, "The code was not accepted");
+  }
+
+  synchronized LoginStep submitPassword(String password) {
+    if (!AuthorizationStates.WAIT_PASSWORD.equals(client.authorizationState())) {
+      return notExpected("a password");
+    }
+    return submit(TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
+        AuthorizationStates.WAIT_PASSWORD, "The password was not accepted");
+  }
+
+  /** Sends one step's request, then waits for the state after {@code from}. */
+  private LoginStep submit(JsonObject request, String from, String refused) {
+    try {
+      client.request(request, stepTimeout).get();
+    } catch (ExecutionException failed) {
+      return refusal(failed.getCause(), refused);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return LoginStep.failed("Login step interrupted");
+    }
+    Optional<JsonObject> next = await(type -> !type.equals(from) && !AuthorizationStates.isTransient(type));
+    if (next.isEmpty()) {
+      return LoginStep.failed("Telegram accepted the step but the session stayed in "
+          + client.authorizationState() + " for " + seconds());
+    }
+    return AuthorizationStates.step(next.get()).orElseThrow();
+  }
+
+  private LoginStep refusal(Throwable cause, String refused) {
+    if (cause instanceof TimeoutException) {
+      return LoginStep.failed("Telegram did not answer within " + seconds()
+          + "; check the network and the API id/hash");
+    }
+    String reason = cause instanceof TdlibException
+        ? ((TdlibException) cause).tdlibMessage() : String.valueOf(cause.getMessage());
+    // Still waiting for the same input (wrong code, wrong password): say so, the user may retry.
+    String state = client.authorizationState();
+    if (AuthorizationStates.WAIT_CODE.equals(state)) {
+      return LoginStep.codeRequired(refused + ": " + reason);
+    }
+    if (AuthorizationStates.WAIT_PASSWORD.equals(state)) {
+      return LoginStep.passwordRequired(refused + ": " + reason);
+    }
+    return LoginStep.failed(refused + ": " + reason);
+  }
+
+  private LoginStep notExpected(String what) {
+    String state = client.authorizationState();
+    return LoginStep.failed("The session is not waiting for " + what + " (state "
+        + (state.isEmpty() ? "starting" : state) + "); start the login again");
+  }
+
+  private Optional<JsonObject> await(java.util.function.Predicate<String> wanted) {
+    try {
+      return client.authorization().await(wanted, stepTimeout);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private String seconds() {
+    return stepTimeout.toMillis() % 1000 == 0 ? stepTimeout.toSeconds() + " s" : stepTimeout.toMillis() + " ms";
+  }
+}

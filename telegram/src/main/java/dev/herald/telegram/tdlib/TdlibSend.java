@@ -1,0 +1,68 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SendOutcome;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One send by one session: wait until the client is ready (a client opened after a restart logs
+ * itself in from its database), resolve the chat, send or forward, and wait for the final update;
+ * the whole at most {@code sendTimeout}. Every failure ends as an outcome.
+ */
+final class TdlibSend {
+
+  private final TdlibSessionClient client;
+  private final TdlibConfig config;
+
+  TdlibSend(TdlibSessionClient client, TdlibConfig config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
+    CompletableFuture<SendOutcome> result = client.authorization()
+        .next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type))
+        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(state -> TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
+            .map(CompletableFuture::completedFuture)
+            .orElseGet(() -> deliver(chat, post)));
+    return result.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(this::failureOrRevoked);
+  }
+
+  /** A send cut short because TDLib closed the client in the meantime is the session's fault. */
+  private SendOutcome failureOrRevoked(Throwable failure) {
+    String state = client.authorizationState();
+    if (AuthorizationStates.CLOSED.equals(state) || "authorizationStateLoggingOut".equals(state)) {
+      return TdlibErrorMapper.fromAuthorizationState(state).orElseThrow();
+    }
+    return failure(failure);
+  }
+
+  private CompletableFuture<SendOutcome> deliver(ChatReference chat, Post post) {
+    CompletableFuture<Long> target = client.chats().resolve(chat);
+    if (post.type() == PostType.TEXT) {
+      return target.thenCompose(chatId -> TdlibMessages.sendText(client, chatId, post.text()));
+    }
+    return target.thenCompose(chatId -> client.chats().source(post.source())
+        .thenCompose(source -> TdlibMessages.forward(client, chatId, source.chatId(), source.messageId())));
+  }
+
+  static SendOutcome failure(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof TdlibException) {
+      TdlibException error = (TdlibException) cause;
+      return TdlibErrorMapper.map(error.code(), error.tdlibMessage());
+    }
+    if (cause instanceof TimeoutException) {
+      return new SendOutcome.TransientError("TDLib did not confirm the send in time");
+    }
+    return new SendOutcome.TransientError("TDLib send failed: " + cause.getMessage());
+  }
+}

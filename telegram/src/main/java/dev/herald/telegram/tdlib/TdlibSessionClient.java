@@ -1,0 +1,153 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.domain.telegram.SendOutcome;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One pooled session's TDLib client: its own database directory, its authorization state, and
+ * the sends still waiting for their final update. Updates arrive on the receive loop thread.
+ */
+public final class TdlibSessionClient implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TdlibSessionClient.class.getName());
+
+  private final long sessionId;
+  private final TdlibRuntime runtime;
+  private final TdlibConfig config;
+  private final ApiPair apiPair;
+  private final String databaseKey;
+  private final AuthorizationTracker authorization = new AuthorizationTracker();
+  private final PendingSends sends = new PendingSends();
+  private final TdlibLogin login;
+  private final TdlibChats chats;
+  private volatile boolean closedByHerald;
+  private int clientId;
+
+  TdlibSessionClient(
+      long sessionId, TdlibRuntime runtime, TdlibConfig config, ApiPair apiPair, String databaseKey) {
+    this.sessionId = sessionId;
+    this.runtime = runtime;
+    this.config = config;
+    this.apiPair = apiPair;
+    this.databaseKey = databaseKey;
+    this.login = new TdlibLogin(this, config.loginStepTimeout());
+    this.chats = new TdlibChats(this);
+  }
+
+  /** Creates the TDLib client; its first request makes TDLib report its authorization state. */
+  void start() {
+    clientId = runtime.createClient(this::onUpdate);
+    request(TdlibJson.object("getOption").add("name", "version").build());
+  }
+
+  public long sessionId() {
+    return sessionId;
+  }
+
+  public Path databaseDirectory() {
+    return config.dataDir().resolve("session-" + sessionId);
+  }
+
+  public String authorizationState() {
+    return authorization.currentType();
+  }
+
+  public LoginStep startLogin(String phone) {
+    return login.start(phone);
+  }
+
+  public LoginStep submitCode(String code) {
+    return login.submitCode(code);
+  }
+
+  public LoginStep submitPassword(String password) {
+    return login.submitPassword(password);
+  }
+
+  /** A request with the configured request timeout; fails with {@link TdlibException} on error. */
+  CompletableFuture<JsonObject> request(JsonObject request) {
+    return request(request, config.requestTimeout());
+  }
+
+  CompletableFuture<JsonObject> request(JsonObject request, Duration timeout) {
+    return runtime.send(clientId, request).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  Duration sendTimeout() {
+    return config.sendTimeout();
+  }
+
+  AuthorizationTracker authorization() {
+    return authorization;
+  }
+
+  PendingSends sends() {
+    return sends;
+  }
+
+  TdlibChats chats() {
+    return chats;
+  }
+
+  private void onUpdate(JsonObject update) {
+    switch (TdlibJson.type(update)) {
+      case "updateAuthorizationState":
+        onAuthorizationState(TdlibJson.child(update, "authorization_state"));
+        break;
+      case "updateMessageSendSucceeded":
+        JsonObject sent = TdlibJson.child(update, "message");
+        sends.complete(TdlibJson.number(sent, "chat_id", 0), TdlibJson.number(update, "old_message_id", 0),
+            new SendOutcome.Delivered(TdlibMessages.serverMessageId(TdlibJson.number(sent, "id", 0))));
+        break;
+      case "updateMessageSendFailed":
+        JsonObject failed = TdlibJson.child(update, "message");
+        sends.complete(TdlibJson.number(failed, "chat_id", 0), TdlibJson.number(update, "old_message_id", 0),
+            TdlibErrorMapper.fromSendFailed(update));
+        break;
+      default:
+        break; // Herald needs no other updates; TDLib sends many (chats, users, options).
+    }
+  }
+
+  private void onAuthorizationState(JsonObject state) {
+    String type = TdlibJson.type(state);
+    LOG.log(Level.FINE, "Session {0}: {1}", new Object[] {sessionId, type});
+    authorization.update(state);
+    if (AuthorizationStates.WAIT_PARAMETERS.equals(type)) {
+      request(TdlibParameters.build(config, apiPair, databaseDirectory(), databaseKey))
+          .whenComplete((ok, failure) -> {
+            if (failure != null) {
+              // A wrong database key answers 401 here; the login step then reports the timeout.
+              LOG.log(Level.WARNING, "Session {0}: TDLib refused its parameters: {1}",
+                  new Object[] {sessionId, failure.getMessage()});
+            }
+          });
+    } else if (AuthorizationStates.CLOSED.equals(type)) {
+      runtime.forget(clientId);
+      sends.completeAll(closedByHerald
+          ? new SendOutcome.TransientError("Session client closed by Herald")
+          : TdlibErrorMapper.fromAuthorizationState(type).orElseThrow());
+    }
+  }
+
+  /** Asks TDLib to close the client; completes when it reports {@code authorizationStateClosed}. */
+  @Override
+  public void close() {
+    closing();
+  }
+
+  CompletableFuture<JsonObject> closing() {
+    closedByHerald = true;
+    CompletableFuture<JsonObject> closed = authorization.next(AuthorizationStates.CLOSED::equals);
+    if (!closed.isDone()) {
+      runtime.send(clientId, TdlibJson.object("close").build());
+    }
+    return closed;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.herald.telegram.tdlib;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The server's TDLib sessions, created on first use so the server starts (and other transports
+ * work) without the library: {@link #status()} is what readiness reports. The receive loop runs
+ * on a thread of {@code java:comp/DefaultManagedThreadFactory} when one can be looked up, or of
+ * the factory given to {@link #useThreadFactory} before first use.
+ */
+@ApplicationScoped
+public class TdlibTransport {
+
+  private static final Logger LOG = Logger.getLogger(TdlibTransport.class.getName());
+  private static final String DEFAULT_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+
+  @Inject TdlibSettings settings;
+
+  private TdlibLibrary library;
+  private TdlibSessions sessions;
+  private ThreadFactory threads;
+  private byte[] keyMaterial;
+
+  /** Before first use: the factory for the receive loop thread (e.g. a ManagedThreadFactory). */
+  public synchronized void useThreadFactory(ThreadFactory factory) {
+    this.threads = factory;
+  }
+
+  /** Before first use: key material from Herald's key store, instead of herald.tdlib.database-key. */
+  public synchronized void useKeyMaterial(byte[] key) {
+    this.keyMaterial = key.clone();
+  }
+
+  public synchronized TdlibStatus status() {
+    TdlibStatus loaded = library().status();
+    if (loaded.available() && key().isEmpty()) {
+      return TdlibStatus.down(loaded.libraryPath(), "herald.tdlib.database-key is not set (base64, >= 16 bytes)");
+    }
+    return loaded;
+  }
+
+  /** The sessions, or empty with {@link #status()} saying why. */
+  public synchronized Optional<TdlibSessions> sessions() {
+    if (sessions == null && status().available()) {
+      sessions = new TdlibSessions(library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
+    }
+    return Optional.ofNullable(sessions);
+  }
+
+  private TdlibLibrary library() {
+    if (library == null) {
+      library = TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());
+    }
+    return library;
+  }
+
+  private Optional<byte[]> key() {
+    Optional<byte[]> key = keyMaterial != null ? Optional.of(keyMaterial) : settings.databaseKey();
+    return key.filter(bytes -> bytes.length >= 16);
+  }
+
+  private ThreadFactory threads() {
+    if (threads == null) {
+      try {
+        threads = (ThreadFactory) new InitialContext().lookup(DEFAULT_THREAD_FACTORY);
+      } catch (NamingException | RuntimeException noContainer) {
+        LOG.log(Level.INFO, "No {0}; the TDLib receive loop uses a plain thread", DEFAULT_THREAD_FACTORY);
+        threads = Thread::new;
+      }
+    }
+    return threads;
+  }
+
+  @PreDestroy
+  synchronized void shutdown() {
+    if (sessions != null) {
+      sessions.close();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.herald.telegram.transport;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.telegram.botapi.BotApiGateway;
+import dev.herald.telegram.sandbox.SandboxGateway;
+import dev.herald.telegram.tdlib.TdlibGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The {@link TelegramGateway} Herald injects: routes each send by the sender's kind to the
+ * configured transport. The concrete gateways are {@code @Typed} to their own class, so this is
+ * the only bean of type {@code TelegramGateway}; they are looked up lazily, so an unused
+ * transport (TDLib without its library) is never created.
+ */
+@ApplicationScoped
+public class SenderGatewayRouter implements TelegramGateway {
+
+  private TransportSettings settings;
+  private Provider<SandboxGateway> sandbox;
+  private Provider<TdlibGateway> tdlib;
+  private Provider<BotApiGateway> botApi;
+
+  public SenderGatewayRouter() {}
+
+  @Inject
+  public SenderGatewayRouter(TransportSettings settings, Provider<SandboxGateway> sandbox,
+      Provider<TdlibGateway> tdlib, Provider<BotApiGateway> botApi) {
+    this.settings = settings;
+    this.sandbox = sandbox;
+    this.tdlib = tdlib;
+    this.botApi = botApi;
+  }
+
+  /** The gateway that sends for this kind of sender. */
+  public TelegramGateway gatewayFor(Sender.Kind kind) {
+    if (kind == Sender.Kind.SESSION) {
+      return "tdlib".equals(settings.sessions()) ? tdlib.get() : sandbox.get();
+    }
+    return "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
+  }
+
+  /** The sessions' transport name ({@code sandbox}/{@code tdlib}), e.g. for {@code /bot/state}. */
+  @Override
+  public String transport() {
+    return gatewayFor(Sender.Kind.SESSION).transport();
+  }
+
+  /** True when sessions post nowhere; user bots may still use the real Bot API. */
+  @Override
+  public boolean dryRun() {
+    return gatewayFor(Sender.Kind.SESSION).dryRun();
+  }
+
+  @Override
+  public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+    return gatewayFor(sender.kind()).send(sender, chat, post);
+  }
+
+  @Override
+  public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
+    return gatewayFor(sender.kind()).sendAsync(sender, chat, post);
+  }
+}

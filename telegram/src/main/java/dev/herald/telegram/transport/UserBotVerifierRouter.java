@@ -1,0 +1,36 @@
+package dev.herald.telegram.transport;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.userbot.UserBotVerification;
+import dev.herald.domain.userbot.UserBotVerifier;
+import dev.herald.telegram.botapi.BotApiUserBotVerifier;
+import dev.herald.telegram.sandbox.SandboxUserBotVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.Optional;
+
+/** The {@link UserBotVerifier} Herald injects: the sandbox's or the Bot API's, by configuration. */
+@ApplicationScoped
+public class UserBotVerifierRouter implements UserBotVerifier {
+
+  private TransportSettings settings;
+  private Provider<SandboxUserBotVerifier> sandbox;
+  private Provider<BotApiUserBotVerifier> botApi;
+
+  public UserBotVerifierRouter() {}
+
+  @Inject
+  public UserBotVerifierRouter(TransportSettings settings, Provider<SandboxUserBotVerifier> sandbox,
+      Provider<BotApiUserBotVerifier> botApi) {
+    this.settings = settings;
+    this.sandbox = sandbox;
+    this.botApi = botApi;
+  }
+
+  @Override
+  public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
+    UserBotVerifier verifier = "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
+    return verifier.verify(token, testChat);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.herald.telegram.botapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BotApiGatewayTest {
+
+  static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+  private static final Sender BOT = Sender.userBot(5, TOKEN);
+  private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
+  private static final Post TEXT = Post.text("Hello \"world\"");
+
+  private FakeBotApi telegram;
+  private BotApiGateway gateway;
+
+  @BeforeEach
+  void start() throws IOException {
+    telegram = new FakeBotApi();
+    gateway = new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
+  }
+
+  @AfterEach
+  void stop() {
+    telegram.close();
+  }
+
+  private SendOutcome sendText() {
+    return gateway.send(BOT, CHAT, TEXT);
+  }
+
+  @Test
+  void sendMessageDeliveredWithItsMessageId() {
+    telegram.ok("sendMessage", "{\"message_id\":42,\"chat\":{\"id\":-1001}}");
+    assertEquals(new SendOutcome.Delivered(42), sendText());
+    FakeBotApi.Call call = telegram.calls().get(0);
+    assertEquals(TOKEN, call.token());
+    assertTrue(call.body().contains("\"chat_id\":\"@herald_demo\""), call.body());
+    assertTrue(call.body().contains("\"text\":\"Hello \\\"world\\\"\""), call.body());
+  }
+
+  @Test
+  void numericChatIdsAreSentAsNumbers() {
+    telegram.ok("sendMessage", "{\"message_id\":1}");
+    gateway.send(BOT, ChatReference.parse("-1001234567890"), TEXT);
+    assertTrue(telegram.calls().get(0).body().contains("\"chat_id\":-1001234567890"));
+  }
+
+  @Test
+  void forwardPostsUseForwardMessage() {
+    telegram.ok("forwardMessage", "{\"message_id\":77}");
+    Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
+    assertEquals(new SendOutcome.Delivered(77), gateway.send(BOT, CHAT, forward));
+    String body = telegram.calls().get(0).body();
+    assertEquals("forwardMessage", telegram.calls().get(0).method());
+    assertTrue(body.contains("\"from_chat_id\":\"@source_chan\"") && body.contains("\"message_id\":15"), body);
+  }
+
+  @Test
+  void forwardAsCopyUsesCopyMessage() {
+    telegram.ok("copyMessage", "{\"message_id\":78}");
+    BotApiGateway copying = new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2)), true);
+    Post forward = Post.forward(MessageLink.parse("https://t.me/c/1234567/15"));
+    assertEquals(new SendOutcome.Delivered(78), copying.send(BOT, CHAT, forward));
+    assertEquals("copyMessage", telegram.calls().get(0).method());
+    assertTrue(telegram.calls().get(0).body().contains("\"from_chat_id\":-1001234567"));
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterIsAFloodWait() {
+    telegram.answer("sendMessage", 429, "{\"ok\":false,\"error_code\":429,"
+        + "\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}");
+    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(7)), sendText());
+  }
+
+  @Test
+  void retryAfterInTheDescriptionOfA400IsAFloodWait() {
+    telegram.error("sendMessage", 400, "Bad Request: Too Many Requests: retry after 5");
+    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(5)), sendText());
+  }
+
+  @Test
+  void kickedBlockedOrWithoutRightsIsChatForbidden() {
+    for (String description : new String[] {
+        "Forbidden: bot was kicked from the supergroup chat",
+        "Forbidden: bot is not a member of the channel chat",
+        "Forbidden: bot was blocked by the user"}) {
+      telegram.error("sendMessage", 403, description);
+      assertEquals(new SendOutcome.ChatForbidden(description), sendText(), description);
+    }
+    telegram.error("sendMessage", 400, "Bad Request: have no rights to send a message");
+    assertInstanceOf(SendOutcome.ChatForbidden.class, sendText());
+  }
+
+  @Test
+  void chatNotFound() {
+    telegram.error("sendMessage", 400, "Bad Request: chat not found");
+    assertEquals(new SendOutcome.ChatNotFound("Bad Request: chat not found"), sendText());
+  }
+
+  @Test
+  void unauthorizedToken() {
+    telegram.error("sendMessage", 401, "Unauthorized");
+    assertInstanceOf(SendOutcome.Unauthorized.class, sendText());
+  }
+
+  @Test
+  void serverErrorsAndNonBotApiAnswersAreTransient() {
+    telegram.error("sendMessage", 500, "Internal Server Error");
+    assertInstanceOf(SendOutcome.TransientError.class, sendText());
+    telegram.answer("sendMessage", 502, "<html>Bad Gateway</html>");
+    assertInstanceOf(SendOutcome.TransientError.class, sendText());
+    telegram.error("sendMessage", 400, "Bad Request: message text is empty");
+    assertInstanceOf(SendOutcome.TransientError.class, sendText());
+  }
+
+  @Test
+  void noAnswerWithinTheTimeoutIsTransient() {
+    telegram.hang("sendMessage");
+    long start = System.nanoTime();
+    SendOutcome outcome = sendText();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertInstanceOf(SendOutcome.TransientError.class, outcome);
+    assertTrue(millis < 5000, "took " + millis + " ms");
+    assertFalse(outcome.toString().contains(TOKEN.substring(10)), "token leaked: " + outcome);
+  }
+
+  @Test
+  void unreachableServerIsTransient() {
+    telegram.close();
+    BotApiGateway nowhere = new BotApiGateway(
+        new BotApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2)), false);
+    SendOutcome outcome = nowhere.send(BOT, CHAT, TEXT);
+    assertInstanceOf(SendOutcome.TransientError.class, outcome);
+    assertFalse(outcome.toString().contains(TOKEN.substring(10)), "token leaked: " + outcome);
+  }
+
+  @Test
+  void inviteLinksCannotBeUsedByBots() {
+    SendOutcome outcome = gateway.send(BOT, ChatReference.parse("https://t.me/+AbCdEfGh1234"), TEXT);
+    assertInstanceOf(SendOutcome.ChatNotFound.class, outcome);
+    assertTrue(telegram.calls().isEmpty());
+  }
+
+  @Test
+  void sessionsCannotSendThroughTheBotApi() {
+    assertInstanceOf(SendOutcome.Unauthorized.class, gateway.send(Sender.session(1), CHAT, TEXT));
+  }
+}

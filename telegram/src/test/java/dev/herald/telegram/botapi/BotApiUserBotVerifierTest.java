@@ -1,0 +1,73 @@
+package dev.herald.telegram.botapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.userbot.UserBotVerification;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BotApiUserBotVerifierTest {
+
+  private FakeBotApi telegram;
+  private BotApiUserBotVerifier verifier;
+
+  @BeforeEach
+  void start() throws IOException {
+    telegram = new FakeBotApi();
+    BotApiClient client = new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2));
+    verifier = new BotApiUserBotVerifier(new BotApiGateway(client, false), client);
+  }
+
+  @AfterEach
+  void stop() {
+    telegram.close();
+  }
+
+  @Test
+  void getMeAndTestMessageVerify() {
+    telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
+        .ok("sendMessage", "{\"message_id\":3}");
+    UserBotVerification result =
+        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+    assertTrue(result.verified());
+    assertEquals(123456789L, result.botId());
+    assertEquals("herald_test_bot", result.username());
+    assertEquals(Optional.of(new SendOutcome.Delivered(3)), result.testMessage());
+    assertEquals("getMe", telegram.calls().get(0).method());
+  }
+
+  @Test
+  void rejectedTokenIsInvalid() {
+    telegram.error("getMe", 401, "Unauthorized");
+    UserBotVerification result = verifier.verify(BotApiGatewayTest.TOKEN, Optional.empty());
+    assertFalse(result.tokenValid());
+    assertTrue(result.failure().contains("rejected"), result.failure());
+    assertFalse(result.failure().contains("AAHdq"));
+  }
+
+  @Test
+  void validTokenThatMayNotWriteTheChatIsNotVerified() {
+    telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
+        .error("sendMessage", 403, "Forbidden: bot is not a member of the channel chat");
+    UserBotVerification result =
+        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+    assertTrue(result.tokenValid());
+    assertFalse(result.verified());
+    assertInstanceOf(SendOutcome.ChatForbidden.class, result.testMessage().orElseThrow());
+  }
+
+  @Test
+  void tokensAreMaskedToTheBotId() {
+    assertEquals("123456789:***", Tokens.mask(BotApiGatewayTest.TOKEN));
+    assertEquals("***", Tokens.mask("garbage"));
+  }
+}

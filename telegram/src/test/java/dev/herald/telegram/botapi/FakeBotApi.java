@@ -1,0 +1,97 @@
+package dev.herald.telegram.botapi;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local server speaking the Bot API protocol: {@code POST /bot<token>/<method>} with a JSON
+ * body, answered with the status and body scripted per method. A method scripted as
+ * {@link #hang} never answers (until {@link #close}).
+ */
+final class FakeBotApi implements AutoCloseable {
+
+  record Call(String token, String method, String body) {}
+
+  private record Answer(int status, String body) {}
+
+  private final HttpServer server;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  FakeBotApi() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  FakeBotApi answer(String method, int status, String body) {
+    answers.put(method, new Answer(status, body));
+    return this;
+  }
+
+  FakeBotApi ok(String method, String result) {
+    return answer(method, 200, "{\"ok\":true,\"result\":" + result + "}");
+  }
+
+  FakeBotApi error(String method, int code, String description) {
+    return answer(method, code,
+        "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
+  }
+
+  FakeBotApi hang(String method) {
+    return answer(method, -1, "");
+  }
+
+  List<Call> calls() {
+    return calls;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String[] path = exchange.getRequestURI().getPath().split("/");
+    String token = path.length > 1 ? path[1].substring(3) : "";
+    String method = path.length > 2 ? path[2] : "";
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    calls.add(new Call(token, method, body));
+    Answer answer = answers.getOrDefault(method,
+        new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+    if (answer.status() < 0) {
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    release.countDown();
+    server.stop(0);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.herald.telegram.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.userbot.UserBotVerification;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SandboxUserBotVerifierTest {
+
+  private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+
+  private final SandboxFaults faults = new SandboxFaults(FaultPlan.none(), 42);
+  private final SandboxUserBotVerifier verifier = new SandboxUserBotVerifier(new SandboxGateway(faults));
+
+  @Test
+  void acceptsBotApiShapedTokens() {
+    UserBotVerification result = verifier.verify(TOKEN, Optional.empty());
+    assertTrue(result.verified());
+    assertEquals(123456789L, result.botId());
+  }
+
+  @Test
+  void rejectsOtherTokens() {
+    assertFalse(verifier.verify("not-a-token", Optional.empty()).tokenValid());
+    assertFalse(verifier.verify("123:short", Optional.empty()).tokenValid());
+    assertFalse(verifier.verify(null, Optional.empty()).tokenValid());
+  }
+
+  @Test
+  void testMessageGoesThroughTheSandboxFaults() {
+    faults.setForbiddenChats(List.of("@closed_chat"));
+    UserBotVerification result = verifier.verify(TOKEN, Optional.of(ChatReference.parse("@closed_chat")));
+    assertTrue(result.tokenValid());
+    assertFalse(result.verified());
+  }
+}

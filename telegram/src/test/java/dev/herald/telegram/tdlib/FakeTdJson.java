@@ -1,0 +1,177 @@
+package dev.herald.telegram.tdlib;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-memory stand-in for libtdjson that answers like TDLib 1.8.67 for the requests Herald
+ * makes. Scripted behaviour: phone {@code +15550000000} never gets an answer (Telegram
+ * unreachable), code {@code 11111} and password {@code wrong} are refused, {@code @missing_chat}
+ * does not exist, {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a
+ * send, {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched.
+ */
+final class FakeTdJson implements TdJson {
+
+  static final String UNREACHABLE_PHONE = "+15550000000";
+
+  final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+  final Set<String> receiveThreads = ConcurrentHashMap.newKeySet();
+  private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+  private final Set<Integer> started = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger clients = new AtomicInteger();
+  private final AtomicLong temporaryIds = new AtomicLong(1);
+
+  @Override
+  public int td_create_client_id() {
+    return clients.incrementAndGet();
+  }
+
+  @Override
+  public void td_send(int clientId, String request) {
+    JsonObject json = TdlibJson.parse(request);
+    requests.add(json);
+    if (started.add(clientId)) {
+      state(clientId, "authorizationStateWaitTdlibParameters");
+    }
+    answer(clientId, json);
+  }
+
+  @Override
+  public String td_receive(double timeout) {
+    receiveThreads.add(Thread.currentThread().getName());
+    try {
+      return out.poll((long) (timeout * 1000), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @Override
+  public String td_execute(String request) {
+    return "{\"@type\":\"optionValueString\",\"value\":\"1.8.67\"}";
+  }
+
+  long count(String type) {
+    return requests.stream().filter(r -> type.equals(TdlibJson.type(r))).count();
+  }
+
+  JsonObject last(String type) {
+    return requests.stream().filter(r -> type.equals(TdlibJson.type(r))).reduce((a, b) -> b).orElseThrow();
+  }
+
+  /** Telegram revokes the session: TDLib logs out and closes on its own. */
+  void revoke(int clientId) {
+    state(clientId, "authorizationStateLoggingOut");
+    state(clientId, "authorizationStateClosed");
+  }
+
+  private void answer(int client, JsonObject request) {
+    String extra = request.getString("@extra", "");
+    switch (TdlibJson.type(request)) {
+      case "getOption" -> reply(client, extra, obj("optionValueString").add("value", "1.8.67"));
+      case "setTdlibParameters" -> { state(client, "authorizationStateWaitPhoneNumber"); ok(client, extra); }
+      case "setAuthenticationPhoneNumber" -> {
+        if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
+          push(client, obj("updateAuthorizationState").add("authorization_state", obj("authorizationStateWaitCode")
+              .add("code_info", obj("authenticationCodeInfo").add("phone_number", "447700900123")
+                  .add("type", obj("authenticationCodeTypeSms").add("length", 5)).add("timeout", 60))));
+          ok(client, extra);
+        }
+      }
+      case "checkAuthenticationCode" -> {
+        if ("11111".equals(request.getString("code"))) {
+          error(client, extra, 400, "PHONE_CODE_INVALID");
+        } else {
+          push(client, obj("updateAuthorizationState").add("authorization_state",
+              obj("authorizationStateWaitPassword").add("password_hint", "pet")));
+          ok(client, extra);
+        }
+      }
+      case "checkAuthenticationPassword" -> {
+        if ("wrong".equals(request.getString("password"))) {
+          error(client, extra, 400, "PASSWORD_HASH_INVALID");
+        } else {
+          state(client, "authorizationStateReady");
+          ok(client, extra);
+        }
+      }
+      case "searchPublicChat" -> {
+        String name = request.getString("username");
+        if ("missing_chat".equals(name)) {
+          error(client, extra, 400, "USERNAME_NOT_OCCUPIED");
+        } else {
+          reply(client, extra, obj("chat").add("id", chatId(name)).add("title", name));
+        }
+      }
+      case "getChat" -> reply(client, extra, obj("chat").add("id", request.getJsonNumber("chat_id").longValue()));
+      case "getMessageLinkInfo" -> reply(client, extra, obj("messageLinkInfo").add("is_public", true)
+          .add("chat_id", -1005L).add("message", obj("message").add("id", 15L << 20).add("chat_id", -1005L)));
+      case "sendMessage" -> send(client, extra, request.getJsonNumber("chat_id").longValue(), false);
+      case "forwardMessages" -> send(client, extra, request.getJsonNumber("chat_id").longValue(), true);
+      case "close" -> { state(client, "authorizationStateClosing"); state(client, "authorizationStateClosed"); ok(client, extra); }
+      default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));
+    }
+  }
+
+  private void send(int client, String extra, long chatId, boolean forward) {
+    long temporary = temporaryIds.incrementAndGet();
+    JsonObjectBuilder pending = obj("message").add("id", temporary).add("chat_id", chatId)
+        .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
+    JsonObjectBuilder finalUpdate = chatId == chatId("forbidden_chat")
+        ? obj("updateMessageSendFailed").add("message", obj("message").add("id", temporary).add("chat_id", chatId))
+            .add("old_message_id", temporary)
+            .add("error", obj("error").add("code", 400).add("message", "CHAT_WRITE_FORBIDDEN"))
+        : obj("updateMessageSendSucceeded").add("message", obj("message").add("id", 42L << 20).add("chat_id", chatId))
+            .add("old_message_id", temporary);
+    boolean racy = chatId == chatId("racy_chat");
+    if (racy) {
+      push(client, finalUpdate);
+    }
+    reply(client, extra, forward
+        ? obj("messages").add("total_count", 1).add("messages", Json.createArrayBuilder().add(pending))
+        : pending);
+    if (!racy && chatId != chatId("silent_chat")) {
+      push(client, finalUpdate);
+    }
+  }
+
+  static long chatId(String username) {
+    return -1000000000000L - Math.abs(username.hashCode() % 100000);
+  }
+
+  private void state(int client, String type) {
+    push(client, obj("updateAuthorizationState").add("authorization_state", obj(type)));
+  }
+
+  private void ok(int client, String extra) {
+    reply(client, extra, obj("ok"));
+  }
+
+  private void error(int client, String extra, int code, String message) {
+    reply(client, extra, obj("error").add("code", code).add("message", message));
+  }
+
+  private void reply(int client, String extra, JsonObjectBuilder object) {
+    push(client, object.add("@extra", extra));
+  }
+
+  private void push(int client, JsonObjectBuilder object) {
+    out.add(object.add("@client_id", client).build().toString());
+  }
+
+  private static JsonObjectBuilder obj(String type) {
+    return Json.createObjectBuilder().add("@type", type);
+  }
+
+}

@@ -1,0 +1,192 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import jakarta.json.JsonObject;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The TDLib adapter against {@link FakeTdJson}: login state machine, sends, dispatch. */
+class TdlibSessionsTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+  private static final Duration TIMEOUT = Duration.ofMillis(800);
+  private static final Post TEXT = Post.text("hello");
+
+  @TempDir Path dataDir;
+  private FakeTdJson td;
+  private TdlibSessions sessions;
+
+  @BeforeEach
+  void start() throws Exception {
+    td = new FakeTdJson();
+    sessions = new TdlibSessions(library(td), TdlibConfig.forTests(dataDir, TIMEOUT), KEY, Thread::new,
+        Clock.systemUTC());
+  }
+
+  /** A loaded library around the fake binding (the constructor is private on purpose). */
+  static TdlibLibrary library(TdJson binding) throws Exception {
+    Constructor<TdlibLibrary> constructor =
+        TdlibLibrary.class.getDeclaredConstructor(TdJson.class, TdlibStatus.class);
+    constructor.setAccessible(true);
+    return constructor.newInstance(binding, TdlibStatus.up("fake", "1.8.67"));
+  }
+
+  @AfterEach
+  void stop() {
+    sessions.close();
+  }
+
+  private void logIn(long sessionId) {
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
+    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
+  }
+
+  @Test
+  void phoneCodePasswordReadyWithRetriesOfWrongInput() {
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, "+447700900123", API).kind());
+    LoginStep wrongCode = sessions.submitCode(1, "11111");
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, wrongCode.kind());
+    assertTrue(wrongCode.detail().contains("PHONE_CODE_INVALID"), wrongCode.detail());
+    LoginStep password = sessions.submitCode(1, "12345");
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, password.kind());
+    assertTrue(password.detail().contains("hint: pet"));
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitPassword(1, "wrong").kind());
+    assertEquals(LoginStep.ready(), sessions.submitPassword(1, "secret"));
+    assertEquals(LoginStep.ready(), sessions.startLogin(1, "+447700900123", API));
+  }
+
+  @Test
+  void tdlibParametersKeepTheMessageDatabaseOffAndEncryptPerSession() {
+    logIn(3);
+    JsonObject parameters = td.last("setTdlibParameters");
+    assertFalse(parameters.getBoolean("use_message_database"));
+    assertFalse(parameters.getBoolean("use_secret_chats"));
+    assertEquals(dataDir.resolve("session-3").toString(), parameters.getString("database_directory"));
+    assertEquals(TdlibKeys.derive(KEY, 3), parameters.getString("database_encryption_key"));
+    assertEquals(12345, parameters.getInt("api_id"));
+  }
+
+  @Test
+  void unreachableTelegramFailsTheLoginWithinTheStepTimeout() {
+    long start = System.nanoTime();
+    LoginStep step = sessions.startLogin(2, FakeTdJson.UNREACHABLE_PHONE, API);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(LoginStep.Kind.FAILED, step.kind());
+    assertTrue(step.detail().contains("did not answer"), step.detail());
+    assertTrue(millis < TIMEOUT.toMillis() * 3, "took " + millis + " ms");
+  }
+
+  @Test
+  void codeWithoutLoginIsAClearFailure() {
+    assertEquals(LoginStep.Kind.FAILED, sessions.submitCode(9, "12345").kind());
+    sessions.startLogin(8, FakeTdJson.UNREACHABLE_PHONE, API);
+    LoginStep step = sessions.submitPassword(8, "secret");
+    assertEquals(LoginStep.Kind.FAILED, step.kind());
+    assertTrue(step.detail().contains("not waiting for a password"), step.detail());
+  }
+
+  @Test
+  void textIsDeliveredWithTheServerMessageIdAndChatsAreCached() {
+    logIn(1);
+    ChatReference chat = ChatReference.parse("@herald_demo");
+    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, chat, TEXT).join());
+    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, chat, TEXT).join());
+    assertEquals(1, td.count("searchPublicChat"));
+    JsonObject request = td.last("sendMessage");
+    assertEquals("hello", request.getJsonObject("input_message_content").getJsonObject("text").getString("text"));
+  }
+
+  @Test
+  void finalUpdateBeforeTheAnswerStillCounts() {
+    logIn(1);
+    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, ChatReference.parse("@racy_chat"), TEXT).join());
+  }
+
+  @Test
+  void forwardResolvesTheLinkAndForwards() {
+    logIn(1);
+    Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
+    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, ChatReference.parse("-1001234"), forward).join());
+    JsonObject request = td.last("forwardMessages");
+    assertEquals(-1005L, request.getJsonNumber("from_chat_id").longValue());
+    assertEquals(15L << 20, request.getJsonArray("message_ids").getJsonNumber(0).longValue());
+  }
+
+  @Test
+  void failuresBecomeOutcomes() {
+    logIn(1);
+    assertEquals(new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
+        sessions.send(1, ChatReference.parse("@forbidden_chat"), TEXT).join());
+    assertInstanceOf(SendOutcome.ChatNotFound.class,
+        sessions.send(1, ChatReference.parse("@missing_chat"), TEXT).join());
+    long start = System.nanoTime();
+    assertInstanceOf(SendOutcome.TransientError.class,
+        sessions.send(1, ChatReference.parse("@silent_chat"), TEXT).join());
+    assertTrue((System.nanoTime() - start) / 1_000_000 < TIMEOUT.toMillis() * 3);
+  }
+
+  @Test
+  void revokedSessionIsBanned() {
+    logIn(1);
+    td.revoke(1);
+    SendOutcome inFlightOrAfter = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
+    // Racing the revocation: delivered before it, or banned; never a transient error to retry.
+    assertTrue(inFlightOrAfter instanceof SendOutcome.SenderBanned
+        || inFlightOrAfter instanceof SendOutcome.Delivered, inFlightOrAfter.toString());
+    awaitClosed(1);
+    SendOutcome outcome = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
+  }
+
+  private void awaitClosed(long sessionId) {
+    try {
+      assertTrue(sessions.find(sessionId).orElseThrow().authorization()
+          .await(AuthorizationStates.CLOSED::equals, Duration.ofSeconds(5)).isPresent());
+    } catch (InterruptedException interrupted) {
+      throw new AssertionError(interrupted);
+    }
+  }
+
+  @Test
+  void closedSessionCanLogInAgainWithANewClient() {
+    logIn(1);
+    td.revoke(1);
+    awaitClosed(1);
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, "+447700900123", API).kind());
+  }
+
+  @Test
+  void sessionsNotLoggedInOrNotOpenAreUnauthorized() {
+    sessions.startLogin(4, FakeTdJson.UNREACHABLE_PHONE, API);
+    assertInstanceOf(SendOutcome.Unauthorized.class,
+        sessions.send(4, ChatReference.parse("@herald_demo"), TEXT).join());
+    assertInstanceOf(SendOutcome.Unauthorized.class,
+        sessions.send(5, ChatReference.parse("@herald_demo"), TEXT).join());
+  }
+
+  @Test
+  void everythingIsReceivedOnOneThread() {
+    logIn(1);
+    logIn(2);
+    sessions.send(2, ChatReference.parse("@herald_demo"), TEXT).join();
+    assertEquals(1, td.receiveThreads.size(), td.receiveThreads.toString());
+    assertEquals(Optional.of("1.8.67"), sessions.status().version());
+  }
+}
