@@ -1,6 +1,10 @@
 package dev.herald.api.account;
 
+import dev.herald.api.web.RequestIds;
 import dev.herald.domain.account.Account;
+import dev.herald.domain.account.AdminAccess;
+import dev.herald.domain.audit.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.herald.domain.account.AccountService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +19,7 @@ public class CurrentAccount {
 
   @Inject JsonWebToken token;
   @Inject AccountService accounts;
+  @Inject HttpServletRequest request;
 
   private Account account;
 
@@ -31,5 +36,18 @@ public class CurrentAccount {
 
   public long id() {
     return get().id();
+  }
+
+  /** The caller as an admin actor; fails with 403 unless the stored account is an admin too. */
+  public Actor admin() {
+    Account account = get();
+    AdminAccess.require(account);
+    return new Actor(account.id(), account.subject(), RequestIds.of(request));
+  }
+
+  /** The caller as an actor, for services that record who did what. */
+  public Actor actor() {
+    Account account = get();
+    return new Actor(account.id(), account.subject(), RequestIds.of(request));
   }
 }

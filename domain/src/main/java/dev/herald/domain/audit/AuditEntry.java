@@ -1,0 +1,93 @@
+package dev.herald.domain.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One admin action. Entries are only ever appended, never changed. */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "actor_account_id", nullable = false)
+  private long actorAccountId;
+
+  @Column(name = "actor_subject", nullable = false, length = 255)
+  private String actorSubject;
+
+  @Column(nullable = false, length = 64)
+  private String action;
+
+  @Column(name = "target_type", nullable = false, length = 32)
+  private String targetType;
+
+  @Column(name = "target_id", length = 64)
+  private String targetId;
+
+  @Column(length = 2000)
+  private String details;
+
+  @Column(name = "request_id", length = 64)
+  private String requestId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected AuditEntry() {}
+
+  public AuditEntry(
+      Actor actor, String action, String targetType, String targetId, String details, Instant at) {
+    this.actorAccountId = actor.accountId();
+    this.actorSubject = actor.subject();
+    this.requestId = actor.requestId();
+    this.action = action;
+    this.targetType = targetType;
+    this.targetId = targetId;
+    this.details = details;
+    this.createdAt = at;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long actorAccountId() {
+    return actorAccountId;
+  }
+
+  public String actorSubject() {
+    return actorSubject;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String targetType() {
+    return targetType;
+  }
+
+  public String targetId() {
+    return targetId;
+  }
+
+  public String details() {
+    return details;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,2 @@
+/** The audit trail in PostgreSQL through JPA. */
+package dev.herald.persistence.audit;
