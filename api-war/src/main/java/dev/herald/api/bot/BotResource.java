@@ -1,12 +1,14 @@
 package dev.herald.api.bot;
 
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +25,7 @@ public class BotResource {
 
   @Inject CurrentAccount current;
   @Inject BotService bots;
+  @Inject BotLifecycleService lifecycle;
 
   @GET
   @Path("/config")
@@ -37,6 +40,20 @@ public class BotResource {
   @Operation(summary = "Replace the bot's configuration; every invalid field is reported at once")
   public BotConfigBody updateConfig(@NotNull(message = "Send the configuration as a JSON object.") BotConfigBody body) {
     return BotConfigBody.of(bots.updateConfig(current.id(), body.toInput()));
+  }
+
+  @POST
+  @Path("/start")
+  @Operation(summary = "Start the bot: 403 when the plan does not allow it, 422 when the config is incomplete, 409 when no sender is free")
+  public BotStateView start() {
+    return BotStateView.of(lifecycle.start(current.id()));
+  }
+
+  @POST
+  @Path("/stop")
+  @Operation(summary = "Stop the bot: no post starts after this answer; STOPPING until the post in flight ends")
+  public BotStateView stop() {
+    return BotStateView.of(lifecycle.stop(current.id()));
   }
 
   @GET

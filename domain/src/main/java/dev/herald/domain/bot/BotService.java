@@ -3,7 +3,10 @@ package dev.herald.domain.bot;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.session.SessionRepository;
+import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.telegram.TelegramGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +20,8 @@ public class BotService {
 
   @Inject BotRepository bots;
   @Inject AccountRepository accounts;
+  @Inject SessionRepository sessions;
+  @Inject TelegramGateway gateway;
   @Inject Clock clock;
 
   public BotConfig config(long accountId) {
@@ -34,7 +39,11 @@ public class BotService {
 
   public BotState state(long accountId) {
     Bot bot = botOf(accountId);
-    List<String> senders = List.of();
+    List<String> senders =
+        sessions.assignedTo(accountId).stream()
+            .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
+            .map(s -> "session#" + s.id() + " " + s.phoneMasked() + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
+            .toList();
     boolean idle =
         bot.status() == BotStatus.RUNNING
             && (senders.isEmpty() || !bot.config().missingForStart().isEmpty());
@@ -45,8 +54,8 @@ public class BotService {
         bot.lastErrorReason().orElse(null),
         bot.nextRunAt().orElse(null),
         senders,
-        "sandbox",
-        true);
+        gateway.transport(),
+        gateway.dryRun());
   }
 
   /** The account's bot, created with an empty configuration on first use. */

@@ -1,0 +1,111 @@
+package dev.herald.api.session;
+
+import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.session.SessionPoolService;
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.shared.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The session pool: add a session (and drive its login), list, ban, release, delete. */
+@Path("/admin/sessions")
+@RolesAllowed({"ADMIN", "OWNER"})
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminSessionResource {
+
+  @Inject CurrentAccount current;
+  @Inject SessionPoolService pool;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a session: starts its Telegram login (ready at once with the sandbox)")
+  public Response add(@NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
+    var login = pool.addSession(current.admin(), request.phone(), request.apiPairId());
+    return Response.status(Response.Status.CREATED)
+        .entity(SessionView.of(login.session(), login.progress()))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/code")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send the login code Telegram sent to the session's phone")
+  public SessionView code(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
+    var login = pool.submitCode(current.admin(), id, request.value());
+    return SessionView.of(login.session(), login.progress());
+  }
+
+  @POST
+  @Path("/{id}/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send the session's two-step verification password")
+  public SessionView password(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
+    var login = pool.submitPassword(current.admin(), id, request.value());
+    return SessionView.of(login.session(), login.progress());
+  }
+
+  @GET
+  @Operation(summary = "List sessions, optionally by state, 50 per page")
+  public List<SessionView> list(
+      @QueryParam("state") String state,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    current.admin();
+    if (page < 0 || size < 1 || size > 200) {
+      throw InvalidInputException.of("page", "page must be >= 0 and size between 1 and 200.");
+    }
+    return pool.list(parseState(state), page, size).stream().map(SessionView::of).toList();
+  }
+
+  @POST
+  @Path("/{id}/ban")
+  @Operation(summary = "Ban a session: it leaves its account and is never assigned again")
+  public SessionView ban(@PathParam("id") long id, @QueryParam("reason") String reason) {
+    return SessionView.of(pool.ban(current.admin(), id, reason));
+  }
+
+  @POST
+  @Path("/{id}/release")
+  @Operation(summary = "Return a session to the pool, unassigned")
+  public SessionView release(@PathParam("id") long id) {
+    return SessionView.of(pool.release(current.admin(), id));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(summary = "Delete a session from the pool")
+  public Response delete(@PathParam("id") long id) {
+    pool.delete(current.admin(), id);
+    return Response.noContent().build();
+  }
+
+  private static Optional<SessionState> parseState(String state) {
+    if (state == null || state.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SessionState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException unknown) {
+      throw InvalidInputException.of("state", "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED, REVOKED.");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.herald.api.session;
+
+import dev.herald.domain.session.SessionPoolService.ApiPairUsage;
+import java.time.Instant;
+
+/** An API pair as admins see it: never its hash. */
+public record ApiPairView(long id, int apiId, int capacity, long inUse, Instant createdAt) {
+
+  static ApiPairView of(ApiPairUsage usage) {
+    return new ApiPairView(
+        usage.pair().id(),
+        usage.pair().apiId(),
+        usage.pair().capacity(),
+        usage.inUse(),
+        usage.pair().createdAt());
+  }
+}

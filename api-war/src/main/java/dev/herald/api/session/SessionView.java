@@ -1,0 +1,35 @@
+package dev.herald.api.session;
+
+import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
+import dev.herald.domain.session.TelegramSession;
+import java.time.Instant;
+
+/** A pooled session as admins see it: the phone masked, the login step when one is running. */
+public record SessionView(
+    long id,
+    long apiPairId,
+    String phone,
+    String state,
+    Long assignedAccountId,
+    Instant floodWaitUntil,
+    String banReason,
+    String login,
+    String loginDetail) {
+
+  static SessionView of(TelegramSession s) {
+    return of(s, null);
+  }
+
+  static SessionView of(TelegramSession s, LoginProgress progress) {
+    return new SessionView(
+        s.id(),
+        s.apiPairId(),
+        s.phoneMasked(),
+        s.state().name(),
+        s.assignedAccountId().orElse(null),
+        s.floodWaitUntil().orElse(null),
+        s.banReason().orElse(null),
+        progress == null ? null : progress.step().name(),
+        progress == null ? null : progress.detail());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.herald.domain.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A Telegram application's {@code api_id} and {@code api_hash} (the hash encrypted at rest), and
+ * how many sessions may be in use through it at once.
+ */
+@Entity
+@Table(name = "api_pair")
+public class ApiPair {
+
+  /** Telegram flags applications with many simultaneous sessions; 7 is the seeds' safe number. */
+  public static final int DEFAULT_CAPACITY = 7;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "api_id", nullable = false, unique = true)
+  private int apiId;
+
+  @Column(name = "api_hash_encrypted", nullable = false, length = 512)
+  private String apiHashEncrypted;
+
+  @Column(nullable = false)
+  private int capacity;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected ApiPair() {}
+
+  public ApiPair(int apiId, String apiHashEncrypted, int capacity, Instant createdAt) {
+    this.apiId = apiId;
+    this.apiHashEncrypted = apiHashEncrypted;
+    this.capacity = capacity;
+    this.createdAt = createdAt;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public int apiId() {
+    return apiId;
+  }
+
+  public String apiHashEncrypted() {
+    return apiHashEncrypted;
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

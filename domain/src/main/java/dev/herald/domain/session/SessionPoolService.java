@@ -1,0 +1,144 @@
+package dev.herald.domain.session;
+
+import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
+import dev.herald.domain.shared.ConflictException;
+import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.crypto.DataCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The admin's side of the pool: API pairs, adding sessions (with their login), ban and release. */
+@ApplicationScoped
+@Transactional
+public class SessionPoolService {
+
+  private static final Pattern API_HASH = Pattern.compile("[0-9a-f]{32}");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
+
+  @Inject SessionRepository sessions;
+  @Inject SessionLoginGateway login;
+  @Inject DataCipher cipher;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public ApiPair createApiPair(Actor actor, int apiId, String apiHash, Integer capacity) {
+    if (apiId <= 0) {
+      throw InvalidInputException.of("api_id", "Give the api_id from my.telegram.org (a positive number).");
+    }
+    if (apiHash == null || !API_HASH.matcher(apiHash).matches()) {
+      throw InvalidInputException.of("api_hash", "Give the api_hash from my.telegram.org (32 hex digits).");
+    }
+    int cap = capacity == null ? ApiPair.DEFAULT_CAPACITY : capacity;
+    if (cap < 1 || cap > 100) {
+      throw InvalidInputException.of("capacity", "Capacity must be between 1 and 100 sessions.");
+    }
+    if (sessions.findApiPairByApiId(apiId).isPresent()) {
+      throw new ConflictException("api-pair-exists", "An API pair with this api_id exists.");
+    }
+    ApiPair pair = sessions.save(new ApiPair(apiId, cipher.encrypt(apiHash), cap, clock.instant()));
+    audit.record(actor, "API_PAIR_CREATED", "api_pair", pair.id(), "api_id=" + apiId + " capacity=" + cap);
+    return pair;
+  }
+
+  public List<ApiPairUsage> apiPairs() {
+    return sessions.apiPairs().stream()
+        .map(pair -> new ApiPairUsage(pair, sessions.inUse(pair.id())))
+        .toList();
+  }
+
+  /** Adds a session and starts its login; with the sandbox transport it is usable at once. */
+  public SessionLogin addSession(Actor actor, String phone, long apiPairId) {
+    if (phone == null || !PHONE.matcher(phone.replaceAll("[ ()-]", "")).matches()) {
+      throw InvalidInputException.of("phone", "Give the phone number in international format, e.g. +441234567890.");
+    }
+    ApiPair pair =
+        sessions
+            .findApiPair(apiPairId)
+            .orElseThrow(() -> InvalidInputException.of("api_pair_id", "No API pair with this id."));
+    String normalised = "+" + phone.replaceAll("[^0-9]", "");
+    TelegramSession session =
+        sessions.save(
+            new TelegramSession(
+                pair.id(),
+                TelegramSession.maskPhone(normalised),
+                cipher.encrypt(normalised),
+                SessionState.PENDING_AUTH,
+                clock.instant()));
+    LoginProgress progress =
+        login.start(session.id(), normalised, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
+    apply(session, progress);
+    audit.record(actor, "SESSION_ADDED", "session", session.id(), "phone=" + session.phoneMasked() + " login=" + progress.step());
+    return new SessionLogin(session, progress);
+  }
+
+  public SessionLogin submitCode(Actor actor, long sessionId, String code) {
+    TelegramSession session = pending(sessionId);
+    LoginProgress progress = login.submitCode(sessionId, code);
+    apply(session, progress);
+    audit.record(actor, "SESSION_CODE_SUBMITTED", "session", sessionId, "login=" + progress.step());
+    return new SessionLogin(session, progress);
+  }
+
+  public SessionLogin submitPassword(Actor actor, long sessionId, String password) {
+    TelegramSession session = pending(sessionId);
+    LoginProgress progress = login.submitPassword(sessionId, password);
+    apply(session, progress);
+    audit.record(actor, "SESSION_PASSWORD_SUBMITTED", "session", sessionId, "login=" + progress.step());
+    return new SessionLogin(session, progress);
+  }
+
+  public List<TelegramSession> list(Optional<SessionState> state, int page, int size) {
+    return sessions.list(state, page * size, size);
+  }
+
+  public TelegramSession ban(Actor actor, long sessionId, String reason) {
+    TelegramSession session = existing(sessionId);
+    session.ban(reason == null || reason.isBlank() ? "ADMIN" : reason, clock.instant());
+    audit.record(actor, "SESSION_BANNED", "session", sessionId, "reason=" + session.banReason().orElse(""));
+    return session;
+  }
+
+  public TelegramSession release(Actor actor, long sessionId) {
+    TelegramSession session = existing(sessionId);
+    session.release(clock.instant());
+    audit.record(actor, "SESSION_RELEASED", "session", sessionId, null);
+    return session;
+  }
+
+  public void delete(Actor actor, long sessionId) {
+    sessions.delete(existing(sessionId));
+    audit.record(actor, "SESSION_DELETED", "session", sessionId, null);
+  }
+
+  private void apply(TelegramSession session, LoginProgress progress) {
+    if (progress.step() == LoginProgress.Step.READY) {
+      session.loginSucceeded(clock.instant());
+    }
+  }
+
+  private TelegramSession pending(long sessionId) {
+    TelegramSession session = existing(sessionId);
+    if (session.state() != SessionState.PENDING_AUTH) {
+      throw new ConflictException("session-not-pending", "This session is not waiting for a login step.");
+    }
+    return session;
+  }
+
+  private TelegramSession existing(long sessionId) {
+    return sessions.findById(sessionId).orElseThrow(() -> new NotFoundException("No such session."));
+  }
+
+  /** A session and where its login stands. */
+  public record SessionLogin(TelegramSession session, LoginProgress progress) {}
+
+  /** An API pair with the number of its sessions in use. */
+  public record ApiPairUsage(ApiPair pair, long inUse) {}
+}

@@ -1,0 +1,37 @@
+package dev.herald.domain.session;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where pooled sessions and API pairs live, and the race-safe allocation of sessions. */
+public interface SessionRepository {
+
+  TelegramSession save(TelegramSession session);
+
+  Optional<TelegramSession> findById(long id);
+
+  List<TelegramSession> list(Optional<SessionState> state, int offset, int limit);
+
+  /** Sessions assigned to the account (including cooling down ones), by id. */
+  List<TelegramSession> assignedTo(long accountId);
+
+  void delete(TelegramSession session);
+
+  ApiPair save(ApiPair pair);
+
+  Optional<ApiPair> findApiPair(long id);
+
+  Optional<ApiPair> findApiPairByApiId(int apiId);
+
+  List<ApiPair> apiPairs();
+
+  /** How many sessions of the pair are assigned now. */
+  long inUse(long apiPairId);
+
+  /**
+   * Assigns up to {@code count} unused sessions to the account, each from the API pair with the
+   * most free capacity, never above a pair's capacity. Safe under concurrent callers: a session
+   * is never assigned twice and a pair never exceeds its capacity. Returns the assigned ids.
+   */
+  List<Long> allocate(long accountId, int count);
+}

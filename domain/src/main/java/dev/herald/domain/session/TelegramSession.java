@@ -1,0 +1,135 @@
+package dev.herald.domain.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A pooled Telegram user account that posts for tenants. Its phone is stored masked for display
+ * and encrypted for re-login; its TDLib database lives in a folder named after its id.
+ */
+@Entity
+@Table(name = "telegram_session")
+public class TelegramSession {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "api_pair_id", nullable = false)
+  private long apiPairId;
+
+  @Column(name = "phone_masked", nullable = false, length = 32)
+  private String phoneMasked;
+
+  @Column(name = "phone_encrypted", length = 512)
+  private String phoneEncrypted;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private SessionState state;
+
+  @Column(name = "assigned_account_id")
+  private Long assignedAccountId;
+
+  @Column(name = "flood_wait_until")
+  private Instant floodWaitUntil;
+
+  @Column(name = "ban_reason", length = 200)
+  private String banReason;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected TelegramSession() {}
+
+  public TelegramSession(
+      long apiPairId, String phoneMasked, String phoneEncrypted, SessionState state, Instant now) {
+    this.apiPairId = apiPairId;
+    this.phoneMasked = phoneMasked;
+    this.phoneEncrypted = phoneEncrypted;
+    this.state = state;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Masks a phone number for display and logs: country prefix and last two digits stay. */
+  public static String maskPhone(String phone) {
+    String digits = phone.replaceAll("[^0-9]", "");
+    if (digits.length() < 6) {
+      return "+" + "*".repeat(digits.length());
+    }
+    return "+" + digits.substring(0, 2) + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 2);
+  }
+
+  public void loginSucceeded(Instant now) {
+    state = SessionState.UNUSED;
+    updatedAt = now;
+  }
+
+  /** Banned sessions leave their account for good (SPEC rule 9). */
+  public void ban(String reason, Instant now) {
+    state = SessionState.BANNED;
+    banReason = reason;
+    assignedAccountId = null;
+    updatedAt = now;
+  }
+
+  /** Back to the pool, unassigned, whatever happened before. */
+  public void release(Instant now) {
+    state = SessionState.UNUSED;
+    assignedAccountId = null;
+    banReason = null;
+    floodWaitUntil = null;
+    updatedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long apiPairId() {
+    return apiPairId;
+  }
+
+  public String phoneMasked() {
+    return phoneMasked;
+  }
+
+  public Optional<String> phoneEncrypted() {
+    return Optional.ofNullable(phoneEncrypted);
+  }
+
+  public SessionState state() {
+    return state;
+  }
+
+  public Optional<Long> assignedAccountId() {
+    return Optional.ofNullable(assignedAccountId);
+  }
+
+  public Optional<Instant> floodWaitUntil() {
+    return Optional.ofNullable(floodWaitUntil);
+  }
+
+  public Optional<String> banReason() {
+    return Optional.ofNullable(banReason);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

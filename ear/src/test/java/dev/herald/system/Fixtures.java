@@ -1,0 +1,123 @@
+package dev.herald.system;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test data through the real API where it exists, and plain SQL for what only billing sets. */
+public final class Fixtures {
+
+  private final SystemUnderTest system;
+  private final Api api;
+  private String adminToken;
+
+  public Fixtures(SystemUnderTest system) {
+    this.system = system;
+    this.api = system.api();
+  }
+
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      String login = "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
+      adminToken = api.post("/api/v1/auth/login", login).send().json().getString("access_token");
+    }
+    return adminToken;
+  }
+
+  /** Registers the subject and gives it a plan, as billing would. */
+  public long account(String token, String subject, String planStatus, String expiresSql, int maxSessions) {
+    long id = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
+    sql(
+        "UPDATE account SET plan_status = ?, plan_expires_at = " + expiresSql
+            + ", max_sessions = ?, min_delay_between_posts_s = 0, min_delay_between_cycles_s = 1,"
+            + " plan_updated_at = now() WHERE subject = ?",
+        planStatus,
+        maxSessions,
+        subject);
+    return id;
+  }
+
+  public long activeAccount(String token, String subject, int maxSessions) {
+    return account(token, subject, "ACTIVE", "NULL", maxSessions);
+  }
+
+  public void completeConfig(String token, String... groups) {
+    StringBuilder list = new StringBuilder();
+    for (String group : groups) {
+      list.append(list.length() == 0 ? "" : ",").append('"').append(group).append('"');
+    }
+    Api.Reply reply =
+        api.put(
+                "/api/v1/bot/config",
+                "{\"target_groups\":[" + list + "],\"post_text\":\"Hello from a test\","
+                    + "\"delay_between_posts_seconds\":0,\"delay_between_cycles_seconds\":1}")
+            .token(token)
+            .send();
+    if (reply.status() != 200) {
+      throw new IllegalStateException("config: " + reply);
+    }
+  }
+
+  /** A new API pair with a random api_id; returns its id. */
+  public long apiPair(int capacity) {
+    int apiId = ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000);
+    String hash = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    Api.Reply reply =
+        api.post("/api/v1/admin/api-pairs",
+                "{\"api_id\":" + apiId + ",\"api_hash\":\"" + hash + "\",\"capacity\":" + capacity + "}")
+            .token(adminToken())
+            .send();
+    if (reply.status() != 201) {
+      throw new IllegalStateException("api pair: " + reply);
+    }
+    return reply.json().getJsonNumber("id").longValue();
+  }
+
+  /** A sandbox session in the pool (usable at once); returns its id. */
+  public long session(long apiPairId) {
+    String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    Api.Reply reply =
+        api.post("/api/v1/admin/sessions", "{\"phone\":\"" + phone + "\",\"api_pair_id\":" + apiPairId + "}")
+            .token(adminToken())
+            .send();
+    if (reply.status() != 201) {
+      throw new IllegalStateException("session: " + reply);
+    }
+    return reply.json().getJsonNumber("id").longValue();
+  }
+
+  /** Takes every unused session out of the pool, so a test controls exactly what is free. */
+  public void drainPool() {
+    sql("UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain' WHERE state = 'UNUSED'");
+  }
+
+  public long count(String query, Object... args) {
+    try (Connection c = system.database().connect();
+        PreparedStatement s = prepare(c, query, args);
+        var rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void sql(String statement, Object... args) {
+    try (Connection c = system.database().connect();
+        PreparedStatement s = prepare(c, statement, args)) {
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
+  }
+}

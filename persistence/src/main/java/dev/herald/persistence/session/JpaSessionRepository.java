@@ -1,0 +1,141 @@
+package dev.herald.persistence.session;
+
+import dev.herald.domain.session.ApiPair;
+import dev.herald.domain.session.SessionRepository;
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.session.TelegramSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions and API pairs through JPA; allocation through PostgreSQL row locks. */
+@ApplicationScoped
+public class JpaSessionRepository implements SessionRepository {
+
+  /**
+   * The unused session whose API pair has the most free capacity, never from a full pair. Free
+   * capacity counts sessions in use (assigned or cooling down for their account).
+   */
+  private static final String NEXT_FREE_SESSION =
+      """
+      SELECT s.id
+        FROM telegram_session s
+        JOIN (SELECT p.id, p.capacity - count(u.id) AS free
+                FROM api_pair p
+                LEFT JOIN telegram_session u
+                  ON u.api_pair_id = p.id AND u.state IN ('ASSIGNED', 'COOLING_DOWN')
+               GROUP BY p.id, p.capacity) pair ON pair.id = s.api_pair_id
+       WHERE s.state = 'UNUSED' AND pair.free > 0
+       ORDER BY pair.free DESC, s.id
+       LIMIT 1
+         FOR UPDATE OF s SKIP LOCKED
+      """;
+
+  @PersistenceContext(unitName = "herald")
+  EntityManager em;
+
+  @Override
+  public TelegramSession save(TelegramSession session) {
+    if (session.id() == null) {
+      em.persist(session);
+      em.flush();
+      return session;
+    }
+    return em.merge(session);
+  }
+
+  @Override
+  public Optional<TelegramSession> findById(long id) {
+    return Optional.ofNullable(em.find(TelegramSession.class, id));
+  }
+
+  @Override
+  public List<TelegramSession> list(Optional<SessionState> state, int offset, int limit) {
+    String where = state.isPresent() ? " WHERE s.state = :state" : "";
+    var query =
+        em.createQuery("SELECT s FROM TelegramSession s" + where + " ORDER BY s.id", TelegramSession.class)
+            .setFirstResult(offset)
+            .setMaxResults(limit);
+    state.ifPresent(s -> query.setParameter("state", s));
+    return query.getResultList();
+  }
+
+  @Override
+  public List<TelegramSession> assignedTo(long accountId) {
+    return em.createQuery(
+            "SELECT s FROM TelegramSession s WHERE s.assignedAccountId = :account ORDER BY s.id",
+            TelegramSession.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
+  public void delete(TelegramSession session) {
+    em.remove(em.contains(session) ? session : em.merge(session));
+  }
+
+  @Override
+  public ApiPair save(ApiPair pair) {
+    em.persist(pair);
+    em.flush();
+    return pair;
+  }
+
+  @Override
+  public Optional<ApiPair> findApiPair(long id) {
+    return Optional.ofNullable(em.find(ApiPair.class, id));
+  }
+
+  @Override
+  public Optional<ApiPair> findApiPairByApiId(int apiId) {
+    return em.createQuery("SELECT p FROM ApiPair p WHERE p.apiId = :apiId", ApiPair.class)
+        .setParameter("apiId", apiId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<ApiPair> apiPairs() {
+    return em.createQuery("SELECT p FROM ApiPair p ORDER BY p.id", ApiPair.class).getResultList();
+  }
+
+  @Override
+  public long inUse(long apiPairId) {
+    return em.createQuery(
+            "SELECT count(s) FROM TelegramSession s WHERE s.apiPairId = :pair AND s.state IN :states",
+            Long.class)
+        .setParameter("pair", apiPairId)
+        .setParameter("states", List.of(SessionState.ASSIGNED, SessionState.COOLING_DOWN))
+        .getSingleResult();
+  }
+
+  /**
+   * Locks every API pair row first: allocations then run one at a time, so two of them can never
+   * both see the last free slot of a pair. Allocation happens on bot start only, so this lock is
+   * cheap; the forwarding engine never takes it.
+   */
+  @Override
+  public List<Long> allocate(long accountId, int count) {
+    em.flush();
+    em.createNativeQuery("SELECT id FROM api_pair ORDER BY id FOR UPDATE").getResultList();
+    List<Long> assigned = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<?> next = em.createNativeQuery(NEXT_FREE_SESSION).getResultList();
+      if (next.isEmpty()) {
+        break;
+      }
+      long sessionId = ((Number) next.get(0)).longValue();
+      em.createNativeQuery(
+              "UPDATE telegram_session SET state = 'ASSIGNED', assigned_account_id = ?,"
+                  + " updated_at = now(), version = version + 1 WHERE id = ?")
+          .setParameter(1, accountId)
+          .setParameter(2, sessionId)
+          .executeUpdate();
+      assigned.add(sessionId);
+    }
+    return assigned;
+  }
+}
