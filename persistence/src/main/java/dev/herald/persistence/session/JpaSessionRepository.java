@@ -15,25 +15,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaSessionRepository implements SessionRepository {
 
-  /**
-   * The unused session whose API pair has the most free capacity, never from a full pair. Free
-   * capacity counts sessions in use (assigned or cooling down for their account).
-   */
-  private static final String NEXT_FREE_SESSION =
-      """
-      SELECT s.id
-        FROM telegram_session s
-        JOIN (SELECT p.id, p.capacity - count(u.id) AS free
-                FROM api_pair p
-                LEFT JOIN telegram_session u
-                  ON u.api_pair_id = p.id AND u.state IN ('ASSIGNED', 'COOLING_DOWN')
-               GROUP BY p.id, p.capacity) pair ON pair.id = s.api_pair_id
-       WHERE s.state = 'UNUSED' AND pair.free > 0
-       ORDER BY pair.free DESC, s.id
-       LIMIT 1
-         FOR UPDATE OF s SKIP LOCKED
-      """;
-
   @PersistenceContext(unitName = "herald")
   EntityManager em;
 
@@ -112,25 +93,19 @@ public class JpaSessionRepository implements SessionRepository {
         .getSingleResult();
   }
 
-  /**
-   * Locks every API pair row first: allocations then run one at a time, so two of them can never
-   * both see the last free slot of a pair. Allocation happens on bot start only, so this lock is
-   * cheap; the forwarding engine never takes it.
-   */
+  /** See {@link SessionSql#LOCK_API_PAIRS} for why allocations are serialised. */
   @Override
   public List<Long> allocate(long accountId, int count) {
     em.flush();
-    em.createNativeQuery("SELECT id FROM api_pair ORDER BY id FOR UPDATE").getResultList();
+    em.createNativeQuery(SessionSql.LOCK_API_PAIRS).getResultList();
     List<Long> assigned = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      List<?> next = em.createNativeQuery(NEXT_FREE_SESSION).getResultList();
+      List<?> next = em.createNativeQuery(SessionSql.NEXT_FREE_SESSION).getResultList();
       if (next.isEmpty()) {
         break;
       }
       long sessionId = ((Number) next.get(0)).longValue();
-      em.createNativeQuery(
-              "UPDATE telegram_session SET state = 'ASSIGNED', assigned_account_id = ?,"
-                  + " updated_at = now(), version = version + 1 WHERE id = ?")
+      em.createNativeQuery(SessionSql.ASSIGN_SESSION)
           .setParameter(1, accountId)
           .setParameter(2, sessionId)
           .executeUpdate();

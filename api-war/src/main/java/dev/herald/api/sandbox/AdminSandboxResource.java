@@ -1,0 +1,61 @@
+package dev.herald.api.sandbox;
+
+import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.shared.ConflictException;
+import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.telegram.sandbox.FaultPlan;
+import dev.herald.telegram.sandbox.SandboxFaults;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Read and change the sandbox's simulated latency and faults. Refused unless sessions are dry run. */
+@Path("/admin/sandbox/faults")
+@RolesAllowed({"ADMIN", "OWNER"})
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminSandboxResource {
+
+  @Inject CurrentAccount current;
+  @Inject SandboxFaults faults;
+  @Inject TelegramGateway gateway;
+  @Inject AuditLog audit;
+
+  @GET
+  @Operation(summary = "The sandbox's current latency and faults")
+  public SandboxFaultsBody get() {
+    current.admin();
+    return SandboxFaultsBody.of(faults.plan());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(summary = "Change the sandbox's latency and faults (dry run only)")
+  public SandboxFaultsBody put(@NotNull(message = "Send the faults as JSON.") SandboxFaultsBody body) {
+    var actor = current.admin();
+    if (!gateway.dryRun()) {
+      throw new ConflictException("not-sandbox", "Sessions use a real transport; there is nothing to simulate.");
+    }
+    FaultPlan changed;
+    try {
+      changed = body.applyTo(faults.plan());
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("body", e.getMessage());
+    }
+    faults.update(plan -> changed);
+    audit.record(actor, "SANDBOX_FAULTS_CHANGED", "sandbox", null, changed.toString());
+    return SandboxFaultsBody.of(changed);
+  }
+}

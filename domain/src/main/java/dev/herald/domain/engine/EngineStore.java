@@ -1,0 +1,57 @@
+package dev.herald.domain.engine;
+
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The forwarding engine's durable state in PostgreSQL: due work, leases, delivery records and
+ * counters. Every method is one atomic step; nothing the engine decides is kept only in memory.
+ */
+public interface EngineStore {
+
+  /** Leases up to {@code limit} running bots due within {@code lookahead} to {@code node}. */
+  List<DueCycle> claimDue(String node, Duration lookahead, Duration lease, int limit);
+
+  /**
+   * Starts one post: writes its delivery record, but only while the bot is RUNNING and leased to
+   * this node, and only once per (account, cycle, chat) (SPEC rules 6 and 10). The bot row is
+   * share-locked, so a concurrent stop either sees the record or the record is never written.
+   */
+  DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender);
+
+  void finishDelivery(DueCycle cycle, String chat, SendOutcome outcome);
+
+  /** Ends a cycle: counters, next run, lease released, STOPPING bots become STOPPED. */
+  void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally);
+
+  /** The lease could not be used (the bot stopped meanwhile): give it back without a new run. */
+  void releaseLease(String node, long accountId);
+
+  void coolDownSession(long accountId, long sessionId, Instant until, String reason);
+
+  /** Bans the session, moves it off the account and assigns a replacement, in one transaction. */
+  Optional<Long> banAndReplace(long accountId, long sessionId, String reason);
+
+  /** Marks a running bot idle: nothing to send with; the user sees {@code reason}. */
+  void markIdle(long accountId, String reason);
+
+  /** Stops running bots whose plan expired or became inactive; returns how many. */
+  int stopBotsWithoutPlan();
+
+  /** Keeps this node alive and extends the leases it holds. */
+  void heartbeat(String node, Duration lease);
+
+  boolean otherNodesAlive(String node, Duration window);
+
+  /** SPEC rule 5 when no other node is alive: running bots stop with reason RESTART. */
+  int stopAllAfterRestart();
+
+  void leave(String node);
+
+  /** Deletes delivery records and activity logs older than {@code cutoff}, in batches. */
+  long deleteOlderThan(Instant cutoff, int batchSize);
+}

@@ -1,0 +1,47 @@
+package dev.herald.persistence.engine;
+
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Post;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a claimed row into a {@link DueCycle}. */
+final class DueCycleRows {
+
+  private DueCycleRows() {}
+
+  static DueCycle read(ResultSet rs) throws SQLException {
+    Post post =
+        "FORWARD".equals(rs.getString("post_type"))
+            ? Post.forward(MessageLink.parse(rs.getString("forward_source")))
+            : Post.text(rs.getString("post_text"));
+    List<ChatReference> groups = new ArrayList<>();
+    for (Object chat : elements(rs.getArray("target_groups"))) {
+      groups.add(ChatReference.parse((String) chat));
+    }
+    List<Long> sessions = new ArrayList<>();
+    for (Object id : elements(rs.getArray("session_ids"))) {
+      sessions.add(((Number) id).longValue());
+    }
+    return new DueCycle(
+        rs.getLong("account_id"),
+        rs.getLong("cycle_id"),
+        rs.getTimestamp("next_run_at").toInstant(),
+        post,
+        groups,
+        sessions,
+        rs.getInt("max_sessions"),
+        Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
+        Duration.ofSeconds(rs.getInt("delay_between_cycles_s")));
+  }
+
+  private static Object[] elements(Array array) throws SQLException {
+    return array == null ? new Object[0] : (Object[]) array.getArray();
+  }
+}

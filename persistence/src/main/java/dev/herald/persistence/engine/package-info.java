@@ -1,0 +1,2 @@
+/** The forwarding engine's PostgreSQL queries: claiming with SKIP LOCKED, leases, delivery records. */
+package dev.herald.persistence.engine;

@@ -1,0 +1,170 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.CyclePlan;
+import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.EngineStore;
+import dev.herald.domain.engine.OutcomeAction;
+import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One cycle of one bot. Each sender works through its share of the groups as a chain: begin the
+ * delivery record, send, finish the record, then schedule the next post after the delay. No
+ * thread waits for anything; when every lane is done the cycle is completed in one transaction.
+ */
+final class CycleRun {
+
+  private static final Logger LOG = Logger.getLogger(CycleRun.class.getName());
+
+  /** What a cycle needs from the engine. */
+  record Context(
+      String node,
+      EngineStore store,
+      TelegramGateway gateway,
+      OutcomePolicy policy,
+      ScheduledExecutorService executor,
+      EngineMetrics metrics,
+      Clock clock) {}
+
+  private final DueCycle cycle;
+  private final Context context;
+  private final AtomicInteger lanesLeft = new AtomicInteger();
+  private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
+
+  CycleRun(DueCycle cycle, Context context) {
+    this.cycle = cycle;
+    this.context = context;
+  }
+
+  void start() {
+    List<List<ChatReference>> shares =
+        CyclePlan.shares(cycle.groups(), cycle.sessionIds().size(), cycle.maxInFlight());
+    if (shares.isEmpty()) {
+      context.store().markIdle(cycle.accountId(), cycle.sessionIds().isEmpty()
+          ? "No usable session: every session is banned or cooling down."
+          : "No target groups configured.");
+      complete();
+      return;
+    }
+    lanesLeft.set(shares.size());
+    for (int i = 0; i < shares.size(); i++) {
+      new Lane(Sender.session(cycle.sessionIds().get(i)), shares.get(i)).post(0);
+    }
+  }
+
+  private void laneDone() {
+    if (lanesLeft.decrementAndGet() == 0) {
+      complete();
+    }
+  }
+
+  private void complete() {
+    try {
+      context.store().completeCycle(
+          context.node(), cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get());
+    } catch (RuntimeException e) {
+      // The lease runs out and this cycle is taken over; its delivery records prevent re-sends.
+      LOG.log(Level.WARNING, "Could not complete cycle {0} of account {1}: {2}",
+          new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
+    } finally {
+      context.metrics().cycleFinished();
+    }
+  }
+
+  private void count(CycleTally add) {
+    tally.accumulateAndGet(add, CycleTally::plus);
+  }
+
+  /** One sender's share of the groups, posted one after another. */
+  private final class Lane {
+    private final Sender sender;
+    private final List<ChatReference> chats;
+
+    Lane(Sender sender, List<ChatReference> chats) {
+      this.sender = sender;
+      this.chats = chats;
+    }
+
+    void post(int index) {
+      try {
+        if (index >= chats.size()) {
+          laneDone();
+          return;
+        }
+        ChatReference chat = chats.get(index);
+        DeliveryStart start = context.store().beginDelivery(context.node(), cycle, chat.canonical(), sender);
+        if (start == DeliveryStart.BOT_NOT_RUNNING) {
+          laneDone();
+        } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
+          post(index + 1);
+        } else {
+          context.gateway()
+              .sendAsync(sender, chat, cycle.post())
+              .whenCompleteAsync((outcome, failure) -> sent(index, chat, outcome, failure), context.executor());
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Cycle {0} of account {1} stopped a lane: {2}",
+            new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
+        laneDone();
+      }
+    }
+
+    private void sent(int index, ChatReference chat, SendOutcome outcome, Throwable failure) {
+      try {
+        SendOutcome result =
+            failure == null ? outcome : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
+        context.store().finishDelivery(cycle, chat.canonical(), result);
+        context.metrics().post(result.code());
+        OutcomeAction action = context.policy().decide(result);
+        boolean delivered = result instanceof SendOutcome.Delivered;
+        switch (action.kind()) {
+          case CONTINUE, SKIP_CHAT -> {
+            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, 0, 0));
+            next(index);
+          }
+          case COOL_DOWN_SENDER -> {
+            count(new CycleTally(1, 0, 1, 1, 0));
+            context.metrics().floodWait();
+            context.store().coolDownSession(
+                cycle.accountId(), sender.id(), context.clock().instant().plus(action.coolDown()), action.reason());
+            laneDone();
+          }
+          case BAN_SENDER -> {
+            count(new CycleTally(1, 0, 1, 0, 1));
+            context.metrics().ban();
+            context.store().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+            laneDone();
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Cycle {0} of account {1}: recording a send failed: {2}",
+            new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
+        laneDone();
+      }
+    }
+
+    private void next(int index) {
+      long delayMs = cycle.delayBetweenPosts().toMillis();
+      if (index + 1 >= chats.size()) {
+        laneDone();
+      } else if (delayMs == 0) {
+        post(index + 1);
+      } else {
+        context.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.herald.scheduler.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/** The engine's figures at {@code /metrics} (application scope). */
+@ApplicationScoped
+public class EngineMetrics {
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  private final AtomicInteger cyclesInFlight = new AtomicInteger();
+  private Histogram lateness;
+  private Histogram claimLag;
+
+  @jakarta.annotation.PostConstruct
+  void register() {
+    registry.gauge("herald_engine_cycles_in_flight", cyclesInFlight, AtomicInteger::get);
+    lateness = registry.histogram("herald_engine_lateness_ms");
+    claimLag = registry.histogram("herald_engine_claim_lag_ms");
+  }
+
+  void cycleStarted(long latenessMs) {
+    cyclesInFlight.incrementAndGet();
+    lateness.update(Math.max(0, latenessMs));
+  }
+
+  void cycleFinished() {
+    cyclesInFlight.decrementAndGet();
+    registry.counter("herald_engine_cycles_total").inc();
+  }
+
+  void claimed(long lagMs) {
+    claimLag.update(Math.max(0, lagMs));
+  }
+
+  void post(String outcome) {
+    registry.counter("herald_engine_posts_total", new Tag("outcome", outcome)).inc();
+  }
+
+  void floodWait() {
+    registry.counter("herald_engine_flood_waits_total").inc();
+  }
+
+  void ban() {
+    registry.counter("herald_engine_bans_total").inc();
+  }
+
+  void autoStopped(int count) {
+    registry.counter("herald_engine_auto_stops_total").inc(count);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.OutcomePolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The engine's tuning, each key overridable from the environment (HERALD_ENGINE_...). */
+@ApplicationScoped
+public class EngineSettings {
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.enabled", defaultValue = "true")
+  boolean enabled;
+
+  /** How often to look for due work when nothing woke the engine. */
+  @Inject
+  @ConfigProperty(name = "herald.engine.poll-interval-ms", defaultValue = "100")
+  long pollIntervalMs;
+
+  /** Cycles due this soon are leased now and fired by the timer exactly on time. */
+  @Inject
+  @ConfigProperty(name = "herald.engine.lookahead-ms", defaultValue = "500")
+  long lookaheadMs;
+
+  /** A lease outlives its node by at most this; the heartbeat extends it while the node lives. */
+  @Inject
+  @ConfigProperty(name = "herald.engine.lease-seconds", defaultValue = "6")
+  long leaseSeconds;
+
+  /** A node whose heartbeat is older than this is dead (SPEC rule 5). */
+  @Inject
+  @ConfigProperty(name = "herald.engine.node-timeout-seconds", defaultValue = "5")
+  long nodeTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.claim-batch", defaultValue = "500")
+  int claimBatch;
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.plan-sweep-ms", defaultValue = "250")
+  long planSweepMs;
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.retention-days", defaultValue = "30")
+  int retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.peer-flood-bans", defaultValue = "false")
+  boolean peerFloodBans;
+
+  @Inject
+  @ConfigProperty(name = "herald.engine.peer-flood-cooldown-seconds", defaultValue = "3600")
+  long peerFloodCooldownSeconds;
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Duration pollInterval() {
+    return Duration.ofMillis(pollIntervalMs);
+  }
+
+  public Duration lookahead() {
+    return Duration.ofMillis(lookaheadMs);
+  }
+
+  public Duration lease() {
+    return Duration.ofSeconds(leaseSeconds);
+  }
+
+  public Duration nodeTimeout() {
+    return Duration.ofSeconds(nodeTimeoutSeconds);
+  }
+
+  public int claimBatch() {
+    return claimBatch;
+  }
+
+  public Duration planSweep() {
+    return Duration.ofMillis(planSweepMs);
+  }
+
+  public Duration retention() {
+    return Duration.ofDays(retentionDays);
+  }
+
+  public OutcomePolicy outcomePolicy() {
+    return new OutcomePolicy(peerFloodBans, Duration.ofSeconds(peerFloodCooldownSeconds));
+  }
+}

@@ -1,0 +1,149 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.EngineStatus;
+import dev.herald.domain.engine.EngineStore;
+import dev.herald.domain.engine.WakeSignal;
+import dev.herald.domain.telegram.TelegramGateway;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The scheduler of this node. Due work lives in PostgreSQL; this node leases cycles due within
+ * the lookahead ({@code FOR UPDATE SKIP LOCKED}, so any number of nodes share one database) and
+ * fires each from the executor's timer at its planned time. A heartbeat keeps the node alive and
+ * its leases extended; a node that dies loses its leases within the lease time and live nodes
+ * take the cycles over. Starting alone (no other live node) stops every running bot (SPEC rule 5).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrationStartup")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ForwardingEngine {
+
+  private static final Logger LOG = Logger.getLogger(ForwardingEngine.class.getName());
+
+  @Resource(lookup = "concurrent/heraldEngine")
+  ManagedScheduledExecutorService executor;
+
+  @Inject EngineStore store;
+  @Inject TelegramGateway gateway;
+  @Inject EngineSettings settings;
+  @Inject EngineMetrics metrics;
+  @Inject EngineStatus status;
+  @Inject WakeSignal wake;
+
+  private final String node = NodeIdentity.create();
+  private final AtomicBoolean claiming = new AtomicBoolean();
+  private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+  private final Clock clock = Clock.systemUTC();
+  private CycleRun.Context context;
+
+  @PostConstruct
+  void start() {
+    if (!settings.enabled()) {
+      LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
+      return;
+    }
+    context = new CycleRun.Context(node, store, gateway, settings.outcomePolicy(), executor, metrics, clock);
+    if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
+      int stopped = store.stopAllAfterRestart();
+      LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");
+    }
+    heartbeat();
+    ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
+    ticks.add(every(settings.pollInterval(), this::claim, "claim"));
+    ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
+    ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
+    wake.onWake(() -> executor.execute(this::claim));
+    LOG.info(() -> "Forwarding engine started on node " + node);
+  }
+
+  @PreDestroy
+  void stop() {
+    ticks.forEach(tick -> tick.cancel(false));
+    wake.onWake(() -> {});
+    try {
+      store.leave(node);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not release this node's leases: {0}", e.getMessage());
+    }
+  }
+
+  private ScheduledFuture<?> every(Duration period, Runnable tick, String name) {
+    Runnable guarded =
+        () -> {
+          try {
+            tick.run();
+          } catch (RuntimeException e) {
+            // A failed tick (database down) must not cancel the periodic task.
+            LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
+          }
+        };
+    return executor.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void heartbeat() {
+    store.heartbeat(node, settings.lease());
+    status.heartbeat(node, clock.instant());
+  }
+
+  /** Leases what is due soon and hands each cycle to the timer; one claimer at a time. */
+  void claim() {
+    if (!claiming.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<DueCycle> claimed;
+      do {
+        claimed = store.claimDue(node, settings.lookahead(), settings.lease(), settings.claimBatch());
+        Instant now = clock.instant();
+        for (DueCycle cycle : claimed) {
+          metrics.claimed(Duration.between(cycle.plannedAt(), now).toMillis());
+          long delay = Math.max(0, Duration.between(now, cycle.plannedAt()).toMillis());
+          executor.schedule(() -> fire(cycle), delay, TimeUnit.MILLISECONDS);
+        }
+      } while (claimed.size() == settings.claimBatch());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
+    } finally {
+      claiming.set(false);
+    }
+  }
+
+  private void fire(DueCycle cycle) {
+    metrics.cycleStarted(Duration.between(cycle.plannedAt(), clock.instant()).toMillis());
+    new CycleRun(cycle, context).start();
+  }
+
+  private void sweepPlans() {
+    int stopped = store.stopBotsWithoutPlan();
+    if (stopped > 0) {
+      metrics.autoStopped(stopped);
+      LOG.info(() -> stopped + " running bots stopped: their plan expired or became inactive");
+    }
+  }
+
+  private void retention() {
+    long deleted = store.deleteOlderThan(clock.instant().minus(settings.retention()), 10_000);
+    LOG.info(() -> "Retention: deleted " + deleted + " delivery records and activity log entries");
+  }
+}
