@@ -88,6 +88,48 @@ public final class Fixtures {
     return reply.json().getJsonNumber("id").longValue();
   }
 
+  /** Stops every bot, so a test that injects faults affects only its own bots. */
+  public void stopAllBots() {
+    sql("UPDATE bot SET status = 'STOPPED', stop_reason = 'USER', next_run_at = NULL WHERE status <> 'STOPPED'");
+  }
+
+  /** Sets the sandbox's faults through the admin endpoint. */
+  public void sandboxFaults(String json) {
+    Api.Reply reply = api.put("/api/v1/admin/sandbox/faults", json).token(adminToken()).send();
+    if (reply.status() != 200) {
+      throw new IllegalStateException("sandbox faults: " + reply);
+    }
+  }
+
+  public void noSandboxFaults() {
+    sandboxFaults("{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
+  }
+
+  /** A running bot: active plan, complete config, sessions from a fresh pair; returns the account id. */
+  public long runningBot(String token, String subject, int maxSessions, int sessions, String... groups) {
+    long pair = apiPair(7);
+    for (int i = 0; i < sessions; i++) {
+      session(pair);
+    }
+    long account = activeAccount(token, subject, maxSessions);
+    completeConfig(token, groups);
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    if (started.status() != 200) {
+      throw new IllegalStateException("start: " + started);
+    }
+    return account;
+  }
+
+  public String string(String query, Object... args) {
+    try (Connection c = system.database().connect();
+        PreparedStatement s = prepare(c, query, args);
+        var rs = s.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Takes every unused session out of the pool, so a test controls exactly what is free. */
   public void drainPool() {
     sql("UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain' WHERE state = 'UNUSED'");

@@ -74,6 +74,15 @@ public final class LibertyServer {
     run(List.of("stop", name), true);
   }
 
+  /** {@code kill -9} of the server's JVM: a node crash, no shutdown hooks, leases left behind. */
+  public void kill() {
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine()
+            .map(c -> c.contains("ws-server.jar") && c.matches(".*\\s" + java.util.regex.Pattern.quote(name) + "(\\s.*|$)"))
+            .orElse(false))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
   public void awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);

@@ -48,8 +48,8 @@ final class EngineSql {
 
   static final String INSERT_DELIVERY =
       """
-      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, outcome, started_at)
-      VALUES (?, ?, ?, ?, ?, 'SENDING', now())
+      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, outcome, started_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'SENDING', now())
       ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
       """;
 

@@ -84,6 +84,7 @@ public class JdbcEngineStore implements EngineStore {
       insert.setString(3, chat);
       insert.setString(4, sender.kind().name());
       insert.setLong(5, sender.id());
+      insert.setString(6, node);
       return insert.executeUpdate() == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
     }
   }

@@ -1,0 +1,68 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not. */
+class RestartSafetyIT {
+
+  static SystemUnderTest system;
+  static Api api;
+  static Tokens tokens;
+  static Fixtures fixtures;
+
+  @BeforeAll
+  static void start() {
+    system = SystemUnderTest.get();
+    api = system.api();
+    tokens = new Tokens(system.keysDir());
+    fixtures = new Fixtures(system);
+  }
+
+  @Test
+  void restartWithNoOtherNodeAliveStopsRunningBotsWithReasonRestart() {
+    String subject = Tokens.newSubject("restart-alone");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@restart_group");
+
+    system.server().stop();
+    system.server().start(Duration.ofMinutes(3));
+
+    var state = api.get("/api/v1/bot/state").token(token).send().json();
+    assertEquals("STOPPED", state.getString("status"));
+    assertEquals("RESTART", state.getString("stop_reason"));
+    assertEquals(1, fixtures.count(
+        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'AUTO_STOPPED' AND reason_code = 'RESTART'",
+        account));
+  }
+
+  @Test
+  void restartWhileAnotherNodeIsAliveStopsNothing() {
+    String subject = Tokens.newSubject("restart-cluster");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@cluster_group");
+    // Another node of the cluster, alive throughout: it keeps its heartbeat fresh.
+    ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
+    fixtures.sql("INSERT INTO scheduler_node (node_id, started_at, heartbeat_at) VALUES ('other-node', now(), now())");
+    otherNode.scheduleAtFixedRate(
+        () -> fixtures.sql("UPDATE scheduler_node SET heartbeat_at = now() WHERE node_id = 'other-node'"),
+        0, 500, TimeUnit.MILLISECONDS);
+    try {
+      system.server().stop();
+      system.server().start(Duration.ofMinutes(3));
+    } finally {
+      otherNode.shutdownNow();
+      fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
+    }
+    assertEquals("RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
+    long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
+    Poll.until("the bot's cycles go on after the restart", Duration.ofSeconds(15),
+        () -> fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account) > cycle);
+  }
+}
