@@ -24,7 +24,7 @@ public record BotConfigBody(
         delayBetweenCyclesSeconds);
   }
 
-  static BotConfigBody of(BotConfig config) {
+  public static BotConfigBody of(BotConfig config) {
     return new BotConfigBody(
         config.targetGroups().stream().map(ChatReference::canonical).toList(),
         config.postType().name(),

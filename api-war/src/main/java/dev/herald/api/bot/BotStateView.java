@@ -15,7 +15,7 @@ public record BotStateView(
     String transport,
     boolean dryRun) {
 
-  static BotStateView of(BotState state) {
+  public static BotStateView of(BotState state) {
     return new BotStateView(
         state.status().name(),
         state.stopReason() == null ? null : state.stopReason().name(),

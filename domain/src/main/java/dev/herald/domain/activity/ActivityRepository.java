@@ -1,0 +1,13 @@
+package dev.herald.domain.activity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads an account's counters and activity log. The engine writes them. */
+public interface ActivityRepository {
+
+  Optional<BotStats> stats(long accountId);
+
+  /** Entries older than {@code beforeId} (newest first when null), at most {@code limit}. */
+  List<ActivityEntry> page(long accountId, Long beforeId, int limit);
+}

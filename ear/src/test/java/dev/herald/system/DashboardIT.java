@@ -1,0 +1,59 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard reads: counters, the activity log by cursor, and the one-call sync state. */
+class DashboardIT {
+
+  static Api api;
+  static Tokens tokens;
+  static Fixtures fixtures;
+
+  @BeforeAll
+  static void start() {
+    SystemUnderTest system = SystemUnderTest.get();
+    api = system.api();
+    tokens = new Tokens(system.keysDir());
+    fixtures = new Fixtures(system);
+  }
+
+  @Test
+  void statsLogsAndSyncStateShowWhatTheBotDid() {
+    fixtures.noSandboxFaults();
+    String subject = Tokens.newSubject("dashboard");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@dashboard_group");
+    Poll.until("three cycles", Duration.ofSeconds(20),
+        () -> fixtures.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account) >= 3);
+
+    JsonObject stats = api.get("/api/v1/bot/stats").token(token).send().json();
+    assertTrue(stats.getJsonNumber("total_success").longValue() >= 3, stats::toString);
+
+    JsonObject first = api.get("/api/v1/bot/logs?limit=2").token(token).send().json();
+    assertEquals(2, first.getJsonArray("entries").size());
+    String cursor = first.getString("next_cursor");
+    JsonObject older = api.get("/api/v1/bot/logs?limit=2&cursor=" + cursor).token(token).send().json();
+    long newestOfOlder = older.getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue();
+    assertTrue(newestOfOlder < Long.parseLong(cursor) + 1 && newestOfOlder <= Long.parseLong(cursor));
+
+    JsonObject sync = api.get("/api/v1/sync/state").token(token).send().json();
+    assertEquals("RUNNING", sync.getJsonObject("state").getString("status"));
+    assertEquals("@dashboard_group", sync.getJsonObject("config").getJsonArray("target_groups").getString(0));
+    assertTrue(sync.getJsonObject("recent_logs").getJsonArray("entries").size() >= 3);
+    api.post("/api/v1/bot/stop", "").token(token).send();
+  }
+
+  @Test
+  void aBadCursorIs400NotAnotherTenantsLog() {
+    String token = tokens.tenant(Tokens.newSubject("cursor"));
+    Api.Reply reply = api.get("/api/v1/bot/logs?cursor=abc").token(token).send();
+    assertEquals(400, reply.status());
+    assertEquals("https://herald.dev/problems/invalid-input", reply.json().getString("type"));
+  }
+}

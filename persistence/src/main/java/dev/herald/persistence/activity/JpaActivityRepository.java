@@ -1,0 +1,38 @@
+package dev.herald.persistence.activity;
+
+import dev.herald.domain.activity.ActivityEntry;
+import dev.herald.domain.activity.ActivityRepository;
+import dev.herald.domain.activity.BotStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Keyset paging by id, newest first, always filtered by the account. */
+@ApplicationScoped
+public class JpaActivityRepository implements ActivityRepository {
+
+  @PersistenceContext(unitName = "herald")
+  EntityManager em;
+
+  @Override
+  public Optional<BotStats> stats(long accountId) {
+    return Optional.ofNullable(em.find(BotStats.class, accountId));
+  }
+
+  @Override
+  public List<ActivityEntry> page(long accountId, Long beforeId, int limit) {
+    String before = beforeId == null ? "" : " AND e.id < :before";
+    var query =
+        em.createQuery(
+                "SELECT e FROM ActivityEntry e WHERE e.accountId = :account" + before + " ORDER BY e.id DESC",
+                ActivityEntry.class)
+            .setParameter("account", accountId)
+            .setMaxResults(limit);
+    if (beforeId != null) {
+      query.setParameter("before", beforeId);
+    }
+    return query.getResultList();
+  }
+}
