@@ -1,0 +1,45 @@
+package dev.herald.domain.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.domain.engine.OutcomeAction.Kind;
+import dev.herald.domain.telegram.SendOutcome;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OutcomePolicyTest {
+
+  private final OutcomePolicy coolOnPeerFlood = new OutcomePolicy(false, Duration.ofHours(1));
+  private final OutcomePolicy banOnPeerFlood = new OutcomePolicy(true, Duration.ofHours(1));
+
+  @Test
+  void floodWaitCoolsTheSenderDownForTheTimeTelegramAsked() {
+    OutcomeAction action = coolOnPeerFlood.decide(new SendOutcome.FloodWait(Duration.ofSeconds(42)));
+    assertEquals(Kind.COOL_DOWN_SENDER, action.kind());
+    assertEquals(Duration.ofSeconds(42), action.coolDown());
+  }
+
+  @Test
+  void bansAndRevocationsBanTheSession() {
+    assertEquals(Kind.BAN_SENDER, coolOnPeerFlood.decide(new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN")).kind());
+    assertEquals(Kind.BAN_SENDER, coolOnPeerFlood.decide(new SendOutcome.Unauthorized("401")).kind());
+  }
+
+  @Test
+  void peerFloodBansOrCoolsDownAsConfigured() {
+    SendOutcome peerFlood = new SendOutcome.SenderLimited("PEER_FLOOD");
+    assertEquals(Kind.BAN_SENDER, banOnPeerFlood.decide(peerFlood).kind());
+    OutcomeAction cool = coolOnPeerFlood.decide(peerFlood);
+    assertEquals(Kind.COOL_DOWN_SENDER, cool.kind());
+    assertEquals(Duration.ofHours(1), cool.coolDown());
+  }
+
+  @Test
+  void chatFailuresSkipOnlyThatChat() {
+    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN")).kind());
+    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.ChatNotFound("x")).kind());
+    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.SlowMode(Duration.ofSeconds(5))).kind());
+    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.TransientError("timeout")).kind());
+    assertEquals(Kind.CONTINUE, coolOnPeerFlood.decide(new SendOutcome.Delivered(7)).kind());
+  }
+}
