@@ -67,7 +67,7 @@ public class BotLifecycleService {
     }
     bot.markRunning(now);
     botRepository.save(bot);
-    wake.afterCommit();
+    wake.afterCommit(accountId);
     return bots.state(accountId);
   }
 

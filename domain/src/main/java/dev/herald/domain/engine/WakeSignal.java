@@ -1,21 +1,24 @@
 package dev.herald.domain.engine;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 /**
  * Wakes this node's scheduler when due work appears (a bot started), so a new cycle starts within
- * milliseconds instead of at the next poll. The signal fires after the transaction commits, when
- * the scheduler can see the change. Other nodes find the work at their next poll.
+ * milliseconds instead of at the next poll. The wake-up is a transactional observer: it runs after
+ * the transaction commits, when the scheduler can see the change (and never for a rollback).
+ * Other nodes find the work at their next poll.
  */
 @ApplicationScoped
 public class WakeSignal {
 
-  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-  TransactionSynchronizationRegistry transactions;
+  /** A bot became due now. */
+  public record DueWorkAppeared(long accountId) {}
+
+  @Inject Event<DueWorkAppeared> events;
 
   private volatile Runnable listener = () -> {};
 
@@ -25,22 +28,11 @@ public class WakeSignal {
   }
 
   /** Wakes the scheduler after the current transaction commits (at once without one). */
-  public void afterCommit() {
-    if (transactions == null || transactions.getTransactionKey() == null) {
-      listener.run();
-      return;
-    }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+  public void afterCommit(long accountId) {
+    events.fire(new DueWorkAppeared(accountId));
+  }
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              listener.run();
-            }
-          }
-        });
+  void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) DueWorkAppeared due) {
+    listener.run();
   }
 }
