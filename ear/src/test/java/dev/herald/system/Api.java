@@ -35,6 +35,10 @@ public final class Api {
     return new Request("PUT", path, json);
   }
 
+  public Request patch(String path, String json) {
+    return new Request("PATCH", path, json);
+  }
+
   public Request delete(String path) {
     return new Request("DELETE", path, null);
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,8 +35,8 @@ public class RateLimitSettings {
 
   /** Comma list of proxy addresses whose X-Forwarded-For is believed; empty: believe nobody. */
   @Inject
-  @ConfigProperty(name = "herald.trusted-proxies", defaultValue = " ")
-  String trustedProxies;
+  @ConfigProperty(name = "herald.trusted-proxies")
+  Optional<String> trustedProxies;
 
   public RateLimit global() {
     return new RateLimit("api", defaultPerMinute, Duration.ofMinutes(1));
@@ -50,7 +51,7 @@ public class RateLimitSettings {
   }
 
   public Set<String> trustedProxies() {
-    return Arrays.stream(trustedProxies.split(","))
+    return Arrays.stream(trustedProxies.orElse("").split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .map(ClientAddresses::normalise)
