@@ -107,6 +107,35 @@ class UserBotIT {
   }
 
   @Test
+  void aTamperedStoredTokenFailsClosed() throws SQLException {
+    String tenant = tokens.tenant(Tokens.newSubject("tampered"));
+    long id = Admins.register(api, tenant);
+    String secret = botToken();
+    api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+    String stored = storedCiphertext(id);
+    char last = stored.charAt(stored.length() - 3);
+    String tampered = stored.substring(0, stored.length() - 3) + (last == 'A' ? 'B' : 'A') + stored.substring(stored.length() - 2);
+    try (Connection c = system.database().connect();
+        PreparedStatement s = c.prepareStatement("UPDATE user_bot SET token_encrypted = ? WHERE account_id = ?")) {
+      s.setString(1, tampered);
+      s.setLong(2, id);
+      assertEquals(1, s.executeUpdate());
+    }
+    Api.Reply reply = api.post("/api/v1/user-bot/verify", "{}").token(tenant).send();
+    assertProblem(reply, 500, "internal-error");
+    assertFalse(reply.body().contains(secret.substring(secret.indexOf(':') + 1)));
+    assertFalse(api.get("/api/v1/user-bot").token(tenant).send().json().getBoolean("verified"));
+  }
+
+  @Test
+  void verifyWithoutABodyIsNeverA500() {
+    String tenant = tokens.tenant(Tokens.newSubject("nobody"));
+    api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
+    Api.Reply reply = api.post("/api/v1/user-bot/verify", "").token(tenant).send();
+    assertTrue(reply.status() < 500, reply::toString);
+  }
+
+  @Test
   void deleteRemovesTheUserBotAndItsToken() throws SQLException {
     String tenant = tokens.tenant(Tokens.newSubject("delete"));
     long id = Admins.register(api, tenant);

@@ -1,6 +1,7 @@
 package dev.herald.api.ratelimit;
 
 import dev.herald.domain.ratelimit.RateLimit;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,11 +51,19 @@ public class RateLimitSettings {
     return new RateLimit("access-code", accessCodeFailures, Duration.ofMinutes(accessCodeWindowMinutes));
   }
 
+  private Set<String> trusted;
+
+  @PostConstruct
+  void parseTrustedProxies() {
+    trusted =
+        Arrays.stream(trustedProxies.orElse("").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(ClientAddresses::normalise)
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
   public Set<String> trustedProxies() {
-    return Arrays.stream(trustedProxies.orElse("").split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .map(ClientAddresses::normalise)
-        .collect(Collectors.toUnmodifiableSet());
+    return trusted;
   }
 }

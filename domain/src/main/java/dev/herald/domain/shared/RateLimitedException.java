@@ -8,6 +8,7 @@ public class RateLimitedException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String limitName;
   private final long limit;
   private final long retryAfterSeconds;
 
@@ -16,8 +17,14 @@ public class RateLimitedException extends DomainException {
         "rate-limited",
         "Too many requests (" + limitName + " limit: " + limit + "). Retry after "
             + retryAfterSeconds + " s.");
+    this.limitName = limitName;
     this.limit = limit;
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+  }
+
+  /** Which limit: {@code api}, {@code login}, {@code access-code}. */
+  public String limitName() {
+    return limitName;
   }
 
   public long limit() {
