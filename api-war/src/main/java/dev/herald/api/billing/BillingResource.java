@@ -31,10 +31,12 @@ public class BillingResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Apply a signed plan event (X-Herald-Timestamp, X-Herald-Signature: sha256=<hex>)")
-  public BillingService.Applied planEvent(
+  public PlanEventReceipt planEvent(
       @HeaderParam("X-Herald-Timestamp") String timestamp,
       @HeaderParam("X-Herald-Signature") String signature,
       byte[] body) {
-    return billing.handle(settings.policy(), timestamp, signature, body == null ? new byte[0] : body, RequestIds.of(request));
+    byte[] raw = body == null ? new byte[0] : body;
+    return PlanEventReceipt.of(
+        billing.handle(settings.policy(), timestamp, signature, raw, RequestIds.of(request)));
   }
 }
