@@ -15,7 +15,7 @@ import java.time.Duration;
 public final class Api {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
 
@@ -33,6 +33,10 @@ public final class Api {
 
   public Request put(String path, String json) {
     return new Request("PUT", path, json);
+  }
+
+  public Request patch(String path, String json) {
+    return new Request("PATCH", path, json);
   }
 
   public Request delete(String path) {

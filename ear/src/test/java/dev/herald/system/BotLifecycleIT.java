@@ -129,6 +129,25 @@ class BotLifecycleIT {
   }
 
   @Test
+  void aVerifiedUserBotIsASenderWhenThePoolIsEmpty() {
+    fixtures.drainPool();
+    String subject = Tokens.newSubject("own-bot");
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, 1);
+    fixtures.completeConfig(token, "@own_bot_group");
+    assertEquals(201, api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}").token(token).send().status());
+    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
+
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    assertEquals(200, started.status(), started::toString);
+    assertTrue(started.json().getJsonArray("senders").getString(0).startsWith("user-bot"), started::toString);
+    Poll.until("a post through the tenant's own bot", java.time.Duration.ofSeconds(10),
+        () -> fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind = 'USER_BOT'"
+            + " AND outcome = 'DELIVERED'", account) >= 1);
+    api.post("/api/v1/bot/stop", "").token(token).send();
+  }
+
+  @Test
   void concurrentStartsForTheLastFreeSessionHaveExactlyOneWinner() throws Exception {
     fixtures.drainPool();
     long lastSession = fixtures.session(fixtures.apiPair(7));

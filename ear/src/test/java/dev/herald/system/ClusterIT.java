@@ -29,7 +29,7 @@ class ClusterIT {
     fixtures = new Fixtures(system);
     fixtures.stopAllBots();
     fixtures.noSandboxFaults();
-    Map<String, String> env = new HashMap<>(system.devEnvironment());
+    Map<String, String> env = new HashMap<>(system.testEnvironment());
     second = system.server().copyAs("herald-b", SystemUnderTest.freePort(), env);
     second.start(Duration.ofMinutes(4));
     seedRunningBots();

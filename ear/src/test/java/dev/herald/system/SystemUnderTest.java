@@ -29,7 +29,25 @@ public final class SystemUnderTest {
             LibertyServer.wlpDirFromSystemProperty(),
             System.getProperty("herald.server.name", "herald"),
             freePort(),
-            DevLauncher.devEnvironment(workDir, database));
+            testEnvironment(workDir, database));
+  }
+
+  /** The shared billing secret of the test server (BillingWebhookIT signs with it). */
+  public static final String BILLING_SECRET = "system-test-billing-secret";
+
+  /**
+   * The dev environment plus what the tests need: a billing secret, loopback as the trusted
+   * proxy (so a test picks its rate-limit client with X-Forwarded-For), and global and login
+   * limits high enough that the whole suite, all from one address, never trips them. RateLimitIT
+   * checks the default limits on a server of its own.
+   */
+  static Map<String, String> testEnvironment(Path workDir, EmbeddedDatabase database) {
+    Map<String, String> env = new java.util.HashMap<>(DevLauncher.devEnvironment(workDir, database));
+    env.put("HERALD_BILLING_SECRET", BILLING_SECRET);
+    env.put("HERALD_TRUSTED_PROXIES", "127.0.0.1,::1");
+    env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", "100000");
+    env.put("HERALD_RATE_LIMIT_LOGIN_PER_MINUTE", "1000");
+    return Map.copyOf(env);
   }
 
   public static synchronized SystemUnderTest get() {
@@ -82,6 +100,10 @@ public final class SystemUnderTest {
 
   public Map<String, String> devEnvironment() {
     return DevLauncher.devEnvironment(workDir, database);
+  }
+
+  public Map<String, String> testEnvironment() {
+    return testEnvironment(workDir, database);
   }
 
   static int freePort() {

@@ -30,7 +30,7 @@ class TdlibLoginIT {
     SystemUnderTest system = SystemUnderTest.get();
     Path library = Path.of(System.getProperty("herald.tdlib.library-path", "../.tdlib/package/libtdjson.so")).toAbsolutePath();
     assertTrue(Files.isRegularFile(library), "TDLib library missing at " + library + "; run telegram/fetch-tdlib.sh");
-    Map<String, String> env = new HashMap<>(system.devEnvironment());
+    Map<String, String> env = new HashMap<>(system.testEnvironment());
     env.put("HERALD_TRANSPORT_SESSIONS", "tdlib");
     env.put("HERALD_TDLIB_LIBRARY_PATH", library.toString());
     env.put("HERALD_TDLIB_DATA_DIR", system.workDir().resolve("tdlib").toString());

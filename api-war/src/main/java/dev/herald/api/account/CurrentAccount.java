@@ -20,6 +20,7 @@ public class CurrentAccount {
   @Inject JsonWebToken token;
   @Inject AccountService accounts;
   @Inject HttpServletRequest request;
+  @Inject TokenPlanSync planSync;
 
   private Account account;
 
@@ -29,7 +30,7 @@ public class CurrentAccount {
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("A verified token without a subject reached a resource");
       }
-      account = accounts.resolve(subject);
+      account = planSync.apply(accounts.resolve(subject), token);
     }
     return account;
   }

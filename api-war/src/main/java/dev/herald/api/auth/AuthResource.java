@@ -1,6 +1,12 @@
 package dev.herald.api.auth;
 
+import dev.herald.api.ratelimit.ClientAddress;
+import dev.herald.api.ratelimit.RateLimitSettings;
+import dev.herald.domain.access.AccessCodeService;
 import dev.herald.domain.account.AccountService;
+import dev.herald.domain.ratelimit.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Password login: email and password in, a Herald token out. */
+/** Signing in: email and password, or an access code, in; a Herald token out. Both are rate limited per client. */
 @Path("/auth")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,12 +26,33 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuthResource {
 
   @Inject AccountService accounts;
+  @Inject AccessCodeService accessCodes;
   @Inject TokenIssuer tokens;
+  @Inject RateLimiter limiter;
+  @Inject RateLimitSettings limits;
+  @Inject ClientAddress clients;
+  @Context HttpServletRequest request;
 
   @POST
   @Path("/login")
   @Operation(summary = "Exchange email and password for a bearer token")
-  public IssuedToken login(@NotNull(message = "Send email and password.") @Valid LoginRequest request) {
-    return tokens.issue(accounts.authenticate(request.email(), request.password()));
+  public IssuedToken login(@NotNull(message = "Send email and password.") @Valid LoginRequest body) {
+    limiter.acquire(limits.login(), clients.of(request));
+    return tokens.issue(accounts.authenticate(body.email(), body.password()));
+  }
+
+  /**
+   * Access-code sign-in. Every attempt takes one from the client's bucket (5 per 15 minutes by
+   * default); a success empties the bucket's count again, so only failures add up.
+   */
+  @POST
+  @Path("/access-code")
+  @Operation(summary = "Exchange an access code for a bearer token (creates the code's account on first use)")
+  public IssuedToken accessCode(@NotNull(message = "Send the code.") @Valid AccessCodeRequest body) {
+    String client = clients.of(request);
+    limiter.acquire(limits.accessCode(), client);
+    IssuedToken token = tokens.issue(accessCodes.redeem(body.code()));
+    limiter.reset(limits.accessCode(), client);
+    return token;
   }
 }

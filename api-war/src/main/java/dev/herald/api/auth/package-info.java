@@ -1,2 +1,2 @@
-/** Signing in: password login and the Herald tokens it issues. */
+/** Signing in: password login, access codes, and the Herald tokens they issue. */
 package dev.herald.api.auth;

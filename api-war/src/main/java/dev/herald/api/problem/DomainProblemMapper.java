@@ -7,6 +7,8 @@ import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.UnauthenticatedException;
+import dev.herald.domain.shared.UnavailableException;
 import dev.herald.domain.shared.UnprocessableException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -42,8 +44,11 @@ public class DomainProblemMapper implements ExceptionMapper<DomainException> {
     if (e instanceof ForbiddenException) {
       return Status.FORBIDDEN;
     }
-    if (e instanceof AuthenticationException) {
+    if (e instanceof AuthenticationException || e instanceof UnauthenticatedException) {
       return Status.UNAUTHORIZED;
+    }
+    if (e instanceof UnavailableException) {
+      return Status.SERVICE_UNAVAILABLE;
     }
     return Status.BAD_REQUEST;
   }

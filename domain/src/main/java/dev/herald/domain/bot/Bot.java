@@ -174,6 +174,16 @@ public class Bot {
     updatedAt = now;
   }
 
+  /** Lifts an admin suspension: the bot is STOPPED with no reason; its user starts it again. */
+  public void activate(Instant now) {
+    if (status != BotStatus.SUSPENDED) {
+      return;
+    }
+    status = BotStatus.STOPPED;
+    stopReason = null;
+    updatedAt = now;
+  }
+
   public void recordError(String reason, Instant now) {
     lastErrorReason = reason;
     updatedAt = now;

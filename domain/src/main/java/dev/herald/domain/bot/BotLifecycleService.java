@@ -12,6 +12,8 @@ import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.shared.UnprocessableException;
+import dev.herald.domain.userbot.UserBot;
+import dev.herald.domain.userbot.UserBotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,7 @@ public class BotLifecycleService {
   @Inject BotRepository botRepository;
   @Inject AccountRepository accounts;
   @Inject SessionRepository sessions;
+  @Inject UserBotRepository userBots;
   @Inject WakeSignal wake;
   @Inject Clock clock;
 
@@ -59,7 +62,8 @@ public class BotLifecycleService {
     if (wanted > 0) {
       usable += sessions.allocate(accountId, wanted).size();
     }
-    if (usable == 0) {
+    boolean ownBot = userBots.findByAccountId(accountId).map(UserBot::usable).orElse(false);
+    if (usable == 0 && !ownBot) {
       throw new ConflictException(
           "no-sender-available",
           "No Telegram session is free (the pool is empty, banned or its API pairs are full) and"

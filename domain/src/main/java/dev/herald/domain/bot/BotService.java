@@ -7,6 +7,9 @@ import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.userbot.UserBot;
+import dev.herald.domain.userbot.UserBotRepository;
+import java.util.ArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +24,7 @@ public class BotService {
   @Inject BotRepository bots;
   @Inject AccountRepository accounts;
   @Inject SessionRepository sessions;
+  @Inject UserBotRepository userBots;
   @Inject TelegramGateway gateway;
   @Inject Clock clock;
 
@@ -39,11 +43,14 @@ public class BotService {
 
   public BotState state(long accountId) {
     Bot bot = botOf(accountId);
-    List<String> senders =
-        sessions.assignedTo(accountId).stream()
-            .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
-            .map(s -> "session#" + s.id() + " " + s.phoneMasked() + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
-            .toList();
+    List<String> senders = new ArrayList<>();
+    userBots.findByAccountId(accountId)
+        .filter(UserBot::usable)
+        .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
+    sessions.assignedTo(accountId).stream()
+        .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
+        .map(s -> "session#" + s.id() + " " + s.phoneMasked() + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
+        .forEach(senders::add);
     boolean idle =
         bot.status() == BotStatus.RUNNING
             && (senders.isEmpty() || !bot.config().missingForStart().isEmpty());

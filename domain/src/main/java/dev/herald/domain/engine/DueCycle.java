@@ -18,6 +18,7 @@ public record DueCycle(
     Post post,
     List<ChatReference> groups,
     List<Long> sessionIds,
+    String userBotTokenSealed,
     int maxInFlight,
     Duration delayBetweenPosts,
     Duration delayBetweenCycles) {
@@ -25,5 +26,9 @@ public record DueCycle(
   public DueCycle {
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
+  }
+
+  public int senderCount() {
+    return sessionIds.size() + (userBotTokenSealed == null ? 0 : 1);
   }
 }

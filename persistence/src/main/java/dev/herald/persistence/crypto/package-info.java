@@ -1,2 +1,2 @@
-/** The data-encryption key, loaded from the profile's key material. */
+/** The data-encryption key: read from the key file the preflight agent publishes. */
 package dev.herald.persistence.crypto;

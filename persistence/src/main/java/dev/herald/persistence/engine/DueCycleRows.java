@@ -36,6 +36,7 @@ final class DueCycleRows {
         post,
         groups,
         sessions,
+        rs.getString("user_bot_token"),
         rs.getInt("max_sessions"),
         Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
         Duration.ofSeconds(rs.getInt("delay_between_cycles_s")));

@@ -33,7 +33,9 @@ final class EngineSql {
                 (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
                   WHERE s.assigned_account_id = b.account_id
                     AND s.state IN ('ASSIGNED', 'COOLING_DOWN')
-                    AND (s.flood_wait_until IS NULL OR s.flood_wait_until <= now())) AS session_ids
+                    AND (s.flood_wait_until IS NULL OR s.flood_wait_until <= now())) AS session_ids,
+                (SELECT u.token_encrypted FROM user_bot u
+                  WHERE u.account_id = b.account_id AND u.verified AND u.status = 'ACTIVE') AS user_bot_token
       """;
 
   /** The plan is re-checked at every post: an expired plan never posts. Parameters: account, node. */

@@ -12,11 +12,13 @@ import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +39,7 @@ final class CycleRun {
       OutcomePolicy policy,
       ScheduledExecutorService executor,
       EngineMetrics metrics,
+      UnaryOperator<String> unseal,
       Clock clock) {}
 
   private final DueCycle cycle;
@@ -50,10 +53,10 @@ final class CycleRun {
   }
 
   void start() {
-    List<List<ChatReference>> shares =
-        CyclePlan.shares(cycle.groups(), cycle.sessionIds().size(), cycle.maxInFlight());
+    List<Sender> senders = senders();
+    List<List<ChatReference>> shares = CyclePlan.shares(cycle.groups(), senders.size(), cycle.maxInFlight());
     if (shares.isEmpty()) {
-      context.store().markIdle(cycle.accountId(), cycle.sessionIds().isEmpty()
+      context.store().markIdle(cycle.accountId(), senders.isEmpty()
           ? "No usable session: every session is banned or cooling down."
           : "No target groups configured.");
       complete();
@@ -61,8 +64,23 @@ final class CycleRun {
     }
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
-      new Lane(Sender.session(cycle.sessionIds().get(i)), shares.get(i)).post(0);
+      new Lane(senders.get(i), shares.get(i)).post(0);
     }
+  }
+
+  /** The tenant's own bot first (it risks no pooled session), then the sessions. */
+  private List<Sender> senders() {
+    List<Sender> senders = new ArrayList<>();
+    if (cycle.userBotTokenSealed() != null) {
+      try {
+        senders.add(Sender.userBot(cycle.accountId(), context.unseal().apply(cycle.userBotTokenSealed())));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "The user bot of account {0} cannot be used: {1}",
+            new Object[] {cycle.accountId(), e.getMessage()});
+      }
+    }
+    cycle.sessionIds().forEach(id -> senders.add(Sender.session(id)));
+    return senders;
   }
 
   private void laneDone() {
@@ -138,14 +156,20 @@ final class CycleRun {
           case COOL_DOWN_SENDER -> {
             count(new CycleTally(1, 0, 1, 1, 0));
             context.metrics().floodWait();
-            context.store().coolDownSession(
-                cycle.accountId(), sender.id(), context.clock().instant().plus(action.coolDown()), action.reason());
+            if (sender.kind() == Sender.Kind.SESSION) {
+              context.store().coolDownSession(
+                  cycle.accountId(), sender.id(), context.clock().instant().plus(action.coolDown()), action.reason());
+            }
             laneDone();
           }
           case BAN_SENDER -> {
             count(new CycleTally(1, 0, 1, 0, 1));
             context.metrics().ban();
-            context.store().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+            if (sender.kind() == Sender.Kind.SESSION) {
+              context.store().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+            } else {
+              context.store().markIdle(cycle.accountId(), "Your bot's token was refused: " + action.reason());
+            }
             laneDone();
           }
         }

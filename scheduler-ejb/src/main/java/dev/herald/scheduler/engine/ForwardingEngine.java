@@ -4,6 +4,7 @@ import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.EngineStatus;
 import dev.herald.domain.engine.EngineStore;
 import dev.herald.domain.engine.WakeSignal;
+import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.TelegramGateway;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -50,6 +51,7 @@ public class ForwardingEngine {
   @Inject EngineMetrics metrics;
   @Inject EngineStatus status;
   @Inject WakeSignal wake;
+  @Inject DataCipher cipher;
 
   private final String node = NodeIdentity.create();
   private final AtomicBoolean claiming = new AtomicBoolean();
@@ -63,7 +65,9 @@ public class ForwardingEngine {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;
     }
-    context = new CycleRun.Context(node, store, gateway, settings.outcomePolicy(), executor, metrics, clock);
+    context =
+        new CycleRun.Context(
+            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, clock);
     if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = store.stopAllAfterRestart();
       LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");

@@ -7,52 +7,70 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for secrets at rest, as {@code v1:<key id>:<base64(nonce | ciphertext | tag)>}.
- * A random 96-bit nonce per encryption makes equal plaintexts encrypt differently; the key id
- * (the first 8 hex digits of the key's SHA-256) tells which key sealed a value, so keys can be
- * rotated; a changed byte fails the GCM tag check and decryption fails closed. The key comes from
- * the profile's key material ({@code DataCipherProducer} in persistence).
+ * Encrypts small secrets with AES-256-GCM. A ciphertext reads {@code v1:<kid>:<base64(nonce |
+ * ciphertext | tag)>}: a fresh random 12-byte nonce each time, and the id of the key that
+ * encrypted it, so keys can be rotated (new data under the current key, old data still readable
+ * while its key is in the ring). The key id is derived from the key itself (first 8 hex digits of
+ * its SHA-256), so nothing has to be configured beside the key file.
+ *
+ * <p>Decryption fails closed: a tampered, truncated or foreign ciphertext throws {@link
+ * DecryptionException}, never returns garbage.
  */
-public class DataCipher {
+public final class DataCipher {
 
-  private static final String VERSION = "v1";
+  static final String VERSION = "v1";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private SecretKey key;
-  private String keyId;
+  private final String currentKid;
+  private final Map<String, SecretKey> keys;
 
-  /** For CDI's proxy only. */
-  protected DataCipher() {}
-
-  /** A cipher over a raw 32-byte key. */
-  public static DataCipher withKey(byte[] rawKey) {
-    DataCipher cipher = new DataCipher();
-    cipher.useKey(rawKey);
-    return cipher;
+  private DataCipher(String currentKid, Map<String, SecretKey> keys) {
+    this.currentKid = currentKid;
+    this.keys = Map.copyOf(keys);
   }
 
-  private void useKey(byte[] rawKey) {
-    if (rawKey.length != 32) {
-      throw new IllegalArgumentException("An AES-256 key has 32 bytes, got " + rawKey.length);
+  /** A cipher that encrypts with {@code current} and also decrypts with the {@code previous} keys. */
+  public static DataCipher of(byte[] current, byte[]... previous) {
+    Map<String, SecretKey> ring = new LinkedHashMap<>();
+    String kid = add(ring, current);
+    for (byte[] old : previous) {
+      add(ring, old);
     }
-    key = new SecretKeySpec(rawKey, "AES");
+    return new DataCipher(kid, ring);
+  }
+
+  private static String add(Map<String, SecretKey> ring, byte[] key) {
+    Objects.requireNonNull(key, "key");
+    if (key.length != 32) {
+      throw new IllegalArgumentException("An AES-256 key has 32 bytes, got " + key.length);
+    }
+    String kid = keyId(key);
+    ring.put(kid, new SecretKeySpec(key.clone(), "AES"));
+    return kid;
+  }
+
+  static String keyId(byte[] key) {
     try {
-      keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawKey), 0, 4);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
+      return HexFormat.of().formatHex(digest, 0, 4);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
   }
 
-  public String keyId() {
-    return keyId;
+  public String currentKeyId() {
+    return currentKid;
   }
 
   public String encrypt(String plaintext) {
@@ -60,42 +78,42 @@ public class DataCipher {
     RANDOM.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKid), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(aad(currentKid));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-      return VERSION + ":" + keyId + ":" + Base64.getEncoder().encodeToString(out);
+      return VERSION + ":" + currentKid + ":" + Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Encryption failed", e);
+      throw new IllegalStateException("AES-GCM encryption failed", e);
     }
   }
 
-  /**
-   * @throws DecryptionException when the value was sealed with another key, is malformed, or was
-   *     changed: never returns a wrong plaintext
-   */
-  public String decrypt(String sealed) {
-    String[] parts = sealed.split(":", 3);
+  public String decrypt(String ciphertext) {
+    String[] parts = ciphertext == null ? new String[0] : ciphertext.split(":", 3);
     if (parts.length != 3 || !VERSION.equals(parts[0])) {
-      throw new DecryptionException("not a Herald ciphertext");
+      throw new DecryptionException("not a " + VERSION + " ciphertext");
     }
-    if (!keyId.equals(parts[1])) {
-      throw new DecryptionException("sealed with key " + parts[1] + ", the current key is " + keyId);
+    SecretKey key = keys.get(parts[1]);
+    if (key == null) {
+      throw new DecryptionException("encrypted with key " + parts[1] + ", which is not configured");
     }
     try {
       byte[] raw = Base64.getDecoder().decode(parts[2]);
       if (raw.length < NONCE_BYTES + TAG_BITS / 8) {
-        throw new DecryptionException("ciphertext too short");
+        throw new DecryptionException("ciphertext is truncated");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
-      cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+      cipher.updateAAD(aad(parts[1]));
       byte[] plain = cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new DecryptionException("ciphertext is not base64");
-    } catch (GeneralSecurityException e) {
-      throw new DecryptionException("integrity check failed (wrong key or changed data)");
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new DecryptionException("ciphertext was altered or is not ours (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** The version and key id are authenticated too, so they cannot be swapped without detection. */
+  private static byte[] aad(String kid) {
+    return (VERSION + ":" + kid).getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -1,7 +1,10 @@
 package dev.herald.domain.shared.crypto;
 
-/** A sealed value could not be opened; the reason never includes any of the data. */
-public class DecryptionException extends RuntimeException {
+/**
+ * A stored secret could not be decrypted: it was altered, truncated, or encrypted under a key
+ * that is not configured. Never recovered from silently; the message holds no secret.
+ */
+public class DecryptionException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 

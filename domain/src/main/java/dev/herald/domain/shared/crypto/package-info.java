@@ -1,2 +1,5 @@
-/** Encryption of secrets at rest (bot tokens, API hashes, phone numbers). */
+/**
+ * Secrets at rest and in transit: AES-256-GCM for stored secrets (bot tokens, API hashes) and
+ * HMAC-SHA256 signatures compared in constant time. JDK crypto only.
+ */
 package dev.herald.domain.shared.crypto;

@@ -1,0 +1,39 @@
+package dev.herald.api.account;
+
+import dev.herald.domain.account.Account;
+import dev.herald.domain.plan.Plan;
+import dev.herald.domain.plan.PlanClaims;
+import dev.herald.domain.plan.PlanService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Plans live, not stale: the plan claims of every verified token update the stored plan when
+ * they are newer ({@code plan_updated_at}, else {@code iat}). Malformed claims are ignored with a
+ * log line; they never fail the request.
+ */
+@ApplicationScoped
+public class TokenPlanSync {
+
+  private static final Logger LOG = Logger.getLogger(TokenPlanSync.class.getName());
+
+  @Inject PlanService plans;
+
+  public Account apply(Account account, JsonWebToken token) {
+    Optional<Plan> claimed;
+    try {
+      claimed = PlanClaims.parse(token::getClaim);
+    } catch (IllegalArgumentException | ClassCastException invalid) {
+      LOG.warning(
+          () -> "Ignoring invalid plan claims in the token of account " + account.id() + ": " + invalid.getMessage());
+      return account;
+    }
+    if (claimed.isEmpty() || !claimed.get().updatedAt().isAfter(account.plan().updatedAt())) {
+      return account;
+    }
+    return plans.applyTokenClaims(account.id(), claimed.get());
+  }
+}

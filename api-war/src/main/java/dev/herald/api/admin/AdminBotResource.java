@@ -1,0 +1,94 @@
+package dev.herald.api.admin;
+
+import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.bot.AdminBotService;
+import dev.herald.domain.bot.BotStatus;
+import dev.herald.domain.shared.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Admins list, suspend, activate, limit and delete tenants' bots. */
+@Path("/admin/bots")
+@RolesAllowed({"ADMIN", "OWNER"})
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminBotResource {
+
+  @Inject CurrentAccount current;
+  @Inject AdminBotService bots;
+
+  @GET
+  @Operation(summary = "Tenants' bots by status (STOPPED, RUNNING, STOPPING, SUSPENDED), paged")
+  public AdminBotPage list(
+      @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("20") int size) {
+    current.admin();
+    if (page < 0 || size < 1 || size > 100) {
+      throw InvalidInputException.of("size", "page must be >= 0 and size 1 to 100.");
+    }
+    var result = bots.list(status(status), page, size);
+    return new AdminBotPage(result.entries().stream().map(AdminBotView::of).toList(), page, size, result.total());
+  }
+
+  @POST
+  @Path("/{accountId}/suspend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Suspend the tenant's bot and user bot, with a reason")
+  public AdminBotView suspend(
+      @PathParam("accountId") long accountId, @NotNull(message = "Send the reason as a JSON object.") SuspendBody body) {
+    return AdminBotView.of(bots.suspend(current.admin(), accountId, body.reason()));
+  }
+
+  @POST
+  @Path("/{accountId}/activate")
+  @Operation(summary = "Lift a suspension: the bot is STOPPED, its user may start it")
+  public AdminBotView activate(@PathParam("accountId") long accountId) {
+    return AdminBotView.of(bots.activate(current.admin(), accountId));
+  }
+
+  @PUT
+  @Path("/{accountId}/rate-limits")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set the user bot's requests per second and concurrency")
+  public AdminBotView rateLimits(
+      @PathParam("accountId") long accountId, @NotNull(message = "Send the limits as a JSON object.") RateLimitsBody body) {
+    return AdminBotView.of(
+        bots.setRateLimits(current.admin(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
+  }
+
+  @DELETE
+  @Path("/{accountId}")
+  @Operation(summary = "Delete the tenant's bot configuration and user bot (not while running)")
+  public Response delete(@PathParam("accountId") long accountId) {
+    bots.delete(current.admin(), accountId);
+    return Response.noContent().build();
+  }
+
+  private static BotStatus status(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return BotStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED.");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.herald.api.admin;
+
+/** A user bot's limits towards the Bot API. */
+public record RateLimitsBody(Integer rateLimitRps, Integer maxConcurrentRequests) {}

@@ -1,0 +1,17 @@
+package dev.herald.api.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The rate-limit client of the current request (see {@link ClientAddresses}). */
+@ApplicationScoped
+public class ClientAddress {
+
+  @Inject RateLimitSettings settings;
+
+  public String of(HttpServletRequest request) {
+    return ClientAddresses.resolve(
+        request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), settings.trustedProxies());
+  }
+}

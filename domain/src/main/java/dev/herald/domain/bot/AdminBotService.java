@@ -1,0 +1,128 @@
+package dev.herald.domain.bot;
+
+import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.shared.ConflictException;
+import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.userbot.UserBot;
+import dev.herald.domain.userbot.UserBotRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What admins do to a tenant's bots: suspend (the posting bot and the user bot, with a reason),
+ * activate, set the user bot's rate limits, delete, list. Each change and its audit row commit
+ * together.
+ */
+@ApplicationScoped
+@Transactional
+public class AdminBotService {
+
+  @Inject BotRepository bots;
+  @Inject BotDirectory directory;
+  @Inject UserBotRepository userBots;
+  @Inject AccountRepository accounts;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /** One row of the admin list: the posting bot and, when there is one, the user bot. */
+  public record Entry(Bot bot, Optional<UserBot> userBot) {}
+
+  public record Page(List<Entry> entries, long total) {}
+
+  public Entry suspend(Actor actor, long accountId, String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw InvalidInputException.of("reason", "Say why the bot is suspended (1 to 500 characters).");
+    }
+    Instant now = clock.instant();
+    Bot bot = botOf(accountId);
+    bot.suspend(now);
+    Optional<UserBot> userBot = userBots.findByAccountId(accountId);
+    userBot.ifPresent(u -> u.suspend(reason.strip(), now));
+    audit.record(actor, "bot.suspend", "account", accountId, "reason=" + reason.strip());
+    return new Entry(bot, userBot);
+  }
+
+  public Entry activate(Actor actor, long accountId) {
+    Instant now = clock.instant();
+    Bot bot = botOf(accountId);
+    bot.activate(now);
+    Optional<UserBot> userBot = userBots.findByAccountId(accountId);
+    userBot.ifPresent(u -> u.activate(now));
+    audit.record(actor, "bot.activate", "account", accountId, null);
+    return new Entry(bot, userBot);
+  }
+
+  public Entry setRateLimits(Actor actor, long accountId, Integer rps, Integer maxConcurrent) {
+    if (rps == null || rps < 1 || rps > 30) {
+      throw InvalidInputException.of("rate_limit_rps", "Must be 1 to 30 (Telegram allows about 30 messages a second per bot).");
+    }
+    if (maxConcurrent == null || maxConcurrent < 1 || maxConcurrent > 100) {
+      throw InvalidInputException.of("max_concurrent_requests", "Must be 1 to 100.");
+    }
+    UserBot userBot =
+        userBots.findByAccountId(accountId)
+            .orElseThrow(() -> new NotFoundException("This account has no user bot."));
+    userBot.setRateLimits(rps, maxConcurrent, clock.instant());
+    audit.record(actor, "user-bot.rate-limits", "account", accountId,
+        "rate_limit_rps=" + rps + " max_concurrent_requests=" + maxConcurrent);
+    return new Entry(botOf(accountId), Optional.of(userBot));
+  }
+
+  /** Deletes the bot's configuration and the user bot; a bot that is running must be stopped first. */
+  public void delete(Actor actor, long accountId) {
+    requireAccount(accountId);
+    Optional<Bot> bot = bots.findByAccountId(accountId);
+    if (bot.isPresent() && (bot.get().status() == BotStatus.RUNNING || bot.get().status() == BotStatus.STOPPING)) {
+      throw new ConflictException("bot-running", "Stop or suspend the bot before deleting it.");
+    }
+    Optional<UserBot> userBot = userBots.findByAccountId(accountId);
+    if (bot.isEmpty() && userBot.isEmpty()) {
+      throw new NotFoundException("This account has no bot.");
+    }
+    bot.ifPresent(directory::delete);
+    userBot.ifPresent(userBots::delete);
+    audit.record(actor, "bot.delete", "account", accountId,
+        "bot=" + bot.isPresent() + " user_bot=" + userBot.isPresent());
+  }
+
+  public Page list(BotStatus status, int page, int size) {
+    List<Entry> entries =
+        directory.page(status, page, size).stream()
+            .map(b -> new Entry(b, userBots.findByAccountId(b.accountId())))
+            .toList();
+    return new Page(entries, directory.count(status));
+  }
+
+  /** The account's bot; an account that never configured one gets an empty one to suspend. */
+  private Bot botOf(long accountId) {
+    PlanLimits limits =
+        accounts.findById(accountId)
+            .orElseThrow(() -> new NotFoundException("No such account."))
+            .plan()
+            .limits();
+    return bots.findByAccountId(accountId)
+        .orElseGet(
+            () ->
+                bots.save(
+                    new Bot(
+                        accountId,
+                        BotConfig.empty(
+                            limits.minDelayBetweenPostsSeconds(), limits.minDelayBetweenCyclesSeconds()),
+                        clock.instant())));
+  }
+
+  private void requireAccount(long accountId) {
+    if (accounts.findById(accountId).isEmpty()) {
+      throw new NotFoundException("No such account.");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Access codes in PostgreSQL through JPA. */
+package dev.herald.persistence.access;

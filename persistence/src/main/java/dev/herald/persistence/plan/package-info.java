@@ -1,0 +1,2 @@
+/** Plan data sources in PostgreSQL: the billing events already applied. */
+package dev.herald.persistence.plan;

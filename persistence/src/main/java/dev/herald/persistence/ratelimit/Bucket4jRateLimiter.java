@@ -1,0 +1,102 @@
+package dev.herald.persistence.ratelimit;
+
+import dev.herald.domain.ratelimit.RateLimit;
+import dev.herald.domain.ratelimit.RateLimitDecision;
+import dev.herald.domain.ratelimit.RateLimiter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Bucket4j's PostgreSQL backend (select-for-update) on the non-transactional pool: each request
+ * locks its bucket row, updates the state and commits on its own connection, so limits hold
+ * across nodes and restarts and never join (or roll back with) the caller's JTA transaction.
+ * Buckets that are full again expire; every few thousand calls the expired rows are deleted.
+ */
+@ApplicationScoped
+public class Bucket4jRateLimiter implements RateLimiter {
+
+  private static final Logger LOG = Logger.getLogger(Bucket4jRateLimiter.class.getName());
+  private static final long CLEANUP_EVERY = 2_000;
+
+  @Resource(lookup = "jdbc/heraldDirect")
+  DataSource dataSource;
+
+  private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+  private final AtomicLong calls = new AtomicLong();
+
+  @PostConstruct
+  void build() {
+    buckets =
+        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("rate_limit_bucket")
+            .idColumn("id")
+            .stateColumn("state")
+            .expiresAtColumn("expires_at")
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+            .build();
+  }
+
+  @Override
+  public RateLimitDecision tryAcquire(RateLimit limit, String client) {
+    cleanUpNowAndThen();
+    ConsumptionProbe probe =
+        proxies().builder().build(limit.keyFor(client), () -> configuration(limit))
+            .tryConsumeAndReturnRemaining(1);
+    long reset = seconds(probe.getNanosToWaitForReset());
+    long retry = probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+    return new RateLimitDecision(
+        probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), reset, retry);
+  }
+
+  @Override
+  public void reset(RateLimit limit, String client) {
+    buckets.removeProxy(limit.keyFor(client));
+  }
+
+  private ProxyManager<String> proxies() {
+    return buckets;
+  }
+
+  private static BucketConfiguration configuration(RateLimit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(limit.capacity())
+                .refillIntervally(limit.capacity(), limit.period())
+                .build())
+        .build();
+  }
+
+  private static long seconds(long nanos) {
+    return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+  }
+
+  private void cleanUpNowAndThen() {
+    if (calls.incrementAndGet() % CLEANUP_EVERY != 0) {
+      return;
+    }
+    try {
+      int removed = buckets.removeExpired(1_000);
+      LOG.fine(() -> "Removed " + removed + " expired rate-limit buckets");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not remove expired rate-limit buckets: {0}", e.toString());
+    }
+  }
+}

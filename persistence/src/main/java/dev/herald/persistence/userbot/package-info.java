@@ -1,0 +1,2 @@
+/** User bots in PostgreSQL through JPA. */
+package dev.herald.persistence.userbot;
