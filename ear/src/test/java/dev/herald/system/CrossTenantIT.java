@@ -45,6 +45,11 @@ class CrossTenantIT {
             api.get("/api/v1/bot/config"),
             api.put("/api/v1/bot/config", "{\"target_groups\":[\"@a_group\"],\"post_text\":\"A's post\"}"),
             api.get("/api/v1/bot/state"),
+            api.post("/api/v1/bot/start", ""),
+            api.post("/api/v1/bot/stop", ""),
+            api.get("/api/v1/bot/stats"),
+            api.get("/api/v1/bot/logs"),
+            api.get("/api/v1/sync/state"),
             api.get("/api/v1/user-bot"),
             api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}"),
             api.patch("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}"),
@@ -63,6 +68,9 @@ class CrossTenantIT {
 
   private static String snapshot(String token) {
     return api.get("/api/v1/bot/config").token(token).send().body()
+        + api.get("/api/v1/bot/state").token(token).send().body()
+        + api.get("/api/v1/bot/stats").token(token).send().body()
+        + api.get("/api/v1/bot/logs").token(token).send().body()
         + api.get("/api/v1/user-bot").token(token).send().body()
         + api.post("/api/v1/account/register", "").token(token).send().body();
   }
