@@ -103,6 +103,7 @@ class DeploymentManifestsTest {
             .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
     assertEquals("prod", values.get("HERALD_PROFILE"));
     assertEquals("json", values.get("HERALD_LOG_FORMAT"));
+    assertEquals("INFO", values.get("HERALD_CONSOLE_LOG_LEVEL"));
     String origins = values.get("HERALD_CORS_ORIGINS");
     assertTrue(origins.startsWith("https://") && !origins.contains("*") && !origins.contains("localhost"), origins);
   }
