@@ -67,6 +67,38 @@ class ProdProfileIT {
     assertTrue(result.output().contains("profile prod"), result.output());
   }
 
+  @Test
+  void prodRefusesAWildcardCorsOrigin() throws Exception {
+    Result result = run(allSecretsAnd("HERALD_CORS_ORIGINS", "*"));
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("HERALD_CORS_ORIGINS contains \"*\""), result.output());
+    assertTrue(result.output().contains("no wildcard"), result.output());
+    assertFalse(result.portOpened());
+  }
+
+  @Test
+  void prodRefusesALocalhostCorsOrigin() throws Exception {
+    Result result = run(allSecretsAnd("HERALD_CORS_ORIGINS", "https://dashboard.example.com,http://127.0.0.1:3000"));
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("no localhost origin"), result.output());
+    assertFalse(result.portOpened());
+  }
+
+  /** Every secret the prod profile needs, valid, plus one more variable. */
+  private static Map<String, String> allSecretsAnd(String name, String value) throws IOException {
+    Path dataKey = secrets.resolve("data.key");
+    Files.writeString(dataKey, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Map<String, String> env = new HashMap<>();
+    env.put("HERALD_PROFILE", "prod");
+    env.put("DB_HOST", "localhost");
+    env.put("DB_PASSWORD", "secret");
+    env.put("HERALD_JWT_PRIVATE_KEY_FILE", secrets.resolve("jwt-private.pem").toString());
+    env.put("HERALD_JWT_PUBLIC_KEY_FILE", secrets.resolve("jwt-public.pem").toString());
+    env.put("HERALD_DATA_KEY_FILE", dataKey.toString());
+    env.put(name, value);
+    return env;
+  }
+
   private record Result(int exitCode, String output, boolean portOpened) {}
 
   private Result run(Map<String, String> env) throws Exception {

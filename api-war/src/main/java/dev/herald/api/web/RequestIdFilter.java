@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Gives every request an id, sets it and the security headers on the response before anything
- * else can answer, and writes one log line per request with the id, method, path, status and time.
+ * else can answer, gives the container's body-less errors a problem body, and writes one log line
+ * per request with the id, method, path, status, time and, once the token is verified, the
+ * account (the token's subject).
  */
 @WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -28,15 +30,28 @@ public class RequestIdFilter extends HttpFilter {
     request.setAttribute(RequestIds.ATTRIBUTE, id);
     response.setHeader(RequestIds.HEADER, id);
     SecurityHeaders.apply(request, response);
+    ProblemFallbackResponse wrapped = new ProblemFallbackResponse(request, response);
     try {
-      chain.doFilter(request, response);
+      try {
+        chain.doFilter(request, wrapped);
+      } catch (ServletException | IOException | RuntimeException e) {
+        if (!wrapped.answer(e)) {
+          throw e;
+        }
+      }
+      wrapped.finish();
     } finally {
       if (LOG.isLoggable(Level.INFO)) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(
             String.format(
-                "%s %s %d %dms request_id=%s",
-                request.getMethod(), request.getRequestURI(), response.getStatus(), millis, id));
+                "%s %s %d %dms request_id=%s%s",
+                request.getMethod(),
+                request.getRequestURI(),
+                response.getStatus(),
+                millis,
+                id,
+                LogSafe.accountOf(request.getUserPrincipal())));
       }
     }
   }

@@ -1,0 +1,88 @@
+package dev.herald.api.problem;
+
+import dev.herald.api.web.RequestIds;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Problem bodies for answers that never reach JAX-RS: the container's own errors (an empty 401
+ * from MP JWT, the default servlet's 404) and the servlet filters' refusals (413, CORS). Same
+ * shape and JSON conventions as {@link ProblemResponses}.
+ */
+public final class ServletProblems {
+
+  private static final Jsonb JSONB =
+      JsonbBuilder.create(
+          new JsonbConfig()
+              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+              .withNullValues(false));
+
+  private ServletProblems() {}
+
+  /** Writes the problem for {@code status}, keeping the headers already set (request id, ...). */
+  public static void write(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
+    write(request, response, status, slugOf(status), detailOf(status));
+  }
+
+  public static void write(
+      HttpServletRequest request, HttpServletResponse response, int status, String slug, String detail)
+      throws IOException {
+    Problem problem =
+        new Problem(
+            Problem.TYPE_BASE + slug,
+            titleOf(status),
+            status,
+            detail,
+            request.getRequestURI(),
+            RequestIds.of(request),
+            null);
+    byte[] body = JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType(ProblemResponses.PROBLEM_JSON);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
+  }
+
+  static String slugOf(int status) {
+    return titleOf(status).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+  }
+
+  static String titleOf(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+    };
+  }
+
+  static String detailOf(int status) {
+    return switch (status) {
+      case 401 -> "Send a valid bearer token in the Authorization header.";
+      case 403 -> "You may not do this.";
+      case 404 -> "There is nothing here.";
+      case 405 -> "This method is not allowed here.";
+      case 413 -> "The request body is too large.";
+      default ->
+          status >= 500
+              ? "Something went wrong on our side. Quote the request id when you report it."
+              : "The request could not be handled.";
+    };
+  }
+}

@@ -1,0 +1,34 @@
+package dev.herald.domain.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Whatever a tenant types as a target group, parsing never throws, and a parsed reference is a
+ * fixed point: its canonical form parses back to itself (so stored groups deduplicate stably).
+ * Runs on {@code ChatReferenceFuzzTestInputs/} during {@code mvn verify}; {@code JAZZER_FUZZ=1}
+ * fuzzes (see SECURITY.md).
+ */
+class ChatReferenceFuzzTest {
+
+  @FuzzTest
+  void parsingIsTotalAndCanonicalFormsAreStable(byte[] input) {
+    String raw = new String(input, StandardCharsets.UTF_8);
+    Optional<ChatReference> parsed = ChatReference.tryParse(raw);
+    if (parsed.isEmpty()) {
+      return;
+    }
+    ChatReference reference = parsed.get();
+    assertFalse(reference.canonical().isBlank());
+    assertEquals(Optional.of(reference), ChatReference.tryParse(reference.canonical()));
+    switch (reference.kind()) {
+      case USERNAME -> assertEquals(reference.canonical(), "@" + reference.username());
+      case CHAT_ID -> assertEquals(reference.canonical(), Long.toString(reference.chatId()));
+      case INVITE -> assertEquals(0, reference.canonical().indexOf("https://t.me/+"));
+    }
+  }
+}
