@@ -66,20 +66,24 @@ class SecretsAtRestIT {
     secrets.put("mistyped password", wrongPassword);
     api.post("/api/v1/auth/login", "{\"email\":\"admin@herald.local\",\"password\":\"" + wrongPassword + "\"}").send();
 
-    // Endpoints built on other branches: each secret counts once its endpoint exists here.
-    submitIfSupported(
-        "user bot token", BOT_TOKEN, api.post("/api/v1/user-bot", "{\"token\":\"" + BOT_TOKEN + "\"}").token(tenantToken));
-    submitIfSupported(
-        "session phone number",
-        PHONE,
-        api.post("/api/v1/admin/sessions", "{\"phone\":\"" + PHONE + "\",\"api_pair_id\":1}").token(adminToken));
-  }
-
-  private static void submitIfSupported(String what, String secret, Api.Request request) {
-    int status = request.send().status();
-    if (status != 404 && status != 405) {
-      secrets.put(what, secret);
-    }
+    Api.Reply userBot = api.post("/api/v1/user-bot", "{\"token\":\"" + BOT_TOKEN + "\"}").token(tenantToken).send();
+    assertEquals(201, userBot.status(), userBot::toString);
+    secrets.put("user bot token", BOT_TOKEN);
+    String apiHash = "5f2c" + Long.toHexString(System.nanoTime()) + "0".repeat(32);
+    apiHash = apiHash.substring(0, 32);
+    Api.Reply pair =
+        api.post("/api/v1/admin/api-pairs", "{\"api_id\":" + (200_000 + System.nanoTime() % 700_000) + ",\"api_hash\":\"" + apiHash + "\"}")
+            .token(adminToken)
+            .send();
+    assertEquals(201, pair.status(), pair::toString);
+    secrets.put("API hash", apiHash);
+    Api.Reply session =
+        api.post("/api/v1/admin/sessions",
+                "{\"phone\":\"" + PHONE + "\",\"api_pair_id\":" + pair.json().getJsonNumber("id").longValue() + "}")
+            .token(adminToken)
+            .send();
+    assertEquals(201, session.status(), session::toString);
+    secrets.put("session phone number", PHONE);
   }
 
   @Test
