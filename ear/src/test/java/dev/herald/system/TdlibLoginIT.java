@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ class TdlibLoginIT {
     env.put("HERALD_TRANSPORT_SESSIONS", "tdlib");
     env.put("HERALD_TDLIB_LIBRARY_PATH", library.toString());
     env.put("HERALD_TDLIB_DATA_DIR", system.workDir().resolve("tdlib").toString());
-    env.put("HERALD_TDLIB_DATABASE_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    // No HERALD_TDLIB_DATABASE_KEY: the session databases are keyed from Herald's data key.
     env.put("HERALD_TDLIB_LOGIN_STEP_TIMEOUT_MS", "8000");
     env.put("HERALD_ENGINE_ENABLED", "false");
     tdlibServer = system.server().copyAs("herald-tdlib", SystemUnderTest.freePort(), env);

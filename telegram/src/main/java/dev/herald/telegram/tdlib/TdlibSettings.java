@@ -41,10 +41,26 @@ public class TdlibSettings {
   }
 
   /** Empty when not configured or not valid base64. */
+  @Inject @ConfigProperty(name = "herald.data-key-file") Optional<String> heraldDataKeyFile;
+
+  /**
+   * The key TDLib session databases are encrypted with (per session, TdlibKeys derives its own):
+   * {@code herald.tdlib.database-key} when set, else Herald's data-encryption key, so the profile's
+   * key material protects the sessions without another secret to manage.
+   */
   public Optional<byte[]> databaseKey() {
     try {
-      return databaseKey.map(value -> Base64.getDecoder().decode(value.strip()));
+      Optional<String> base64 = databaseKey.or(() -> heraldDataKeyFile.flatMap(TdlibSettings::read));
+      return base64.map(value -> Base64.getDecoder().decode(value.strip()));
     } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> read(String file) {
+    try {
+      return Optional.of(java.nio.file.Files.readString(Path.of(file)));
+    } catch (java.io.IOException | RuntimeException unreadable) {
       return Optional.empty();
     }
   }
