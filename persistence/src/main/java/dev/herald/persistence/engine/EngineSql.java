@@ -46,10 +46,12 @@ final class EngineSql {
          FOR SHARE OF b
       """;
 
+  /** planned_at is the cycle's planned start: lateness = started_at - planned_at (V21). */
   static final String INSERT_DELIVERY =
       """
-      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, outcome, started_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'SENDING', now())
+      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, planned_at,
+                                   outcome, started_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', now())
       ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
       """;
 

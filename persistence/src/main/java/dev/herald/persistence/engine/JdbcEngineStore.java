@@ -85,6 +85,7 @@ public class JdbcEngineStore implements EngineStore {
       insert.setString(4, sender.kind().name());
       insert.setLong(5, sender.id());
       insert.setString(6, node);
+      insert.setTimestamp(7, java.sql.Timestamp.from(cycle.plannedAt()));
       return insert.executeUpdate() == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
     }
   }
