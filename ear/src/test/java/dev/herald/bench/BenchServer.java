@@ -22,17 +22,17 @@ import java.util.regex.Pattern;
  * with all data under {@code ear/target/bench}, plus the probes a benchmark needs: the server's pid,
  * heap after a full GC (jcmd), live threads, SQL.
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
 
   static final String SERVER_NAME = "herald-bench";
 
-  final Path workDir;
-  final EmbeddedDatabase database;
-  final LibertyServer server;
-  long startToReadyMs;
+  public final Path workDir;
+  public final EmbeddedDatabase database;
+  public final LibertyServer server;
+  public long startToReadyMs;
   private long pid;
 
-  BenchServer(String name) {
+  public BenchServer(String name) {
     workDir = Path.of(System.getProperty("herald.bench.dir", "target/bench")).toAbsolutePath().resolve(name);
     deleteTree(workDir);
     database = new EmbeddedDatabase(workDir, freePort());
@@ -60,7 +60,7 @@ final class BenchServer implements AutoCloseable {
     return env;
   }
 
-  BenchServer start() {
+  public BenchServer start() {
     database.start();
     long t0 = System.nanoTime();
     server.start(Duration.ofMinutes(4));
@@ -69,7 +69,7 @@ final class BenchServer implements AutoCloseable {
     return this;
   }
 
-  long pid() {
+  public long pid() {
     return pid;
   }
 
@@ -97,7 +97,7 @@ final class BenchServer implements AutoCloseable {
   // ---- probes ----
 
   /** Heap used after a full GC, in bytes (jcmd GC.run, then GC.heap_info). */
-  long heapAfterGc() {
+  public long heapAfterGc() {
     jcmd("GC.run");
     String info = jcmd("GC.heap_info");
     Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
@@ -107,7 +107,7 @@ final class BenchServer implements AutoCloseable {
     return Long.parseLong(m.group(1)) * 1024;
   }
 
-  String jcmd(String... command) {
+  public String jcmd(String... command) {
     try {
       String[] args = new String[command.length + 2];
       args[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -125,12 +125,12 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
-  ProcStats procStats() {
+  public ProcStats procStats() {
     return ProcStats.of(pid);
   }
 
   /** The postmaster and its children: PostgreSQL's CPU. */
-  long postgresCpuTicks() {
+  public long postgresCpuTicks() {
     try {
       long postmaster = Long.parseLong(Files.readAllLines(workDir.resolve("postgres/postmaster.pid")).get(0).strip());
       long total = ProcStats.cpuTicks(postmaster);
@@ -145,7 +145,7 @@ final class BenchServer implements AutoCloseable {
 
   // ---- SQL ----
 
-  void sql(String statement, Object... args) {
+  public void sql(String statement, Object... args) {
     try (Connection c = database.connect(); PreparedStatement s = prepare(c, statement, args)) {
       s.execute();
     } catch (SQLException e) {
@@ -154,7 +154,7 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** The first row of a query, each column as a string. */
-  String[] row(String query, Object... args) {
+  public String[] row(String query, Object... args) {
     try (Connection c = database.connect(); PreparedStatement s = prepare(c, query, args); ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       String[] row = new String[n];
@@ -169,7 +169,7 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
-  String one(String query, Object... args) {
+  public String one(String query, Object... args) {
     return row(query, args)[0];
   }
 
@@ -183,10 +183,11 @@ final class BenchServer implements AutoCloseable {
 
   /**
    * N running bots, one account, group and session each, due evenly over the next
-   * {@code spreadSeconds} (so the load is steady from the start), cycles every
-   * {@code cycleSeconds}, no delay between posts.
+   * {@code spreadSeconds} (0: all due now), cycles every {@code cycleSeconds}, no delay between
+   * posts. Rows are written stopped and switched to RUNNING in one statement at the end, so the
+   * engine never sees a half-seeded bot.
    */
-  void seedRunningBots(int n, int cycleSeconds, double spreadSeconds) {
+  public void seedRunningBots(int n, int cycleSeconds, double spreadSeconds) {
     int pairs = Math.max(1, (n + 99) / 100);
     sql("INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
         + " SELECT 1000000 + g, 'unused', 100, now() FROM generate_series(1, ?) g", pairs);
@@ -195,10 +196,8 @@ final class BenchServer implements AutoCloseable {
         + " SELECT 'bench-' || g, 'USER', 'ACTIVE', now(), 1, 10, 0, 1, 1000000, now()"
         + " FROM generate_series(1, ?) g", n);
     sql("INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s, delay_between_cycles_s,"
-        + " next_run_at, updated_at)"
-        + " SELECT id, 'RUNNING', 'TEXT', 'bench', 0, ?,"
-        + "        now() + make_interval(secs => ? * (row_number() OVER (ORDER BY id) - 1) / ?), now()"
-        + " FROM account WHERE subject LIKE 'bench-%'", cycleSeconds, spreadSeconds, (double) n);
+        + " updated_at)"
+        + " SELECT id, 'STOPPED', 'TEXT', 'bench', 0, ?, now() FROM account WHERE subject LIKE 'bench-%'", cycleSeconds);
     sql("INSERT INTO bot_target_group (account_id, position, chat_ref)"
         + " SELECT id, 0, '@bench_group' FROM account WHERE subject LIKE 'bench-%'");
     sql("INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id, created_at, updated_at)"
@@ -206,9 +205,18 @@ final class BenchServer implements AutoCloseable {
         + "        a.id, now(), now()"
         + " FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM account WHERE subject LIKE 'bench-%') a", pairs);
     sql("ANALYZE account, bot, bot_target_group, telegram_session, api_pair");
+    sql("UPDATE bot b SET status = 'RUNNING', next_run_at = now() + make_interval(secs => ? * (r.rn - 1) / ?)"
+        + " FROM (SELECT account_id, row_number() OVER (ORDER BY account_id) rn FROM bot) r"
+        + " WHERE b.account_id = r.account_id", spreadSeconds, (double) n);
   }
 
-  static int freePort() {
+  /** Removes every seeded bot and what the engine wrote for them. */
+  public void deleteBots() {
+    sql("TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot, telegram_session, api_pair");
+    sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
+  }
+
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -216,7 +224,7 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
-  static void sleep(Duration d) {
+  public static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

@@ -11,11 +11,11 @@ import java.util.TreeMap;
  * CPU time of a process and of each of its threads from /proc (clock ticks, 100 per second on
  * Linux), so CPU % and "which threads did the work" come from the kernel, not from the JVM.
  */
-record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> threadTicks, Map<Long, String> threadNames) {
+public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> threadTicks, Map<Long, String> threadNames) {
 
   static final double TICKS_PER_SECOND = 100.0;
 
-  static ProcStats of(long pid) {
+  public static ProcStats of(long pid) {
     Map<Long, Long> ticks = new HashMap<>();
     Map<Long, String> names = new HashMap<>();
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
@@ -34,7 +34,7 @@ record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> 
     return new ProcStats(System.nanoTime(), cpuTicks(pid), ticks.size(), ticks, names);
   }
 
-  static long cpuTicks(long pid) {
+  public static long cpuTicks(long pid) {
     try {
       return ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException gone) {
@@ -49,11 +49,11 @@ record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> 
   }
 
   /** CPU % of one core between two samples. */
-  static double cpuPercent(ProcStats from, ProcStats to) {
+  public static double cpuPercent(ProcStats from, ProcStats to) {
     return percent(to.processTicks - from.processTicks, from, to);
   }
 
-  static double percent(long ticks, ProcStats from, ProcStats to) {
+  public static double percent(long ticks, ProcStats from, ProcStats to) {
     double seconds = (to.nanoTime - from.nanoTime) / 1e9;
     return ticks / TICKS_PER_SECOND / seconds * 100;
   }
@@ -62,7 +62,7 @@ record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> 
    * Threads that used at least {@code minPercent} of a core between the samples, grouped by name
    * with the trailing number removed (e.g. "Default Executor-thread" x 5: 37.0%).
    */
-  static Map<String, String> busyThreads(ProcStats from, ProcStats to, double minPercent) {
+  public static Map<String, String> busyThreads(ProcStats from, ProcStats to, double minPercent) {
     Map<String, long[]> groups = new TreeMap<>();
     to.threadTicks.forEach((tid, ticks) -> {
       long delta = ticks - from.threadTicks.getOrDefault(tid, 0L);
@@ -78,7 +78,7 @@ record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> 
     return out;
   }
 
-  static long busyThreadCount(ProcStats from, ProcStats to, double minPercent) {
+  public static long busyThreadCount(ProcStats from, ProcStats to, double minPercent) {
     return to.threadTicks.entrySet().stream()
         .filter(e -> percent(e.getValue() - from.threadTicks.getOrDefault(e.getKey(), 0L), from, to) >= minPercent)
         .count();

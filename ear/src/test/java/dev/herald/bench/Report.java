@@ -15,23 +15,23 @@ import java.util.List;
  * and the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy
  * a run was).
  */
-final class Report {
+public final class Report {
 
   private final String title;
   private final List<String> lines = new ArrayList<>();
   private final String loadBefore = loadAverage();
 
-  Report(String title) {
+  public Report(String title) {
     this.title = title;
   }
 
-  void line(String format, Object... args) {
+  public void line(String format, Object... args) {
     String text = args.length == 0 ? format : String.format(format, args);
     System.out.println(text);
     lines.add(text);
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return f[0] + " " + f[1] + " " + f[2];
@@ -40,7 +40,7 @@ final class Report {
     }
   }
 
-  static String machine(BenchServer bench) {
+  public static String machine(BenchServer bench) {
     String mem;
     try {
       mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
@@ -55,7 +55,7 @@ final class Report {
   }
 
   /** Appends this run to bench/RESULTS.md. */
-  void save(String machine) {
+  public void save(String machine) {
     String command = System.getProperty("bench.command", "(unknown)");
     StringBuilder md = new StringBuilder();
     md.append("\n## ").append(title).append("\n\n");

@@ -36,47 +36,72 @@ final class EngineSql {
                     AND (s.flood_wait_until IS NULL OR s.flood_wait_until <= now())) AS session_ids
       """;
 
-  /** The plan is re-checked at every post: an expired plan never posts. Parameters: account, node. */
-  static final String LOCK_RUNNING_BOT =
+  /**
+   * Starts one post in one autocommit round trip: the plan is re-checked at every post (an expired
+   * plan never posts); the bot row is share-locked until the record is committed, so a concurrent
+   * stop either sees the record or the record is never written (rules 6 and 10); the unique key
+   * makes a second attempt at (account, cycle, chat) a no-op. planned_at is the cycle's planned
+   * start (V21): lateness = started_at - planned_at. Returns (bot running, record inserted).
+   * Parameters: account, node, cycle id, chat, sender kind, sender id, node, planned at.
+   */
+  static final String BEGIN_DELIVERY =
       """
-      SELECT 1 FROM bot b JOIN account a ON a.id = b.account_id
-       WHERE b.account_id = ? AND b.status = 'RUNNING' AND b.lease_owner = ?
-         AND a.plan_status IN ('ACTIVE', 'TRIAL')
-         AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
-         FOR SHARE OF b
+      WITH running AS (
+        SELECT b.account_id FROM bot b JOIN account a ON a.id = b.account_id
+         WHERE b.account_id = ? AND b.status = 'RUNNING' AND b.lease_owner = ?
+           AND a.plan_status IN ('ACTIVE', 'TRIAL')
+           AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
+           FOR SHARE OF b),
+      inserted AS (
+        INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, planned_at,
+                                     outcome, started_at)
+        SELECT account_id, ?, ?, ?, ?, ?, ?, 'SENDING', now() FROM running
+        ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM running), (SELECT count(*) FROM inserted)
       """;
 
-  /** planned_at is the cycle's planned start: lateness = started_at - planned_at (V21). */
-  static final String INSERT_DELIVERY =
+  /**
+   * The write-behind's statements: one row per item, passed as parallel arrays (one round trip
+   * whatever the batch size); times as ISO-8601 text so no time zone is guessed.
+   * Parameters: account[], cycle[], chat[], outcome[], message id[], error[], finished at[].
+   */
+  static final String FINISH_DELIVERIES =
       """
-      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, planned_at,
-                                   outcome, started_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', now())
-      ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
+      UPDATE delivery_record d
+         SET outcome = v.outcome, telegram_message_id = v.message_id, error = v.error,
+             finished_at = CAST(v.finished_at AS TIMESTAMPTZ)
+        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
+                    CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+             AS v(account_id, cycle_id, chat_ref, outcome, message_id, error, finished_at)
+       WHERE d.account_id = v.account_id AND d.cycle_id = v.cycle_id AND d.chat_ref = v.chat_ref
       """;
 
-  static final String FINISH_DELIVERY =
+  /**
+   * Ends cycles: next run, lease released, STOPPING bots become STOPPED; only while the bot is
+   * still leased to this node in that cycle (a node that lost the lease completes nothing).
+   * Parameters: account[], cycle[], next run[], node.
+   */
+  static final String COMPLETE_CYCLES =
       """
-      UPDATE delivery_record SET outcome = ?, telegram_message_id = ?, error = ?, finished_at = now()
-       WHERE account_id = ? AND cycle_id = ? AND chat_ref = ?
+      UPDATE bot b SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN CAST(v.next_run_at AS TIMESTAMPTZ) END,
+                       cycle_id = b.cycle_id + 1,
+                       lease_owner = NULL, lease_until = NULL,
+                       status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
+                       updated_at = now()
+        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS v(account_id, cycle_id, next_run_at)
+       WHERE b.account_id = v.account_id AND b.lease_owner = ? AND b.cycle_id = v.cycle_id
       """;
 
-  /** Parameters: next run, account, node, cycle id. */
-  static final String COMPLETE_CYCLE =
-      """
-      UPDATE bot SET next_run_at = CASE WHEN status = 'RUNNING' THEN CAST(? AS TIMESTAMPTZ) END,
-                     cycle_id = cycle_id + 1,
-                     lease_owner = NULL, lease_until = NULL,
-                     status = CASE WHEN status = 'STOPPING' THEN 'STOPPED' ELSE status END,
-                     updated_at = now()
-       WHERE account_id = ? AND lease_owner = ? AND cycle_id = ?
-      """;
-
-  static final String ADD_STATS =
+  /** Adds cycles' counts to the bots' counters. Parameters: account[], attempts[], delivered[], failures[], flood waits[]. */
+  static final String ADD_STATS_BATCH =
       """
       INSERT INTO bot_stats AS s (account_id, total_posts, total_success, total_failures, total_flood_waits,
                                   messages_sent, last_activity_at)
-      VALUES (?, ?, ?, ?, ?, ?, now())
+      SELECT account_id, sum(p), sum(d), sum(f), sum(w), sum(d), now()
+        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]),
+                    CAST(? AS BIGINT[])) AS v(account_id, p, d, f, w)
+       GROUP BY account_id
       ON CONFLICT (account_id) DO UPDATE SET
         total_posts = s.total_posts + EXCLUDED.total_posts,
         total_success = s.total_success + EXCLUDED.total_success,
@@ -84,6 +109,18 @@ final class EngineSql {
         total_flood_waits = s.total_flood_waits + EXCLUDED.total_flood_waits,
         messages_sent = s.messages_sent + EXCLUDED.messages_sent,
         last_activity_at = now()
+      """;
+
+  /**
+   * A CYCLE_FAILURES activity entry per cycle in which a post failed; successful cycles leave no
+   * activity row (they are in delivery_record and bot_stats already, and a row per cycle doubled
+   * the engine's writes). Parameters: account[], message[].
+   */
+  static final String LOG_CYCLE_FAILURES =
+      """
+      INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
+      SELECT account_id, 'CYCLE_FAILURES', NULL, message, now()
+        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS v(account_id, message)
       """;
 
   /** Parameters: account, event, reason code, message. */

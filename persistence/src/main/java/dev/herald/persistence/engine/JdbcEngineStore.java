@@ -52,62 +52,106 @@ public class JdbcEngineStore implements EngineStore {
 
   @Override
   public DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        DeliveryStart start = begin(c, node, cycle, chat, sender);
-        c.commit();
-        return start;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERY)) {
+      s.setLong(1, cycle.accountId());
+      s.setString(2, node);
+      s.setLong(3, cycle.cycleId());
+      s.setString(4, chat);
+      s.setString(5, sender.kind().name());
+      s.setLong(6, sender.id());
+      s.setString(7, node);
+      s.setTimestamp(8, java.sql.Timestamp.from(cycle.plannedAt()));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return DeliveryStart.BOT_NOT_RUNNING;
+        }
+        return rs.getLong(2) == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
       }
     } catch (SQLException e) {
       throw new EngineStoreException("begin delivery", e);
     }
   }
 
-  private static DeliveryStart begin(Connection c, String node, DueCycle cycle, String chat, Sender sender)
-      throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(EngineSql.LOCK_RUNNING_BOT)) {
-      lock.setLong(1, cycle.accountId());
-      lock.setString(2, node);
-      try (ResultSet rs = lock.executeQuery()) {
-        if (!rs.next()) {
-          return DeliveryStart.BOT_NOT_RUNNING;
-        }
-      }
-    }
-    try (PreparedStatement insert = c.prepareStatement(EngineSql.INSERT_DELIVERY)) {
-      insert.setLong(1, cycle.accountId());
-      insert.setLong(2, cycle.cycleId());
-      insert.setString(3, chat);
-      insert.setString(4, sender.kind().name());
-      insert.setLong(5, sender.id());
-      insert.setString(6, node);
-      insert.setTimestamp(7, java.sql.Timestamp.from(cycle.plannedAt()));
-      return insert.executeUpdate() == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
-    }
-  }
-
   @Override
   public void finishDelivery(DueCycle cycle, String chat, SendOutcome outcome) {
-    Long messageId = outcome instanceof SendOutcome.Delivered d ? d.messageId() : null;
-    String error = outcome instanceof SendOutcome.Delivered ? null : Outcomes.describe(outcome);
-    update(EngineSql.FINISH_DELIVERY, outcome.code(), messageId, error, cycle.accountId(), cycle.cycleId(), chat);
+    flush(null, List.of(new Finished(cycle, chat, outcome, Instant.now())), List.of());
   }
 
   @Override
   public void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally) {
+    flush(node, List.of(), List.of(new Completed(cycle, nextRunAt, tally)));
+  }
+
+  @Override
+  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+    if (finished.isEmpty() && completed.isEmpty()) {
+      return;
+    }
     transaction(
-        "complete cycle",
+        "flush finished posts and completed cycles",
         c -> {
-          execute(c, EngineSql.COMPLETE_CYCLE, java.sql.Timestamp.from(nextRunAt), cycle.accountId(), node, cycle.cycleId());
-          execute(c, EngineSql.ADD_STATS, cycle.accountId(), tally.attempts(), tally.delivered(),
-              tally.failures(), tally.floodWaits(), tally.delivered());
-          execute(c, EngineSql.LOG_ACTIVITY, cycle.accountId(), "CYCLE_COMPLETED", null,
-              "cycle " + cycle.cycleId() + ": " + tally.delivered() + "/" + tally.attempts() + " delivered");
+          if (!finished.isEmpty()) {
+            int n = finished.size();
+            Long[] accounts = new Long[n];
+            Long[] cycles = new Long[n];
+            String[] chats = new String[n];
+            String[] outcomes = new String[n];
+            Long[] messageIds = new Long[n];
+            String[] errors = new String[n];
+            String[] at = new String[n];
+            for (int i = 0; i < n; i++) {
+              Finished f = finished.get(i);
+              accounts[i] = f.cycle().accountId();
+              cycles[i] = f.cycle().cycleId();
+              chats[i] = f.chat();
+              outcomes[i] = f.outcome().code();
+              messageIds[i] = f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null;
+              errors[i] = f.outcome() instanceof SendOutcome.Delivered ? null : Outcomes.describe(f.outcome());
+              at[i] = f.at().toString();
+            }
+            execute(c, EngineSql.FINISH_DELIVERIES, array(c, "bigint", accounts), array(c, "bigint", cycles),
+                array(c, "text", chats), array(c, "text", outcomes), array(c, "bigint", messageIds),
+                array(c, "text", errors), array(c, "text", at));
+          }
+          if (!completed.isEmpty()) {
+            int n = completed.size();
+            Long[] accounts = new Long[n];
+            Long[] cycles = new Long[n];
+            String[] next = new String[n];
+            Long[][] counts = new Long[4][n];
+            List<Long> failedAccounts = new ArrayList<>();
+            List<String> failedMessages = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+              Completed done = completed.get(i);
+              CycleTally t = done.tally();
+              accounts[i] = done.cycle().accountId();
+              cycles[i] = done.cycle().cycleId();
+              next[i] = done.nextRunAt().toString();
+              counts[0][i] = (long) t.attempts();
+              counts[1][i] = (long) t.delivered();
+              counts[2][i] = (long) t.failures();
+              counts[3][i] = (long) t.floodWaits();
+              if (t.failures() > 0) {
+                failedAccounts.add(accounts[i]);
+                failedMessages.add("cycle " + cycles[i] + ": " + t.delivered() + "/" + t.attempts() + " delivered");
+              }
+            }
+            execute(c, EngineSql.COMPLETE_CYCLES, array(c, "bigint", accounts), array(c, "bigint", cycles),
+                array(c, "text", next), node);
+            execute(c, EngineSql.ADD_STATS_BATCH, array(c, "bigint", accounts), array(c, "bigint", counts[0]),
+                array(c, "bigint", counts[1]), array(c, "bigint", counts[2]), array(c, "bigint", counts[3]));
+            if (!failedAccounts.isEmpty()) {
+              execute(c, EngineSql.LOG_CYCLE_FAILURES, array(c, "bigint", failedAccounts.toArray(Long[]::new)),
+                  array(c, "text", failedMessages.toArray(String[]::new)));
+            }
+          }
         });
+  }
+
+  private static java.sql.Array array(Connection c, String type, Object[] values) throws SQLException {
+    return c.createArrayOf(type, values);
   }
 
   @Override

@@ -56,6 +56,7 @@ public class ForwardingEngine {
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private final Clock clock = Clock.systemUTC();
   private CycleRun.Context context;
+  private WriteBehind writes;
 
   @PostConstruct
   void start() {
@@ -63,7 +64,8 @@ public class ForwardingEngine {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;
     }
-    context = new CycleRun.Context(node, store, gateway, settings.outcomePolicy(), executor, metrics, clock);
+    writes = new WriteBehind(node, store, clock, settings.lease());
+    context = new CycleRun.Context(node, store, gateway, settings.outcomePolicy(), executor, metrics, writes, clock);
     if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = store.stopAllAfterRestart();
       LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");
@@ -71,6 +73,7 @@ public class ForwardingEngine {
     heartbeat();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
     ticks.add(every(settings.pollInterval(), this::claim, "claim"));
+    ticks.add(every(settings.flushInterval(), writes::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
     wake.onWake(() -> executor.execute(this::claim));
@@ -81,6 +84,9 @@ public class ForwardingEngine {
   void stop() {
     ticks.forEach(tick -> tick.cancel(false));
     wake.onWake(() -> {});
+    if (writes != null) {
+      writes.flush(); // what this node finished is written before its leases are given back
+    }
     try {
       store.leave(node);
     } catch (RuntimeException e) {
