@@ -169,6 +169,24 @@ public final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** Every row of a query, each column as a string. */
+  public java.util.List<String[]> rows(String query, Object... args) {
+    try (Connection c = database.connect(); PreparedStatement s = prepare(c, query, args); ResultSet rs = s.executeQuery()) {
+      int n = rs.getMetaData().getColumnCount();
+      java.util.List<String[]> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        String[] row = new String[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = rs.getString(i + 1);
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(query, e);
+    }
+  }
+
   public String one(String query, Object... args) {
     return row(query, args)[0];
   }

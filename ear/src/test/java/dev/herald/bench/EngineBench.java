@@ -78,6 +78,19 @@ public final class EngineBench {
           cycles / seconds, cycles, posts / seconds, posts, r[2]);
       report.line("lateness ms (started_at - planned_at, first post of every cycle): p50 %s, p99 %s, max %s"
           + " (min %s); cycles > 20 ms: %s, > 200 ms: %s", r[3], r[4], r[5], r[6], r[7], r[8]);
+      // Where in the window the late cycles were (a stall, or steady?), and the worst ones.
+      for (String[] b : bench.rows(
+          "WITH c AS (" + window + "), l AS (SELECT extract(epoch FROM started_at - planned_at) * 1000 ms, * FROM c)"
+              + " SELECT to_char(date_bin('10 seconds', started_at, CAST(? AS timestamptz)), 'HH24:MI:SS'), count(*),"
+              + " round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1), round(max(ms)::numeric, 1),"
+              + " count(*) FILTER (WHERE ms > 20) FROM l GROUP BY 1 ORDER BY 1", t0, t1, t0)) {
+        report.line("    from %s: %s cycles, p99 %s ms, max %s ms, %s > 20 ms", (Object[]) b);
+      }
+      for (String[] w : bench.rows(
+          "WITH c AS (" + window + ") SELECT account_id, cycle_id, planned_at::text, started_at::text FROM c"
+              + " ORDER BY started_at - planned_at DESC LIMIT 3", t0, t1)) {
+        report.line("    late: account %s cycle %s planned %s started %s", (Object[]) w);
+      }
       String[] perBot = bench.row(
           "WITH c AS (" + window + ") SELECT min(k), round(avg(k), 2), max(k), count(*) FROM"
               + " (SELECT account_id, count(*) k FROM c GROUP BY account_id) b", t0, t1);

@@ -61,47 +61,40 @@ final class EngineSql {
       SELECT (SELECT count(*) FROM running), (SELECT count(*) FROM inserted)
       """;
 
-  /**
-   * The write-behind's statements: one row per item, passed as parallel arrays (one round trip
-   * whatever the batch size); times as ISO-8601 text so no time zone is guessed.
-   * Parameters: account[], cycle[], chat[], outcome[], message id[], error[], finished at[].
+  /*
+   * The write-behind's statements. Each is one row, sent as a JDBC batch: the driver pipelines a
+   * batch in one round trip, and each row stays an index lookup (a join against unnest() arrays
+   * made the planner scan delivery_record on every flush).
    */
-  static final String FINISH_DELIVERIES =
+
+  /** Parameters: outcome, message id, error, finished at, account, cycle, chat. */
+  static final String FINISH_DELIVERY =
       """
-      UPDATE delivery_record d
-         SET outcome = v.outcome, telegram_message_id = v.message_id, error = v.error,
-             finished_at = CAST(v.finished_at AS TIMESTAMPTZ)
-        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
-                    CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
-             AS v(account_id, cycle_id, chat_ref, outcome, message_id, error, finished_at)
-       WHERE d.account_id = v.account_id AND d.cycle_id = v.cycle_id AND d.chat_ref = v.chat_ref
+      UPDATE delivery_record SET outcome = ?, telegram_message_id = ?, error = ?, finished_at = ?
+       WHERE account_id = ? AND cycle_id = ? AND chat_ref = ?
       """;
 
   /**
-   * Ends cycles: next run, lease released, STOPPING bots become STOPPED; only while the bot is
-   * still leased to this node in that cycle (a node that lost the lease completes nothing).
-   * Parameters: account[], cycle[], next run[], node.
+   * Ends a cycle: next run, lease released, STOPPING becomes STOPPED; only while the bot is still
+   * leased to this node in that cycle (a node that lost the lease completes nothing).
+   * Parameters: next run, account, node, cycle id.
    */
-  static final String COMPLETE_CYCLES =
+  static final String COMPLETE_CYCLE =
       """
-      UPDATE bot b SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN CAST(v.next_run_at AS TIMESTAMPTZ) END,
-                       cycle_id = b.cycle_id + 1,
-                       lease_owner = NULL, lease_until = NULL,
-                       status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
-                       updated_at = now()
-        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS v(account_id, cycle_id, next_run_at)
-       WHERE b.account_id = v.account_id AND b.lease_owner = ? AND b.cycle_id = v.cycle_id
+      UPDATE bot SET next_run_at = CASE WHEN status = 'RUNNING' THEN CAST(? AS TIMESTAMPTZ) END,
+                     cycle_id = cycle_id + 1,
+                     lease_owner = NULL, lease_until = NULL,
+                     status = CASE WHEN status = 'STOPPING' THEN 'STOPPED' ELSE status END,
+                     updated_at = now()
+       WHERE account_id = ? AND lease_owner = ? AND cycle_id = ?
       """;
 
-  /** Adds cycles' counts to the bots' counters. Parameters: account[], attempts[], delivered[], failures[], flood waits[]. */
-  static final String ADD_STATS_BATCH =
+  /** Parameters: account, attempts, delivered, failures, flood waits, delivered. */
+  static final String ADD_STATS =
       """
       INSERT INTO bot_stats AS s (account_id, total_posts, total_success, total_failures, total_flood_waits,
                                   messages_sent, last_activity_at)
-      SELECT account_id, sum(p), sum(d), sum(f), sum(w), sum(d), now()
-        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]),
-                    CAST(? AS BIGINT[])) AS v(account_id, p, d, f, w)
-       GROUP BY account_id
+      VALUES (?, ?, ?, ?, ?, ?, now())
       ON CONFLICT (account_id) DO UPDATE SET
         total_posts = s.total_posts + EXCLUDED.total_posts,
         total_success = s.total_success + EXCLUDED.total_success,
@@ -109,18 +102,6 @@ final class EngineSql {
         total_flood_waits = s.total_flood_waits + EXCLUDED.total_flood_waits,
         messages_sent = s.messages_sent + EXCLUDED.messages_sent,
         last_activity_at = now()
-      """;
-
-  /**
-   * A CYCLE_FAILURES activity entry per cycle in which a post failed; successful cycles leave no
-   * activity row (they are in delivery_record and bot_stats already, and a row per cycle doubled
-   * the engine's writes). Parameters: account[], message[].
-   */
-  static final String LOG_CYCLE_FAILURES =
-      """
-      INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
-      SELECT account_id, 'CYCLE_FAILURES', NULL, message, now()
-        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS v(account_id, message)
       """;
 
   /** Parameters: account, event, reason code, message. */
@@ -178,8 +159,16 @@ final class EngineSql {
       ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()
       """;
 
+  /**
+   * Locks the rows in account order, as the write-behind's batches do: two multi-row updates of
+   * bot rows that lock in different orders deadlock. Parameters: lease seconds, node.
+   */
   static final String EXTEND_LEASES =
-      "UPDATE bot SET lease_until = now() + make_interval(secs => ?) WHERE lease_owner = ? AND lease_until IS NOT NULL";
+      """
+      UPDATE bot SET lease_until = now() + make_interval(secs => ?)
+       WHERE account_id IN (SELECT account_id FROM bot WHERE lease_owner = ? AND lease_until IS NOT NULL
+                             ORDER BY account_id FOR UPDATE)
+      """;
 
   static final String OTHER_NODES_ALIVE =
       "SELECT 1 FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() - make_interval(secs => ?) LIMIT 1";

@@ -52,22 +52,26 @@ public class JdbcEngineStore implements EngineStore {
 
   @Override
   public DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERY)) {
-      s.setLong(1, cycle.accountId());
-      s.setString(2, node);
-      s.setLong(3, cycle.cycleId());
-      s.setString(4, chat);
-      s.setString(5, sender.kind().name());
-      s.setLong(6, sender.id());
-      s.setString(7, node);
-      s.setTimestamp(8, java.sql.Timestamp.from(cycle.plannedAt()));
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        if (rs.getLong(1) == 0) {
-          return DeliveryStart.BOT_NOT_RUNNING;
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true); // the record must be committed when the statement returns (rule 10)
+      }
+      try (PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERY)) {
+        s.setLong(1, cycle.accountId());
+        s.setString(2, node);
+        s.setLong(3, cycle.cycleId());
+        s.setString(4, chat);
+        s.setString(5, sender.kind().name());
+        s.setLong(6, sender.id());
+        s.setString(7, node);
+        s.setTimestamp(8, java.sql.Timestamp.from(cycle.plannedAt()));
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return DeliveryStart.BOT_NOT_RUNNING;
+          }
+          return rs.getLong(2) == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
         }
-        return rs.getLong(2) == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
       }
     } catch (SQLException e) {
       throw new EngineStoreException("begin delivery", e);
@@ -89,69 +93,72 @@ public class JdbcEngineStore implements EngineStore {
     if (finished.isEmpty() && completed.isEmpty()) {
       return;
     }
+    // No deadlocks: bot rows are locked first and in account order, like EXTEND_LEASES does; a
+    // delivery insert (beginDelivery) holds a bot row's share lock and may wait for a delivery
+    // row this flush updates, so the flush must not wait for bot rows after updating those.
+    List<Finished> finishes = new ArrayList<>(finished);
+    finishes.sort(java.util.Comparator.comparing((Finished f) -> f.cycle().accountId())
+        .thenComparing(f -> f.cycle().cycleId()).thenComparing(Finished::chat));
+    List<Completed> completions = new ArrayList<>(completed);
+    completions.sort(java.util.Comparator.comparing((Completed done) -> done.cycle().accountId()));
     transaction(
         "flush finished posts and completed cycles",
         c -> {
-          if (!finished.isEmpty()) {
-            int n = finished.size();
-            Long[] accounts = new Long[n];
-            Long[] cycles = new Long[n];
-            String[] chats = new String[n];
-            String[] outcomes = new String[n];
-            Long[] messageIds = new Long[n];
-            String[] errors = new String[n];
-            String[] at = new String[n];
-            for (int i = 0; i < n; i++) {
-              Finished f = finished.get(i);
-              accounts[i] = f.cycle().accountId();
-              cycles[i] = f.cycle().cycleId();
-              chats[i] = f.chat();
-              outcomes[i] = f.outcome().code();
-              messageIds[i] = f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null;
-              errors[i] = f.outcome() instanceof SendOutcome.Delivered ? null : Outcomes.describe(f.outcome());
-              at[i] = f.at().toString();
-            }
-            execute(c, EngineSql.FINISH_DELIVERIES, array(c, "bigint", accounts), array(c, "bigint", cycles),
-                array(c, "text", chats), array(c, "text", outcomes), array(c, "bigint", messageIds),
-                array(c, "text", errors), array(c, "text", at));
-          }
-          if (!completed.isEmpty()) {
-            int n = completed.size();
-            Long[] accounts = new Long[n];
-            Long[] cycles = new Long[n];
-            String[] next = new String[n];
-            Long[][] counts = new Long[4][n];
-            List<Long> failedAccounts = new ArrayList<>();
-            List<String> failedMessages = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-              Completed done = completed.get(i);
+          try (PreparedStatement complete = c.prepareStatement(EngineSql.COMPLETE_CYCLE);
+              PreparedStatement stats = c.prepareStatement(EngineSql.ADD_STATS);
+              PreparedStatement log = c.prepareStatement(EngineSql.LOG_ACTIVITY)) {
+            int failed = 0;
+            for (Completed done : completions) {
               CycleTally t = done.tally();
-              accounts[i] = done.cycle().accountId();
-              cycles[i] = done.cycle().cycleId();
-              next[i] = done.nextRunAt().toString();
-              counts[0][i] = (long) t.attempts();
-              counts[1][i] = (long) t.delivered();
-              counts[2][i] = (long) t.failures();
-              counts[3][i] = (long) t.floodWaits();
+              long account = done.cycle().accountId();
+              complete.setTimestamp(1, java.sql.Timestamp.from(done.nextRunAt()));
+              complete.setLong(2, account);
+              complete.setString(3, node);
+              complete.setLong(4, done.cycle().cycleId());
+              complete.addBatch();
+              stats.setLong(1, account);
+              stats.setInt(2, t.attempts());
+              stats.setInt(3, t.delivered());
+              stats.setInt(4, t.failures());
+              stats.setInt(5, t.floodWaits());
+              stats.setInt(6, t.delivered());
+              stats.addBatch();
+              // Only cycles with a failure get an activity entry: a row per cycle doubled the
+              // engine's writes, and successful cycles are in delivery_record and bot_stats.
               if (t.failures() > 0) {
-                failedAccounts.add(accounts[i]);
-                failedMessages.add("cycle " + cycles[i] + ": " + t.delivered() + "/" + t.attempts() + " delivered");
+                log.setLong(1, account);
+                log.setString(2, "CYCLE_FAILURES");
+                log.setString(3, null);
+                log.setString(4, "cycle " + done.cycle().cycleId() + ": " + t.delivered() + "/" + t.attempts() + " delivered");
+                log.addBatch();
+                failed++;
               }
             }
-            execute(c, EngineSql.COMPLETE_CYCLES, array(c, "bigint", accounts), array(c, "bigint", cycles),
-                array(c, "text", next), node);
-            execute(c, EngineSql.ADD_STATS_BATCH, array(c, "bigint", accounts), array(c, "bigint", counts[0]),
-                array(c, "bigint", counts[1]), array(c, "bigint", counts[2]), array(c, "bigint", counts[3]));
-            if (!failedAccounts.isEmpty()) {
-              execute(c, EngineSql.LOG_CYCLE_FAILURES, array(c, "bigint", failedAccounts.toArray(Long[]::new)),
-                  array(c, "text", failedMessages.toArray(String[]::new)));
+            executeBatch(complete, completed.size());
+            executeBatch(stats, completed.size());
+            executeBatch(log, failed);
+          }
+          try (PreparedStatement s = c.prepareStatement(EngineSql.FINISH_DELIVERY)) {
+            for (Finished f : finishes) {
+              boolean delivered = f.outcome() instanceof SendOutcome.Delivered;
+              s.setString(1, f.outcome().code());
+              s.setObject(2, f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null, java.sql.Types.BIGINT);
+              s.setString(3, delivered ? null : Outcomes.describe(f.outcome()));
+              s.setTimestamp(4, java.sql.Timestamp.from(f.at()));
+              s.setLong(5, f.cycle().accountId());
+              s.setLong(6, f.cycle().cycleId());
+              s.setString(7, f.chat());
+              s.addBatch();
             }
+            executeBatch(s, finished.size());
           }
         });
   }
 
-  private static java.sql.Array array(Connection c, String type, Object[] values) throws SQLException {
-    return c.createArrayOf(type, values);
+  private static void executeBatch(PreparedStatement s, int rows) throws SQLException {
+    if (rows > 0) {
+      s.executeBatch();
+    }
   }
 
   @Override
@@ -302,6 +309,11 @@ public class JdbcEngineStore implements EngineStore {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        // The pool hands this connection out again as it is: the next user's statements (a
+        // claim's row locks, a delivery record that must be committed before its send) must
+        // not silently join an open transaction.
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new EngineStoreException(what, e);

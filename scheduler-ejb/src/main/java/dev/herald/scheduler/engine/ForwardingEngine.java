@@ -44,6 +44,14 @@ public class ForwardingEngine {
   @Resource(lookup = "concurrent/heraldEngine")
   ManagedScheduledExecutorService executor;
 
+  /**
+   * The periodic ticks (heartbeat, claim, write-behind flush, sweeps) run on the default executor,
+   * not queued behind the cycles in the engine executor's bounded queue: under a burst a late
+   * heartbeat or flush lets leases run out and makes cycles run again.
+   */
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService ticker;
+
   @Inject EngineStore store;
   @Inject TelegramGateway gateway;
   @Inject EngineSettings settings;
@@ -76,7 +84,7 @@ public class ForwardingEngine {
     ticks.add(every(settings.flushInterval(), writes::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
-    wake.onWake(() -> executor.execute(this::claim));
+    wake.onWake(() -> ticker.execute(this::claim));
     LOG.info(() -> "Forwarding engine started on node " + node);
   }
 
@@ -104,7 +112,7 @@ public class ForwardingEngine {
             LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
           }
         };
-    return executor.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return ticker.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void heartbeat() {

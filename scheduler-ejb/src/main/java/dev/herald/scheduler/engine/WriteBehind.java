@@ -70,8 +70,7 @@ final class WriteBehind {
       }
     }
     try {
-      // Finishes are written before completions in the same transaction, so a completed cycle
-      // never shows a post still SENDING.
+      // One transaction: a completed cycle never shows a post still SENDING.
       store.flush(node, finished, completed);
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
