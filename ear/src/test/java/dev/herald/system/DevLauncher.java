@@ -23,7 +23,7 @@ public final class DevLauncher {
     Files.createDirectories(work);
     Files.writeString(work.resolve("launcher.pid"), Long.toString(ProcessHandle.current().pid()));
 
-    EmbeddedDatabase database = new EmbeddedDatabase(work, DB_PORT).start();
+    EmbeddedDatabase database = new EmbeddedDatabase(work, DB_PORT, true).start();
     LibertyServer server =
         new LibertyServer(
             LibertyServer.wlpDirFromSystemProperty(),

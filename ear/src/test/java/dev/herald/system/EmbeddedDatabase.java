@@ -25,12 +25,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path dataDir;
   private final Path binariesDir;
   private final int port;
+  private final boolean durable;
   private EmbeddedPostgres postgres;
 
+  /** A throwaway database for tests and benchmarks (zonky's fsync=off, synchronous_commit=off). */
   public EmbeddedDatabase(Path workDir, int port) {
+    this(workDir, port, false);
+  }
+
+  /** {@code durable}: fsync and synchronous commit on, for the dev run whose data must survive. */
+  public EmbeddedDatabase(Path workDir, int port, boolean durable) {
     this.dataDir = workDir.resolve("postgres");
     this.binariesDir = workDir.resolve("postgres-binaries");
     this.port = port;
+    this.durable = durable;
   }
 
   public synchronized EmbeddedDatabase start() {
@@ -39,15 +47,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       Files.createDirectories(binariesDir);
-      postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(binariesDir.toFile())
               .setPort(port)
               .setServerConfig("max_connections", "200")
-              .setServerConfig("shared_buffers", "128MB")
-              .start();
+              .setServerConfig("shared_buffers", "128MB");
+      if (durable) {
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      postgres = builder.start();
       createRoleAndDatabase();
       return this;
     } catch (IOException e) {

@@ -28,6 +28,20 @@ public interface EngineStore {
   /** Ends a cycle: counters, next run, lease released, STOPPING bots become STOPPED. */
   void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally);
 
+  /**
+   * Many finished posts and completed cycles in one transaction, in the order given (the engine's
+   * write-behind). A completion only applies while the bot is still leased to {@code node} in that
+   * cycle; a completion lost in a crash means the cycle runs again, and its delivery records make
+   * that re-run skip every chat already attempted (rule 10).
+   */
+  void flush(String node, List<Finished> finished, List<Completed> completed);
+
+  /** A post whose outcome is known; {@code at} is when the send finished. */
+  record Finished(DueCycle cycle, String chat, SendOutcome outcome, Instant at) {}
+
+  /** A cycle that has ended; the bot runs again at {@code nextRunAt}. */
+  record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {}
+
   /** The lease could not be used (the bot stopped meanwhile): give it back without a new run. */
   void releaseLease(String node, long accountId);
 

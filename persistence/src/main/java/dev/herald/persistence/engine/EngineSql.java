@@ -38,30 +38,49 @@ final class EngineSql {
                   WHERE u.account_id = b.account_id AND u.verified AND u.status = 'ACTIVE') AS user_bot_token
       """;
 
-  /** The plan is re-checked at every post: an expired plan never posts. Parameters: account, node. */
-  static final String LOCK_RUNNING_BOT =
+  /**
+   * Starts one post in one autocommit round trip: the plan is re-checked at every post (an expired
+   * plan never posts); the bot row is share-locked until the record is committed, so a concurrent
+   * stop either sees the record or the record is never written (rules 6 and 10); the unique key
+   * makes a second attempt at (account, cycle, chat) a no-op. planned_at is the cycle's planned
+   * start (V21): lateness = started_at - planned_at. Returns (bot running, record inserted).
+   * Parameters: account, node, cycle id, chat, sender kind, sender id, node, planned at.
+   */
+  static final String BEGIN_DELIVERY =
       """
-      SELECT 1 FROM bot b JOIN account a ON a.id = b.account_id
-       WHERE b.account_id = ? AND b.status = 'RUNNING' AND b.lease_owner = ?
-         AND a.plan_status IN ('ACTIVE', 'TRIAL')
-         AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
-         FOR SHARE OF b
+      WITH running AS (
+        SELECT b.account_id FROM bot b JOIN account a ON a.id = b.account_id
+         WHERE b.account_id = ? AND b.status = 'RUNNING' AND b.lease_owner = ?
+           AND a.plan_status IN ('ACTIVE', 'TRIAL')
+           AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
+           FOR SHARE OF b),
+      inserted AS (
+        INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, planned_at,
+                                     outcome, started_at)
+        SELECT account_id, ?, ?, ?, ?, ?, ?, 'SENDING', now() FROM running
+        ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM running), (SELECT count(*) FROM inserted)
       """;
 
-  static final String INSERT_DELIVERY =
-      """
-      INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, node_id, outcome, started_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'SENDING', now())
-      ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
-      """;
+  /*
+   * The write-behind's statements. Each is one row, sent as a JDBC batch: the driver pipelines a
+   * batch in one round trip, and each row stays an index lookup (a join against unnest() arrays
+   * made the planner scan delivery_record on every flush).
+   */
 
+  /** Parameters: outcome, message id, error, finished at, account, cycle, chat. */
   static final String FINISH_DELIVERY =
       """
-      UPDATE delivery_record SET outcome = ?, telegram_message_id = ?, error = ?, finished_at = now()
+      UPDATE delivery_record SET outcome = ?, telegram_message_id = ?, error = ?, finished_at = ?
        WHERE account_id = ? AND cycle_id = ? AND chat_ref = ?
       """;
 
-  /** Parameters: next run, account, node, cycle id. */
+  /**
+   * Ends a cycle: next run, lease released, STOPPING becomes STOPPED; only while the bot is still
+   * leased to this node in that cycle (a node that lost the lease completes nothing).
+   * Parameters: next run, account, node, cycle id.
+   */
   static final String COMPLETE_CYCLE =
       """
       UPDATE bot SET next_run_at = CASE WHEN status = 'RUNNING' THEN CAST(? AS TIMESTAMPTZ) END,
@@ -72,6 +91,7 @@ final class EngineSql {
        WHERE account_id = ? AND lease_owner = ? AND cycle_id = ?
       """;
 
+  /** Parameters: account, attempts, delivered, failures, flood waits, delivered. */
   static final String ADD_STATS =
       """
       INSERT INTO bot_stats AS s (account_id, total_posts, total_success, total_failures, total_flood_waits,
@@ -141,8 +161,16 @@ final class EngineSql {
       ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()
       """;
 
+  /**
+   * Locks the rows in account order, as the write-behind's batches do: two multi-row updates of
+   * bot rows that lock in different orders deadlock. Parameters: lease seconds, node.
+   */
   static final String EXTEND_LEASES =
-      "UPDATE bot SET lease_until = now() + make_interval(secs => ?) WHERE lease_owner = ? AND lease_until IS NOT NULL";
+      """
+      UPDATE bot SET lease_until = now() + make_interval(secs => ?)
+       WHERE account_id IN (SELECT account_id FROM bot WHERE lease_owner = ? AND lease_until IS NOT NULL
+                             ORDER BY account_id FOR UPDATE)
+      """;
 
   static final String OTHER_NODES_ALIVE =
       "SELECT 1 FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() - make_interval(secs => ?) LIMIT 1";

@@ -53,60 +53,109 @@ public class JdbcEngineStore implements EngineStore {
   @Override
   public DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        DeliveryStart start = begin(c, node, cycle, chat, sender);
-        c.commit();
-        return start;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true); // the record must be committed when the statement returns (rule 10)
+      }
+      try (PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERY)) {
+        s.setLong(1, cycle.accountId());
+        s.setString(2, node);
+        s.setLong(3, cycle.cycleId());
+        s.setString(4, chat);
+        s.setString(5, sender.kind().name());
+        s.setLong(6, sender.id());
+        s.setString(7, node);
+        s.setTimestamp(8, java.sql.Timestamp.from(cycle.plannedAt()));
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return DeliveryStart.BOT_NOT_RUNNING;
+          }
+          return rs.getLong(2) == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
+        }
       }
     } catch (SQLException e) {
       throw new EngineStoreException("begin delivery", e);
     }
   }
 
-  private static DeliveryStart begin(Connection c, String node, DueCycle cycle, String chat, Sender sender)
-      throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(EngineSql.LOCK_RUNNING_BOT)) {
-      lock.setLong(1, cycle.accountId());
-      lock.setString(2, node);
-      try (ResultSet rs = lock.executeQuery()) {
-        if (!rs.next()) {
-          return DeliveryStart.BOT_NOT_RUNNING;
-        }
-      }
-    }
-    try (PreparedStatement insert = c.prepareStatement(EngineSql.INSERT_DELIVERY)) {
-      insert.setLong(1, cycle.accountId());
-      insert.setLong(2, cycle.cycleId());
-      insert.setString(3, chat);
-      insert.setString(4, sender.kind().name());
-      insert.setLong(5, sender.id());
-      insert.setString(6, node);
-      return insert.executeUpdate() == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
-    }
-  }
-
   @Override
   public void finishDelivery(DueCycle cycle, String chat, SendOutcome outcome) {
-    Long messageId = outcome instanceof SendOutcome.Delivered d ? d.messageId() : null;
-    String error = outcome instanceof SendOutcome.Delivered ? null : Outcomes.describe(outcome);
-    update(EngineSql.FINISH_DELIVERY, outcome.code(), messageId, error, cycle.accountId(), cycle.cycleId(), chat);
+    flush(null, List.of(new Finished(cycle, chat, outcome, Instant.now())), List.of());
   }
 
   @Override
   public void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally) {
+    flush(node, List.of(), List.of(new Completed(cycle, nextRunAt, tally)));
+  }
+
+  @Override
+  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+    if (finished.isEmpty() && completed.isEmpty()) {
+      return;
+    }
+    // No deadlocks: bot rows are locked first and in account order, like EXTEND_LEASES does; a
+    // delivery insert (beginDelivery) holds a bot row's share lock and may wait for a delivery
+    // row this flush updates, so the flush must not wait for bot rows after updating those.
+    List<Finished> finishes = new ArrayList<>(finished);
+    finishes.sort(java.util.Comparator.comparing((Finished f) -> f.cycle().accountId())
+        .thenComparing(f -> f.cycle().cycleId()).thenComparing(Finished::chat));
+    List<Completed> completions = new ArrayList<>(completed);
+    completions.sort(java.util.Comparator.comparing((Completed done) -> done.cycle().accountId()));
     transaction(
-        "complete cycle",
+        "flush finished posts and completed cycles",
         c -> {
-          execute(c, EngineSql.COMPLETE_CYCLE, java.sql.Timestamp.from(nextRunAt), cycle.accountId(), node, cycle.cycleId());
-          execute(c, EngineSql.ADD_STATS, cycle.accountId(), tally.attempts(), tally.delivered(),
-              tally.failures(), tally.floodWaits(), tally.delivered());
-          execute(c, EngineSql.LOG_ACTIVITY, cycle.accountId(), "CYCLE_COMPLETED", null,
-              "cycle " + cycle.cycleId() + ": " + tally.delivered() + "/" + tally.attempts() + " delivered");
+          try (PreparedStatement complete = c.prepareStatement(EngineSql.COMPLETE_CYCLE);
+              PreparedStatement stats = c.prepareStatement(EngineSql.ADD_STATS);
+              PreparedStatement log = c.prepareStatement(EngineSql.LOG_ACTIVITY)) {
+            int logged = 0;
+            for (Completed done : completions) {
+              CycleTally t = done.tally();
+              long account = done.cycle().accountId();
+              complete.setTimestamp(1, java.sql.Timestamp.from(done.nextRunAt()));
+              complete.setLong(2, account);
+              complete.setString(3, node);
+              complete.setLong(4, done.cycle().cycleId());
+              complete.addBatch();
+              stats.setLong(1, account);
+              stats.setInt(2, t.attempts());
+              stats.setInt(3, t.delivered());
+              stats.setInt(4, t.failures());
+              stats.setInt(5, t.floodWaits());
+              stats.setInt(6, t.delivered());
+              stats.addBatch();
+              // Every cycle's end is in the tenant's activity log (SPEC §2), batched with the rest.
+              log.setLong(1, account);
+              log.setString(2, t.failures() > 0 ? "CYCLE_FAILURES" : "CYCLE_COMPLETED");
+              log.setString(3, null);
+              log.setString(4, "cycle " + done.cycle().cycleId() + ": " + t.delivered() + "/" + t.attempts() + " delivered");
+              log.addBatch();
+              logged++;
+            }
+            executeBatch(complete, completed.size());
+            executeBatch(stats, completed.size());
+            executeBatch(log, logged);
+          }
+          try (PreparedStatement s = c.prepareStatement(EngineSql.FINISH_DELIVERY)) {
+            for (Finished f : finishes) {
+              boolean delivered = f.outcome() instanceof SendOutcome.Delivered;
+              s.setString(1, f.outcome().code());
+              s.setObject(2, f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null, java.sql.Types.BIGINT);
+              s.setString(3, delivered ? null : Outcomes.describe(f.outcome()));
+              s.setTimestamp(4, java.sql.Timestamp.from(f.at()));
+              s.setLong(5, f.cycle().accountId());
+              s.setLong(6, f.cycle().cycleId());
+              s.setString(7, f.chat());
+              s.addBatch();
+            }
+            executeBatch(s, finished.size());
+          }
         });
+  }
+
+  private static void executeBatch(PreparedStatement s, int rows) throws SQLException {
+    if (rows > 0) {
+      s.executeBatch();
+    }
   }
 
   @Override
@@ -257,6 +306,11 @@ public class JdbcEngineStore implements EngineStore {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        // The pool hands this connection out again as it is: the next user's statements (a
+        // claim's row locks, a delivery record that must be committed before its send) must
+        // not silently join an open transaction.
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new EngineStoreException(what, e);

@@ -14,6 +14,7 @@ import dev.herald.domain.telegram.TelegramGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * One cycle of one bot. Each sender works through its share of the groups as a chain: begin the
- * delivery record, send, finish the record, then schedule the next post after the delay. No
- * thread waits for anything; when every lane is done the cycle is completed in one transaction.
+ * delivery record (committed before the send), send, queue the outcome, then schedule the next
+ * post after the delay. No thread waits for anything; when every lane is done the cycle's
+ * completion is queued too, and {@link WriteBehind} writes outcomes and completions in batches.
  */
 final class CycleRun {
 
@@ -40,6 +42,7 @@ final class CycleRun {
       ScheduledExecutorService executor,
       EngineMetrics metrics,
       UnaryOperator<String> unseal,
+      WriteBehind writes,
       Clock clock) {}
 
   private final DueCycle cycle;
@@ -90,16 +93,9 @@ final class CycleRun {
   }
 
   private void complete() {
-    try {
-      context.store().completeCycle(
-          context.node(), cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get());
-    } catch (RuntimeException e) {
-      // The lease runs out and this cycle is taken over; its delivery records prevent re-sends.
-      LOG.log(Level.WARNING, "Could not complete cycle {0} of account {1}: {2}",
-          new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
-    } finally {
-      context.metrics().cycleFinished();
-    }
+    context.writes().completed(new EngineStore.Completed(
+        cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get()));
+    context.metrics().cycleFinished();
   }
 
   private void count(CycleTally add) {
@@ -129,9 +125,13 @@ final class CycleRun {
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           post(index + 1);
         } else {
-          context.gateway()
-              .sendAsync(sender, chat, cycle.post())
-              .whenCompleteAsync((outcome, failure) -> sent(index, chat, outcome, failure), context.executor());
+          CompletableFuture<SendOutcome> send = context.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
+          if (send.isDone()) {
+            // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
+            send.whenComplete((outcome, failure) -> sent(index, chat, outcome, failure));
+          } else {
+            send.whenCompleteAsync((outcome, failure) -> sent(index, chat, outcome, failure), context.executor());
+          }
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Cycle {0} of account {1} stopped a lane: {2}",
@@ -144,7 +144,7 @@ final class CycleRun {
       try {
         SendOutcome result =
             failure == null ? outcome : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
-        context.store().finishDelivery(cycle, chat.canonical(), result);
+        context.writes().finished(new EngineStore.Finished(cycle, chat.canonical(), result, context.clock().instant()));
         context.metrics().post(result.code());
         OutcomeAction action = context.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;

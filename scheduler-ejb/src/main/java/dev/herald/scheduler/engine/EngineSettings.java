@@ -34,6 +34,11 @@ public class EngineSettings {
   @ConfigProperty(name = "herald.engine.node-timeout-seconds", defaultValue = "5")
   long nodeTimeoutSeconds;
 
+  /** How often finished posts and completed cycles are written (WriteBehind). */
+  @Inject
+  @ConfigProperty(name = "herald.engine.flush-ms", defaultValue = "20")
+  long flushMs;
+
   @Inject
   @ConfigProperty(name = "herald.engine.claim-batch", defaultValue = "500")
   int claimBatch;
@@ -72,6 +77,10 @@ public class EngineSettings {
 
   public Duration nodeTimeout() {
     return Duration.ofSeconds(nodeTimeoutSeconds);
+  }
+
+  public Duration flushInterval() {
+    return Duration.ofMillis(flushMs);
   }
 
   public int claimBatch() {

@@ -45,6 +45,14 @@ public class ForwardingEngine {
   @Resource(lookup = "concurrent/heraldEngine")
   ManagedScheduledExecutorService executor;
 
+  /**
+   * The periodic ticks (heartbeat, claim, write-behind flush, sweeps) run on the default executor,
+   * not queued behind the cycles in the engine executor's bounded queue: under a burst a late
+   * heartbeat or flush lets leases run out and makes cycles run again.
+   */
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService ticker;
+
   @Inject EngineStore store;
   @Inject TelegramGateway gateway;
   @Inject EngineSettings settings;
@@ -58,6 +66,7 @@ public class ForwardingEngine {
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private final Clock clock = Clock.systemUTC();
   private CycleRun.Context context;
+  private WriteBehind writes;
 
   @PostConstruct
   void start() {
@@ -65,9 +74,10 @@ public class ForwardingEngine {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;
     }
+    writes = new WriteBehind(node, store, clock, settings.lease());
     context =
         new CycleRun.Context(
-            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, clock);
+            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, writes, clock);
     if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = store.stopAllAfterRestart();
       LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");
@@ -75,9 +85,10 @@ public class ForwardingEngine {
     heartbeat();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
     ticks.add(every(settings.pollInterval(), this::claim, "claim"));
+    ticks.add(every(settings.flushInterval(), writes::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
-    wake.onWake(() -> executor.execute(this::claim));
+    wake.onWake(() -> ticker.execute(this::claim));
     LOG.info(() -> "Forwarding engine started on node " + node);
   }
 
@@ -85,6 +96,9 @@ public class ForwardingEngine {
   void stop() {
     ticks.forEach(tick -> tick.cancel(false));
     wake.onWake(() -> {});
+    if (writes != null) {
+      writes.flush(); // what this node finished is written before its leases are given back
+    }
     try {
       store.leave(node);
     } catch (RuntimeException e) {
@@ -102,7 +116,7 @@ public class ForwardingEngine {
             LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
           }
         };
-    return executor.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return ticker.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void heartbeat() {

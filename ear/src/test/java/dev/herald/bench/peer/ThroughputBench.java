@@ -1,0 +1,146 @@
+package dev.herald.bench.peer;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.herald.bench.BenchServer;
+import dev.herald.bench.Report;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 7.1, claim and dispatch throughput: N cycles due at once, Herald (one group per bot,
+ * sandbox with zero latency, delivery records kept) vs db-scheduler 16 (lock-and-fetch 0.5/4.0,
+ * 20 threads, 100 ms polling, N due one-time no-op tasks) on the same PostgreSQL, alternating.
+ * Each run is timed from the moment the work becomes due to the last execution finished.
+ *
+ * <p>Usage: {@code bench/throughput.sh [N=100000] [rounds=2]}.
+ */
+public final class ThroughputBench {
+
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    Report report = new Report("Claim and dispatch throughput: " + n + " due at once (issue 7.1)");
+    int exit = 0;
+    try (BenchServer bench = new BenchServer("throughput").start()) {
+      String machine = Report.machine(bench);
+      bench.sql(SCHEDULED_TASKS);
+      double herald = 0;
+      double peer = 0;
+      for (int round = 1; round <= rounds; round++) {
+        double[] h = herald(bench, n);
+        report.line("round %d Herald:       %8.0f executions/s (%.1f s), %.2f commits per execution", round, h[0], h[1], h[2]);
+        double[] d = dbScheduler(bench, n);
+        report.line("round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution", round, d[0], d[1], d[2]);
+        herald += h[0];
+        peer += d[0];
+      }
+      report.line("mean: Herald %.0f/s, db-scheduler %.0f/s, ratio Herald/db-scheduler %.2f",
+          herald / rounds, peer / rounds, herald / peer);
+      report.save(machine);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      exit = 1;
+    }
+    System.exit(exit);
+  }
+
+  /** Herald: the bots become due in one statement; done when every bot completed its cycle. */
+  static double[] herald(BenchServer bench, int n) {
+    bench.deleteBots();
+    // A cycle an hour: each bot runs exactly once in the measured run.
+    long commits0 = commits(bench);
+    long t0 = System.nanoTime();
+    bench.seedRunningBots(n, 3600, 0);
+    long tDue = System.nanoTime();
+    long commitsDue = commits(bench);
+    awaitCount(bench, "SELECT count(*) FROM bot WHERE cycle_id >= 1", n, Duration.ofMinutes(10));
+    long t1 = System.nanoTime();
+    BenchServer.sleep(Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
+    long commits1 = commits(bench);
+    String delivered = bench.one("SELECT count(*) FROM delivery_record WHERE outcome = 'DELIVERED'");
+    if (Long.parseLong(delivered) != n) {
+      throw new IllegalStateException("Herald delivered " + delivered + " of " + n);
+    }
+    double seconds = (t1 - tDue) / 1e9;
+    // Seeding's own commits (a handful) are not the engine's.
+    return new double[] {n / seconds, seconds, (commits1 - commitsDue) / (double) n, (tDue - t0) / 1e9, commits0};
+  }
+
+  static double[] dbScheduler(BenchServer bench, int n) {
+    bench.sql("TRUNCATE scheduled_tasks");
+    bench.sql("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+        + " SELECT 'noop', 'i' || g, now() - interval '1 second', false, 1 FROM generate_series(1, ?) g", n);
+    bench.sql("ANALYZE scheduled_tasks");
+    AtomicLong done = new AtomicLong();
+    OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(bench.database.jdbcUrl());
+    config.setUsername("herald");
+    config.setPassword("herald");
+    config.setMaximumPoolSize(25);
+    try (HikariDataSource dataSource = new HikariDataSource(config)) {
+      Scheduler scheduler = Scheduler.create(dataSource, noop)
+          .threads(20)
+          .pollingInterval(Duration.ofMillis(100))
+          .pollUsingLockAndFetch(0.5, 4.0)
+          .build();
+      long commits0 = commits(bench);
+      long t0 = System.nanoTime();
+      scheduler.start();
+      while (done.get() < n) {
+        if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
+          throw new IllegalStateException("db-scheduler ran " + done.get() + " of " + n);
+        }
+        BenchServer.sleep(Duration.ofMillis(20));
+      }
+      // One-time tasks are deleted when they complete: the last delete is the end of the run.
+      awaitCount(bench, "SELECT " + n + " - count(*) FROM scheduled_tasks", n, Duration.ofMinutes(1));
+      long t1 = System.nanoTime();
+      BenchServer.sleep(Duration.ofSeconds(2));
+      long commits1 = commits(bench);
+      scheduler.stop();
+      double seconds = (t1 - t0) / 1e9;
+      return new double[] {n / seconds, seconds, (commits1 - commits0) / (double) n};
+    }
+  }
+
+  static void awaitCount(BenchServer bench, String query, long target, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Long.parseLong(bench.one(query)) < target) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out: " + query + " < " + target);
+      }
+      BenchServer.sleep(Duration.ofMillis(20));
+    }
+  }
+
+  static long commits(BenchServer bench) {
+    return Long.parseLong(bench.one("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"));
+  }
+
+  /** db-scheduler's PostgreSQL table (its postgresql_tables.sql). */
+  static final String SCHEDULED_TASKS =
+      """
+      CREATE TABLE IF NOT EXISTS scheduled_tasks (
+        task_name TEXT NOT NULL,
+        task_instance TEXT NOT NULL,
+        task_data BYTEA,
+        execution_time TIMESTAMPTZ NOT NULL,
+        picked BOOLEAN NOT NULL,
+        picked_by TEXT,
+        last_success TIMESTAMPTZ,
+        last_failure TIMESTAMPTZ,
+        consecutive_failures INT,
+        last_heartbeat TIMESTAMPTZ,
+        version BIGINT NOT NULL,
+        priority SMALLINT,
+        PRIMARY KEY (task_name, task_instance));
+      CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
+      CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+      CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+      """;
+}
