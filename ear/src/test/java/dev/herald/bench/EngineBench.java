@@ -47,7 +47,17 @@ public final class EngineBench {
       long commits0 = commits(bench);
       long pg0 = bench.postgresCpuTicks();
       ProcStats s0 = bench.procStats();
-      BenchServer.sleep(Duration.ofSeconds(measure));
+      // PostgreSQL's side, sampled: what the engine's sessions are running or waiting for.
+      java.util.Map<String, Integer> activity = new java.util.TreeMap<>();
+      long end = System.nanoTime() + Duration.ofSeconds(measure).toNanos();
+      while (System.nanoTime() < end) {
+        for (String[] a : bench.rows("SELECT state || ' ' || coalesce(wait_event, 'cpu') || ' | '"
+            + " || left(regexp_replace(query, '\\s+', ' ', 'g'), 70) FROM pg_stat_activity"
+            + " WHERE datname = 'herald' AND application_name LIKE 'herald%' AND state <> 'idle'")) {
+          activity.merge(a[0], 1, Integer::sum);
+        }
+        BenchServer.sleep(Duration.ofMillis(100));
+      }
       ProcStats s1 = bench.procStats();
       long pg1 = bench.postgresCpuTicks();
       long commits1 = commits(bench);
@@ -112,6 +122,9 @@ public final class EngineBench {
           threads0, s1.threads(), n, ProcStats.busyThreadCount(s0, s1, 0.2));
       ProcStats.busyThreads(s0, s1, 0.2).forEach((name, what) -> report.line("    %-16s %s", name, what));
 
+      report.line("PostgreSQL sessions of Herald, sampled every 100 ms (state, wait | statement), top 8:");
+      activity.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+          .forEach(e -> report.line("    %5d  %s", e.getValue(), e.getKey()));
       long heapN = bench.heapAfterGc();
       report.line("heap after full GC: %.1f MiB at 0 bots, %.1f MiB at %d running bots -> %.0f bytes per running bot",
           heap0 / 1048576.0, heapN / 1048576.0, n, (heapN - heap0) / (double) n);
