@@ -78,7 +78,7 @@ public final class LibertyServer {
   public void kill() {
     ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine()
-            .map(c -> c.contains("ws-server.jar") && c.matches(".*\\s" + java.util.regex.Pattern.quote(name) + "(\\s.*|$)"))
+            .map(c -> c.contains(wlpDir.resolve("bin/tools/ws-server.jar").toString()) && c.matches(".*\\s" + java.util.regex.Pattern.quote(name) + "(\\s.*|$)"))
             .orElse(false))
         .forEach(ProcessHandle::destroyForcibly);
   }
