@@ -99,6 +99,7 @@ class ClusterIT {
             .getJsonObject("data").getString("node");
     String secondNode = fixtures.string("SELECT node_id FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() - interval '3 seconds'", survivorNode);
     second.kill();
+    long orphaned = fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode);
     Duration takeover = Poll.until("the survivor runs every orphaned bot again", Duration.ofSeconds(30),
         () -> fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode) == 0 && lateBots(1) == 0);
     LibertyServer.pause(Duration.ofSeconds(10));
@@ -106,7 +107,8 @@ class ClusterIT {
     assertEquals(0, duplicates(), "no (cycle, chat) delivered twice across the kill");
     assertEquals(1, fixtures.count(
         "SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() - interval '3 seconds'"));
-    System.out.printf("ClusterIT: %d bots on 2 nodes for %d s; after kill -9 the survivor took over in %d ms%n",
-        BOTS, (System.currentTimeMillis() - startedAt) / 1000, takeover.toMillis());
+    System.out.printf(
+        "ClusterIT: %d bots on 2 nodes for %d s; after kill -9 the survivor took over the %d bots leased by the dead node in %d ms%n",
+        BOTS, (System.currentTimeMillis() - startedAt) / 1000, orphaned, takeover.toMillis());
   }
 }
