@@ -27,8 +27,4 @@ public record DueCycle(
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
   }
-
-  public int senderCount() {
-    return sessionIds.size() + (userBotTokenSealed == null ? 0 : 1);
-  }
 }

@@ -23,14 +23,10 @@ public interface EngineStore {
    */
   DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender);
 
-  void finishDelivery(DueCycle cycle, String chat, SendOutcome outcome);
-
-  /** Ends a cycle: counters, next run, lease released, STOPPING bots become STOPPED. */
-  void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally);
-
   /**
    * Many finished posts and completed cycles in one transaction, in the order given (the engine's
-   * write-behind). A completion only applies while the bot is still leased to {@code node} in that
+   * write-behind): outcomes on the delivery records; for each cycle counters, an activity entry,
+   * the next run, the lease released and STOPPING bots STOPPED. A completion only applies while the bot is still leased to {@code node} in that
    * cycle; a completion lost in a crash means the cycle runs again, and its delivery records make
    * that re-run skip every chat already attempted (rule 10).
    */
@@ -41,9 +37,6 @@ public interface EngineStore {
 
   /** A cycle that has ended; the bot runs again at {@code nextRunAt}. */
   record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {}
-
-  /** The lease could not be used (the bot stopped meanwhile): give it back without a new run. */
-  void releaseLease(String node, long accountId);
 
   void coolDownSession(long accountId, long sessionId, Instant until, String reason);
 

@@ -110,13 +110,6 @@ final class EngineSql {
   static final String LOG_ACTIVITY =
       "INSERT INTO activity_log (account_id, event, reason_code, message, created_at) VALUES (?, ?, ?, ?, now())";
 
-  static final String RELEASE_LEASE =
-      """
-      UPDATE bot SET lease_owner = NULL, lease_until = NULL,
-                     status = CASE WHEN status = 'STOPPING' THEN 'STOPPED' ELSE status END
-       WHERE account_id = ? AND lease_owner = ?
-      """;
-
   static final String COOL_DOWN_SESSION =
       "UPDATE telegram_session SET flood_wait_until = ?, updated_at = now() WHERE id = ?";
 

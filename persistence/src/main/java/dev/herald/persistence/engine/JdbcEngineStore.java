@@ -79,16 +79,6 @@ public class JdbcEngineStore implements EngineStore {
   }
 
   @Override
-  public void finishDelivery(DueCycle cycle, String chat, SendOutcome outcome) {
-    flush(null, List.of(new Finished(cycle, chat, outcome, Instant.now())), List.of());
-  }
-
-  @Override
-  public void completeCycle(String node, DueCycle cycle, Instant nextRunAt, CycleTally tally) {
-    flush(node, List.of(), List.of(new Completed(cycle, nextRunAt, tally)));
-  }
-
-  @Override
   public void flush(String node, List<Finished> finished, List<Completed> completed) {
     if (finished.isEmpty() && completed.isEmpty()) {
       return;
@@ -156,11 +146,6 @@ public class JdbcEngineStore implements EngineStore {
     if (rows > 0) {
       s.executeBatch();
     }
-  }
-
-  @Override
-  public void releaseLease(String node, long accountId) {
-    update(EngineSql.RELEASE_LEASE, accountId, node);
   }
 
   @Override
