@@ -58,7 +58,7 @@ public final class LibertyServer {
 
   /** Starts in the background and waits until {@code /health/ready} answers 200. */
   public void start(Duration timeout) {
-    int exit = run(List.of("start", name, "--clean"), true);
+    int exit = run(List.of("start", name, "--clean"));
     if (exit != 0) {
       throw new IllegalStateException("server start " + name + " exited with " + exit + "; see " + messagesLog());
     }
@@ -71,7 +71,7 @@ public final class LibertyServer {
   }
 
   public void stop() {
-    run(List.of("stop", name), true);
+    run(List.of("stop", name));
   }
 
   /** {@code kill -9} of the server's JVM: a node crash, no shutdown hooks, leases left behind. */
@@ -109,15 +109,14 @@ public final class LibertyServer {
         "Herald was not ready within " + timeout + "; see " + messagesLog());
   }
 
-  private int run(List<String> args, boolean quiet) {
+  /** Runs the server script quietly (its output is in the server's logs) and returns its exit code. */
+  private int run(List<String> args) {
     try {
-      ProcessBuilder builder = builder(args);
-      if (quiet) {
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      } else {
-        builder.inheritIO();
-      }
-      return builder.start().waitFor();
+      return builder(args)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

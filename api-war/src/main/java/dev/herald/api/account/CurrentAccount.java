@@ -41,9 +41,8 @@ public class CurrentAccount {
 
   /** The caller as an admin actor; fails with 403 unless the stored account is an admin too. */
   public Actor admin() {
-    Account account = get();
-    AdminAccess.require(account);
-    return new Actor(account.id(), account.subject(), RequestIds.of(request));
+    AdminAccess.require(get());
+    return actor();
   }
 
   /** The caller as an actor, for services that record who did what. */

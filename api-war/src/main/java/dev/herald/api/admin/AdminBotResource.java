@@ -3,6 +3,7 @@ package dev.herald.api.admin;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.domain.bot.AdminBotService;
 import dev.herald.domain.bot.BotStatus;
+import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -85,10 +85,7 @@ public class AdminBotResource {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    try {
-      return BotStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.of("status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED.");
-    }
+    return Enums.parse(BotStatus.class, raw)
+        .orElseThrow(() -> InvalidInputException.of("status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED."));
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.api.session;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.domain.session.SessionPoolService;
 import dev.herald.domain.session.SessionState;
+import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -102,10 +102,9 @@ public class AdminSessionResource {
     if (state == null || state.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(SessionState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      throw InvalidInputException.of("state", "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED, REVOKED.");
-    }
+    return Optional.of(
+        Enums.parse(SessionState.class, state)
+            .orElseThrow(() -> InvalidInputException.of(
+                "state", "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED, REVOKED.")));
   }
 }

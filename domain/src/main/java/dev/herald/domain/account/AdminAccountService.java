@@ -5,6 +5,7 @@ import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanPolicy;
 import dev.herald.domain.shared.ConflictException;
+import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -52,10 +52,7 @@ public class AdminAccountService {
   }
 
   private static Role role(String raw) {
-    try {
-      return Role.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException bad) {
-      throw InvalidInputException.of("role", "Role must be USER, ADMIN or OWNER.");
-    }
+    return Enums.parse(Role.class, raw)
+        .orElseThrow(() -> InvalidInputException.of("role", "Role must be USER, ADMIN or OWNER."));
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.domain.bot;
 
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.telegram.ChatReference;
@@ -9,7 +10,6 @@ import dev.herald.domain.telegram.PostType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,12 +83,11 @@ public final class BotConfigPolicy {
     if (raw == null || raw.isBlank()) {
       return PostType.TEXT;
     }
-    try {
-      return PostType.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
+    Optional<PostType> type = Enums.parse(PostType.class, raw);
+    if (type.isEmpty()) {
       errors.add(new FieldError("post_type", "Post type must be TEXT or FORWARD."));
-      return PostType.TEXT;
     }
+    return type.orElse(PostType.TEXT);
   }
 
   private static String text(String raw, List<FieldError> errors) {

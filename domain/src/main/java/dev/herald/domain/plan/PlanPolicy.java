@@ -1,11 +1,13 @@
 package dev.herald.domain.plan;
 
+import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns {@link PlanInput} into a {@link Plan} "as of" a time, reporting every bad field at once
@@ -33,13 +35,12 @@ public final class PlanPolicy {
   }
 
   private static PlanStatus status(String raw, String prefix, List<FieldError> errors) {
-    try {
-      return PlanStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException bad) {
+    Optional<PlanStatus> status = Enums.parse(PlanStatus.class, raw);
+    if (status.isEmpty()) {
       errors.add(
           new FieldError(prefix + "status", "Plan status must be ACTIVE, TRIAL, EXPIRED or INACTIVE."));
-      return PlanStatus.INACTIVE;
     }
+    return status.orElse(PlanStatus.INACTIVE);
   }
 
   private static PlanLimits limits(PlanInput.LimitsInput raw, String prefix, List<FieldError> errors) {
