@@ -55,6 +55,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPort(port)
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB");
+      if ("1".equals(System.getenv("BENCH_PGSS"))) {
+        // Benchmarks' per-statement figures (pg_stat_statements); off by default, it costs a little.
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
@@ -77,6 +81,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
       try (ResultSet db = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
         if (!db.next()) {
           s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
+        }
+      }
+      if ("1".equals(System.getenv("BENCH_PGSS"))) {
+        s.execute("GRANT pg_read_all_stats TO " + USER);
+        try (Connection herald = postgres.getDatabase("postgres", NAME).getConnection();
+            Statement h = herald.createStatement()) {
+          h.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+          h.execute("GRANT EXECUTE ON FUNCTION pg_stat_statements_reset TO " + USER);
         }
       }
     } catch (SQLException e) {

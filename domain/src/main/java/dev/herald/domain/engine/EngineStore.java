@@ -17,11 +17,15 @@ public interface EngineStore {
   List<DueCycle> claimDue(String node, Duration lookahead, Duration lease, int limit);
 
   /**
-   * Starts one post: writes its delivery record, but only while the bot is RUNNING and leased to
-   * this node, and only once per (account, cycle, chat) (SPEC rules 6 and 10). The bot row is
-   * share-locked, so a concurrent stop either sees the record or the record is never written.
+   * Starts many posts in one committed statement (group commit): writes each one's delivery record,
+   * but only while its bot is RUNNING and leased to this node, and only once per (account, cycle,
+   * chat) (SPEC rules 6 and 10). The bot rows are share-locked, so a concurrent stop either sees
+   * the records or they are never written. Answers in the order of {@code posts}.
    */
-  DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender);
+  List<DeliveryStart> beginDeliveries(String node, List<Begin> posts);
+
+  /** A post about to be sent: its delivery record is written and committed first. */
+  record Begin(DueCycle cycle, String chat, Sender sender) {}
 
   /**
    * Many finished posts and completed cycles in one transaction, in the order given (the engine's
@@ -49,8 +53,8 @@ public interface EngineStore {
   /** Stops running bots whose plan expired or became inactive; returns how many. */
   int stopBotsWithoutPlan();
 
-  /** Keeps this node alive and extends the leases it holds. */
-  void heartbeat(String node, Duration lease);
+  /** Keeps this node alive and extends its leases on the bots of {@code heldAccounts}. */
+  void heartbeat(String node, Duration lease, List<Long> heldAccounts);
 
   boolean otherNodesAlive(String node, Duration window);
 

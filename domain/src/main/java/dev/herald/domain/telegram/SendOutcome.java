@@ -40,6 +40,19 @@ public sealed interface SendOutcome {
 
   /** A short stable code for counters, delivery records and logs ({@code FLOOD_WAIT}, ...). */
   default String code() {
-    return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    return Codes.CODES.get(getClass());
+  }
+
+  /** Computed once per case: code() runs for every post, twice. */
+  final class Codes {
+    private static final ClassValue<String> CODES =
+        new ClassValue<>() {
+          @Override
+          protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+          }
+        };
+
+    private Codes() {}
   }
 }

@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
+import dev.herald.bench.PgActivity;
+import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,10 +33,12 @@ public final class ThroughputBench {
       double herald = 0;
       double peer = 0;
       for (int round = 1; round <= rounds; round++) {
-        double[] h = herald(bench, n);
-        report.line("round %d Herald:       %8.0f executions/s (%.1f s), %.2f commits per execution", round, h[0], h[1], h[2]);
+        double[] h = herald(bench, n, report);
+        report.line("round %d Herald:       %8.0f executions/s (%.1f s), %.2f commits per execution;"
+            + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us", round, h[0], h[1], h[2], h[5], h[6]);
         double[] d = dbScheduler(bench, n);
-        report.line("round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution", round, d[0], d[1], d[2]);
+        report.line("round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution;"
+            + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us", round, d[0], d[1], d[2], d[3], d[4]);
         herald += h[0];
         peer += d[0];
       }
@@ -49,25 +53,63 @@ public final class ThroughputBench {
   }
 
   /** Herald: the bots become due in one statement; done when every bot completed its cycle. */
-  static double[] herald(BenchServer bench, int n) {
+  static double[] herald(BenchServer bench, int n, Report report) {
     bench.deleteBots();
     // A cycle an hour: each bot runs exactly once in the measured run.
     long commits0 = commits(bench);
     long t0 = System.nanoTime();
     bench.seedRunningBots(n, 3600, 0);
     long tDue = System.nanoTime();
+    double dueAt = Double.parseDouble(bench.one("SELECT extract(epoch FROM clock_timestamp())"));
     long commitsDue = commits(bench);
-    awaitCount(bench, "SELECT count(*) FROM bot WHERE cycle_id >= 1", n, Duration.ofMinutes(10));
-    long t1 = System.nanoTime();
+    boolean statements = "1".equals(System.getenv("BENCH_PGSS"));
+    if (statements) {
+      bench.one("SELECT pg_stat_statements_reset()::text");
+    }
+    long pg0 = bench.postgresCpuTicks();
+    long jvm0 = ProcStats.cpuTicks(bench.pid());
+    String jfr = bench.workDir.resolve("throughput-herald.jfr").toString();
+    if ("1".equals(System.getenv("BENCH_JFR"))) {
+      bench.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+    }
+    PgActivity activity = new PgActivity();
+    // Waits on the engine's own counter first: counting in the database scans every bot, and
+    // that CPU would be charged to Herald. The database count then confirms every completion.
+    long cyclesBefore = cyclesTotal(bench);
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (cyclesTotal(bench) - cyclesBefore < n && System.nanoTime() < deadline) {
+      activity.sample(bench);
+      BenchServer.sleep(Duration.ofMillis(100));
+    }
+    awaitCount(bench, "SELECT count(*) FROM bot WHERE cycle_id >= 1", n, Duration.ofMinutes(1), () -> {});
+    // The end is the last completion's commit time, not when the poll noticed it.
+    double endAt = Double.parseDouble(bench.one("SELECT extract(epoch FROM max(updated_at)) FROM bot"));
+    long pg1 = bench.postgresCpuTicks();
+    long jvm1 = ProcStats.cpuTicks(bench.pid());
+    if ("1".equals(System.getenv("BENCH_JFR"))) {
+      bench.jcmd("JFR.stop", "name=bench");
+      report.line("JFR recording of the Herald run: %s", jfr);
+    }
+    activity.report(report, 6);
+    if (statements) {
+      report.line("PostgreSQL time per statement of the Herald run (pg_stat_statements), top 8:");
+      for (String[] r : bench.rows("SELECT round(total_exec_time)::text, calls::text, rows::text,"
+          + " round((total_exec_time * 1000 / " + n + ")::numeric, 1)::text,"
+          + " left(regexp_replace(query, '\\s+', ' ', 'g'), 60) FROM pg_stat_statements"
+          + " ORDER BY total_exec_time DESC LIMIT 8")) {
+        report.line("    %7s ms %7s calls %8s rows  %6s us/execution  %s", (Object[]) r);
+      }
+    }
     BenchServer.sleep(Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
     long commits1 = commits(bench);
     String delivered = bench.one("SELECT count(*) FROM delivery_record WHERE outcome = 'DELIVERED'");
     if (Long.parseLong(delivered) != n) {
       throw new IllegalStateException("Herald delivered " + delivered + " of " + n);
     }
-    double seconds = (t1 - tDue) / 1e9;
+    double seconds = endAt - dueAt;
     // Seeding's own commits (a handful) are not the engine's.
-    return new double[] {n / seconds, seconds, (commits1 - commitsDue) / (double) n, (tDue - t0) / 1e9, commits0};
+    return new double[] {n / seconds, seconds, (commits1 - commitsDue) / (double) n, (tDue - t0) / 1e9, commits0,
+        microsPerExecution(pg1 - pg0, n), microsPerExecution(jvm1 - jvm0, n)};
   }
 
   static double[] dbScheduler(BenchServer bench, int n) {
@@ -89,6 +131,8 @@ public final class ThroughputBench {
           .pollUsingLockAndFetch(0.5, 4.0)
           .build();
       long commits0 = commits(bench);
+      long pg0 = bench.postgresCpuTicks();
+      long jvm0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
       long t0 = System.nanoTime();
       scheduler.start();
       while (done.get() < n) {
@@ -98,24 +142,56 @@ public final class ThroughputBench {
         BenchServer.sleep(Duration.ofMillis(20));
       }
       // One-time tasks are deleted when they complete: the last delete is the end of the run.
-      awaitCount(bench, "SELECT " + n + " - count(*) FROM scheduled_tasks", n, Duration.ofMinutes(1));
+      awaitCount(bench, "SELECT " + n + " - count(*) FROM scheduled_tasks", n, Duration.ofMinutes(1), () -> {});
       long t1 = System.nanoTime();
+      long pg1 = bench.postgresCpuTicks();
+      long jvm1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
       BenchServer.sleep(Duration.ofSeconds(2));
       long commits1 = commits(bench);
       scheduler.stop();
       double seconds = (t1 - t0) / 1e9;
-      return new double[] {n / seconds, seconds, (commits1 - commits0) / (double) n};
+      // The bench JVM's CPU includes this loop's polling of the table: a slight overstatement.
+      return new double[] {n / seconds, seconds, (commits1 - commits0) / (double) n,
+          microsPerExecution(pg1 - pg0, n), microsPerExecution(jvm1 - jvm0, n)};
     }
   }
 
-  static void awaitCount(BenchServer bench, String query, long target, Duration timeout) {
+  static void awaitCount(BenchServer bench, String query, long target, Duration timeout, Runnable meanwhile) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (Long.parseLong(bench.one(query)) < target) {
+      meanwhile.run();
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("timed out: " + query + " < " + target);
       }
       BenchServer.sleep(Duration.ofMillis(20));
     }
+  }
+
+  /** herald_engine_cycles_total of the server's /metrics. */
+  static long cyclesTotal(BenchServer bench) {
+    try {
+      String body = java.net.http.HttpClient.newHttpClient()
+          .send(java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(bench.server.baseUrl() + "/metrics?scope=application")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+      for (String line : body.split("\n")) {
+        if (line.startsWith("herald_engine_cycles_total")) {
+          return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return 0;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** CPU ticks (1/100 s) spread over n executions, in microseconds each. */
+  static double microsPerExecution(long ticks, int n) {
+    return ticks * 10_000.0 / n;
   }
 
   static long commits(BenchServer bench) {

@@ -5,7 +5,6 @@ import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.EngineStore;
 import dev.herald.domain.telegram.SendOutcome;
-import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.session.SessionSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,30 +50,51 @@ public class JdbcEngineStore implements EngineStore {
   }
 
   @Override
-  public DeliveryStart beginDelivery(String node, DueCycle cycle, String chat, Sender sender) {
+  public List<DeliveryStart> beginDeliveries(String node, List<Begin> posts) {
+    if (posts.isEmpty()) {
+      return List.of();
+    }
+    int n = posts.size();
+    Long[] accounts = new Long[n];
+    Long[] cycles = new Long[n];
+    String[] chats = new String[n];
+    String[] senderKinds = new String[n];
+    Long[] senderIds = new Long[n];
+    Long[] planned = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Begin post = posts.get(i);
+      accounts[i] = post.cycle().accountId();
+      cycles[i] = post.cycle().cycleId();
+      chats[i] = post.chat();
+      senderKinds[i] = post.sender().kind().name();
+      senderIds[i] = post.sender().id();
+      planned[i] = post.cycle().plannedAt().toEpochMilli();
+    }
     try (Connection c = dataSource.getConnection()) {
       if (!c.getAutoCommit()) {
-        c.setAutoCommit(true); // the record must be committed when the statement returns (rule 10)
+        c.setAutoCommit(true); // the records must be committed when the statement returns (rule 10)
       }
-      try (PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERY)) {
-        s.setLong(1, cycle.accountId());
-        s.setString(2, node);
-        s.setLong(3, cycle.cycleId());
-        s.setString(4, chat);
-        s.setString(5, sender.kind().name());
-        s.setLong(6, sender.id());
-        s.setString(7, node);
-        s.setTimestamp(8, java.sql.Timestamp.from(cycle.plannedAt()));
+      try (PreparedStatement s = c.prepareStatement(EngineSql.BEGIN_DELIVERIES)) {
+        s.setArray(1, c.createArrayOf("bigint", accounts));
+        s.setArray(2, c.createArrayOf("bigint", cycles));
+        s.setArray(3, c.createArrayOf("text", chats));
+        s.setArray(4, c.createArrayOf("text", senderKinds));
+        s.setArray(5, c.createArrayOf("bigint", senderIds));
+        s.setArray(6, c.createArrayOf("bigint", planned));
+        s.setArray(7, c.createArrayOf("bigint", accounts));
+        s.setString(8, node);
+        s.setString(9, node);
+        List<DeliveryStart> starts = new ArrayList<>(n);
         try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) == 0) {
-            return DeliveryStart.BOT_NOT_RUNNING;
+          while (rs.next()) {
+            starts.add(!rs.getBoolean(1) ? DeliveryStart.BOT_NOT_RUNNING
+                : rs.getBoolean(2) ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
           }
-          return rs.getLong(2) == 1 ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED;
         }
+        return starts;
       }
     } catch (SQLException e) {
-      throw new EngineStoreException("begin delivery", e);
+      throw new EngineStoreException("begin deliveries", e);
     }
   }
 
@@ -83,69 +103,74 @@ public class JdbcEngineStore implements EngineStore {
     if (finished.isEmpty() && completed.isEmpty()) {
       return;
     }
-    // No deadlocks: bot rows are locked first and in account order, like EXTEND_LEASES does; a
-    // delivery insert (beginDelivery) holds a bot row's share lock and may wait for a delivery
-    // row this flush updates, so the flush must not wait for bot rows after updating those.
-    List<Finished> finishes = new ArrayList<>(finished);
-    finishes.sort(java.util.Comparator.comparing((Finished f) -> f.cycle().accountId())
-        .thenComparing(f -> f.cycle().cycleId()).thenComparing(Finished::chat));
-    List<Completed> completions = new ArrayList<>(completed);
-    completions.sort(java.util.Comparator.comparing((Completed done) -> done.cycle().accountId()));
+    int n = completed.size();
+    Long[] accounts = new Long[n];
+    Long[] cycles = new Long[n];
+    Long[] nextRuns = new Long[n];
+    Integer[] attempts = new Integer[n];
+    Integer[] delivered = new Integer[n];
+    Integer[] failures = new Integer[n];
+    Integer[] floodWaits = new Integer[n];
+    String[] events = new String[n];
+    String[] messages = new String[n];
+    for (int i = 0; i < n; i++) {
+      Completed done = completed.get(i);
+      CycleTally t = done.tally();
+      accounts[i] = done.cycle().accountId();
+      cycles[i] = done.cycle().cycleId();
+      nextRuns[i] = done.nextRunAt().toEpochMilli();
+      attempts[i] = t.attempts();
+      delivered[i] = t.delivered();
+      failures[i] = t.failures();
+      floodWaits[i] = t.floodWaits();
+      // Every cycle's end is in the tenant's activity log (SPEC §2).
+      events[i] = t.failures() > 0 ? "CYCLE_FAILURES" : "CYCLE_COMPLETED";
+      messages[i] = "cycle " + done.cycle().cycleId() + ": " + t.delivered() + "/" + t.attempts() + " delivered";
+    }
+    int m = finished.size();
+    Long[] fAccounts = new Long[m];
+    Long[] fCycles = new Long[m];
+    String[] fChats = new String[m];
+    String[] fOutcomes = new String[m];
+    Long[] fMessageIds = new Long[m];
+    String[] fErrors = new String[m];
+    Long[] fAt = new Long[m];
+    for (int i = 0; i < m; i++) {
+      Finished f = finished.get(i);
+      fAccounts[i] = f.cycle().accountId();
+      fCycles[i] = f.cycle().cycleId();
+      fChats[i] = f.chat();
+      fOutcomes[i] = f.outcome().code();
+      fMessageIds[i] = f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null;
+      fErrors[i] = f.outcome() instanceof SendOutcome.Delivered ? null : Outcomes.describe(f.outcome());
+      fAt[i] = f.at().toEpochMilli();
+    }
+    // One transaction, and one round trip (the driver sends the statements of FLUSH together):
+    // a completed cycle never shows a post still SENDING.
     transaction(
         "flush finished posts and completed cycles",
         c -> {
-          try (PreparedStatement complete = c.prepareStatement(EngineSql.COMPLETE_CYCLE);
-              PreparedStatement stats = c.prepareStatement(EngineSql.ADD_STATS);
-              PreparedStatement log = c.prepareStatement(EngineSql.LOG_ACTIVITY)) {
-            int logged = 0;
-            for (Completed done : completions) {
-              CycleTally t = done.tally();
-              long account = done.cycle().accountId();
-              complete.setTimestamp(1, java.sql.Timestamp.from(done.nextRunAt()));
-              complete.setLong(2, account);
-              complete.setString(3, node);
-              complete.setLong(4, done.cycle().cycleId());
-              complete.addBatch();
-              stats.setLong(1, account);
-              stats.setInt(2, t.attempts());
-              stats.setInt(3, t.delivered());
-              stats.setInt(4, t.failures());
-              stats.setInt(5, t.floodWaits());
-              stats.setInt(6, t.delivered());
-              stats.addBatch();
-              // Every cycle's end is in the tenant's activity log (SPEC §2), batched with the rest.
-              log.setLong(1, account);
-              log.setString(2, t.failures() > 0 ? "CYCLE_FAILURES" : "CYCLE_COMPLETED");
-              log.setString(3, null);
-              log.setString(4, "cycle " + done.cycle().cycleId() + ": " + t.delivered() + "/" + t.attempts() + " delivered");
-              log.addBatch();
-              logged++;
+          try (PreparedStatement s = c.prepareStatement(EngineSql.FLUSH)) {
+            Object[] args = {
+              c.createArrayOf("bigint", accounts), // LOCK_BOTS
+              c.createArrayOf("bigint", accounts), c.createArrayOf("bigint", cycles), // COMPLETE_CYCLES
+              c.createArrayOf("bigint", nextRuns), node,
+              c.createArrayOf("bigint", accounts), c.createArrayOf("int4", attempts), // ADD_STATS
+              c.createArrayOf("int4", delivered), c.createArrayOf("int4", failures),
+              c.createArrayOf("int4", floodWaits),
+              c.createArrayOf("bigint", accounts), c.createArrayOf("text", events), // LOG_ACTIVITIES
+              c.createArrayOf("text", messages),
+              c.createArrayOf("bigint", fAccounts), c.createArrayOf("bigint", fCycles), // FINISH_DELIVERIES
+              c.createArrayOf("text", fChats), c.createArrayOf("text", fOutcomes),
+              c.createArrayOf("bigint", fMessageIds), c.createArrayOf("text", fErrors),
+              c.createArrayOf("bigint", fAt)
+            };
+            for (int i = 0; i < args.length; i++) {
+              s.setObject(i + 1, args[i]);
             }
-            executeBatch(complete, completed.size());
-            executeBatch(stats, completed.size());
-            executeBatch(log, logged);
-          }
-          try (PreparedStatement s = c.prepareStatement(EngineSql.FINISH_DELIVERY)) {
-            for (Finished f : finishes) {
-              boolean delivered = f.outcome() instanceof SendOutcome.Delivered;
-              s.setString(1, f.outcome().code());
-              s.setObject(2, f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null, java.sql.Types.BIGINT);
-              s.setString(3, delivered ? null : Outcomes.describe(f.outcome()));
-              s.setTimestamp(4, java.sql.Timestamp.from(f.at()));
-              s.setLong(5, f.cycle().accountId());
-              s.setLong(6, f.cycle().cycleId());
-              s.setString(7, f.chat());
-              s.addBatch();
-            }
-            executeBatch(s, finished.size());
+            s.execute();
           }
         });
-  }
-
-  private static void executeBatch(PreparedStatement s, int rows) throws SQLException {
-    if (rows > 0) {
-      s.executeBatch();
-    }
   }
 
   @Override
@@ -207,12 +232,13 @@ public class JdbcEngineStore implements EngineStore {
   }
 
   @Override
-  public void heartbeat(String node, Duration lease) {
+  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {
     transaction(
         "heartbeat",
         c -> {
           execute(c, EngineSql.HEARTBEAT, node);
-          execute(c, EngineSql.EXTEND_LEASES, lease.toMillis() / 1000.0, node);
+          execute(c, EngineSql.EXTEND_LEASES, lease.toMillis() / 1000.0,
+              c.createArrayOf("bigint", heldAccounts.toArray()), node, lease.toMillis() / 2000.0);
         });
   }
 

@@ -25,8 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * One cycle of one bot. Each sender works through its share of the groups as a chain: begin the
- * delivery record (committed before the send), send, queue the outcome, then schedule the next
- * post after the delay. No thread waits for anything; when every lane is done the cycle's
+ * delivery record (committed before the send, in the next batch of {@link DeliveryStarts}), send,
+ * queue the outcome, then schedule the next post after the delay. No thread waits for anything; when every lane is done the cycle's
  * completion is queued too, and {@link WriteBehind} writes outcomes and completions in batches.
  */
 final class CycleRun {
@@ -42,6 +42,7 @@ final class CycleRun {
       ScheduledExecutorService executor,
       EngineMetrics metrics,
       UnaryOperator<String> unseal,
+      DeliveryStarts starts,
       WriteBehind writes,
       Clock clock) {}
 
@@ -113,13 +114,20 @@ final class CycleRun {
     }
 
     void post(int index) {
+      if (index >= chats.size()) {
+        laneDone();
+        return;
+      }
+      ChatReference chat = chats.get(index);
+      context.starts().begin(new EngineStore.Begin(cycle, chat.canonical(), sender))
+          .whenComplete((start, failure) -> begun(index, chat, start, failure));
+    }
+
+    private void begun(int index, ChatReference chat, DeliveryStart start, Throwable failure) {
       try {
-        if (index >= chats.size()) {
-          laneDone();
-          return;
+        if (failure != null) {
+          throw new IllegalStateException(failure.getMessage(), failure);
         }
-        ChatReference chat = chats.get(index);
-        DeliveryStart start = context.store().beginDelivery(context.node(), cycle, chat.canonical(), sender);
         if (start == DeliveryStart.BOT_NOT_RUNNING) {
           laneDone();
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
@@ -128,9 +136,9 @@ final class CycleRun {
           CompletableFuture<SendOutcome> send = context.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
-            send.whenComplete((outcome, failure) -> sent(index, chat, outcome, failure));
+            send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));
           } else {
-            send.whenCompleteAsync((outcome, failure) -> sent(index, chat, outcome, failure), context.executor());
+            send.whenCompleteAsync((outcome, error) -> sent(index, chat, outcome, error), context.executor());
           }
         }
       } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.herald.scheduler.engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -17,14 +18,17 @@ public class EngineMetrics {
   MetricRegistry registry;
 
   private final AtomicInteger cyclesInFlight = new AtomicInteger();
+  private final java.util.Map<String, Counter> postsByOutcome = new java.util.concurrent.ConcurrentHashMap<>();
   private Histogram lateness;
   private Histogram claimLag;
+  private Counter cycles;
 
   @jakarta.annotation.PostConstruct
   void register() {
     registry.gauge("herald_engine_cycles_in_flight", cyclesInFlight, AtomicInteger::get);
     lateness = registry.histogram("herald_engine_lateness_ms");
     claimLag = registry.histogram("herald_engine_claim_lag_ms");
+    cycles = registry.counter("herald_engine_cycles_total");
   }
 
   void cycleStarted(long latenessMs) {
@@ -34,7 +38,7 @@ public class EngineMetrics {
 
   void cycleFinished() {
     cyclesInFlight.decrementAndGet();
-    registry.counter("herald_engine_cycles_total").inc();
+    cycles.inc();
   }
 
   void claimed(long lagMs) {
@@ -42,7 +46,10 @@ public class EngineMetrics {
   }
 
   void post(String outcome) {
-    registry.counter("herald_engine_posts_total", new Tag("outcome", outcome)).inc();
+    // Looked up once per outcome: a registry lookup builds and validates the tag every time.
+    postsByOutcome
+        .computeIfAbsent(outcome, o -> registry.counter("herald_engine_posts_total", new Tag("outcome", o)))
+        .inc();
   }
 
   void floodWait() {

@@ -39,9 +39,18 @@ public class EngineSettings {
   @ConfigProperty(name = "herald.engine.flush-ms", defaultValue = "20")
   long flushMs;
 
+  /** Rows per claim statement, and delivery records per group commit (DeliveryStarts). */
   @Inject
   @ConfigProperty(name = "herald.engine.claim-batch", defaultValue = "500")
   int claimBatch;
+
+  /**
+   * At most this many cycles leased and not started (timers not fired, posts waiting for their
+   * delivery record) per node; a burst of due work is claimed as it is started, not all at once.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.engine.max-backlog", defaultValue = "2000")
+  int maxBacklog;
 
   @Inject
   @ConfigProperty(name = "herald.engine.plan-sweep-ms", defaultValue = "250")
@@ -85,6 +94,10 @@ public class EngineSettings {
 
   public int claimBatch() {
     return claimBatch;
+  }
+
+  public int maxBacklog() {
+    return maxBacklog;
   }
 
   public Duration planSweep() {

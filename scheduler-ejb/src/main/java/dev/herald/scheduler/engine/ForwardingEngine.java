@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,10 +64,14 @@ public class ForwardingEngine {
 
   private final String node = NodeIdentity.create();
   private final AtomicBoolean claiming = new AtomicBoolean();
+  /** Leased cycles whose timer has not fired yet. */
+  private final AtomicInteger timers = new AtomicInteger();
+  private final HeldLeases held = new HeldLeases();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private final Clock clock = Clock.systemUTC();
   private CycleRun.Context context;
   private WriteBehind writes;
+  private DeliveryStarts starts;
 
   @PostConstruct
   void start() {
@@ -74,10 +79,12 @@ public class ForwardingEngine {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;
     }
-    writes = new WriteBehind(node, store, clock, settings.lease());
+    writes = new WriteBehind(node, store, clock, settings.lease(), held);
+    starts = new DeliveryStarts(node, store, executor, settings.claimBatch());
+    starts.afterBatch(this::claimIfRoom);
     context =
         new CycleRun.Context(
-            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, writes, clock);
+            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, starts, writes, clock);
     if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = store.stopAllAfterRestart();
       LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");
@@ -120,26 +127,36 @@ public class ForwardingEngine {
   }
 
   private void heartbeat() {
-    store.heartbeat(node, settings.lease());
+    store.heartbeat(node, settings.lease(), held.accounts());
     status.heartbeat(node, clock.instant());
   }
 
-  /** Leases what is due soon and hands each cycle to the timer; one claimer at a time. */
+  /**
+   * Leases what is due soon and hands each cycle to the timer; one claimer at a time. Claims stop
+   * at the backlog limit (cycles leased but not started, posts waiting for their record): a node
+   * never leases more than it can start, so the rest stays free for other nodes and the heartbeat
+   * extends a bounded number of leases.
+   */
   void claim() {
     if (!claiming.compareAndSet(false, true)) {
       return;
     }
     try {
-      List<DueCycle> claimed;
-      do {
-        claimed = store.claimDue(node, settings.lookahead(), settings.lease(), settings.claimBatch());
+      int room;
+      while ((room = Math.min(settings.claimBatch(), settings.maxBacklog() - backlog())) > 0) {
+        List<DueCycle> claimed = store.claimDue(node, settings.lookahead(), settings.lease(), room);
         Instant now = clock.instant();
+        timers.addAndGet(claimed.size());
         for (DueCycle cycle : claimed) {
+          held.claimed(cycle.accountId());
           metrics.claimed(Duration.between(cycle.plannedAt(), now).toMillis());
           long delay = Math.max(0, Duration.between(now, cycle.plannedAt()).toMillis());
           executor.schedule(() -> fire(cycle), delay, TimeUnit.MILLISECONDS);
         }
-      } while (claimed.size() == settings.claimBatch());
+        if (claimed.size() < room) {
+          break;
+        }
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
     } finally {
@@ -147,7 +164,19 @@ public class ForwardingEngine {
     }
   }
 
+  private int backlog() {
+    return timers.get() + starts.waiting();
+  }
+
+  /** After a batch of starts: claim at once if the backlog fell to half its limit. */
+  private void claimIfRoom() {
+    if (backlog() <= settings.maxBacklog() / 2 && !claiming.get()) {
+      ticker.execute(this::claim);
+    }
+  }
+
   private void fire(DueCycle cycle) {
+    timers.decrementAndGet();
     metrics.cycleStarted(Duration.between(cycle.plannedAt(), clock.instant()).toMillis());
     new CycleRun(cycle, context).start();
   }

@@ -31,12 +31,14 @@ final class WriteBehind {
   private final EngineStore store;
   private final Clock clock;
   private final Duration giveUpAfter;
+  private final HeldLeases held;
   private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
   /** Items of a failed flush, retried first (only touched under the flush lock). */
   private final List<Item> retry = new ArrayList<>();
 
-  WriteBehind(String node, EngineStore store, Clock clock, Duration giveUpAfter) {
+  WriteBehind(String node, EngineStore store, Clock clock, Duration giveUpAfter, HeldLeases held) {
     this.node = node;
+    this.held = held;
     this.store = store;
     this.clock = clock;
     this.giveUpAfter = giveUpAfter;
@@ -72,9 +74,16 @@ final class WriteBehind {
     try {
       // One transaction: a completed cycle never shows a post still SENDING.
       store.flush(node, finished, completed);
+      completed.forEach(done -> held.released(done.cycle().accountId()));
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
-      batch.stream().filter(i -> i.queuedAt().isAfter(cutoff)).forEach(retry::add);
+      for (Item item : batch) {
+        if (item.queuedAt().isAfter(cutoff)) {
+          retry.add(item);
+        } else if (item.what() instanceof EngineStore.Completed done) {
+          held.released(done.cycle().accountId()); // given up: its lease runs out, the cycle runs again
+        }
+      }
       LOG.log(Level.WARNING, "Writing {0} finished posts and {1} completed cycles failed ({2}); {3} kept to retry",
           new Object[] {finished.size(), completed.size(), e.getMessage(), retry.size()});
     }

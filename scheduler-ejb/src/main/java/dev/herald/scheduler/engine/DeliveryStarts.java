@@ -1,0 +1,104 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.engine.EngineStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Group commit of delivery records: every post's record must be committed before its send (rule
+ * 10), and one commit per post made the database the engine's ceiling. Posts ask to begin; one
+ * writer at a time takes everything asked so far (up to a batch) and writes it in one statement,
+ * then answers each post. Idle, a post waits one round trip as before; under load the batches
+ * grow by themselves, so no timer adds latency.
+ */
+final class DeliveryStarts {
+
+  private record Request(EngineStore.Begin post, CompletableFuture<DeliveryStart> answer) {}
+
+  private final String node;
+  private final EngineStore store;
+  private final Executor executor;
+  private final int maxBatch;
+  private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicBoolean writing = new AtomicBoolean();
+  private volatile Runnable afterBatch = () -> {};
+
+  DeliveryStarts(String node, EngineStore store, Executor executor, int maxBatch) {
+    this.node = node;
+    this.store = store;
+    this.executor = executor;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Answers once the post's record is committed (SEND) or it must not be sent. */
+  CompletionStage<DeliveryStart> begin(EngineStore.Begin post) {
+    Request request = new Request(post, new CompletableFuture<>());
+    queue.add(request);
+    waiting.incrementAndGet();
+    startWriter();
+    return request.answer();
+  }
+
+  /** Posts asked to begin and not answered yet: the engine's backlog. */
+  int waiting() {
+    return waiting.get();
+  }
+
+  /** Runs after every written batch (the engine claims more work when its backlog shrank). */
+  void afterBatch(Runnable action) {
+    afterBatch = action;
+  }
+
+  private void startWriter() {
+    if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::write);
+      } catch (RuntimeException rejected) {
+        writing.set(false);
+        failAll(rejected);
+      }
+    }
+  }
+
+  private void write() {
+    try {
+      List<Request> batch = new ArrayList<>();
+      for (Request r = queue.poll(); r != null; r = batch.size() < maxBatch ? queue.poll() : null) {
+        batch.add(r);
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+      waiting.addAndGet(-batch.size());
+      List<DeliveryStart> answers;
+      try {
+        answers = store.beginDeliveries(node, batch.stream().map(Request::post).toList());
+      } catch (RuntimeException e) {
+        batch.forEach(r -> r.answer().completeExceptionally(e));
+        return;
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).answer().complete(answers.get(i));
+      }
+    } finally {
+      writing.set(false);
+      afterBatch.run();
+      startWriter();
+    }
+  }
+
+  private void failAll(RuntimeException cause) {
+    for (Request r = queue.poll(); r != null; r = queue.poll()) {
+      waiting.decrementAndGet();
+      r.answer().completeExceptionally(cause);
+    }
+  }
+}
