@@ -57,6 +57,7 @@ public final class ThroughputBench {
     bench.deleteBots();
     // A cycle an hour: each bot runs exactly once in the measured run.
     long commits0 = commits(bench);
+    long cyclesBefore = cyclesTotal(bench);
     long t0 = System.nanoTime();
     bench.seedRunningBots(n, 3600, 0);
     long tDue = System.nanoTime();
@@ -75,7 +76,6 @@ public final class ThroughputBench {
     PgActivity activity = new PgActivity();
     // Waits on the engine's own counter first: counting in the database scans every bot, and
     // that CPU would be charged to Herald. The database count then confirms every completion.
-    long cyclesBefore = cyclesTotal(bench);
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (cyclesTotal(bench) - cyclesBefore < n && System.nanoTime() < deadline) {
       activity.sample(bench);
