@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +84,7 @@ public final class ApiBench {
           runs.stream().filter(r -> r.name().equals("bot/state")).mapToDouble(Run::p99).max().orElse(0));
       if (jfr) {
         report.line("JFR of the bot/state runs: %s", jfrFile);
-        hotFrames(jfrFile).forEach(report::line);
+        JfrSummary.of(jfrFile).forEach(report::line);
       }
       report.save(machine);
     } catch (RuntimeException e) {
@@ -204,53 +200,6 @@ public final class ApiBench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  // ---- JFR ----
-
-  /**
-   * The hottest frames of the recording: top-of-stack methods (where the CPU was) and the
-   * Herald/library frames most often on the stack (who asked for that work).
-   */
-  static List<String> hotFrames(String jfrFile) {
-    String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
-    String out = run(List.of(jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfrFile));
-    Map<String, Integer> top = new TreeMap<>();
-    Map<String, Integer> ours = new TreeMap<>();
-    int samples = 0;
-    Pattern frame = Pattern.compile("^\\s+([\\w$.<>]+)\\(.*line:.*$");
-    boolean first = false;
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (String line : out.split("\n")) {
-      if (line.startsWith("jdk.ExecutionSample")) {
-        samples++;
-        first = true;
-        seen.clear();
-        continue;
-      }
-      Matcher m = frame.matcher(line);
-      if (!m.matches()) {
-        continue;
-      }
-      String method = m.group(1);
-      if (first) {
-        top.merge(method, 1, Integer::sum);
-        first = false;
-      }
-      if ((method.startsWith("dev.herald.") || method.startsWith("io.github.bucket4j.") || method.startsWith("org.postgresql.")
-          || method.startsWith("org.jose4j.") || method.startsWith("io.smallrye.jwt.")) && seen.add(method)) {
-        ours.merge(method, 1, Integer::sum);
-      }
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add("JFR execution samples: " + samples + "; top of stack, top 12:");
-    int n = Math.max(1, samples);
-    top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(12)
-        .forEach(e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
-    lines.add("Herald, Bucket4j, PostgreSQL driver and JWT frames on the stack (inclusive), top 15:");
-    ours.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(15)
-        .forEach(e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
-    return lines;
   }
 
   private ApiBench() {}

@@ -125,7 +125,8 @@ public final class FailoverBench {
         accounts, cycles, survivorNode, t0, t0);
     report.line("    the survivor ran %d of %d orphaned bots again: first after %s ms; per bot p50 %s ms, p99 %s ms,"
         + " max %s ms (= all ran)", ran, held.size(), r[0], r[1], r[2], r[3]);
-    report.line("    by the survivor after the kill: %s deliveries, %s cycles completed; leases left with the dead node: %s",
+    report.line("    by the survivor from the kill until then: %s deliveries, %s of the orphaned cycles completed;"
+        + " leases left with the dead node: %s",
         bench.one("SELECT count(*) FROM delivery_record WHERE node_id = ? AND started_at >= CAST(? AS timestamptz)",
             survivorNode, t0),
         bench.one("SELECT count(*) FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS o(account_id, cycle_id)"
