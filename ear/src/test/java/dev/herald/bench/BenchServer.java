@@ -30,15 +30,37 @@ public final class BenchServer implements AutoCloseable {
   public final EmbeddedDatabase database;
   public final LibertyServer server;
   public long startToReadyMs;
+  private final LibertyServer template;
+  private final Map<String, String> env;
   private long pid;
 
   public BenchServer(String name) {
+    this(name, Map.of());
+  }
+
+  /** {@code extraEnv}: settings this benchmark needs on top of the dev environment (and says so). */
+  public BenchServer(String name, Map<String, String> extraEnv) {
     workDir = Path.of(System.getProperty("herald.bench.dir", "target/bench")).toAbsolutePath().resolve(name);
     deleteTree(workDir);
     database = new EmbeddedDatabase(workDir, freePort());
     Path wlp = LibertyServer.wlpDirFromSystemProperty();
-    LibertyServer template = new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
-    server = template.copyAs(SERVER_NAME, freePort(), environment(workDir, database));
+    template = new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
+    env = new HashMap<>(environment(workDir, database));
+    env.putAll(extraEnv);
+    server = template.copyAs(SERVER_NAME, freePort(), env);
+  }
+
+  /**
+   * Another Liberty server on the same database, data folder and environment (a second cluster
+   * node) named {@value #SERVER_NAME}-{@code suffix}, on a free port; not started.
+   */
+  public LibertyServer node(String suffix) {
+    return template.copyAs(SERVER_NAME + "-" + suffix, freePort(), env);
+  }
+
+  /** The JWT signing keys of the dev profile (under the data folder), for {@code Tokens}. */
+  public Path keysDir() {
+    return workDir.resolve("data/keys");
   }
 
   /** The dev environment plus every engine/pool knob of this process's environment. */
@@ -65,7 +87,7 @@ public final class BenchServer implements AutoCloseable {
     long t0 = System.nanoTime();
     server.start(Duration.ofMinutes(4));
     startToReadyMs = (System.nanoTime() - t0) / 1_000_000;
-    pid = findPid();
+    pid = pidOf(server);
     return this;
   }
 
@@ -74,11 +96,12 @@ public final class BenchServer implements AutoCloseable {
   }
 
   /** Only this worktree's server: other engineers run servers of the same name from other folders. */
-  private long findPid() {
+  public static long pidOf(LibertyServer server) {
     String jar = server.serverDir().getParent().getParent().getParent().resolve("bin/tools/ws-server.jar").toString();
+    String name = server.serverDir().getFileName().toString();
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine()
-            .map(c -> c.contains(jar) && c.matches(".*\\s" + Pattern.quote(SERVER_NAME) + "(\\s.*|$)"))
+            .map(c -> c.contains(jar) && c.matches(".*\\s" + Pattern.quote(name) + "(\\s.*|$)"))
             .orElse(false))
         .mapToLong(ProcessHandle::pid)
         .findFirst()
@@ -206,6 +229,14 @@ public final class BenchServer implements AutoCloseable {
    * engine never sees a half-seeded bot.
    */
   public void seedRunningBots(int n, int cycleSeconds, double spreadSeconds) {
+    seedRunningBots(n, 1, 0, cycleSeconds, spreadSeconds);
+  }
+
+  /**
+   * As above with {@code groups} groups per bot and {@code postDelaySeconds} between a bot's posts:
+   * a bot holds its lease from its first post to its last, so long delays keep cycles leased.
+   */
+  public void seedRunningBots(int n, int groups, int postDelaySeconds, int cycleSeconds, double spreadSeconds) {
     int pairs = Math.max(1, (n + 99) / 100);
     sql("INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
         + " SELECT 1000000 + g, 'unused', 100, now() FROM generate_series(1, ?) g", pairs);
@@ -215,9 +246,11 @@ public final class BenchServer implements AutoCloseable {
         + " FROM generate_series(1, ?) g", n);
     sql("INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s, delay_between_cycles_s,"
         + " updated_at)"
-        + " SELECT id, 'STOPPED', 'TEXT', 'bench', 0, ?, now() FROM account WHERE subject LIKE 'bench-%'", cycleSeconds);
+        + " SELECT id, 'STOPPED', 'TEXT', 'bench', ?, ?, now() FROM account WHERE subject LIKE 'bench-%'",
+        postDelaySeconds, cycleSeconds);
     sql("INSERT INTO bot_target_group (account_id, position, chat_ref)"
-        + " SELECT id, 0, '@bench_group' FROM account WHERE subject LIKE 'bench-%'");
+        + " SELECT id, g - 1, CASE WHEN g = 1 THEN '@bench_group' ELSE '@bench_group_' || g END"
+        + " FROM account, generate_series(1, ?) g WHERE subject LIKE 'bench-%'", groups);
     sql("INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id, created_at, updated_at)"
         + " SELECT (SELECT id FROM api_pair WHERE api_id = 1000000 + 1 + (a.rn % ?)::int), '+99******00', 'ASSIGNED',"
         + "        a.id, now(), now()"

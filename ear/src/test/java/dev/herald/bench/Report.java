@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Prints a benchmark's figures as they come and appends them, with the exact command, the date
  * and the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy
- * a run was).
+ * a run was). {@code BENCH_RUN} labels the run (e.g. "harness check", "AFTER: abc1234").
  */
 public final class Report {
 
@@ -61,6 +61,10 @@ public final class Report {
     md.append("\n## ").append(title).append("\n\n");
     md.append("- command: `").append(command).append("`\n");
     md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("\n");
+    String run = System.getenv("BENCH_RUN");
+    if (run != null && !run.isBlank()) {
+      md.append("- run: **").append(run.strip()).append("**\n");
+    }
     md.append("- machine: ").append(machine).append("\n");
     md.append("- load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage())
         .append("\n\n```\n");

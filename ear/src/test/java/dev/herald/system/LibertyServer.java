@@ -74,13 +74,33 @@ public final class LibertyServer {
     run(List.of("stop", name));
   }
 
-  /** {@code kill -9} of the server's JVM: a node crash, no shutdown hooks, leases left behind. */
-  public void kill() {
-    ProcessHandle.allProcesses()
+  /**
+   * {@code kill -9} of the server's JVM (this install's, by path and name): a node crash, no
+   * shutdown hooks, leases left behind. Returns once the process is gone, with the moment the
+   * signal was sent.
+   */
+  public Instant kill() {
+    List<ProcessHandle> jvms = ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine()
             .map(c -> c.contains(wlpDir.resolve("bin/tools/ws-server.jar").toString()) && c.matches(".*\\s" + java.util.regex.Pattern.quote(name) + "(\\s.*|$)"))
             .orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+        .toList();
+    if (jvms.isEmpty()) {
+      throw new IllegalStateException("no Liberty JVM of " + serverDir() + " to kill");
+    }
+    Instant signalled = Instant.now();
+    jvms.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle jvm : jvms) {
+      try {
+        jvm.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("Liberty " + name + " (pid " + jvm.pid() + ") did not die", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return signalled;
   }
 
   public void awaitReady(Duration timeout) {
