@@ -60,6 +60,10 @@ public final class Report {
     StringBuilder md = new StringBuilder();
     md.append("\n## ").append(title).append("\n\n");
     md.append("- command: `").append(command).append("`\n");
+    String label = System.getenv("BENCH_LABEL"); // e.g. BENCH_LABEL="harness check", "BEFORE", "AFTER"
+    if (label != null && !label.isBlank()) {
+      md.append("- run: **").append(label.strip()).append("**\n");
+    }
     md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("\n");
     md.append("- machine: ").append(machine).append("\n");
     md.append("- load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage())

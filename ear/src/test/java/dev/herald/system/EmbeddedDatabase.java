@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * PostgreSQL from Maven artifacts (zonky), with its data folder kept where we say, so data
@@ -26,6 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path binariesDir;
   private final int port;
   private final boolean durable;
+  private final Map<String, String> serverConfig = new LinkedHashMap<>();
   private EmbeddedPostgres postgres;
 
   /** A throwaway database for tests and benchmarks (zonky's fsync=off, synchronous_commit=off). */
@@ -39,6 +42,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.binariesDir = workDir.resolve("postgres-binaries");
     this.port = port;
     this.durable = durable;
+  }
+
+  /** A PostgreSQL setting for the next {@link #start()}, e.g. shared_preload_libraries. */
+  public synchronized EmbeddedDatabase serverConfig(String name, String value) {
+    serverConfig.put(name, value);
+    return this;
   }
 
   public synchronized EmbeddedDatabase start() {
@@ -58,6 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
+      serverConfig.forEach(builder::setServerConfig);
       postgres = builder.start();
       createRoleAndDatabase();
       return this;
@@ -112,6 +122,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+  }
+
+  /** The cluster's superuser (zonky's initdb user), for what the application role may not do. */
+  public Connection connectAsSuperuser() throws SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 
   @Override
