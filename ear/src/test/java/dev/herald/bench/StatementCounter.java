@@ -34,6 +34,15 @@ public final class StatementCounter {
     }
   }
 
+  /**
+   * Counting on (top-level statements) or off, for every session at its next statement: on only
+   * around the snapshots of an idle window, so the measured windows carry no counting cost.
+   */
+  public void counting(boolean on) {
+    bench.superuserSql("ALTER SYSTEM SET pg_stat_statements.track = '" + (on ? "top" : "none") + "'");
+    bench.superuserSql("SELECT pg_reload_conf()");
+  }
+
   public Snapshot snapshot(String role) {
     Map<String, Long> calls = new HashMap<>();
     String query = "SELECT left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90), sum(s.calls)"

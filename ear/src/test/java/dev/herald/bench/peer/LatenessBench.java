@@ -68,6 +68,7 @@ public final class LatenessBench {
       bench.superuserSql("CREATE ROLE " + PEER + " LOGIN");
       bench.sql("GRANT ALL ON scheduled_tasks, tick_bot TO " + PEER);
       LatenessBench run = new LatenessBench(bench, n, warmup, measure, idle);
+      run.counter.counting(false);
 
       List<Result> results = new ArrayList<>();
       results.add(run.herald());
@@ -85,6 +86,8 @@ public final class LatenessBench {
       Result herald = results.get(0);
       report.line("targets: Herald p99 <= 20 ms: %s (%.1f); Herald max <= 200 ms: %s (%.1f)",
           herald.p99() <= 20 ? "ok" : "MISSED", herald.p99(), herald.max() <= 200 ? "ok" : "MISSED", herald.max());
+      report.line("Herald kept up? running bots overdue by more than 1 s at the end of its window: %s of %d",
+          run.heraldOverdue, n);
       report.line("");
       report.line("lateness: actual start - planned time of every execution started in the window (Herald: first post"
           + " of each cycle, delivery_record.started_at - planned_at; peers: recorded by the executing thread;"
@@ -94,8 +97,8 @@ public final class LatenessBench {
       report.line("CPU %%: the scheduler's process (Liberty JVM for Herald, the bench JVM for the peers) plus"
           + " PostgreSQL, in the window (100%% = one core of %d)", Runtime.getRuntime().availableProcessors());
       report.line("idle queries/s: statements/s of the contender's database role with nothing due (Herald: 0 running"
-          + " bots; peers: empty table), from pg_stat_statements, top-level, transaction control (BEGIN, COMMIT,"
-          + " SET, ...) not counted; Herald's idle polling goes on while the peers run (its bots deleted first).");
+          + " bots; peers: empty table), from pg_stat_statements (on only during the idle counts), top-level,"
+          + " transaction control (BEGIN, COMMIT, SET, ...) not counted; Herald's idle polling goes on while the peers run (its bots deleted first).");
       for (Result r : results) {
         report.line("idle statements of %s:", r.contender());
         r.idleTop().forEach(s -> report.line("    %s", s));
@@ -114,6 +117,8 @@ public final class LatenessBench {
   private final int warmup;
   private final int measure;
   private final int idleSeconds;
+  /** Did Herald keep up: running bots overdue by more than 1 s at the end of its window. */
+  private String heraldOverdue = "?";
 
   LatenessBench(BenchServer bench, int n, int warmup, int measure, int idleSeconds) {
     this.bench = bench;
@@ -136,6 +141,7 @@ public final class LatenessBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu1 = ProcStats.cpuTicks(bench.pid()) + bench.postgresCpuTicks();
     String t1 = bench.one("SELECT now()::text");
+    heraldOverdue = bench.one("SELECT count(*) FROM bot WHERE status = 'RUNNING' AND next_run_at < now() - interval '1 s'");
     BenchServer.sleep(Duration.ofSeconds(1)); // the last deliveries' records
     String[] r = EngineBench.lateness(bench, t0, t1);
     bench.deleteBots();
@@ -212,9 +218,12 @@ public final class LatenessBench {
 
   private Idle idle(String role) {
     LOG.info(() -> "counting idle statements of role " + role + " for " + idleSeconds + " s");
+    counter.counting(true);
+    BenchServer.sleep(Duration.ofSeconds(1)); // every session has run a statement since the reload
     StatementCounter.Snapshot from = counter.snapshot(role);
     BenchServer.sleep(Duration.ofSeconds(idleSeconds));
     StatementCounter.Snapshot to = counter.snapshot(role);
+    counter.counting(false);
     return new Idle(StatementCounter.perSecond(from, to), StatementCounter.top(from, to, 6));
   }
 
