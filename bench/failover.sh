@@ -6,5 +6,5 @@
 # orphaned bot again (first, p50/p99/max per bot), the lease settings and a duplicates check.
 # Each round after the first restarts the killed server, then kills the other one.
 # Engine knobs from the environment, e.g. HERALD_ENGINE_LEASE_SECONDS=6 bench/failover.sh 1000 3
-# BENCH_RUN="label" labels the run in bench/RESULTS.md.
+# BENCH_LABEL="label" labels the run in bench/RESULTS.md.
 BENCH_SCRIPT=bench/failover.sh exec "$(dirname "$0")/run.sh" dev.herald.bench.FailoverBench "$@"

@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 main=$1; shift
 # The exact command, with the engine knobs set in the environment, goes into bench/RESULTS.md.
-# (values quoted as the shell needs them, so the line can be pasted back).
+# BENCH_LABEL="..." labels the run there (e.g. "harness check", "BEFORE", "AFTER");
+# values quoted as the shell needs them, so the line can be pasted back).
 knobs=""
 while IFS='=' read -r key value; do
   [[ $value =~ ^[A-Za-z0-9_./:,=+-]*$ ]] || value="'${value//\'/\'\\\'\'}'"
   knobs+="$key=$value "
-done < <(env | grep -E '^(HERALD_ENGINE_|ENGINE_THREADS|DB_[A-Z_]*POOL|BENCH_)' | grep -v '^BENCH_SCRIPT=' | sort || true)
+done < <(env | grep -E '^(HERALD_ENGINE_|ENGINE_THREADS|DB_[A-Z_]*POOL|BENCH_)' | grep -v -E '^BENCH_(SCRIPT|LABEL)=' | sort || true)
 exec mvn -B -q -Pbench -DskipTests -DskipITs -pl ear -am verify \
   -Dbench.main="$main" -Dbench.args="$*" -Dbench.command="${knobs}${BENCH_SCRIPT:-bench/run.sh $main} $*"

@@ -29,9 +29,13 @@ public final class BenchServer implements AutoCloseable {
   public final Path workDir;
   public final EmbeddedDatabase database;
   public final LibertyServer server;
+  /** From running {@code server start} to {@code /health/ready} answering 200. */
   public long startToReadyMs;
+  /** From the Liberty JVM's process start (the kernel's) to {@code /health/ready} answering 200. */
+  public long jvmStartToReadyMs;
   private final LibertyServer template;
   private final Map<String, String> env;
+  private boolean statementStats;
   private long pid;
 
   public BenchServer(String name) {
@@ -82,12 +86,29 @@ public final class BenchServer implements AutoCloseable {
     return env;
   }
 
+  /**
+   * Loads pg_stat_statements (call before {@link #start()}), so a benchmark can count the
+   * statements each database role runs ({@link StatementCounter}).
+   */
+  public BenchServer countStatements() {
+    database.serverConfig("shared_preload_libraries", "pg_stat_statements");
+    database.serverConfig("pg_stat_statements.max", "10000");
+    statementStats = true;
+    return this;
+  }
+
   public BenchServer start() {
     database.start();
+    if (statementStats) {
+      superuserSql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    }
     long t0 = System.nanoTime();
     server.start(Duration.ofMinutes(4));
+    java.time.Instant ready = java.time.Instant.now();
     startToReadyMs = (System.nanoTime() - t0) / 1_000_000;
     pid = pidOf(server);
+    jvmStartToReadyMs = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
+        .map(started -> Duration.between(started, ready).toMillis()).orElse(-1L);
     return this;
   }
 
@@ -171,6 +192,15 @@ public final class BenchServer implements AutoCloseable {
   public void sql(String statement, Object... args) {
     try (Connection c = database.connect(); PreparedStatement s = prepare(c, statement, args)) {
       s.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement, e);
+    }
+  }
+
+  /** A statement the application role may not run (roles, extensions), as the superuser. */
+  public void superuserSql(String statement) {
+    try (Connection c = database.connectAsSuperuser(); java.sql.Statement s = c.createStatement()) {
+      s.execute(statement);
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
     }
@@ -264,10 +294,46 @@ public final class BenchServer implements AutoCloseable {
     sql("ANALYZE account, bot, bot_target_group, telegram_session, api_pair");
   }
 
-  /** Removes every seeded bot and what the engine wrote for them. */
+  /**
+   * Stops every running bot as a user's stop does (STOPPING while its cycle holds a lease) and
+   * waits until the engine has let go of all of them.
+   */
+  public void stopBots() {
+    // Bot rows locked in account order, as the engine's multi-row updates lock them (no deadlock).
+    retryOnDeadlock(() -> sql("UPDATE bot SET status = CASE WHEN lease_until > now() THEN 'STOPPING' ELSE 'STOPPED' END,"
+        + " next_run_at = NULL, updated_at = now() WHERE account_id IN (SELECT account_id FROM bot"
+        + " WHERE status = 'RUNNING' ORDER BY account_id FOR UPDATE)"));
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (!"0".equals(one("SELECT count(*) FROM bot WHERE status <> 'STOPPED' OR lease_until > now()"))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("bots still running or leased a minute after the stop");
+      }
+      sleep(Duration.ofMillis(200));
+    }
+  }
+
+  /** Stops every seeded bot, then removes them and what the engine wrote for them. */
   public void deleteBots() {
-    sql("TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot, telegram_session, api_pair");
+    stopBots();
+    retryOnDeadlock(() -> sql(
+        "TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot, telegram_session, api_pair"));
     sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
+  }
+
+  /** The engine's write-behind may still hold row locks a TRUNCATE or bulk UPDATE waits for. */
+  private static void retryOnDeadlock(Runnable statement) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statement.run();
+        return;
+      } catch (IllegalStateException e) {
+        boolean deadlock = e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
+        if (!deadlock || attempt == 5) {
+          throw e;
+        }
+        sleep(Duration.ofMillis(500));
+      }
+    }
   }
 
   public static int freePort() {

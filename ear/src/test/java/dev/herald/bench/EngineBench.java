@@ -68,20 +68,8 @@ public final class EngineBench {
       }
       double seconds = (s1.nanoTime() - s0.nanoTime()) / 1e9;
 
-      // First post of each cycle started in the window; lateness in ms.
-      String window =
-          "SELECT account_id, cycle_id, min(started_at) started_at, min(planned_at) planned_at, count(*) posts,"
-              + " count(*) FILTER (WHERE outcome <> 'SENDING') finished FROM delivery_record"
-              + " GROUP BY account_id, cycle_id HAVING min(started_at) >= CAST(? AS timestamptz)"
-              + " AND min(started_at) < CAST(? AS timestamptz)";
-      String[] r = bench.row(
-          "WITH c AS (" + window + "), l AS (SELECT extract(epoch FROM started_at - planned_at) * 1000 ms, * FROM c)"
-              + " SELECT count(*), sum(posts), sum(finished),"
-              + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1),"
-              + " round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1),"
-              + " round(max(ms)::numeric, 1), round(min(ms)::numeric, 1),"
-              + " count(*) FILTER (WHERE ms > 20), count(*) FILTER (WHERE ms > 200) FROM l",
-          t0, t1);
+      String window = CYCLES_STARTED_IN_WINDOW;
+      String[] r = lateness(bench, t0, t1);
       long cycles = Long.parseLong(r[0]);
       long posts = r[1] == null ? 0 : Long.parseLong(r[1]);
       report.line("cycles/s %.1f (%d cycles), posts/s %.1f (%d posts, %s finished)",
@@ -137,11 +125,37 @@ public final class EngineBench {
     System.exit(exit);
   }
 
+  /**
+   * First post of each cycle started in the window [?, ?) (timestamps as text): account, cycle,
+   * started_at, planned_at, posts, finished.
+   */
+  public static final String CYCLES_STARTED_IN_WINDOW =
+      "SELECT account_id, cycle_id, min(started_at) started_at, min(planned_at) planned_at, count(*) posts,"
+          + " count(*) FILTER (WHERE outcome <> 'SENDING') finished FROM delivery_record"
+          + " GROUP BY account_id, cycle_id HAVING min(started_at) >= CAST(? AS timestamptz)"
+          + " AND min(started_at) < CAST(? AS timestamptz)";
+
+  /**
+   * Lateness of the cycles started in [t0, t1), from the delivery records: cycles, posts,
+   * finished, p50, p99, max, min (ms, percentile_cont), cycles later than 20 ms, than 200 ms.
+   */
+  public static String[] lateness(BenchServer bench, String t0, String t1) {
+    return bench.row(
+        "WITH c AS (" + CYCLES_STARTED_IN_WINDOW + "),"
+            + " l AS (SELECT extract(epoch FROM started_at - planned_at) * 1000 ms, * FROM c)"
+            + " SELECT count(*), sum(posts), sum(finished),"
+            + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1),"
+            + " round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1),"
+            + " round(max(ms)::numeric, 1), round(min(ms)::numeric, 1),"
+            + " count(*) FILTER (WHERE ms > 20), count(*) FILTER (WHERE ms > 200) FROM l",
+        t0, t1);
+  }
+
   static long commits(BenchServer bench) {
     return Long.parseLong(bench.one("SELECT sum(xact_commit) FROM pg_stat_database"));
   }
 
-  static String knobs() {
+  public static String knobs() {
     StringBuilder s = new StringBuilder();
     System.getenv().forEach((k, v) -> {
       if (k.startsWith("HERALD_ENGINE_") || k.equals("ENGINE_THREADS") || k.startsWith("DB_")) {

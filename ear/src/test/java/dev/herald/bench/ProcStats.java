@@ -67,7 +67,7 @@ public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long,
     to.threadTicks.forEach((tid, ticks) -> {
       long delta = ticks - from.threadTicks.getOrDefault(tid, 0L);
       if (percent(delta, from, to) >= minPercent) {
-        String group = to.threadNames.get(tid).replaceAll("[-_ ]?\\d+$", "");
+        String group = group(to.threadNames.get(tid));
         long[] g = groups.computeIfAbsent(group, k -> new long[2]);
         g[0]++;
         g[1] += delta;
@@ -76,6 +76,29 @@ public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long,
     Map<String, String> out = new TreeMap<>();
     groups.forEach((name, g) -> out.put(name, g[0] + " threads, " + String.format("%.1f%%", percent(g[1], from, to))));
     return out;
+  }
+
+  /** Every live thread grouped by name with the trailing number removed, with a count each. */
+  public Map<String, Integer> threadGroups() {
+    Map<String, Integer> groups = new TreeMap<>();
+    threadNames.values().forEach(name -> groups.merge(group(name), 1, Integer::sum));
+    return groups;
+  }
+
+  /**
+   * Threads that run Herald's engine: Liberty runs managed executor tasks (concurrent/heraldEngine
+   * and the default managed scheduled executor) on its default executor and fires their timers on
+   * its scheduled executor ("Default Executor-thread-N", "Scheduled Executor-thread-N"; the
+   * kernel keeps 15 characters of a name).
+   */
+  public int workThreads() {
+    return (int) threadNames.values().stream()
+        .filter(name -> name.startsWith("Default Executo") || name.startsWith("Scheduled Execu"))
+        .count();
+  }
+
+  static String group(String threadName) {
+    return threadName.replaceAll("[-_ ]?\\d+$", "");
   }
 
   public static long busyThreadCount(ProcStats from, ProcStats to, double minPercent) {

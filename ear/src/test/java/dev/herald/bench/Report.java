@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Prints a benchmark's figures as they come and appends them, with the exact command, the date
  * and the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy
- * a run was). {@code BENCH_RUN} labels the run (e.g. "harness check", "AFTER: abc1234").
+ * a run was). {@code BENCH_LABEL} labels the run (e.g. "harness check", "AFTER: abc1234").
  */
 public final class Report {
 
@@ -60,11 +60,11 @@ public final class Report {
     StringBuilder md = new StringBuilder();
     md.append("\n## ").append(title).append("\n\n");
     md.append("- command: `").append(command).append("`\n");
-    md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("\n");
-    String run = System.getenv("BENCH_RUN");
-    if (run != null && !run.isBlank()) {
-      md.append("- run: **").append(run.strip()).append("**\n");
+    String label = System.getenv("BENCH_LABEL"); // e.g. BENCH_LABEL="harness check", "BEFORE", "AFTER"
+    if (label != null && !label.isBlank()) {
+      md.append("- run: **").append(label.strip()).append("**\n");
     }
+    md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("\n");
     md.append("- machine: ").append(machine).append("\n");
     md.append("- load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage())
         .append("\n\n```\n");

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * PostgreSQL from Maven artifacts (zonky), with its data folder kept where we say, so data
@@ -26,6 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path binariesDir;
   private final int port;
   private final boolean durable;
+  private final Map<String, String> serverConfig = new LinkedHashMap<>();
   private EmbeddedPostgres postgres;
 
   /** A throwaway database for tests and benchmarks (zonky's fsync=off, synchronous_commit=off). */
@@ -39,6 +42,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.binariesDir = workDir.resolve("postgres-binaries");
     this.port = port;
     this.durable = durable;
+  }
+
+  /** A PostgreSQL setting for the next {@link #start()}, e.g. shared_preload_libraries. */
+  public synchronized EmbeddedDatabase serverConfig(String name, String value) {
+    serverConfig.put(name, value);
+    return this;
   }
 
   public synchronized EmbeddedDatabase start() {
@@ -55,13 +64,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPort(port)
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB");
-      if ("1".equals(System.getenv("BENCH_PGSS"))) {
-        // Benchmarks' per-statement figures (pg_stat_statements); off by default, it costs a little.
-        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
-      }
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
+      serverConfig.forEach(builder::setServerConfig);
       postgres = builder.start();
       createRoleAndDatabase();
       return this;
@@ -81,14 +87,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
       try (ResultSet db = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
         if (!db.next()) {
           s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
-        }
-      }
-      if ("1".equals(System.getenv("BENCH_PGSS"))) {
-        s.execute("GRANT pg_read_all_stats TO " + USER);
-        try (Connection herald = postgres.getDatabase("postgres", NAME).getConnection();
-            Statement h = herald.createStatement()) {
-          h.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-          h.execute("GRANT EXECUTE ON FUNCTION pg_stat_statements_reset TO " + USER);
         }
       }
     } catch (SQLException e) {
@@ -124,6 +122,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+  }
+
+  /** The cluster's superuser (zonky's initdb user), for what the application role may not do. */
+  public Connection connectAsSuperuser() throws SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 
   @Override

@@ -27,7 +27,11 @@ public final class ThroughputBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     Report report = new Report("Claim and dispatch throughput: " + n + " due at once (issue 7.1)");
     int exit = 0;
-    try (BenchServer bench = new BenchServer("throughput").start()) {
+    BenchServer server = new BenchServer("throughput");
+    if ("1".equals(System.getenv("BENCH_PGSS"))) {
+      server.countStatements(); // per-statement figures of the Herald run
+    }
+    try (BenchServer bench = server.start()) {
       String machine = Report.machine(bench);
       bench.sql(SCHEDULED_TASKS);
       double herald = 0;
@@ -65,7 +69,7 @@ public final class ThroughputBench {
     long commitsDue = commits(bench);
     boolean statements = "1".equals(System.getenv("BENCH_PGSS"));
     if (statements) {
-      bench.one("SELECT pg_stat_statements_reset()::text");
+      bench.superuserSql("SELECT pg_stat_statements_reset()");
     }
     long pg0 = bench.postgresCpuTicks();
     long jvm0 = ProcStats.cpuTicks(bench.pid());

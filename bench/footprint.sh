@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Issue 7.5 footprint: cold start to ready, then heap after full GC and live / work threads of the
+# Liberty JVM with 0, N/10 and N running bots (one group each, a cycle every 10 s):
+#   bench/footprint.sh [N=10000] [steady-s=30]
+BENCH_SCRIPT=bench/footprint.sh exec "$(dirname "$0")/run.sh" dev.herald.bench.FootprintBench "$@"
