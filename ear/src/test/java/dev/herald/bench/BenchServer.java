@@ -33,12 +33,19 @@ public final class BenchServer implements AutoCloseable {
   private long pid;
 
   public BenchServer(String name) {
+    this(name, Map.of());
+  }
+
+  /** As {@link #BenchServer(String)}, with {@code extraEnv} added to the server's environment. */
+  public BenchServer(String name, Map<String, String> extraEnv) {
     workDir = Path.of(System.getProperty("herald.bench.dir", "target/bench")).toAbsolutePath().resolve(name);
     deleteTree(workDir);
     database = new EmbeddedDatabase(workDir, freePort());
     Path wlp = LibertyServer.wlpDirFromSystemProperty();
     LibertyServer template = new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
-    server = template.copyAs(SERVER_NAME, freePort(), environment(workDir, database));
+    Map<String, String> env = environment(workDir, database);
+    env.putAll(extraEnv);
+    server = template.copyAs(SERVER_NAME, freePort(), env);
   }
 
   /** The dev environment plus every engine/pool knob of this process's environment. */
