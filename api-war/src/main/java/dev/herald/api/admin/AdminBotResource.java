@@ -7,6 +7,7 @@ import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,7 +53,7 @@ public class AdminBotResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Suspend the tenant's bot and user bot, with a reason")
   public AdminBotView suspend(
-      @PathParam("accountId") long accountId, @NotNull(message = "Send the reason as a JSON object.") SuspendBody body) {
+      @PathParam("accountId") long accountId, @NotNull(message = "Send the reason as a JSON object.") @Valid SuspendBody body) {
     return AdminBotView.of(bots.suspend(current.admin(), accountId, body.reason()));
   }
 

@@ -2,6 +2,7 @@ package dev.herald.api.problem;
 
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -13,8 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line: unreadable bodies become 400, a database that cannot be reached 503, and any
- * other failure a 500 problem that carries the request id and nothing of the exception; the
+ * The last line: unreadable bodies become 400, a concurrent change of the same row (optimistic
+ * lock, deadlock, serialization failure, a row created twice at once) 409, a value
+ * the database refuses (SQLSTATE class 22: too long, NUL character, date out of range) 400, a
+ * database that cannot be reached 503, and any other failure a 500 problem that carries the request id and nothing of the exception; the
  * stack trace goes to the server log under the same request id.
  */
 @Provider
@@ -31,6 +34,19 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
           Status.BAD_REQUEST,
           "malformed-body",
           "The request body could not be read. Send valid JSON matching the API schema.");
+    }
+    if (hasCause(e, OptimisticLockException.class) || concurrentTransactions(e)) {
+      return problems.build(
+          Status.CONFLICT,
+          "concurrent-update",
+          "Someone changed this at the same time. Read it again and retry.");
+    }
+    if (dataException(e)) {
+      LOG.log(Level.INFO, "Value refused by the database: {0}", e.toString());
+      return problems.build(
+          Status.BAD_REQUEST,
+          "invalid-value",
+          "A value cannot be stored: text too long or containing a NUL character, or a date out of range.");
     }
     if (databaseUnreachable(e)) {
       LOG.log(Level.WARNING, "Database unreachable: {0}", e.toString());
@@ -49,6 +65,30 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
             "Something went wrong on our side. Quote the request id when you report it.");
     LOG.log(Level.SEVERE, "Unhandled failure, request id " + ((dev.herald.api.problem.Problem) response.getEntity()).requestId(), e);
     return response;
+  }
+
+  /**
+   * SQLSTATE class 40 (a deadlock or serialization failure: the database rolled one side back)
+   * or 23505 (two requests created the same row at once): a retry succeeds.
+   */
+  private static boolean concurrentTransactions(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("23505"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SQLSTATE class 22 (data exception): the value itself was wrong, whoever let it through. */
+  private static boolean dataException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean databaseUnreachable(Throwable e) {

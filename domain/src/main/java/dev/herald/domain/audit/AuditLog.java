@@ -14,6 +14,9 @@ import java.util.List;
 @ApplicationScoped
 public class AuditLog {
 
+  /** The audit row keeps this much of the details (the column's size); longer details are cut. */
+  static final int MAX_DETAILS = 2000;
+
   @Inject AuditRepository entries;
   @Inject Clock clock;
 
@@ -25,8 +28,20 @@ public class AuditLog {
             action,
             targetType,
             targetId == null ? null : targetId.toString(),
-            details,
+            clip(details),
             clock.instant()));
+  }
+
+  /** Found by bench/fuzz.sh: a long suspend reason overflowed the column and the action failed with a 500. */
+  static String clip(String details) {
+    if (details == null || details.length() <= MAX_DETAILS) {
+      return details;
+    }
+    int end = MAX_DETAILS - 1;
+    if (Character.isHighSurrogate(details.charAt(end - 1))) {
+      end--;
+    }
+    return details.substring(0, end) + "\u2026";
   }
 
   @Transactional

@@ -10,8 +10,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,15 +74,15 @@ public record BillingEvent(
 
   private static Instant instant(JsonObject json, String name, List<FieldError> errors) {
     JsonValue value = json.get(name);
-    if (value instanceof JsonNumber n) {
-      return Instant.ofEpochSecond(n.longValue());
-    }
-    if (value instanceof JsonString s) {
-      try {
-        return Instant.parse(s.getString());
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError(name, "Use epoch seconds or an ISO-8601 instant."));
+    try {
+      if (value instanceof JsonNumber n) {
+        return Instant.ofEpochSecond(n.longValueExact());
       }
+      if (value instanceof JsonString s) {
+        return Instant.parse(s.getString());
+      }
+    } catch (ArithmeticException | DateTimeException e) {
+      errors.add(new FieldError(name, "Use epoch seconds or an ISO-8601 instant."));
     }
     return null;
   }

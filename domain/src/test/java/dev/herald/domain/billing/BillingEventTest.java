@@ -35,4 +35,15 @@ class BillingEventTest {
   void notJsonIsInvalidInput() {
     assertThrows(InvalidInputException.class, () -> parse("not json"));
   }
+
+  /** Found by bench/fuzz.sh: epoch seconds beyond Instant's range (or beyond a long) were a 500. */
+  @Test
+  void timesOutOfRangeAreFieldErrors() {
+    for (String time : new String[] {"9223372036854775807", "9223372036854775808", "-9223372036854775809",
+        "123456789012345678901234567890", "1.5e300"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(
+          "{\"event_id\":\"ev-1\",\"email\":\"a@b.c\",\"expires_at\":" + time + ",\"occurred_at\":" + time + "}"));
+      assertEquals(2, e.errors().size(), e.errors()::toString);
+    }
+  }
 }

@@ -28,6 +28,9 @@ public record FaultPlan(
     if (banProbability < 0 || banProbability > 1) {
       throw new IllegalArgumentException("Sandbox ban probability must be between 0 and 1");
     }
+    if (forbiddenChats != null && forbiddenChats.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("Sandbox forbidden chats must not contain null");
+    }
     forbiddenChats =
         forbiddenChats == null
             ? List.of()
