@@ -64,6 +64,8 @@ public class ForwardingEngine {
 
   private final String node = NodeIdentity.create();
   private final AtomicBoolean claiming = new AtomicBoolean();
+  /** The last claim stopped at the backlog limit: claim again as soon as the backlog shrinks. */
+  private final AtomicBoolean heldBack = new AtomicBoolean();
   /** Leased cycles whose timer has not fired yet. */
   private final AtomicInteger timers = new AtomicInteger();
   private final HeldLeases held = new HeldLeases();
@@ -143,6 +145,7 @@ public class ForwardingEngine {
     }
     try {
       int room;
+      heldBack.set(false);
       while ((room = Math.min(settings.claimBatch(), settings.maxBacklog() - backlog())) > 0) {
         List<DueCycle> claimed = store.claimDue(node, settings.lookahead(), settings.lease(), room);
         Instant now = clock.instant();
@@ -157,6 +160,9 @@ public class ForwardingEngine {
           break;
         }
       }
+      if (room <= 0) {
+        heldBack.set(true);
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
     } finally {
@@ -168,9 +174,13 @@ public class ForwardingEngine {
     return timers.get() + starts.waiting();
   }
 
-  /** After a batch of starts: claim at once if the backlog fell to half its limit. */
+  /**
+   * After a batch of starts: if the last claim was held back by the backlog limit and the backlog
+   * fell to half of it, claim at once instead of at the next poll (otherwise the poll suffices: a
+   * claim after every batch would scan the due index hundreds of times a second).
+   */
   private void claimIfRoom() {
-    if (backlog() <= settings.maxBacklog() / 2 && !claiming.get()) {
+    if (heldBack.get() && backlog() <= settings.maxBacklog() / 2 && !claiming.get()) {
       ticker.execute(this::claim);
     }
   }
