@@ -1,8 +1,6 @@
 package dev.herald.bench;
 
 import dev.herald.system.Tokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,7 +133,7 @@ public final class ApiBench {
     command.add(endpoint[1]);
     ProcStats s0 = bench.procStats();
     long pg0 = bench.postgresCpuTicks();
-    String out = run(command);
+    String out = BenchServer.run(command);
     long pg1 = bench.postgresCpuTicks();
     ProcStats s1 = bench.procStats();
     Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
@@ -173,7 +171,7 @@ public final class ApiBench {
   }
 
   static String wrkVersion() {
-    String out = run(List.of("wrk", "-v"));
+    String out = BenchServer.run(List.of("wrk", "-v"));
     return out.lines().findFirst().orElse("wrk").replaceAll("\\s*\\[.*", "").strip();
   }
 
@@ -186,20 +184,6 @@ public final class ApiBench {
   static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
     double[] v = runs.stream().mapToDouble(value).sorted().toArray();
     return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
-
-  static String run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor();
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private ApiBench() {}

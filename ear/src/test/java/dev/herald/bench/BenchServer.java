@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,12 +154,17 @@ public final class BenchServer implements AutoCloseable {
   }
 
   public String jcmd(String... command) {
+    List<String> args = new ArrayList<>();
+    args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    args.add(Long.toString(pid));
+    args.addAll(List.of(command));
+    return run(args);
+  }
+
+  /** Runs a command to its end; its output and error output, together. */
+  public static String run(List<String> command) {
     try {
-      String[] args = new String[command.length + 2];
-      args[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-      args[1] = Long.toString(pid);
-      System.arraycopy(command, 0, args, 2, command.length);
-      Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
       p.waitFor();
       return out;

@@ -1,7 +1,5 @@
 package dev.herald.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +48,7 @@ final class JfrSummary {
 
   static List<String> of(String jfrFile) {
     String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
-    String out = run(jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "256", jfrFile);
+    String out = BenchServer.run(List.of(jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "256", jfrFile));
     Map<String, Integer> components = new HashMap<>();
     Map<String, Integer> herald = new HashMap<>();
     Map<String, Integer> top = new HashMap<>();
@@ -102,19 +100,5 @@ final class JfrSummary {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
         .limit(limit).toList();
-  }
-
-  private static String run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor();
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
