@@ -11,23 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 3 (start), rule 6's API half (stop), and race-safe session allocation. */
-class BotLifecycleIT {
-
-  static Api api;
-  static Tokens tokens;
-  static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    fixtures = new Fixtures(system);
-  }
+class BotLifecycleIT extends TenantSystemTest {
 
   private static String problemType(Api.Reply reply) {
     return reply.json().getString("type").replace("https://herald.dev/problems/", "");

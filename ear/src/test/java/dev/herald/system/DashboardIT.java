@@ -5,23 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard reads: counters, the activity log by cursor, and the one-call sync state. */
-class DashboardIT {
-
-  static Api api;
-  static Tokens tokens;
-  static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    fixtures = new Fixtures(system);
-  }
+class DashboardIT extends TenantSystemTest {
 
   @Test
   void statsLogsAndSyncStateShowWhatTheBotDid() {

@@ -6,24 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rules 4, 6, 7, 8, 9 and 10 on the running engine, with sandbox fault injection. */
-class ForwardingEngineIT {
-
-  static Api api;
-  static Tokens tokens;
-  static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    fixtures = new Fixtures(system);
-  }
+class ForwardingEngineIT extends TenantSystemTest {
 
   @BeforeEach
   void isolate() {
