@@ -113,8 +113,11 @@ class UserBotIT {
     String secret = botToken();
     api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
     String stored = storedCiphertext(id);
-    char last = stored.charAt(stored.length() - 3);
-    String tampered = stored.substring(0, stored.length() - 3) + (last == 'A' ? 'B' : 'A') + stored.substring(stored.length() - 2);
+    // A base64 character in the middle of the payload: all six of its bits are data. (Near the end,
+    // before "==" padding, only two are, and 'A' -> 'B' changed nothing: the test then failed.)
+    int at = stored.length() / 2 + stored.lastIndexOf(':') / 2;
+    char was = stored.charAt(at);
+    String tampered = stored.substring(0, at) + (was == 'A' ? 'z' : 'A') + stored.substring(at + 1);
     try (Connection c = system.database().connect();
         PreparedStatement s = c.prepareStatement("UPDATE user_bot SET token_encrypted = ? WHERE account_id = ?")) {
       s.setString(1, tampered);
