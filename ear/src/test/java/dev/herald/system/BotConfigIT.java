@@ -9,21 +9,10 @@ import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 12 for the bot configuration: bad input is a 400 problem naming every bad field. */
-class BotConfigIT {
-
-  static Api api;
-  static Tokens tokens;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-  }
+class BotConfigIT extends TenantSystemTest {
 
   @Test
   void validConfigIsNormalisedDeduplicatedAndStored() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,17 +12,7 @@ import org.junit.jupiter.api.Test;
  * friends) reads and writes only A's data. B's bot and user bot are unchanged afterwards, and
  * nothing of B's appears in any answer to A.
  */
-class CrossTenantIT {
-
-  static Api api;
-  static Tokens tokens;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-  }
+class CrossTenantIT extends TenantSystemTest {
 
   @Test
   void tenantEndpointsIgnoreIdentityHeadersAndNeverTouchAnotherTenant() {

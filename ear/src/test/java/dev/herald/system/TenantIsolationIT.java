@@ -2,21 +2,10 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 1, the isolation half: the acting account comes from the token's sub only. */
-class TenantIsolationIT {
-
-  static Api api;
-  static Tokens tokens;
-
-  @BeforeAll
-  static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-  }
+class TenantIsolationIT extends TenantSystemTest {
 
   private static String config(String text) {
     return "{\"target_groups\":[\"@herald_test\"],\"post_text\":\"" + text + "\"}";
