@@ -5,6 +5,7 @@
 # p50/p99 of each, the ratio and the targets (>= 0.7x the ping, p99 <= 20 ms). The global
 # per-client rate limit is raised for the run (wrk is one client); the output says so.
 # BENCH_JFR=1 records the bot/state runs with JFR and prints the hottest frames.
+# BENCH_PGSS=1 loads pg_stat_statements and prints the statements that took most PostgreSQL time per run.
 # BENCH_LABEL="label" labels the run in bench/RESULTS.md.
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is not installed: apt-get install -y wrk" >&2

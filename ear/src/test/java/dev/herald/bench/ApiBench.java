@@ -36,7 +36,9 @@ public final class ApiBench {
     int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
     Report report = new Report("API: GET /api/v1/bot/state vs the bare ping, wrk (issue 7.4)");
     int exit = 0;
-    try (BenchServer bench = new BenchServer("api", Map.of("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", RATE_LIMIT)).start()) {
+    boolean statements = "1".equals(System.getenv("BENCH_PGSS"));
+    BenchServer server = new BenchServer("api", Map.of("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", RATE_LIMIT));
+    try (BenchServer bench = (statements ? server.countStatements() : server).start()) {
       String machine = Report.machine(bench);
       String base = bench.server.baseUrl() + "/api/v1";
       String token = tenantWithConfiguredBot(bench, base);
@@ -61,6 +63,9 @@ public final class ApiBench {
           if (record) {
             bench.jcmd("JFR.start", "name=api", "settings=profile", "filename=" + jfrFile);
           }
+          if (statements) {
+            bench.superuserSql("SELECT pg_stat_statements_reset()");
+          }
           Run run = wrk(bench, endpoint, threads, connections, seconds);
           if (record) {
             bench.jcmd("JFR.stop", "name=api");
@@ -69,6 +74,10 @@ public final class ApiBench {
           report.line("round %d %-9s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests%s; CPU Liberty %.0f%%,"
                   + " PostgreSQL %.0f%%)", round, run.name(), run.rps(), run.p50(), run.p99(), run.requests(),
               run.errors(), run.cpu(), run.pgCpu());
+          if (statements) {
+            report.line("  PostgreSQL time per statement (pg_stat_statements; unit: one request), top 6:");
+            StatementCounter.slowest(bench, run.requests(), 6).forEach(report::line);
+          }
         }
       }
       Run p = summary(runs, "ping");

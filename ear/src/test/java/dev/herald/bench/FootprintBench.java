@@ -33,8 +33,10 @@ public final class FootprintBench {
       report.line("bots one group each, a cycle every %d s; each size runs %d s before it is measured", CYCLE_SECONDS,
           steady);
       report.line("engine settings from env: %s", EngineBench.knobs());
+      long freshStartMs = bench.startToReadyMs;
+      long freshJvmMs = bench.jvmStartToReadyMs;
       report.line("cold start to ready (fresh database, `server start --clean` to /health/ready 200): %d ms;"
-          + " from the Liberty JVM's process start: %d ms", bench.startToReadyMs, bench.jvmStartToReadyMs);
+          + " from the Liberty JVM's process start: %d ms", freshStartMs, freshJvmMs);
       report.line("Liberty JVM options: %s", bench.jcmd("VM.command_line").lines()
           .filter(l -> l.startsWith("jvm_args")).flatMap(l -> java.util.Arrays.stream(l.split("\\s+")))
           .filter(o -> o.startsWith("-X")).collect(java.util.stream.Collectors.joining(" ")));
@@ -74,7 +76,15 @@ public final class FootprintBench {
       int maxWork = stages.stream().mapToInt(Stage::workThreads).max().orElse(0);
       report.line("target work threads <= %d: %s (at most %d)", WORK_THREADS_TARGET,
           maxWork <= WORK_THREADS_TARGET ? "ok" : "MISSED", maxWork);
-      report.line("target ready <= %d ms: %s (%d ms from `server start`, %d ms from JVM start)", READY_TARGET_MS,
+      // The deployed image starts with caches primed at build time (configure.sh in deploy/Containerfile).
+      bench.deleteBots();
+      bench.restartWithCaches();
+      report.line("start of the installed server (stopped, then `server start` without --clean, so with the OSGi"
+          + " and feature caches of the first start, as deploy/Containerfile primes them with configure.sh): %d ms;"
+          + " from JVM start: %d ms", bench.startToReadyMs, bench.jvmStartToReadyMs);
+      report.line("target ready <= %d ms: fresh install (--clean) %s (%d ms from `server start`, %d ms from JVM start);"
+              + " installed server %s (%d ms, %d ms)", READY_TARGET_MS,
+          freshStartMs <= READY_TARGET_MS ? "ok" : "MISSED", freshStartMs, freshJvmMs,
           bench.startToReadyMs <= READY_TARGET_MS ? "ok" : "MISSED", bench.startToReadyMs, bench.jvmStartToReadyMs);
       report.line("");
       report.line("heap: used after a full GC (jcmd GC.run, GC.heap_info; the smaller of two readings); threads:"

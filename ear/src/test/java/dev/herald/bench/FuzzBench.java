@@ -122,6 +122,7 @@ public final class FuzzBench {
     Map<String, LongAdder> byFamily = new ConcurrentHashMap<>();
     Map<String, LongAdder> byViolation = new ConcurrentHashMap<>();
     Map<String, String> firstExample = new ConcurrentHashMap<>();
+    LongAdder containerRefusals = new LongAdder();
     AtomicInteger sent = new AtomicInteger();
     long t0 = System.nanoTime();
     try (BufferedWriter tsv = Files.newBufferedWriter(out.resolve("requests.tsv"));
@@ -152,7 +153,13 @@ public final class FuzzBench {
           byStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
           byFamily.computeIfAbsent(c.family(), k -> new LongAdder()).increment();
           String where = c.method() + " " + c.template();
-          for (String v : found) {
+          boolean refusal = found.equals(List.of(FuzzCheck.CONTAINER_REFUSAL));
+          if (refusal) {
+            containerRefusals.increment();
+            firstExample.putIfAbsent(FuzzCheck.CONTAINER_REFUSAL, c.path());
+          }
+          List<String> counted = refusal ? List.of() : found;
+          for (String v : counted) {
             String kind = v.replaceAll(":.*", "");
             byViolation.computeIfAbsent(kind + " " + status + " " + where, k -> new LongAdder()).increment();
             firstExample.putIfAbsent(kind + " " + status + " " + where, v);
@@ -161,7 +168,7 @@ public final class FuzzBench {
             try {
               tsv.write(n + "\t" + c.family() + "\t" + c.method() + "\t" + c.path().replace('\t', ' ') + "\t" + status
                   + "\t" + String.join(",", found).replace('\t', ' ') + "\n");
-              if (!found.isEmpty()) {
+              if (!counted.isEmpty()) {
                 violations.write(Json.createObjectBuilder().add("n", n).add("request_id", "fuzz-" + seed + "-" + n)
                     .add("violations", String.join(", ", found)).add("family", c.family()).add("method", c.method())
                     .add("path", c.path()).add("headers", c.headers().toString())
@@ -189,6 +196,9 @@ public final class FuzzBench {
     report.line("by status: %s", sorted(byStatus));
     report.line("5xx: %d; violations: %d", byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
         .mapToLong(e -> e.getValue().sum()).sum(), violationCount);
+    report.line("refused by Liberty before the application (a path not canonical once decoded, Servlet 6.0 3.5.2;"
+        + " plain 400 with the security headers, see SECURITY.md): %d (e.g. %s)", containerRefusals.sum(),
+        firstExample.getOrDefault(FuzzCheck.CONTAINER_REFUSAL, "none"));
     new TreeMap<>(byViolation).forEach((k, v) -> report.line("    %6d  %s  (e.g. %s)", v.sum(), k, clip(firstExample.get(k), 120)));
     report.line("report: %s", out);
     report.save(machine);

@@ -61,6 +61,19 @@ public final class StatementCounter {
     return new Snapshot(System.nanoTime(), calls);
   }
 
+  /**
+   * The statements that took most PostgreSQL time since the last pg_stat_statements_reset(), as
+   * report lines: total ms, calls, rows, microseconds per unit of work (per execution, per request).
+   */
+  public static List<String> slowest(BenchServer bench, long units, int limit) {
+    return bench.rows("SELECT round(total_exec_time)::text, calls::text, rows::text,"
+            + " round((total_exec_time * 1000 / " + Math.max(1, units) + ")::numeric, 1)::text,"
+            + " left(regexp_replace(query, '\\s+', ' ', 'g'), 70) FROM pg_stat_statements"
+            + " ORDER BY total_exec_time DESC LIMIT " + limit).stream()
+        .map(r -> String.format("    %7s ms %7s calls %8s rows  %6s us/unit  %s", (Object[]) r))
+        .toList();
+  }
+
   /** Statements per second of the role between two snapshots. */
   public static double perSecond(Snapshot from, Snapshot to) {
     return (to.total() - from.total()) / ((to.nanoTime() - from.nanoTime()) / 1e9);

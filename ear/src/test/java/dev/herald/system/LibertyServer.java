@@ -58,7 +58,16 @@ public final class LibertyServer {
 
   /** Starts in the background and waits until {@code /health/ready} answers 200. */
   public void start(Duration timeout) {
-    int exit = run(List.of("start", name, "--clean"));
+    start(timeout, true);
+  }
+
+  /**
+   * Starts in the background and waits until ready; {@code clean}: without the OSGi and feature
+   * caches of the previous start (a fresh install), else with them, as a container image whose
+   * caches were primed at build time ({@code configure.sh}) starts.
+   */
+  public void start(Duration timeout, boolean clean) {
+    int exit = run(clean ? List.of("start", name, "--clean") : List.of("start", name));
     if (exit != 0) {
       throw new IllegalStateException("server start " + name + " exited with " + exit + "; see " + messagesLog());
     }

@@ -78,6 +78,26 @@ class PlanClaimsIT {
     assertEquals("TRIAL", api.post("/api/v1/account/register", "").token(newer).send().json().getString("plan_status"));
   }
 
+  /**
+   * GET /bot/state needs only the account id, which the node remembers per subject
+   * (KnownAccounts); a token with newer plan claims must still update the stored plan there, and
+   * a token with older ones must not.
+   */
+  @Test
+  void newerClaimsApplyOnRequestsThatNeedOnlyTheAccountId() {
+    String subject = Tokens.newSubject("known");
+    long id = Admins.register(api, tokens.tenant(subject));
+    long t = now();
+    assertEquals(200, api.get("/api/v1/bot/state").token(token(subject, "TRIAL", null, t - 60, null)).send().status());
+    assertEquals("TRIAL", stored(id).getJsonObject("plan").getString("status"));
+
+    assertEquals(200, api.get("/api/v1/bot/state").token(token(subject, "ACTIVE", null, t - 30, null)).send().status());
+    assertEquals("ACTIVE", stored(id).getJsonObject("plan").getString("status"));
+
+    assertEquals(200, api.get("/api/v1/bot/state").token(token(subject, "INACTIVE", null, t - 45, null)).send().status());
+    assertEquals("ACTIVE", stored(id).getJsonObject("plan").getString("status"), "older claims never win");
+  }
+
   @Test
   void claimsWithoutPlanUpdatedAtAreAsOfTheTokensIssuedAt() {
     String subject = Tokens.newSubject("iat");

@@ -5,6 +5,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ServletProblems {
             titleOf(status),
             status,
             detail,
-            request.getRequestURI(),
+            instanceOf(request),
             RequestIds.of(request),
             null);
     byte[] body = JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8);
@@ -50,6 +51,13 @@ public final class ServletProblems {
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
+  }
+
+  /** The path the client asked for, also on an error page the container dispatched to. */
+  private static String instanceOf(HttpServletRequest request) {
+    return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+        ? original
+        : request.getRequestURI();
   }
 
   static String slugOf(int status) {

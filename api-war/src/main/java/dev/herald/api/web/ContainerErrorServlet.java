@@ -14,11 +14,17 @@ import java.io.IOException;
 public class ContainerErrorServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private static final String MALFORMED_PATH =
+      "The request path has an encoded slash, backslash, dot segment or fragment; send the path without them.";
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 400;
-    ServletProblems.write(request, response, status);
+    if (status == 400) {
+      ServletProblems.write(request, response, status, "bad-request", MALFORMED_PATH);
+    } else {
+      ServletProblems.write(request, response, status);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
+import dev.herald.bench.StatementCounter;
 import dev.herald.bench.PgActivity;
 import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
@@ -96,13 +97,8 @@ public final class ThroughputBench {
     }
     activity.report(report, 6);
     if (statements) {
-      report.line("PostgreSQL time per statement of the Herald run (pg_stat_statements), top 8:");
-      for (String[] r : bench.rows("SELECT round(total_exec_time)::text, calls::text, rows::text,"
-          + " round((total_exec_time * 1000 / " + n + ")::numeric, 1)::text,"
-          + " left(regexp_replace(query, '\\s+', ' ', 'g'), 60) FROM pg_stat_statements"
-          + " ORDER BY total_exec_time DESC LIMIT 8")) {
-        report.line("    %7s ms %7s calls %8s rows  %6s us/execution  %s", (Object[]) r);
-      }
+      report.line("PostgreSQL time per statement of the Herald run (pg_stat_statements; unit: one execution), top 8:");
+      StatementCounter.slowest(bench, n, 8).forEach(report::line);
     }
     BenchServer.sleep(Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
     long commits1 = commits(bench);

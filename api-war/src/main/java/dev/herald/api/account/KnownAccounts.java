@@ -1,0 +1,56 @@
+package dev.herald.api.account;
+
+import dev.herald.domain.account.Account;
+import dev.herald.domain.plan.Plan;
+import dev.herald.domain.plan.PlanClaims;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Which account a token's subject is, remembered on this node, so that a request that needs only
+ * the account id (a dashboard polling its bot's state) skips two lookups. Safe because a subject's
+ * account never changes (accounts are not deleted) and stored plans only ever get newer: a token
+ * whose plan claims are not newer than the plan seen here needs no plan sync either. Any other
+ * token takes the full path ({@link CurrentAccount#get()}), which refreshes the entry.
+ */
+@ApplicationScoped
+public class KnownAccounts {
+
+  /** Entries are small and rebuilt from one lookup each; a full map is simply started afresh. */
+  private static final int MAX_ENTRIES = 100_000;
+
+  private record Known(long id, Instant planAsOf) {}
+
+  private final Map<String, Known> bySubject = new ConcurrentHashMap<>();
+
+  /** The account id when this token needs nothing from the database, else empty. */
+  OptionalLong idWithoutLookup(JsonWebToken token) {
+    String subject = token.getSubject();
+    Known known = subject == null ? null : bySubject.get(subject);
+    if (known == null) {
+      return OptionalLong.empty();
+    }
+    Optional<Plan> claimed;
+    try {
+      claimed = PlanClaims.parse(token::getClaim);
+    } catch (IllegalArgumentException | ClassCastException invalid) {
+      return OptionalLong.empty(); // the full path logs why they are ignored
+    }
+    if (claimed.isPresent() && claimed.get().updatedAt().isAfter(known.planAsOf())) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(known.id());
+  }
+
+  void remember(String subject, Account account) {
+    if (bySubject.size() >= MAX_ENTRIES) {
+      bySubject.clear();
+    }
+    bySubject.put(subject, new Known(account.id(), account.plan().updatedAt()));
+  }
+}
