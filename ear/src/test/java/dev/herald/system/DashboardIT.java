@@ -36,6 +36,29 @@ class DashboardIT extends TenantSystemTest {
     api.post("/api/v1/bot/stop", "").token(token).send();
   }
 
+  /**
+   * Stats, activity and delivery rows carry no foreign key (V23: the engine writes them in bulk for
+   * bots it holds locked); deleting an account still deletes them, and only them.
+   */
+  @Test
+  void deletingAnAccountDeletesItsStatsActivityAndDeliveries() {
+    String goneSubject = Tokens.newSubject("deleted");
+    String keptSubject = Tokens.newSubject("kept");
+    long gone = fixtures.activeAccount(tokens.tenant(goneSubject), goneSubject, 1);
+    long kept = fixtures.activeAccount(tokens.tenant(keptSubject), keptSubject, 1);
+    for (long account : new long[] {gone, kept}) {
+      fixtures.sql("INSERT INTO bot_stats (account_id, total_posts) VALUES (?, 1)", account);
+      fixtures.sql("INSERT INTO activity_log (account_id, event, created_at) VALUES (?, 'CYCLE_END', now())", account);
+      fixtures.sql("INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, outcome,"
+          + " started_at) VALUES (?, 1, '@history', 'SESSION', 1, 'DELIVERED', now())", account);
+    }
+    fixtures.sql("DELETE FROM account WHERE id = ?", gone);
+    for (String table : new String[] {"bot_stats", "activity_log", "delivery_record"}) {
+      assertEquals(0, fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", gone), table);
+      assertEquals(1, fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", kept), table);
+    }
+  }
+
   @Test
   void aBadCursorIs400NotAnotherTenantsLog() {
     String token = tokens.tenant(Tokens.newSubject("cursor"));
