@@ -1,12 +1,10 @@
 package dev.herald.api.account;
 
 import dev.herald.domain.account.Account;
-import dev.herald.domain.plan.Plan;
-import dev.herald.domain.plan.PlanClaims;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,20 +26,13 @@ public class KnownAccounts {
 
   private final Map<String, Known> bySubject = new ConcurrentHashMap<>();
 
+  @Inject TokenPlanSync planSync;
+
   /** The account id when this token needs nothing from the database, else empty. */
   OptionalLong idWithoutLookup(JsonWebToken token) {
     String subject = token.getSubject();
     Known known = subject == null ? null : bySubject.get(subject);
-    if (known == null) {
-      return OptionalLong.empty();
-    }
-    Optional<Plan> claimed;
-    try {
-      claimed = PlanClaims.parse(token::getClaim);
-    } catch (IllegalArgumentException | ClassCastException invalid) {
-      return OptionalLong.empty(); // the full path logs why they are ignored
-    }
-    if (claimed.isPresent() && claimed.get().updatedAt().isAfter(known.planAsOf())) {
+    if (known == null || planSync.newerClaims(token, known.id(), known.planAsOf()).isPresent()) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(known.id());

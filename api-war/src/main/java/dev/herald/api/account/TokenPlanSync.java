@@ -6,6 +6,7 @@ import dev.herald.domain.plan.PlanClaims;
 import dev.herald.domain.plan.PlanService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,17 +24,24 @@ public class TokenPlanSync {
   @Inject PlanService plans;
 
   public Account apply(Account account, JsonWebToken token) {
+    return newerClaims(token, account.id(), account.plan().updatedAt())
+        .map(claimed -> plans.applyTokenClaims(account.id(), claimed))
+        .orElse(account);
+  }
+
+  /**
+   * The plan the token claims, when it is newer than a stored plan as of {@code storedAsOf};
+   * empty when it is not newer, absent, or malformed (logged, then ignored).
+   */
+  Optional<Plan> newerClaims(JsonWebToken token, long accountId, Instant storedAsOf) {
     Optional<Plan> claimed;
     try {
       claimed = PlanClaims.parse(token::getClaim);
     } catch (IllegalArgumentException | ClassCastException invalid) {
       LOG.warning(
-          () -> "Ignoring invalid plan claims in the token of account " + account.id() + ": " + invalid.getMessage());
-      return account;
+          () -> "Ignoring invalid plan claims in the token of account " + accountId + ": " + invalid.getMessage());
+      return Optional.empty();
     }
-    if (claimed.isEmpty() || !claimed.get().updatedAt().isAfter(account.plan().updatedAt())) {
-      return account;
-    }
-    return plans.applyTokenClaims(account.id(), claimed.get());
+    return claimed.filter(plan -> plan.updatedAt().isAfter(storedAsOf));
   }
 }
