@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
  * and event-id de-duplication. Bad signatures, stale timestamps and replays are 401 and change
  * nothing.
  */
-class BillingWebhookIT {
+class BillingWebhookIT extends TenantSystemTest {
 
-  static Api api;
-  static Tokens tokens;
   static String owner;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    owner = Admins.ownerToken(system);
+    owner = Admins.ownerToken(SystemUnderTest.get());
   }
 
   static String sign(String secret, String timestamp, String body) {

@@ -14,19 +14,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with a 500 or a non-problem body before its fix (SPEC rule 12): now a 4xx problem whose
  * {@code status} is the HTTP status.
  */
-class FuzzFindingsIT {
+class FuzzFindingsIT extends TenantSystemTest {
 
-  static Api api;
   static String owner;
   static String tenant;
   static long tenantId;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    owner = Admins.ownerToken(system);
-    tenant = new Tokens(system.keysDir()).tenant(Tokens.newSubject("fuzz"));
+    owner = Admins.ownerToken(SystemUnderTest.get());
+    tenant = tokens.tenant(Tokens.newSubject("fuzz"));
     tenantId = Admins.register(api, tenant);
     api.put("/api/v1/bot/config", "{\"post_text\":\"kept\"}").token(tenant).send();
   }

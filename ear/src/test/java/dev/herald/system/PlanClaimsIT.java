@@ -9,18 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Plans live, not stale: the plan claims of every verified token update the stored plan when newer. */
-class PlanClaimsIT {
+class PlanClaimsIT extends TenantSystemTest {
 
-  static Api api;
-  static Tokens tokens;
   static String owner;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    owner = Admins.ownerToken(system);
+    owner = Admins.ownerToken(SystemUnderTest.get());
   }
 
   private static String token(String subject, String status, Long expiresAt, Long updatedAt, Map<String, Object> limits) {
