@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A fresh embedded PostgreSQL and one Liberty server with the EAR (dev profile, sandbox gateway),
- * with all data under {@code ear/target/bench}, plus the probes a benchmark needs: the server's pid,
- * heap after a full GC (jcmd), live threads, SQL.
+ * with all data under {@code ear/target/bench}, plus the probes a benchmark needs: the server's
+ * pid, heap after a full GC (jcmd), live threads, SQL.
  */
 public final class BenchServer implements AutoCloseable {
 
@@ -31,10 +31,13 @@ public final class BenchServer implements AutoCloseable {
   public final Path workDir;
   public final EmbeddedDatabase database;
   public final LibertyServer server;
+
   /** From running {@code server start} to {@code /health/ready} answering 200. */
   public long startToReadyMs;
+
   /** From the Liberty JVM's process start (the kernel's) to {@code /health/ready} answering 200. */
   public long jvmStartToReadyMs;
+
   private final LibertyServer template;
   private final Map<String, String> env;
   private boolean statementStats;
@@ -44,13 +47,19 @@ public final class BenchServer implements AutoCloseable {
     this(name, Map.of());
   }
 
-  /** {@code extraEnv}: settings this benchmark needs on top of the dev environment (and says so). */
+  /**
+   * {@code extraEnv}: settings this benchmark needs on top of the dev environment (and says so).
+   */
   public BenchServer(String name, Map<String, String> extraEnv) {
-    workDir = Path.of(System.getProperty("herald.bench.dir", "target/bench")).toAbsolutePath().resolve(name);
+    workDir =
+        Path.of(System.getProperty("herald.bench.dir", "target/bench"))
+            .toAbsolutePath()
+            .resolve(name);
     deleteTree(workDir);
     database = new EmbeddedDatabase(workDir, freePort());
     Path wlp = LibertyServer.wlpDirFromSystemProperty();
-    template = new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
+    template =
+        new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
     env = new HashMap<>(environment(workDir, database));
     env.putAll(extraEnv);
     server = template.copyAs(SERVER_NAME, freePort(), env);
@@ -79,12 +88,16 @@ public final class BenchServer implements AutoCloseable {
     env.put("DB_NAME", EmbeddedDatabase.NAME);
     env.put("DB_USER", EmbeddedDatabase.USER);
     env.put("DB_PASSWORD", EmbeddedDatabase.PASSWORD);
-    System.getenv().forEach((k, v) -> {
-      if (k.startsWith("HERALD_ENGINE_") || k.equals("ENGINE_THREADS") || k.startsWith("DB_") && k.contains("POOL")
-          || k.equals("JVM_ARGS")) {
-        env.put(k, v);
-      }
-    });
+    System.getenv()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("HERALD_ENGINE_")
+                  || k.equals("ENGINE_THREADS")
+                  || k.startsWith("DB_") && k.contains("POOL")
+                  || k.equals("JVM_ARGS")) {
+                env.put(k, v);
+              }
+            });
     return env;
   }
 
@@ -124,22 +137,40 @@ public final class BenchServer implements AutoCloseable {
     java.time.Instant ready = java.time.Instant.now();
     startToReadyMs = (System.nanoTime() - t0) / 1_000_000;
     pid = pidOf(server);
-    jvmStartToReadyMs = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
-        .map(started -> Duration.between(started, ready).toMillis()).orElse(-1L);
+    jvmStartToReadyMs =
+        ProcessHandle.of(pid)
+            .flatMap(p -> p.info().startInstant())
+            .map(started -> Duration.between(started, ready).toMillis())
+            .orElse(-1L);
   }
 
   public long pid() {
     return pid;
   }
 
-  /** Only this worktree's server: other engineers run servers of the same name from other folders. */
+  /**
+   * Only this worktree's server: other engineers run servers of the same name from other folders.
+   */
   public static long pidOf(LibertyServer server) {
-    String jar = server.serverDir().getParent().getParent().getParent().resolve("bin/tools/ws-server.jar").toString();
+    String jar =
+        server
+            .serverDir()
+            .getParent()
+            .getParent()
+            .getParent()
+            .resolve("bin/tools/ws-server.jar")
+            .toString();
     String name = server.serverDir().getFileName().toString();
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine()
-            .map(c -> c.contains(jar) && c.matches(".*\\s" + Pattern.quote(name) + "(\\s.*|$)"))
-            .orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(
+                        c ->
+                            c.contains(jar)
+                                && c.matches(".*\\s" + Pattern.quote(name) + "(\\s.*|$)"))
+                    .orElse(false))
         .mapToLong(ProcessHandle::pid)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("Liberty JVM not found"));
@@ -197,7 +228,9 @@ public final class BenchServer implements AutoCloseable {
   /** The postmaster and its children: PostgreSQL's CPU. */
   public long postgresCpuTicks() {
     try {
-      long postmaster = Long.parseLong(Files.readAllLines(workDir.resolve("postgres/postmaster.pid")).get(0).strip());
+      long postmaster =
+          Long.parseLong(
+              Files.readAllLines(workDir.resolve("postgres/postmaster.pid")).get(0).strip());
       long total = ProcStats.cpuTicks(postmaster);
       for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
         total += ProcStats.cpuTicks(child.pid());
@@ -211,7 +244,8 @@ public final class BenchServer implements AutoCloseable {
   // ---- SQL ----
 
   public void sql(String statement, Object... args) {
-    try (Connection c = database.connect(); PreparedStatement s = prepare(c, statement, args)) {
+    try (Connection c = database.connect();
+        PreparedStatement s = prepare(c, statement, args)) {
       s.execute();
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
@@ -220,7 +254,8 @@ public final class BenchServer implements AutoCloseable {
 
   /** A statement the application role may not run (roles, extensions), as the superuser. */
   public void superuserSql(String statement) {
-    try (Connection c = database.connectAsSuperuser(); java.sql.Statement s = c.createStatement()) {
+    try (Connection c = database.connectAsSuperuser();
+        java.sql.Statement s = c.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
@@ -229,7 +264,9 @@ public final class BenchServer implements AutoCloseable {
 
   /** The first row of a query, each column as a string. */
   public String[] row(String query, Object... args) {
-    try (Connection c = database.connect(); PreparedStatement s = prepare(c, query, args); ResultSet rs = s.executeQuery()) {
+    try (Connection c = database.connect();
+        PreparedStatement s = prepare(c, query, args);
+        ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       String[] row = new String[n];
       if (rs.next()) {
@@ -245,7 +282,9 @@ public final class BenchServer implements AutoCloseable {
 
   /** Every row of a query, each column as a string. */
   public java.util.List<String[]> rows(String query, Object... args) {
-    try (Connection c = database.connect(); PreparedStatement s = prepare(c, query, args); ResultSet rs = s.executeQuery()) {
+    try (Connection c = database.connect();
+        PreparedStatement s = prepare(c, query, args);
+        ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       java.util.List<String[]> rows = new java.util.ArrayList<>();
       while (rs.next()) {
@@ -265,7 +304,8 @@ public final class BenchServer implements AutoCloseable {
     return row(query, args)[0];
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       s.setObject(i + 1, args[i]);
@@ -274,10 +314,10 @@ public final class BenchServer implements AutoCloseable {
   }
 
   /**
-   * N running bots, one account, group and session each, due evenly over the next
-   * {@code spreadSeconds} (0: all due now), cycles every {@code cycleSeconds}, no delay between
-   * posts. Rows are written stopped and switched to RUNNING in one statement at the end, so the
-   * engine never sees a half-seeded bot.
+   * N running bots, one account, group and session each, due evenly over the next {@code
+   * spreadSeconds} (0: all due now), cycles every {@code cycleSeconds}, no delay between posts.
+   * Rows are written stopped and switched to RUNNING in one statement at the end, so the engine
+   * never sees a half-seeded bot.
    */
   public void seedRunningBots(int n, int cycleSeconds, double spreadSeconds) {
     seedRunningBots(n, 1, 0, cycleSeconds, spreadSeconds);
@@ -287,28 +327,42 @@ public final class BenchServer implements AutoCloseable {
    * As above with {@code groups} groups per bot and {@code postDelaySeconds} between a bot's posts:
    * a bot holds its lease from its first post to its last, so long delays keep cycles leased.
    */
-  public void seedRunningBots(int n, int groups, int postDelaySeconds, int cycleSeconds, double spreadSeconds) {
+  public void seedRunningBots(
+      int n, int groups, int postDelaySeconds, int cycleSeconds, double spreadSeconds) {
     int pairs = Math.max(1, (n + 99) / 100);
-    sql("INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
-        + " SELECT 1000000 + g, 'unused', 100, now() FROM generate_series(1, ?) g", pairs);
-    sql("INSERT INTO account (subject, role, plan_status, plan_updated_at, max_sessions, max_groups,"
-        + " min_delay_between_posts_s, min_delay_between_cycles_s, max_posts_per_day, created_at)"
-        + " SELECT 'bench-' || g, 'USER', 'ACTIVE', now(), 1, 10, 0, 1, 1000000, now()"
-        + " FROM generate_series(1, ?) g", n);
-    sql("INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s, delay_between_cycles_s,"
-        + " updated_at)"
-        + " SELECT id, 'STOPPED', 'TEXT', 'bench', ?, ?, now() FROM account WHERE subject LIKE 'bench-%'",
+    sql(
+        "INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
+            + " SELECT 1000000 + g, 'unused', 100, now() FROM generate_series(1, ?) g",
+        pairs);
+    sql(
+        "INSERT INTO account (subject, role, plan_status, plan_updated_at, max_sessions,"
+            + " max_groups, min_delay_between_posts_s, min_delay_between_cycles_s,"
+            + " max_posts_per_day, created_at) SELECT 'bench-' || g, 'USER', 'ACTIVE', now(), 1,"
+            + " 10, 0, 1, 1000000, now() FROM generate_series(1, ?) g",
+        n);
+    sql(
+        "INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s,"
+            + " delay_between_cycles_s, updated_at) SELECT id, 'STOPPED', 'TEXT', 'bench', ?, ?,"
+            + " now() FROM account WHERE subject LIKE 'bench-%'",
         postDelaySeconds, cycleSeconds);
-    sql("INSERT INTO bot_target_group (account_id, position, chat_ref)"
-        + " SELECT id, g - 1, CASE WHEN g = 1 THEN '@bench_group' ELSE '@bench_group_' || g END"
-        + " FROM account, generate_series(1, ?) g WHERE subject LIKE 'bench-%'", groups);
-    sql("INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id, created_at, updated_at)"
-        + " SELECT (SELECT id FROM api_pair WHERE api_id = 1000000 + 1 + (a.rn % ?)::int), '+99******00', 'ASSIGNED',"
-        + "        a.id, now(), now()"
-        + " FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM account WHERE subject LIKE 'bench-%') a", pairs);
-    sql("UPDATE bot b SET status = 'RUNNING', next_run_at = now() + make_interval(secs => ? * (r.rn - 1) / ?)"
-        + " FROM (SELECT account_id, row_number() OVER (ORDER BY account_id) rn FROM bot) r"
-        + " WHERE b.account_id = r.account_id", spreadSeconds, (double) n);
+    sql(
+        "INSERT INTO bot_target_group (account_id, position, chat_ref)"
+            + " SELECT id, g - 1, CASE WHEN g = 1 THEN '@bench_group' ELSE '@bench_group_' || g END"
+            + " FROM account, generate_series(1, ?) g WHERE subject LIKE 'bench-%'",
+        groups);
+    sql(
+        "INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id,"
+            + " created_at, updated_at) SELECT (SELECT id FROM api_pair WHERE api_id = 1000000 + 1"
+            + " + (a.rn % ?)::int), '+99******00', 'ASSIGNED',        a.id, now(), now() FROM"
+            + " (SELECT id, row_number() OVER (ORDER BY id) rn FROM account WHERE subject LIKE"
+            + " 'bench-%') a",
+        pairs);
+    sql(
+        "UPDATE bot b SET status = 'RUNNING', next_run_at = now() + make_interval(secs => ? * (r.rn"
+            + " - 1) / ?) FROM (SELECT account_id, row_number() OVER (ORDER BY account_id) rn FROM"
+            + " bot) r WHERE b.account_id = r.account_id",
+        spreadSeconds,
+        (double) n);
     // Statistics as a server with running bots has them: analyzed while the rows said STOPPED,
     // the planner believed no bot runs and looked bots up through the partial due-time index
     // (a scan of every running bot per delivery, measured 43 ms), not the primary key.
@@ -321,11 +375,16 @@ public final class BenchServer implements AutoCloseable {
    */
   public void stopBots() {
     // Bot rows locked in account order, as the engine's multi-row updates lock them (no deadlock).
-    retryOnDeadlock(() -> sql("UPDATE bot SET status = CASE WHEN lease_until > now() THEN 'STOPPING' ELSE 'STOPPED' END,"
-        + " next_run_at = NULL, updated_at = now() WHERE account_id IN (SELECT account_id FROM bot"
-        + " WHERE status = 'RUNNING' ORDER BY account_id FOR UPDATE)"));
+    retryOnDeadlock(
+        () ->
+            sql(
+                "UPDATE bot SET status = CASE WHEN lease_until > now() THEN 'STOPPING' ELSE"
+                    + " 'STOPPED' END, next_run_at = NULL, updated_at = now() WHERE account_id IN"
+                    + " (SELECT account_id FROM bot WHERE status = 'RUNNING' ORDER BY account_id"
+                    + " FOR UPDATE)"));
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (!"0".equals(one("SELECT count(*) FROM bot WHERE status <> 'STOPPED' OR lease_until > now()"))) {
+    while (!"0"
+        .equals(one("SELECT count(*) FROM bot WHERE status <> 'STOPPED' OR lease_until > now()"))) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("bots still running or leased a minute after the stop");
       }
@@ -336,8 +395,11 @@ public final class BenchServer implements AutoCloseable {
   /** Stops every seeded bot, then removes them and what the engine wrote for them. */
   public void deleteBots() {
     stopBots();
-    retryOnDeadlock(() -> sql(
-        "TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot, telegram_session, api_pair"));
+    retryOnDeadlock(
+        () ->
+            sql(
+                "TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot,"
+                    + " telegram_session, api_pair"));
     sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
   }
 
@@ -348,7 +410,8 @@ public final class BenchServer implements AutoCloseable {
         statement.run();
         return;
       } catch (IllegalStateException e) {
-        boolean deadlock = e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
+        boolean deadlock =
+            e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
         if (!deadlock || attempt == 5) {
           throw e;
         }

@@ -42,10 +42,13 @@ public final class FailoverBench {
     LibertyServer second = null;
     try (BenchServer bench = new BenchServer("failover-" + n).start()) {
       String machine = Report.machine(bench);
-      report.line("bots %d, 2 groups each, %d s between posts (every cycle stays leased), sandbox zero latency;"
-          + " %d round(s)", n, POST_DELAY_S, rounds);
+      report.line(
+          "bots %d, 2 groups each, %d s between posts (every cycle stays leased), sandbox zero"
+              + " latency; %d round(s)",
+          n, POST_DELAY_S, rounds);
       report.line("engine settings: %s; lease heartbeat every 1 s", leaseSettings());
-      report.line("%s start to ready: %d ms", bench.server.serverDir().getFileName(), bench.startToReadyMs);
+      report.line(
+          "%s start to ready: %d ms", bench.server.serverDir().getFileName(), bench.startToReadyMs);
 
       LibertyServer[] servers = {bench.server, bench.node("b")};
       second = servers[1];
@@ -61,14 +64,18 @@ public final class FailoverBench {
           awaitHolding(bench, nodes[holder], n);
           nodes[1 - holder] = startNode(bench, servers[1 - holder], report);
         }
-        allRuns.add(round(bench, report, round, servers[holder], nodes[holder], nodes[1 - holder], n));
+        allRuns.add(
+            round(bench, report, round, servers[holder], nodes[holder], nodes[1 - holder], n));
         holder = 1 - holder;
       }
-      report.line("duplicate (account, cycle, chat) delivery records over the whole run: %s",
-          bench.one("SELECT count(*) FROM (SELECT 1 FROM delivery_record GROUP BY account_id, cycle_id, chat_ref"
-              + " HAVING count(*) > 1) d"));
+      report.line(
+          "duplicate (account, cycle, chat) delivery records over the whole run: %s",
+          bench.one(
+              "SELECT count(*) FROM (SELECT 1 FROM delivery_record GROUP BY account_id, cycle_id,"
+                  + " chat_ref HAVING count(*) > 1) d"));
       long worst = allRuns.stream().mapToLong(Long::longValue).max().orElse(Long.MAX_VALUE);
-      report.line("target: every orphaned bot runs again within 10 s: %s (worst round: all ran after %s)",
+      report.line(
+          "target: every orphaned bot runs again within 10 s: %s (worst round: all ran after %s)",
           worst <= 10_000 ? "ok" : "MISSED", worst == Long.MAX_VALUE ? "never" : worst + " ms");
       report.save(machine);
     } catch (RuntimeException e) {
@@ -83,54 +90,92 @@ public final class FailoverBench {
   }
 
   /**
-   * Kills the victim, then waits until the survivor has run every bot the victim held. Returns
-   * the time until all ran (ms after the kill), or Long.MAX_VALUE when some never did.
+   * Kills the victim, then waits until the survivor has run every bot the victim held. Returns the
+   * time until all ran (ms after the kill), or Long.MAX_VALUE when some never did.
    */
-  static long round(BenchServer bench, Report report, int round, LibertyServer victim, String victimNode,
-      String survivorNode, int n) {
-    List<String[]> held = bench.rows("SELECT account_id, cycle_id FROM bot WHERE lease_owner = ? ORDER BY account_id",
-        victimNode);
+  static long round(
+      BenchServer bench,
+      Report report,
+      int round,
+      LibertyServer victim,
+      String victimNode,
+      String survivorNode,
+      int n) {
+    List<String[]> held =
+        bench.rows(
+            "SELECT account_id, cycle_id FROM bot WHERE lease_owner = ? ORDER BY account_id",
+            victimNode);
     String accounts = "{" + held.stream().map(r -> r[0]).collect(Collectors.joining(",")) + "}";
     String cycles = "{" + held.stream().map(r -> r[1]).collect(Collectors.joining(",")) + "}";
     // t0 = the kill signal (the JVM's and PostgreSQL's clocks are the same machine's clock).
     String t0 = victim.kill().toString();
-    String gone = bench.one("SELECT round(extract(epoch FROM clock_timestamp() - CAST(? AS timestamptz)) * 1000)", t0);
-    String[] leases = bench.row("SELECT round(extract(epoch FROM min(lease_until) - CAST(? AS timestamptz))::numeric, 2),"
-        + " round(extract(epoch FROM max(lease_until) - CAST(? AS timestamptz))::numeric, 2)"
-        + " FROM bot WHERE lease_owner = ?", t0, t0, victimNode);
-    report.line("round %d: kill -9 of %s (gone, as seen by the bench, %s ms after the signal), which leased %d of %d"
-            + " bots; its leases ran out %s..%s s after the kill", round, victim.serverDir().getFileName(), gone,
-        held.size(), n, leases[0], leases[1]);
+    String gone =
+        bench.one(
+            "SELECT round(extract(epoch FROM clock_timestamp() - CAST(? AS timestamptz)) * 1000)",
+            t0);
+    String[] leases =
+        bench.row(
+            "SELECT round(extract(epoch FROM min(lease_until) - CAST(? AS timestamptz))::numeric,"
+                + " 2), round(extract(epoch FROM max(lease_until) - CAST(? AS"
+                + " timestamptz))::numeric, 2) FROM bot WHERE lease_owner = ?",
+            t0,
+            t0,
+            victimNode);
+    report.line(
+        "round %d: kill -9 of %s (gone, as seen by the bench, %s ms after the signal), which leased"
+            + " %d of %d bots; its leases ran out %s..%s s after the kill",
+        round, victim.serverDir().getFileName(), gone, held.size(), n, leases[0], leases[1]);
 
-    // Per orphaned bot: the survivor's first delivery after the kill, or its completion of the cycle.
-    String ranAgain = "WITH o AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS o(account_id, cycle_id)),"
-        + " r AS (SELECT o.account_id, least("
-        + "   (SELECT min(d.started_at) FROM delivery_record d WHERE d.account_id = o.account_id AND d.node_id = ?"
-        + "       AND d.started_at >= CAST(? AS timestamptz)),"
-        + "   CASE WHEN b.cycle_id > o.cycle_id THEN b.updated_at END) AS ran_at"
-        + "  FROM o JOIN bot b ON b.account_id = o.account_id)";
+    // Per orphaned bot: the survivor's first delivery after the kill, or its completion of the
+    // cycle.
+    String ranAgain =
+        "WITH o AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS o(account_id,"
+            + " cycle_id)), r AS (SELECT o.account_id, least(   (SELECT min(d.started_at) FROM"
+            + " delivery_record d WHERE d.account_id = o.account_id AND d.node_id = ?       AND"
+            + " d.started_at >= CAST(? AS timestamptz)),   CASE WHEN b.cycle_id > o.cycle_id THEN"
+            + " b.updated_at END) AS ran_at  FROM o JOIN bot b ON b.account_id = o.account_id)";
     long deadline = System.nanoTime() + TAKEOVER_DEADLINE.toNanos();
     long ran = 0;
     while (System.nanoTime() < deadline) {
-      ran = Long.parseLong(bench.one(ranAgain + " SELECT count(ran_at) FROM r", accounts, cycles, survivorNode, t0));
+      ran =
+          Long.parseLong(
+              bench.one(
+                  ranAgain + " SELECT count(ran_at) FROM r", accounts, cycles, survivorNode, t0));
       if (ran == held.size()) {
         break;
       }
       BenchServer.sleep(Duration.ofMillis(100));
     }
-    String[] r = bench.row(ranAgain + ", ms AS (SELECT extract(epoch FROM ran_at - CAST(? AS timestamptz)) * 1000 ms FROM r"
-            + " WHERE ran_at IS NOT NULL)"
-            + " SELECT round(min(ms)), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric),"
-            + " round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric), round(max(ms)) FROM ms",
-        accounts, cycles, survivorNode, t0, t0);
-    report.line("    the survivor ran %d of %d orphaned bots again: first after %s ms; per bot p50 %s ms, p99 %s ms,"
-        + " max %s ms (= all ran)", ran, held.size(), r[0], r[1], r[2], r[3]);
-    report.line("    by the survivor from the kill until then: %s deliveries, %s of the orphaned cycles completed;"
-        + " leases left with the dead node: %s",
-        bench.one("SELECT count(*) FROM delivery_record WHERE node_id = ? AND started_at >= CAST(? AS timestamptz)",
-            survivorNode, t0),
-        bench.one("SELECT count(*) FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS o(account_id, cycle_id)"
-            + " JOIN bot b USING (account_id) WHERE b.cycle_id > o.cycle_id", accounts, cycles),
+    String[] r =
+        bench.row(
+            ranAgain
+                + ", ms AS (SELECT extract(epoch FROM ran_at - CAST(? AS timestamptz)) * 1000 ms"
+                + " FROM r WHERE ran_at IS NOT NULL) SELECT round(min(ms)),"
+                + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric),"
+                + " round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric),"
+                + " round(max(ms)) FROM ms",
+            accounts,
+            cycles,
+            survivorNode,
+            t0,
+            t0);
+    report.line(
+        "    the survivor ran %d of %d orphaned bots again: first after %s ms; per bot p50 %s ms,"
+            + " p99 %s ms, max %s ms (= all ran)",
+        ran, held.size(), r[0], r[1], r[2], r[3]);
+    report.line(
+        "    by the survivor from the kill until then: %s deliveries, %s of the orphaned cycles"
+            + " completed; leases left with the dead node: %s",
+        bench.one(
+            "SELECT count(*) FROM delivery_record WHERE node_id = ? AND started_at >= CAST(? AS"
+                + " timestamptz)",
+            survivorNode,
+            t0),
+        bench.one(
+            "SELECT count(*) FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS o(account_id,"
+                + " cycle_id) JOIN bot b USING (account_id) WHERE b.cycle_id > o.cycle_id",
+            accounts,
+            cycles),
         bench.one("SELECT count(*) FROM bot WHERE lease_owner = ?", victimNode));
     return ran == held.size() && !held.isEmpty() ? Long.parseLong(r[3]) : Long.MAX_VALUE;
   }
@@ -140,7 +185,9 @@ public final class FailoverBench {
     Set<String> before = liveNodes(bench);
     long t0 = System.nanoTime();
     server.start(Duration.ofMinutes(4));
-    report.line("%s start to ready: %d ms", server.serverDir().getFileName(), (System.nanoTime() - t0) / 1_000_000);
+    report.line(
+        "%s start to ready: %d ms",
+        server.serverDir().getFileName(), (System.nanoTime() - t0) / 1_000_000);
     Set<String> after = liveNodes(bench);
     after.removeAll(before);
     if (after.size() != 1) {
@@ -151,19 +198,27 @@ public final class FailoverBench {
 
   static Set<String> liveNodes(BenchServer bench) {
     Set<String> nodes = new HashSet<>();
-    bench.rows("SELECT node_id FROM scheduler_node WHERE heartbeat_at > now() - interval '3 seconds'")
+    bench
+        .rows(
+            "SELECT node_id FROM scheduler_node WHERE heartbeat_at > now() - interval '3 seconds'")
         .forEach(row -> nodes.add(row[0]));
     return nodes;
   }
 
-  /** Waits until {@code node} leases every running bot in the middle of a cycle (first post recorded). */
+  /**
+   * Waits until {@code node} leases every running bot in the middle of a cycle (first post
+   * recorded).
+   */
   static void awaitHolding(BenchServer bench, String node, int n) {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    String count = "SELECT count(*) FROM bot b WHERE b.status = 'RUNNING' AND b.lease_owner = ? AND EXISTS"
-        + " (SELECT 1 FROM delivery_record d WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id)";
+    String count =
+        "SELECT count(*) FROM bot b WHERE b.status = 'RUNNING' AND b.lease_owner = ? AND EXISTS"
+            + " (SELECT 1 FROM delivery_record d WHERE d.account_id = b.account_id AND d.cycle_id ="
+            + " b.cycle_id)";
     while (Long.parseLong(bench.one(count, node)) < n) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("node " + node + " leases only " + bench.one(count, node) + " of " + n + " bots");
+        throw new IllegalStateException(
+            "node " + node + " leases only " + bench.one(count, node) + " of " + n + " bots");
       }
       BenchServer.sleep(Duration.ofMillis(200));
     }
@@ -171,12 +226,16 @@ public final class FailoverBench {
 
   static String leaseSettings() {
     StringBuilder s = new StringBuilder();
-    for (String[] knob : new String[][] {
-        {"HERALD_ENGINE_LEASE_SECONDS", "6"}, {"HERALD_ENGINE_LOOKAHEAD_MS", "500"},
-        {"HERALD_ENGINE_POLL_INTERVAL_MS", "100"}, {"HERALD_ENGINE_CLAIM_BATCH", "500"}}) {
+    for (String[] knob :
+        new String[][] {
+          {"HERALD_ENGINE_LEASE_SECONDS", "6"}, {"HERALD_ENGINE_LOOKAHEAD_MS", "500"},
+          {"HERALD_ENGINE_POLL_INTERVAL_MS", "100"}, {"HERALD_ENGINE_CLAIM_BATCH", "500"}
+        }) {
       String value = System.getenv(knob[0]);
-      s.append(knob[0].substring("HERALD_ENGINE_".length()).toLowerCase().replace('_', '-')).append('=')
-          .append(value == null ? knob[1] + " (default)" : value).append(", ");
+      s.append(knob[0].substring("HERALD_ENGINE_".length()).toLowerCase().replace('_', '-'))
+          .append('=')
+          .append(value == null ? knob[1] + " (default)" : value)
+          .append(", ");
     }
     return s.substring(0, s.length() - 2);
   }

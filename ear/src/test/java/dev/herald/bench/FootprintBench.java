@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Issue 7.5, footprint: cold start to ready, then heap after a full GC and live threads of the
- * Liberty JVM with 0, N/10 and N running bots (one group each, a cycle every 10 s, sandbox with zero
- * latency), each after the bots have run a while; heap per running bot is the growth over 0 bots
- * divided by N; work threads are the threads Liberty runs the engine's executors on
- * ({@link ProcStats#workThreads()}).
+ * Liberty JVM with 0, N/10 and N running bots (one group each, a cycle every 10 s, sandbox with
+ * zero latency), each after the bots have run a while; heap per running bot is the growth over 0
+ * bots divided by N; work threads are the threads Liberty runs the engine's executors on ({@link
+ * ProcStats#workThreads()}).
  *
  * <p>Usage: {@code bench/footprint.sh [N=10000] [steady-s=30]}.
  */
@@ -21,25 +21,42 @@ public final class FootprintBench {
   static final int WORK_THREADS_TARGET = 16;
   static final long READY_TARGET_MS = 15_000;
 
-  record Stage(int bots, long heap, int liveThreads, int workThreads, long cyclesLast10s, Map<String, Integer> groups) {}
+  record Stage(
+      int bots,
+      long heap,
+      int liveThreads,
+      int workThreads,
+      long cyclesLast10s,
+      Map<String, Integer> groups) {}
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int steady = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    Report report = new Report("Footprint: 0, " + n / 10 + " and " + n + " running bots, cold start (issue 7.5)");
+    Report report =
+        new Report(
+            "Footprint: 0, " + n / 10 + " and " + n + " running bots, cold start (issue 7.5)");
     int exit = 0;
     try (BenchServer bench = new BenchServer("footprint").start()) {
       String machine = Report.machine(bench);
-      report.line("bots one group each, a cycle every %d s; each size runs %d s before it is measured", CYCLE_SECONDS,
-          steady);
+      report.line(
+          "bots one group each, a cycle every %d s; each size runs %d s before it is measured",
+          CYCLE_SECONDS, steady);
       report.line("engine settings from env: %s", EngineBench.knobs());
       long freshStartMs = bench.startToReadyMs;
       long freshJvmMs = bench.jvmStartToReadyMs;
-      report.line("cold start to ready (fresh database, `server start --clean` to /health/ready 200): %d ms;"
-          + " from the Liberty JVM's process start: %d ms", freshStartMs, freshJvmMs);
-      report.line("Liberty JVM options: %s", bench.jcmd("VM.command_line").lines()
-          .filter(l -> l.startsWith("jvm_args")).flatMap(l -> java.util.Arrays.stream(l.split("\\s+")))
-          .filter(o -> o.startsWith("-X")).collect(java.util.stream.Collectors.joining(" ")));
+      report.line(
+          "cold start to ready (fresh database, `server start --clean` to /health/ready 200): %d"
+              + " ms; from the Liberty JVM's process start: %d ms",
+          freshStartMs, freshJvmMs);
+      report.line(
+          "Liberty JVM options: %s",
+          bench
+              .jcmd("VM.command_line")
+              .lines()
+              .filter(l -> l.startsWith("jvm_args"))
+              .flatMap(l -> java.util.Arrays.stream(l.split("\\s+")))
+              .filter(o -> o.startsWith("-X"))
+              .collect(java.util.stream.Collectors.joining(" ")));
 
       List<Stage> stages = new ArrayList<>();
       for (int bots : new int[] {0, n / 10, n}) {
@@ -53,46 +70,80 @@ public final class FootprintBench {
 
       Stage zero = stages.get(0);
       report.line("");
-      report.line("%12s %14s %14s %14s %12s %12s %16s", "running bots", "heap MiB", "growth MiB", "bytes/bot",
-          "live threads", "work threads", "cycles last 10 s");
+      report.line(
+          "%12s %14s %14s %14s %12s %12s %16s",
+          "running bots",
+          "heap MiB",
+          "growth MiB",
+          "bytes/bot",
+          "live threads",
+          "work threads",
+          "cycles last 10 s");
       for (Stage s : stages) {
         double perBot = s.bots() == 0 ? Double.NaN : (s.heap() - zero.heap()) / (double) s.bots();
-        report.line("%12d %14.1f %14.1f %14s %12d %12d %16d", s.bots(), s.heap() / 1048576.0,
-            (s.heap() - zero.heap()) / 1048576.0, s.bots() == 0 ? "-" : String.format("%.0f", perBot),
-            s.liveThreads(), s.workThreads(), s.cyclesLast10s());
+        report.line(
+            "%12d %14.1f %14.1f %14s %12d %12d %16d",
+            s.bots(),
+            s.heap() / 1048576.0,
+            (s.heap() - zero.heap()) / 1048576.0,
+            s.bots() == 0 ? "-" : String.format("%.0f", perBot),
+            s.liveThreads(),
+            s.workThreads(),
+            s.cyclesLast10s());
       }
       report.line("");
       for (Stage s : stages.subList(1, stages.size())) {
         double perBot = (s.heap() - zero.heap()) / (double) s.bots();
-        report.line("target heap per running bot <= %d bytes, growth over 0 bots / %d: %s (%.0f)", HEAP_PER_BOT_TARGET,
-            s.bots(), perBot <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED", perBot);
+        report.line(
+            "target heap per running bot <= %d bytes, growth over 0 bots / %d: %s (%.0f)",
+            HEAP_PER_BOT_TARGET, s.bots(), perBot <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED", perBot);
       }
-      // What one more bot costs, without the one-off growth of the first cycles (classes' caches, pools).
+      // What one more bot costs, without the one-off growth of the first cycles (classes' caches,
+      // pools).
       Stage small = stages.get(1);
       Stage large = stages.get(2);
       double marginal = (large.heap() - small.heap()) / (double) (large.bots() - small.bots());
-      report.line("target heap per running bot <= %d bytes, marginal from %d to %d bots: %s (%.0f)",
-          HEAP_PER_BOT_TARGET, small.bots(), large.bots(), marginal <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED", marginal);
+      report.line(
+          "target heap per running bot <= %d bytes, marginal from %d to %d bots: %s (%.0f)",
+          HEAP_PER_BOT_TARGET,
+          small.bots(),
+          large.bots(),
+          marginal <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED",
+          marginal);
       int maxWork = stages.stream().mapToInt(Stage::workThreads).max().orElse(0);
-      report.line("target work threads <= %d: %s (at most %d)", WORK_THREADS_TARGET,
-          maxWork <= WORK_THREADS_TARGET ? "ok" : "MISSED", maxWork);
-      // The deployed image starts with caches primed at build time (configure.sh in deploy/Containerfile).
+      report.line(
+          "target work threads <= %d: %s (at most %d)",
+          WORK_THREADS_TARGET, maxWork <= WORK_THREADS_TARGET ? "ok" : "MISSED", maxWork);
+      // The deployed image starts with caches primed at build time (configure.sh in
+      // deploy/Containerfile).
       bench.deleteBots();
       bench.restartWithCaches();
-      report.line("start of the installed server (stopped, then `server start` without --clean, so with the OSGi"
-          + " and feature caches of the first start, as deploy/Containerfile primes them with configure.sh): %d ms;"
-          + " from JVM start: %d ms", bench.startToReadyMs, bench.jvmStartToReadyMs);
-      report.line("target ready <= %d ms: fresh install (--clean) %s (%d ms from `server start`, %d ms from JVM start);"
-              + " installed server %s (%d ms, %d ms)", READY_TARGET_MS,
-          freshStartMs <= READY_TARGET_MS ? "ok" : "MISSED", freshStartMs, freshJvmMs,
-          bench.startToReadyMs <= READY_TARGET_MS ? "ok" : "MISSED", bench.startToReadyMs, bench.jvmStartToReadyMs);
+      report.line(
+          "start of the installed server (stopped, then `server start` without --clean, so with the"
+              + " OSGi and feature caches of the first start, as deploy/Containerfile primes them"
+              + " with configure.sh): %d ms; from JVM start: %d ms",
+          bench.startToReadyMs, bench.jvmStartToReadyMs);
+      report.line(
+          "target ready <= %d ms: fresh install (--clean) %s (%d ms from `server start`, %d ms from"
+              + " JVM start); installed server %s (%d ms, %d ms)",
+          READY_TARGET_MS,
+          freshStartMs <= READY_TARGET_MS ? "ok" : "MISSED",
+          freshStartMs,
+          freshJvmMs,
+          bench.startToReadyMs <= READY_TARGET_MS ? "ok" : "MISSED",
+          bench.startToReadyMs,
+          bench.jvmStartToReadyMs);
       report.line("");
-      report.line("heap: used after a full GC (jcmd GC.run, GC.heap_info; the smaller of two readings); threads:"
-          + " /proc task count, the most seen in 10 s of sampling every 500 ms; work threads: Liberty's"
-          + " \"Default Executor\" (runs the managed executors' tasks, also HTTP requests) plus \"Scheduled Executor\""
-          + " (fires their timers) threads");
+      report.line(
+          "heap: used after a full GC (jcmd GC.run, GC.heap_info; the smaller of two readings);"
+              + " threads: /proc task count, the most seen in 10 s of sampling every 500 ms; work"
+              + " threads: Liberty's \"Default Executor\" (runs the managed executors' tasks, also"
+              + " HTTP requests) plus \"Scheduled Executor\" (fires their timers) threads");
       report.line("threads by name at %d running bots:", n);
-      stages.get(stages.size() - 1).groups().forEach((name, count) -> report.line("    %3d  %s", count, name));
+      stages
+          .get(stages.size() - 1)
+          .groups()
+          .forEach((name, count) -> report.line("    %3d  %s", count, name));
       report.save(machine);
     } catch (RuntimeException e) {
       e.printStackTrace();
@@ -112,8 +163,11 @@ public final class FootprintBench {
         most = s;
       }
     }
-    long cycles = Long.parseLong(bench.one("SELECT count(*) FROM (SELECT DISTINCT account_id, cycle_id"
-        + " FROM delivery_record WHERE started_at > now() - interval '10 seconds') c"));
+    long cycles =
+        Long.parseLong(
+            bench.one(
+                "SELECT count(*) FROM (SELECT DISTINCT account_id, cycle_id"
+                    + " FROM delivery_record WHERE started_at > now() - interval '10 seconds') c"));
     long heap = Math.min(bench.heapAfterGc(), bench.heapAfterGc());
     return new Stage(bots, heap, most.threads(), work, cycles, most.threadGroups());
   }

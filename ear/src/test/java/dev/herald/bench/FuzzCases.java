@@ -22,7 +22,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class FuzzCases {
 
   /** One request to send; {@code family} says which kind of mutation made it. */
-  record FuzzCase(String family, String method, String template, String path, Map<String, String> headers, byte[] body) {}
+  record FuzzCase(
+      String family,
+      String method,
+      String template,
+      String path,
+      Map<String, String> headers,
+      byte[] body) {}
 
   record Param(String name, String in) {}
 
@@ -40,8 +46,9 @@ final class FuzzCases {
     }
   }
 
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
-      "TRACE", "PROPFIND", "FUZZ");
+  private static final List<String> METHODS =
+      List.of(
+          "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "FUZZ");
 
   final List<Operation> operations = new ArrayList<>();
   private final Map<String, String> pathIds;
@@ -49,21 +56,39 @@ final class FuzzCases {
   private final String userToken;
   private final byte[] billingSecret;
 
-  FuzzCases(JsonObject openapi, JsonObject bodies, Map<String, String> pathIds, String adminToken, String userToken,
+  FuzzCases(
+      JsonObject openapi,
+      JsonObject bodies,
+      Map<String, String> pathIds,
+      String adminToken,
+      String userToken,
       String billingSecret) {
     this.pathIds = pathIds;
     this.adminToken = adminToken;
     this.userToken = userToken;
     this.billingSecret = billingSecret.getBytes(StandardCharsets.UTF_8);
-    openapi.getJsonObject("paths").forEach((template, item) -> item.asJsonObject().forEach((method, op) -> {
-      List<Param> params = new ArrayList<>();
-      JsonArray declared = op.asJsonObject().getJsonArray("parameters");
-      if (declared != null) {
-        declared.forEach(p -> params.add(new Param(p.asJsonObject().getString("name"), p.asJsonObject().getString("in"))));
-      }
-      String key = method.toUpperCase() + " " + template;
-      operations.add(new Operation(method.toUpperCase(), template, params, bodies.get(key)));
-    }));
+    openapi
+        .getJsonObject("paths")
+        .forEach(
+            (template, item) ->
+                item.asJsonObject()
+                    .forEach(
+                        (method, op) -> {
+                          List<Param> params = new ArrayList<>();
+                          JsonArray declared = op.asJsonObject().getJsonArray("parameters");
+                          if (declared != null) {
+                            declared.forEach(
+                                p ->
+                                    params.add(
+                                        new Param(
+                                            p.asJsonObject().getString("name"),
+                                            p.asJsonObject().getString("in"))));
+                          }
+                          String key = method.toUpperCase() + " " + template;
+                          operations.add(
+                              new Operation(
+                                  method.toUpperCase(), template, params, bodies.get(key)));
+                        }));
   }
 
   // ---- the catalogue ----
@@ -74,9 +99,17 @@ final class FuzzCases {
       cases.add(request("valid", op, Map.of(), Map.of(), body(op)));
       if (op.baseline() != null) {
         for (List<Object> member : members(op.baseline(), new ArrayList<>())) {
-          cases.add(request("body-member-missing", op, Map.of(), Map.of(), render(op.baseline(), member, null)));
+          cases.add(
+              request(
+                  "body-member-missing",
+                  op,
+                  Map.of(),
+                  Map.of(),
+                  render(op.baseline(), member, null)));
           for (String value : FuzzValues.JSON) {
-            cases.add(request("body-member", op, Map.of(), Map.of(), render(op.baseline(), member, value)));
+            cases.add(
+                request(
+                    "body-member", op, Map.of(), Map.of(), render(op.baseline(), member, value)));
           }
         }
         for (String whole : wholeBodies(body(op))) {
@@ -85,15 +118,34 @@ final class FuzzCases {
       }
       for (Param p : op.params()) {
         List<String> values = new ArrayList<>(FuzzValues.STRINGS);
-        values.addAll(List.of("1.5", "1e3", "0x10", "\uff11", "9223372036854775808", "-9223372036854775809", "%",
-            "%zz", "%00", "..", "{id}", "a".repeat(600)));
+        values.addAll(
+            List.of(
+                "1.5",
+                "1e3",
+                "0x10",
+                "\uff11",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "%",
+                "%zz",
+                "%00",
+                "..",
+                "{id}",
+                "a".repeat(600)));
         for (String v : values) {
           switch (p.in()) {
-            case "path" -> cases.add(request("path-param", op, Map.of(p.name(), v), Map.of(), body(op)));
-            case "query" -> cases.add(request("query-param", op, Map.of(p.name(), v), Map.of(), body(op)));
-            case "header" -> cases.add(withHeader("header-param", request("header-param", op, Map.of(), Map.of(),
-                body(op)), p.name(), v));
-            default -> { }
+            case "path" ->
+                cases.add(request("path-param", op, Map.of(p.name(), v), Map.of(), body(op)));
+            case "query" ->
+                cases.add(request("query-param", op, Map.of(p.name(), v), Map.of(), body(op)));
+            case "header" ->
+                cases.add(
+                    withHeader(
+                        "header-param",
+                        request("header-param", op, Map.of(), Map.of(), body(op)),
+                        p.name(),
+                        v));
+            default -> {}
           }
         }
       }
@@ -105,11 +157,35 @@ final class FuzzCases {
   }
 
   private List<String> wholeBodies(String valid) {
-    List<String> bodies = new ArrayList<>(List.of("", " ", "null", "[]", "{}", "\"text\"", "123", "true", "{",
-        "{\"a\":", "}", "[{]", "{\"a\" 1}", "{'single': 'quotes'}", "{\"a\":1,}", "\ufeff" + valid, valid + "garbage",
-        valid + valid, valid.substring(0, valid.length() / 2), "[" + valid + "]", "{\"x\":" + valid + "}",
-        "[".repeat(100_000), "{\"a\":\"" + "b".repeat(70_000) + "\"}", valid.replace(":", ":: "), "\u0000",
-        valid.replaceFirst("\\{", "{\"unknown_member\":1,\"__proto__\":{},")));
+    List<String> bodies =
+        new ArrayList<>(
+            List.of(
+                "",
+                " ",
+                "null",
+                "[]",
+                "{}",
+                "\"text\"",
+                "123",
+                "true",
+                "{",
+                "{\"a\":",
+                "}",
+                "[{]",
+                "{\"a\" 1}",
+                "{'single': 'quotes'}",
+                "{\"a\":1,}",
+                "\ufeff" + valid,
+                valid + "garbage",
+                valid + valid,
+                valid.substring(0, valid.length() / 2),
+                "[" + valid + "]",
+                "{\"x\":" + valid + "}",
+                "[".repeat(100_000),
+                "{\"a\":\"" + "b".repeat(70_000) + "\"}",
+                valid.replace(":", ":: "),
+                "\u0000",
+                valid.replaceFirst("\\{", "{\"unknown_member\":1,\"__proto__\":{},")));
     if (valid.length() > 2) {
       bodies.add("{" + valid.substring(1, valid.length() - 1) + "," + valid.substring(1));
     }
@@ -119,16 +195,33 @@ final class FuzzCases {
   private List<FuzzCase> headerCases(Operation op) {
     List<FuzzCase> cases = new ArrayList<>();
     FuzzCase base = request("header", op, Map.of(), Map.of(), body(op));
-    for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/json; charset=nonsense",
-        "application/json;;;", "garbage", "*/*", "application/problem+json", "application/json; q=abc")) {
+    for (String type :
+        List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=utf-16",
+            "application/json; charset=nonsense",
+            "application/json;;;",
+            "garbage",
+            "*/*",
+            "application/problem+json",
+            "application/json; q=abc")) {
       cases.add(withHeader("header", base, "Content-Type", type));
     }
-    for (String accept : List.of("application/xml", "text/html", "garbage/", "*/*;q=abc", "application/problem+json",
-        "image/png, */*;q=0")) {
+    for (String accept :
+        List.of(
+            "application/xml",
+            "text/html",
+            "garbage/",
+            "*/*;q=abc",
+            "application/problem+json",
+            "image/png, */*;q=0")) {
       cases.add(withHeader("header", base, "Accept", accept));
     }
-    for (String id : List.of("a".repeat(300), "../../etc", "<script>", "id with spaces", "\u00e9t\u00e9", "")) {
+    for (String id :
+        List.of("a".repeat(300), "../../etc", "<script>", "id with spaces", "\u00e9t\u00e9", "")) {
       cases.add(withHeader("header", base, "X-Request-Id", id));
     }
     cases.add(withHeader("header", base, "X-Forwarded-For", "garbage, 999.999.999.999, ::1"));
@@ -142,8 +235,17 @@ final class FuzzCases {
   private List<FuzzCase> authCases(Operation op) {
     List<FuzzCase> cases = new ArrayList<>();
     FuzzCase base = request("auth", op, Map.of(), Map.of(), body(op));
-    for (String auth : List.of("", "Bearer", "Bearer ", "Bearer a.b.c", "Basic YWRtaW46YWRtaW4=", "Bearer " + userToken,
-        "Bearer " + adminToken + "x", "bearer " + userToken, "Bearer " + userToken + " " + userToken)) {
+    for (String auth :
+        List.of(
+            "",
+            "Bearer",
+            "Bearer ",
+            "Bearer a.b.c",
+            "Basic YWRtaW46YWRtaW4=",
+            "Bearer " + userToken,
+            "Bearer " + adminToken + "x",
+            "bearer " + userToken,
+            "Bearer " + userToken + " " + userToken)) {
       cases.add(withHeader("auth", base, "Authorization", auth));
     }
     return cases;
@@ -153,15 +255,22 @@ final class FuzzCases {
     List<FuzzCase> cases = new ArrayList<>();
     Map<String, List<Operation>> byPath = new LinkedHashMap<>();
     operations.forEach(op -> byPath.computeIfAbsent(op.template(), k -> new ArrayList<>()).add(op));
-    byPath.forEach((template, ops) -> {
-      for (String method : METHODS) {
-        if (ops.stream().noneMatch(o -> o.method().equals(method))) {
-          Operation other = new Operation(method, template, ops.get(0).params(), ops.get(0).baseline());
-          cases.add(request("method", other, Map.of(), Map.of(), method.equals("GET") || method.equals("HEAD")
-              ? null : body(ops.get(0))));
-        }
-      }
-    });
+    byPath.forEach(
+        (template, ops) -> {
+          for (String method : METHODS) {
+            if (ops.stream().noneMatch(o -> o.method().equals(method))) {
+              Operation other =
+                  new Operation(method, template, ops.get(0).params(), ops.get(0).baseline());
+              cases.add(
+                  request(
+                      "method",
+                      other,
+                      Map.of(),
+                      Map.of(),
+                      method.equals("GET") || method.equals("HEAD") ? null : body(ops.get(0))));
+            }
+          }
+        });
     return cases;
   }
 
@@ -172,8 +281,11 @@ final class FuzzCases {
     Map<String, String> params = new LinkedHashMap<>();
     for (Param p : op.params()) {
       if (!p.in().equals("header") && random.nextInt(3) == 0) {
-        params.put(p.name(), random.nextBoolean() ? FuzzValues.randomAscii(random)
-            : FuzzValues.STRINGS.get(random.nextInt(FuzzValues.STRINGS.size())));
+        params.put(
+            p.name(),
+            random.nextBoolean()
+                ? FuzzValues.randomAscii(random)
+                : FuzzValues.STRINGS.get(random.nextInt(FuzzValues.STRINGS.size())));
       }
     }
     String body = body(op);
@@ -181,11 +293,15 @@ final class FuzzCases {
       List<List<Object>> members = members(op.baseline(), new ArrayList<>());
       JsonValue tree = op.baseline();
       int n = 1 + random.nextInt(3);
-      body = render(tree, members.get(random.nextInt(members.size())), FuzzValues.randomJson(random, 0));
+      body =
+          render(
+              tree, members.get(random.nextInt(members.size())), FuzzValues.randomJson(random, 0));
       if (n > 1 && random.nextBoolean()) {
         body = FuzzValues.randomJson(random, 0);
       }
-    } else if (!op.method().equals("GET") && !op.method().equals("DELETE") && random.nextInt(4) == 0) {
+    } else if (!op.method().equals("GET")
+        && !op.method().equals("DELETE")
+        && random.nextInt(4) == 0) {
       body = FuzzValues.randomJson(random, 0);
     }
     return request("random", op, params, Map.of(), body);
@@ -193,17 +309,30 @@ final class FuzzCases {
 
   // ---- building requests ----
 
-  private FuzzCase request(String family, Operation op, Map<String, String> params, Map<String, String> extraHeaders,
+  private FuzzCase request(
+      String family,
+      Operation op,
+      Map<String, String> params,
+      Map<String, String> extraHeaders,
       String body) {
     String path = op.template();
     StringBuilder query = new StringBuilder();
     for (Param p : op.params()) {
       String value = params.get(p.name());
       if (p.in().equals("path")) {
-        path = path.replace("{" + p.name() + "}", encode(value != null ? value : pathIds.getOrDefault(p.name() + "@"
-            + op.template(), "1")));
+        path =
+            path.replace(
+                "{" + p.name() + "}",
+                encode(
+                    value != null
+                        ? value
+                        : pathIds.getOrDefault(p.name() + "@" + op.template(), "1")));
       } else if (p.in().equals("query") && value != null) {
-        query.append(query.isEmpty() ? "?" : "&").append(encode(p.name())).append('=').append(encode(value));
+        query
+            .append(query.isEmpty() ? "?" : "&")
+            .append(encode(p.name()))
+            .append('=')
+            .append(encode(value));
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -260,12 +389,13 @@ final class FuzzCases {
   private static List<List<Object>> members(JsonValue v, List<Object> at) {
     List<List<Object>> all = new ArrayList<>();
     if (v instanceof JsonObject o) {
-      o.forEach((k, child) -> {
-        List<Object> p = new ArrayList<>(at);
-        p.add(k);
-        all.add(p);
-        all.addAll(members(child, p));
-      });
+      o.forEach(
+          (k, child) -> {
+            List<Object> p = new ArrayList<>(at);
+            p.add(k);
+            all.add(p);
+            all.addAll(members(child, p));
+          });
     } else if (v instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
         List<Object> p = new ArrayList<>(at);
@@ -284,7 +414,8 @@ final class FuzzCases {
     return b.toString();
   }
 
-  private static void render(JsonValue v, List<Object> at, List<Object> target, String raw, StringBuilder b) {
+  private static void render(
+      JsonValue v, List<Object> at, List<Object> target, String raw, StringBuilder b) {
     if (at.equals(target)) {
       b.append(raw);
       return;

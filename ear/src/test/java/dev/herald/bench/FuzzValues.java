@@ -6,35 +6,109 @@ import java.util.Random;
 
 /**
  * The malformed values the API fuzzer puts in place of a JSON member, a path segment, a query
- * parameter or a header: JSON snippets (raw text, so numbers beyond any Java type, lone
- * surrogates and deep nesting go on the wire as they are) and plain strings.
+ * parameter or a header: JSON snippets (raw text, so numbers beyond any Java type, lone surrogates
+ * and deep nesting go on the wire as they are) and plain strings.
  */
 final class FuzzValues {
 
   private FuzzValues() {}
 
   /** Strings that stress parsers, validators and the database (sent as JSON strings or as text). */
-  static final List<String> STRINGS = List.of(
-      "", " ", "\t\n\r", "a".repeat(10_000), "\u0000", "nul\u0000inside", "\u202e\u202dreversed", "\ud83d\ude00\ud83d\udca9",
-      "\u200b\u200c\u200d\ufeff", "\u00c4\u00d6\u00dc \u00df \u65e5\u672c\u8a9e \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
-      "' OR '1'='1' --", "\"; DROP TABLE account; --", "1; SELECT pg_sleep(10)", "%s%s%s%n", "${jndi:ldap://127.0.0.1/a}",
-      "#{7*7}", "<script>alert(1)</script>", "../../../../etc/passwd", "\\", "\"", "-1", "0", "99999999999999999999999",
-      "1e309", "NaN", "Infinity", "null", "true", "[]", "{}", "2030-13-45T99:99:99Z", "9999-12-31T23:59:59Z",
-      "0000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
-      "2030-01-01", "USER", "OWNER", "RUNNING", "admin@herald.local", "not-an-email", "@", "@a", "https://t.me/",
-      "https://t.me/c/1/2", "-100", "+", "+99999999999999999999", "HRLD-", "sha256=", "Bearer", "\u00ff\u00fe");
+  static final List<String> STRINGS =
+      List.of(
+          "",
+          " ",
+          "\t\n\r",
+          "a".repeat(10_000),
+          "\u0000",
+          "nul\u0000inside",
+          "\u202e\u202dreversed",
+          "\ud83d\ude00\ud83d\udca9",
+          "\u200b\u200c\u200d\ufeff",
+          "\u00c4\u00d6\u00dc \u00df \u65e5\u672c\u8a9e \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+          "' OR '1'='1' --",
+          "\"; DROP TABLE account; --",
+          "1; SELECT pg_sleep(10)",
+          "%s%s%s%n",
+          "${jndi:ldap://127.0.0.1/a}",
+          "#{7*7}",
+          "<script>alert(1)</script>",
+          "../../../../etc/passwd",
+          "\\",
+          "\"",
+          "-1",
+          "0",
+          "99999999999999999999999",
+          "1e309",
+          "NaN",
+          "Infinity",
+          "null",
+          "true",
+          "[]",
+          "{}",
+          "2030-13-45T99:99:99Z",
+          "9999-12-31T23:59:59Z",
+          "0000-01-01T00:00:00Z",
+          "-999999999-01-01T00:00:00Z",
+          "+1000000000-01-01T00:00:00Z",
+          "1970-01-01T00:00:00Z",
+          "2030-01-01",
+          "USER",
+          "OWNER",
+          "RUNNING",
+          "admin@herald.local",
+          "not-an-email",
+          "@",
+          "@a",
+          "https://t.me/",
+          "https://t.me/c/1/2",
+          "-100",
+          "+",
+          "+99999999999999999999",
+          "HRLD-",
+          "sha256=",
+          "Bearer",
+          "\u00ff\u00fe");
 
   /** JSON values of every type and edge, as raw JSON text. */
   static final List<String> JSON = json();
 
   private static List<String> json() {
-    List<String> values = new ArrayList<>(List.of(
-        "null", "true", "false", "0", "-1", "1", "2147483647", "2147483648", "-2147483648", "-2147483649",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
-        "1e308", "1e309", "-1e309", "1.5", "-0.0", "0.0000000001", "1E2", "[]", "{}", "[null]", "[1,2,3]",
-        "{\"a\":{\"b\":{\"c\":[]}}}", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u0000\"",
-        "[" + "\"x\",".repeat(5_000) + "\"x\"]", "[".repeat(2_000) + "]".repeat(2_000),
-        "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000)));
+    List<String> values =
+        new ArrayList<>(
+            List.of(
+                "null",
+                "true",
+                "false",
+                "0",
+                "-1",
+                "1",
+                "2147483647",
+                "2147483648",
+                "-2147483648",
+                "-2147483649",
+                "9223372036854775807",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "123456789012345678901234567890",
+                "1e308",
+                "1e309",
+                "-1e309",
+                "1.5",
+                "-0.0",
+                "0.0000000001",
+                "1E2",
+                "[]",
+                "{}",
+                "[null]",
+                "[1,2,3]",
+                "{\"a\":{\"b\":{\"c\":[]}}}",
+                "\"\\ud800\"",
+                "\"\\udfff\\ud800\"",
+                "\"\\u0000\"",
+                "[" + "\"x\",".repeat(5_000) + "\"x\"]",
+                "[".repeat(2_000) + "]".repeat(2_000),
+                "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000)));
     STRINGS.forEach(s -> values.add(quote(s)));
     return List.copyOf(values);
   }
@@ -76,7 +150,10 @@ final class FuzzValues {
       default -> {
         StringBuilder b = new StringBuilder("{");
         for (int i = random.nextInt(4); i > 0; i--) {
-          b.append(quote(randomString(random))).append(':').append(randomJson(random, depth + 1)).append(i > 1 ? "," : "");
+          b.append(quote(randomString(random)))
+              .append(':')
+              .append(randomJson(random, depth + 1))
+              .append(i > 1 ? "," : "");
         }
         yield b.append('}').toString();
       }

@@ -39,8 +39,12 @@ final class JfrSummary {
     COMPONENTS.put("Herald (dev.herald)", "dev.herald.");
   }
 
-  /** Liberty's own authentication (the MP-JWT TAI validating the token) runs before any Herald filter. */
-  static final String BEFORE_FILTERS = "Liberty security with no Herald frame on the stack (token validation before the filters)";
+  /**
+   * Liberty's own authentication (the MP-JWT TAI validating the token) runs before any Herald
+   * filter.
+   */
+  static final String BEFORE_FILTERS =
+      "Liberty security with no Herald frame on the stack (token validation before the filters)";
 
   private static final Pattern FRAME = Pattern.compile("^\\s+([\\w$.<>]+)\\(.*line:.*$");
 
@@ -48,7 +52,10 @@ final class JfrSummary {
 
   static List<String> of(String jfrFile) {
     String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
-    String out = BenchServer.run(List.of(jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "256", jfrFile));
+    String out =
+        BenchServer.run(
+            List.of(
+                jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "256", jfrFile));
     Map<String, Integer> components = new HashMap<>();
     Map<String, Integer> herald = new HashMap<>();
     Map<String, Integer> top = new HashMap<>();
@@ -70,35 +77,60 @@ final class JfrSummary {
     }
     int n = Math.max(1, samples);
     List<String> lines = new ArrayList<>();
-    lines.add("JFR execution samples: " + samples + "; share with the component on the stack (inclusive, overlapping):");
-    COMPONENTS.keySet().forEach(name -> lines.add(String.format("    %5.1f%%  %s", 100.0 * components.getOrDefault(name, 0) / n, name)));
-    lines.add(String.format("    %5.1f%%  %s", 100.0 * components.getOrDefault(BEFORE_FILTERS, 0) / n, BEFORE_FILTERS));
+    lines.add(
+        "JFR execution samples: "
+            + samples
+            + "; share with the component on the stack (inclusive, overlapping):");
+    COMPONENTS
+        .keySet()
+        .forEach(
+            name ->
+                lines.add(
+                    String.format(
+                        "    %5.1f%%  %s", 100.0 * components.getOrDefault(name, 0) / n, name)));
+    lines.add(
+        String.format(
+            "    %5.1f%%  %s",
+            100.0 * components.getOrDefault(BEFORE_FILTERS, 0) / n, BEFORE_FILTERS));
     lines.add("Herald methods on the stack (inclusive), top 12:");
-    top(herald, 12).forEach(e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
+    top(herald, 12)
+        .forEach(
+            e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
     lines.add("top of stack, top 8:");
-    top(top, 8).forEach(e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
+    top(top, 8)
+        .forEach(
+            e -> lines.add(String.format("    %5.1f%%  %s", 100.0 * e.getValue() / n, e.getKey())));
     return lines;
   }
 
-  private static void count(List<String> stack, Map<String, Integer> components, Map<String, Integer> herald,
+  private static void count(
+      List<String> stack,
+      Map<String, Integer> components,
+      Map<String, Integer> herald,
       Map<String, Integer> top) {
     top.merge(stack.get(0), 1, Integer::sum);
-    COMPONENTS.forEach((name, prefix) -> {
-      if (stack.stream().anyMatch(f -> f.startsWith(prefix))) {
-        components.merge(name, 1, Integer::sum);
-      }
-    });
+    COMPONENTS.forEach(
+        (name, prefix) -> {
+          if (stack.stream().anyMatch(f -> f.startsWith(prefix))) {
+            components.merge(name, 1, Integer::sum);
+          }
+        });
     if (stack.stream().anyMatch(f -> f.startsWith("com.ibm.ws.security."))
         && stack.stream().noneMatch(f -> f.startsWith("dev.herald."))) {
       components.merge(BEFORE_FILTERS, 1, Integer::sum);
     }
     Set<String> seen = new HashSet<>();
-    stack.stream().filter(f -> f.startsWith("dev.herald.") && seen.add(f)).forEach(f -> herald.merge(f, 1, Integer::sum));
+    stack.stream()
+        .filter(f -> f.startsWith("dev.herald.") && seen.add(f))
+        .forEach(f -> herald.merge(f, 1, Integer::sum));
   }
 
   private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts, int limit) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-        .limit(limit).toList();
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .toList();
   }
 }

@@ -26,7 +26,8 @@ public final class LatenessSamples {
   }
 
   /** Lateness of the executions started in [from, to), in ms. */
-  public record Summary(int count, double p50, double p99, double max, double min, int over20, int over200) {}
+  public record Summary(
+      int count, double p50, double p99, double max, double min, int over20, int over200) {}
 
   public synchronized Summary window(Instant from, Instant to) {
     long lo = micros(from);
@@ -45,7 +46,8 @@ public final class LatenessSamples {
     }
     int over20 = (int) Arrays.stream(ms).filter(v -> v > 20).count();
     int over200 = (int) Arrays.stream(ms).filter(v -> v > 200).count();
-    return new Summary(n, percentile(ms, 0.5), percentile(ms, 0.99), ms[n - 1], ms[0], over20, over200);
+    return new Summary(
+        n, percentile(ms, 0.5), percentile(ms, 0.99), ms[n - 1], ms[0], over20, over200);
   }
 
   static double percentile(double[] sorted, double p) {

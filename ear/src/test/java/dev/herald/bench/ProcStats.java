@@ -11,7 +11,12 @@ import java.util.TreeMap;
  * CPU time of a process and of each of its threads from /proc (clock ticks, 100 per second on
  * Linux), so CPU % and "which threads did the work" come from the kernel, not from the JVM.
  */
-public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long, Long> threadTicks, Map<Long, String> threadNames) {
+public record ProcStats(
+    long nanoTime,
+    long processTicks,
+    int threads,
+    Map<Long, Long> threadTicks,
+    Map<Long, String> threadNames) {
 
   static final double TICKS_PER_SECOND = 100.0;
 
@@ -64,17 +69,20 @@ public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long,
    */
   public static Map<String, String> busyThreads(ProcStats from, ProcStats to, double minPercent) {
     Map<String, long[]> groups = new TreeMap<>();
-    to.threadTicks.forEach((tid, ticks) -> {
-      long delta = ticks - from.threadTicks.getOrDefault(tid, 0L);
-      if (percent(delta, from, to) >= minPercent) {
-        String group = group(to.threadNames.get(tid));
-        long[] g = groups.computeIfAbsent(group, k -> new long[2]);
-        g[0]++;
-        g[1] += delta;
-      }
-    });
+    to.threadTicks.forEach(
+        (tid, ticks) -> {
+          long delta = ticks - from.threadTicks.getOrDefault(tid, 0L);
+          if (percent(delta, from, to) >= minPercent) {
+            String group = group(to.threadNames.get(tid));
+            long[] g = groups.computeIfAbsent(group, k -> new long[2]);
+            g[0]++;
+            g[1] += delta;
+          }
+        });
     Map<String, String> out = new TreeMap<>();
-    groups.forEach((name, g) -> out.put(name, g[0] + " threads, " + String.format("%.1f%%", percent(g[1], from, to))));
+    groups.forEach(
+        (name, g) ->
+            out.put(name, g[0] + " threads, " + String.format("%.1f%%", percent(g[1], from, to))));
     return out;
   }
 
@@ -88,13 +96,15 @@ public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long,
   /**
    * Threads that run Herald's engine: Liberty runs managed executor tasks (concurrent/heraldEngine
    * and the default managed scheduled executor) on its default executor and fires their timers on
-   * its scheduled executor ("Default Executor-thread-N", "Scheduled Executor-thread-N"; the
-   * kernel keeps 15 characters of a name).
+   * its scheduled executor ("Default Executor-thread-N", "Scheduled Executor-thread-N"; the kernel
+   * keeps 15 characters of a name).
    */
   public int workThreads() {
-    return (int) threadNames.values().stream()
-        .filter(name -> name.startsWith("Default Executo") || name.startsWith("Scheduled Execu"))
-        .count();
+    return (int)
+        threadNames.values().stream()
+            .filter(
+                name -> name.startsWith("Default Executo") || name.startsWith("Scheduled Execu"))
+            .count();
   }
 
   static String group(String threadName) {
@@ -103,7 +113,10 @@ public record ProcStats(long nanoTime, long processTicks, int threads, Map<Long,
 
   public static long busyThreadCount(ProcStats from, ProcStats to, double minPercent) {
     return to.threadTicks.entrySet().stream()
-        .filter(e -> percent(e.getValue() - from.threadTicks.getOrDefault(e.getKey(), 0L), from, to) >= minPercent)
+        .filter(
+            e ->
+                percent(e.getValue() - from.threadTicks.getOrDefault(e.getKey(), 0L), from, to)
+                    >= minPercent)
         .count();
   }
 }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints a benchmark's figures as they come and appends them, with the exact command, the date
- * and the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy
- * a run was). {@code BENCH_LABEL} labels the run (e.g. "harness check", "AFTER: abc1234").
+ * Prints a benchmark's figures as they come and appends them, with the exact command, the date and
+ * the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy a run
+ * was). {@code BENCH_LABEL} labels the run (e.g. "harness check", "AFTER: abc1234").
  */
 public final class Report {
 
@@ -47,11 +47,25 @@ public final class Report {
     } catch (IOException e) {
       mem = "?";
     }
-    String[] pg = bench.row("SELECT current_setting('server_version'), current_setting('fsync'),"
-        + " current_setting('synchronous_commit'), current_setting('shared_buffers')");
-    return Runtime.getRuntime().availableProcessors() + " cores, " + mem + ", Java " + System.getProperty("java.version")
-        + " (" + System.getProperty("java.vendor") + "), PostgreSQL " + pg[0] + " (embedded, zonky) with fsync=" + pg[1]
-        + ", synchronous_commit=" + pg[2] + ", shared_buffers=" + pg[3];
+    String[] pg =
+        bench.row(
+            "SELECT current_setting('server_version'), current_setting('fsync'),"
+                + " current_setting('synchronous_commit'), current_setting('shared_buffers')");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + mem
+        + ", Java "
+        + System.getProperty("java.version")
+        + " ("
+        + System.getProperty("java.vendor")
+        + "), PostgreSQL "
+        + pg[0]
+        + " (embedded, zonky) with fsync="
+        + pg[1]
+        + ", synchronous_commit="
+        + pg[2]
+        + ", shared_buffers="
+        + pg[3];
   }
 
   /** Appends this run to bench/RESULTS.md. */
@@ -60,13 +74,19 @@ public final class Report {
     StringBuilder md = new StringBuilder();
     md.append("\n## ").append(title).append("\n\n");
     md.append("- command: `").append(command).append("`\n");
-    String label = System.getenv("BENCH_LABEL"); // e.g. BENCH_LABEL="harness check", "BEFORE", "AFTER"
+    String label =
+        System.getenv("BENCH_LABEL"); // e.g. BENCH_LABEL="harness check", "BEFORE", "AFTER"
     if (label != null && !label.isBlank()) {
       md.append("- run: **").append(label.strip()).append("**\n");
     }
-    md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("\n");
+    md.append("- date: ")
+        .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+        .append("\n");
     md.append("- machine: ").append(machine).append("\n");
-    md.append("- load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage())
+    md.append("- load average (1/5/15 min) before: ")
+        .append(loadBefore)
+        .append(", after: ")
+        .append(loadAverage())
         .append("\n\n```\n");
     lines.forEach(l -> md.append(l).append('\n'));
     md.append("```\n");
@@ -74,7 +94,9 @@ public final class Report {
     try {
       if (!Files.exists(file)) {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, "# Herald benchmark results\n\nAppended by the `bench/*.sh` commands, newest last.\n");
+        Files.writeString(
+            file,
+            "# Herald benchmark results\n\nAppended by the `bench/*.sh` commands, newest last.\n");
       }
       Files.writeString(file, md.toString(), StandardOpenOption.APPEND);
     } catch (IOException e) {

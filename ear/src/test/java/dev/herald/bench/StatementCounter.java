@@ -18,7 +18,8 @@ import java.util.Map;
 public final class StatementCounter {
 
   private static final String TRANSACTION_CONTROL =
-      "^\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|END|SET|RESET|SHOW|SAVEPOINT|RELEASE|DISCARD)\\y";
+      "^\\s*(BEGIN|COMMIT|ROLLBACK|START"
+          + " TRANSACTION|END|SET|RESET|SHOW|SAVEPOINT|RELEASE|DISCARD)\\y";
 
   private final BenchServer bench;
 
@@ -39,37 +40,52 @@ public final class StatementCounter {
    * around the snapshots of an idle window, so the measured windows carry no counting cost.
    */
   public void counting(boolean on) {
-    bench.superuserSql("ALTER SYSTEM SET pg_stat_statements.track = '" + (on ? "top" : "none") + "'");
+    bench.superuserSql(
+        "ALTER SYSTEM SET pg_stat_statements.track = '" + (on ? "top" : "none") + "'");
     bench.superuserSql("SELECT pg_reload_conf()");
   }
 
   public Snapshot snapshot(String role) {
     Map<String, Long> calls = new HashMap<>();
-    String query = "SELECT left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90), sum(s.calls)"
-        + " FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid"
-        + " JOIN pg_database d ON d.oid = s.dbid"
-        + " WHERE d.datname = current_database() AND r.rolname = '" + role.replace("'", "''") + "' AND s.toplevel"
-        + " AND s.query !~* '" + TRANSACTION_CONTROL + "' GROUP BY 1";
-    try (Connection c = bench.database.connectAsSuperuser(); Statement s = c.createStatement();
+    String query =
+        "SELECT left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90), sum(s.calls)"
+            + " FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid"
+            + " JOIN pg_database d ON d.oid = s.dbid"
+            + " WHERE d.datname = current_database() AND r.rolname = '"
+            + role.replace("'", "''")
+            + "' AND s.toplevel"
+            + " AND s.query !~* '"
+            + TRANSACTION_CONTROL
+            + "' GROUP BY 1";
+    try (Connection c = bench.database.connectAsSuperuser();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
         calls.merge(rs.getString(1), rs.getLong(2), Long::sum);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("pg_stat_statements unreadable (server not started with countStatements()?)", e);
+      throw new IllegalStateException(
+          "pg_stat_statements unreadable (server not started with countStatements()?)", e);
     }
     return new Snapshot(System.nanoTime(), calls);
   }
 
   /**
    * The statements that took most PostgreSQL time since the last pg_stat_statements_reset(), as
-   * report lines: total ms, calls, rows, microseconds per unit of work (per execution, per request).
+   * report lines: total ms, calls, rows, microseconds per unit of work (per execution, per
+   * request).
    */
   public static List<String> slowest(BenchServer bench, long units, int limit) {
-    return bench.rows("SELECT round(total_exec_time)::text, calls::text, rows::text,"
-            + " round((total_exec_time * 1000 / " + Math.max(1, units) + ")::numeric, 1)::text,"
-            + " left(regexp_replace(query, '\\s+', ' ', 'g'), 70) FROM pg_stat_statements"
-            + " ORDER BY total_exec_time DESC LIMIT " + limit).stream()
+    return bench
+        .rows(
+            "SELECT round(total_exec_time)::text, calls::text, rows::text,"
+                + " round((total_exec_time * 1000 / "
+                + Math.max(1, units)
+                + ")::numeric, 1)::text,"
+                + " left(regexp_replace(query, '\\s+', ' ', 'g'), 70) FROM pg_stat_statements"
+                + " ORDER BY total_exec_time DESC LIMIT "
+                + limit)
+        .stream()
         .map(r -> String.format("    %7s ms %7s calls %8s rows  %6s us/unit  %s", (Object[]) r))
         .toList();
   }
@@ -79,7 +95,7 @@ public final class StatementCounter {
     return (to.total() - from.total()) / ((to.nanoTime() - from.nanoTime()) / 1e9);
   }
 
-  /** The role's busiest statements between two snapshots, "calls/s  statement", busiest first. */
+  /** The role's busiest statements between two snapshots, "calls/s statement", busiest first. */
   public static List<String> top(Snapshot from, Snapshot to, int limit) {
     double seconds = (to.nanoTime() - from.nanoTime()) / 1e9;
     return to.calls().entrySet().stream()

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Access codes and their abuse limit (SPEC §4, rule 11): 5 failed attempts per 15 minutes per
- * client, then 429 with Retry-After; a success resets the count; the count lives in PostgreSQL
- * and holds across a server restart. The test server trusts loopback as a proxy, so each test
- * is its own client through X-Forwarded-For.
+ * client, then 429 with Retry-After; a success resets the count; the count lives in PostgreSQL and
+ * holds across a server restart. The test server trusts loopback as a proxy, so each test is its
+ * own client through X-Forwarded-For.
  */
 class AccessCodeBruteForceIT {
 
@@ -35,16 +35,20 @@ class AccessCodeBruteForceIT {
   }
 
   private static String newCode() {
-    Api.Reply created = api.post("/api/v1/admin/access-codes",
-        "{\"count\":1,\"plan\":{\"status\":\"TRIAL\",\"expires_at\":\"2999-01-01T00:00:00Z\",\"limits\":{\"max_sessions\":2}}}")
-        .token(owner).send();
+    Api.Reply created =
+        api.post(
+                "/api/v1/admin/access-codes",
+                "{\"count\":1,\"plan\":{\"status\":\"TRIAL\",\"expires_at\":\"2999-01-01T00:00:00Z\",\"limits\":{\"max_sessions\":2}}}")
+            .token(owner)
+            .send();
     assertEquals(201, created.status(), created::toString);
     return created.json().getJsonArray("codes").getString(0);
   }
 
   private static Api.Reply attempt(String code, String forwardedFor) {
     return api.post("/api/v1/auth/access-code", "{\"code\":\"" + code + "\"}")
-        .header("X-Forwarded-For", forwardedFor).send();
+        .header("X-Forwarded-For", forwardedFor)
+        .send();
   }
 
   private static void fail(String client, int times) {
@@ -70,8 +74,13 @@ class AccessCodeBruteForceIT {
     assertEquals("USER", account.getString("role"));
     Api.Reply again = attempt(code.toLowerCase().replace("-", " "), newClient());
     assertEquals(200, again.status(), again::toString);
-    long sameId = api.post("/api/v1/account/register", "").token(again.json().getString("access_token")).send()
-        .json().getJsonNumber("id").longValue();
+    long sameId =
+        api.post("/api/v1/account/register", "")
+            .token(again.json().getString("access_token"))
+            .send()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     assertEquals(account.getJsonNumber("id").longValue(), sameId);
   }
 
@@ -100,7 +109,8 @@ class AccessCodeBruteForceIT {
     String client = newClient();
     String code = newCode();
     fail(client, 5);
-    // The client prepends made-up hops; the proxy (loopback, trusted) appended the real address last.
+    // The client prepends made-up hops; the proxy (loopback, trusted) appended the real address
+    // last.
     assertLimited(attempt("HRLD-WRONG", "203.0.113.77, " + client));
     assertLimited(attempt(code, "10.1.2.3, 203.0.113.78, " + client));
     assertLimited(attempt(code, client));
@@ -121,6 +131,9 @@ class AccessCodeBruteForceIT {
 
   @Test
   void missingCodeIs400() {
-    assertProblem(api.post("/api/v1/auth/access-code", "{}").header("X-Forwarded-For", newClient()).send(), 400, "invalid-input");
+    assertProblem(
+        api.post("/api/v1/auth/access-code", "{}").header("X-Forwarded-For", newClient()).send(),
+        400,
+        "invalid-input");
   }
 }

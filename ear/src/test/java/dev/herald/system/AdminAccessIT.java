@@ -29,20 +29,34 @@ class AdminAccessIT {
   private static List<Api.Request> adminRequests(String token, long target) {
     return List.of(
         api.get("/api/v1/admin/audit-log").token(token),
-        api.post("/api/v1/admin/accounts",
-            "{\"email\":\"" + Admins.newEmail("x") + "\",\"role\":\"ADMIN\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"ACTIVE\"}}").token(token),
-        api.put("/api/v1/admin/accounts/" + target + "/plan", "{\"status\":\"ACTIVE\"}").token(token),
+        api.post(
+                "/api/v1/admin/accounts",
+                "{\"email\":\""
+                    + Admins.newEmail("x")
+                    + "\",\"role\":\"ADMIN\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"ACTIVE\"}}")
+            .token(token),
+        api.put("/api/v1/admin/accounts/" + target + "/plan", "{\"status\":\"ACTIVE\"}")
+            .token(token),
         api.post("/api/v1/admin/access-codes", "{\"plan\":{\"status\":\"ACTIVE\"}}").token(token),
         api.get("/api/v1/admin/bots").token(token),
         api.post("/api/v1/admin/bots/" + target + "/suspend", "{\"reason\":\"x\"}").token(token),
         api.post("/api/v1/admin/bots/" + target + "/activate", "").token(token),
-        api.put("/api/v1/admin/bots/" + target + "/rate-limits", "{\"rate_limit_rps\":2,\"max_concurrent_requests\":2}").token(token),
+        api.put(
+                "/api/v1/admin/bots/" + target + "/rate-limits",
+                "{\"rate_limit_rps\":2,\"max_concurrent_requests\":2}")
+            .token(token),
         api.delete("/api/v1/admin/bots/" + target).token(token));
   }
 
   private static long newestAuditId() {
-    return api.get("/api/v1/admin/audit-log?limit=1").token(owner).send().json()
-        .getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue();
+    return api.get("/api/v1/admin/audit-log?limit=1")
+        .token(owner)
+        .send()
+        .json()
+        .getJsonArray("entries")
+        .getJsonObject(0)
+        .getJsonNumber("id")
+        .longValue();
   }
 
   @Test
@@ -53,12 +67,16 @@ class AdminAccessIT {
     long auditBefore = newestAuditId();
     // The token says ADMIN, the stored account (created on first contact) says USER.
     String forged =
-        tokens.tenant(Tokens.newSubject("self-made-admin"), c -> c.setStringListClaim("groups", List.of("ADMIN")));
+        tokens.tenant(
+            Tokens.newSubject("self-made-admin"),
+            c -> c.setStringListClaim("groups", List.of("ADMIN")));
     for (Api.Request request : adminRequests(forged, victim)) {
       assertProblem(request.send(), 403, "admin-required");
     }
     assertEquals(auditBefore, newestAuditId(), "a refused admin request must write nothing");
-    assertEquals("STOPPED", api.get("/api/v1/bot/state").token(victimToken).send().json().getString("status"));
+    assertEquals(
+        "STOPPED",
+        api.get("/api/v1/bot/state").token(victimToken).send().json().getString("status"));
   }
 
   @Test
@@ -94,36 +112,62 @@ class AdminAccessIT {
   void onlyAnOwnerMayCreateAnOwner() {
     String admin = Admins.newAdminToken(system);
     String body =
-        "{\"email\":\"" + Admins.newEmail("owner") + "\",\"role\":\"OWNER\",\"password\":\"owner-password-1\",\"plan\":{\"status\":\"ACTIVE\"}}";
-    assertProblem(api.post("/api/v1/admin/accounts", body).token(admin).send(), 403, "owner-required");
+        "{\"email\":\""
+            + Admins.newEmail("owner")
+            + "\",\"role\":\"OWNER\",\"password\":\"owner-password-1\",\"plan\":{\"status\":\"ACTIVE\"}}";
+    assertProblem(
+        api.post("/api/v1/admin/accounts", body).token(admin).send(), 403, "owner-required");
   }
 
   @Test
   void createAccountRejectsBadInputNamingEachFieldAndDuplicatesWith409() {
     Api.Reply bad =
-        api.post("/api/v1/admin/accounts", "{\"email\":\"not-an-email\",\"role\":\"USER\",\"password\":\"short\",\"plan\":{\"status\":\"ACTIVE\"}}")
-            .token(owner).send();
+        api.post(
+                "/api/v1/admin/accounts",
+                "{\"email\":\"not-an-email\",\"role\":\"USER\",\"password\":\"short\",\"plan\":{\"status\":\"ACTIVE\"}}")
+            .token(owner)
+            .send();
     assertProblem(bad, 400, "invalid-input");
-    Set<String> fields = bad.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-        .map(e -> e.getString("field")).collect(Collectors.toSet());
+    Set<String> fields =
+        bad.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getString("field"))
+            .collect(Collectors.toSet());
     assertEquals(Set.of("email", "password"), fields);
 
     Api.Reply badPlan =
-        api.post("/api/v1/admin/accounts", "{\"email\":\"" + Admins.newEmail("p") + "\",\"role\":\"KING\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"GOLD\",\"limits\":{\"max_sessions\":99}}}")
-            .token(owner).send();
+        api.post(
+                "/api/v1/admin/accounts",
+                "{\"email\":\""
+                    + Admins.newEmail("p")
+                    + "\",\"role\":\"KING\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"GOLD\",\"limits\":{\"max_sessions\":99}}}")
+            .token(owner)
+            .send();
     assertProblem(badPlan, 400, "invalid-input");
 
     String email = Admins.newEmail("dup");
     Admins.createAccount(api, owner, email, "USER", "user-password-123");
     Api.Reply dup =
-        api.post("/api/v1/admin/accounts", "{\"email\":\"" + email.toUpperCase() + "\",\"role\":\"USER\",\"password\":\"user-password-123\",\"plan\":{\"status\":\"ACTIVE\"}}")
-            .token(owner).send();
+        api.post(
+                "/api/v1/admin/accounts",
+                "{\"email\":\""
+                    + email.toUpperCase()
+                    + "\",\"role\":\"USER\",\"password\":\"user-password-123\",\"plan\":{\"status\":\"ACTIVE\"}}")
+            .token(owner)
+            .send();
     assertProblem(dup, 409, "email-taken");
   }
 
   @Test
   void unknownAccountIs404Problem() {
-    assertProblem(api.put("/api/v1/admin/accounts/999999999/plan", "{\"status\":\"ACTIVE\"}").token(owner).send(), 404, "not-found");
-    assertProblem(api.post("/api/v1/admin/bots/999999999/suspend", "{\"reason\":\"x\"}").token(owner).send(), 404, "not-found");
+    assertProblem(
+        api.put("/api/v1/admin/accounts/999999999/plan", "{\"status\":\"ACTIVE\"}")
+            .token(owner)
+            .send(),
+        404,
+        "not-found");
+    assertProblem(
+        api.post("/api/v1/admin/bots/999999999/suspend", "{\"reason\":\"x\"}").token(owner).send(),
+        404,
+        "not-found");
   }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 
-/** Admin helpers for the system tests: the bootstrap owner's token, accounts created through the API. */
+/**
+ * Admin helpers for the system tests: the bootstrap owner's token, accounts created through the
+ * API.
+ */
 final class Admins {
 
   static final String ACTIVE_PLAN = "{\"status\":\"ACTIVE\",\"limits\":{\"max_sessions\":3}}";
@@ -13,7 +16,8 @@ final class Admins {
   private Admins() {}
 
   static String ownerToken(SystemUnderTest system) {
-    String body = "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
+    String body =
+        "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
     Api.Reply login = system.api().post("/api/v1/auth/login", body).send();
     assertEquals(200, login.status(), login::toString);
     return login.json().getString("access_token");
@@ -24,10 +28,18 @@ final class Admins {
   }
 
   /** Creates an account through {@code POST /admin/accounts} and returns the created view. */
-  static JsonObject createAccount(Api api, String adminToken, String email, String role, String password) {
+  static JsonObject createAccount(
+      Api api, String adminToken, String email, String role, String password) {
     String body =
-        "{\"email\":\"" + email + "\",\"role\":\"" + role + "\",\"password\":\"" + password
-            + "\",\"plan\":" + ACTIVE_PLAN + "}";
+        "{\"email\":\""
+            + email
+            + "\",\"role\":\""
+            + role
+            + "\",\"password\":\""
+            + password
+            + "\",\"plan\":"
+            + ACTIVE_PLAN
+            + "}";
     Api.Reply reply = api.post("/api/v1/admin/accounts", body).token(adminToken).send();
     assertEquals(201, reply.status(), reply::toString);
     return reply.json();
@@ -35,7 +47,10 @@ final class Admins {
 
   static String login(Api api, String email, String password) {
     Api.Reply login =
-        api.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").send();
+        api.post(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+            .send();
     assertEquals(200, login.status(), login::toString);
     return login.json().getString("access_token");
   }
@@ -57,6 +72,7 @@ final class Admins {
   static void assertProblem(Api.Reply reply, int status, String type) {
     assertEquals(status, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
-    assertEquals("https://herald.dev/problems/" + type, reply.json().getString("type"), reply::toString);
+    assertEquals(
+        "https://herald.dev/problems/" + type, reply.json().getString("type"), reply::toString);
   }
 }

@@ -15,7 +15,10 @@ import java.time.Duration;
 public final class Api {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final String baseUrl;
 
@@ -73,7 +76,8 @@ public final class Api {
 
     public Reply send() {
       try {
-        HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);

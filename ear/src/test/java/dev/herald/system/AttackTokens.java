@@ -32,7 +32,8 @@ final class AttackTokens {
   AttackTokens(Path keysDir) {
     this.herald = new Tokens(keysDir);
     try {
-      this.publicKeyPem = Files.readString(keysDir.resolve("jwt-public.pem"), StandardCharsets.US_ASCII);
+      this.publicKeyPem =
+          Files.readString(keysDir.resolve("jwt-public.pem"), StandardCharsets.US_ASCII);
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       this.attacker = generator.generateKeyPair();
@@ -61,7 +62,11 @@ final class AttackTokens {
   }
 
   String signedByAttacker(String subject, Consumer<JsonWebSignature> headers) {
-    return sign(Tokens.tenantClaims(subject), attacker.getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256, headers);
+    return sign(
+        Tokens.tenantClaims(subject),
+        attacker.getPrivate(),
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        headers);
   }
 
   /** The attacker's public key as an embedded {@code jwk} header: "trust the key I bring". */
@@ -98,12 +103,16 @@ final class AttackTokens {
   /** {@code alg: none} (any spelling), with or without an empty signature part. */
   static String unsigned(String subject, String alg, boolean trailingDot) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
-    String payload = b64.encodeToString(Tokens.tenantClaims(subject).toJson().getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString(
+            ("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+    String payload =
+        b64.encodeToString(Tokens.tenantClaims(subject).toJson().getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + (trailingDot ? "." : "");
   }
 
-  private static String sign(JwtClaims claims, Key key, String algorithm, Consumer<JsonWebSignature> headers) {
+  private static String sign(
+      JwtClaims claims, Key key, String algorithm, Consumer<JsonWebSignature> headers) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
     jws.setKey(key);

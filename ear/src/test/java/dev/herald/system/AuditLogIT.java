@@ -30,11 +30,16 @@ class AuditLogIT {
   }
 
   private static JsonObject newest() {
-    return api.get("/api/v1/admin/audit-log?limit=1").token(admin).send().json()
-        .getJsonArray("entries").getJsonObject(0);
+    return api.get("/api/v1/admin/audit-log?limit=1")
+        .token(admin)
+        .send()
+        .json()
+        .getJsonArray("entries")
+        .getJsonObject(0);
   }
 
-  private static void assertAudited(Api.Request request, int status, String action, String targetId) {
+  private static void assertAudited(
+      Api.Request request, int status, String action, String targetId) {
     String requestId = "audit-" + UUID.randomUUID();
     Api.Reply reply = request.header("X-Request-Id", requestId).send();
     assertEquals(status, reply.status(), reply::toString);
@@ -51,24 +56,51 @@ class AuditLogIT {
     String tenant = tokens.tenant(Tokens.newSubject("audited"));
     long id = Admins.register(api, tenant);
     String target = Long.toString(id);
-    api.post("/api/v1/user-bot", "{\"token\":\"123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", "{\"token\":\"123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ\"}")
+        .token(tenant)
+        .send();
 
-    assertAudited(api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"TRIAL\"}").token(admin), 200, "account.plan.set", target);
-    assertAudited(api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}").token(admin), 200, "bot.suspend", target);
+    assertAudited(
+        api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"TRIAL\"}").token(admin),
+        200,
+        "account.plan.set",
+        target);
+    assertAudited(
+        api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
+            .token(admin),
+        200,
+        "bot.suspend",
+        target);
     assertTrue(newest().getString("details").contains("spam reports"));
-    assertAudited(api.post("/api/v1/admin/bots/" + id + "/activate", "").token(admin), 200, "bot.activate", target);
-    assertAudited(api.put("/api/v1/admin/bots/" + id + "/rate-limits", "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}").token(admin), 200, "user-bot.rate-limits", target);
+    assertAudited(
+        api.post("/api/v1/admin/bots/" + id + "/activate", "").token(admin),
+        200,
+        "bot.activate",
+        target);
+    assertAudited(
+        api.put(
+                "/api/v1/admin/bots/" + id + "/rate-limits",
+                "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
+            .token(admin),
+        200,
+        "user-bot.rate-limits",
+        target);
     assertAudited(api.delete("/api/v1/admin/bots/" + id).token(admin), 204, "bot.delete", target);
   }
 
   @Test
   void accessCodeCreationIsAuditedWithoutTheCodes() {
-    Api.Reply created = api.post("/api/v1/admin/access-codes", "{\"count\":2,\"plan\":{\"status\":\"TRIAL\"}}").token(admin).send();
+    Api.Reply created =
+        api.post("/api/v1/admin/access-codes", "{\"count\":2,\"plan\":{\"status\":\"TRIAL\"}}")
+            .token(admin)
+            .send();
     assertEquals(201, created.status(), created::toString);
     JsonObject entry = newest();
     assertEquals("access-code.create", entry.getString("action"));
-    for (var code : created.json().getJsonArray("codes").getValuesAs(jakarta.json.JsonString.class)) {
-      assertTrue(!entry.toString().contains(code.getString()), "the audit row must not hold a code");
+    for (var code :
+        created.json().getJsonArray("codes").getValuesAs(jakarta.json.JsonString.class)) {
+      assertTrue(
+          !entry.toString().contains(code.getString()), "the audit row must not hold a code");
     }
   }
 
@@ -78,7 +110,8 @@ class AuditLogIT {
     JsonObject created = Admins.createAccount(api, admin, email, "USER", "secret-password-77");
     JsonObject entry = newest();
     assertEquals("account.create", entry.getString("action"));
-    assertEquals(Long.toString(created.getJsonNumber("id").longValue()), entry.getString("target_id"));
+    assertEquals(
+        Long.toString(created.getJsonNumber("id").longValue()), entry.getString("target_id"));
     assertTrue(entry.getString("details").contains(email));
     assertTrue(!entry.toString().contains("secret-password-77"));
   }
@@ -96,13 +129,21 @@ class AuditLogIT {
     assertTrue(a > b, "newest first");
     long next = first.getJsonNumber("next_before").longValue();
     assertEquals(b, next);
-    JsonObject second = api.get("/api/v1/admin/audit-log?limit=2&before=" + next).token(admin).send().json();
+    JsonObject second =
+        api.get("/api/v1/admin/audit-log?limit=2&before=" + next).token(admin).send().json();
     assertTrue(second.getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue() < b);
   }
 
   @Test
   void auditLogNeedsAnAdmin() {
-    assertProblem(api.get("/api/v1/admin/audit-log").token(tokens.tenant(Tokens.newSubject("nosy"),
-        c -> c.setStringListClaim("groups", List.of("OWNER")))).send(), 403, "admin-required");
+    assertProblem(
+        api.get("/api/v1/admin/audit-log")
+            .token(
+                tokens.tenant(
+                    Tokens.newSubject("nosy"),
+                    c -> c.setStringListClaim("groups", List.of("OWNER"))))
+            .send(),
+        403,
+        "admin-required");
   }
 }

@@ -30,7 +30,8 @@ class AuthenticationIT {
   @Test
   void loginIssuesATokenThatOpensTheApi() {
     Api.Reply login =
-        api.post("/api/v1/auth/login", loginBody("admin@herald.local", system.adminPassword())).send();
+        api.post("/api/v1/auth/login", loginBody("admin@herald.local", system.adminPassword()))
+            .send();
     assertEquals(200, login.status(), login::toString);
     JsonObject body = login.json();
     assertEquals("Bearer", body.getString("token_type"));
@@ -42,10 +43,12 @@ class AuthenticationIT {
 
   @Test
   void loginWithAWrongPasswordIsRefusedWithAProblem() {
-    Api.Reply reply = api.post("/api/v1/auth/login", loginBody("admin@herald.local", "wrong")).send();
+    Api.Reply reply =
+        api.post("/api/v1/auth/login", loginBody("admin@herald.local", "wrong")).send();
     assertEquals(401, reply.status());
     assertEquals("application/problem+json", reply.header("Content-Type"));
-    assertEquals("https://herald.dev/problems/authentication-failed", reply.json().getString("type"));
+    assertEquals(
+        "https://herald.dev/problems/authentication-failed", reply.json().getString("type"));
   }
 
   @Test
@@ -67,7 +70,8 @@ class AuthenticationIT {
             Tokens.newSubject("expired"),
             claims -> {
               claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 7200));
-              claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 3600));
+              claims.setExpirationTime(
+                  NumericDate.fromSeconds(NumericDate.now().getValue() - 3600));
             });
     assertEquals(401, api.get("/api/v1/bot/state").token(token).send().status());
   }
@@ -77,27 +81,35 @@ class AuthenticationIT {
     String token =
         tokens.tenant(
             Tokens.newSubject("skew"),
-            claims -> claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 120)));
+            claims ->
+                claims.setExpirationTime(
+                    NumericDate.fromSeconds(NumericDate.now().getValue() - 120)));
     assertEquals(401, api.get("/api/v1/bot/state").token(token).send().status());
   }
 
   @Test
   void tokenFromAnotherIssuerIs401() {
     String token =
-        tokens.tenant(Tokens.newSubject("issuer"), claims -> claims.setIssuer("https://evil.example"));
+        tokens.tenant(
+            Tokens.newSubject("issuer"), claims -> claims.setIssuer("https://evil.example"));
     assertEquals(401, api.get("/api/v1/bot/state").token(token).send().status());
   }
 
   @Test
   void tokenForAnotherAudienceIs401() {
-    String token = tokens.tenant(Tokens.newSubject("aud"), claims -> claims.setAudience("other-api"));
+    String token =
+        tokens.tenant(Tokens.newSubject("aud"), claims -> claims.setAudience("other-api"));
     assertEquals(401, api.get("/api/v1/bot/state").token(token).send().status());
   }
 
   @Test
   void unsignedTokenIs401() {
     assertEquals(
-        401, api.get("/api/v1/bot/state").token(Tokens.unsigned(Tokens.newSubject("none"))).send().status());
+        401,
+        api.get("/api/v1/bot/state")
+            .token(Tokens.unsigned(Tokens.newSubject("none")))
+            .send()
+            .status());
   }
 
   @Test
@@ -108,7 +120,8 @@ class AuthenticationIT {
 
   @Test
   void validTokenOpensTheApi() {
-    Api.Reply reply = api.get("/api/v1/bot/state").token(tokens.tenant(Tokens.newSubject("ok"))).send();
+    Api.Reply reply =
+        api.get("/api/v1/bot/state").token(tokens.tenant(Tokens.newSubject("ok"))).send();
     assertEquals(200, reply.status(), reply::toString);
     assertEquals("STOPPED", reply.json().getString("status"));
   }
@@ -119,7 +132,8 @@ class AuthenticationIT {
     assertNotNull(unauthorised.header("X-Request-Id"));
     Api.Reply kept = api.get("/api/v1/bot/state").header("X-Request-Id", "trace-123.abc").send();
     assertEquals("trace-123.abc", kept.header("X-Request-Id"));
-    Api.Reply replaced = api.get("/api/v1/bot/state").header("X-Request-Id", "bad id\"<script>").send();
+    Api.Reply replaced =
+        api.get("/api/v1/bot/state").header("X-Request-Id", "bad id\"<script>").send();
     assertNotEquals("bad id\"<script>", replaced.header("X-Request-Id"));
     assertNotNull(replaced.header("X-Request-Id"));
   }

@@ -33,7 +33,9 @@ class BillingWebhookIT extends TenantSystemTest {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return "sha256="
+          + HexFormat.of()
+              .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -53,12 +55,25 @@ class BillingWebhookIT extends TenantSystemTest {
 
   private static String event(String eventId, long accountId, String status, long occurredAt) {
     // Spacing and key order are the sender's: the signature covers these exact bytes.
-    return "{ \"event_id\": \"" + eventId + "\", \"account_id\": " + accountId + ", \"plan_status\": \"" + status
-        + "\", \"expires_at\": \"2999-01-01T00:00:00Z\", \"limits\": {\"max_sessions\": 4}, \"occurred_at\": " + occurredAt + " }";
+    return "{ \"event_id\": \""
+        + eventId
+        + "\", \"account_id\": "
+        + accountId
+        + ", \"plan_status\": \""
+        + status
+        + "\", \"expires_at\": \"2999-01-01T00:00:00Z\", \"limits\": {\"max_sessions\": 4},"
+        + " \"occurred_at\": "
+        + occurredAt
+        + " }";
   }
 
   private static String planStatus(long id) {
-    return api.get("/api/v1/admin/accounts/" + id).token(owner).send().json().getJsonObject("plan").getString("status");
+    return api.get("/api/v1/admin/accounts/" + id)
+        .token(owner)
+        .send()
+        .json()
+        .getJsonObject("plan")
+        .getString("status");
   }
 
   private static long newAccount() {
@@ -68,24 +83,39 @@ class BillingWebhookIT extends TenantSystemTest {
   @Test
   void aSignedEventSetsThePlan() {
     long id = newAccount();
-    Api.Reply reply = deliver(event("ev-" + UUID.randomUUID(), id, "ACTIVE", Instant.now().getEpochSecond()));
+    Api.Reply reply =
+        deliver(event("ev-" + UUID.randomUUID(), id, "ACTIVE", Instant.now().getEpochSecond()));
     assertEquals(200, reply.status(), reply::toString);
     assertTrue(reply.json().getBoolean("changed"));
     assertEquals("ACTIVE", planStatus(id));
-    assertEquals(4, api.get("/api/v1/admin/accounts/" + id).token(owner).send().json()
-        .getJsonObject("plan").getJsonObject("limits").getInt("max_sessions"));
+    assertEquals(
+        4,
+        api.get("/api/v1/admin/accounts/" + id)
+            .token(owner)
+            .send()
+            .json()
+            .getJsonObject("plan")
+            .getJsonObject("limits")
+            .getInt("max_sessions"));
   }
 
   @Test
   void billingEventWithABadSignatureIs401AndChangesNothing() {
     long id = newAccount();
     String body = event("ev-" + UUID.randomUUID(), id, "ACTIVE", Instant.now().getEpochSecond());
-    assertProblem(deliver(body, Instant.now().getEpochSecond(), "wrong-secret"), 401, "billing-signature-invalid");
+    assertProblem(
+        deliver(body, Instant.now().getEpochSecond(), "wrong-secret"),
+        401,
+        "billing-signature-invalid");
     String ts = Long.toString(Instant.now().getEpochSecond());
-    Api.Reply alteredBody = api.post("/api/v1/billing/plan-events", body.replace("ACTIVE", "TRIAL"))
-        .header("X-Herald-Timestamp", ts).header("X-Herald-Signature", sign(SystemUnderTest.BILLING_SECRET, ts, body)).send();
+    Api.Reply alteredBody =
+        api.post("/api/v1/billing/plan-events", body.replace("ACTIVE", "TRIAL"))
+            .header("X-Herald-Timestamp", ts)
+            .header("X-Herald-Signature", sign(SystemUnderTest.BILLING_SECRET, ts, body))
+            .send();
     assertProblem(alteredBody, 401, "billing-signature-invalid");
-    assertProblem(api.post("/api/v1/billing/plan-events", body).send(), 401, "billing-signature-invalid");
+    assertProblem(
+        api.post("/api/v1/billing/plan-events", body).send(), 401, "billing-signature-invalid");
     assertEquals("INACTIVE", planStatus(id));
   }
 
@@ -93,8 +123,14 @@ class BillingWebhookIT extends TenantSystemTest {
   void billingEventWithAStaleTimestampIs401AndChangesNothing() {
     long id = newAccount();
     String body = event("ev-" + UUID.randomUUID(), id, "ACTIVE", Instant.now().getEpochSecond());
-    assertProblem(deliver(body, Instant.now().getEpochSecond() - 301, SystemUnderTest.BILLING_SECRET), 401, "billing-timestamp-stale");
-    assertProblem(deliver(body, Instant.now().getEpochSecond() + 301, SystemUnderTest.BILLING_SECRET), 401, "billing-timestamp-stale");
+    assertProblem(
+        deliver(body, Instant.now().getEpochSecond() - 301, SystemUnderTest.BILLING_SECRET),
+        401,
+        "billing-timestamp-stale");
+    assertProblem(
+        deliver(body, Instant.now().getEpochSecond() + 301, SystemUnderTest.BILLING_SECRET),
+        401,
+        "billing-timestamp-stale");
     assertEquals("INACTIVE", planStatus(id));
   }
 
@@ -104,7 +140,9 @@ class BillingWebhookIT extends TenantSystemTest {
     String eventId = "ev-" + UUID.randomUUID();
     long occurred = Instant.now().getEpochSecond();
     assertEquals(200, deliver(event(eventId, id, "TRIAL", occurred)).status());
-    api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"INACTIVE\"}").token(owner).send();
+    api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"INACTIVE\"}")
+        .token(owner)
+        .send();
     // The same event id again (even with a newer occurred_at and a valid fresh signature).
     assertProblem(deliver(event(eventId, id, "ACTIVE", occurred + 60)), 401, "billing-replay");
     assertEquals("INACTIVE", planStatus(id));
@@ -124,15 +162,32 @@ class BillingWebhookIT extends TenantSystemTest {
   @Test
   void billingEventsAreFoundByEmailAndBadEventsAre4xxProblems() {
     String email = Admins.newEmail("billing");
-    long id = Admins.createAccount(api, owner, email, "USER", "billing-password-1").getJsonNumber("id").longValue();
-    String byEmail = "{\"event_id\":\"ev-" + UUID.randomUUID() + "\",\"email\":\"" + email.toUpperCase()
-        + "\",\"plan_status\":\"EXPIRED\",\"occurred_at\":\"" + Instant.now() + "\"}";
+    long id =
+        Admins.createAccount(api, owner, email, "USER", "billing-password-1")
+            .getJsonNumber("id")
+            .longValue();
+    String byEmail =
+        "{\"event_id\":\"ev-"
+            + UUID.randomUUID()
+            + "\",\"email\":\""
+            + email.toUpperCase()
+            + "\",\"plan_status\":\"EXPIRED\",\"occurred_at\":\""
+            + Instant.now()
+            + "\"}";
     assertEquals(200, deliver(byEmail).status());
     assertEquals("EXPIRED", planStatus(id));
 
     assertProblem(deliver("{\"plan_status\":\"ACTIVE\"}"), 400, "invalid-input");
     assertProblem(deliver("not json at all"), 400, "invalid-input");
-    assertProblem(deliver(event("ev-" + UUID.randomUUID(), 999_999_999L, "ACTIVE", Instant.now().getEpochSecond())), 404, "not-found");
-    assertProblem(deliver(event("ev-" + UUID.randomUUID(), id, "GOLD", Instant.now().getEpochSecond())), 400, "invalid-input");
+    assertProblem(
+        deliver(
+            event(
+                "ev-" + UUID.randomUUID(), 999_999_999L, "ACTIVE", Instant.now().getEpochSecond())),
+        404,
+        "not-found");
+    assertProblem(
+        deliver(event("ev-" + UUID.randomUUID(), id, "GOLD", Instant.now().getEpochSecond())),
+        400,
+        "invalid-input");
   }
 }

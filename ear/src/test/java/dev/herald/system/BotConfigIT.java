@@ -37,7 +37,9 @@ class BotConfigIT extends TenantSystemTest {
     api.put("/api/v1/bot/config", "{\"post_text\":\"kept\"}").token(token).send();
     String body =
         "{\"target_groups\":[\"@ok_group\",\"not a chat!\"],\"post_type\":\"VIDEO\","
-            + "\"post_text\":\"" + "x".repeat(4097) + "\",\"delay_between_posts_seconds\":1,"
+            + "\"post_text\":\""
+            + "x".repeat(4097)
+            + "\",\"delay_between_posts_seconds\":1,"
             + "\"delay_between_cycles_seconds\":2}";
     Api.Reply reply = api.put("/api/v1/bot/config", body).token(token).send();
 
@@ -59,7 +61,8 @@ class BotConfigIT extends TenantSystemTest {
             "delay_between_posts_seconds",
             "delay_between_cycles_seconds"),
         fields);
-    assertEquals("kept", api.get("/api/v1/bot/config").token(token).send().json().getString("post_text"));
+    assertEquals(
+        "kept", api.get("/api/v1/bot/config").token(token).send().json().getString("post_text"));
   }
 
   @Test
@@ -69,7 +72,8 @@ class BotConfigIT extends TenantSystemTest {
         java.util.stream.IntStream.range(0, 51)
             .mapToObj(i -> "\"@group_number_" + i + "\"")
             .collect(Collectors.joining(","));
-    Api.Reply reply = api.put("/api/v1/bot/config", "{\"target_groups\":[" + groups + "]}").token(token).send();
+    Api.Reply reply =
+        api.put("/api/v1/bot/config", "{\"target_groups\":[" + groups + "]}").token(token).send();
     assertEquals(400, reply.status());
     assertTrue(reply.body().contains("\"target_groups\""), reply::toString);
   }
@@ -88,7 +92,10 @@ class BotConfigIT extends TenantSystemTest {
   void wrongContentTypeIs415Problem() {
     String token = tokens.tenant(Tokens.newSubject("ctype"));
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{}").token(token).header("Content-Type", "text/plain").send();
+        api.put("/api/v1/bot/config", "{}")
+            .token(token)
+            .header("Content-Type", "text/plain")
+            .send();
     assertEquals(415, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"));
   }

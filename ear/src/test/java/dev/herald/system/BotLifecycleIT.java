@@ -64,7 +64,10 @@ class BotLifecycleIT extends TenantSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.activeAccount(token, subject, 2);
     fixtures.completeConfig(token, "@lifecycle_group");
-    assertEquals(0, fixtures.count("SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
 
     Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
     assertEquals(200, started.status(), started::toString);
@@ -72,7 +75,10 @@ class BotLifecycleIT extends TenantSystemTest {
     assertEquals("RUNNING", state.getString("status"));
     assertEquals(2, state.getJsonArray("senders").size());
     assertTrue(state.getBoolean("dry_run"));
-    assertEquals(2, fixtures.count("SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
+    assertEquals(
+        2,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
 
     Api.Reply stopped = api.post("/api/v1/bot/stop", "").token(token).send();
     assertEquals(200, stopped.status(), stopped::toString);
@@ -96,10 +102,20 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.completeConfig(token, "@capacity_group");
 
     assertEquals(200, api.post("/api/v1/bot/start", "").token(token).send().status());
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id = ?", account, small));
-    assertEquals(2, fixtures.count(
-        "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id = ?", account, large));
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
+                + " ?",
+            account,
+            small));
+    assertEquals(
+        2,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
+                + " ?",
+            account,
+            large));
   }
 
   @Test
@@ -112,7 +128,8 @@ class BotLifecycleIT extends TenantSystemTest {
     Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
     assertEquals(409, reply.status(), reply::toString);
     assertEquals("no-sender-available", problemType(reply));
-    assertEquals("STOPPED", api.get("/api/v1/bot/state").token(token).send().json().getString("status"));
+    assertEquals(
+        "STOPPED", api.get("/api/v1/bot/state").token(token).send().json().getString("status"));
   }
 
   @Test
@@ -122,15 +139,28 @@ class BotLifecycleIT extends TenantSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.activeAccount(token, subject, 1);
     fixtures.completeConfig(token, "@own_bot_group");
-    assertEquals(201, api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}").token(token).send().status());
+    assertEquals(
+        201,
+        api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}")
+            .token(token)
+            .send()
+            .status());
     assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
 
     Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
     assertEquals(200, started.status(), started::toString);
-    assertTrue(started.json().getJsonArray("senders").getString(0).startsWith("user-bot"), started::toString);
-    Poll.until("a post through the tenant's own bot", java.time.Duration.ofSeconds(10),
-        () -> fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind = 'USER_BOT'"
-            + " AND outcome = 'DELIVERED'", account) >= 1);
+    assertTrue(
+        started.json().getJsonArray("senders").getString(0).startsWith("user-bot"),
+        started::toString);
+    Poll.until(
+        "a post through the tenant's own bot",
+        java.time.Duration.ofSeconds(10),
+        () ->
+            fixtures.count(
+                    "SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind ="
+                        + " 'USER_BOT' AND outcome = 'DELIVERED'",
+                    account)
+                >= 1);
     api.post("/api/v1/bot/stop", "").token(token).send();
   }
 
@@ -151,10 +181,11 @@ class BotLifecycleIT extends TenantSystemTest {
     ExecutorService pool = Executors.newFixedThreadPool(contenders);
     List<Future<Integer>> results = new ArrayList<>();
     for (String token : tokensOfContenders) {
-      Callable<Integer> start = () -> {
-        go.await();
-        return api.post("/api/v1/bot/start", "").token(token).send().status();
-      };
+      Callable<Integer> start =
+          () -> {
+            go.await();
+            return api.post("/api/v1/bot/start", "").token(token).send().status();
+          };
       results.add(pool.submit(start));
     }
     go.countDown();
@@ -165,11 +196,19 @@ class BotLifecycleIT extends TenantSystemTest {
     pool.shutdown();
 
     assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
-    assertEquals(contenders - 1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM telegram_session WHERE id = ? AND state = 'ASSIGNED' AND assigned_account_id IS NOT NULL", lastSession));
-    assertEquals(0, fixtures.count(
-        "SELECT count(*) FROM (SELECT assigned_account_id FROM telegram_session WHERE assigned_account_id IS NOT NULL"
-            + " GROUP BY assigned_account_id, id HAVING count(*) > 1) d"));
+    assertEquals(
+        contenders - 1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE id = ? AND state = 'ASSIGNED' AND"
+                + " assigned_account_id IS NOT NULL",
+            lastSession));
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM (SELECT assigned_account_id FROM telegram_session WHERE"
+                + " assigned_account_id IS NOT NULL GROUP BY assigned_account_id, id HAVING"
+                + " count(*) > 1) d"));
   }
 }

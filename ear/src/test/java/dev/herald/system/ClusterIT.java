@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Liberty servers on one PostgreSQL run 200 bots together; then one is killed with
- * {@code kill -9} and the other takes its bots over within the lease time. Every due cycle runs
- * and no (cycle, chat) is ever delivered twice.
+ * Two Liberty servers on one PostgreSQL run 200 bots together; then one is killed with {@code kill
+ * -9} and the other takes its bots over within the lease time. Every due cycle runs and no (cycle,
+ * chat) is ever delivered twice.
  */
 class ClusterIT {
 
@@ -50,24 +50,31 @@ class ClusterIT {
     int base = 2_100_000_000 + (int) (System.nanoTime() % 40_000_000L);
     fixtures.sql(
         "INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
-            + " SELECT ? + g, 'unused', 100, now() FROM generate_series(1, 2) g", base);
+            + " SELECT ? + g, 'unused', 100, now() FROM generate_series(1, 2) g",
+        base);
     fixtures.sql(
-        "INSERT INTO account (subject, role, plan_status, plan_updated_at, max_sessions, max_groups,"
-            + " min_delay_between_posts_s, min_delay_between_cycles_s, max_posts_per_day, created_at)"
-            + " SELECT 'cluster-' || ? || '-' || g, 'USER', 'ACTIVE', now(), 1, 10, 0, 1, 100000, now()"
-            + " FROM generate_series(1, ?) g", tag, BOTS);
+        "INSERT INTO account (subject, role, plan_status, plan_updated_at, max_sessions,"
+            + " max_groups, min_delay_between_posts_s, min_delay_between_cycles_s,"
+            + " max_posts_per_day, created_at) SELECT 'cluster-' || ? || '-' || g, 'USER',"
+            + " 'ACTIVE', now(), 1, 10, 0, 1, 100000, now() FROM generate_series(1, ?) g",
+        tag,
+        BOTS);
     fixtures.sql(
-        "INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s, delay_between_cycles_s,"
-            + " next_run_at, updated_at)"
-            + " SELECT id, 'RUNNING', 'TEXT', 'cluster test', 0, 1, now(), now() FROM account WHERE subject LIKE 'cluster-' || ? || '-%'",
+        "INSERT INTO bot (account_id, status, post_type, post_text, delay_between_posts_s,"
+            + " delay_between_cycles_s, next_run_at, updated_at) SELECT id, 'RUNNING', 'TEXT',"
+            + " 'cluster test', 0, 1, now(), now() FROM account WHERE subject LIKE 'cluster-' || ?"
+            + " || '-%'",
         tag);
     fixtures.sql(
-        "INSERT INTO bot_target_group (account_id, position, chat_ref)"
-            + " SELECT id, 0, '@cluster_group' FROM account WHERE subject LIKE 'cluster-' || ? || '-%'", tag);
+        "INSERT INTO bot_target_group (account_id, position, chat_ref) SELECT id, 0,"
+            + " '@cluster_group' FROM account WHERE subject LIKE 'cluster-' || ? || '-%'",
+        tag);
     fixtures.sql(
-        "INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id, created_at, updated_at)"
-            + " SELECT (SELECT id FROM api_pair WHERE api_id = ? + 1 + (a.rn % 2)::int), '+99******00', 'ASSIGNED', a.id, now(), now()"
-            + " FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM account WHERE subject LIKE 'cluster-' || ? || '-%') a",
+        "INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id,"
+            + " created_at, updated_at) SELECT (SELECT id FROM api_pair WHERE api_id = ? + 1 +"
+            + " (a.rn % 2)::int), '+99******00', 'ASSIGNED', a.id, now(), now() FROM (SELECT id,"
+            + " row_number() OVER (ORDER BY id) rn FROM account WHERE subject LIKE 'cluster-' || ?"
+            + " || '-%') a",
         base, tag);
   }
 
@@ -79,44 +86,85 @@ class ClusterIT {
 
   private static long lateBots(int seconds) {
     return fixtures.count(
-        "SELECT count(*) FROM bot WHERE status = 'RUNNING' AND next_run_at < now() - make_interval(secs => ?)", seconds);
+        "SELECT count(*) FROM bot WHERE status = 'RUNNING' AND next_run_at < now() -"
+            + " make_interval(secs => ?)",
+        seconds);
   }
 
   @Test
   void twoNodesShareTheWorkThenOneIsKilledAndTheOtherTakesOver() throws Exception {
     long startedAt = System.currentTimeMillis();
-    Poll.until("both nodes deliver", Duration.ofSeconds(60),
-        () -> fixtures.count("SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() - interval '5 seconds'") == 2);
+    Poll.until(
+        "both nodes deliver",
+        Duration.ofSeconds(60),
+        () ->
+            fixtures.count(
+                    "SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() -"
+                        + " interval '5 seconds'")
+                == 2);
     LibertyServer.pause(Duration.ofSeconds(20));
     assertEquals(0, duplicates());
     assertEquals(0, lateBots(3), "every due cycle runs");
-    long cyclesBefore = fixtures.count("SELECT min(cycle_id) FROM bot b JOIN account a ON a.id = b.account_id WHERE a.subject LIKE 'cluster-%' AND b.status = 'RUNNING'");
-    assertTrue(cyclesBefore >= 5, "each bot ran at least 5 cycles, the slowest ran " + cyclesBefore);
+    long cyclesBefore =
+        fixtures.count(
+            "SELECT min(cycle_id) FROM bot b JOIN account a ON a.id = b.account_id WHERE a.subject"
+                + " LIKE 'cluster-%' AND b.status = 'RUNNING'");
+    assertTrue(
+        cyclesBefore >= 5, "each bot ran at least 5 cycles, the slowest ran " + cyclesBefore);
 
     String survivorNode =
-        system.api().get("/health/ready").send().json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class)
-            .stream().filter(c -> c.getString("name").equals("scheduler")).findFirst().orElseThrow()
-            .getJsonObject("data").getString("node");
-    String secondNode = fixtures.string("SELECT node_id FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() - interval '3 seconds'", survivorNode);
+        system
+            .api()
+            .get("/health/ready")
+            .send()
+            .json()
+            .getJsonArray("checks")
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .stream()
+            .filter(c -> c.getString("name").equals("scheduler"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("data")
+            .getString("node");
+    String secondNode =
+        fixtures.string(
+            "SELECT node_id FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() -"
+                + " interval '3 seconds'",
+            survivorNode);
     second.kill();
     long orphaned = fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode);
-    Duration takeover = Poll.until("the survivor runs every orphaned bot again", Duration.ofSeconds(30),
-        () -> fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode) == 0 && lateBots(1) == 0);
+    Duration takeover =
+        Poll.until(
+            "the survivor runs every orphaned bot again",
+            Duration.ofSeconds(30),
+            () ->
+                fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode) == 0
+                    && lateBots(1) == 0);
     LibertyServer.pause(Duration.ofSeconds(10));
     assertEquals(0, lateBots(3), "no bot is left behind after the takeover");
     assertEquals(0, duplicates(), "no (cycle, chat) delivered twice across the kill");
-    assertEquals(1, fixtures.count(
-        "SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() - interval '3 seconds'"));
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() -"
+                + " interval '3 seconds'"));
     System.out.printf(
-        "ClusterIT: %d bots on 2 nodes for %d s; after kill -9 the survivor took over the %d bots leased by the dead node in %d ms%n",
+        "ClusterIT: %d bots on 2 nodes for %d s; after kill -9 the survivor took over the %d bots"
+            + " leased by the dead node in %d ms%n",
         BOTS, (System.currentTimeMillis() - startedAt) / 1000, orphaned, takeover.toMillis());
 
     // The killed node starts again and takes its share back: a crash must leave nothing behind
     // that keeps a node from starting (it once did: Liberty's two-phase transaction log of an XA
     // datasource, unreadable after kill -9, made every transaction and so the start fail).
     second.start(Duration.ofMinutes(4));
-    Poll.until("both nodes deliver again", Duration.ofSeconds(60),
-        () -> fixtures.count("SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() - interval '3 seconds'") == 2);
+    Poll.until(
+        "both nodes deliver again",
+        Duration.ofSeconds(60),
+        () ->
+            fixtures.count(
+                    "SELECT count(DISTINCT node_id) FROM delivery_record WHERE started_at > now() -"
+                        + " interval '3 seconds'")
+                == 2);
     assertEquals(0, duplicates(), "no (cycle, chat) delivered twice across the restart");
   }
 }

@@ -20,19 +20,28 @@ class CrossTenantIT extends TenantSystemTest {
     long idB = Admins.register(api, tokenB);
     String botTokenB = UserBotIT.botToken();
     String maskedB = botTokenB.substring(0, botTokenB.indexOf(':')) + ":***";
-    api.put("/api/v1/bot/config", "{\"target_groups\":[\"@b_group\"],\"post_text\":\"B's post\"}").token(tokenB).send();
+    api.put("/api/v1/bot/config", "{\"target_groups\":[\"@b_group\"],\"post_text\":\"B's post\"}")
+        .token(tokenB)
+        .send();
     api.post("/api/v1/user-bot", "{\"token\":\"" + botTokenB + "\"}").token(tokenB).send();
     String before = snapshot(tokenB);
 
     String tokenA = tokens.tenant(Tokens.newSubject("cross-a"));
     String b = Long.toString(idB);
     Function<Api.Request, Api.Reply> asB =
-        r -> r.token(tokenA).header("X-User-Id", b).header("X-Account-Id", b).header("X-Tenant-Id", b).send();
+        r ->
+            r.token(tokenA)
+                .header("X-User-Id", b)
+                .header("X-Account-Id", b)
+                .header("X-Tenant-Id", b)
+                .send();
     List<Api.Request> everyTenantEndpoint =
         List.of(
             api.post("/api/v1/account/register", ""),
             api.get("/api/v1/bot/config"),
-            api.put("/api/v1/bot/config", "{\"target_groups\":[\"@a_group\"],\"post_text\":\"A's post\"}"),
+            api.put(
+                "/api/v1/bot/config",
+                "{\"target_groups\":[\"@a_group\"],\"post_text\":\"A's post\"}"),
             api.get("/api/v1/bot/state"),
             api.post("/api/v1/bot/start", ""),
             api.post("/api/v1/bot/stop", ""),

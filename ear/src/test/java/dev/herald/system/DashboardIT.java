@@ -16,8 +16,11 @@ class DashboardIT extends TenantSystemTest {
     String subject = Tokens.newSubject("dashboard");
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@dashboard_group");
-    Poll.until("three cycles", Duration.ofSeconds(20),
-        () -> fixtures.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account) >= 3);
+    Poll.until(
+        "three cycles",
+        Duration.ofSeconds(20),
+        () ->
+            fixtures.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account) >= 3);
 
     JsonObject stats = api.get("/api/v1/bot/stats").token(token).send().json();
     assertTrue(stats.getJsonNumber("total_success").longValue() >= 3, stats::toString);
@@ -25,13 +28,18 @@ class DashboardIT extends TenantSystemTest {
     JsonObject first = api.get("/api/v1/bot/logs?limit=2").token(token).send().json();
     assertEquals(2, first.getJsonArray("entries").size());
     String cursor = first.getString("next_cursor");
-    JsonObject older = api.get("/api/v1/bot/logs?limit=2&cursor=" + cursor).token(token).send().json();
-    long newestOfOlder = older.getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue();
-    assertTrue(newestOfOlder < Long.parseLong(cursor) + 1 && newestOfOlder <= Long.parseLong(cursor));
+    JsonObject older =
+        api.get("/api/v1/bot/logs?limit=2&cursor=" + cursor).token(token).send().json();
+    long newestOfOlder =
+        older.getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue();
+    assertTrue(
+        newestOfOlder < Long.parseLong(cursor) + 1 && newestOfOlder <= Long.parseLong(cursor));
 
     JsonObject sync = api.get("/api/v1/sync/state").token(token).send().json();
     assertEquals("RUNNING", sync.getJsonObject("state").getString("status"));
-    assertEquals("@dashboard_group", sync.getJsonObject("config").getJsonArray("target_groups").getString(0));
+    assertEquals(
+        "@dashboard_group",
+        sync.getJsonObject("config").getJsonArray("target_groups").getString(0));
     assertTrue(sync.getJsonObject("recent_logs").getJsonArray("entries").size() >= 3);
     api.post("/api/v1/bot/stop", "").token(token).send();
   }
@@ -48,14 +56,24 @@ class DashboardIT extends TenantSystemTest {
     long kept = fixtures.activeAccount(tokens.tenant(keptSubject), keptSubject, 1);
     for (long account : new long[] {gone, kept}) {
       fixtures.sql("INSERT INTO bot_stats (account_id, total_posts) VALUES (?, 1)", account);
-      fixtures.sql("INSERT INTO activity_log (account_id, event, created_at) VALUES (?, 'CYCLE_END', now())", account);
-      fixtures.sql("INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, outcome,"
-          + " started_at) VALUES (?, 1, '@history', 'SESSION', 1, 'DELIVERED', now())", account);
+      fixtures.sql(
+          "INSERT INTO activity_log (account_id, event, created_at) VALUES (?, 'CYCLE_END', now())",
+          account);
+      fixtures.sql(
+          "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+              + " outcome, started_at) VALUES (?, 1, '@history', 'SESSION', 1, 'DELIVERED', now())",
+          account);
     }
     fixtures.sql("DELETE FROM account WHERE id = ?", gone);
     for (String table : new String[] {"bot_stats", "activity_log", "delivery_record"}) {
-      assertEquals(0, fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", gone), table);
-      assertEquals(1, fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", kept), table);
+      assertEquals(
+          0,
+          fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", gone),
+          table);
+      assertEquals(
+          1,
+          fixtures.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", kept),
+          table);
     }
   }
 

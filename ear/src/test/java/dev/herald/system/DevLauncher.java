@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./herald run}: PostgreSQL from Maven artifacts, then Liberty with the EAR in the dev
- * profile, both with their data under {@code .herald/} in the project, kept across restarts.
- * Ctrl-C (or {@code ./herald stop}) stops Liberty, then PostgreSQL.
+ * profile, both with their data under {@code .herald/} in the project, kept across restarts. Ctrl-C
+ * (or {@code ./herald stop}) stops Liberty, then PostgreSQL.
  */
 public final class DevLauncher {
 
@@ -19,7 +19,8 @@ public final class DevLauncher {
   private DevLauncher() {}
 
   public static void main(String[] args) throws Exception {
-    Path work = Path.of(System.getProperty("herald.work.dir", ".herald")).toAbsolutePath().normalize();
+    Path work =
+        Path.of(System.getProperty("herald.work.dir", ".herald")).toAbsolutePath().normalize();
     Files.createDirectories(work);
     Files.writeString(work.resolve("launcher.pid"), Long.toString(ProcessHandle.current().pid()));
 
@@ -48,13 +49,20 @@ public final class DevLauncher {
 
   static Map<String, String> devEnvironment(Path work, EmbeddedDatabase database) {
     return Map.of(
-        "HERALD_PROFILE", "dev",
-        "HERALD_DATA_DIR", work.resolve("data").toString(),
-        "DB_HOST", "localhost",
-        "DB_PORT", Integer.toString(database.port()),
-        "DB_NAME", EmbeddedDatabase.NAME,
-        "DB_USER", EmbeddedDatabase.USER,
-        "DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+        "HERALD_PROFILE",
+        "dev",
+        "HERALD_DATA_DIR",
+        work.resolve("data").toString(),
+        "DB_HOST",
+        "localhost",
+        "DB_PORT",
+        Integer.toString(database.port()),
+        "DB_NAME",
+        EmbeddedDatabase.NAME,
+        "DB_USER",
+        EmbeddedDatabase.USER,
+        "DB_PASSWORD",
+        EmbeddedDatabase.PASSWORD);
   }
 
   private static void announceWhenReady(LibertyServer server, Path work) {
@@ -69,13 +77,21 @@ public final class DevLauncher {
     String line = "=".repeat(78);
     System.out.println();
     System.out.println(line);
-    System.out.println(" Herald is ready (dev profile, sandbox transport: nothing reaches Telegram)");
+    System.out.println(
+        " Herald is ready (dev profile, sandbox transport: nothing reaches Telegram)");
     System.out.println("   API:        " + base + "/api/v1");
     System.out.println("   OpenAPI UI: " + base + "/openapi/ui");
     System.out.println("   Health:     " + base + "/health/ready");
     System.out.println("   Admin:      admin@herald.local, password: $(cat " + password + ")");
-    System.out.println("   Log in:     curl -s " + base + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
-    System.out.println("                 -d \"{\\\"email\\\":\\\"admin@herald.local\\\",\\\"password\\\":\\\"$(cat " + password + ")\\\"}\"");
+    System.out.println(
+        "   Log in:     curl -s "
+            + base
+            + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
+    System.out.println(
+        "                 -d \"{\\\"email\\\":\\\"admin@herald.local\\\",\\\"password\\\":\\\"$(cat"
+            + " "
+            + password
+            + ")\\\"}\"");
     System.out.println("   Stop:       Ctrl-C here, or ./herald stop");
     System.out.println(line);
     System.out.println();

@@ -13,14 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * PostgreSQL from Maven artifacts (zonky), with its data folder kept where we say, so data
- * survives restarts. It can be stopped and started again on the same folder and port, which is how
- * the tests simulate a database outage.
+ * PostgreSQL from Maven artifacts (zonky), with its data folder kept where we say, so data survives
+ * restarts. It can be stopped and started again on the same folder and port, which is how the tests
+ * simulate a database outage.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   public static final String NAME = "herald";
   public static final String USER = "herald";
+
   /** Local trust authentication: this password is not checked and guards nothing. */
   public static final String PASSWORD = "herald";
 
@@ -79,12 +80,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private void createRoleAndDatabase() {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      try (ResultSet role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
+      try (ResultSet role =
+          s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
         if (!role.next()) {
           s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         }
       }
-      try (ResultSet db = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+      try (ResultSet db =
+          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
         if (!db.next()) {
           s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
         }

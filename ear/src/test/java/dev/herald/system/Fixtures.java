@@ -19,17 +19,26 @@ public final class Fixtures {
 
   public synchronized String adminToken() {
     if (adminToken == null) {
-      String login = "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
+      String login =
+          "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
       adminToken = api.post("/api/v1/auth/login", login).send().json().getString("access_token");
     }
     return adminToken;
   }
 
   /** Registers the subject and gives it a plan, as billing would. */
-  public long account(String token, String subject, String planStatus, String expiresSql, int maxSessions) {
-    long id = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
+  public long account(
+      String token, String subject, String planStatus, String expiresSql, int maxSessions) {
+    long id =
+        api.post("/api/v1/account/register", "")
+            .token(token)
+            .send()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     sql(
-        "UPDATE account SET plan_status = ?, plan_expires_at = " + expiresSql
+        "UPDATE account SET plan_status = ?, plan_expires_at = "
+            + expiresSql
             + ", max_sessions = ?, min_delay_between_posts_s = 0, min_delay_between_cycles_s = 1,"
             + " plan_updated_at = now() WHERE subject = ?",
         planStatus,
@@ -50,7 +59,9 @@ public final class Fixtures {
     Api.Reply reply =
         api.put(
                 "/api/v1/bot/config",
-                "{\"target_groups\":[" + list + "],\"post_text\":\"Hello from a test\","
+                "{\"target_groups\":["
+                    + list
+                    + "],\"post_text\":\"Hello from a test\","
                     + "\"delay_between_posts_seconds\":0,\"delay_between_cycles_seconds\":1}")
             .token(token)
             .send();
@@ -62,11 +73,19 @@ public final class Fixtures {
   /** A new API pair with a random api_id; returns its id. */
   public long apiPair(int capacity) {
     int apiId = ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000);
-    String hash = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    String hash =
+        Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     Api.Reply reply =
-        api.post("/api/v1/admin/api-pairs",
-                "{\"api_id\":" + apiId + ",\"api_hash\":\"" + hash + "\",\"capacity\":" + capacity + "}")
+        api.post(
+                "/api/v1/admin/api-pairs",
+                "{\"api_id\":"
+                    + apiId
+                    + ",\"api_hash\":\""
+                    + hash
+                    + "\",\"capacity\":"
+                    + capacity
+                    + "}")
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -79,7 +98,9 @@ public final class Fixtures {
   public long session(long apiPairId) {
     String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     Api.Reply reply =
-        api.post("/api/v1/admin/sessions", "{\"phone\":\"" + phone + "\",\"api_pair_id\":" + apiPairId + "}")
+        api.post(
+                "/api/v1/admin/sessions",
+                "{\"phone\":\"" + phone + "\",\"api_pair_id\":" + apiPairId + "}")
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -90,7 +111,9 @@ public final class Fixtures {
 
   /** Stops every bot, so a test that injects faults affects only its own bots. */
   public void stopAllBots() {
-    sql("UPDATE bot SET status = 'STOPPED', stop_reason = 'USER', next_run_at = NULL WHERE status <> 'STOPPED'");
+    sql(
+        "UPDATE bot SET status = 'STOPPED', stop_reason = 'USER', next_run_at = NULL WHERE status"
+            + " <> 'STOPPED'");
   }
 
   /** Sets the sandbox's faults through the admin endpoint. */
@@ -102,11 +125,16 @@ public final class Fixtures {
   }
 
   public void noSandboxFaults() {
-    sandboxFaults("{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
+    sandboxFaults(
+        "{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
   }
 
-  /** A running bot: active plan, complete config, sessions from a fresh pair; returns the account id. */
-  public long runningBot(String token, String subject, int maxSessions, int sessions, String... groups) {
+  /**
+   * A running bot: active plan, complete config, sessions from a fresh pair; returns the account
+   * id.
+   */
+  public long runningBot(
+      String token, String subject, int maxSessions, int sessions, String... groups) {
     long pair = apiPair(7);
     for (int i = 0; i < sessions; i++) {
       session(pair);
@@ -132,7 +160,9 @@ public final class Fixtures {
 
   /** Takes every unused session out of the pool, so a test controls exactly what is free. */
   public void drainPool() {
-    sql("UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain' WHERE state = 'UNUSED'");
+    sql(
+        "UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain' WHERE state ="
+            + " 'UNUSED'");
   }
 
   public long count(String query, Object... args) {
@@ -155,7 +185,8 @@ public final class Fixtures {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       s.setObject(i + 1, args[i]);

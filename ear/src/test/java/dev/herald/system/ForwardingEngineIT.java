@@ -24,7 +24,10 @@ class ForwardingEngineIT extends TenantSystemTest {
   }
 
   private static long deliveries(long account, String outcome) {
-    return fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome = ?", account, outcome);
+    return fixtures.count(
+        "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome = ?",
+        account,
+        outcome);
   }
 
   @Test
@@ -32,14 +35,28 @@ class ForwardingEngineIT extends TenantSystemTest {
     String subject = Tokens.newSubject("engine");
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 2, 2, "@engine_a", "@engine_b", "@engine_c");
-    Poll.until("three cycles", Duration.ofSeconds(20),
-        () -> fixtures.count("SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?", account) >= 3);
-    assertEquals(0, fixtures.count(
-        "SELECT count(*) FROM (SELECT cycle_id, chat_ref FROM delivery_record WHERE account_id = ?"
-            + " GROUP BY cycle_id, chat_ref HAVING count(*) > 1) d", account));
-    assertTrue(fixtures.count("SELECT total_success FROM bot_stats WHERE account_id = ?", account) >= 6);
-    assertEquals(0, fixtures.count(
-        "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome <> 'DELIVERED' AND outcome <> 'SENDING'", account));
+    Poll.until(
+        "three cycles",
+        Duration.ofSeconds(20),
+        () ->
+            fixtures.count(
+                    "SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?",
+                    account)
+                >= 3);
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM (SELECT cycle_id, chat_ref FROM delivery_record WHERE account_id"
+                + " = ? GROUP BY cycle_id, chat_ref HAVING count(*) > 1) d",
+            account));
+    assertTrue(
+        fixtures.count("SELECT total_success FROM bot_stats WHERE account_id = ?", account) >= 6);
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome <> 'DELIVERED'"
+                + " AND outcome <> 'SENDING'",
+            account));
   }
 
   @Test
@@ -47,14 +64,24 @@ class ForwardingEngineIT extends TenantSystemTest {
     String subject = Tokens.newSubject("expiry");
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@expiry_group");
-    fixtures.sql("UPDATE account SET plan_expires_at = now() + interval '2 seconds' WHERE id = ?", account);
-    Poll.until("bot stopped by plan expiry", Duration.ofSeconds(10),
-        () -> !"RUNNING".equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
-    long lagMs = fixtures.count(
-        "SELECT (extract(epoch FROM l.created_at - a.plan_expires_at) * 1000)::bigint FROM activity_log l"
-            + " JOIN account a ON a.id = l.account_id WHERE l.account_id = ? AND l.event = 'AUTO_STOPPED'", account);
+    fixtures.sql(
+        "UPDATE account SET plan_expires_at = now() + interval '2 seconds' WHERE id = ?", account);
+    Poll.until(
+        "bot stopped by plan expiry",
+        Duration.ofSeconds(10),
+        () ->
+            !"RUNNING"
+                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+    long lagMs =
+        fixtures.count(
+            "SELECT (extract(epoch FROM l.created_at - a.plan_expires_at) * 1000)::bigint FROM"
+                + " activity_log l JOIN account a ON a.id = l.account_id WHERE l.account_id = ? AND"
+                + " l.event = 'AUTO_STOPPED'",
+            account);
     assertTrue(lagMs >= 0 && lagMs < 1000, "stopped " + lagMs + " ms after expiry");
-    assertEquals("PLAN_EXPIRED", fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        "PLAN_EXPIRED",
+        fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account));
     var state = api.get("/api/v1/bot/state").token(token).send().json();
     assertEquals("PLAN_EXPIRED", state.getString("stop_reason"));
   }
@@ -65,8 +92,13 @@ class ForwardingEngineIT extends TenantSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@inactive_group");
     fixtures.sql("UPDATE account SET plan_status = 'INACTIVE' WHERE id = ?", account);
-    Poll.until("bot stopped", Duration.ofSeconds(5),
-        () -> "PLAN_INACTIVE".equals(fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account)));
+    Poll.until(
+        "bot stopped",
+        Duration.ofSeconds(5),
+        () ->
+            "PLAN_INACTIVE"
+                .equals(
+                    fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account)));
   }
 
   @Test
@@ -75,18 +107,29 @@ class ForwardingEngineIT extends TenantSystemTest {
     String tokenA = tokens.tenant(subjectA);
     fixtures.sandboxFaults("{\"flood_wait_every\":1,\"flood_wait_seconds\":60}");
     long flooded = fixtures.runningBot(tokenA, subjectA, 1, 1, "@flood_group");
-    Poll.until("a flood wait", Duration.ofSeconds(10), () -> deliveries(flooded, "FLOOD_WAIT") >= 1);
+    Poll.until(
+        "a flood wait", Duration.ofSeconds(10), () -> deliveries(flooded, "FLOOD_WAIT") >= 1);
     fixtures.noSandboxFaults();
-    long coolDownSeconds = fixtures.count(
-        "SELECT extract(epoch FROM flood_wait_until - now())::bigint FROM telegram_session WHERE assigned_account_id = ?", flooded);
-    assertTrue(coolDownSeconds > 50 && coolDownSeconds <= 60, "cools down for " + coolDownSeconds + " s");
-    assertEquals(1, fixtures.count("SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", flooded));
+    long coolDownSeconds =
+        fixtures.count(
+            "SELECT extract(epoch FROM flood_wait_until - now())::bigint FROM telegram_session"
+                + " WHERE assigned_account_id = ?",
+            flooded);
+    assertTrue(
+        coolDownSeconds > 50 && coolDownSeconds <= 60, "cools down for " + coolDownSeconds + " s");
+    assertEquals(
+        1, fixtures.count("SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", flooded));
 
     String subjectB = Tokens.newSubject("unaffected");
     String tokenB = tokens.tenant(subjectB);
     long other = fixtures.runningBot(tokenB, subjectB, 1, 1, "@other_group");
-    Poll.until("the other account posts", Duration.ofSeconds(10), () -> deliveries(other, "DELIVERED") >= 2);
-    assertEquals(1, fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", flooded),
+    Poll.until(
+        "the other account posts",
+        Duration.ofSeconds(10),
+        () -> deliveries(other, "DELIVERED") >= 2);
+    assertEquals(
+        1,
+        fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", flooded),
         "the cooling session must not post again before its wait is over");
   }
 
@@ -96,20 +139,40 @@ class ForwardingEngineIT extends TenantSystemTest {
     String subject = Tokens.newSubject("banned");
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@ban_group");
-    long first = fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
+    long first =
+        fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
     long spare = fixtures.session(fixtures.apiPair(7));
     fixtures.sandboxFaults("{\"ban_probability\":1.0}");
-    Poll.until("the first session banned", Duration.ofSeconds(10),
-        () -> "BANNED".equals(fixtures.string("SELECT state FROM telegram_session WHERE id = ?", first)));
+    Poll.until(
+        "the first session banned",
+        Duration.ofSeconds(10),
+        () ->
+            "BANNED"
+                .equals(fixtures.string("SELECT state FROM telegram_session WHERE id = ?", first)));
     fixtures.noSandboxFaults();
 
-    assertEquals(0, fixtures.count(
-        "SELECT count(*) FROM telegram_session WHERE id = ? AND assigned_account_id IS NOT NULL", first));
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'SESSION_REPLACED' AND message = ?",
-        account, "session " + spare + " replaces session " + first));
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'SESSION_BANNED'", account) >= 1 ? 1 : 0);
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE id = ? AND assigned_account_id IS NOT"
+                + " NULL",
+            first));
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'SESSION_REPLACED'"
+                + " AND message = ?",
+            account,
+            "session " + spare + " replaces session " + first));
+    assertEquals(
+        1,
+        fixtures.count(
+                    "SELECT count(*) FROM activity_log WHERE account_id = ? AND event ="
+                        + " 'SESSION_BANNED'",
+                    account)
+                >= 1
+            ? 1
+            : 0);
   }
 
   @Test
@@ -119,8 +182,12 @@ class ForwardingEngineIT extends TenantSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@idle_group");
     fixtures.sandboxFaults("{\"ban_probability\":1.0}");
-    Poll.until("idle with a reason", Duration.ofSeconds(10),
-        () -> fixtures.string("SELECT last_error_reason FROM bot WHERE account_id = ?", account) != null);
+    Poll.until(
+        "idle with a reason",
+        Duration.ofSeconds(10),
+        () ->
+            fixtures.string("SELECT last_error_reason FROM bot WHERE account_id = ?", account)
+                != null);
     fixtures.noSandboxFaults();
     var state = api.get("/api/v1/bot/state").token(token).send().json();
     assertEquals("RUNNING", state.getString("status"));
@@ -133,15 +200,23 @@ class ForwardingEngineIT extends TenantSystemTest {
     String subject = Tokens.newSubject("graceful");
     String token = tokens.tenant(subject);
     fixtures.sandboxFaults("{\"latency_ms\":1500}");
-    long account = fixtures.runningBot(token, subject, 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
-    Poll.until("a post in flight", Duration.ofSeconds(10), () -> deliveries(account, "SENDING") == 1);
+    long account =
+        fixtures.runningBot(token, subject, 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
+    Poll.until(
+        "a post in flight", Duration.ofSeconds(10), () -> deliveries(account, "SENDING") == 1);
 
     Api.Reply stop = api.post("/api/v1/bot/stop", "").token(token).send();
     assertEquals(200, stop.status());
     assertEquals("STOPPING", stop.json().getString("status"));
-    Poll.until("STOPPED once the post in flight finished", Duration.ofSeconds(10),
-        () -> "STOPPED".equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
-    assertEquals(1, fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account),
+    Poll.until(
+        "STOPPED once the post in flight finished",
+        Duration.ofSeconds(10),
+        () ->
+            "STOPPED"
+                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+    assertEquals(
+        1,
+        fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account),
         "no post may start after the stop was acknowledged");
     assertEquals(1, deliveries(account, "DELIVERED"), "the post in flight finishes");
   }
@@ -151,13 +226,25 @@ class ForwardingEngineIT extends TenantSystemTest {
     String subject = Tokens.newSubject("inflight");
     String token = tokens.tenant(subject);
     fixtures.sandboxFaults("{\"latency_ms\":400}");
-    long account = fixtures.runningBot(token, subject, 2, 3,
-        "@inflight_a", "@inflight_b", "@inflight_c", "@inflight_d", "@inflight_e", "@inflight_f");
+    long account =
+        fixtures.runningBot(
+            token,
+            subject,
+            2,
+            3,
+            "@inflight_a",
+            "@inflight_b",
+            "@inflight_c",
+            "@inflight_d",
+            "@inflight_e",
+            "@inflight_f");
     Poll.until("a full cycle", Duration.ofSeconds(15), () -> deliveries(account, "DELIVERED") >= 6);
-    long maxOverlap = fixtures.count(
-        "SELECT max(c) FROM (SELECT (SELECT count(*) FROM delivery_record o WHERE o.account_id = d.account_id"
-            + " AND o.started_at <= d.started_at AND coalesce(o.finished_at, now()) > d.started_at) AS c"
-            + " FROM delivery_record d WHERE d.account_id = ?) x", account);
+    long maxOverlap =
+        fixtures.count(
+            "SELECT max(c) FROM (SELECT (SELECT count(*) FROM delivery_record o WHERE o.account_id"
+                + " = d.account_id AND o.started_at <= d.started_at AND coalesce(o.finished_at,"
+                + " now()) > d.started_at) AS c FROM delivery_record d WHERE d.account_id = ?) x",
+            account);
     assertTrue(maxOverlap >= 1 && maxOverlap <= 2, "in flight at once: " + maxOverlap);
   }
 
@@ -167,22 +254,47 @@ class ForwardingEngineIT extends TenantSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@takeover_a", "@takeover_b");
     api.post("/api/v1/bot/stop", "").token(token).send();
-    Poll.until("stopped", Duration.ofSeconds(10),
-        () -> "STOPPED".equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
-    long session = fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
+    Poll.until(
+        "stopped",
+        Duration.ofSeconds(10),
+        () ->
+            "STOPPED"
+                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+    long session =
+        fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
     // A dead node had leased cycle 7 and started posting to @takeover_a when it died.
-    fixtures.sql("INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id, outcome, started_at)"
-        + " VALUES (?, 7, '@takeover_a', 'SESSION', ?, 'SENDING', now())", account, session);
-    fixtures.sql("UPDATE bot SET status = 'RUNNING', stop_reason = NULL, next_run_at = now(), cycle_id = 7,"
-        + " lease_owner = 'dead-node', lease_until = now() + interval '1 second' WHERE account_id = ?", account);
+    fixtures.sql(
+        "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+            + " outcome, started_at) VALUES (?, 7, '@takeover_a', 'SESSION', ?, 'SENDING', now())",
+        account,
+        session);
+    fixtures.sql(
+        "UPDATE bot SET status = 'RUNNING', stop_reason = NULL, next_run_at = now(), cycle_id = 7,"
+            + " lease_owner = 'dead-node', lease_until = now() + interval '1 second' WHERE"
+            + " account_id = ?",
+        account);
 
-    Poll.until("cycle 7 taken over and completed", Duration.ofSeconds(15),
+    Poll.until(
+        "cycle 7 taken over and completed",
+        Duration.ofSeconds(15),
         () -> fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account) >= 8);
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref = '@takeover_a'", account));
-    assertEquals("SENDING", fixtures.string(
-        "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref = '@takeover_a'", account));
-    assertEquals("DELIVERED", fixtures.string(
-        "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref = '@takeover_b'", account));
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND"
+                + " chat_ref = '@takeover_a'",
+            account));
+    assertEquals(
+        "SENDING",
+        fixtures.string(
+            "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref"
+                + " = '@takeover_a'",
+            account));
+    assertEquals(
+        "DELIVERED",
+        fixtures.string(
+            "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref"
+                + " = '@takeover_b'",
+            account));
   }
 }

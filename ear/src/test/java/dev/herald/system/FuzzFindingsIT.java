@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What bench/fuzz.sh (the OpenAPI-driven negative-testing run, SECURITY.md) found, each answered
- * with a 500 or a non-problem body before its fix (SPEC rule 12): now a 4xx problem whose
- * {@code status} is the HTTP status.
+ * with a 500 or a non-problem body before its fix (SPEC rule 12): now a 4xx problem whose {@code
+ * status} is the HTTP status.
  */
 class FuzzFindingsIT extends TenantSystemTest {
 
@@ -30,44 +30,73 @@ class FuzzFindingsIT extends TenantSystemTest {
 
   @Test
   void acceptWithAWeightThatIsNoNumberIs400() {
-    assertProblem(api.get("/api/v1/bot/state").token(tenant).header("Accept", "*/*;q=abc").send(), 400,
+    assertProblem(
+        api.get("/api/v1/bot/state").token(tenant).header("Accept", "*/*;q=abc").send(),
+        400,
         "malformed-header");
   }
 
   @Test
   void contentTypeWithAWeightThatIsNoNumberIs400() {
-    assertProblem(api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}").token(tenant)
-        .header("Content-Type", "application/json; q=abc").send(), 400, "malformed-header");
+    assertProblem(
+        api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}")
+            .token(tenant)
+            .header("Content-Type", "application/json; q=abc")
+            .send(),
+        400,
+        "malformed-header");
   }
 
   @Test
   void aContentEncodingIs415() {
-    assertProblem(api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}").token(tenant)
-        .header("Content-Encoding", "gzip").send(), 415, "unsupported-content-encoding");
+    assertProblem(
+        api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}")
+            .token(tenant)
+            .header("Content-Encoding", "gzip")
+            .send(),
+        415,
+        "unsupported-content-encoding");
   }
 
   @Test
   void aNulCharacterInTextIs400() {
-    assertProblem(api.post("/api/v1/admin/bots/" + tenantId + "/suspend", "{\"reason\":\"a\\u0000b\"}").token(owner)
-        .send(), 400, "invalid-value");
+    assertProblem(
+        api.post("/api/v1/admin/bots/" + tenantId + "/suspend", "{\"reason\":\"a\\u0000b\"}")
+            .token(owner)
+            .send(),
+        400,
+        "invalid-value");
   }
 
   @Test
   void anExpiryBeyondWhatPostgresStoresIs400() {
-    assertProblem(api.put("/api/v1/admin/accounts/" + tenantId + "/plan",
-        "{\"status\":\"ACTIVE\",\"expires_at\":\"+169108099-07-05T04:51:43Z\"}").token(owner).send(), 400,
+    assertProblem(
+        api.put(
+                "/api/v1/admin/accounts/" + tenantId + "/plan",
+                "{\"status\":\"ACTIVE\",\"expires_at\":\"+169108099-07-05T04:51:43Z\"}")
+            .token(owner)
+            .send(),
+        400,
         "invalid-value");
   }
 
   @Test
   void aSuspendReasonLongerThanItsColumnIs400() {
-    assertProblem(api.post("/api/v1/admin/bots/" + tenantId + "/suspend", "{\"reason\":\"" + "r".repeat(501) + "\"}")
-        .token(owner).send(), 400, "invalid-input");
+    assertProblem(
+        api.post(
+                "/api/v1/admin/bots/" + tenantId + "/suspend",
+                "{\"reason\":\"" + "r".repeat(501) + "\"}")
+            .token(owner)
+            .send(),
+        400,
+        "invalid-input");
   }
 
   @Test
   void aNullForbiddenChatIs400() {
-    assertProblem(api.put("/api/v1/admin/sandbox/faults", "{\"forbidden_chats\":[null]}").token(owner).send(), 400,
+    assertProblem(
+        api.put("/api/v1/admin/sandbox/faults", "{\"forbidden_chats\":[null]}").token(owner).send(),
+        400,
         "invalid-input");
   }
 
@@ -75,9 +104,11 @@ class FuzzFindingsIT extends TenantSystemTest {
   void anEncodedSlashInThePathIsAProblem() {
     Api.Reply reply = api.get("/api/v1/admin/accounts/%2F").token(owner).send();
     assertProblem(reply, 400, "bad-request");
-    assertEquals(reply.header("X-Request-Id"), reply.json().getString("request_id"), reply::toString);
+    assertEquals(
+        reply.header("X-Request-Id"), reply.json().getString("request_id"), reply::toString);
     assertEquals("/api/v1/admin/accounts/%2F", reply.json().getString("instance"), reply::toString);
-    assertNull(reply.header("$WSEP"), "Liberty's internal error-page marker must not leak: " + reply);
+    assertNull(
+        reply.header("$WSEP"), "Liberty's internal error-page marker must not leak: " + reply);
   }
 
   /**
@@ -86,8 +117,8 @@ class FuzzFindingsIT extends TenantSystemTest {
    * with {@code ?} making an empty segment with parameters), and Liberty does so in
    * WebContainer.handleRequest before choosing an application, so no filter or error page runs and
    * there is no setting for it. Pinned here so that it stays a plain 400 with the endpoint's
-   * security headers and no stack trace; if Liberty ever routes it to the error page, the
-   * problem assertions of the test above take over (SECURITY.md, "Fuzzing").
+   * security headers and no stack trace; if Liberty ever routes it to the error page, the problem
+   * assertions of the test above take over (SECURITY.md, "Fuzzing").
    */
   @ParameterizedTest
   @ValueSource(strings = {"%00", "%09", "%0A", "%0D", "%7F", "%3Bm%3D1%3Fx/plan"})
@@ -96,8 +127,10 @@ class FuzzFindingsIT extends TenantSystemTest {
     assertEquals(400, reply.status(), reply::toString);
     assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
     assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
-    assertEquals("frame-ancestors 'none'", reply.header("Content-Security-Policy"), reply::toString);
-    assertFalse(reply.body().matches("(?s).*(Exception|\\tat |java\\.|com\\.ibm\\.).*"), reply::toString);
+    assertEquals(
+        "frame-ancestors 'none'", reply.header("Content-Security-Policy"), reply::toString);
+    assertFalse(
+        reply.body().matches("(?s).*(Exception|\\tat |java\\.|com\\.ibm\\.).*"), reply::toString);
     if (reply.header("Content-Type").startsWith("application/problem+json")) {
       assertProblem(reply, 400, "bad-request");
     }

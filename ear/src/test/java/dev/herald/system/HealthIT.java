@@ -48,11 +48,20 @@ class HealthIT {
     String subject = Tokens.newSubject("outage");
     String token = new Tokens(system.keysDir()).tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@outage_a", "@outage_b");
-    Poll.until("cycles before the outage", Duration.ofSeconds(10),
-        () -> fixtures.count("SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?", account) >= 2);
+    Poll.until(
+        "cycles before the outage",
+        Duration.ofSeconds(10),
+        () ->
+            fixtures.count(
+                    "SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?",
+                    account)
+                >= 2);
     system.database().stop();
     try {
-      Poll.until("readiness DOWN", Duration.ofSeconds(30), () -> api.get("/health/ready").send().status() == 503);
+      Poll.until(
+          "readiness DOWN",
+          Duration.ofSeconds(30),
+          () -> api.get("/health/ready").send().status() == 503);
       assertEquals(200, api.get("/health/live").send().status());
       Api.Reply ready = api.get("/health/ready").send();
       assertTrue(ready.body().contains("\"DOWN\""), ready::body);
@@ -64,13 +73,26 @@ class HealthIT {
     } finally {
       system.database().start();
     }
-    Poll.until("readiness UP again", Duration.ofSeconds(30), () -> api.get("/health/ready").send().status() == 200);
-    long cyclesAfter = fixtures.count("SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account);
-    Poll.until("cycles resume after the outage", Duration.ofSeconds(30),
-        () -> fixtures.count("SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account) >= cyclesAfter + 2);
-    assertEquals(0, fixtures.count(
-        "SELECT count(*) FROM (SELECT cycle_id, chat_ref FROM delivery_record WHERE account_id = ?"
-            + " GROUP BY 1, 2 HAVING count(*) > 1) d", account), "no post duplicated across the outage");
+    Poll.until(
+        "readiness UP again",
+        Duration.ofSeconds(30),
+        () -> api.get("/health/ready").send().status() == 200);
+    long cyclesAfter =
+        fixtures.count("SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account);
+    Poll.until(
+        "cycles resume after the outage",
+        Duration.ofSeconds(30),
+        () ->
+            fixtures.count(
+                    "SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account)
+                >= cyclesAfter + 2);
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM (SELECT cycle_id, chat_ref FROM delivery_record WHERE account_id"
+                + " = ? GROUP BY 1, 2 HAVING count(*) > 1) d",
+            account),
+        "no post duplicated across the outage");
     api.post("/api/v1/bot/stop", "").token(token).send();
   }
 }

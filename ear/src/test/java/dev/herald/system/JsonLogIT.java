@@ -57,10 +57,16 @@ class JsonLogIT {
     String subject = Tokens.newSubject("jsonlog");
     Api api = new Api(jsonServer.baseUrl());
     Api.Reply reply =
-        api.get("/api/v1/bot/state").token(tokens.tenant(subject)).header("X-Request-Id", "json-log-check-1").send();
+        api.get("/api/v1/bot/state")
+            .token(tokens.tenant(subject))
+            .header("X-Request-Id", "json-log-check-1")
+            .send();
     assertEquals(200, reply.status(), reply::toString);
 
-    Poll.until("the access line is written", Duration.ofSeconds(10), () -> accessLine("json-log-check-1").isPresent());
+    Poll.until(
+        "the access line is written",
+        Duration.ofSeconds(10),
+        () -> accessLine("json-log-check-1").isPresent());
     JsonObject line = accessLine("json-log-check-1").orElseThrow();
     String message = line.getString("message");
     assertTrue(message.contains("request_id=json-log-check-1"), message);
@@ -72,7 +78,8 @@ class JsonLogIT {
   private static Optional<JsonObject> accessLine(String requestId) {
     try {
       List<String> lines =
-          Files.readAllLines(jsonServer.serverDir().resolve("logs/console.log"), StandardCharsets.UTF_8);
+          Files.readAllLines(
+              jsonServer.serverDir().resolve("logs/console.log"), StandardCharsets.UTF_8);
       assertFalse(lines.isEmpty());
       for (String text : lines) {
         if (text.startsWith("OpenJDK 64-Bit Server VM warning")) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SPEC rule 1 under attack: every forged, stale or malformed token is a 401 problem, and the
- * resource method never runs. "Never runs" is proven twice per token: a {@code PUT /bot/config}
- * for an existing tenant leaves its configuration unchanged, and a {@code POST /account/register}
- * for a fresh subject creates no account row.
+ * resource method never runs. "Never runs" is proven twice per token: a {@code PUT /bot/config} for
+ * an existing tenant leaves its configuration unchanged, and a {@code POST /account/register} for a
+ * fresh subject creates no account row.
  */
 class JwtAttackIT {
 
@@ -39,34 +39,55 @@ class JwtAttackIT {
     api = system.api();
     attacks = new AttackTokens(system.keysDir());
     victim = Tokens.newSubject("victim");
-    Api.Reply put = api.put("/api/v1/bot/config", config(KEPT_TEXT)).token(attacks.valid(victim)).send();
+    Api.Reply put =
+        api.put("/api/v1/bot/config", config(KEPT_TEXT)).token(attacks.valid(victim)).send();
     assertEquals(200, put.status(), put::toString);
   }
 
   static Stream<Arguments> forgedTokens() {
     long now = NumericDate.now().getValue();
     return Stream.of(
-        attack("expired", s -> attacks.heraldSigned(s, c -> {
-          c.setIssuedAt(NumericDate.fromSeconds(now - 7200));
-          c.setExpirationTime(NumericDate.fromSeconds(now - 3600));
-        })),
-        attack("expired beyond the 30 s clock skew", s -> attacks.heraldSigned(s,
-            c -> c.setExpirationTime(NumericDate.fromSeconds(now - 90)))),
-        attack("not yet valid (nbf in 10 minutes)", s -> attacks.heraldSigned(s,
-            c -> c.setNotBefore(NumericDate.fromSeconds(now + 600)))),
-        attack("wrong issuer", s -> attacks.heraldSigned(s, c -> c.setIssuer("https://evil.example"))),
+        attack(
+            "expired",
+            s ->
+                attacks.heraldSigned(
+                    s,
+                    c -> {
+                      c.setIssuedAt(NumericDate.fromSeconds(now - 7200));
+                      c.setExpirationTime(NumericDate.fromSeconds(now - 3600));
+                    })),
+        attack(
+            "expired beyond the 30 s clock skew",
+            s ->
+                attacks.heraldSigned(
+                    s, c -> c.setExpirationTime(NumericDate.fromSeconds(now - 90)))),
+        attack(
+            "not yet valid (nbf in 10 minutes)",
+            s -> attacks.heraldSigned(s, c -> c.setNotBefore(NumericDate.fromSeconds(now + 600)))),
+        attack(
+            "wrong issuer", s -> attacks.heraldSigned(s, c -> c.setIssuer("https://evil.example"))),
         attack("no issuer", s -> attacks.heraldSigned(s, c -> c.unsetClaim("iss"))),
         attack("wrong audience", s -> attacks.heraldSigned(s, c -> c.setAudience("other-api"))),
         attack("no audience", s -> attacks.heraldSigned(s, c -> c.unsetClaim("aud"))),
         attack("no exp", s -> attacks.heraldSigned(s, c -> c.unsetClaim("exp"))),
-        attack("iat after exp", s -> attacks.heraldSigned(s, c -> {
-          c.setIssuedAt(NumericDate.fromSeconds(now + 1200));
-          c.setExpirationTime(NumericDate.fromSeconds(now + 600));
-        })),
-        attack("iat after exp, both within the skew", s -> attacks.heraldSigned(s, c -> {
-          c.setIssuedAt(NumericDate.fromSeconds(now + 20));
-          c.setExpirationTime(NumericDate.fromSeconds(now + 10));
-        })),
+        attack(
+            "iat after exp",
+            s ->
+                attacks.heraldSigned(
+                    s,
+                    c -> {
+                      c.setIssuedAt(NumericDate.fromSeconds(now + 1200));
+                      c.setExpirationTime(NumericDate.fromSeconds(now + 600));
+                    })),
+        attack(
+            "iat after exp, both within the skew",
+            s ->
+                attacks.heraldSigned(
+                    s,
+                    c -> {
+                      c.setIssuedAt(NumericDate.fromSeconds(now + 20));
+                      c.setExpirationTime(NumericDate.fromSeconds(now + 10));
+                    })),
         attack("no sub", s -> attacks.heraldSigned(s, c -> c.unsetClaim("sub"))),
         attack("blank sub", s -> attacks.heraldSigned(s, c -> c.setSubject(" "))),
         attack("bad signature (one character changed)", attacks::badSignature),
@@ -76,21 +97,32 @@ class JwtAttackIT {
         attack("alg NONE", s -> AttackTokens.unsigned(s, "NONE", true)),
         attack("HS256 keyed with Herald's public key PEM", attacks::hmacWithPublicKeyPem),
         attack("HS256 keyed with Herald's public key DER", attacks::hmacWithPublicKeyDer),
-        attack("kid pointing elsewhere", s -> attacks.signedByAttacker(s,
-            jws -> jws.setKeyIdHeaderValue("../../../../dev/null"))),
-        attack("jku pointing at the attacker's key set", s -> attacks.signedByAttacker(s,
-            jws -> jws.setHeader("jku", "http://127.0.0.1:1/attacker-jwks.json"))),
-        attack("x5u pointing at the attacker's certificate", s -> attacks.signedByAttacker(s,
-            jws -> jws.setHeader("x5u", "http://127.0.0.1:1/attacker.pem"))),
+        attack(
+            "kid pointing elsewhere",
+            s ->
+                attacks.signedByAttacker(
+                    s, jws -> jws.setKeyIdHeaderValue("../../../../dev/null"))),
+        attack(
+            "jku pointing at the attacker's key set",
+            s ->
+                attacks.signedByAttacker(
+                    s, jws -> jws.setHeader("jku", "http://127.0.0.1:1/attacker-jwks.json"))),
+        attack(
+            "x5u pointing at the attacker's certificate",
+            s ->
+                attacks.signedByAttacker(
+                    s, jws -> jws.setHeader("x5u", "http://127.0.0.1:1/attacker.pem"))),
         attack("embedded jwk of the attacker's key", attacks::embeddedJwk),
         attack("garbage", s -> "not-a-token"),
         attack("garbage with dots", s -> "abc.def.ghi"),
         attack("empty", s -> ""),
         attack("valid token with a fourth part", s -> attacks.valid(s) + ".AAAA"),
-        attack("valid header and payload only", s -> {
-          String t = attacks.valid(s);
-          return t.substring(0, t.lastIndexOf('.'));
-        }),
+        attack(
+            "valid header and payload only",
+            s -> {
+              String t = attacks.valid(s);
+              return t.substring(0, t.lastIndexOf('.'));
+            }),
         attack("10 KiB of garbage", s -> "A".repeat(10_240)),
         attack("non-ASCII garbage", s -> "\u00e9\u00e8.\u00e0.\u00fc"));
   }
@@ -122,10 +154,13 @@ class JwtAttackIT {
 
   @Test
   void validTokenInACookieIs401BecauseOnlyTheHeaderIsRead() throws SQLException {
-    for (String cookie : new String[] {"Bearer=", "jwt=", "access_token=", "Authorization=Bearer%20"}) {
+    for (String cookie :
+        new String[] {"Bearer=", "jwt=", "access_token=", "Authorization=Bearer%20"}) {
       String fresh = Tokens.newSubject("cookie");
       Api.Reply reply =
-          api.post("/api/v1/account/register", "").header("Cookie", cookie + attacks.valid(fresh)).send();
+          api.post("/api/v1/account/register", "")
+              .header("Cookie", cookie + attacks.valid(fresh))
+              .send();
       assertUnauthorizedProblem(reply);
       assertEquals(0, countAccounts(fresh));
     }
@@ -139,7 +174,8 @@ class JwtAttackIT {
 
   @Test
   void otherAuthorizationSchemesAre401() {
-    for (String value : new String[] {"Basic YWRtaW46YWRtaW4=", "Token " + attacks.valid(victim), "Bearer"}) {
+    for (String value :
+        new String[] {"Basic YWRtaW46YWRtaW4=", "Token " + attacks.valid(victim), "Bearer"}) {
       Api.Reply reply =
           api.put("/api/v1/bot/config", config("changed by " + value.split(" ")[0]))
               .header("Authorization", value)
@@ -152,7 +188,8 @@ class JwtAttackIT {
   @Test
   void validTokenStillOpensTheApiSoTheAttacksAreMeaningful() throws SQLException {
     String fresh = Tokens.newSubject("control");
-    Api.Reply register = api.post("/api/v1/account/register", "").token(attacks.valid(fresh)).send();
+    Api.Reply register =
+        api.post("/api/v1/account/register", "").token(attacks.valid(fresh)).send();
     assertEquals(200, register.status(), register::toString);
     assertEquals(1, countAccounts(fresh));
   }
@@ -164,8 +201,10 @@ class JwtAttackIT {
    */
   @Test
   void validUserTokenOnAnAdminEndpointIs403() {
-    Api.Reply reply = api.get("/api/v1/admin/audit-log").token(attacks.valid(Tokens.newSubject("user"))).send();
-    assumeTrue(reply.status() != 404, "GET /api/v1/admin/audit-log does not exist on this branch yet");
+    Api.Reply reply =
+        api.get("/api/v1/admin/audit-log").token(attacks.valid(Tokens.newSubject("user"))).send();
+    assumeTrue(
+        reply.status() != 404, "GET /api/v1/admin/audit-log does not exist on this branch yet");
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"));
   }
@@ -173,7 +212,10 @@ class JwtAttackIT {
   static void assertUnauthorizedProblem(Api.Reply reply) {
     assertEquals(401, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
-    assertEquals("https://herald.dev/problems/unauthorized", reply.json().getString("type"), reply::toString);
+    assertEquals(
+        "https://herald.dev/problems/unauthorized",
+        reply.json().getString("type"),
+        reply::toString);
     assertEquals(401, reply.json().getInt("status"));
     assertEquals(reply.header("X-Request-Id"), reply.json().getString("request_id"));
     assertNotEquals(null, reply.header("WWW-Authenticate"));
@@ -191,7 +233,10 @@ class JwtAttackIT {
 
   /** Accounts with this subject, or all accounts for {@code null}. */
   static long countAccounts(String subject) throws SQLException {
-    String sql = subject == null ? "SELECT count(*) FROM account" : "SELECT count(*) FROM account WHERE subject = ?";
+    String sql =
+        subject == null
+            ? "SELECT count(*) FROM account"
+            : "SELECT count(*) FROM account WHERE subject = ?";
     try (Connection c = system.database().connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       if (subject != null) {

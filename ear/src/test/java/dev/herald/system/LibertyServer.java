@@ -69,7 +69,8 @@ public final class LibertyServer {
   public void start(Duration timeout, boolean clean) {
     int exit = run(clean ? List.of("start", name, "--clean") : List.of("start", name));
     if (exit != 0) {
-      throw new IllegalStateException("server start " + name + " exited with " + exit + "; see " + messagesLog());
+      throw new IllegalStateException(
+          "server start " + name + " exited with " + exit + "; see " + messagesLog());
     }
     awaitReady(timeout);
   }
@@ -89,11 +90,21 @@ public final class LibertyServer {
    * signal was sent.
    */
   public Instant kill() {
-    List<ProcessHandle> jvms = ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine()
-            .map(c -> c.contains(wlpDir.resolve("bin/tools/ws-server.jar").toString()) && c.matches(".*\\s" + java.util.regex.Pattern.quote(name) + "(\\s.*|$)"))
-            .orElse(false))
-        .toList();
+    List<ProcessHandle> jvms =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .commandLine()
+                        .map(
+                            c ->
+                                c.contains(wlpDir.resolve("bin/tools/ws-server.jar").toString())
+                                    && c.matches(
+                                        ".*\\s"
+                                            + java.util.regex.Pattern.quote(name)
+                                            + "(\\s.*|$)"))
+                        .orElse(false))
+            .toList();
     if (jvms.isEmpty()) {
       throw new IllegalStateException("no Liberty JVM of " + serverDir() + " to kill");
     }
@@ -103,7 +114,8 @@ public final class LibertyServer {
       try {
         jvm.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("Liberty " + name + " (pid " + jvm.pid() + ") did not die", e);
+        throw new IllegalStateException(
+            "Liberty " + name + " (pid " + jvm.pid() + ") did not die", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -138,7 +150,9 @@ public final class LibertyServer {
         "Herald was not ready within " + timeout + "; see " + messagesLog());
   }
 
-  /** Runs the server script quietly (its output is in the server's logs) and returns its exit code. */
+  /**
+   * Runs the server script quietly (its output is in the server's logs) and returns its exit code.
+   */
   private int run(List<String> args) {
     try {
       return builder(args)

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ping that bench/api.sh measures other endpoints against: open to anyone, no body, and
- * passing the same filters as every resource (request id, security headers, rate limit).
+ * The ping that bench/api.sh measures other endpoints against: open to anyone, no body, and passing
+ * the same filters as every resource (request id, security headers, rate limit).
  */
 class PingIT {
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** Waiting for something a test expects to become true: poll with a deadline, never a fixed sleep. */
+/**
+ * Waiting for something a test expects to become true: poll with a deadline, never a fixed sleep.
+ */
 public final class Poll {
 
   private Poll() {}

@@ -31,9 +31,13 @@ class ProdProfileIT {
     SystemUnderTest system = SystemUnderTest.get();
     prodServer = system.server().copyAs("herald-prod-check", SystemUnderTest.freePort(), Map.of());
     secrets = Files.createDirectories(system.workDir().resolve("prod-secrets"));
-    Files.copy(system.keysDir().resolve("jwt-private.pem"), secrets.resolve("jwt-private.pem"),
+    Files.copy(
+        system.keysDir().resolve("jwt-private.pem"),
+        secrets.resolve("jwt-private.pem"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(system.keysDir().resolve("jwt-public.pem"), secrets.resolve("jwt-public.pem"),
+    Files.copy(
+        system.keysDir().resolve("jwt-public.pem"),
+        secrets.resolve("jwt-public.pem"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -78,7 +82,10 @@ class ProdProfileIT {
 
   @Test
   void prodRefusesALocalhostCorsOrigin() throws Exception {
-    Result result = run(allSecretsAnd("HERALD_CORS_ORIGINS", "https://dashboard.example.com,http://127.0.0.1:3000"));
+    Result result =
+        run(
+            allSecretsAnd(
+                "HERALD_CORS_ORIGINS", "https://dashboard.example.com,http://127.0.0.1:3000"));
     assertEquals(78, result.exitCode(), result.output());
     assertTrue(result.output().contains("no localhost origin"), result.output());
     assertFalse(result.portOpened());
@@ -116,7 +123,8 @@ class ProdProfileIT {
         process.destroyForcibly();
       }
     }
-    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), portOpened);
+    return new Result(
+        process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), portOpened);
   }
 
   private static boolean listening(int port) {

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * HTTP hygiene (SPEC rule 12 and §4): wrong media types, methods and sizes get the right 4xx as
- * problem+json; TRACE never echoes; every answer, errors included, carries the request id and
- * the security headers; CORS answers configured origins only.
+ * problem+json; TRACE never echoes; every answer, errors included, carries the request id and the
+ * security headers; CORS answers configured origins only.
  */
 class ProtocolHygieneIT {
 
   static final String DEV_ORIGIN = "http://localhost:3000";
-  static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient RAW =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static SystemUnderTest system;
   static Api api;
@@ -46,13 +47,17 @@ class ProtocolHygieneIT {
   @Test
   void wrongContentTypeIs415Problem() {
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}").token(token).header("Content-Type", "text/plain").send();
+        api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}")
+            .token(token)
+            .header("Content-Type", "text/plain")
+            .send();
     assertProblem(reply, 415, "unsupported-media-type");
   }
 
   @Test
   void unacceptableAcceptIs406Problem() {
-    Api.Reply reply = api.get("/api/v1/bot/state").token(token).header("Accept", "application/xml").send();
+    Api.Reply reply =
+        api.get("/api/v1/bot/state").token(token).header("Accept", "application/xml").send();
     assertProblem(reply, 406, "not-acceptable");
   }
 
@@ -80,7 +85,8 @@ class ProtocolHygieneIT {
   @Test
   void bodyJustUnderTheLimitIsReadAndValidated() {
     String text = "x".repeat(60 * 1024);
-    Api.Reply reply = api.put("/api/v1/bot/config", "{\"post_text\":\"" + text + "\"}").token(token).send();
+    Api.Reply reply =
+        api.put("/api/v1/bot/config", "{\"post_text\":\"" + text + "\"}").token(token).send();
     assertProblem(reply, 400, "invalid-input");
   }
 
@@ -93,7 +99,8 @@ class ProtocolHygieneIT {
 
   @Test
   void traceIsRefusedAndNeverEchoed() throws Exception {
-    for (String path : new String[] {"/api/v1/bot/state", "/api/v1/auth/login", "/", "/nothing", "/health/live"}) {
+    for (String path :
+        new String[] {"/api/v1/bot/state", "/api/v1/auth/login", "/", "/nothing", "/health/live"}) {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(system.server().baseUrl() + path))
               .header("X-Trace-Probe", "echo-canary-42")
@@ -101,8 +108,10 @@ class ProtocolHygieneIT {
               .method("TRACE", HttpRequest.BodyPublishers.noBody())
               .build();
       HttpResponse<String> reply = send(request);
-      assertTrue(reply.statusCode() == 405 || reply.statusCode() == 403, path + ": " + reply.statusCode());
-      assertFalse(reply.body().contains("echo-canary-42"), path + " echoed the request: " + reply.body());
+      assertTrue(
+          reply.statusCode() == 405 || reply.statusCode() == 403, path + ": " + reply.statusCode());
+      assertFalse(
+          reply.body().contains("echo-canary-42"), path + " echoed the request: " + reply.body());
       assertFalse(reply.body().contains(token), path + " echoed the token");
     }
   }
@@ -119,14 +128,18 @@ class ProtocolHygieneIT {
     replies.put("404 api", api.get("/api/v1/no-such-thing").token(token).send());
     replies.put("404 root", api.get("/no-such-page.html").send());
     replies.put("405", api.delete("/api/v1/bot/config").token(token).send());
-    replies.put("406", api.get("/api/v1/bot/state").token(token).header("Accept", "text/html").send());
+    replies.put(
+        "406", api.get("/api/v1/bot/state").token(token).header("Accept", "text/html").send());
     replies.put("413", api.put("/api/v1/bot/config", oversizedConfig()).token(token).send());
-    replies.put("415", api.put("/api/v1/bot/config", "x").token(token).header("Content-Type", "text/xml").send());
+    replies.put(
+        "415",
+        api.put("/api/v1/bot/config", "x").token(token).header("Content-Type", "text/xml").send());
     replies.forEach(
         (label, reply) -> {
           assertSecurityHeaders(label, reply);
           if (reply.status() >= 400) {
-            assertEquals("application/problem+json", reply.header("Content-Type"), label + ": " + reply);
+            assertEquals(
+                "application/problem+json", reply.header("Content-Type"), label + ": " + reply);
             assertEquals(reply.status(), reply.json().getInt("status"), label);
             assertEquals(reply.header("X-Request-Id"), reply.json().getString("request_id"), label);
             assertNoInternals(label, reply.body());
@@ -150,7 +163,10 @@ class ProtocolHygieneIT {
     assertSecurityHeaders("503", reply);
     assertEquals("application/problem+json", reply.header("Content-Type"));
     assertNoInternals("503", reply.body());
-    Poll.until("ready again", Duration.ofSeconds(60), () -> api.get("/health/ready").send().status() == 200);
+    Poll.until(
+        "ready again",
+        Duration.ofSeconds(60),
+        () -> api.get("/health/ready").send().status() == 200);
   }
 
   @Test
@@ -160,10 +176,12 @@ class ProtocolHygieneIT {
     assertEquals(DEV_ORIGIN, reply.header("Access-Control-Allow-Origin"));
     assertTrue(reply.header("Access-Control-Allow-Methods").contains("PUT"));
     assertTrue(reply.header("Access-Control-Allow-Headers").contains("Authorization"));
-    assertNull(reply.header("Access-Control-Allow-Credentials"), "bearer tokens need no credentials mode");
+    assertNull(
+        reply.header("Access-Control-Allow-Credentials"), "bearer tokens need no credentials mode");
     assertSecurityHeaders("preflight", reply);
 
-    Api.Reply simple = api.get("/api/v1/bot/state").token(token).header("Origin", DEV_ORIGIN).send();
+    Api.Reply simple =
+        api.get("/api/v1/bot/state").token(token).header("Origin", DEV_ORIGIN).send();
     assertEquals(200, simple.status());
     assertEquals(DEV_ORIGIN, simple.header("Access-Control-Allow-Origin"));
     assertTrue(simple.header("Access-Control-Expose-Headers").contains("X-Request-Id"));
@@ -171,7 +189,13 @@ class ProtocolHygieneIT {
 
   @Test
   void corsGivesOtherOriginsNoAllowHeader() {
-    for (String origin : new String[] {"null", "https://evil.example", "http://localhost:3001", "http://localhost:3000.evil.example"}) {
+    for (String origin :
+        new String[] {
+          "null",
+          "https://evil.example",
+          "http://localhost:3001",
+          "http://localhost:3000.evil.example"
+        }) {
       Api.Reply pre = preflight(origin);
       assertNull(pre.header("Access-Control-Allow-Origin"), origin);
       assertProblem(pre, 403, "cors-origin-not-allowed");
@@ -199,7 +223,8 @@ class ProtocolHygieneIT {
   static void assertProblem(Api.Reply reply, int status, String slug) {
     assertEquals(status, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
-    assertEquals("https://herald.dev/problems/" + slug, reply.json().getString("type"), reply::toString);
+    assertEquals(
+        "https://herald.dev/problems/" + slug, reply.json().getString("type"), reply::toString);
     assertEquals(status, reply.json().getInt("status"));
     assertSecurityHeaders(Integer.toString(status), reply);
   }
@@ -213,7 +238,10 @@ class ProtocolHygieneIT {
   }
 
   static void assertNoInternals(String label, String body) {
-    for (String leak : new String[] {"Exception", "SRVE", "at dev.herald", "at java.", "SQLState", "org.postgresql"}) {
+    for (String leak :
+        new String[] {
+          "Exception", "SRVE", "at dev.herald", "at java.", "SQLState", "org.postgresql"
+        }) {
       assertFalse(body.contains(leak), label + " leaks " + leak + ": " + body);
     }
   }
@@ -227,7 +255,8 @@ class ProtocolHygieneIT {
     return "{\"post_text\":\"" + "x".repeat(70 * 1024) + "\"}";
   }
 
-  private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+  private static HttpResponse<String> send(HttpRequest request)
+      throws IOException, InterruptedException {
     return RAW.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default limits, on a server of its own (own database, own keys, no trusted proxy, no
- * billing secret), since the shared test server raises them for the suite: login 10/min per
- * client, the global per-client limit with RateLimit headers, 429 problems with Retry-After, and
- * a spoofed X-Forwarded-For from an untrusted socket changing nothing.
+ * The default limits, on a server of its own (own database, own keys, no trusted proxy, no billing
+ * secret), since the shared test server raises them for the suite: login 10/min per client, the
+ * global per-client limit with RateLimit headers, 429 problems with Retry-After, and a spoofed
+ * X-Forwarded-For from an untrusted socket changing nothing.
  */
 class RateLimitIT {
 
@@ -64,14 +64,16 @@ class RateLimitIT {
   @Test
   void defaultLimitsHoldPerClientAndASpoofedForwardedForChangesNothing() {
     // No billing secret on this server: the webhook says so instead of accepting anything.
-    assertProblem(api.post("/api/v1/billing/plan-events", "{}").send(), 503, "billing-not-configured");
+    assertProblem(
+        api.post("/api/v1/billing/plan-events", "{}").send(), 503, "billing-not-configured");
 
     String wrong = "{\"email\":\"admin@herald.local\",\"password\":\"wrong-password\"}";
     for (int i = 0; i < 10; i++) {
       assertProblem(api.post("/api/v1/auth/login", wrong).send(), 401, "authentication-failed");
     }
     assertLimited(api.post("/api/v1/auth/login", wrong).send(), 60);
-    assertLimited(api.post("/api/v1/auth/login", wrong).header("X-Forwarded-For", "203.0.113.50").send(), 60);
+    assertLimited(
+        api.post("/api/v1/auth/login", wrong).header("X-Forwarded-For", "203.0.113.50").send(), 60);
 
     String token = tokens.tenant(Tokens.newSubject("limited"));
     Api.Reply first = api.get("/api/v1/bot/state").token(token).send();
@@ -79,7 +81,8 @@ class RateLimitIT {
     assertEquals(Integer.toString(GLOBAL_PER_MINUTE), first.header("RateLimit-Limit"));
     long remaining = Long.parseLong(first.header("RateLimit-Remaining"));
     long reset = Long.parseLong(first.header("RateLimit-Reset"));
-    assertTrue(remaining < GLOBAL_PER_MINUTE - 10, "login attempts count towards the global limit too");
+    assertTrue(
+        remaining < GLOBAL_PER_MINUTE - 10, "login attempts count towards the global limit too");
     assertTrue(reset >= 1 && reset <= 60, first::toString);
     for (long left = remaining; left > 0; left--) {
       Api.Reply reply = api.get("/api/v1/bot/state").token(token).send();
@@ -87,7 +90,9 @@ class RateLimitIT {
       assertEquals(Long.toString(left - 1), reply.header("RateLimit-Remaining"));
     }
     assertLimited(api.get("/api/v1/bot/state").token(token).send(), 60);
-    assertLimited(api.get("/api/v1/bot/state").token(token).header("X-Forwarded-For", "198.51.100.99").send(), 60);
+    assertLimited(
+        api.get("/api/v1/bot/state").token(token).header("X-Forwarded-For", "198.51.100.99").send(),
+        60);
     assertLimited(api.get("/api/v1/account/register").send(), 60);
 
     String metrics = api.get("/metrics?scope=application").send().body();

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not. */
+/**
+ * SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not.
+ */
 class RestartSafetyIT {
 
   static SystemUnderTest system;
@@ -37,9 +39,12 @@ class RestartSafetyIT {
     var state = api.get("/api/v1/bot/state").token(token).send().json();
     assertEquals("STOPPED", state.getString("status"));
     assertEquals("RESTART", state.getString("stop_reason"));
-    assertEquals(1, fixtures.count(
-        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'AUTO_STOPPED' AND reason_code = 'RESTART'",
-        account));
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'AUTO_STOPPED' AND"
+                + " reason_code = 'RESTART'",
+            account));
   }
 
   @Test
@@ -49,10 +54,16 @@ class RestartSafetyIT {
     long account = fixtures.runningBot(token, subject, 1, 1, "@cluster_group");
     // Another node of the cluster, alive throughout: it keeps its heartbeat fresh.
     ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
-    fixtures.sql("INSERT INTO scheduler_node (node_id, started_at, heartbeat_at) VALUES ('other-node', now(), now())");
+    fixtures.sql(
+        "INSERT INTO scheduler_node (node_id, started_at, heartbeat_at) VALUES ('other-node',"
+            + " now(), now())");
     otherNode.scheduleAtFixedRate(
-        () -> fixtures.sql("UPDATE scheduler_node SET heartbeat_at = now() WHERE node_id = 'other-node'"),
-        0, 500, TimeUnit.MILLISECONDS);
+        () ->
+            fixtures.sql(
+                "UPDATE scheduler_node SET heartbeat_at = now() WHERE node_id = 'other-node'"),
+        0,
+        500,
+        TimeUnit.MILLISECONDS);
     try {
       system.server().stop();
       system.server().start(Duration.ofMinutes(3));
@@ -60,9 +71,12 @@ class RestartSafetyIT {
       otherNode.shutdownNow();
       fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
     }
-    assertEquals("RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
     long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
-    Poll.until("the bot's cycles go on after the restart", Duration.ofSeconds(15),
+    Poll.until(
+        "the bot's cycles go on after the restart",
+        Duration.ofSeconds(15),
         () -> fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account) > cycle);
   }
 }

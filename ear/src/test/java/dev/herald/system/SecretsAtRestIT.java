@@ -35,6 +35,7 @@ class SecretsAtRestIT {
   static SystemUnderTest system;
   static Api api;
   static Tokens tokens;
+
   /** What must never be stored or logged in plain text, by what it is. */
   static final Map<String, String> secrets = new LinkedHashMap<>();
 
@@ -46,12 +47,15 @@ class SecretsAtRestIT {
 
     secrets.put("bootstrap admin password", system.adminPassword());
     secrets.put("JWT private key body", pemBodyLine(system.keysDir().resolve("jwt-private.pem")));
-    secrets.put("data-encryption key", Files.readString(system.keysDir().resolve("data.key")).strip());
+    secrets.put(
+        "data-encryption key", Files.readString(system.keysDir().resolve("data.key")).strip());
 
     Api.Reply login =
         api.post(
                 "/api/v1/auth/login",
-                "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}")
+                "{\"email\":\"admin@herald.local\",\"password\":\""
+                    + system.adminPassword()
+                    + "\"}")
             .send();
     assertEquals(200, login.status(), login::toString);
     String adminToken = login.json().getString("access_token");
@@ -64,22 +68,37 @@ class SecretsAtRestIT {
     // A wrong password is a secret too: the failed attempt must not log it.
     String wrongPassword = "Wr0ng-" + System.nanoTime();
     secrets.put("mistyped password", wrongPassword);
-    api.post("/api/v1/auth/login", "{\"email\":\"admin@herald.local\",\"password\":\"" + wrongPassword + "\"}").send();
+    api.post(
+            "/api/v1/auth/login",
+            "{\"email\":\"admin@herald.local\",\"password\":\"" + wrongPassword + "\"}")
+        .send();
 
-    Api.Reply userBot = api.post("/api/v1/user-bot", "{\"token\":\"" + BOT_TOKEN + "\"}").token(tenantToken).send();
+    Api.Reply userBot =
+        api.post("/api/v1/user-bot", "{\"token\":\"" + BOT_TOKEN + "\"}").token(tenantToken).send();
     assertEquals(201, userBot.status(), userBot::toString);
     secrets.put("user bot token", BOT_TOKEN);
     String apiHash = "5f2c" + Long.toHexString(System.nanoTime()) + "0".repeat(32);
     apiHash = apiHash.substring(0, 32);
     Api.Reply pair =
-        api.post("/api/v1/admin/api-pairs", "{\"api_id\":" + (200_000 + System.nanoTime() % 700_000) + ",\"api_hash\":\"" + apiHash + "\"}")
+        api.post(
+                "/api/v1/admin/api-pairs",
+                "{\"api_id\":"
+                    + (200_000 + System.nanoTime() % 700_000)
+                    + ",\"api_hash\":\""
+                    + apiHash
+                    + "\"}")
             .token(adminToken)
             .send();
     assertEquals(201, pair.status(), pair::toString);
     secrets.put("API hash", apiHash);
     Api.Reply session =
-        api.post("/api/v1/admin/sessions",
-                "{\"phone\":\"" + PHONE + "\",\"api_pair_id\":" + pair.json().getJsonNumber("id").longValue() + "}")
+        api.post(
+                "/api/v1/admin/sessions",
+                "{\"phone\":\""
+                    + PHONE
+                    + "\",\"api_pair_id\":"
+                    + pair.json().getJsonNumber("id").longValue()
+                    + "}")
             .token(adminToken)
             .send();
     assertEquals(201, session.status(), session::toString);
@@ -90,7 +109,8 @@ class SecretsAtRestIT {
   void theDatabaseHoldsNoSecretInPlainText() throws SQLException {
     String dump = dumpDatabase();
     assertTrue(dump.contains("admin@herald.local"), "the dump must see the data it checks");
-    secrets.forEach((what, secret) -> assertFalse(dump.contains(secret), what + " is stored in plain text"));
+    secrets.forEach(
+        (what, secret) -> assertFalse(dump.contains(secret), what + " is stored in plain text"));
     assertFalse(dump.contains(PHONE), "a phone number is stored in plain text");
   }
 
@@ -112,7 +132,10 @@ class SecretsAtRestIT {
     assertEquals(401, api.get("/api/v1/bot/state").token(mangled).send().status());
     assertEquals(401, api.get("/api/v1/bot/state").token("{\"not\":\"jws\"}").send().status());
     String payload = mangled.split("\\.")[1];
-    for (Path log : List.of(system.server().messagesLog(), system.server().serverDir().resolve("logs/console.log"))) {
+    for (Path log :
+        List.of(
+            system.server().messagesLog(),
+            system.server().serverDir().resolve("logs/console.log"))) {
       if (Files.exists(log)) {
         String text = Files.readString(log, StandardCharsets.ISO_8859_1);
         assertFalse(text.contains(payload), "a rejected token is quoted in " + log);
@@ -127,7 +150,8 @@ class SecretsAtRestIT {
         Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet r =
-          s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+          s.executeQuery(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
         while (r.next()) {
           tables.add(r.getString(1));
         }

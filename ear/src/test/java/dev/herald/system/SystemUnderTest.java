@@ -36,13 +36,14 @@ public final class SystemUnderTest {
   public static final String BILLING_SECRET = "system-test-billing-secret";
 
   /**
-   * The dev environment plus what the tests need: a billing secret, loopback as the trusted
-   * proxy (so a test picks its rate-limit client with X-Forwarded-For), and global and login
-   * limits high enough that the whole suite, all from one address, never trips them. RateLimitIT
-   * checks the default limits on a server of its own.
+   * The dev environment plus what the tests need: a billing secret, loopback as the trusted proxy
+   * (so a test picks its rate-limit client with X-Forwarded-For), and global and login limits high
+   * enough that the whole suite, all from one address, never trips them. RateLimitIT checks the
+   * default limits on a server of its own.
    */
   static Map<String, String> testEnvironment(Path workDir, EmbeddedDatabase database) {
-    Map<String, String> env = new java.util.HashMap<>(DevLauncher.devEnvironment(workDir, database));
+    Map<String, String> env =
+        new java.util.HashMap<>(DevLauncher.devEnvironment(workDir, database));
     env.put("HERALD_BILLING_SECRET", BILLING_SECRET);
     env.put("HERALD_TRUSTED_PROXIES", "127.0.0.1,::1");
     env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", "100000");
@@ -52,7 +53,8 @@ public final class SystemUnderTest {
 
   public static synchronized SystemUnderTest get() {
     if (instance == null) {
-      Path work = Path.of(System.getProperty("herald.work.dir", "target/system-test")).toAbsolutePath();
+      Path work =
+          Path.of(System.getProperty("herald.work.dir", "target/system-test")).toAbsolutePath();
       deleteTree(work);
       SystemUnderTest started = new SystemUnderTest(work);
       started.database.start();

@@ -27,8 +27,12 @@ class TdlibLoginIT {
   @BeforeAll
   static void start() {
     SystemUnderTest system = SystemUnderTest.get();
-    Path library = Path.of(System.getProperty("herald.tdlib.library-path", "../.tdlib/package/libtdjson.so")).toAbsolutePath();
-    assertTrue(Files.isRegularFile(library), "TDLib library missing at " + library + "; run telegram/fetch-tdlib.sh");
+    Path library =
+        Path.of(System.getProperty("herald.tdlib.library-path", "../.tdlib/package/libtdjson.so"))
+            .toAbsolutePath();
+    assertTrue(
+        Files.isRegularFile(library),
+        "TDLib library missing at " + library + "; run telegram/fetch-tdlib.sh");
     Map<String, String> env = new HashMap<>(system.testEnvironment());
     env.put("HERALD_TRANSPORT_SESSIONS", "tdlib");
     env.put("HERALD_TDLIB_LIBRARY_PATH", library.toString());
@@ -60,7 +64,9 @@ class TdlibLoginIT {
     Fixtures fixtures = new Fixtures(SystemUnderTest.get());
     String admin = fixtures.adminToken();
     Api.Reply pair =
-        api.post("/api/v1/admin/api-pairs", "{\"api_id\":94575,\"api_hash\":\"a3406de8d171bb422bb6ddf3bbd800e2\"}")
+        api.post(
+                "/api/v1/admin/api-pairs",
+                "{\"api_id\":94575,\"api_hash\":\"a3406de8d171bb422bb6ddf3bbd800e2\"}")
             .token(admin)
             .send();
     assertTrue(pair.status() == 201 || pair.status() == 409, pair::toString);
@@ -68,7 +74,9 @@ class TdlibLoginIT {
 
     long started = System.nanoTime();
     Api.Reply session =
-        api.post("/api/v1/admin/sessions", "{\"phone\":\"+15550001122\",\"api_pair_id\":" + pairId + "}")
+        api.post(
+                "/api/v1/admin/sessions",
+                "{\"phone\":\"+15550001122\",\"api_pair_id\":" + pairId + "}")
             .token(admin)
             .send();
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;

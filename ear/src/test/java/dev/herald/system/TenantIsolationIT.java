@@ -15,9 +15,17 @@ class TenantIsolationIT extends TenantSystemTest {
   void identityHeadersAreIgnoredAndATenantOnlyEverSeesItsOwnBot() {
     String tokenA = tokens.tenant(Tokens.newSubject("tenant-a"));
     String tokenB = tokens.tenant(Tokens.newSubject("tenant-b"));
-    long idB = api.post("/api/v1/account/register", "").token(tokenB).send().json().getJsonNumber("id").longValue();
-    assertEquals(200, api.put("/api/v1/bot/config", config("from A")).token(tokenA).send().status());
-    assertEquals(200, api.put("/api/v1/bot/config", config("from B")).token(tokenB).send().status());
+    long idB =
+        api.post("/api/v1/account/register", "")
+            .token(tokenB)
+            .send()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    assertEquals(
+        200, api.put("/api/v1/bot/config", config("from A")).token(tokenA).send().status());
+    assertEquals(
+        200, api.put("/api/v1/bot/config", config("from B")).token(tokenB).send().status());
 
     Api.Reply asB =
         api.get("/api/v1/bot/config")
@@ -33,7 +41,8 @@ class TenantIsolationIT extends TenantSystemTest {
             .header("X-User-Id", Long.toString(idB))
             .send();
     assertEquals(200, overwrite.status());
-    assertEquals("from B", api.get("/api/v1/bot/config").token(tokenB).send().json().getString("post_text"));
+    assertEquals(
+        "from B", api.get("/api/v1/bot/config").token(tokenB).send().json().getString("post_text"));
   }
 
   @Test
@@ -44,8 +53,20 @@ class TenantIsolationIT extends TenantSystemTest {
   @Test
   void registerIsIdempotent() {
     String token = tokens.tenant(Tokens.newSubject("register"));
-    long first = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
-    long second = api.post("/api/v1/account/register", "").token(token).send().json().getJsonNumber("id").longValue();
+    long first =
+        api.post("/api/v1/account/register", "")
+            .token(token)
+            .send()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    long second =
+        api.post("/api/v1/account/register", "")
+            .token(token)
+            .send()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     assertEquals(first, second);
   }
 }

@@ -2,7 +2,10 @@ package dev.herald.system;
 
 import org.junit.jupiter.api.BeforeAll;
 
-/** A system test acting as tenants against the shared server: its API client, token minter and fixtures. */
+/**
+ * A system test acting as tenants against the shared server: its API client, token minter and
+ * fixtures.
+ */
 abstract class TenantSystemTest {
 
   static Api api;

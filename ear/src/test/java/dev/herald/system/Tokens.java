@@ -20,8 +20,8 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Tokens for the system tests, signed with the dev profile's key (as an external identity
- * provider sharing Herald's key would), or deliberately broken.
+ * Tokens for the system tests, signed with the dev profile's key (as an external identity provider
+ * sharing Herald's key would), or deliberately broken.
  */
 public final class Tokens {
 
@@ -67,7 +67,10 @@ public final class Tokens {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
-      return sign(tenantClaims(subject), generator.generateKeyPair().getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256);
+      return sign(
+          tenantClaims(subject),
+          generator.generateKeyPair().getPrivate(),
+          AlgorithmIdentifiers.RSA_USING_SHA256);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -96,7 +99,8 @@ public final class Tokens {
 
   private static PrivateKey readPkcs8(Path pem) {
     try {
-      String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+      String base64 =
+          Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
       return KeyFactory.getInstance("RSA")
           .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (IOException e) {

@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A tenant's own user bot: the token is encrypted at rest and never returned; admins suspend and limit it. */
+/**
+ * A tenant's own user bot: the token is encrypted at rest and never returned; admins suspend and
+ * limit it.
+ */
 class UserBotIT {
 
   static SystemUnderTest system;
@@ -36,12 +39,16 @@ class UserBotIT {
 
   static String botToken() {
     long botId = ThreadLocalRandom.current().nextLong(100_000, 9_999_999_999L);
-    return botId + ":AAH" + String.format("%016x", ThreadLocalRandom.current().nextLong()) + "secretPartOfTheToken_xyz";
+    return botId
+        + ":AAH"
+        + String.format("%016x", ThreadLocalRandom.current().nextLong())
+        + "secretPartOfTheToken_xyz";
   }
 
   private static String storedCiphertext(long accountId) throws SQLException {
     try (Connection c = system.database().connect();
-        PreparedStatement s = c.prepareStatement("SELECT token_encrypted FROM user_bot WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT token_encrypted FROM user_bot WHERE account_id = ?")) {
       s.setLong(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getString(1) : null;
@@ -56,15 +63,19 @@ class UserBotIT {
     String secret = botToken();
     String botId = secret.substring(0, secret.indexOf(':'));
 
-    Api.Reply created = api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+    Api.Reply created =
+        api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
     assertEquals(201, created.status(), created::toString);
     assertEquals(botId + ":***", created.json().getString("token_masked"));
     assertEquals("PENDING", created.json().getString("status"));
     assertFalse(created.json().getBoolean("verified"));
 
     String secretPart = secret.substring(secret.indexOf(':') + 1);
-    for (Api.Reply reply : List.of(created, api.get("/api/v1/user-bot").token(tenant).send(),
-        api.get("/api/v1/admin/bots?size=100").token(admin).send())) {
+    for (Api.Reply reply :
+        List.of(
+            created,
+            api.get("/api/v1/user-bot").token(tenant).send(),
+            api.get("/api/v1/admin/bots?size=100").token(admin).send())) {
       assertFalse(reply.body().contains(secretPart), "the token must never be returned: " + reply);
     }
     String stored = storedCiphertext(id);
@@ -72,7 +83,8 @@ class UserBotIT {
     assertFalse(stored.contains(secretPart));
 
     api.patch("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
-    assertNotEquals(stored, storedCiphertext(id), "a fresh nonce: the same token encrypts differently");
+    assertNotEquals(
+        stored, storedCiphertext(id), "a fresh nonce: the same token encrypts differently");
   }
 
   @Test
@@ -82,7 +94,10 @@ class UserBotIT {
     long botId = Long.parseLong(secret.substring(0, secret.indexOf(':')));
     api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
 
-    Api.Reply verified = api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"@herald_test\"}").token(tenant).send();
+    Api.Reply verified =
+        api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"@herald_test\"}")
+            .token(tenant)
+            .send();
     assertEquals(200, verified.status(), verified::toString);
     JsonObject bot = verified.json();
     assertTrue(bot.getBoolean("verified"));
@@ -90,7 +105,11 @@ class UserBotIT {
     assertEquals(botId, bot.getJsonNumber("bot_id").longValue());
     assertTrue(bot.getString("username").contains(Long.toString(botId)));
 
-    JsonObject changed = api.patch("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send().json();
+    JsonObject changed =
+        api.patch("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}")
+            .token(tenant)
+            .send()
+            .json();
     assertFalse(changed.getBoolean("verified"));
     assertEquals("PENDING", changed.getString("status"));
   }
@@ -98,12 +117,26 @@ class UserBotIT {
   @Test
   void badInputIs400AndASecondUserBotIs409() {
     String tenant = tokens.tenant(Tokens.newSubject("bad"));
-    assertProblem(api.post("/api/v1/user-bot", "{\"token\":\"not-a-token\"}").token(tenant).send(), 400, "invalid-input");
+    assertProblem(
+        api.post("/api/v1/user-bot", "{\"token\":\"not-a-token\"}").token(tenant).send(),
+        400,
+        "invalid-input");
     assertProblem(api.post("/api/v1/user-bot", "{}").token(tenant).send(), 400, "invalid-input");
     assertProblem(api.get("/api/v1/user-bot").token(tenant).send(), 404, "not-found");
-    assertEquals(201, api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send().status());
-    assertProblem(api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send(), 409, "user-bot-exists");
-    assertProblem(api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"not a chat!\"}").token(tenant).send(), 400, "invalid-input");
+    assertEquals(
+        201,
+        api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}")
+            .token(tenant)
+            .send()
+            .status());
+    assertProblem(
+        api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send(),
+        409,
+        "user-bot-exists");
+    assertProblem(
+        api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"not a chat!\"}").token(tenant).send(),
+        400,
+        "invalid-input");
   }
 
   @Test
@@ -119,7 +152,8 @@ class UserBotIT {
     char was = stored.charAt(at);
     String tampered = stored.substring(0, at) + (was == 'A' ? 'z' : 'A') + stored.substring(at + 1);
     try (Connection c = system.database().connect();
-        PreparedStatement s = c.prepareStatement("UPDATE user_bot SET token_encrypted = ? WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("UPDATE user_bot SET token_encrypted = ? WHERE account_id = ?")) {
       s.setString(1, tampered);
       s.setLong(2, id);
       assertEquals(1, s.executeUpdate());
@@ -155,24 +189,46 @@ class UserBotIT {
     api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
     api.post("/api/v1/user-bot/verify", "{}").token(tenant).send();
 
-    assertProblem(api.post("/api/v1/admin/bots/" + id + "/suspend", "{}").token(admin).send(), 400, "invalid-input");
-    JsonObject suspended = api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}").token(admin).send().json();
+    assertProblem(
+        api.post("/api/v1/admin/bots/" + id + "/suspend", "{}").token(admin).send(),
+        400,
+        "invalid-input");
+    JsonObject suspended =
+        api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
+            .token(admin)
+            .send()
+            .json();
     assertEquals("SUSPENDED", suspended.getString("status"));
     assertEquals("ADMIN_SUSPENDED", suspended.getString("stop_reason"));
     assertEquals("SUSPENDED", suspended.getJsonObject("user_bot").getString("status"));
-    assertEquals("spam reports", suspended.getJsonObject("user_bot").getString("suspension_reason"));
+    assertEquals(
+        "spam reports", suspended.getJsonObject("user_bot").getString("suspension_reason"));
     JsonObject seenByTenant = api.get("/api/v1/user-bot").token(tenant).send().json();
     assertEquals("SUSPENDED", seenByTenant.getString("status"));
-    assertEquals("SUSPENDED", api.get("/api/v1/bot/state").token(tenant).send().json().getString("status"));
+    assertEquals(
+        "SUSPENDED", api.get("/api/v1/bot/state").token(tenant).send().json().getString("status"));
     // Verifying again does not lift an admin suspension.
-    assertEquals("SUSPENDED", api.post("/api/v1/user-bot/verify", "{}").token(tenant).send().json().getString("status"));
+    assertEquals(
+        "SUSPENDED",
+        api.post("/api/v1/user-bot/verify", "{}").token(tenant).send().json().getString("status"));
 
-    JsonObject limited = api.put("/api/v1/admin/bots/" + id + "/rate-limits",
-        "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}").token(admin).send().json();
+    JsonObject limited =
+        api.put(
+                "/api/v1/admin/bots/" + id + "/rate-limits",
+                "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
+            .token(admin)
+            .send()
+            .json();
     assertEquals(5, limited.getJsonObject("user_bot").getInt("rate_limit_rps"));
-    assertProblem(api.put("/api/v1/admin/bots/" + id + "/rate-limits", "{\"rate_limit_rps\":0}").token(admin).send(), 400, "invalid-input");
+    assertProblem(
+        api.put("/api/v1/admin/bots/" + id + "/rate-limits", "{\"rate_limit_rps\":0}")
+            .token(admin)
+            .send(),
+        400,
+        "invalid-input");
 
-    JsonObject active = api.post("/api/v1/admin/bots/" + id + "/activate", "").token(admin).send().json();
+    JsonObject active =
+        api.post("/api/v1/admin/bots/" + id + "/activate", "").token(admin).send().json();
     assertEquals("STOPPED", active.getString("status"));
     assertFalse(active.containsKey("stop_reason"));
     assertEquals("ACTIVE", active.getJsonObject("user_bot").getString("status"));
@@ -182,20 +238,28 @@ class UserBotIT {
   void adminListsBotsByStatusPageByPage() {
     for (int i = 0; i < 3; i++) {
       long id = Admins.register(api, tokens.tenant(Tokens.newSubject("listed")));
-      api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"listed\"}").token(admin).send();
+      api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"listed\"}")
+          .token(admin)
+          .send();
     }
-    JsonObject first = api.get("/api/v1/admin/bots?status=suspended&page=0&size=2").token(admin).send().json();
+    JsonObject first =
+        api.get("/api/v1/admin/bots?status=suspended&page=0&size=2").token(admin).send().json();
     assertEquals(2, first.getJsonArray("bots").size());
     assertTrue(first.getJsonNumber("total").longValue() >= 3);
-    JsonObject second = api.get("/api/v1/admin/bots?status=SUSPENDED&page=1&size=2").token(admin).send().json();
-    Set<Long> firstIds = first.getJsonArray("bots").getValuesAs(JsonObject.class).stream()
-        .map(b -> b.getJsonNumber("account_id").longValue()).collect(Collectors.toSet());
+    JsonObject second =
+        api.get("/api/v1/admin/bots?status=SUSPENDED&page=1&size=2").token(admin).send().json();
+    Set<Long> firstIds =
+        first.getJsonArray("bots").getValuesAs(JsonObject.class).stream()
+            .map(b -> b.getJsonNumber("account_id").longValue())
+            .collect(Collectors.toSet());
     for (JsonObject bot : second.getJsonArray("bots").getValuesAs(JsonObject.class)) {
       assertFalse(firstIds.contains(bot.getJsonNumber("account_id").longValue()));
       assertEquals("SUSPENDED", bot.getString("status"));
     }
-    assertProblem(api.get("/api/v1/admin/bots?status=FLYING").token(admin).send(), 400, "invalid-input");
-    assertProblem(api.get("/api/v1/admin/bots?size=1000").token(admin).send(), 400, "invalid-input");
+    assertProblem(
+        api.get("/api/v1/admin/bots?status=FLYING").token(admin).send(), 400, "invalid-input");
+    assertProblem(
+        api.get("/api/v1/admin/bots?size=1000").token(admin).send(), 400, "invalid-input");
   }
 
   @Test

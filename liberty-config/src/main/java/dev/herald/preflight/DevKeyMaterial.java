@@ -46,12 +46,17 @@ final class DevKeyMaterial {
         generated.add("data-encryption key (AES-256): " + dataKey);
       }
       if (!Files.exists(adminPassword)) {
-        write(adminPassword, Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18)) + "\n");
+        write(
+            adminPassword,
+            Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18)) + "\n");
         generated.add("bootstrap admin password: " + adminPassword);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new PreflightException(
-          "the dev profile could not write its keys into " + keys + ": " + e.getMessage()
+          "the dev profile could not write its keys into "
+              + keys
+              + ": "
+              + e.getMessage()
               + ". Set HERALD_DATA_DIR to a writable folder.");
     }
     if (!generated.isEmpty()) {
@@ -63,9 +68,12 @@ final class DevKeyMaterial {
   private static void announce(List<String> generated) {
     String rule = "*".repeat(78);
     System.out.println(rule);
-    System.out.println("* HERALD DEV PROFILE: generated new key material (development only, never for production):");
+    System.out.println(
+        "* HERALD DEV PROFILE: generated new key material (development only, never for"
+            + " production):");
     generated.forEach(line -> System.out.println("*   " + line));
-    System.out.println("* They are kept and reused; delete them only together with the dev database.");
+    System.out.println(
+        "* They are kept and reused; delete them only together with the dev database.");
     System.out.println(rule);
   }
 

@@ -13,6 +13,7 @@ final class Pem {
   }
 
   static boolean looksLike(String label, String text) {
-    return text.contains("-----BEGIN " + label + "-----") && text.contains("-----END " + label + "-----");
+    return text.contains("-----BEGIN " + label + "-----")
+        && text.contains("-----END " + label + "-----");
   }
 }

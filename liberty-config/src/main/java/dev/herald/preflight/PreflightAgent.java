@@ -3,9 +3,9 @@ package dev.herald.preflight;
 import java.util.Map;
 
 /**
- * Entry point of the preflight check. On success it publishes the resolved key locations as
- * system properties (read through MicroProfile Config by the application); on failure it prints
- * what is missing and how to provide it, and ends the JVM with exit code 78 (EX_CONFIG).
+ * Entry point of the preflight check. On success it publishes the resolved key locations as system
+ * properties (read through MicroProfile Config by the application); on failure it prints what is
+ * missing and how to provide it, and ends the JVM with exit code 78 (EX_CONFIG).
  */
 public final class PreflightAgent {
 

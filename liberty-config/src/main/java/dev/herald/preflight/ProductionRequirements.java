@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the prod profile needs from the environment before it may start: the database location
- * and password, and the three key files. Nothing has a default; each failure names the variable
- * and says how to create its value.
+ * What the prod profile needs from the environment before it may start: the database location and
+ * password, and the three key files. Nothing has a default; each failure names the variable and
+ * says how to create its value.
  */
 final class ProductionRequirements {
 
@@ -40,8 +40,7 @@ final class ProductionRequirements {
       throws PreflightException {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
-      throw new PreflightException(
-          name + " is not set (profile prod). Set it to " + what + ".");
+      throw new PreflightException(name + " is not set (profile prod). Set it to " + what + ".");
     }
     return value;
   }
@@ -60,16 +59,26 @@ final class ProductionRequirements {
   private static Path dataKeyFile(Map<String, String> env) throws PreflightException {
     String howTo = "openssl rand -base64 32 > data.key";
     String name = "HERALD_DATA_KEY_FILE";
-    Path file = Path.of(require(env, name, "the path of a file holding a base64 AES-256 key; create one with: " + howTo));
+    Path file =
+        Path.of(
+            require(
+                env,
+                name,
+                "the path of a file holding a base64 AES-256 key; create one with: " + howTo));
     try {
       byte[] key = Base64.getDecoder().decode(read(name, file, howTo).strip());
       if (key.length != 32) {
         throw new PreflightException(
-            name + "=" + file + " holds " + key.length + " bytes; an AES-256 key has 32. Create one with: " + howTo);
+            name
+                + "="
+                + file
+                + " holds "
+                + key.length
+                + " bytes; an AES-256 key has 32. Create one with: "
+                + howTo);
       }
     } catch (IllegalArgumentException notBase64) {
-      throw new PreflightException(
-          name + "=" + file + " is not base64. Create one with: " + howTo);
+      throw new PreflightException(name + "=" + file + " is not base64. Create one with: " + howTo);
     }
     return file;
   }
@@ -79,8 +88,13 @@ final class ProductionRequirements {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new PreflightException(
-          name + "=" + file + " cannot be read (" + e.getClass().getSimpleName()
-              + "). Create it with: " + howTo);
+          name
+              + "="
+              + file
+              + " cannot be read ("
+              + e.getClass().getSimpleName()
+              + "). Create it with: "
+              + howTo);
     }
   }
 }

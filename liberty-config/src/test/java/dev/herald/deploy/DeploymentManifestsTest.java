@@ -23,14 +23,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Kubernetes manifests and the Containerfile say what the README promises: two replicas, the
- * three probes on Herald's health endpoints, secrets only by reference, /metrics not routed to
- * the public. No schema validator (kubeconform) is reachable from this build, so the manifests are
+ * three probes on Herald's health endpoints, secrets only by reference, /metrics not routed to the
+ * public. No schema validator (kubeconform) is reachable from this build, so the manifests are
  * parsed and checked structurally here.
  */
 class DeploymentManifestsTest {
 
-  static final Path DEPLOY = Path.of(System.getProperty("user.dir")).resolve("../deploy").normalize();
-  static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$).*");
+  static final Path DEPLOY =
+      Path.of(System.getProperty("user.dir")).resolve("../deploy").normalize();
+  static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$).*");
 
   static List<Map<String, Object>> documents = new ArrayList<>();
 
@@ -75,7 +77,8 @@ class DeploymentManifestsTest {
     Map<String, Object> dbPassword =
         env().stream().filter(e -> "DB_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow();
     assertEquals("herald-db", map(map(dbPassword, "valueFrom"), "secretKeyRef").get("name"));
-    assertFalse(documents.stream().anyMatch(d -> "Secret".equals(d.get("kind"))), "no Secret is committed");
+    assertFalse(
+        documents.stream().anyMatch(d -> "Secret".equals(d.get("kind"))), "no Secret is committed");
   }
 
   @Test
@@ -86,7 +89,11 @@ class DeploymentManifestsTest {
             .map(e -> (String) e.get("value"))
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("/secrets/keys/jwt-private.pem", "/secrets/keys/jwt-public.pem", "/secrets/keys/data.key"), keyFiles);
+        Set.of(
+            "/secrets/keys/jwt-private.pem",
+            "/secrets/keys/jwt-public.pem",
+            "/secrets/keys/data.key"),
+        keyFiles);
     Map<String, Object> podSpec = map(map(map(kind("Deployment"), "spec"), "template"), "spec");
     Map<String, Object> keys = named(list(podSpec, "volumes"), "keys");
     assertEquals("herald-keys", map(keys, "secret").get("secretName"));
@@ -100,12 +107,15 @@ class DeploymentManifestsTest {
     Map<String, String> values =
         env().stream()
             .filter(e -> e.containsKey("value"))
-            .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+            .collect(
+                Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
     assertEquals("prod", values.get("HERALD_PROFILE"));
     assertEquals("json", values.get("HERALD_LOG_FORMAT"));
     assertEquals("INFO", values.get("HERALD_CONSOLE_LOG_LEVEL"));
     String origins = values.get("HERALD_CORS_ORIGINS");
-    assertTrue(origins.startsWith("https://") && !origins.contains("*") && !origins.contains("localhost"), origins);
+    assertTrue(
+        origins.startsWith("https://") && !origins.contains("*") && !origins.contains("localhost"),
+        origins);
   }
 
   @Test
@@ -122,15 +132,22 @@ class DeploymentManifestsTest {
   @Test
   void containerfileUsesTheOpenLibertyImageAndAnAbsoluteAgentPath() throws IOException {
     String containerfile = Files.readString(DEPLOY.resolve("Containerfile"));
-    assertTrue(containerfile.contains("FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi"));
-    assertTrue(containerfile.contains("RUN features.sh") && containerfile.contains("RUN configure.sh"));
-    assertFalse(containerfile.matches("(?s).*ENV[^\\n]*(PASSWORD|SECRET)=.*"), "no secret baked into the image");
+    assertTrue(
+        containerfile.contains("FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi"));
+    assertTrue(
+        containerfile.contains("RUN features.sh") && containerfile.contains("RUN configure.sh"));
+    assertFalse(
+        containerfile.matches("(?s).*ENV[^\\n]*(PASSWORD|SECRET)=.*"),
+        "no secret baked into the image");
     String jvmOptions = Files.readString(DEPLOY.resolve("jvm.options"));
     assertTrue(jvmOptions.contains("-javaagent:/config/lib/liberty-config.jar"), jvmOptions);
   }
 
   private static Map<String, Object> kind(String kind) {
-    return documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow(() -> new AssertionError("no " + kind));
+    return documents.stream()
+        .filter(d -> kind.equals(d.get("kind")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind));
   }
 
   private static Map<String, Object> container() {
@@ -147,7 +164,10 @@ class DeploymentManifestsTest {
   }
 
   private static Map<String, Object> named(List<Object> items, String name) {
-    return items.stream().map(DeploymentManifestsTest::asMap).filter(m -> name.equals(m.get("name"))).findFirst()
+    return items.stream()
+        .map(DeploymentManifestsTest::asMap)
+        .filter(m -> name.equals(m.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("nothing named " + name));
   }
 

@@ -1,2 +1,5 @@
-/** Checks of the deployment files in {@code deploy/}: the Containerfile and the Kubernetes manifests. */
+/**
+ * Checks of the deployment files in {@code deploy/}: the Containerfile and the Kubernetes
+ * manifests.
+ */
 package dev.herald.deploy;

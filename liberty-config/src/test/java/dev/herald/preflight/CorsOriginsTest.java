@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CorsOriginsTest {
 
   @Test
   void devDefaultsToTheLocalDashboard() throws PreflightException {
     assertEquals("http://localhost:3000", CorsOrigins.resolve("dev", Map.of()));
-    assertEquals("http://localhost:5173", CorsOrigins.resolve("dev", Map.of(CorsOrigins.VARIABLE, "http://localhost:5173")));
+    assertEquals(
+        "http://localhost:5173",
+        CorsOrigins.resolve("dev", Map.of(CorsOrigins.VARIABLE, "http://localhost:5173")));
   }
 
   @Test
@@ -28,7 +30,9 @@ class CorsOriginsTest {
         "https://dashboard.example.com,https://admin.example.com:8443",
         CorsOrigins.resolve(
             "prod",
-            Map.of(CorsOrigins.VARIABLE, " https://dashboard.example.com , https://admin.example.com:8443 ")));
+            Map.of(
+                CorsOrigins.VARIABLE,
+                " https://dashboard.example.com , https://admin.example.com:8443 ")));
   }
 
   @ParameterizedTest
@@ -52,8 +56,11 @@ class CorsOriginsTest {
   void prodRefusesWildcardsLoopbackAndNonOrigins(String value) {
     PreflightException e =
         assertThrows(
-            PreflightException.class, () -> CorsOrigins.resolve("prod", Map.of(CorsOrigins.VARIABLE, value)));
+            PreflightException.class,
+            () -> CorsOrigins.resolve("prod", Map.of(CorsOrigins.VARIABLE, value)));
     assertTrue(e.getMessage().startsWith("HERALD_CORS_ORIGINS contains"), e.getMessage());
-    assertTrue(e.getMessage().contains("HERALD_CORS_ORIGINS=https://dashboard.example.com"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("HERALD_CORS_ORIGINS=https://dashboard.example.com"),
+        e.getMessage());
   }
 }

@@ -6,7 +6,12 @@ import java.time.Instant;
 
 /** An account as its owner sees it. */
 public record AccountView(
-    long id, String email, String role, String planStatus, Instant planExpiresAt, Instant createdAt) {
+    long id,
+    String email,
+    String role,
+    String planStatus,
+    Instant planExpiresAt,
+    Instant createdAt) {
 
   public static AccountView of(Account account, Instant now) {
     Plan plan = account.plan();

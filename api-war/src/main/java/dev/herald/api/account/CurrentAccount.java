@@ -2,18 +2,18 @@ package dev.herald.api.account;
 
 import dev.herald.api.web.RequestIds;
 import dev.herald.domain.account.Account;
+import dev.herald.domain.account.AccountService;
 import dev.herald.domain.account.AdminAccess;
 import dev.herald.domain.audit.Actor;
-import jakarta.servlet.http.HttpServletRequest;
-import dev.herald.domain.account.AccountService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The account acting in this request. Its identity is the verified token's {@code sub} and
- * nothing else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1).
+ * The account acting in this request. Its identity is the verified token's {@code sub} and nothing
+ * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1).
  */
 @RequestScoped
 public class CurrentAccount {
@@ -38,7 +38,9 @@ public class CurrentAccount {
     return account;
   }
 
-  /** The account's id; from {@link KnownAccounts} when the token needs nothing from the database. */
+  /**
+   * The account's id; from {@link KnownAccounts} when the token needs nothing from the database.
+   */
   public long id() {
     if (account == null) {
       OptionalLong id = known.idWithoutLookup(token);

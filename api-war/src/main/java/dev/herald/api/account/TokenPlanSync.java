@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Plans live, not stale: the plan claims of every verified token update the stored plan when
- * they are newer ({@code plan_updated_at}, else {@code iat}). Malformed claims are ignored with a
- * log line; they never fail the request.
+ * Plans live, not stale: the plan claims of every verified token update the stored plan when they
+ * are newer ({@code plan_updated_at}, else {@code iat}). Malformed claims are ignored with a log
+ * line; they never fail the request.
  */
 @ApplicationScoped
 public class TokenPlanSync {
@@ -30,8 +30,8 @@ public class TokenPlanSync {
   }
 
   /**
-   * The plan the token claims, when it is newer than a stored plan as of {@code storedAsOf};
-   * empty when it is not newer, absent, or malformed (logged, then ignored).
+   * The plan the token claims, when it is newer than a stored plan as of {@code storedAsOf}; empty
+   * when it is not newer, absent, or malformed (logged, then ignored).
    */
   Optional<Plan> newerClaims(JsonWebToken token, long accountId, Instant storedAsOf) {
     Optional<Plan> claimed;
@@ -39,7 +39,11 @@ public class TokenPlanSync {
       claimed = PlanClaims.parse(token::getClaim);
     } catch (IllegalArgumentException | ClassCastException invalid) {
       LOG.warning(
-          () -> "Ignoring invalid plan claims in the token of account " + accountId + ": " + invalid.getMessage());
+          () ->
+              "Ignoring invalid plan claims in the token of account "
+                  + accountId
+                  + ": "
+                  + invalid.getMessage());
       return Optional.empty();
     }
     return claimed.filter(plan -> plan.updatedAt().isAfter(storedAsOf));

@@ -28,9 +28,12 @@ public class AccessCodeResource {
 
   @POST
   @Operation(summary = "Create access codes for a plan; the codes are in this response only")
-  public Response create(@NotNull(message = "Send count and plan as a JSON object.") @Valid AccessCodesBody body) {
+  public Response create(
+      @NotNull(message = "Send count and plan as a JSON object.") @Valid AccessCodesBody body) {
     int count = body.count() == null ? 1 : body.count();
     var created = codes.create(current.admin(), PlanBody.toInput(body.plan()), count);
-    return Response.status(Response.Status.CREATED).entity(AccessCodesView.of(created, body.plan())).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(AccessCodesView.of(created, body.plan()))
+        .build();
   }
 }

@@ -7,6 +7,8 @@ public record AccessCodesView(List<String> codes, PlanBody plan, String notice) 
 
   static AccessCodesView of(List<String> codes, PlanBody plan) {
     return new AccessCodesView(
-        codes, plan, "Store these codes now: Herald keeps only their hashes and cannot show them again.");
+        codes,
+        plan,
+        "Store these codes now: Herald keeps only their hashes and cannot show them again.");
   }
 }

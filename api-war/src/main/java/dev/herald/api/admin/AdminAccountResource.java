@@ -35,9 +35,12 @@ public class AdminAccountResource {
 
   @POST
   @Operation(summary = "Create an account with an initial password and a plan")
-  public Response create(@NotNull(message = "Send the account as a JSON object.") @Valid NewAccountBody body) {
+  public Response create(
+      @NotNull(message = "Send the account as a JSON object.") @Valid NewAccountBody body) {
     var created = accounts.create(current.admin(), body.toNewAccount());
-    return Response.status(Response.Status.CREATED).entity(AdminAccountView.of(created, clock.instant())).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(AdminAccountView.of(created, clock.instant()))
+        .build();
   }
 
   @GET
@@ -52,7 +55,9 @@ public class AdminAccountResource {
   @Path("/{id}/plan")
   @Operation(summary = "Set an account's plan (as of now: it replaces older plan data)")
   public AdminAccountView setPlan(
-      @PathParam("id") long id, @NotNull(message = "Send the plan as a JSON object.") PlanBody body) {
-    return AdminAccountView.of(plans.setByAdmin(current.admin(), id, body.toInput()), clock.instant());
+      @PathParam("id") long id,
+      @NotNull(message = "Send the plan as a JSON object.") PlanBody body) {
+    return AdminAccountView.of(
+        plans.setByAdmin(current.admin(), id, body.toInput()), clock.instant());
   }
 }

@@ -45,7 +45,8 @@ public class AdminBotResource {
       throw InvalidInputException.of("size", "page must be >= 0 and size 1 to 100.");
     }
     var result = bots.list(status(status), page, size);
-    return new AdminBotPage(result.entries().stream().map(AdminBotView::of).toList(), page, size, result.total());
+    return new AdminBotPage(
+        result.entries().stream().map(AdminBotView::of).toList(), page, size, result.total());
   }
 
   @POST
@@ -53,7 +54,8 @@ public class AdminBotResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Suspend the tenant's bot and user bot, with a reason")
   public AdminBotView suspend(
-      @PathParam("accountId") long accountId, @NotNull(message = "Send the reason as a JSON object.") @Valid SuspendBody body) {
+      @PathParam("accountId") long accountId,
+      @NotNull(message = "Send the reason as a JSON object.") @Valid SuspendBody body) {
     return AdminBotView.of(bots.suspend(current.admin(), accountId, body.reason()));
   }
 
@@ -69,9 +71,11 @@ public class AdminBotResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set the user bot's requests per second and concurrency")
   public AdminBotView rateLimits(
-      @PathParam("accountId") long accountId, @NotNull(message = "Send the limits as a JSON object.") RateLimitsBody body) {
+      @PathParam("accountId") long accountId,
+      @NotNull(message = "Send the limits as a JSON object.") RateLimitsBody body) {
     return AdminBotView.of(
-        bots.setRateLimits(current.admin(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
+        bots.setRateLimits(
+            current.admin(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
   }
 
   @DELETE
@@ -87,6 +91,9 @@ public class AdminBotResource {
       return null;
     }
     return Enums.parse(BotStatus.class, raw)
-        .orElseThrow(() -> InvalidInputException.of("status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED."));
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    "status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED."));
   }
 }

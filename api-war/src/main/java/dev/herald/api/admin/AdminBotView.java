@@ -6,14 +6,23 @@ import java.time.Instant;
 
 /** A tenant's posting bot and user bot, as admins see them (the user bot's token masked). */
 public record AdminBotView(
-    long accountId, String status, String stopReason, String lastErrorReason, Instant nextRunAt,
-    Instant updatedAt, UserBotView userBot) {
+    long accountId,
+    String status,
+    String stopReason,
+    String lastErrorReason,
+    Instant nextRunAt,
+    Instant updatedAt,
+    UserBotView userBot) {
 
   static AdminBotView of(AdminBotService.Entry e) {
     var b = e.bot();
     return new AdminBotView(
-        b.accountId(), b.status().name(), b.stopReason().map(Enum::name).orElse(null),
-        b.lastErrorReason().orElse(null), b.nextRunAt().orElse(null), b.updatedAt(),
+        b.accountId(),
+        b.status().name(),
+        b.stopReason().map(Enum::name).orElse(null),
+        b.lastErrorReason().orElse(null),
+        b.nextRunAt().orElse(null),
+        b.updatedAt(),
         e.userBot().map(UserBotView::of).orElse(null));
   }
 }

@@ -5,12 +5,26 @@ import java.time.Instant;
 
 /** One audit row on the wire. */
 public record AuditEntryView(
-    long id, long actorAccountId, String actorSubject, String action, String targetType,
-    String targetId, String details, String requestId, Instant createdAt) {
+    long id,
+    long actorAccountId,
+    String actorSubject,
+    String action,
+    String targetType,
+    String targetId,
+    String details,
+    String requestId,
+    Instant createdAt) {
 
   static AuditEntryView of(AuditEntry e) {
     return new AuditEntryView(
-        e.id(), e.actorAccountId(), e.actorSubject(), e.action(), e.targetType(), e.targetId(),
-        e.details(), e.requestId(), e.createdAt());
+        e.id(),
+        e.actorAccountId(),
+        e.actorSubject(),
+        e.action(),
+        e.targetType(),
+        e.targetId(),
+        e.details(),
+        e.requestId(),
+        e.createdAt());
   }
 }

@@ -26,9 +26,11 @@ public class AuditLogResource {
 
   @GET
   @Operation(summary = "Admin actions, newest first; limit 1 to 200")
-  public AuditPage page(@QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
+  public AuditPage page(
+      @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
     current.admin();
-    List<AuditEntryView> entries = audit.page(before, limit).stream().map(AuditEntryView::of).toList();
+    List<AuditEntryView> entries =
+        audit.page(before, limit).stream().map(AuditEntryView::of).toList();
     int effective = Math.max(1, Math.min(limit, 200));
     Long next = entries.size() == effective ? entries.get(entries.size() - 1).id() : null;
     return new AuditPage(entries, next);

@@ -5,7 +5,9 @@ import dev.herald.domain.plan.PlanInput;
 import dev.herald.domain.plan.PlanLimits;
 import java.time.Instant;
 
-/** Plan terms on the wire: {@code status}, {@code expires_at} (ISO-8601 or null), {@code limits}. */
+/**
+ * Plan terms on the wire: {@code status}, {@code expires_at} (ISO-8601 or null), {@code limits}.
+ */
 public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
 
   /** Plan limits on the wire; omitted fields take the defaults. */
@@ -18,8 +20,11 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
 
     static LimitsBody of(PlanLimits l) {
       return new LimitsBody(
-          l.maxSessions(), l.maxGroups(), l.minDelayBetweenPostsSeconds(),
-          l.minDelayBetweenCyclesSeconds(), l.maxPostsPerDay());
+          l.maxSessions(),
+          l.maxGroups(),
+          l.minDelayBetweenPostsSeconds(),
+          l.minDelayBetweenCyclesSeconds(),
+          l.maxPostsPerDay());
     }
   }
 
@@ -30,8 +35,11 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
         limits == null
             ? null
             : new PlanInput.LimitsInput(
-                limits.maxSessions, limits.maxGroups, limits.minDelayBetweenPostsSeconds,
-                limits.minDelayBetweenCyclesSeconds, limits.maxPostsPerDay));
+                limits.maxSessions,
+                limits.maxGroups,
+                limits.minDelayBetweenPostsSeconds,
+                limits.minDelayBetweenCyclesSeconds,
+                limits.maxPostsPerDay));
   }
 
   static PlanInput toInput(PlanBody body) {
@@ -39,6 +47,7 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
   }
 
   static PlanBody of(Plan plan) {
-    return new PlanBody(plan.status().name(), plan.expiresAt().orElse(null), LimitsBody.of(plan.limits()));
+    return new PlanBody(
+        plan.status().name(), plan.expiresAt().orElse(null), LimitsBody.of(plan.limits()));
   }
 }

@@ -5,20 +5,23 @@ import dev.herald.api.ratelimit.RateLimitSettings;
 import dev.herald.domain.access.AccessCodeService;
 import dev.herald.domain.account.AccountService;
 import dev.herald.domain.ratelimit.RateLimiter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Signing in: email and password, or an access code, in; a Herald token out. Both are rate limited per client. */
+/**
+ * Signing in: email and password, or an access code, in; a Herald token out. Both are rate limited
+ * per client.
+ */
 @Path("/auth")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,7 +39,8 @@ public class AuthResource {
   @POST
   @Path("/login")
   @Operation(summary = "Exchange email and password for a bearer token")
-  public IssuedToken login(@NotNull(message = "Send email and password.") @Valid LoginRequest body) {
+  public IssuedToken login(
+      @NotNull(message = "Send email and password.") @Valid LoginRequest body) {
     limiter.acquire(limits.login(), clients.of(request));
     return tokens.issue(accounts.authenticate(body.email(), body.password()));
   }
@@ -47,8 +51,11 @@ public class AuthResource {
    */
   @POST
   @Path("/access-code")
-  @Operation(summary = "Exchange an access code for a bearer token (creates the code's account on first use)")
-  public IssuedToken accessCode(@NotNull(message = "Send the code.") @Valid AccessCodeRequest body) {
+  @Operation(
+      summary =
+          "Exchange an access code for a bearer token (creates the code's account on first use)")
+  public IssuedToken accessCode(
+      @NotNull(message = "Send the code.") @Valid AccessCodeRequest body) {
     String client = clients.of(request);
     limiter.acquire(limits.accessCode(), client);
     IssuedToken token = tokens.issue(accessCodes.redeem(body.code()));

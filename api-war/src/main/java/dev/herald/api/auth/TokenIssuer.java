@@ -25,9 +25,9 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Issues Herald's RS256 tokens: {@code sub}, {@code groups} (the role), the plan claims
- * ({@code plan_status}, {@code plan_limits}, {@code plan_expires_at}), {@code iss}, {@code aud},
- * {@code iat}, {@code exp}, {@code jti}.
+ * Issues Herald's RS256 tokens: {@code sub}, {@code groups} (the role), the plan claims ({@code
+ * plan_status}, {@code plan_limits}, {@code plan_expires_at}), {@code iss}, {@code aud}, {@code
+ * iat}, {@code exp}, {@code jti}.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -44,7 +44,8 @@ public class TokenIssuer {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "herald.jwt.private-key-file is not set: is the preflight agent in jvm.options?"));
+                        "herald.jwt.private-key-file is not set: is the preflight agent in"
+                            + " jvm.options?"));
     signingKey = readPkcs8(file);
   }
 
@@ -72,7 +73,8 @@ public class TokenIssuer {
     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
     jws.setHeader("typ", "JWT");
     try {
-      return IssuedToken.bearer(jws.getCompactSerialization(), settings.tokenLifetime().toSeconds());
+      return IssuedToken.bearer(
+          jws.getCompactSerialization(), settings.tokenLifetime().toSeconds());
     } catch (JoseException e) {
       throw new IllegalStateException("Could not sign a token", e);
     }
@@ -96,7 +98,8 @@ public class TokenIssuer {
           .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(
-          "Cannot read the JWT signing key " + file + " (PKCS#8 PEM expected): " + e.getMessage(), e);
+          "Cannot read the JWT signing key " + file + " (PKCS#8 PEM expected): " + e.getMessage(),
+          e);
     }
   }
 }

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * {@code POST /billing/plan-events}: authenticated by its HMAC signature, not a token. The body
- * is read as the exact bytes sent, since the signature covers them byte for byte.
+ * {@code POST /billing/plan-events}: authenticated by its HMAC signature, not a token. The body is
+ * read as the exact bytes sent, since the signature covers them byte for byte.
  */
 @Path("/billing")
 @PermitAll
@@ -30,7 +30,8 @@ public class BillingResource {
   @Path("/plan-events")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Apply a signed plan event (X-Herald-Timestamp, X-Herald-Signature: sha256=<hex>)")
+  @Operation(
+      summary = "Apply a signed plan event (X-Herald-Timestamp, X-Herald-Signature: sha256=<hex>)")
   public PlanEventReceipt planEvent(
       @HeaderParam("X-Herald-Timestamp") String timestamp,
       @HeaderParam("X-Herald-Signature") String signature,

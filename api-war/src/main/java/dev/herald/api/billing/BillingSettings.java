@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The billing webhook's shared secret ({@code HERALD_BILLING_SECRET}; without it the endpoint
- * answers 503 billing-not-configured) and its replay window
- * ({@code HERALD_BILLING_REPLAY_WINDOW_SECONDS}, default 300).
+ * answers 503 billing-not-configured) and its replay window ({@code
+ * HERALD_BILLING_REPLAY_WINDOW_SECONDS}, default 300).
  */
 @ApplicationScoped
 public class BillingSettings {
@@ -27,12 +27,15 @@ public class BillingSettings {
 
   public BillingPolicy policy() {
     String value =
-        secret.filter(s -> !s.isBlank())
+        secret
+            .filter(s -> !s.isBlank())
             .orElseThrow(
                 () ->
                     new UnavailableException(
                         "billing-not-configured",
-                        "The billing webhook is off: set HERALD_BILLING_SECRET to the secret shared with billing."));
-    return new BillingPolicy(value.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(replayWindowSeconds));
+                        "The billing webhook is off: set HERALD_BILLING_SECRET to the secret shared"
+                            + " with billing."));
+    return new BillingPolicy(
+        value.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(replayWindowSeconds));
   }
 }

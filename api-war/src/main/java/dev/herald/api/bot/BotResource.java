@@ -38,20 +38,26 @@ public class BotResource {
   @Path("/config")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the bot's configuration; every invalid field is reported at once")
-  public BotConfigBody updateConfig(@NotNull(message = "Send the configuration as a JSON object.") BotConfigBody body) {
+  public BotConfigBody updateConfig(
+      @NotNull(message = "Send the configuration as a JSON object.") BotConfigBody body) {
     return BotConfigBody.of(bots.updateConfig(current.id(), body.toInput()));
   }
 
   @POST
   @Path("/start")
-  @Operation(summary = "Start the bot: 403 when the plan does not allow it, 422 when the config is incomplete, 409 when no sender is free")
+  @Operation(
+      summary =
+          "Start the bot: 403 when the plan does not allow it, 422 when the config is incomplete,"
+              + " 409 when no sender is free")
   public BotStateView start() {
     return BotStateView.of(lifecycle.start(current.id()));
   }
 
   @POST
   @Path("/stop")
-  @Operation(summary = "Stop the bot: no post starts after this answer; STOPPING until the post in flight ends")
+  @Operation(
+      summary =
+          "Stop the bot: no post starts after this answer; STOPPING until the post in flight ends")
   public BotStateView stop() {
     return BotStateView.of(lifecycle.stop(current.id()));
   }

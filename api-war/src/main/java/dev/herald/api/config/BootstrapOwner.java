@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Makes sure someone can log in to a new installation: the owner account with
- * {@code HERALD_ADMIN_EMAIL}, whose password is {@code HERALD_ADMIN_PASSWORD} or, in the dev
- * profile, the one the preflight agent generated into the data folder.
+ * Makes sure someone can log in to a new installation: the owner account with {@code
+ * HERALD_ADMIN_EMAIL}, whose password is {@code HERALD_ADMIN_PASSWORD} or, in the dev profile, the
+ * one the preflight agent generated into the data folder.
  */
 @ApplicationScoped
 public class BootstrapOwner {
@@ -34,11 +34,11 @@ public class BootstrapOwner {
     Optional<String> password = settings.adminPassword().or(this::devPassword);
     if (password.isEmpty()) {
       LOG.info(
-          "No bootstrap owner password configured (HERALD_ADMIN_PASSWORD); existing accounts are unchanged.");
+          "No bootstrap owner password configured (HERALD_ADMIN_PASSWORD); existing accounts are"
+              + " unchanged.");
       return;
     }
-    Plan unlimited =
-        new Plan(PlanStatus.ACTIVE, null, PlanLimits.defaults(), clock.instant());
+    Plan unlimited = new Plan(PlanStatus.ACTIVE, null, PlanLimits.defaults(), clock.instant());
     if (accounts.ensureBootstrapOwner(settings.adminEmail(), password.get(), unlimited)) {
       LOG.warning("Created the bootstrap owner account " + settings.adminEmail() + ".");
     }

@@ -25,7 +25,8 @@ public class BotLogsResource {
 
   @GET
   @Operation(summary = "The bot's activity log; pass next_cursor as cursor for older entries")
-  public LogPageView logs(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+  public LogPageView logs(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
     return LogPageView.of(dashboard.logs(current.id(), cursor, limit));
   }
 }

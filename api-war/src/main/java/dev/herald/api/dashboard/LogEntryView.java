@@ -7,6 +7,7 @@ import java.time.Instant;
 public record LogEntryView(long id, String event, String reasonCode, String message, Instant at) {
 
   static LogEntryView of(ActivityEntry entry) {
-    return new LogEntryView(entry.id(), entry.event(), entry.reasonCode(), entry.message(), entry.createdAt());
+    return new LogEntryView(
+        entry.id(), entry.event(), entry.reasonCode(), entry.message(), entry.createdAt());
   }
 }

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Liveness looks at this process only, never at the database: a database outage must not make
- * the orchestrator restart every replica at once.
+ * Liveness looks at this process only, never at the database: a database outage must not make the
+ * orchestrator restart every replica at once.
  */
 @Liveness
 @ApplicationScoped

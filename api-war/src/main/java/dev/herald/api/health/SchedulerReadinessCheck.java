@@ -29,7 +29,10 @@ public class SchedulerReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (!enabled) {
-      return HealthCheckResponse.named("scheduler").up().withData("engine", "disabled on this node").build();
+      return HealthCheckResponse.named("scheduler")
+          .up()
+          .withData("engine", "disabled on this node")
+          .build();
     }
     Optional<Instant> last = engine.lastHeartbeat();
     boolean fresh = last.map(at -> at.isAfter(clock.instant().minus(FRESH))).orElse(false);

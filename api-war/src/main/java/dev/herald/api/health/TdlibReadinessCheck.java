@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * When sessions post through TDLib, the node is ready only with the library loaded; DOWN says
- * why (library missing, database key missing). With the sandbox, TDLib is not needed.
+ * When sessions post through TDLib, the node is ready only with the library loaded; DOWN says why
+ * (library missing, database key missing). With the sandbox, TDLib is not needed.
  */
 @Readiness
 @ApplicationScoped
@@ -24,7 +24,10 @@ public class TdlibReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (!"tdlib".equals(transports.sessions())) {
-      return HealthCheckResponse.named("tdlib").up().withData("transport", transports.sessions()).build();
+      return HealthCheckResponse.named("tdlib")
+          .up()
+          .withData("transport", transports.sessions())
+          .build();
     }
     TdlibStatus status = tdlib.get().status();
     var response = HealthCheckResponse.named("tdlib").status(status.available());

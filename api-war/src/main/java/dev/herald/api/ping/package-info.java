@@ -1,2 +1,4 @@
-/** An unauthenticated ping: the cheapest answer the API gives, through every filter the others pass. */
+/**
+ * An unauthenticated ping: the cheapest answer the API gives, through every filter the others pass.
+ */
 package dev.herald.api.ping;

@@ -31,9 +31,6 @@ public class ProblemResponses {
             request.getRequestURI(),
             RequestIds.of(request),
             errors.isEmpty() ? null : errors);
-    return Response.status(status.getStatusCode())
-        .type(PROBLEM_JSON)
-        .entity(problem)
-        .build();
+    return Response.status(status.getStatusCode()).type(PROBLEM_JSON).entity(problem).build();
   }
 }

@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Problem bodies for answers that never reach JAX-RS: the container's own errors (an empty 401
- * from MP JWT, the default servlet's 404) and the servlet filters' refusals (413, CORS). Same
- * shape and JSON conventions as {@link ProblemResponses}.
+ * Problem bodies for answers that never reach JAX-RS: the container's own errors (an empty 401 from
+ * MP JWT, the default servlet's 404) and the servlet filters' refusals (413, CORS). Same shape and
+ * JSON conventions as {@link ProblemResponses}.
  */
 public final class ServletProblems {
 
@@ -33,7 +33,11 @@ public final class ServletProblems {
   }
 
   public static void write(
-      HttpServletRequest request, HttpServletResponse response, int status, String slug, String detail)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String slug,
+      String detail)
       throws IOException {
     Problem problem =
         new Problem(

@@ -15,10 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * The last line: unreadable bodies become 400, a concurrent change of the same row (optimistic
- * lock, deadlock, serialization failure, a row created twice at once) 409, a value
- * the database refuses (SQLSTATE class 22: too long, NUL character, date out of range) 400, a
- * database that cannot be reached 503, and any other failure a 500 problem that carries the request id and nothing of the exception; the
- * stack trace goes to the server log under the same request id.
+ * lock, deadlock, serialization failure, a row created twice at once) 409, a value the database
+ * refuses (SQLSTATE class 22: too long, NUL character, date out of range) 400, a database that
+ * cannot be reached 503, and any other failure a 500 problem that carries the request id and
+ * nothing of the exception; the stack trace goes to the server log under the same request id.
  */
 @Provider
 public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
@@ -46,7 +46,8 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
       return problems.build(
           Status.BAD_REQUEST,
           "invalid-value",
-          "A value cannot be stored: text too long or containing a NUL character, or a date out of range.");
+          "A value cannot be stored: text too long or containing a NUL character, or a date out of"
+              + " range.");
     }
     if (databaseUnreachable(e)) {
       LOG.log(Level.WARNING, "Database unreachable: {0}", e.toString());
@@ -63,17 +64,22 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
             Status.INTERNAL_SERVER_ERROR,
             "internal-error",
             "Something went wrong on our side. Quote the request id when you report it.");
-    LOG.log(Level.SEVERE, "Unhandled failure, request id " + ((dev.herald.api.problem.Problem) response.getEntity()).requestId(), e);
+    LOG.log(
+        Level.SEVERE,
+        "Unhandled failure, request id "
+            + ((dev.herald.api.problem.Problem) response.getEntity()).requestId(),
+        e);
     return response;
   }
 
   /**
-   * SQLSTATE class 40 (a deadlock or serialization failure: the database rolled one side back)
-   * or 23505 (two requests created the same row at once): a retry succeeds.
+   * SQLSTATE class 40 (a deadlock or serialization failure: the database rolled one side back) or
+   * 23505 (two requests created the same row at once): a retry succeeds.
    */
   private static boolean concurrentTransactions(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("23505"))) {
         return true;
       }
@@ -84,7 +90,9 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
   /** SQLSTATE class 22 (data exception): the value itself was wrong, whoever let it through. */
   private static boolean dataException(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("22")) {
         return true;
       }
     }
@@ -96,7 +104,9 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
       if (t instanceof SQLTransientConnectionException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
         return true;
       }
       if (t.getClass().getName().startsWith("jakarta.resource.")) {

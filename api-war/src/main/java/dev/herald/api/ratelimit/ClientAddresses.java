@@ -7,11 +7,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who the client is, for rate limits: the socket's remote address, unless that address is a
- * trusted proxy; only then {@code X-Forwarded-For} is read, from the right, skipping trusted
- * proxies, and the first address that is not one is the client. Entries further left were
- * written by the client itself and are never believed, so a spoofed header can neither bypass
- * nor reset a limit.
+ * Who the client is, for rate limits: the socket's remote address, unless that address is a trusted
+ * proxy; only then {@code X-Forwarded-For} is read, from the right, skipping trusted proxies, and
+ * the first address that is not one is the client. Entries further left were written by the client
+ * itself and are never believed, so a spoofed header can neither bypass nor reset a limit.
  */
 public final class ClientAddresses {
 
@@ -19,7 +18,8 @@ public final class ClientAddresses {
 
   private ClientAddresses() {}
 
-  public static String resolve(String remoteAddress, String forwardedFor, Set<String> trustedProxies) {
+  public static String resolve(
+      String remoteAddress, String forwardedFor, Set<String> trustedProxies) {
     String remote = normalise(remoteAddress);
     if (!trustedProxies.contains(remote) || forwardedFor == null || forwardedFor.isBlank()) {
       return remote;

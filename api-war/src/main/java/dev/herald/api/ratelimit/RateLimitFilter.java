@@ -1,9 +1,9 @@
 package dev.herald.api.ratelimit;
 
+import dev.herald.api.problem.RateLimitedProblemMapper;
 import dev.herald.domain.ratelimit.RateLimitDecision;
 import dev.herald.domain.ratelimit.RateLimiter;
 import dev.herald.domain.shared.RateLimitedException;
-import dev.herald.api.problem.RateLimitedProblemMapper;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * The global per-client limit on every {@code /api/v1} request, before matching and before
- * authorization, so unauthenticated floods are counted too. Allowed responses carry the
- * RateLimit headers; a refusal is a 429 problem with {@code Retry-After}. If the limiter's
- * storage fails the request goes on (logged): the limiter must not be what takes the API down.
+ * authorization, so unauthenticated floods are counted too. Allowed responses carry the RateLimit
+ * headers; a refusal is a 429 problem with {@code Retry-After}. If the limiter's storage fails the
+ * request goes on (logged): the limiter must not be what takes the API down.
  */
 @Provider
 @PreMatching

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The API's rate limits and trusted proxies, each overridable from the environment
- * ({@code HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE}, {@code HERALD_TRUSTED_PROXIES}, ...).
+ * The API's rate limits and trusted proxies, each overridable from the environment ({@code
+ * HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE}, {@code HERALD_TRUSTED_PROXIES}, ...).
  */
 @ApplicationScoped
 public class RateLimitSettings {
@@ -48,7 +48,8 @@ public class RateLimitSettings {
   }
 
   public RateLimit accessCode() {
-    return new RateLimit("access-code", accessCodeFailures, Duration.ofMinutes(accessCodeWindowMinutes));
+    return new RateLimit(
+        "access-code", accessCodeFailures, Duration.ofMinutes(accessCodeWindowMinutes));
   }
 
   private Set<String> trusted;

@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Read and change the sandbox's simulated latency and faults. Refused unless sessions are dry run. */
+/**
+ * Read and change the sandbox's simulated latency and faults. Refused unless sessions are dry run.
+ */
 @Path("/admin/sandbox/faults")
 @RolesAllowed({"ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
@@ -43,10 +45,12 @@ public class AdminSandboxResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Operation(summary = "Change the sandbox's latency and faults (dry run only)")
-  public SandboxFaultsBody put(@NotNull(message = "Send the faults as JSON.") SandboxFaultsBody body) {
+  public SandboxFaultsBody put(
+      @NotNull(message = "Send the faults as JSON.") SandboxFaultsBody body) {
     var actor = current.admin();
     if (!gateway.dryRun()) {
-      throw new ConflictException("not-sandbox", "Sessions use a real transport; there is nothing to simulate.");
+      throw new ConflictException(
+          "not-sandbox", "Sessions use a real transport; there is nothing to simulate.");
     }
     FaultPlan changed;
     try {

@@ -24,7 +24,9 @@ public record SandboxFaultsBody(
     return new FaultPlan(
         latencyMs == null ? plan.latency() : java.time.Duration.ofMillis(latencyMs),
         floodWaitEvery == null ? plan.floodWaitEvery() : floodWaitEvery,
-        floodWaitSeconds == null ? plan.floodWait() : java.time.Duration.ofSeconds(floodWaitSeconds),
+        floodWaitSeconds == null
+            ? plan.floodWait()
+            : java.time.Duration.ofSeconds(floodWaitSeconds),
         banProbability == null ? plan.banProbability() : banProbability,
         forbiddenChats == null ? plan.forbiddenChats() : forbiddenChats);
   }

@@ -30,8 +30,10 @@ public class AdminApiPairResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add an API pair; its hash is encrypted at rest and never shown again")
-  public Response create(@NotNull(message = "Send the API pair as JSON.") @Valid ApiPairRequest request) {
-    var pair = pool.createApiPair(current.admin(), request.apiId(), request.apiHash(), request.capacity());
+  public Response create(
+      @NotNull(message = "Send the API pair as JSON.") @Valid ApiPairRequest request) {
+    var pair =
+        pool.createApiPair(current.admin(), request.apiId(), request.apiHash(), request.capacity());
     return Response.status(Response.Status.CREATED)
         .entity(ApiPairView.of(new SessionPoolService.ApiPairUsage(pair, 0)))
         .build();

@@ -38,7 +38,8 @@ public class AdminSessionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a session: starts its Telegram login (ready at once with the sandbox)")
-  public Response add(@NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
+  public Response add(
+      @NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
     var login = pool.addSession(current.admin(), request.phone(), request.apiPairId());
     return Response.status(Response.Status.CREATED)
         .entity(SessionView.of(login.session(), login.progress()))
@@ -104,7 +105,11 @@ public class AdminSessionResource {
     }
     return Optional.of(
         Enums.parse(SessionState.class, state)
-            .orElseThrow(() -> InvalidInputException.of(
-                "state", "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED, REVOKED.")));
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "state",
+                        "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED,"
+                            + " REVOKED.")));
   }
 }

@@ -5,6 +5,4 @@ import jakarta.validation.constraints.Size;
 
 /** The bot token from @BotFather, as sent to {@code POST} and {@code PATCH /user-bot}. */
 public record UserBotBody(
-    @NotBlank(message = "Give the bot token from @BotFather.")
-        @Size(max = 200, message = "A bot token is at most 200 characters.")
-        String token) {}
+    @NotBlank(message = "Give the bot token from @BotFather.") @Size(max = 200, message = "A bot token is at most 200 characters.") String token) {}

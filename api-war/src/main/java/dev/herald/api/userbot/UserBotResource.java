@@ -21,7 +21,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The caller's own user bot (one per account). Every method acts on the token subject's bot only. */
+/**
+ * The caller's own user bot (one per account). Every method acts on the token subject's bot only.
+ */
 @Path("/user-bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
@@ -33,8 +35,10 @@ public class UserBotResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Register your own Bot API bot; the token is stored encrypted and shown masked")
-  public Response register(@NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
+  @Operation(
+      summary = "Register your own Bot API bot; the token is stored encrypted and shown masked")
+  public Response register(
+      @NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
     return Response.status(Response.Status.CREATED)
         .entity(UserBotView.of(bots.register(current.id(), body.token())))
         .build();
@@ -49,7 +53,8 @@ public class UserBotResource {
   @PATCH
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the token; the bot must be verified again")
-  public UserBotView replaceToken(@NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
+  public UserBotView replaceToken(
+      @NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
     return UserBotView.of(bots.replaceToken(current.id(), body.token()));
   }
 
@@ -66,9 +71,18 @@ public class UserBotResource {
   @Operation(summary = "Check the token with getMe and, given a chat, a test message")
   public UserBotView verify(VerifyBody body) {
     Optional<ChatReference> chat =
-        Optional.ofNullable(body).map(VerifyBody::testChat).filter(s -> !s.isBlank())
-            .map(raw -> ChatReference.tryParse(raw).orElseThrow(
-                () -> InvalidInputException.of("test_chat", "Not a Telegram chat: use @username, a https://t.me/ link or a chat id.")));
+        Optional.ofNullable(body)
+            .map(VerifyBody::testChat)
+            .filter(s -> !s.isBlank())
+            .map(
+                raw ->
+                    ChatReference.tryParse(raw)
+                        .orElseThrow(
+                            () ->
+                                InvalidInputException.of(
+                                    "test_chat",
+                                    "Not a Telegram chat: use @username, a https://t.me/ link or a"
+                                        + " chat id.")));
     return UserBotView.of(bots.verify(current.id(), chat));
   }
 }

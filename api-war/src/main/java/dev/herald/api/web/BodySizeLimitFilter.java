@@ -22,7 +22,8 @@ public class BodySizeLimitFilter extends HttpFilter {
   @Inject HttpSettings settings;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long limit = settings.maxBodyBytes();
     if (request.getContentLengthLong() > limit) {

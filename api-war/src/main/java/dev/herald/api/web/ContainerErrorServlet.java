@@ -8,17 +8,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The error page (web.xml) for what the container refuses before any filter runs, such as a
- * path with an encoded slash, backslash or NUL: a problem instead of the container's HTML page.
+ * The error page (web.xml) for what the container refuses before any filter runs, such as a path
+ * with an encoded slash, backslash or NUL: a problem instead of the container's HTML page.
  */
 public class ContainerErrorServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final String MALFORMED_PATH =
-      "The request path has an encoded slash, backslash, dot segment or fragment; send the path without them.";
+      "The request path has an encoded slash, backslash, dot segment or fragment; send the path"
+          + " without them.";
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 400;
     if (status == 400) {

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * CORS for the configured origins only (SPEC §4). An allowed origin gets its own origin back,
- * never {@code *}, and no credentials flag: the API authenticates with a bearer header, not
- * cookies. Any other origin, {@code null} included, gets no allow header, and its preflight is
- * refused with a 403 problem. Preflights are answered here, before authentication.
+ * CORS for the configured origins only (SPEC §4). An allowed origin gets its own origin back, never
+ * {@code *}, and no credentials flag: the API authenticates with a bearer header, not cookies. Any
+ * other origin, {@code null} included, gets no allow header, and its preflight is refused with a
+ * 403 problem. Preflights are answered here, before authentication.
  */
 public class CorsFilter extends HttpFilter {
 
@@ -26,7 +26,8 @@ public class CorsFilter extends HttpFilter {
   @Inject HttpSettings settings;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String origin = request.getHeader("Origin");
     if (origin == null) {

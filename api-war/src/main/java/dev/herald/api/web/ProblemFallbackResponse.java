@@ -12,12 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns the container's body-less errors into problem+json (SPEC rule 12). MP JWT answers a
- * missing or invalid token with a bare 401 status that the container flushes as an empty body;
- * the default servlet answers an unknown path with an HTML page naming a Java exception. Both pass
- * through this wrapper: an error status without a body gets its problem just before the response
- * is flushed, {@code sendError} is answered the same way, and a failure thrown out of the chain
- * becomes a problem instead of the container's error page.
+ * Turns the container's body-less errors into problem+json (SPEC rule 12). MP JWT answers a missing
+ * or invalid token with a bare 401 status that the container flushes as an empty body; the default
+ * servlet answers an unknown path with an HTML page naming a Java exception. Both pass through this
+ * wrapper: an error status without a body gets its problem just before the response is flushed,
+ * {@code sendError} is answered the same way, and a failure thrown out of the chain becomes a
+ * problem instead of the container's error page.
  */
 final class ProblemFallbackResponse extends HttpServletResponseWrapper {
 
@@ -72,8 +72,8 @@ final class ProblemFallbackResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * A failure thrown out of the chain (not by JAX-RS, whose mappers answer everything): answered
-   * as a problem when the response is still open; {@code false} when it was already committed.
+   * A failure thrown out of the chain (not by JAX-RS, whose mappers answer everything): answered as
+   * a problem when the response is still open; {@code false} when it was already committed.
    */
   boolean answer(Exception failure) throws IOException {
     if (isCommitted()) {

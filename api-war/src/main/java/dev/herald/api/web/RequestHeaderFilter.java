@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Headers the API cannot read are the client's mistake, refused before any resource runs: an
- * {@code Accept} or {@code Content-Type} that is no media type, or has a weight {@code q} that is no
- * number from 0 to 1, is 400, and a
- * {@code Content-Encoding} other than {@code identity} is 415 (bodies are plain JSON).
+ * Headers the API cannot read are the client's mistake, refused before any resource runs: an {@code
+ * Accept} or {@code Content-Type} that is no media type, or has a weight {@code q} that is no
+ * number from 0 to 1, is 400, and a {@code Content-Encoding} other than {@code identity} is 415
+ * (bodies are plain JSON).
  */
 @Provider
 @PreMatching
@@ -32,8 +32,9 @@ public class RequestHeaderFilter implements ContainerRequestFilter {
     try {
       request.getAcceptableMediaTypes();
       request.getMediaType();
-      readable = validWeights(request.getHeaderString(HttpHeaders.ACCEPT))
-          && validWeights(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+      readable =
+          validWeights(request.getHeaderString(HttpHeaders.ACCEPT))
+              && validWeights(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
     } catch (RuntimeException unreadable) {
       readable = false;
     }
@@ -55,9 +56,13 @@ public class RequestHeaderFilter implements ContainerRequestFilter {
     }
   }
 
-  private static final Pattern WEIGHT = Pattern.compile(";\\s*q\\s*=\\s*([^;,]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WEIGHT =
+      Pattern.compile(";\\s*q\\s*=\\s*([^;,]*)", Pattern.CASE_INSENSITIVE);
 
-  /** RESTEasy reads every {@code q} parameter as a float while matching, and fails with a 500 otherwise. */
+  /**
+   * RESTEasy reads every {@code q} parameter as a float while matching, and fails with a 500
+   * otherwise.
+   */
   private static boolean validWeights(String header) {
     if (header == null) {
       return true;

@@ -11,10 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives every request an id, sets it and the security headers on the response before anything
- * else can answer, gives the container's body-less errors a problem body, and writes one log line
- * per request with the id, method, path, status, time and, once the token is verified, the
- * account (the token's subject).
+ * Gives every request an id, sets it and the security headers on the response before anything else
+ * can answer, gives the container's body-less errors a problem body, and writes one log line per
+ * request with the id, method, path, status, time and, once the token is verified, the account (the
+ * token's subject).
  */
 @WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -23,7 +23,8 @@ public class RequestIdFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger("dev.herald.api.access");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long started = System.nanoTime();
     String id = RequestIds.chooseFor(request.getHeader(RequestIds.HEADER));

@@ -36,7 +36,8 @@ public class TokenSubjectFilter implements ContainerRequestFilter {
                       Response.Status.UNAUTHORIZED,
                       "unauthorized",
                       "Send a valid bearer token in the Authorization header."))
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"MP-JWT\", error=\"invalid_token\"")
+              .header(
+                  HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"MP-JWT\", error=\"invalid_token\"")
               .build());
     }
   }

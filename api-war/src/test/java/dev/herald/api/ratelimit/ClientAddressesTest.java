@@ -19,13 +19,15 @@ class ClientAddressesTest {
   @Test
   void throughATrustedProxyTheLastUntrustedHopIsTheClient() {
     assertEquals("198.51.100.7", ClientAddresses.resolve("10.0.0.2", "198.51.100.7", PROXIES));
-    assertEquals("198.51.100.7", ClientAddresses.resolve("10.0.0.2", "198.51.100.7, 10.0.0.3", PROXIES));
+    assertEquals(
+        "198.51.100.7", ClientAddresses.resolve("10.0.0.2", "198.51.100.7, 10.0.0.3", PROXIES));
   }
 
   @Test
   void spoofedEntriesLeftOfTheRealClientAreIgnored() {
     assertEquals(
-        "198.51.100.7", ClientAddresses.resolve("10.0.0.2", "6.6.6.6, 7.7.7.7, 198.51.100.7", PROXIES));
+        "198.51.100.7",
+        ClientAddresses.resolve("10.0.0.2", "6.6.6.6, 7.7.7.7, 198.51.100.7", PROXIES));
   }
 
   @Test
@@ -37,10 +39,10 @@ class ClientAddressesTest {
 
   @Test
   void ipv6SpellingsAreOneClient() {
-    assertEquals(
-        ClientAddresses.normalise("::1"), ClientAddresses.normalise("0:0:0:0:0:0:0:1"));
+    assertEquals(ClientAddresses.normalise("::1"), ClientAddresses.normalise("0:0:0:0:0:0:0:1"));
     assertEquals(
         "198.51.100.7",
-        ClientAddresses.resolve("0:0:0:0:0:0:0:1", "198.51.100.7", Set.of(ClientAddresses.normalise("::1"))));
+        ClientAddresses.resolve(
+            "0:0:0:0:0:0:0:1", "198.51.100.7", Set.of(ClientAddresses.normalise("::1"))));
   }
 }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An access code: the SHA-256 of the code (never the code), the plan it grants, and the account
- * it created on first redemption. Later redemptions sign in to that same account.
+ * An access code: the SHA-256 of the code (never the code), the plan it grants, and the account it
+ * created on first redemption. Later redemptions sign in to that same account.
  */
 @Entity
 @Table(name = "access_code")

@@ -7,6 +7,9 @@ public interface AccessCodeRepository {
 
   AccessCode save(AccessCode code);
 
-  /** The code with this hash, locked for update so two first redemptions cannot both create an account. */
+  /**
+   * The code with this hash, locked for update so two first redemptions cannot both create an
+   * account.
+   */
   Optional<AccessCode> findByHashForUpdate(String codeHash);
 }

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Creating codes (admins) and redeeming them. The first redemption creates a USER account with
- * the code's plan, as of the redemption time; every later redemption signs in to that account
- * and leaves its plan alone (an admin or billing may have changed it since).
+ * Creating codes (admins) and redeeming them. The first redemption creates a USER account with the
+ * code's plan, as of the redemption time; every later redemption signs in to that account and
+ * leaves its plan alone (an admin or billing may have changed it since).
  */
 @ApplicationScoped
 @Transactional
@@ -38,7 +38,8 @@ public class AccessCodeService {
   /** Creates {@code count} codes for the plan and returns them in clear text, the only time. */
   public List<String> create(Actor actor, PlanInput planInput, int count) {
     if (count < 1 || count > MAX_CODES_PER_REQUEST) {
-      throw InvalidInputException.of("count", "Create 1 to " + MAX_CODES_PER_REQUEST + " codes at a time.");
+      throw InvalidInputException.of(
+          "count", "Create 1 to " + MAX_CODES_PER_REQUEST + " codes at a time.");
     }
     Instant now = clock.instant();
     Plan plan = PlanPolicy.toPlan(planInput, now, "plan.");
@@ -46,18 +47,27 @@ public class AccessCodeService {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String code = AccessCodes.generate();
-      ids.add(codes.save(new AccessCode(AccessCodes.hash(code), plan, actor.accountId(), now)).id());
+      ids.add(
+          codes.save(new AccessCode(AccessCodes.hash(code), plan, actor.accountId(), now)).id());
       created.add(code);
     }
-    audit.record(actor, "access-code.create", "access_code", ids.get(0),
+    audit.record(
+        actor,
+        "access-code.create",
+        "access_code",
+        ids.get(0),
         "count=" + count + " ids=" + ids + " plan_status=" + plan.status());
     return created;
   }
 
   public Account redeem(String code) {
     AccessCode found =
-        codes.findByHashForUpdate(AccessCodes.hash(code == null ? "" : code))
-            .orElseThrow(() -> new UnauthenticatedException("invalid-access-code", "This access code is not valid."));
+        codes
+            .findByHashForUpdate(AccessCodes.hash(code == null ? "" : code))
+            .orElseThrow(
+                () ->
+                    new UnauthenticatedException(
+                        "invalid-access-code", "This access code is not valid."));
     if (found.accountId().isPresent()) {
       var existing = accounts.findById(found.accountId().get());
       if (existing.isPresent()) {
@@ -66,7 +76,11 @@ public class AccessCodeService {
     }
     Instant now = clock.instant();
     Plan granted =
-        new Plan(found.plan().status(), found.plan().expiresAt().orElse(null), found.plan().limits(), now);
+        new Plan(
+            found.plan().status(),
+            found.plan().expiresAt().orElse(null),
+            found.plan().limits(),
+            now);
     Account account =
         accounts.save(new Account("code-" + UUID.randomUUID(), null, Role.USER, granted, now));
     found.redeemedBy(account.id(), now);

@@ -6,10 +6,10 @@ import java.util.Locale;
 
 /**
  * Generating and hashing codes. A code is 20 random bytes (160 bits) in Crockford-style base32,
- * grouped for reading: {@code HRLD-XXXX-XXXX-...}. With that much entropy a fast, unsalted
- * SHA-256 is enough to store it: unlike a password there is nothing to guess from a dictionary,
- * and brute-forcing 2^160 candidates is out of reach whatever the hash speed. (A slow hash would
- * also make lookup by hash impossible.) Online guessing is bounded by the per-client rate limit.
+ * grouped for reading: {@code HRLD-XXXX-XXXX-...}. With that much entropy a fast, unsalted SHA-256
+ * is enough to store it: unlike a password there is nothing to guess from a dictionary, and
+ * brute-forcing 2^160 candidates is out of reach whatever the hash speed. (A slow hash would also
+ * make lookup by hash impossible.) Online guessing is bounded by the per-client rate limit.
  */
 public final class AccessCodes {
 

@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tenant: the aggregate root for who someone is (the verified token's {@code sub}), what they
- * may do (role) and what they pay for (plan). An account owns at most one bot.
+ * A tenant: the aggregate root for who someone is (the verified token's {@code sub}), what they may
+ * do (role) and what they pay for (plan). An account owns at most one bot.
  */
 @Entity
 @Table(name = "account")

@@ -15,8 +15,8 @@ public interface AccountRepository {
   Account save(Account account);
 
   /**
-   * Inserts the account unless one with its subject exists, safely under concurrent first
-   * contacts, and returns the stored one.
+   * Inserts the account unless one with its subject exists, safely under concurrent first contacts,
+   * and returns the stored one.
    */
   Account createIfAbsent(Account account);
 }

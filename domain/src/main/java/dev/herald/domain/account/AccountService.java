@@ -34,7 +34,9 @@ public class AccountService {
                     new Account(subject, null, Role.USER, Plan.none(), clock.instant())));
   }
 
-  /** Checks an email and password; fails the same way whether the email or the password is wrong. */
+  /**
+   * Checks an email and password; fails the same way whether the email or the password is wrong.
+   */
   public Account authenticate(String email, String password) {
     Optional<Account> account = accounts.findByEmail(Account.normaliseEmail(email));
     String hash = account.flatMap(Account::passwordHash).orElse(null);

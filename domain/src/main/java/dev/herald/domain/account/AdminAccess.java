@@ -13,8 +13,7 @@ public final class AdminAccess {
 
   public static void require(Account account) {
     if (!account.role().isAdmin()) {
-      throw new ForbiddenException(
-          "admin-required", "This needs an ADMIN or OWNER account.");
+      throw new ForbiddenException("admin-required", "This needs an ADMIN or OWNER account.");
     }
   }
 }

@@ -31,7 +31,9 @@ public class AdminAccountService {
   public Account create(Actor actor, NewAccount request) {
     Role role = role(request.role());
     Account acting =
-        accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException("No such account."));
+        accounts
+            .findById(actor.accountId())
+            .orElseThrow(() -> new NotFoundException("No such account."));
     if (role == Role.OWNER && acting.role() != Role.OWNER) {
       throw new ForbiddenException("owner-required", "Only an OWNER may create another OWNER.");
     }
@@ -43,7 +45,8 @@ public class AdminAccountService {
     Account account = new Account("acct-" + UUID.randomUUID(), email, role, plan, clock.instant());
     account.setPasswordHash(passwords.hash(request.password()));
     Account saved = accounts.save(account);
-    audit.record(actor, "account.create", "account", saved.id(), "email=" + email + " role=" + role);
+    audit.record(
+        actor, "account.create", "account", saved.id(), "email=" + email + " role=" + role);
     return saved;
   }
 

@@ -10,8 +10,8 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 from the JDK, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so
- * the iteration count can grow later without invalidating stored hashes. (Jakarta Security's
- * {@code Pbkdf2PasswordHash} is a WAR-visible bean only; the domain lives in the EAR's lib.)
+ * the iteration count can grow later without invalidating stored hashes. (Jakarta Security's {@code
+ * Pbkdf2PasswordHash} is a WAR-visible bean only; the domain lives in the EAR's lib.)
  */
 @ApplicationScoped
 public class Pbkdf2PasswordHasher implements PasswordHasher {
@@ -31,7 +31,13 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, ITERATIONS);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   @Override

@@ -1,2 +1,4 @@
-/** Tenant accounts: identity (the token subject), role, credentials and the registration use case. */
+/**
+ * Tenant accounts: identity (the token subject), role, credentials and the registration use case.
+ */
 package dev.herald.domain.account;

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Records admin actions. {@link #record} joins the caller's transaction and refuses to run
- * without one, so an action and its audit row are committed together or not at all.
+ * Records admin actions. {@link #record} joins the caller's transaction and refuses to run without
+ * one, so an action and its audit row are committed together or not at all.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -21,7 +21,8 @@ public class AuditLog {
   @Inject Clock clock;
 
   @Transactional(TxType.MANDATORY)
-  public void record(Actor actor, String action, String targetType, Object targetId, String details) {
+  public void record(
+      Actor actor, String action, String targetType, Object targetId, String details) {
     entries.append(
         new AuditEntry(
             actor,
@@ -32,7 +33,10 @@ public class AuditLog {
             clock.instant()));
   }
 
-  /** Found by bench/fuzz.sh: a long suspend reason overflowed the column and the action failed with a 500. */
+  /**
+   * Found by bench/fuzz.sh: a long suspend reason overflowed the column and the action failed with
+   * a 500.
+   */
   static String clip(String details) {
     if (details == null || details.length() <= MAX_DETAILS) {
       return details;

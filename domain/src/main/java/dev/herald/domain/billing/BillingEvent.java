@@ -21,7 +21,12 @@ import java.util.List;
  * occurred_at}. Times are epoch seconds or ISO-8601 instants.
  */
 public record BillingEvent(
-    String eventId, Long accountId, String subject, String email, PlanInput plan, Instant occurredAt) {
+    String eventId,
+    Long accountId,
+    String subject,
+    String email,
+    PlanInput plan,
+    Instant occurredAt) {
 
   public static BillingEvent parse(byte[] body) {
     JsonObject json;
@@ -51,8 +56,12 @@ public record BillingEvent(
       throw new InvalidInputException(errors);
     }
     return new BillingEvent(
-        eventId, accountId, subject, email,
-        new PlanInput(string(json, "plan_status"), expiresAt, limits), occurredAt);
+        eventId,
+        accountId,
+        subject,
+        email,
+        new PlanInput(string(json, "plan_status"), expiresAt, limits),
+        occurredAt);
   }
 
   private static PlanInput.LimitsInput limits(JsonObject l) {

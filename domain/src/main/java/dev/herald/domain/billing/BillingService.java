@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 /**
  * Applies a signed billing event: the signature and timestamp are checked first, then, in one
  * transaction, the event id is recorded (a replay is refused with 401, like a bad signature), the
- * plan is applied as of {@code occurred_at} (older events never overwrite newer plan data) and
- * an audit row is written. Any failure changes nothing.
+ * plan is applied as of {@code occurred_at} (older events never overwrite newer plan data) and an
+ * audit row is written. Any failure changes nothing.
  */
 @ApplicationScoped
 public class BillingService {

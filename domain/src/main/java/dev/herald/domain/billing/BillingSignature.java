@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Checks a webhook delivery: {@code X-Herald-Signature: sha256=<hex>} is HMAC-SHA256 over
- * {@code <X-Herald-Timestamp> + "." + <raw body>} with the shared secret, compared in constant
- * time, and the timestamp (epoch seconds) is within the replay window of now, either side.
+ * Checks a webhook delivery: {@code X-Herald-Signature: sha256=<hex>} is HMAC-SHA256 over {@code
+ * <X-Herald-Timestamp> + "." + <raw body>} with the shared secret, compared in constant time, and
+ * the timestamp (epoch seconds) is within the replay window of now, either side.
  */
 public final class BillingSignature {
 
@@ -36,7 +36,8 @@ public final class BillingSignature {
       throw new UnauthenticatedException(
           "billing-timestamp-stale",
           "X-Herald-Timestamp is outside the replay window of "
-              + policy.replayWindow().toSeconds() + " s; send the event again with a fresh timestamp.");
+              + policy.replayWindow().toSeconds()
+              + " s; send the event again with a fresh timestamp.");
     }
   }
 

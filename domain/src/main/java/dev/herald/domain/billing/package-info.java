@@ -1,2 +1,5 @@
-/** The billing webhook: signed plan events from the payment provider, verified, de-duplicated, applied. */
+/**
+ * The billing webhook: signed plan events from the payment provider, verified, de-duplicated,
+ * applied.
+ */
 package dev.herald.domain.billing;

@@ -40,7 +40,8 @@ public class AdminBotService {
 
   public Entry suspend(Actor actor, long accountId, String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw InvalidInputException.of("reason", "Say why the bot is suspended (1 to 500 characters).");
+      throw InvalidInputException.of(
+          "reason", "Say why the bot is suspended (1 to 500 characters).");
     }
     Instant now = clock.instant();
     Bot bot = botOf(accountId);
@@ -63,25 +64,35 @@ public class AdminBotService {
 
   public Entry setRateLimits(Actor actor, long accountId, Integer rps, Integer maxConcurrent) {
     if (rps == null || rps < 1 || rps > 30) {
-      throw InvalidInputException.of("rate_limit_rps", "Must be 1 to 30 (Telegram allows about 30 messages a second per bot).");
+      throw InvalidInputException.of(
+          "rate_limit_rps",
+          "Must be 1 to 30 (Telegram allows about 30 messages a second per bot).");
     }
     if (maxConcurrent == null || maxConcurrent < 1 || maxConcurrent > 100) {
       throw InvalidInputException.of("max_concurrent_requests", "Must be 1 to 100.");
     }
     UserBot userBot =
-        userBots.findByAccountId(accountId)
+        userBots
+            .findByAccountId(accountId)
             .orElseThrow(() -> new NotFoundException("This account has no user bot."));
     userBot.setRateLimits(rps, maxConcurrent, clock.instant());
-    audit.record(actor, "user-bot.rate-limits", "account", accountId,
+    audit.record(
+        actor,
+        "user-bot.rate-limits",
+        "account",
+        accountId,
         "rate_limit_rps=" + rps + " max_concurrent_requests=" + maxConcurrent);
     return new Entry(botOf(accountId), Optional.of(userBot));
   }
 
-  /** Deletes the bot's configuration and the user bot; a bot that is running must be stopped first. */
+  /**
+   * Deletes the bot's configuration and the user bot; a bot that is running must be stopped first.
+   */
   public void delete(Actor actor, long accountId) {
     requireAccount(accountId);
     Optional<Bot> bot = bots.findByAccountId(accountId);
-    if (bot.isPresent() && (bot.get().status() == BotStatus.RUNNING || bot.get().status() == BotStatus.STOPPING)) {
+    if (bot.isPresent()
+        && (bot.get().status() == BotStatus.RUNNING || bot.get().status() == BotStatus.STOPPING)) {
       throw new ConflictException("bot-running", "Stop or suspend the bot before deleting it.");
     }
     Optional<UserBot> userBot = userBots.findByAccountId(accountId);
@@ -90,7 +101,11 @@ public class AdminBotService {
     }
     bot.ifPresent(directory::delete);
     userBot.ifPresent(userBots::delete);
-    audit.record(actor, "bot.delete", "account", accountId,
+    audit.record(
+        actor,
+        "bot.delete",
+        "account",
+        accountId,
         "bot=" + bot.isPresent() + " user_bot=" + userBot.isPresent());
   }
 
@@ -105,7 +120,8 @@ public class AdminBotService {
   /** The account's bot; an account that never configured one gets an empty one to suspend. */
   private Bot botOf(long accountId) {
     PlanLimits limits =
-        accounts.findById(accountId)
+        accounts
+            .findById(accountId)
             .orElseThrow(() -> new NotFoundException("No such account."))
             .plan()
             .limits();
@@ -116,7 +132,8 @@ public class AdminBotService {
                     new Bot(
                         accountId,
                         BotConfig.empty(
-                            limits.minDelayBetweenPostsSeconds(), limits.minDelayBetweenCyclesSeconds()),
+                            limits.minDelayBetweenPostsSeconds(),
+                            limits.minDelayBetweenCyclesSeconds()),
                         clock.instant())));
   }
 

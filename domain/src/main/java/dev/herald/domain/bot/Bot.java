@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * A tenant's posting bot, one per account (its id is the account's id). It holds the validated
- * configuration, the status with its stop reason, when the next cycle is due, and the lease of
- * the scheduler node running it.
+ * configuration, the status with its stop reason, when the next cycle is due, and the lease of the
+ * scheduler node running it.
  */
 @Entity
 @Table(name = "bot")
@@ -143,7 +143,10 @@ public class Bot {
     updatedAt = now;
   }
 
-  /** Marks the bot running with its first cycle due now; the lifecycle service checks the rules first. */
+  /**
+   * Marks the bot running with its first cycle due now; the lifecycle service checks the rules
+   * first.
+   */
   public void markRunning(Instant now) {
     status = BotStatus.RUNNING;
     stopReason = null;
@@ -153,8 +156,8 @@ public class Bot {
   }
 
   /**
-   * Stops the bot. A bot whose cycle is in flight (it holds a lease) goes to {@code STOPPING};
-   * the engine moves it to {@code STOPPED} when the post in flight has finished.
+   * Stops the bot. A bot whose cycle is in flight (it holds a lease) goes to {@code STOPPING}; the
+   * engine moves it to {@code STOPPED} when the post in flight has finished.
    */
   public void requestStop(StopReason reason, Instant now) {
     if (status == BotStatus.STOPPED || status == BotStatus.SUSPENDED) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated bot configuration (see {@link BotConfigPolicy}). It may be incomplete (no groups
- * yet, no content yet): saving an incomplete configuration is allowed, starting with one is not
- * ({@link #missingForStart()}).
+ * A validated bot configuration (see {@link BotConfigPolicy}). It may be incomplete (no groups yet,
+ * no content yet): saving an incomplete configuration is allowed, starting with one is not ({@link
+ * #missingForStart()}).
  */
 public record BotConfig(
     List<ChatReference> targetGroups,
@@ -52,6 +52,8 @@ public record BotConfig(
     if (postType == PostType.FORWARD) {
       return Optional.ofNullable(forwardSource).map(Post::forward);
     }
-    return postText == null || postText.isBlank() ? Optional.empty() : Optional.of(Post.text(postText));
+    return postText == null || postText.isBlank()
+        ? Optional.empty()
+        : Optional.of(Post.text(postText));
   }
 }

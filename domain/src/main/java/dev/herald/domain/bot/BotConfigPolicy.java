@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules for a bot configuration under a plan: target groups are normalised and deduplicated
- * and at most {@code maxGroups}; a text post is 1 to 4096 characters (Telegram's limit); a forward
+ * The rules for a bot configuration under a plan: target groups are normalised and deduplicated and
+ * at most {@code maxGroups}; a text post is 1 to 4096 characters (Telegram's limit); a forward
  * source is a message link; both delays are at least the plan's minimum. Every broken rule is
  * reported at once, each under its field name.
  */
@@ -74,7 +74,11 @@ public final class BotConfigPolicy {
       errors.add(
           new FieldError(
               "target_groups",
-              "Your plan allows at most " + limits.maxGroups() + " target groups, got " + unique.size() + "."));
+              "Your plan allows at most "
+                  + limits.maxGroups()
+                  + " target groups, got "
+                  + unique.size()
+                  + "."));
     }
     return List.copyOf(unique);
   }
@@ -118,8 +122,7 @@ public final class BotConfigPolicy {
       return minimum;
     }
     if (raw < minimum) {
-      errors.add(
-          new FieldError(field, "Must be at least " + minimum + " seconds on your plan."));
+      errors.add(new FieldError(field, "Must be at least " + minimum + " seconds on your plan."));
     } else if (raw > MAX_DELAY_SECONDS) {
       errors.add(new FieldError(field, "Must be at most " + MAX_DELAY_SECONDS + " seconds."));
     }

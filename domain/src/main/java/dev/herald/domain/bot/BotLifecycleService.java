@@ -76,8 +76,8 @@ public class BotLifecycleService {
   }
 
   /**
-   * Acknowledges a stop: from now on no new post starts. A bot with a cycle in flight is
-   * {@code STOPPING} until the engine has finished the post in flight.
+   * Acknowledges a stop: from now on no new post starts. A bot with a cycle in flight is {@code
+   * STOPPING} until the engine has finished the post in flight.
    */
   public BotState stop(long accountId) {
     Bot bot = bots.botOf(accountId);
@@ -89,7 +89,8 @@ public class BotLifecycleService {
   private int usableSessions(long accountId) {
     return (int)
         sessions.assignedTo(accountId).stream()
-            .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
+            .filter(
+                s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
             .count();
   }
 
@@ -98,7 +99,8 @@ public class BotLifecycleService {
     if (status.allowsRunning()) {
       return;
     }
-    String since = plan.expiresAt().filter(at -> !at.isAfter(now)).map(at -> " since " + at).orElse("");
+    String since =
+        plan.expiresAt().filter(at -> !at.isAfter(now)).map(at -> " since " + at).orElse("");
     throw new ForbiddenException(
         status == PlanStatus.EXPIRED ? "plan-expired" : "plan-inactive",
         "Your plan is " + status + since + ". Renew your subscription to start the bot.");

@@ -9,12 +9,12 @@ import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
-import java.util.ArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A tenant's view of their bot: reading and changing its configuration, reading its state. */
@@ -44,19 +44,26 @@ public class BotService {
 
   /**
    * Reads only, outside a JTA transaction (the statements autocommit): this is what dashboards
-   * poll, and a transaction per poll was a quarter of its cost. A tenant without a bot row yet
-   * sees the state of an empty bot; the row is created when they first configure or start it.
+   * poll, and a transaction per poll was a quarter of its cost. A tenant without a bot row yet sees
+   * the state of an empty bot; the row is created when they first configure or start it.
    */
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
     List<String> senders = new ArrayList<>();
-    userBots.findByAccountId(accountId)
+    userBots
+        .findByAccountId(accountId)
         .filter(UserBot::usable)
         .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
     sessions.assignedTo(accountId).stream()
         .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
-        .map(s -> "session#" + s.id() + " " + s.phoneMasked() + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
+        .map(
+            s ->
+                "session#"
+                    + s.id()
+                    + " "
+                    + s.phoneMasked()
+                    + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
         .forEach(senders::add);
     boolean idle =
         bot.status() == BotStatus.RUNNING
@@ -80,7 +87,8 @@ public class BotService {
   private Bot emptyBot(long accountId) {
     PlanLimits limits = account(accountId).plan().limits();
     BotConfig empty =
-        BotConfig.empty(limits.minDelayBetweenPostsSeconds(), limits.minDelayBetweenCyclesSeconds());
+        BotConfig.empty(
+            limits.minDelayBetweenPostsSeconds(), limits.minDelayBetweenCyclesSeconds());
     return new Bot(accountId, empty, clock.instant());
   }
 

@@ -14,7 +14,8 @@ public final class CyclePlan {
   private CyclePlan() {}
 
   /** {@code shares.get(i)} is the list of chats sender {@code i} posts to, in order. */
-  public static List<List<ChatReference>> shares(List<ChatReference> groups, int senders, int maxInFlight) {
+  public static List<List<ChatReference>> shares(
+      List<ChatReference> groups, int senders, int maxInFlight) {
     int lanes = Math.min(Math.min(senders, maxInFlight), groups.size());
     List<List<ChatReference>> shares = new ArrayList<>(lanes);
     for (int i = 0; i < lanes; i++) {

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A cycle this node has leased: whose bot, which cycle (a node taking over continues the same
- * cycle id, so delivery records of the dead node still count), when it was planned, what to post
- * where, and the sessions usable for it.
+ * A cycle this node has leased: whose bot, which cycle (a node taking over continues the same cycle
+ * id, so delivery records of the dead node still count), when it was planned, what to post where,
+ * and the sessions usable for it.
  */
 public record DueCycle(
     long accountId,

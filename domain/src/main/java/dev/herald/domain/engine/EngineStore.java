@@ -30,9 +30,10 @@ public interface EngineStore {
   /**
    * Many finished posts and completed cycles in one transaction, in the order given (the engine's
    * write-behind): outcomes on the delivery records; for each cycle counters, an activity entry,
-   * the next run, the lease released and STOPPING bots STOPPED. A completion only applies while the bot is still leased to {@code node} in that
-   * cycle; a completion lost in a crash means the cycle runs again, and its delivery records make
-   * that re-run skip every chat already attempted (rule 10).
+   * the next run, the lease released and STOPPING bots STOPPED. A completion only applies while the
+   * bot is still leased to {@code node} in that cycle; a completion lost in a crash means the cycle
+   * runs again, and its delivery records make that re-run skip every chat already attempted (rule
+   * 10).
    */
   void flush(String node, List<Finished> finished, List<Completed> completed);
 

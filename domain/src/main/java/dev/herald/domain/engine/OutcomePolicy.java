@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * SPEC rules 8 and 9 as a function: flood wait and slow mode cool the sender down for the time
  * Telegram asked (slow mode is per chat, but a sender waiting on one chat's slow mode would block
- * its whole share, so it skips that chat instead); bans and revocations ban the session;
- * {@code PEER_FLOOD} bans or cools down as configured; chat failures skip the chat.
+ * its whole share, so it skips that chat instead); bans and revocations ban the session; {@code
+ * PEER_FLOOD} bans or cools down as configured; chat failures skip the chat.
  */
 public final class OutcomePolicy {
 

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 /**
  * Wakes this node's scheduler when due work appears (a bot started), so a new cycle starts within
  * milliseconds instead of at the next poll. The wake-up is a transactional observer: it runs after
- * the transaction commits, when the scheduler can see the change (and never for a rollback).
- * Other nodes find the work at their next poll.
+ * the transaction commits, when the scheduler can see the change (and never for a rollback). Other
+ * nodes find the work at their next poll.
  */
 @ApplicationScoped
 public class WakeSignal {

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An account's subscription plan. Plan data arrives from three places (token claims, the admin
- * API, the billing webhook); {@link #updatedAt} is the time the data was true at, and older data
- * never overwrites newer data ({@link #replaceIfNewer}).
+ * An account's subscription plan. Plan data arrives from three places (token claims, the admin API,
+ * the billing webhook); {@link #updatedAt} is the time the data was true at, and older data never
+ * overwrites newer data ({@link #replaceIfNewer}).
  *
- * <p>The rule that matters most: a plan whose {@code expiresAt} has passed is expired, whatever
- * its stored status says ({@link #effectiveStatus}).
+ * <p>The rule that matters most: a plan whose {@code expiresAt} has passed is expired, whatever its
+ * stored status says ({@link #effectiveStatus}).
  */
 @Embeddable
 public class Plan {

@@ -65,7 +65,8 @@ public final class PlanClaims {
         integer(field.apply("max_sessions"), "max_sessions"),
         integer(field.apply("max_groups"), "max_groups"),
         integer(field.apply("min_delay_between_posts_seconds"), "min_delay_between_posts_seconds"),
-        integer(field.apply("min_delay_between_cycles_seconds"), "min_delay_between_cycles_seconds"),
+        integer(
+            field.apply("min_delay_between_cycles_seconds"), "min_delay_between_cycles_seconds"),
         integer(field.apply("max_posts_per_day"), "max_posts_per_day"));
   }
 

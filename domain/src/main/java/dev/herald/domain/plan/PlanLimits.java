@@ -8,7 +8,10 @@ import java.util.Objects;
 @Embeddable
 public class PlanLimits {
 
-  /** Telegram's own guidance and the seeds' experience: more than 7 sessions per account gets banned. */
+  /**
+   * Telegram's own guidance and the seeds' experience: more than 7 sessions per account gets
+   * banned.
+   */
   public static final int MAX_SESSIONS_CEILING = 7;
 
   @Column(name = "max_sessions", nullable = false)

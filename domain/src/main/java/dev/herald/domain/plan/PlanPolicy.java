@@ -38,12 +38,14 @@ public final class PlanPolicy {
     Optional<PlanStatus> status = Enums.parse(PlanStatus.class, raw);
     if (status.isEmpty()) {
       errors.add(
-          new FieldError(prefix + "status", "Plan status must be ACTIVE, TRIAL, EXPIRED or INACTIVE."));
+          new FieldError(
+              prefix + "status", "Plan status must be ACTIVE, TRIAL, EXPIRED or INACTIVE."));
     }
     return status.orElse(PlanStatus.INACTIVE);
   }
 
-  private static PlanLimits limits(PlanInput.LimitsInput raw, String prefix, List<FieldError> errors) {
+  private static PlanLimits limits(
+      PlanInput.LimitsInput raw, String prefix, List<FieldError> errors) {
     PlanLimits d = PlanLimits.defaults();
     if (raw == null) {
       return d;
@@ -68,6 +70,8 @@ public final class PlanPolicy {
   private static String snakeCase(String message) {
     String field = message.split(" ", 2)[0];
     String snake = field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    return snake + (message.length() > field.length() ? message.substring(field.length()) : "") + ".";
+    return snake
+        + (message.length() > field.length() ? message.substring(field.length()) : "")
+        + ".";
   }
 }

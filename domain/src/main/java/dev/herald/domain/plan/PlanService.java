@@ -25,11 +25,14 @@ public class PlanService {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** Applies a token's plan claims when they are newer than the stored plan; returns the account. */
+  /**
+   * Applies a token's plan claims when they are newer than the stored plan; returns the account.
+   */
   public Account applyTokenClaims(long accountId, Plan claimed) {
     Account account = account(accountId);
     if (account.updatePlan(claimed)) {
-      LOG.info(() -> "Plan of account " + accountId + " updated from token claims: " + claimed.status());
+      LOG.info(
+          () -> "Plan of account " + accountId + " updated from token claims: " + claimed.status());
     }
     return account;
   }
@@ -45,12 +48,20 @@ public class PlanService {
 
   static String describe(Plan plan) {
     PlanLimits l = plan.limits();
-    return "status=" + plan.status()
-        + " expires_at=" + plan.expiresAt().map(Object::toString).orElse("never")
-        + " max_sessions=" + l.maxSessions() + " max_groups=" + l.maxGroups()
-        + " min_delay_posts=" + l.minDelayBetweenPostsSeconds()
-        + " min_delay_cycles=" + l.minDelayBetweenCyclesSeconds()
-        + " max_posts_per_day=" + l.maxPostsPerDay();
+    return "status="
+        + plan.status()
+        + " expires_at="
+        + plan.expiresAt().map(Object::toString).orElse("never")
+        + " max_sessions="
+        + l.maxSessions()
+        + " max_groups="
+        + l.maxGroups()
+        + " min_delay_posts="
+        + l.minDelayBetweenPostsSeconds()
+        + " min_delay_cycles="
+        + l.minDelayBetweenCyclesSeconds()
+        + " max_posts_per_day="
+        + l.maxPostsPerDay();
   }
 
   private Account account(long id) {

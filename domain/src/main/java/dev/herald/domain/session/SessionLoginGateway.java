@@ -1,8 +1,8 @@
 package dev.herald.domain.session;
 
 /**
- * Drives a session's Telegram login (phone, then code, then 2FA password). Implemented by the
- * TDLib transport; the sandbox logs in at once. Every step is bounded in time.
+ * Drives a session's Telegram login (phone, then code, then 2FA password). Implemented by the TDLib
+ * transport; the sandbox logs in at once. Every step is bounded in time.
  */
 public interface SessionLoginGateway {
 

@@ -31,10 +31,12 @@ public class SessionPoolService {
 
   public ApiPair createApiPair(Actor actor, int apiId, String apiHash, Integer capacity) {
     if (apiId <= 0) {
-      throw InvalidInputException.of("api_id", "Give the api_id from my.telegram.org (a positive number).");
+      throw InvalidInputException.of(
+          "api_id", "Give the api_id from my.telegram.org (a positive number).");
     }
     if (apiHash == null || !API_HASH.matcher(apiHash).matches()) {
-      throw InvalidInputException.of("api_hash", "Give the api_hash from my.telegram.org (32 hex digits).");
+      throw InvalidInputException.of(
+          "api_hash", "Give the api_hash from my.telegram.org (32 hex digits).");
     }
     int cap = capacity == null ? ApiPair.DEFAULT_CAPACITY : capacity;
     if (cap < 1 || cap > 100) {
@@ -44,7 +46,8 @@ public class SessionPoolService {
       throw new ConflictException("api-pair-exists", "An API pair with this api_id exists.");
     }
     ApiPair pair = sessions.save(new ApiPair(apiId, cipher.encrypt(apiHash), cap, clock.instant()));
-    audit.record(actor, "API_PAIR_CREATED", "api_pair", pair.id(), "api_id=" + apiId + " capacity=" + cap);
+    audit.record(
+        actor, "API_PAIR_CREATED", "api_pair", pair.id(), "api_id=" + apiId + " capacity=" + cap);
     return pair;
   }
 
@@ -57,12 +60,14 @@ public class SessionPoolService {
   /** Adds a session and starts its login; with the sandbox transport it is usable at once. */
   public SessionLogin addSession(Actor actor, String phone, long apiPairId) {
     if (phone == null || !PHONE.matcher(phone.replaceAll("[ ()-]", "")).matches()) {
-      throw InvalidInputException.of("phone", "Give the phone number in international format, e.g. +441234567890.");
+      throw InvalidInputException.of(
+          "phone", "Give the phone number in international format, e.g. +441234567890.");
     }
     ApiPair pair =
         sessions
             .findApiPair(apiPairId)
-            .orElseThrow(() -> InvalidInputException.of("api_pair_id", "No API pair with this id."));
+            .orElseThrow(
+                () -> InvalidInputException.of("api_pair_id", "No API pair with this id."));
     String normalised = "+" + phone.replaceAll("[^0-9]", "");
     TelegramSession session =
         sessions.save(
@@ -73,9 +78,15 @@ public class SessionPoolService {
                 SessionState.PENDING_AUTH,
                 clock.instant()));
     LoginProgress progress =
-        login.start(session.id(), normalised, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
+        login.start(
+            session.id(), normalised, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
     apply(session, progress);
-    audit.record(actor, "SESSION_ADDED", "session", session.id(), "phone=" + session.phoneMasked() + " login=" + progress.step());
+    audit.record(
+        actor,
+        "SESSION_ADDED",
+        "session",
+        session.id(),
+        "phone=" + session.phoneMasked() + " login=" + progress.step());
     return new SessionLogin(session, progress);
   }
 
@@ -91,7 +102,8 @@ public class SessionPoolService {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitPassword(sessionId, password);
     apply(session, progress);
-    audit.record(actor, "SESSION_PASSWORD_SUBMITTED", "session", sessionId, "login=" + progress.step());
+    audit.record(
+        actor, "SESSION_PASSWORD_SUBMITTED", "session", sessionId, "login=" + progress.step());
     return new SessionLogin(session, progress);
   }
 
@@ -102,7 +114,8 @@ public class SessionPoolService {
   public TelegramSession ban(Actor actor, long sessionId, String reason) {
     TelegramSession session = existing(sessionId);
     session.ban(reason == null || reason.isBlank() ? "ADMIN" : reason, clock.instant());
-    audit.record(actor, "SESSION_BANNED", "session", sessionId, "reason=" + session.banReason().orElse(""));
+    audit.record(
+        actor, "SESSION_BANNED", "session", sessionId, "reason=" + session.banReason().orElse(""));
     return session;
   }
 
@@ -127,13 +140,16 @@ public class SessionPoolService {
   private TelegramSession pending(long sessionId) {
     TelegramSession session = existing(sessionId);
     if (session.state() != SessionState.PENDING_AUTH) {
-      throw new ConflictException("session-not-pending", "This session is not waiting for a login step.");
+      throw new ConflictException(
+          "session-not-pending", "This session is not waiting for a login step.");
     }
     return session;
   }
 
   private TelegramSession existing(long sessionId) {
-    return sessions.findById(sessionId).orElseThrow(() -> new NotFoundException("No such session."));
+    return sessions
+        .findById(sessionId)
+        .orElseThrow(() -> new NotFoundException("No such session."));
   }
 
   /** A session and where its login stands. */

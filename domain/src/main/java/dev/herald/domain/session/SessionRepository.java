@@ -30,8 +30,8 @@ public interface SessionRepository {
 
   /**
    * Assigns up to {@code count} unused sessions to the account, each from the API pair with the
-   * most free capacity, never above a pair's capacity. Safe under concurrent callers: a session
-   * is never assigned twice and a pair never exceeds its capacity. Returns the assigned ids.
+   * most free capacity, never above a pair's capacity. Safe under concurrent callers: a session is
+   * never assigned twice and a pair never exceeds its capacity. Returns the assigned ids.
    */
   List<Long> allocate(long accountId, int count);
 }

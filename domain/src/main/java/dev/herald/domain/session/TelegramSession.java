@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A pooled Telegram user account that posts for tenants. Its phone is stored masked for display
- * and encrypted for re-login; its TDLib database lives in a folder named after its id.
+ * A pooled Telegram user account that posts for tenants. Its phone is stored masked for display and
+ * encrypted for re-login; its TDLib database lives in a folder named after its id.
  */
 @Entity
 @Table(name = "telegram_session")
@@ -72,7 +72,10 @@ public class TelegramSession {
     if (digits.length() < 6) {
       return "+" + "*".repeat(digits.length());
     }
-    return "+" + digits.substring(0, 2) + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 2);
+    return "+"
+        + digits.substring(0, 2)
+        + "*".repeat(digits.length() - 4)
+        + digits.substring(digits.length() - 2);
   }
 
   public void loginSucceeded(Instant now) {

@@ -1,8 +1,8 @@
 package dev.herald.domain.shared;
 
 /**
- * A client used up a rate limit. Carries what the RateLimit headers and {@code Retry-After}
- * need: the limit, what is left (0), and the seconds until a retry can succeed.
+ * A client used up a rate limit. Carries what the RateLimit headers and {@code Retry-After} need:
+ * the limit, what is left (0), and the seconds until a retry can succeed.
  */
 public class RateLimitedException extends DomainException {
 
@@ -15,8 +15,13 @@ public class RateLimitedException extends DomainException {
   public RateLimitedException(String limitName, long limit, long retryAfterSeconds) {
     super(
         "rate-limited",
-        "Too many requests (" + limitName + " limit: " + limit + "). Retry after "
-            + retryAfterSeconds + " s.");
+        "Too many requests ("
+            + limitName
+            + " limit: "
+            + limit
+            + "). Retry after "
+            + retryAfterSeconds
+            + " s.");
     this.limitName = limitName;
     this.limit = limit;
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A target chat as a tenant may write it ({@code @name}, {@code name}, {@code https://t.me/name},
- * {@code https://t.me/+invite}, {@code https://t.me/c/123/…}, {@code -1001234567890}), normalised to
- * one canonical form so that two spellings of one chat compare equal.
+ * {@code https://t.me/+invite}, {@code https://t.me/c/123/…}, {@code -1001234567890}), normalised
+ * to one canonical form so that two spellings of one chat compare equal.
  *
  * <p>Canonical forms: {@code @username} in lower case (Telegram usernames ignore case), the numeric
  * chat id as a decimal string, or {@code https://t.me/+hash} for invite links (hashes keep case).
@@ -49,7 +49,8 @@ public record ChatReference(Kind kind, String canonical) {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "Not a Telegram chat: use @username, a https://t.me/ link or a numeric chat id."));
+                    "Not a Telegram chat: use @username, a https://t.me/ link or a numeric chat"
+                        + " id."));
   }
 
   public static Optional<ChatReference> tryParse(String raw) {

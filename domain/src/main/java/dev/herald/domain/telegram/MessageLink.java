@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A link to one existing message, {@code https://t.me/<chat>/<id>} or, for private channels,
- * {@code https://t.me/c/<internal id>/<id>}: the source of a FORWARD post.
+ * A link to one existing message, {@code https://t.me/<chat>/<id>} or, for private channels, {@code
+ * https://t.me/c/<internal id>/<id>}: the source of a FORWARD post.
  */
 public record MessageLink(ChatReference chat, long messageId) {
 

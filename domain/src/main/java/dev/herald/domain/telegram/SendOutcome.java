@@ -14,7 +14,10 @@ public sealed interface SendOutcome {
   /** The sender must wait before sending anything ({@code FLOOD_WAIT_N}, Bot API 429). */
   record FloodWait(Duration retryAfter) implements SendOutcome {}
 
-  /** This chat accepts a message from this sender only after {@code retryAfter} ({@code SLOWMODE_WAIT_N}). */
+  /**
+   * This chat accepts a message from this sender only after {@code retryAfter} ({@code
+   * SLOWMODE_WAIT_N}).
+   */
   record SlowMode(Duration retryAfter) implements SendOutcome {}
 
   /** The sender is gone for good: banned, deactivated, or its authorization revoked. */
@@ -49,7 +52,9 @@ public sealed interface SendOutcome {
         new ClassValue<>() {
           @Override
           protected String computeValue(Class<?> type) {
-            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+            return type.getSimpleName()
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toUpperCase(java.util.Locale.ROOT);
           }
         };
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Who sends: a pooled Telegram session or a tenant's own Bot API bot. {@code credential} is what
- * the transport needs to act as the sender (a bot token; unused for sessions, whose TDLib client
- * is found by id) and never appears in {@link #toString()}.
+ * the transport needs to act as the sender (a bot token; unused for sessions, whose TDLib client is
+ * found by id) and never appears in {@link #toString()}.
  */
 public record Sender(Kind kind, long id, String credential) {
 

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Sends one post to one chat on behalf of one sender. Implementations never throw for a
- * Telegram-side failure: every failure is one of the {@link SendOutcome} cases, so the engine
- * can decide (cool down, ban, skip the chat) without parsing exceptions.
+ * Telegram-side failure: every failure is one of the {@link SendOutcome} cases, so the engine can
+ * decide (cool down, ban, skip the chat) without parsing exceptions.
  */
 public interface TelegramGateway {
 

@@ -130,19 +130,63 @@ public class UserBot {
     return verified && status == UserBotStatus.ACTIVE;
   }
 
-  public long accountId() { return accountId; }
-  public String tokenEncrypted() { return tokenEncrypted; }
-  public String tokenMasked() { return tokenMasked; }
-  public Optional<Long> botId() { return Optional.ofNullable(botId); }
-  public Optional<String> username() { return Optional.ofNullable(username); }
-  public boolean verified() { return verified; }
-  public UserBotStatus status() { return status; }
-  public Optional<String> suspensionReason() { return Optional.ofNullable(suspensionReason); }
-  public int rateLimitRps() { return rateLimitRps; }
-  public int maxConcurrentRequests() { return maxConcurrentRequests; }
-  public long totalRequests() { return totalRequests; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
-  public Optional<Instant> verifiedAt() { return Optional.ofNullable(verifiedAt); }
-  public Optional<Instant> lastUsedAt() { return Optional.ofNullable(lastUsedAt); }
+  public long accountId() {
+    return accountId;
+  }
+
+  public String tokenEncrypted() {
+    return tokenEncrypted;
+  }
+
+  public String tokenMasked() {
+    return tokenMasked;
+  }
+
+  public Optional<Long> botId() {
+    return Optional.ofNullable(botId);
+  }
+
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  public boolean verified() {
+    return verified;
+  }
+
+  public UserBotStatus status() {
+    return status;
+  }
+
+  public Optional<String> suspensionReason() {
+    return Optional.ofNullable(suspensionReason);
+  }
+
+  public int rateLimitRps() {
+    return rateLimitRps;
+  }
+
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  public long totalRequests() {
+    return totalRequests;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Optional<Instant> verifiedAt() {
+    return Optional.ofNullable(verifiedAt);
+  }
+
+  public Optional<Instant> lastUsedAt() {
+    return Optional.ofNullable(lastUsedAt);
+  }
 }

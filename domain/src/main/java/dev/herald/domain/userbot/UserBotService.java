@@ -49,8 +49,8 @@ public class UserBotService {
   }
 
   /**
-   * Checks the stored token through the {@link UserBotVerifier} ({@code getMe}, then a test
-   * message when a chat is given). A token Telegram refuses is a 422 and changes nothing.
+   * Checks the stored token through the {@link UserBotVerifier} ({@code getMe}, then a test message
+   * when a chat is given). A token Telegram refuses is a 422 and changes nothing.
    */
   public UserBot verify(long accountId, Optional<ChatReference> testChat) {
     UserBot bot = get(accountId);
@@ -59,9 +59,9 @@ public class UserBotService {
       String why =
           result.failure() != null
               ? result.failure()
-              : "The test message was not delivered: " + result.testMessage().map(Object::toString).orElse("");
-      throw new UnprocessableException(
-          "user-bot-verification-failed", why, List.of());
+              : "The test message was not delivered: "
+                  + result.testMessage().map(Object::toString).orElse("");
+      throw new UnprocessableException("user-bot-verification-failed", why, List.of());
     }
     bot.markVerified(result.botId(), result.username(), clock.instant());
     return bot;

@@ -4,8 +4,8 @@ import dev.herald.domain.telegram.SendOutcome;
 import java.util.Optional;
 
 /**
- * What verifying a token found: the bot's identity when {@code getMe} succeeded, and the outcome
- * of the test message when one was sent.
+ * What verifying a token found: the bot's identity when {@code getMe} succeeded, and the outcome of
+ * the test message when one was sent.
  */
 public record UserBotVerification(
     boolean tokenValid,

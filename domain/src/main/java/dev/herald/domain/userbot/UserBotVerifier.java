@@ -4,8 +4,8 @@ import dev.herald.domain.telegram.ChatReference;
 import java.util.Optional;
 
 /**
- * Checks a Bot API token against Telegram: {@code getMe}, then, when a test chat is given, one
- * test message to it. Implemented by the {@code botapi} transport.
+ * Checks a Bot API token against Telegram: {@code getMe}, then, when a test chat is given, one test
+ * message to it. Implemented by the {@code botapi} transport.
  */
 public interface UserBotVerifier {
 

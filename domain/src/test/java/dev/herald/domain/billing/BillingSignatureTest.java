@@ -43,7 +43,8 @@ class BillingSignatureTest {
     String forged = header(ts, "{\"event_id\":\"e2\"}".getBytes(StandardCharsets.UTF_8));
     assertEquals("billing-signature-invalid", refusal(ts, forged).type());
     assertEquals("billing-signature-invalid", refusal(ts, null).type());
-    assertEquals("billing-signature-invalid", refusal(ts, BillingSignature.sign(SECRET, ts, BODY)).type());
+    assertEquals(
+        "billing-signature-invalid", refusal(ts, BillingSignature.sign(SECRET, ts, BODY)).type());
     assertEquals("billing-signature-invalid", refusal("not-a-number", header(ts, BODY)).type());
   }
 
@@ -71,6 +72,7 @@ class BillingSignatureTest {
 
   private static UnauthenticatedException refusal(String ts, String signature) {
     return assertThrows(
-        UnauthenticatedException.class, () -> BillingSignature.verify(POLICY, ts, signature, BODY, NOW));
+        UnauthenticatedException.class,
+        () -> BillingSignature.verify(POLICY, ts, signature, BODY, NOW));
   }
 }

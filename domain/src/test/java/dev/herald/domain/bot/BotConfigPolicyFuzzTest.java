@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whatever a client sends as a bot configuration, {@link BotConfigPolicy#validate} either returns
- * a configuration that keeps every rule or throws {@link InvalidInputException} naming fields;
- * any other exception would surface as a 500. Inputs: {@code BotConfigPolicyFuzzTestInputs/}.
+ * Whatever a client sends as a bot configuration, {@link BotConfigPolicy#validate} either returns a
+ * configuration that keeps every rule or throws {@link InvalidInputException} naming fields; any
+ * other exception would surface as a 500. Inputs: {@code BotConfigPolicyFuzzTestInputs/}.
  */
 class BotConfigPolicyFuzzTest {
 
@@ -43,7 +43,8 @@ class BotConfigPolicyFuzzTest {
       return;
     }
     assertTrue(config.targetGroups().size() <= limits.maxGroups());
-    assertTrue(config.postText() == null || config.postText().length() <= BotConfigPolicy.MAX_TEXT_LENGTH);
+    assertTrue(
+        config.postText() == null || config.postText().length() <= BotConfigPolicy.MAX_TEXT_LENGTH);
     assertTrue(config.delayBetweenPostsSeconds() >= limits.minDelayBetweenPostsSeconds());
     assertTrue(config.delayBetweenCyclesSeconds() >= limits.minDelayBetweenCyclesSeconds());
     assertTrue(config.delayBetweenPostsSeconds() <= BotConfigPolicy.MAX_DELAY_SECONDS);

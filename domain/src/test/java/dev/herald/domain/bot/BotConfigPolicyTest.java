@@ -16,7 +16,8 @@ class BotConfigPolicyTest {
 
   private final PlanLimits limits = new PlanLimits(7, 3, 10, 60, 100);
 
-  private static BotConfigInput input(List<String> groups, String text, Integer postDelay, Integer cycleDelay) {
+  private static BotConfigInput input(
+      List<String> groups, String text, Integer postDelay, Integer cycleDelay) {
     return new BotConfigInput(groups, null, text, null, postDelay, cycleDelay);
   }
 
@@ -24,7 +25,8 @@ class BotConfigPolicyTest {
   void groupsAreNormalisedAndDeduplicatedInOrder() {
     BotConfig config =
         BotConfigPolicy.validate(
-            input(List.of("@B_group", "https://t.me/b_group", "-1001", "@a_group"), "hi", 10, 60), limits);
+            input(List.of("@B_group", "https://t.me/b_group", "-1001", "@a_group"), "hi", 10, 60),
+            limits);
     assertEquals(
         List.of("@b_group", "-1001", "@a_group"),
         config.targetGroups().stream().map(Object::toString).toList());
@@ -33,7 +35,8 @@ class BotConfigPolicyTest {
   @Test
   void duplicatesDoNotCountAgainstTheGroupLimit() {
     BotConfig config =
-        BotConfigPolicy.validate(input(List.of("@aaaaa", "@AAAAA", "@bbbbb", "@ccccc"), "hi", null, null), limits);
+        BotConfigPolicy.validate(
+            input(List.of("@aaaaa", "@AAAAA", "@bbbbb", "@ccccc"), "hi", null, null), limits);
     assertEquals(3, config.targetGroups().size());
   }
 
@@ -42,14 +45,19 @@ class BotConfigPolicyTest {
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () -> BotConfigPolicy.validate(input(List.of("@aaaaa", "@bbbbb", "@ccccc", "@ddddd"), "hi", null, null), limits));
+            () ->
+                BotConfigPolicy.validate(
+                    input(List.of("@aaaaa", "@bbbbb", "@ccccc", "@ddddd"), "hi", null, null),
+                    limits));
     assertEquals("target_groups", e.errors().get(0).field());
   }
 
   @Test
   void delaysBelowThePlanMinimumAreRefusedAndMissingDelaysTakeTheMinimum() {
     InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> BotConfigPolicy.validate(input(List.of(), null, 9, 59), limits));
+        assertThrows(
+            InvalidInputException.class,
+            () -> BotConfigPolicy.validate(input(List.of(), null, 9, 59), limits));
     assertEquals(
         List.of("delay_between_posts_seconds", "delay_between_cycles_seconds"),
         e.errors().stream().map(FieldError::field).toList());
@@ -62,15 +70,23 @@ class BotConfigPolicyTest {
   void everyBadFieldIsReportedAtOnce() {
     BotConfigInput bad =
         new BotConfigInput(List.of("bad chat!"), "AUDIO", "x".repeat(4097), "not a link", 1, 1);
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> BotConfigPolicy.validate(bad, limits));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> BotConfigPolicy.validate(bad, limits));
     assertEquals(
-        List.of("target_groups[0]", "post_type", "post_text", "forward_source", "delay_between_posts_seconds", "delay_between_cycles_seconds"),
+        List.of(
+            "target_groups[0]",
+            "post_type",
+            "post_text",
+            "forward_source",
+            "delay_between_posts_seconds",
+            "delay_between_cycles_seconds"),
         e.errors().stream().map(FieldError::field).toList());
   }
 
   @Test
   void textOfExactly4096CharactersIsAccepted() {
-    BotConfig config = BotConfigPolicy.validate(input(List.of("@aaaaa"), "x".repeat(4096), null, null), limits);
+    BotConfig config =
+        BotConfigPolicy.validate(input(List.of("@aaaaa"), "x".repeat(4096), null, null), limits);
     assertTrue(config.missingForStart().isEmpty());
   }
 
@@ -86,17 +102,22 @@ class BotConfigPolicyTest {
   void aForwardPostNeedsItsSourceLink() {
     BotConfig forward =
         BotConfigPolicy.validate(
-            new BotConfigInput(List.of("@aaaaa"), "forward", null, "https://t.me/source_chan/12", null, null), limits);
+            new BotConfigInput(
+                List.of("@aaaaa"), "forward", null, "https://t.me/source_chan/12", null, null),
+            limits);
     assertEquals(PostType.FORWARD, forward.postType());
     assertTrue(forward.post().isPresent());
     BotConfig noSource =
-        BotConfigPolicy.validate(new BotConfigInput(List.of("@aaaaa"), "FORWARD", null, null, null, null), limits);
+        BotConfigPolicy.validate(
+            new BotConfigInput(List.of("@aaaaa"), "FORWARD", null, null, null, null), limits);
     assertEquals("forward_source", noSource.missingForStart().get(0).field());
   }
 
   @Test
   void hugeGroupListsAreCheckedWithoutBlowingUp() {
     List<String> many = IntStream.range(0, 10_000).mapToObj(i -> "@group_" + i).toList();
-    assertThrows(InvalidInputException.class, () -> BotConfigPolicy.validate(input(many, "hi", null, null), limits));
+    assertThrows(
+        InvalidInputException.class,
+        () -> BotConfigPolicy.validate(input(many, "hi", null, null), limits));
   }
 }

@@ -17,8 +17,11 @@ class CyclePlanTest {
   void groupsAreDealtRoundRobinToTheSenders() {
     var shares = CyclePlan.shares(groups(5), 2, 7);
     assertEquals(2, shares.size());
-    assertEquals(List.of("@group_0", "@group_2", "@group_4"), shares.get(0).stream().map(Object::toString).toList());
-    assertEquals(List.of("@group_1", "@group_3"), shares.get(1).stream().map(Object::toString).toList());
+    assertEquals(
+        List.of("@group_0", "@group_2", "@group_4"),
+        shares.get(0).stream().map(Object::toString).toList());
+    assertEquals(
+        List.of("@group_1", "@group_3"), shares.get(1).stream().map(Object::toString).toList());
   }
 
   @Test

@@ -14,15 +14,19 @@ class OutcomePolicyTest {
 
   @Test
   void floodWaitCoolsTheSenderDownForTheTimeTelegramAsked() {
-    OutcomeAction action = coolOnPeerFlood.decide(new SendOutcome.FloodWait(Duration.ofSeconds(42)));
+    OutcomeAction action =
+        coolOnPeerFlood.decide(new SendOutcome.FloodWait(Duration.ofSeconds(42)));
     assertEquals(Kind.COOL_DOWN_SENDER, action.kind());
     assertEquals(Duration.ofSeconds(42), action.coolDown());
   }
 
   @Test
   void bansAndRevocationsBanTheSession() {
-    assertEquals(Kind.BAN_SENDER, coolOnPeerFlood.decide(new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN")).kind());
-    assertEquals(Kind.BAN_SENDER, coolOnPeerFlood.decide(new SendOutcome.Unauthorized("401")).kind());
+    assertEquals(
+        Kind.BAN_SENDER,
+        coolOnPeerFlood.decide(new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN")).kind());
+    assertEquals(
+        Kind.BAN_SENDER, coolOnPeerFlood.decide(new SendOutcome.Unauthorized("401")).kind());
   }
 
   @Test
@@ -36,10 +40,15 @@ class OutcomePolicyTest {
 
   @Test
   void chatFailuresSkipOnlyThatChat() {
-    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN")).kind());
+    assertEquals(
+        Kind.SKIP_CHAT,
+        coolOnPeerFlood.decide(new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN")).kind());
     assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.ChatNotFound("x")).kind());
-    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.SlowMode(Duration.ofSeconds(5))).kind());
-    assertEquals(Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.TransientError("timeout")).kind());
+    assertEquals(
+        Kind.SKIP_CHAT,
+        coolOnPeerFlood.decide(new SendOutcome.SlowMode(Duration.ofSeconds(5))).kind());
+    assertEquals(
+        Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.TransientError("timeout")).kind());
     assertEquals(Kind.CONTINUE, coolOnPeerFlood.decide(new SendOutcome.Delivered(7)).kind());
   }
 }

@@ -60,7 +60,9 @@ class PlanClaimsTest {
     Map<String, Object> claims = claims();
     claims.put("plan_limits", Map.of("max_sessions", 2));
     assertEquals(2, PlanClaims.parse(claims::get).orElseThrow().limits().maxSessions());
-    assertEquals(PlanLimits.defaults().maxGroups(), PlanClaims.parse(claims::get).orElseThrow().limits().maxGroups());
+    assertEquals(
+        PlanLimits.defaults().maxGroups(),
+        PlanClaims.parse(claims::get).orElseThrow().limits().maxGroups());
   }
 
   @Test

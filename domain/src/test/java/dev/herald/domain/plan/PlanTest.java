@@ -25,7 +25,8 @@ class PlanTest {
   void onlyActiveAndTrialPlansRun() {
     for (PlanStatus status : PlanStatus.values()) {
       Plan plan = new Plan(status, null, PlanLimits.defaults(), NOW);
-      assertEquals(status == PlanStatus.ACTIVE || status == PlanStatus.TRIAL, plan.allowsRunning(NOW));
+      assertEquals(
+          status == PlanStatus.ACTIVE || status == PlanStatus.TRIAL, plan.allowsRunning(NOW));
     }
   }
 

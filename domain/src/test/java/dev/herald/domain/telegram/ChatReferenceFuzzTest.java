@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Whatever a tenant types as a target group, parsing never throws, and a parsed reference is a
- * fixed point: its canonical form parses back to itself (so stored groups deduplicate stably).
- * Runs on {@code ChatReferenceFuzzTestInputs/} during {@code mvn verify}; {@code JAZZER_FUZZ=1}
- * fuzzes (see SECURITY.md).
+ * fixed point: its canonical form parses back to itself (so stored groups deduplicate stably). Runs
+ * on {@code ChatReferenceFuzzTestInputs/} during {@code mvn verify}; {@code JAZZER_FUZZ=1} fuzzes
+ * (see SECURITY.md).
  */
 class ChatReferenceFuzzTest {
 

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A forward source is whatever a tenant pastes: parsing never throws, and a parsed link prints as
- * a link that parses back to the same message. Inputs: {@code MessageLinkFuzzTestInputs/}.
+ * A forward source is whatever a tenant pastes: parsing never throws, and a parsed link prints as a
+ * link that parses back to the same message. Inputs: {@code MessageLinkFuzzTestInputs/}.
  */
 class MessageLinkFuzzTest {
 

@@ -22,7 +22,13 @@ class MessageLinkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://t.me/herald_news", "https://t.me/herald_news/0", "@herald/5", "https://example.com/a/1"})
+  @ValueSource(
+      strings = {
+        "https://t.me/herald_news",
+        "https://t.me/herald_news/0",
+        "@herald/5",
+        "https://example.com/a/1"
+      })
   void rejectsWhatIsNotAMessageLink(String raw) {
     assertTrue(MessageLink.tryParse(raw).isEmpty(), raw);
   }

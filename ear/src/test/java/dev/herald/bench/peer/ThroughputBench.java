@@ -6,18 +6,18 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
-import dev.herald.bench.StatementCounter;
 import dev.herald.bench.PgActivity;
 import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
+import dev.herald.bench.StatementCounter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 7.1, claim and dispatch throughput: N cycles due at once, Herald (one group per bot,
- * sandbox with zero latency, delivery records kept) vs db-scheduler 16 (lock-and-fetch 0.5/4.0,
- * 20 threads, 100 ms polling, N due one-time no-op tasks) on the same PostgreSQL, alternating.
- * Each run is timed from the moment the work becomes due to the last execution finished.
+ * sandbox with zero latency, delivery records kept) vs db-scheduler 16 (lock-and-fetch 0.5/4.0, 20
+ * threads, 100 ms polling, N due one-time no-op tasks) on the same PostgreSQL, alternating. Each
+ * run is timed from the moment the work becomes due to the last execution finished.
  *
  * <p>Usage: {@code bench/throughput.sh [N=100000] [rounds=2]}.
  */
@@ -39,15 +39,20 @@ public final class ThroughputBench {
       double peer = 0;
       for (int round = 1; round <= rounds; round++) {
         double[] h = herald(bench, n, report);
-        report.line("round %d Herald:       %8.0f executions/s (%.1f s), %.2f commits per execution;"
-            + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us", round, h[0], h[1], h[2], h[5], h[6]);
+        report.line(
+            "round %d Herald:       %8.0f executions/s (%.1f s), %.2f commits per execution;"
+                + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us",
+            round, h[0], h[1], h[2], h[5], h[6]);
         double[] d = dbScheduler(bench, n);
-        report.line("round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution;"
-            + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us", round, d[0], d[1], d[2], d[3], d[4]);
+        report.line(
+            "round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution;"
+                + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us",
+            round, d[0], d[1], d[2], d[3], d[4]);
         herald += h[0];
         peer += d[0];
       }
-      report.line("mean: Herald %.0f/s, db-scheduler %.0f/s, ratio Herald/db-scheduler %.2f",
+      report.line(
+          "mean: Herald %.0f/s, db-scheduler %.0f/s, ratio Herald/db-scheduler %.2f",
           herald / rounds, peer / rounds, herald / peer);
       report.save(machine);
     } catch (RuntimeException e) {
@@ -89,9 +94,15 @@ public final class ThroughputBench {
     // The counter runs ahead of the write-behind flushes by up to a few seconds; this count scans
     // every bot (~0.15 s of PostgreSQL CPU) and would slow the last flushes it waits for if it
     // polled as often as the peer's count of an emptying table does.
-    awaitCount(bench, "SELECT count(*) FROM bot WHERE cycle_id >= 1", n, Duration.ofMinutes(1), Duration.ofMillis(500));
+    awaitCount(
+        bench,
+        "SELECT count(*) FROM bot WHERE cycle_id >= 1",
+        n,
+        Duration.ofMinutes(1),
+        Duration.ofMillis(500));
     // The end is the last completion's commit time, not when the poll noticed it.
-    double endAt = Double.parseDouble(bench.one("SELECT extract(epoch FROM max(updated_at)) FROM bot"));
+    double endAt =
+        Double.parseDouble(bench.one("SELECT extract(epoch FROM max(updated_at)) FROM bot"));
     long pg1 = bench.postgresCpuTicks();
     long jvm1 = ProcStats.cpuTicks(bench.pid());
     if ("1".equals(System.getenv("BENCH_JFR"))) {
@@ -100,39 +111,55 @@ public final class ThroughputBench {
     }
     activity.report(report, 6);
     if (statements) {
-      report.line("PostgreSQL time per statement of the Herald run (pg_stat_statements; unit: one execution), top 8:");
+      report.line(
+          "PostgreSQL time per statement of the Herald run (pg_stat_statements; unit: one"
+              + " execution), top 8:");
       StatementCounter.slowest(bench, n, 8).forEach(report::line);
     }
-    BenchServer.sleep(Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
+    BenchServer.sleep(
+        Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
     long commits1 = commits(bench);
-    String delivered = bench.one("SELECT count(*) FROM delivery_record WHERE outcome = 'DELIVERED'");
+    String delivered =
+        bench.one("SELECT count(*) FROM delivery_record WHERE outcome = 'DELIVERED'");
     if (Long.parseLong(delivered) != n) {
       throw new IllegalStateException("Herald delivered " + delivered + " of " + n);
     }
     double seconds = endAt - dueAt;
     // Seeding's own commits (a handful) are not the engine's.
-    return new double[] {n / seconds, seconds, (commits1 - commitsDue) / (double) n, (tDue - t0) / 1e9, commits0,
-        microsPerExecution(pg1 - pg0, n), microsPerExecution(jvm1 - jvm0, n)};
+    return new double[] {
+      n / seconds,
+      seconds,
+      (commits1 - commitsDue) / (double) n,
+      (tDue - t0) / 1e9,
+      commits0,
+      microsPerExecution(pg1 - pg0, n),
+      microsPerExecution(jvm1 - jvm0, n)
+    };
   }
 
   static double[] dbScheduler(BenchServer bench, int n) {
     bench.sql("TRUNCATE scheduled_tasks");
-    bench.sql("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
-        + " SELECT 'noop', 'i' || g, now() - interval '1 second', false, 1 FROM generate_series(1, ?) g", n);
+    bench.sql(
+        "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+            + " SELECT 'noop', 'i' || g, now() - interval '1 second', false, 1 FROM"
+            + " generate_series(1, ?) g",
+        n);
     bench.sql("ANALYZE scheduled_tasks");
     AtomicLong done = new AtomicLong();
-    OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
+    OneTimeTask<Void> noop =
+        Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(bench.database.jdbcUrl());
     config.setUsername("herald");
     config.setPassword("herald");
     config.setMaximumPoolSize(25);
     try (HikariDataSource dataSource = new HikariDataSource(config)) {
-      Scheduler scheduler = Scheduler.create(dataSource, noop)
-          .threads(20)
-          .pollingInterval(Duration.ofMillis(100))
-          .pollUsingLockAndFetch(0.5, 4.0)
-          .build();
+      Scheduler scheduler =
+          Scheduler.create(dataSource, noop)
+              .threads(20)
+              .pollingInterval(Duration.ofMillis(100))
+              .pollUsingLockAndFetch(0.5, 4.0)
+              .build();
       long commits0 = commits(bench);
       long pg0 = bench.postgresCpuTicks();
       long jvm0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
@@ -145,7 +172,12 @@ public final class ThroughputBench {
         BenchServer.sleep(Duration.ofMillis(20));
       }
       // One-time tasks are deleted when they complete: the last delete is the end of the run.
-      awaitCount(bench, "SELECT " + n + " - count(*) FROM scheduled_tasks", n, Duration.ofMinutes(1), Duration.ofMillis(20));
+      awaitCount(
+          bench,
+          "SELECT " + n + " - count(*) FROM scheduled_tasks",
+          n,
+          Duration.ofMinutes(1),
+          Duration.ofMillis(20));
       long t1 = System.nanoTime();
       long pg1 = bench.postgresCpuTicks();
       long jvm1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
@@ -154,12 +186,18 @@ public final class ThroughputBench {
       scheduler.stop();
       double seconds = (t1 - t0) / 1e9;
       // The bench JVM's CPU includes this loop's polling of the table: a slight overstatement.
-      return new double[] {n / seconds, seconds, (commits1 - commits0) / (double) n,
-          microsPerExecution(pg1 - pg0, n), microsPerExecution(jvm1 - jvm0, n)};
+      return new double[] {
+        n / seconds,
+        seconds,
+        (commits1 - commits0) / (double) n,
+        microsPerExecution(pg1 - pg0, n),
+        microsPerExecution(jvm1 - jvm0, n)
+      };
     }
   }
 
-  static void awaitCount(BenchServer bench, String query, long target, Duration timeout, Duration pollEvery) {
+  static void awaitCount(
+      BenchServer bench, String query, long target, Duration timeout, Duration pollEvery) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (Long.parseLong(bench.one(query)) < target) {
       if (System.nanoTime() > deadline) {
@@ -172,11 +210,15 @@ public final class ThroughputBench {
   /** herald_engine_cycles_total of the server's /metrics. */
   static long cyclesTotal(BenchServer bench) {
     try {
-      String body = java.net.http.HttpClient.newHttpClient()
-          .send(java.net.http.HttpRequest.newBuilder(
-                  java.net.URI.create(bench.server.baseUrl() + "/metrics?scope=application")).build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString())
-          .body();
+      String body =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              bench.server.baseUrl() + "/metrics?scope=application"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
       for (String line : body.split("\n")) {
         if (line.startsWith("herald_engine_cycles_total")) {
           return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -197,7 +239,8 @@ public final class ThroughputBench {
   }
 
   static long commits(BenchServer bench) {
-    return Long.parseLong(bench.one("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"));
+    return Long.parseLong(
+        bench.one("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"));
   }
 
   /** db-scheduler's PostgreSQL table (its postgresql_tables.sql). */

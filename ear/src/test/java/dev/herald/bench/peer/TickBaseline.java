@@ -14,12 +14,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A small model of the design Herald replaced (the seeds' scheduler.py: {@code while running:
- * await asyncio.sleep(2)}, then every bot whose {@code next_run_at} has passed is run): one thread
- * sleeps 2 s, selects the due rows of {@code tick_bot}, "runs" each (records actual start -
- * planned), then sets their next due time to planned + the cycle delay (or, {@code afterEnd}, to
- * now + the cycle delay, see LatenessBench.AFTER_END). Its rows live in the same PostgreSQL as
- * Herald's.
+ * A small model of the design Herald replaced (the seeds' scheduler.py: {@code while running: await
+ * asyncio.sleep(2)}, then every bot whose {@code next_run_at} has passed is run): one thread sleeps
+ * 2 s, selects the due rows of {@code tick_bot}, "runs" each (records actual start - planned), then
+ * sets their next due time to planned + the cycle delay (or, {@code afterEnd}, to now + the cycle
+ * delay, see LatenessBench.AFTER_END). Its rows live in the same PostgreSQL as Herald's.
  */
 final class TickBaseline implements AutoCloseable {
 
@@ -42,7 +41,8 @@ final class TickBaseline implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  TickBaseline(String jdbcUrl, String user, Duration cycle, boolean afterEnd, LatenessSamples samples) {
+  TickBaseline(
+      String jdbcUrl, String user, Duration cycle, boolean afterEnd, LatenessSamples samples) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.cycle = cycle;
@@ -58,10 +58,13 @@ final class TickBaseline implements AutoCloseable {
 
   private void loop() {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
-        PreparedStatement due = c.prepareStatement("SELECT id, next_due FROM tick_bot WHERE next_due <= now()");
-        PreparedStatement next = c.prepareStatement(
-            "UPDATE tick_bot SET next_due = " + (afterEnd ? "now()" : "next_due")
-                + " + make_interval(secs => ?) WHERE id = ANY(?)")) {
+        PreparedStatement due =
+            c.prepareStatement("SELECT id, next_due FROM tick_bot WHERE next_due <= now()");
+        PreparedStatement next =
+            c.prepareStatement(
+                "UPDATE tick_bot SET next_due = "
+                    + (afterEnd ? "now()" : "next_due")
+                    + " + make_interval(secs => ?) WHERE id = ANY(?)")) {
       while (running) {
         Thread.sleep(TICK.toMillis());
         List<Long> ran = new ArrayList<>();

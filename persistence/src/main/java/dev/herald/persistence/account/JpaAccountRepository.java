@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** Accounts through JPA; the first-contact insert is a PostgreSQL upsert so concurrent logins agree. */
+/**
+ * Accounts through JPA; the first-contact insert is a PostgreSQL upsert so concurrent logins agree.
+ */
 @ApplicationScoped
 public class JpaAccountRepository implements AccountRepository {
 

@@ -26,7 +26,9 @@ public class JpaActivityRepository implements ActivityRepository {
     String before = beforeId == null ? "" : " AND e.id < :before";
     var query =
         em.createQuery(
-                "SELECT e FROM ActivityEntry e WHERE e.accountId = :account" + before + " ORDER BY e.id DESC",
+                "SELECT e FROM ActivityEntry e WHERE e.accountId = :account"
+                    + before
+                    + " ORDER BY e.id DESC",
                 ActivityEntry.class)
             .setParameter("account", accountId)
             .setMaxResults(limit);

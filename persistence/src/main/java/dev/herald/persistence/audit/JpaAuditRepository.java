@@ -23,7 +23,8 @@ public class JpaAuditRepository implements AuditRepository {
   public List<AuditEntry> newestFirst(Long beforeId, int limit) {
     String where = beforeId == null ? "" : " WHERE e.id < :before";
     var query =
-        em.createQuery("SELECT e FROM AuditEntry e" + where + " ORDER BY e.id DESC", AuditEntry.class)
+        em.createQuery(
+                "SELECT e FROM AuditEntry e" + where + " ORDER BY e.id DESC", AuditEntry.class)
             .setMaxResults(limit);
     if (beforeId != null) {
       query.setParameter("before", beforeId);

@@ -31,20 +31,36 @@ public class DataCipherProducer {
   DataCipher cipher() {
     Config config = ConfigProvider.getConfig(DataCipherProducer.class.getClassLoader());
     Path current =
-        config.getOptionalValue("herald.data-key-file", String.class)
+        config
+            .getOptionalValue("herald.data-key-file", String.class)
             .map(Path::of)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "herald.data-key-file is not set: set HERALD_DATA_KEY_FILE (create the key with"
-                            + " openssl rand -base64 32 > data.key) and keep the preflight agent in jvm.options."));
-    Optional<String> previous = config.getOptionalValue("herald.data-key-previous-files", String.class);
+                        "herald.data-key-file is not set: set HERALD_DATA_KEY_FILE (create the key"
+                            + " with openssl rand -base64 32 > data.key) and keep the preflight"
+                            + " agent in jvm.options."));
+    Optional<String> previous =
+        config.getOptionalValue("herald.data-key-previous-files", String.class);
     byte[][] old =
-        previous.map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(Path::of).map(DataCipherProducer::read).toArray(byte[][]::new))
+        previous
+            .map(
+                list ->
+                    Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(Path::of)
+                        .map(DataCipherProducer::read)
+                        .toArray(byte[][]::new))
             .orElse(new byte[0][]);
     DataCipher cipher = DataCipher.of(read(current), old);
-    LOG.info(() -> "Data-encryption key " + cipher.currentKeyId() + " loaded (" + old.length + " previous keys)");
+    LOG.info(
+        () ->
+            "Data-encryption key "
+                + cipher.currentKeyId()
+                + " loaded ("
+                + old.length
+                + " previous keys)");
     return cipher;
   }
 
@@ -53,8 +69,11 @@ public class DataCipherProducer {
       return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException(
-          "Cannot read the data-encryption key " + file + " (base64 of 32 bytes expected): "
-              + e.getClass().getSimpleName(), e);
+          "Cannot read the data-encryption key "
+              + file
+              + " (base64 of 32 bytes expected): "
+              + e.getClass().getSimpleName(),
+          e);
     }
   }
 }

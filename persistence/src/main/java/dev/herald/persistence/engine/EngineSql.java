@@ -6,8 +6,8 @@ final class EngineSql {
   private EngineSql() {}
 
   /**
-   * Leases due running bots (SKIP LOCKED: nodes never wait on each other) and returns everything
-   * a cycle needs in one round trip. The cycle id is not incremented here: a node taking over an
+   * Leases due running bots (SKIP LOCKED: nodes never wait on each other) and returns everything a
+   * cycle needs in one round trip. The cycle id is not incremented here: a node taking over an
    * abandoned cycle continues it, so the dead node's delivery records still apply (rule 10). The
    * account and the bot's parts are per-row subqueries: as a join, the planner hashed the whole
    * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
@@ -47,10 +47,10 @@ final class EngineSql {
    * other multi-row lock of bot rows, until the records are committed, so a concurrent stop either
    * sees a record or it is never written (rules 6 and 10); the unique key makes a second attempt at
    * (account, cycle, chat) a no-op. planned_at is the cycle's planned start (V21): lateness =
-   * started_at - planned_at. Returns, per request in order: (bot running, record inserted).
-   * Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the planner may
-   * hash a whole table for a few hundred rows. Parameters: accounts, cycle ids, chats, sender
-   * kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node
+   * started_at - planned_at. Returns, per request in order: (bot running, record inserted). Bots
+   * and accounts are looked up by key (= ANY, a per-row subquery): as joins, the planner may hash a
+   * whole table for a few hundred rows. Parameters: accounts, cycle ids, chats, sender kinds,
+   * sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node
    * (recorded).
    */
   static final String BEGIN_DELIVERIES =
@@ -101,8 +101,8 @@ final class EngineSql {
 
   /**
    * Ends cycles: next run, lease released, STOPPING becomes STOPPED; only while the bot is still
-   * leased to this node in that cycle (a node that lost the lease completes nothing).
-   * Parameters: accounts, cycle ids, next runs (epoch ms) as arrays; node.
+   * leased to this node in that cycle (a node that lost the lease completes nothing). Parameters:
+   * accounts, cycle ids, next runs (epoch ms) as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
@@ -161,11 +161,19 @@ final class EngineSql {
    * sends a multi-statement prepared statement as one pipeline) inside the caller's transaction.
    */
   static final String FLUSH =
-      String.join(";\n", FORCE_CUSTOM_PLANS, LOCK_BOTS, COMPLETE_CYCLES, ADD_STATS, LOG_ACTIVITIES, FINISH_DELIVERIES);
+      String.join(
+          ";\n",
+          FORCE_CUSTOM_PLANS,
+          LOCK_BOTS,
+          COMPLETE_CYCLES,
+          ADD_STATS,
+          LOG_ACTIVITIES,
+          FINISH_DELIVERIES);
 
   /** Parameters: account, event, reason code, message. */
   static final String LOG_ACTIVITY =
-      "INSERT INTO activity_log (account_id, event, reason_code, message, created_at) VALUES (?, ?, ?, ?, now())";
+      "INSERT INTO activity_log (account_id, event, reason_code, message, created_at) VALUES (?, ?,"
+          + " ?, ?, now())";
 
   static final String COOL_DOWN_SESSION =
       "UPDATE telegram_session SET flood_wait_until = ?, updated_at = now() WHERE id = ?";
@@ -177,7 +185,8 @@ final class EngineSql {
        WHERE id = ?
       """;
 
-  static final String MARK_IDLE = "UPDATE bot SET last_error_reason = ?, updated_at = now() WHERE account_id = ?";
+  static final String MARK_IDLE =
+      "UPDATE bot SET last_error_reason = ?, updated_at = now() WHERE account_id = ?";
 
   /**
    * SPEC rule 4. Starts from the accounts whose plan stops bots (two small indexes, V22), not from
@@ -204,7 +213,10 @@ final class EngineSql {
       RETURNING account_id
       """;
 
-  /** A STOPPING bot whose node died never gets its cycle completed: settle it once the lease is gone. */
+  /**
+   * A STOPPING bot whose node died never gets its cycle completed: settle it once the lease is
+   * gone.
+   */
   static final String SETTLE_ABANDONED_STOPPING =
       """
       UPDATE bot SET status = 'STOPPED', lease_owner = NULL, lease_until = NULL, updated_at = now()
@@ -219,11 +231,11 @@ final class EngineSql {
 
   /**
    * Extends this node's leases that are past half their time, found by primary key (the engine
-   * knows what it holds; no index on the owner, so claims update rows in place). SKIP LOCKED: a
-   * row another statement holds (a delivery batch, a flush completing the cycle) is extended at
-   * the next heartbeat instead, so the heartbeat never waits and never makes the engine's
-   * statements wait (a lease has several heartbeats to go). Locks in account order like every
-   * multi-row lock of bot rows. Parameters: lease seconds, held accounts, node, lease seconds / 2.
+   * knows what it holds; no index on the owner, so claims update rows in place). SKIP LOCKED: a row
+   * another statement holds (a delivery batch, a flush completing the cycle) is extended at the
+   * next heartbeat instead, so the heartbeat never waits and never makes the engine's statements
+   * wait (a lease has several heartbeats to go). Locks in account order like every multi-row lock
+   * of bot rows. Parameters: lease seconds, held accounts, node, lease seconds / 2.
    */
   static final String EXTEND_LEASES =
       """
@@ -235,7 +247,8 @@ final class EngineSql {
       """;
 
   static final String OTHER_NODES_ALIVE =
-      "SELECT 1 FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() - make_interval(secs => ?) LIMIT 1";
+      "SELECT 1 FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() -"
+          + " make_interval(secs => ?) LIMIT 1";
 
   static final String STOP_ALL_AFTER_RESTART =
       """
@@ -260,8 +273,10 @@ final class EngineSql {
   static final String LEAVE = "DELETE FROM scheduler_node WHERE node_id = ?";
 
   static final String DELETE_OLD_DELIVERIES =
-      "DELETE FROM delivery_record WHERE id IN (SELECT id FROM delivery_record WHERE started_at < ? LIMIT ?)";
+      "DELETE FROM delivery_record WHERE id IN (SELECT id FROM delivery_record WHERE started_at < ?"
+          + " LIMIT ?)";
 
   static final String DELETE_OLD_ACTIVITY =
-      "DELETE FROM activity_log WHERE id IN (SELECT id FROM activity_log WHERE created_at < ? LIMIT ?)";
+      "DELETE FROM activity_log WHERE id IN (SELECT id FROM activity_log WHERE created_at < ? LIMIT"
+          + " ?)";
 }

@@ -87,8 +87,10 @@ public class JdbcEngineStore implements EngineStore {
         List<DeliveryStart> starts = new ArrayList<>(n);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            starts.add(!rs.getBoolean(1) ? DeliveryStart.BOT_NOT_RUNNING
-                : rs.getBoolean(2) ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
+            starts.add(
+                !rs.getBoolean(1)
+                    ? DeliveryStart.BOT_NOT_RUNNING
+                    : rs.getBoolean(2) ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
           }
         }
         return starts;
@@ -125,7 +127,14 @@ public class JdbcEngineStore implements EngineStore {
       floodWaits[i] = t.floodWaits();
       // Every cycle's end is in the tenant's activity log (SPEC §2).
       events[i] = t.failures() > 0 ? "CYCLE_FAILURES" : "CYCLE_COMPLETED";
-      messages[i] = "cycle " + done.cycle().cycleId() + ": " + t.delivered() + "/" + t.attempts() + " delivered";
+      messages[i] =
+          "cycle "
+              + done.cycle().cycleId()
+              + ": "
+              + t.delivered()
+              + "/"
+              + t.attempts()
+              + " delivered";
     }
     int m = finished.size();
     Long[] fAccounts = new Long[m];
@@ -142,7 +151,8 @@ public class JdbcEngineStore implements EngineStore {
       fChats[i] = f.chat();
       fOutcomes[i] = f.outcome().code();
       fMessageIds[i] = f.outcome() instanceof SendOutcome.Delivered d ? d.messageId() : null;
-      fErrors[i] = f.outcome() instanceof SendOutcome.Delivered ? null : Outcomes.describe(f.outcome());
+      fErrors[i] =
+          f.outcome() instanceof SendOutcome.Delivered ? null : Outcomes.describe(f.outcome());
       fAt[i] = f.at().toEpochMilli();
     }
     // One transaction, and one round trip (the driver sends the statements of FLUSH together):
@@ -153,16 +163,24 @@ public class JdbcEngineStore implements EngineStore {
           try (PreparedStatement s = c.prepareStatement(EngineSql.FLUSH)) {
             Object[] args = {
               c.createArrayOf("bigint", accounts), // LOCK_BOTS
-              c.createArrayOf("bigint", accounts), c.createArrayOf("bigint", cycles), // COMPLETE_CYCLES
-              c.createArrayOf("bigint", nextRuns), node,
-              c.createArrayOf("bigint", accounts), c.createArrayOf("int4", attempts), // ADD_STATS
-              c.createArrayOf("int4", delivered), c.createArrayOf("int4", failures),
+              c.createArrayOf("bigint", accounts),
+              c.createArrayOf("bigint", cycles), // COMPLETE_CYCLES
+              c.createArrayOf("bigint", nextRuns),
+              node,
+              c.createArrayOf("bigint", accounts),
+              c.createArrayOf("int4", attempts), // ADD_STATS
+              c.createArrayOf("int4", delivered),
+              c.createArrayOf("int4", failures),
               c.createArrayOf("int4", floodWaits),
-              c.createArrayOf("bigint", accounts), c.createArrayOf("text", events), // LOG_ACTIVITIES
+              c.createArrayOf("bigint", accounts),
+              c.createArrayOf("text", events), // LOG_ACTIVITIES
               c.createArrayOf("text", messages),
-              c.createArrayOf("bigint", fAccounts), c.createArrayOf("bigint", fCycles), // FINISH_DELIVERIES
-              c.createArrayOf("text", fChats), c.createArrayOf("text", fOutcomes),
-              c.createArrayOf("bigint", fMessageIds), c.createArrayOf("text", fErrors),
+              c.createArrayOf("bigint", fAccounts),
+              c.createArrayOf("bigint", fCycles), // FINISH_DELIVERIES
+              c.createArrayOf("text", fChats),
+              c.createArrayOf("text", fOutcomes),
+              c.createArrayOf("bigint", fMessageIds),
+              c.createArrayOf("text", fErrors),
               c.createArrayOf("bigint", fAt)
             };
             for (int i = 0; i < args.length; i++) {
@@ -179,7 +197,12 @@ public class JdbcEngineStore implements EngineStore {
         "cool down session",
         c -> {
           execute(c, EngineSql.COOL_DOWN_SESSION, java.sql.Timestamp.from(until), sessionId);
-          execute(c, EngineSql.LOG_ACTIVITY, accountId, "FLOOD_WAIT", reason,
+          execute(
+              c,
+              EngineSql.LOG_ACTIVITY,
+              accountId,
+              "FLOOD_WAIT",
+              reason,
               "session " + sessionId + " cools down until " + until);
         });
   }
@@ -191,7 +214,13 @@ public class JdbcEngineStore implements EngineStore {
         "ban and replace session",
         c -> {
           execute(c, EngineSql.BAN_SESSION, reason, sessionId);
-          execute(c, EngineSql.LOG_ACTIVITY, accountId, "SESSION_BANNED", reason, "session " + sessionId + " banned");
+          execute(
+              c,
+              EngineSql.LOG_ACTIVITY,
+              accountId,
+              "SESSION_BANNED",
+              reason,
+              "session " + sessionId + " banned");
           try (Statement lock = new Statement(c, SessionSql.LOCK_API_PAIRS)) {
             lock.query();
           }
@@ -199,10 +228,19 @@ public class JdbcEngineStore implements EngineStore {
             next.query().ifPresent(replacement::add);
           }
           if (replacement.isEmpty()) {
-            execute(c, EngineSql.MARK_IDLE, "No usable session left: session " + sessionId + " was banned (" + reason + ")", accountId);
+            execute(
+                c,
+                EngineSql.MARK_IDLE,
+                "No usable session left: session " + sessionId + " was banned (" + reason + ")",
+                accountId);
           } else {
             execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get(0));
-            execute(c, EngineSql.LOG_ACTIVITY, accountId, "SESSION_REPLACED", reason,
+            execute(
+                c,
+                EngineSql.LOG_ACTIVITY,
+                accountId,
+                "SESSION_REPLACED",
+                reason,
                 "session " + replacement.get(0) + " replaces session " + sessionId);
           }
         });
@@ -237,8 +275,13 @@ public class JdbcEngineStore implements EngineStore {
         "heartbeat",
         c -> {
           execute(c, EngineSql.HEARTBEAT, node);
-          execute(c, EngineSql.EXTEND_LEASES, lease.toMillis() / 1000.0,
-              c.createArrayOf("bigint", heldAccounts.toArray()), node, lease.toMillis() / 2000.0);
+          execute(
+              c,
+              EngineSql.EXTEND_LEASES,
+              lease.toMillis() / 1000.0,
+              c.createArrayOf("bigint", heldAccounts.toArray()),
+              node,
+              lease.toMillis() / 2000.0);
         });
   }
 
@@ -295,7 +338,8 @@ public class JdbcEngineStore implements EngineStore {
     try (Connection c = dataSource.getConnection()) {
       return execute(c, sql, args);
     } catch (SQLException e) {
-      throw new EngineStoreException(sql.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT), e);
+      throw new EngineStoreException(
+          sql.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT), e);
     }
   }
 

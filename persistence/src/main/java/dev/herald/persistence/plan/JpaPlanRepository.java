@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
- * Billing event ids in {@code billing_event}: an insert that does nothing on conflict tells a
- * first delivery from a replay atomically, even when two deliveries race.
+ * Billing event ids in {@code billing_event}: an insert that does nothing on conflict tells a first
+ * delivery from a replay atomically, even when two deliveries race.
  */
 @ApplicationScoped
 public class JpaPlanRepository implements PlanRepository {
@@ -18,7 +18,8 @@ public class JpaPlanRepository implements PlanRepository {
   EntityManager em;
 
   @Override
-  public boolean recordBillingEvent(String eventId, Long accountId, Instant now, Instant forgetBefore) {
+  public boolean recordBillingEvent(
+      String eventId, Long accountId, Instant now, Instant forgetBefore) {
     em.createNativeQuery("DELETE FROM billing_event WHERE received_at < ?")
         .setParameter(1, UTC.at(forgetBefore))
         .executeUpdate();

@@ -26,9 +26,9 @@ import javax.sql.DataSource;
 
 /**
  * Bucket4j's PostgreSQL backend (select-for-update) on the non-transactional pool: each request
- * locks its bucket row, updates the state and commits on its own connection, so limits hold
- * across nodes and restarts and never join (or roll back with) the caller's JTA transaction.
- * Buckets that are full again expire; every few thousand calls the expired rows are deleted.
+ * locks its bucket row, updates the state and commits on its own connection, so limits hold across
+ * nodes and restarts and never join (or roll back with) the caller's JTA transaction. Buckets that
+ * are full again expire; every few thousand calls the expired rows are deleted.
  *
  * <p>Requests of one client that arrive while its bucket is being updated wait and are then taken
  * in one round trip (Bucket4j's batching optimization): exact, nothing counted only in memory, and
@@ -40,7 +40,11 @@ public class Bucket4jRateLimiter implements RateLimiter {
 
   private static final Logger LOG = Logger.getLogger(Bucket4jRateLimiter.class.getName());
   private static final long CLEANUP_EVERY = 2_000;
-  /** Proxies hold no bucket state (that is in PostgreSQL), so dropping them all now and then is harmless. */
+
+  /**
+   * Proxies hold no bucket state (that is in PostgreSQL), so dropping them all now and then is
+   * harmless.
+   */
   private static final int MAX_PROXIES = 10_000;
 
   @Resource(lookup = "jdbc/heraldDirect")
@@ -60,7 +64,8 @@ public class Bucket4jRateLimiter implements RateLimiter {
             .stateColumn("state")
             .expiresAtColumn("expires_at")
             .expirationAfterWrite(
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofSeconds(10)))
             .build();
   }
 
@@ -89,7 +94,11 @@ public class Bucket4jRateLimiter implements RateLimiter {
       bucket =
           proxies.computeIfAbsent(
               key,
-              k -> buckets.builder().withOptimization(Optimizations.batching()).build(k, () -> configuration(limit)));
+              k ->
+                  buckets
+                      .builder()
+                      .withOptimization(Optimizations.batching())
+                      .build(k, () -> configuration(limit)));
     }
     return bucket;
   }

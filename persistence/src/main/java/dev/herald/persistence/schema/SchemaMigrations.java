@@ -14,8 +14,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class SchemaMigrations {
 
   /**
-   * Liberty's class loaders cannot list a folder; Flyway finds it (and its default
-   * {@code db/callback}) through the empty marker file {@code flyway.location} in each.
+   * Liberty's class loaders cannot list a folder; Flyway finds it (and its default {@code
+   * db/callback}) through the empty marker file {@code flyway.location} in each.
    */
   private static final String LOCATION = "classpath:db/migration";
 

@@ -37,7 +37,8 @@ public class JpaSessionRepository implements SessionRepository {
   public List<TelegramSession> list(Optional<SessionState> state, int offset, int limit) {
     String where = state.isPresent() ? " WHERE s.state = :state" : "";
     var query =
-        em.createQuery("SELECT s FROM TelegramSession s" + where + " ORDER BY s.id", TelegramSession.class)
+        em.createQuery(
+                "SELECT s FROM TelegramSession s" + where + " ORDER BY s.id", TelegramSession.class)
             .setFirstResult(offset)
             .setMaxResults(limit);
     state.ifPresent(s -> query.setParameter("state", s));
@@ -86,7 +87,8 @@ public class JpaSessionRepository implements SessionRepository {
   @Override
   public long inUse(long apiPairId) {
     return em.createQuery(
-            "SELECT count(s) FROM TelegramSession s WHERE s.apiPairId = :pair AND s.state IN :states",
+            "SELECT count(s) FROM TelegramSession s WHERE s.apiPairId = :pair AND s.state IN"
+                + " :states",
             Long.class)
         .setParameter("pair", apiPairId)
         .setParameter("states", List.of(SessionState.ASSIGNED, SessionState.COOLING_DOWN))

@@ -4,8 +4,8 @@ package dev.herald.persistence.session;
 public final class SessionSql {
 
   /**
-   * Locks every API pair row: allocations then run one at a time, so two of them never both see
-   * the last free slot of a pair. Allocation happens on start and on a ban only.
+   * Locks every API pair row: allocations then run one at a time, so two of them never both see the
+   * last free slot of a pair. Allocation happens on start and on a ban only.
    */
   public static final String LOCK_API_PAIRS = "SELECT id FROM api_pair ORDER BY id FOR UPDATE";
 

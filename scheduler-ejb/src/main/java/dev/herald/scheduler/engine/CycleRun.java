@@ -26,8 +26,9 @@ import java.util.logging.Logger;
 /**
  * One cycle of one bot. Each sender works through its share of the groups as a chain: begin the
  * delivery record (committed before the send, in the next batch of {@link DeliveryStarts}), send,
- * queue the outcome, then schedule the next post after the delay. No thread waits for anything; when every lane is done the cycle's
- * completion is queued too, and {@link WriteBehind} writes outcomes and completions in batches.
+ * queue the outcome, then schedule the next post after the delay. No thread waits for anything;
+ * when every lane is done the cycle's completion is queued too, and {@link WriteBehind} writes
+ * outcomes and completions in batches.
  */
 final class CycleRun {
 
@@ -58,11 +59,16 @@ final class CycleRun {
 
   void start() {
     List<Sender> senders = senders();
-    List<List<ChatReference>> shares = CyclePlan.shares(cycle.groups(), senders.size(), cycle.maxInFlight());
+    List<List<ChatReference>> shares =
+        CyclePlan.shares(cycle.groups(), senders.size(), cycle.maxInFlight());
     if (shares.isEmpty()) {
-      context.store().markIdle(cycle.accountId(), senders.isEmpty()
-          ? "No usable session: every session is banned or cooling down."
-          : "No target groups configured.");
+      context
+          .store()
+          .markIdle(
+              cycle.accountId(),
+              senders.isEmpty()
+                  ? "No usable session: every session is banned or cooling down."
+                  : "No target groups configured.");
       complete();
       return;
     }
@@ -77,9 +83,12 @@ final class CycleRun {
     List<Sender> senders = new ArrayList<>();
     if (cycle.userBotTokenSealed() != null) {
       try {
-        senders.add(Sender.userBot(cycle.accountId(), context.unseal().apply(cycle.userBotTokenSealed())));
+        senders.add(
+            Sender.userBot(cycle.accountId(), context.unseal().apply(cycle.userBotTokenSealed())));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "The user bot of account {0} cannot be used: {1}",
+        LOG.log(
+            Level.WARNING,
+            "The user bot of account {0} cannot be used: {1}",
             new Object[] {cycle.accountId(), e.getMessage()});
       }
     }
@@ -94,8 +103,11 @@ final class CycleRun {
   }
 
   private void complete() {
-    context.writes().completed(new EngineStore.Completed(
-        cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get()));
+    context
+        .writes()
+        .completed(
+            new EngineStore.Completed(
+                cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get()));
     context.metrics().cycleFinished();
   }
 
@@ -119,7 +131,9 @@ final class CycleRun {
         return;
       }
       ChatReference chat = chats.get(index);
-      context.starts().begin(new EngineStore.Begin(cycle, chat.canonical(), sender))
+      context
+          .starts()
+          .begin(new EngineStore.Begin(cycle, chat.canonical(), sender))
           .whenComplete((start, failure) -> begun(index, chat, start, failure));
     }
 
@@ -133,16 +147,20 @@ final class CycleRun {
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           post(index + 1);
         } else {
-          CompletableFuture<SendOutcome> send = context.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
+          CompletableFuture<SendOutcome> send =
+              context.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));
           } else {
-            send.whenCompleteAsync((outcome, error) -> sent(index, chat, outcome, error), context.executor());
+            send.whenCompleteAsync(
+                (outcome, error) -> sent(index, chat, outcome, error), context.executor());
           }
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Cycle {0} of account {1} stopped a lane: {2}",
+        LOG.log(
+            Level.WARNING,
+            "Cycle {0} of account {1} stopped a lane: {2}",
             new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
         laneDone();
       }
@@ -151,8 +169,14 @@ final class CycleRun {
     private void sent(int index, ChatReference chat, SendOutcome outcome, Throwable failure) {
       try {
         SendOutcome result =
-            failure == null ? outcome : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
-        context.writes().finished(new EngineStore.Finished(cycle, chat.canonical(), result, context.clock().instant()));
+            failure == null
+                ? outcome
+                : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
+        context
+            .writes()
+            .finished(
+                new EngineStore.Finished(
+                    cycle, chat.canonical(), result, context.clock().instant()));
         context.metrics().post(result.code());
         OutcomeAction action = context.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
@@ -165,8 +189,13 @@ final class CycleRun {
             count(new CycleTally(1, 0, 1, 1, 0));
             context.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
-              context.store().coolDownSession(
-                  cycle.accountId(), sender.id(), context.clock().instant().plus(action.coolDown()), action.reason());
+              context
+                  .store()
+                  .coolDownSession(
+                      cycle.accountId(),
+                      sender.id(),
+                      context.clock().instant().plus(action.coolDown()),
+                      action.reason());
             }
             laneDone();
           }
@@ -176,13 +205,17 @@ final class CycleRun {
             if (sender.kind() == Sender.Kind.SESSION) {
               context.store().banAndReplace(cycle.accountId(), sender.id(), action.reason());
             } else {
-              context.store().markIdle(cycle.accountId(), "Your bot's token was refused: " + action.reason());
+              context
+                  .store()
+                  .markIdle(cycle.accountId(), "Your bot's token was refused: " + action.reason());
             }
             laneDone();
           }
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Cycle {0} of account {1}: recording a send failed: {2}",
+        LOG.log(
+            Level.WARNING,
+            "Cycle {0} of account {1}: recording a send failed: {2}",
             new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
         laneDone();
       }

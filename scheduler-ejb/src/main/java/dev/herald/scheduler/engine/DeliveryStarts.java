@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Group commit of delivery records: every post's record must be committed before its send (rule
  * 10), and one commit per post made the database the engine's ceiling. Posts ask to begin; one
  * writer at a time takes everything asked so far (up to a batch) and writes it in one statement,
- * then answers each post. Idle, a post waits one round trip as before; under load the batches
- * grow by themselves, so no timer adds latency.
+ * then answers each post. Idle, a post waits one round trip as before; under load the batches grow
+ * by themselves, so no timer adds latency.
  */
 final class DeliveryStarts {
 

@@ -18,7 +18,8 @@ public class EngineMetrics {
   MetricRegistry registry;
 
   private final AtomicInteger cyclesInFlight = new AtomicInteger();
-  private final java.util.Map<String, Counter> postsByOutcome = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Counter> postsByOutcome =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private Histogram lateness;
   private Histogram claimLag;
   private Counter cycles;
@@ -48,7 +49,8 @@ public class EngineMetrics {
   void post(String outcome) {
     // Looked up once per outcome: a registry lookup builds and validates the tag every time.
     postsByOutcome
-        .computeIfAbsent(outcome, o -> registry.counter("herald_engine_posts_total", new Tag("outcome", o)))
+        .computeIfAbsent(
+            outcome, o -> registry.counter("herald_engine_posts_total", new Tag("outcome", o)))
         .inc();
   }
 

@@ -29,11 +29,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The scheduler of this node. Due work lives in PostgreSQL; this node leases cycles due within
- * the lookahead ({@code FOR UPDATE SKIP LOCKED}, so any number of nodes share one database) and
- * fires each from the executor's timer at its planned time. A heartbeat keeps the node alive and
- * its leases extended; a node that dies loses its leases within the lease time and live nodes
- * take the cycles over. Starting alone (no other live node) stops every running bot (SPEC rule 5).
+ * The scheduler of this node. Due work lives in PostgreSQL; this node leases cycles due within the
+ * lookahead ({@code FOR UPDATE SKIP LOCKED}, so any number of nodes share one database) and fires
+ * each from the executor's timer at its planned time. A heartbeat keeps the node alive and its
+ * leases extended; a node that dies loses its leases within the lease time and live nodes take the
+ * cycles over. Starting alone (no other live node) stops every running bot (SPEC rule 5).
  */
 @Singleton
 @Startup
@@ -64,10 +64,13 @@ public class ForwardingEngine {
 
   private final String node = NodeIdentity.create();
   private final AtomicBoolean claiming = new AtomicBoolean();
+
   /** The last claim stopped at the backlog limit: claim again as soon as the backlog shrinks. */
   private final AtomicBoolean heldBack = new AtomicBoolean();
+
   /** Leased cycles whose timer has not fired yet. */
   private final AtomicInteger timers = new AtomicInteger();
+
   private final HeldLeases held = new HeldLeases();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private final Clock clock = Clock.systemUTC();
@@ -86,10 +89,23 @@ public class ForwardingEngine {
     starts.afterBatch(this::claimIfRoom);
     context =
         new CycleRun.Context(
-            node, store, gateway, settings.outcomePolicy(), executor, metrics, cipher::decrypt, starts, writes, clock);
+            node,
+            store,
+            gateway,
+            settings.outcomePolicy(),
+            executor,
+            metrics,
+            cipher::decrypt,
+            starts,
+            writes,
+            clock);
     if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = store.stopAllAfterRestart();
-      LOG.info(() -> "No other scheduler node is alive: " + stopped + " running bots stopped with reason RESTART");
+      LOG.info(
+          () ->
+              "No other scheduler node is alive: "
+                  + stopped
+                  + " running bots stopped with reason RESTART");
     }
     heartbeat();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
@@ -125,7 +141,8 @@ public class ForwardingEngine {
             LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
           }
         };
-    return ticker.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return ticker.scheduleWithFixedDelay(
+        guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void heartbeat() {

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bots this node holds a lease on, from its claim until the flush that completes the cycle,
- * so the heartbeat extends them by primary key. Finding them by owner in the database would need
- * an index on the lease owner, and every claim would then update that index instead of updating
- * the row in place. Counted, because a completed bot can be claimed again before the flush that
+ * The bots this node holds a lease on, from its claim until the flush that completes the cycle, so
+ * the heartbeat extends them by primary key. Finding them by owner in the database would need an
+ * index on the lease owner, and every claim would then update that index instead of updating the
+ * row in place. Counted, because a completed bot can be claimed again before the flush that
  * released it has told this book.
  */
 final class HeldLeases {

@@ -16,10 +16,10 @@ import java.util.logging.Logger;
  * statements, instead of 2 transactions and 6 round trips per cycle on the cycle's path.
  *
  * <p>Why this is safe: the delivery record itself is still written and committed before the send
- * (rule 10). A crash loses at most the last flush interval of completions; those cycles' leases
- * run out and the cycle runs again with the same cycle id, and its delivery records make the
- * re-run skip every chat already attempted. A failed flush is retried until its items are older
- * than the lease, after which the lease has run out and the re-run covers them.
+ * (rule 10). A crash loses at most the last flush interval of completions; those cycles' leases run
+ * out and the cycle runs again with the same cycle id, and its delivery records make the re-run
+ * skip every chat already attempted. A failed flush is retried until its items are older than the
+ * lease, after which the lease has run out and the re-run covers them.
  */
 final class WriteBehind {
 
@@ -33,6 +33,7 @@ final class WriteBehind {
   private final Duration giveUpAfter;
   private final HeldLeases held;
   private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+
   /** Items of a failed flush, retried first (only touched under the flush lock). */
   private final List<Item> retry = new ArrayList<>();
 
@@ -81,10 +82,13 @@ final class WriteBehind {
         if (item.queuedAt().isAfter(cutoff)) {
           retry.add(item);
         } else if (item.what() instanceof EngineStore.Completed done) {
-          held.released(done.cycle().accountId()); // given up: its lease runs out, the cycle runs again
+          held.released(
+              done.cycle().accountId()); // given up: its lease runs out, the cycle runs again
         }
       }
-      LOG.log(Level.WARNING, "Writing {0} finished posts and {1} completed cycles failed ({2}); {3} kept to retry",
+      LOG.log(
+          Level.WARNING,
+          "Writing {0} finished posts and {1} completed cycles failed ({2}); {3} kept to retry",
           new Object[] {finished.size(), completed.size(), e.getMessage(), retry.size()});
     }
   }

@@ -10,9 +10,9 @@ import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 
 /**
- * Migrates the schema when the application starts. The EAR initialises its modules in order
- * (this EJB module first), so no request and no scheduler reaches the database before this has
- * finished; if the database cannot be migrated, the application does not start.
+ * Migrates the schema when the application starts. The EAR initialises its modules in order (this
+ * EJB module first), so no request and no scheduler reaches the database before this has finished;
+ * if the database cannot be migrated, the application does not start.
  */
 @Startup
 @Singleton

@@ -19,9 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Calls one Bot API method: {@code POST <base>/bot<token>/<method>} with a JSON body. Never
- * throws for network trouble: a call without an answer becomes {@link BotApiResponse#noAnswer}.
- * The token is part of the URL, so URLs are never logged; only the method and masked token.
+ * Calls one Bot API method: {@code POST <base>/bot<token>/<method>} with a JSON body. Never throws
+ * for network trouble: a call without an answer becomes {@link BotApiResponse#noAnswer}. The token
+ * is part of the URL, so URLs are never logged; only the method and masked token.
  */
 public class BotApiClient {
 
@@ -47,7 +47,8 @@ public class BotApiClient {
         HttpRequest.newBuilder(URI.create(baseUrl + "/bot" + token + "/" + method))
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .thenApply(response -> parse(response.statusCode(), response.body()))
@@ -60,19 +61,28 @@ public class BotApiClient {
     } catch (JsonException | IllegalStateException | ClassCastException notBotApi) {
       // A proxy or load balancer answered instead of Telegram (HTML 502 page and the like).
       return new BotApiResponse(
-          status, false, null, status, "HTTP " + status + " without a Bot API body", java.util.Optional.empty());
+          status,
+          false,
+          null,
+          status,
+          "HTTP " + status + " without a Bot API body",
+          java.util.Optional.empty());
     }
   }
 
   private static BotApiResponse noAnswer(String method, String token, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String reason =
         cause instanceof HttpTimeoutException
             ? "Bot API did not answer " + method + " in time"
             : "Bot API unreachable for " + method + ": " + cause.getClass().getSimpleName();
     if (!(cause instanceof IOException) && !(cause instanceof HttpTimeoutException)) {
-      LOG.log(Level.WARNING, "Unexpected Bot API failure for {0} with token {1}",
+      LOG.log(
+          Level.WARNING,
+          "Unexpected Bot API failure for {0} with token {1}",
           new Object[] {method, Tokens.mask(token)});
     }
     return BotApiResponse.noAnswer(reason);

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps a failed Bot API answer to the port's outcomes. Telegram's descriptions are the only
- * detail the Bot API gives ("Forbidden: bot was kicked from the supergroup chat"), so the
- * mapping reads them, with the status code as the fallback.
+ * Maps a failed Bot API answer to the port's outcomes. Telegram's descriptions are the only detail
+ * the Bot API gives ("Forbidden: bot was kicked from the supergroup chat"), so the mapping reads
+ * them, with the status code as the fallback.
  */
 public final class BotApiErrorMapper {
 
@@ -41,10 +41,14 @@ public final class BotApiErrorMapper {
     if (response.retryAfterSeconds().isPresent()) {
       return new SendOutcome.FloodWait(Duration.ofSeconds(response.retryAfterSeconds().get()));
     }
-    if (code == 429 || description.contains("too many requests") || description.contains("retry after")) {
+    if (code == 429
+        || description.contains("too many requests")
+        || description.contains("retry after")) {
       Matcher seconds = RETRY_AFTER.matcher(description);
       return new SendOutcome.FloodWait(
-          seconds.find() ? Duration.ofSeconds(Long.parseLong(seconds.group(1))) : DEFAULT_FLOOD_WAIT);
+          seconds.find()
+              ? Duration.ofSeconds(Long.parseLong(seconds.group(1)))
+              : DEFAULT_FLOOD_WAIT);
     }
     if (code == 401 || code == 404) {
       // 404 is what the Bot API answers for a token it cannot even parse.

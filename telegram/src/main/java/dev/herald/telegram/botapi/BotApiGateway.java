@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Sends as a tenant's own bot, the token taken from {@link Sender#credential()}. No MicroProfile
  * Fault Tolerance here: the HTTP client's own request timeout bounds every call, every failure is
- * already an outcome (nothing for a breaker to count), and one breaker for all tenants' bots
- * would let one bad token stop the others.
+ * already an outcome (nothing for a breaker to count), and one breaker for all tenants' bots would
+ * let one bad token stop the others.
  */
 @ApplicationScoped
 @Typed(BotApiGateway.class)
@@ -58,25 +58,33 @@ public class BotApiGateway implements TelegramGateway {
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     if (sender.kind() != Sender.Kind.USER_BOT || sender.credential() == null) {
-      return done(new SendOutcome.Unauthorized("The Bot API sends only as a user bot with a token"));
+      return done(
+          new SendOutcome.Unauthorized("The Bot API sends only as a user bot with a token"));
     }
     if (chat.kind() == ChatReference.Kind.INVITE
-        || (post.type() == PostType.FORWARD && post.source().chat().kind() == ChatReference.Kind.INVITE)) {
-      return done(new SendOutcome.ChatNotFound(
-          "A bot cannot join by invite link: add the bot to the chat and use its @username or id"));
+        || (post.type() == PostType.FORWARD
+            && post.source().chat().kind() == ChatReference.Kind.INVITE)) {
+      return done(
+          new SendOutcome.ChatNotFound(
+              "A bot cannot join by invite link: add the bot to the chat and use its @username or"
+                  + " id"));
     }
-    String method = post.type() == PostType.TEXT ? "sendMessage"
-        : forwardAsCopy ? "copyMessage" : "forwardMessage";
-    var body = post.type() == PostType.TEXT
-        ? BotApiRequests.sendMessage(chat, post.text())
-        : BotApiRequests.forwardOrCopy(chat, post.source());
+    String method =
+        post.type() == PostType.TEXT
+            ? "sendMessage"
+            : forwardAsCopy ? "copyMessage" : "forwardMessage";
+    var body =
+        post.type() == PostType.TEXT
+            ? BotApiRequests.sendMessage(chat, post.text())
+            : BotApiRequests.forwardOrCopy(chat, post.source());
     return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
   }
 
   private static SendOutcome outcome(BotApiResponse response) {
     if (response.ok()) {
       // sendMessage/forwardMessage answer a Message, copyMessage a MessageId: both have message_id.
-      return new SendOutcome.Delivered(response.resultObject().getJsonNumber("message_id").longValue());
+      return new SendOutcome.Delivered(
+          response.resultObject().getJsonNumber("message_id").longValue());
     }
     return BotApiErrorMapper.map(response);
   }

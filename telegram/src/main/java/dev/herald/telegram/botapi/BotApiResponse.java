@@ -20,7 +20,8 @@ public record BotApiResponse(
   static BotApiResponse fromJson(int httpStatus, JsonObject body) {
     boolean ok = body.getBoolean("ok", false);
     Optional<Long> retryAfter = Optional.empty();
-    JsonObject parameters = body.containsKey("parameters") ? body.getJsonObject("parameters") : null;
+    JsonObject parameters =
+        body.containsKey("parameters") ? body.getJsonObject("parameters") : null;
     if (parameters != null && parameters.containsKey("retry_after")) {
       retryAfter = Optional.of(parameters.getJsonNumber("retry_after").longValue());
     }

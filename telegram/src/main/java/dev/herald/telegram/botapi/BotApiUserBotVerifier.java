@@ -52,7 +52,8 @@ public class BotApiUserBotVerifier implements UserBotVerifier {
     long botId = bot.getJsonNumber("id").longValue();
     Optional<SendOutcome> test =
         testChat.map(
-            chat -> gateway.send(Sender.userBot(botId, token.strip()), chat, Post.text(TEST_MESSAGE)));
+            chat ->
+                gateway.send(Sender.userBot(botId, token.strip()), chat, Post.text(TEST_MESSAGE)));
     return UserBotVerification.valid(botId, bot.getString("username", ""), test);
   }
 }

@@ -23,7 +23,8 @@ public record FaultPlan(
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(floodWait, "floodWait");
     if (latency.isNegative() || floodWaitEvery < 0 || floodWait.isNegative()) {
-      throw new IllegalArgumentException("Sandbox latency, flood-wait-every and seconds must be >= 0");
+      throw new IllegalArgumentException(
+          "Sandbox latency, flood-wait-every and seconds must be >= 0");
     }
     if (banProbability < 0 || banProbability > 1) {
       throw new IllegalArgumentException("Sandbox ban probability must be between 0 and 1");

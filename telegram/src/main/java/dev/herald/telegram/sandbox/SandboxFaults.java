@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * The sandbox's current faults, changeable while the server runs (tests, demos, an admin hook)
- * and reset to the configured plan with {@link #reset()}. The random source is seeded so a run
- * with the same seed and the same sends bans the same posts.
+ * The sandbox's current faults, changeable while the server runs (tests, demos, an admin hook) and
+ * reset to the configured plan with {@link #reset()}. The random source is seeded so a run with the
+ * same seed and the same sends bans the same posts.
  */
 @ApplicationScoped
 public class SandboxFaults {

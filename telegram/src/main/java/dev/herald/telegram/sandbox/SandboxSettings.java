@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sandbox's configuration as read at startup. Defaults are repeated in
- * {@code @ConfigProperty(defaultValue)} because MicroProfile Config may not read the
- * {@code microprofile-config.properties} of a jar in an EAR's {@code lib/}.
+ * {@code @ConfigProperty(defaultValue)} because MicroProfile Config may not read the {@code
+ * microprofile-config.properties} of a jar in an EAR's {@code lib/}.
  */
 @ApplicationScoped
 public class SandboxSettings {

@@ -4,8 +4,8 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 
 /**
- * What each TDLib authorization state means for the login flow. Every state of the pinned
- * schema is named here; a state a later TDLib adds is reported as unsupported, never waited on.
+ * What each TDLib authorization state means for the login flow. Every state of the pinned schema is
+ * named here; a state a later TDLib adds is reported as unsupported, never waited on.
  */
 final class AuthorizationStates {
 
@@ -33,30 +33,41 @@ final class AuthorizationStates {
       case WAIT_CODE:
         JsonObject info = TdlibJson.child(state, "code_info");
         JsonObject codeType = info == null ? null : TdlibJson.child(info, "type");
-        return Optional.of(LoginStep.codeRequired(
-            "Telegram sent a login code (" + TdlibJson.type(codeType).replace("authenticationCodeType", "") + ")"));
+        return Optional.of(
+            LoginStep.codeRequired(
+                "Telegram sent a login code ("
+                    + TdlibJson.type(codeType).replace("authenticationCodeType", "")
+                    + ")"));
       case WAIT_PASSWORD:
         String hint = state.getString("password_hint", "");
-        return Optional.of(LoginStep.passwordRequired(
-            "Two-step verification password required" + (hint.isEmpty() ? "" : " (hint: " + hint + ")")));
+        return Optional.of(
+            LoginStep.passwordRequired(
+                "Two-step verification password required"
+                    + (hint.isEmpty() ? "" : " (hint: " + hint + ")")));
       case READY:
         return Optional.of(LoginStep.ready());
       case "authorizationStateWaitEmailAddress":
-        return failed("Telegram asks for a login email address first; log in once with an official app");
+        return failed(
+            "Telegram asks for a login email address first; log in once with an official app");
       case "authorizationStateWaitEmailCode":
-        return failed("Telegram sent the login code by email; Herald accepts codes sent by Telegram or SMS");
+        return failed(
+            "Telegram sent the login code by email; Herald accepts codes sent by Telegram or SMS");
       case "authorizationStateWaitRegistration":
-        return failed("This phone number has no Telegram account; sign up with an official app first");
+        return failed(
+            "This phone number has no Telegram account; sign up with an official app first");
       case "authorizationStateWaitOtherDeviceConfirmation":
-        return failed("Telegram asks to confirm the login on another device (QR code); not supported");
+        return failed(
+            "Telegram asks to confirm the login on another device (QR code); not supported");
       case "authorizationStateWaitPremiumPurchase":
         return failed("Telegram requires Telegram Premium to log in this number; not supported");
       case "authorizationStateLoggingOut":
       case "authorizationStateClosing":
       case CLOSED:
-        return failed("The session's TDLib client is closed (" + type + "): logged out, revoked or banned");
+        return failed(
+            "The session's TDLib client is closed (" + type + "): logged out, revoked or banned");
       default:
-        return failed("Unsupported TDLib authorization state " + (type.isEmpty() ? "(none)" : type));
+        return failed(
+            "Unsupported TDLib authorization state " + (type.isEmpty() ? "(none)" : type));
     }
   }
 

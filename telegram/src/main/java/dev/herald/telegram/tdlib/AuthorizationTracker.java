@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * The latest {@code authorizationState} of one client, and futures for a state the login flow or
- * a send needs. They complete when the state arrives, never by polling.
+ * The latest {@code authorizationState} of one client, and futures for a state the login flow or a
+ * send needs. They complete when the state arrives, never by polling.
  */
 final class AuthorizationTracker {
 
@@ -53,7 +53,8 @@ final class AuthorizationTracker {
   }
 
   /** Blocking form of {@link #next}, empty at the deadline. */
-  Optional<JsonObject> await(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+  Optional<JsonObject> await(Predicate<String> wanted, Duration timeout)
+      throws InterruptedException {
     CompletableFuture<JsonObject> future = next(wanted);
     try {
       return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));

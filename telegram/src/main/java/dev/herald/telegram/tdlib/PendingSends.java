@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Messages sent and not yet final, keyed by chat and TDLib's temporary message id. The final
- * {@code updateMessageSendSucceeded/Failed} can be dispatched before the sender registers its
- * wait (the receive loop and the caller race), so early results are kept briefly.
+ * Messages sent and not yet final, keyed by chat and TDLib's temporary message id. The final {@code
+ * updateMessageSendSucceeded/Failed} can be dispatched before the sender registers its wait (the
+ * receive loop and the caller race), so early results are kept briefly.
  */
 final class PendingSends {
 

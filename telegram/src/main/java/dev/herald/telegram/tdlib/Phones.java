@@ -1,6 +1,8 @@
 package dev.herald.telegram.tdlib;
 
-/** Phone numbers are personal data: logs show only the country code's start and the last two digits. */
+/**
+ * Phone numbers are personal data: logs show only the country code's start and the last two digits.
+ */
 public final class Phones {
 
   private Phones() {}

@@ -7,9 +7,9 @@ import java.time.Instant;
 
 /**
  * A circuit breaker for one session: after {@code threshold} transient failures in a row (a dead
- * connection, timeouts) sends fail fast for {@code openFor}, then one trial send may pass. MP
- * Fault Tolerance's {@code @CircuitBreaker} cannot do this: it keeps one breaker per method, so
- * one dead session would stop all sessions, and it counts exceptions while sends return outcomes.
+ * connection, timeouts) sends fail fast for {@code openFor}, then one trial send may pass. MP Fault
+ * Tolerance's {@code @CircuitBreaker} cannot do this: it keeps one breaker per method, so one dead
+ * session would stop all sessions, and it counts exceptions while sends return outcomes.
  */
 final class SessionBreaker {
 

@@ -3,9 +3,9 @@ package dev.herald.telegram.tdlib;
 import com.sun.jna.Library;
 
 /**
- * TDLib's JSON interface ({@code td/telegram/td_json_client.h}). Strings returned by
- * {@code td_receive}/{@code td_execute} are only valid until the next call on the same thread;
- * JNA copies them into Java strings at once, which is what makes this safe.
+ * TDLib's JSON interface ({@code td/telegram/td_json_client.h}). Strings returned by {@code
+ * td_receive}/{@code td_execute} are only valid until the next call on the same thread; JNA copies
+ * them into Java strings at once, which is what makes this safe.
  */
 public interface TdJson extends Library {
 

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves chat references to this session's TDLib chat ids, and message links to a source chat
- * and message, caching both: resolution costs Telegram requests that count against flood limits.
+ * Resolves chat references to this session's TDLib chat ids, and message links to a source chat and
+ * message, caching both: resolution costs Telegram requests that count against flood limits.
  */
 final class TdlibChats {
 
@@ -29,20 +29,25 @@ final class TdlibChats {
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
     }
-    return lookup(chat).thenApply(id -> {
-      chatIds.put(chat.canonical(), id);
-      return id;
-    });
+    return lookup(chat)
+        .thenApply(
+            id -> {
+              chatIds.put(chat.canonical(), id);
+              return id;
+            });
   }
 
   private CompletableFuture<Long> lookup(ChatReference chat) {
     switch (chat.kind()) {
       case USERNAME:
-        return chatIdOf(client.request(
-            TdlibJson.object("searchPublicChat").add("username", chat.username()).build()), "id");
+        return chatIdOf(
+            client.request(
+                TdlibJson.object("searchPublicChat").add("username", chat.username()).build()),
+            "id");
       case CHAT_ID:
-        return chatIdOf(client.request(
-            TdlibJson.object("getChat").add("chat_id", chat.chatId()).build()), "id");
+        return chatIdOf(
+            client.request(TdlibJson.object("getChat").add("chat_id", chat.chatId()).build()),
+            "id");
       default:
         return joinInvite(chat.canonical());
     }
@@ -50,15 +55,19 @@ final class TdlibChats {
 
   /** Already a member: the link info names the chat; otherwise the session joins by the link. */
   private CompletableFuture<Long> joinInvite(String link) {
-    return client.request(TdlibJson.object("checkChatInviteLink").add("invite_link", link).build())
-        .thenCompose(info -> {
-          long chatId = TdlibJson.number(info, "chat_id", 0);
-          if (chatId != 0) {
-            return CompletableFuture.completedFuture(chatId);
-          }
-          return chatIdOf(client.request(
-              TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build()), "id");
-        });
+    return client
+        .request(TdlibJson.object("checkChatInviteLink").add("invite_link", link).build())
+        .thenCompose(
+            info -> {
+              long chatId = TdlibJson.number(info, "chat_id", 0);
+              if (chatId != 0) {
+                return CompletableFuture.completedFuture(chatId);
+              }
+              return chatIdOf(
+                  client.request(
+                      TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build()),
+                  "id");
+            });
   }
 
   /** {@code getMessageLinkInfo} finds and loads the source message of a FORWARD post. */
@@ -67,19 +76,25 @@ final class TdlibChats {
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
     }
-    return client.request(TdlibJson.object("getMessageLinkInfo").add("url", link.toLink()).build())
-        .thenApply(info -> {
-          JsonObject message = TdlibJson.child(info, "message");
-          if (message == null) {
-            throw new TdlibException(400, "Source message " + link + " is not accessible to this session");
-          }
-          Source source = new Source(TdlibJson.number(info, "chat_id", 0), TdlibJson.number(message, "id", 0));
-          sources.put(link.toLink(), source);
-          return source;
-        });
+    return client
+        .request(TdlibJson.object("getMessageLinkInfo").add("url", link.toLink()).build())
+        .thenApply(
+            info -> {
+              JsonObject message = TdlibJson.child(info, "message");
+              if (message == null) {
+                throw new TdlibException(
+                    400, "Source message " + link + " is not accessible to this session");
+              }
+              Source source =
+                  new Source(
+                      TdlibJson.number(info, "chat_id", 0), TdlibJson.number(message, "id", 0));
+              sources.put(link.toLink(), source);
+              return source;
+            });
   }
 
-  private static CompletableFuture<Long> chatIdOf(CompletableFuture<JsonObject> chat, String field) {
+  private static CompletableFuture<Long> chatIdOf(
+      CompletableFuture<JsonObject> chat, String field) {
     return chat.thenApply(object -> TdlibJson.number(object, field, 0));
   }
 }

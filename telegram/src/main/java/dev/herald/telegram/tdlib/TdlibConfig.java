@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The TDLib transport's settings as plain values, so the runtime can be built with or without
- * CDI (tests). {@link TdlibSettings} reads them from MicroProfile Config.
+ * The TDLib transport's settings as plain values, so the runtime can be built with or without CDI
+ * (tests). {@link TdlibSettings} reads them from MicroProfile Config.
  */
 public record TdlibConfig(
     Path dataDir,
@@ -23,7 +23,17 @@ public record TdlibConfig(
 
   /** Sensible values for tests: short timeouts, a given data directory. */
   public static TdlibConfig forTests(Path dataDir, Duration timeout) {
-    return new TdlibConfig(dataDir, Optional.empty(), true, timeout, timeout, timeout,
-        "en", "Herald", "0.1.0", 3, Duration.ofSeconds(30));
+    return new TdlibConfig(
+        dataDir,
+        Optional.empty(),
+        true,
+        timeout,
+        timeout,
+        timeout,
+        "en",
+        "Herald",
+        "0.1.0",
+        3,
+        Duration.ofSeconds(30));
   }
 }

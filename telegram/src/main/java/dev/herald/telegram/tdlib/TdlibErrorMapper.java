@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps TDLib errors to the port's outcomes. TDLib passes Telegram's own error text through
- * ({@code 400 CHAT_WRITE_FORBIDDEN}), reports long flood waits as {@code 429 "Too Many Requests:
- * retry after N"}, and has a few messages of its own ("Chat not found"). Order matters: the
- * sender-level verdicts come before chat-level ones so {@code USER_BANNED_IN_CHANNEL} (this chat)
- * is never read as a banned sender.
+ * Maps TDLib errors to the port's outcomes. TDLib passes Telegram's own error text through ({@code
+ * 400 CHAT_WRITE_FORBIDDEN}), reports long flood waits as {@code 429 "Too Many Requests: retry
+ * after N"}, and has a few messages of its own ("Chat not found"). Order matters: the sender-level
+ * verdicts come before chat-level ones so {@code USER_BANNED_IN_CHANNEL} (this chat) is never read
+ * as a banned sender.
  */
 public final class TdlibErrorMapper {
 
@@ -25,15 +25,34 @@ public final class TdlibErrorMapper {
   private static final Pattern FLOOD_WAIT = Pattern.compile("FLOOD(?:_PREMIUM)?_WAIT_(\\d+)");
   private static final Pattern SLOWMODE = Pattern.compile("SLOWMODE_WAIT_(\\d+)");
   private static final List<String> SENDER_BANNED =
-      List.of("USER_DEACTIVATED_BAN", "USER_DEACTIVATED", "AUTH_KEY_UNREGISTERED",
-          "SESSION_REVOKED", "SESSION_EXPIRED", "AUTH_KEY_DUPLICATED", "PHONE_NUMBER_BANNED");
+      List.of(
+          "USER_DEACTIVATED_BAN",
+          "USER_DEACTIVATED",
+          "AUTH_KEY_UNREGISTERED",
+          "SESSION_REVOKED",
+          "SESSION_EXPIRED",
+          "AUTH_KEY_DUPLICATED",
+          "PHONE_NUMBER_BANNED");
   private static final List<String> CHAT_FORBIDDEN =
-      List.of("CHAT_WRITE_FORBIDDEN", "USER_BANNED_IN_CHANNEL", "CHAT_RESTRICTED",
-          "CHANNEL_PRIVATE", "CHAT_SEND_PLAIN_FORBIDDEN", "CHAT_GUEST_SEND_FORBIDDEN",
-          "CHAT_ADMIN_REQUIRED", "have no write access", "not enough rights", "can't access the chat");
+      List.of(
+          "CHAT_WRITE_FORBIDDEN",
+          "USER_BANNED_IN_CHANNEL",
+          "CHAT_RESTRICTED",
+          "CHANNEL_PRIVATE",
+          "CHAT_SEND_PLAIN_FORBIDDEN",
+          "CHAT_GUEST_SEND_FORBIDDEN",
+          "CHAT_ADMIN_REQUIRED",
+          "have no write access",
+          "not enough rights",
+          "can't access the chat");
   private static final List<String> CHAT_NOT_FOUND =
-      List.of("chat not found", "USERNAME_NOT_OCCUPIED", "USERNAME_INVALID",
-          "INVITE_HASH_EXPIRED", "INVITE_HASH_INVALID", "PEER_ID_INVALID");
+      List.of(
+          "chat not found",
+          "USERNAME_NOT_OCCUPIED",
+          "USERNAME_INVALID",
+          "INVITE_HASH_EXPIRED",
+          "INVITE_HASH_INVALID",
+          "PEER_ID_INVALID");
 
   private TdlibErrorMapper() {}
 
@@ -88,8 +107,8 @@ public final class TdlibErrorMapper {
 
   /**
    * What a send by a session in this authorization state gets before reaching Telegram: nothing
-   * when ready; a banned sender once TDLib logs out or closes (a 401 on the main DC, i.e. a
-   * revoked or banned account, shows as {@code authorizationStateLoggingOut} → {@code Closed}).
+   * when ready; a banned sender once TDLib logs out or closes (a 401 on the main DC, i.e. a revoked
+   * or banned account, shows as {@code authorizationStateLoggingOut} → {@code Closed}).
    */
   public static Optional<SendOutcome> fromAuthorizationState(String stateType) {
     switch (stateType) {
@@ -98,11 +117,15 @@ public final class TdlibErrorMapper {
       case "authorizationStateLoggingOut":
       case "authorizationStateClosing":
       case "authorizationStateClosed":
-        return Optional.of(new SendOutcome.SenderBanned(
-            "Session authorization ended (" + stateType + "): logged out, revoked or banned"));
+        return Optional.of(
+            new SendOutcome.SenderBanned(
+                "Session authorization ended (" + stateType + "): logged out, revoked or banned"));
       default:
-        return Optional.of(new SendOutcome.Unauthorized(
-            "Session is not logged in (" + (stateType.isEmpty() ? "starting" : stateType) + ")"));
+        return Optional.of(
+            new SendOutcome.Unauthorized(
+                "Session is not logged in ("
+                    + (stateType.isEmpty() ? "starting" : stateType)
+                    + ")"));
     }
   }
 
@@ -114,6 +137,7 @@ public final class TdlibErrorMapper {
   /** Whole-word match, so {@code USER_DEACTIVATED} does not also match inside longer codes. */
   private static boolean containsToken(String text, List<String> tokens) {
     return tokens.stream()
-        .anyMatch(token -> Pattern.compile("(?<![A-Z_])" + token + "(?![A-Z_])").matcher(text).find());
+        .anyMatch(
+            token -> Pattern.compile("(?<![A-Z_])" + token + "(?![A-Z_])").matcher(text).find());
   }
 }

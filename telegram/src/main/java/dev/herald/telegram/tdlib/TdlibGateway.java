@@ -15,10 +15,11 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Sends as a pooled session through TDLib. The per-send timeout and the per-session breaker live
- * in {@link TdlibSessions}; the MP Fault Tolerance {@code @Timeout} on the blocking {@link #send}
- * is only the outer guard (overridable as {@code dev.herald.telegram.tdlib.TdlibGateway/send/Timeout/value}),
- * with a fallback so that the port's promise, an outcome and never an exception, holds.
+ * Sends as a pooled session through TDLib. The per-send timeout and the per-session breaker live in
+ * {@link TdlibSessions}; the MP Fault Tolerance {@code @Timeout} on the blocking {@link #send} is
+ * only the outer guard (overridable as {@code
+ * dev.herald.telegram.tdlib.TdlibGateway/send/Timeout/value}), with a fallback so that the port's
+ * promise, an outcome and never an exception, holds.
  */
 @ApplicationScoped
 @Typed(TdlibGateway.class)
@@ -55,9 +56,13 @@ public class TdlibGateway implements TelegramGateway {
       return CompletableFuture.completedFuture(
           new SendOutcome.Unauthorized("TDLib sends only as a pooled session"));
     }
-    return transport.sessions()
+    return transport
+        .sessions()
         .map(sessions -> sessions.send(sender.id(), chat, post))
-        .orElseGet(() -> CompletableFuture.completedFuture(new SendOutcome.TransientError(
-            "TDLib transport is down: " + transport.status().detail())));
+        .orElseGet(
+            () ->
+                CompletableFuture.completedFuture(
+                    new SendOutcome.TransientError(
+                        "TDLib transport is down: " + transport.status().detail())));
   }
 }

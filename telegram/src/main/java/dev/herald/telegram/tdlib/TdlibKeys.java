@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Each session's database key is HMAC-SHA256(key material, "tdlib:" + session id): one secret
- * to keep, and a leaked session folder plus its key opens no other session.
+ * Each session's database key is HMAC-SHA256(key material, "tdlib:" + session id): one secret to
+ * keep, and a leaked session folder plus its key opens no other session.
  */
 final class TdlibKeys {
 

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads {@code libtdjson} from a configured path. Loading never throws: a missing or broken
- * library leaves the server running with the TDLib transport DOWN and the reason in
- * {@link #status()}, for the readiness check.
+ * Loads {@code libtdjson} from a configured path. Loading never throws: a missing or broken library
+ * leaves the server running with the TDLib transport DOWN and the reason in {@link #status()}, for
+ * the readiness check.
  */
 public final class TdlibLibrary {
 
@@ -34,14 +34,19 @@ public final class TdlibLibrary {
     }
     String path = configuredPath.get().strip();
     if (!Files.isRegularFile(Path.of(path))) {
-      return unavailable(path, "TDLib library not found at " + path + " (run telegram/fetch-tdlib.sh)");
+      return unavailable(
+          path, "TDLib library not found at " + path + " (run telegram/fetch-tdlib.sh)");
     }
     try {
       TdJson binding =
           Native.load(path, TdJson.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
-      execute(binding, TdlibJson.object("setLogVerbosityLevel")
-          .add("new_verbosity_level", logVerbosity).build());
-      JsonObject version = execute(binding, TdlibJson.object("getOption").add("name", "version").build());
+      execute(
+          binding,
+          TdlibJson.object("setLogVerbosityLevel")
+              .add("new_verbosity_level", logVerbosity)
+              .build());
+      JsonObject version =
+          execute(binding, TdlibJson.object("getOption").add("name", "version").build());
       String text = version.getString("value", "unknown");
       LOG.log(Level.INFO, "Loaded TDLib {0} from {1}", new Object[] {text, path});
       return new TdlibLibrary(binding, TdlibStatus.up(path, text));
@@ -73,6 +78,7 @@ public final class TdlibLibrary {
 
   /** Runs a synchronous TDLib method; an {@code error} answer is returned, not thrown. */
   public JsonObject execute(JsonObject request) {
-    return execute(binding().orElseThrow(() -> new IllegalStateException(status.detail())), request);
+    return execute(
+        binding().orElseThrow(() -> new IllegalStateException(status.detail())), request);
   }
 }

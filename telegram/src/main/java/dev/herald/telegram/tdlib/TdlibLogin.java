@@ -17,11 +17,18 @@ import java.util.logging.Logger;
 final class TdlibLogin {
 
   private static final Logger LOG = Logger.getLogger(TdlibLogin.class.getName());
-  /** States in which TDLib accepts {@code setAuthenticationPhoneNumber} (a restart of the login). */
-  private static final Set<String> PHONE_ACCEPTED = Set.of(
-      AuthorizationStates.WAIT_PHONE, AuthorizationStates.WAIT_CODE, AuthorizationStates.WAIT_PASSWORD,
-      "authorizationStateWaitEmailAddress", "authorizationStateWaitEmailCode",
-      "authorizationStateWaitRegistration");
+
+  /**
+   * States in which TDLib accepts {@code setAuthenticationPhoneNumber} (a restart of the login).
+   */
+  private static final Set<String> PHONE_ACCEPTED =
+      Set.of(
+          AuthorizationStates.WAIT_PHONE,
+          AuthorizationStates.WAIT_CODE,
+          AuthorizationStates.WAIT_PASSWORD,
+          "authorizationStateWaitEmailAddress",
+          "authorizationStateWaitEmailCode",
+          "authorizationStateWaitRegistration");
 
   private final TdlibSessionClient client;
   private final Duration stepTimeout;
@@ -34,33 +41,45 @@ final class TdlibLogin {
   synchronized LoginStep start(String phone) {
     Optional<JsonObject> state = await(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type));
     if (state.isEmpty()) {
-      return LoginStep.failed("TDLib did not initialise the session within " + seconds()
-          + " (state " + client.authorizationState() + "); check the database key and data directory");
+      return LoginStep.failed(
+          "TDLib did not initialise the session within "
+              + seconds()
+              + " (state "
+              + client.authorizationState()
+              + "); check the database key and data directory");
     }
     String type = TdlibJson.type(state.get());
     if (AuthorizationStates.READY.equals(type) || !PHONE_ACCEPTED.contains(type)) {
       return AuthorizationStates.step(state.get()).orElseThrow();
     }
-    LOG.log(Level.INFO, "Session {0}: login started for {1}",
+    LOG.log(
+        Level.INFO,
+        "Session {0}: login started for {1}",
         new Object[] {client.sessionId(), Phones.mask(phone)});
-    return submit(TdlibJson.object("setAuthenticationPhoneNumber").add("phone_number", phone).build(),
-        AuthorizationStates.WAIT_PHONE, "Telegram refused the phone number");
+    return submit(
+        TdlibJson.object("setAuthenticationPhoneNumber").add("phone_number", phone).build(),
+        AuthorizationStates.WAIT_PHONE,
+        "Telegram refused the phone number");
   }
 
   synchronized LoginStep submitCode(String code) {
     if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
       return notExpected("a login code");
     }
-    return submit(TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
-        AuthorizationStates.WAIT_CODE, "The code was not accepted");
+    return submit(
+        TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
+        AuthorizationStates.WAIT_CODE,
+        "The code was not accepted");
   }
 
   synchronized LoginStep submitPassword(String password) {
     if (!AuthorizationStates.WAIT_PASSWORD.equals(client.authorizationState())) {
       return notExpected("a password");
     }
-    return submit(TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
-        AuthorizationStates.WAIT_PASSWORD, "The password was not accepted");
+    return submit(
+        TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
+        AuthorizationStates.WAIT_PASSWORD,
+        "The password was not accepted");
   }
 
   /** Sends one step's request, then waits for the state after {@code from}. */
@@ -73,21 +92,29 @@ final class TdlibLogin {
       Thread.currentThread().interrupt();
       return LoginStep.failed("Login step interrupted");
     }
-    Optional<JsonObject> next = await(type -> !type.equals(from) && !AuthorizationStates.isTransient(type));
+    Optional<JsonObject> next =
+        await(type -> !type.equals(from) && !AuthorizationStates.isTransient(type));
     if (next.isEmpty()) {
-      return LoginStep.failed("Telegram accepted the step but the session stayed in "
-          + client.authorizationState() + " for " + seconds());
+      return LoginStep.failed(
+          "Telegram accepted the step but the session stayed in "
+              + client.authorizationState()
+              + " for "
+              + seconds());
     }
     return AuthorizationStates.step(next.get()).orElseThrow();
   }
 
   private LoginStep refusal(Throwable cause, String refused) {
     if (cause instanceof TimeoutException) {
-      return LoginStep.failed("Telegram did not answer within " + seconds()
-          + "; check the network and the API id/hash");
+      return LoginStep.failed(
+          "Telegram did not answer within "
+              + seconds()
+              + "; check the network and the API id/hash");
     }
-    String reason = cause instanceof TdlibException
-        ? ((TdlibException) cause).tdlibMessage() : String.valueOf(cause.getMessage());
+    String reason =
+        cause instanceof TdlibException
+            ? ((TdlibException) cause).tdlibMessage()
+            : String.valueOf(cause.getMessage());
     // Still waiting for the same input (wrong code, wrong password): say so, the user may retry.
     String state = client.authorizationState();
     if (AuthorizationStates.WAIT_CODE.equals(state)) {
@@ -101,8 +128,12 @@ final class TdlibLogin {
 
   private LoginStep notExpected(String what) {
     String state = client.authorizationState();
-    return LoginStep.failed("The session is not waiting for " + what + " (state "
-        + (state.isEmpty() ? "starting" : state) + "); start the login again");
+    return LoginStep.failed(
+        "The session is not waiting for "
+            + what
+            + " (state "
+            + (state.isEmpty() ? "starting" : state)
+            + "); start the login again");
   }
 
   private Optional<JsonObject> await(java.util.function.Predicate<String> wanted) {
@@ -115,6 +146,8 @@ final class TdlibLogin {
   }
 
   private String seconds() {
-    return stepTimeout.toMillis() % 1000 == 0 ? stepTimeout.toSeconds() + " s" : stepTimeout.toMillis() + " ms";
+    return stepTimeout.toMillis() % 1000 == 0
+        ? stepTimeout.toSeconds() + " s"
+        : stepTimeout.toMillis() + " ms";
   }
 }

@@ -20,39 +20,52 @@ final class TdlibMessages {
 
   private TdlibMessages() {}
 
-  static CompletableFuture<SendOutcome> sendText(TdlibSessionClient client, long chatId, String text) {
-    JsonObject content = TdlibJson.object("inputMessageText")
-        .add("text", TdlibJson.object("formattedText").add("text", text).add("entities", JsonValue.EMPTY_JSON_ARRAY))
-        .build();
-    JsonObject request = TdlibJson.object("sendMessage")
-        .add("chat_id", chatId)
-        .add("input_message_content", content)
-        .build();
+  static CompletableFuture<SendOutcome> sendText(
+      TdlibSessionClient client, long chatId, String text) {
+    JsonObject content =
+        TdlibJson.object("inputMessageText")
+            .add(
+                "text",
+                TdlibJson.object("formattedText")
+                    .add("text", text)
+                    .add("entities", JsonValue.EMPTY_JSON_ARRAY))
+            .build();
+    JsonObject request =
+        TdlibJson.object("sendMessage")
+            .add("chat_id", chatId)
+            .add("input_message_content", content)
+            .build();
     return client.request(request).thenCompose(message -> awaitFinal(client, message));
   }
 
   static CompletableFuture<SendOutcome> forward(
       TdlibSessionClient client, long chatId, long fromChatId, long messageId) {
-    JsonObject request = TdlibJson.object("forwardMessages")
-        .add("chat_id", chatId)
-        .add("from_chat_id", fromChatId)
-        .add("message_ids", Json.createArrayBuilder().add(messageId))
-        .add("send_copy", false)
-        .add("remove_caption", false)
-        .build();
-    return client.request(request).thenCompose(answer -> {
-      JsonArray messages = answer.getJsonArray("messages");
-      JsonValue first = messages == null || messages.isEmpty() ? JsonValue.NULL : messages.get(0);
-      if (!(first instanceof JsonObject)) {
-        // TDLib puts null where a message cannot be forwarded (protected content, deleted).
-        return CompletableFuture.completedFuture(
-            new SendOutcome.TransientError("TDLib could not forward the source message"));
-      }
-      return awaitFinal(client, (JsonObject) first);
-    });
+    JsonObject request =
+        TdlibJson.object("forwardMessages")
+            .add("chat_id", chatId)
+            .add("from_chat_id", fromChatId)
+            .add("message_ids", Json.createArrayBuilder().add(messageId))
+            .add("send_copy", false)
+            .add("remove_caption", false)
+            .build();
+    return client
+        .request(request)
+        .thenCompose(
+            answer -> {
+              JsonArray messages = answer.getJsonArray("messages");
+              JsonValue first =
+                  messages == null || messages.isEmpty() ? JsonValue.NULL : messages.get(0);
+              if (!(first instanceof JsonObject)) {
+                // TDLib puts null where a message cannot be forwarded (protected content, deleted).
+                return CompletableFuture.completedFuture(
+                    new SendOutcome.TransientError("TDLib could not forward the source message"));
+              }
+              return awaitFinal(client, (JsonObject) first);
+            });
   }
 
-  private static CompletableFuture<SendOutcome> awaitFinal(TdlibSessionClient client, JsonObject message) {
+  private static CompletableFuture<SendOutcome> awaitFinal(
+      TdlibSessionClient client, JsonObject message) {
     long id = TdlibJson.number(message, "id", 0);
     JsonObject state = TdlibJson.child(message, "sending_state");
     if (state == null) {
@@ -61,11 +74,15 @@ final class TdlibMessages {
     }
     if ("messageSendingStateFailed".equals(TdlibJson.type(state))) {
       JsonObject error = TdlibJson.child(state, "error");
-      return CompletableFuture.completedFuture(error == null
-          ? new SendOutcome.TransientError("Message failed to send") : TdlibErrorMapper.map(error));
+      return CompletableFuture.completedFuture(
+          error == null
+              ? new SendOutcome.TransientError("Message failed to send")
+              : TdlibErrorMapper.map(error));
     }
     // Bounded here too, so a send whose final update never comes does not stay registered.
-    return client.sends().expect(TdlibJson.number(message, "chat_id", 0), id)
+    return client
+        .sends()
+        .expect(TdlibJson.number(message, "chat_id", 0), id)
         .orTimeout(client.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -8,7 +8,8 @@ final class TdlibParameters {
 
   private TdlibParameters() {}
 
-  static JsonObject build(TdlibConfig config, ApiPair api, Path databaseDirectory, String databaseKey) {
+  static JsonObject build(
+      TdlibConfig config, ApiPair api, Path databaseDirectory, String databaseKey) {
     return TdlibJson.object("setTdlibParameters")
         .add("use_test_dc", config.useTestDc())
         .add("database_directory", databaseDirectory.toString())

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 public final class TdlibRuntime implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TdlibRuntime.class.getName());
+
   /** Seconds per {@code td_receive}: bounds how long {@link #close()} waits for the loop. */
   private static final double RECEIVE_TIMEOUT = 1.0;
 
@@ -33,7 +34,10 @@ public final class TdlibRuntime implements AutoCloseable {
   private final AtomicLong extras = new AtomicLong();
   private volatile boolean running = true;
 
-  /** {@code threads}: inside Liberty a {@code ManagedThreadFactory}, so the loop is a managed thread. */
+  /**
+   * {@code threads}: inside Liberty a {@code ManagedThreadFactory}, so the loop is a managed
+   * thread.
+   */
   public TdlibRuntime(TdJson td, ThreadFactory threads) {
     this.td = td;
     this.loop = threads.newThread(this::receive);
@@ -69,8 +73,12 @@ public final class TdlibRuntime implements AutoCloseable {
     listeners.remove(clientId);
     pending.values().stream()
         .filter(entry -> entry.clientId() == clientId)
-        .forEach(entry -> entry.answer().completeExceptionally(
-            new IllegalStateException("TDLib client " + clientId + " closed")));
+        .forEach(
+            entry ->
+                entry
+                    .answer()
+                    .completeExceptionally(
+                        new IllegalStateException("TDLib client " + clientId + " closed")));
   }
 
   private void receive() {
@@ -90,8 +98,10 @@ public final class TdlibRuntime implements AutoCloseable {
   void dispatch(JsonObject object) {
     JsonValue extra = object.get("@extra");
     if (extra != null) {
-      String key = extra.getValueType() == JsonValue.ValueType.STRING
-          ? object.getString("@extra") : extra.toString();
+      String key =
+          extra.getValueType() == JsonValue.ValueType.STRING
+              ? object.getString("@extra")
+              : extra.toString();
       Pending request = pending.remove(key);
       if (request != null) {
         if ("error".equals(TdlibJson.type(object))) {
@@ -116,7 +126,12 @@ public final class TdlibRuntime implements AutoCloseable {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    pending.values().forEach(entry -> entry.answer().completeExceptionally(
-        new IllegalStateException("TDLib runtime closed")));
+    pending
+        .values()
+        .forEach(
+            entry ->
+                entry
+                    .answer()
+                    .completeExceptionally(new IllegalStateException("TDLib runtime closed")));
   }
 }

@@ -25,13 +25,18 @@ final class TdlibSend {
   }
 
   CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
-    CompletableFuture<SendOutcome> result = client.authorization()
-        .next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type))
-        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(state -> TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
-            .map(CompletableFuture::completedFuture)
-            .orElseGet(() -> deliver(chat, post)));
-    return result.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+    CompletableFuture<SendOutcome> result =
+        client
+            .authorization()
+            .next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type))
+            .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .thenCompose(
+                state ->
+                    TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
+                        .map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> deliver(chat, post)));
+    return result
+        .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(this::failureOrRevoked);
   }
 
@@ -49,13 +54,22 @@ final class TdlibSend {
     if (post.type() == PostType.TEXT) {
       return target.thenCompose(chatId -> TdlibMessages.sendText(client, chatId, post.text()));
     }
-    return target.thenCompose(chatId -> client.chats().source(post.source())
-        .thenCompose(source -> TdlibMessages.forward(client, chatId, source.chatId(), source.messageId())));
+    return target.thenCompose(
+        chatId ->
+            client
+                .chats()
+                .source(post.source())
+                .thenCompose(
+                    source ->
+                        TdlibMessages.forward(
+                            client, chatId, source.chatId(), source.messageId())));
   }
 
   static SendOutcome failure(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof TdlibException) {
       TdlibException error = (TdlibException) cause;
       return TdlibErrorMapper.map(error.code(), error.tdlibMessage());

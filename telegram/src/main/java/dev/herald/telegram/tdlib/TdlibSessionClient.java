@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One pooled session's TDLib client: its own database directory, its authorization state, and
- * the sends still waiting for their final update. Updates arrive on the receive loop thread.
+ * One pooled session's TDLib client: its own database directory, its authorization state, and the
+ * sends still waiting for their final update. Updates arrive on the receive loop thread.
  */
 public final class TdlibSessionClient implements AutoCloseable {
 
@@ -30,7 +30,11 @@ public final class TdlibSessionClient implements AutoCloseable {
   private int clientId;
 
   TdlibSessionClient(
-      long sessionId, TdlibRuntime runtime, TdlibConfig config, ApiPair apiPair, String databaseKey) {
+      long sessionId,
+      TdlibRuntime runtime,
+      TdlibConfig config,
+      ApiPair apiPair,
+      String databaseKey) {
     this.sessionId = sessionId;
     this.runtime = runtime;
     this.config = config;
@@ -102,12 +106,17 @@ public final class TdlibSessionClient implements AutoCloseable {
         break;
       case "updateMessageSendSucceeded":
         JsonObject sent = TdlibJson.child(update, "message");
-        sends.complete(TdlibJson.number(sent, "chat_id", 0), TdlibJson.number(update, "old_message_id", 0),
-            new SendOutcome.Delivered(TdlibMessages.serverMessageId(TdlibJson.number(sent, "id", 0))));
+        sends.complete(
+            TdlibJson.number(sent, "chat_id", 0),
+            TdlibJson.number(update, "old_message_id", 0),
+            new SendOutcome.Delivered(
+                TdlibMessages.serverMessageId(TdlibJson.number(sent, "id", 0))));
         break;
       case "updateMessageSendFailed":
         JsonObject failed = TdlibJson.child(update, "message");
-        sends.complete(TdlibJson.number(failed, "chat_id", 0), TdlibJson.number(update, "old_message_id", 0),
+        sends.complete(
+            TdlibJson.number(failed, "chat_id", 0),
+            TdlibJson.number(update, "old_message_id", 0),
             TdlibErrorMapper.fromSendFailed(update));
         break;
       default:
@@ -121,18 +130,22 @@ public final class TdlibSessionClient implements AutoCloseable {
     authorization.update(state);
     if (AuthorizationStates.WAIT_PARAMETERS.equals(type)) {
       request(TdlibParameters.build(config, apiPair, databaseDirectory(), databaseKey))
-          .whenComplete((ok, failure) -> {
-            if (failure != null) {
-              // A wrong database key answers 401 here; the login step then reports the timeout.
-              LOG.log(Level.WARNING, "Session {0}: TDLib refused its parameters: {1}",
-                  new Object[] {sessionId, failure.getMessage()});
-            }
-          });
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) {
+                  // A wrong database key answers 401 here; the login step then reports the timeout.
+                  LOG.log(
+                      Level.WARNING,
+                      "Session {0}: TDLib refused its parameters: {1}",
+                      new Object[] {sessionId, failure.getMessage()});
+                }
+              });
     } else if (AuthorizationStates.CLOSED.equals(type)) {
       runtime.forget(clientId);
-      sends.completeAll(closedByHerald
-          ? new SendOutcome.TransientError("Session client closed by Herald")
-          : TdlibErrorMapper.fromAuthorizationState(type).orElseThrow());
+      sends.completeAll(
+          closedByHerald
+              ? new SendOutcome.TransientError("Session client closed by Herald")
+              : TdlibErrorMapper.fromAuthorizationState(type).orElseThrow());
     }
   }
 

@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * All TDLib session clients of the process over one {@link TdlibRuntime}: the login steps and the
- * sends of each session, each session with its own breaker. Usable without CDI (tests);
- * {@link TdlibTransport} owns the server's instance. One instance per process: TDLib allows
- * one receive loop.
+ * sends of each session, each session with its own breaker. Usable without CDI (tests); {@link
+ * TdlibTransport} owns the server's instance. One instance per process: TDLib allows one receive
+ * loop.
  */
 public final class TdlibSessions implements AutoCloseable {
 
@@ -37,7 +37,11 @@ public final class TdlibSessions implements AutoCloseable {
   private TdlibRuntime runtime;
 
   public TdlibSessions(
-      TdlibLibrary library, TdlibConfig config, byte[] keyMaterial, ThreadFactory threads, Clock clock) {
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock) {
     if (keyMaterial == null || keyMaterial.length < 16) {
       throw new IllegalArgumentException("TDLib database key material must have at least 16 bytes");
     }
@@ -60,11 +64,16 @@ public final class TdlibSessions implements AutoCloseable {
     }
     // A closed TDLib client cannot be revived: a new login needs a new client.
     if (runtime == null) {
-      runtime = new TdlibRuntime(library.binding().orElseThrow(
-          () -> new IllegalStateException(library.status().detail())), threads);
+      runtime =
+          new TdlibRuntime(
+              library
+                  .binding()
+                  .orElseThrow(() -> new IllegalStateException(library.status().detail())),
+              threads);
     }
-    TdlibSessionClient client = new TdlibSessionClient(
-        sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
+    TdlibSessionClient client =
+        new TdlibSessionClient(
+            sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
     client.start();
     clients.put(sessionId, client);
     return client;
@@ -82,30 +91,39 @@ public final class TdlibSessions implements AutoCloseable {
   }
 
   public LoginStep submitCode(long sessionId, String code) {
-    return find(sessionId).map(client -> client.submitCode(code))
+    return find(sessionId)
+        .map(client -> client.submitCode(code))
         .orElseGet(() -> LoginStep.failed("No login in progress for session " + sessionId));
   }
 
   public LoginStep submitPassword(long sessionId, String password) {
-    return find(sessionId).map(client -> client.submitPassword(password))
+    return find(sessionId)
+        .map(client -> client.submitPassword(password))
         .orElseGet(() -> LoginStep.failed("No login in progress for session " + sessionId));
   }
 
   public CompletableFuture<SendOutcome> send(long sessionId, ChatReference chat, Post post) {
     if (!library.status().available()) {
-      return done(new SendOutcome.TransientError("TDLib is not available: " + library.status().detail()));
+      return done(
+          new SendOutcome.TransientError("TDLib is not available: " + library.status().detail()));
     }
-    Optional<TdlibSessionClient> client = find(sessionId)
-        .or(() -> config.defaultApiPair().map(api -> open(sessionId, api)));
+    Optional<TdlibSessionClient> client =
+        find(sessionId).or(() -> config.defaultApiPair().map(api -> open(sessionId, api)));
     if (client.isEmpty()) {
-      return done(new SendOutcome.Unauthorized("TDLib session " + sessionId + " is not open; log it in first"));
+      return done(
+          new SendOutcome.Unauthorized(
+              "TDLib session " + sessionId + " is not open; log it in first"));
     }
-    SessionBreaker breaker = breakers.computeIfAbsent(sessionId,
-        id -> new SessionBreaker(config.breakerFailures(), config.breakerOpen(), clock));
+    SessionBreaker breaker =
+        breakers.computeIfAbsent(
+            sessionId,
+            id -> new SessionBreaker(config.breakerFailures(), config.breakerOpen(), clock));
     if (!breaker.allows()) {
-      return done(new SendOutcome.TransientError("Session " + sessionId + " failed repeatedly; paused"));
+      return done(
+          new SendOutcome.TransientError("Session " + sessionId + " failed repeatedly; paused"));
     }
-    return new TdlibSend(client.get(), config).send(chat, post)
+    return new TdlibSend(client.get(), config)
+        .send(chat, post)
         .whenComplete((outcome, impossible) -> breaker.record(outcome));
   }
 
@@ -124,8 +142,10 @@ public final class TdlibSessions implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    CompletableFuture<?>[] closing = clients.values().stream()
-        .map(TdlibSessionClient::closing).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] closing =
+        clients.values().stream()
+            .map(TdlibSessionClient::closing)
+            .toArray(CompletableFuture[]::new);
     clients.clear();
     try {
       CompletableFuture.allOf(closing).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,5 +163,4 @@ public final class TdlibSessions implements AutoCloseable {
   private static CompletableFuture<SendOutcome> done(SendOutcome outcome) {
     return CompletableFuture.completedFuture(outcome);
   }
-
 }

@@ -9,28 +9,72 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The TDLib transport's MicroProfile Config keys. Defaults repeat the properties file because a
- * jar in an EAR's {@code lib/} may not have its {@code microprofile-config.properties} read.
+ * The TDLib transport's MicroProfile Config keys. Defaults repeat the properties file because a jar
+ * in an EAR's {@code lib/} may not have its {@code microprofile-config.properties} read.
  */
 @ApplicationScoped
 public class TdlibSettings {
 
-  @Inject @ConfigProperty(name = "herald.tdlib.library-path") Optional<String> libraryPath;
-  @Inject @ConfigProperty(name = "herald.tdlib.data-dir", defaultValue = "tdlib") String dataDir;
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.library-path")
+  Optional<String> libraryPath;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.data-dir", defaultValue = "tdlib")
+  String dataDir;
+
   /** Base64 of at least 16 random bytes; each session's database key is derived from it. */
-  @Inject @ConfigProperty(name = "herald.tdlib.database-key") Optional<String> databaseKey;
-  @Inject @ConfigProperty(name = "herald.tdlib.api-id", defaultValue = "0") int apiId;
-  @Inject @ConfigProperty(name = "herald.tdlib.api-hash") Optional<String> apiHash;
-  @Inject @ConfigProperty(name = "herald.tdlib.use-test-dc", defaultValue = "false") boolean useTestDc;
-  @Inject @ConfigProperty(name = "herald.tdlib.log-verbosity", defaultValue = "1") int logVerbosity;
-  @Inject @ConfigProperty(name = "herald.tdlib.login-step-timeout-ms", defaultValue = "30000") long loginStepMs;
-  @Inject @ConfigProperty(name = "herald.tdlib.request-timeout-ms", defaultValue = "15000") long requestMs;
-  @Inject @ConfigProperty(name = "herald.tdlib.send-timeout-ms", defaultValue = "60000") long sendMs;
-  @Inject @ConfigProperty(name = "herald.tdlib.system-language-code", defaultValue = "en") String language;
-  @Inject @ConfigProperty(name = "herald.tdlib.device-model", defaultValue = "Herald") String deviceModel;
-  @Inject @ConfigProperty(name = "herald.tdlib.application-version", defaultValue = "0.1.0") String appVersion;
-  @Inject @ConfigProperty(name = "herald.tdlib.breaker-failures", defaultValue = "5") int breakerFailures;
-  @Inject @ConfigProperty(name = "herald.tdlib.breaker-open-seconds", defaultValue = "60") long breakerOpenSeconds;
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.database-key")
+  Optional<String> databaseKey;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.api-id", defaultValue = "0")
+  int apiId;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.api-hash")
+  Optional<String> apiHash;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.use-test-dc", defaultValue = "false")
+  boolean useTestDc;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.log-verbosity", defaultValue = "1")
+  int logVerbosity;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.login-step-timeout-ms", defaultValue = "30000")
+  long loginStepMs;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.request-timeout-ms", defaultValue = "15000")
+  long requestMs;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.send-timeout-ms", defaultValue = "60000")
+  long sendMs;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.system-language-code", defaultValue = "en")
+  String language;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.device-model", defaultValue = "Herald")
+  String deviceModel;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.application-version", defaultValue = "0.1.0")
+  String appVersion;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.breaker-failures", defaultValue = "5")
+  int breakerFailures;
+
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.breaker-open-seconds", defaultValue = "60")
+  long breakerOpenSeconds;
 
   public Optional<String> libraryPath() {
     return libraryPath;
@@ -41,7 +85,9 @@ public class TdlibSettings {
   }
 
   /** Empty when not configured or not valid base64. */
-  @Inject @ConfigProperty(name = "herald.data-key-file") Optional<String> heraldDataKeyFile;
+  @Inject
+  @ConfigProperty(name = "herald.data-key-file")
+  Optional<String> heraldDataKeyFile;
 
   /**
    * The key TDLib session databases are encrypted with (per session, TdlibKeys derives its own):
@@ -50,7 +96,8 @@ public class TdlibSettings {
    */
   public Optional<byte[]> databaseKey() {
     try {
-      Optional<String> base64 = databaseKey.or(() -> heraldDataKeyFile.flatMap(TdlibSettings::read));
+      Optional<String> base64 =
+          databaseKey.or(() -> heraldDataKeyFile.flatMap(TdlibSettings::read));
       return base64.map(value -> Base64.getDecoder().decode(value.strip()));
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
@@ -66,10 +113,21 @@ public class TdlibSettings {
   }
 
   public TdlibConfig config() {
-    Optional<ApiPair> api = apiId > 0 && apiHash.isPresent()
-        ? Optional.of(new ApiPair(apiId, apiHash.get())) : Optional.empty();
-    return new TdlibConfig(Path.of(dataDir).toAbsolutePath(), api, useTestDc,
-        Duration.ofMillis(loginStepMs), Duration.ofMillis(requestMs), Duration.ofMillis(sendMs),
-        language, deviceModel, appVersion, breakerFailures, Duration.ofSeconds(breakerOpenSeconds));
+    Optional<ApiPair> api =
+        apiId > 0 && apiHash.isPresent()
+            ? Optional.of(new ApiPair(apiId, apiHash.get()))
+            : Optional.empty();
+    return new TdlibConfig(
+        Path.of(dataDir).toAbsolutePath(),
+        api,
+        useTestDc,
+        Duration.ofMillis(loginStepMs),
+        Duration.ofMillis(requestMs),
+        Duration.ofMillis(sendMs),
+        language,
+        deviceModel,
+        appVersion,
+        breakerFailures,
+        Duration.ofSeconds(breakerOpenSeconds));
   }
 }

@@ -3,8 +3,8 @@ package dev.herald.telegram.tdlib;
 import java.util.Optional;
 
 /**
- * Whether the TDLib transport can work, for readiness checks: the library's version when it
- * loaded, the reason otherwise ("herald.tdlib.library-path is not set", "... not found").
+ * Whether the TDLib transport can work, for readiness checks: the library's version when it loaded,
+ * the reason otherwise ("herald.tdlib.library-path is not set", "... not found").
  */
 public record TdlibStatus(boolean available, String libraryPath, String detail) {
 

@@ -13,9 +13,9 @@ import javax.naming.NamingException;
 
 /**
  * The server's TDLib sessions, created on first use so the server starts (and other transports
- * work) without the library: {@link #status()} is what readiness reports. The receive loop runs
- * on a thread of {@code java:comp/DefaultManagedThreadFactory} when one can be looked up, or of
- * the factory given to {@link #useThreadFactory} before first use.
+ * work) without the library: {@link #status()} is what readiness reports. The receive loop runs on
+ * a thread of {@code java:comp/DefaultManagedThreadFactory} when one can be looked up, or of the
+ * factory given to {@link #useThreadFactory} before first use.
  */
 @ApplicationScoped
 public class TdlibTransport {
@@ -35,7 +35,9 @@ public class TdlibTransport {
     this.threads = factory;
   }
 
-  /** Before first use: key material from Herald's key store, instead of herald.tdlib.database-key. */
+  /**
+   * Before first use: key material from Herald's key store, instead of herald.tdlib.database-key.
+   */
   public synchronized void useKeyMaterial(byte[] key) {
     this.keyMaterial = key.clone();
   }
@@ -43,7 +45,8 @@ public class TdlibTransport {
   public synchronized TdlibStatus status() {
     TdlibStatus loaded = library().status();
     if (loaded.available() && key().isEmpty()) {
-      return TdlibStatus.down(loaded.libraryPath(), "herald.tdlib.database-key is not set (base64, >= 16 bytes)");
+      return TdlibStatus.down(
+          loaded.libraryPath(), "herald.tdlib.database-key is not set (base64, >= 16 bytes)");
     }
     return loaded;
   }
@@ -51,7 +54,9 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions = new TdlibSessions(library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
+      sessions =
+          new TdlibSessions(
+              library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
     }
     return Optional.ofNullable(sessions);
   }
@@ -73,7 +78,10 @@ public class TdlibTransport {
       try {
         threads = (ThreadFactory) new InitialContext().lookup(DEFAULT_THREAD_FACTORY);
       } catch (NamingException | RuntimeException noContainer) {
-        LOG.log(Level.INFO, "No {0}; the TDLib receive loop uses a plain thread", DEFAULT_THREAD_FACTORY);
+        LOG.log(
+            Level.INFO,
+            "No {0}; the TDLib receive loop uses a plain thread",
+            DEFAULT_THREAD_FACTORY);
         threads = Thread::new;
       }
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The {@link TelegramGateway} Herald injects: routes each send by the sender's kind to the
- * configured transport. The concrete gateways are {@code @Typed} to their own class, so this is
- * the only bean of type {@code TelegramGateway}; they are looked up lazily, so an unused
- * transport (TDLib without its library) is never created.
+ * configured transport. The concrete gateways are {@code @Typed} to their own class, so this is the
+ * only bean of type {@code TelegramGateway}; they are looked up lazily, so an unused transport
+ * (TDLib without its library) is never created.
  */
 @ApplicationScoped
 public class SenderGatewayRouter implements TelegramGateway {
@@ -30,8 +30,11 @@ public class SenderGatewayRouter implements TelegramGateway {
   public SenderGatewayRouter() {}
 
   @Inject
-  public SenderGatewayRouter(TransportSettings settings, Provider<SandboxGateway> sandbox,
-      Provider<TdlibGateway> tdlib, Provider<BotApiGateway> botApi) {
+  public SenderGatewayRouter(
+      TransportSettings settings,
+      Provider<SandboxGateway> sandbox,
+      Provider<TdlibGateway> tdlib,
+      Provider<BotApiGateway> botApi) {
     this.settings = settings;
     this.sandbox = sandbox;
     this.tdlib = tdlib;

@@ -44,7 +44,8 @@ public class SessionLoginRouter implements SessionLoginGateway {
     TdlibTransport transport = tdlib.get();
     Optional<TdlibSessions> sessions = transport.sessions();
     if (sessions.isEmpty()) {
-      return LoginProgress.failed("TDLib is not available: " + transport.status().unavailableReason().orElse("unknown"));
+      return LoginProgress.failed(
+          "TDLib is not available: " + transport.status().unavailableReason().orElse("unknown"));
     }
     LoginStep result = step.apply(sessions.get());
     return new LoginProgress(LoginProgress.Step.valueOf(result.kind().name()), result.detail());

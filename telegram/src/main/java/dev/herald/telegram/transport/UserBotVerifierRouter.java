@@ -21,7 +21,9 @@ public class UserBotVerifierRouter implements UserBotVerifier {
   public UserBotVerifierRouter() {}
 
   @Inject
-  public UserBotVerifierRouter(TransportSettings settings, Provider<SandboxUserBotVerifier> sandbox,
+  public UserBotVerifierRouter(
+      TransportSettings settings,
+      Provider<SandboxUserBotVerifier> sandbox,
       Provider<BotApiUserBotVerifier> botApi) {
     this.settings = settings;
     this.sandbox = sandbox;

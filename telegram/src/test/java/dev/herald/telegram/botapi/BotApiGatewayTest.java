@@ -30,7 +30,8 @@ class BotApiGatewayTest {
   @BeforeEach
   void start() throws IOException {
     telegram = new FakeBotApi();
-    gateway = new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
+    gateway =
+        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
   }
 
   @AfterEach
@@ -66,13 +67,16 @@ class BotApiGatewayTest {
     assertEquals(new SendOutcome.Delivered(77), gateway.send(BOT, CHAT, forward));
     String body = telegram.calls().get(0).body();
     assertEquals("forwardMessage", telegram.calls().get(0).method());
-    assertTrue(body.contains("\"from_chat_id\":\"@source_chan\"") && body.contains("\"message_id\":15"), body);
+    assertTrue(
+        body.contains("\"from_chat_id\":\"@source_chan\"") && body.contains("\"message_id\":15"),
+        body);
   }
 
   @Test
   void forwardAsCopyUsesCopyMessage() {
     telegram.ok("copyMessage", "{\"message_id\":78}");
-    BotApiGateway copying = new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2)), true);
+    BotApiGateway copying =
+        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2)), true);
     Post forward = Post.forward(MessageLink.parse("https://t.me/c/1234567/15"));
     assertEquals(new SendOutcome.Delivered(78), copying.send(BOT, CHAT, forward));
     assertEquals("copyMessage", telegram.calls().get(0).method());
@@ -81,8 +85,11 @@ class BotApiGatewayTest {
 
   @Test
   void tooManyRequestsWithRetryAfterIsAFloodWait() {
-    telegram.answer("sendMessage", 429, "{\"ok\":false,\"error_code\":429,"
-        + "\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}");
+    telegram.answer(
+        "sendMessage",
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after"
+            + " 7\",\"parameters\":{\"retry_after\":7}}");
     assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(7)), sendText());
   }
 
@@ -94,10 +101,12 @@ class BotApiGatewayTest {
 
   @Test
   void kickedBlockedOrWithoutRightsIsChatForbidden() {
-    for (String description : new String[] {
-        "Forbidden: bot was kicked from the supergroup chat",
-        "Forbidden: bot is not a member of the channel chat",
-        "Forbidden: bot was blocked by the user"}) {
+    for (String description :
+        new String[] {
+          "Forbidden: bot was kicked from the supergroup chat",
+          "Forbidden: bot is not a member of the channel chat",
+          "Forbidden: bot was blocked by the user"
+        }) {
       telegram.error("sendMessage", 403, description);
       assertEquals(new SendOutcome.ChatForbidden(description), sendText(), description);
     }
@@ -141,8 +150,9 @@ class BotApiGatewayTest {
   @Test
   void unreachableServerIsTransient() {
     telegram.close();
-    BotApiGateway nowhere = new BotApiGateway(
-        new BotApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2)), false);
+    BotApiGateway nowhere =
+        new BotApiGateway(
+            new BotApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2)), false);
     SendOutcome outcome = nowhere.send(BOT, CHAT, TEXT);
     assertInstanceOf(SendOutcome.TransientError.class, outcome);
     assertFalse(outcome.toString().contains(TOKEN.substring(10)), "token leaked: " + outcome);
@@ -150,7 +160,8 @@ class BotApiGatewayTest {
 
   @Test
   void inviteLinksCannotBeUsedByBots() {
-    SendOutcome outcome = gateway.send(BOT, ChatReference.parse("https://t.me/+AbCdEfGh1234"), TEXT);
+    SendOutcome outcome =
+        gateway.send(BOT, ChatReference.parse("https://t.me/+AbCdEfGh1234"), TEXT);
     assertInstanceOf(SendOutcome.ChatNotFound.class, outcome);
     assertTrue(telegram.calls().isEmpty());
   }

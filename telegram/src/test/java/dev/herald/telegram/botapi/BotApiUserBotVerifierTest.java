@@ -34,7 +34,8 @@ class BotApiUserBotVerifierTest {
 
   @Test
   void getMeAndTestMessageVerify() {
-    telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
+    telegram
+        .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .ok("sendMessage", "{\"message_id\":3}");
     UserBotVerification result =
         verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
@@ -56,7 +57,8 @@ class BotApiUserBotVerifierTest {
 
   @Test
   void validTokenThatMayNotWriteTheChatIsNotVerified() {
-    telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
+    telegram
+        .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .error("sendMessage", 403, "Forbidden: bot is not a member of the channel chat");
     UserBotVerification result =
         verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));

@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local server speaking the Bot API protocol: {@code POST /bot<token>/<method>} with a JSON
- * body, answered with the status and body scripted per method. A method scripted as
- * {@link #hang} never answers (until {@link #close}).
+ * A local server speaking the Bot API protocol: {@code POST /bot<token>/<method>} with a JSON body,
+ * answered with the status and body scripted per method. A method scripted as {@link #hang} never
+ * answers (until {@link #close}).
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -52,7 +52,9 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   FakeBotApi error(String method, int code, String description) {
-    return answer(method, code,
+    return answer(
+        method,
+        code,
         "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
   }
 
@@ -70,8 +72,10 @@ final class FakeBotApi implements AutoCloseable {
     String method = path.length > 2 ? path[2] : "";
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     calls.add(new Call(token, method, body));
-    Answer answer = answers.getOrDefault(method,
-        new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+    Answer answer =
+        answers.getOrDefault(
+            method,
+            new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
     if (answer.status() < 0) {
       try {
         release.await(30, TimeUnit.SECONDS);

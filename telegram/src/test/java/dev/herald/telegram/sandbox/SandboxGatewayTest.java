@@ -59,7 +59,8 @@ class SandboxGatewayTest {
 
   @Test
   void banProbabilityOneBansZeroNever() {
-    assertInstanceOf(SendOutcome.SenderBanned.class,
+    assertInstanceOf(
+        SendOutcome.SenderBanned.class,
         gateway(FaultPlan.none().withBanProbability(1)).send(SESSION, CHAT, POST));
     SandboxGateway never = gateway(FaultPlan.none());
     for (int i = 0; i < 50; i++) {
@@ -86,12 +87,16 @@ class SandboxGatewayTest {
 
   @Test
   void forbiddenChatsByExactNameOrPrefix() {
-    SandboxGateway sandbox = gateway(FaultPlan.none().withForbiddenChats(List.of("@Closed_chat", "-100999*")));
-    assertInstanceOf(SendOutcome.ChatForbidden.class,
+    SandboxGateway sandbox =
+        gateway(FaultPlan.none().withForbiddenChats(List.of("@Closed_chat", "-100999*")));
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class,
         sandbox.send(SESSION, ChatReference.parse("https://t.me/closed_chat"), POST));
-    assertInstanceOf(SendOutcome.ChatForbidden.class,
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class,
         sandbox.send(SESSION, ChatReference.parse("-1009991234"), POST));
-    assertInstanceOf(SendOutcome.Delivered.class,
+    assertInstanceOf(
+        SendOutcome.Delivered.class,
         sandbox.send(SESSION, ChatReference.parse("@closed_chat_2"), POST));
   }
 
@@ -99,8 +104,10 @@ class SandboxGatewayTest {
   void latencyDelaysTheAsyncResultWithoutBlockingTheCaller() throws Exception {
     SandboxGateway sandbox = gateway(FaultPlan.none().withLatency(Duration.ofMillis(300)));
     long start = System.nanoTime();
-    CompletableFuture<SendOutcome> pending = sandbox.sendAsync(SESSION, CHAT, POST).toCompletableFuture();
-    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 200, "sendAsync returned late");
+    CompletableFuture<SendOutcome> pending =
+        sandbox.sendAsync(SESSION, CHAT, POST).toCompletableFuture();
+    assertTrue(
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 200, "sendAsync returned late");
     assertFalse(pending.isDone());
     assertInstanceOf(SendOutcome.Delivered.class, pending.get(5, TimeUnit.SECONDS));
     assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 290);

@@ -15,7 +15,8 @@ class SandboxUserBotVerifierTest {
   private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
 
   private final SandboxFaults faults = new SandboxFaults(FaultPlan.none(), 42);
-  private final SandboxUserBotVerifier verifier = new SandboxUserBotVerifier(new SandboxGateway(faults));
+  private final SandboxUserBotVerifier verifier =
+      new SandboxUserBotVerifier(new SandboxGateway(faults));
 
   @Test
   void acceptsBotApiShapedTokens() {
@@ -34,7 +35,8 @@ class SandboxUserBotVerifierTest {
   @Test
   void testMessageGoesThroughTheSandboxFaults() {
     faults.setForbiddenChats(List.of("@closed_chat"));
-    UserBotVerification result = verifier.verify(TOKEN, Optional.of(ChatReference.parse("@closed_chat")));
+    UserBotVerification result =
+        verifier.verify(TOKEN, Optional.of(ChatReference.parse("@closed_chat")));
     assertTrue(result.tokenValid());
     assertFalse(result.verified());
   }

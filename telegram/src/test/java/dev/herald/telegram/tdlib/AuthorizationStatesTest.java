@@ -22,9 +22,11 @@ class AuthorizationStatesTest {
 
   @Test
   void waitCodeAsksForTheCode() {
-    LoginStep step = step("{\"@type\":\"authorizationStateWaitCode\",\"code_info\":{\"@type\":"
-        + "\"authenticationCodeInfo\",\"phone_number\":\"447700900123\",\"type\":{\"@type\":"
-        + "\"authenticationCodeTypeTelegramMessage\",\"length\":5},\"timeout\":0}}").orElseThrow();
+    LoginStep step =
+        step("{\"@type\":\"authorizationStateWaitCode\",\"code_info\":{\"@type\":"
+                 + "\"authenticationCodeInfo\",\"phone_number\":\"447700900123\",\"type\":{\"@type\":"
+                 + "\"authenticationCodeTypeTelegramMessage\",\"length\":5},\"timeout\":0}}")
+            .orElseThrow();
     assertEquals(LoginStep.Kind.CODE_REQUIRED, step.kind());
     assertTrue(step.detail().contains("TelegramMessage"), step.detail());
     assertTrue(!step.detail().contains("447700900123"), "phone leaked");
@@ -32,9 +34,11 @@ class AuthorizationStatesTest {
 
   @Test
   void waitPasswordAsksForThePasswordWithHint() {
-    LoginStep step = step("{\"@type\":\"authorizationStateWaitPassword\",\"password_hint\":\"cat\","
-        + "\"has_recovery_email_address\":false,\"has_passport_data\":false,"
-        + "\"recovery_email_address_pattern\":\"\"}").orElseThrow();
+    LoginStep step =
+        step("{\"@type\":\"authorizationStateWaitPassword\",\"password_hint\":\"cat\","
+                + "\"has_recovery_email_address\":false,\"has_passport_data\":false,"
+                + "\"recovery_email_address_pattern\":\"\"}")
+            .orElseThrow();
     assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, step.kind());
     assertTrue(step.detail().contains("hint: cat"));
   }
@@ -45,17 +49,18 @@ class AuthorizationStatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "authorizationStateWaitEmailAddress",
-    "authorizationStateWaitEmailCode",
-    "authorizationStateWaitRegistration",
-    "authorizationStateWaitOtherDeviceConfirmation",
-    "authorizationStateWaitPremiumPurchase",
-    "authorizationStateLoggingOut",
-    "authorizationStateClosing",
-    "authorizationStateClosed",
-    "authorizationStateFromTheFuture"
-  })
+  @ValueSource(
+      strings = {
+        "authorizationStateWaitEmailAddress",
+        "authorizationStateWaitEmailCode",
+        "authorizationStateWaitRegistration",
+        "authorizationStateWaitOtherDeviceConfirmation",
+        "authorizationStateWaitPremiumPurchase",
+        "authorizationStateLoggingOut",
+        "authorizationStateClosing",
+        "authorizationStateClosed",
+        "authorizationStateFromTheFuture"
+      })
   void everyOtherStateIsAClearFailure(String type) {
     LoginStep step = step("{\"@type\":\"" + type + "\"}").orElseThrow();
     assertEquals(LoginStep.Kind.FAILED, step.kind());

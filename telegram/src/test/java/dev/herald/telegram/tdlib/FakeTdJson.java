@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-memory stand-in for libtdjson that answers like TDLib 1.8.67 for the requests Herald
- * makes. Scripted behaviour: phone {@code +15550000000} never gets an answer (Telegram
- * unreachable), code {@code 11111} and password {@code wrong} are refused, {@code @missing_chat}
- * does not exist, {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a
- * send, {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched.
+ * An in-memory stand-in for libtdjson that answers like TDLib 1.8.67 for the requests Herald makes.
+ * Scripted behaviour: phone {@code +15550000000} never gets an answer (Telegram unreachable), code
+ * {@code 11111} and password {@code wrong} are refused, {@code @missing_chat} does not exist,
+ * {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a send,
+ * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched.
  */
 final class FakeTdJson implements TdJson {
 
@@ -67,7 +67,10 @@ final class FakeTdJson implements TdJson {
   }
 
   JsonObject last(String type) {
-    return requests.stream().filter(r -> type.equals(TdlibJson.type(r))).reduce((a, b) -> b).orElseThrow();
+    return requests.stream()
+        .filter(r -> type.equals(TdlibJson.type(r)))
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 
   /** Telegram revokes the session: TDLib logs out and closes on its own. */
@@ -80,12 +83,24 @@ final class FakeTdJson implements TdJson {
     String extra = request.getString("@extra", "");
     switch (TdlibJson.type(request)) {
       case "getOption" -> reply(client, extra, obj("optionValueString").add("value", "1.8.67"));
-      case "setTdlibParameters" -> { state(client, "authorizationStateWaitPhoneNumber"); ok(client, extra); }
+      case "setTdlibParameters" -> {
+        state(client, "authorizationStateWaitPhoneNumber");
+        ok(client, extra);
+      }
       case "setAuthenticationPhoneNumber" -> {
         if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
-          push(client, obj("updateAuthorizationState").add("authorization_state", obj("authorizationStateWaitCode")
-              .add("code_info", obj("authenticationCodeInfo").add("phone_number", "447700900123")
-                  .add("type", obj("authenticationCodeTypeSms").add("length", 5)).add("timeout", 60))));
+          push(
+              client,
+              obj("updateAuthorizationState")
+                  .add(
+                      "authorization_state",
+                      obj("authorizationStateWaitCode")
+                          .add(
+                              "code_info",
+                              obj("authenticationCodeInfo")
+                                  .add("phone_number", "447700900123")
+                                  .add("type", obj("authenticationCodeTypeSms").add("length", 5))
+                                  .add("timeout", 60))));
           ok(client, extra);
         }
       }
@@ -93,8 +108,12 @@ final class FakeTdJson implements TdJson {
         if ("11111".equals(request.getString("code"))) {
           error(client, extra, 400, "PHONE_CODE_INVALID");
         } else {
-          push(client, obj("updateAuthorizationState").add("authorization_state",
-              obj("authorizationStateWaitPassword").add("password_hint", "pet")));
+          push(
+              client,
+              obj("updateAuthorizationState")
+                  .add(
+                      "authorization_state",
+                      obj("authorizationStateWaitPassword").add("password_hint", "pet")));
           ok(client, extra);
         }
       }
@@ -114,33 +133,57 @@ final class FakeTdJson implements TdJson {
           reply(client, extra, obj("chat").add("id", chatId(name)).add("title", name));
         }
       }
-      case "getChat" -> reply(client, extra, obj("chat").add("id", request.getJsonNumber("chat_id").longValue()));
-      case "getMessageLinkInfo" -> reply(client, extra, obj("messageLinkInfo").add("is_public", true)
-          .add("chat_id", -1005L).add("message", obj("message").add("id", 15L << 20).add("chat_id", -1005L)));
-      case "sendMessage" -> send(client, extra, request.getJsonNumber("chat_id").longValue(), false);
-      case "forwardMessages" -> send(client, extra, request.getJsonNumber("chat_id").longValue(), true);
-      case "close" -> { state(client, "authorizationStateClosing"); state(client, "authorizationStateClosed"); ok(client, extra); }
+      case "getChat" ->
+          reply(client, extra, obj("chat").add("id", request.getJsonNumber("chat_id").longValue()));
+      case "getMessageLinkInfo" ->
+          reply(
+              client,
+              extra,
+              obj("messageLinkInfo")
+                  .add("is_public", true)
+                  .add("chat_id", -1005L)
+                  .add("message", obj("message").add("id", 15L << 20).add("chat_id", -1005L)));
+      case "sendMessage" ->
+          send(client, extra, request.getJsonNumber("chat_id").longValue(), false);
+      case "forwardMessages" ->
+          send(client, extra, request.getJsonNumber("chat_id").longValue(), true);
+      case "close" -> {
+        state(client, "authorizationStateClosing");
+        state(client, "authorizationStateClosed");
+        ok(client, extra);
+      }
       default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));
     }
   }
 
   private void send(int client, String extra, long chatId, boolean forward) {
     long temporary = temporaryIds.incrementAndGet();
-    JsonObjectBuilder pending = obj("message").add("id", temporary).add("chat_id", chatId)
-        .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
-    JsonObjectBuilder finalUpdate = chatId == chatId("forbidden_chat")
-        ? obj("updateMessageSendFailed").add("message", obj("message").add("id", temporary).add("chat_id", chatId))
-            .add("old_message_id", temporary)
-            .add("error", obj("error").add("code", 400).add("message", "CHAT_WRITE_FORBIDDEN"))
-        : obj("updateMessageSendSucceeded").add("message", obj("message").add("id", 42L << 20).add("chat_id", chatId))
-            .add("old_message_id", temporary);
+    JsonObjectBuilder pending =
+        obj("message")
+            .add("id", temporary)
+            .add("chat_id", chatId)
+            .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
+    JsonObjectBuilder finalUpdate =
+        chatId == chatId("forbidden_chat")
+            ? obj("updateMessageSendFailed")
+                .add("message", obj("message").add("id", temporary).add("chat_id", chatId))
+                .add("old_message_id", temporary)
+                .add("error", obj("error").add("code", 400).add("message", "CHAT_WRITE_FORBIDDEN"))
+            : obj("updateMessageSendSucceeded")
+                .add("message", obj("message").add("id", 42L << 20).add("chat_id", chatId))
+                .add("old_message_id", temporary);
     boolean racy = chatId == chatId("racy_chat");
     if (racy) {
       push(client, finalUpdate);
     }
-    reply(client, extra, forward
-        ? obj("messages").add("total_count", 1).add("messages", Json.createArrayBuilder().add(pending))
-        : pending);
+    reply(
+        client,
+        extra,
+        forward
+            ? obj("messages")
+                .add("total_count", 1)
+                .add("messages", Json.createArrayBuilder().add(pending))
+            : pending);
     if (!racy && chatId != chatId("silent_chat")) {
       push(client, finalUpdate);
     }
@@ -173,5 +216,4 @@ final class FakeTdJson implements TdJson {
   private static JsonObjectBuilder obj(String type) {
     return Json.createObjectBuilder().add("@type", type);
   }
-
 }

@@ -11,29 +11,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every outcome from TDLib objects shaped as in td_api.tl of TDLib 1.8.67 ({@code error code:int32 message:string}). */
+/**
+ * Every outcome from TDLib objects shaped as in td_api.tl of TDLib 1.8.67 ({@code error code:int32
+ * message:string}).
+ */
 class TdlibErrorMapperTest {
 
   private static SendOutcome error(int code, String message) {
-    return TdlibErrorMapper.map(TdlibJson.parse(
-        "{\"@type\":\"error\",\"code\":" + code + ",\"message\":\"" + message + "\",\"@client_id\":1}"));
+    return TdlibErrorMapper.map(
+        TdlibJson.parse(
+            "{\"@type\":\"error\",\"code\":"
+                + code
+                + ",\"message\":\""
+                + message
+                + "\",\"@client_id\":1}"));
   }
 
   @Test
   void tooManyRequestsRetryAfterIsFloodWait() {
-    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(1234)),
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(1234)),
         error(429, "Too Many Requests: retry after 1234"));
   }
 
   @Test
   void floodWaitCodeIsFloodWait() {
     assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(35)), error(420, "FLOOD_WAIT_35"));
-    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(8)), error(420, "FLOOD_PREMIUM_WAIT_8"));
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(8)), error(420, "FLOOD_PREMIUM_WAIT_8"));
   }
 
   @Test
   void bare429IsALongFloodWait() {
-    assertEquals(new SendOutcome.FloodWait(TdlibErrorMapper.DEFAULT_FLOOD_WAIT), error(429, "Too Many Requests"));
+    assertEquals(
+        new SendOutcome.FloodWait(TdlibErrorMapper.DEFAULT_FLOOD_WAIT),
+        error(429, "Too Many Requests"));
   }
 
   @Test
@@ -96,34 +108,43 @@ class TdlibErrorMapperTest {
 
   @Test
   void messageSendFailedCarriesItsErrorObjectSince1819() {
-    String update = "{\"@type\":\"updateMessageSendFailed\",\"@client_id\":1,"
-        + "\"message\":{\"@type\":\"message\",\"id\":5242881,\"chat_id\":-1001234567890,"
-        + "\"sending_state\":{\"@type\":\"messageSendingStateFailed\",\"error\":{\"@type\":\"error\","
-        + "\"code\":400,\"message\":\"CHAT_WRITE_FORBIDDEN\"},\"can_retry\":false,\"need_another_sender\":false,"
-        + "\"need_another_reply_quote\":false,\"need_drop_reply\":false,\"required_paid_message_star_count\":0,"
-        + "\"retry_after\":0}},\"old_message_id\":5242881,"
-        + "\"error\":{\"@type\":\"error\",\"code\":429,\"message\":\"Too Many Requests: retry after 60\"}}";
-    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(60)),
+    String update =
+        "{\"@type\":\"updateMessageSendFailed\",\"@client_id\":1,"
+            + "\"message\":{\"@type\":\"message\",\"id\":5242881,\"chat_id\":-1001234567890,"
+            + "\"sending_state\":{\"@type\":\"messageSendingStateFailed\",\"error\":{\"@type\":\"error\","
+            + "\"code\":400,\"message\":\"CHAT_WRITE_FORBIDDEN\"},\"can_retry\":false,\"need_another_sender\":false,"
+            + "\"need_another_reply_quote\":false,\"need_drop_reply\":false,\"required_paid_message_star_count\":0,"
+            + "\"retry_after\":0}},\"old_message_id\":5242881,\"error\":{\"@type\":\"error\",\"code\":429,\"message\":\"Too"
+            + " Many Requests: retry after 60\"}}";
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(60)),
         TdlibErrorMapper.fromSendFailed(TdlibJson.parse(update)));
   }
 
   @Test
   void messageSendFailedOfOlderTdlibUsesErrorCodeAndMessage() {
-    String update = "{\"@type\":\"updateMessageSendFailed\",\"message\":{\"@type\":\"message\",\"id\":1},"
-        + "\"old_message_id\":1,\"error_code\":400,\"error_message\":\"SLOWMODE_WAIT_10\"}";
-    assertEquals(new SendOutcome.SlowMode(Duration.ofSeconds(10)),
+    String update =
+        "{\"@type\":\"updateMessageSendFailed\",\"message\":{\"@type\":\"message\",\"id\":1},"
+            + "\"old_message_id\":1,\"error_code\":400,\"error_message\":\"SLOWMODE_WAIT_10\"}";
+    assertEquals(
+        new SendOutcome.SlowMode(Duration.ofSeconds(10)),
         TdlibErrorMapper.fromSendFailed(TdlibJson.parse(update)));
   }
 
   @Test
   void closedAuthorizationIsSenderBanned() {
-    String update = "{\"@type\":\"updateAuthorizationState\",\"@client_id\":1,"
-        + "\"authorization_state\":{\"@type\":\"authorizationStateClosed\"}}";
+    String update =
+        "{\"@type\":\"updateAuthorizationState\",\"@client_id\":1,"
+            + "\"authorization_state\":{\"@type\":\"authorizationStateClosed\"}}";
     String state = TdlibJson.type(TdlibJson.child(TdlibJson.parse(update), "authorization_state"));
-    assertInstanceOf(SendOutcome.SenderBanned.class, TdlibErrorMapper.fromAuthorizationState(state).orElseThrow());
-    assertInstanceOf(SendOutcome.SenderBanned.class,
+    assertInstanceOf(
+        SendOutcome.SenderBanned.class,
+        TdlibErrorMapper.fromAuthorizationState(state).orElseThrow());
+    assertInstanceOf(
+        SendOutcome.SenderBanned.class,
         TdlibErrorMapper.fromAuthorizationState("authorizationStateLoggingOut").orElseThrow());
-    assertEquals(Optional.empty(), TdlibErrorMapper.fromAuthorizationState("authorizationStateReady"));
+    assertEquals(
+        Optional.empty(), TdlibErrorMapper.fromAuthorizationState("authorizationStateReady"));
     SendOutcome notLoggedIn =
         TdlibErrorMapper.fromAuthorizationState("authorizationStateWaitPhoneNumber").orElseThrow();
     assertInstanceOf(SendOutcome.Unauthorized.class, notLoggedIn);

@@ -17,23 +17,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against the real libtdjson (telegram/fetch-tdlib.sh), offline. The path comes from
- * {@code HERALD_TDLIB_LIBRARY} or the system property {@code herald.tdlib.library-path} (set by
- * failsafe). Without the library the test is skipped locally but FAILS when {@code CI=true}.
+ * Against the real libtdjson (telegram/fetch-tdlib.sh), offline. The path comes from {@code
+ * HERALD_TDLIB_LIBRARY} or the system property {@code herald.tdlib.library-path} (set by failsafe).
+ * Without the library the test is skipped locally but FAILS when {@code CI=true}.
  */
 class TdlibLibraryIT {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef"); // Dummy: the test is offline.
+  private static final ApiPair API =
+      new ApiPair(12345, "0123456789abcdef0123456789abcdef"); // Dummy: the test is offline.
 
   private static TdlibLibrary library;
+
   /** One for the whole class: TDLib allows one receive loop per process. */
   private static TdlibSessions sessions;
+
   private static Path dataDir;
 
   @BeforeAll
   static void load() throws Exception {
-    String path = Optional.ofNullable(System.getenv("HERALD_TDLIB_LIBRARY"))
-        .orElse(System.getProperty("herald.tdlib.library-path", ""));
+    String path =
+        Optional.ofNullable(System.getenv("HERALD_TDLIB_LIBRARY"))
+            .orElse(System.getProperty("herald.tdlib.library-path", ""));
     if (path.isBlank() || !Files.isRegularFile(Path.of(path))) {
       String reason = "libtdjson not found at '" + path + "'; run telegram/fetch-tdlib.sh";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -44,9 +48,13 @@ class TdlibLibraryIT {
     library = TdlibLibrary.load(Optional.of(path), 1);
     assertTrue(library.status().available(), library.status().detail());
     dataDir = Files.createTempDirectory("herald-tdlib-it");
-    sessions = new TdlibSessions(library,
-        TdlibConfig.forTests(dataDir, Duration.ofSeconds(3)),
-        "integration-test-key-material-32".getBytes(), Thread::new, Clock.systemUTC());
+    sessions =
+        new TdlibSessions(
+            library,
+            TdlibConfig.forTests(dataDir, Duration.ofSeconds(3)),
+            "integration-test-key-material-32".getBytes(),
+            Thread::new,
+            Clock.systemUTC());
   }
 
   @AfterAll
@@ -58,11 +66,16 @@ class TdlibLibraryIT {
 
   @Test
   void bindingLoadsAndExecutesSynchronousMethods() {
-    assertTrue(library.status().version().orElseThrow().startsWith("1.8."), library.status().detail());
-    JsonObject version = library.execute(TdlibJson.object("getOption").add("name", "version").build());
+    assertTrue(
+        library.status().version().orElseThrow().startsWith("1.8."), library.status().detail());
+    JsonObject version =
+        library.execute(TdlibJson.object("getOption").add("name", "version").build());
     assertEquals("optionValueString", TdlibJson.type(version));
-    JsonObject entities = library.execute(
-        TdlibJson.object("getTextEntities").add("text", "Hi @herald_demo, see https://t.me/herald").build());
+    JsonObject entities =
+        library.execute(
+            TdlibJson.object("getTextEntities")
+                .add("text", "Hi @herald_demo, see https://t.me/herald")
+                .build());
     assertEquals("textEntities", TdlibJson.type(entities));
     assertEquals(2, entities.getJsonArray("entities").size());
   }
@@ -70,8 +83,10 @@ class TdlibLibraryIT {
   @Test
   void clientReachesWaitPhoneNumberOffline() throws Exception {
     TdlibSessionClient client = sessions.open(101, API);
-    Optional<JsonObject> state = client.authorization()
-        .await(AuthorizationStates.WAIT_PHONE::equals, Duration.ofSeconds(20));
+    Optional<JsonObject> state =
+        client
+            .authorization()
+            .await(AuthorizationStates.WAIT_PHONE::equals, Duration.ofSeconds(20));
     assertTrue(state.isPresent(), "state stayed " + client.authorizationState());
     assertTrue(Files.isDirectory(client.databaseDirectory()));
   }

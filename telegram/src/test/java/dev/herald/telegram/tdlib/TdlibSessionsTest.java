@@ -35,8 +35,13 @@ class TdlibSessionsTest {
   @BeforeEach
   void start() throws Exception {
     td = new FakeTdJson();
-    sessions = new TdlibSessions(library(td), TdlibConfig.forTests(dataDir, TIMEOUT), KEY, Thread::new,
-        Clock.systemUTC());
+    sessions =
+        new TdlibSessions(
+            library(td),
+            TdlibConfig.forTests(dataDir, TIMEOUT),
+            KEY,
+            Thread::new,
+            Clock.systemUTC());
   }
 
   /** A loaded library around the fake binding (the constructor is private on purpose). */
@@ -53,7 +58,8 @@ class TdlibSessionsTest {
   }
 
   private void logIn(long sessionId) {
-    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
+    assertEquals(
+        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
     assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
     assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
   }
@@ -78,7 +84,8 @@ class TdlibSessionsTest {
     JsonObject parameters = td.last("setTdlibParameters");
     assertFalse(parameters.getBoolean("use_message_database"));
     assertFalse(parameters.getBoolean("use_secret_chats"));
-    assertEquals(dataDir.resolve("session-3").toString(), parameters.getString("database_directory"));
+    assertEquals(
+        dataDir.resolve("session-3").toString(), parameters.getString("database_directory"));
     assertEquals(TdlibKeys.derive(KEY, 3), parameters.getString("database_encryption_key"));
     assertEquals(12345, parameters.getInt("api_id"));
   }
@@ -110,20 +117,26 @@ class TdlibSessionsTest {
     assertEquals(new SendOutcome.Delivered(42), sessions.send(1, chat, TEXT).join());
     assertEquals(1, td.count("searchPublicChat"));
     JsonObject request = td.last("sendMessage");
-    assertEquals("hello", request.getJsonObject("input_message_content").getJsonObject("text").getString("text"));
+    assertEquals(
+        "hello",
+        request.getJsonObject("input_message_content").getJsonObject("text").getString("text"));
   }
 
   @Test
   void finalUpdateBeforeTheAnswerStillCounts() {
     logIn(1);
-    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, ChatReference.parse("@racy_chat"), TEXT).join());
+    assertEquals(
+        new SendOutcome.Delivered(42),
+        sessions.send(1, ChatReference.parse("@racy_chat"), TEXT).join());
   }
 
   @Test
   void forwardResolvesTheLinkAndForwards() {
     logIn(1);
     Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
-    assertEquals(new SendOutcome.Delivered(42), sessions.send(1, ChatReference.parse("-1001234"), forward).join());
+    assertEquals(
+        new SendOutcome.Delivered(42),
+        sessions.send(1, ChatReference.parse("-1001234"), forward).join());
     JsonObject request = td.last("forwardMessages");
     assertEquals(-1005L, request.getJsonNumber("from_chat_id").longValue());
     assertEquals(15L << 20, request.getJsonArray("message_ids").getJsonNumber(0).longValue());
@@ -132,12 +145,15 @@ class TdlibSessionsTest {
   @Test
   void failuresBecomeOutcomes() {
     logIn(1);
-    assertEquals(new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
+    assertEquals(
+        new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
         sessions.send(1, ChatReference.parse("@forbidden_chat"), TEXT).join());
-    assertInstanceOf(SendOutcome.ChatNotFound.class,
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class,
         sessions.send(1, ChatReference.parse("@missing_chat"), TEXT).join());
     long start = System.nanoTime();
-    assertInstanceOf(SendOutcome.TransientError.class,
+    assertInstanceOf(
+        SendOutcome.TransientError.class,
         sessions.send(1, ChatReference.parse("@silent_chat"), TEXT).join());
     assertTrue((System.nanoTime() - start) / 1_000_000 < TIMEOUT.toMillis() * 3);
   }
@@ -146,10 +162,13 @@ class TdlibSessionsTest {
   void revokedSessionIsBanned() {
     logIn(1);
     td.revoke(1);
-    SendOutcome inFlightOrAfter = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
+    SendOutcome inFlightOrAfter =
+        sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
     // Racing the revocation: delivered before it, or banned; never a transient error to retry.
-    assertTrue(inFlightOrAfter instanceof SendOutcome.SenderBanned
-        || inFlightOrAfter instanceof SendOutcome.Delivered, inFlightOrAfter.toString());
+    assertTrue(
+        inFlightOrAfter instanceof SendOutcome.SenderBanned
+            || inFlightOrAfter instanceof SendOutcome.Delivered,
+        inFlightOrAfter.toString());
     awaitClosed(1);
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
     assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
@@ -157,8 +176,13 @@ class TdlibSessionsTest {
 
   private void awaitClosed(long sessionId) {
     try {
-      assertTrue(sessions.find(sessionId).orElseThrow().authorization()
-          .await(AuthorizationStates.CLOSED::equals, Duration.ofSeconds(5)).isPresent());
+      assertTrue(
+          sessions
+              .find(sessionId)
+              .orElseThrow()
+              .authorization()
+              .await(AuthorizationStates.CLOSED::equals, Duration.ofSeconds(5))
+              .isPresent());
     } catch (InterruptedException interrupted) {
       throw new AssertionError(interrupted);
     }
@@ -175,9 +199,11 @@ class TdlibSessionsTest {
   @Test
   void sessionsNotLoggedInOrNotOpenAreUnauthorized() {
     sessions.startLogin(4, FakeTdJson.UNREACHABLE_PHONE, API);
-    assertInstanceOf(SendOutcome.Unauthorized.class,
+    assertInstanceOf(
+        SendOutcome.Unauthorized.class,
         sessions.send(4, ChatReference.parse("@herald_demo"), TEXT).join());
-    assertInstanceOf(SendOutcome.Unauthorized.class,
+    assertInstanceOf(
+        SendOutcome.Unauthorized.class,
         sessions.send(5, ChatReference.parse("@herald_demo"), TEXT).join());
   }
 

@@ -26,12 +26,13 @@ class SenderGatewayRouterTest {
 
   private final SandboxGateway sandbox = new SandboxGateway(new SandboxFaults(FaultPlan.none(), 1));
   private final BotApiGateway botApi =
-      new BotApiGateway(new BotApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)), false);
+      new BotApiGateway(
+          new BotApiClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1)), false);
   private final TdlibGateway tdlib = new TdlibGateway(null);
 
   private SenderGatewayRouter router(String sessions, String userBots) {
-    return new SenderGatewayRouter(new TransportSettings(sessions, userBots),
-        () -> sandbox, () -> tdlib, () -> botApi);
+    return new SenderGatewayRouter(
+        new TransportSettings(sessions, userBots), () -> sandbox, () -> tdlib, () -> botApi);
   }
 
   @Test
@@ -41,7 +42,8 @@ class SenderGatewayRouterTest {
     assertEquals(sandbox, router.gatewayFor(Sender.Kind.USER_BOT));
     assertTrue(router.dryRun());
     assertEquals("sandbox", router.transport());
-    SendOutcome outcome = router.send(Sender.session(1), ChatReference.parse("@herald_demo"), Post.text("x"));
+    SendOutcome outcome =
+        router.send(Sender.session(1), ChatReference.parse("@herald_demo"), Post.text("x"));
     assertInstanceOf(SendOutcome.Delivered.class, outcome);
     assertEquals(1, sandbox.sent().size());
   }
@@ -54,21 +56,31 @@ class SenderGatewayRouterTest {
     assertFalse(router.dryRun());
     assertEquals("tdlib", router.transport());
     // User bots go to the Bot API (unreachable here), not the sandbox.
-    router.send(Sender.userBot(2, "1:" + "a".repeat(35)), ChatReference.parse("@herald_demo"), Post.text("x"));
+    router.send(
+        Sender.userBot(2, "1:" + "a".repeat(35)),
+        ChatReference.parse("@herald_demo"),
+        Post.text("x"));
     assertTrue(sandbox.sent().isEmpty());
   }
 
   @Test
   void unknownTransportNamesAreRefusedClearly() {
-    IllegalStateException error = assertThrows(IllegalStateException.class,
-        () -> router("botapi", "sandbox").gatewayFor(Sender.Kind.SESSION));
+    IllegalStateException error =
+        assertThrows(
+            IllegalStateException.class,
+            () -> router("botapi", "sandbox").gatewayFor(Sender.Kind.SESSION));
     assertTrue(error.getMessage().contains("herald.transport.sessions"));
   }
 
   @Test
   void verifierFollowsTheUserBotTransport() {
-    UserBotVerifierRouter verifiers = new UserBotVerifierRouter(new TransportSettings("sandbox", "sandbox"),
-        () -> new SandboxUserBotVerifier(sandbox), () -> { throw new AssertionError("botapi used"); });
+    UserBotVerifierRouter verifiers =
+        new UserBotVerifierRouter(
+            new TransportSettings("sandbox", "sandbox"),
+            () -> new SandboxUserBotVerifier(sandbox),
+            () -> {
+              throw new AssertionError("botapi used");
+            });
     assertTrue(verifiers.verify("123:" + "b".repeat(35), Optional.empty()).verified());
   }
 }

@@ -17,10 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts small secrets with AES-256-GCM. A ciphertext reads {@code v1:<kid>:<base64(nonce |
- * ciphertext | tag)>}: a fresh random 12-byte nonce each time, and the id of the key that
- * encrypted it, so keys can be rotated (new data under the current key, old data still readable
- * while its key is in the ring). The key id is derived from the key itself (first 8 hex digits of
- * its SHA-256), so nothing has to be configured beside the key file.
+ * ciphertext | tag)>}: a fresh random 12-byte nonce each time, and the id of the key that encrypted
+ * it, so keys can be rotated (new data under the current key, old data still readable while its key
+ * is in the ring). The key id is derived from the key itself (first 8 hex digits of its SHA-256),
+ * so nothing has to be configured beside the key file.
  *
  * <p>Decryption fails closed: a tampered, truncated or foreign ciphertext throws {@link
  * DecryptionException}, never returns garbage.
@@ -40,7 +40,9 @@ public final class DataCipher {
     this.keys = Map.copyOf(keys);
   }
 
-  /** A cipher that encrypts with {@code current} and also decrypts with the {@code previous} keys. */
+  /**
+   * A cipher that encrypts with {@code current} and also decrypts with the {@code previous} keys.
+   */
   public static DataCipher of(byte[] current, byte[]... previous) {
     Map<String, SecretKey> ring = new LinkedHashMap<>();
     String kid = add(ring, current);
@@ -108,7 +110,8 @@ public final class DataCipher {
       byte[] plain = cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new DecryptionException("ciphertext was altered or is not ours (" + e.getClass().getSimpleName() + ")");
+      throw new DecryptionException(
+          "ciphertext was altered or is not ours (" + e.getClass().getSimpleName() + ")");
     }
   }
 

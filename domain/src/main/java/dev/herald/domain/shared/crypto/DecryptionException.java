@@ -1,8 +1,8 @@
 package dev.herald.domain.shared.crypto;
 
 /**
- * A stored secret could not be decrypted: it was altered, truncated, or encrypted under a key
- * that is not configured. Never recovered from silently; the message holds no secret.
+ * A stored secret could not be decrypted: it was altered, truncated, or encrypted under a key that
+ * is not configured. Never recovered from silently; the message holds no secret.
  */
 public class DecryptionException extends IllegalStateException {
 

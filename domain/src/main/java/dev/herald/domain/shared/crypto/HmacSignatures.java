@@ -29,7 +29,10 @@ public final class HmacSignatures {
     }
     return MessageDigest.isEqual(
         expectedHex.getBytes(StandardCharsets.US_ASCII),
-        presentedHex.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        presentedHex
+            .strip()
+            .toLowerCase(java.util.Locale.ROOT)
+            .getBytes(StandardCharsets.US_ASCII));
   }
 
   /** SHA-256 of a string as lowercase hex. */

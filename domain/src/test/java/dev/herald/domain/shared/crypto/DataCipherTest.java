@@ -39,14 +39,16 @@ class DataCipherTest {
     String body = sealed.substring(sealed.lastIndexOf(':') + 1);
     byte[] raw = Base64.getDecoder().decode(body);
     raw[raw.length - 20] ^= 1;
-    String tampered = sealed.substring(0, sealed.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(raw);
+    String tampered =
+        sealed.substring(0, sealed.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(raw);
     DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt(tampered));
     assertTrue(e.getMessage().contains("altered"), e.getMessage());
   }
 
   @Test
   void truncatedGarbageAndForeignCiphertextsFailClosed() {
-    assertThrows(DecryptionException.class, () -> cipher.decrypt("v1:" + cipher.currentKeyId() + ":AAAA"));
+    assertThrows(
+        DecryptionException.class, () -> cipher.decrypt("v1:" + cipher.currentKeyId() + ":AAAA"));
     assertThrows(DecryptionException.class, () -> cipher.decrypt("plain text"));
     assertThrows(DecryptionException.class, () -> cipher.decrypt(null));
     String foreign = DataCipher.of(key()).encrypt("x");
