@@ -32,6 +32,9 @@ final class Preflight {
         };
     Map<String, String> published = new LinkedHashMap<>();
     published.put("herald.profile", profile);
+    // Herald's own files (TDLib session caches, dev keys) live under one absolute folder, whatever
+    // Liberty's working directory is.
+    published.put("herald.data-dir", dataDir(env, system).toAbsolutePath().toString());
     published.put("herald.jwt.private-key-file", keys.jwtPrivateKey().toString());
     published.put("herald.jwt.public-key-file", keys.jwtPublicKey().toString());
     published.put("herald.data-key-file", keys.dataKey().toString());

@@ -19,9 +19,15 @@ public class TdlibSettings {
   @ConfigProperty(name = "herald.tdlib.library-path")
   Optional<String> libraryPath;
 
+  /** Where session databases live; unset, {@code <herald.data-dir>/tdlib}. */
   @Inject
-  @ConfigProperty(name = "herald.tdlib.data-dir", defaultValue = "tdlib")
-  String dataDir;
+  @ConfigProperty(name = "herald.tdlib.data-dir")
+  Optional<String> dataDir;
+
+  /** Herald's data folder, published by the preflight agent as an absolute path. */
+  @Inject
+  @ConfigProperty(name = "herald.data-dir")
+  Optional<String> heraldDataDir;
 
   /** Base64 of at least 16 random bytes; each session's database key is derived from it. */
   @Inject
@@ -112,13 +118,25 @@ public class TdlibSettings {
     }
   }
 
+  /**
+   * The configured folder, else {@code tdlib} under Herald's data folder, else under the working
+   * directory (a test without the preflight agent); always absolute.
+   */
+  Path dataDirectory() {
+    return dataDir
+        .filter(value -> !value.isBlank())
+        .map(Path::of)
+        .orElseGet(() -> heraldDataDir.map(Path::of).orElse(Path.of("")).resolve("tdlib"))
+        .toAbsolutePath();
+  }
+
   public TdlibConfig config() {
     Optional<ApiPair> api =
         apiId > 0 && apiHash.isPresent()
             ? Optional.of(new ApiPair(apiId, apiHash.get()))
             : Optional.empty();
     return new TdlibConfig(
-        Path.of(dataDir).toAbsolutePath(),
+        dataDirectory(),
         api,
         useTestDc,
         Duration.ofMillis(loginStepMs),
