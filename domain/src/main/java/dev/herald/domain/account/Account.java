@@ -104,8 +104,4 @@ public class Account {
     plan = chosen;
     return changed;
   }
-
-  public void changeRole(Role role) {
-    this.role = Objects.requireNonNull(role, "role");
-  }
 }

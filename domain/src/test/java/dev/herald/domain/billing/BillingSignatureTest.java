@@ -41,26 +41,28 @@ class BillingSignatureTest {
   void badSignatureIsRefused() {
     String ts = Long.toString(NOW.getEpochSecond());
     String forged = header(ts, "{\"event_id\":\"e2\"}".getBytes(StandardCharsets.UTF_8));
-    assertEquals("billing-signature-invalid", refusal(ts, forged).type());
-    assertEquals("billing-signature-invalid", refusal(ts, null).type());
+    assertEquals("billing-signature-invalid", refusal(ts, forged).type().slug());
+    assertEquals("billing-signature-invalid", refusal(ts, null).type().slug());
     assertEquals(
-        "billing-signature-invalid", refusal(ts, BillingSignature.sign(SECRET, ts, BODY)).type());
-    assertEquals("billing-signature-invalid", refusal("not-a-number", header(ts, BODY)).type());
+        "billing-signature-invalid",
+        refusal(ts, BillingSignature.sign(SECRET, ts, BODY)).type().slug());
+    assertEquals(
+        "billing-signature-invalid", refusal("not-a-number", header(ts, BODY)).type().slug());
   }
 
   @Test
   void signatureOverAnotherTimestampIsRefused() {
     String ts = Long.toString(NOW.getEpochSecond());
     String other = Long.toString(NOW.getEpochSecond() - 1);
-    assertEquals("billing-signature-invalid", refusal(ts, header(other, BODY)).type());
+    assertEquals("billing-signature-invalid", refusal(ts, header(other, BODY)).type().slug());
   }
 
   @Test
   void staleOrFutureTimestampIsRefused() {
     String old = Long.toString(NOW.getEpochSecond() - 301);
     String future = Long.toString(NOW.getEpochSecond() + 301);
-    assertEquals("billing-timestamp-stale", refusal(old, header(old, BODY)).type());
-    assertEquals("billing-timestamp-stale", refusal(future, header(future, BODY)).type());
+    assertEquals("billing-timestamp-stale", refusal(old, header(old, BODY)).type().slug());
+    assertEquals("billing-timestamp-stale", refusal(future, header(future, BODY)).type().slug());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.shared.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.shared.Phones;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.shared.Phones;
 import dev.herald.domain.telegram.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
