@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an admin resource (SPEC rule 2). The token half of the rule is the resource's {@code
- * RolesAllowed({"ADMIN", "OWNER"})}, checked by the platform; the stored-account half is {@link
- * AdminOnlyFilter}, bound by this annotation, so no resource method checks anything itself.
+ * Marks an admin resource (SPEC rule 2): {@link AdminOnlyFilter}, bound by this annotation, checks
+ * the token's role and the stored account before any method runs, so no resource method checks
+ * anything itself. The resource's {@code RolesAllowed({"ADMIN", "OWNER"})} stays for the platform
+ * (401 without a token) and the OpenAPI document.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

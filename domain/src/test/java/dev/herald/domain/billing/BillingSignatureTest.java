@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.herald.domain.shared.UnauthenticatedException;
+import dev.herald.domain.shared.crypto.HmacSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class BillingSignatureTest {
   void matchesAKnownHmacSha256Vector() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
     String hex =
-        dev.herald.domain.shared.crypto.HmacSignatures.sha256Hex(
+        HmacSignatures.sha256Hex(
             "Jefe".getBytes(StandardCharsets.US_ASCII),
             "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII));
     assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", hex);
