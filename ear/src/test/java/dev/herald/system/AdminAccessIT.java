@@ -53,7 +53,7 @@ class AdminAccessIT {
         .token(owner)
         .send()
         .json()
-        .getJsonArray("entries")
+        .getJsonArray("items")
         .getJsonObject(0)
         .getJsonNumber("id")
         .longValue();

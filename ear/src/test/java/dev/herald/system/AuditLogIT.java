@@ -34,7 +34,7 @@ class AuditLogIT {
         .token(admin)
         .send()
         .json()
-        .getJsonArray("entries")
+        .getJsonArray("items")
         .getJsonObject(0);
   }
 
@@ -63,19 +63,19 @@ class AuditLogIT {
     assertAudited(
         api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"TRIAL\"}").token(admin),
         200,
-        "account.plan.set",
+        "ACCOUNT_PLAN_SET",
         target);
     assertAudited(
         api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
             .token(admin),
         200,
-        "bot.suspend",
+        "BOT_SUSPENDED",
         target);
     assertTrue(newest().getString("details").contains("spam reports"));
     assertAudited(
         api.post("/api/v1/admin/bots/" + id + "/activate", "").token(admin),
         200,
-        "bot.activate",
+        "BOT_ACTIVATED",
         target);
     assertAudited(
         api.put(
@@ -83,9 +83,9 @@ class AuditLogIT {
                 "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
             .token(admin),
         200,
-        "user-bot.rate-limits",
+        "USER_BOT_RATE_LIMITS_SET",
         target);
-    assertAudited(api.delete("/api/v1/admin/bots/" + id).token(admin), 204, "bot.delete", target);
+    assertAudited(api.delete("/api/v1/admin/bots/" + id).token(admin), 204, "BOT_DELETED", target);
   }
 
   @Test
@@ -96,7 +96,7 @@ class AuditLogIT {
             .send();
     assertEquals(201, created.status(), created::toString);
     JsonObject entry = newest();
-    assertEquals("access-code.create", entry.getString("action"));
+    assertEquals("ACCESS_CODES_CREATED", entry.getString("action"));
     for (var code :
         created.json().getJsonArray("codes").getValuesAs(jakarta.json.JsonString.class)) {
       assertTrue(
@@ -109,7 +109,7 @@ class AuditLogIT {
     String email = Admins.newEmail("audit-create");
     JsonObject created = Admins.createAccount(api, admin, email, "USER", "secret-password-77");
     JsonObject entry = newest();
-    assertEquals("account.create", entry.getString("action"));
+    assertEquals("ACCOUNT_CREATED", entry.getString("action"));
     assertEquals(
         Long.toString(created.getJsonNumber("id").longValue()), entry.getString("target_id"));
     assertTrue(entry.getString("details").contains(email));
@@ -117,21 +117,20 @@ class AuditLogIT {
   }
 
   @Test
-  void auditLogPagesNewestFirstByBefore() {
+  void auditLogPagesNewestFirstByCursor() {
     for (int i = 0; i < 3; i++) {
       Admins.createAccount(api, admin, Admins.newEmail("page"), "USER", "page-password-123");
     }
     JsonObject first = api.get("/api/v1/admin/audit-log?limit=2").token(admin).send().json();
-    List<JsonObject> entries = first.getJsonArray("entries").getValuesAs(JsonObject.class);
+    List<JsonObject> entries = first.getJsonArray("items").getValuesAs(JsonObject.class);
     assertEquals(2, entries.size());
     long a = entries.get(0).getJsonNumber("id").longValue();
     long b = entries.get(1).getJsonNumber("id").longValue();
     assertTrue(a > b, "newest first");
-    long next = first.getJsonNumber("next_before").longValue();
-    assertEquals(b, next);
+    String next = first.getString("next_cursor");
     JsonObject second =
-        api.get("/api/v1/admin/audit-log?limit=2&before=" + next).token(admin).send().json();
-    assertTrue(second.getJsonArray("entries").getJsonObject(0).getJsonNumber("id").longValue() < b);
+        api.get("/api/v1/admin/audit-log?limit=2&cursor=" + next).token(admin).send().json();
+    assertTrue(second.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue() < b);
   }
 
   @Test

@@ -75,7 +75,7 @@ class UserBotIT {
         List.of(
             created,
             api.get("/api/v1/user-bot").token(tenant).send(),
-            api.get("/api/v1/admin/bots?size=100").token(admin).send())) {
+            api.get("/api/v1/admin/bots?limit=200").token(admin).send())) {
       assertFalse(reply.body().contains(secretPart), "the token must never be returned: " + reply);
     }
     String stored = storedCiphertext(id);
@@ -243,23 +243,27 @@ class UserBotIT {
           .send();
     }
     JsonObject first =
-        api.get("/api/v1/admin/bots?status=suspended&page=0&size=2").token(admin).send().json();
-    assertEquals(2, first.getJsonArray("bots").size());
-    assertTrue(first.getJsonNumber("total").longValue() >= 3);
+        api.get("/api/v1/admin/bots?status=suspended&limit=2").token(admin).send().json();
+    assertEquals(2, first.getJsonArray("items").size());
     JsonObject second =
-        api.get("/api/v1/admin/bots?status=SUSPENDED&page=1&size=2").token(admin).send().json();
+        api.get(
+                "/api/v1/admin/bots?status=SUSPENDED&limit=2&cursor="
+                    + first.getString("next_cursor"))
+            .token(admin)
+            .send()
+            .json();
     Set<Long> firstIds =
-        first.getJsonArray("bots").getValuesAs(JsonObject.class).stream()
+        first.getJsonArray("items").getValuesAs(JsonObject.class).stream()
             .map(b -> b.getJsonNumber("account_id").longValue())
             .collect(Collectors.toSet());
-    for (JsonObject bot : second.getJsonArray("bots").getValuesAs(JsonObject.class)) {
+    for (JsonObject bot : second.getJsonArray("items").getValuesAs(JsonObject.class)) {
       assertFalse(firstIds.contains(bot.getJsonNumber("account_id").longValue()));
       assertEquals("SUSPENDED", bot.getString("status"));
     }
     assertProblem(
         api.get("/api/v1/admin/bots?status=FLYING").token(admin).send(), 400, "invalid-input");
     assertProblem(
-        api.get("/api/v1/admin/bots?size=1000").token(admin).send(), 400, "invalid-input");
+        api.get("/api/v1/admin/bots?limit=1000").token(admin).send(), 400, "invalid-input");
   }
 
   @Test

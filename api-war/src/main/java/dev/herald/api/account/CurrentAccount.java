@@ -3,7 +3,6 @@ package dev.herald.api.account;
 import dev.herald.api.web.RequestIds;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountService;
-import dev.herald.domain.account.AdminAccess;
 import dev.herald.domain.audit.Actor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,13 +50,10 @@ public class CurrentAccount {
     return get().id();
   }
 
-  /** The caller as an admin actor; fails with 403 unless the stored account is an admin too. */
-  public Actor admin() {
-    AdminAccess.require(get());
-    return actor();
-  }
-
-  /** The caller as an actor, for services that record who did what. */
+  /**
+   * The caller as an actor, for services that record who did what; on {@link AdminOnly} resources
+   * an admin whose stored account is checked already.
+   */
   public Actor actor() {
     Account account = get();
     return new Actor(account.id(), account.subject(), RequestIds.of(request));

@@ -1,5 +1,6 @@
 package dev.herald.api.admin;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.domain.access.AccessCodeService;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins create access codes bound to a plan. */
 @Path("/admin/access-codes")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +33,7 @@ public class AccessCodeResource {
   public Response create(
       @NotNull(message = "Send count and plan as a JSON object.") @Valid AccessCodesBody body) {
     int count = body.count() == null ? 1 : body.count();
-    var created = codes.create(current.admin(), PlanBody.toInput(body.plan()), count);
+    var created = codes.create(current.actor(), PlanBody.toInput(body.plan()), count);
     return Response.status(Response.Status.CREATED)
         .entity(AccessCodesView.of(created, body.plan()))
         .build();

@@ -1,5 +1,6 @@
 package dev.herald.api.admin;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.domain.account.AdminAccountService;
 import dev.herald.domain.plan.PlanService;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins create accounts and set their plans. */
 @Path("/admin/accounts")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +39,7 @@ public class AdminAccountResource {
   @Operation(summary = "Create an account with an initial password and a plan")
   public Response create(
       @NotNull(message = "Send the account as a JSON object.") @Valid NewAccountBody body) {
-    var created = accounts.create(current.admin(), body.toNewAccount());
+    var created = accounts.create(current.actor(), body.toNewAccount());
     return Response.status(Response.Status.CREATED)
         .entity(AdminAccountView.of(created, clock.instant()))
         .build();
@@ -47,7 +49,6 @@ public class AdminAccountResource {
   @Path("/{id}")
   @Operation(summary = "Read an account")
   public AdminAccountView get(@PathParam("id") long id) {
-    current.admin();
     return AdminAccountView.of(accounts.find(id), clock.instant());
   }
 
@@ -58,6 +59,6 @@ public class AdminAccountResource {
       @PathParam("id") long id,
       @NotNull(message = "Send the plan as a JSON object.") PlanBody body) {
     return AdminAccountView.of(
-        plans.setByAdmin(current.admin(), id, body.toInput()), clock.instant());
+        plans.setByAdmin(current.actor(), id, body.toInput()), clock.instant());
   }
 }

@@ -1,6 +1,9 @@
 package dev.herald.api.admin;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.paging.PageParams;
+import dev.herald.api.paging.PageView;
 import dev.herald.domain.bot.AdminBotService;
 import dev.herald.domain.bot.BotStatus;
 import dev.herald.domain.shared.Enums;
@@ -9,9 +12,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins list, suspend, activate, limit and delete tenants' bots. */
 @Path("/admin/bots")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminBotResource {
@@ -35,18 +39,10 @@ public class AdminBotResource {
   @Inject AdminBotService bots;
 
   @GET
-  @Operation(summary = "Tenants' bots by status (STOPPED, RUNNING, STOPPING, SUSPENDED), paged")
-  public AdminBotPage list(
-      @QueryParam("status") String status,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("20") int size) {
-    current.admin();
-    if (page < 0 || size < 1 || size > 100) {
-      throw InvalidInputException.of("size", "page must be >= 0 and size 1 to 100.");
-    }
-    var result = bots.list(status(status), page, size);
-    return new AdminBotPage(
-        result.entries().stream().map(AdminBotView::of).toList(), page, size, result.total());
+  @Operation(summary = "Tenants' bots by account id, optionally by status, a page at a time")
+  public PageView<AdminBotView> list(
+      @QueryParam("status") String status, @BeanParam PageParams page) {
+    return PageView.of(bots.list(status(status), page.request()), AdminBotView::of);
   }
 
   @POST
@@ -56,14 +52,14 @@ public class AdminBotResource {
   public AdminBotView suspend(
       @PathParam("accountId") long accountId,
       @NotNull(message = "Send the reason as a JSON object.") @Valid SuspendBody body) {
-    return AdminBotView.of(bots.suspend(current.admin(), accountId, body.reason()));
+    return AdminBotView.of(bots.suspend(current.actor(), accountId, body.reason()));
   }
 
   @POST
   @Path("/{accountId}/activate")
   @Operation(summary = "Lift a suspension: the bot is STOPPED, its user may start it")
   public AdminBotView activate(@PathParam("accountId") long accountId) {
-    return AdminBotView.of(bots.activate(current.admin(), accountId));
+    return AdminBotView.of(bots.activate(current.actor(), accountId));
   }
 
   @PUT
@@ -75,14 +71,14 @@ public class AdminBotResource {
       @NotNull(message = "Send the limits as a JSON object.") RateLimitsBody body) {
     return AdminBotView.of(
         bots.setRateLimits(
-            current.admin(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
+            current.actor(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
   }
 
   @DELETE
   @Path("/{accountId}")
   @Operation(summary = "Delete the tenant's bot configuration and user bot (not while running)")
   public Response delete(@PathParam("accountId") long accountId) {
-    bots.delete(current.admin(), accountId);
+    bots.delete(current.actor(), accountId);
     return Response.noContent().build();
   }
 

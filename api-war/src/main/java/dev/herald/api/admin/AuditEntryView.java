@@ -20,7 +20,7 @@ public record AuditEntryView(
         e.id(),
         e.actorAccountId(),
         e.actorSubject(),
-        e.action(),
+        e.action().name(),
         e.targetType(),
         e.targetId(),
         e.details(),

@@ -1,7 +1,7 @@
 package dev.herald.api.auth;
 
+import dev.herald.api.config.ApiSettings;
 import dev.herald.api.ratelimit.ClientAddress;
-import dev.herald.api.ratelimit.RateLimitSettings;
 import dev.herald.domain.access.AccessCodeService;
 import dev.herald.domain.account.AccountService;
 import dev.herald.domain.ratelimit.RateLimiter;
@@ -32,7 +32,7 @@ public class AuthResource {
   @Inject AccessCodeService accessCodes;
   @Inject TokenIssuer tokens;
   @Inject RateLimiter limiter;
-  @Inject RateLimitSettings limits;
+  @Inject ApiSettings settings;
   @Inject ClientAddress clients;
   @Context HttpServletRequest request;
 
@@ -41,7 +41,7 @@ public class AuthResource {
   @Operation(summary = "Exchange email and password for a bearer token")
   public IssuedToken login(
       @NotNull(message = "Send email and password.") @Valid LoginRequest body) {
-    limiter.acquire(limits.login(), clients.of(request));
+    limiter.acquire(settings.loginRateLimit(), clients.of(request));
     return tokens.issue(accounts.authenticate(body.email(), body.password()));
   }
 
@@ -57,9 +57,9 @@ public class AuthResource {
   public IssuedToken accessCode(
       @NotNull(message = "Send the code.") @Valid AccessCodeRequest body) {
     String client = clients.of(request);
-    limiter.acquire(limits.accessCode(), client);
+    limiter.acquire(settings.accessCodeRateLimit(), client);
     IssuedToken token = tokens.issue(accessCodes.redeem(body.code()));
-    limiter.reset(limits.accessCode(), client);
+    limiter.reset(settings.accessCodeRateLimit(), client);
     return token;
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api.billing;
 
+import dev.herald.api.config.ApiSettings;
 import dev.herald.api.web.RequestIds;
 import dev.herald.domain.billing.BillingService;
 import jakarta.annotation.security.PermitAll;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @PermitAll
 public class BillingResource {
 
-  @Inject BillingSettings settings;
+  @Inject ApiSettings settings;
   @Inject BillingService billing;
   @Context HttpServletRequest request;
 
@@ -38,6 +39,7 @@ public class BillingResource {
       byte[] body) {
     byte[] raw = body == null ? new byte[0] : body;
     return PlanEventReceipt.of(
-        billing.handle(settings.policy(), timestamp, signature, raw, RequestIds.of(request)));
+        billing.handle(
+            settings.billingPolicy(), timestamp, signature, raw, RequestIds.of(request)));
   }
 }

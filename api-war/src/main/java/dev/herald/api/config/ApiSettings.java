@@ -1,19 +1,36 @@
 package dev.herald.api.config;
 
+import dev.herald.api.ratelimit.ClientAddresses;
+import dev.herald.domain.billing.BillingPolicy;
+import dev.herald.domain.ratelimit.RateLimit;
+import dev.herald.domain.shared.ProblemType;
+import dev.herald.domain.shared.UnavailableException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The API's configuration in one place. Key files and the profile are published by the preflight
- * agent ({@code liberty-config}); issuer and audience are the server's variables, shared with the
- * {@code mpJwt} element that verifies tokens.
+ * The API module's configuration in one place (house style: one typed holder per module). Every key
+ * can be overridden from the environment ({@code herald.rate-limit.default-per-minute} as {@code
+ * HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE}); defaults are in {@code
+ * META-INF/microprofile-config.properties} or here. Key files, the profile and the CORS origins are
+ * published by the preflight agent ({@code liberty-config}): it gives the dev profile its default
+ * origin ({@code http://localhost:3000}) and refuses a wildcard or localhost origin in prod; issuer
+ * and audience are the server's variables, shared with the {@code mpJwt} element.
  */
 @ApplicationScoped
 public class ApiSettings {
+
+  // Tokens and the bootstrap owner.
 
   @Inject
   @ConfigProperty(name = "herald.profile", defaultValue = "prod")
@@ -47,6 +64,73 @@ public class ApiSettings {
   @ConfigProperty(name = "herald.admin.password-file")
   Optional<String> adminPasswordFile;
 
+  // HTTP.
+
+  @Inject
+  @ConfigProperty(name = "herald.cors.origins")
+  Optional<String> corsOrigins;
+
+  @Inject
+  @ConfigProperty(name = "herald.max-body-bytes", defaultValue = "65536")
+  long maxBodyBytes;
+
+  // Rate limits and the proxies whose X-Forwarded-For is believed.
+
+  @Inject
+  @ConfigProperty(name = "herald.rate-limit.default-per-minute", defaultValue = "300")
+  long defaultPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "herald.rate-limit.login-per-minute", defaultValue = "10")
+  long loginPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "herald.rate-limit.access-code-failures", defaultValue = "5")
+  long accessCodeFailures;
+
+  @Inject
+  @ConfigProperty(name = "herald.rate-limit.access-code-window-minutes", defaultValue = "15")
+  long accessCodeWindowMinutes;
+
+  /** Comma list of proxy addresses whose X-Forwarded-For is believed; empty: believe nobody. */
+  @Inject
+  @ConfigProperty(name = "herald.trusted-proxies")
+  Optional<String> trustedProxies;
+
+  // The billing webhook.
+
+  @Inject
+  @ConfigProperty(name = "HERALD_BILLING_SECRET")
+  Optional<String> billingSecret;
+
+  @Inject
+  @ConfigProperty(name = "herald.billing.replay-window-seconds", defaultValue = "300")
+  long billingReplayWindowSeconds;
+
+  private Set<String> origins;
+  private Set<String> trusted;
+
+  @PostConstruct
+  void parseLists() {
+    origins =
+        list(corsOrigins).stream()
+            .filter(o -> !o.equals("*") && !o.equals("null"))
+            .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+            .map(o -> o.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+    trusted =
+        list(trustedProxies).stream()
+            .map(ClientAddresses::normalise)
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static Set<String> list(Optional<String> commaSeparated) {
+    return Arrays.stream(commaSeparated.orElse("").split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   public boolean devProfile() {
     return "dev".equals(profile);
   }
@@ -78,5 +162,49 @@ public class ApiSettings {
 
   public Optional<Path> adminPasswordFile() {
     return adminPasswordFile.map(Path::of);
+  }
+
+  /** Exact origins ({@code scheme://host[:port]}, lower case, no trailing slash); none: empty. */
+  public Set<String> corsOrigins() {
+    return origins;
+  }
+
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public RateLimit globalRateLimit() {
+    return new RateLimit("api", defaultPerMinute, Duration.ofMinutes(1));
+  }
+
+  public RateLimit loginRateLimit() {
+    return new RateLimit("login", loginPerMinute, Duration.ofMinutes(1));
+  }
+
+  public RateLimit accessCodeRateLimit() {
+    return new RateLimit(
+        "access-code", accessCodeFailures, Duration.ofMinutes(accessCodeWindowMinutes));
+  }
+
+  public Set<String> trustedProxies() {
+    return trusted;
+  }
+
+  /**
+   * The billing webhook's secret and replay window; without {@code HERALD_BILLING_SECRET} the
+   * webhook answers 503 {@code billing-not-configured}.
+   */
+  public BillingPolicy billingPolicy() {
+    String secret =
+        billingSecret
+            .filter(s -> !s.isBlank())
+            .orElseThrow(
+                () ->
+                    new UnavailableException(
+                        ProblemType.BILLING_NOT_CONFIGURED,
+                        "The billing webhook is off: set HERALD_BILLING_SECRET to the secret shared"
+                            + " with billing."));
+    return new BillingPolicy(
+        secret.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(billingReplayWindowSeconds));
   }
 }

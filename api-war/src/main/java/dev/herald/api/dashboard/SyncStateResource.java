@@ -1,10 +1,7 @@
 package dev.herald.api.dashboard;
 
 import dev.herald.api.account.CurrentAccount;
-import dev.herald.api.bot.BotConfigBody;
-import dev.herald.api.bot.BotStateView;
 import dev.herald.domain.activity.DashboardService;
-import dev.herald.domain.bot.BotService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,16 +22,10 @@ public class SyncStateResource {
 
   @Inject CurrentAccount current;
   @Inject DashboardService dashboard;
-  @Inject BotService bots;
 
   @GET
-  @Operation(summary = "Status, senders, config, counters and recent logs")
+  @Operation(summary = "Status, senders, config, counters and recent logs, read together")
   public SyncStateView sync() {
-    long account = current.id();
-    return new SyncStateView(
-        BotStateView.of(bots.state(account)),
-        BotConfigBody.of(bots.config(account)),
-        StatsView.of(dashboard.stats(account)),
-        LogPageView.of(dashboard.logs(account, null, RECENT_LOGS)));
+    return SyncStateView.of(dashboard.snapshot(current.id(), RECENT_LOGS));
   }
 }

@@ -1,23 +1,16 @@
 package dev.herald.api.problem;
 
-import dev.herald.domain.shared.AuthenticationException;
-import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.DomainException;
 import dev.herald.domain.shared.FieldError;
-import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.InvalidInputException;
-import dev.herald.domain.shared.NotFoundException;
-import dev.herald.domain.shared.UnauthenticatedException;
-import dev.herald.domain.shared.UnavailableException;
 import dev.herald.domain.shared.UnprocessableException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Domain failures to problems: the exception's class decides the status, its type the slug. */
+/** Domain failures to problems: the exception's {@code ProblemType} gives slug and status. */
 @Provider
 public class DomainProblemMapper implements ExceptionMapper<DomainException> {
 
@@ -25,32 +18,7 @@ public class DomainProblemMapper implements ExceptionMapper<DomainException> {
 
   @Override
   public Response toResponse(DomainException e) {
-    return problems.build(statusOf(e), e.type(), e.getMessage(), fieldErrors(e));
-  }
-
-  static Response.StatusType statusOf(DomainException e) {
-    if (e instanceof InvalidInputException) {
-      return Status.BAD_REQUEST;
-    }
-    if (e instanceof NotFoundException) {
-      return Status.NOT_FOUND;
-    }
-    if (e instanceof ConflictException) {
-      return Status.CONFLICT;
-    }
-    if (e instanceof UnprocessableException) {
-      return UNPROCESSABLE;
-    }
-    if (e instanceof ForbiddenException) {
-      return Status.FORBIDDEN;
-    }
-    if (e instanceof AuthenticationException || e instanceof UnauthenticatedException) {
-      return Status.UNAUTHORIZED;
-    }
-    if (e instanceof UnavailableException) {
-      return Status.SERVICE_UNAVAILABLE;
-    }
-    return Status.BAD_REQUEST;
+    return problems.build(e.type(), e.getMessage(), fieldErrors(e));
   }
 
   private static List<FieldError> fieldErrors(DomainException e) {
@@ -62,23 +30,4 @@ public class DomainProblemMapper implements ExceptionMapper<DomainException> {
     }
     return List.of();
   }
-
-  /** JAX-RS 3.1's Status has no 422. */
-  static final Response.StatusType UNPROCESSABLE =
-      new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-          return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-          return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-          return "Unprocessable Content";
-        }
-      };
 }

@@ -1,6 +1,7 @@
 package dev.herald.api.problem;
 
 import dev.herald.domain.shared.FieldError;
+import dev.herald.domain.shared.ProblemType;
 import java.util.List;
 
 /**
@@ -17,5 +18,16 @@ public record Problem(
     String requestId,
     List<FieldError> errors) {
 
-  public static final String TYPE_BASE = "https://herald.dev/problems/";
+  /** The problem of {@code type}, for the request {@code instance} with id {@code requestId}. */
+  public static Problem of(
+      ProblemType type, String detail, String instance, String requestId, List<FieldError> errors) {
+    return new Problem(
+        type.uri(),
+        type.title(),
+        type.status(),
+        detail,
+        instance,
+        requestId,
+        errors == null || errors.isEmpty() ? null : errors);
+  }
 }

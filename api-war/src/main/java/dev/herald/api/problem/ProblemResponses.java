@@ -2,13 +2,14 @@ package dev.herald.api.problem;
 
 import dev.herald.api.web.RequestIds;
 import dev.herald.domain.shared.FieldError;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Builds problem responses the same way for every mapper. */
+/** Builds problem responses the same way for every mapper; status and title from the catalogue. */
 @ApplicationScoped
 public class ProblemResponses {
 
@@ -16,21 +17,13 @@ public class ProblemResponses {
 
   @Inject HttpServletRequest request;
 
-  public Response build(Response.StatusType status, String slug, String detail) {
-    return build(status, slug, detail, List.of());
+  public Response build(ProblemType type, String detail) {
+    return build(type, detail, List.of());
   }
 
-  public Response build(
-      Response.StatusType status, String slug, String detail, List<FieldError> errors) {
+  public Response build(ProblemType type, String detail, List<FieldError> errors) {
     Problem problem =
-        new Problem(
-            Problem.TYPE_BASE + slug,
-            status.getReasonPhrase(),
-            status.getStatusCode(),
-            detail,
-            request.getRequestURI(),
-            RequestIds.of(request),
-            errors.isEmpty() ? null : errors);
-    return Response.status(status.getStatusCode()).type(PROBLEM_JSON).entity(problem).build();
+        Problem.of(type, detail, request.getRequestURI(), RequestIds.of(request), errors);
+    return Response.status(type.status()).type(PROBLEM_JSON).entity(problem).build();
   }
 }

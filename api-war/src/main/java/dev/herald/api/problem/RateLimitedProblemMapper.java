@@ -1,5 +1,6 @@
 package dev.herald.api.problem;
 
+import dev.herald.api.ratelimit.RateLimitHeaders;
 import dev.herald.domain.shared.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +24,11 @@ public class RateLimitedProblemMapper implements ExceptionMapper<RateLimitedExce
   @Override
   public Response toResponse(RateLimitedException e) {
     metrics.counter("rate_limit_rejections", new Tag("limit", e.limitName())).inc();
-    return Response.fromResponse(problems.build(TOO_MANY_REQUESTS, e.type(), e.getMessage()))
-        .header("Retry-After", e.retryAfterSeconds())
-        .header("RateLimit-Limit", e.limit())
-        .header("RateLimit-Remaining", 0)
-        .header("RateLimit-Reset", e.retryAfterSeconds())
+    return Response.fromResponse(problems.build(e.type(), e.getMessage()))
+        .header(RateLimitHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        .header(RateLimitHeaders.LIMIT, e.limit())
+        .header(RateLimitHeaders.REMAINING, 0)
+        .header(RateLimitHeaders.RESET, e.retryAfterSeconds())
         .build();
   }
-
-  static final Response.StatusType TOO_MANY_REQUESTS = Response.Status.TOO_MANY_REQUESTS;
 }

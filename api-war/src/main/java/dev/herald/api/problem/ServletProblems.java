@@ -1,6 +1,7 @@
 package dev.herald.api.problem;
 
 import dev.herald.api.web.RequestIds;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Problem bodies for answers that never reach JAX-RS: the container's own errors (an empty 401 from
@@ -29,28 +31,17 @@ public final class ServletProblems {
   /** Writes the problem for {@code status}, keeping the headers already set (request id, ...). */
   public static void write(HttpServletRequest request, HttpServletResponse response, int status)
       throws IOException {
-    write(request, response, status, slugOf(status), detailOf(status));
+    write(request, response, ProblemType.forStatus(status), detailOf(status));
   }
 
   public static void write(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String slug,
-      String detail)
+      HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
       throws IOException {
     Problem problem =
-        new Problem(
-            Problem.TYPE_BASE + slug,
-            titleOf(status),
-            status,
-            detail,
-            instanceOf(request),
-            RequestIds.of(request),
-            null);
+        Problem.of(type, detail, instanceOf(request), RequestIds.of(request), List.of());
     byte[] body = JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8);
     response.resetBuffer();
-    response.setStatus(status);
+    response.setStatus(type.status());
     response.setContentType(ProblemResponses.PROBLEM_JSON);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
@@ -62,26 +53,6 @@ public final class ServletProblems {
     return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
         ? original
         : request.getRequestURI();
-  }
-
-  static String slugOf(int status) {
-    return titleOf(status).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-  }
-
-  static String titleOf(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 406 -> "Not Acceptable";
-      case 413 -> "Content Too Large";
-      case 415 -> "Unsupported Media Type";
-      case 429 -> "Too Many Requests";
-      case 503 -> "Service Unavailable";
-      default -> status >= 500 ? "Internal Server Error" : "Bad Request";
-    };
   }
 
   static String detailOf(int status) {

@@ -1,11 +1,11 @@
 package dev.herald.api.problem;
 
+import dev.herald.domain.shared.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
@@ -31,21 +31,18 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     if (hasCause(e, JsonbException.class) || e instanceof ProcessingException) {
       return problems.build(
-          Status.BAD_REQUEST,
-          "malformed-body",
+          ProblemType.MALFORMED_BODY,
           "The request body could not be read. Send valid JSON matching the API schema.");
     }
     if (hasCause(e, OptimisticLockException.class) || concurrentTransactions(e)) {
       return problems.build(
-          Status.CONFLICT,
-          "concurrent-update",
+          ProblemType.CONCURRENT_UPDATE,
           "Someone changed this at the same time. Read it again and retry.");
     }
     if (dataException(e)) {
       LOG.log(Level.INFO, "Value refused by the database: {0}", e.toString());
       return problems.build(
-          Status.BAD_REQUEST,
-          "invalid-value",
+          ProblemType.INVALID_VALUE,
           "A value cannot be stored: text too long or containing a NUL character, or a date out of"
               + " range.");
     }
@@ -53,21 +50,18 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
       LOG.log(Level.WARNING, "Database unreachable: {0}", e.toString());
       return Response.fromResponse(
               problems.build(
-                  Status.SERVICE_UNAVAILABLE,
-                  "service-unavailable",
+                  ProblemType.SERVICE_UNAVAILABLE,
                   "The database is not reachable. Try again shortly."))
           .header("Retry-After", "5")
           .build();
     }
     Response response =
         problems.build(
-            Status.INTERNAL_SERVER_ERROR,
-            "internal-error",
+            ProblemType.INTERNAL_ERROR,
             "Something went wrong on our side. Quote the request id when you report it.");
     LOG.log(
         Level.SEVERE,
-        "Unhandled failure, request id "
-            + ((dev.herald.api.problem.Problem) response.getEntity()).requestId(),
+        "Unhandled failure, request id " + ((Problem) response.getEntity()).requestId(),
         e);
     return response;
   }

@@ -1,12 +1,12 @@
 package dev.herald.api.problem;
 
+import dev.herald.domain.shared.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 
 /**
  * JAX-RS's own failures (unknown path 404, wrong method 405, unsupported Content-Type 415,
@@ -20,9 +20,8 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
   @Override
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
-    Response.StatusType status = original.getStatusInfo();
-    String slug = status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    Response problem = problems.build(status, slug, detailOf(status.getStatusCode()));
+    ProblemType type = ProblemType.forStatus(original.getStatus());
+    Response problem = problems.build(type, detailOf(type.status()));
     Response.ResponseBuilder builder = Response.fromResponse(problem);
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {

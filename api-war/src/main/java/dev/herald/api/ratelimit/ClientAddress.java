@@ -1,5 +1,6 @@
 package dev.herald.api.ratelimit;
 
+import dev.herald.api.config.ApiSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @ApplicationScoped
 public class ClientAddress {
 
-  @Inject RateLimitSettings settings;
+  @Inject ApiSettings settings;
 
   public String of(HttpServletRequest request) {
     return ClientAddresses.resolve(

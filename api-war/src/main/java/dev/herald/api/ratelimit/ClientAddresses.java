@@ -38,7 +38,7 @@ public final class ClientAddresses {
   }
 
   /** IP literals in one spelling ({@code ::1} and {@code 0:0:0:0:0:0:0:1} are one client). */
-  static String normalise(String address) {
+  public static String normalise(String address) {
     String value = address == null ? "" : address.strip();
     if (value.startsWith("[") && value.endsWith("]")) {
       value = value.substring(1, value.length() - 1);

@@ -1,5 +1,6 @@
 package dev.herald.api.ratelimit;
 
+import dev.herald.api.config.ApiSettings;
 import dev.herald.api.problem.RateLimitedProblemMapper;
 import dev.herald.domain.ratelimit.RateLimitDecision;
 import dev.herald.domain.ratelimit.RateLimiter;
@@ -33,7 +34,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
   @Inject RateLimiter limiter;
-  @Inject RateLimitSettings settings;
+  @Inject ApiSettings settings;
   @Inject ClientAddress clients;
   @Inject RateLimitedProblemMapper problems;
   @Context HttpServletRequest request;
@@ -42,7 +43,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   public void filter(ContainerRequestContext context) {
     RateLimitDecision decision;
     try {
-      decision = limiter.tryAcquire(settings.global(), clients.of(request));
+      decision = limiter.tryAcquire(settings.globalRateLimit(), clients.of(request));
     } catch (RuntimeException storageDown) {
       LOG.log(Level.WARNING, "Global rate limit not checked: {0}", storageDown.toString());
       return;

@@ -1,9 +1,12 @@
 package dev.herald.api.sandbox;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.sandbox.FaultPlan;
 import dev.herald.telegram.sandbox.SandboxFaults;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/admin/sandbox/faults")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSandboxResource {
@@ -37,7 +41,6 @@ public class AdminSandboxResource {
   @GET
   @Operation(summary = "The sandbox's current latency and faults")
   public SandboxFaultsBody get() {
-    current.admin();
     return SandboxFaultsBody.of(faults.plan());
   }
 
@@ -47,10 +50,10 @@ public class AdminSandboxResource {
   @Operation(summary = "Change the sandbox's latency and faults (dry run only)")
   public SandboxFaultsBody put(
       @NotNull(message = "Send the faults as JSON.") SandboxFaultsBody body) {
-    var actor = current.admin();
+    var actor = current.actor();
     if (!gateway.dryRun()) {
       throw new ConflictException(
-          "not-sandbox", "Sessions use a real transport; there is nothing to simulate.");
+          ProblemType.NOT_SANDBOX, "Sessions use a real transport; there is nothing to simulate.");
     }
     FaultPlan changed;
     try {
@@ -59,7 +62,7 @@ public class AdminSandboxResource {
       throw InvalidInputException.of("body", e.getMessage());
     }
     faults.update(plan -> changed);
-    audit.record(actor, "SANDBOX_FAULTS_CHANGED", "sandbox", null, changed.toString());
+    audit.record(actor, AuditAction.SANDBOX_FAULTS_CHANGED, "sandbox", null, changed.toString());
     return SandboxFaultsBody.of(changed);
   }
 }

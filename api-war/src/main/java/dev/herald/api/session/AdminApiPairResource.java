@@ -1,11 +1,16 @@
 package dev.herald.api.session;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.paging.PageParams;
+import dev.herald.api.paging.PageView;
+import dev.herald.domain.session.SessionPoolListing;
 import dev.herald.domain.session.SessionPoolService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,19 +18,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** API pairs (api_id + api_hash) that pooled sessions log in with. */
 @Path("/admin/api-pairs")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminApiPairResource {
 
   @Inject CurrentAccount current;
   @Inject SessionPoolService pool;
+  @Inject SessionPoolListing listing;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -33,16 +39,15 @@ public class AdminApiPairResource {
   public Response create(
       @NotNull(message = "Send the API pair as JSON.") @Valid ApiPairRequest request) {
     var pair =
-        pool.createApiPair(current.admin(), request.apiId(), request.apiHash(), request.capacity());
+        pool.createApiPair(current.actor(), request.apiId(), request.apiHash(), request.capacity());
     return Response.status(Response.Status.CREATED)
         .entity(ApiPairView.of(new SessionPoolService.ApiPairUsage(pair, 0)))
         .build();
   }
 
   @GET
-  @Operation(summary = "List API pairs with their sessions in use")
-  public List<ApiPairView> list() {
-    current.admin();
-    return pool.apiPairs().stream().map(ApiPairView::of).toList();
+  @Operation(summary = "API pairs by id with their sessions in use, a page at a time")
+  public PageView<ApiPairView> list(@BeanParam PageParams page) {
+    return PageView.of(listing.apiPairs(page.request()), ApiPairView::of);
   }
 }

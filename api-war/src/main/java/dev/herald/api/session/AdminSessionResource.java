@@ -1,6 +1,10 @@
 package dev.herald.api.session;
 
+import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.paging.PageParams;
+import dev.herald.api.paging.PageView;
+import dev.herald.domain.session.SessionPoolListing;
 import dev.herald.domain.session.SessionPoolService;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.Enums;
@@ -9,9 +13,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,19 +31,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** The session pool: add a session (and drive its login), list, ban, release, delete. */
 @Path("/admin/sessions")
 @RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSessionResource {
 
   @Inject CurrentAccount current;
   @Inject SessionPoolService pool;
+  @Inject SessionPoolListing listing;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a session: starts its Telegram login (ready at once with the sandbox)")
   public Response add(
       @NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
-    var login = pool.addSession(current.admin(), request.phone(), request.apiPairId());
+    var login = pool.addSession(current.actor(), request.phone(), request.apiPairId());
     return Response.status(Response.Status.CREATED)
         .entity(SessionView.of(login.session(), login.progress()))
         .build();
@@ -51,7 +56,7 @@ public class AdminSessionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the login code Telegram sent to the session's phone")
   public SessionView code(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    var login = pool.submitCode(current.admin(), id, request.value());
+    var login = pool.submitCode(current.actor(), id, request.value());
     return SessionView.of(login.session(), login.progress());
   }
 
@@ -60,42 +65,38 @@ public class AdminSessionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the session's two-step verification password")
   public SessionView password(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    var login = pool.submitPassword(current.admin(), id, request.value());
+    var login = pool.submitPassword(current.actor(), id, request.value());
     return SessionView.of(login.session(), login.progress());
   }
 
   @GET
-  @Operation(summary = "List sessions, optionally by state, 50 per page")
-  public List<SessionView> list(
-      @QueryParam("state") String state,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    current.admin();
-    if (page < 0 || size < 1 || size > 200) {
-      throw InvalidInputException.of("page", "page must be >= 0 and size between 1 and 200.");
-    }
-    return pool.list(parseState(state), page, size).stream().map(SessionView::of).toList();
+  @Operation(summary = "Sessions by id, optionally by state, a page at a time")
+  public PageView<SessionView> list(@QueryParam("state") String state, @BeanParam PageParams page) {
+    return PageView.of(listing.sessions(parseState(state), page.request()), SessionView::of);
   }
 
   @POST
   @Path("/{id}/ban")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ban a session: it leaves its account and is never assigned again")
-  public SessionView ban(@PathParam("id") long id, @QueryParam("reason") String reason) {
-    return SessionView.of(pool.ban(current.admin(), id, reason));
+  public SessionView ban(
+      @PathParam("id") long id,
+      @NotNull(message = "Send the reason as a JSON object.") @Valid BanBody body) {
+    return SessionView.of(pool.ban(current.actor(), id, body.reason()));
   }
 
   @POST
   @Path("/{id}/release")
   @Operation(summary = "Return a session to the pool, unassigned")
   public SessionView release(@PathParam("id") long id) {
-    return SessionView.of(pool.release(current.admin(), id));
+    return SessionView.of(pool.release(current.actor(), id));
   }
 
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Delete a session from the pool")
   public Response delete(@PathParam("id") long id) {
-    pool.delete(current.admin(), id);
+    pool.delete(current.actor(), id);
     return Response.noContent().build();
   }
 

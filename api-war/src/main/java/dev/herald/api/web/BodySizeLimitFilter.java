@@ -1,6 +1,8 @@
 package dev.herald.api.web;
 
+import dev.herald.api.config.ApiSettings;
 import dev.herald.api.problem.ServletProblems;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +21,7 @@ public class BodySizeLimitFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final String DETAIL_FORMAT = "Request bodies are limited to %d bytes.";
 
-  @Inject HttpSettings settings;
+  @Inject ApiSettings settings;
 
   @Override
   protected void doFilter(
@@ -42,6 +44,6 @@ public class BodySizeLimitFilter extends HttpFilter {
     // The client may still be sending; closing the connection stops it cleanly.
     response.setHeader("Connection", "close");
     ServletProblems.write(
-        request, response, 413, "content-too-large", String.format(DETAIL_FORMAT, limit));
+        request, response, ProblemType.CONTENT_TOO_LARGE, String.format(DETAIL_FORMAT, limit));
   }
 }

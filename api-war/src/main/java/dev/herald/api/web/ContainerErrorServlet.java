@@ -1,6 +1,7 @@
 package dev.herald.api.web;
 
 import dev.herald.api.problem.ServletProblems;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,7 @@ public class ContainerErrorServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 400;
     if (status == 400) {
-      ServletProblems.write(request, response, status, "bad-request", MALFORMED_PATH);
+      ServletProblems.write(request, response, ProblemType.BAD_REQUEST, MALFORMED_PATH);
     } else {
       ServletProblems.write(request, response, status);
     }

@@ -1,6 +1,9 @@
 package dev.herald.api.web;
 
+import dev.herald.api.config.ApiSettings;
 import dev.herald.api.problem.ServletProblems;
+import dev.herald.api.ratelimit.RateLimitHeaders;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,9 +24,23 @@ public class CorsFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id";
-  static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location";
 
-  @Inject HttpSettings settings;
+  /**
+   * What a browser script may read of an answer: the request id (to quote in a report), the rate
+   * limit fields ({@link RateLimitHeaders}) and {@code Retry-After} (to back off before a 429, not
+   * after), and {@code Location} of a created resource.
+   */
+  static final String EXPOSED_HEADERS =
+      String.join(
+          ", ",
+          "X-Request-Id",
+          RateLimitHeaders.LIMIT,
+          RateLimitHeaders.REMAINING,
+          RateLimitHeaders.RESET,
+          RateLimitHeaders.RETRY_AFTER,
+          "Location");
+
+  @Inject ApiSettings settings;
 
   @Override
   protected void doFilter(
@@ -52,7 +69,10 @@ public class CorsFilter extends HttpFilter {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else {
       ServletProblems.write(
-          request, response, 403, "cors-origin-not-allowed", "This origin may not call the API.");
+          request,
+          response,
+          ProblemType.CORS_ORIGIN_NOT_ALLOWED,
+          "This origin may not call the API.");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.api.web;
 
 import dev.herald.api.problem.ProblemResponses;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +41,7 @@ public class RequestHeaderFilter implements ContainerRequestFilter {
     if (!readable) {
       request.abortWith(
           problems.build(
-              Status.BAD_REQUEST,
-              "malformed-header",
+              ProblemType.MALFORMED_HEADER,
               "The Accept or Content-Type header is not a valid media type."));
       return;
     }
@@ -50,8 +49,7 @@ public class RequestHeaderFilter implements ContainerRequestFilter {
     if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
       request.abortWith(
           problems.build(
-              Status.UNSUPPORTED_MEDIA_TYPE,
-              "unsupported-content-encoding",
+              ProblemType.UNSUPPORTED_CONTENT_ENCODING,
               "Send the body without a Content-Encoding."));
     }
   }

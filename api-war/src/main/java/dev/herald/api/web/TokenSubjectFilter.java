@@ -1,6 +1,7 @@
 package dev.herald.api.web;
 
 import dev.herald.api.problem.ProblemResponses;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -33,8 +34,7 @@ public class TokenSubjectFilter implements ContainerRequestFilter {
       request.abortWith(
           Response.fromResponse(
                   problems.build(
-                      Response.Status.UNAUTHORIZED,
-                      "unauthorized",
+                      ProblemType.UNAUTHORIZED,
                       "Send a valid bearer token in the Authorization header."))
               .header(
                   HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"MP-JWT\", error=\"invalid_token\"")

@@ -4,11 +4,13 @@ import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.account.Role;
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanInput;
 import dev.herald.domain.plan.PlanPolicy;
 import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +55,7 @@ public class AccessCodeService {
     }
     audit.record(
         actor,
-        "access-code.create",
+        AuditAction.ACCESS_CODES_CREATED,
         "access_code",
         ids.get(0),
         "count=" + count + " ids=" + ids + " plan_status=" + plan.status());
@@ -67,7 +69,7 @@ public class AccessCodeService {
             .orElseThrow(
                 () ->
                     new UnauthenticatedException(
-                        "invalid-access-code", "This access code is not valid."));
+                        ProblemType.INVALID_ACCESS_CODE, "This access code is not valid."));
     if (found.accountId().isPresent()) {
       var existing = accounts.findById(found.accountId().get());
       if (existing.isPresent()) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public class Account {
 
   /** Emails compare without case and surrounding blanks, so one person cannot register twice. */
   public static String normaliseEmail(String email) {
-    return email.strip().toLowerCase(java.util.Locale.ROOT);
+    return email.strip().toLowerCase(Locale.ROOT);
   }
 
   public Long id() {
@@ -103,9 +104,5 @@ public class Account {
     boolean changed = !chosen.sameTermsAs(plan);
     plan = chosen;
     return changed;
-  }
-
-  public void changeRole(Role role) {
-    this.role = Objects.requireNonNull(role, "role");
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.domain.account;
 
 import dev.herald.domain.shared.ForbiddenException;
+import dev.herald.domain.shared.ProblemType;
 
 /**
  * SPEC rule 2: an admin action needs an admin role in the token (checked by the resource's
@@ -13,7 +14,8 @@ public final class AdminAccess {
 
   public static void require(Account account) {
     if (!account.role().isAdmin()) {
-      throw new ForbiddenException("admin-required", "This needs an ADMIN or OWNER account.");
+      throw new ForbiddenException(
+          ProblemType.ADMIN_REQUIRED, "This needs an ADMIN or OWNER account.");
     }
   }
 }

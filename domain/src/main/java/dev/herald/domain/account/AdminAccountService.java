@@ -1,6 +1,7 @@
 package dev.herald.domain.account;
 
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanPolicy;
@@ -9,6 +10,7 @@ import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,18 +37,24 @@ public class AdminAccountService {
             .findById(actor.accountId())
             .orElseThrow(() -> new NotFoundException("No such account."));
     if (role == Role.OWNER && acting.role() != Role.OWNER) {
-      throw new ForbiddenException("owner-required", "Only an OWNER may create another OWNER.");
+      throw new ForbiddenException(
+          ProblemType.OWNER_REQUIRED, "Only an OWNER may create another OWNER.");
     }
     String email = Account.normaliseEmail(request.email());
     if (accounts.findByEmail(email).isPresent()) {
-      throw new ConflictException("email-taken", "An account with this email exists already.");
+      throw new ConflictException(
+          ProblemType.EMAIL_TAKEN, "An account with this email exists already.");
     }
     Plan plan = PlanPolicy.toPlan(request.plan(), clock.instant(), "plan.");
     Account account = new Account("acct-" + UUID.randomUUID(), email, role, plan, clock.instant());
     account.setPasswordHash(passwords.hash(request.password()));
     Account saved = accounts.save(account);
     audit.record(
-        actor, "account.create", "account", saved.id(), "email=" + email + " role=" + role);
+        actor,
+        AuditAction.ACCOUNT_CREATED,
+        "account",
+        saved.id(),
+        "email=" + email + " role=" + role);
     return saved;
   }
 

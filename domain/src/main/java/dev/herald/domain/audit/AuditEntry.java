@@ -2,6 +2,8 @@ package dev.herald.domain.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,8 +25,9 @@ public class AuditEntry {
   @Column(name = "actor_subject", nullable = false, length = 255)
   private String actorSubject;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 64)
-  private String action;
+  private AuditAction action;
 
   @Column(name = "target_type", nullable = false, length = 32)
   private String targetType;
@@ -44,7 +47,12 @@ public class AuditEntry {
   protected AuditEntry() {}
 
   public AuditEntry(
-      Actor actor, String action, String targetType, String targetId, String details, Instant at) {
+      Actor actor,
+      AuditAction action,
+      String targetType,
+      String targetId,
+      String details,
+      Instant at) {
     this.actorAccountId = actor.accountId();
     this.actorSubject = actor.subject();
     this.requestId = actor.requestId();
@@ -67,7 +75,7 @@ public class AuditEntry {
     return actorSubject;
   }
 
-  public String action() {
+  public AuditAction action() {
     return action;
   }
 

@@ -1,11 +1,12 @@
 package dev.herald.domain.audit;
 
+import dev.herald.domain.shared.Page;
+import dev.herald.domain.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Records admin actions. {@link #record} joins the caller's transaction and refuses to run without
@@ -22,7 +23,7 @@ public class AuditLog {
 
   @Transactional(TxType.MANDATORY)
   public void record(
-      Actor actor, String action, String targetType, Object targetId, String details) {
+      Actor actor, AuditAction action, String targetType, Object targetId, String details) {
     entries.append(
         new AuditEntry(
             actor,
@@ -48,8 +49,9 @@ public class AuditLog {
     return details.substring(0, end) + "\u2026";
   }
 
+  /** The log, newest first. */
   @Transactional
-  public List<AuditEntry> page(Long beforeId, int limit) {
-    return entries.newestFirst(beforeId, Math.max(1, Math.min(limit, 200)));
+  public Page<AuditEntry> page(PageRequest request) {
+    return request.page(entries.newestFirst(request.after(), request.fetchSize()), AuditEntry::id);
   }
 }

@@ -3,11 +3,13 @@ package dev.herald.domain.billing;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanPolicy;
 import dev.herald.domain.plan.PlanRepository;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,12 +49,12 @@ public class BillingService {
     Instant forget = now.minus(policy.replayWindow().multipliedBy(2));
     if (!plans.recordBillingEvent(event.eventId(), account.id(), now, forget)) {
       throw new UnauthenticatedException(
-          "billing-replay", "This event id was already applied; replays are refused.");
+          ProblemType.BILLING_REPLAY, "This event id was already applied; replays are refused.");
     }
     boolean changed = account.updatePlan(plan);
     audit.record(
         new Actor(0, "billing-webhook", requestId),
-        "billing.plan-event",
+        AuditAction.BILLING_PLAN_EVENT_APPLIED,
         "account",
         account.id(),
         "event_id=" + event.eventId() + " status=" + plan.status() + " changed=" + changed);

@@ -1,5 +1,6 @@
 package dev.herald.domain.billing;
 
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.UnauthenticatedException;
 import dev.herald.domain.shared.crypto.HmacSignatures;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ public final class BillingSignature {
     }
     if (Math.abs(now.getEpochSecond() - seconds) > policy.replayWindow().toSeconds()) {
       throw new UnauthenticatedException(
-          "billing-timestamp-stale",
+          ProblemType.BILLING_TIMESTAMP_STALE,
           "X-Herald-Timestamp is outside the replay window of "
               + policy.replayWindow().toSeconds()
               + " s; send the event again with a fresh timestamp.");
@@ -51,7 +52,7 @@ public final class BillingSignature {
 
   private static UnauthenticatedException invalid() {
     return new UnauthenticatedException(
-        "billing-signature-invalid",
+        ProblemType.BILLING_SIGNATURE_INVALID,
         "X-Herald-Signature must be sha256=<hex HMAC-SHA256 of timestamp + \".\" + body> and"
             + " X-Herald-Timestamp the epoch seconds it was signed at.");
   }

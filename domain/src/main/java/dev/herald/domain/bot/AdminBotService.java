@@ -2,11 +2,15 @@ package dev.herald.domain.bot;
 
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.Page;
+import dev.herald.domain.shared.PageRequest;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,8 +39,6 @@ public class AdminBotService {
   /** One row of the admin list: the posting bot and, when there is one, the user bot. */
   public record Entry(Bot bot, Optional<UserBot> userBot) {}
 
-  public record Page(List<Entry> entries, long total) {}
-
   public Entry suspend(Actor actor, long accountId, String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw InvalidInputException.of(
@@ -48,7 +49,8 @@ public class AdminBotService {
     bot.suspend(now);
     Optional<UserBot> userBot = userBots.findByAccountId(accountId);
     userBot.ifPresent(u -> u.suspend(reason.strip(), now));
-    audit.record(actor, "bot.suspend", "account", accountId, "reason=" + reason.strip());
+    audit.record(
+        actor, AuditAction.BOT_SUSPENDED, "account", accountId, "reason=" + reason.strip());
     return new Entry(bot, userBot);
   }
 
@@ -58,7 +60,7 @@ public class AdminBotService {
     bot.activate(now);
     Optional<UserBot> userBot = userBots.findByAccountId(accountId);
     userBot.ifPresent(u -> u.activate(now));
-    audit.record(actor, "bot.activate", "account", accountId, null);
+    audit.record(actor, AuditAction.BOT_ACTIVATED, "account", accountId, null);
     return new Entry(bot, userBot);
   }
 
@@ -78,7 +80,7 @@ public class AdminBotService {
     userBot.setRateLimits(rps, maxConcurrent, clock.instant());
     audit.record(
         actor,
-        "user-bot.rate-limits",
+        AuditAction.USER_BOT_RATE_LIMITS_SET,
         "account",
         accountId,
         "rate_limit_rps=" + rps + " max_concurrent_requests=" + maxConcurrent);
@@ -93,7 +95,8 @@ public class AdminBotService {
     Optional<Bot> bot = bots.findByAccountId(accountId);
     if (bot.isPresent()
         && (bot.get().status() == BotStatus.RUNNING || bot.get().status() == BotStatus.STOPPING)) {
-      throw new ConflictException("bot-running", "Stop or suspend the bot before deleting it.");
+      throw new ConflictException(
+          ProblemType.BOT_RUNNING, "Stop or suspend the bot before deleting it.");
     }
     Optional<UserBot> userBot = userBots.findByAccountId(accountId);
     if (bot.isEmpty() && userBot.isEmpty()) {
@@ -103,18 +106,17 @@ public class AdminBotService {
     userBot.ifPresent(userBots::delete);
     audit.record(
         actor,
-        "bot.delete",
+        AuditAction.BOT_DELETED,
         "account",
         accountId,
         "bot=" + bot.isPresent() + " user_bot=" + userBot.isPresent());
   }
 
-  public Page list(BotStatus status, int page, int size) {
-    List<Entry> entries =
-        directory.page(status, page, size).stream()
-            .map(b -> new Entry(b, userBots.findByAccountId(b.accountId())))
-            .toList();
-    return new Page(entries, directory.count(status));
+  /** Bots with this status (all when null), by account id. */
+  public Page<Entry> list(BotStatus status, PageRequest request) {
+    return request
+        .page(directory.page(status, request.after(), request.fetchSize()), Bot::accountId)
+        .map(b -> new Entry(b, userBots.findByAccountId(b.accountId())));
   }
 
   /** The account's bot; an account that never configured one gets an empty one to suspend. */

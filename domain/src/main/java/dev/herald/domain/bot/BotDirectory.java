@@ -6,12 +6,10 @@ import java.util.List;
 public interface BotDirectory {
 
   /**
-   * Bots with this status (all when null), by account id, page {@code page} (from 0) of {@code
-   * size}.
+   * Bots with this status (all when null), by account id, those after {@code afterAccountId} (from
+   * the first when null), at most {@code limit}.
    */
-  List<Bot> page(BotStatus status, int page, int size);
-
-  long count(BotStatus status);
+  List<Bot> page(BotStatus status, Long afterAccountId, int limit);
 
   void delete(Bot bot);
 }

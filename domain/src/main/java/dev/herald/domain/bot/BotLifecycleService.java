@@ -11,6 +11,7 @@ import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.UnprocessableException;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
@@ -48,11 +49,14 @@ public class BotLifecycleService {
     List<FieldError> missing = bot.config().missingForStart();
     if (!missing.isEmpty()) {
       throw new UnprocessableException(
-          "config-incomplete", "Complete the bot configuration before starting it.", missing);
+          ProblemType.CONFIG_INCOMPLETE,
+          "Complete the bot configuration before starting it.",
+          missing);
     }
     if (bot.status() == BotStatus.SUSPENDED) {
       throw new ForbiddenException(
-          "bot-suspended", "An admin suspended this bot; contact support to have it activated.");
+          ProblemType.BOT_SUSPENDED,
+          "An admin suspended this bot; contact support to have it activated.");
     }
     if (bot.status() == BotStatus.RUNNING) {
       return bots.state(accountId);
@@ -65,7 +69,7 @@ public class BotLifecycleService {
     boolean ownBot = userBots.findByAccountId(accountId).map(UserBot::usable).orElse(false);
     if (usable == 0 && !ownBot) {
       throw new ConflictException(
-          "no-sender-available",
+          ProblemType.NO_SENDER_AVAILABLE,
           "No Telegram session is free (the pool is empty, banned or its API pairs are full) and"
               + " you have no verified bot of your own. Try again later or add a user bot.");
     }
@@ -102,7 +106,7 @@ public class BotLifecycleService {
     String since =
         plan.expiresAt().filter(at -> !at.isAfter(now)).map(at -> " since " + at).orElse("");
     throw new ForbiddenException(
-        status == PlanStatus.EXPIRED ? "plan-expired" : "plan-inactive",
+        status == PlanStatus.EXPIRED ? ProblemType.PLAN_EXPIRED : ProblemType.PLAN_INACTIVE,
         "Your plan is " + status + since + ". Renew your subscription to start the bot.");
   }
 }

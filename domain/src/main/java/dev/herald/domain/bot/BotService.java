@@ -29,8 +29,9 @@ public class BotService {
   @Inject TelegramGateway gateway;
   @Inject Clock clock;
 
+  /** The stored configuration, else the empty one: a read never creates the bot's row. */
   public BotConfig config(long accountId) {
-    return botOf(accountId).config();
+    return bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId)).config();
   }
 
   /** Validates the configuration against the account's plan and stores it whole, or not at all. */

@@ -3,6 +3,7 @@ package dev.herald.domain.plan;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class PlanService {
     Plan plan = PlanPolicy.toPlan(input, clock.instant(), "");
     Account account = account(accountId);
     account.updatePlan(plan);
-    audit.record(actor, "account.plan.set", "account", accountId, describe(plan));
+    audit.record(actor, AuditAction.ACCOUNT_PLAN_SET, "account", accountId, describe(plan));
     return account;
   }
 

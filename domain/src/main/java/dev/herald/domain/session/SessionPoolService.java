@@ -1,18 +1,19 @@
 package dev.herald.domain.session;
 
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.Phones;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.crypto.DataCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The admin's side of the pool: API pairs, adding sessions (with their login), ban and release. */
@@ -43,18 +44,17 @@ public class SessionPoolService {
       throw InvalidInputException.of("capacity", "Capacity must be between 1 and 100 sessions.");
     }
     if (sessions.findApiPairByApiId(apiId).isPresent()) {
-      throw new ConflictException("api-pair-exists", "An API pair with this api_id exists.");
+      throw new ConflictException(
+          ProblemType.API_PAIR_EXISTS, "An API pair with this api_id exists.");
     }
     ApiPair pair = sessions.save(new ApiPair(apiId, cipher.encrypt(apiHash), cap, clock.instant()));
     audit.record(
-        actor, "API_PAIR_CREATED", "api_pair", pair.id(), "api_id=" + apiId + " capacity=" + cap);
+        actor,
+        AuditAction.API_PAIR_CREATED,
+        "api_pair",
+        pair.id(),
+        "api_id=" + apiId + " capacity=" + cap);
     return pair;
-  }
-
-  public List<ApiPairUsage> apiPairs() {
-    return sessions.apiPairs().stream()
-        .map(pair -> new ApiPairUsage(pair, sessions.inUse(pair.id())))
-        .toList();
   }
 
   /** Adds a session and starts its login; with the sandbox transport it is usable at once. */
@@ -73,7 +73,7 @@ public class SessionPoolService {
         sessions.save(
             new TelegramSession(
                 pair.id(),
-                TelegramSession.maskPhone(normalised),
+                Phones.mask(normalised),
                 cipher.encrypt(normalised),
                 SessionState.PENDING_AUTH,
                 clock.instant()));
@@ -83,7 +83,7 @@ public class SessionPoolService {
     apply(session, progress);
     audit.record(
         actor,
-        "SESSION_ADDED",
+        AuditAction.SESSION_ADDED,
         "session",
         session.id(),
         "phone=" + session.phoneMasked() + " login=" + progress.step());
@@ -94,7 +94,12 @@ public class SessionPoolService {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitCode(sessionId, code);
     apply(session, progress);
-    audit.record(actor, "SESSION_CODE_SUBMITTED", "session", sessionId, "login=" + progress.step());
+    audit.record(
+        actor,
+        AuditAction.SESSION_CODE_SUBMITTED,
+        "session",
+        sessionId,
+        "login=" + progress.step());
     return new SessionLogin(session, progress);
   }
 
@@ -103,32 +108,36 @@ public class SessionPoolService {
     LoginProgress progress = login.submitPassword(sessionId, password);
     apply(session, progress);
     audit.record(
-        actor, "SESSION_PASSWORD_SUBMITTED", "session", sessionId, "login=" + progress.step());
+        actor,
+        AuditAction.SESSION_PASSWORD_SUBMITTED,
+        "session",
+        sessionId,
+        "login=" + progress.step());
     return new SessionLogin(session, progress);
-  }
-
-  public List<TelegramSession> list(Optional<SessionState> state, int page, int size) {
-    return sessions.list(state, page * size, size);
   }
 
   public TelegramSession ban(Actor actor, long sessionId, String reason) {
     TelegramSession session = existing(sessionId);
     session.ban(reason == null || reason.isBlank() ? "ADMIN" : reason, clock.instant());
     audit.record(
-        actor, "SESSION_BANNED", "session", sessionId, "reason=" + session.banReason().orElse(""));
+        actor,
+        AuditAction.SESSION_BANNED,
+        "session",
+        sessionId,
+        "reason=" + session.banReason().orElse(""));
     return session;
   }
 
   public TelegramSession release(Actor actor, long sessionId) {
     TelegramSession session = existing(sessionId);
     session.release(clock.instant());
-    audit.record(actor, "SESSION_RELEASED", "session", sessionId, null);
+    audit.record(actor, AuditAction.SESSION_RELEASED, "session", sessionId, null);
     return session;
   }
 
   public void delete(Actor actor, long sessionId) {
     sessions.delete(existing(sessionId));
-    audit.record(actor, "SESSION_DELETED", "session", sessionId, null);
+    audit.record(actor, AuditAction.SESSION_DELETED, "session", sessionId, null);
   }
 
   private void apply(TelegramSession session, LoginProgress progress) {
@@ -141,7 +150,7 @@ public class SessionPoolService {
     TelegramSession session = existing(sessionId);
     if (session.state() != SessionState.PENDING_AUTH) {
       throw new ConflictException(
-          "session-not-pending", "This session is not waiting for a login step.");
+          ProblemType.SESSION_NOT_PENDING, "This session is not waiting for a login step.");
     }
     return session;
   }

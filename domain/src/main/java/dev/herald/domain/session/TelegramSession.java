@@ -66,18 +66,6 @@ public class TelegramSession {
     this.updatedAt = now;
   }
 
-  /** Masks a phone number for display and logs: country prefix and last two digits stay. */
-  public static String maskPhone(String phone) {
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (digits.length() < 6) {
-      return "+" + "*".repeat(digits.length());
-    }
-    return "+"
-        + digits.substring(0, 2)
-        + "*".repeat(digits.length() - 4)
-        + digits.substring(digits.length() - 2);
-  }
-
   public void loginSucceeded(Instant now) {
     state = SessionState.UNUSED;
     updatedAt = now;

@@ -6,6 +6,6 @@ public class AuthenticationException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public AuthenticationException() {
-    super("authentication-failed", "The email or password is not correct.");
+    super(ProblemType.AUTHENTICATION_FAILED, "The email or password is not correct.");
   }
 }

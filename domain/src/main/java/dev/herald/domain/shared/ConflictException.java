@@ -5,7 +5,7 @@ public class ConflictException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
-  public ConflictException(String type, String message) {
+  public ConflictException(ProblemType type, String message) {
     super(type, message);
   }
 }

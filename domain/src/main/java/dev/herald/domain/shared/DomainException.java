@@ -1,21 +1,21 @@
 package dev.herald.domain.shared;
 
 /**
- * A failure a user can act on. {@link #type()} is a stable, documented slug (the last segment of
- * the problem {@code type} URI), so clients can branch on it without parsing messages.
+ * A failure a user can act on. {@link #type()} is its entry in the {@link ProblemType} catalogue:
+ * the stable slug clients branch on and the HTTP status it answers with.
  */
 public abstract class DomainException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String type;
+  private final ProblemType type;
 
-  protected DomainException(String type, String message) {
+  protected DomainException(ProblemType type, String message) {
     super(message, null, false, false);
     this.type = type;
   }
 
-  public String type() {
+  public ProblemType type() {
     return type;
   }
 }

@@ -5,7 +5,7 @@ public class ForbiddenException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
-  public ForbiddenException(String type, String message) {
+  public ForbiddenException(ProblemType type, String message) {
     super(type, message);
   }
 }

@@ -10,7 +10,7 @@ public class InvalidInputException extends DomainException {
   private final List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super("invalid-input", "The request has invalid fields.");
+    super(ProblemType.INVALID_INPUT, "The request has invalid fields.");
     this.errors = List.copyOf(errors);
   }
 

@@ -9,6 +9,6 @@ public class NotFoundException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public NotFoundException(String message) {
-    super("not-found", message);
+    super(ProblemType.NOT_FOUND, message);
   }
 }

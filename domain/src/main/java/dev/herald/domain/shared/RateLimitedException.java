@@ -14,7 +14,7 @@ public class RateLimitedException extends DomainException {
 
   public RateLimitedException(String limitName, long limit, long retryAfterSeconds) {
     super(
-        "rate-limited",
+        ProblemType.RATE_LIMITED,
         "Too many requests ("
             + limitName
             + " limit: "

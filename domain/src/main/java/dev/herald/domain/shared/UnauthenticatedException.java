@@ -8,7 +8,7 @@ public class UnauthenticatedException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
-  public UnauthenticatedException(String type, String message) {
+  public UnauthenticatedException(ProblemType type, String message) {
     super(type, message);
   }
 }

@@ -5,7 +5,7 @@ public class UnavailableException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
-  public UnavailableException(String type, String message) {
+  public UnavailableException(ProblemType type, String message) {
     super(type, message);
   }
 }

@@ -9,7 +9,7 @@ public class UnprocessableException extends DomainException {
 
   private final List<FieldError> errors;
 
-  public UnprocessableException(String type, String message, List<FieldError> errors) {
+  public UnprocessableException(ProblemType type, String message, List<FieldError> errors) {
     super(type, message);
     this.errors = List.copyOf(errors);
   }

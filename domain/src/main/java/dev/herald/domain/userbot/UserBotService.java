@@ -2,6 +2,8 @@ package dev.herald.domain.userbot;
 
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.ProblemType;
+import dev.herald.domain.shared.Tokens;
 import dev.herald.domain.shared.UnprocessableException;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.ChatReference;
@@ -26,10 +28,11 @@ public class UserBotService {
     String valid = UserBotTokens.requireWellFormed(token);
     if (bots.findByAccountId(accountId).isPresent()) {
       throw new ConflictException(
-          "user-bot-exists", "You have a user bot already; PATCH /user-bot changes its token.");
+          ProblemType.USER_BOT_EXISTS,
+          "You have a user bot already; PATCH /user-bot changes its token.");
     }
     return bots.save(
-        new UserBot(accountId, cipher.encrypt(valid), UserBotTokens.mask(valid), clock.instant()));
+        new UserBot(accountId, cipher.encrypt(valid), Tokens.mask(valid), clock.instant()));
   }
 
   public UserBot get(long accountId) {
@@ -40,7 +43,7 @@ public class UserBotService {
   public UserBot replaceToken(long accountId, String token) {
     String valid = UserBotTokens.requireWellFormed(token);
     UserBot bot = get(accountId);
-    bot.replaceToken(cipher.encrypt(valid), UserBotTokens.mask(valid), clock.instant());
+    bot.replaceToken(cipher.encrypt(valid), Tokens.mask(valid), clock.instant());
     return bot;
   }
 
@@ -61,7 +64,7 @@ public class UserBotService {
               ? result.failure()
               : "The test message was not delivered: "
                   + result.testMessage().map(Object::toString).orElse("");
-      throw new UnprocessableException("user-bot-verification-failed", why, List.of());
+      throw new UnprocessableException(ProblemType.USER_BOT_VERIFICATION_FAILED, why, List.of());
     }
     bot.markVerified(result.botId(), result.username(), clock.instant());
     return bot;

@@ -3,7 +3,7 @@ package dev.herald.domain.userbot;
 import dev.herald.domain.shared.InvalidInputException;
 import java.util.regex.Pattern;
 
-/** Bot API tokens: their shape ({@code <bot id>:<secret>}) and the masked form shown to people. */
+/** Bot API tokens: their shape ({@code <bot id>:<secret>}); {@code Tokens} masks them. */
 public final class UserBotTokens {
 
   private static final Pattern SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
@@ -17,10 +17,5 @@ public final class UserBotTokens {
           "token", "Give the bot token from @BotFather: <bot id>:<secret>, e.g. 123456:ABC-DEF...");
     }
     return stripped;
-  }
-
-  /** {@code 123456:***}: the bot id is public anyway, the secret never shown. */
-  public static String mask(String token) {
-    return token.substring(0, token.indexOf(':')) + ":***";
   }
 }

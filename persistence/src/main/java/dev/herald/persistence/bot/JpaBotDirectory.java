@@ -6,9 +6,10 @@ import dev.herald.domain.bot.BotStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Admin queries over every tenant's bot, through JPA. */
+/** Admin queries over every tenant's bot, through JPA; keyset paging by account id. */
 @ApplicationScoped
 public class JpaBotDirectory implements BotDirectory {
 
@@ -16,26 +17,25 @@ public class JpaBotDirectory implements BotDirectory {
   EntityManager em;
 
   @Override
-  public List<Bot> page(BotStatus status, int page, int size) {
-    String where = status == null ? "" : " WHERE b.status = :status";
+  public List<Bot> page(BotStatus status, Long afterAccountId, int limit) {
+    List<String> conditions = new ArrayList<>();
+    if (status != null) {
+      conditions.add("b.status = :status");
+    }
+    if (afterAccountId != null) {
+      conditions.add("b.accountId > :after");
+    }
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     var query =
         em.createQuery("SELECT b FROM Bot b" + where + " ORDER BY b.accountId", Bot.class)
-            .setFirstResult(page * size)
-            .setMaxResults(size);
+            .setMaxResults(limit);
     if (status != null) {
       query.setParameter("status", status);
+    }
+    if (afterAccountId != null) {
+      query.setParameter("after", afterAccountId);
     }
     return query.getResultList();
-  }
-
-  @Override
-  public long count(BotStatus status) {
-    String where = status == null ? "" : " WHERE b.status = :status";
-    var query = em.createQuery("SELECT COUNT(b) FROM Bot b" + where, Long.class);
-    if (status != null) {
-      query.setParameter("status", status);
-    }
-    return query.getSingleResult();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.shared.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -66,7 +68,7 @@ public class BotApiClient {
           null,
           status,
           "HTTP " + status + " without a Bot API body",
-          java.util.Optional.empty());
+          Optional.empty());
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.shared.Phones;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -136,7 +138,7 @@ final class TdlibLogin {
             + "); start the login again");
   }
 
-  private Optional<JsonObject> await(java.util.function.Predicate<String> wanted) {
+  private Optional<JsonObject> await(Predicate<String> wanted) {
     try {
       return client.authorization().await(wanted, stepTimeout);
     } catch (InterruptedException interrupted) {

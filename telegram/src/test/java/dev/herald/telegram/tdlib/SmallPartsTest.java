@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.shared.Phones;
 import dev.herald.domain.telegram.SendOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
@@ -79,12 +83,12 @@ class SmallPartsTest {
 
   @Test
   void brokenLibraryIsReportedNotThrown() throws Exception {
-    java.nio.file.Path notALibrary = java.nio.file.Files.createTempFile("libtdjson", ".so");
+    Path notALibrary = Files.createTempFile("libtdjson", ".so");
     try {
       TdlibStatus broken = TdlibLibrary.load(Optional.of(notALibrary.toString()), 1).status();
       assertTrue(broken.unavailableReason().orElseThrow().contains("could not be loaded"));
     } finally {
-      java.nio.file.Files.delete(notALibrary);
+      Files.delete(notALibrary);
     }
   }
 
@@ -97,7 +101,7 @@ class SmallPartsTest {
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 
