@@ -40,6 +40,7 @@ public class ContainerTestDatabase implements LauncherSessionListener {
     Path work = Path.of(System.getProperty("herald.work.dir"));
     deleteTree(work.resolve("postgres")); // a fresh database (and dev keys) every run
     deleteTree(work.resolve("data"));
+    deleteTree(Path.of(serverDir, "dropins")); // what an aborted run left would deploy itself
     try {
       Files.createDirectories(work.resolve("postgres-binaries"));
       postgres =

@@ -49,7 +49,7 @@ class ForwardingEngineStartupIT {
   @Test
   void theEngineStartedAfterEveryMigrationWasApplied() throws SQLException {
     assertTrue(SchemaMigrations.upToDate(database), "every migration is applied");
-    String node = engine.nodeId().orElseThrow(() -> new AssertionError("the engine never beat"));
+    String node = nodeOfTheEngine();
     // now() is each transaction's start: the node's first heartbeat (written when the engine
     // starts) came after the last migration's transaction began (flyway's installed_on). An engine
     // started before the migration finds no tables, fails, and the application does not start.
@@ -68,7 +68,7 @@ class ForwardingEngineStartupIT {
 
   @Test
   void theHeartbeatTicksWithoutAnyRequest() throws SQLException {
-    String node = engine.nodeId().orElseThrow();
+    String node = nodeOfTheEngine();
     Instant first = heartbeatAt(node);
     Instant inMemory = engine.lastHeartbeat().orElseThrow();
     Poll.until(
@@ -101,6 +101,10 @@ class ForwardingEngineStartupIT {
     assertTrue(
         executorOfATick[0].startsWith("com.ibm.ws.concurrent."),
         "the tick runs under " + executorOfATick[0]);
+  }
+
+  private String nodeOfTheEngine() {
+    return engine.nodeId().orElseThrow(() -> new AssertionError("the engine never beat"));
   }
 
   private static boolean runsEngineCode(StackTraceElement[] stack) {
