@@ -38,7 +38,8 @@ public class ContainerTestDatabase implements LauncherSessionListener {
       return; // not run by failsafe in this module (an IDE running a single class, say)
     }
     Path work = Path.of(System.getProperty("herald.work.dir"));
-    deleteTree(work.resolve("postgres")); // a fresh database (and dev keys) every run
+    // A fresh database and fresh dev keys every run (the PostgreSQL binaries stay extracted).
+    deleteTree(work.resolve("postgres"));
     deleteTree(work.resolve("data"));
     deleteTree(Path.of(serverDir, "dropins")); // what an aborted run left would deploy itself
     try {
