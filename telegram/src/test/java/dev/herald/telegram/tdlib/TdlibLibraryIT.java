@@ -51,7 +51,7 @@ class TdlibLibraryIT {
     sessions =
         new TdlibSessions(
             library,
-            TdlibConfig.forTests(dataDir, Duration.ofSeconds(3)),
+            TestTdlibConfig.of(dataDir, Duration.ofSeconds(3)),
             "integration-test-key-material-32".getBytes(),
             Thread::new,
             Clock.systemUTC());

@@ -37,11 +37,7 @@ class TdlibSessionsTest {
     td = new FakeTdJson();
     sessions =
         new TdlibSessions(
-            library(td),
-            TdlibConfig.forTests(dataDir, TIMEOUT),
-            KEY,
-            Thread::new,
-            Clock.systemUTC());
+            library(td), TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC());
   }
 
   /** A loaded library around the fake binding (the constructor is private on purpose). */
