@@ -127,8 +127,17 @@ class TdlibSessionsTest {
   }
 
   @Test
+  void aChatIdTheSessionNeverSawIsNotFound() {
+    logIn(1);
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class,
+        sessions.send(1, ChatReference.parse("-1009999"), TEXT).join());
+  }
+
+  @Test
   void forwardResolvesTheLinkAndForwards() {
     logIn(1);
+    td.knowChat(-1001234L); // the session has seen this chat before
     Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
     assertEquals(
         new SendOutcome.Delivered(42),
