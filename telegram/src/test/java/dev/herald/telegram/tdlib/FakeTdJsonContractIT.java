@@ -1,7 +1,6 @@
 package dev.herald.telegram.tdlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract between {@link FakeTdJson} and the real libtdjson: the same requests, wherever the
  * real library answers offline, get structurally the same answers from both (ignoring {@code
- * @extra}, {@code @client_id} and the other updates the real library sends). Finds the library like
- * {@link TdlibLibraryIT}: skipped locally without it, failing when {@code CI=true}.
+ * @extra}, {@code @client_id} and the other updates the real library sends). The library is found by
+ * {@link RealTdlib}.
  */
 class FakeTdJsonContractIT {
 
@@ -33,16 +31,7 @@ class FakeTdJsonContractIT {
 
   @BeforeAll
   static void load() {
-    String path =
-        Optional.ofNullable(System.getenv("HERALD_TDLIB_LIBRARY"))
-            .orElse(System.getProperty("herald.tdlib.library-path", ""));
-    if (path.isBlank() || !Files.isRegularFile(Path.of(path))) {
-      String reason = "libtdjson not found at '" + path + "'; run telegram/fetch-tdlib.sh";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(reason);
-      }
-      Assumptions.abort(reason);
-    }
+    String path = RealTdlib.pathOrSkip();
     real = TdlibLibrary.load(Optional.of(path), 0).binding().orElseThrow();
   }
 
