@@ -20,7 +20,9 @@ import java.util.Optional;
  * <p>Rules: an account sees a chat id only after it resolved the chat's username, joined it, or was
  * told the id ({@link #tell}); resolving an unseen username spends one of the account's daily
  * resolutions (bots resolve through the Bot API, which does not count); {@link PostingRules}
- * decides every post. Deterministic for a given clock; one lock, so thread-safe.
+ * decides every post. Deterministic for a given clock; one lock, so thread-safe. Memory grows with
+ * the chats and with the (account, chat) pairs that met, never with the number of sends: the send
+ * log keeps a bounded tail and counters.
  */
 public final class TelegramWorld {
 
