@@ -3,7 +3,6 @@ package dev.herald.telegram.sandbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -46,21 +45,6 @@ public class SandboxFaults {
 
   public void update(UnaryOperator<FaultPlan> change) {
     plan.updateAndGet(change);
-  }
-
-  public void setLatency(Duration latency) {
-    update(current -> current.withLatency(latency));
-  }
-
-  public void setFloodWait(int every, Duration wait) {
-    update(current -> current.withFloodWait(every, wait));
-  }
-
-  public void setBanProbability(double probability, long seed) {
-    update(current -> current.withBanProbability(probability));
-    synchronized (this) {
-      random = new Random(seed);
-    }
   }
 
   public void setForbiddenChats(List<String> chats) {

@@ -2,20 +2,27 @@ package dev.herald.telegram.sandbox;
 
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Message;
+import dev.herald.telegram.model.TelegramException;
+import dev.herald.telegram.model.TelegramWorld;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The dry-run transport. Decides an outcome from the current {@link FaultPlan}, records it, and
- * answers after the simulated latency without holding a thread ({@link #sendAsync}); only the
+ * The dry-run transport. A post first meets the current {@link FaultPlan} (forbidden chats, a flood
+ * wait every N posts, random bans); otherwise it is sent into the {@link SandboxWorld}'s Telegram
+ * model, which resolves and joins the chat as a client would and answers with Telegram's own rules,
+ * mapped to an outcome as the real transports map them. Every post is recorded, and the answer
+ * comes after the simulated latency without holding a thread ({@link #sendAsync}); only the
  * blocking {@link #send} waits. {@code @Typed} keeps it out of plain {@code TelegramGateway}
  * injection, which the transport router owns.
  */
@@ -23,22 +30,29 @@ import java.util.concurrent.atomic.AtomicLong;
 @Typed(SandboxGateway.class)
 public class SandboxGateway implements TelegramGateway {
 
-  private final AtomicLong messageIds = new AtomicLong(1000);
   private final SandboxRecorder recorder = new SandboxRecorder(1000);
   private final SandboxDelays delays = new SandboxDelays();
   private SandboxFaults faults;
+  private SandboxWorld world;
+  private SandboxReach reach;
   private Clock clock = Clock.systemUTC();
 
   /** For CDI. */
   public SandboxGateway() {}
 
   @Inject
-  public SandboxGateway(SandboxFaults faults) {
+  public SandboxGateway(SandboxFaults faults, SandboxWorld world) {
     this.faults = faults;
+    this.world = world;
   }
 
-  public SandboxGateway(SandboxFaults faults, Clock clock) {
-    this.faults = faults;
+  /** In an open world with Telegram's limits (tests). */
+  public SandboxGateway(SandboxFaults faults) {
+    this(faults, SandboxWorld.openWithTelegramLimits());
+  }
+
+  public SandboxGateway(SandboxFaults faults, SandboxWorld world, Clock clock) {
+    this(faults, world);
     this.clock = clock;
   }
 
@@ -60,12 +74,12 @@ public class SandboxGateway implements TelegramGateway {
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     FaultPlan plan = faults.plan();
-    SendOutcome outcome = decide(plan, sender, chat);
+    SendOutcome outcome = decide(plan, sender, chat, post);
     recorder.record(new SandboxDelivery(clock.instant(), sender, chat, post, outcome));
     return delays.after(plan.latency(), outcome);
   }
 
-  private SendOutcome decide(FaultPlan plan, Sender sender, ChatReference chat) {
+  private SendOutcome decide(FaultPlan plan, Sender sender, ChatReference chat, Post post) {
     if (plan.forbids(chat)) {
       return new SendOutcome.ChatForbidden("sandbox: chat " + chat + " is configured as forbidden");
     }
@@ -76,7 +90,37 @@ public class SandboxGateway implements TelegramGateway {
     if (faults.drawBan(plan.banProbability())) {
       return new SendOutcome.SenderBanned("sandbox: injected ban");
     }
-    return new SendOutcome.Delivered(messageIds.incrementAndGet());
+    return sendIntoWorld(SandboxWorld.account(sender), chat, post);
+  }
+
+  private SendOutcome sendIntoWorld(Account account, ChatReference chat, Post post) {
+    if (account.isBot() && chat.kind() == ChatReference.Kind.INVITE) {
+      return new SendOutcome.ChatNotFound(
+          "A bot cannot join by invite link: add the bot to the chat and use its @username or id");
+    }
+    TelegramWorld telegram = world.world();
+    try {
+      long chatId = reach().chatId(account, chat);
+      Message sent =
+          post.type() == PostType.TEXT
+              ? telegram.sendMessage(account, chatId, post.text())
+              : telegram.forwardMessage(account, chatId, post.source().toLink());
+      return new SendOutcome.Delivered(sent.id());
+    } catch (TelegramException refused) {
+      return SandboxOutcomes.of(account, refused);
+    }
+  }
+
+  private synchronized SandboxReach reach() {
+    if (reach == null) {
+      reach = new SandboxReach(world);
+    }
+    return reach;
+  }
+
+  /** The Telegram world the sandbox posts into, with its send log. */
+  public SandboxWorld world() {
+    return world;
   }
 
   /** The most recent posts, oldest first (bounded). */

@@ -1,10 +1,12 @@
 package dev.herald.telegram.sandbox;
 
+import dev.herald.telegram.model.TelegramLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +43,25 @@ public class SandboxSettings {
   @ConfigProperty(name = "herald.sandbox.seed", defaultValue = "42")
   long seed;
 
+  /** An open world creates unknown chats on first contact ({@link SandboxWorld}). */
+  @Inject
+  @ConfigProperty(name = "herald.sandbox.world.open", defaultValue = "true")
+  boolean worldOpen;
+
+  /** {@code telegram} (Telegram's limits) or {@code off} (only permissions and slow mode). */
+  @Inject
+  @ConfigProperty(name = "herald.sandbox.world.limits", defaultValue = "telegram")
+  String worldLimits;
+
+  /** The demo chats ({@link DemoWorld}); unset means: in the dev profile. */
+  @Inject
+  @ConfigProperty(name = "herald.sandbox.world.demo")
+  Optional<Boolean> demoWorld;
+
+  @Inject
+  @ConfigProperty(name = "herald.profile", defaultValue = "prod")
+  String profile;
+
   /** The fault plan these settings describe, the one {@link SandboxFaults} starts with. */
   public FaultPlan plan() {
     List<String> chats =
@@ -59,5 +80,23 @@ public class SandboxSettings {
 
   public long seed() {
     return seed;
+  }
+
+  public boolean worldOpen() {
+    return worldOpen;
+  }
+
+  public TelegramLimits worldLimits() {
+    return switch (worldLimits.strip().toLowerCase(Locale.ROOT)) {
+      case "telegram" -> TelegramLimits.telegram();
+      case "off" -> TelegramLimits.unlimited();
+      default ->
+          throw new IllegalArgumentException(
+              "herald.sandbox.world.limits must be telegram or off, not " + worldLimits);
+    };
+  }
+
+  public boolean demoWorld() {
+    return demoWorld.orElse("dev".equalsIgnoreCase(profile.strip()));
   }
 }

@@ -19,21 +19,4 @@ public record TdlibConfig(
     String deviceModel,
     String applicationVersion,
     int breakerFailures,
-    Duration breakerOpen) {
-
-  /** Sensible values for tests: short timeouts, a given data directory. */
-  public static TdlibConfig forTests(Path dataDir, Duration timeout) {
-    return new TdlibConfig(
-        dataDir,
-        Optional.empty(),
-        true,
-        timeout,
-        timeout,
-        timeout,
-        "en",
-        "Herald",
-        "0.1.0",
-        3,
-        Duration.ofSeconds(30));
-  }
-}
+    Duration breakerOpen) {}

@@ -14,8 +14,8 @@ import javax.naming.NamingException;
 /**
  * The server's TDLib sessions, created on first use so the server starts (and other transports
  * work) without the library: {@link #status()} is what readiness reports. The receive loop runs on
- * a thread of {@code java:comp/DefaultManagedThreadFactory} when one can be looked up, or of the
- * factory given to {@link #useThreadFactory} before first use.
+ * a thread of {@code java:comp/DefaultManagedThreadFactory} when one can be looked up, or a plain
+ * thread outside a container.
  */
 @ApplicationScoped
 public class TdlibTransport {
@@ -28,19 +28,6 @@ public class TdlibTransport {
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
-  private byte[] keyMaterial;
-
-  /** Before first use: the factory for the receive loop thread (e.g. a ManagedThreadFactory). */
-  public synchronized void useThreadFactory(ThreadFactory factory) {
-    this.threads = factory;
-  }
-
-  /**
-   * Before first use: key material from Herald's key store, instead of herald.tdlib.database-key.
-   */
-  public synchronized void useKeyMaterial(byte[] key) {
-    this.keyMaterial = key.clone();
-  }
 
   public synchronized TdlibStatus status() {
     TdlibStatus loaded = library().status();
@@ -69,8 +56,7 @@ public class TdlibTransport {
   }
 
   private Optional<byte[]> key() {
-    Optional<byte[]> key = keyMaterial != null ? Optional.of(keyMaterial) : settings.databaseKey();
-    return key.filter(bytes -> bytes.length >= 16);
+    return settings.databaseKey().filter(bytes -> bytes.length >= 16);
   }
 
   private ThreadFactory threads() {

@@ -9,6 +9,9 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.telegram.model.TelegramLimits;
+import dev.herald.telegram.model.TelegramWorld;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,11 @@ class SandboxGatewayTest {
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
   private static final Post POST = Post.text("hello");
 
+  /** Faults only: the world has no rate limits, so many quick posts are delivered. */
   private static SandboxGateway gateway(FaultPlan plan) {
-    return new SandboxGateway(new SandboxFaults(plan, 42));
+    return new SandboxGateway(
+        new SandboxFaults(plan, 42),
+        new SandboxWorld(new TelegramWorld(Clock.systemUTC(), TelegramLimits.unlimited()), true));
   }
 
   @Test

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +19,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scripted behaviour: phone {@code +15550000000} never gets an answer (Telegram unreachable), code
  * {@code 11111} and password {@code wrong} are refused, {@code @missing_chat} does not exist,
  * {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a send,
- * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched.
+ * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched. Like
+ * TDLib, it refuses requests before {@code setTdlibParameters} and chat requests before login, and
+ * knows only chat ids it resolved (or was given with {@link #knowChat}); its synchronous methods
+ * are {@link FakeTextEntities}'. {@link FakeTdJsonContractIT} compares it with the real library.
  */
 final class FakeTdJson implements TdJson {
 
   static final String UNREACHABLE_PHONE = "+15550000000";
+  static final String VERSION = "1.8.67";
+
+  /** What TDLib answers before {@code setTdlibParameters}; the rest is refused. */
+  private static final Set<String> BEFORE_PARAMETERS =
+      Set.of("getOption", "setTdlibParameters", "close");
+
+  /** What needs a logged-in client: TDLib answers 401 Unauthorized before. */
+  private static final Set<String> NEED_LOGIN =
+      Set.of(
+          "getChat",
+          "searchPublicChat",
+          "checkChatInviteLink",
+          "joinChatByInviteLink",
+          "getMessageLinkInfo",
+          "sendMessage",
+          "forwardMessages");
 
   final List<JsonObject> requests = new CopyOnWriteArrayList<>();
   final Set<String> receiveThreads = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
   private final Set<Integer> started = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, String> states = new ConcurrentHashMap<>();
+  private final Set<Long> knownChats = ConcurrentHashMap.newKeySet();
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
 
@@ -57,9 +79,32 @@ final class FakeTdJson implements TdJson {
     }
   }
 
+  private volatile int logVerbosity = 1;
+
+  /** TDLib's synchronous methods; everything else answers as TDLib does to td_execute. */
   @Override
   public String td_execute(String request) {
-    return "{\"@type\":\"optionValueString\",\"value\":\"1.8.67\"}";
+    JsonObject json = TdlibJson.parse(request);
+    JsonObjectBuilder answer =
+        switch (TdlibJson.type(json)) {
+          case "getOption" ->
+              "version".equals(json.getString("name", ""))
+                  ? obj("optionValueString").add("value", VERSION)
+                  : errorObject(400, "The option can't be get synchronously");
+          case "setLogVerbosityLevel" -> {
+            logVerbosity = json.getInt("new_verbosity_level");
+            yield obj("ok");
+          }
+          case "getLogVerbosityLevel" ->
+              obj("logVerbosityLevel").add("verbosity_level", logVerbosity);
+          case "getTextEntities" ->
+              Json.createObjectBuilder(FakeTextEntities.getTextEntities(json.getString("text")));
+          case "parseTextEntities" ->
+              Json.createObjectBuilder(
+                  FakeTextEntities.parse(json.getString("text"), json.getJsonObject("parse_mode")));
+          default -> errorObject(400, "The method can't be executed synchronously");
+        };
+    return answer.build().toString();
   }
 
   long count(String type) {
@@ -81,8 +126,23 @@ final class FakeTdJson implements TdJson {
 
   private void answer(int client, JsonObject request) {
     String extra = request.getString("@extra", "");
-    switch (TdlibJson.type(request)) {
-      case "getOption" -> reply(client, extra, obj("optionValueString").add("value", "1.8.67"));
+    String type = TdlibJson.type(request);
+    String state = states.getOrDefault(client, "");
+    if ("authorizationStateWaitTdlibParameters".equals(state)
+        && !BEFORE_PARAMETERS.contains(type)) {
+      error(
+          client,
+          extra,
+          400,
+          "Initialization parameters are needed: call setTdlibParameters first");
+      return;
+    }
+    if (!"authorizationStateReady".equals(state) && NEED_LOGIN.contains(type)) {
+      error(client, extra, 401, "Unauthorized");
+      return;
+    }
+    switch (type) {
+      case "getOption" -> reply(client, extra, obj("optionValueString").add("value", VERSION));
       case "setTdlibParameters" -> {
         state(client, "authorizationStateWaitPhoneNumber");
         ok(client, extra);
@@ -130,11 +190,18 @@ final class FakeTdJson implements TdJson {
         if ("missing_chat".equals(name)) {
           error(client, extra, 400, "USERNAME_NOT_OCCUPIED");
         } else {
+          knownChats.add(chatId(name));
           reply(client, extra, obj("chat").add("id", chatId(name)).add("title", name));
         }
       }
-      case "getChat" ->
-          reply(client, extra, obj("chat").add("id", request.getJsonNumber("chat_id").longValue()));
+      case "getChat" -> {
+        long id = request.getJsonNumber("chat_id").longValue();
+        if (knownChats.contains(id)) {
+          reply(client, extra, obj("chat").add("id", id));
+        } else {
+          error(client, extra, 400, "Chat not found");
+        }
+      }
       case "getMessageLinkInfo" ->
           reply(
               client,
@@ -193,7 +260,13 @@ final class FakeTdJson implements TdJson {
     return -1000000000000L - Math.abs(username.hashCode() % 100000);
   }
 
+  /** Lets the fake know a chat id (as if the session had seen it before). */
+  void knowChat(long id) {
+    knownChats.add(id);
+  }
+
   private void state(int client, String type) {
+    states.put(client, type);
     push(client, obj("updateAuthorizationState").add("authorization_state", obj(type)));
   }
 
@@ -202,7 +275,11 @@ final class FakeTdJson implements TdJson {
   }
 
   private void error(int client, String extra, int code, String message) {
-    reply(client, extra, obj("error").add("code", code).add("message", message));
+    reply(client, extra, errorObject(code, message));
+  }
+
+  private static JsonObjectBuilder errorObject(int code, String message) {
+    return obj("error").add("code", code).add("message", message);
   }
 
   private void reply(int client, String extra, JsonObjectBuilder object) {

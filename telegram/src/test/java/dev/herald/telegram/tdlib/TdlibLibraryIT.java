@@ -3,7 +3,6 @@ package dev.herald.telegram.tdlib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -12,15 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Against the real libtdjson (telegram/fetch-tdlib.sh), offline. The path comes from {@code
- * HERALD_TDLIB_LIBRARY} or the system property {@code herald.tdlib.library-path} (set by failsafe).
- * Without the library the test is skipped locally but FAILS when {@code CI=true}.
- */
+/** Against the real libtdjson (telegram/fetch-tdlib.sh), offline, found by {@link RealTdlib}. */
 class TdlibLibraryIT {
 
   private static final ApiPair API =
@@ -35,23 +29,14 @@ class TdlibLibraryIT {
 
   @BeforeAll
   static void load() throws Exception {
-    String path =
-        Optional.ofNullable(System.getenv("HERALD_TDLIB_LIBRARY"))
-            .orElse(System.getProperty("herald.tdlib.library-path", ""));
-    if (path.isBlank() || !Files.isRegularFile(Path.of(path))) {
-      String reason = "libtdjson not found at '" + path + "'; run telegram/fetch-tdlib.sh";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(reason);
-      }
-      Assumptions.abort(reason);
-    }
+    String path = RealTdlib.pathOrSkip();
     library = TdlibLibrary.load(Optional.of(path), 1);
     assertTrue(library.status().available(), library.status().detail());
     dataDir = Files.createTempDirectory("herald-tdlib-it");
     sessions =
         new TdlibSessions(
             library,
-            TdlibConfig.forTests(dataDir, Duration.ofSeconds(3)),
+            TestTdlibConfig.of(dataDir, Duration.ofSeconds(3)),
             "integration-test-key-material-32".getBytes(),
             Thread::new,
             Clock.systemUTC());

@@ -37,11 +37,7 @@ class TdlibSessionsTest {
     td = new FakeTdJson();
     sessions =
         new TdlibSessions(
-            library(td),
-            TdlibConfig.forTests(dataDir, TIMEOUT),
-            KEY,
-            Thread::new,
-            Clock.systemUTC());
+            library(td), TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC());
   }
 
   /** A loaded library around the fake binding (the constructor is private on purpose). */
@@ -131,8 +127,17 @@ class TdlibSessionsTest {
   }
 
   @Test
+  void aChatIdTheSessionNeverSawIsNotFound() {
+    logIn(1);
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class,
+        sessions.send(1, ChatReference.parse("-1009999"), TEXT).join());
+  }
+
+  @Test
   void forwardResolvesTheLinkAndForwards() {
     logIn(1);
+    td.knowChat(-1001234L); // the session has seen this chat before
     Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
     assertEquals(
         new SendOutcome.Delivered(42),

@@ -1,0 +1,24 @@
+package dev.herald.telegram.model;
+
+import java.util.Optional;
+
+/**
+ * What an account sees of a chat ({@code getChat}, {@code searchPublicChat}): a snapshot, not the
+ * chat's live state. A chat with a username is public; {@code joinByRequest} means joining needs an
+ * admin's approval; {@code linkedChatId} is a channel's discussion group (or a discussion group's
+ * channel), 0 when none.
+ */
+public record Chat(
+    long id,
+    ChatKind kind,
+    String title,
+    Optional<String> username,
+    int slowModeDelay,
+    boolean joinByRequest,
+    long linkedChatId,
+    int memberCount) {
+
+  public boolean isPublic() {
+    return username.isPresent();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.herald.telegram.model;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One chat's live state; the world's lock guards it. */
+final class ChatState {
+
+  /** An account's standing in the chat and since when (a new member is watched for spam). */
+  record Member(Membership membership, Instant since) {}
+
+  final long id;
+  final ChatKind kind;
+  final String title;
+  final Optional<String> username;
+  String inviteHash;
+  boolean joinByRequest;
+  int slowModeDelay;
+  long linkedChatId;
+  long lastMessageId;
+  private int joined;
+  final Map<Account, Member> members = new HashMap<>();
+  final Set<Account> joinRequests = new LinkedHashSet<>();
+  final Map<Account, Instant> lastSent = new HashMap<>();
+  final Map<Account, TokenBucket> perChat = new HashMap<>();
+  final Map<Account, TokenBucket> botPerGroup = new HashMap<>();
+
+  ChatState(long id, NewChat spec) {
+    this.id = id;
+    this.kind = spec.kind;
+    this.title = spec.title;
+    this.username = spec.username;
+    this.joinByRequest = spec.joinByRequest;
+    this.slowModeDelay = spec.kind.hasSlowMode() ? spec.slowModeDelay : 0;
+    this.linkedChatId = spec.discussionOf;
+  }
+
+  Membership membership(Account account) {
+    Member member = members.get(account);
+    return member == null ? Membership.LEFT : member.membership();
+  }
+
+  boolean newMember(Account account, Instant now, java.time.Duration window) {
+    Member member = members.get(account);
+    return member != null && member.since().plus(window).isAfter(now);
+  }
+
+  /** Sets an account's membership, keeping the member count without scanning the members. */
+  void setMember(Account account, Membership membership, Instant now) {
+    Member before =
+        membership == Membership.LEFT
+            ? members.remove(account)
+            : members.put(account, new Member(membership, since(account, membership, now)));
+    if (before != null && before.membership().joined()) {
+      joined--;
+    }
+    if (membership.joined()) {
+      joined++;
+    }
+  }
+
+  /** A promotion keeps the date the account joined; a (re)join starts it now. */
+  private Instant since(Account account, Membership membership, Instant now) {
+    Member member = members.get(account);
+    return member != null && member.membership().joined() && membership.joined()
+        ? member.since()
+        : now;
+  }
+
+  Chat snapshot() {
+    return new Chat(id, kind, title, username, slowModeDelay, joinByRequest, linkedChatId, joined);
+  }
+}

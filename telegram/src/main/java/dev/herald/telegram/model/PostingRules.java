@@ -1,0 +1,94 @@
+package dev.herald.telegram.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Whether one account may post one message in one chat now, in Telegram's order: the account must
+ * see the chat and not be spam-limited or over its flood budget; it must be a member, not banned,
+ * and an admin where only admins post (channels); non-admins wait out slow mode; then the per-chat
+ * rate (and, for bots, 20 messages a minute to one group); and the same text to one chat too many
+ * that the account is new in earns {@code PEER_FLOOD}. A refused post spends no budget.
+ */
+final class PostingRules {
+
+  private final TelegramLimits limits;
+
+  PostingRules(TelegramLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Throws Telegram's error when the post is refused; otherwise spends the budgets it used. */
+  void admit(Account account, AccountState state, ChatState chat, long textDigest, Instant now) {
+    boolean user = !account.isBot();
+    if (user && state.spam.limited(now)) {
+      throw TelegramErrors.peerFlood();
+    }
+    requireNoWait(account, state.messages, now);
+    Membership membership = chat.membership(account);
+    if (membership == Membership.BANNED) {
+      throw TelegramErrors.bannedInChat(account, chat.kind);
+    }
+    if (!membership.joined()) {
+      throw chat.username.isPresent() || account.isBot()
+          ? TelegramErrors.notAMember(account, chat.kind)
+          : TelegramErrors.channelPrivate();
+    }
+    boolean admin = membership == Membership.ADMINISTRATOR;
+    if (chat.kind.broadcast() && !admin) {
+      throw TelegramErrors.writeForbidden(account, chat.kind);
+    }
+    if (!admin) {
+      SlowMode.remaining(chat.slowModeDelay, chat.lastSent.get(account), now)
+          .ifPresent(
+              wait -> {
+                throw TelegramErrors.slowModeWait(account, wait);
+              });
+    }
+    TokenBucket perChat = bucket(chat.perChat, account, limits.perChat(), now);
+    requireNoWait(account, perChat, now);
+    TokenBucket perGroup =
+        account.isBot() && chat.kind.group()
+            ? bucket(chat.botPerGroup, account, limits.botPerGroup(), now)
+            : null;
+    requireNoWait(account, perGroup, now);
+    boolean newInChat = chat.newMember(account, now, limits.newInChat());
+    if (user && state.spam.wouldSpam(textDigest, chat.id, newInChat, limits, now)) {
+      state.spam.limit(limits, now);
+      throw TelegramErrors.peerFlood();
+    }
+    take(state.messages, now);
+    take(perChat, now);
+    take(perGroup, now);
+    chat.lastSent.put(account, now);
+    if (user) {
+      state.spam.sent(textDigest, chat.id, newInChat, now);
+    }
+  }
+
+  private static void requireNoWait(Account account, TokenBucket bucket, Instant now) {
+    if (bucket == null) {
+      return;
+    }
+    Duration wait = bucket.wait(now);
+    if (!wait.isZero()) {
+      throw TelegramErrors.floodWait(account, wait);
+    }
+  }
+
+  private static void take(TokenBucket bucket, Instant now) {
+    if (bucket != null) {
+      bucket.take(now);
+    }
+  }
+
+  /** No bucket at all for an unlimited rate: nothing to remember. */
+  private static TokenBucket bucket(
+      Map<Account, TokenBucket> buckets, Account account, Rate rate, Instant now) {
+    if (rate.isUnlimited()) {
+      return null;
+    }
+    return buckets.computeIfAbsent(account, key -> new TokenBucket(rate, now));
+  }
+}

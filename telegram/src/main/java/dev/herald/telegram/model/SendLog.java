@@ -1,0 +1,102 @@
+package dev.herald.telegram.model;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything accounts tried to send, as Telegram saw it: the most recent {@code capacity} attempts
+ * in full, plus counters that are never trimmed: attempts, deliveries, and deliveries per (sender,
+ * chat, text), from which tests and benchmarks count duplicates. The per-text counters keep at most
+ * {@code maxCountedKeys} keys (a digest each, not the text); deliveries beyond that are counted in
+ * {@link #uncounted()} so a reader knows the per-text counts are incomplete.
+ */
+public final class SendLog {
+
+  /** One attempt: what, by whom, where, when, and Telegram's answer ({@code ok} or the error). */
+  public record Entry(
+      Instant at, Account sender, long chatId, String type, String text, String outcome) {
+
+    public static final String OK = "ok";
+
+    public boolean delivered() {
+      return OK.equals(outcome);
+    }
+  }
+
+  private record Key(Account sender, long chatId, long text) {}
+
+  private final int capacity;
+  private final int maxCountedKeys;
+  private final Deque<Entry> recent = new ArrayDeque<>();
+  private final Map<Key, Long> deliveredByText = new HashMap<>();
+  private long attempts;
+  private long delivered;
+  private long uncounted;
+
+  public SendLog(int capacity, int maxCountedKeys) {
+    if (capacity < 1 || maxCountedKeys < 1) {
+      throw new IllegalArgumentException("The send log needs room for at least one entry");
+    }
+    this.capacity = capacity;
+    this.maxCountedKeys = maxCountedKeys;
+  }
+
+  synchronized void record(Entry entry) {
+    attempts++;
+    if (recent.size() == capacity) {
+      recent.removeFirst();
+    }
+    recent.addLast(entry);
+    if (entry.delivered()) {
+      delivered++;
+      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.text()));
+      if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
+        deliveredByText.merge(key, 1L, Long::sum);
+      } else {
+        uncounted++;
+      }
+    }
+  }
+
+  /** The most recent attempts, oldest first. */
+  public synchronized List<Entry> entries() {
+    return List.copyOf(recent);
+  }
+
+  /** How many times this sender delivered exactly this text (or forwarded link) to this chat. */
+  public synchronized long count(Account sender, long chatId, String text) {
+    Objects.requireNonNull(text, "text");
+    return deliveredByText.getOrDefault(new Key(sender, chatId, TextDigest.of(text)), 0L);
+  }
+
+  /** Deliveries of one text by one sender to one chat beyond the first, summed over all. */
+  public synchronized long duplicates() {
+    return deliveredByText.values().stream().mapToLong(n -> n - 1).sum();
+  }
+
+  public synchronized long attempts() {
+    return attempts;
+  }
+
+  public synchronized long delivered() {
+    return delivered;
+  }
+
+  /** Deliveries missing from the per-text counts because they were full. */
+  public synchronized long uncounted() {
+    return uncounted;
+  }
+
+  public synchronized void clear() {
+    recent.clear();
+    deliveredByText.clear();
+    attempts = 0;
+    delivered = 0;
+    uncounted = 0;
+  }
+}

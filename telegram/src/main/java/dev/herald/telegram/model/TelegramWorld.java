@@ -1,0 +1,305 @@
+package dev.herald.telegram.model;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Telegram as the sandbox sees it: chats, accounts, and what Telegram answers each account. The
+ * methods named like TDLib's ({@link #searchPublicChat}, {@link #getChat}, {@link #joinChat},
+ * {@link #checkChatInviteLink}, {@link #joinChatByInviteLink}, {@link #getChatMember}, {@link
+ * #sendMessage}) answer or throw {@link TelegramException} with Telegram's code and text; the
+ * others are what admins (and tests) do: create chats, set slow mode, add, promote and ban members,
+ * approve join requests, revoke links, ban or revoke accounts.
+ *
+ * <p>Rules: an account sees a chat id only after it resolved the chat's username, joined it, or was
+ * told the id ({@link #tell}); resolving an unseen username spends one of the account's daily
+ * resolutions (bots resolve through the Bot API, which does not count); {@link PostingRules}
+ * decides every post. Deterministic for a given clock; one lock, so thread-safe. Memory grows with
+ * the chats and with the (account, chat) pairs that met, never with the number of sends: the send
+ * log keeps a bounded tail and counters.
+ */
+public final class TelegramWorld {
+
+  private final Clock clock;
+  private final TelegramLimits limits;
+  private final PostingRules posting;
+  private final SendLog log;
+  private final ChatDirectory chats = new ChatDirectory();
+  private final Map<Account, AccountState> accounts = new HashMap<>();
+
+  public TelegramWorld(Clock clock, TelegramLimits limits, SendLog log) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.log = Objects.requireNonNull(log, "log");
+    this.posting = new PostingRules(limits);
+  }
+
+  /** With a send log of the last 10,000 attempts and up to a million per-text counters. */
+  public TelegramWorld(Clock clock, TelegramLimits limits) {
+    this(clock, limits, new SendLog(10_000, 1_000_000));
+  }
+
+  public TelegramLimits limits() {
+    return limits;
+  }
+
+  public SendLog sendLog() {
+    return log;
+  }
+
+  // ---- Telegram's methods, as an account calls them ----
+
+  /** {@code searchPublicChat}: a public chat by username; the account sees its id afterwards. */
+  public synchronized Chat searchPublicChat(Account account, String username) {
+    AccountState state = active(account);
+    if (!ChatDirectory.validUsername(username)) {
+      throw TelegramErrors.usernameInvalid();
+    }
+    Optional<ChatState> chat = chats.byUsername(username);
+    if (chat.isPresent() && state.visible.contains(chat.get().id)) {
+      return chat.get().snapshot(); // TDLib answers from its cache: no request to Telegram
+    }
+    if (!account.isBot() && state.resolutions != null) {
+      Instant now = clock.instant();
+      Duration wait = state.resolutions.wait(now);
+      if (!wait.isZero()) {
+        throw TelegramErrors.floodWait(account, wait);
+      }
+      state.resolutions.take(now);
+    }
+    ChatState found = chat.orElseThrow(TelegramErrors::usernameNotOccupied);
+    state.visible.add(found.id);
+    return found.snapshot();
+  }
+
+  /** {@code getChat}: only a chat this account can see. */
+  public synchronized Chat getChat(Account account, long chatId) {
+    return visibleChat(account, active(account), chatId).snapshot();
+  }
+
+  /** {@code joinChat}: a public chat by id; one that needs approval answers with a request. */
+  public synchronized Chat joinChat(Account account, long chatId) {
+    AccountState state = active(account);
+    if (account.isBot()) {
+      throw TelegramErrors.botMethodInvalid();
+    }
+    ChatState chat = visibleChat(account, state, chatId);
+    Membership membership = chat.membership(account);
+    if (membership.joined()) {
+      return chat.snapshot();
+    }
+    if (membership == Membership.BANNED || chat.username.isEmpty()) {
+      throw TelegramErrors.channelPrivate();
+    }
+    return join(account, state, chat);
+  }
+
+  /** {@code checkChatInviteLink}: where a link leads, without joining. */
+  public synchronized InviteLinkInfo checkChatInviteLink(Account account, String inviteLink) {
+    active(account);
+    ChatState chat = invited(inviteLink);
+    Membership membership = chat.membership(account);
+    if (membership == Membership.BANNED) {
+      throw TelegramErrors.channelPrivate();
+    }
+    return new InviteLinkInfo(
+        membership.joined() ? chat.id : 0,
+        chat.title,
+        chat.kind,
+        chat.snapshot().memberCount(),
+        chat.joinByRequest);
+  }
+
+  /** {@code joinChatByInviteLink}: joins, or sends a join request when the chat needs approval. */
+  public synchronized Chat joinChatByInviteLink(Account account, String inviteLink) {
+    AccountState state = active(account);
+    if (account.isBot()) {
+      throw TelegramErrors.botMethodInvalid();
+    }
+    ChatState chat = invited(inviteLink);
+    Membership membership = chat.membership(account);
+    if (membership.joined()) {
+      throw TelegramErrors.userAlreadyParticipant();
+    }
+    if (membership == Membership.BANNED) {
+      throw TelegramErrors.channelPrivate();
+    }
+    return join(account, state, chat);
+  }
+
+  /** {@code getChatMember}: e.g. a bot asking whether it was added, and may post. */
+  public synchronized ChatMember getChatMember(Account asking, long chatId, Account member) {
+    ChatState chat = visibleChat(asking, active(asking), chatId);
+    Membership membership = chat.membership(member);
+    boolean canPost =
+        membership.joined() && (!chat.kind.broadcast() || membership == Membership.ADMINISTRATOR);
+    return new ChatMember(chatId, member, membership, canPost);
+  }
+
+  /** {@code sendMessage} with text; every attempt goes to the {@link #sendLog()}. */
+  public synchronized Message sendMessage(Account account, long chatId, String text) {
+    return post(account, chatId, "text", Objects.requireNonNull(text, "text"));
+  }
+
+  /** {@code forwardMessages} of the message at {@code sourceLink}; logged like a send. */
+  public synchronized Message forwardMessage(Account account, long chatId, String sourceLink) {
+    return post(account, chatId, "forward", Objects.requireNonNull(sourceLink, "sourceLink"));
+  }
+
+  // ---- What admins and tests do ----
+
+  public synchronized Chat createChat(NewChat spec) {
+    if (spec.discussionOf != 0) {
+      ChatState channel = existing(spec.discussionOf);
+      if (channel.kind != ChatKind.CHANNEL || spec.kind != ChatKind.DISCUSSION_GROUP) {
+        throw new IllegalArgumentException("A DISCUSSION_GROUP discusses a CHANNEL");
+      }
+      ChatState group = chats.add(spec);
+      channel.linkedChatId = group.id;
+      return group.snapshot();
+    }
+    return chats.add(spec).snapshot();
+  }
+
+  /** An admin's view of a chat, whoever can see it. */
+  public synchronized Optional<Chat> chat(long chatId) {
+    return chats.byId(chatId).map(ChatState::snapshot);
+  }
+
+  public synchronized Optional<Chat> chatByUsername(String username) {
+    return ChatDirectory.validUsername(username)
+        ? chats.byUsername(username).map(ChatState::snapshot)
+        : Optional.empty();
+  }
+
+  /** The chat behind a working invite link. */
+  public synchronized Optional<Chat> chatByInviteLink(String inviteLink) {
+    return chats.byInvite(ChatDirectory.inviteHash(inviteLink)).map(ChatState::snapshot);
+  }
+
+  /** True for a link that works or once worked (a revoked link still names its chat). */
+  public synchronized boolean knowsInviteLink(String inviteLink) {
+    String hash = ChatDirectory.inviteHash(inviteLink);
+    return chats.byInvite(hash).isPresent() || chats.revoked(hash);
+  }
+
+  /** The chat's current invite link, if it has one. */
+  public synchronized Optional<String> inviteLink(long chatId) {
+    return Optional.ofNullable(existing(chatId).inviteHash).map(ChatDirectory::inviteLinkOf);
+  }
+
+  public synchronized void setSlowMode(long chatId, int seconds) {
+    ChatState chat = existing(chatId);
+    if (!chat.kind.hasSlowMode()) {
+      throw new IllegalArgumentException("Slow mode exists only in supergroups");
+    }
+    chat.slowModeDelay = SlowMode.checked(seconds);
+  }
+
+  /** Adds, promotes, bans in the chat, or removes ({@link Membership#LEFT}) an account. */
+  public synchronized void setMembership(long chatId, Account account, Membership membership) {
+    ChatState chat = existing(chatId);
+    chat.setMember(account, membership, clock.instant());
+    chat.joinRequests.remove(account);
+    if (membership.joined()) {
+      state(account).visible.add(chatId);
+    }
+  }
+
+  public synchronized List<Account> joinRequests(long chatId) {
+    return List.copyOf(existing(chatId).joinRequests);
+  }
+
+  /** An admin approves a join request: the account becomes a member. */
+  public synchronized void approveJoinRequest(long chatId, Account account) {
+    ChatState chat = existing(chatId);
+    if (!chat.joinRequests.remove(account)) {
+      throw new TelegramException(400, "HIDE_REQUESTER_MISSING");
+    }
+    chat.setMember(account, Membership.MEMBER, clock.instant());
+    state(account).visible.add(chatId);
+  }
+
+  /** The chat's invite link stops working ({@code INVITE_HASH_EXPIRED}); returns the new one. */
+  public synchronized String revokeInviteLink(long chatId) {
+    return ChatDirectory.inviteLinkOf(chats.revokeInvite(existing(chatId)));
+  }
+
+  /** Telegram bans, revokes or logs out an account: every request answers 401 from then on. */
+  public synchronized void setStanding(Account account, AccountStanding standing) {
+    state(account).standing = Objects.requireNonNull(standing, "standing");
+  }
+
+  /** The account learns a chat id (a forwarded message, a mention, an admin's message). */
+  public synchronized void tell(Account account, long chatId) {
+    existing(chatId);
+    state(account).visible.add(chatId);
+  }
+
+  // ---- inside ----
+
+  private Message post(Account account, long chatId, String type, String text) {
+    Instant now = clock.instant();
+    try {
+      AccountState state = active(account);
+      ChatState chat = visibleChat(account, state, chatId);
+      posting.admit(account, state, chat, TextDigest.of(text), now);
+      Message message = new Message(chatId, ++chat.lastMessageId, now);
+      log.record(new SendLog.Entry(now, account, chatId, type, text, SendLog.Entry.OK));
+      return message;
+    } catch (TelegramException refused) {
+      log.record(new SendLog.Entry(now, account, chatId, type, text, refused.toString()));
+      throw refused;
+    }
+  }
+
+  private Chat join(Account account, AccountState state, ChatState chat) {
+    if (chat.joinByRequest) {
+      chat.joinRequests.add(account);
+      throw TelegramErrors.inviteRequestSent();
+    }
+    chat.setMember(account, Membership.MEMBER, clock.instant());
+    state.visible.add(chat.id);
+    return chat.snapshot();
+  }
+
+  private ChatState invited(String inviteLink) {
+    String hash = ChatDirectory.inviteHash(inviteLink);
+    if (chats.revoked(hash)) {
+      throw TelegramErrors.inviteHashExpired();
+    }
+    return chats.byInvite(hash).orElseThrow(TelegramErrors::inviteHashInvalid);
+  }
+
+  private ChatState visibleChat(Account account, AccountState state, long chatId) {
+    return chats
+        .byId(chatId)
+        .filter(chat -> state.visible.contains(chatId) || chat.membership(account).joined())
+        .orElseThrow(() -> TelegramErrors.chatNotFound(account));
+  }
+
+  private AccountState active(Account account) {
+    AccountState state = state(account);
+    if (state.standing != AccountStanding.ACTIVE) {
+      throw TelegramErrors.unauthorized(account, state.standing);
+    }
+    return state;
+  }
+
+  private AccountState state(Account account) {
+    Objects.requireNonNull(account, "account");
+    return accounts.computeIfAbsent(account, key -> new AccountState(limits, clock.instant()));
+  }
+
+  private ChatState existing(long chatId) {
+    return chats
+        .byId(chatId)
+        .orElseThrow(() -> new IllegalArgumentException("No chat " + chatId + " in the world"));
+  }
+}

@@ -1,0 +1,176 @@
+package dev.herald.telegram.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.AccountStanding;
+import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.MutableClock;
+import dev.herald.telegram.model.TelegramLimits;
+import dev.herald.telegram.model.TelegramWorld;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox gateway on the Telegram model: reaching chats, Telegram's answers, the open world.
+ */
+class SandboxGatewayOnModelTest {
+
+  private static final Sender SESSION = Sender.session(7);
+  private static final Sender BOT = Sender.userBot(55, "55:token");
+  private static final Post POST = Post.text("hello");
+
+  private final MutableClock clock = new MutableClock();
+  private final TelegramWorld telegram = new TelegramWorld(clock, TelegramLimits.telegram());
+
+  private SandboxGateway gateway(boolean open) {
+    DemoWorld.seed(telegram);
+    return new SandboxGateway(
+        new SandboxFaults(FaultPlan.none(), 42), new SandboxWorld(telegram, open), clock);
+  }
+
+  private static ChatReference chat(String raw) {
+    return ChatReference.parse(raw);
+  }
+
+  @Test
+  void anOpenWorldCreatesUnknownUsernamesAsOpenPublicSupergroups() {
+    SandboxGateway sandbox = gateway(true);
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@group_1"), POST));
+    Chat created = telegram.chatByUsername("group_1").orElseThrow();
+    assertEquals(
+        Membership.MEMBER,
+        telegram.getChatMember(Account.user(7), created.id(), Account.user(7)).membership());
+    assertEquals(1, sandbox.world().deliveries(SESSION, chat("@group_1"), "hello"));
+    // A bot posting there is taken as added to it.
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@group_1"), POST));
+  }
+
+  @Test
+  void anOpenWorldCreatesUnknownChatIdsAndInviteLinksOnFirstContact() {
+    SandboxGateway sandbox = gateway(true);
+    ChatReference id = chat("-1001234567890");
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, id, POST));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, id, POST));
+    assertInstanceOf(
+        SendOutcome.Delivered.class,
+        sandbox.send(SESSION, chat("https://t.me/+MadeUpHash1"), POST));
+    assertEquals(1, sandbox.world().deliveries(BOT, id, "hello"));
+  }
+
+  @Test
+  void aClosedWorldAnswersChatNotFoundForUnknownChats() {
+    SandboxGateway sandbox = gateway(false);
+    assertInstanceOf(SendOutcome.ChatNotFound.class, sandbox.send(SESSION, chat("@group_1"), POST));
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class, sandbox.send(SESSION, chat("-1001234567890"), POST));
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class,
+        sandbox.send(SESSION, chat("https://t.me/+NoSuchHash1"), POST));
+    assertEquals(0, telegram.sendLog().delivered());
+  }
+
+  @Test
+  void aSessionResolvesAndJoinsAPublicGroupBeforePosting() {
+    SandboxGateway sandbox = gateway(false);
+    assertInstanceOf(
+        SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@sandbox_lounge"), POST));
+    long lounge = telegram.chatByUsername("sandbox_lounge").orElseThrow().id();
+    assertEquals(1, telegram.chat(lounge).orElseThrow().memberCount());
+    // Now the session sees the id too.
+    clock.advance(Duration.ofSeconds(2));
+    assertInstanceOf(
+        SendOutcome.Delivered.class, sandbox.send(SESSION, chat(Long.toString(lounge)), POST));
+    // Another session never saw it: the bare id is unknown to it.
+    assertInstanceOf(
+        SendOutcome.ChatNotFound.class,
+        sandbox.send(Sender.session(8), chat(Long.toString(lounge)), POST));
+  }
+
+  @Test
+  void theSlowModeGroupAnswersSlowModeWithTheTimeLeft() {
+    SandboxGateway sandbox = gateway(false);
+    assertInstanceOf(
+        SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@sandbox_slow"), POST));
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(
+        new SendOutcome.SlowMode(Duration.ofSeconds(20)),
+        sandbox.send(SESSION, chat("@sandbox_slow"), POST));
+  }
+
+  @Test
+  void theChannelRefusesSessionsAndBots() {
+    SandboxGateway sandbox = gateway(false);
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class, sandbox.send(SESSION, chat("@sandbox_news"), POST));
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class, sandbox.send(BOT, chat("@sandbox_news"), POST));
+  }
+
+  @Test
+  void thePrivateGroupTakesAJoinRequestAndPostsAfterApproval() {
+    SandboxGateway sandbox = gateway(false);
+    ChatReference club = chat(DemoWorld.PRIVATE_CLUB);
+    SendOutcome waiting = sandbox.send(SESSION, club, POST);
+    assertInstanceOf(SendOutcome.TransientError.class, waiting); // as TdlibErrorMapper maps it
+    assertTrue(waiting.toString().contains("INVITE_REQUEST_SENT"), waiting::toString);
+    long id = telegram.chatByInviteLink(DemoWorld.PRIVATE_CLUB).orElseThrow().id();
+    telegram.approveJoinRequest(id, Account.user(7));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, club, POST));
+    assertInstanceOf(SendOutcome.ChatNotFound.class, sandbox.send(BOT, club, POST));
+  }
+
+  @Test
+  void botsPostOnlyWhereTheyWereAdded() {
+    SandboxGateway sandbox = gateway(false);
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class, sandbox.send(BOT, chat("@sandbox_market"), POST));
+    long market = telegram.chatByUsername("sandbox_market").orElseThrow().id();
+    telegram.setMembership(market, Account.bot(55), Membership.MEMBER);
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@sandbox_market"), POST));
+  }
+
+  @Test
+  void telegramsRateLimitsAnswerFloodWaitAndStandingsAnswerBans() {
+    SandboxGateway sandbox = gateway(true);
+    for (int i = 0; i < 3; i++) {
+      assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@busy_1"), POST));
+    }
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(1)),
+        sandbox.send(SESSION, chat("@busy_1"), POST));
+    telegram.setStanding(Account.user(7), AccountStanding.BANNED);
+    assertInstanceOf(SendOutcome.SenderBanned.class, sandbox.send(SESSION, chat("@busy_2"), POST));
+    telegram.setStanding(Account.bot(55), AccountStanding.REVOKED);
+    assertInstanceOf(SendOutcome.Unauthorized.class, sandbox.send(BOT, chat("@busy_2"), POST));
+  }
+
+  @Test
+  void forwardsAreSentAndLoggedWithTheirSourceLink() {
+    SandboxGateway sandbox = gateway(true);
+    Post forward = Post.forward(MessageLink.parse("https://t.me/source_chat/15"));
+    assertInstanceOf(
+        SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@fwd_group"), forward));
+    assertEquals(
+        1, sandbox.world().deliveries(SESSION, chat("@fwd_group"), "https://t.me/source_chat/15"));
+    assertEquals("forward", telegram.sendLog().entries().get(0).type());
+  }
+
+  @Test
+  void theFaultPlanComesBeforeTheWorld() {
+    SandboxFaults faults = new SandboxFaults(FaultPlan.none().withBanProbability(1), 1);
+    DemoWorld.seed(telegram);
+    SandboxGateway sandbox = new SandboxGateway(faults, new SandboxWorld(telegram, true), clock);
+    assertInstanceOf(
+        SendOutcome.SenderBanned.class, sandbox.send(SESSION, chat("@sandbox_slow"), POST));
+    assertEquals(0, telegram.sendLog().attempts());
+  }
+}
