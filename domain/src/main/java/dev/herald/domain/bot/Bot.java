@@ -70,9 +70,6 @@ public class Bot {
   @Column(name = "next_run_at")
   private Instant nextRunAt;
 
-  @Column(name = "lease_owner", length = 100)
-  private String leaseOwner;
-
   @Column(name = "lease_until")
   private Instant leaseUntil;
 
@@ -107,14 +104,6 @@ public class Bot {
 
   public Optional<Instant> nextRunAt() {
     return Optional.ofNullable(nextRunAt);
-  }
-
-  public Optional<String> leaseOwner() {
-    return Optional.ofNullable(leaseOwner);
-  }
-
-  public Optional<Instant> leaseUntil() {
-    return Optional.ofNullable(leaseUntil);
   }
 
   public Instant updatedAt() {
@@ -184,11 +173,6 @@ public class Bot {
     }
     status = BotStatus.STOPPED;
     stopReason = null;
-    updatedAt = now;
-  }
-
-  public void recordError(String reason, Instant now) {
-    lastErrorReason = reason;
     updatedAt = now;
   }
 }

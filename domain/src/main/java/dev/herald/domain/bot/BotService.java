@@ -56,7 +56,7 @@ public class BotService {
         .filter(UserBot::usable)
         .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
     sessions.assignedTo(accountId).stream()
-        .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
+        .filter(s -> s.state().inUse())
         .map(
             s ->
                 "session#"

@@ -10,6 +10,9 @@ public interface SessionRepository {
 
   Optional<TelegramSession> findById(long id);
 
+  /** The session as the database holds it now (after a change made outside this repository). */
+  TelegramSession reload(TelegramSession session);
+
   List<TelegramSession> list(Optional<SessionState> state, int offset, int limit);
 
   /** Sessions assigned to the account (including cooling down ones), by id. */

@@ -34,6 +34,13 @@ public class JpaSessionRepository implements SessionRepository {
   }
 
   @Override
+  public TelegramSession reload(TelegramSession session) {
+    TelegramSession managed = em.contains(session) ? session : em.merge(session);
+    em.refresh(managed);
+    return managed;
+  }
+
+  @Override
   public List<TelegramSession> list(Optional<SessionState> state, int offset, int limit) {
     String where = state.isPresent() ? " WHERE s.state = :state" : "";
     var query =
@@ -91,7 +98,7 @@ public class JpaSessionRepository implements SessionRepository {
                 + " :states",
             Long.class)
         .setParameter("pair", apiPairId)
-        .setParameter("states", List.of(SessionState.ASSIGNED, SessionState.COOLING_DOWN))
+        .setParameter("states", SessionState.IN_USE)
         .getSingleResult();
   }
 
