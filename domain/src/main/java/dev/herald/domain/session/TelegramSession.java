@@ -106,6 +106,11 @@ public class TelegramSession {
    * SessionSql.usableNow}, which the engine's claim uses to pick a cycle's senders.
    */
   public boolean usableAt(Instant now) {
+    return usable(state, floodWaitUntil, now);
+  }
+
+  /** {@link #usableAt} on a session's parts ({@code floodWaitUntil} may be null). */
+  public static boolean usable(SessionState state, Instant floodWaitUntil, Instant now) {
     return state.inUse() && (floodWaitUntil == null || !floodWaitUntil.isAfter(now));
   }
 

@@ -15,18 +15,20 @@ final class LedgerSql {
    * post ({@link PlanSql#allowsRunning}: an expired plan never posts); the bot rows are
    * share-locked, in account order like every other multi-row lock of bot rows, until the records
    * are committed, so a concurrent stop either sees a record or it is never written (rules 6 and
-   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op. planned_at is the
-   * cycle's planned start (V21): lateness = started_at - planned_at. Returns, per request in order:
-   * (bot running, record inserted). Bots and accounts are looked up by key (= ANY, a per-row
-   * subquery): as joins, the planner may hash a whole table for a few hundred rows. Parameters:
-   * accounts, cycle ids, chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts
-   * again; node (lease owner); node (recorded).
+   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op, and within one
+   * batch only the first request for a key may send ({@code nth}). planned_at is the cycle's
+   * planned start (V21): lateness = started_at - planned_at. Returns, per request in order: (bot
+   * running, record inserted). Bots and accounts are looked up by key (= ANY, a per-row subquery):
+   * as joins, the planner may hash a whole table for a few hundred rows. Parameters: accounts,
+   * cycle ids, chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again;
+   * node (lease owner); node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
       WITH req AS (
-        SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-                 WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
+        SELECT r.*, row_number() OVER (PARTITION BY r.account_id, r.cycle_id, r.chat_ref ORDER BY r.n) AS nth
+          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+               WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
       running AS (
         SELECT b.account_id FROM bot b
          WHERE b.account_id = ANY(?::bigint[]) AND b.status = 'RUNNING' AND b.lease_owner = ?
@@ -39,11 +41,12 @@ final class LedgerSql {
         SELECT r.account_id, r.cycle_id, r.chat_ref, r.sender_kind, r.sender_id, ?,
                to_timestamp(r.planned_ms / 1000.0), 'SENDING', now()
           FROM req r JOIN running USING (account_id)
+         WHERE r.nth = 1
          ORDER BY r.account_id, r.cycle_id, r.chat_ref
         ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
         RETURNING account_id, cycle_id, chat_ref)
       SELECT r.account_id IN (SELECT account_id FROM running),
-             EXISTS (SELECT 1 FROM inserted i
+             r.nth = 1 AND EXISTS (SELECT 1 FROM inserted i
                       WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref)
         FROM req r
        ORDER BY r.n
