@@ -23,8 +23,13 @@ import java.util.Optional;
 
 /**
  * A tenant's posting bot, one per account (its id is the account's id). It holds the validated
- * configuration, the status with its stop reason, when the next cycle is due, and the lease of the
- * scheduler node running it.
+ * configuration, the status with its stop reason and when the next cycle is due.
+ *
+ * <p>The bot row has one concurrency model: the lease, the cycle and every status change that
+ * depends on them belong to the engine and to single conditional UPDATE statements under the row
+ * lock (the stop: {@link BotRepository#requestStop}); this entity maps none of those columns, so
+ * JPA never writes back a lease or a cycle it read earlier. Its {@code @Version} only orders JPA
+ * writers (configuration, start, suspend, activate) among themselves.
  */
 @Entity
 @Table(name = "bot")
@@ -69,9 +74,6 @@ public class Bot {
 
   @Column(name = "next_run_at")
   private Instant nextRunAt;
-
-  @Column(name = "lease_until")
-  private Instant leaseUntil;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -142,21 +144,6 @@ public class Bot {
     lastErrorReason = null;
     nextRunAt = now;
     updatedAt = now;
-  }
-
-  /**
-   * Stops the bot. A bot whose cycle is in flight (it holds a lease) goes to {@code STOPPING}; the
-   * engine moves it to {@code STOPPED} when the post in flight has finished.
-   */
-  public void requestStop(StopReason reason, Instant now) {
-    if (status == BotStatus.STOPPED || status == BotStatus.SUSPENDED) {
-      return;
-    }
-    stopReason = reason;
-    nextRunAt = null;
-    updatedAt = now;
-    boolean cycleInFlight = leaseUntil != null && leaseUntil.isAfter(now);
-    status = cycleInFlight ? BotStatus.STOPPING : BotStatus.STOPPED;
   }
 
   public void suspend(Instant now) {

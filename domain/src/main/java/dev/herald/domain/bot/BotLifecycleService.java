@@ -79,9 +79,8 @@ public class BotLifecycleService {
    * STOPPING} until the engine has finished the post in flight.
    */
   public BotState stop(long accountId) {
-    Bot bot = bots.botOf(accountId);
-    bot.requestStop(StopReason.USER, clock.instant());
-    botRepository.save(bot);
+    bots.botOf(accountId);
+    botRepository.requestStop(accountId, StopReason.USER);
     return bots.state(accountId);
   }
 

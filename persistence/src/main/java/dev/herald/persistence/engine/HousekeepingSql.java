@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.persistence.bot.BotSql;
 
 /** The statements of {@link JdbcHousekeeping}. */
 final class HousekeepingSql {
@@ -8,8 +9,9 @@ final class HousekeepingSql {
   private HousekeepingSql() {}
 
   /**
-   * SPEC rule 4. Starts from the accounts whose plan stops bots ({@link PlanSql#BLOCKED_ACCOUNTS}),
-   * not from every running bot. Returns one row per stopped bot; logs why in the same statement.
+   * SPEC rule 4, stopping as a user's stop does ({@link BotSql#stoppedStatus}). Starts from the
+   * accounts whose plan stops bots ({@link PlanSql#BLOCKED_ACCOUNTS}), not from every running bot.
+   * Returns one row per stopped bot; logs why in the same statement.
    */
   static final String STOP_BOTS_WITHOUT_PLAN =
       """
@@ -17,7 +19,7 @@ final class HousekeepingSql {
         %s),
       stopped AS (
         UPDATE bot b
-           SET status = CASE WHEN b.lease_until > now() THEN 'STOPPING' ELSE 'STOPPED' END,
+           SET status = %s,
                stop_reason = CASE WHEN a.plan_status = 'INACTIVE' AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
                                   THEN 'PLAN_INACTIVE' ELSE 'PLAN_EXPIRED' END,
                next_run_at = NULL, updated_at = now()
@@ -29,7 +31,10 @@ final class HousekeepingSql {
         FROM stopped
       RETURNING account_id
       """
-          .formatted(PlanSql.BLOCKED_ACCOUNTS, ActivityEvent.AUTO_STOPPED.name());
+          .formatted(
+              PlanSql.BLOCKED_ACCOUNTS,
+              BotSql.stoppedStatus("b"),
+              ActivityEvent.AUTO_STOPPED.name());
 
   /**
    * A STOPPING bot whose node died never gets its cycle completed: it is settled once the lease is
