@@ -2,8 +2,6 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,24 +15,13 @@ import javax.sql.DataSource;
  * latency.
  */
 @ApplicationScoped
-public class JdbcDeliveryLedger implements DeliveryLedger {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
-
-  private Jdbc jdbc;
+public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
 
   public JdbcDeliveryLedger() {}
 
   /** For tests and tools outside the container. */
   public JdbcDeliveryLedger(DataSource dataSource) {
-    this.dataSource = dataSource;
-    init();
-  }
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
+    super(dataSource);
   }
 
   @Override

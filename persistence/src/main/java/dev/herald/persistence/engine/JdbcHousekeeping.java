@@ -1,8 +1,6 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.Housekeeping;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,24 +9,13 @@ import javax.sql.DataSource;
 
 /** {@link Housekeeping} in plain JDBC on the non-transactional pool. */
 @ApplicationScoped
-public class JdbcHousekeeping implements Housekeeping {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
-
-  private Jdbc jdbc;
+public class JdbcHousekeeping extends JdbcStore implements Housekeeping {
 
   public JdbcHousekeeping() {}
 
   /** For tests and tools outside the container. */
   public JdbcHousekeeping(DataSource dataSource) {
-    this.dataSource = dataSource;
-    init();
-  }
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
+    super(dataSource);
   }
 
   @Override

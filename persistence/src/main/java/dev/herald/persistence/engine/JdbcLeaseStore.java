@@ -2,8 +2,6 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.LeaseStore;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,24 +12,13 @@ import javax.sql.DataSource;
 
 /** {@link LeaseStore} in plain JDBC on the non-transactional pool. */
 @ApplicationScoped
-public class JdbcLeaseStore implements LeaseStore {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
-
-  private Jdbc jdbc;
+public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
 
   public JdbcLeaseStore() {}
 
   /** For tests and tools outside the container. */
   public JdbcLeaseStore(DataSource dataSource) {
-    this.dataSource = dataSource;
-    init();
-  }
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
+    super(dataSource);
   }
 
   @Override

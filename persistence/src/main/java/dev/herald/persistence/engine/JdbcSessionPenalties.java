@@ -3,8 +3,6 @@ package dev.herald.persistence.engine;
 import dev.herald.domain.activity.ActivityEvent;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.persistence.session.SessionSql;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,24 +15,13 @@ import javax.sql.DataSource;
  * {@link SessionPenalties} in plain JDBC, each penalty one local transaction with its log entry.
  */
 @ApplicationScoped
-public class JdbcSessionPenalties implements SessionPenalties {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
-
-  private Jdbc jdbc;
+public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties {
 
   public JdbcSessionPenalties() {}
 
   /** For tests and tools outside the container. */
   public JdbcSessionPenalties(DataSource dataSource) {
-    this.dataSource = dataSource;
-    init();
-  }
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
+    super(dataSource);
   }
 
   @Override
