@@ -1,6 +1,8 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.domain.userbot.UserBot;
+import dev.herald.domain.userbot.UserBotStatus;
 import dev.herald.persistence.session.SessionSql;
 
 /**
@@ -12,13 +14,20 @@ final class LeaseSql {
   private LeaseSql() {}
 
   /**
+   * SQL twin of {@link UserBot#usable}: the tenant's own bot may post (verified, not suspended).
+   */
+  static String userBotUsable(String alias) {
+    return "(" + alias + ".verified AND " + alias + ".status = '" + UserBotStatus.ACTIVE + "')";
+  }
+
+  /**
    * Leases due running bots (SKIP LOCKED: nodes never wait on each other) and returns everything a
    * cycle needs in one round trip. The cycle id is not incremented here: a node taking over an
    * abandoned cycle continues it, so the dead node's delivery records still apply (rule 10). The
    * account and the bot's parts are per-row subqueries: as a join, the planner hashed the whole
    * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
-   * The senders are the usable sessions ({@link SessionSql#usableNow}). Parameters: lookahead
-   * seconds, limit, node, lease seconds.
+   * The senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot
+   * ({@link #userBotUsable}). Parameters: lookahead seconds, limit, node, lease seconds.
    */
   static final String CLAIM_DUE =
       """
@@ -43,9 +52,9 @@ final class LeaseSql {
                 (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
                   WHERE s.assigned_account_id = b.account_id AND %s) AS session_ids,
                 (SELECT u.token_encrypted FROM user_bot u
-                  WHERE u.account_id = b.account_id AND u.verified AND u.status = 'ACTIVE') AS user_bot_token
+                  WHERE u.account_id = b.account_id AND %s) AS user_bot_token
       """
-          .formatted(SessionSql.usableNow("s"));
+          .formatted(SessionSql.usableNow("s"), userBotUsable("u"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =
