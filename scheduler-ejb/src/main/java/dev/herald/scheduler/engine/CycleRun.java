@@ -50,20 +50,20 @@ final class CycleRun {
   record Recording(DeliveryStarts starts, WriteBehind writes, SessionPenalties penalties) {}
 
   /** The engine's threads (timers for delays, async hops), its clock and its figures. */
-  record Runtime(ScheduledExecutorService executor, Clock clock, EngineMetrics metrics) {}
+  record Environment(ScheduledExecutorService executor, Clock clock, EngineMetrics metrics) {}
 
   private final DueCycle cycle;
   private final Sending sending;
   private final Recording recording;
-  private final Runtime runtime;
+  private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
 
-  CycleRun(DueCycle cycle, Sending sending, Recording recording, Runtime runtime) {
+  CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
     this.cycle = cycle;
     this.sending = sending;
     this.recording = recording;
-    this.runtime = runtime;
+    this.environment = environment;
   }
 
   void start() {
@@ -116,8 +116,10 @@ final class CycleRun {
         .writes()
         .completed(
             new Completed(
-                cycle, runtime.clock().instant().plus(cycle.delayBetweenCycles()), tally.get()));
-    runtime.metrics().cycleFinished();
+                cycle,
+                environment.clock().instant().plus(cycle.delayBetweenCycles()),
+                tally.get()));
+    environment.metrics().cycleFinished();
   }
 
   private void count(CycleTally add) {
@@ -163,7 +165,7 @@ final class CycleRun {
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));
           } else {
             send.whenCompleteAsync(
-                (outcome, error) -> sent(index, chat, outcome, error), runtime.executor());
+                (outcome, error) -> sent(index, chat, outcome, error), environment.executor());
           }
         }
       } catch (RuntimeException e) {
@@ -183,8 +185,8 @@ final class CycleRun {
                 : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
         recording
             .writes()
-            .finished(new Finished(cycle, chat.canonical(), result, runtime.clock().instant()));
-        runtime.metrics().post(result.code());
+            .finished(new Finished(cycle, chat.canonical(), result, environment.clock().instant()));
+        environment.metrics().post(result.code());
         OutcomeAction action = sending.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
         switch (action.kind()) {
@@ -194,21 +196,21 @@ final class CycleRun {
           }
           case COOL_DOWN_SENDER -> {
             count(new CycleTally(1, 0, 1, 1));
-            runtime.metrics().floodWait();
+            environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording
                   .penalties()
                   .coolDownSession(
                       cycle.accountId(),
                       sender.id(),
-                      runtime.clock().instant().plus(action.coolDown()),
+                      environment.clock().instant().plus(action.coolDown()),
                       action.reason());
             }
             laneDone();
           }
           case BAN_SENDER -> {
             count(new CycleTally(1, 0, 1, 0));
-            runtime.metrics().ban();
+            environment.metrics().ban();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording.penalties().banAndReplace(cycle.accountId(), sender.id(), action.reason());
             } else {
@@ -235,7 +237,7 @@ final class CycleRun {
       } else if (delayMs == 0) {
         post(index + 1);
       } else {
-        runtime.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);
+        environment.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);
       }
     }
   }

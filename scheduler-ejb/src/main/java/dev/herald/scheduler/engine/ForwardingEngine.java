@@ -74,7 +74,7 @@ public class ForwardingEngine {
   private ClaimLoop claims;
   private CycleRun.Sending sending;
   private CycleRun.Recording recording;
-  private CycleRun.Runtime runtime;
+  private CycleRun.Environment environment;
 
   @PostConstruct
   void start() {
@@ -103,7 +103,7 @@ public class ForwardingEngine {
     starts.afterBatch(claims::claimIfRoom);
     sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt);
     recording = new CycleRun.Recording(starts, writes, penalties);
-    runtime = new CycleRun.Runtime(executor, clock, metrics);
+    environment = new CycleRun.Environment(executor, clock, metrics);
     if (!leases.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = leases.stopAllAfterRestart();
       LOG.info(
@@ -157,7 +157,7 @@ public class ForwardingEngine {
 
   private void fire(DueCycle cycle) {
     metrics.cycleStarted(Duration.between(cycle.plannedAt(), clock.instant()).toMillis());
-    new CycleRun(cycle, sending, recording, runtime).start();
+    new CycleRun(cycle, sending, recording, environment).start();
   }
 
   private void sweepPlans() {

@@ -68,7 +68,7 @@ class CycleRunTest {
                 gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
             new CycleRun.Recording(
                 new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
-            new CycleRun.Runtime(executor, clock, metrics))
+            new CycleRun.Environment(executor, clock, metrics))
         .start();
     writes.flush();
   }
