@@ -20,8 +20,7 @@ final class HousekeepingSql {
       stopped AS (
         UPDATE bot b
            SET status = %s,
-               stop_reason = CASE WHEN a.plan_status = 'INACTIVE' AND (a.plan_expires_at IS NULL OR a.plan_expires_at > now())
-                                  THEN 'PLAN_INACTIVE' ELSE 'PLAN_EXPIRED' END,
+               stop_reason = %s,
                next_run_at = NULL, updated_at = now()
           FROM blocked, account a
          WHERE a.id = blocked.id AND b.account_id = a.id AND b.status = 'RUNNING'
@@ -34,6 +33,7 @@ final class HousekeepingSql {
           .formatted(
               PlanSql.BLOCKED_ACCOUNTS,
               BotSql.stoppedStatus("b"),
+              PlanSql.stopReason("a"),
               ActivityEvent.AUTO_STOPPED.name());
 
   /**

@@ -1,5 +1,6 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.domain.bot.StopReason;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanStatus;
 import java.util.Arrays;
@@ -33,6 +34,26 @@ final class PlanSql {
         + ".plan_expires_at IS NULL OR "
         + alias
         + ".plan_expires_at > now()))";
+  }
+
+  /**
+   * SQL twin of {@link StopReason#planStopped}: why the plan of the account row {@code alias} stops
+   * its bot.
+   */
+  static String stopReason(String alias) {
+    return "CASE WHEN "
+        + alias
+        + ".plan_status = '"
+        + PlanStatus.INACTIVE
+        + "' AND ("
+        + alias
+        + ".plan_expires_at IS NULL OR "
+        + alias
+        + ".plan_expires_at > now()) THEN '"
+        + StopReason.PLAN_INACTIVE
+        + "' ELSE '"
+        + StopReason.PLAN_EXPIRED
+        + "' END";
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.domain.bot.StopReason;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.plan.PlanStatus;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * "The plan allows running" in Java ({@link Plan#allowsRunning}) and in SQL ({@link
  * PlanSql#allowsRunning} and its negation {@link PlanSql#BLOCKED_ACCOUNTS}, which the plan sweep
- * starts from) agree on every row: each status, with no expiry, a past and a future one.
+ * starts from) agree on every row: each status, with no expiry, a past and a future one; and so do
+ * the stop reasons of the plans that stop a bot ({@link StopReason#planStopped}, {@link
+ * PlanSql#stopReason}).
  */
 class PlanRuleTwinTest {
 
@@ -45,6 +48,15 @@ class PlanRuleTwinTest {
             !java,
             rows.one("SELECT ? IN (" + PlanSql.BLOCKED_ACCOUNTS + ")", account),
             where + " (blocked)");
+        if (!java) {
+          assertEquals(
+              StopReason.planStopped(
+                      new Plan(status, expires, PlanLimits.defaults(), now).effectiveStatus(now))
+                  .name(),
+              rows.text(
+                  "SELECT " + PlanSql.stopReason("a") + " FROM account a WHERE a.id = ?", account),
+              where + " (stop reason)");
+        }
         checked++;
       }
     }
