@@ -23,8 +23,13 @@ import java.util.Optional;
 
 /**
  * A tenant's posting bot, one per account (its id is the account's id). It holds the validated
- * configuration, the status with its stop reason, when the next cycle is due, and the lease of the
- * scheduler node running it.
+ * configuration, the status with its stop reason and when the next cycle is due.
+ *
+ * <p>The bot row has one concurrency model: the lease, the cycle and every status change that
+ * depends on them belong to the engine and to single conditional UPDATE statements under the row
+ * lock (the stop: {@link BotRepository#requestStop}); this entity maps none of those columns, so
+ * JPA never writes back a lease or a cycle it read earlier. Its {@code @Version} only orders JPA
+ * writers (configuration, start, suspend, activate) among themselves.
  */
 @Entity
 @Table(name = "bot")
@@ -70,12 +75,6 @@ public class Bot {
   @Column(name = "next_run_at")
   private Instant nextRunAt;
 
-  @Column(name = "lease_owner", length = 100)
-  private String leaseOwner;
-
-  @Column(name = "lease_until")
-  private Instant leaseUntil;
-
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -107,14 +106,6 @@ public class Bot {
 
   public Optional<Instant> nextRunAt() {
     return Optional.ofNullable(nextRunAt);
-  }
-
-  public Optional<String> leaseOwner() {
-    return Optional.ofNullable(leaseOwner);
-  }
-
-  public Optional<Instant> leaseUntil() {
-    return Optional.ofNullable(leaseUntil);
   }
 
   public Instant updatedAt() {
@@ -155,21 +146,6 @@ public class Bot {
     updatedAt = now;
   }
 
-  /**
-   * Stops the bot. A bot whose cycle is in flight (it holds a lease) goes to {@code STOPPING}; the
-   * engine moves it to {@code STOPPED} when the post in flight has finished.
-   */
-  public void requestStop(StopReason reason, Instant now) {
-    if (status == BotStatus.STOPPED || status == BotStatus.SUSPENDED) {
-      return;
-    }
-    stopReason = reason;
-    nextRunAt = null;
-    updatedAt = now;
-    boolean cycleInFlight = leaseUntil != null && leaseUntil.isAfter(now);
-    status = cycleInFlight ? BotStatus.STOPPING : BotStatus.STOPPED;
-  }
-
   public void suspend(Instant now) {
     status = BotStatus.SUSPENDED;
     stopReason = StopReason.ADMIN_SUSPENDED;
@@ -184,11 +160,6 @@ public class Bot {
     }
     status = BotStatus.STOPPED;
     stopReason = null;
-    updatedAt = now;
-  }
-
-  public void recordError(String reason, Instant now) {
-    lastErrorReason = reason;
     updatedAt = now;
   }
 }

@@ -6,7 +6,6 @@ import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanStatus;
 import dev.herald.domain.session.SessionRepository;
-import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.ForbiddenException;
@@ -84,18 +83,13 @@ public class BotLifecycleService {
    * STOPPING} until the engine has finished the post in flight.
    */
   public BotState stop(long accountId) {
-    Bot bot = bots.botOf(accountId);
-    bot.requestStop(StopReason.USER, clock.instant());
-    botRepository.save(bot);
+    bots.botOf(accountId);
+    botRepository.requestStop(accountId, StopReason.USER);
     return bots.state(accountId);
   }
 
   private int usableSessions(long accountId) {
-    return (int)
-        sessions.assignedTo(accountId).stream()
-            .filter(
-                s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
-            .count();
+    return (int) sessions.assignedTo(accountId).stream().filter(s -> s.state().inUse()).count();
   }
 
   private static void requirePlanAllowsRunning(Plan plan, Instant now) {

@@ -8,4 +8,13 @@ public interface BotRepository {
   Optional<Bot> findByAccountId(long accountId);
 
   Bot save(Bot bot);
+
+  /**
+   * Stops a running (or stopping) bot for {@code reason}: STOPPING while its cycle is in flight (it
+   * holds a lease; the engine settles it when the post in flight has finished), else STOPPED. Done
+   * as one atomic step against the row, because the lease is the engine's: a stop decided on a
+   * lease read earlier could leave a bot STOPPING after its cycle completed. A stopped or suspended
+   * bot is left as it is. Returns the bot as it is now.
+   */
+  Optional<Bot> requestStop(long accountId, StopReason reason);
 }

@@ -4,7 +4,6 @@ import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
-import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBot;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,20 +51,21 @@ public class BotService {
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
+    Instant now = clock.instant();
     List<String> senders = new ArrayList<>();
     userBots
         .findByAccountId(accountId)
         .filter(UserBot::usable)
         .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
     sessions.assignedTo(accountId).stream()
-        .filter(s -> s.state() == SessionState.ASSIGNED || s.state() == SessionState.COOLING_DOWN)
+        .filter(s -> s.state().inUse())
         .map(
             s ->
                 "session#"
                     + s.id()
                     + " "
                     + s.phoneMasked()
-                    + (s.state() == SessionState.COOLING_DOWN ? " (cooling down)" : ""))
+                    + (s.usableAt(now) ? "" : " (cooling down)"))
         .forEach(senders::add);
     boolean idle =
         bot.status() == BotStatus.RUNNING

@@ -1,10 +1,10 @@
 package dev.herald.domain.engine;
 
 /** What one cycle did, for the account's counters and activity log. */
-public record CycleTally(int attempts, int delivered, int failures, int floodWaits, int bans) {
+public record CycleTally(int attempts, int delivered, int failures, int floodWaits) {
 
   public static CycleTally empty() {
-    return new CycleTally(0, 0, 0, 0, 0);
+    return new CycleTally(0, 0, 0, 0);
   }
 
   public CycleTally plus(CycleTally other) {
@@ -12,7 +12,6 @@ public record CycleTally(int attempts, int delivered, int failures, int floodWai
         attempts + other.attempts,
         delivered + other.delivered,
         failures + other.failures,
-        floodWaits + other.floodWaits,
-        bans + other.bans);
+        floodWaits + other.floodWaits);
   }
 }

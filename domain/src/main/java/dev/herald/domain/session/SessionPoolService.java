@@ -3,6 +3,7 @@ package dev.herald.domain.session;
 import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The admin's side of the pool: API pairs, adding sessions (with their login), ban and release. */
@@ -25,6 +27,7 @@ public class SessionPoolService {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
 
   @Inject SessionRepository sessions;
+  @Inject SessionPenalties penalties;
   @Inject SessionLoginGateway login;
   @Inject DataCipher cipher;
   @Inject AuditLog audit;
@@ -116,9 +119,22 @@ public class SessionPoolService {
     return new SessionLogin(session, progress);
   }
 
+  /**
+   * An admin's ban. A session that posts for an account goes through the engine's ban path ({@link
+   * SessionPenalties#banAndReplace}): the account gets a replacement from the pool (or its bot is
+   * marked idle) and both show in its activity log, as when Telegram bans the session. That path
+   * commits on its own; the audit row follows in this transaction.
+   */
   public TelegramSession ban(Actor actor, long sessionId, String reason) {
     TelegramSession session = existing(sessionId);
-    session.ban(reason == null || reason.isBlank() ? "ADMIN" : reason, clock.instant());
+    String why = reason == null || reason.isBlank() ? "ADMIN" : reason;
+    Optional<Long> account = session.assignedAccountId();
+    if (account.isPresent()) {
+      penalties.banAndReplace(account.get(), sessionId, why);
+      session = sessions.reload(session);
+    } else {
+      session.ban(why, clock.instant());
+    }
     audit.record(
         actor,
         AuditAction.SESSION_BANNED,

@@ -10,7 +10,8 @@ public interface SessionRepository {
 
   Optional<TelegramSession> findById(long id);
 
-  List<TelegramSession> list(Optional<SessionState> state, int offset, int limit);
+  /** The session as the database holds it now (after a change made outside this repository). */
+  TelegramSession reload(TelegramSession session);
 
   /** Sessions assigned to the account (including cooling down ones), by id. */
   List<TelegramSession> assignedTo(long accountId);
@@ -22,8 +23,6 @@ public interface SessionRepository {
   Optional<ApiPair> findApiPair(long id);
 
   Optional<ApiPair> findApiPairByApiId(int apiId);
-
-  List<ApiPair> apiPairs();
 
   /** How many sessions of the pair are assigned now. */
   long inUse(long apiPairId);

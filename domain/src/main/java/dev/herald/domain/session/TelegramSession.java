@@ -88,6 +88,20 @@ public class TelegramSession {
     updatedAt = now;
   }
 
+  /**
+   * The usable-session rule: the session is one of its account's senders ({@link
+   * SessionState#inUse()}) and is not waiting out a flood at {@code now}. SQL twin: {@code
+   * SessionSql.usableNow}, which the engine's claim uses to pick a cycle's senders.
+   */
+  public boolean usableAt(Instant now) {
+    return usable(state, floodWaitUntil, now);
+  }
+
+  /** {@link #usableAt} on a session's parts ({@code floodWaitUntil} may be null). */
+  public static boolean usable(SessionState state, Instant floodWaitUntil, Instant now) {
+    return state.inUse() && (floodWaitUntil == null || !floodWaitUntil.isAfter(now));
+  }
+
   public Long id() {
     return id;
   }

@@ -34,15 +34,10 @@ public class JpaSessionRepository implements SessionRepository {
   }
 
   @Override
-  public List<TelegramSession> list(Optional<SessionState> state, int offset, int limit) {
-    String where = state.isPresent() ? " WHERE s.state = :state" : "";
-    var query =
-        em.createQuery(
-                "SELECT s FROM TelegramSession s" + where + " ORDER BY s.id", TelegramSession.class)
-            .setFirstResult(offset)
-            .setMaxResults(limit);
-    state.ifPresent(s -> query.setParameter("state", s));
-    return query.getResultList();
+  public TelegramSession reload(TelegramSession session) {
+    TelegramSession managed = em.contains(session) ? session : em.merge(session);
+    em.refresh(managed);
+    return managed;
   }
 
   @Override
@@ -80,18 +75,13 @@ public class JpaSessionRepository implements SessionRepository {
   }
 
   @Override
-  public List<ApiPair> apiPairs() {
-    return em.createQuery("SELECT p FROM ApiPair p ORDER BY p.id", ApiPair.class).getResultList();
-  }
-
-  @Override
   public long inUse(long apiPairId) {
     return em.createQuery(
             "SELECT count(s) FROM TelegramSession s WHERE s.apiPairId = :pair AND s.state IN"
                 + " :states",
             Long.class)
         .setParameter("pair", apiPairId)
-        .setParameter("states", List.of(SessionState.ASSIGNED, SessionState.COOLING_DOWN))
+        .setParameter("states", SessionState.IN_USE)
         .getSingleResult();
   }
 

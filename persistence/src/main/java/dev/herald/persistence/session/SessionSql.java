@@ -1,7 +1,43 @@
 package dev.herald.persistence.session;
 
-/** The allocation SQL, shared by bot start (JPA) and the engine's ban replacement (JDBC). */
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.session.TelegramSession;
+import java.util.stream.Collectors;
+
+/**
+ * The session rules in SQL, and the allocation statements shared by bot start (JPA) and the
+ * engine's ban replacement (JDBC). The rule fragments are built from their Java twins where they
+ * can be, and {@code SessionRuleTwinTest} runs each fragment and its twin over the same rows.
+ */
 public final class SessionSql {
+
+  /**
+   * SQL twin of {@link SessionState#inUse()}: the session belongs to an account and takes a slot of
+   * its API pair. The state list is built from {@link SessionState#IN_USE}.
+   */
+  public static String inUse(String alias) {
+    return alias
+        + ".state IN ("
+        + SessionState.IN_USE.stream()
+            .map(state -> "'" + state.name() + "'")
+            .sorted()
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /**
+   * SQL twin of {@link TelegramSession#usableAt}: in use and not waiting out a flood now. The
+   * engine's claim picks a cycle's senders with it.
+   */
+  public static String usableNow(String alias) {
+    return "("
+        + inUse(alias)
+        + " AND ("
+        + alias
+        + ".flood_wait_until IS NULL OR "
+        + alias
+        + ".flood_wait_until <= now()))";
+  }
 
   /**
    * Locks every API pair row: allocations then run one at a time, so two of them never both see the
@@ -11,7 +47,7 @@ public final class SessionSql {
 
   /**
    * The unused session whose API pair has the most free capacity, never from a full pair. Free
-   * capacity counts sessions in use (assigned or cooling down for their account).
+   * capacity counts sessions in use ({@link #inUse}).
    */
   public static final String NEXT_FREE_SESSION =
       """
@@ -20,13 +56,14 @@ public final class SessionSql {
         JOIN (SELECT p.id, p.capacity - count(u.id) AS free
                 FROM api_pair p
                 LEFT JOIN telegram_session u
-                  ON u.api_pair_id = p.id AND u.state IN ('ASSIGNED', 'COOLING_DOWN')
+                  ON u.api_pair_id = p.id AND %s
                GROUP BY p.id, p.capacity) pair ON pair.id = s.api_pair_id
        WHERE s.state = 'UNUSED' AND pair.free > 0
        ORDER BY pair.free DESC, s.id
        LIMIT 1
          FOR UPDATE OF s SKIP LOCKED
-      """;
+      """
+          .formatted(inUse("u"));
 
   /** Parameters: account id, session id. */
   public static final String ASSIGN_SESSION =

@@ -2,11 +2,14 @@ package dev.herald.scheduler.engine;
 
 import dev.herald.domain.engine.CyclePlan;
 import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DeliveryLedger.Begin;
+import dev.herald.domain.engine.DeliveryLedger.Completed;
+import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
-import dev.herald.domain.engine.EngineStore;
 import dev.herald.domain.engine.OutcomeAction;
 import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -34,27 +37,33 @@ final class CycleRun {
 
   private static final Logger LOG = Logger.getLogger(CycleRun.class.getName());
 
-  /** What a cycle needs from the engine. */
-  record Context(
-      String node,
-      EngineStore store,
-      TelegramGateway gateway,
-      OutcomePolicy policy,
-      ScheduledExecutorService executor,
-      EngineMetrics metrics,
-      UnaryOperator<String> unseal,
-      DeliveryStarts starts,
-      WriteBehind writes,
-      Clock clock) {}
+  /**
+   * How a cycle sends: the transport, what each outcome means, and how a user bot's sealed token is
+   * opened.
+   */
+  record Sending(TelegramGateway gateway, OutcomePolicy policy, UnaryOperator<String> unseal) {}
+
+  /**
+   * Where a cycle records what it does: delivery records begun before each send, outcomes and the
+   * completion written behind, penalties for senders that cannot go on.
+   */
+  record Recording(DeliveryStarts starts, WriteBehind writes, SessionPenalties penalties) {}
+
+  /** The engine's threads (timers for delays, async hops), its clock and its figures. */
+  record Environment(ScheduledExecutorService executor, Clock clock, EngineMetrics metrics) {}
 
   private final DueCycle cycle;
-  private final Context context;
+  private final Sending sending;
+  private final Recording recording;
+  private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
 
-  CycleRun(DueCycle cycle, Context context) {
+  CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
     this.cycle = cycle;
-    this.context = context;
+    this.sending = sending;
+    this.recording = recording;
+    this.environment = environment;
   }
 
   void start() {
@@ -62,8 +71,8 @@ final class CycleRun {
     List<List<ChatReference>> shares =
         CyclePlan.shares(cycle.groups(), senders.size(), cycle.maxInFlight());
     if (shares.isEmpty()) {
-      context
-          .store()
+      recording
+          .penalties()
           .markIdle(
               cycle.accountId(),
               senders.isEmpty()
@@ -84,7 +93,7 @@ final class CycleRun {
     if (cycle.userBotTokenSealed() != null) {
       try {
         senders.add(
-            Sender.userBot(cycle.accountId(), context.unseal().apply(cycle.userBotTokenSealed())));
+            Sender.userBot(cycle.accountId(), sending.unseal().apply(cycle.userBotTokenSealed())));
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
@@ -103,12 +112,14 @@ final class CycleRun {
   }
 
   private void complete() {
-    context
+    recording
         .writes()
         .completed(
-            new EngineStore.Completed(
-                cycle, context.clock().instant().plus(cycle.delayBetweenCycles()), tally.get()));
-    context.metrics().cycleFinished();
+            new Completed(
+                cycle,
+                environment.clock().instant().plus(cycle.delayBetweenCycles()),
+                tally.get()));
+    environment.metrics().cycleFinished();
   }
 
   private void count(CycleTally add) {
@@ -131,9 +142,9 @@ final class CycleRun {
         return;
       }
       ChatReference chat = chats.get(index);
-      context
+      recording
           .starts()
-          .begin(new EngineStore.Begin(cycle, chat.canonical(), sender))
+          .begin(new Begin(cycle, chat.canonical(), sender))
           .whenComplete((start, failure) -> begun(index, chat, start, failure));
     }
 
@@ -148,13 +159,13 @@ final class CycleRun {
           post(index + 1);
         } else {
           CompletableFuture<SendOutcome> send =
-              context.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
+              sending.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));
           } else {
             send.whenCompleteAsync(
-                (outcome, error) -> sent(index, chat, outcome, error), context.executor());
+                (outcome, error) -> sent(index, chat, outcome, error), environment.executor());
           }
         }
       } catch (RuntimeException e) {
@@ -172,41 +183,39 @@ final class CycleRun {
             failure == null
                 ? outcome
                 : new SendOutcome.TransientError(String.valueOf(failure.getMessage()));
-        context
+        recording
             .writes()
-            .finished(
-                new EngineStore.Finished(
-                    cycle, chat.canonical(), result, context.clock().instant()));
-        context.metrics().post(result.code());
-        OutcomeAction action = context.policy().decide(result);
+            .finished(new Finished(cycle, chat.canonical(), result, environment.clock().instant()));
+        environment.metrics().post(result.code());
+        OutcomeAction action = sending.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
         switch (action.kind()) {
           case CONTINUE, SKIP_CHAT -> {
-            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, 0, 0));
+            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, 0));
             next(index);
           }
           case COOL_DOWN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 1, 0));
-            context.metrics().floodWait();
+            count(new CycleTally(1, 0, 1, 1));
+            environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
-              context
-                  .store()
+              recording
+                  .penalties()
                   .coolDownSession(
                       cycle.accountId(),
                       sender.id(),
-                      context.clock().instant().plus(action.coolDown()),
+                      environment.clock().instant().plus(action.coolDown()),
                       action.reason());
             }
             laneDone();
           }
           case BAN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 0, 1));
-            context.metrics().ban();
+            count(new CycleTally(1, 0, 1, 0));
+            environment.metrics().ban();
             if (sender.kind() == Sender.Kind.SESSION) {
-              context.store().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+              recording.penalties().banAndReplace(cycle.accountId(), sender.id(), action.reason());
             } else {
-              context
-                  .store()
+              recording
+                  .penalties()
                   .markIdle(cycle.accountId(), "Your bot's token was refused: " + action.reason());
             }
             laneDone();
@@ -228,7 +237,7 @@ final class CycleRun {
       } else if (delayMs == 0) {
         post(index + 1);
       } else {
-        context.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);
+        environment.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);
       }
     }
   }

@@ -1,7 +1,8 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.engine.DeliveryLedger;
+import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryStart;
-import dev.herald.domain.engine.EngineStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DeliveryStarts {
 
-  private record Request(EngineStore.Begin post, CompletableFuture<DeliveryStart> answer) {}
+  private record Request(Begin post, CompletableFuture<DeliveryStart> answer) {}
 
   private final String node;
-  private final EngineStore store;
+  private final DeliveryLedger ledger;
   private final Executor executor;
   private final int maxBatch;
   private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
@@ -31,15 +32,15 @@ final class DeliveryStarts {
   private final AtomicBoolean writing = new AtomicBoolean();
   private volatile Runnable afterBatch = () -> {};
 
-  DeliveryStarts(String node, EngineStore store, Executor executor, int maxBatch) {
+  DeliveryStarts(String node, DeliveryLedger ledger, Executor executor, int maxBatch) {
     this.node = node;
-    this.store = store;
+    this.ledger = ledger;
     this.executor = executor;
     this.maxBatch = maxBatch;
   }
 
   /** Answers once the post's record is committed (SEND) or it must not be sent. */
-  CompletionStage<DeliveryStart> begin(EngineStore.Begin post) {
+  CompletionStage<DeliveryStart> begin(Begin post) {
     Request request = new Request(post, new CompletableFuture<>());
     queue.add(request);
     waiting.incrementAndGet();
@@ -80,7 +81,7 @@ final class DeliveryStarts {
       waiting.addAndGet(-batch.size());
       List<DeliveryStart> answers;
       try {
-        answers = store.beginDeliveries(node, batch.stream().map(Request::post).toList());
+        answers = ledger.beginDeliveries(node, batch.stream().map(Request::post).toList());
       } catch (RuntimeException e) {
         batch.forEach(r -> r.answer().completeExceptionally(e));
         return;

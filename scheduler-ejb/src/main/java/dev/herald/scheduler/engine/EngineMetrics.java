@@ -1,7 +1,10 @@
 package dev.herald.scheduler.engine;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -18,13 +21,12 @@ public class EngineMetrics {
   MetricRegistry registry;
 
   private final AtomicInteger cyclesInFlight = new AtomicInteger();
-  private final java.util.Map<String, Counter> postsByOutcome =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Counter> postsByOutcome = new ConcurrentHashMap<>();
   private Histogram lateness;
   private Histogram claimLag;
   private Counter cycles;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void register() {
     registry.gauge("herald_engine_cycles_in_flight", cyclesInFlight, AtomicInteger::get);
     lateness = registry.histogram("herald_engine_lateness_ms");

@@ -1,8 +1,11 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.EngineStatus;
-import dev.herald.domain.engine.EngineStore;
+import dev.herald.domain.engine.Housekeeping;
+import dev.herald.domain.engine.LeaseStore;
+import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.TelegramGateway;
@@ -18,13 +21,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,29 +54,27 @@ public class ForwardingEngine {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService ticker;
 
-  @Inject EngineStore store;
+  @Inject LeaseStore leases;
+  @Inject DeliveryLedger ledger;
+  @Inject SessionPenalties penalties;
+  @Inject Housekeeping housekeeping;
   @Inject TelegramGateway gateway;
   @Inject EngineSettings settings;
   @Inject EngineMetrics metrics;
   @Inject EngineStatus status;
   @Inject WakeSignal wake;
   @Inject DataCipher cipher;
+  @Inject Clock clock;
 
   private final String node = NodeIdentity.create();
-  private final AtomicBoolean claiming = new AtomicBoolean();
-
-  /** The last claim stopped at the backlog limit: claim again as soon as the backlog shrinks. */
-  private final AtomicBoolean heldBack = new AtomicBoolean();
-
-  /** Leased cycles whose timer has not fired yet. */
-  private final AtomicInteger timers = new AtomicInteger();
-
   private final HeldLeases held = new HeldLeases();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
-  private final Clock clock = Clock.systemUTC();
-  private CycleRun.Context context;
   private WriteBehind writes;
   private DeliveryStarts starts;
+  private ClaimLoop claims;
+  private CycleRun.Sending sending;
+  private CycleRun.Recording recording;
+  private CycleRun.Environment environment;
 
   @PostConstruct
   void start() {
@@ -84,23 +82,30 @@ public class ForwardingEngine {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;
     }
-    writes = new WriteBehind(node, store, clock, settings.lease(), held);
-    starts = new DeliveryStarts(node, store, executor, settings.claimBatch());
-    starts.afterBatch(this::claimIfRoom);
-    context =
-        new CycleRun.Context(
+    writes = new WriteBehind(node, ledger, clock, settings.lease(), held);
+    starts = new DeliveryStarts(node, ledger, executor, settings.claimBatch());
+    claims =
+        new ClaimLoop(
             node,
-            store,
-            gateway,
-            settings.outcomePolicy(),
+            leases,
+            new ClaimLoop.Limits(
+                settings.lookahead(),
+                settings.lease(),
+                settings.claimBatch(),
+                settings.maxBacklog()),
+            held,
             executor,
+            ticker,
+            clock,
             metrics,
-            cipher::decrypt,
-            starts,
-            writes,
-            clock);
-    if (!store.otherNodesAlive(node, settings.nodeTimeout())) {
-      int stopped = store.stopAllAfterRestart();
+            starts::waiting,
+            this::fire);
+    starts.afterBatch(claims::claimIfRoom);
+    sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt);
+    recording = new CycleRun.Recording(starts, writes, penalties);
+    environment = new CycleRun.Environment(executor, clock, metrics);
+    if (!leases.otherNodesAlive(node, settings.nodeTimeout())) {
+      int stopped = leases.stopAllAfterRestart();
       LOG.info(
           () ->
               "No other scheduler node is alive: "
@@ -109,11 +114,11 @@ public class ForwardingEngine {
     }
     heartbeat();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
-    ticks.add(every(settings.pollInterval(), this::claim, "claim"));
+    ticks.add(every(settings.pollInterval(), claims::claim, "claim"));
     ticks.add(every(settings.flushInterval(), writes::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
-    wake.onWake(() -> ticker.execute(this::claim));
+    wake.onWake(() -> ticker.execute(claims::claim));
     LOG.info(() -> "Forwarding engine started on node " + node);
   }
 
@@ -125,7 +130,7 @@ public class ForwardingEngine {
       writes.flush(); // what this node finished is written before its leases are given back
     }
     try {
-      store.leave(node);
+      leases.leave(node);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not release this node's leases: {0}", e.getMessage());
     }
@@ -146,70 +151,17 @@ public class ForwardingEngine {
   }
 
   private void heartbeat() {
-    store.heartbeat(node, settings.lease(), held.accounts());
+    leases.heartbeat(node, settings.lease(), held.accounts());
     status.heartbeat(node, clock.instant());
   }
 
-  /**
-   * Leases what is due soon and hands each cycle to the timer; one claimer at a time. Claims stop
-   * at the backlog limit (cycles leased but not started, posts waiting for their record): a node
-   * never leases more than it can start, so the rest stays free for other nodes and the heartbeat
-   * extends a bounded number of leases.
-   */
-  void claim() {
-    if (!claiming.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      int room;
-      heldBack.set(false);
-      while ((room = Math.min(settings.claimBatch(), settings.maxBacklog() - backlog())) > 0) {
-        List<DueCycle> claimed = store.claimDue(node, settings.lookahead(), settings.lease(), room);
-        Instant now = clock.instant();
-        timers.addAndGet(claimed.size());
-        for (DueCycle cycle : claimed) {
-          held.claimed(cycle.accountId());
-          metrics.claimed(Duration.between(cycle.plannedAt(), now).toMillis());
-          long delay = Math.max(0, Duration.between(now, cycle.plannedAt()).toMillis());
-          executor.schedule(() -> fire(cycle), delay, TimeUnit.MILLISECONDS);
-        }
-        if (claimed.size() < room) {
-          break;
-        }
-      }
-      if (room <= 0) {
-        heldBack.set(true);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
-    } finally {
-      claiming.set(false);
-    }
-  }
-
-  private int backlog() {
-    return timers.get() + starts.waiting();
-  }
-
-  /**
-   * After a batch of starts: if the last claim was held back by the backlog limit and the backlog
-   * fell to half of it, claim at once instead of at the next poll (otherwise the poll suffices: a
-   * claim after every batch would scan the due index hundreds of times a second).
-   */
-  private void claimIfRoom() {
-    if (heldBack.get() && backlog() <= settings.maxBacklog() / 2 && !claiming.get()) {
-      ticker.execute(this::claim);
-    }
-  }
-
   private void fire(DueCycle cycle) {
-    timers.decrementAndGet();
     metrics.cycleStarted(Duration.between(cycle.plannedAt(), clock.instant()).toMillis());
-    new CycleRun(cycle, context).start();
+    new CycleRun(cycle, sending, recording, environment).start();
   }
 
   private void sweepPlans() {
-    int stopped = store.stopBotsWithoutPlan();
+    int stopped = housekeeping.stopBotsWithoutPlan();
     if (stopped > 0) {
       metrics.autoStopped(stopped);
       LOG.info(() -> stopped + " running bots stopped: their plan expired or became inactive");
@@ -217,7 +169,8 @@ public class ForwardingEngine {
   }
 
   private void retention() {
-    long deleted = store.deleteOlderThan(clock.instant().minus(settings.retention()), 10_000);
+    long deleted =
+        housekeeping.deleteOlderThan(clock.instant().minus(settings.retention()), 10_000);
     LOG.info(() -> "Retention: deleted " + deleted + " delivery records and activity log entries");
   }
 }

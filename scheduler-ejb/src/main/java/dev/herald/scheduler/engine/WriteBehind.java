@@ -1,6 +1,8 @@
 package dev.herald.scheduler.engine;
 
-import dev.herald.domain.engine.EngineStore;
+import dev.herald.domain.engine.DeliveryLedger;
+import dev.herald.domain.engine.DeliveryLedger.Completed;
+import dev.herald.domain.engine.DeliveryLedger.Finished;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +27,19 @@ final class WriteBehind {
 
   private static final Logger LOG = Logger.getLogger(WriteBehind.class.getName());
 
-  private record Item(Instant queuedAt, Object what) {}
+  /** Something queued to be written, with when it was queued (to give up on it in time). */
+  private sealed interface Item {
+    Instant queuedAt();
+  }
+
+  /** A post's outcome for its delivery record. */
+  private record FinishedPost(Instant queuedAt, Finished post) implements Item {}
+
+  /** A cycle's end: counters, activity entry, next run, lease released. */
+  private record CompletedCycle(Instant queuedAt, Completed cycle) implements Item {}
 
   private final String node;
-  private final EngineStore store;
+  private final DeliveryLedger ledger;
   private final Clock clock;
   private final Duration giveUpAfter;
   private final HeldLeases held;
@@ -37,20 +48,21 @@ final class WriteBehind {
   /** Items of a failed flush, retried first (only touched under the flush lock). */
   private final List<Item> retry = new ArrayList<>();
 
-  WriteBehind(String node, EngineStore store, Clock clock, Duration giveUpAfter, HeldLeases held) {
+  WriteBehind(
+      String node, DeliveryLedger ledger, Clock clock, Duration giveUpAfter, HeldLeases held) {
     this.node = node;
     this.held = held;
-    this.store = store;
+    this.ledger = ledger;
     this.clock = clock;
     this.giveUpAfter = giveUpAfter;
   }
 
-  void finished(EngineStore.Finished finished) {
-    queue.add(new Item(clock.instant(), finished));
+  void finished(Finished finished) {
+    queue.add(new FinishedPost(clock.instant(), finished));
   }
 
-  void completed(EngineStore.Completed completed) {
-    queue.add(new Item(clock.instant(), completed));
+  void completed(Completed completed) {
+    queue.add(new CompletedCycle(clock.instant(), completed));
   }
 
   /** Writes everything queued so far; one flusher at a time keeps the queue's order. */
@@ -63,27 +75,27 @@ final class WriteBehind {
     if (batch.isEmpty()) {
       return;
     }
-    List<EngineStore.Finished> finished = new ArrayList<>();
-    List<EngineStore.Completed> completed = new ArrayList<>();
+    List<Finished> finished = new ArrayList<>();
+    List<Completed> completed = new ArrayList<>();
     for (Item item : batch) {
-      if (item.what() instanceof EngineStore.Finished f) {
-        finished.add(f);
-      } else {
-        completed.add((EngineStore.Completed) item.what());
+      if (item instanceof FinishedPost post) {
+        finished.add(post.post());
+      } else if (item instanceof CompletedCycle cycle) {
+        completed.add(cycle.cycle());
       }
     }
     try {
       // One transaction: a completed cycle never shows a post still SENDING.
-      store.flush(node, finished, completed);
+      ledger.flush(node, finished, completed);
       completed.forEach(done -> held.released(done.cycle().accountId()));
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
       for (Item item : batch) {
         if (item.queuedAt().isAfter(cutoff)) {
           retry.add(item);
-        } else if (item.what() instanceof EngineStore.Completed done) {
-          held.released(
-              done.cycle().accountId()); // given up: its lease runs out, the cycle runs again
+        } else if (item instanceof CompletedCycle done) {
+          // Given up: its lease runs out and the cycle runs again.
+          held.released(done.cycle().cycle().accountId());
         }
       }
       LOG.log(

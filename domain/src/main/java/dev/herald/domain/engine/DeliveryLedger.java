@@ -1,0 +1,40 @@
+package dev.herald.domain.engine;
+
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The delivery ledger: one record per (account, cycle, chat), written and committed before the send
+ * (SPEC rule 10), its outcome after; and the end of each cycle with its counters.
+ */
+public interface DeliveryLedger {
+
+  /**
+   * Starts many posts in one committed statement (group commit): writes each one's delivery record,
+   * but only while its bot is RUNNING, its plan allows running and it is leased to this node, and
+   * only once per (account, cycle, chat) (SPEC rules 6 and 10). The bot rows are share-locked, so a
+   * concurrent stop either sees the records or they are never written. Answers in the order of
+   * {@code posts}.
+   */
+  List<DeliveryStart> beginDeliveries(String node, List<Begin> posts);
+
+  /**
+   * Many finished posts and completed cycles in one transaction (the engine's write-behind):
+   * outcomes on the delivery records; for each cycle counters, an activity entry, the next run, the
+   * lease released and STOPPING bots STOPPED. A completion only applies while the bot is still
+   * leased to {@code node} in that cycle; a completion lost in a crash means the cycle runs again,
+   * and its delivery records make that re-run skip every chat already attempted (rule 10).
+   */
+  void flush(String node, List<Finished> finished, List<Completed> completed);
+
+  /** A post about to be sent: its delivery record is written and committed first. */
+  record Begin(DueCycle cycle, String chat, Sender sender) {}
+
+  /** A post whose outcome is known; {@code at} is when the send finished. */
+  record Finished(DueCycle cycle, String chat, SendOutcome outcome, Instant at) {}
+
+  /** A cycle that has ended; the bot runs again at {@code nextRunAt}. */
+  record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {}
+}

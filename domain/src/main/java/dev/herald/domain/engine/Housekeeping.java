@@ -1,0 +1,16 @@
+package dev.herald.domain.engine;
+
+import java.time.Instant;
+
+/** The engine's periodic sweeps: plans that stopped allowing a bot to run, and old rows. */
+public interface Housekeeping {
+
+  /**
+   * Stops running bots whose plan expired or became inactive (SPEC rule 4), and settles STOPPING
+   * bots whose node died; returns how many bots the plan stopped.
+   */
+  int stopBotsWithoutPlan();
+
+  /** Deletes delivery records and activity logs older than {@code cutoff}, in batches. */
+  long deleteOlderThan(Instant cutoff, int batchSize);
+}

@@ -1,0 +1,163 @@
+package dev.herald.domain.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.audit.Actor;
+import dev.herald.domain.audit.AuditAction;
+import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.engine.SessionPenalties;
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An admin's ban takes the engine's ban path for a session that posts for an account (replacement
+ * and activity entries, {@link SessionPenalties#banAndReplace}), as a ban Telegram reports does.
+ */
+class AdminBanTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Actor ADMIN = new Actor(1, "admin", "req-1");
+
+  private final Map<Long, TelegramSession> rows = new HashMap<>();
+  private final List<String> penaltyCalls = new ArrayList<>();
+  private final List<String> audited = new ArrayList<>();
+  private final SessionPoolService pool = new SessionPoolService();
+
+  AdminBanTest() {
+    pool.sessions = new SessionRows();
+    pool.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    pool.penalties = new Penalties();
+    pool.audit =
+        new AuditLog() {
+          @Override
+          public void record(
+              Actor actor, AuditAction action, String targetType, Object targetId, String details) {
+            audited.add(action + " " + targetId + " " + details);
+          }
+        };
+  }
+
+  @Test
+  void anAdminBanOfAnAssignedSessionGoesThroughBanAndReplace() {
+    session(7, SessionState.ASSIGNED, 42L);
+
+    TelegramSession banned = pool.ban(ADMIN, 7, "spam reports");
+
+    assertEquals(List.of("banAndReplace account=42 session=7 reason=spam reports"), penaltyCalls);
+    assertEquals(SessionState.BANNED, banned.state(), "the caller sees the session as banned");
+    assertTrue(banned.assignedAccountId().isEmpty());
+    assertEquals(List.of("SESSION_BANNED 7 reason=spam reports"), audited);
+  }
+
+  @Test
+  void anAdminBanOfAnUnassignedSessionBansItInPlace() {
+    session(8, SessionState.UNUSED, null);
+
+    TelegramSession banned = pool.ban(ADMIN, 8, " ");
+
+    assertEquals(List.of(), penaltyCalls, "no account to replace it for");
+    assertEquals(SessionState.BANNED, banned.state());
+    assertEquals(Optional.of("ADMIN"), banned.banReason());
+  }
+
+  private void session(long id, SessionState state, Long account) {
+    TelegramSession session = new TelegramSession(1, "+44****12", null, state, NOW);
+    set(session, "id", id);
+    set(session, "assignedAccountId", account);
+    rows.put(id, session);
+  }
+
+  /** The columns JPA and the engine's SQL write, which the entity has no setter for. */
+  private static void set(TelegramSession session, String field, Object value) {
+    try {
+      Field f = TelegramSession.class.getDeclaredField(field);
+      f.setAccessible(true);
+      f.set(session, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The engine's ban path, as the database would apply it to the session row. */
+  private final class Penalties implements SessionPenalties {
+    @Override
+    public void coolDownSession(long accountId, long sessionId, Instant until, String reason) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Long> banAndReplace(long accountId, long sessionId, String reason) {
+      penaltyCalls.add(
+          "banAndReplace account=" + accountId + " session=" + sessionId + " reason=" + reason);
+      rows.get(sessionId).ban(reason, NOW);
+      return Optional.of(99L);
+    }
+
+    @Override
+    public void markIdle(long accountId, String reason) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Sessions by id; a reload returns the row as it is now. */
+  private final class SessionRows implements SessionRepository {
+    @Override
+    public TelegramSession save(TelegramSession session) {
+      return session;
+    }
+
+    @Override
+    public Optional<TelegramSession> findById(long id) {
+      return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public TelegramSession reload(TelegramSession session) {
+      return rows.get(session.id());
+    }
+
+    @Override
+    public List<TelegramSession> assignedTo(long accountId) {
+      return List.of();
+    }
+
+    @Override
+    public void delete(TelegramSession session) {
+      rows.remove(session.id());
+    }
+
+    @Override
+    public ApiPair save(ApiPair pair) {
+      return pair;
+    }
+
+    @Override
+    public Optional<ApiPair> findApiPair(long id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<ApiPair> findApiPairByApiId(int apiId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public long inUse(long apiPairId) {
+      return 0;
+    }
+
+    @Override
+    public List<Long> allocate(long accountId, int count) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.herald.persistence.bot;
+
+/**
+ * The bot row's stop, in SQL. Whether a stopped bot is STOPPING or STOPPED depends on the lease,
+ * which only the engine's statements write; so every stop (a user's, the plan sweep's) is one
+ * conditional UPDATE evaluated under the row lock, and never a read-modify-write through JPA that
+ * could act on a lease the engine has meanwhile released.
+ */
+public final class BotSql {
+
+  private BotSql() {}
+
+  /**
+   * The status a stopped bot takes: {@code STOPPING} while its cycle is in flight (the bot row
+   * {@code alias} holds a live lease; the engine settles it when the cycle completes), else {@code
+   * STOPPED}.
+   */
+  public static String stoppedStatus(String alias) {
+    return "CASE WHEN " + alias + ".lease_until > now() THEN 'STOPPING' ELSE 'STOPPED' END";
+  }
+
+  /** Parameters: stop reason, account. A stopped or suspended bot is left as it is. */
+  public static final String REQUEST_STOP =
+      """
+      UPDATE bot b SET status = %s, stop_reason = ?, next_run_at = NULL, updated_at = now()
+       WHERE b.account_id = ? AND b.status IN ('RUNNING', 'STOPPING')
+      """
+          .formatted(stoppedStatus("b"));
+}

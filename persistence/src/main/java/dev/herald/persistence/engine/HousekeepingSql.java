@@ -1,0 +1,58 @@
+package dev.herald.persistence.engine;
+
+import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.persistence.bot.BotSql;
+
+/** The statements of {@link JdbcHousekeeping}. */
+final class HousekeepingSql {
+
+  private HousekeepingSql() {}
+
+  /**
+   * SPEC rule 4, stopping as a user's stop does ({@link BotSql#stoppedStatus}). Starts from the
+   * accounts whose plan stops bots ({@link PlanSql#BLOCKED_ACCOUNTS}), not from every running bot.
+   * Returns one row per stopped bot; logs why in the same statement.
+   */
+  static final String STOP_BOTS_WITHOUT_PLAN =
+      """
+      WITH blocked AS (
+        %s),
+      stopped AS (
+        UPDATE bot b
+           SET status = %s,
+               stop_reason = %s,
+               next_run_at = NULL, updated_at = now()
+          FROM blocked, account a
+         WHERE a.id = blocked.id AND b.account_id = a.id AND b.status = 'RUNNING'
+        RETURNING b.account_id, b.stop_reason)
+      INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
+      SELECT account_id, '%s', stop_reason, 'Stopped: the plan no longer allows running', now()
+        FROM stopped
+      RETURNING account_id
+      """
+          .formatted(
+              PlanSql.BLOCKED_ACCOUNTS,
+              BotSql.stoppedStatus("b"),
+              PlanSql.stopReason("a"),
+              ActivityEvent.AUTO_STOPPED.name());
+
+  /**
+   * A STOPPING bot whose node died never gets its cycle completed: it is settled once the lease is
+   * gone (V22's partial index finds the few STOPPING bots).
+   */
+  static final String SETTLE_ABANDONED_STOPPING =
+      """
+      UPDATE bot SET status = 'STOPPED', lease_owner = NULL, lease_until = NULL, updated_at = now()
+       WHERE status = 'STOPPING' AND (lease_until IS NULL OR lease_until < now())
+      """;
+
+  /** Parameters: cutoff, batch size. */
+  static final String DELETE_OLD_DELIVERIES =
+      "DELETE FROM delivery_record WHERE id IN (SELECT id FROM delivery_record WHERE started_at < ?"
+          + " LIMIT ?)";
+
+  /** Parameters: cutoff, batch size. */
+  static final String DELETE_OLD_ACTIVITY =
+      "DELETE FROM activity_log WHERE id IN (SELECT id FROM activity_log WHERE created_at < ? LIMIT"
+          + " ?)";
+}

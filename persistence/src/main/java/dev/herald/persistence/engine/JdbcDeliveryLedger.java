@@ -1,0 +1,94 @@
+package dev.herald.persistence.engine;
+
+import dev.herald.domain.engine.DeliveryLedger;
+import dev.herald.domain.engine.DeliveryStart;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * {@link DeliveryLedger} in plain JDBC on the non-transactional pool: a batch of starts is one
+ * autocommit statement, a flush one transaction in one round trip. JPA would add nothing here but
+ * latency.
+ */
+@ApplicationScoped
+public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
+
+  public JdbcDeliveryLedger() {}
+
+  /** For tests and tools outside the container. */
+  public JdbcDeliveryLedger(DataSource dataSource) {
+    super(dataSource);
+  }
+
+  @Override
+  public List<DeliveryStart> beginDeliveries(String node, List<Begin> posts) {
+    if (posts.isEmpty()) {
+      return List.of();
+    }
+    int n = posts.size();
+    Long[] accounts = new Long[n];
+    Long[] cycles = new Long[n];
+    String[] chats = new String[n];
+    String[] senderKinds = new String[n];
+    Long[] senderIds = new Long[n];
+    Long[] plannedMs = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Begin post = posts.get(i);
+      accounts[i] = post.cycle().accountId();
+      cycles[i] = post.cycle().cycleId();
+      chats[i] = post.chat();
+      senderKinds[i] = post.sender().kind().name();
+      senderIds[i] = post.sender().id();
+      plannedMs[i] = post.cycle().plannedAt().toEpochMilli();
+    }
+    // Autocommit: the records are committed when the statement returns (rule 10).
+    return jdbc.withConnection(
+        "begin deliveries",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(LedgerSql.BEGIN_DELIVERIES)) {
+            s.setArray(1, c.createArrayOf("bigint", accounts));
+            s.setArray(2, c.createArrayOf("bigint", cycles));
+            s.setArray(3, c.createArrayOf("text", chats));
+            s.setArray(4, c.createArrayOf("text", senderKinds));
+            s.setArray(5, c.createArrayOf("bigint", senderIds));
+            s.setArray(6, c.createArrayOf("bigint", plannedMs));
+            s.setArray(7, c.createArrayOf("bigint", accounts));
+            s.setString(8, node); // lease owner
+            s.setString(9, node); // recorded on the delivery record
+            List<DeliveryStart> starts = new ArrayList<>(n);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                boolean running = rs.getBoolean(1);
+                boolean inserted = rs.getBoolean(2);
+                starts.add(
+                    !running
+                        ? DeliveryStart.BOT_NOT_RUNNING
+                        : inserted ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
+              }
+            }
+            return starts;
+          }
+        });
+  }
+
+  @Override
+  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+    if (finished.isEmpty() && completed.isEmpty()) {
+      return;
+    }
+    // One transaction, and one round trip (the driver sends the statements of FLUSH together):
+    // a completed cycle never shows a post still SENDING.
+    jdbc.transaction(
+        "flush finished posts and completed cycles",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(LedgerSql.FLUSH)) {
+            FlushParameters.bind(c, s, node, finished, completed);
+            return s.execute();
+          }
+        });
+  }
+}

@@ -1,0 +1,85 @@
+package dev.herald.persistence.engine;
+
+import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.persistence.session.SessionSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link SessionPenalties} in plain JDBC, each penalty one local transaction with its log entry.
+ */
+@ApplicationScoped
+public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties {
+
+  public JdbcSessionPenalties() {}
+
+  /** For tests and tools outside the container. */
+  public JdbcSessionPenalties(DataSource dataSource) {
+    super(dataSource);
+  }
+
+  @Override
+  public void coolDownSession(long accountId, long sessionId, Instant until, String reason) {
+    jdbc.transaction(
+        "cool down session",
+        c -> {
+          Jdbc.execute(c, PenaltySql.COOL_DOWN_SESSION, Timestamp.from(until), sessionId);
+          return log(
+              c,
+              accountId,
+              ActivityEvent.FLOOD_WAIT,
+              reason,
+              "session " + sessionId + " cools down until " + until);
+        });
+  }
+
+  @Override
+  public Optional<Long> banAndReplace(long accountId, long sessionId, String reason) {
+    return jdbc.transaction(
+        "ban and replace session",
+        c -> {
+          Jdbc.execute(c, PenaltySql.BAN_SESSION, reason, sessionId);
+          log(
+              c,
+              accountId,
+              ActivityEvent.SESSION_BANNED,
+              reason,
+              "session " + sessionId + " banned");
+          Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
+          Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+          if (replacement.isEmpty()) {
+            Jdbc.execute(
+                c,
+                PenaltySql.MARK_IDLE,
+                "No usable session left: session " + sessionId + " was banned (" + reason + ")",
+                accountId);
+          } else {
+            Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
+            log(
+                c,
+                accountId,
+                ActivityEvent.SESSION_REPLACED,
+                reason,
+                "session " + replacement.get() + " replaces session " + sessionId);
+          }
+          return replacement;
+        });
+  }
+
+  @Override
+  public void markIdle(long accountId, String reason) {
+    jdbc.update("mark the bot idle", PenaltySql.MARK_IDLE, reason, accountId);
+  }
+
+  private static int log(
+      Connection c, long accountId, ActivityEvent event, String reason, String message)
+      throws SQLException {
+    return Jdbc.execute(c, PenaltySql.LOG_ACTIVITY, accountId, event.name(), reason, message);
+  }
+}

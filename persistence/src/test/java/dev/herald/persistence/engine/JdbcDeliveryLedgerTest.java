@@ -1,0 +1,165 @@
+package dev.herald.persistence.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DeliveryLedger.Begin;
+import dev.herald.domain.engine.DeliveryLedger.Completed;
+import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.TestRows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcDeliveryLedgerTest {
+
+  private static final String NODE = "node-a";
+
+  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+  private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
+  private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
+
+  @BeforeEach
+  void clean() {
+    TestDatabase.clean();
+  }
+
+  /** A bot with its plan, claimed by {@link #NODE}: the cycle as the engine gets it. */
+  private DueCycle claimed(String planStatus, Instant planExpires) {
+    rows.bot(
+        rows.account(planStatus, planExpires), "RUNNING", Instant.now(), "@herald_one,@herald_two");
+    List<DueCycle> cycles = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
+    assertEquals(1, cycles.size());
+    return cycles.get(0);
+  }
+
+  private DeliveryStart begin(String node, DueCycle cycle, String chat) {
+    return ledger.beginDeliveries(node, List.of(new Begin(cycle, chat, Sender.session(1)))).get(0);
+  }
+
+  @Test
+  void aPostIsStartedOncePerCycleAndChat() {
+    DueCycle cycle = claimed("ACTIVE", null);
+
+    List<DeliveryStart> starts =
+        ledger.beginDeliveries(
+            NODE,
+            List.of(
+                new Begin(cycle, "@herald_one", Sender.session(1)),
+                new Begin(cycle, "@herald_one", Sender.session(2)),
+                new Begin(cycle, "@herald_two", Sender.session(1))));
+
+    assertEquals(
+        List.of(DeliveryStart.SEND, DeliveryStart.ALREADY_ATTEMPTED, DeliveryStart.SEND), starts);
+    assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, cycle, "@herald_two"));
+    assertEquals(
+        2,
+        rows.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome = 'SENDING'",
+            cycle.accountId()));
+  }
+
+  @Test
+  void nothingStartsWithoutTheLeaseOrOnceTheBotStopped() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin("node-b", cycle, "@herald_one"));
+    rows.update("UPDATE bot SET status = 'STOPPING' WHERE account_id = ?", cycle.accountId());
+    assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin(NODE, cycle, "@herald_one"));
+    assertEquals(0, rows.count("SELECT count(*) FROM delivery_record"));
+  }
+
+  @Test
+  void anExpiredPlanNeverPosts() {
+    DueCycle cycle = claimed("ACTIVE", Instant.now().plusSeconds(3600));
+    rows.update(
+        "UPDATE account SET plan_expires_at = now() - interval '1 second' WHERE id = ?",
+        cycle.accountId());
+    assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin(NODE, cycle, "@herald_one"));
+  }
+
+  @Test
+  void aFlushWritesOutcomesAndCompletesTheCycle() {
+    DueCycle cycle = claimed("TRIAL", null);
+    begin(NODE, cycle, "@herald_one");
+    begin(NODE, cycle, "@herald_two");
+    Instant at = Instant.now();
+    Instant next = at.plusSeconds(60);
+
+    ledger.flush(
+        NODE,
+        List.of(
+            new Finished(cycle, "@herald_one", new SendOutcome.Delivered(42), at),
+            new Finished(
+                cycle, "@herald_two", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"), at)),
+        List.of(new Completed(cycle, next, new CycleTally(2, 1, 1, 0))));
+
+    long account = cycle.accountId();
+    assertEquals(
+        "DELIVERED",
+        rows.text(
+            "SELECT outcome FROM delivery_record WHERE account_id = ? AND chat_ref = '@herald_one'",
+            account));
+    assertEquals(
+        42L,
+        rows.count(
+            "SELECT telegram_message_id FROM delivery_record WHERE account_id = ? AND chat_ref ="
+                + " '@herald_one'",
+            account));
+    assertEquals(
+        "CHAT_FORBIDDEN",
+        rows.text(
+            "SELECT outcome FROM delivery_record WHERE account_id = ? AND chat_ref = '@herald_two'",
+            account));
+    assertNull(rows.one("SELECT lease_owner FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        cycle.cycleId() + 1, rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        next.getEpochSecond(),
+        rows.count(
+            "SELECT extract(epoch FROM date_trunc('second', next_run_at))::bigint FROM bot WHERE"
+                + " account_id = ?",
+            account));
+    assertEquals(
+        "2/1/1/0",
+        rows.text(
+            "SELECT total_posts || '/' || total_success || '/' || total_failures || '/' ||"
+                + " total_flood_waits FROM bot_stats WHERE account_id = ?",
+            account));
+    assertEquals(
+        "CYCLE_FAILURES",
+        rows.text("SELECT event FROM activity_log WHERE account_id = ?", account));
+  }
+
+  @Test
+  void aFlushSettlesAStoppingBotAndCompletesNothingForANodeThatLostTheLease() {
+    DueCycle stopping = claimed("ACTIVE", null);
+    rows.update("UPDATE bot SET status = 'STOPPING' WHERE account_id = ?", stopping.accountId());
+    DueCycle lost = claimed("ACTIVE", null);
+    rows.lease(lost.accountId(), "node-b", Instant.now().plusSeconds(30));
+    Instant next = Instant.now().plusSeconds(60);
+
+    ledger.flush(
+        NODE,
+        List.of(),
+        List.of(
+            new Completed(stopping, next, CycleTally.empty()),
+            new Completed(lost, next, CycleTally.empty())));
+
+    assertEquals(
+        "STOPPED", rows.text("SELECT status FROM bot WHERE account_id = ?", stopping.accountId()));
+    assertNull(rows.one("SELECT next_run_at FROM bot WHERE account_id = ?", stopping.accountId()));
+    assertEquals(
+        "node-b", rows.text("SELECT lease_owner FROM bot WHERE account_id = ?", lost.accountId()));
+    assertEquals(
+        lost.cycleId(),
+        rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", lost.accountId()));
+  }
+}

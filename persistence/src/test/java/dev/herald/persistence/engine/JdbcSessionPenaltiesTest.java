@@ -1,0 +1,90 @@
+package dev.herald.persistence.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.TestRows;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcSessionPenaltiesTest {
+
+  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+  private final JdbcSessionPenalties penalties =
+      new JdbcSessionPenalties(TestDatabase.dataSource());
+
+  @BeforeEach
+  void clean() {
+    TestDatabase.clean();
+  }
+
+  private long activity(long account, String event) {
+    return rows.count(
+        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = ?", account, event);
+  }
+
+  @Test
+  void aBannedSessionIsReplacedFromThePoolAndBothAreLogged() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(2);
+    long banned = rows.session(pair, "ASSIGNED", account, null);
+    long free = rows.session(pair, "UNUSED", null, null);
+
+    Optional<Long> replacement = penalties.banAndReplace(account, banned, "USER_DEACTIVATED");
+
+    assertEquals(Optional.of(free), replacement);
+    assertEquals("BANNED", rows.text("SELECT state FROM telegram_session WHERE id = ?", banned));
+    assertNull(rows.one("SELECT assigned_account_id FROM telegram_session WHERE id = ?", banned));
+    assertEquals(
+        account, rows.count("SELECT assigned_account_id FROM telegram_session WHERE id = ?", free));
+    assertEquals(1, activity(account, "SESSION_BANNED"));
+    assertEquals(1, activity(account, "SESSION_REPLACED"));
+  }
+
+  @Test
+  void withNoFreeSessionTheBotIsMarkedIdle() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(1); // full: its one slot is the banned session's, then nothing free
+    long banned = rows.session(pair, "ASSIGNED", account, null);
+
+    assertEquals(Optional.empty(), penalties.banAndReplace(account, banned, "ADMIN"));
+
+    assertEquals(1, activity(account, "SESSION_BANNED"));
+    assertEquals(0, activity(account, "SESSION_REPLACED"));
+    assertTrue(
+        rows.text("SELECT last_error_reason FROM bot WHERE account_id = ?", account)
+            .startsWith("No usable session left"));
+  }
+
+  @Test
+  void anUnusedSessionOfAFullApiPairIsNoReplacement() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long other = rows.account("ACTIVE", null);
+    long full = rows.apiPair(1);
+    rows.session(full, "ASSIGNED", other, null);
+    rows.session(full, "UNUSED", null, null);
+    long banned = rows.session(rows.apiPair(1), "ASSIGNED", account, null);
+
+    assertEquals(Optional.empty(), penalties.banAndReplace(account, banned, "ADMIN"));
+  }
+
+  @Test
+  void aCoolDownSetsTheFloodWaitAndIsLogged() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long session = rows.session(rows.apiPair(2), "ASSIGNED", account, null);
+    Instant until = Instant.now().plus(Duration.ofMinutes(3));
+
+    penalties.coolDownSession(account, session, until, "FLOOD_WAIT");
+
+    Timestamp stored =
+        (Timestamp) rows.one("SELECT flood_wait_until FROM telegram_session WHERE id = ?", session);
+    assertEquals(until.toEpochMilli() / 1000, stored.toInstant().toEpochMilli() / 1000);
+    assertEquals(1, activity(account, "FLOOD_WAIT"));
+  }
+}

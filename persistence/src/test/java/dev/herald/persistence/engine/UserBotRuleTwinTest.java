@@ -1,0 +1,72 @@
+package dev.herald.persistence.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.domain.userbot.UserBot;
+import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.TestRows;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user bot's "may post" rule ({@link UserBot#usable}) and its SQL twin ({@link
+ * LeaseSql#userBotUsable}, the claim's sender query) agree on the user bot of every life step.
+ */
+class UserBotRuleTwinTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+
+  @BeforeEach
+  void clean() {
+    TestDatabase.clean();
+  }
+
+  @Test
+  void javaRuleAndSqlTwinAgreeOnEveryLifeStep() {
+    List<Consumer<UserBot>> steps =
+        List.of(
+            bot -> {},
+            bot -> bot.markVerified(1, "herald_bot", NOW),
+            bot -> {
+              bot.markVerified(1, "herald_bot", NOW);
+              bot.suspend("spam", NOW);
+            },
+            bot -> bot.suspend("spam", NOW),
+            bot -> {
+              bot.suspend("spam", NOW);
+              bot.activate(NOW);
+            },
+            bot -> {
+              bot.markVerified(1, "herald_bot", NOW);
+              bot.suspend("spam", NOW);
+              bot.activate(NOW);
+            },
+            bot -> {
+              bot.markVerified(1, "herald_bot", NOW);
+              bot.replaceToken("sealed-2", "12:****", NOW);
+            });
+    for (Consumer<UserBot> step : steps) {
+      long account = rows.account("ACTIVE", null);
+      UserBot bot = new UserBot(account, "sealed", "12:****", NOW);
+      step.accept(bot);
+      rows.update(
+          "INSERT INTO user_bot (account_id, token_encrypted, token_masked, verified, status,"
+              + " rate_limit_rps, max_concurrent_requests, created_at, updated_at) VALUES (?, 'x',"
+              + " 'x', ?, ?, 1, 1, now(), now())",
+          account,
+          bot.verified(),
+          bot.status().name());
+      assertEquals(
+          bot.usable(),
+          rows.one(
+              "SELECT " + LeaseSql.userBotUsable("u") + " FROM user_bot u WHERE u.account_id = ?",
+              account),
+          bot.status() + " verified=" + bot.verified());
+    }
+  }
+}

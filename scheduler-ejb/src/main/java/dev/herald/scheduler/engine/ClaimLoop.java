@@ -1,0 +1,129 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.LeaseStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Leases what is due soon and hands each cycle to the timer at its planned time; one claimer at a
+ * time. Claims stop at the backlog limit (cycles leased but not started, posts waiting for their
+ * record): a node never leases more than it can start, so the rest stays free for other nodes and
+ * the heartbeat extends a bounded number of leases.
+ */
+final class ClaimLoop {
+
+  private static final Logger LOG = Logger.getLogger(ClaimLoop.class.getName());
+
+  /** How far ahead, for how long and how much one node claims. */
+  record Limits(Duration lookahead, Duration lease, int batch, int maxBacklog) {}
+
+  private final String node;
+  private final LeaseStore leases;
+  private final Limits limits;
+  private final HeldLeases held;
+  private final ScheduledExecutorService timer;
+  private final Executor ticker;
+  private final Clock clock;
+  private final EngineMetrics metrics;
+  private final IntSupplier postsWaiting;
+  private final Consumer<DueCycle> fire;
+  private final AtomicBoolean claiming = new AtomicBoolean();
+
+  /** The last claim stopped at the backlog limit: claim again as soon as the backlog shrinks. */
+  private final AtomicBoolean heldBack = new AtomicBoolean();
+
+  /** Leased cycles whose timer has not fired yet. */
+  private final AtomicInteger timers = new AtomicInteger();
+
+  /**
+   * {@code timer} fires each cycle at its planned time; {@code ticker} runs an early claim; {@code
+   * postsWaiting} is the other half of the backlog (posts waiting for their record).
+   */
+  ClaimLoop(
+      String node,
+      LeaseStore leases,
+      Limits limits,
+      HeldLeases held,
+      ScheduledExecutorService timer,
+      Executor ticker,
+      Clock clock,
+      EngineMetrics metrics,
+      IntSupplier postsWaiting,
+      Consumer<DueCycle> fire) {
+    this.node = node;
+    this.leases = leases;
+    this.limits = limits;
+    this.held = held;
+    this.timer = timer;
+    this.ticker = ticker;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.postsWaiting = postsWaiting;
+    this.fire = fire;
+  }
+
+  void claim() {
+    if (!claiming.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      int room;
+      heldBack.set(false);
+      while ((room = Math.min(limits.batch(), limits.maxBacklog() - backlog())) > 0) {
+        List<DueCycle> claimed = leases.claimDue(node, limits.lookahead(), limits.lease(), room);
+        Instant now = clock.instant();
+        timers.addAndGet(claimed.size());
+        for (DueCycle cycle : claimed) {
+          held.claimed(cycle.accountId());
+          metrics.claimed(Duration.between(cycle.plannedAt(), now).toMillis());
+          long delay = Math.max(0, Duration.between(now, cycle.plannedAt()).toMillis());
+          timer.schedule(
+              () -> {
+                timers.decrementAndGet();
+                fire.accept(cycle);
+              },
+              delay,
+              TimeUnit.MILLISECONDS);
+        }
+        if (claimed.size() < room) {
+          break;
+        }
+      }
+      if (room <= 0) {
+        heldBack.set(true);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
+    } finally {
+      claiming.set(false);
+    }
+  }
+
+  /**
+   * After a batch of starts: if the last claim was held back by the backlog limit and the backlog
+   * fell to half of it, claim at once instead of at the next poll (otherwise the poll suffices: a
+   * claim after every batch would scan the due index hundreds of times a second).
+   */
+  void claimIfRoom() {
+    if (heldBack.get() && backlog() <= limits.maxBacklog() / 2 && !claiming.get()) {
+      ticker.execute(this::claim);
+    }
+  }
+
+  /** Cycles leased and not started, and posts waiting for their record. */
+  int backlog() {
+    return timers.get() + postsWaiting.getAsInt();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.herald.scheduler.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DeliveryLedger.Completed;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One cycle against the in-memory store and a scripted transport, every step on the calling thread
+ * (no delays, the transport answers at once), with a fixed clock.
+ */
+class CycleRunTest {
+
+  /** Answers each chat with its scripted outcome (delivered by default) and logs every send. */
+  private static final class ScriptedGateway implements TelegramGateway {
+    final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
+    final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String transport() {
+      return "scripted";
+    }
+
+    @Override
+    public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+      sent.add(sender + "->" + chat.canonical());
+      return script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
+    }
+  }
+
+  private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
+  private final MutableClock clock = new MutableClock(now);
+  private final InMemoryEngineStore store = new InMemoryEngineStore();
+  private final ScriptedGateway gateway = new ScriptedGateway();
+  private final QuietMetrics metrics = new QuietMetrics();
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+  private final WriteBehind writes =
+      new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
+
+  @AfterEach
+  void stopExecutor() {
+    executor.shutdownNow();
+  }
+
+  private void run(DueCycle cycle) {
+    new CycleRun(
+            cycle,
+            new CycleRun.Sending(
+                gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
+            new CycleRun.Recording(
+                new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
+            new CycleRun.Environment(executor, clock, metrics))
+        .start();
+    writes.flush();
+  }
+
+  private Completed onlyCompletion() {
+    assertEquals(1, store.completed.size(), "one completion per cycle");
+    return store.completed.get(0);
+  }
+
+  @Test
+  void everyChatIsPostedOnceAndTheCycleCompletesWithItsTally() {
+    run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2", "@herald_a3"));
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a3", "SESSION#8->@herald_a2"),
+        gateway.sent.stream().sorted().toList());
+    Completed done = onlyCompletion();
+    assertEquals(new CycleTally(3, 3, 0, 0), done.tally());
+    assertEquals(now.plus(Duration.ofMinutes(1)), done.nextRunAt(), "next run from the clock");
+    assertEquals(List.of("DELIVERED", "DELIVERED", "DELIVERED"), metrics.posts);
+    assertEquals(3, store.finished.size());
+  }
+
+  @Test
+  void aChatAlreadyAttemptedInThisCycleIsNeverSentAgain() {
+    store.records.add("1/1/@herald_a1");
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(List.of("SESSION#7->@herald_a2"), gateway.sent);
+    assertEquals(new CycleTally(1, 1, 0, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void aStoppedBotSendsNothingAndItsCycleStillCompletes() {
+    store.notRunning.add(1L);
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(List.of(), gateway.sent);
+    assertEquals(CycleTally.empty(), onlyCompletion().tally());
+  }
+
+  @Test
+  void aFloodWaitCoolsTheSessionDownForTheTimeAskedAndEndsItsShare() {
+    gateway.script.put("@herald_a1", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertEquals(
+        List.of("cool down 7 until " + now.plusSeconds(90) + " (FLOOD_WAIT)"), store.penalties);
+    assertEquals(new CycleTally(1, 0, 1, 1), onlyCompletion().tally());
+  }
+
+  @Test
+  void aBannedSessionGoesThroughBanAndReplace() {
+    gateway.script.put("@herald_a1", new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN"));
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(List.of("ban 7 (USER_DEACTIVATED_BAN)"), store.penalties);
+    assertEquals(new CycleTally(1, 0, 1, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void aChatFailureSkipsOnlyThatChat() {
+    gateway.script.put("@herald_a1", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"));
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(2, gateway.sent.size());
+    assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+    assertTrue(store.penalties.isEmpty());
+  }
+
+  @Test
+  void withNoSenderTheBotIsMarkedIdleAndTheCycleCompletes() {
+    run(Cycles.cycle(1, now, List.of(), "@herald_a1"));
+
+    assertEquals(
+        List.of("idle: No usable session: every session is banned or cooling down."),
+        store.penalties);
+    assertEquals(CycleTally.empty(), onlyCompletion().tally());
+  }
+}

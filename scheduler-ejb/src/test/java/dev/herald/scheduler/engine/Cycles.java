@@ -1,0 +1,30 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Due cycles for the engine's unit tests. */
+final class Cycles {
+
+  private Cycles() {}
+
+  /** A cycle of {@code account} posting text to {@code chats} with {@code sessions}, no delays. */
+  static DueCycle cycle(long account, Instant plannedAt, List<Long> sessions, String... chats) {
+    return new DueCycle(
+        account,
+        1,
+        plannedAt,
+        Post.text("hello"),
+        Arrays.stream(chats).map(ChatReference::parse).toList(),
+        sessions,
+        null,
+        3,
+        Duration.ZERO,
+        Duration.ofMinutes(1));
+  }
+}

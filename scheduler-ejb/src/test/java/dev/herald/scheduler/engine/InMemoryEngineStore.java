@@ -1,0 +1,105 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.engine.DeliveryLedger;
+import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.LeaseStore;
+import dev.herald.domain.engine.SessionPenalties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The engine's stores in memory, for unit tests of the engine's parts: due cycles to hand out,
+ * delivery records as a set of (account, cycle, chat), and every call recorded for assertions.
+ */
+class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenalties {
+
+  final List<DueCycle> due = new CopyOnWriteArrayList<>();
+  final Set<String> records = new HashSet<>();
+  final Set<Long> notRunning = new HashSet<>();
+  final List<List<Begin>> beginBatches = new CopyOnWriteArrayList<>();
+  final List<Finished> finished = new CopyOnWriteArrayList<>();
+  final List<Completed> completed = new CopyOnWriteArrayList<>();
+  final List<String> penalties = new CopyOnWriteArrayList<>();
+  final List<Integer> claimLimits = new CopyOnWriteArrayList<>();
+  volatile RuntimeException failure;
+
+  @Override
+  public synchronized List<DueCycle> claimDue(
+      String node, Duration lookahead, Duration lease, int limit) {
+    failIfAsked();
+    claimLimits.add(limit);
+    List<DueCycle> claimed = new ArrayList<>(due.subList(0, Math.min(limit, due.size())));
+    due.removeAll(claimed);
+    return claimed;
+  }
+
+  @Override
+  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {}
+
+  @Override
+  public boolean otherNodesAlive(String node, Duration window) {
+    return false;
+  }
+
+  @Override
+  public int stopAllAfterRestart() {
+    return 0;
+  }
+
+  @Override
+  public void leave(String node) {}
+
+  @Override
+  public synchronized List<DeliveryStart> beginDeliveries(String node, List<Begin> posts) {
+    failIfAsked();
+    beginBatches.add(List.copyOf(posts));
+    List<DeliveryStart> starts = new ArrayList<>();
+    for (Begin post : posts) {
+      long account = post.cycle().accountId();
+      if (notRunning.contains(account)) {
+        starts.add(DeliveryStart.BOT_NOT_RUNNING);
+      } else if (records.add(account + "/" + post.cycle().cycleId() + "/" + post.chat())) {
+        starts.add(DeliveryStart.SEND);
+      } else {
+        starts.add(DeliveryStart.ALREADY_ATTEMPTED);
+      }
+    }
+    return starts;
+  }
+
+  @Override
+  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+    failIfAsked();
+    this.finished.addAll(finished);
+    this.completed.addAll(completed);
+  }
+
+  @Override
+  public void coolDownSession(long accountId, long sessionId, Instant until, String reason) {
+    penalties.add("cool down " + sessionId + " until " + until + " (" + reason + ")");
+  }
+
+  @Override
+  public Optional<Long> banAndReplace(long accountId, long sessionId, String reason) {
+    penalties.add("ban " + sessionId + " (" + reason + ")");
+    return Optional.empty();
+  }
+
+  @Override
+  public void markIdle(long accountId, String reason) {
+    penalties.add("idle: " + reason);
+  }
+
+  private void failIfAsked() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.herald.scheduler.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DeliveryLedger.Completed;
+import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.SendOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WriteBehindTest {
+
+  private static final Duration GIVE_UP = Duration.ofSeconds(30);
+
+  private final InMemoryEngineStore store = new InMemoryEngineStore();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final HeldLeases held = new HeldLeases();
+  private final WriteBehind writes = new WriteBehind("node", store, clock, GIVE_UP, held);
+  private final DueCycle cycle = Cycles.cycle(1, clock.instant(), List.of(7L), "@herald_one");
+
+  private void queueOneCycle() {
+    held.claimed(cycle.accountId());
+    writes.finished(
+        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
+    writes.completed(new Completed(cycle, clock.instant().plusSeconds(60), CycleTally.empty()));
+  }
+
+  @Test
+  void aFlushWritesEverythingQueuedAndReleasesTheCompletedLeases() {
+    queueOneCycle();
+
+    writes.flush();
+
+    assertEquals(1, store.finished.size());
+    assertEquals(1, store.completed.size());
+    assertEquals(List.of(), held.accounts());
+    writes.flush();
+    assertEquals(1, store.completed.size(), "nothing is written twice");
+  }
+
+  @Test
+  void aFailedFlushIsRetriedWithItsItemsFirst() {
+    queueOneCycle();
+    store.failure = new IllegalStateException("database down");
+    writes.flush();
+    assertEquals(List.of(cycle.accountId()), held.accounts(), "the lease is still held");
+
+    store.failure = null;
+    clock.advance(GIVE_UP.minusSeconds(1));
+    writes.flush();
+
+    assertEquals(1, store.finished.size());
+    assertEquals(1, store.completed.size());
+    assertEquals(List.of(), held.accounts());
+  }
+
+  @Test
+  void itemsOlderThanTheLeaseAreGivenUpAndTheirLeaseLeftToRunOut() {
+    queueOneCycle();
+    store.failure = new IllegalStateException("database down");
+    clock.advance(GIVE_UP.plusSeconds(1));
+    writes.flush();
+
+    store.failure = null;
+    writes.flush();
+
+    assertEquals(0, store.completed.size(), "the cycle runs again once its lease runs out");
+    assertEquals(List.of(), held.accounts(), "the heartbeat no longer extends it");
+  }
+}
