@@ -5,11 +5,14 @@ import dev.herald.domain.telegram.Post;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A cycle this node has leased: whose bot, which cycle (a node taking over continues the same cycle
  * id, so delivery records of the dead node still count), when it was planned, what to post where,
- * and the sessions usable for it.
+ * and its senders: the usable sessions and, when it may post, the tenant's own bot (its token
+ * sealed).
  */
 public record DueCycle(
     long accountId,
@@ -18,7 +21,7 @@ public record DueCycle(
     Post post,
     List<ChatReference> groups,
     List<Long> sessionIds,
-    String userBotTokenSealed,
+    Optional<String> userBotTokenSealed,
     int maxInFlight,
     Duration delayBetweenPosts,
     Duration delayBetweenCycles) {
@@ -26,5 +29,6 @@ public record DueCycle(
   public DueCycle {
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
+    Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
   }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads a claimed row into a {@link DueCycle}. */
 final class DueCycleRows {
@@ -36,7 +37,7 @@ final class DueCycleRows {
         post,
         groups,
         sessions,
-        rs.getString("user_bot_token"),
+        Optional.ofNullable(rs.getString("user_bot_token")),
         rs.getInt("max_sessions"),
         Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
         Duration.ofSeconds(rs.getInt("delay_between_cycles_s")));

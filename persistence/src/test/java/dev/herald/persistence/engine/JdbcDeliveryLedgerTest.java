@@ -61,6 +61,13 @@ class JdbcDeliveryLedgerTest {
         List.of(DeliveryStart.SEND, DeliveryStart.ALREADY_ATTEMPTED, DeliveryStart.SEND), starts);
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, cycle, "@herald_two"));
     assertEquals(
+        1L,
+        rows.count(
+            "SELECT sender_id FROM delivery_record WHERE account_id = ? AND chat_ref ="
+                + " '@herald_one'",
+            cycle.accountId()),
+        "the record names the sender that was told to send");
+    assertEquals(
         2,
         rows.count(
             "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome = 'SENDING'",

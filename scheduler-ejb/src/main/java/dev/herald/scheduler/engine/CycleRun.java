@@ -17,6 +17,7 @@ import dev.herald.domain.telegram.TelegramGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,10 +91,10 @@ final class CycleRun {
   /** The tenant's own bot first (it risks no pooled session), then the sessions. */
   private List<Sender> senders() {
     List<Sender> senders = new ArrayList<>();
-    if (cycle.userBotTokenSealed() != null) {
+    Optional<String> sealed = cycle.userBotTokenSealed();
+    if (sealed.isPresent()) {
       try {
-        senders.add(
-            Sender.userBot(cycle.accountId(), sending.unseal().apply(cycle.userBotTokenSealed())));
+        senders.add(Sender.userBot(cycle.accountId(), sending.unseal().apply(sealed.get())));
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,

@@ -1,6 +1,7 @@
 /**
- * The forwarding engine: leases due cycles from PostgreSQL, fires them from an in-memory timer at
- * their planned time, and runs each as a chain of scheduled continuations (no thread ever sleeps
- * through a delay), on the managed scheduled executor {@code concurrent/heraldEngine}.
+ * The forwarding engine: the claim loop leases due cycles from PostgreSQL and fires them from an
+ * in-memory timer at their planned time; each runs as a chain of scheduled continuations (no thread
+ * ever sleeps through a delay) on the managed scheduled executor {@code concurrent/heraldEngine},
+ * with delivery records group-committed before each send and outcomes written behind.
  */
 package dev.herald.scheduler.engine;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -143,6 +144,32 @@ class CycleRunTest {
     assertEquals(2, gateway.sent.size());
     assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
     assertTrue(store.penalties.isEmpty());
+  }
+
+  @Test
+  void theTenantsOwnBotPostsFirstAndARefusedTokenMarksTheBotIdle() {
+    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2");
+    DueCycle withOwnBot =
+        new DueCycle(
+            base.accountId(),
+            base.cycleId(),
+            base.plannedAt(),
+            base.post(),
+            base.groups(),
+            base.sessionIds(),
+            Optional.of("sealed-token"),
+            base.maxInFlight(),
+            base.delayBetweenPosts(),
+            base.delayBetweenCycles());
+    gateway.script.put("@herald_a1", new SendOutcome.Unauthorized("401 Unauthorized"));
+
+    run(withOwnBot);
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a2", "USER_BOT#1->@herald_a1"),
+        gateway.sent.stream().sorted().toList());
+    assertEquals(List.of("idle: Your bot's token was refused: 401 Unauthorized"), store.penalties);
+    assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
   }
 
   @Test

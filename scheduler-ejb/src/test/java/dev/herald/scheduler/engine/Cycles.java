@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Due cycles for the engine's unit tests. */
 final class Cycles {
@@ -22,7 +23,7 @@ final class Cycles {
         Post.text("hello"),
         Arrays.stream(chats).map(ChatReference::parse).toList(),
         sessions,
-        null,
+        Optional.empty(),
         3,
         Duration.ZERO,
         Duration.ofMinutes(1));
