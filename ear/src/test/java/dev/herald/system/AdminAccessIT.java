@@ -3,6 +3,7 @@ package dev.herald.system;
 import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;

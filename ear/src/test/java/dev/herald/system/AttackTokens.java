@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

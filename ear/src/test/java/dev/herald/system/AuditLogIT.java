@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,8 +99,7 @@ class AuditLogIT {
     assertEquals(201, created.status(), created::toString);
     JsonObject entry = newest();
     assertEquals("access-code.create", entry.getString("action"));
-    for (var code :
-        created.json().getJsonArray("codes").getValuesAs(jakarta.json.JsonString.class)) {
+    for (var code : created.json().getJsonArray("codes").getValuesAs(JsonString.class)) {
       assertTrue(
           !entry.toString().contains(code.getString()), "the audit row must not hold a code");
     }

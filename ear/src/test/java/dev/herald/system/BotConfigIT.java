@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 12 for the bot configuration: bad input is a 400 problem naming every bad field. */
@@ -69,7 +71,7 @@ class BotConfigIT extends TenantSystemTest {
   void moreGroupsThanThePlanAllowsIs400() {
     String token = tokens.tenant(Tokens.newSubject("groups"));
     String groups =
-        java.util.stream.IntStream.range(0, 51)
+        IntStream.range(0, 51)
             .mapToObj(i -> "\"@group_number_" + i + "\"")
             .collect(Collectors.joining(","));
     Api.Reply reply =

@@ -3,7 +3,9 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -154,7 +156,7 @@ class BotLifecycleIT extends TenantSystemTest {
         started::toString);
     Poll.until(
         "a post through the tenant's own bot",
-        java.time.Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
         () ->
             fixtures.count(
                     "SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind ="

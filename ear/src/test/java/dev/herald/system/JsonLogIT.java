@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Ports;
+import dev.herald.launcher.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -40,7 +44,7 @@ class JsonLogIT {
     env.put("WLP_LOGGING_CONSOLE_FORMAT", "json");
     env.put("WLP_LOGGING_MESSAGE_FORMAT", "json");
     env.put("HERALD_CONSOLE_LOG_LEVEL", "INFO");
-    jsonServer = system.server().copyAs("herald-json-log", SystemUnderTest.freePort(), env);
+    jsonServer = system.server().copyAs("herald-json-log", Ports.free(), env);
     jsonServer.start(Duration.ofMinutes(4));
     tokens = new Tokens(system.keysDir());
   }
@@ -92,7 +96,7 @@ class JsonLogIT {
       }
       return Optional.empty();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Ports;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +33,16 @@ class ProdProfileIT {
   @BeforeAll
   static void prepare() throws IOException {
     SystemUnderTest system = SystemUnderTest.get();
-    prodServer = system.server().copyAs("herald-prod-check", SystemUnderTest.freePort(), Map.of());
+    prodServer = system.server().copyAs("herald-prod-check", Ports.free(), Map.of());
     secrets = Files.createDirectories(system.workDir().resolve("prod-secrets"));
     Files.copy(
         system.keysDir().resolve("jwt-private.pem"),
         secrets.resolve("jwt-private.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
     Files.copy(
         system.keysDir().resolve("jwt-public.pem"),
         secrets.resolve("jwt-public.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -94,7 +98,7 @@ class ProdProfileIT {
   /** Every secret the prod profile needs, valid, plus one more variable. */
   private static Map<String, String> allSecretsAnd(String name, String value) throws IOException {
     Path dataKey = secrets.resolve("data.key");
-    Files.writeString(dataKey, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Files.writeString(dataKey, Base64.getEncoder().encodeToString(new byte[32]) + "\n");
     Map<String, String> env = new HashMap<>();
     env.put("HERALD_PROFILE", "prod");
     env.put("DB_HOST", "localhost");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Ports;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ class TdlibLoginIT {
     // No HERALD_TDLIB_DATABASE_KEY: the session databases are keyed from Herald's data key.
     env.put("HERALD_TDLIB_LOGIN_STEP_TIMEOUT_MS", "8000");
     env.put("HERALD_ENGINE_ENABLED", "false");
-    tdlibServer = system.server().copyAs("herald-tdlib", SystemUnderTest.freePort(), env);
+    tdlibServer = system.server().copyAs("herald-tdlib", Ports.free(), env);
     tdlibServer.start(Duration.ofMinutes(4));
     api = new Api(tdlibServer.baseUrl());
   }

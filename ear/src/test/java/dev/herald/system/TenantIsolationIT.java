@@ -2,6 +2,7 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 1, the isolation half: the acting account comes from the token's sub only. */

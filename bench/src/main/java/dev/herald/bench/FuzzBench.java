@@ -4,9 +4,12 @@ import dev.herald.bench.FuzzCases.FuzzCase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +38,7 @@ import java.util.concurrent.atomic.LongAdder;
  * an API pair, a session, a bot configuration and a user bot, reads {@code /openapi}, and sends the
  * {@link FuzzCases} catalogue plus random mutations until {@code requests} have gone out. Every
  * answer goes through {@link FuzzCheck}; the summary is printed and appended to bench/RESULTS.md,
- * every request is listed in ear/target/bench/fuzz-report/requests.tsv and every violation, with
+ * every request is listed in bench/target/bench/fuzz-report/requests.tsv and every violation, with
  * its request and answer, in violations.jsonl. Exits 1 on any violation.
  *
  * <p>Usage: {@code bench/fuzz.sh [requests=12000] [seed=1]}.
@@ -138,7 +141,7 @@ public final class FuzzBench {
 
     String openapiText = call(base, "GET", "/openapi?format=JSON", null, null);
     JsonObject openapi =
-        read(new java.io.ByteArrayInputStream(openapiText.getBytes(StandardCharsets.UTF_8)));
+        read(new ByteArrayInputStream(openapiText.getBytes(StandardCharsets.UTF_8)));
     FuzzCases generator = new FuzzCases(openapi, bodies, ids, admin, user, BILLING_SECRET);
     List<FuzzCase> cases = new ArrayList<>(generator.catalogue());
     int catalogue = cases.size();
@@ -246,7 +249,7 @@ public final class FuzzBench {
                             + "\n");
                   }
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               }
             });
@@ -356,10 +359,8 @@ public final class FuzzBench {
   }
 
   private static String field(String json, String name) {
-    JsonObject o = read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    return o.get(name) instanceof jakarta.json.JsonString s
-        ? s.getString()
-        : o.get(name).toString();
+    JsonObject o = read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return o.get(name) instanceof JsonString s ? s.getString() : o.get(name).toString();
   }
 
   private static JsonObject read(InputStream in) {
