@@ -14,19 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every admin mutation writes one audit row (actor, target, action, details, request id, time). */
-class AuditLogIT {
+class AuditLogIT extends TenantSystemTest {
 
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
   static String admin;
   static long adminId;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
     admin = Admins.newAdminToken(system);
     adminId = Admins.register(api, admin);
   }
@@ -58,17 +52,20 @@ class AuditLogIT {
     String tenant = tokens.tenant(Tokens.newSubject("audited"));
     long id = Admins.register(api, tenant);
     String target = Long.toString(id);
-    api.post("/api/v1/user-bot", "{\"token\":\"123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ\"}")
+    api.post(
+            "/api/v1/user-bot",
+            JsonBody.of("token", "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ"))
         .token(tenant)
         .send();
 
     assertAudited(
-        api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"TRIAL\"}").token(admin),
+        api.put("/api/v1/admin/accounts/" + id + "/plan", JsonBody.of("status", "TRIAL"))
+            .token(admin),
         200,
         "account.plan.set",
         target);
     assertAudited(
-        api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
+        api.post("/api/v1/admin/bots/" + id + "/suspend", JsonBody.of("reason", "spam reports"))
             .token(admin),
         200,
         "bot.suspend",
@@ -82,7 +79,7 @@ class AuditLogIT {
     assertAudited(
         api.put(
                 "/api/v1/admin/bots/" + id + "/rate-limits",
-                "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
+                JsonBody.of("rate_limit_rps", 5, "max_concurrent_requests", 3))
             .token(admin),
         200,
         "user-bot.rate-limits",
@@ -93,7 +90,9 @@ class AuditLogIT {
   @Test
   void accessCodeCreationIsAuditedWithoutTheCodes() {
     Api.Reply created =
-        api.post("/api/v1/admin/access-codes", "{\"count\":2,\"plan\":{\"status\":\"TRIAL\"}}")
+        api.post(
+                "/api/v1/admin/access-codes",
+                JsonBody.of("count", 2, "plan", JsonBody.object("status", "TRIAL")))
             .token(admin)
             .send();
     assertEquals(201, created.status(), created::toString);

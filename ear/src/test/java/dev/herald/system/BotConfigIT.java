@@ -20,8 +20,15 @@ class BotConfigIT extends TenantSystemTest {
   void validConfigIsNormalisedDeduplicatedAndStored() {
     String token = tokens.tenant(Tokens.newSubject("config"));
     String body =
-        "{\"target_groups\":[\"@Herald_News\",\"https://t.me/herald_news\",\"-1001234567890\"],"
-            + "\"post_text\":\"Hello\",\"delay_between_posts_seconds\":30,\"delay_between_cycles_seconds\":900}";
+        JsonBody.of(
+            "target_groups",
+            List.of("@Herald_News", "https://t.me/herald_news", "-1001234567890"),
+            "post_text",
+            "Hello",
+            "delay_between_posts_seconds",
+            30,
+            "delay_between_cycles_seconds",
+            900);
     Api.Reply put = api.put("/api/v1/bot/config", body).token(token).send();
     assertEquals(200, put.status(), put::toString);
     JsonObject stored = api.get("/api/v1/bot/config").token(token).send().json();
@@ -36,13 +43,19 @@ class BotConfigIT extends TenantSystemTest {
   @Test
   void invalidConfigIs400NamingEachBadFieldAndChangesNothing() {
     String token = tokens.tenant(Tokens.newSubject("invalid"));
-    api.put("/api/v1/bot/config", "{\"post_text\":\"kept\"}").token(token).send();
+    api.put("/api/v1/bot/config", JsonBody.of("post_text", "kept")).token(token).send();
     String body =
-        "{\"target_groups\":[\"@ok_group\",\"not a chat!\"],\"post_type\":\"VIDEO\","
-            + "\"post_text\":\""
-            + "x".repeat(4097)
-            + "\",\"delay_between_posts_seconds\":1,"
-            + "\"delay_between_cycles_seconds\":2}";
+        JsonBody.of(
+            "target_groups",
+            List.of("@ok_group", "not a chat!"),
+            "post_type",
+            "VIDEO",
+            "post_text",
+            "x".repeat(4097),
+            "delay_between_posts_seconds",
+            1,
+            "delay_between_cycles_seconds",
+            2);
     Api.Reply reply = api.put("/api/v1/bot/config", body).token(token).send();
 
     assertEquals(400, reply.status(), reply::toString);
@@ -70,12 +83,9 @@ class BotConfigIT extends TenantSystemTest {
   @Test
   void moreGroupsThanThePlanAllowsIs400() {
     String token = tokens.tenant(Tokens.newSubject("groups"));
-    String groups =
-        IntStream.range(0, 51)
-            .mapToObj(i -> "\"@group_number_" + i + "\"")
-            .collect(Collectors.joining(","));
+    List<String> groups = IntStream.range(0, 51).mapToObj(i -> "@group_number_" + i).toList();
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{\"target_groups\":[" + groups + "]}").token(token).send();
+        api.put("/api/v1/bot/config", JsonBody.of("target_groups", groups)).token(token).send();
     assertEquals(400, reply.status());
     assertTrue(reply.body().contains("\"target_groups\""), reply::toString);
   }

@@ -89,35 +89,53 @@ class BotLifecycleIT extends TenantSystemTest {
     assertEquals("USER", stopped.json().getString("stop_reason"));
   }
 
+  /**
+   * The first account takes 2 of 5 sessions: both from the pair with more free capacity, though the
+   * other pair's sessions are older (lower ids). The second account gets the last session of that
+   * pair and one of the full-up small pair; the small pair's second session stays unused.
+   */
   @Test
   void sessionsComeFromTheApiPairWithTheMostFreeCapacityAndNeverExceedIt() {
     fixtures.drainPool();
     long small = fixtures.apiPair(1);
-    long large = fixtures.apiPair(3);
-    fixtures.session(small);
-    fixtures.session(small);
+    long smallFirst = fixtures.session(small);
+    long smallSecond = fixtures.session(small);
+    long large = fixtures.apiPair(5);
     fixtures.session(large);
     fixtures.session(large);
-    String subject = Tokens.newSubject("capacity");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 7);
-    fixtures.completeConfig(token, "@capacity_group");
+    fixtures.session(large);
 
-    assertEquals(200, api.post("/api/v1/bot/start", "").token(token).send().status());
+    long first = startedWithSessions("capacity-first", 2);
+    assertEquals(0, sessionsFrom(first, small), "the pair with less free capacity is passed over");
+    assertEquals(2, sessionsFrom(first, large));
+
+    long second = startedWithSessions("capacity-second", 7);
+    assertEquals(1, sessionsFrom(second, large));
+    assertEquals(1, sessionsFrom(second, small), "a pair of capacity 1 gives one session");
     assertEquals(
         1,
         fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
-                + " ?",
-            account,
-            small));
-    assertEquals(
-        2,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
-                + " ?",
-            account,
-            large));
+            "SELECT count(*) FROM telegram_session WHERE id IN (?, ?) AND state = 'UNUSED'",
+            smallFirst,
+            smallSecond));
+  }
+
+  /** A new account with a plan of {@code maxSessions}, its bot started; returns its id. */
+  private static long startedWithSessions(String label, int maxSessions) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, maxSessions);
+    fixtures.completeConfig(token, "@capacity_group");
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    assertEquals(200, started.status(), started::toString);
+    return account;
+  }
+
+  private static long sessionsFrom(long account, long apiPair) {
+    return fixtures.count(
+        "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id = ?",
+        account,
+        apiPair);
   }
 
   @Test
@@ -143,7 +161,7 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.completeConfig(token, "@own_bot_group");
     assertEquals(
         201,
-        api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}")
+        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
             .token(token)
             .send()
             .status());

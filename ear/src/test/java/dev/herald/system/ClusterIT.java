@@ -19,18 +19,14 @@ import org.junit.jupiter.api.Test;
  * -9} and the other takes its bots over within the lease time. Every due cycle runs and no (cycle,
  * chat) is ever delivered twice.
  */
-class ClusterIT {
+class ClusterIT extends TenantSystemTest {
 
   static final int BOTS = 200;
 
-  static SystemUnderTest system;
-  static Fixtures fixtures;
   static LibertyServer second;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    fixtures = new Fixtures(system);
     fixtures.stopAllBots();
     fixtures.noSandboxFaults();
     Map<String, String> env = new HashMap<>(system.testEnvironment());

@@ -3,6 +3,7 @@ package dev.herald.system;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Test data through the real API where it exists, and plain SQL for what only billing sets. */
@@ -19,9 +20,7 @@ public final class Fixtures {
 
   public synchronized String adminToken() {
     if (adminToken == null) {
-      String login =
-          "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
-      adminToken = api.post("/api/v1/auth/login", login).send().json().getString("access_token");
+      adminToken = Admins.ownerToken(system);
     }
     return adminToken;
   }
@@ -52,19 +51,17 @@ public final class Fixtures {
   }
 
   public void completeConfig(String token, String... groups) {
-    StringBuilder list = new StringBuilder();
-    for (String group : groups) {
-      list.append(list.length() == 0 ? "" : ",").append('"').append(group).append('"');
-    }
-    Api.Reply reply =
-        api.put(
-                "/api/v1/bot/config",
-                "{\"target_groups\":["
-                    + list
-                    + "],\"post_text\":\"Hello from a test\","
-                    + "\"delay_between_posts_seconds\":0,\"delay_between_cycles_seconds\":1}")
-            .token(token)
-            .send();
+    String config =
+        JsonBody.of(
+            "target_groups",
+            List.of(groups),
+            "post_text",
+            "Hello from a test",
+            "delay_between_posts_seconds",
+            0,
+            "delay_between_cycles_seconds",
+            1);
+    Api.Reply reply = api.put("/api/v1/bot/config", config).token(token).send();
     if (reply.status() != 200) {
       throw new IllegalStateException("config: " + reply);
     }
@@ -79,13 +76,7 @@ public final class Fixtures {
     Api.Reply reply =
         api.post(
                 "/api/v1/admin/api-pairs",
-                "{\"api_id\":"
-                    + apiId
-                    + ",\"api_hash\":\""
-                    + hash
-                    + "\",\"capacity\":"
-                    + capacity
-                    + "}")
+                JsonBody.of("api_id", apiId, "api_hash", hash, "capacity", capacity))
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -98,9 +89,7 @@ public final class Fixtures {
   public long session(long apiPairId) {
     String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     Api.Reply reply =
-        api.post(
-                "/api/v1/admin/sessions",
-                "{\"phone\":\"" + phone + "\",\"api_pair_id\":" + apiPairId + "}")
+        api.post("/api/v1/admin/sessions", JsonBody.of("phone", phone, "api_pair_id", apiPairId))
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -126,7 +115,15 @@ public final class Fixtures {
 
   public void noSandboxFaults() {
     sandboxFaults(
-        "{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
+        JsonBody.of(
+            "latency_ms",
+            0,
+            "flood_wait_every",
+            0,
+            "ban_probability",
+            0,
+            "forbidden_chats",
+            List.of()));
   }
 
   /**

@@ -71,7 +71,7 @@ class RateLimitIT {
     assertProblem(
         api.post("/api/v1/billing/plan-events", "{}").send(), 503, "billing-not-configured");
 
-    String wrong = "{\"email\":\"admin@herald.local\",\"password\":\"wrong-password\"}";
+    String wrong = JsonBody.of("email", "admin@herald.local", "password", "wrong-password");
     for (int i = 0; i < 10; i++) {
       assertProblem(api.post("/api/v1/auth/login", wrong).send(), 401, "authentication-failed");
     }

@@ -7,26 +7,12 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not.
  */
-class RestartSafetyIT {
-
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
-  static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    fixtures = new Fixtures(system);
-  }
+class RestartSafetyIT extends TenantSystemTest {
 
   @Test
   void restartWithNoOtherNodeAliveStopsRunningBotsWithReasonRestart() {

@@ -68,7 +68,7 @@ class TdlibLoginIT {
     Api.Reply pair =
         api.post(
                 "/api/v1/admin/api-pairs",
-                "{\"api_id\":94575,\"api_hash\":\"a3406de8d171bb422bb6ddf3bbd800e2\"}")
+                JsonBody.of("api_id", 94575, "api_hash", "a3406de8d171bb422bb6ddf3bbd800e2"))
             .token(admin)
             .send();
     assertTrue(pair.status() == 201 || pair.status() == 409, pair::toString);
@@ -78,7 +78,7 @@ class TdlibLoginIT {
     Api.Reply session =
         api.post(
                 "/api/v1/admin/sessions",
-                "{\"phone\":\"+15550001122\",\"api_pair_id\":" + pairId + "}")
+                JsonBody.of("phone", "+15550001122", "api_pair_id", pairId))
             .token(admin)
             .send();
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;

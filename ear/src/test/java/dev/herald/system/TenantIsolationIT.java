@@ -3,13 +3,14 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.launcher.Tokens;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 1, the isolation half: the acting account comes from the token's sub only. */
 class TenantIsolationIT extends TenantSystemTest {
 
   private static String config(String text) {
-    return "{\"target_groups\":[\"@herald_test\"],\"post_text\":\"" + text + "\"}";
+    return JsonBody.of("target_groups", List.of("@herald_test"), "post_text", text);
   }
 
   @Test

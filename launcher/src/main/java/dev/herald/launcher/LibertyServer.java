@@ -30,7 +30,7 @@ public final class LibertyServer {
   private final int httpPort;
 
   public LibertyServer(Path wlpDir, String name, int httpPort, Map<String, String> env) {
-    this.wlpDir = wlpDir;
+    this.wlpDir = wlpDir.toAbsolutePath().normalize();
     this.name = name;
     this.httpPort = httpPort;
     this.env = Map.copyOf(env);
