@@ -1,10 +1,6 @@
 package dev.herald.bench;
 
 import dev.herald.launcher.Pause;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -222,14 +218,7 @@ public final class EngineBench {
    */
   static String engineHistogram(BenchServer bench) {
     try {
-      String body =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(bench.server.baseUrl() + "/metrics?scope=application"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String body = bench.applicationMetrics();
       StringBuilder out = new StringBuilder();
       for (String line : body.split("\n")) {
         if (line.startsWith("herald_engine_lateness_ms")

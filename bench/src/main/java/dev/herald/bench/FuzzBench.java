@@ -1,6 +1,7 @@
 package dev.herald.bench;
 
 import dev.herald.bench.FuzzCases.FuzzCase;
+import dev.herald.launcher.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -97,12 +98,20 @@ public final class FuzzBench {
         "POST",
         "/api/v1/admin/accounts",
         admin,
-        "{\"email\":\""
-            + USER_EMAIL
-            + "\",\"role\":\"USER\",\"password\":\""
-            + USER_PASSWORD
-            + "\",\"plan\":{\"status\":\"ACTIVE\",\"expires_at\":\"2030-01-01T00:00:00Z\","
-            + "\"limits\":{\"max_sessions\":3,\"max_groups\":20}}}",
+        Json.createObjectBuilder()
+            .add("email", USER_EMAIL)
+            .add("role", "USER")
+            .add("password", USER_PASSWORD)
+            .add(
+                "plan",
+                Json.createObjectBuilder()
+                    .add("status", "ACTIVE")
+                    .add("expires_at", "2030-01-01T00:00:00Z")
+                    .add(
+                        "limits",
+                        Json.createObjectBuilder().add("max_sessions", 3).add("max_groups", 20)))
+            .build()
+            .toString(),
         409);
     String user = token(base, USER_EMAIL, USER_PASSWORD);
     String userId = field(call(base, "POST", "/api/v1/account/register", user, null), "id");
@@ -125,7 +134,11 @@ public final class FuzzBench {
                 "POST",
                 "/api/v1/admin/sessions",
                 admin,
-                "{\"phone\":\"+441234567890\",\"api_pair_id\":" + pairId + "}"),
+                Json.createObjectBuilder()
+                    .add("phone", "+441234567890")
+                    .add("api_pair_id", Long.parseLong(pairId))
+                    .build()
+                    .toString()),
             "id");
     Map<String, String> ids = new TreeMap<>();
     for (String template :
@@ -322,7 +335,11 @@ public final class FuzzBench {
             "POST",
             "/api/v1/auth/login",
             null,
-            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString()),
         "access_token");
   }
 
@@ -334,28 +351,16 @@ public final class FuzzBench {
 
   /** A set-up request: must succeed or answer {@code alsoFine} (409: created by an earlier run). */
   private static String call(
-      String base, String method, String path, String token, String json, int alsoFine)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
+      String base, String method, String path, String token, String json, int alsoFine) {
+    Api.Request request = new Api(base).request(method, path, json);
     if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+      request.token(token);
     }
-    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() >= 300 && r.statusCode() != alsoFine) {
-      throw new IllegalStateException(
-          method + " " + path + " -> " + r.statusCode() + " " + r.body());
+    Api.Reply reply = request.send();
+    if (reply.status() >= 300 && reply.status() != alsoFine) {
+      throw new IllegalStateException(method + " " + path + " -> " + reply);
     }
-    return r.body();
+    return reply.body();
   }
 
   private static String field(String json, String name) {

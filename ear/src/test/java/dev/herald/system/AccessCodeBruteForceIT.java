@@ -4,6 +4,7 @@ import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

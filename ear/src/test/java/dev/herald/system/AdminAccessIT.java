@@ -3,6 +3,7 @@ package dev.herald.system;
 import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.Test;
 /** SPEC rule 2: admin endpoints need ADMIN or OWNER in the token and in the account record. */
 class AdminAccessIT extends TenantSystemTest {
 
+  private static final JsonObject ACTIVE = JsonBody.object("status", "ACTIVE");
+
   static String owner;
 
   @BeforeAll
   static void start() {
     owner = Admins.ownerToken(system);
   }
-
-  private static final JsonObject ACTIVE = JsonBody.object("status", "ACTIVE");
 
   private static List<Api.Request> adminRequests(String token, long target) {
     return List.of(
@@ -32,10 +33,7 @@ class AdminAccessIT extends TenantSystemTest {
             .token(token),
         api.put("/api/v1/admin/accounts/" + target + "/plan", JsonBody.of("status", "ACTIVE"))
             .token(token),
-        api.post(
-                "/api/v1/admin/access-codes",
-                JsonBody.of("plan", JsonBody.object("status", "ACTIVE")))
-            .token(token),
+        api.post("/api/v1/admin/access-codes", JsonBody.of("plan", ACTIVE)).token(token),
         api.get("/api/v1/admin/bots").token(token),
         api.post("/api/v1/admin/bots/" + target + "/suspend", JsonBody.of("reason", "x"))
             .token(token),

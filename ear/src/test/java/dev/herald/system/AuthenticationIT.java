@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import org.jose4j.jwt.NumericDate;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,5 +1,7 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,13 +30,7 @@ public final class Fixtures {
   /** Registers the subject and gives it a plan, as billing would. */
   public long account(
       String token, String subject, String planStatus, String expiresSql, int maxSessions) {
-    long id =
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long id = Admins.register(api, token);
     sql(
         "UPDATE account SET plan_status = ?, plan_expires_at = "
             + expiresSql
@@ -147,7 +143,7 @@ public final class Fixtures {
 
   public String string(String query, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         var rs = s.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
@@ -164,7 +160,7 @@ public final class Fixtures {
 
   public long count(String query, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         var rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -175,19 +171,10 @@ public final class Fixtures {
 
   public void sql(String statement, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, statement, args)) {
+        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-    return s;
   }
 }

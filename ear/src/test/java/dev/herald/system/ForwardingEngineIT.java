@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

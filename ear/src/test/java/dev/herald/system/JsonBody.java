@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

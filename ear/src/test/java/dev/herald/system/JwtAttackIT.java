@@ -3,6 +3,7 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

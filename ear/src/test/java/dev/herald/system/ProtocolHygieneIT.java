@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.LibertyServer;
 import dev.herald.launcher.Ports;

@@ -2,6 +2,7 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.DevLauncher;
 import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.Folders;

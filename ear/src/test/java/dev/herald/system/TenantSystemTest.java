@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -11,12 +11,6 @@ import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
 import dev.herald.bench.StatementCounter;
 import dev.herald.launcher.Pause;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -215,27 +209,12 @@ public final class ThroughputBench {
 
   /** herald_engine_cycles_total of the server's /metrics. */
   static long cyclesTotal(BenchServer bench) {
-    try {
-      String body =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(bench.server.baseUrl() + "/metrics?scope=application"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      for (String line : body.split("\n")) {
-        if (line.startsWith("herald_engine_cycles_total")) {
-          return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
+    for (String line : bench.applicationMetrics().split("\n")) {
+      if (line.startsWith("herald_engine_cycles_total")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
-      return 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    return 0;
   }
 
   /** CPU ticks (1/100 s) spread over n executions, in microseconds each. */

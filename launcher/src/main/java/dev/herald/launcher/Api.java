@@ -1,4 +1,4 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the system tests: real requests to the running server. */
+/** A small HTTP client for the system tests and benchmarks: real requests to a running Herald. */
 public final class Api {
 
   private static final HttpClient CLIENT =
@@ -23,8 +23,13 @@ public final class Api {
 
   private final String baseUrl;
 
-  Api(String baseUrl) {
+  public Api(String baseUrl) {
     this.baseUrl = baseUrl;
+  }
+
+  /** Any method; {@code json} null: no body. */
+  public Request request(String method, String path, String json) {
+    return new Request(method, path, json);
   }
 
   public Request get(String path) {
