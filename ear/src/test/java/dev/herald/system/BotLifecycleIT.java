@@ -23,13 +23,18 @@ class BotLifecycleIT extends TenantSystemTest {
     return reply.json().getString("type").replace("https://herald.dev/problems/", "");
   }
 
+  /** A start by a new account with this plan and a complete config. */
+  private static Api.Reply startWithPlan(String label, String planStatus, String expiresSql) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    fixtures.account(token, subject, planStatus, expiresSql, 1);
+    fixtures.completeConfig(token, "@" + label.replace('-', '_') + "_group");
+    return api.post("/api/v1/bot/start", "").token(token).send();
+  }
+
   @Test
   void startIsRefusedWhenPlanExpired() {
-    String subject = Tokens.newSubject("expired-plan");
-    String token = tokens.tenant(subject);
-    fixtures.account(token, subject, "ACTIVE", "now() - interval '1 minute'", 1);
-    fixtures.completeConfig(token, "@expired_group");
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply reply = startWithPlan("expired-plan", "ACTIVE", "now() - interval '1 minute'");
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("plan-expired", problemType(reply));
     assertTrue(reply.json().getString("detail").contains("Renew"), reply::toString);
@@ -37,11 +42,7 @@ class BotLifecycleIT extends TenantSystemTest {
 
   @Test
   void startIsRefusedWhenPlanInactive() {
-    String subject = Tokens.newSubject("inactive-plan");
-    String token = tokens.tenant(subject);
-    fixtures.account(token, subject, "INACTIVE", "NULL", 1);
-    fixtures.completeConfig(token, "@inactive_group");
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply reply = startWithPlan("inactive-plan", "INACTIVE", "NULL");
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("plan-inactive", problemType(reply));
   }

@@ -151,6 +151,16 @@ public final class Fixtures {
     }
   }
 
+  /** The bot's status column (RUNNING, STOPPING, STOPPED). */
+  public String botStatus(long account) {
+    return string("SELECT status FROM bot WHERE account_id = ?", account);
+  }
+
+  /** Why the bot stopped (null while it runs). */
+  public String stopReason(long account) {
+    return string("SELECT stop_reason FROM bot WHERE account_id = ?", account);
+  }
+
   /** Takes every unused session out of the pool, so a test controls exactly what is free. */
   public void drainPool() {
     sql(

@@ -71,9 +71,7 @@ class ForwardingEngineIT extends TenantSystemTest {
     Poll.until(
         "bot stopped by plan expiry",
         Duration.ofSeconds(10),
-        () ->
-            !"RUNNING"
-                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+        () -> !"RUNNING".equals(fixtures.botStatus(account)));
     long lagMs =
         fixtures.count(
             "SELECT (extract(epoch FROM l.created_at - a.plan_expires_at) * 1000)::bigint FROM"
@@ -81,9 +79,7 @@ class ForwardingEngineIT extends TenantSystemTest {
                 + " l.event = 'AUTO_STOPPED'",
             account);
     assertTrue(lagMs >= 0 && lagMs < 1000, "stopped " + lagMs + " ms after expiry");
-    assertEquals(
-        "PLAN_EXPIRED",
-        fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account));
+    assertEquals("PLAN_EXPIRED", fixtures.stopReason(account));
     var state = api.get("/api/v1/bot/state").token(token).send().json();
     assertEquals("PLAN_EXPIRED", state.getString("stop_reason"));
   }
@@ -97,10 +93,7 @@ class ForwardingEngineIT extends TenantSystemTest {
     Poll.until(
         "bot stopped",
         Duration.ofSeconds(5),
-        () ->
-            "PLAN_INACTIVE"
-                .equals(
-                    fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", account)));
+        () -> "PLAN_INACTIVE".equals(fixtures.stopReason(account)));
   }
 
   @Test
@@ -212,9 +205,7 @@ class ForwardingEngineIT extends TenantSystemTest {
     Poll.until(
         "STOPPED once the post in flight finished",
         Duration.ofSeconds(10),
-        () ->
-            "STOPPED"
-                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+        () -> "STOPPED".equals(fixtures.botStatus(account)));
     assertEquals(
         1,
         fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account),
@@ -288,11 +279,7 @@ class ForwardingEngineIT extends TenantSystemTest {
     long account = fixtures.runningBot(token, subject, 1, 1, "@takeover_a", "@takeover_b");
     api.post("/api/v1/bot/stop", "").token(token).send();
     Poll.until(
-        "stopped",
-        Duration.ofSeconds(10),
-        () ->
-            "STOPPED"
-                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+        "stopped", Duration.ofSeconds(10), () -> "STOPPED".equals(fixtures.botStatus(account)));
     long session =
         fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
     // A dead node had leased cycle 7 and started posting to @takeover_a when it died.

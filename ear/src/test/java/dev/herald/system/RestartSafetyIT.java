@@ -58,8 +58,7 @@ class RestartSafetyIT extends TenantSystemTest {
       otherNode.shutdownNow();
       fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
     }
-    assertEquals(
-        "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
+    assertEquals("RUNNING", fixtures.botStatus(account));
     long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
     Poll.until(
         "the bot's cycles go on after the restart",
