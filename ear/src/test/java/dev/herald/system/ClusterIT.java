@@ -3,7 +3,6 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.launcher.LibertyServer;
-import dev.herald.launcher.Ports;
 import jakarta.json.JsonObject;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -30,8 +29,7 @@ class ClusterIT extends TenantSystemTest {
     fixtures.stopAllBots();
     fixtures.noSandboxFaults();
     Map<String, String> env = new HashMap<>(system.testEnvironment());
-    second = system.server().copyAs("herald-b", Ports.free(), env);
-    second.start(Duration.ofMinutes(4));
+    second = system.startCopy("herald-b", env);
     seedRunningBots();
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
 import dev.herald.launcher.LibertyServer;
-import dev.herald.launcher.Ports;
 import dev.herald.launcher.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,14 +29,12 @@ import org.junit.jupiter.api.Test;
  * the console (the container's stdout) is a JSON object, and the request's line names its request
  * id and account. A second server on the same database, as a second replica would be.
  */
-class JsonLogIT {
+class JsonLogIT extends TenantSystemTest {
 
   static LibertyServer jsonServer;
-  static Tokens tokens;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
     Map<String, String> env = new HashMap<>(system.devEnvironment());
     // As deploy/k8s sets it: the server.xml variable, and Liberty's own variables so that the
     // lines written before server.xml is read are JSON too.
@@ -45,9 +42,7 @@ class JsonLogIT {
     env.put("WLP_LOGGING_CONSOLE_FORMAT", "json");
     env.put("WLP_LOGGING_MESSAGE_FORMAT", "json");
     env.put("HERALD_CONSOLE_LOG_LEVEL", "INFO");
-    jsonServer = system.server().copyAs("herald-json-log", Ports.free(), env);
-    jsonServer.start(Duration.ofMinutes(4));
-    tokens = new Tokens(system.keysDir());
+    jsonServer = system.startCopy("herald-json-log", env);
   }
 
   @AfterAll
@@ -60,9 +55,9 @@ class JsonLogIT {
   @Test
   void everyLineIsJsonAndTheRequestLineCarriesRequestIdAndAccount() throws IOException {
     String subject = Tokens.newSubject("jsonlog");
-    Api api = new Api(jsonServer.baseUrl());
     Api.Reply reply =
-        api.get("/api/v1/bot/state")
+        new Api(jsonServer.baseUrl())
+            .get("/api/v1/bot/state")
             .token(tokens.tenant(subject))
             .header("X-Request-Id", "json-log-check-1")
             .send();

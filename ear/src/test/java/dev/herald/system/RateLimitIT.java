@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.launcher.Api;
 import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.LibertyServer;
-import dev.herald.launcher.Ports;
 import dev.herald.launcher.Tokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +44,7 @@ class RateLimitIT {
     env.put("DB_NAME", "herald_limits");
     env.put("HERALD_DATA_DIR", system.workDir().resolve("limits-data").toString());
     env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", Integer.toString(GLOBAL_PER_MINUTE));
-    server = system.server().copyAs("herald-limits", Ports.free(), env);
-    server.start(Duration.ofMinutes(4));
+    server = system.startCopy("herald-limits", env);
     api = new Api(server.baseUrl());
     tokens = new Tokens(system.workDir().resolve("limits-data/keys"));
   }

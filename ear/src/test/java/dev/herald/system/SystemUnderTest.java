@@ -105,6 +105,16 @@ public final class SystemUnderTest {
     return new Api(server.baseUrl());
   }
 
+  /**
+   * Another Liberty server: a copy of the shared one named {@code name}, on a free port, with
+   * {@code env}, started and ready. The caller stops it.
+   */
+  public LibertyServer startCopy(String name, Map<String, String> env) {
+    LibertyServer copy = server.copyAs(name, Ports.free(), env);
+    copy.start(Duration.ofMinutes(4));
+    return copy;
+  }
+
   public Map<String, String> devEnvironment() {
     return DevLauncher.devEnvironment(workDir, database);
   }
