@@ -6,7 +6,7 @@
 # reads /openapi and sends the malformed requests of dev.herald.bench.FuzzCases. Every answer must
 # be < 500, leak no stack trace, exception, Java package or SQL state, and every 4xx must be
 # application/problem+json with `status` equal to the HTTP status. Prints a summary (appended to
-# bench/RESULTS.md); every request in ear/target/bench/fuzz-report/requests.tsv, every violation
+# bench/RESULTS.md); every request in bench/target/bench/fuzz-report/requests.tsv, every violation
 # with its request and answer in violations.jsonl. Exits 1 on any violation.
 set -euo pipefail
 BENCH_SCRIPT=bench/fuzz.sh exec "$(dirname "$0")/run.sh" dev.herald.bench.FuzzBench "$@"

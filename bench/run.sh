@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the modules (as ./herald run does) and runs one benchmark main class of ear's test
-# sources: bench/run.sh <class> [args...]. Use the per-benchmark scripts next to this one.
+# Builds the modules (as ./herald run does) and runs one benchmark main class of the bench module
+# (package dev.herald.bench): bench/run.sh <class> [args...]. Use the per-benchmark scripts next to this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main=$1; shift
@@ -12,5 +12,5 @@ while IFS='=' read -r key value; do
   [[ $value =~ ^[A-Za-z0-9_./:,=+-]*$ ]] || value="'${value//\'/\'\\\'\'}'"
   knobs+="$key=$value "
 done < <(env | grep -E '^(HERALD_ENGINE_|ENGINE_THREADS|DB_[A-Z_]*POOL|BENCH_)' | grep -v -E '^BENCH_(SCRIPT|LABEL)=' | sort || true)
-exec mvn -B -q -Pbench -DskipTests -DskipITs -pl ear -am verify \
+exec mvn -B -q -Pbench -DskipTests -DskipITs -pl bench -am verify \
   -Dbench.main="$main" -Dbench.args="$*" -Dbench.command="${knobs}${BENCH_SCRIPT:-bench/run.sh $main} $*"

@@ -4,6 +4,7 @@ import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,16 +17,12 @@ import org.junit.jupiter.api.Test;
  * holds across a server restart. The test server trusts loopback as a proxy, so each test is its
  * own client through X-Forwarded-For.
  */
-class AccessCodeBruteForceIT {
+class AccessCodeBruteForceIT extends TenantSystemTest {
 
-  static SystemUnderTest system;
-  static Api api;
   static String owner;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
     owner = Admins.ownerToken(system);
   }
 
@@ -38,7 +35,17 @@ class AccessCodeBruteForceIT {
     Api.Reply created =
         api.post(
                 "/api/v1/admin/access-codes",
-                "{\"count\":1,\"plan\":{\"status\":\"TRIAL\",\"expires_at\":\"2999-01-01T00:00:00Z\",\"limits\":{\"max_sessions\":2}}}")
+                JsonBody.of(
+                    "count",
+                    1,
+                    "plan",
+                    JsonBody.object(
+                        "status",
+                        "TRIAL",
+                        "expires_at",
+                        "2999-01-01T00:00:00Z",
+                        "limits",
+                        JsonBody.object("max_sessions", 2))))
             .token(owner)
             .send();
     assertEquals(201, created.status(), created::toString);
@@ -46,7 +53,7 @@ class AccessCodeBruteForceIT {
   }
 
   private static Api.Reply attempt(String code, String forwardedFor) {
-    return api.post("/api/v1/auth/access-code", "{\"code\":\"" + code + "\"}")
+    return api.post("/api/v1/auth/access-code", JsonBody.of("code", code))
         .header("X-Forwarded-For", forwardedFor)
         .send();
   }

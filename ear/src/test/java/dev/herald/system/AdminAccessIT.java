@@ -3,6 +3,8 @@ package dev.herald.system;
 import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -11,18 +13,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 2: admin endpoints need ADMIN or OWNER in the token and in the account record. */
-class AdminAccessIT {
+class AdminAccessIT extends TenantSystemTest {
 
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
+  private static final JsonObject ACTIVE = JsonBody.object("status", "ACTIVE");
+
   static String owner;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
     owner = Admins.ownerToken(system);
   }
 
@@ -31,19 +29,18 @@ class AdminAccessIT {
         api.get("/api/v1/admin/audit-log").token(token),
         api.post(
                 "/api/v1/admin/accounts",
-                "{\"email\":\""
-                    + Admins.newEmail("x")
-                    + "\",\"role\":\"ADMIN\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"ACTIVE\"}}")
+                Admins.accountBody(Admins.newEmail("x"), "ADMIN", "long-enough-password", ACTIVE))
             .token(token),
-        api.put("/api/v1/admin/accounts/" + target + "/plan", "{\"status\":\"ACTIVE\"}")
+        api.put("/api/v1/admin/accounts/" + target + "/plan", JsonBody.of("status", "ACTIVE"))
             .token(token),
-        api.post("/api/v1/admin/access-codes", "{\"plan\":{\"status\":\"ACTIVE\"}}").token(token),
+        api.post("/api/v1/admin/access-codes", JsonBody.of("plan", ACTIVE)).token(token),
         api.get("/api/v1/admin/bots").token(token),
-        api.post("/api/v1/admin/bots/" + target + "/suspend", "{\"reason\":\"x\"}").token(token),
+        api.post("/api/v1/admin/bots/" + target + "/suspend", JsonBody.of("reason", "x"))
+            .token(token),
         api.post("/api/v1/admin/bots/" + target + "/activate", "").token(token),
         api.put(
                 "/api/v1/admin/bots/" + target + "/rate-limits",
-                "{\"rate_limit_rps\":2,\"max_concurrent_requests\":2}")
+                JsonBody.of("rate_limit_rps", 2, "max_concurrent_requests", 2))
             .token(token),
         api.delete("/api/v1/admin/bots/" + target).token(token));
   }
@@ -63,7 +60,7 @@ class AdminAccessIT {
   void adminEndpointNeedsAdminRoleInTokenAndAccount() {
     String victimToken = tokens.tenant(Tokens.newSubject("victim"));
     long victim = Admins.register(api, victimToken);
-    api.put("/api/v1/bot/config", "{\"post_text\":\"victim's\"}").token(victimToken).send();
+    api.put("/api/v1/bot/config", JsonBody.of("post_text", "victim's")).token(victimToken).send();
     long auditBefore = newestAuditId();
     // The token says ADMIN, the stored account (created on first contact) says USER.
     String forged =
@@ -111,10 +108,7 @@ class AdminAccessIT {
   @Test
   void onlyAnOwnerMayCreateAnOwner() {
     String admin = Admins.newAdminToken(system);
-    String body =
-        "{\"email\":\""
-            + Admins.newEmail("owner")
-            + "\",\"role\":\"OWNER\",\"password\":\"owner-password-1\",\"plan\":{\"status\":\"ACTIVE\"}}";
+    String body = Admins.accountBody(Admins.newEmail("owner"), "OWNER", "owner-password-1", ACTIVE);
     assertProblem(
         api.post("/api/v1/admin/accounts", body).token(admin).send(), 403, "owner-required");
   }
@@ -124,7 +118,15 @@ class AdminAccessIT {
     Api.Reply bad =
         api.post(
                 "/api/v1/admin/accounts",
-                "{\"email\":\"not-an-email\",\"role\":\"USER\",\"password\":\"short\",\"plan\":{\"status\":\"ACTIVE\"}}")
+                JsonBody.of(
+                    "email",
+                    "not-an-email",
+                    "role",
+                    "USER",
+                    "password",
+                    "short",
+                    "plan",
+                    JsonBody.object("status", "ACTIVE")))
             .token(owner)
             .send();
     assertProblem(bad, 400, "invalid-input");
@@ -137,9 +139,12 @@ class AdminAccessIT {
     Api.Reply badPlan =
         api.post(
                 "/api/v1/admin/accounts",
-                "{\"email\":\""
-                    + Admins.newEmail("p")
-                    + "\",\"role\":\"KING\",\"password\":\"long-enough-password\",\"plan\":{\"status\":\"GOLD\",\"limits\":{\"max_sessions\":99}}}")
+                Admins.accountBody(
+                    Admins.newEmail("p"),
+                    "KING",
+                    "long-enough-password",
+                    JsonBody.object(
+                        "status", "GOLD", "limits", JsonBody.object("max_sessions", 99))))
             .token(owner)
             .send();
     assertProblem(badPlan, 400, "invalid-input");
@@ -149,9 +154,7 @@ class AdminAccessIT {
     Api.Reply dup =
         api.post(
                 "/api/v1/admin/accounts",
-                "{\"email\":\""
-                    + email.toUpperCase()
-                    + "\",\"role\":\"USER\",\"password\":\"user-password-123\",\"plan\":{\"status\":\"ACTIVE\"}}")
+                Admins.accountBody(email.toUpperCase(), "USER", "user-password-123", ACTIVE))
             .token(owner)
             .send();
     assertProblem(dup, 409, "email-taken");
@@ -160,13 +163,15 @@ class AdminAccessIT {
   @Test
   void unknownAccountIs404Problem() {
     assertProblem(
-        api.put("/api/v1/admin/accounts/999999999/plan", "{\"status\":\"ACTIVE\"}")
+        api.put("/api/v1/admin/accounts/999999999/plan", JsonBody.of("status", "ACTIVE"))
             .token(owner)
             .send(),
         404,
         "not-found");
     assertProblem(
-        api.post("/api/v1/admin/bots/999999999/suspend", "{\"reason\":\"x\"}").token(owner).send(),
+        api.post("/api/v1/admin/bots/999999999/suspend", JsonBody.of("reason", "x"))
+            .token(owner)
+            .send(),
         404,
         "not-found");
   }

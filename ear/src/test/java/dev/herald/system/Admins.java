@@ -2,6 +2,7 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 
@@ -11,16 +12,16 @@ import java.util.UUID;
  */
 final class Admins {
 
-  static final String ACTIVE_PLAN = "{\"status\":\"ACTIVE\",\"limits\":{\"max_sessions\":3}}";
+  static final JsonObject ACTIVE_PLAN =
+      JsonBody.object("status", "ACTIVE", "limits", JsonBody.object("max_sessions", 3));
+
+  /** The bootstrap owner the dev profile creates; its password is in the keys folder. */
+  static final String OWNER_EMAIL = "admin@herald.local";
 
   private Admins() {}
 
   static String ownerToken(SystemUnderTest system) {
-    String body =
-        "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
-    Api.Reply login = system.api().post("/api/v1/auth/login", body).send();
-    assertEquals(200, login.status(), login::toString);
-    return login.json().getString("access_token");
+    return login(system.api(), OWNER_EMAIL, system.adminPassword());
   }
 
   static String newEmail(String label) {
@@ -30,29 +31,27 @@ final class Admins {
   /** Creates an account through {@code POST /admin/accounts} and returns the created view. */
   static JsonObject createAccount(
       Api api, String adminToken, String email, String role, String password) {
-    String body =
-        "{\"email\":\""
-            + email
-            + "\",\"role\":\""
-            + role
-            + "\",\"password\":\""
-            + password
-            + "\",\"plan\":"
-            + ACTIVE_PLAN
-            + "}";
-    Api.Reply reply = api.post("/api/v1/admin/accounts", body).token(adminToken).send();
+    Api.Reply reply =
+        api.post("/api/v1/admin/accounts", accountBody(email, role, password, ACTIVE_PLAN))
+            .token(adminToken)
+            .send();
     assertEquals(201, reply.status(), reply::toString);
     return reply.json();
   }
 
   static String login(Api api, String email, String password) {
-    Api.Reply login =
-        api.post(
-                "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-            .send();
+    Api.Reply login = api.post("/api/v1/auth/login", loginBody(email, password)).send();
     assertEquals(200, login.status(), login::toString);
     return login.json().getString("access_token");
+  }
+
+  /** A {@code POST /admin/accounts} body. */
+  static String accountBody(String email, String role, String password, JsonObject plan) {
+    return JsonBody.of("email", email, "role", role, "password", password, "plan", plan);
+  }
+
+  static String loginBody(String email, String password) {
+    return JsonBody.of("email", email, "password", password);
   }
 
   /** A new admin account (ADMIN in the record and, through login, in the token). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class ApiConsistencyIT extends TenantSystemTest {
     fixtures.session(fixtures.apiPair(7));
     for (int i = 0; i < 2; i++) {
       long id = Admins.register(api, tokens.tenant(Tokens.newSubject("listed")));
-      api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"listed\"}")
+      api.post("/api/v1/admin/bots/" + id + "/suspend", JsonBody.of("reason", "listed"))
           .token(admin)
           .send();
     }
@@ -120,7 +122,8 @@ class ApiConsistencyIT extends TenantSystemTest {
   void aSessionBanTakesItsReasonFromTheBody() {
     long session = fixtures.session(fixtures.apiPair(7));
     Api.Reply banned =
-        api.post("/api/v1/admin/sessions/" + session + "/ban", "{\"reason\":\"spam reports\"}")
+        api.post(
+                "/api/v1/admin/sessions/" + session + "/ban", JsonBody.of("reason", "spam reports"))
             .token(admin)
             .send();
     assertEquals(200, banned.status(), banned::toString);
@@ -139,7 +142,7 @@ class ApiConsistencyIT extends TenantSystemTest {
     Api.Reply tooLong =
         api.post(
                 "/api/v1/admin/sessions/" + session + "/ban",
-                "{\"reason\":\"" + "x".repeat(201) + "\"}")
+                JsonBody.of("reason", "x".repeat(201)))
             .token(admin)
             .send();
     assertNamesField(tooLong, "reason");
@@ -154,9 +157,9 @@ class ApiConsistencyIT extends TenantSystemTest {
     List<Api.Request> requests =
         List.of(
             api.get("/api/v1/admin/api-pairs"),
-            api.post("/api/v1/admin/api-pairs", "{\"api_id\":1,\"api_hash\":\"x\"}"),
+            api.post("/api/v1/admin/api-pairs", JsonBody.of("api_id", 1, "api_hash", "x")),
             api.get("/api/v1/admin/sessions"),
-            api.post("/api/v1/admin/sessions/1/ban", "{\"reason\":\"x\"}"),
+            api.post("/api/v1/admin/sessions/1/ban", JsonBody.of("reason", "x")),
             api.post("/api/v1/admin/sessions/1/release", ""),
             api.get("/api/v1/admin/sandbox/faults"),
             api.get("/api/v1/admin/accounts/1"),

@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +105,7 @@ final class AttackTokens {
   static String unsigned(String subject, String alg, boolean trailingDot) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String header =
-        b64.encodeToString(
-            ("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        b64.encodeToString(JsonBody.of("alg", alg, "typ", "JWT").getBytes(StandardCharsets.UTF_8));
     String payload =
         b64.encodeToString(Tokens.tenantClaims(subject).toJson().getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + (trailingDot ? "." : "");

@@ -5,26 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every admin mutation writes one audit row (actor, target, action, details, request id, time). */
-class AuditLogIT {
+class AuditLogIT extends TenantSystemTest {
 
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
   static String admin;
   static long adminId;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
     admin = Admins.newAdminToken(system);
     adminId = Admins.register(api, admin);
   }
@@ -56,17 +53,20 @@ class AuditLogIT {
     String tenant = tokens.tenant(Tokens.newSubject("audited"));
     long id = Admins.register(api, tenant);
     String target = Long.toString(id);
-    api.post("/api/v1/user-bot", "{\"token\":\"123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ\"}")
+    api.post(
+            "/api/v1/user-bot",
+            JsonBody.of("token", "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ"))
         .token(tenant)
         .send();
 
     assertAudited(
-        api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"TRIAL\"}").token(admin),
+        api.put("/api/v1/admin/accounts/" + id + "/plan", JsonBody.of("status", "TRIAL"))
+            .token(admin),
         200,
         "ACCOUNT_PLAN_SET",
         target);
     assertAudited(
-        api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
+        api.post("/api/v1/admin/bots/" + id + "/suspend", JsonBody.of("reason", "spam reports"))
             .token(admin),
         200,
         "BOT_SUSPENDED",
@@ -80,7 +80,7 @@ class AuditLogIT {
     assertAudited(
         api.put(
                 "/api/v1/admin/bots/" + id + "/rate-limits",
-                "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
+                JsonBody.of("rate_limit_rps", 5, "max_concurrent_requests", 3))
             .token(admin),
         200,
         "USER_BOT_RATE_LIMITS_SET",
@@ -91,14 +91,15 @@ class AuditLogIT {
   @Test
   void accessCodeCreationIsAuditedWithoutTheCodes() {
     Api.Reply created =
-        api.post("/api/v1/admin/access-codes", "{\"count\":2,\"plan\":{\"status\":\"TRIAL\"}}")
+        api.post(
+                "/api/v1/admin/access-codes",
+                JsonBody.of("count", 2, "plan", JsonBody.object("status", "TRIAL")))
             .token(admin)
             .send();
     assertEquals(201, created.status(), created::toString);
     JsonObject entry = newest();
     assertEquals("ACCESS_CODES_CREATED", entry.getString("action"));
-    for (var code :
-        created.json().getJsonArray("codes").getValuesAs(jakarta.json.JsonString.class)) {
+    for (var code : created.json().getJsonArray("codes").getValuesAs(JsonString.class)) {
       assertTrue(
           !entry.toString().contains(code.getString()), "the audit row must not hold a code");
     }

@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 1, the authentication half: only a verified token opens the API. */
-class AuthenticationIT {
-
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
-
-  @BeforeAll
-  static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-  }
+class AuthenticationIT extends TenantSystemTest {
 
   private static String loginBody(String email, String password) {
-    return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    return JsonBody.of("email", email, "password", password);
   }
 
   @Test

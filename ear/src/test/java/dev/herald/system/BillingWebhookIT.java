@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -148,7 +150,7 @@ class BillingWebhookIT extends TenantSystemTest {
     String eventId = "ev-" + UUID.randomUUID();
     long occurred = Instant.now().getEpochSecond();
     assertEquals(200, deliver(event(eventId, id, "TRIAL", occurred)).status());
-    api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"INACTIVE\"}")
+    api.put("/api/v1/admin/accounts/" + id + "/plan", JsonBody.of("status", "INACTIVE"))
         .token(owner)
         .send();
     // The same event id again (even with a newer occurred_at and a valid fresh signature).
@@ -175,17 +177,19 @@ class BillingWebhookIT extends TenantSystemTest {
             .getJsonNumber("id")
             .longValue();
     String byEmail =
-        "{\"event_id\":\"ev-"
-            + UUID.randomUUID()
-            + "\",\"email\":\""
-            + email.toUpperCase()
-            + "\",\"plan_status\":\"EXPIRED\",\"occurred_at\":\""
-            + Instant.now()
-            + "\"}";
+        JsonBody.of(
+            "event_id",
+            "ev-" + UUID.randomUUID(),
+            "email",
+            email.toUpperCase(),
+            "plan_status",
+            "EXPIRED",
+            "occurred_at",
+            Instant.now().toString());
     assertEquals(200, deliver(byEmail).status());
     assertEquals("EXPIRED", planStatus(id));
 
-    assertProblem(deliver("{\"plan_status\":\"ACTIVE\"}"), 400, "invalid-input");
+    assertProblem(deliver(JsonBody.of("plan_status", "ACTIVE")), 400, "invalid-input");
     assertProblem(deliver("not json at all"), 400, "invalid-input");
     assertProblem(
         deliver(

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 12 for the bot configuration: bad input is a 400 problem naming every bad field. */
@@ -18,8 +21,15 @@ class BotConfigIT extends TenantSystemTest {
   void validConfigIsNormalisedDeduplicatedAndStored() {
     String token = tokens.tenant(Tokens.newSubject("config"));
     String body =
-        "{\"target_groups\":[\"@Herald_News\",\"https://t.me/herald_news\",\"-1001234567890\"],"
-            + "\"post_text\":\"Hello\",\"delay_between_posts_seconds\":30,\"delay_between_cycles_seconds\":900}";
+        JsonBody.of(
+            "target_groups",
+            List.of("@Herald_News", "https://t.me/herald_news", "-1001234567890"),
+            "post_text",
+            "Hello",
+            "delay_between_posts_seconds",
+            30,
+            "delay_between_cycles_seconds",
+            900);
     Api.Reply put = api.put("/api/v1/bot/config", body).token(token).send();
     assertEquals(200, put.status(), put::toString);
     JsonObject stored = api.get("/api/v1/bot/config").token(token).send().json();
@@ -34,13 +44,19 @@ class BotConfigIT extends TenantSystemTest {
   @Test
   void invalidConfigIs400NamingEachBadFieldAndChangesNothing() {
     String token = tokens.tenant(Tokens.newSubject("invalid"));
-    api.put("/api/v1/bot/config", "{\"post_text\":\"kept\"}").token(token).send();
+    api.put("/api/v1/bot/config", JsonBody.of("post_text", "kept")).token(token).send();
     String body =
-        "{\"target_groups\":[\"@ok_group\",\"not a chat!\"],\"post_type\":\"VIDEO\","
-            + "\"post_text\":\""
-            + "x".repeat(4097)
-            + "\",\"delay_between_posts_seconds\":1,"
-            + "\"delay_between_cycles_seconds\":2}";
+        JsonBody.of(
+            "target_groups",
+            List.of("@ok_group", "not a chat!"),
+            "post_type",
+            "VIDEO",
+            "post_text",
+            "x".repeat(4097),
+            "delay_between_posts_seconds",
+            1,
+            "delay_between_cycles_seconds",
+            2);
     Api.Reply reply = api.put("/api/v1/bot/config", body).token(token).send();
 
     assertEquals(400, reply.status(), reply::toString);
@@ -68,12 +84,9 @@ class BotConfigIT extends TenantSystemTest {
   @Test
   void moreGroupsThanThePlanAllowsIs400() {
     String token = tokens.tenant(Tokens.newSubject("groups"));
-    String groups =
-        java.util.stream.IntStream.range(0, 51)
-            .mapToObj(i -> "\"@group_number_" + i + "\"")
-            .collect(Collectors.joining(","));
+    List<String> groups = IntStream.range(0, 51).mapToObj(i -> "@group_number_" + i).toList();
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{\"target_groups\":[" + groups + "]}").token(token).send();
+        api.put("/api/v1/bot/config", JsonBody.of("target_groups", groups)).token(token).send();
     assertEquals(400, reply.status());
     assertTrue(reply.body().contains("\"target_groups\""), reply::toString);
   }

@@ -3,7 +3,10 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,13 +23,18 @@ class BotLifecycleIT extends TenantSystemTest {
     return reply.json().getString("type").replace("https://herald.dev/problems/", "");
   }
 
+  /** A start by a new account with this plan and a complete config. */
+  private static Api.Reply startWithPlan(String label, String planStatus, String expiresSql) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    fixtures.account(token, subject, planStatus, expiresSql, 1);
+    fixtures.completeConfig(token, "@" + label.replace('-', '_') + "_group");
+    return api.post("/api/v1/bot/start", "").token(token).send();
+  }
+
   @Test
   void startIsRefusedWhenPlanExpired() {
-    String subject = Tokens.newSubject("expired-plan");
-    String token = tokens.tenant(subject);
-    fixtures.account(token, subject, "ACTIVE", "now() - interval '1 minute'", 1);
-    fixtures.completeConfig(token, "@expired_group");
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply reply = startWithPlan("expired-plan", "ACTIVE", "now() - interval '1 minute'");
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("plan-expired", problemType(reply));
     assertTrue(reply.json().getString("detail").contains("Renew"), reply::toString);
@@ -34,11 +42,7 @@ class BotLifecycleIT extends TenantSystemTest {
 
   @Test
   void startIsRefusedWhenPlanInactive() {
-    String subject = Tokens.newSubject("inactive-plan");
-    String token = tokens.tenant(subject);
-    fixtures.account(token, subject, "INACTIVE", "NULL", 1);
-    fixtures.completeConfig(token, "@inactive_group");
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply reply = startWithPlan("inactive-plan", "INACTIVE", "NULL");
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("plan-inactive", problemType(reply));
   }
@@ -87,35 +91,53 @@ class BotLifecycleIT extends TenantSystemTest {
     assertEquals("USER", stopped.json().getString("stop_reason"));
   }
 
+  /**
+   * The first account takes 2 of 5 sessions: both from the pair with more free capacity, though the
+   * other pair's sessions are older (lower ids). The second account gets the last session of that
+   * pair and one of the full-up small pair; the small pair's second session stays unused.
+   */
   @Test
   void sessionsComeFromTheApiPairWithTheMostFreeCapacityAndNeverExceedIt() {
     fixtures.drainPool();
     long small = fixtures.apiPair(1);
-    long large = fixtures.apiPair(3);
-    fixtures.session(small);
-    fixtures.session(small);
+    long smallFirst = fixtures.session(small);
+    long smallSecond = fixtures.session(small);
+    long large = fixtures.apiPair(5);
     fixtures.session(large);
     fixtures.session(large);
-    String subject = Tokens.newSubject("capacity");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 7);
-    fixtures.completeConfig(token, "@capacity_group");
+    fixtures.session(large);
 
-    assertEquals(200, api.post("/api/v1/bot/start", "").token(token).send().status());
+    long first = startedWithSessions("capacity-first", 2);
+    assertEquals(0, sessionsFrom(first, small), "the pair with less free capacity is passed over");
+    assertEquals(2, sessionsFrom(first, large));
+
+    long second = startedWithSessions("capacity-second", 7);
+    assertEquals(1, sessionsFrom(second, large));
+    assertEquals(1, sessionsFrom(second, small), "a pair of capacity 1 gives one session");
     assertEquals(
         1,
         fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
-                + " ?",
-            account,
-            small));
-    assertEquals(
-        2,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id ="
-                + " ?",
-            account,
-            large));
+            "SELECT count(*) FROM telegram_session WHERE id IN (?, ?) AND state = 'UNUSED'",
+            smallFirst,
+            smallSecond));
+  }
+
+  /** A new account with a plan of {@code maxSessions}, its bot started; returns its id. */
+  private static long startedWithSessions(String label, int maxSessions) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, maxSessions);
+    fixtures.completeConfig(token, "@capacity_group");
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    assertEquals(200, started.status(), started::toString);
+    return account;
+  }
+
+  private static long sessionsFrom(long account, long apiPair) {
+    return fixtures.count(
+        "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ? AND api_pair_id = ?",
+        account,
+        apiPair);
   }
 
   @Test
@@ -141,7 +163,7 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.completeConfig(token, "@own_bot_group");
     assertEquals(
         201,
-        api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}")
+        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
             .token(token)
             .send()
             .status());
@@ -154,7 +176,7 @@ class BotLifecycleIT extends TenantSystemTest {
         started::toString);
     Poll.until(
         "a post through the tenant's own bot",
-        java.time.Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
         () ->
             fixtures.count(
                     "SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind ="

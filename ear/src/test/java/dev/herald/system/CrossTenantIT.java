@@ -3,6 +3,8 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,12 @@ class CrossTenantIT extends TenantSystemTest {
     long idB = Admins.register(api, tokenB);
     String botTokenB = UserBotIT.botToken();
     String maskedB = botTokenB.substring(0, botTokenB.indexOf(':')) + ":***";
-    api.put("/api/v1/bot/config", "{\"target_groups\":[\"@b_group\"],\"post_text\":\"B's post\"}")
+    api.put(
+            "/api/v1/bot/config",
+            JsonBody.of("target_groups", List.of("@b_group"), "post_text", "B's post"))
         .token(tokenB)
         .send();
-    api.post("/api/v1/user-bot", "{\"token\":\"" + botTokenB + "\"}").token(tokenB).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", botTokenB)).token(tokenB).send();
     String before = snapshot(tokenB);
 
     String tokenA = tokens.tenant(Tokens.newSubject("cross-a"));
@@ -41,7 +45,7 @@ class CrossTenantIT extends TenantSystemTest {
             api.get("/api/v1/bot/config"),
             api.put(
                 "/api/v1/bot/config",
-                "{\"target_groups\":[\"@a_group\"],\"post_text\":\"A's post\"}"),
+                JsonBody.of("target_groups", List.of("@a_group"), "post_text", "A's post")),
             api.get("/api/v1/bot/state"),
             api.post("/api/v1/bot/start", ""),
             api.post("/api/v1/bot/stop", ""),
@@ -49,8 +53,8 @@ class CrossTenantIT extends TenantSystemTest {
             api.get("/api/v1/bot/logs"),
             api.get("/api/v1/sync/state"),
             api.get("/api/v1/user-bot"),
-            api.post("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}"),
-            api.patch("/api/v1/user-bot", "{\"token\":\"" + UserBotIT.botToken() + "\"}"),
+            api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken())),
+            api.patch("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken())),
             api.post("/api/v1/user-bot/verify", "{}"),
             api.get("/api/v1/user-bot"),
             api.delete("/api/v1/user-bot"),

@@ -1,8 +1,11 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Test data through the real API where it exists, and plain SQL for what only billing sets. */
@@ -19,9 +22,7 @@ public final class Fixtures {
 
   public synchronized String adminToken() {
     if (adminToken == null) {
-      String login =
-          "{\"email\":\"admin@herald.local\",\"password\":\"" + system.adminPassword() + "\"}";
-      adminToken = api.post("/api/v1/auth/login", login).send().json().getString("access_token");
+      adminToken = Admins.ownerToken(system);
     }
     return adminToken;
   }
@@ -29,13 +30,7 @@ public final class Fixtures {
   /** Registers the subject and gives it a plan, as billing would. */
   public long account(
       String token, String subject, String planStatus, String expiresSql, int maxSessions) {
-    long id =
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long id = Admins.register(api, token);
     sql(
         "UPDATE account SET plan_status = ?, plan_expires_at = "
             + expiresSql
@@ -52,19 +47,17 @@ public final class Fixtures {
   }
 
   public void completeConfig(String token, String... groups) {
-    StringBuilder list = new StringBuilder();
-    for (String group : groups) {
-      list.append(list.length() == 0 ? "" : ",").append('"').append(group).append('"');
-    }
-    Api.Reply reply =
-        api.put(
-                "/api/v1/bot/config",
-                "{\"target_groups\":["
-                    + list
-                    + "],\"post_text\":\"Hello from a test\","
-                    + "\"delay_between_posts_seconds\":0,\"delay_between_cycles_seconds\":1}")
-            .token(token)
-            .send();
+    String config =
+        JsonBody.of(
+            "target_groups",
+            List.of(groups),
+            "post_text",
+            "Hello from a test",
+            "delay_between_posts_seconds",
+            0,
+            "delay_between_cycles_seconds",
+            1);
+    Api.Reply reply = api.put("/api/v1/bot/config", config).token(token).send();
     if (reply.status() != 200) {
       throw new IllegalStateException("config: " + reply);
     }
@@ -79,13 +72,7 @@ public final class Fixtures {
     Api.Reply reply =
         api.post(
                 "/api/v1/admin/api-pairs",
-                "{\"api_id\":"
-                    + apiId
-                    + ",\"api_hash\":\""
-                    + hash
-                    + "\",\"capacity\":"
-                    + capacity
-                    + "}")
+                JsonBody.of("api_id", apiId, "api_hash", hash, "capacity", capacity))
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -98,9 +85,7 @@ public final class Fixtures {
   public long session(long apiPairId) {
     String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     Api.Reply reply =
-        api.post(
-                "/api/v1/admin/sessions",
-                "{\"phone\":\"" + phone + "\",\"api_pair_id\":" + apiPairId + "}")
+        api.post("/api/v1/admin/sessions", JsonBody.of("phone", phone, "api_pair_id", apiPairId))
             .token(adminToken())
             .send();
     if (reply.status() != 201) {
@@ -126,7 +111,15 @@ public final class Fixtures {
 
   public void noSandboxFaults() {
     sandboxFaults(
-        "{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
+        JsonBody.of(
+            "latency_ms",
+            0,
+            "flood_wait_every",
+            0,
+            "ban_probability",
+            0,
+            "forbidden_chats",
+            List.of()));
   }
 
   /**
@@ -150,12 +143,22 @@ public final class Fixtures {
 
   public String string(String query, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         var rs = s.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The bot's status column (RUNNING, STOPPING, STOPPED). */
+  public String botStatus(long account) {
+    return string("SELECT status FROM bot WHERE account_id = ?", account);
+  }
+
+  /** Why the bot stopped (null while it runs). */
+  public String stopReason(long account) {
+    return string("SELECT stop_reason FROM bot WHERE account_id = ?", account);
   }
 
   /** Takes every unused session out of the pool, so a test controls exactly what is free. */
@@ -167,7 +170,7 @@ public final class Fixtures {
 
   public long count(String query, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         var rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -178,19 +181,10 @@ public final class Fixtures {
 
   public void sql(String statement, Object... args) {
     try (Connection c = system.database().connect();
-        PreparedStatement s = prepare(c, statement, args)) {
+        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-    return s;
   }
 }

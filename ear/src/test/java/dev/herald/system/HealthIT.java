@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Health: liveness is the process only; readiness is the database and the schema. */
-class HealthIT {
-
-  static SystemUnderTest system;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-  }
+class HealthIT extends TenantSystemTest {
 
   @Test
   void liveReadyAndStartedAreUp() {
@@ -43,10 +35,9 @@ class HealthIT {
 
   @Test
   void readinessIsDownWithoutTheDatabaseWhileLivenessStaysUp() {
-    Fixtures fixtures = new Fixtures(system);
     fixtures.noSandboxFaults();
     String subject = Tokens.newSubject("outage");
-    String token = new Tokens(system.keysDir()).tenant(subject);
+    String token = tokens.tenant(subject);
     long account = fixtures.runningBot(token, subject, 1, 1, "@outage_a", "@outage_b");
     Poll.until(
         "cycles before the outage",

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,14 +29,12 @@ import org.junit.jupiter.api.Test;
  * the console (the container's stdout) is a JSON object, and the request's line names its request
  * id and account. A second server on the same database, as a second replica would be.
  */
-class JsonLogIT {
+class JsonLogIT extends TenantSystemTest {
 
   static LibertyServer jsonServer;
-  static Tokens tokens;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
     Map<String, String> env = new HashMap<>(system.devEnvironment());
     // As deploy/k8s sets it: the server.xml variable, and Liberty's own variables so that the
     // lines written before server.xml is read are JSON too.
@@ -40,9 +42,7 @@ class JsonLogIT {
     env.put("WLP_LOGGING_CONSOLE_FORMAT", "json");
     env.put("WLP_LOGGING_MESSAGE_FORMAT", "json");
     env.put("HERALD_CONSOLE_LOG_LEVEL", "INFO");
-    jsonServer = system.server().copyAs("herald-json-log", SystemUnderTest.freePort(), env);
-    jsonServer.start(Duration.ofMinutes(4));
-    tokens = new Tokens(system.keysDir());
+    jsonServer = system.startCopy("herald-json-log", env);
   }
 
   @AfterAll
@@ -55,9 +55,9 @@ class JsonLogIT {
   @Test
   void everyLineIsJsonAndTheRequestLineCarriesRequestIdAndAccount() throws IOException {
     String subject = Tokens.newSubject("jsonlog");
-    Api api = new Api(jsonServer.baseUrl());
     Api.Reply reply =
-        api.get("/api/v1/bot/state")
+        new Api(jsonServer.baseUrl())
+            .get("/api/v1/bot/state")
             .token(tokens.tenant(subject))
             .header("X-Request-Id", "json-log-check-1")
             .send();
@@ -92,7 +92,7 @@ class JsonLogIT {
       }
       return Optional.empty();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

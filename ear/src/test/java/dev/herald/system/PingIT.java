@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
+import dev.herald.launcher.Api;
 import org.junit.jupiter.api.Test;
 
 /**
  * The ping that bench/api.sh measures other endpoints against: open to anyone, no body, and passing
  * the same filters as every resource (request id, security headers, rate limit).
  */
-class PingIT {
-
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    api = SystemUnderTest.get().api();
-  }
+class PingIT extends TenantSystemTest {
 
   @Test
   void pingAnswers204WithoutAToken() {

@@ -2,8 +2,11 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +86,13 @@ class PlanClaimsIT extends TenantSystemTest {
     Api.Reply tooMany =
         api.put(
                 "/api/v1/bot/config",
-                "{\"target_groups\":[\"@group_one\",\"@group_two\",\"@group_three\"],\"delay_between_cycles_seconds\":600,\"delay_between_posts_seconds\":20}")
+                JsonBody.of(
+                    "target_groups",
+                    List.of("@group_one", "@group_two", "@group_three"),
+                    "delay_between_cycles_seconds",
+                    600,
+                    "delay_between_posts_seconds",
+                    20))
             .token(token)
             .send();
     assertEquals(400, tooMany.status(), tooMany::toString);
@@ -95,7 +104,7 @@ class PlanClaimsIT extends TenantSystemTest {
     long id = Admins.register(api, tokens.tenant(subject));
     assertEquals(
         200,
-        api.put("/api/v1/admin/accounts/" + id + "/plan", "{\"status\":\"INACTIVE\"}")
+        api.put("/api/v1/admin/accounts/" + id + "/plan", JsonBody.of("status", "INACTIVE"))
             .token(owner)
             .send()
             .status());
@@ -213,7 +222,13 @@ class PlanClaimsIT extends TenantSystemTest {
     Api.Reply set =
         api.put(
                 "/api/v1/admin/accounts/" + id + "/plan",
-                "{\"status\":\"ACTIVE\",\"expires_at\":\"2999-01-01T00:00:00Z\",\"limits\":{\"max_sessions\":5,\"max_groups\":10}}")
+                JsonBody.of(
+                    "status",
+                    "ACTIVE",
+                    "expires_at",
+                    "2999-01-01T00:00:00Z",
+                    "limits",
+                    JsonBody.object("max_sessions", 5, "max_groups", 10)))
             .token(owner)
             .send();
     assertEquals(200, set.status(), set::toString);
@@ -223,7 +238,7 @@ class PlanClaimsIT extends TenantSystemTest {
     Admins.assertProblem(
         api.put(
                 "/api/v1/admin/accounts/" + id + "/plan",
-                "{\"status\":\"GOLD\",\"limits\":{\"max_sessions\":8}}")
+                JsonBody.of("status", "GOLD", "limits", JsonBody.object("max_sessions", 8)))
             .token(owner)
             .send(),
         400,

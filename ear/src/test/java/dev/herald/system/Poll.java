@@ -1,5 +1,6 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ public final class Poll {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("Not within " + timeout + ": " + what);
       }
-      LibertyServer.pause(Duration.ofMillis(200));
+      Pause.of(Duration.ofMillis(200));
     }
   }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Ports;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +33,16 @@ class ProdProfileIT {
   @BeforeAll
   static void prepare() throws IOException {
     SystemUnderTest system = SystemUnderTest.get();
-    prodServer = system.server().copyAs("herald-prod-check", SystemUnderTest.freePort(), Map.of());
+    prodServer = system.server().copyAs("herald-prod-check", Ports.free(), Map.of());
     secrets = Files.createDirectories(system.workDir().resolve("prod-secrets"));
     Files.copy(
         system.keysDir().resolve("jwt-private.pem"),
         secrets.resolve("jwt-private.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
     Files.copy(
         system.keysDir().resolve("jwt-public.pem"),
         secrets.resolve("jwt-public.pem"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -51,13 +55,7 @@ class ProdProfileIT {
 
   @Test
   void prodWithoutADataKeyRefusesToStartAndSaysHowToCreateOne() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("HERALD_PROFILE", "prod");
-    env.put("DB_HOST", "localhost");
-    env.put("DB_PASSWORD", "secret");
-    env.put("HERALD_JWT_PRIVATE_KEY_FILE", secrets.resolve("jwt-private.pem").toString());
-    env.put("HERALD_JWT_PUBLIC_KEY_FILE", secrets.resolve("jwt-public.pem").toString());
-    Result result = run(env);
+    Result result = run(allSecretsButTheDataKey());
     assertEquals(78, result.exitCode(), result.output());
     assertTrue(result.output().contains("HERALD_DATA_KEY_FILE is not set"), result.output());
     assertTrue(result.output().contains("openssl rand -base64 32"), result.output());
@@ -91,16 +89,22 @@ class ProdProfileIT {
     assertFalse(result.portOpened());
   }
 
-  /** Every secret the prod profile needs, valid, plus one more variable. */
-  private static Map<String, String> allSecretsAnd(String name, String value) throws IOException {
-    Path dataKey = secrets.resolve("data.key");
-    Files.writeString(dataKey, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+  /** The prod profile with the database and JWT key settings, no data key. */
+  private static Map<String, String> allSecretsButTheDataKey() {
     Map<String, String> env = new HashMap<>();
     env.put("HERALD_PROFILE", "prod");
     env.put("DB_HOST", "localhost");
     env.put("DB_PASSWORD", "secret");
     env.put("HERALD_JWT_PRIVATE_KEY_FILE", secrets.resolve("jwt-private.pem").toString());
     env.put("HERALD_JWT_PUBLIC_KEY_FILE", secrets.resolve("jwt-public.pem").toString());
+    return env;
+  }
+
+  /** Every secret the prod profile needs, valid, plus one more variable. */
+  private static Map<String, String> allSecretsAnd(String name, String value) throws IOException {
+    Path dataKey = secrets.resolve("data.key");
+    Files.writeString(dataKey, Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Map<String, String> env = allSecretsButTheDataKey();
     env.put("HERALD_DATA_KEY_FILE", dataKey.toString());
     env.put(name, value);
     return env;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -24,30 +26,24 @@ import org.junit.jupiter.api.Test;
  * problem+json; TRACE never echoes; every answer, errors included, carries the request id and the
  * security headers; CORS answers configured origins only.
  */
-class ProtocolHygieneIT {
+class ProtocolHygieneIT extends TenantSystemTest {
 
   static final String DEV_ORIGIN = "http://localhost:3000";
   static final HttpClient RAW =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
   static String token;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
     token = tokens.tenant(Tokens.newSubject("hygiene"));
-    api.put("/api/v1/bot/config", "{\"post_text\":\"kept\"}").token(token).send();
+    api.put("/api/v1/bot/config", JsonBody.of("post_text", "kept")).token(token).send();
   }
 
   @Test
   void wrongContentTypeIs415Problem() {
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{\"post_text\":\"x\"}")
+        api.put("/api/v1/bot/config", JsonBody.of("post_text", "x"))
             .token(token)
             .header("Content-Type", "text/plain")
             .send();
@@ -86,7 +82,7 @@ class ProtocolHygieneIT {
   void bodyJustUnderTheLimitIsReadAndValidated() {
     String text = "x".repeat(60 * 1024);
     Api.Reply reply =
-        api.put("/api/v1/bot/config", "{\"post_text\":\"" + text + "\"}").token(token).send();
+        api.put("/api/v1/bot/config", JsonBody.of("post_text", text)).token(token).send();
     assertProblem(reply, 400, "invalid-input");
   }
 
@@ -252,7 +248,7 @@ class ProtocolHygieneIT {
   }
 
   private static String oversizedConfig() {
-    return "{\"post_text\":\"" + "x".repeat(70 * 1024) + "\"}";
+    return JsonBody.of("post_text", "x".repeat(70 * 1024));
   }
 
   private static HttpResponse<String> send(HttpRequest request)

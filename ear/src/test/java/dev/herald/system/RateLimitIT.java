@@ -4,11 +4,14 @@ import static dev.herald.system.Admins.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.EmbeddedDatabase;
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Tokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +44,7 @@ class RateLimitIT {
     env.put("DB_NAME", "herald_limits");
     env.put("HERALD_DATA_DIR", system.workDir().resolve("limits-data").toString());
     env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", Integer.toString(GLOBAL_PER_MINUTE));
-    server = system.server().copyAs("herald-limits", SystemUnderTest.freePort(), env);
-    server.start(Duration.ofMinutes(4));
+    server = system.startCopy("herald-limits", env);
     api = new Api(server.baseUrl());
     tokens = new Tokens(system.workDir().resolve("limits-data/keys"));
   }
@@ -67,7 +69,7 @@ class RateLimitIT {
     assertProblem(
         api.post("/api/v1/billing/plan-events", "{}").send(), 503, "billing-not-configured");
 
-    String wrong = "{\"email\":\"admin@herald.local\",\"password\":\"wrong-password\"}";
+    String wrong = JsonBody.of("email", "admin@herald.local", "password", "wrong-password");
     for (int i = 0; i < 10; i++) {
       assertProblem(api.post("/api/v1/auth/login", wrong).send(), 401, "authentication-failed");
     }

@@ -2,30 +2,17 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not.
  */
-class RestartSafetyIT {
-
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
-  static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
-    fixtures = new Fixtures(system);
-  }
+class RestartSafetyIT extends TenantSystemTest {
 
   @Test
   void restartWithNoOtherNodeAliveStopsRunningBotsWithReasonRestart() {
@@ -78,8 +65,7 @@ class RestartSafetyIT {
       otherNode.shutdownNow();
       fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
     }
-    assertEquals(
-        "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
+    assertEquals("RUNNING", fixtures.botStatus(account));
     long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
     Poll.until(
         "the bot's cycles go on after the restart",

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,23 +29,16 @@ import org.junit.jupiter.api.Test;
  * secret (an API hash, a user bot token, a TDLib key), submit it in {@link #submitSecrets()} and
  * add it to {@link #secrets}; the assertions stay the same.
  */
-class SecretsAtRestIT {
+class SecretsAtRestIT extends TenantSystemTest {
 
   static final String PHONE = "+447700900123";
   static final String BOT_TOKEN = "7123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0";
-
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
 
   /** What must never be stored or logged in plain text, by what it is. */
   static final Map<String, String> secrets = new LinkedHashMap<>();
 
   @BeforeAll
   static void submitSecrets() throws IOException {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
 
     secrets.put("bootstrap admin password", system.adminPassword());
     secrets.put("JWT private key body", pemBodyLine(system.keysDir().resolve("jwt-private.pem")));
@@ -51,11 +46,7 @@ class SecretsAtRestIT {
         "data-encryption key", Files.readString(system.keysDir().resolve("data.key")).strip());
 
     Api.Reply login =
-        api.post(
-                "/api/v1/auth/login",
-                "{\"email\":\"admin@herald.local\",\"password\":\""
-                    + system.adminPassword()
-                    + "\"}")
+        api.post("/api/v1/auth/login", Admins.loginBody(Admins.OWNER_EMAIL, system.adminPassword()))
             .send();
     assertEquals(200, login.status(), login::toString);
     String adminToken = login.json().getString("access_token");
@@ -68,13 +59,10 @@ class SecretsAtRestIT {
     // A wrong password is a secret too: the failed attempt must not log it.
     String wrongPassword = "Wr0ng-" + System.nanoTime();
     secrets.put("mistyped password", wrongPassword);
-    api.post(
-            "/api/v1/auth/login",
-            "{\"email\":\"admin@herald.local\",\"password\":\"" + wrongPassword + "\"}")
-        .send();
+    api.post("/api/v1/auth/login", Admins.loginBody(Admins.OWNER_EMAIL, wrongPassword)).send();
 
     Api.Reply userBot =
-        api.post("/api/v1/user-bot", "{\"token\":\"" + BOT_TOKEN + "\"}").token(tenantToken).send();
+        api.post("/api/v1/user-bot", JsonBody.of("token", BOT_TOKEN)).token(tenantToken).send();
     assertEquals(201, userBot.status(), userBot::toString);
     secrets.put("user bot token", BOT_TOKEN);
     String apiHash = "5f2c" + Long.toHexString(System.nanoTime()) + "0".repeat(32);
@@ -82,11 +70,7 @@ class SecretsAtRestIT {
     Api.Reply pair =
         api.post(
                 "/api/v1/admin/api-pairs",
-                "{\"api_id\":"
-                    + (200_000 + System.nanoTime() % 700_000)
-                    + ",\"api_hash\":\""
-                    + apiHash
-                    + "\"}")
+                JsonBody.of("api_id", 200_000 + System.nanoTime() % 700_000, "api_hash", apiHash))
             .token(adminToken)
             .send();
     assertEquals(201, pair.status(), pair::toString);
@@ -94,11 +78,8 @@ class SecretsAtRestIT {
     Api.Reply session =
         api.post(
                 "/api/v1/admin/sessions",
-                "{\"phone\":\""
-                    + PHONE
-                    + "\",\"api_pair_id\":"
-                    + pair.json().getJsonNumber("id").longValue()
-                    + "}")
+                JsonBody.of(
+                    "phone", PHONE, "api_pair_id", pair.json().getJsonNumber("id").longValue()))
             .token(adminToken)
             .send();
     assertEquals(201, session.status(), session::toString);

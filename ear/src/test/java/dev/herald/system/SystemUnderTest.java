@@ -1,11 +1,17 @@
 package dev.herald.system;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.DevLauncher;
+import dev.herald.launcher.EmbeddedDatabase;
+import dev.herald.launcher.Folders;
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,12 +29,12 @@ public final class SystemUnderTest {
 
   private SystemUnderTest(Path workDir) {
     this.workDir = workDir;
-    this.database = new EmbeddedDatabase(workDir, freePort());
+    this.database = new EmbeddedDatabase(workDir, Ports.free());
     this.server =
         new LibertyServer(
             LibertyServer.wlpDirFromSystemProperty(),
             System.getProperty("herald.server.name", "herald"),
-            freePort(),
+            Ports.free(),
             testEnvironment(workDir, database));
   }
 
@@ -42,8 +48,7 @@ public final class SystemUnderTest {
    * default limits on a server of its own.
    */
   static Map<String, String> testEnvironment(Path workDir, EmbeddedDatabase database) {
-    Map<String, String> env =
-        new java.util.HashMap<>(DevLauncher.devEnvironment(workDir, database));
+    Map<String, String> env = new HashMap<>(DevLauncher.devEnvironment(workDir, database));
     env.put("HERALD_BILLING_SECRET", BILLING_SECRET);
     env.put("HERALD_TRUSTED_PROXIES", "127.0.0.1,::1");
     env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", "100000");
@@ -55,7 +60,7 @@ public final class SystemUnderTest {
     if (instance == null) {
       Path work =
           Path.of(System.getProperty("herald.work.dir", "target/system-test")).toAbsolutePath();
-      deleteTree(work);
+      Folders.deleteTree(work);
       SystemUnderTest started = new SystemUnderTest(work);
       started.database.start();
       started.server.start(Duration.ofMinutes(4));
@@ -100,30 +105,21 @@ public final class SystemUnderTest {
     return new Api(server.baseUrl());
   }
 
+  /**
+   * Another Liberty server: a copy of the shared one named {@code name}, on a free port, with
+   * {@code env}, started and ready. The caller stops it.
+   */
+  public LibertyServer startCopy(String name, Map<String, String> env) {
+    LibertyServer copy = server.copyAs(name, Ports.free(), env);
+    copy.start(Duration.ofMinutes(4));
+    return copy;
+  }
+
   public Map<String, String> devEnvironment() {
     return DevLauncher.devEnvironment(workDir, database);
   }
 
   public Map<String, String> testEnvironment() {
     return testEnvironment(workDir, database);
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.LibertyServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +20,13 @@ import org.junit.jupiter.api.Test;
  * session starts a real TDLib client, which cannot reach Telegram here, so the login must fail
  * clearly and in bounded time instead of hanging the admin request.
  */
-class TdlibLoginIT {
+class TdlibLoginIT extends TenantSystemTest {
 
   static LibertyServer tdlibServer;
-  static Api api;
+  static Api tdlibApi;
 
   @BeforeAll
   static void start() {
-    SystemUnderTest system = SystemUnderTest.get();
     Path library =
         Path.of(System.getProperty("herald.tdlib.library-path", "../.tdlib/package/libtdjson.so"))
             .toAbsolutePath();
@@ -40,9 +40,8 @@ class TdlibLoginIT {
     // No HERALD_TDLIB_DATABASE_KEY: the session databases are keyed from Herald's data key.
     env.put("HERALD_TDLIB_LOGIN_STEP_TIMEOUT_MS", "8000");
     env.put("HERALD_ENGINE_ENABLED", "false");
-    tdlibServer = system.server().copyAs("herald-tdlib", SystemUnderTest.freePort(), env);
-    tdlibServer.start(Duration.ofMinutes(4));
-    api = new Api(tdlibServer.baseUrl());
+    tdlibServer = system.startCopy("herald-tdlib", env);
+    tdlibApi = new Api(tdlibServer.baseUrl());
   }
 
   @AfterAll
@@ -54,19 +53,19 @@ class TdlibLoginIT {
 
   @Test
   void readinessReportsTheLoadedTdlib() {
-    Api.Reply ready = api.get("/health/ready").send();
+    Api.Reply ready = tdlibApi.get("/health/ready").send();
     assertEquals(200, ready.status(), ready::body);
     assertTrue(ready.body().contains("\"tdlib\""), ready::body);
   }
 
   @Test
   void addingASessionWithoutTelegramFailsClearlyAndInBoundedTime() {
-    Fixtures fixtures = new Fixtures(SystemUnderTest.get());
     String admin = fixtures.adminToken();
     Api.Reply pair =
-        api.post(
+        tdlibApi
+            .post(
                 "/api/v1/admin/api-pairs",
-                "{\"api_id\":94575,\"api_hash\":\"a3406de8d171bb422bb6ddf3bbd800e2\"}")
+                JsonBody.of("api_id", 94575, "api_hash", "a3406de8d171bb422bb6ddf3bbd800e2"))
             .token(admin)
             .send();
     assertTrue(pair.status() == 201 || pair.status() == 409, pair::toString);
@@ -74,9 +73,10 @@ class TdlibLoginIT {
 
     long started = System.nanoTime();
     Api.Reply session =
-        api.post(
+        tdlibApi
+            .post(
                 "/api/v1/admin/sessions",
-                "{\"phone\":\"+15550001122\",\"api_pair_id\":" + pairId + "}")
+                JsonBody.of("phone", "+15550001122", "api_pair_id", pairId))
             .token(admin)
             .send();
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;

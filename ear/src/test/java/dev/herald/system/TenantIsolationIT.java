@@ -2,26 +2,23 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 1, the isolation half: the acting account comes from the token's sub only. */
 class TenantIsolationIT extends TenantSystemTest {
 
   private static String config(String text) {
-    return "{\"target_groups\":[\"@herald_test\"],\"post_text\":\"" + text + "\"}";
+    return JsonBody.of("target_groups", List.of("@herald_test"), "post_text", text);
   }
 
   @Test
   void identityHeadersAreIgnoredAndATenantOnlyEverSeesItsOwnBot() {
     String tokenA = tokens.tenant(Tokens.newSubject("tenant-a"));
     String tokenB = tokens.tenant(Tokens.newSubject("tenant-b"));
-    long idB =
-        api.post("/api/v1/account/register", "")
-            .token(tokenB)
-            .send()
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long idB = Admins.register(api, tokenB);
     assertEquals(
         200, api.put("/api/v1/bot/config", config("from A")).token(tokenA).send().status());
     assertEquals(
@@ -53,20 +50,8 @@ class TenantIsolationIT extends TenantSystemTest {
   @Test
   void registerIsIdempotent() {
     String token = tokens.tenant(Tokens.newSubject("register"));
-    long first =
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getJsonNumber("id")
-            .longValue();
-    long second =
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long first = Admins.register(api, token);
+    long second = Admins.register(api, token);
     assertEquals(first, second);
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,18 +24,12 @@ import org.junit.jupiter.api.Test;
  * A tenant's own user bot: the token is encrypted at rest and never returned; admins suspend and
  * limit it.
  */
-class UserBotIT {
+class UserBotIT extends TenantSystemTest {
 
-  static SystemUnderTest system;
-  static Api api;
-  static Tokens tokens;
   static String admin;
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.get();
-    api = system.api();
-    tokens = new Tokens(system.keysDir());
     admin = Admins.newAdminToken(system);
   }
 
@@ -64,7 +60,7 @@ class UserBotIT {
     String botId = secret.substring(0, secret.indexOf(':'));
 
     Api.Reply created =
-        api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+        api.post("/api/v1/user-bot", JsonBody.of("token", secret)).token(tenant).send();
     assertEquals(201, created.status(), created::toString);
     assertEquals(botId + ":***", created.json().getString("token_masked"));
     assertEquals("PENDING", created.json().getString("status"));
@@ -82,7 +78,7 @@ class UserBotIT {
     assertTrue(stored.startsWith("v1:"), stored);
     assertFalse(stored.contains(secretPart));
 
-    api.patch("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+    api.patch("/api/v1/user-bot", JsonBody.of("token", secret)).token(tenant).send();
     assertNotEquals(
         stored, storedCiphertext(id), "a fresh nonce: the same token encrypts differently");
   }
@@ -92,10 +88,10 @@ class UserBotIT {
     String tenant = tokens.tenant(Tokens.newSubject("verify"));
     String secret = botToken();
     long botId = Long.parseLong(secret.substring(0, secret.indexOf(':')));
-    api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", secret)).token(tenant).send();
 
     Api.Reply verified =
-        api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"@herald_test\"}")
+        api.post("/api/v1/user-bot/verify", JsonBody.of("test_chat", "@herald_test"))
             .token(tenant)
             .send();
     assertEquals(200, verified.status(), verified::toString);
@@ -106,10 +102,7 @@ class UserBotIT {
     assertTrue(bot.getString("username").contains(Long.toString(botId)));
 
     JsonObject changed =
-        api.patch("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}")
-            .token(tenant)
-            .send()
-            .json();
+        api.patch("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send().json();
     assertFalse(changed.getBoolean("verified"));
     assertEquals("PENDING", changed.getString("status"));
   }
@@ -118,23 +111,25 @@ class UserBotIT {
   void badInputIs400AndASecondUserBotIs409() {
     String tenant = tokens.tenant(Tokens.newSubject("bad"));
     assertProblem(
-        api.post("/api/v1/user-bot", "{\"token\":\"not-a-token\"}").token(tenant).send(),
+        api.post("/api/v1/user-bot", JsonBody.of("token", "not-a-token")).token(tenant).send(),
         400,
         "invalid-input");
     assertProblem(api.post("/api/v1/user-bot", "{}").token(tenant).send(), 400, "invalid-input");
     assertProblem(api.get("/api/v1/user-bot").token(tenant).send(), 404, "not-found");
     assertEquals(
         201,
-        api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}")
+        api.post("/api/v1/user-bot", JsonBody.of("token", botToken()))
             .token(tenant)
             .send()
             .status());
     assertProblem(
-        api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send(),
+        api.post("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send(),
         409,
         "user-bot-exists");
     assertProblem(
-        api.post("/api/v1/user-bot/verify", "{\"test_chat\":\"not a chat!\"}").token(tenant).send(),
+        api.post("/api/v1/user-bot/verify", JsonBody.of("test_chat", "not a chat!"))
+            .token(tenant)
+            .send(),
         400,
         "invalid-input");
   }
@@ -144,7 +139,7 @@ class UserBotIT {
     String tenant = tokens.tenant(Tokens.newSubject("tampered"));
     long id = Admins.register(api, tenant);
     String secret = botToken();
-    api.post("/api/v1/user-bot", "{\"token\":\"" + secret + "\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", secret)).token(tenant).send();
     String stored = storedCiphertext(id);
     // A base64 character in the middle of the payload: all six of its bits are data. (Near the end,
     // before "==" padding, only two are, and 'A' -> 'B' changed nothing: the test then failed.)
@@ -167,7 +162,7 @@ class UserBotIT {
   @Test
   void verifyWithoutABodyIsNeverA500() {
     String tenant = tokens.tenant(Tokens.newSubject("nobody"));
-    api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send();
     Api.Reply reply = api.post("/api/v1/user-bot/verify", "").token(tenant).send();
     assertTrue(reply.status() < 500, reply::toString);
   }
@@ -176,7 +171,7 @@ class UserBotIT {
   void deleteRemovesTheUserBotAndItsToken() throws SQLException {
     String tenant = tokens.tenant(Tokens.newSubject("delete"));
     long id = Admins.register(api, tenant);
-    api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send();
     assertEquals(204, api.delete("/api/v1/user-bot").token(tenant).send().status());
     assertProblem(api.get("/api/v1/user-bot").token(tenant).send(), 404, "not-found");
     assertEquals(null, storedCiphertext(id));
@@ -186,7 +181,7 @@ class UserBotIT {
   void adminSuspendsActivatesAndLimitsATenantsBots() {
     String tenant = tokens.tenant(Tokens.newSubject("suspended"));
     long id = Admins.register(api, tenant);
-    api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send();
     api.post("/api/v1/user-bot/verify", "{}").token(tenant).send();
 
     assertProblem(
@@ -194,7 +189,7 @@ class UserBotIT {
         400,
         "invalid-input");
     JsonObject suspended =
-        api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"spam reports\"}")
+        api.post("/api/v1/admin/bots/" + id + "/suspend", JsonBody.of("reason", "spam reports"))
             .token(admin)
             .send()
             .json();
@@ -215,13 +210,13 @@ class UserBotIT {
     JsonObject limited =
         api.put(
                 "/api/v1/admin/bots/" + id + "/rate-limits",
-                "{\"rate_limit_rps\":5,\"max_concurrent_requests\":3}")
+                JsonBody.of("rate_limit_rps", 5, "max_concurrent_requests", 3))
             .token(admin)
             .send()
             .json();
     assertEquals(5, limited.getJsonObject("user_bot").getInt("rate_limit_rps"));
     assertProblem(
-        api.put("/api/v1/admin/bots/" + id + "/rate-limits", "{\"rate_limit_rps\":0}")
+        api.put("/api/v1/admin/bots/" + id + "/rate-limits", JsonBody.of("rate_limit_rps", 0))
             .token(admin)
             .send(),
         400,
@@ -238,7 +233,7 @@ class UserBotIT {
   void adminListsBotsByStatusPageByPage() {
     for (int i = 0; i < 3; i++) {
       long id = Admins.register(api, tokens.tenant(Tokens.newSubject("listed")));
-      api.post("/api/v1/admin/bots/" + id + "/suspend", "{\"reason\":\"listed\"}")
+      api.post("/api/v1/admin/bots/" + id + "/suspend", JsonBody.of("reason", "listed"))
           .token(admin)
           .send();
     }
@@ -270,8 +265,8 @@ class UserBotIT {
   void adminDeletesATenantsBotAndUserBot() throws SQLException {
     String tenant = tokens.tenant(Tokens.newSubject("deleted"));
     long id = Admins.register(api, tenant);
-    api.put("/api/v1/bot/config", "{\"post_text\":\"to be deleted\"}").token(tenant).send();
-    api.post("/api/v1/user-bot", "{\"token\":\"" + botToken() + "\"}").token(tenant).send();
+    api.put("/api/v1/bot/config", JsonBody.of("post_text", "to be deleted")).token(tenant).send();
+    api.post("/api/v1/user-bot", JsonBody.of("token", botToken())).token(tenant).send();
     assertEquals(204, api.delete("/api/v1/admin/bots/" + id).token(admin).send().status());
     assertProblem(api.delete("/api/v1/admin/bots/" + id).token(admin).send(), 404, "not-found");
     assertEquals(null, storedCiphertext(id));

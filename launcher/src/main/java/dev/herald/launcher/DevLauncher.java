@@ -1,4 +1,4 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DevLauncher {
 
-  static final int HTTP_PORT = Integer.getInteger("herald.http.port", 9080);
-  static final int DB_PORT = Integer.getInteger("herald.db.port", 15432);
+  private static final int HTTP_PORT = Integer.getInteger("herald.http.port", 9080);
+  private static final int DB_PORT = Integer.getInteger("herald.db.port", 15432);
 
   private DevLauncher() {}
 
@@ -47,7 +47,11 @@ public final class DevLauncher {
     System.exit(exit);
   }
 
-  static Map<String, String> devEnvironment(Path work, EmbeddedDatabase database) {
+  /**
+   * The dev profile's environment for a Liberty server on {@code database}, data under {@code
+   * work}.
+   */
+  public static Map<String, String> devEnvironment(Path work, EmbeddedDatabase database) {
     return Map.of(
         "HERALD_PROFILE",
         "dev",

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints a benchmark's figures as they come and appends them, with the exact command, the date and
- * the machine, to bench/RESULTS.md (the machines are shared: the load average says how noisy a run
- * was). {@code BENCH_LABEL} labels the run (e.g. "harness check", "AFTER: abc1234").
+ * Prints a benchmark's figures as they come and saves them, with the exact command, the date and
+ * the machine (the machines are shared: the load average says how noisy a run was): appended to
+ * bench/HISTORY.md, and in place of the benchmark's previous run in bench/RESULTS.md. {@code
+ * BENCH_LABEL} labels the run (e.g. "harness check", "AFTER: abc1234").
  */
 public final class Report {
 
@@ -68,8 +69,34 @@ public final class Report {
         + pg[3];
   }
 
-  /** Appends this run to bench/RESULTS.md. */
+  /** Appends this run to bench/HISTORY.md and makes it the benchmark's latest in RESULTS.md. */
   public void save(String machine) {
+    String entry = entry(machine);
+    Path history = Path.of(System.getProperty("bench.history", "../bench/HISTORY.md"));
+    Path results = Path.of(System.getProperty("bench.results", "../bench/RESULTS.md"));
+    String benchmark = System.getProperty("bench.main", title);
+    try {
+      if (!Files.exists(history)) {
+        Files.createDirectories(history.toAbsolutePath().getParent());
+        Files.writeString(
+            history,
+            "# Herald benchmark results\n\nAppended by the `bench/*.sh` commands, newest last.\n");
+      }
+      Files.writeString(history, entry, StandardOpenOption.APPEND);
+      LatestResults.replace(results, benchmark, entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    System.out.println(
+        "(appended to "
+            + history.toAbsolutePath().normalize()
+            + ", latest in "
+            + results.toAbsolutePath().normalize()
+            + ")");
+  }
+
+  /** The run as a markdown section: title, command, label, date, machine, load, figures. */
+  private String entry(String machine) {
     String command = System.getProperty("bench.command", "(unknown)");
     StringBuilder md = new StringBuilder();
     md.append("\n## ").append(title).append("\n\n");
@@ -90,18 +117,6 @@ public final class Report {
         .append("\n\n```\n");
     lines.forEach(l -> md.append(l).append('\n'));
     md.append("```\n");
-    Path file = Path.of(System.getProperty("bench.results", "../bench/RESULTS.md"));
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(
-            file,
-            "# Herald benchmark results\n\nAppended by the `bench/*.sh` commands, newest last.\n");
-      }
-      Files.writeString(file, md.toString(), StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    System.out.println("(appended to " + file.toAbsolutePath().normalize() + ")");
+    return md.toString();
   }
 }

@@ -1,10 +1,9 @@
 package dev.herald.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.herald.launcher.Pause;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Issue 6's engine benchmark: N running bots (one group each, a cycle every 10 s, sandbox with zero
@@ -14,7 +13,7 @@ import java.time.Duration;
  *
  * <p>Usage: {@code bench/engine.sh N [warmup-s] [measure-s]}; engine knobs come from the
  * environment (HERALD_ENGINE_*, ENGINE_THREADS, DB_DIRECT_POOL_MAX). {@code BENCH_JFR=1} records
- * the measured window with JFR into ear/target/bench.
+ * the measured window with JFR into bench/target/bench.
  */
 public final class EngineBench {
 
@@ -38,7 +37,7 @@ public final class EngineBench {
       int threads0 = bench.procStats().threads();
 
       bench.seedRunningBots(n, CYCLE_SECONDS, CYCLE_SECONDS);
-      BenchServer.sleep(Duration.ofSeconds(warmup));
+      Pause.of(Duration.ofSeconds(warmup));
 
       String jfr = bench.workDir.resolve("engine-" + n + ".jfr").toString();
       if ("1".equals(System.getenv("BENCH_JFR"))) {
@@ -49,7 +48,7 @@ public final class EngineBench {
       long pg0 = bench.postgresCpuTicks();
       ProcStats s0 = bench.procStats();
       // PostgreSQL's side, sampled: what the engine's sessions are running or waiting for.
-      java.util.Map<String, Integer> activity = new java.util.TreeMap<>();
+      Map<String, Integer> activity = new TreeMap<>();
       long end = System.nanoTime() + Duration.ofSeconds(measure).toNanos();
       while (System.nanoTime() < end) {
         for (String[] a :
@@ -60,7 +59,7 @@ public final class EngineBench {
                     + " 'idle'")) {
           activity.merge(a[0], 1, Integer::sum);
         }
-        BenchServer.sleep(Duration.ofMillis(100));
+        Pause.of(Duration.ofMillis(100));
       }
       ProcStats s1 = bench.procStats();
       long pg1 = bench.postgresCpuTicks();
@@ -150,7 +149,7 @@ public final class EngineBench {
       report.line(
           "PostgreSQL sessions of Herald, sampled every 100 ms (state, wait | statement), top 8:");
       activity.entrySet().stream()
-          .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .limit(8)
           .forEach(e -> report.line("    %5d  %s", e.getValue(), e.getKey()));
       long heapN = bench.heapAfterGc();
@@ -219,14 +218,7 @@ public final class EngineBench {
    */
   static String engineHistogram(BenchServer bench) {
     try {
-      String body =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(bench.server.baseUrl() + "/metrics?scope=application"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String body = bench.applicationMetrics();
       StringBuilder out = new StringBuilder();
       for (String line : body.split("\n")) {
         if (line.startsWith("herald_engine_lateness_ms")

@@ -1,12 +1,16 @@
 package dev.herald.bench;
 
 import dev.herald.bench.FuzzCases.FuzzCase;
+import dev.herald.launcher.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +39,7 @@ import java.util.concurrent.atomic.LongAdder;
  * an API pair, a session, a bot configuration and a user bot, reads {@code /openapi}, and sends the
  * {@link FuzzCases} catalogue plus random mutations until {@code requests} have gone out. Every
  * answer goes through {@link FuzzCheck}; the summary is printed and appended to bench/RESULTS.md,
- * every request is listed in ear/target/bench/fuzz-report/requests.tsv and every violation, with
+ * every request is listed in bench/target/bench/fuzz-report/requests.tsv and every violation, with
  * its request and answer, in violations.jsonl. Exits 1 on any violation.
  *
  * <p>Usage: {@code bench/fuzz.sh [requests=12000] [seed=1]}.
@@ -94,12 +98,20 @@ public final class FuzzBench {
         "POST",
         "/api/v1/admin/accounts",
         admin,
-        "{\"email\":\""
-            + USER_EMAIL
-            + "\",\"role\":\"USER\",\"password\":\""
-            + USER_PASSWORD
-            + "\",\"plan\":{\"status\":\"ACTIVE\",\"expires_at\":\"2030-01-01T00:00:00Z\","
-            + "\"limits\":{\"max_sessions\":3,\"max_groups\":20}}}",
+        Json.createObjectBuilder()
+            .add("email", USER_EMAIL)
+            .add("role", "USER")
+            .add("password", USER_PASSWORD)
+            .add(
+                "plan",
+                Json.createObjectBuilder()
+                    .add("status", "ACTIVE")
+                    .add("expires_at", "2030-01-01T00:00:00Z")
+                    .add(
+                        "limits",
+                        Json.createObjectBuilder().add("max_sessions", 3).add("max_groups", 20)))
+            .build()
+            .toString(),
         409);
     String user = token(base, USER_EMAIL, USER_PASSWORD);
     String userId = field(call(base, "POST", "/api/v1/account/register", user, null), "id");
@@ -122,7 +134,11 @@ public final class FuzzBench {
                 "POST",
                 "/api/v1/admin/sessions",
                 admin,
-                "{\"phone\":\"+441234567890\",\"api_pair_id\":" + pairId + "}"),
+                Json.createObjectBuilder()
+                    .add("phone", "+441234567890")
+                    .add("api_pair_id", Long.parseLong(pairId))
+                    .build()
+                    .toString()),
             "id");
     Map<String, String> ids = new TreeMap<>();
     for (String template :
@@ -138,7 +154,7 @@ public final class FuzzBench {
 
     String openapiText = call(base, "GET", "/openapi?format=JSON", null, null);
     JsonObject openapi =
-        read(new java.io.ByteArrayInputStream(openapiText.getBytes(StandardCharsets.UTF_8)));
+        read(new ByteArrayInputStream(openapiText.getBytes(StandardCharsets.UTF_8)));
     FuzzCases generator = new FuzzCases(openapi, bodies, ids, admin, user, BILLING_SECRET);
     List<FuzzCase> cases = new ArrayList<>(generator.catalogue());
     int catalogue = cases.size();
@@ -246,7 +262,7 @@ public final class FuzzBench {
                             + "\n");
                   }
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               }
             });
@@ -319,7 +335,11 @@ public final class FuzzBench {
             "POST",
             "/api/v1/auth/login",
             null,
-            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString()),
         "access_token");
   }
 
@@ -331,35 +351,21 @@ public final class FuzzBench {
 
   /** A set-up request: must succeed or answer {@code alsoFine} (409: created by an earlier run). */
   private static String call(
-      String base, String method, String path, String token, String json, int alsoFine)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
+      String base, String method, String path, String token, String json, int alsoFine) {
+    Api.Request request = new Api(base).request(method, path, json);
     if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+      request.token(token);
     }
-    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() >= 300 && r.statusCode() != alsoFine) {
-      throw new IllegalStateException(
-          method + " " + path + " -> " + r.statusCode() + " " + r.body());
+    Api.Reply reply = request.send();
+    if (reply.status() >= 300 && reply.status() != alsoFine) {
+      throw new IllegalStateException(method + " " + path + " -> " + reply);
     }
-    return r.body();
+    return reply.body();
   }
 
   private static String field(String json, String name) {
-    JsonObject o = read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    return o.get(name) instanceof jakarta.json.JsonString s
-        ? s.getString()
-        : o.get(name).toString();
+    JsonObject o = read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return o.get(name) instanceof JsonString s ? s.getString() : o.get(name).toString();
   }
 
   private static JsonObject read(InputStream in) {

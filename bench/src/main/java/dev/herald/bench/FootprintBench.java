@@ -1,9 +1,12 @@
 package dev.herald.bench;
 
+import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Issue 7.5, footprint: cold start to ready, then heap after a full GC and live threads of the
@@ -54,9 +57,9 @@ public final class FootprintBench {
               .jcmd("VM.command_line")
               .lines()
               .filter(l -> l.startsWith("jvm_args"))
-              .flatMap(l -> java.util.Arrays.stream(l.split("\\s+")))
+              .flatMap(l -> Arrays.stream(l.split("\\s+")))
               .filter(o -> o.startsWith("-X"))
-              .collect(java.util.stream.Collectors.joining(" ")));
+              .collect(Collectors.joining(" ")));
 
       List<Stage> stages = new ArrayList<>();
       for (int bots : new int[] {0, n / 10, n}) {
@@ -64,7 +67,7 @@ public final class FootprintBench {
           bench.deleteBots();
           bench.seedRunningBots(bots, CYCLE_SECONDS, CYCLE_SECONDS);
         }
-        BenchServer.sleep(Duration.ofSeconds(steady));
+        Pause.of(Duration.ofSeconds(steady));
         stages.add(measure(bench, bots));
       }
 
@@ -156,7 +159,7 @@ public final class FootprintBench {
     ProcStats most = bench.procStats();
     int work = most.workThreads();
     for (int i = 0; i < 20; i++) {
-      BenchServer.sleep(Duration.ofMillis(500));
+      Pause.of(Duration.ofMillis(500));
       ProcStats s = bench.procStats();
       work = Math.max(work, s.workThreads());
       if (s.threads() > most.threads()) {

@@ -1,6 +1,6 @@
 package dev.herald.bench;
 
-import dev.herald.system.Tokens;
+import dev.herald.launcher.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -276,7 +277,7 @@ public final class ApiBench {
         0);
   }
 
-  static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+  static double median(List<Run> runs, ToDoubleFunction<Run> value) {
     double[] v = runs.stream().mapToDouble(value).sorted().toArray();
     return v.length == 0
         ? 0

@@ -1,4 +1,4 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,13 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The Liberty server installed by liberty-maven-plugin, driven through its own {@code server}
@@ -26,7 +30,7 @@ public final class LibertyServer {
   private final int httpPort;
 
   public LibertyServer(Path wlpDir, String name, int httpPort, Map<String, String> env) {
-    this.wlpDir = wlpDir;
+    this.wlpDir = wlpDir.toAbsolutePath().normalize();
     this.name = name;
     this.httpPort = httpPort;
     this.env = Map.copyOf(env);
@@ -90,21 +94,7 @@ public final class LibertyServer {
    * signal was sent.
    */
   public Instant kill() {
-    List<ProcessHandle> jvms =
-        ProcessHandle.allProcesses()
-            .filter(
-                p ->
-                    p.info()
-                        .commandLine()
-                        .map(
-                            c ->
-                                c.contains(wlpDir.resolve("bin/tools/ws-server.jar").toString())
-                                    && c.matches(
-                                        ".*\\s"
-                                            + java.util.regex.Pattern.quote(name)
-                                            + "(\\s.*|$)"))
-                        .orElse(false))
-            .toList();
+    List<ProcessHandle> jvms = jvms();
     if (jvms.isEmpty()) {
       throw new IllegalStateException("no Liberty JVM of " + serverDir() + " to kill");
     }
@@ -112,8 +102,8 @@ public final class LibertyServer {
     jvms.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle jvm : jvms) {
       try {
-        jvm.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        jvm.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException(
             "Liberty " + name + " (pid " + jvm.pid() + ") did not die", e);
       } catch (InterruptedException e) {
@@ -122,6 +112,31 @@ public final class LibertyServer {
       }
     }
     return signalled;
+  }
+
+  /**
+   * The running JVMs of this server: this install's (by path) and this name only, since other
+   * builds on the machine run servers of the same name from other folders.
+   */
+  public List<ProcessHandle> jvms() {
+    String launcherJar = wlpDir.resolve("bin/tools/ws-server.jar").toString();
+    Pattern serverName = Pattern.compile(".*\\s" + Pattern.quote(name) + "(\\s.*|$)");
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains(launcherJar) && serverName.matcher(c).matches())
+                    .orElse(false))
+        .toList();
+  }
+
+  /** The pid of this server's running JVM. */
+  public long pid() {
+    return jvms().stream()
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no Liberty JVM of " + serverDir()));
   }
 
   public void awaitReady(Duration timeout) {
@@ -144,7 +159,7 @@ public final class LibertyServer {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      pause(Duration.ofMillis(250));
+      Pause.of(Duration.ofMillis(250));
     }
     throw new IllegalStateException(
         "Herald was not ready within " + timeout + "; see " + messagesLog());
@@ -168,7 +183,8 @@ public final class LibertyServer {
     }
   }
 
-  ProcessBuilder builder(List<String> args) {
+  /** The server script with {@code args} and this server's environment and port, not started. */
+  public ProcessBuilder builder(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(wlpDir.resolve("bin/server").toString());
     command.addAll(args);
@@ -180,39 +196,8 @@ public final class LibertyServer {
 
   /** A copy of this server's configuration under another name, for a second instance. */
   public LibertyServer copyAs(String otherName, int otherPort, Map<String, String> otherEnv) {
-    Path target = wlpDir.resolve("usr/servers").resolve(otherName);
-    try {
-      copyTree(serverDir(), target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Folders.copyTree(
+        serverDir(), wlpDir.resolve("usr/servers").resolve(otherName), Set.of("logs", "workarea"));
     return new LibertyServer(wlpDir, otherName, otherPort, otherEnv);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) paths::iterator) {
-        Path relative = from.relativize(source);
-        String first = relative.getNameCount() > 0 ? relative.getName(0).toString() : "";
-        if (first.equals("logs") || first.equals("workarea")) {
-          continue;
-        }
-        Path destination = to.resolve(relative.toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

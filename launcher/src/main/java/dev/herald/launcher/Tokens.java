@@ -1,4 +1,4 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,8 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Tokens for the system tests, signed with the dev profile's key (as an external identity provider
- * sharing Herald's key would), or deliberately broken.
+ * Tokens for the system tests and the benchmarks, signed with the dev profile's key (as an external
+ * identity provider sharing Herald's key would), or deliberately broken.
  */
 public final class Tokens {
 

@@ -1,17 +1,18 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the system tests: real requests to the running server. */
+/** A small HTTP client for the system tests and benchmarks: real requests to a running Herald. */
 public final class Api {
 
   private static final HttpClient CLIENT =
@@ -22,8 +23,13 @@ public final class Api {
 
   private final String baseUrl;
 
-  Api(String baseUrl) {
+  public Api(String baseUrl) {
     this.baseUrl = baseUrl;
+  }
+
+  /** Any method; {@code json} null: no body. */
+  public Request request(String method, String path, String json) {
+    return new Request(method, path, json);
   }
 
   public Request get(String path) {
@@ -80,7 +86,7 @@ public final class Api {
             CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

@@ -10,6 +10,7 @@ import dev.herald.bench.PgActivity;
 import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
 import dev.herald.bench.StatementCounter;
+import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -89,7 +90,7 @@ public final class ThroughputBench {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (cyclesTotal(bench) - cyclesBefore < n && System.nanoTime() < deadline) {
       activity.sample(bench);
-      BenchServer.sleep(Duration.ofMillis(100));
+      Pause.of(Duration.ofMillis(100));
     }
     // The counter runs ahead of the write-behind flushes by up to a few seconds; this count scans
     // every bot (~0.15 s of PostgreSQL CPU) and would slow the last flushes it waits for if it
@@ -116,8 +117,7 @@ public final class ThroughputBench {
               + " execution), top 8:");
       StatementCounter.slowest(bench, n, 8).forEach(report::line);
     }
-    BenchServer.sleep(
-        Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
+    Pause.of(Duration.ofSeconds(2)); // backends report their commits to pg_stat about once a second
     long commits1 = commits(bench);
     String delivered =
         bench.one("SELECT count(*) FROM delivery_record WHERE outcome = 'DELIVERED'");
@@ -169,7 +169,7 @@ public final class ThroughputBench {
         if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
           throw new IllegalStateException("db-scheduler ran " + done.get() + " of " + n);
         }
-        BenchServer.sleep(Duration.ofMillis(20));
+        Pause.of(Duration.ofMillis(20));
       }
       // One-time tasks are deleted when they complete: the last delete is the end of the run.
       awaitCount(
@@ -181,7 +181,7 @@ public final class ThroughputBench {
       long t1 = System.nanoTime();
       long pg1 = bench.postgresCpuTicks();
       long jvm1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
-      BenchServer.sleep(Duration.ofSeconds(2));
+      Pause.of(Duration.ofSeconds(2));
       long commits1 = commits(bench);
       scheduler.stop();
       double seconds = (t1 - t0) / 1e9;
@@ -203,34 +203,18 @@ public final class ThroughputBench {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("timed out: " + query + " < " + target);
       }
-      BenchServer.sleep(pollEvery);
+      Pause.of(pollEvery);
     }
   }
 
   /** herald_engine_cycles_total of the server's /metrics. */
   static long cyclesTotal(BenchServer bench) {
-    try {
-      String body =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(
-                              bench.server.baseUrl() + "/metrics?scope=application"))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString())
-              .body();
-      for (String line : body.split("\n")) {
-        if (line.startsWith("herald_engine_cycles_total")) {
-          return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
+    for (String line : bench.applicationMetrics().split("\n")) {
+      if (line.startsWith("herald_engine_cycles_total")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
-      return 0;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    return 0;
   }
 
   /** CPU ticks (1/100 s) spread over n executions, in microseconds each. */

@@ -1,6 +1,7 @@
 package dev.herald.bench;
 
-import dev.herald.system.LibertyServer;
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -144,7 +145,7 @@ public final class FailoverBench {
       if (ran == held.size()) {
         break;
       }
-      BenchServer.sleep(Duration.ofMillis(100));
+      Pause.of(Duration.ofMillis(100));
     }
     String[] r =
         bench.row(
@@ -220,7 +221,7 @@ public final class FailoverBench {
         throw new IllegalStateException(
             "node " + node + " leases only " + bench.one(count, node) + " of " + n + " bots");
       }
-      BenchServer.sleep(Duration.ofMillis(200));
+      Pause.of(Duration.ofMillis(200));
     }
   }
 

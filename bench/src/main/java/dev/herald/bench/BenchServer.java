@@ -1,17 +1,25 @@
 package dev.herald.bench;
 
-import dev.herald.system.EmbeddedDatabase;
-import dev.herald.system.LibertyServer;
+import dev.herald.launcher.EmbeddedDatabase;
+import dev.herald.launcher.Folders;
+import dev.herald.launcher.LibertyServer;
+import dev.herald.launcher.Pause;
+import dev.herald.launcher.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * A fresh embedded PostgreSQL and one Liberty server with the EAR (dev profile, sandbox gateway),
- * with all data under {@code ear/target/bench}, plus the probes a benchmark needs: the server's
+ * with all data under {@code bench/target/bench}, plus the probes a benchmark needs: the server's
  * pid, heap after a full GC (jcmd), live threads, SQL.
  */
 public final class BenchServer implements AutoCloseable {
@@ -55,14 +63,14 @@ public final class BenchServer implements AutoCloseable {
         Path.of(System.getProperty("herald.bench.dir", "target/bench"))
             .toAbsolutePath()
             .resolve(name);
-    deleteTree(workDir);
-    database = new EmbeddedDatabase(workDir, freePort());
+    Folders.deleteTree(workDir);
+    database = new EmbeddedDatabase(workDir, Ports.free());
     Path wlp = LibertyServer.wlpDirFromSystemProperty();
     template =
         new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
     env = new HashMap<>(environment(workDir, database));
     env.putAll(extraEnv);
-    server = template.copyAs(SERVER_NAME, freePort(), env);
+    server = template.copyAs(SERVER_NAME, Ports.free(), env);
   }
 
   /**
@@ -70,7 +78,7 @@ public final class BenchServer implements AutoCloseable {
    * node) named {@value #SERVER_NAME}-{@code suffix}, on a free port; not started.
    */
   public LibertyServer node(String suffix) {
-    return template.copyAs(SERVER_NAME + "-" + suffix, freePort(), env);
+    return template.copyAs(SERVER_NAME + "-" + suffix, Ports.free(), env);
   }
 
   /** The JWT signing keys of the dev profile (under the data folder), for {@code Tokens}. */
@@ -134,9 +142,9 @@ public final class BenchServer implements AutoCloseable {
   private void startLiberty(boolean clean) {
     long t0 = System.nanoTime();
     server.start(Duration.ofMinutes(4), clean);
-    java.time.Instant ready = java.time.Instant.now();
+    Instant ready = Instant.now();
     startToReadyMs = (System.nanoTime() - t0) / 1_000_000;
-    pid = pidOf(server);
+    pid = server.pid();
     jvmStartToReadyMs =
         ProcessHandle.of(pid)
             .flatMap(p -> p.info().startInstant())
@@ -146,34 +154,6 @@ public final class BenchServer implements AutoCloseable {
 
   public long pid() {
     return pid;
-  }
-
-  /**
-   * Only this worktree's server: other engineers run servers of the same name from other folders.
-   */
-  public static long pidOf(LibertyServer server) {
-    String jar =
-        server
-            .serverDir()
-            .getParent()
-            .getParent()
-            .getParent()
-            .resolve("bin/tools/ws-server.jar")
-            .toString();
-    String name = server.serverDir().getFileName().toString();
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .commandLine()
-                    .map(
-                        c ->
-                            c.contains(jar)
-                                && c.matches(".*\\s" + Pattern.quote(name) + "(\\s.*|$)"))
-                    .orElse(false))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("Liberty JVM not found"));
   }
 
   @Override
@@ -241,11 +221,28 @@ public final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** The server's application metrics ({@code /metrics?scope=application}), as text. */
+  public String applicationMetrics() {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics?scope=application"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   // ---- SQL ----
 
   public void sql(String statement, Object... args) {
     try (Connection c = database.connect();
-        PreparedStatement s = prepare(c, statement, args)) {
+        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
       s.execute();
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
@@ -255,7 +252,7 @@ public final class BenchServer implements AutoCloseable {
   /** A statement the application role may not run (roles, extensions), as the superuser. */
   public void superuserSql(String statement) {
     try (Connection c = database.connectAsSuperuser();
-        java.sql.Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
@@ -265,7 +262,7 @@ public final class BenchServer implements AutoCloseable {
   /** The first row of a query, each column as a string. */
   public String[] row(String query, Object... args) {
     try (Connection c = database.connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       String[] row = new String[n];
@@ -281,12 +278,12 @@ public final class BenchServer implements AutoCloseable {
   }
 
   /** Every row of a query, each column as a string. */
-  public java.util.List<String[]> rows(String query, Object... args) {
+  public List<String[]> rows(String query, Object... args) {
     try (Connection c = database.connect();
-        PreparedStatement s = prepare(c, query, args);
+        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
         ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
-      java.util.List<String[]> rows = new java.util.ArrayList<>();
+      List<String[]> rows = new ArrayList<>();
       while (rs.next()) {
         String[] row = new String[n];
         for (int i = 0; i < n; i++) {
@@ -302,15 +299,6 @@ public final class BenchServer implements AutoCloseable {
 
   public String one(String query, Object... args) {
     return row(query, args)[0];
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-    return s;
   }
 
   /**
@@ -388,7 +376,7 @@ public final class BenchServer implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("bots still running or leased a minute after the stop");
       }
-      sleep(Duration.ofMillis(200));
+      Pause.of(Duration.ofMillis(200));
     }
   }
 
@@ -415,36 +403,8 @@ public final class BenchServer implements AutoCloseable {
         if (!deadlock || attempt == 5) {
           throw e;
         }
-        sleep(Duration.ofMillis(500));
+        Pause.of(Duration.ofMillis(500));
       }
-    }
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

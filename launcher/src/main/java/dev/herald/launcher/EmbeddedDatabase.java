@@ -1,4 +1,4 @@
-package dev.herald.system;
+package dev.herald.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,12 +126,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
   }
 
   /** The cluster's superuser (zonky's initdb user), for what the application role may not do. */
   public Connection connectAsSuperuser() throws SQLException {
-    return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+  }
+
+  /** A statement on {@code c} with {@code args} bound to its {@code ?} in order. */
+  public static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.herald.bench.LatenessSamples;
 import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
 import dev.herald.bench.StatementCounter;
+import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,14 +180,14 @@ public final class LatenessBench {
   }
 
   Result herald() {
-    BenchServer.sleep(Duration.ofSeconds(5)); // past the start-up's one-off work
+    Pause.of(Duration.ofSeconds(5)); // past the start-up's one-off work
     Idle idle = idle("herald");
     bench.seedRunningBots(n, (int) CYCLE.toSeconds(), CYCLE.toSeconds());
-    BenchServer.sleep(Duration.ofSeconds(warmup));
+    Pause.of(Duration.ofSeconds(warmup));
     String t0 = bench.one("SELECT now()::text");
     long cpu0 = ProcStats.cpuTicks(bench.pid()) + bench.postgresCpuTicks();
     long start = System.nanoTime();
-    BenchServer.sleep(Duration.ofSeconds(measure));
+    Pause.of(Duration.ofSeconds(measure));
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu1 = ProcStats.cpuTicks(bench.pid()) + bench.postgresCpuTicks();
     String t1 = bench.one("SELECT now()::text");
@@ -194,7 +195,7 @@ public final class LatenessBench {
         bench.one(
             "SELECT count(*) FROM bot WHERE status = 'RUNNING' AND next_run_at < now() - interval"
                 + " '1 s'");
-    BenchServer.sleep(Duration.ofSeconds(1)); // the last deliveries' records
+    Pause.of(Duration.ofSeconds(1)); // the last deliveries' records
     String[] r = EngineBench.lateness(bench, t0, t1);
     bench.deleteBots();
     return new Result(
@@ -212,9 +213,10 @@ public final class LatenessBench {
 
   Result tick() {
     LatenessSamples samples = new LatenessSamples();
-    try (TickBaseline tick =
-        new TickBaseline(bench.database.jdbcUrl(), PEER, CYCLE, AFTER_END, samples).start()) {
-      BenchServer.sleep(Duration.ofSeconds(3));
+    TickBaseline tick =
+        new TickBaseline(bench.database.jdbcUrl(), PEER, CYCLE, AFTER_END, samples).start();
+    try (tick) {
+      Pause.of(Duration.ofSeconds(3));
       Idle idle = idle(PEER);
       bench.sql(
           "INSERT INTO tick_bot (id, next_due) SELECT g, now() + make_interval(secs => ? * (g - 1)"
@@ -259,7 +261,7 @@ public final class LatenessBench {
               .build();
       scheduler.start();
       try {
-        BenchServer.sleep(Duration.ofSeconds(3));
+        Pause.of(Duration.ofSeconds(3));
         Idle idle = idle(PEER);
         bench.sql(
             "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,"
@@ -282,12 +284,12 @@ public final class LatenessBench {
   /** A peer's warm-up and window; the peer runs in this JVM. */
   private Result measured(String contender, LatenessSamples samples, Idle idle) {
     LOG.info(() -> contender + ": warm-up " + warmup + " s, then " + measure + " s measured");
-    BenchServer.sleep(Duration.ofSeconds(warmup));
+    Pause.of(Duration.ofSeconds(warmup));
     long self = ProcessHandle.current().pid();
     long cpu0 = ProcStats.cpuTicks(self) + bench.postgresCpuTicks();
     Instant from = Instant.now();
     long start = System.nanoTime();
-    BenchServer.sleep(Duration.ofSeconds(measure));
+    Pause.of(Duration.ofSeconds(measure));
     double seconds = (System.nanoTime() - start) / 1e9;
     Instant to = Instant.now();
     long cpu1 = ProcStats.cpuTicks(self) + bench.postgresCpuTicks();
@@ -308,9 +310,9 @@ public final class LatenessBench {
   private Idle idle(String role) {
     LOG.info(() -> "counting idle statements of role " + role + " for " + idleSeconds + " s");
     counter.counting(true);
-    BenchServer.sleep(Duration.ofSeconds(1)); // every session has run a statement since the reload
+    Pause.of(Duration.ofSeconds(1)); // every session has run a statement since the reload
     StatementCounter.Snapshot from = counter.snapshot(role);
-    BenchServer.sleep(Duration.ofSeconds(idleSeconds));
+    Pause.of(Duration.ofSeconds(idleSeconds));
     StatementCounter.Snapshot to = counter.snapshot(role);
     counter.counting(false);
     return new Idle(StatementCounter.perSecond(from, to), StatementCounter.top(from, to, 6));
