@@ -91,6 +91,15 @@ class ProdProfileIT {
     assertFalse(result.portOpened());
   }
 
+  @Test
+  void prodRefusesTheSandboxTransportsUnlessADryRunIsAllowedExplicitly() throws Exception {
+    Result result = run(allSecretsAnd("HERALD_TRANSPORT_SESSIONS", "tdlib"));
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("HERALD_TRANSPORT_USER_BOTS"), result.output());
+    assertTrue(result.output().contains("HERALD_ALLOW_DRY_RUN=true"), result.output());
+    assertFalse(result.portOpened(), "the HTTP port must never open");
+  }
+
   /** Every secret the prod profile needs, valid, plus one more variable. */
   private static Map<String, String> allSecretsAnd(String name, String value) throws IOException {
     Path dataKey = secrets.resolve("data.key");
