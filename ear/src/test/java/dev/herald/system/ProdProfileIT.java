@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,37 @@ class ProdProfileIT {
     assertTrue(result.output().contains("HERALD_TRANSPORT_USER_BOTS"), result.output());
     assertTrue(result.output().contains("HERALD_ALLOW_DRY_RUN=true"), result.output());
     assertFalse(result.portOpened(), "the HTTP port must never open");
+  }
+
+  @Test
+  void prodOnTheSandboxWithTheExplicitAllowanceStartsAndSaysDryRunEverywhere() throws Exception {
+    SystemUnderTest system = SystemUnderTest.get();
+    Map<String, String> env = new HashMap<>(system.devEnvironment());
+    env.put("HERALD_PROFILE", "prod");
+    env.put("HERALD_JWT_PRIVATE_KEY_FILE", system.keysDir().resolve("jwt-private.pem").toString());
+    env.put("HERALD_JWT_PUBLIC_KEY_FILE", system.keysDir().resolve("jwt-public.pem").toString());
+    env.put("HERALD_DATA_KEY_FILE", system.keysDir().resolve("data.key").toString());
+    env.put("HERALD_ALLOW_DRY_RUN", "true");
+    // A second node on the shared test database: it must not run other tests' bots.
+    env.put("HERALD_ENGINE_ENABLED", "false");
+    LibertyServer dryRun =
+        system.server().copyAs("herald-prod-dry-run", SystemUnderTest.freePort(), env);
+    try {
+      dryRun.start(Duration.ofMinutes(4));
+      Api prodApi = new Api(dryRun.baseUrl());
+      String ready = prodApi.get("/health/ready").send().body();
+      assertTrue(ready.replace(" ", "").contains("\"dry_run\":true"), ready);
+      String subject = Tokens.newSubject("prod-dry-run");
+      Api.Reply state =
+          prodApi
+              .get("/api/v1/bot/state")
+              .token(new Tokens(system.keysDir()).tenant(subject))
+              .send();
+      assertEquals(200, state.status(), state::toString);
+      assertTrue(state.json().getBoolean("dry_run"), state::toString);
+    } finally {
+      dryRun.stop();
+    }
   }
 
   /** Every secret the prod profile needs, valid, plus one more variable. */
