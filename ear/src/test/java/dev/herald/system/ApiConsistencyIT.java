@@ -73,6 +73,9 @@ class ApiConsistencyIT extends TenantSystemTest {
     JsonObject logs = api.get("/api/v1/bot/logs").token(tenant).send().json();
     assertEquals(0, logs.getJsonArray("items").size(), logs::toString);
     assertEquals(JsonValue.NULL, logs.get("next_cursor"), logs::toString);
+    JsonObject deliveries = api.get("/api/v1/bot/deliveries").token(tenant).send().json();
+    assertEquals(Set.of("items", "next_cursor"), deliveries.keySet(), deliveries::toString);
+    assertEquals(JsonValue.NULL, deliveries.get("next_cursor"), deliveries::toString);
     JsonObject sync = api.get("/api/v1/sync/state").token(tenant).send().json();
     assertEquals(JsonValue.NULL, sync.getJsonObject("recent_logs").get("next_cursor"));
   }
@@ -205,6 +208,7 @@ class ApiConsistencyIT extends TenantSystemTest {
   private static List<String> listsWithTokens() {
     List<String> all = new ArrayList<>();
     all.add("tenant /api/v1/bot/logs");
+    all.add("tenant /api/v1/bot/deliveries");
     for (String list : ADMIN_LISTS) {
       all.add("admin " + list);
     }

@@ -172,7 +172,12 @@ class BotLifecycleIT extends TenantSystemTest {
     Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
     assertEquals(200, started.status(), started::toString);
     assertTrue(
-        started.json().getJsonArray("senders").getString(0).startsWith("user-bot"),
+        started
+            .json()
+            .getJsonArray("senders")
+            .getJsonObject(0)
+            .getString("name")
+            .startsWith("user-bot"),
         started::toString);
     Poll.until(
         "a post through the tenant's own bot",

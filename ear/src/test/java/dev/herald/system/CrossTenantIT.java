@@ -51,6 +51,7 @@ class CrossTenantIT extends TenantSystemTest {
             api.post("/api/v1/bot/stop", ""),
             api.get("/api/v1/bot/stats"),
             api.get("/api/v1/bot/logs"),
+            api.get("/api/v1/bot/deliveries"),
             api.get("/api/v1/sync/state"),
             api.get("/api/v1/user-bot"),
             api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken())),
@@ -73,6 +74,7 @@ class CrossTenantIT extends TenantSystemTest {
         + api.get("/api/v1/bot/state").token(token).send().body()
         + api.get("/api/v1/bot/stats").token(token).send().body()
         + api.get("/api/v1/bot/logs").token(token).send().body()
+        + api.get("/api/v1/bot/deliveries").token(token).send().body()
         + api.get("/api/v1/user-bot").token(token).send().body()
         + api.post("/api/v1/account/register", "").token(token).send().body();
   }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.LibertyServer;
 import dev.herald.launcher.Ports;
+import dev.herald.launcher.Tokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +90,45 @@ class ProdProfileIT {
     assertEquals(78, result.exitCode(), result.output());
     assertTrue(result.output().contains("no localhost origin"), result.output());
     assertFalse(result.portOpened());
+  }
+
+  @Test
+  void prodRefusesTheSandboxTransportsUnlessADryRunIsAllowedExplicitly() throws Exception {
+    Result result = run(allSecretsAnd("HERALD_TRANSPORT_SESSIONS", "tdlib"));
+    assertEquals(78, result.exitCode(), result.output());
+    assertTrue(result.output().contains("HERALD_TRANSPORT_USER_BOTS"), result.output());
+    assertTrue(result.output().contains("HERALD_ALLOW_DRY_RUN=true"), result.output());
+    assertFalse(result.portOpened(), "the HTTP port must never open");
+  }
+
+  @Test
+  void prodOnTheSandboxWithTheExplicitAllowanceStartsAndSaysDryRunEverywhere() throws Exception {
+    SystemUnderTest system = SystemUnderTest.get();
+    Map<String, String> env = new HashMap<>(system.devEnvironment());
+    env.put("HERALD_PROFILE", "prod");
+    env.put("HERALD_JWT_PRIVATE_KEY_FILE", system.keysDir().resolve("jwt-private.pem").toString());
+    env.put("HERALD_JWT_PUBLIC_KEY_FILE", system.keysDir().resolve("jwt-public.pem").toString());
+    env.put("HERALD_DATA_KEY_FILE", system.keysDir().resolve("data.key").toString());
+    env.put("HERALD_ALLOW_DRY_RUN", "true");
+    // A second node on the shared test database: it must not run other tests' bots.
+    env.put("HERALD_ENGINE_ENABLED", "false");
+    LibertyServer dryRun = system.server().copyAs("herald-prod-dry-run", Ports.free(), env);
+    try {
+      dryRun.start(Duration.ofMinutes(4));
+      Api prodApi = new Api(dryRun.baseUrl());
+      String ready = prodApi.get("/health/ready").send().body();
+      assertTrue(ready.replace(" ", "").contains("\"dry_run\":true"), ready);
+      String subject = Tokens.newSubject("prod-dry-run");
+      Api.Reply state =
+          prodApi
+              .get("/api/v1/bot/state")
+              .token(new Tokens(system.keysDir()).tenant(subject))
+              .send();
+      assertEquals(200, state.status(), state::toString);
+      assertTrue(state.json().getBoolean("dry_run"), state::toString);
+    } finally {
+      dryRun.stop();
+    }
   }
 
   /** The prod profile with the database and JWT key settings, no data key. */

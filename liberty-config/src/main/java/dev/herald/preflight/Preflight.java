@@ -40,6 +40,7 @@ final class Preflight {
     published.put("herald.data-key-file", keys.dataKey().toString());
     keys.adminPassword().ifPresent(p -> published.put("herald.admin.password-file", p.toString()));
     published.put("herald.cors.origins", CorsOrigins.resolve(profile, env));
+    SandboxTransports.check(profile, env, system);
     if (!env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
         && !env.containsKey("MP_JWT_VERIFY_PUBLICKEY")) {
       published.put("mp.jwt.verify.publickey.location", keys.jwtPublicKey().toUri().toString());

@@ -119,6 +119,21 @@ class DeploymentManifestsTest {
   }
 
   @Test
+  void prodTransportsAreSetExplicitlySoThePreflightLetsThePodStart() {
+    Map<String, String> values =
+        env().stream()
+            .filter(e -> e.containsKey("value"))
+            .collect(
+                Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+    boolean dryRunAllowed = "true".equals(values.get("HERALD_ALLOW_DRY_RUN"));
+    assertTrue(
+        dryRunAllowed
+            || ("tdlib".equals(values.get("HERALD_TRANSPORT_SESSIONS"))
+                && "botapi".equals(values.get("HERALD_TRANSPORT_USER_BOTS"))),
+        "prod refuses the sandbox transports unless HERALD_ALLOW_DRY_RUN=true: " + values);
+  }
+
+  @Test
   void onlyTheApiIsRoutedToThePublic() {
     List<Object> paths = new ArrayList<>();
     for (Object rule : list(map(kind("Ingress"), "spec"), "rules")) {

@@ -8,6 +8,7 @@ import dev.herald.domain.bot.AdminBotService;
 import dev.herald.domain.bot.BotStatus;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.userbot.UserBotService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,12 +38,13 @@ public class AdminBotResource {
 
   @Inject CurrentAccount current;
   @Inject AdminBotService bots;
+  @Inject UserBotService userBots;
 
   @GET
   @Operation(summary = "Tenants' bots by account id, optionally by status, a page at a time")
   public PageView<AdminBotView> list(
       @QueryParam("status") String status, @BeanParam PageParams page) {
-    return PageView.of(bots.list(status(status), page.request()), AdminBotView::of);
+    return PageView.of(bots.list(status(status), page.request()), this::view);
   }
 
   @POST
@@ -52,14 +54,14 @@ public class AdminBotResource {
   public AdminBotView suspend(
       @PathParam("accountId") long accountId,
       @NotNull(message = "Send the reason as a JSON object.") @Valid SuspendBody body) {
-    return AdminBotView.of(bots.suspend(current.actor(), accountId, body.reason()));
+    return view(bots.suspend(current.actor(), accountId, body.reason()));
   }
 
   @POST
   @Path("/{accountId}/activate")
   @Operation(summary = "Lift a suspension: the bot is STOPPED, its user may start it")
   public AdminBotView activate(@PathParam("accountId") long accountId) {
-    return AdminBotView.of(bots.activate(current.actor(), accountId));
+    return view(bots.activate(current.actor(), accountId));
   }
 
   @PUT
@@ -69,7 +71,7 @@ public class AdminBotResource {
   public AdminBotView rateLimits(
       @PathParam("accountId") long accountId,
       @NotNull(message = "Send the limits as a JSON object.") RateLimitsBody body) {
-    return AdminBotView.of(
+    return view(
         bots.setRateLimits(
             current.actor(), accountId, body.rateLimitRps(), body.maxConcurrentRequests()));
   }
@@ -91,5 +93,9 @@ public class AdminBotResource {
             () ->
                 InvalidInputException.of(
                     "status", "Status must be STOPPED, RUNNING, STOPPING or SUSPENDED."));
+  }
+
+  private AdminBotView view(AdminBotService.Entry entry) {
+    return AdminBotView.of(entry, userBots.transport());
   }
 }

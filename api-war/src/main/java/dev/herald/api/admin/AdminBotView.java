@@ -14,7 +14,8 @@ public record AdminBotView(
     Instant updatedAt,
     UserBotView userBot) {
 
-  static AdminBotView of(AdminBotService.Entry e) {
+  /** {@code userBotTransport}: what user bots post through now (see {@link UserBotView}). */
+  static AdminBotView of(AdminBotService.Entry e, String userBotTransport) {
     var b = e.bot();
     return new AdminBotView(
         b.accountId(),
@@ -23,6 +24,6 @@ public record AdminBotView(
         b.lastErrorReason().orElse(null),
         b.nextRunAt().orElse(null),
         b.updatedAt(),
-        e.userBot().map(UserBotView::of).orElse(null));
+        e.userBot().map(u -> UserBotView.of(u, userBotTransport)).orElse(null));
   }
 }

@@ -40,14 +40,14 @@ public class UserBotResource {
   public Response register(
       @NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
     return Response.status(Response.Status.CREATED)
-        .entity(UserBotView.of(bots.register(current.id(), body.token())))
+        .entity(UserBotView.of(bots.register(current.id(), body.token()), bots.transport()))
         .build();
   }
 
   @GET
   @Operation(summary = "Read your user bot (token masked)")
   public UserBotView get() {
-    return UserBotView.of(bots.get(current.id()));
+    return UserBotView.of(bots.get(current.id()), bots.transport());
   }
 
   @PATCH
@@ -55,7 +55,7 @@ public class UserBotResource {
   @Operation(summary = "Change the token; the bot must be verified again")
   public UserBotView replaceToken(
       @NotNull(message = "Send the token as a JSON object.") @Valid UserBotBody body) {
-    return UserBotView.of(bots.replaceToken(current.id(), body.token()));
+    return UserBotView.of(bots.replaceToken(current.id(), body.token()), bots.transport());
   }
 
   @DELETE
@@ -83,6 +83,6 @@ public class UserBotResource {
                                     "test_chat",
                                     "Not a Telegram chat: use @username, a https://t.me/ link or a"
                                         + " chat id.")));
-    return UserBotView.of(bots.verify(current.id(), chat));
+    return UserBotView.of(bots.verify(current.id(), chat), bots.transport());
   }
 }

@@ -3,12 +3,17 @@ package dev.herald.api.userbot;
 import dev.herald.domain.userbot.UserBot;
 import java.time.Instant;
 
-/** A user bot on the wire. The token appears only masked ({@code 123456:***}), never in full. */
+/**
+ * A user bot on the wire. The token appears only masked ({@code 123456:***}), never in full. {@code
+ * verified} is true only for a verification made on the transport user bots post through now
+ * ({@code verified_transport}): after the transport changes, the bot must be verified again.
+ */
 public record UserBotView(
     String tokenMasked,
     Long botId,
     String username,
     boolean verified,
+    String verifiedTransport,
     String status,
     String suspensionReason,
     int rateLimitRps,
@@ -19,12 +24,14 @@ public record UserBotView(
     Instant verifiedAt,
     Instant lastUsedAt) {
 
-  public static UserBotView of(UserBot b) {
+  /** The bot as seen while user bots post through {@code transport}. */
+  public static UserBotView of(UserBot b, String transport) {
     return new UserBotView(
         b.tokenMasked(),
         b.botId().orElse(null),
         b.username().orElse(null),
-        b.verified(),
+        b.verifiedOn(transport),
+        b.verifiedTransport().orElse(null),
         b.status().name(),
         b.suspensionReason().orElse(null),
         b.rateLimitRps(),

@@ -12,7 +12,8 @@ import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.UnprocessableException;
-import dev.herald.domain.userbot.UserBot;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class BotLifecycleService {
   @Inject AccountRepository accounts;
   @Inject SessionRepository sessions;
   @Inject UserBotRepository userBots;
+  @Inject TelegramGateway gateway;
   @Inject WakeSignal wake;
   @Inject Clock clock;
 
@@ -65,7 +67,12 @@ public class BotLifecycleService {
     if (wanted > 0) {
       usable += sessions.allocate(accountId, wanted).size();
     }
-    boolean ownBot = userBots.findByAccountId(accountId).map(UserBot::usable).orElse(false);
+    String userBotTransport = gateway.transport(Sender.Kind.USER_BOT);
+    boolean ownBot =
+        userBots
+            .findByAccountId(accountId)
+            .map(own -> own.usableOn(userBotTransport))
+            .orElse(false);
     if (usable == 0 && !ownBot) {
       throw new ConflictException(
           ProblemType.NO_SENDER_AVAILABLE,

@@ -5,9 +5,11 @@ import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
+import dev.herald.domain.userbot.UserBotStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +17,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** A tenant's view of their bot: reading and changing its configuration, reading its state. */
 @ApplicationScoped
@@ -51,34 +55,95 @@ public class BotService {
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
-    Instant now = clock.instant();
-    List<String> senders = new ArrayList<>();
-    userBots
-        .findByAccountId(accountId)
-        .filter(UserBot::usable)
-        .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
-    sessions.assignedTo(accountId).stream()
-        .filter(s -> s.state().inUse())
-        .map(
-            s ->
-                "session#"
-                    + s.id()
-                    + " "
-                    + s.phoneMasked()
-                    + (s.usableAt(now) ? "" : " (cooling down)"))
-        .forEach(senders::add);
-    boolean idle =
-        bot.status() == BotStatus.RUNNING
-            && (senders.isEmpty() || !bot.config().missingForStart().isEmpty());
+    List<SenderLabel> senders = senders(accountId, clock.instant());
+    boolean running = bot.status() == BotStatus.RUNNING;
+    boolean configIncomplete = !bot.config().missingForStart().isEmpty();
+    boolean noSenderNow = senders.stream().noneMatch(SenderLabel::available);
+    boolean idle = running && (configIncomplete || noSenderNow);
+    Instant resumesAt =
+        idle && !configIncomplete
+            ? senders.stream()
+                .map(SenderLabel::availableAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null)
+            : null;
     return new BotState(
         bot.status(),
         bot.stopReason().orElse(null),
         idle,
+        resumesAt,
         bot.lastErrorReason().orElse(null),
         bot.nextRunAt().orElse(null),
         senders,
-        gateway.transport(),
-        gateway.dryRun());
+        transportOf(senders),
+        senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun));
+  }
+
+  /**
+   * The tenant's own bot when it was verified (usable only when verified on the transport user bots
+   * post through now), then the assigned sessions still in use (cooling down until their flood wait
+   * ends).
+   */
+  private List<SenderLabel> senders(long accountId, Instant now) {
+    List<SenderLabel> senders = new ArrayList<>();
+    String botTransport = gateway.transport(Sender.Kind.USER_BOT);
+    boolean botDryRun = gateway.dryRun(Sender.Kind.USER_BOT);
+    userBots
+        .findByAccountId(accountId)
+        .filter(UserBot::verified)
+        .filter(own -> own.status() == UserBotStatus.ACTIVE)
+        .ifPresent(
+            own ->
+                senders.add(
+                    new SenderLabel(
+                        "user-bot @" + own.username().orElse(own.tokenMasked()),
+                        Sender.Kind.USER_BOT,
+                        botTransport,
+                        botDryRun,
+                        own.usableOn(botTransport),
+                        null,
+                        own.usableOn(botTransport) ? null : reverifyNote(own, botTransport))));
+    String sessionTransport = gateway.transport(Sender.Kind.SESSION);
+    boolean sessionDryRun = gateway.dryRun(Sender.Kind.SESSION);
+    sessions.assignedTo(accountId).stream()
+        .filter(s -> s.state().inUse())
+        .map(
+            s -> {
+              boolean available = s.usableAt(now);
+              return new SenderLabel(
+                  "session#" + s.id() + " " + s.phoneMasked(),
+                  Sender.Kind.SESSION,
+                  sessionTransport,
+                  sessionDryRun,
+                  available,
+                  available ? null : s.floodWaitUntil().orElse(null),
+                  available ? null : "cooling down after a flood wait");
+            })
+        .forEach(senders::add);
+    return senders;
+  }
+
+  private static String reverifyNote(UserBot own, String transport) {
+    return "verified on "
+        + own.verifiedTransport().orElse("a transport Herald did not record")
+        + ", but user bots now post through "
+        + transport
+        + ": verify it again (POST /user-bot/verify)";
+  }
+
+  /** One name when every sender uses the same transport, else {@code mixed}. */
+  private String transportOf(List<SenderLabel> senders) {
+    List<String> names = senders.stream().map(SenderLabel::transport).distinct().toList();
+    if (names.isEmpty()) {
+      return gateway.transport(Sender.Kind.SESSION);
+    }
+    return names.size() == 1 ? names.get(0) : "mixed";
+  }
+
+  /** Without senders, whether anything this bot could send with would be a dry run. */
+  private boolean anyDryRun() {
+    return gateway.dryRun(Sender.Kind.SESSION) || gateway.dryRun(Sender.Kind.USER_BOT);
   }
 
   /** The account's bot, created with an empty configuration on first use. */

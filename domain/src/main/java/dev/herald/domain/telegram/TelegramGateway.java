@@ -18,6 +18,20 @@ public interface TelegramGateway {
     return false;
   }
 
+  /**
+   * The transport that sends for this kind of sender: senders of one account may post through
+   * different transports (sessions through TDLib, the tenant's own bot through the sandbox), and
+   * each is labelled with its own.
+   */
+  default String transport(Sender.Kind kind) {
+    return transport();
+  }
+
+  /** True when what this kind of sender posts reaches no real Telegram. */
+  default boolean dryRun(Sender.Kind kind) {
+    return dryRun();
+  }
+
   SendOutcome send(Sender sender, ChatReference chat, Post post);
 
   /**

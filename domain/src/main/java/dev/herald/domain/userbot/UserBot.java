@@ -63,6 +63,10 @@ public class UserBot {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The transport the token was verified on (V50); null for verifications made before V50. */
+  @Column(name = "verified_transport", length = 16)
+  private String verifiedTransport;
+
   @Column(name = "verified_at")
   private Instant verifiedAt;
 
@@ -89,17 +93,20 @@ public class UserBot {
     botId = null;
     username = null;
     verifiedAt = null;
+    verifiedTransport = null;
     if (status != UserBotStatus.SUSPENDED) {
       status = UserBotStatus.PENDING;
     }
     updatedAt = now;
   }
 
-  public void markVerified(long botId, String username, Instant now) {
+  /** Verified on {@code transport}: usable while user bots post through that transport. */
+  public void markVerified(long botId, String username, String transport, Instant now) {
     this.botId = botId;
     this.username = username;
     this.verified = true;
     this.verifiedAt = now;
+    this.verifiedTransport = transport;
     if (status != UserBotStatus.SUSPENDED) {
       status = UserBotStatus.ACTIVE;
     }
@@ -125,9 +132,23 @@ public class UserBot {
     updatedAt = now;
   }
 
-  /** Whether it may post the tenant's cycles: verified and not suspended. */
-  public boolean usable() {
-    return verified && status == UserBotStatus.ACTIVE;
+  /**
+   * Whether it may post the tenant's cycles when user bots post through {@code transport}: verified
+   * on that very transport and not suspended. A verification in the sandbox proves nothing about
+   * the real Bot API (and the reverse), so after the transport changes the bot must be verified
+   * again. SQL twin: {@code LeaseSql.userBotUsable}.
+   */
+  public boolean usableOn(String transport) {
+    return verifiedOn(transport) && status == UserBotStatus.ACTIVE;
+  }
+
+  /** Verified, and on {@code transport}: else the tenant must verify it (again). */
+  public boolean verifiedOn(String transport) {
+    return verified && transport.equals(verifiedTransport);
+  }
+
+  public Optional<String> verifiedTransport() {
+    return Optional.ofNullable(verifiedTransport);
   }
 
   public long accountId() {

@@ -40,6 +40,11 @@ public class UserBotService {
         .orElseThrow(() -> new NotFoundException("You have no user bot; POST /user-bot adds one."));
   }
 
+  /** The transport user bots post through now: a verification holds only on it. */
+  public String transport() {
+    return verifier.transport();
+  }
+
   public UserBot replaceToken(long accountId, String token) {
     String valid = UserBotTokens.requireWellFormed(token);
     UserBot bot = get(accountId);
@@ -66,7 +71,7 @@ public class UserBotService {
                   + result.testMessage().map(Object::toString).orElse("");
       throw new UnprocessableException(ProblemType.USER_BOT_VERIFICATION_FAILED, why, List.of());
     }
-    bot.markVerified(result.botId(), result.username(), clock.instant());
+    bot.markVerified(result.botId(), result.username(), verifier.transport(), clock.instant());
     return bot;
   }
 }

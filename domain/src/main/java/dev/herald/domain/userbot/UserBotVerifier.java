@@ -10,4 +10,10 @@ import java.util.Optional;
 public interface UserBotVerifier {
 
   UserBotVerification verify(String token, Optional<ChatReference> testChat);
+
+  /**
+   * The transport this verifier checks on ({@code sandbox}, {@code botapi}): a verification holds
+   * only on the transport it was made on.
+   */
+  String transport();
 }

@@ -26,8 +26,7 @@ final class FlushParameters {
       Integer[] delivered,
       Integer[] failures,
       Integer[] floodWaits,
-      String[] events,
-      String[] messages) {
+      String[] events) {
 
     static Cycles of(List<Completed> completed) {
       int n = completed.size();
@@ -40,7 +39,6 @@ final class FlushParameters {
               new Integer[n],
               new Integer[n],
               new Integer[n],
-              new String[n],
               new String[n]);
       for (int i = 0; i < n; i++) {
         Completed done = completed.get(i);
@@ -52,16 +50,9 @@ final class FlushParameters {
         c.delivered[i] = t.delivered();
         c.failures[i] = t.failures();
         c.floodWaits[i] = t.floodWaits();
-        // Every cycle's end is in the tenant's activity log (SPEC §2).
+        // Every cycle's end is in the tenant's activity log (SPEC §2); its reason code and counts
+        // per outcome come from the cycle's delivery records (LedgerSql.LOG_ACTIVITIES).
         c.events[i] = ActivityEvent.cycleEnded(t.failures()).name();
-        c.messages[i] =
-            "cycle "
-                + done.cycle().cycleId()
-                + ": "
-                + t.delivered()
-                + "/"
-                + t.attempts()
-                + " delivered";
       }
       return c;
     }
@@ -127,6 +118,7 @@ final class FlushParameters {
     p.array("bigint", cycles.accounts());
     p.array("bigint", cycles.cycleIds());
     p.array("bigint", cycles.nextRunsMs());
+    p.array("int4", cycles.delivered());
     p.value(node);
     // ADD_STATS
     p.array("bigint", cycles.accounts());
@@ -134,10 +126,6 @@ final class FlushParameters {
     p.array("int4", cycles.delivered());
     p.array("int4", cycles.failures());
     p.array("int4", cycles.floodWaits());
-    // LOG_ACTIVITIES
-    p.array("bigint", cycles.accounts());
-    p.array("text", cycles.events());
-    p.array("text", cycles.messages());
     // FINISH_DELIVERIES
     p.array("bigint", posts.accounts());
     p.array("bigint", posts.cycleIds());
@@ -146,6 +134,10 @@ final class FlushParameters {
     p.array("bigint", posts.messageIds());
     p.array("text", posts.errors());
     p.array("bigint", posts.finishedAtMs());
+    // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the cycles' outcomes)
+    p.array("bigint", cycles.accounts());
+    p.array("bigint", cycles.cycleIds());
+    p.array("text", cycles.events());
   }
 
   private void array(String type, Object[] values) throws SQLException {

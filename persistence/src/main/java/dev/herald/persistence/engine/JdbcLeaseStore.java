@@ -2,7 +2,10 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.LeaseStore;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,11 +17,28 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
 
+  /** Tells which transport user bots post through: a claim takes only bots verified on it. */
+  @Inject TelegramGateway gateway;
+
+  private String fixedUserBotTransport;
+
   public JdbcLeaseStore() {}
 
-  /** For tests and tools outside the container. */
+  /** For tests and tools outside the container: user bots post through the sandbox. */
   public JdbcLeaseStore(DataSource dataSource) {
+    this(dataSource, "sandbox");
+  }
+
+  /** For tests and tools outside the container, user bots posting through {@code transport}. */
+  public JdbcLeaseStore(DataSource dataSource, String userBotTransport) {
     super(dataSource);
+    this.fixedUserBotTransport = userBotTransport;
+  }
+
+  private String userBotTransport() {
+    return fixedUserBotTransport != null
+        ? fixedUserBotTransport
+        : gateway.transport(Sender.Kind.USER_BOT);
   }
 
   @Override
@@ -31,6 +51,7 @@ public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
             s.setInt(2, limit);
             s.setString(3, node);
             s.setDouble(4, seconds(lease));
+            s.setString(5, userBotTransport());
             List<DueCycle> claimed = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {

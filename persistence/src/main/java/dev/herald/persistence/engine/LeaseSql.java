@@ -14,10 +14,19 @@ final class LeaseSql {
   private LeaseSql() {}
 
   /**
-   * SQL twin of {@link UserBot#usable}: the tenant's own bot may post (verified, not suspended).
+   * SQL twin of {@link UserBot#usableOn}: the tenant's own bot may post (verified on the transport
+   * user bots post through now, not suspended). Takes that transport as a parameter.
    */
   static String userBotUsable(String alias) {
-    return "(" + alias + ".verified AND " + alias + ".status = '" + UserBotStatus.ACTIVE + "')";
+    return "("
+        + alias
+        + ".verified AND "
+        + alias
+        + ".verified_transport = ? AND "
+        + alias
+        + ".status = '"
+        + UserBotStatus.ACTIVE
+        + "')";
   }
 
   /**
@@ -27,7 +36,8 @@ final class LeaseSql {
    * account and the bot's parts are per-row subqueries: as a join, the planner hashed the whole
    * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
    * The senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot
-   * ({@link #userBotUsable}). Parameters: lookahead seconds, limit, node, lease seconds.
+   * ({@link #userBotUsable}). Parameters: lookahead seconds, limit, node, lease seconds, the user
+   * bots' transport.
    */
   static final String CLAIM_DUE =
       """

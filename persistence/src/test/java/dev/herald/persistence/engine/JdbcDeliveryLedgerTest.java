@@ -146,6 +146,65 @@ class JdbcDeliveryLedgerTest {
   }
 
   @Test
+  void theCycleLogEntryCountsEachOutcomeAndNamesTheMostFrequentFailure() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    List<String> chats = List.of("@a", "@b", "@c", "@d", "@e");
+    chats.forEach(chat -> begin(NODE, cycle, chat));
+    Instant at = Instant.now();
+
+    ledger.flush(
+        NODE,
+        List.of(
+            new Finished(cycle, "@a", new SendOutcome.Delivered(1), at),
+            new Finished(cycle, "@b", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"), at),
+            new Finished(cycle, "@c", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"), at),
+            new Finished(cycle, "@d", new SendOutcome.SlowMode(Duration.ofSeconds(30)), at),
+            new Finished(cycle, "@e", new SendOutcome.Delivered(2), at)),
+        List.of(new Completed(cycle, at.plusSeconds(60), new CycleTally(5, 2, 3, 0))));
+
+    assertEquals(
+        "CYCLE_FAILURES CHAT_FORBIDDEN cycle "
+            + cycle.cycleId()
+            + ": 2 delivered, 2 chat forbidden, 1 slow mode",
+        rows.text(
+            "SELECT event || ' ' || reason_code || ' ' || message FROM activity_log WHERE"
+                + " account_id = ?",
+            cycle.accountId()));
+  }
+
+  @Test
+  void aCycleThatDeliveredClearsTheLastErrorAndOneThatDidNotKeepsIt() {
+    DueCycle failing = claimed("ACTIVE", null);
+    DueCycle delivering = claimed("ACTIVE", null);
+    for (DueCycle cycle : List.of(failing, delivering)) {
+      rows.update(
+          "UPDATE bot SET last_error_reason = 'no sender' WHERE account_id = ?", cycle.accountId());
+      begin(NODE, cycle, "@herald_one");
+    }
+    Instant at = Instant.now();
+
+    ledger.flush(
+        NODE,
+        List.of(
+            new Finished(failing, "@herald_one", new SendOutcome.ChatNotFound("nope"), at),
+            new Finished(delivering, "@herald_one", new SendOutcome.Delivered(7), at)),
+        List.of(
+            new Completed(failing, at.plusSeconds(60), new CycleTally(1, 0, 1, 0)),
+            new Completed(delivering, at.plusSeconds(60), new CycleTally(1, 1, 0, 0))));
+
+    assertEquals(
+        "no sender",
+        rows.text("SELECT last_error_reason FROM bot WHERE account_id = ?", failing.accountId()));
+    assertNull(
+        rows.one("SELECT last_error_reason FROM bot WHERE account_id = ?", delivering.accountId()));
+    assertEquals(
+        "DELIVERED cycle " + delivering.cycleId() + ": 1 delivered",
+        rows.text(
+            "SELECT reason_code || ' ' || message FROM activity_log WHERE account_id = ?",
+            delivering.accountId()));
+  }
+
+  @Test
   void aFlushSettlesAStoppingBotAndCompletesNothingForANodeThatLostTheLease() {
     DueCycle stopping = claimed("ACTIVE", null);
     rows.update("UPDATE bot SET status = 'STOPPING' WHERE account_id = ?", stopping.accountId());

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user bot's "may post" rule ({@link UserBot#usable}) and its SQL twin ({@link
- * LeaseSql#userBotUsable}, the claim's sender query) agree on the user bot of every life step.
+ * A user bot's "may post" rule ({@link UserBot#usableOn}) and its SQL twin ({@link
+ * LeaseSql#userBotUsable}, the claim's sender query) agree on the user bot of every life step, on
+ * the transport it was verified on and on another one.
  */
 class UserBotRuleTwinTest {
 
@@ -31,9 +32,9 @@ class UserBotRuleTwinTest {
     List<Consumer<UserBot>> steps =
         List.of(
             bot -> {},
-            bot -> bot.markVerified(1, "herald_bot", NOW),
+            bot -> bot.markVerified(1, "herald_bot", "sandbox", NOW),
             bot -> {
-              bot.markVerified(1, "herald_bot", NOW);
+              bot.markVerified(1, "herald_bot", "sandbox", NOW);
               bot.suspend("spam", NOW);
             },
             bot -> bot.suspend("spam", NOW),
@@ -42,12 +43,12 @@ class UserBotRuleTwinTest {
               bot.activate(NOW);
             },
             bot -> {
-              bot.markVerified(1, "herald_bot", NOW);
+              bot.markVerified(1, "herald_bot", "sandbox", NOW);
               bot.suspend("spam", NOW);
               bot.activate(NOW);
             },
             bot -> {
-              bot.markVerified(1, "herald_bot", NOW);
+              bot.markVerified(1, "herald_bot", "sandbox", NOW);
               bot.replaceToken("sealed-2", "12:****", NOW);
             });
     for (Consumer<UserBot> step : steps) {
@@ -55,18 +56,25 @@ class UserBotRuleTwinTest {
       UserBot bot = new UserBot(account, "sealed", "12:****", NOW);
       step.accept(bot);
       rows.update(
-          "INSERT INTO user_bot (account_id, token_encrypted, token_masked, verified, status,"
-              + " rate_limit_rps, max_concurrent_requests, created_at, updated_at) VALUES (?, 'x',"
-              + " 'x', ?, ?, 1, 1, now(), now())",
+          "INSERT INTO user_bot (account_id, token_encrypted, token_masked, verified,"
+              + " verified_transport, status, rate_limit_rps, max_concurrent_requests, created_at,"
+              + " updated_at) VALUES (?, 'x', 'x', ?, ?, ?, 1, 1, now(), now())",
           account,
           bot.verified(),
+          bot.verifiedTransport().orElse(null),
           bot.status().name());
-      assertEquals(
-          bot.usable(),
-          rows.one(
-              "SELECT " + LeaseSql.userBotUsable("u") + " FROM user_bot u WHERE u.account_id = ?",
-              account),
-          bot.status() + " verified=" + bot.verified());
+      for (String transport : List.of("sandbox", "botapi")) {
+        assertEquals(
+            bot.usableOn(transport),
+            Boolean.TRUE.equals(
+                rows.one(
+                    "SELECT "
+                        + LeaseSql.userBotUsable("u")
+                        + " FROM user_bot u WHERE u.account_id = ?",
+                    transport,
+                    account)),
+            bot.status() + " verified=" + bot.verified() + " on " + transport);
+      }
     }
   }
 }

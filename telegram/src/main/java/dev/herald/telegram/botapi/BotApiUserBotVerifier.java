@@ -36,6 +36,11 @@ public class BotApiUserBotVerifier implements UserBotVerifier {
   }
 
   @Override
+  public String transport() {
+    return "botapi";
+  }
+
+  @Override
   public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
     if (token == null || token.isBlank()) {
       return UserBotVerification.invalid("No token given.");

@@ -33,6 +33,11 @@ public class SandboxUserBotVerifier implements UserBotVerifier {
   }
 
   @Override
+  public String transport() {
+    return "sandbox";
+  }
+
+  @Override
   public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
     Matcher shape = token == null ? null : TOKEN.matcher(token.strip());
     if (shape == null || !shape.matches()) {

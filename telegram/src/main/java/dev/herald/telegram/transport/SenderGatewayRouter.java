@@ -49,16 +49,29 @@ public class SenderGatewayRouter implements TelegramGateway {
     return "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
   }
 
-  /** The sessions' transport name ({@code sandbox}/{@code tdlib}), e.g. for {@code /bot/state}. */
+  /** The sessions' transport name ({@code sandbox}/{@code tdlib}). */
   @Override
   public String transport() {
-    return gatewayFor(Sender.Kind.SESSION).transport();
+    return transport(Sender.Kind.SESSION);
   }
 
-  /** True when sessions post nowhere; user bots may still use the real Bot API. */
+  /**
+   * True when any kind of sender posts nowhere: a node on which some posts are not real says so,
+   * whichever kind the sandbox serves.
+   */
   @Override
   public boolean dryRun() {
-    return gatewayFor(Sender.Kind.SESSION).dryRun();
+    return dryRun(Sender.Kind.SESSION) || dryRun(Sender.Kind.USER_BOT);
+  }
+
+  @Override
+  public String transport(Sender.Kind kind) {
+    return gatewayFor(kind).transport();
+  }
+
+  @Override
+  public boolean dryRun(Sender.Kind kind) {
+    return gatewayFor(kind).dryRun();
   }
 
   @Override

@@ -32,7 +32,15 @@ public class UserBotVerifierRouter implements UserBotVerifier {
 
   @Override
   public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
-    UserBotVerifier verifier = "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
-    return verifier.verify(token, testChat);
+    return current().verify(token, testChat);
+  }
+
+  @Override
+  public String transport() {
+    return current().transport();
+  }
+
+  private UserBotVerifier current() {
+    return "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
   }
 }

@@ -64,6 +64,25 @@ class SenderGatewayRouterTest {
   }
 
   @Test
+  void userBotsOnTheBotApiWhileSessionsStayInTheSandboxAreLabelledEachByItsOwn() {
+    SenderGatewayRouter router = router("sandbox", "botapi");
+    assertEquals("botapi", router.transport(Sender.Kind.USER_BOT));
+    assertFalse(router.dryRun(Sender.Kind.USER_BOT), "the Bot API posts for real");
+    assertEquals("sandbox", router.transport(Sender.Kind.SESSION));
+    assertTrue(router.dryRun(Sender.Kind.SESSION));
+    assertTrue(router.dryRun(), "some of this node's posts reach no real Telegram");
+  }
+
+  @Test
+  void sessionsOnTdlibWithUserBotsInTheSandboxStillSayDryRunForUserBots() {
+    SenderGatewayRouter router = router("tdlib", "sandbox");
+    assertFalse(router.dryRun(Sender.Kind.SESSION));
+    assertTrue(router.dryRun(Sender.Kind.USER_BOT));
+    assertEquals("sandbox", router.transport(Sender.Kind.USER_BOT));
+    assertTrue(router.dryRun());
+  }
+
+  @Test
   void unknownTransportNamesAreRefusedClearly() {
     IllegalStateException error =
         assertThrows(
