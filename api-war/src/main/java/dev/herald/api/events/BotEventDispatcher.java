@@ -9,6 +9,7 @@ import dev.herald.domain.events.StoredEvents;
 import dev.herald.domain.events.Wake;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,9 +52,13 @@ public class BotEventDispatcher {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
   private final Map<Long, Set<EventStream>> streams = new ConcurrentHashMap<>();
   private final Set<Long> heldBack = ConcurrentHashMap.newKeySet();
   private volatile BotEventMessages messages;
+  private volatile StateFanOut states;
   private volatile boolean running;
   private final Object announcement = new Object();
   private boolean announced;
@@ -80,19 +85,28 @@ public class BotEventDispatcher {
             set.add(stream);
             return set;
           });
-      announce();
-      StoredEvents missed = store.after(Map.of(accountId, cursor), settings.replayLimit());
-      stream.send(missed.activities(), missed.deliveries());
-      stream.sendState(BotStateView.of(bots.state(accountId)));
+      try {
+        announce();
+        StoredEvents missed = store.after(Map.of(accountId, cursor), settings.replayLimit());
+        stream.send(missed.activities(), missed.deliveries());
+        stream.sendState(BotStateView.of(bots.state(accountId)));
+      } catch (RuntimeException e) {
+        drop(stream); // the request fails (a problem answer); nothing stays registered
+        throw e;
+      }
     }
     // A statement that began before the announcement committed may have announced nothing: one
     // more read shortly after covers it.
     heldBack.add(accountId);
   }
 
-  /** The number of streams open on this node. */
-  public int openStreams() {
-    return streams.values().stream().mapToInt(Set::size).sum();
+  private void drop(EventStream stream) {
+    streams.computeIfPresent(
+        stream.accountId,
+        (id, set) -> {
+          set.remove(stream);
+          return set.isEmpty() ? null : set;
+        });
   }
 
   private synchronized void start(Sse sse) {
@@ -100,6 +114,7 @@ public class BotEventDispatcher {
       return;
     }
     messages = new BotEventMessages(sse);
+    states = new StateFanOut(settings.stateReaders(), executor, this::sendState);
     running = true;
     thread = threads.newThread(this::run);
     thread.setName("herald-bot-events");
@@ -177,15 +192,20 @@ public class BotEventDispatcher {
     }
     Set<Long> state = new HashSet<>(wake.all() ? streams.keySet() : wake.state());
     state.retainAll(streams.keySet());
-    for (Long account : state) {
-      try {
-        BotStateView view = BotStateView.of(bots.state(account));
-        for (EventStream s : streams.getOrDefault(account, Set.of())) {
-          s.sendState(view);
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Reading a bot's state for its streams failed", e);
-      }
+    state.forEach(states::request);
+  }
+
+  /** Reads an account's state once and sends it to every stream of the account. */
+  private void sendState(long account) {
+    Set<EventStream> open = streams.get(account);
+    if (open == null) {
+      return;
+    }
+    try {
+      BotStateView view = BotStateView.of(bots.state(account));
+      open.forEach(s -> s.sendState(view));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Reading a bot's state for its streams failed", e);
     }
   }
 

@@ -17,6 +17,15 @@ public class BotEventSettings {
   @ConfigProperty(name = "herald.events.replay-limit", defaultValue = "500")
   int replayLimit;
 
+  @Inject
+  @ConfigProperty(name = "herald.events.state-readers", defaultValue = "4")
+  int stateReaders;
+
+  /** How many bots' states are read for their streams at the same time, at most. */
+  public int stateReaders() {
+    return Math.max(1, stateReaders);
+  }
+
   /** How often an idle stream gets a comment line, so proxies keep it open. */
   public Duration keepAlive() {
     return Duration.ofSeconds(Math.max(1, keepAliveSeconds));
