@@ -1,0 +1,236 @@
+package dev.herald.api.events;
+
+import dev.herald.api.bot.BotStateView;
+import dev.herald.domain.bot.BotService;
+import dev.herald.domain.events.BotEventFeed;
+import dev.herald.domain.events.BotEventStore;
+import dev.herald.domain.events.EventCursor;
+import dev.herald.domain.events.StoredEvents;
+import dev.herald.domain.events.Wake;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's one event dispatcher: one thread waits on the {@link BotEventFeed} (every node's
+ * changes, announced by the database), reads the new rows of the woken accounts that have streams
+ * here in one query, and fans them out to those streams; no thread and no query per stream. The
+ * same thread sends the keep-alive comments and keeps this node announced as a listener while it
+ * has streams (without one anywhere, the database announces nothing).
+ */
+@ApplicationScoped
+public class BotEventDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(BotEventDispatcher.class.getName());
+
+  /** How soon rows held back behind an open transaction are read again. */
+  private static final Duration HELD_BACK_RETRY = Duration.ofMillis(50);
+
+  /**
+   * The listener announcement outlives two keep-alive rounds, so one missed refresh is harmless.
+   */
+  private static final int ANNOUNCEMENT_ROUNDS = 3;
+
+  @Inject BotEventFeed feed;
+  @Inject BotEventStore store;
+  @Inject BotService bots;
+  @Inject BotEventSettings settings;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private final Map<Long, Set<EventStream>> streams = new ConcurrentHashMap<>();
+  private final Set<Long> heldBack = ConcurrentHashMap.newKeySet();
+  private volatile BotEventMessages messages;
+  private volatile StateFanOut states;
+  private volatile boolean running;
+  private final Object announcement = new Object();
+  private boolean announced;
+  private Thread thread;
+
+  /**
+   * Opens a stream: the events after {@code from} (the newest {@code replay-limit} of them), then
+   * the current state, then live events. Without {@code from} the stream starts at the newest
+   * event. The stream is registered before the replay is read, so a change committed after that
+   * read reaches it through the dispatcher.
+   */
+  public void open(long accountId, EventCursor from, SseEventSink sink, Sse sse) {
+    start(sse);
+    EventCursor cursor =
+        from != null
+            ? from
+            : store.latest(Set.of(accountId)).getOrDefault(accountId, EventCursor.START);
+    EventStream stream = new EventStream(accountId, sink, messages, cursor);
+    synchronized (stream) {
+      streams.compute(
+          accountId,
+          (id, open) -> {
+            Set<EventStream> set = open == null ? ConcurrentHashMap.newKeySet() : open;
+            set.add(stream);
+            return set;
+          });
+      try {
+        announce();
+        StoredEvents missed = store.after(Map.of(accountId, cursor), settings.replayLimit());
+        stream.send(missed.activities(), missed.deliveries());
+        stream.sendState(BotStateView.of(bots.state(accountId)));
+      } catch (RuntimeException e) {
+        drop(stream); // the request fails (a problem answer); nothing stays registered
+        throw e;
+      }
+    }
+    // A statement that began before the announcement committed may have announced nothing: one
+    // more read shortly after covers it.
+    heldBack.add(accountId);
+  }
+
+  private void drop(EventStream stream) {
+    streams.computeIfPresent(
+        stream.accountId,
+        (id, set) -> {
+          set.remove(stream);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  private synchronized void start(Sse sse) {
+    if (running) {
+      return;
+    }
+    messages = new BotEventMessages(sse);
+    states = new StateFanOut(settings.stateReaders(), executor, this::sendState);
+    running = true;
+    thread = threads.newThread(this::run);
+    thread.setName("herald-bot-events");
+    thread.start();
+  }
+
+  private void announce() {
+    synchronized (announcement) {
+      if (!announced) {
+        feed.listening(true, announcementValidity());
+        announced = true;
+      }
+    }
+  }
+
+  /** Renews the announcement while streams are open here, else withdraws it. */
+  private void renewOrWithdraw() {
+    synchronized (announcement) {
+      if (!streams.isEmpty()) {
+        feed.listening(true, announcementValidity());
+        announced = true;
+      } else if (announced) {
+        feed.listening(false, Duration.ZERO);
+        announced = false;
+      }
+    }
+  }
+
+  private Duration announcementValidity() {
+    return settings.keepAlive().multipliedBy(ANNOUNCEMENT_ROUNDS);
+  }
+
+  private void run() {
+    long keepAlive = settings.keepAlive().toNanos();
+    long nextKeepAlive = System.nanoTime() + keepAlive;
+    while (running && !Thread.currentThread().isInterrupted()) {
+      try {
+        Duration wait =
+            heldBack.isEmpty()
+                ? Duration.ofNanos(Math.max(1_000_000, nextKeepAlive - System.nanoTime()))
+                : HELD_BACK_RETRY;
+        dispatch(feed.await(wait));
+        if (System.nanoTime() >= nextKeepAlive) {
+          keepAlive();
+          nextKeepAlive = System.nanoTime() + keepAlive;
+        }
+      } catch (RuntimeException e) {
+        if (!running) {
+          return; // the application is stopping
+        }
+        LOG.log(Level.WARNING, "Event dispatch failed; going on", e);
+      }
+    }
+  }
+
+  private void dispatch(Wake wake) {
+    Set<Long> stored = new HashSet<>(wake.all() ? streams.keySet() : wake.stored());
+    stored.addAll(heldBack);
+    stored.retainAll(streams.keySet());
+    heldBack.clear();
+    if (!stored.isEmpty()) {
+      Map<Long, EventCursor> cursors = new HashMap<>();
+      for (Long account : stored) {
+        for (EventStream s : streams.getOrDefault(account, Set.of())) {
+          cursors.merge(account, s.cursor(), EventCursor::min);
+        }
+      }
+      StoredEvents events = store.after(cursors, settings.replayLimit());
+      heldBack.addAll(events.heldBack());
+      for (Long account : cursors.keySet()) {
+        for (EventStream s : streams.getOrDefault(account, Set.of())) {
+          s.send(events.activities(), events.deliveries());
+        }
+      }
+    }
+    Set<Long> state = new HashSet<>(wake.all() ? streams.keySet() : wake.state());
+    state.retainAll(streams.keySet());
+    state.forEach(states::request);
+  }
+
+  /** Reads an account's state once and sends it to every stream of the account. */
+  private void sendState(long account) {
+    Set<EventStream> open = streams.get(account);
+    if (open == null) {
+      return;
+    }
+    try {
+      BotStateView view = BotStateView.of(bots.state(account));
+      open.forEach(s -> s.sendState(view));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Reading a bot's state for its streams failed", e);
+    }
+  }
+
+  /** Comments on every stream, drops the closed ones, renews or withdraws the announcement. */
+  private void keepAlive() {
+    for (Long account : streams.keySet()) {
+      streams.computeIfPresent(
+          account,
+          (id, set) -> {
+            set.removeIf(EventStream::isClosed);
+            return set.isEmpty() ? null : set;
+          });
+    }
+    streams.values().forEach(set -> set.forEach(EventStream::keepAlive));
+    renewOrWithdraw();
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    streams.values().forEach(set -> set.forEach(EventStream::close));
+    streams.clear();
+    if (thread != null) {
+      thread.interrupt();
+    }
+    renewOrWithdraw();
+  }
+}

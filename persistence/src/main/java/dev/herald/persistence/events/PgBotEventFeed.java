@@ -1,0 +1,105 @@
+package dev.herald.persistence.events;
+
+import dev.herald.domain.events.BotEventFeed;
+import dev.herald.domain.events.Wake;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * {@link BotEventFeed} through {@code LISTEN herald_events} on one connection of the
+ * non-transactional pool, held for as long as the node serves streams. Unwrapping it to the
+ * driver's {@link PGConnection} needs the application to share the driver's library (server.xml:
+ * {@code classloader commonLibraryRef="postgresDriver"}).
+ */
+@ApplicationScoped
+public class PgBotEventFeed implements BotEventFeed {
+
+  private static final Logger LOG = Logger.getLogger(PgBotEventFeed.class.getName());
+
+  /** This node in event_listener: one id per process. */
+  private final String node = "events-" + UUID.randomUUID();
+
+  @Resource(lookup = "jdbc/heraldDirect")
+  DataSource dataSource;
+
+  private Connection listening;
+
+  @Override
+  public Wake await(Duration timeout) {
+    boolean reconnected = false;
+    try {
+      if (listening == null || listening.isClosed()) {
+        listening = dataSource.getConnection();
+        listening.setAutoCommit(true);
+        try (Statement s = listening.createStatement()) {
+          s.execute(EventSql.LISTEN);
+        }
+        reconnected = true;
+      }
+      PGNotification[] notifications =
+          listening
+              .unwrap(PGConnection.class)
+              .getNotifications((int) Math.max(1, timeout.toMillis()));
+      Wake wake = reconnected ? Wake.everything() : Wake.NONE;
+      if (notifications != null) {
+        for (PGNotification n : notifications) {
+          wake = Wake.merge(wake, n.getParameter());
+        }
+      }
+      return wake;
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Event feed connection lost; reconnecting: {0}", e.getMessage());
+      close();
+      pause(timeout);
+      return Wake.NONE;
+    }
+  }
+
+  @Override
+  public void listening(boolean listening, Duration validFor) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(listening ? EventSql.LISTENING : EventSql.NOT_LISTENING)) {
+      s.setString(1, node);
+      if (listening) {
+        s.setDouble(2, validFor.toMillis() / 1000.0);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("announce event listener: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @PreDestroy
+  public void close() {
+    if (listening != null) {
+      try {
+        listening.close();
+      } catch (SQLException e) {
+        LOG.log(Level.FINE, "closing the event feed connection", e);
+      }
+      listening = null;
+    }
+  }
+
+  private static void pause(Duration timeout) {
+    try {
+      Thread.sleep(Math.min(1000, Math.max(1, timeout.toMillis())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
