@@ -126,7 +126,8 @@ public final class Fixtures {
 
   public void noSandboxFaults() {
     sandboxFaults(
-        "{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[]}");
+        "{\"latency_ms\":0,\"flood_wait_every\":0,\"ban_probability\":0,\"forbidden_chats\":[],"
+            + "\"unavailable_sessions\":[],\"needs_login_sessions\":[]}");
   }
 
   /**

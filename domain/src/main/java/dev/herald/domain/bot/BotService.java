@@ -4,6 +4,8 @@ import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.session.TelegramSession;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBot;
@@ -57,19 +59,26 @@ public class BotService {
         .findByAccountId(accountId)
         .filter(UserBot::usable)
         .ifPresent(own -> senders.add("user-bot @" + own.username().orElse(own.tokenMasked())));
-    sessions.assignedTo(accountId).stream()
-        .filter(s -> s.state().inUse())
+    List<TelegramSession> held =
+        sessions.assignedTo(accountId).stream().filter(s -> s.state().inUse()).toList();
+    held.stream()
         .map(
             s ->
                 "session#"
                     + s.id()
                     + " "
                     + s.phoneMasked()
-                    + (s.usableAt(now) ? "" : " (cooling down)"))
+                    + (s.state() == SessionState.UNAVAILABLE
+                        ? " (unavailable for now)"
+                        : s.usableAt(now) ? "" : " (cooling down)"))
         .forEach(senders::add);
+    // A parked session is listed but sends nothing: with only those, the bot is idle (rule 14).
+    boolean noSender =
+        senders.size() == held.size()
+            && held.stream().noneMatch(s -> SessionState.SENDING.contains(s.state()));
     boolean idle =
         bot.status() == BotStatus.RUNNING
-            && (senders.isEmpty() || !bot.config().missingForStart().isEmpty());
+            && (noSender || !bot.config().missingForStart().isEmpty());
     return new BotState(
         bot.status(),
         bot.stopReason().orElse(null),

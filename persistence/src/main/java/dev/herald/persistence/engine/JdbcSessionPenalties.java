@@ -2,6 +2,7 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.session.SessionState;
 import dev.herald.persistence.session.SessionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -66,6 +67,59 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
                 accountId,
                 ActivityEvent.SESSION_REPLACED,
                 reason,
+                "session " + replacement.get() + " replaces session " + sessionId);
+          }
+          return replacement;
+        });
+  }
+
+  @Override
+  public void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason) {
+    jdbc.transaction(
+        "park an unavailable session",
+        c -> {
+          Jdbc.execute(c, PenaltySql.PARK_UNAVAILABLE, reason, Timestamp.from(retryAt), sessionId);
+          return log(
+              c,
+              accountId,
+              ActivityEvent.SESSION_PARKED,
+              SessionState.UNAVAILABLE.name(),
+              "session " + sessionId + " is unavailable until " + retryAt + ": " + reason);
+        });
+  }
+
+  @Override
+  public Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason) {
+    return jdbc.transaction(
+        "park a session that needs a login",
+        c -> {
+          Jdbc.execute(c, PenaltySql.PARK_NEEDS_LOGIN, reason, sessionId);
+          log(
+              c,
+              accountId,
+              ActivityEvent.SESSION_PARKED,
+              SessionState.NEEDS_LOGIN.name(),
+              "session " + sessionId + " needs a new login: " + reason);
+          Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
+          Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+          if (replacement.isEmpty()) {
+            Jdbc.execute(
+                c,
+                PenaltySql.MARK_IDLE_WITHOUT_SESSION,
+                "No usable session left: session "
+                    + sessionId
+                    + " needs a new login ("
+                    + reason
+                    + ")",
+                accountId,
+                accountId);
+          } else {
+            Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
+            log(
+                c,
+                accountId,
+                ActivityEvent.SESSION_REPLACED,
+                SessionState.NEEDS_LOGIN.name(),
                 "session " + replacement.get() + " replaces session " + sessionId);
           }
           return replacement;
