@@ -59,6 +59,11 @@ class NoFalseBansIT extends TenantSystemTest {
         account);
   }
 
+  /** JSON-B leaves null fields out. */
+  private static boolean absent(JsonObject view, String field) {
+    return !view.containsKey(field) || view.isNull(field);
+  }
+
   /** The session as {@code GET /admin/sessions?state=...} lists it. */
   private static JsonObject listed(String state, long session) {
     var page =
@@ -96,7 +101,7 @@ class NoFalseBansIT extends TenantSystemTest {
     assertTrue(view.getString("state_reason").contains("not open"), view::toString);
     assertNotNull(view.getString("state_since"));
     assertEquals(account, view.getJsonNumber("assigned_account_id").longValue(), "keeps its place");
-    assertTrue(view.isNull("ban_reason"), view::toString);
+    assertTrue(absent(view, "ban_reason"), view::toString);
     assertEquals(0, bans(account));
     var bot = api.get("/api/v1/bot/state").token(token).send().json();
     assertEquals("RUNNING", bot.getString("status"));
@@ -136,8 +141,8 @@ class NoFalseBansIT extends TenantSystemTest {
 
     JsonObject view = listed("NEEDS_LOGIN", parked);
     assertTrue(view.getString("state_reason").contains("WaitCode"), view::toString);
-    assertTrue(view.isNull("assigned_account_id"), view::toString);
-    assertTrue(view.isNull("ban_reason"), view::toString);
+    assertTrue(absent(view, "assigned_account_id"), view::toString);
+    assertTrue(absent(view, "ban_reason"), view::toString);
     assertEquals(0, bans(account));
     assertEquals(
         "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));

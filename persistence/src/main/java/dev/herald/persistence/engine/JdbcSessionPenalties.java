@@ -52,24 +52,13 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
               ActivityEvent.SESSION_BANNED,
               reason,
               "session " + sessionId + " banned");
-          Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
-          Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
-          if (replacement.isEmpty()) {
-            Jdbc.execute(
-                c,
-                PenaltySql.MARK_IDLE,
-                "No usable session left: session " + sessionId + " was banned (" + reason + ")",
-                accountId);
-          } else {
-            Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
-            log(
-                c,
-                accountId,
-                ActivityEvent.SESSION_REPLACED,
-                reason,
-                "session " + replacement.get() + " replaces session " + sessionId);
-          }
-          return replacement;
+          return replace(
+              c,
+              accountId,
+              sessionId,
+              reason,
+              PenaltySql.MARK_IDLE,
+              "No usable session left: session " + sessionId + " was banned (" + reason + ")");
         });
   }
 
@@ -100,35 +89,52 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
               ActivityEvent.SESSION_PARKED,
               SessionState.NEEDS_LOGIN.name(),
               "session " + sessionId + " needs a new login: " + reason);
-          Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
-          Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
-          if (replacement.isEmpty()) {
-            Jdbc.execute(
-                c,
-                PenaltySql.MARK_IDLE_WITHOUT_SESSION,
-                "No usable session left: session "
-                    + sessionId
-                    + " needs a new login ("
-                    + reason
-                    + ")",
-                accountId,
-                accountId);
-          } else {
-            Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
-            log(
-                c,
-                accountId,
-                ActivityEvent.SESSION_REPLACED,
-                SessionState.NEEDS_LOGIN.name(),
-                "session " + replacement.get() + " replaces session " + sessionId);
-          }
-          return replacement;
+          return replace(
+              c,
+              accountId,
+              sessionId,
+              SessionState.NEEDS_LOGIN.name(),
+              PenaltySql.MARK_IDLE_WITHOUT_SESSION,
+              "No usable session left: session "
+                  + sessionId
+                  + " needs a new login ("
+                  + reason
+                  + ")");
         });
   }
 
   @Override
   public void markIdle(long accountId, String reason) {
     jdbc.update("mark the bot idle", PenaltySql.MARK_IDLE, reason, accountId);
+  }
+
+  /**
+   * Assigns the next free session of the pool in {@code sessionId}'s place and logs it, in the
+   * caller's transaction; with none free, runs {@code idleSql} (parameters: {@code idleReason},
+   * account) so the bot says why.
+   */
+  private static Optional<Long> replace(
+      Connection c,
+      long accountId,
+      long sessionId,
+      String reasonCode,
+      String idleSql,
+      String idleReason)
+      throws SQLException {
+    Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
+    Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+    if (replacement.isEmpty()) {
+      Jdbc.execute(c, idleSql, idleReason, accountId);
+    } else {
+      Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
+      log(
+          c,
+          accountId,
+          ActivityEvent.SESSION_REPLACED,
+          reasonCode,
+          "session " + replacement.get() + " replaces session " + sessionId);
+    }
+    return replacement;
   }
 
   private static int log(

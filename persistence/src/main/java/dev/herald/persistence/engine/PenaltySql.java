@@ -57,14 +57,14 @@ final class PenaltySql {
 
   /**
    * Marks the bot idle only when it has no usable session left ({@link SessionSql#usableNow}).
-   * Parameters: reason, account, account.
+   * Parameters: reason, account.
    */
   static final String MARK_IDLE_WITHOUT_SESSION =
       """
       UPDATE bot SET last_error_reason = ?, updated_at = now()
        WHERE account_id = ?
          AND NOT EXISTS (SELECT 1 FROM telegram_session s
-                          WHERE s.assigned_account_id = ? AND %s)
+                          WHERE s.assigned_account_id = bot.account_id AND %s)
       """
           .formatted(SessionSql.usableNow("s"));
 

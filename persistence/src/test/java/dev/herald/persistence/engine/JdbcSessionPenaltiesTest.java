@@ -139,6 +139,21 @@ class JdbcSessionPenaltiesTest {
     assertEquals(1, activity(account, "SESSION_REPLACED"));
   }
 
+  @Test
+  void aSessionThatNeedsALoginWithNoSpareLeavesTheBotIdleOnlyWhenNoUsableSessionIsLeft() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(2);
+    long first = rows.session(pair, "ASSIGNED", account, null);
+    long second = rows.session(pair, "ASSIGNED", account, null);
+    String reason = "SELECT last_error_reason FROM bot WHERE account_id = ?";
+
+    assertEquals(Optional.empty(), penalties.parkNeedsLoginAndReplace(account, first, "x"));
+    assertNull(rows.one(reason, account), "the other session still sends");
+
+    assertEquals(Optional.empty(), penalties.parkNeedsLoginAndReplace(account, second, "x"));
+    assertTrue(rows.text(reason, account).contains("needs a new login"));
+  }
+
   private String state(long session) {
     return rows.text("SELECT state FROM telegram_session WHERE id = ?", session);
   }
