@@ -57,15 +57,15 @@ final class HousekeepingSql {
           + " ?)";
 
   /**
-   * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders; the reason
-   * stays until the next state change says otherwise (cleared here: the state is ASSIGNED again).
+   * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders (to the pool
+   * when their account was deleted meanwhile); the park's reason goes with the state.
    */
   static final String LIFT_UNAVAILABLE =
       """
       UPDATE telegram_session
-         SET state = 'ASSIGNED', state_reason = NULL, state_since = now(),
+         SET state = CASE WHEN assigned_account_id IS NULL THEN 'UNUSED' ELSE 'ASSIGNED' END,
+             state_reason = NULL, state_since = now(),
              flood_wait_until = NULL, updated_at = now(), version = version + 1
        WHERE state = 'UNAVAILABLE' AND flood_wait_until <= now()
-         AND assigned_account_id IS NOT NULL
       """;
 }
