@@ -119,6 +119,10 @@ public final class Fixtures {
             "ban_probability",
             0,
             "forbidden_chats",
+            List.of(),
+            "unavailable_sessions",
+            List.of(),
+            "needs_login_sessions",
             List.of()));
   }
 

@@ -9,7 +9,9 @@ public record SandboxFaultsBody(
     Integer floodWaitEvery,
     Long floodWaitSeconds,
     Double banProbability,
-    List<String> forbiddenChats) {
+    List<String> forbiddenChats,
+    List<Long> unavailableSessions,
+    List<Long> needsLoginSessions) {
 
   static SandboxFaultsBody of(FaultPlan plan) {
     return new SandboxFaultsBody(
@@ -17,7 +19,9 @@ public record SandboxFaultsBody(
         plan.floodWaitEvery(),
         plan.floodWait().toSeconds(),
         plan.banProbability(),
-        plan.forbiddenChats());
+        plan.forbiddenChats(),
+        plan.unavailableSessions(),
+        plan.needsLoginSessions());
   }
 
   FaultPlan applyTo(FaultPlan plan) {
@@ -28,6 +32,8 @@ public record SandboxFaultsBody(
             ? plan.floodWait()
             : java.time.Duration.ofSeconds(floodWaitSeconds),
         banProbability == null ? plan.banProbability() : banProbability,
-        forbiddenChats == null ? plan.forbiddenChats() : forbiddenChats);
+        forbiddenChats == null ? plan.forbiddenChats() : forbiddenChats,
+        unavailableSessions == null ? plan.unavailableSessions() : unavailableSessions,
+        needsLoginSessions == null ? plan.needsLoginSessions() : needsLoginSessions);
   }
 }

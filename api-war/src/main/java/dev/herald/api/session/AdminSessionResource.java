@@ -24,11 +24,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The session pool: add a session (and drive its login), list, ban, release, delete. */
+/**
+ * The session pool: add a session (and drive its login), log a {@code NEEDS_LOGIN} session in
+ * again, list (with each session's state, why and since when), ban, release, delete.
+ */
 @Path("/admin/sessions")
 @RolesAllowed({"ADMIN", "OWNER"})
 @AdminOnly
@@ -49,6 +54,17 @@ public class AdminSessionResource {
     return Response.status(Response.Status.CREATED)
         .entity(SessionView.of(login.session(), login.progress()))
         .build();
+  }
+
+  @POST
+  @Path("/{id}/login")
+  @Operation(
+      summary =
+          "Start a new login of a session that needs one (NEEDS_LOGIN); then send its code and"
+              + " password")
+  public SessionView login(@PathParam("id") long id) {
+    var login = pool.restartLogin(current.actor(), id);
+    return SessionView.of(login.session(), login.progress());
   }
 
   @POST
@@ -110,7 +126,10 @@ public class AdminSessionResource {
                 () ->
                     InvalidInputException.of(
                         "state",
-                        "state must be one of PENDING_AUTH, UNUSED, ASSIGNED, COOLING_DOWN, BANNED,"
-                            + " REVOKED.")));
+                        "state must be one of "
+                            + Arrays.stream(SessionState.values())
+                                .map(Enum::name)
+                                .collect(Collectors.joining(", "))
+                            + ".")));
   }
 }

@@ -4,12 +4,18 @@ import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
 import dev.herald.domain.session.TelegramSession;
 import java.time.Instant;
 
-/** A pooled session as admins see it: the phone masked, the login step when one is running. */
+/**
+ * A pooled session as admins see it: the phone masked, its state with why ({@code stateReason}: the
+ * cause of a {@code NEEDS_LOGIN} or {@code UNAVAILABLE} park, never a ban's) and since when, the
+ * login step when one is running.
+ */
 public record SessionView(
     long id,
     long apiPairId,
     String phone,
     String state,
+    String stateReason,
+    Instant stateSince,
     Long assignedAccountId,
     Instant floodWaitUntil,
     String banReason,
@@ -26,6 +32,8 @@ public record SessionView(
         s.apiPairId(),
         s.phoneMasked(),
         s.state().name(),
+        s.stateReason().orElse(null),
+        s.stateSince().orElse(null),
         s.assignedAccountId().orElse(null),
         s.floodWaitUntil().orElse(null),
         s.banReason().orElse(null),

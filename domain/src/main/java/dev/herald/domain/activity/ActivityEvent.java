@@ -15,6 +15,8 @@ public enum ActivityEvent {
   SESSION_BANNED,
   /** A free session from the pool took a banned session's place. */
   SESSION_REPLACED,
+  /** A session cannot send for now (NEEDS_LOGIN or UNAVAILABLE): parked, not banned. */
+  SESSION_PARKED,
   /** The bot was stopped by the service: plan expired or inactive, or a restart. */
   AUTO_STOPPED;
 

@@ -6,6 +6,8 @@ import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanStatus;
 import dev.herald.domain.session.SessionRepository;
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.session.TelegramSession;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.ForbiddenException;
@@ -62,8 +64,13 @@ public class BotLifecycleService {
     if (bot.status() == BotStatus.RUNNING) {
       return bots.state(accountId);
     }
-    int usable = usableSessions(accountId);
-    int wanted = account.plan().limits().maxSessions() - usable;
+    List<TelegramSession> held = sessions.assignedTo(accountId);
+    // A parked UNAVAILABLE session still takes one of the account's places but is no sender to
+    // start with (a session waiting out a flood is: it sends again within the flood's time).
+    int wanted =
+        account.plan().limits().maxSessions()
+            - (int) held.stream().filter(s -> s.state().inUse()).count();
+    int usable = (int) held.stream().filter(s -> SessionState.SENDING.contains(s.state())).count();
     if (wanted > 0) {
       usable += sessions.allocate(accountId, wanted).size();
     }
@@ -93,10 +100,6 @@ public class BotLifecycleService {
     bots.botOf(accountId);
     botRepository.requestStop(accountId, StopReason.USER);
     return bots.state(accountId);
-  }
-
-  private int usableSessions(long accountId) {
-    return (int) sessions.assignedTo(accountId).stream().filter(s -> s.state().inUse()).count();
   }
 
   private static void requirePlanAllowsRunning(Plan plan, Instant now) {

@@ -4,6 +4,8 @@ import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
+import dev.herald.domain.session.SessionState;
+import dev.herald.domain.session.TelegramSession;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
@@ -85,6 +87,16 @@ public class BotService {
    * post through now), then the assigned sessions still in use (cooling down until their flood wait
    * ends).
    */
+  /** Why a session the account holds sends nothing now (rule 14: a parked session is no ban). */
+  private static String unavailableNote(TelegramSession session) {
+    if (session.state() == SessionState.UNAVAILABLE) {
+      return "unavailable for now"
+          + session.stateReason().map(reason -> ": " + reason).orElse("")
+          + "; it comes back by itself";
+    }
+    return "cooling down after a flood wait";
+  }
+
   private List<SenderLabel> senders(long accountId, Instant now) {
     List<SenderLabel> senders = new ArrayList<>();
     String botTransport = gateway.transport(Sender.Kind.USER_BOT);
@@ -118,7 +130,7 @@ public class BotService {
                   sessionDryRun,
                   available,
                   available ? null : s.floodWaitUntil().orElse(null),
-                  available ? null : "cooling down after a flood wait");
+                  available ? null : unavailableNote(s));
             })
         .forEach(senders::add);
     return senders;

@@ -11,6 +11,13 @@ public interface Housekeeping {
    */
   int stopBotsWithoutPlan();
 
+  /**
+   * Returns {@code UNAVAILABLE} sessions whose back-off is over to their account's senders ({@code
+   * ASSIGNED}); a session that still cannot send is parked again by its next send. Returns how
+   * many.
+   */
+  int liftUnavailable();
+
   /** Deletes delivery records and activity logs older than {@code cutoff}, in batches. */
   long deleteOlderThan(Instant cutoff, int batchSize);
 }

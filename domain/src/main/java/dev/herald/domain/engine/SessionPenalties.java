@@ -20,6 +20,21 @@ public interface SessionPenalties {
    */
   Optional<Long> banAndReplace(long accountId, long sessionId, String reason);
 
+  /**
+   * Parks the session {@code UNAVAILABLE} with {@code reason} until {@code retryAt}: it stays with
+   * its account and is no sender until then; {@link Housekeeping#liftUnavailable} returns it.
+   * Logged as {@code SESSION_PARKED}. Never a ban (rule 14).
+   */
+  void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason);
+
+  /**
+   * Parks the session {@code NEEDS_LOGIN}: it leaves the account (never banned) and a replacement
+   * from the pool takes its place, as in {@link #banAndReplace}; with no free session and no other
+   * usable sender the bot is marked idle. Logged as {@code SESSION_PARKED}. Returns the
+   * replacement's id.
+   */
+  Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason);
+
   /** Marks a running bot idle: nothing to send with; the user sees {@code reason}. */
   void markIdle(long accountId, String reason);
 }

@@ -93,6 +93,46 @@ public class SessionPoolService {
     return new SessionLogin(session, progress);
   }
 
+  /**
+   * A new login for a session that had one: a {@code NEEDS_LOGIN} session (rule 14: its login ended
+   * without a ban) or one whose login is stuck waiting. It starts with the session's stored phone
+   * and its own API pair; the code and password endpoints take it from there, and a finished login
+   * returns it to the pool ({@code UNUSED}).
+   */
+  public SessionLogin restartLogin(Actor actor, long sessionId) {
+    TelegramSession session = existing(sessionId);
+    if (session.state() != SessionState.NEEDS_LOGIN
+        && session.state() != SessionState.PENDING_AUTH) {
+      throw new ConflictException(
+          ProblemType.SESSION_NOT_PENDING,
+          "Only a session that needs a login (NEEDS_LOGIN) or waits for one can log in again.");
+    }
+    String phone =
+        session
+            .phoneEncrypted()
+            .map(cipher::decrypt)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        ProblemType.SESSION_NOT_PENDING,
+                        "This session has no stored phone: delete it and add it again."));
+    ApiPair pair =
+        sessions
+            .findApiPair(session.apiPairId())
+            .orElseThrow(() -> new NotFoundException("The session's API pair is gone."));
+    session.loginRestarted(clock.instant());
+    LoginProgress progress =
+        login.start(sessionId, phone, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
+    apply(session, progress);
+    audit.record(
+        actor,
+        AuditAction.SESSION_LOGIN_RESTARTED,
+        "session",
+        sessionId,
+        "login=" + progress.step());
+    return new SessionLogin(session, progress);
+  }
+
   public SessionLogin submitCode(Actor actor, long sessionId, String code) {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitCode(sessionId, code);

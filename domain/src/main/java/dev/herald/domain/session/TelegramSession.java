@@ -46,6 +46,14 @@ public class TelegramSession {
   @Column(name = "ban_reason", length = 200)
   private String banReason;
 
+  /** Why the session is in its state now (a parked state's cause); null when nothing to say. */
+  @Column(name = "state_reason", length = 200)
+  private String stateReason;
+
+  /** When the session entered its state (set with every state change). */
+  @Column(name = "state_since")
+  private Instant stateSince;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -67,31 +75,46 @@ public class TelegramSession {
   }
 
   public void loginSucceeded(Instant now) {
-    state = SessionState.UNUSED;
-    updatedAt = now;
+    changeState(SessionState.UNUSED, null, now);
+  }
+
+  /**
+   * A new login of a session that had one (it needs one again, or an admin asks): it waits for the
+   * login's steps, off any account.
+   */
+  public void loginRestarted(Instant now) {
+    changeState(SessionState.PENDING_AUTH, null, now);
+    assignedAccountId = null;
+    floodWaitUntil = null;
   }
 
   /** Banned sessions leave their account for good (SPEC rule 9). */
   public void ban(String reason, Instant now) {
-    state = SessionState.BANNED;
+    changeState(SessionState.BANNED, reason, now);
     banReason = reason;
     assignedAccountId = null;
-    updatedAt = now;
   }
 
   /** Back to the pool, unassigned, whatever happened before. */
   public void release(Instant now) {
-    state = SessionState.UNUSED;
+    changeState(SessionState.UNUSED, null, now);
     assignedAccountId = null;
     banReason = null;
     floodWaitUntil = null;
+  }
+
+  private void changeState(SessionState next, String reason, Instant now) {
+    state = next;
+    stateReason = reason;
+    stateSince = now;
     updatedAt = now;
   }
 
   /**
-   * The usable-session rule: the session is one of its account's senders ({@link
-   * SessionState#inUse()}) and is not waiting out a flood at {@code now}. SQL twin: {@code
-   * SessionSql.usableNow}, which the engine's claim uses to pick a cycle's senders.
+   * The usable-session rule: the session is one of its account's senders and not parked ({@link
+   * SessionState#SENDING}: never {@code NEEDS_LOGIN} or {@code UNAVAILABLE}) and is not waiting out
+   * a flood at {@code now}. SQL twin: {@code SessionSql.usableNow}, which the engine's claim uses
+   * to pick a cycle's senders.
    */
   public boolean usableAt(Instant now) {
     return usable(state, floodWaitUntil, now);
@@ -99,7 +122,8 @@ public class TelegramSession {
 
   /** {@link #usableAt} on a session's parts ({@code floodWaitUntil} may be null). */
   public static boolean usable(SessionState state, Instant floodWaitUntil, Instant now) {
-    return state.inUse() && (floodWaitUntil == null || !floodWaitUntil.isAfter(now));
+    return SessionState.SENDING.contains(state)
+        && (floodWaitUntil == null || !floodWaitUntil.isAfter(now));
   }
 
   public Long id() {
@@ -132,6 +156,14 @@ public class TelegramSession {
 
   public Optional<String> banReason() {
     return Optional.ofNullable(banReason);
+  }
+
+  public Optional<String> stateReason() {
+    return Optional.ofNullable(stateReason);
+  }
+
+  public Optional<Instant> stateSince() {
+    return Optional.ofNullable(stateSince);
   }
 
   public Instant createdAt() {

@@ -70,7 +70,34 @@ public sealed interface SendOutcome {
     }
   }
 
-  /** The sender's credentials are rejected (Bot API 401: bad token). */
+  /**
+   * The session cannot send from here now, and Telegram said nothing against it: its client is not
+   * open on this node (or is still starting), or the TDLib library is missing. Never a ban: the
+   * session is parked {@code UNAVAILABLE} and tried again after a short back-off.
+   */
+  record SenderUnavailable(String reason) implements SendOutcome {
+    @Override
+    public String code() {
+      return "SENDER_UNAVAILABLE";
+    }
+  }
+
+  /**
+   * The session is not logged in (TDLib waits for a phone number, code or password, or logged out
+   * without Telegram saying the account is banned). Never a ban: the session is parked {@code
+   * NEEDS_LOGIN} until an admin logs it in again.
+   */
+  record SenderNeedsLogin(String reason) implements SendOutcome {
+    @Override
+    public String code() {
+      return "SENDER_NEEDS_LOGIN";
+    }
+  }
+
+  /**
+   * The sender's credentials are rejected (Bot API 401: bad token). For a tenant's user bot only:
+   * the TDLib transport answers {@link SenderNeedsLogin} or {@link SenderBanned} for sessions.
+   */
   record Unauthorized(String reason) implements SendOutcome {
     @Override
     public String code() {

@@ -51,4 +51,34 @@ class OutcomePolicyTest {
         Kind.SKIP_CHAT, coolOnPeerFlood.decide(new SendOutcome.TransientError("timeout")).kind());
     assertEquals(Kind.CONTINUE, coolOnPeerFlood.decide(new SendOutcome.Delivered(7)).kind());
   }
+
+  @Test
+  void aSenderThatCannotSendFromHereIsParkedUnavailableNeverBanned() {
+    for (OutcomePolicy policy : new OutcomePolicy[] {coolOnPeerFlood, banOnPeerFlood}) {
+      for (String reason :
+          new String[] {"not open on this node", "starting", "TDLib library not loaded"}) {
+        OutcomeAction action = policy.decide(new SendOutcome.SenderUnavailable(reason));
+        assertEquals(Kind.PARK_UNAVAILABLE, action.kind(), reason);
+        assertEquals(OutcomePolicy.UNAVAILABLE_BACK_OFF, action.coolDown(), reason);
+      }
+    }
+  }
+
+  @Test
+  void aSenderThatIsNotLoggedInIsParkedNeedsLoginNeverBanned() {
+    for (OutcomePolicy policy : new OutcomePolicy[] {coolOnPeerFlood, banOnPeerFlood}) {
+      for (String reason :
+          new String[] {
+            "authorizationStateWaitPhoneNumber",
+            "authorizationStateWaitCode",
+            "authorizationStateWaitPassword",
+            "authorizationStateLoggingOut"
+          }) {
+        assertEquals(
+            Kind.PARK_NEEDS_LOGIN,
+            policy.decide(new SendOutcome.SenderNeedsLogin(reason)).kind(),
+            reason);
+      }
+    }
+  }
 }

@@ -103,6 +103,16 @@ class AdminBanTest {
     }
 
     @Override
+    public void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void markIdle(long accountId, String reason) {
       throw new UnsupportedOperationException();
     }

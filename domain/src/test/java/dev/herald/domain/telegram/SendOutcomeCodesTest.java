@@ -22,6 +22,8 @@ class SendOutcomeCodesTest {
             new SendOutcome.SenderLimited("x"),
             new SendOutcome.ChatForbidden("x"),
             new SendOutcome.ChatNotFound("x"),
+            new SendOutcome.SenderUnavailable("x"),
+            new SendOutcome.SenderNeedsLogin("x"),
             new SendOutcome.Unauthorized("x"),
             new SendOutcome.TransientError("x"));
     assertEquals(
@@ -30,16 +32,18 @@ class SendOutcomeCodesTest {
         all.stream()
             .collect(Collectors.toMap(o -> o.getClass().getSimpleName(), SendOutcome::code));
     assertEquals(
-        Map.of(
-            "Delivered", "DELIVERED",
-            "FloodWait", "FLOOD_WAIT",
-            "SlowMode", "SLOW_MODE",
-            "SenderBanned", "SENDER_BANNED",
-            "SenderLimited", "SENDER_LIMITED",
-            "ChatForbidden", "CHAT_FORBIDDEN",
-            "ChatNotFound", "CHAT_NOT_FOUND",
-            "Unauthorized", "UNAUTHORIZED",
-            "TransientError", "TRANSIENT_ERROR"),
+        Map.ofEntries(
+            Map.entry("Delivered", "DELIVERED"),
+            Map.entry("FloodWait", "FLOOD_WAIT"),
+            Map.entry("SlowMode", "SLOW_MODE"),
+            Map.entry("SenderBanned", "SENDER_BANNED"),
+            Map.entry("SenderLimited", "SENDER_LIMITED"),
+            Map.entry("ChatForbidden", "CHAT_FORBIDDEN"),
+            Map.entry("ChatNotFound", "CHAT_NOT_FOUND"),
+            Map.entry("SenderUnavailable", "SENDER_UNAVAILABLE"),
+            Map.entry("SenderNeedsLogin", "SENDER_NEEDS_LOGIN"),
+            Map.entry("Unauthorized", "UNAUTHORIZED"),
+            Map.entry("TransientError", "TRANSIENT_ERROR")),
         codes);
   }
 }

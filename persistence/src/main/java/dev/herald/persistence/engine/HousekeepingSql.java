@@ -55,4 +55,17 @@ final class HousekeepingSql {
   static final String DELETE_OLD_ACTIVITY =
       "DELETE FROM activity_log WHERE id IN (SELECT id FROM activity_log WHERE created_at < ? LIMIT"
           + " ?)";
+
+  /**
+   * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders (to the pool
+   * when their account was deleted meanwhile); the park's reason goes with the state.
+   */
+  static final String LIFT_UNAVAILABLE =
+      """
+      UPDATE telegram_session
+         SET state = CASE WHEN assigned_account_id IS NULL THEN 'UNUSED' ELSE 'ASSIGNED' END,
+             state_reason = NULL, state_since = now(),
+             flood_wait_until = NULL, updated_at = now(), version = version + 1
+       WHERE state = 'UNAVAILABLE' AND flood_wait_until <= now()
+      """;
 }

@@ -26,6 +26,11 @@ public class JdbcHousekeeping extends JdbcStore implements Housekeeping {
   }
 
   @Override
+  public int liftUnavailable() {
+    return jdbc.update("lift unavailable sessions", HousekeepingSql.LIFT_UNAVAILABLE);
+  }
+
+  @Override
   public long deleteOlderThan(Instant cutoff, int batchSize) {
     long deleted = 0;
     for (String sql :

@@ -2,6 +2,7 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.session.SessionState;
 import dev.herald.persistence.session.SessionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -51,30 +52,89 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
               ActivityEvent.SESSION_BANNED,
               reason,
               "session " + sessionId + " banned");
-          Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
-          Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
-          if (replacement.isEmpty()) {
-            Jdbc.execute(
-                c,
-                PenaltySql.MARK_IDLE,
-                "No usable session left: session " + sessionId + " was banned (" + reason + ")",
-                accountId);
-          } else {
-            Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
-            log(
-                c,
-                accountId,
-                ActivityEvent.SESSION_REPLACED,
-                reason,
-                "session " + replacement.get() + " replaces session " + sessionId);
-          }
-          return replacement;
+          return replace(
+              c,
+              accountId,
+              sessionId,
+              reason,
+              PenaltySql.MARK_IDLE,
+              "No usable session left: session " + sessionId + " was banned (" + reason + ")");
+        });
+  }
+
+  @Override
+  public void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason) {
+    jdbc.transaction(
+        "park an unavailable session",
+        c -> {
+          Jdbc.execute(c, PenaltySql.PARK_UNAVAILABLE, reason, Timestamp.from(retryAt), sessionId);
+          return log(
+              c,
+              accountId,
+              ActivityEvent.SESSION_PARKED,
+              SessionState.UNAVAILABLE.name(),
+              "session " + sessionId + " is unavailable until " + retryAt + ": " + reason);
+        });
+  }
+
+  @Override
+  public Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason) {
+    return jdbc.transaction(
+        "park a session that needs a login",
+        c -> {
+          Jdbc.execute(c, PenaltySql.PARK_NEEDS_LOGIN, reason, sessionId);
+          log(
+              c,
+              accountId,
+              ActivityEvent.SESSION_PARKED,
+              SessionState.NEEDS_LOGIN.name(),
+              "session " + sessionId + " needs a new login: " + reason);
+          return replace(
+              c,
+              accountId,
+              sessionId,
+              SessionState.NEEDS_LOGIN.name(),
+              PenaltySql.MARK_IDLE_WITHOUT_SESSION,
+              "No usable session left: session "
+                  + sessionId
+                  + " needs a new login ("
+                  + reason
+                  + ")");
         });
   }
 
   @Override
   public void markIdle(long accountId, String reason) {
     jdbc.update("mark the bot idle", PenaltySql.MARK_IDLE, reason, accountId);
+  }
+
+  /**
+   * Assigns the next free session of the pool in {@code sessionId}'s place and logs it, in the
+   * caller's transaction; with none free, runs {@code idleSql} (parameters: {@code idleReason},
+   * account) so the bot says why.
+   */
+  private static Optional<Long> replace(
+      Connection c,
+      long accountId,
+      long sessionId,
+      String reasonCode,
+      String idleSql,
+      String idleReason)
+      throws SQLException {
+    Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
+    Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+    if (replacement.isEmpty()) {
+      Jdbc.execute(c, idleSql, idleReason, accountId);
+    } else {
+      Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
+      log(
+          c,
+          accountId,
+          ActivityEvent.SESSION_REPLACED,
+          reasonCode,
+          "session " + replacement.get() + " replaces session " + sessionId);
+    }
+    return replacement;
   }
 
   private static int log(

@@ -2,6 +2,7 @@ package dev.herald.persistence.session;
 
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,9 +17,13 @@ public final class SessionSql {
    * its API pair. The state list is built from {@link SessionState#IN_USE}.
    */
   public static String inUse(String alias) {
+    return stateIn(alias, SessionState.IN_USE);
+  }
+
+  private static String stateIn(String alias, Set<SessionState> states) {
     return alias
         + ".state IN ("
-        + SessionState.IN_USE.stream()
+        + states.stream()
             .map(state -> "'" + state.name() + "'")
             .sorted()
             .collect(Collectors.joining(", "))
@@ -26,12 +31,13 @@ public final class SessionSql {
   }
 
   /**
-   * SQL twin of {@link TelegramSession#usableAt}: in use and not waiting out a flood now. The
-   * engine's claim picks a cycle's senders with it.
+   * SQL twin of {@link TelegramSession#usableAt}: sending ({@link SessionState#SENDING}: in use and
+   * not parked) and not waiting out a flood now. The engine's claim picks a cycle's senders with
+   * it.
    */
   public static String usableNow(String alias) {
     return "("
-        + inUse(alias)
+        + stateIn(alias, SessionState.SENDING)
         + " AND ("
         + alias
         + ".flood_wait_until IS NULL OR "

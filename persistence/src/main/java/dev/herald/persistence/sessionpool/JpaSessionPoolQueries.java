@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 public class JpaSessionPoolQueries implements SessionPoolQueries {
 
   /** The states that occupy a place of the pair's capacity (as the allocation counts them). */
-  private static final List<SessionState> IN_USE =
-      List.of(SessionState.ASSIGNED, SessionState.COOLING_DOWN);
+  private static final List<SessionState> IN_USE = List.copyOf(SessionState.IN_USE);
 
   @PersistenceContext(unitName = "herald")
   EntityManager em;

@@ -87,4 +87,74 @@ class JdbcSessionPenaltiesTest {
     assertEquals(until.toEpochMilli() / 1000, stored.toInstant().toEpochMilli() / 1000);
     assertEquals(1, activity(account, "FLOOD_WAIT"));
   }
+
+  @Test
+  void anUnavailableSessionIsParkedWithItsAccountNotBannedAndLiftedAfterItsBackOff() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(2);
+    long session = rows.session(pair, "ASSIGNED", account, null);
+    long free = rows.session(pair, "UNUSED", null, null);
+
+    penalties.parkUnavailable(
+        account, session, Instant.now().plusSeconds(60), "session is not open on this node");
+
+    assertEquals("UNAVAILABLE", state(session));
+    assertEquals(
+        "session is not open on this node",
+        rows.text("SELECT state_reason FROM telegram_session WHERE id = ?", session));
+    assertEquals(
+        account,
+        rows.count("SELECT assigned_account_id FROM telegram_session WHERE id = ?", session),
+        "it keeps its account");
+    assertEquals("UNUSED", state(free), "no replacement for a passing state");
+    assertEquals(0, activity(account, "SESSION_BANNED"));
+    assertEquals(1, activity(account, "SESSION_PARKED"));
+    JdbcHousekeeping housekeeping = new JdbcHousekeeping(TestDatabase.dataSource());
+    assertEquals(0, housekeeping.liftUnavailable(), "not before its back-off is over");
+
+    rows.update(
+        "UPDATE telegram_session SET flood_wait_until = now() - interval '1 second' WHERE id = ?",
+        session);
+
+    assertEquals(1, housekeeping.liftUnavailable());
+    assertEquals("ASSIGNED", state(session));
+  }
+
+  @Test
+  void aSessionThatNeedsALoginLeavesItsAccountUnbannedAndIsReplaced() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(2);
+    long session = rows.session(pair, "ASSIGNED", account, null);
+    long free = rows.session(pair, "UNUSED", null, null);
+
+    Optional<Long> replacement =
+        penalties.parkNeedsLoginAndReplace(account, session, "authorizationStateWaitCode");
+
+    assertEquals(Optional.of(free), replacement);
+    assertEquals("NEEDS_LOGIN", state(session));
+    assertNull(rows.one("SELECT ban_reason FROM telegram_session WHERE id = ?", session));
+    assertNull(rows.one("SELECT assigned_account_id FROM telegram_session WHERE id = ?", session));
+    assertEquals(0, activity(account, "SESSION_BANNED"));
+    assertEquals(1, activity(account, "SESSION_PARKED"));
+    assertEquals(1, activity(account, "SESSION_REPLACED"));
+  }
+
+  @Test
+  void aSessionThatNeedsALoginWithNoSpareLeavesTheBotIdleOnlyWhenNoUsableSessionIsLeft() {
+    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(2);
+    long first = rows.session(pair, "ASSIGNED", account, null);
+    long second = rows.session(pair, "ASSIGNED", account, null);
+    String reason = "SELECT last_error_reason FROM bot WHERE account_id = ?";
+
+    assertEquals(Optional.empty(), penalties.parkNeedsLoginAndReplace(account, first, "x"));
+    assertNull(rows.one(reason, account), "the other session still sends");
+
+    assertEquals(Optional.empty(), penalties.parkNeedsLoginAndReplace(account, second, "x"));
+    assertTrue(rows.text(reason, account).contains("needs a new login"));
+  }
+
+  private String state(long session) {
+    return rows.text("SELECT state FROM telegram_session WHERE id = ?", session);
+  }
 }

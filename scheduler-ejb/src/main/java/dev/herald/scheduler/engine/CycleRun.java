@@ -10,6 +10,7 @@ import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomeAction;
 import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.session.SessionState;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -77,7 +78,8 @@ final class CycleRun {
           .markIdle(
               cycle.accountId(),
               senders.isEmpty()
-                  ? "No usable session: every session is banned or cooling down."
+                  ? "No usable session: every session is banned, cooling down, needs a new login"
+                      + " or is unavailable for now (see the admin's session pool)."
                   : "No target groups configured.");
       complete();
       return;
@@ -221,6 +223,11 @@ final class CycleRun {
             }
             laneDone();
           }
+          case PARK_UNAVAILABLE, PARK_NEEDS_LOGIN -> {
+            count(new CycleTally(1, 0, 1, 0));
+            park(action);
+            laneDone();
+          }
         }
       } catch (RuntimeException e) {
         LOG.log(
@@ -228,6 +235,32 @@ final class CycleRun {
             "Cycle {0} of account {1}: recording a send failed: {2}",
             new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
         laneDone();
+      }
+    }
+
+    /**
+     * A session that cannot send now leaves this cycle, parked, never banned (rule 14); the other
+     * lanes go on. Transports answer these outcomes for sessions only; a user bot that got one just
+     * sits this cycle out.
+     */
+    private void park(OutcomeAction action) {
+      if (sender.kind() != Sender.Kind.SESSION) {
+        return;
+      }
+      if (action.kind() == OutcomeAction.Kind.PARK_UNAVAILABLE) {
+        environment.metrics().parked(SessionState.UNAVAILABLE);
+        recording
+            .penalties()
+            .parkUnavailable(
+                cycle.accountId(),
+                sender.id(),
+                environment.clock().instant().plus(action.coolDown()),
+                action.reason());
+      } else {
+        environment.metrics().parked(SessionState.NEEDS_LOGIN);
+        recording
+            .penalties()
+            .parkNeedsLoginAndReplace(cycle.accountId(), sender.id(), action.reason());
       }
     }
 

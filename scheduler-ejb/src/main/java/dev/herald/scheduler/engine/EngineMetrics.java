@@ -1,5 +1,6 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.session.SessionState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,14 @@ public class EngineMetrics {
 
   void ban() {
     registry.counter("herald_engine_bans_total").inc();
+  }
+
+  /**
+   * A session parked by the engine ({@code NEEDS_LOGIN} or {@code UNAVAILABLE}): counted per state
+   * in {@code herald_sessions_parked_total}, apart from bans (rule 14).
+   */
+  void parked(SessionState state) {
+    registry.counter("herald_sessions_parked_total", new Tag("state", state.name())).inc();
   }
 
   void autoStopped(int count) {

@@ -160,7 +160,12 @@ public class ForwardingEngine {
     new CycleRun(cycle, sending, recording, environment).start();
   }
 
+  /** The plan sweep, and the lift of unavailable sessions whose back-off is over. */
   private void sweepPlans() {
+    int lifted = housekeeping.liftUnavailable();
+    if (lifted > 0) {
+      LOG.fine(() -> lifted + " unavailable sessions are senders again after their back-off");
+    }
     int stopped = housekeeping.stopBotsWithoutPlan();
     if (stopped > 0) {
       metrics.autoStopped(stopped);

@@ -31,9 +31,13 @@ import org.junit.jupiter.api.Test;
  */
 class CycleRunTest {
 
-  /** Answers each chat with its scripted outcome (delivered by default) and logs every send. */
+  /**
+   * Answers each sender, then each chat, with its scripted outcome (delivered by default) and logs
+   * every send.
+   */
   private static final class ScriptedGateway implements TelegramGateway {
     final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
+    final Map<String, SendOutcome> senderScript = new ConcurrentHashMap<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
 
     @Override
@@ -44,7 +48,10 @@ class CycleRunTest {
     @Override
     public SendOutcome send(Sender sender, ChatReference chat, Post post) {
       sent.add(sender + "->" + chat.canonical());
-      return script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
+      SendOutcome bySender = senderScript.get(sender.toString());
+      return bySender != null
+          ? bySender
+          : script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
     }
   }
 
@@ -177,8 +184,54 @@ class CycleRunTest {
     run(Cycles.cycle(1, now, List.of(), "@herald_a1"));
 
     assertEquals(
-        List.of("idle: No usable session: every session is banned or cooling down."),
+        List.of(
+            "idle: No usable session: every session is banned, cooling down, needs a new login"
+                + " or is unavailable for now (see the admin's session pool)."),
         store.penalties);
     assertEquals(CycleTally.empty(), onlyCompletion().tally());
+  }
+
+  @Test
+  void anUnavailableSessionIsParkedNotBannedAndTheOtherSessionPostsItsShare() {
+    gateway.senderScript.put(
+        "SESSION#7", new SendOutcome.SenderUnavailable("session 7 is not open on this node"));
+
+    run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2", "@herald_a3"));
+
+    assertEquals(
+        List.of(
+            "unavailable 7 until "
+                + now.plus(OutcomePolicy.UNAVAILABLE_BACK_OFF)
+                + " (SENDER_UNAVAILABLE: session 7 is not open on this node)"),
+        store.penalties,
+        "parked until the back-off ends, no ban");
+    assertEquals(List.of("UNAVAILABLE"), metrics.parked);
+    assertTrue(gateway.sent.contains("SESSION#8->@herald_a2"), "the other session goes on");
+    assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void aSessionWaitingForALoginIsParkedNeedsLoginNotBannedAndTheOtherSessionPosts() {
+    for (String state :
+        List.of(
+            "authorizationStateWaitPhoneNumber",
+            "authorizationStateWaitCode",
+            "authorizationStateWaitPassword")) {
+      store.penalties.clear();
+      store.completed.clear();
+      store.records.clear();
+      gateway.sent.clear();
+      gateway.senderScript.put("SESSION#7", new SendOutcome.SenderNeedsLogin(state));
+
+      run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2"));
+
+      assertEquals(
+          List.of("needs login 7 (SENDER_NEEDS_LOGIN: " + state + ")"), store.penalties, state);
+      assertEquals(
+          List.of("SESSION#7->@herald_a1", "SESSION#8->@herald_a2"),
+          gateway.sent.stream().sorted().toList(),
+          state);
+      assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally(), state);
+    }
   }
 }

@@ -93,6 +93,17 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   }
 
   @Override
+  public void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason) {
+    penalties.add("unavailable " + sessionId + " until " + retryAt + " (" + reason + ")");
+  }
+
+  @Override
+  public Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason) {
+    penalties.add("needs login " + sessionId + " (" + reason + ")");
+    return Optional.empty();
+  }
+
+  @Override
   public void markIdle(long accountId, String reason) {
     penalties.add("idle: " + reason);
   }

@@ -1,12 +1,17 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.session.SessionState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** {@link EngineMetrics} without a registry: records the outcome codes of posts, nothing else. */
+/**
+ * {@link EngineMetrics} without a registry: records the outcome codes of posts and the parked
+ * states.
+ */
 class QuietMetrics extends EngineMetrics {
 
   final List<String> posts = new CopyOnWriteArrayList<>();
+  final List<String> parked = new CopyOnWriteArrayList<>();
 
   @Override
   void cycleStarted(long latenessMs) {}
@@ -27,6 +32,11 @@ class QuietMetrics extends EngineMetrics {
 
   @Override
   void ban() {}
+
+  @Override
+  void parked(SessionState state) {
+    parked.add(state.name());
+  }
 
   @Override
   void autoStopped(int count) {}

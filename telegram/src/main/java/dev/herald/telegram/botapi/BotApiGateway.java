@@ -57,7 +57,11 @@ public class BotApiGateway implements TelegramGateway {
 
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
-    if (sender.kind() != Sender.Kind.USER_BOT || sender.credential() == null) {
+    if (sender.kind() == Sender.Kind.SESSION) {
+      // A routing mistake, not the session's fault: never a ban (rule 14).
+      return done(new SendOutcome.SenderUnavailable("The Bot API cannot send as a pooled session"));
+    }
+    if (sender.credential() == null) {
       return done(
           new SendOutcome.Unauthorized("The Bot API sends only as a user bot with a token"));
     }

@@ -10,14 +10,28 @@ import java.util.Objects;
  * What the sandbox does instead of succeeding: every {@code floodWaitEvery}-th post of a sender
  * answers a flood wait, a post is "banned" with probability {@code banProbability}, and chats
  * matching {@code forbiddenChats} (exact canonical form, or a prefix ending in {@code *}) are
- * forbidden. Zero values switch a fault off.
+ * forbidden. Sessions in {@code unavailableSessions} answer as a TDLib session not open on this
+ * node, those in {@code needsLoginSessions} as one waiting for its login code (rule 14: the engine
+ * must park them, never ban them). Zero values and empty lists switch a fault off.
  */
 public record FaultPlan(
     Duration latency,
     int floodWaitEvery,
     Duration floodWait,
     double banProbability,
-    List<String> forbiddenChats) {
+    List<String> forbiddenChats,
+    List<Long> unavailableSessions,
+    List<Long> needsLoginSessions) {
+
+  /** Without session-state faults. */
+  public FaultPlan(
+      Duration latency,
+      int floodWaitEvery,
+      Duration floodWait,
+      double banProbability,
+      List<String> forbiddenChats) {
+    this(latency, floodWaitEvery, floodWait, banProbability, forbiddenChats, List.of(), List.of());
+  }
 
   public FaultPlan {
     Objects.requireNonNull(latency, "latency");
@@ -36,6 +50,9 @@ public record FaultPlan(
         forbiddenChats == null
             ? List.of()
             : forbiddenChats.stream().map(entry -> entry.toLowerCase(Locale.ROOT)).toList();
+    unavailableSessions =
+        unavailableSessions == null ? List.of() : List.copyOf(unavailableSessions);
+    needsLoginSessions = needsLoginSessions == null ? List.of() : List.copyOf(needsLoginSessions);
   }
 
   /** No faults, no latency: every post is delivered at once. */
@@ -56,18 +73,58 @@ public record FaultPlan(
   }
 
   public FaultPlan withLatency(Duration value) {
-    return new FaultPlan(value, floodWaitEvery, floodWait, banProbability, forbiddenChats);
+    return new FaultPlan(
+        value,
+        floodWaitEvery,
+        floodWait,
+        banProbability,
+        forbiddenChats,
+        unavailableSessions,
+        needsLoginSessions);
   }
 
   public FaultPlan withFloodWait(int every, Duration wait) {
-    return new FaultPlan(latency, every, wait, banProbability, forbiddenChats);
+    return new FaultPlan(
+        latency,
+        every,
+        wait,
+        banProbability,
+        forbiddenChats,
+        unavailableSessions,
+        needsLoginSessions);
   }
 
   public FaultPlan withBanProbability(double value) {
-    return new FaultPlan(latency, floodWaitEvery, floodWait, value, forbiddenChats);
+    return new FaultPlan(
+        latency,
+        floodWaitEvery,
+        floodWait,
+        value,
+        forbiddenChats,
+        unavailableSessions,
+        needsLoginSessions);
   }
 
   public FaultPlan withForbiddenChats(List<String> value) {
-    return new FaultPlan(latency, floodWaitEvery, floodWait, banProbability, value);
+    return new FaultPlan(
+        latency,
+        floodWaitEvery,
+        floodWait,
+        banProbability,
+        value,
+        unavailableSessions,
+        needsLoginSessions);
+  }
+
+  /** Sessions that answer as not open on this node, and as waiting for their login. */
+  public FaultPlan withSessionStates(List<Long> unavailable, List<Long> needsLogin) {
+    return new FaultPlan(
+        latency,
+        floodWaitEvery,
+        floodWait,
+        banProbability,
+        forbiddenChats,
+        unavailable,
+        needsLogin);
   }
 }

@@ -10,6 +10,7 @@ import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Message;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
+import dev.herald.telegram.tdlib.TdlibErrorMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -80,6 +81,16 @@ public class SandboxGateway implements TelegramGateway {
   }
 
   private SendOutcome decide(FaultPlan plan, Sender sender, ChatReference chat, Post post) {
+    if (sender.kind() == Sender.Kind.SESSION) {
+      // What the TDLib transport answers for such a session (TdlibSessions), before any chat.
+      if (plan.unavailableSessions().contains(sender.id())) {
+        return new SendOutcome.SenderUnavailable(
+            "sandbox: session " + sender.id() + " is not open on this node");
+      }
+      if (plan.needsLoginSessions().contains(sender.id())) {
+        return TdlibErrorMapper.fromAuthorizationState("authorizationStateWaitCode").orElseThrow();
+      }
+    }
     if (plan.forbids(chat)) {
       return new SendOutcome.ChatForbidden("sandbox: chat " + chat + " is configured as forbidden");
     }

@@ -15,24 +15,56 @@ import java.util.regex.Pattern;
  * after N"}, and has a few messages of its own ("Chat not found"). Order matters: the sender-level
  * verdicts come before chat-level ones so {@code USER_BANNED_IN_CHANNEL} (this chat) is never read
  * as a banned sender.
+ *
+ * <p>Rule 14: only Telegram's explicit answers ({@link #SENDER_BANNED}) ban a session. A 401
+ * without one of them, an expired session, or an authorization state that waits for a login is
+ * {@link SendOutcome.SenderNeedsLogin}; a client that is still starting is {@link
+ * SendOutcome.SenderUnavailable}. {@code AUTH_KEY_DUPLICATED} maps to a ban here; {@link
+ * TdlibSessions} turns it into unavailable when this process has a second client of the session
+ * open (our own duplicate, not Telegram's verdict on the account).
  */
 public final class TdlibErrorMapper {
 
   /** When a 429 says nothing about how long: TDLib waits out short ones itself, so be generous. */
   static final Duration DEFAULT_FLOOD_WAIT = Duration.ofSeconds(60);
 
+  /** Two clients on one authorization: a ban only if the second client is not our own. */
+  static final String AUTH_KEY_DUPLICATED = "AUTH_KEY_DUPLICATED";
+
   private static final Pattern RETRY_AFTER = Pattern.compile("(?i)retry after (\\d+)");
   private static final Pattern FLOOD_WAIT = Pattern.compile("FLOOD(?:_PREMIUM)?_WAIT_(\\d+)");
   private static final Pattern SLOWMODE = Pattern.compile("SLOWMODE_WAIT_(\\d+)");
-  private static final List<String> SENDER_BANNED =
+
+  /** Telegram's explicit verdicts on the account or its authorization: the only bans. */
+  static final List<String> SENDER_BANNED =
       List.of(
           "USER_DEACTIVATED_BAN",
           "USER_DEACTIVATED",
           "AUTH_KEY_UNREGISTERED",
           "SESSION_REVOKED",
-          "SESSION_EXPIRED",
-          "AUTH_KEY_DUPLICATED",
+          AUTH_KEY_DUPLICATED,
           "PHONE_NUMBER_BANNED");
+
+  /** The authorization ended without a ban: the account logs in again and is fine. */
+  private static final List<String> NEEDS_LOGIN = List.of("SESSION_EXPIRED");
+
+  /** The authorization states in which the session waits for a login step by a human. */
+  private static final List<String> WAITING_FOR_LOGIN =
+      List.of(
+          AuthorizationStates.WAIT_PHONE,
+          AuthorizationStates.WAIT_CODE,
+          AuthorizationStates.WAIT_PASSWORD,
+          "authorizationStateWaitEmailAddress",
+          "authorizationStateWaitEmailCode",
+          "authorizationStateWaitOtherDeviceConfirmation",
+          "authorizationStateWaitRegistration",
+          "authorizationStateWaitPremiumPurchase");
+
+  /** The states of a client whose authorization ended (TDLib closes it on its own after a 401). */
+  private static final List<String> LOGGED_OUT =
+      List.of(
+          "authorizationStateLoggingOut", "authorizationStateClosing", AuthorizationStates.CLOSED);
+
   private static final List<String> CHAT_FORBIDDEN =
       List.of(
           "CHAT_WRITE_FORBIDDEN",
@@ -76,8 +108,12 @@ public final class TdlibErrorMapper {
     if (text.contains("PEER_FLOOD")) {
       return new SendOutcome.SenderLimited(text);
     }
-    if (code == 401 || containsToken(text, SENDER_BANNED)) {
+    if (containsToken(text, SENDER_BANNED)) {
       return new SendOutcome.SenderBanned(code + " " + text);
+    }
+    if (code == 401 || containsToken(text, NEEDS_LOGIN)) {
+      return new SendOutcome.SenderNeedsLogin(
+          "TDLib answered " + code + " " + text + " without a ban from Telegram; log in again");
     }
     if (containsAny(text, CHAT_FORBIDDEN) || code == 403) {
       return new SendOutcome.ChatForbidden(text);
@@ -107,26 +143,31 @@ public final class TdlibErrorMapper {
 
   /**
    * What a send by a session in this authorization state gets before reaching Telegram: nothing
-   * when ready; a banned sender once TDLib logs out or closes (a 401 on the main DC, i.e. a revoked
-   * or banned account, shows as {@code authorizationStateLoggingOut} → {@code Closed}).
+   * when ready; needs a login while TDLib waits for a phone number, code or password, and once it
+   * logged out or closed on its own (a revoked or banned account also ends that way, but TDLib's
+   * state does not say which, and rule 14 bans only on Telegram's explicit answer, which arrives as
+   * an error through {@link #map}); unavailable while the client is still starting.
    */
   public static Optional<SendOutcome> fromAuthorizationState(String stateType) {
-    switch (stateType) {
-      case "authorizationStateReady":
-        return Optional.empty();
-      case "authorizationStateLoggingOut":
-      case "authorizationStateClosing":
-      case "authorizationStateClosed":
-        return Optional.of(
-            new SendOutcome.SenderBanned(
-                "Session authorization ended (" + stateType + "): logged out, revoked or banned"));
-      default:
-        return Optional.of(
-            new SendOutcome.Unauthorized(
-                "Session is not logged in ("
-                    + (stateType.isEmpty() ? "starting" : stateType)
-                    + ")"));
+    if (AuthorizationStates.READY.equals(stateType)) {
+      return Optional.empty();
     }
+    if (WAITING_FOR_LOGIN.contains(stateType)) {
+      return Optional.of(
+          new SendOutcome.SenderNeedsLogin("Session is not logged in (" + stateType + ")"));
+    }
+    if (LOGGED_OUT.contains(stateType)) {
+      return Optional.of(
+          new SendOutcome.SenderNeedsLogin(
+              "Session authorization ended ("
+                  + stateType
+                  + ") without a ban from Telegram; log in again"));
+    }
+    return Optional.of(
+        new SendOutcome.SenderUnavailable(
+            "Session is still starting ("
+                + (stateType.isEmpty() ? "no authorization state yet" : stateType)
+                + ")"));
   }
 
   private static boolean containsAny(String text, List<String> needles) {

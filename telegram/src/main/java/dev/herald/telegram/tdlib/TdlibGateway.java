@@ -62,7 +62,7 @@ public class TdlibGateway implements TelegramGateway {
         .orElseGet(
             () ->
                 CompletableFuture.completedFuture(
-                    new SendOutcome.TransientError(
+                    new SendOutcome.SenderUnavailable(
                         "TDLib transport is down: " + transport.status().detail())));
   }
 }

@@ -40,10 +40,14 @@ final class TdlibSend {
         .exceptionally(this::failureOrRevoked);
   }
 
-  /** A send cut short because TDLib closed the client in the meantime is the session's fault. */
+  /**
+   * A send cut short while the client is not ready is explained by its state: logged out or closed
+   * (needs a login), or still starting (unavailable: a timeout waiting for a client to open is no
+   * failure of the chat).
+   */
   private SendOutcome failureOrRevoked(Throwable failure) {
     String state = client.authorizationState();
-    if (AuthorizationStates.CLOSED.equals(state) || "authorizationStateLoggingOut".equals(state)) {
+    if (!AuthorizationStates.READY.equals(state)) {
       return TdlibErrorMapper.fromAuthorizationState(state).orElseThrow();
     }
     return failure(failure);

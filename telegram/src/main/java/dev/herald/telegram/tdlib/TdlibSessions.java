@@ -15,12 +15,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * All TDLib session clients of the process over one {@link TdlibRuntime}: the login steps and the
  * sends of each session, each session with its own breaker. Usable without CDI (tests); {@link
  * TdlibTransport} owns the server's instance. One instance per process: TDLib allows one receive
  * loop.
+ *
+ * <p>A send to a session whose client is not open here opens it with the session's own API pair
+ * ({@link OwnApiPairs}; never a configured default: a session logged in with one pair must not be
+ * reopened with another). Rule 14: what this class answers for a session that cannot send is never
+ * a ban unless Telegram said so: no library or no known API pair is {@link
+ * SendOutcome.SenderUnavailable}, a client that is starting too, one waiting for a login step is
+ * {@link SendOutcome.SenderNeedsLogin} ({@link TdlibErrorMapper#fromAuthorizationState}).
  */
 public final class TdlibSessions implements AutoCloseable {
 
@@ -34,14 +42,39 @@ public final class TdlibSessions implements AutoCloseable {
   private final Clock clock;
   private final Map<Long, TdlibSessionClient> clients = new ConcurrentHashMap<>();
   private final Map<Long, SessionBreaker> breakers = new ConcurrentHashMap<>();
+  private final OwnApiPairs ownApiPairs;
+
+  /**
+   * Clients this process asked to close and TDLib has not closed yet: until then a new client of
+   * the same session is our own second client on that authorization.
+   */
+  private final Map<Long, TdlibSessionClient> closingClients = new ConcurrentHashMap<>();
+
   private TdlibRuntime runtime;
 
+  /** Where a session's own API pair comes from (api_id and the decrypted api_hash). */
+  @FunctionalInterface
+  public interface OwnApiPairs {
+    Optional<ApiPair> of(long sessionId);
+  }
+
+  /** Without a source of API pairs: only sessions logged in by this instance can send. */
   public TdlibSessions(
       TdlibLibrary library,
       TdlibConfig config,
       byte[] keyMaterial,
       ThreadFactory threads,
       Clock clock) {
+    this(library, config, keyMaterial, threads, clock, sessionId -> Optional.empty());
+  }
+
+  public TdlibSessions(
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock,
+      OwnApiPairs ownApiPairs) {
     if (keyMaterial == null || keyMaterial.length < 16) {
       throw new IllegalArgumentException("TDLib database key material must have at least 16 bytes");
     }
@@ -50,6 +83,7 @@ public final class TdlibSessions implements AutoCloseable {
     this.keyMaterial = keyMaterial.clone();
     this.threads = threads;
     this.clock = clock;
+    this.ownApiPairs = ownApiPairs;
   }
 
   public TdlibStatus status() {
@@ -105,14 +139,15 @@ public final class TdlibSessions implements AutoCloseable {
   public CompletableFuture<SendOutcome> send(long sessionId, ChatReference chat, Post post) {
     if (!library.status().available()) {
       return done(
-          new SendOutcome.TransientError("TDLib is not available: " + library.status().detail()));
+          new SendOutcome.SenderUnavailable(
+              "TDLib library is not loaded: " + library.status().detail()));
     }
     Optional<TdlibSessionClient> client =
-        find(sessionId).or(() -> config.defaultApiPair().map(api -> open(sessionId, api)));
+        find(sessionId).or(() -> ownApiPairs.of(sessionId).map(api -> open(sessionId, api)));
     if (client.isEmpty()) {
       return done(
-          new SendOutcome.Unauthorized(
-              "TDLib session " + sessionId + " is not open; log it in first"));
+          new SendOutcome.SenderUnavailable(
+              "TDLib session " + sessionId + " is not open on this node and has no API pair"));
     }
     SessionBreaker breaker =
         breakers.computeIfAbsent(
@@ -124,14 +159,40 @@ public final class TdlibSessions implements AutoCloseable {
     }
     return new TdlibSend(client.get(), config)
         .send(chat, post)
+        .thenApply(outcome -> notOurOwnDuplicate(sessionId, outcome))
         .whenComplete((outcome, impossible) -> breaker.record(outcome));
+  }
+
+  /**
+   * {@code AUTH_KEY_DUPLICATED} is Telegram's answer to two clients on one authorization. When one
+   * of them is ours (a client of this session still closing here), the duplicate is our doing, not
+   * a verdict on the account: the session is unavailable for now, not banned.
+   */
+  private SendOutcome notOurOwnDuplicate(long sessionId, SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.SenderBanned banned
+        && banned.reason().contains(TdlibErrorMapper.AUTH_KEY_DUPLICATED)
+        && hasSecondClient(sessionId)) {
+      return new SendOutcome.SenderUnavailable(
+          TdlibErrorMapper.AUTH_KEY_DUPLICATED
+              + " while this node has a second client of session "
+              + sessionId
+              + " open (ours, not a ban)");
+    }
+    return outcome;
+  }
+
+  /** Whether this process has more than one client of the session not yet closed. */
+  boolean hasSecondClient(long sessionId) {
+    TdlibSessionClient closing = closingClients.get(sessionId);
+    return closing != null && clients.containsKey(sessionId) && clients.get(sessionId) != closing;
   }
 
   /** Closes one session's client (logout stays with the caller: this keeps its authorization). */
   public void close(long sessionId) {
     TdlibSessionClient client = clients.remove(sessionId);
     if (client != null) {
-      client.close();
+      closingClients.put(sessionId, client);
+      client.closing().whenComplete((closed, failure) -> closingClients.remove(sessionId, client));
     }
   }
 
@@ -143,10 +204,11 @@ public final class TdlibSessions implements AutoCloseable {
   @Override
   public synchronized void close() {
     CompletableFuture<?>[] closing =
-        clients.values().stream()
+        Stream.concat(clients.values().stream(), closingClients.values().stream())
             .map(TdlibSessionClient::closing)
             .toArray(CompletableFuture[]::new);
     clients.clear();
+    closingClients.clear();
     try {
       CompletableFuture.allOf(closing).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {

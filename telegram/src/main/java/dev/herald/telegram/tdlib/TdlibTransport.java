@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionApiPairs;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ public class TdlibTransport {
   private static final String DEFAULT_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
   @Inject TdlibSettings settings;
+  @Inject SessionApiPairs apiPairs;
 
   private TdlibLibrary library;
   private TdlibSessions sessions;
@@ -43,7 +45,13 @@ public class TdlibTransport {
     if (sessions == null && status().available()) {
       sessions =
           new TdlibSessions(
-              library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
+              library(),
+              settings.config(),
+              key().orElseThrow(),
+              threads(),
+              Clock.systemUTC(),
+              sessionId ->
+                  apiPairs.of(sessionId).map(pair -> new ApiPair(pair.apiId(), pair.apiHash())));
     }
     return Optional.ofNullable(sessions);
   }

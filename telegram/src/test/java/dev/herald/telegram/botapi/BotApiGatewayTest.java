@@ -167,7 +167,8 @@ class BotApiGatewayTest {
   }
 
   @Test
-  void sessionsCannotSendThroughTheBotApi() {
-    assertInstanceOf(SendOutcome.Unauthorized.class, gateway.send(Sender.session(1), CHAT, TEXT));
+  void sessionsCannotSendThroughTheBotApiAndAreNotBannedForIt() {
+    assertInstanceOf(
+        SendOutcome.SenderUnavailable.class, gateway.send(Sender.session(1), CHAT, TEXT));
   }
 }

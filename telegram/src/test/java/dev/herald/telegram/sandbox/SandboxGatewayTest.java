@@ -75,6 +75,15 @@ class SandboxGatewayTest {
   }
 
   @Test
+  void sessionStateFaultsAnswerUnavailableOrNeedsLoginNeverBanned() {
+    SandboxGateway sandbox =
+        gateway(FaultPlan.none().withSessionStates(List.of(SESSION.id()), List.of()));
+    assertInstanceOf(SendOutcome.SenderUnavailable.class, sandbox.send(SESSION, CHAT, POST));
+    sandbox = gateway(FaultPlan.none().withSessionStates(List.of(), List.of(SESSION.id())));
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, sandbox.send(SESSION, CHAT, POST));
+  }
+
+  @Test
   void bansAreDeterministicForASeed() {
     FaultPlan half = FaultPlan.none().withBanProbability(0.5);
     List<String> first = codes(gateway(half), 40);

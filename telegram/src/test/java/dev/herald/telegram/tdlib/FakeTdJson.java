@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scripted behaviour: phone {@code +15550000000} never gets an answer (Telegram unreachable), code
  * {@code 11111} and password {@code wrong} are refused, {@code @missing_chat} does not exist,
  * {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a send,
- * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched. Like
+ * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched, {@code
+ * @duplicated_chat} is answered {@code 406 AUTH_KEY_DUPLICATED} (two clients on one authorization);
+ * {@link #holdParameters} and {@link #holdClose} keep clients starting or closing. Like
  * TDLib, it refuses requests before {@code setTdlibParameters} and chat requests before login, and
  * knows only chat ids it resolved (or was given with {@link #knowChat}); its synchronous methods
  * are {@link FakeTextEntities}'. {@link FakeTdJsonContractIT} compares it with the real library.
@@ -52,6 +54,28 @@ final class FakeTdJson implements TdJson {
   private final Set<Long> knownChats = ConcurrentHashMap.newKeySet();
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
+  private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
+  private volatile boolean holdParameters;
+  private volatile boolean holdClose;
+
+  /** New clients stay starting: {@code setTdlibParameters} gets no answer (a slow database). */
+  void holdParameters() {
+    holdParameters = true;
+  }
+
+  /** Clients asked to close stay closing until {@link #releaseClose}. */
+  void holdClose() {
+    holdClose = true;
+  }
+
+  /** Closes the clients {@link #holdClose} kept closing, and closes later ones at once again. */
+  void releaseClose() {
+    holdClose = false;
+    for (Integer client : heldClosing) {
+      state(client, "authorizationStateClosed");
+    }
+    heldClosing.clear();
+  }
 
   @Override
   public int td_create_client_id() {
@@ -144,8 +168,10 @@ final class FakeTdJson implements TdJson {
     switch (type) {
       case "getOption" -> reply(client, extra, obj("optionValueString").add("value", VERSION));
       case "setTdlibParameters" -> {
-        state(client, "authorizationStateWaitPhoneNumber");
-        ok(client, extra);
+        if (!holdParameters) {
+          state(client, "authorizationStateWaitPhoneNumber");
+          ok(client, extra);
+        }
       }
       case "setAuthenticationPhoneNumber" -> {
         if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
@@ -189,6 +215,8 @@ final class FakeTdJson implements TdJson {
         String name = request.getString("username");
         if ("missing_chat".equals(name)) {
           error(client, extra, 400, "USERNAME_NOT_OCCUPIED");
+        } else if ("duplicated_chat".equals(name)) {
+          error(client, extra, 406, "AUTH_KEY_DUPLICATED");
         } else {
           knownChats.add(chatId(name));
           reply(client, extra, obj("chat").add("id", chatId(name)).add("title", name));
@@ -216,7 +244,11 @@ final class FakeTdJson implements TdJson {
           send(client, extra, request.getJsonNumber("chat_id").longValue(), true);
       case "close" -> {
         state(client, "authorizationStateClosing");
-        state(client, "authorizationStateClosed");
+        if (holdClose) {
+          heldClosing.add(client);
+        } else {
+          state(client, "authorizationStateClosed");
+        }
         ok(client, extra);
       }
       default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));

@@ -78,10 +78,17 @@ class TdlibErrorMapperTest {
     "400, USER_DEACTIVATED",
     "401, AUTH_KEY_UNREGISTERED",
     "401, SESSION_REVOKED",
-    "401, Unauthorized"
+    "406, AUTH_KEY_DUPLICATED",
+    "400, PHONE_NUMBER_BANNED"
   })
-  void deadAccountsAreSenderBanned(int code, String message) {
+  void onlyTelegramsExplicitVerdictsAreSenderBanned(int code, String message) {
     assertInstanceOf(SendOutcome.SenderBanned.class, error(code, message));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"401, Unauthorized", "401, SESSION_EXPIRED", "401, SOMETHING_NEW_401"})
+  void aLogoutWithoutAVerdictNeedsALoginAndIsNoBan(int code, String message) {
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, error(code, message));
   }
 
   @ParameterizedTest
@@ -131,23 +138,38 @@ class TdlibErrorMapperTest {
         TdlibErrorMapper.fromSendFailed(TdlibJson.parse(update)));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "authorizationStateWaitPhoneNumber",
+    "authorizationStateWaitCode",
+    "authorizationStateWaitPassword",
+    "authorizationStateWaitEmailCode",
+    "authorizationStateLoggingOut",
+    "authorizationStateClosing",
+    "authorizationStateClosed"
+  })
+  void waitingForALoginOrLoggedOutWithoutAVerdictNeedsALogin(String state) {
+    SendOutcome outcome = TdlibErrorMapper.fromAuthorizationState(state).orElseThrow();
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
+    assertTrue(((SendOutcome.SenderNeedsLogin) outcome).reason().contains(state));
+  }
+
   @Test
-  void closedAuthorizationIsSenderBanned() {
+  void aClientStillStartingIsUnavailable() {
+    for (String state : new String[] {"", "authorizationStateWaitTdlibParameters"}) {
+      assertInstanceOf(
+          SendOutcome.SenderUnavailable.class,
+          TdlibErrorMapper.fromAuthorizationState(state).orElseThrow(),
+          state);
+    }
+  }
+
+  @Test
+  void aReadyClientSends() {
     String update =
         "{\"@type\":\"updateAuthorizationState\",\"@client_id\":1,"
-            + "\"authorization_state\":{\"@type\":\"authorizationStateClosed\"}}";
+            + "\"authorization_state\":{\"@type\":\"authorizationStateReady\"}}";
     String state = TdlibJson.type(TdlibJson.child(TdlibJson.parse(update), "authorization_state"));
-    assertInstanceOf(
-        SendOutcome.SenderBanned.class,
-        TdlibErrorMapper.fromAuthorizationState(state).orElseThrow());
-    assertInstanceOf(
-        SendOutcome.SenderBanned.class,
-        TdlibErrorMapper.fromAuthorizationState("authorizationStateLoggingOut").orElseThrow());
-    assertEquals(
-        Optional.empty(), TdlibErrorMapper.fromAuthorizationState("authorizationStateReady"));
-    SendOutcome notLoggedIn =
-        TdlibErrorMapper.fromAuthorizationState("authorizationStateWaitPhoneNumber").orElseThrow();
-    assertInstanceOf(SendOutcome.Unauthorized.class, notLoggedIn);
-    assertTrue(((SendOutcome.Unauthorized) notLoggedIn).reason().contains("WaitPhoneNumber"));
+    assertEquals(Optional.empty(), TdlibErrorMapper.fromAuthorizationState(state));
   }
 }

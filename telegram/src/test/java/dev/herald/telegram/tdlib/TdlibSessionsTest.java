@@ -164,19 +164,19 @@ class TdlibSessionsTest {
   }
 
   @Test
-  void revokedSessionIsBanned() {
+  void aSessionLoggedOutWithoutATelegramVerdictNeedsALoginAndIsNeverBanned() {
     logIn(1);
-    td.revoke(1);
+    td.revoke(1); // TDLib logs out and closes on its own; its states do not say why
     SendOutcome inFlightOrAfter =
         sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
-    // Racing the revocation: delivered before it, or banned; never a transient error to retry.
+    // Racing the logout: delivered before it, or needs a login; never a ban, never a retry.
     assertTrue(
-        inFlightOrAfter instanceof SendOutcome.SenderBanned
+        inFlightOrAfter instanceof SendOutcome.SenderNeedsLogin
             || inFlightOrAfter instanceof SendOutcome.Delivered,
         inFlightOrAfter.toString());
     awaitClosed(1);
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
-    assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
   }
 
   private void awaitClosed(long sessionId) {
@@ -202,14 +202,95 @@ class TdlibSessionsTest {
   }
 
   @Test
-  void sessionsNotLoggedInOrNotOpenAreUnauthorized() {
-    sessions.startLogin(4, FakeTdJson.UNREACHABLE_PHONE, API);
+  void aSessionWaitingForItsCodeOrPasswordNeedsALogin() {
+    sessions.startLogin(4, "+447700900123", API); // now waiting for the code
     assertInstanceOf(
-        SendOutcome.Unauthorized.class,
+        SendOutcome.SenderNeedsLogin.class,
         sessions.send(4, ChatReference.parse("@herald_demo"), TEXT).join());
-    assertInstanceOf(
-        SendOutcome.Unauthorized.class,
-        sessions.send(5, ChatReference.parse("@herald_demo"), TEXT).join());
+    sessions.submitCode(4, "12345"); // now waiting for the password
+    SendOutcome outcome = sessions.send(4, ChatReference.parse("@herald_demo"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
+    assertTrue(outcome.toString().contains("WaitPassword"), outcome.toString());
+  }
+
+  @Test
+  void aSessionNotOpenHereIsOpenedWithItsOwnApiPair() throws Exception {
+    ApiPair own = new ApiPair(777, "fedcba9876543210fedcba9876543210");
+    try (TdlibSessions withPairs = sessionsWithOwnPair(5, own)) {
+      SendOutcome outcome = withPairs.send(5, ChatReference.parse("@herald_demo"), TEXT).join();
+      assertEquals(777, td.last("setTdlibParameters").getInt("api_id"), "the session's own pair");
+      assertEquals(own.apiHash(), td.last("setTdlibParameters").getString("api_hash"));
+      // The fake keeps no authorization across clients: the reopened session asks for a phone.
+      assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
+    }
+  }
+
+  @Test
+  void aSessionNotOpenHereWithNoKnownApiPairIsUnavailableNeverUnauthorized() {
+    SendOutcome outcome = sessions.send(5, ChatReference.parse("@herald_demo"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
+    assertEquals(0, td.count("setTdlibParameters"), "never opened with a default pair");
+  }
+
+  @Test
+  void aSessionWhoseClientIsStillStartingIsUnavailable() throws Exception {
+    td.holdParameters();
+    try (TdlibSessions withPairs = sessionsWithOwnPair(6, API)) {
+      assertInstanceOf(
+          SendOutcome.SenderUnavailable.class,
+          withPairs.send(6, ChatReference.parse("@herald_demo"), TEXT).join());
+    }
+  }
+
+  @Test
+  void aMissingLibraryMakesSessionsUnavailable() throws Exception {
+    Constructor<TdlibLibrary> constructor =
+        TdlibLibrary.class.getDeclaredConstructor(TdJson.class, TdlibStatus.class);
+    constructor.setAccessible(true);
+    TdlibLibrary missing =
+        constructor.newInstance(null, TdlibStatus.down("/nowhere/libtdjson.so", "not found"));
+    try (TdlibSessions without =
+        new TdlibSessions(
+            missing,
+            TestTdlibConfig.of(dataDir, TIMEOUT),
+            KEY,
+            Thread::new,
+            Clock.systemUTC(),
+            id -> Optional.of(API))) {
+      assertInstanceOf(
+          SendOutcome.SenderUnavailable.class,
+          without.send(1, ChatReference.parse("@herald_demo"), TEXT).join());
+    }
+  }
+
+  @Test
+  void authKeyDuplicatedWithoutASecondClientOfOursIsABan() {
+    logIn(1);
+    SendOutcome outcome = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
+  }
+
+  @Test
+  void authKeyDuplicatedWhileOurOwnSecondClientIsOpenIsNoBan() {
+    logIn(1);
+    td.holdClose();
+    sessions.close(1); // the first client is still closing...
+    logIn(1); // ...when a second client of the same session logs in
+    assertTrue(sessions.hasSecondClient(1));
+    SendOutcome outcome = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
+    td.releaseClose();
+  }
+
+  private TdlibSessions sessionsWithOwnPair(long sessionId, ApiPair pair) throws Exception {
+    sessions.close(); // one receive loop per fake
+    return new TdlibSessions(
+        library(td),
+        TestTdlibConfig.of(dataDir, TIMEOUT),
+        KEY,
+        Thread::new,
+        Clock.systemUTC(),
+        id -> id == sessionId ? Optional.of(pair) : Optional.empty());
   }
 
   @Test
