@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
@@ -34,14 +35,48 @@ public final class TdlibSessions implements AutoCloseable {
   private final Clock clock;
   private final Map<Long, TdlibSessionClient> clients = new ConcurrentHashMap<>();
   private final Map<Long, SessionBreaker> breakers = new ConcurrentHashMap<>();
+  private final Optional<TdlibStateKeeper> states;
   private TdlibRuntime runtime;
 
+  /** Sessions whose state lives only in their local folders (tests, tools). */
   public TdlibSessions(
       TdlibLibrary library,
       TdlibConfig config,
       byte[] keyMaterial,
       ThreadFactory threads,
       Clock clock) {
+    this(library, config, keyMaterial, threads, clock, Optional.empty());
+  }
+
+  /**
+   * Sessions whose TDLib state is kept in {@code store} (restored on open, saved when logged in,
+   * changed and closed), written as {@code node}, checked for changes every {@code checkEvery}.
+   */
+  public TdlibSessions(
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock,
+      SessionStateStore store,
+      String node,
+      Duration checkEvery) {
+    this(
+        library,
+        config,
+        keyMaterial,
+        threads,
+        clock,
+        Optional.of(new TdlibStateKeeper(store, node, threads, checkEvery)));
+  }
+
+  private TdlibSessions(
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock,
+      Optional<TdlibStateKeeper> states) {
     if (keyMaterial == null || keyMaterial.length < 16) {
       throw new IllegalArgumentException("TDLib database key material must have at least 16 bytes");
     }
@@ -50,6 +85,7 @@ public final class TdlibSessions implements AutoCloseable {
     this.keyMaterial = keyMaterial.clone();
     this.threads = threads;
     this.clock = clock;
+    this.states = states;
   }
 
   public TdlibStatus status() {
@@ -74,6 +110,8 @@ public final class TdlibSessions implements AutoCloseable {
     TdlibSessionClient client =
         new TdlibSessionClient(
             sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
+    states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
+    states.ifPresent(keeper -> keeper.watch(client));
     client.start();
     clients.put(sessionId, client);
     return client;
@@ -154,6 +192,7 @@ public final class TdlibSessions implements AutoCloseable {
     } catch (ExecutionException | TimeoutException late) {
       LOG.log(Level.WARNING, "TDLib clients did not all close within {0}", CLOSE_TIMEOUT);
     }
+    states.ifPresent(TdlibStateKeeper::close); // their last states, now that they are closed
     if (runtime != null) {
       runtime.close();
       runtime = null;

@@ -1,8 +1,12 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionStateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -25,6 +29,9 @@ public class TdlibTransport {
 
   @Inject TdlibSettings settings;
 
+  /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<SessionStateStore> stateStores;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
@@ -42,8 +49,18 @@ public class TdlibTransport {
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
       sessions =
-          new TdlibSessions(
-              library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
+          stateStores != null && stateStores.isResolvable()
+              ? new TdlibSessions(
+                  library(),
+                  settings.config(),
+                  key().orElseThrow(),
+                  threads(),
+                  Clock.systemUTC(),
+                  stateStores.get(),
+                  nodeName(),
+                  settings.stateCheckInterval())
+              : new TdlibSessions(
+                  library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
     }
     return Optional.ofNullable(sessions);
   }
@@ -57,6 +74,15 @@ public class TdlibTransport {
 
   private Optional<byte[]> key() {
     return settings.databaseKey().filter(bytes -> bytes.length >= 16);
+  }
+
+  /** The host name, for people reading who wrote a session's stored state. */
+  private static String nodeName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException unknown) {
+      return "node";
+    }
   }
 
   private ThreadFactory threads() {
