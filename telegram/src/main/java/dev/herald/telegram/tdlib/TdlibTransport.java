@@ -48,21 +48,34 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions =
-          stateStores != null && stateStores.isResolvable()
-              ? new TdlibSessions(
-                  library(),
-                  settings.config(),
-                  key().orElseThrow(),
-                  threads(),
-                  Clock.systemUTC(),
-                  stateStores.get(),
-                  nodeName(),
-                  settings.stateCheckInterval())
-              : new TdlibSessions(
-                  library(), settings.config(), key().orElseThrow(), threads(), Clock.systemUTC());
+      sessions = newSessions();
     }
     return Optional.ofNullable(sessions);
+  }
+
+  private TdlibSessions newSessions() {
+    TdlibConfig config = settings.config();
+    if (stateStores == null || !stateStores.isResolvable()) {
+      LOG.log(
+          Level.WARNING,
+          "No session state store: TDLib sessions live only in {0}",
+          config.dataDir());
+      return new TdlibSessions(
+          library(), config, key().orElseThrow(), threads(), Clock.systemUTC());
+    }
+    LOG.log(
+        Level.INFO,
+        "TDLib session states are kept in the database; {0} is a cache",
+        config.dataDir());
+    return new TdlibSessions(
+        library(),
+        config,
+        key().orElseThrow(),
+        threads(),
+        Clock.systemUTC(),
+        stateStores.get(),
+        nodeName(),
+        settings.stateCheckInterval());
   }
 
   private TdlibLibrary library() {
