@@ -74,7 +74,15 @@ final class TdlibStateKeeper implements AutoCloseable {
       return;
     }
     if (local.isEmpty() || lastModified(folder).isBefore(stored.get().updatedAt())) {
-      new TdlibStateSnapshot(stored.get().snapshot(), stored.get().sha256()).restoreInto(folder);
+      try {
+        new TdlibStateSnapshot(stored.get().snapshot(), stored.get().sha256()).restoreInto(folder);
+      } catch (RuntimeException unusable) {
+        LOG.log(
+            Level.WARNING,
+            "Session {0}: stored TDLib state not restored, opening the local folder: {1}",
+            new Object[] {sessionId, unusable.getMessage()});
+        return;
+      }
       LOG.log(
           Level.INFO,
           "Session {0}: TDLib state restored from the database (written by {1} at {2})",

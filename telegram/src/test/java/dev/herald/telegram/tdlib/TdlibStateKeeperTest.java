@@ -105,6 +105,18 @@ class TdlibStateKeeperTest {
   }
 
   @Test
+  void aStoredStateThatIsNotASnapshotLeavesTheFolderAsItIs() throws Exception {
+    memory.save(3, "not a zip".getBytes(), "c".repeat(64), "node-b");
+    Path folder = Files.createDirectories(temp.resolve("session-3"));
+    Path binlog = Files.write(folder.resolve("td.binlog"), new byte[] {3});
+    Files.setLastModifiedTime(binlog, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+    keeper.restoreBeforeOpen(3, folder);
+
+    assertArrayEquals(new byte[] {3}, Files.readAllBytes(binlog));
+  }
+
+  @Test
   void withoutAStoredStateTheFolderIsOpenedAsItIs() throws Exception {
     Path folder = Files.createDirectories(temp.resolve("session-2"));
     Files.write(folder.resolve("td.binlog"), new byte[] {3});
