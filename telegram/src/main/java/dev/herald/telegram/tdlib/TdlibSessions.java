@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
@@ -43,6 +44,7 @@ public final class TdlibSessions implements AutoCloseable {
   private final Map<Long, TdlibSessionClient> clients = new ConcurrentHashMap<>();
   private final Map<Long, SessionBreaker> breakers = new ConcurrentHashMap<>();
   private final OwnApiPairs ownApiPairs;
+  private final Optional<TdlibStateKeeper> states;
 
   /**
    * Clients this process asked to close and TDLib has not closed yet: until then a new client of
@@ -58,7 +60,10 @@ public final class TdlibSessions implements AutoCloseable {
     Optional<ApiPair> of(long sessionId);
   }
 
-  /** Without a source of API pairs: only sessions logged in by this instance can send. */
+  /**
+   * Without a source of API pairs or a state store: only sessions logged in by this instance can
+   * send, and their state lives only in their local folders (tests, tools).
+   */
   public TdlibSessions(
       TdlibLibrary library,
       TdlibConfig config,
@@ -68,6 +73,7 @@ public final class TdlibSessions implements AutoCloseable {
     this(library, config, keyMaterial, threads, clock, sessionId -> Optional.empty());
   }
 
+  /** Sessions opened with their own API pairs; their state lives only in their local folders. */
   public TdlibSessions(
       TdlibLibrary library,
       TdlibConfig config,
@@ -75,6 +81,41 @@ public final class TdlibSessions implements AutoCloseable {
       ThreadFactory threads,
       Clock clock,
       OwnApiPairs ownApiPairs) {
+    this(library, config, keyMaterial, threads, clock, ownApiPairs, Optional.empty());
+  }
+
+  /**
+   * Sessions whose TDLib state is kept in {@code store} (restored on open, saved when logged in,
+   * changed and closed), written as {@code node}, checked for changes every {@code checkEvery}.
+   */
+  public TdlibSessions(
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock,
+      OwnApiPairs ownApiPairs,
+      SessionStateStore store,
+      String node,
+      Duration checkEvery) {
+    this(
+        library,
+        config,
+        keyMaterial,
+        threads,
+        clock,
+        ownApiPairs,
+        Optional.of(new TdlibStateKeeper(store, node, threads, checkEvery)));
+  }
+
+  private TdlibSessions(
+      TdlibLibrary library,
+      TdlibConfig config,
+      byte[] keyMaterial,
+      ThreadFactory threads,
+      Clock clock,
+      OwnApiPairs ownApiPairs,
+      Optional<TdlibStateKeeper> states) {
     if (keyMaterial == null || keyMaterial.length < 16) {
       throw new IllegalArgumentException("TDLib database key material must have at least 16 bytes");
     }
@@ -84,6 +125,7 @@ public final class TdlibSessions implements AutoCloseable {
     this.threads = threads;
     this.clock = clock;
     this.ownApiPairs = ownApiPairs;
+    this.states = states;
   }
 
   public TdlibStatus status() {
@@ -108,6 +150,8 @@ public final class TdlibSessions implements AutoCloseable {
     TdlibSessionClient client =
         new TdlibSessionClient(
             sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
+    states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
+    states.ifPresent(keeper -> keeper.watch(client));
     client.start();
     clients.put(sessionId, client);
     return client;
@@ -216,6 +260,7 @@ public final class TdlibSessions implements AutoCloseable {
     } catch (ExecutionException | TimeoutException late) {
       LOG.log(Level.WARNING, "TDLib clients did not all close within {0}", CLOSE_TIMEOUT);
     }
+    states.ifPresent(TdlibStateKeeper::close); // their last states, now that they are closed
     if (runtime != null) {
       runtime.close();
       runtime = null;

@@ -82,6 +82,15 @@ public class TdlibSettings {
   @ConfigProperty(name = "herald.tdlib.breaker-open-seconds", defaultValue = "60")
   long breakerOpenSeconds;
 
+  /** How often a logged-in session's binlog is checked for changes to store in the database. */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.state-check-seconds", defaultValue = "30")
+  long stateCheckSeconds;
+
+  public Duration stateCheckInterval() {
+    return Duration.ofSeconds(Math.max(1, stateCheckSeconds));
+  }
+
   public Optional<String> libraryPath() {
     return libraryPath;
   }

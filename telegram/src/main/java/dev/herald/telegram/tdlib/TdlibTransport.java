@@ -1,9 +1,13 @@
 package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.session.SessionApiPairs;
+import dev.herald.domain.session.SessionStateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -27,6 +31,9 @@ public class TdlibTransport {
   @Inject TdlibSettings settings;
   @Inject SessionApiPairs apiPairs;
 
+  /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<SessionStateStore> stateStores;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
@@ -43,17 +50,41 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions =
-          new TdlibSessions(
-              library(),
-              settings.config(),
-              key().orElseThrow(),
-              threads(),
-              Clock.systemUTC(),
-              sessionId ->
-                  apiPairs.of(sessionId).map(pair -> new ApiPair(pair.apiId(), pair.apiHash())));
+      sessions = newSessions();
     }
     return Optional.ofNullable(sessions);
+  }
+
+  /** A session's own API pair, its hash decrypted (never a configured default). */
+  private TdlibSessions.OwnApiPairs ownApiPairs() {
+    return sessionId ->
+        apiPairs.of(sessionId).map(pair -> new ApiPair(pair.apiId(), pair.apiHash()));
+  }
+
+  private TdlibSessions newSessions() {
+    TdlibConfig config = settings.config();
+    if (stateStores == null || !stateStores.isResolvable()) {
+      LOG.log(
+          Level.WARNING,
+          "No session state store: TDLib sessions live only in {0}",
+          config.dataDir());
+      return new TdlibSessions(
+          library(), config, key().orElseThrow(), threads(), Clock.systemUTC(), ownApiPairs());
+    }
+    LOG.log(
+        Level.INFO,
+        "TDLib session states are kept in the database; {0} is a cache",
+        config.dataDir());
+    return new TdlibSessions(
+        library(),
+        config,
+        key().orElseThrow(),
+        threads(),
+        Clock.systemUTC(),
+        ownApiPairs(),
+        stateStores.get(),
+        nodeName(),
+        settings.stateCheckInterval());
   }
 
   private TdlibLibrary library() {
@@ -65,6 +96,15 @@ public class TdlibTransport {
 
   private Optional<byte[]> key() {
     return settings.databaseKey().filter(bytes -> bytes.length >= 16);
+  }
+
+  /** The host name, for people reading who wrote a session's stored state. */
+  private static String nodeName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException unknown) {
+      return "node";
+    }
   }
 
   private ThreadFactory threads() {

@@ -16,11 +16,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts small secrets with AES-256-GCM. A ciphertext reads {@code v1:<kid>:<base64(nonce |
- * ciphertext | tag)>}: a fresh random 12-byte nonce each time, and the id of the key that encrypted
- * it, so keys can be rotated (new data under the current key, old data still readable while its key
- * is in the ring). The key id is derived from the key itself (first 8 hex digits of its SHA-256),
- * so nothing has to be configured beside the key file.
+ * Encrypts small secrets (and binary snapshots) with AES-256-GCM. A ciphertext reads {@code
+ * v1:<kid>:<base64(nonce | ciphertext | tag)>}: a fresh random 12-byte nonce each time, and the id
+ * of the key that encrypted it, so keys can be rotated (new data under the current key, old data
+ * still readable while its key is in the ring). The key id is derived from the key itself (first 8
+ * hex digits of its SHA-256), so nothing has to be configured beside the key file.
  *
  * <p>Decryption fails closed: a tampered, truncated or foreign ciphertext throws {@link
  * DecryptionException}, never returns garbage.
@@ -76,13 +76,25 @@ public final class DataCipher {
   }
 
   public String encrypt(String plaintext) {
+    return encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public String decrypt(String ciphertext) {
+    return new String(decryptBytes(ciphertext), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Seals bytes in the same {@code v1:<kid>:<base64>} form as {@link #encrypt(String)}, for binary
+   * data such as a TDLib session snapshot; the key id keeps it readable after rotation.
+   */
+  public String encryptBytes(byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKid), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(aad(currentKid));
-      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext);
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
       return VERSION + ":" + currentKid + ":" + Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
@@ -90,7 +102,8 @@ public final class DataCipher {
     }
   }
 
-  public String decrypt(String ciphertext) {
+  /** The bytes {@link #encryptBytes} sealed; fails closed like {@link #decrypt(String)}. */
+  public byte[] decryptBytes(String ciphertext) {
     String[] parts = ciphertext == null ? new String[0] : ciphertext.split(":", 3);
     if (parts.length != 3 || !VERSION.equals(parts[0])) {
       throw new DecryptionException("not a " + VERSION + " ciphertext");
@@ -107,8 +120,7 @@ public final class DataCipher {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
       cipher.updateAAD(aad(parts[1]));
-      byte[] plain = cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
-      return new String(plain, StandardCharsets.UTF_8);
+      return cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new DecryptionException(
           "ciphertext was altered or is not ours (" + e.getClass().getSimpleName() + ")");

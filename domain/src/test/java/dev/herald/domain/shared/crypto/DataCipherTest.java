@@ -1,5 +1,6 @@
 package dev.herald.domain.shared.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +27,21 @@ class DataCipherTest {
     assertTrue(sealed.startsWith("v1:" + cipher.currentKeyId() + ":"), sealed);
     assertFalse(sealed.contains("secret-token"));
     assertEquals("123456:secret-token", cipher.decrypt(sealed));
+  }
+
+  @Test
+  void bytesRoundTripAndFailClosedWhenAltered() {
+    byte[] snapshot = new byte[4096];
+    new SecureRandom().nextBytes(snapshot);
+    String sealed = cipher.encryptBytes(snapshot);
+    assertTrue(sealed.startsWith("v1:" + cipher.currentKeyId() + ":"), sealed);
+    assertArrayEquals(snapshot, cipher.decryptBytes(sealed));
+    byte[] raw = Base64.getDecoder().decode(sealed.substring(sealed.lastIndexOf(':') + 1));
+    raw[raw.length - 1] ^= 1;
+    String tampered =
+        sealed.substring(0, sealed.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(raw);
+    assertThrows(DecryptionException.class, () -> cipher.decryptBytes(tampered));
+    assertThrows(DecryptionException.class, () -> DataCipher.of(key()).decryptBytes(sealed));
   }
 
   @Test

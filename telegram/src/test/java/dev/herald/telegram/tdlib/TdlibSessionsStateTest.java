@@ -1,0 +1,125 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The state hooks of {@link TdlibSessions} against {@link FakeTdJson} (which writes no files: the
+ * tests write the binlog TDLib would): stored when logged in and on close, deleted when TDLib logs
+ * out, restored when a client opens.
+ */
+class TdlibSessionsStateTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+
+  @TempDir Path dataDir;
+  private final SealedMemoryStateStore store = new SealedMemoryStateStore();
+  private FakeTdJson td;
+  private TdlibSessions sessions;
+
+  @BeforeEach
+  void start() throws Exception {
+    td = new FakeTdJson();
+    sessions =
+        new TdlibSessions(
+            TdlibSessionsTest.library(td),
+            TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
+            KEY,
+            Thread::new,
+            Clock.systemUTC(),
+            sessionId -> Optional.empty(),
+            store,
+            "node-a",
+            Duration.ofHours(1)); // only the hooks save in these tests
+  }
+
+  @AfterEach
+  void stop() {
+    sessions.close();
+  }
+
+  private Path binlog(long sessionId, byte... content) throws Exception {
+    Path folder = Files.createDirectories(dataDir.resolve("session-" + sessionId));
+    return Files.write(folder.resolve("td.binlog"), content);
+  }
+
+  private void logIn(long sessionId) {
+    assertEquals(
+        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
+    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (!condition.getAsBoolean()) {
+      assertTrue(Instant.now().isBefore(deadline), what);
+      Thread.sleep(20);
+    }
+  }
+
+  private byte[] stored(long sessionId) {
+    return store.load(sessionId).map(state -> state.snapshot()).orElse(new byte[0]);
+  }
+
+  @Test
+  void aLoggedInSessionIsStoredAndItsLastStateOnClose() throws Exception {
+    Path binlog = binlog(1, (byte) 1);
+    logIn(1);
+    byte[] atLogin = TdlibStateSnapshot.of(binlog.getParent()).orElseThrow().bytes();
+    await(() -> store.load(1).isPresent(), "stored after login");
+    assertArrayEquals(atLogin, stored(1));
+
+    Files.write(binlog, new byte[] {1, 2});
+    sessions.close();
+
+    assertArrayEquals(TdlibStateSnapshot.of(binlog.getParent()).orElseThrow().bytes(), stored(1));
+    assertEquals(2, store.writes.get());
+  }
+
+  @Test
+  void aSessionTelegramLoggedOutIsDeletedSoNoNodeRestoresIt() throws Exception {
+    binlog(1, (byte) 1);
+    logIn(1);
+    await(() -> store.load(1).isPresent(), "stored after login");
+
+    td.revoke(1);
+
+    await(() -> store.load(1).isEmpty(), "deleted after TDLib logged out");
+  }
+
+  @Test
+  void aClientOpensOnTheStoredStateWhenThisNodeHasNone() throws Exception {
+    Path elsewhere = Files.createDirectories(dataDir.resolve("other-node"));
+    Files.write(elsewhere.resolve("td.binlog"), new byte[] {4, 2});
+    TdlibStateSnapshot state = TdlibStateSnapshot.of(elsewhere).orElseThrow();
+    store.save(7, state.bytes(), state.sha256(), "node-b");
+
+    TdlibSessionClient client = sessions.open(7, API);
+
+    assertArrayEquals(
+        new byte[] {4, 2}, Files.readAllBytes(client.databaseDirectory().resolve("td.binlog")));
+  }
+
+  @Test
+  void aSessionThatNeverLoggedInIsNotStored() throws Exception {
+    binlog(3, (byte) 1);
+    sessions.startLogin(3, FakeTdJson.UNREACHABLE_PHONE, API);
+    sessions.close();
+    assertTrue(store.load(3).isEmpty());
+  }
+}

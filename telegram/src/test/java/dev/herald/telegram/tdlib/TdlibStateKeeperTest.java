@@ -1,0 +1,127 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.session.SessionStateStore;
+import dev.herald.domain.session.StoredSessionState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When the keeper saves and restores, driven by hand (no TDLib): {@link #checkNow} is one tick. */
+class TdlibStateKeeperTest {
+
+  @TempDir Path temp;
+
+  private final SealedMemoryStateStore memory = new SealedMemoryStateStore();
+  private final AtomicInteger saveCalls = new AtomicInteger();
+  private final SessionStateStore store =
+      new SessionStateStore() {
+        @Override
+        public boolean save(long sessionId, byte[] snapshot, String sha256, String node) {
+          saveCalls.incrementAndGet();
+          return memory.save(sessionId, snapshot, sha256, node);
+        }
+
+        @Override
+        public Optional<StoredSessionState> load(long sessionId) {
+          return memory.load(sessionId);
+        }
+
+        @Override
+        public void delete(long sessionId) {
+          memory.delete(sessionId);
+        }
+      };
+
+  /** Checked only when the test says so. */
+  private final TdlibStateKeeper keeper =
+      new TdlibStateKeeper(store, "node-a", Thread::new, Duration.ofHours(1));
+
+  @AfterEach
+  void close() {
+    keeper.close();
+  }
+
+  private void checkNow() throws Exception {
+    keeper.checkNow().get();
+  }
+
+  @Test
+  void aLoggedInSessionIsSavedAndSavedAgainOnlyWhenItsBinlogChanged() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("session-1"));
+    Path binlog = Files.write(folder.resolve("td.binlog"), new byte[] {1});
+    keeper.loggedIn(1, folder);
+    checkNow();
+    assertEquals(1, saveCalls.get());
+
+    checkNow(); // nothing changed: not even hashed again
+    Files.setLastModifiedTime(binlog, FileTime.from(Instant.now().plusSeconds(5)));
+    checkNow(); // touched, same bytes: hashed, not written
+    assertEquals(1, saveCalls.get());
+
+    Files.write(binlog, new byte[] {1, 2});
+    checkNow();
+    assertEquals(2, saveCalls.get());
+    assertEquals(2, memory.writes.get());
+    assertArrayEquals(
+        TdlibStateSnapshot.of(folder).orElseThrow().bytes(),
+        memory.load(1).orElseThrow().snapshot());
+  }
+
+  @Test
+  void openRestoresIntoAMissingFolderAndOverAnOlderOneButKeepsANewerOne() throws Exception {
+    Path elsewhere = Files.createDirectories(temp.resolve("node-a"));
+    Files.write(elsewhere.resolve("td.binlog"), new byte[] {4, 2});
+    TdlibStateSnapshot stored = TdlibStateSnapshot.of(elsewhere).orElseThrow();
+    memory.save(1, stored.bytes(), stored.sha256(), "node-a");
+
+    Path missing = temp.resolve("node-b").resolve("session-1");
+    keeper.restoreBeforeOpen(1, missing);
+    assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(missing.resolve("td.binlog")));
+
+    Path older = Files.createDirectories(temp.resolve("node-c"));
+    Files.write(older.resolve("td.binlog"), new byte[] {1});
+    Files.setLastModifiedTime(
+        older.resolve("td.binlog"), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+    keeper.restoreBeforeOpen(1, older);
+    assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(older.resolve("td.binlog")));
+
+    Path newer = Files.createDirectories(temp.resolve("node-d"));
+    Files.write(newer.resolve("td.binlog"), new byte[] {9});
+    Files.setLastModifiedTime(
+        newer.resolve("td.binlog"), FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+    keeper.restoreBeforeOpen(1, newer);
+    assertArrayEquals(new byte[] {9}, Files.readAllBytes(newer.resolve("td.binlog")));
+  }
+
+  @Test
+  void aStoredStateThatIsNotASnapshotLeavesTheFolderAsItIs() throws Exception {
+    memory.save(3, "not a zip".getBytes(), "c".repeat(64), "node-b");
+    Path folder = Files.createDirectories(temp.resolve("session-3"));
+    Path binlog = Files.write(folder.resolve("td.binlog"), new byte[] {3});
+    Files.setLastModifiedTime(binlog, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+    keeper.restoreBeforeOpen(3, folder);
+
+    assertArrayEquals(new byte[] {3}, Files.readAllBytes(binlog));
+  }
+
+  @Test
+  void withoutAStoredStateTheFolderIsOpenedAsItIs() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("session-2"));
+    Files.write(folder.resolve("td.binlog"), new byte[] {3});
+    keeper.restoreBeforeOpen(2, folder);
+    assertArrayEquals(new byte[] {3}, Files.readAllBytes(folder.resolve("td.binlog")));
+    assertTrue(memory.load(2).isEmpty());
+  }
+}
