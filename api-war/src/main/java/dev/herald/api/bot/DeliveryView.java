@@ -2,6 +2,7 @@ package dev.herald.api.bot;
 
 import dev.herald.domain.delivery.DeliveryAttempt;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One post attempt: {@code outcome} is {@code DELIVERED}, a failure code ({@code CHAT_FORBIDDEN},
@@ -10,11 +11,13 @@ import java.time.Instant;
  *
  * <p>An item of {@code GET /bot/deliveries} names the attempt {@code id}; the data of a {@code
  * delivery} event names it {@code delivery_id} (the event's own id is the stream cursor). Exactly
- * one of the two is set, and nulls are left out of the JSON, so each use keeps its one name.
+ * one of the two is set, and nulls are left out of the JSON, so each use keeps its one name ({@code
+ * DeliveryViewTest}); the OpenAPI document, which describes {@code GET /bot/deliveries}, leaves
+ * {@code delivery_id} out.
  */
 public record DeliveryView(
     Long id,
-    Long deliveryId,
+    @Schema(hidden = true) Long deliveryId,
     long cycleId,
     String chat,
     String senderKind,
