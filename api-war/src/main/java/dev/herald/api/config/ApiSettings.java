@@ -107,6 +107,20 @@ public class ApiSettings {
   @ConfigProperty(name = "herald.billing.replay-window-seconds", defaultValue = "300")
   long billingReplayWindowSeconds;
 
+  // The bot event stream (GET /bot/events).
+
+  @Inject
+  @ConfigProperty(name = "herald.events.keep-alive-seconds", defaultValue = "25")
+  int eventKeepAliveSeconds;
+
+  @Inject
+  @ConfigProperty(name = "herald.events.replay-limit", defaultValue = "500")
+  int eventReplayLimit;
+
+  @Inject
+  @ConfigProperty(name = "herald.events.state-readers", defaultValue = "4")
+  int eventStateReaders;
+
   private Set<String> origins;
   private Set<String> trusted;
 
@@ -206,5 +220,20 @@ public class ApiSettings {
                             + " with billing."));
     return new BillingPolicy(
         secret.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(billingReplayWindowSeconds));
+  }
+
+  /** How many bots' states are read for their event streams at the same time, at most. */
+  public int eventStateReaders() {
+    return Math.max(1, eventStateReaders);
+  }
+
+  /** How often an idle event stream gets a comment line, so proxies keep it open. */
+  public Duration eventKeepAlive() {
+    return Duration.ofSeconds(Math.max(1, eventKeepAliveSeconds));
+  }
+
+  /** At most this many activity entries and as many deliveries are replayed on a reconnect. */
+  public int eventReplayLimit() {
+    return Math.max(1, eventReplayLimit);
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.api.events;
 
 import dev.herald.api.bot.BotStateView;
+import dev.herald.api.config.ApiSettings;
 import dev.herald.domain.bot.BotService;
 import dev.herald.domain.events.BotEventFeed;
 import dev.herald.domain.events.BotEventStore;
@@ -47,7 +48,7 @@ public class BotEventDispatcher {
   @Inject BotEventFeed feed;
   @Inject BotEventStore store;
   @Inject BotService bots;
-  @Inject BotEventSettings settings;
+  @Inject ApiSettings settings;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -87,7 +88,7 @@ public class BotEventDispatcher {
           });
       try {
         announce();
-        StoredEvents missed = store.after(Map.of(accountId, cursor), settings.replayLimit());
+        StoredEvents missed = store.after(Map.of(accountId, cursor), settings.eventReplayLimit());
         stream.send(missed.activities(), missed.deliveries());
         stream.sendState(BotStateView.of(bots.state(accountId)));
       } catch (RuntimeException e) {
@@ -114,7 +115,7 @@ public class BotEventDispatcher {
       return;
     }
     messages = new BotEventMessages(sse);
-    states = new StateFanOut(settings.stateReaders(), executor, this::sendState);
+    states = new StateFanOut(settings.eventStateReaders(), executor, this::sendState);
     running = true;
     thread = threads.newThread(this::run);
     thread.setName("herald-bot-events");
@@ -144,11 +145,11 @@ public class BotEventDispatcher {
   }
 
   private Duration announcementValidity() {
-    return settings.keepAlive().multipliedBy(ANNOUNCEMENT_ROUNDS);
+    return settings.eventKeepAlive().multipliedBy(ANNOUNCEMENT_ROUNDS);
   }
 
   private void run() {
-    long keepAlive = settings.keepAlive().toNanos();
+    long keepAlive = settings.eventKeepAlive().toNanos();
     long nextKeepAlive = System.nanoTime() + keepAlive;
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
@@ -182,7 +183,7 @@ public class BotEventDispatcher {
           cursors.merge(account, s.cursor(), EventCursor::min);
         }
       }
-      StoredEvents events = store.after(cursors, settings.replayLimit());
+      StoredEvents events = store.after(cursors, settings.eventReplayLimit());
       heldBack.addAll(events.heldBack());
       for (Long account : cursors.keySet()) {
         for (EventStream s : streams.getOrDefault(account, Set.of())) {

@@ -1,6 +1,7 @@
 package dev.herald.api.events;
 
 import dev.herald.api.bot.BotStateView;
+import dev.herald.api.bot.DeliveryView;
 import dev.herald.api.dashboard.LogEntryView;
 import dev.herald.api.web.JsonbConfigResolver;
 import dev.herald.domain.events.ActivityEvent;
@@ -36,7 +37,7 @@ final class BotEventMessages {
   }
 
   OutboundSseEvent delivery(DeliveryEvent d, EventCursor after) {
-    return event("delivery", after, DeliveryView.of(d));
+    return event("delivery", after, DeliveryView.event(d.attempt()));
   }
 
   OutboundSseEvent keepAlive() {

@@ -1,8 +1,8 @@
 package dev.herald.api.health;
 
+import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.tdlib.TdlibStatus;
 import dev.herald.telegram.tdlib.TdlibTransport;
-import dev.herald.telegram.transport.TransportSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -18,15 +18,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TdlibReadinessCheck implements HealthCheck {
 
-  @Inject TransportSettings transports;
+  @Inject TelegramSettings transports;
   @Inject Provider<TdlibTransport> tdlib;
 
   @Override
   public HealthCheckResponse call() {
-    if (!"tdlib".equals(transports.sessions())) {
+    if (!"tdlib".equals(transports.sessionTransport())) {
       return HealthCheckResponse.named("tdlib")
           .up()
-          .withData("transport", transports.sessions())
+          .withData("transport", transports.sessionTransport())
           .build();
     }
     TdlibStatus status = tdlib.get().status();

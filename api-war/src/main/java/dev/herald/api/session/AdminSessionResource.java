@@ -51,9 +51,7 @@ public class AdminSessionResource {
   public Response add(
       @NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
     var login = pool.addSession(current.actor(), request.phone(), request.apiPairId());
-    return Response.status(Response.Status.CREATED)
-        .entity(SessionView.of(login.session(), login.progress()))
-        .build();
+    return Response.status(Response.Status.CREATED).entity(SessionView.of(login)).build();
   }
 
   @POST
@@ -63,8 +61,7 @@ public class AdminSessionResource {
           "Start a new login of a session that needs one (NEEDS_LOGIN); then send its code and"
               + " password")
   public SessionView login(@PathParam("id") long id) {
-    var login = pool.restartLogin(current.actor(), id);
-    return SessionView.of(login.session(), login.progress());
+    return SessionView.of(pool.restartLogin(current.actor(), id));
   }
 
   @POST
@@ -72,8 +69,7 @@ public class AdminSessionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the login code Telegram sent to the session's phone")
   public SessionView code(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    var login = pool.submitCode(current.actor(), id, request.value());
-    return SessionView.of(login.session(), login.progress());
+    return SessionView.of(pool.submitCode(current.actor(), id, request.value()));
   }
 
   @POST
@@ -81,8 +77,7 @@ public class AdminSessionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the session's two-step verification password")
   public SessionView password(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    var login = pool.submitPassword(current.actor(), id, request.value());
-    return SessionView.of(login.session(), login.progress());
+    return SessionView.of(pool.submitPassword(current.actor(), id, request.value()));
   }
 
   @GET

@@ -1,6 +1,7 @@
 package dev.herald.api.session;
 
 import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
+import dev.herald.domain.session.SessionPoolService.SessionLogin;
 import dev.herald.domain.session.TelegramSession;
 import java.time.Instant;
 
@@ -24,6 +25,11 @@ public record SessionView(
 
   static SessionView of(TelegramSession s) {
     return of(s, null);
+  }
+
+  /** A session with the step its login is at, as each login endpoint answers. */
+  static SessionView of(SessionLogin login) {
+    return of(login.session(), login.progress());
   }
 
   static SessionView of(TelegramSession s, LoginProgress progress) {

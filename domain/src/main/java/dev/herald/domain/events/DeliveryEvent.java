@@ -1,21 +1,9 @@
 package dev.herald.domain.events;
 
-import java.time.Instant;
+import dev.herald.domain.delivery.DeliveryAttempt;
 
 /**
  * A finished post attempt; {@code seq} orders an account's deliveries by when they finished (the
- * record's own id orders them by when they started).
+ * attempt's own id orders them by when they started).
  */
-public record DeliveryEvent(
-    long accountId,
-    long seq,
-    long deliveryId,
-    long cycleId,
-    String chat,
-    String senderKind,
-    long senderId,
-    String outcome,
-    Long telegramMessageId,
-    String error,
-    Instant startedAt,
-    Instant finishedAt) {}
+public record DeliveryEvent(long accountId, long seq, DeliveryAttempt attempt) {}

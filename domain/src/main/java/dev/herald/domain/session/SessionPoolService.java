@@ -83,14 +83,12 @@ public class SessionPoolService {
     LoginProgress progress =
         login.start(
             session.id(), normalised, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
-    apply(session, progress);
-    audit.record(
+    return loginStep(
         actor,
         AuditAction.SESSION_ADDED,
-        "session",
-        session.id(),
-        "phone=" + session.phoneMasked() + " login=" + progress.step());
-    return new SessionLogin(session, progress);
+        session,
+        progress,
+        "phone=" + session.phoneMasked() + " ");
   }
 
   /**
@@ -123,40 +121,19 @@ public class SessionPoolService {
     session.loginRestarted(clock.instant());
     LoginProgress progress =
         login.start(sessionId, phone, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));
-    apply(session, progress);
-    audit.record(
-        actor,
-        AuditAction.SESSION_LOGIN_RESTARTED,
-        "session",
-        sessionId,
-        "login=" + progress.step());
-    return new SessionLogin(session, progress);
+    return loginStep(actor, AuditAction.SESSION_LOGIN_RESTARTED, session, progress, "");
   }
 
   public SessionLogin submitCode(Actor actor, long sessionId, String code) {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitCode(sessionId, code);
-    apply(session, progress);
-    audit.record(
-        actor,
-        AuditAction.SESSION_CODE_SUBMITTED,
-        "session",
-        sessionId,
-        "login=" + progress.step());
-    return new SessionLogin(session, progress);
+    return loginStep(actor, AuditAction.SESSION_CODE_SUBMITTED, session, progress, "");
   }
 
   public SessionLogin submitPassword(Actor actor, long sessionId, String password) {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitPassword(sessionId, password);
-    apply(session, progress);
-    audit.record(
-        actor,
-        AuditAction.SESSION_PASSWORD_SUBMITTED,
-        "session",
-        sessionId,
-        "login=" + progress.step());
-    return new SessionLogin(session, progress);
+    return loginStep(actor, AuditAction.SESSION_PASSWORD_SUBMITTED, session, progress, "");
   }
 
   /**
@@ -218,6 +195,21 @@ public class SessionPoolService {
   }
 
   /** A session and where its login stands. */
+  /**
+   * Every login step ends the same way: the session takes the step's state ({@link #apply}) and the
+   * audit log records it, its detail ending in {@code login=<step>}.
+   */
+  private SessionLogin loginStep(
+      Actor actor,
+      AuditAction action,
+      TelegramSession session,
+      LoginProgress progress,
+      String detailPrefix) {
+    apply(session, progress);
+    audit.record(actor, action, "session", session.id(), detailPrefix + "login=" + progress.step());
+    return new SessionLogin(session, progress);
+  }
+
   public record SessionLogin(TelegramSession session, LoginProgress progress) {}
 
   /** An API pair with the number of its sessions in use. */

@@ -2,50 +2,39 @@ package dev.herald.persistence.account;
 
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
+import dev.herald.persistence.JpaStore;
 import dev.herald.persistence.UTC;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
 /**
  * Accounts through JPA; the first-contact insert is a PostgreSQL upsert so concurrent logins agree.
  */
 @ApplicationScoped
-public class JpaAccountRepository implements AccountRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaAccountRepository extends JpaStore implements AccountRepository {
 
   @Override
   public Optional<Account> findById(long id) {
-    return Optional.ofNullable(em.find(Account.class, id));
+    return find(Account.class, id);
   }
 
   @Override
   public Optional<Account> findBySubject(String subject) {
-    return em.createQuery("SELECT a FROM Account a WHERE a.subject = :subject", Account.class)
-        .setParameter("subject", subject)
-        .getResultStream()
-        .findFirst();
+    return first(
+        em.createQuery("SELECT a FROM Account a WHERE a.subject = :subject", Account.class)
+            .setParameter("subject", subject));
   }
 
   @Override
   public Optional<Account> findByEmail(String email) {
-    return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
-        .setParameter("email", email)
-        .getResultStream()
-        .findFirst();
+    return first(
+        em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
+            .setParameter("email", email));
   }
 
   @Override
   public Account save(Account account) {
-    if (account.id() == null) {
-      em.persist(account);
-      em.flush();
-      return account;
-    }
-    return em.merge(account);
+    return insertOrMerge(account, account.id() == null);
   }
 
   @Override

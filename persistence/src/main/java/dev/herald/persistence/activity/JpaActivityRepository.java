@@ -3,22 +3,18 @@ package dev.herald.persistence.activity;
 import dev.herald.domain.activity.ActivityEntry;
 import dev.herald.domain.activity.ActivityRepository;
 import dev.herald.domain.activity.BotStats;
+import dev.herald.persistence.JpaStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
 /** Keyset paging by id, newest first, always filtered by the account. */
 @ApplicationScoped
-public class JpaActivityRepository implements ActivityRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaActivityRepository extends JpaStore implements ActivityRepository {
 
   @Override
   public Optional<BotStats> stats(long accountId) {
-    return Optional.ofNullable(em.find(BotStats.class, accountId));
+    return find(BotStats.class, accountId);
   }
 
   @Override

@@ -2,17 +2,13 @@ package dev.herald.persistence.audit;
 
 import dev.herald.domain.audit.AuditEntry;
 import dev.herald.domain.audit.AuditRepository;
+import dev.herald.persistence.JpaStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /** Audit entries through JPA, paged by id (keyset), newest first. */
 @ApplicationScoped
-public class JpaAuditRepository implements AuditRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaAuditRepository extends JpaStore implements AuditRepository {
 
   @Override
   public void append(AuditEntry entry) {

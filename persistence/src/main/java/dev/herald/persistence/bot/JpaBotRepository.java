@@ -3,21 +3,17 @@ package dev.herald.persistence.bot;
 import dev.herald.domain.bot.Bot;
 import dev.herald.domain.bot.BotRepository;
 import dev.herald.domain.bot.StopReason;
+import dev.herald.persistence.JpaStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
 /** Bots through JPA. */
 @ApplicationScoped
-public class JpaBotRepository implements BotRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaBotRepository extends JpaStore implements BotRepository {
 
   @Override
   public Optional<Bot> findByAccountId(long accountId) {
-    return Optional.ofNullable(em.find(Bot.class, accountId));
+    return find(Bot.class, accountId);
   }
 
   /** One conditional UPDATE ({@link BotSql#REQUEST_STOP}); the entity is read back after it. */

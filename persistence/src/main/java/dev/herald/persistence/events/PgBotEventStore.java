@@ -1,5 +1,6 @@
 package dev.herald.persistence.events;
 
+import dev.herald.domain.delivery.DeliveryAttempt;
 import dev.herald.domain.events.ActivityEvent;
 import dev.herald.domain.events.BotEventStore;
 import dev.herald.domain.events.DeliveryEvent;
@@ -112,16 +113,17 @@ public class PgBotEventStore implements BotEventStore {
     return new DeliveryEvent(
         account,
         rs.getLong("id"),
-        rs.getLong("delivery_id"),
-        rs.getLong("cycle_id"),
-        rs.getString("message"),
-        rs.getString("sender_kind"),
-        rs.getLong("sender_id"),
-        rs.getString("outcome"),
-        rs.getObject("telegram_message_id", Long.class),
-        rs.getString("error"),
-        instant(rs, "created_at"),
-        instant(rs, "finished_at"));
+        new DeliveryAttempt(
+            rs.getLong("delivery_id"),
+            rs.getLong("cycle_id"),
+            rs.getString("message"),
+            rs.getString("sender_kind"),
+            rs.getLong("sender_id"),
+            rs.getString("outcome"),
+            rs.getObject("telegram_message_id", Long.class),
+            rs.getString("error"),
+            instant(rs, "created_at"),
+            instant(rs, "finished_at")));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,33 +4,24 @@ import dev.herald.domain.session.ApiPair;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
+import dev.herald.persistence.JpaStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Sessions and API pairs through JPA; allocation through PostgreSQL row locks. */
 @ApplicationScoped
-public class JpaSessionRepository implements SessionRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaSessionRepository extends JpaStore implements SessionRepository {
 
   @Override
   public TelegramSession save(TelegramSession session) {
-    if (session.id() == null) {
-      em.persist(session);
-      em.flush();
-      return session;
-    }
-    return em.merge(session);
+    return insertOrMerge(session, session.id() == null);
   }
 
   @Override
   public Optional<TelegramSession> findById(long id) {
-    return Optional.ofNullable(em.find(TelegramSession.class, id));
+    return find(TelegramSession.class, id);
   }
 
   @Override
@@ -51,27 +42,24 @@ public class JpaSessionRepository implements SessionRepository {
 
   @Override
   public void delete(TelegramSession session) {
-    em.remove(em.contains(session) ? session : em.merge(session));
+    remove(session);
   }
 
   @Override
   public ApiPair save(ApiPair pair) {
-    em.persist(pair);
-    em.flush();
-    return pair;
+    return insert(pair);
   }
 
   @Override
   public Optional<ApiPair> findApiPair(long id) {
-    return Optional.ofNullable(em.find(ApiPair.class, id));
+    return find(ApiPair.class, id);
   }
 
   @Override
   public Optional<ApiPair> findApiPairByApiId(int apiId) {
-    return em.createQuery("SELECT p FROM ApiPair p WHERE p.apiId = :apiId", ApiPair.class)
-        .setParameter("apiId", apiId)
-        .getResultStream()
-        .findFirst();
+    return first(
+        em.createQuery("SELECT p FROM ApiPair p WHERE p.apiId = :apiId", ApiPair.class)
+            .setParameter("apiId", apiId));
   }
 
   @Override

@@ -2,21 +2,17 @@ package dev.herald.persistence.userbot;
 
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
+import dev.herald.persistence.JpaStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
 /** User bots through JPA, one row per account. */
 @ApplicationScoped
-public class JpaUserBotRepository implements UserBotRepository {
-
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+public class JpaUserBotRepository extends JpaStore implements UserBotRepository {
 
   @Override
   public Optional<UserBot> findByAccountId(long accountId) {
-    return Optional.ofNullable(em.find(UserBot.class, accountId));
+    return find(UserBot.class, accountId);
   }
 
   @Override
@@ -24,13 +20,11 @@ public class JpaUserBotRepository implements UserBotRepository {
     if (em.contains(bot)) {
       return bot;
     }
-    em.persist(bot);
-    em.flush();
-    return bot;
+    return insert(bot);
   }
 
   @Override
   public void delete(UserBot bot) {
-    em.remove(em.contains(bot) ? bot : em.merge(bot));
+    remove(bot);
   }
 }

@@ -24,6 +24,24 @@ class JdbcSessionPenaltiesTest {
     TestDatabase.clean();
   }
 
+  private static final String ASSIGNED_ACCOUNT =
+      "SELECT assigned_account_id FROM telegram_session WHERE id = ?";
+
+  /** An active account whose bot is running: the one the sessions below post for. */
+  private long runningBot() {
+    return rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+  }
+
+  /** A running bot's account, the session it posts with and an unused one of the same API pair. */
+  private record Posting(long account, long session, long spare) {}
+
+  private Posting aBotWithASpareSession() {
+    long account = runningBot();
+    long pair = rows.apiPair(2);
+    long session = rows.session(pair, "ASSIGNED", account, null);
+    return new Posting(account, session, rows.session(pair, "UNUSED", null, null));
+  }
+
   private long activity(long account, String event) {
     return rows.count(
         "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = ?", account, event);
@@ -31,25 +49,24 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void aBannedSessionIsReplacedFromThePoolAndBothAreLogged() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
-    long pair = rows.apiPair(2);
-    long banned = rows.session(pair, "ASSIGNED", account, null);
-    long free = rows.session(pair, "UNUSED", null, null);
+    Posting posting = aBotWithASpareSession();
+    long account = posting.account();
+    long banned = posting.session();
+    long free = posting.spare();
 
     Optional<Long> replacement = penalties.banAndReplace(account, banned, "USER_DEACTIVATED");
 
     assertEquals(Optional.of(free), replacement);
-    assertEquals("BANNED", rows.text("SELECT state FROM telegram_session WHERE id = ?", banned));
-    assertNull(rows.one("SELECT assigned_account_id FROM telegram_session WHERE id = ?", banned));
-    assertEquals(
-        account, rows.count("SELECT assigned_account_id FROM telegram_session WHERE id = ?", free));
+    assertEquals("BANNED", state(banned));
+    assertNull(rows.one(ASSIGNED_ACCOUNT, banned));
+    assertEquals(account, rows.count(ASSIGNED_ACCOUNT, free));
     assertEquals(1, activity(account, "SESSION_BANNED"));
     assertEquals(1, activity(account, "SESSION_REPLACED"));
   }
 
   @Test
   void withNoFreeSessionTheBotIsMarkedIdle() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long account = runningBot();
     long pair = rows.apiPair(1); // full: its one slot is the banned session's, then nothing free
     long banned = rows.session(pair, "ASSIGNED", account, null);
 
@@ -64,7 +81,7 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void anUnusedSessionOfAFullApiPairIsNoReplacement() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long account = runningBot();
     long other = rows.account("ACTIVE", null);
     long full = rows.apiPair(1);
     rows.session(full, "ASSIGNED", other, null);
@@ -76,7 +93,7 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void aCoolDownSetsTheFloodWaitAndIsLogged() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long account = runningBot();
     long session = rows.session(rows.apiPair(2), "ASSIGNED", account, null);
     Instant until = Instant.now().plus(Duration.ofMinutes(3));
 
@@ -90,10 +107,10 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void anUnavailableSessionIsParkedWithItsAccountNotBannedAndLiftedAfterItsBackOff() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
-    long pair = rows.apiPair(2);
-    long session = rows.session(pair, "ASSIGNED", account, null);
-    long free = rows.session(pair, "UNUSED", null, null);
+    Posting posting = aBotWithASpareSession();
+    long account = posting.account();
+    long session = posting.session();
+    long free = posting.spare();
 
     penalties.parkUnavailable(
         account, session, Instant.now().plusSeconds(60), "session is not open on this node");
@@ -102,10 +119,7 @@ class JdbcSessionPenaltiesTest {
     assertEquals(
         "session is not open on this node",
         rows.text("SELECT state_reason FROM telegram_session WHERE id = ?", session));
-    assertEquals(
-        account,
-        rows.count("SELECT assigned_account_id FROM telegram_session WHERE id = ?", session),
-        "it keeps its account");
+    assertEquals(account, rows.count(ASSIGNED_ACCOUNT, session), "it keeps its account");
     assertEquals("UNUSED", state(free), "no replacement for a passing state");
     assertEquals(0, activity(account, "SESSION_BANNED"));
     assertEquals(1, activity(account, "SESSION_PARKED"));
@@ -122,10 +136,10 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void aSessionThatNeedsALoginLeavesItsAccountUnbannedAndIsReplaced() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
-    long pair = rows.apiPair(2);
-    long session = rows.session(pair, "ASSIGNED", account, null);
-    long free = rows.session(pair, "UNUSED", null, null);
+    Posting posting = aBotWithASpareSession();
+    long account = posting.account();
+    long session = posting.session();
+    long free = posting.spare();
 
     Optional<Long> replacement =
         penalties.parkNeedsLoginAndReplace(account, session, "authorizationStateWaitCode");
@@ -133,7 +147,7 @@ class JdbcSessionPenaltiesTest {
     assertEquals(Optional.of(free), replacement);
     assertEquals("NEEDS_LOGIN", state(session));
     assertNull(rows.one("SELECT ban_reason FROM telegram_session WHERE id = ?", session));
-    assertNull(rows.one("SELECT assigned_account_id FROM telegram_session WHERE id = ?", session));
+    assertNull(rows.one(ASSIGNED_ACCOUNT, session));
     assertEquals(0, activity(account, "SESSION_BANNED"));
     assertEquals(1, activity(account, "SESSION_PARKED"));
     assertEquals(1, activity(account, "SESSION_REPLACED"));
@@ -141,7 +155,7 @@ class JdbcSessionPenaltiesTest {
 
   @Test
   void aSessionThatNeedsALoginWithNoSpareLeavesTheBotIdleOnlyWhenNoUsableSessionIsLeft() {
-    long account = rows.bot(rows.account("ACTIVE", null), "RUNNING", Instant.now(), "@herald_one");
+    long account = runningBot();
     long pair = rows.apiPair(2);
     long first = rows.session(pair, "ASSIGNED", account, null);
     long second = rows.session(pair, "ASSIGNED", account, null);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.shared.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

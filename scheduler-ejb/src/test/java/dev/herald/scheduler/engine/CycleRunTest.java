@@ -7,6 +7,7 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;

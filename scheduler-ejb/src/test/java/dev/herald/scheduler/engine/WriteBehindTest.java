@@ -6,6 +6,7 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.SendOutcome;
 import java.time.Duration;
 import java.time.Instant;

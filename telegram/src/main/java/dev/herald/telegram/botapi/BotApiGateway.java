@@ -6,6 +6,7 @@ import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.telegram.config.TelegramSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -23,14 +24,14 @@ import java.util.concurrent.CompletionStage;
 @Typed(BotApiGateway.class)
 public class BotApiGateway implements TelegramGateway {
 
-  private BotApiSettings settings;
+  private TelegramSettings settings;
   private BotApiClient client;
   private boolean forwardAsCopy;
 
   public BotApiGateway() {}
 
   @Inject
-  public BotApiGateway(BotApiSettings settings) {
+  public BotApiGateway(TelegramSettings settings) {
     this.settings = settings;
   }
 
@@ -41,8 +42,8 @@ public class BotApiGateway implements TelegramGateway {
 
   @PostConstruct
   void connect() {
-    client = new BotApiClient(settings.baseUrl(), settings.timeout());
-    forwardAsCopy = settings.forwardAsCopy();
+    client = new BotApiClient(settings.botApiBaseUrl(), settings.botApiTimeout());
+    forwardAsCopy = settings.botApiForwardAsCopy();
   }
 
   @Override

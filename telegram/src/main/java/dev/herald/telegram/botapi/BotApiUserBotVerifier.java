@@ -6,6 +6,7 @@ import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.userbot.UserBotVerification;
 import dev.herald.domain.userbot.UserBotVerifier;
+import dev.herald.telegram.config.TelegramSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -26,8 +27,8 @@ public class BotApiUserBotVerifier implements UserBotVerifier {
   public BotApiUserBotVerifier() {}
 
   @Inject
-  public BotApiUserBotVerifier(BotApiGateway gateway, BotApiSettings settings) {
-    this(gateway, new BotApiClient(settings.baseUrl(), settings.timeout()));
+  public BotApiUserBotVerifier(BotApiGateway gateway, TelegramSettings settings) {
+    this(gateway, new BotApiClient(settings.botApiBaseUrl(), settings.botApiTimeout()));
   }
 
   public BotApiUserBotVerifier(BotApiGateway gateway, BotApiClient client) {

@@ -1,5 +1,6 @@
 package dev.herald.telegram.sandbox;
 
+import dev.herald.telegram.config.TelegramSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ public class SandboxFaults {
   private final AtomicReference<FaultPlan> configured = new AtomicReference<>(FaultPlan.none());
   private Random random = new Random(42);
 
-  @Inject SandboxSettings settings;
+  @Inject TelegramSettings settings;
 
   public SandboxFaults() {}
 
@@ -34,9 +35,9 @@ public class SandboxFaults {
 
   @PostConstruct
   void load() {
-    configured.set(settings.plan());
-    plan.set(settings.plan());
-    random = new Random(settings.seed());
+    configured.set(settings.sandboxPlan());
+    plan.set(settings.sandboxPlan());
+    random = new Random(settings.sandboxSeed());
   }
 
   public FaultPlan plan() {

@@ -2,6 +2,7 @@ package dev.herald.telegram.sandbox;
 
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.TelegramLimits;
@@ -28,7 +29,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SandboxWorld {
 
-  @Inject SandboxSettings settings;
+  @Inject TelegramSettings settings;
 
   private TelegramWorld world;
   private boolean open;
@@ -49,9 +50,9 @@ public class SandboxWorld {
 
   @PostConstruct
   void load() {
-    world = new TelegramWorld(Clock.systemUTC(), settings.worldLimits());
-    open = settings.worldOpen();
-    if (settings.demoWorld()) {
+    world = new TelegramWorld(Clock.systemUTC(), settings.sandboxWorldLimits());
+    open = settings.sandboxWorldOpen();
+    if (settings.sandboxDemoWorld()) {
       DemoWorld.seed(world);
     }
   }

@@ -6,6 +6,7 @@ import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.botapi.BotApiGateway;
+import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.sandbox.SandboxGateway;
 import dev.herald.telegram.tdlib.TdlibGateway;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class SenderGatewayRouter implements TelegramGateway {
 
-  private TransportSettings settings;
+  private TelegramSettings settings;
   private Provider<SandboxGateway> sandbox;
   private Provider<TdlibGateway> tdlib;
   private Provider<BotApiGateway> botApi;
@@ -31,7 +32,7 @@ public class SenderGatewayRouter implements TelegramGateway {
 
   @Inject
   public SenderGatewayRouter(
-      TransportSettings settings,
+      TelegramSettings settings,
       Provider<SandboxGateway> sandbox,
       Provider<TdlibGateway> tdlib,
       Provider<BotApiGateway> botApi) {
@@ -44,9 +45,9 @@ public class SenderGatewayRouter implements TelegramGateway {
   /** The gateway that sends for this kind of sender. */
   public TelegramGateway gatewayFor(Sender.Kind kind) {
     if (kind == Sender.Kind.SESSION) {
-      return "tdlib".equals(settings.sessions()) ? tdlib.get() : sandbox.get();
+      return "tdlib".equals(settings.sessionTransport()) ? tdlib.get() : sandbox.get();
     }
-    return "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
+    return "botapi".equals(settings.userBotTransport()) ? botApi.get() : sandbox.get();
   }
 
   /** The sessions' transport name ({@code sandbox}/{@code tdlib}). */

@@ -1,6 +1,7 @@
 package dev.herald.telegram.transport;
 
 import dev.herald.domain.session.SessionLoginGateway;
+import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.tdlib.ApiPair;
 import dev.herald.telegram.tdlib.LoginStep;
 import dev.herald.telegram.tdlib.TdlibSessions;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SessionLoginRouter implements SessionLoginGateway {
 
-  @Inject TransportSettings settings;
+  @Inject TelegramSettings settings;
   @Inject Provider<TdlibTransport> tdlib;
 
   @Override
@@ -38,7 +39,7 @@ public class SessionLoginRouter implements SessionLoginGateway {
   }
 
   private LoginProgress through(Function<TdlibSessions, LoginStep> step) {
-    if (!"tdlib".equals(settings.sessions())) {
+    if (!"tdlib".equals(settings.sessionTransport())) {
       return LoginProgress.ready();
     }
     TdlibTransport transport = tdlib.get();

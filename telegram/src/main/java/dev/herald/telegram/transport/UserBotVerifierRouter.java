@@ -4,6 +4,7 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.userbot.UserBotVerification;
 import dev.herald.domain.userbot.UserBotVerifier;
 import dev.herald.telegram.botapi.BotApiUserBotVerifier;
+import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.sandbox.SandboxUserBotVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserBotVerifierRouter implements UserBotVerifier {
 
-  private TransportSettings settings;
+  private TelegramSettings settings;
   private Provider<SandboxUserBotVerifier> sandbox;
   private Provider<BotApiUserBotVerifier> botApi;
 
@@ -22,7 +23,7 @@ public class UserBotVerifierRouter implements UserBotVerifier {
 
   @Inject
   public UserBotVerifierRouter(
-      TransportSettings settings,
+      TelegramSettings settings,
       Provider<SandboxUserBotVerifier> sandbox,
       Provider<BotApiUserBotVerifier> botApi) {
     this.settings = settings;
@@ -41,6 +42,6 @@ public class UserBotVerifierRouter implements UserBotVerifier {
   }
 
   private UserBotVerifier current() {
-    return "botapi".equals(settings.userBots()) ? botApi.get() : sandbox.get();
+    return "botapi".equals(settings.userBotTransport()) ? botApi.get() : sandbox.get();
   }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.shared.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,7 @@ class TelegramWorldTest {
   private static final Account BOB = Account.user(2);
   private static final Account BOT = Account.bot(9);
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
   private final TelegramWorld world = new TelegramWorld(clock, TelegramLimits.telegram());
 
   private Chat group(String username) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
@@ -13,10 +14,10 @@ import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.AccountStanding;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Membership;
-import dev.herald.telegram.model.MutableClock;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,7 @@ class SandboxGatewayOnModelTest {
   private static final Sender BOT = Sender.userBot(55, "55:token");
   private static final Post POST = Post.text("hello");
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
   private final TelegramWorld telegram = new TelegramWorld(clock, TelegramLimits.telegram());
 
   private SandboxGateway gateway(boolean open) {

@@ -5,38 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.telegram.config.TestSettings;
 import dev.herald.telegram.model.TelegramLimits;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SandboxSettingsTest {
 
-  private static SandboxSettings settings(String profile, Optional<Boolean> demo, String limits) {
-    SandboxSettings settings = new SandboxSettings();
-    settings.profile = profile;
-    settings.demoWorld = demo;
-    settings.worldLimits = limits;
-    settings.forbiddenChats = Optional.empty();
-    return settings;
-  }
-
   @Test
   void theDemoWorldIsSeededInTheDevProfileUnlessSaidOtherwise() {
-    assertTrue(settings("dev", Optional.empty(), "telegram").demoWorld());
-    assertFalse(settings("prod", Optional.empty(), "telegram").demoWorld());
-    assertFalse(settings("dev", Optional.of(false), "telegram").demoWorld());
-    assertTrue(settings("prod", Optional.of(true), "telegram").demoWorld());
+    assertTrue(TestSettings.sandboxWorld("dev", Optional.empty(), "telegram").sandboxDemoWorld());
+    assertFalse(TestSettings.sandboxWorld("prod", Optional.empty(), "telegram").sandboxDemoWorld());
+    assertFalse(
+        TestSettings.sandboxWorld("dev", Optional.of(false), "telegram").sandboxDemoWorld());
+    assertTrue(TestSettings.sandboxWorld("prod", Optional.of(true), "telegram").sandboxDemoWorld());
   }
 
   @Test
   void worldLimitsAreTelegramsOrOff() {
     assertEquals(
-        TelegramLimits.telegram(), settings("dev", Optional.empty(), "telegram").worldLimits());
+        TelegramLimits.telegram(),
+        TestSettings.sandboxWorld("dev", Optional.empty(), "telegram").sandboxWorldLimits());
     assertEquals(
-        TelegramLimits.unlimited(), settings("dev", Optional.empty(), " OFF ").worldLimits());
+        TelegramLimits.unlimited(),
+        TestSettings.sandboxWorld("dev", Optional.empty(), " OFF ").sandboxWorldLimits());
     assertThrows(
         IllegalArgumentException.class,
-        () -> settings("dev", Optional.empty(), "strict").worldLimits());
+        () -> TestSettings.sandboxWorld("dev", Optional.empty(), "strict").sandboxWorldLimits());
   }
 
   @Test

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.shared.Phones;
 import dev.herald.domain.telegram.SendOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +53,7 @@ class SmallPartsTest {
 
   @Test
   void breakerOpensAfterConsecutiveTransientFailuresAndHalfOpensLater() {
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     SessionBreaker breaker = new SessionBreaker(3, Duration.ofSeconds(60), clock);
     SendOutcome transientError = new SendOutcome.TransientError("timeout");
     breaker.record(transientError);
@@ -66,7 +64,7 @@ class SmallPartsTest {
     assertTrue(breaker.allows());
     breaker.record(transientError);
     assertFalse(breaker.allows());
-    clock.now = clock.now.plusSeconds(61);
+    clock.advance(Duration.ofSeconds(61));
     assertTrue(breaker.allows());
     breaker.record(transientError);
     assertFalse(breaker.allows());
@@ -89,25 +87,6 @@ class SmallPartsTest {
       assertTrue(broken.unavailableReason().orElseThrow().contains("could not be loaded"));
     } finally {
       Files.delete(notALibrary);
-    }
-  }
-
-  static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.botapi.BotApiClient;
 import dev.herald.telegram.botapi.BotApiGateway;
+import dev.herald.telegram.config.TestSettings;
 import dev.herald.telegram.sandbox.FaultPlan;
 import dev.herald.telegram.sandbox.SandboxFaults;
 import dev.herald.telegram.sandbox.SandboxGateway;
@@ -32,7 +33,7 @@ class SenderGatewayRouterTest {
 
   private SenderGatewayRouter router(String sessions, String userBots) {
     return new SenderGatewayRouter(
-        new TransportSettings(sessions, userBots), () -> sandbox, () -> tdlib, () -> botApi);
+        TestSettings.transports(sessions, userBots), () -> sandbox, () -> tdlib, () -> botApi);
   }
 
   @Test
@@ -95,7 +96,7 @@ class SenderGatewayRouterTest {
   void verifierFollowsTheUserBotTransport() {
     UserBotVerifierRouter verifiers =
         new UserBotVerifierRouter(
-            new TransportSettings("sandbox", "sandbox"),
+            TestSettings.transports("sandbox", "sandbox"),
             () -> new SandboxUserBotVerifier(sandbox),
             () -> {
               throw new AssertionError("botapi used");

@@ -1,4 +1,4 @@
-package dev.herald.telegram.model;
+package dev.herald.domain.shared;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so the model's time rules are checked without waiting. */
+/**
+ * A clock tests move by hand, so time rules are checked without waiting. Shared with the other
+ * modules' tests through domain's test jar.
+ */
 public final class MutableClock extends Clock {
 
-  private volatile Instant now = Instant.parse("2026-01-05T10:00:00Z");
+  private volatile Instant now;
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
 
   public void advance(Duration by) {
     now = now.plus(by);
