@@ -1,11 +1,18 @@
 package dev.herald.api.bot;
 
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.dashboard.LogEntryView;
+import dev.herald.api.dashboard.StatsView;
+import dev.herald.api.paging.PageParams;
+import dev.herald.api.paging.PageView;
+import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
+import dev.herald.domain.delivery.DeliveryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The caller's bot. Every method acts on the token subject's own bot only. */
+/**
+ * The caller's bot under {@code /bot}: its configuration, start and stop, its state, and what it
+ * did (counters, activity log, post attempts). Every method acts on the token subject's own bot
+ * only. The live stream {@code /bot/events} has a resource of its own.
+ */
 @Path("/bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
@@ -26,6 +37,8 @@ public class BotResource {
   @Inject CurrentAccount current;
   @Inject BotService bots;
   @Inject BotLifecycleService lifecycle;
+  @Inject DashboardService dashboard;
+  @Inject DeliveryService deliveries;
 
   @GET
   @Path("/config")
@@ -67,5 +80,29 @@ public class BotResource {
   @Operation(summary = "The bot's status, why it is not running, its next cycle and senders")
   public BotStateView state() {
     return BotStateView.of(bots.state(current.id()));
+  }
+
+  @GET
+  @Path("/stats")
+  @Operation(summary = "The bot's counters")
+  public StatsView stats() {
+    return StatsView.of(dashboard.stats(current.id()));
+  }
+
+  @GET
+  @Path("/logs")
+  @Operation(summary = "The bot's activity log, newest first, a page at a time")
+  public PageView<LogEntryView> logs(@BeanParam PageParams page) {
+    return PageView.of(dashboard.logs(current.id(), page.request()), LogEntryView::of);
+  }
+
+  @GET
+  @Path("/deliveries")
+  @Operation(
+      summary =
+          "Every post attempt, newest first, a page at a time: chat, sender, outcome, Telegram's"
+              + " message id or the error")
+  public PageView<DeliveryView> deliveries(@BeanParam PageParams page) {
+    return PageView.of(deliveries.attempts(current.id(), page.request()), DeliveryView::of);
   }
 }

@@ -12,7 +12,7 @@ public record StatsView(
     long messagesSent,
     Instant lastActivity) {
 
-  static StatsView of(BotStats stats) {
+  public static StatsView of(BotStats stats) {
     return new StatsView(
         stats.totalPosts(),
         stats.totalSuccess(),

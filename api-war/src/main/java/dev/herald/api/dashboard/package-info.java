@@ -1,2 +1,5 @@
-/** What a tenant dashboard reads: counters, the activity log, and everything at once. */
+/**
+ * What a tenant dashboard reads: the views of counters and activity entries ({@code /bot/stats},
+ * {@code /bot/logs} are served by the bot resource) and everything at once ({@code /sync/state}).
+ */
 package dev.herald.api.dashboard;
