@@ -1,6 +1,7 @@
 package dev.herald.bench;
 
 import dev.herald.launcher.EventStreamClient;
+import dev.herald.launcher.Pause;
 import dev.herald.launcher.Tokens;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class SseBench {
       List<EventStreamClient> warm =
           open(http, base, tokens, subjects, accounts.subList(0, 20), (a, e) -> {});
       warm.forEach(EventStreamClient::close);
-      BenchServer.sleep(Duration.ofSeconds(3));
+      Pause.of(Duration.ofSeconds(3));
       long heapNone = minHeap(bench);
 
       Map<String, Long> committedAt = new ConcurrentHashMap<>();
@@ -116,10 +117,10 @@ public final class SseBench {
         committedAt.put(key, System.nanoTime()); // the commit has returned
         long pause = 1_000_000_000L / CHANGES_PER_SECOND - (System.nanoTime() - before);
         if (pause > 0) {
-          BenchServer.sleep(Duration.ofNanos(pause));
+          Pause.of(Duration.ofNanos(pause));
         }
       }
-      BenchServer.sleep(Duration.ofSeconds(5));
+      Pause.of(Duration.ofSeconds(5));
       List<Long> sorted = new ArrayList<>();
       committedAt.forEach(
           (key, committed) -> {
