@@ -47,7 +47,7 @@ export interface SyncState {
 /** One post's outcome, pushed by GET /bot/events as `event: delivery`. */
 export interface Delivery {
   chat: string;
-  sender?: string;
+  sender?: unknown;
   outcome: string;
   telegram_message_id: number | null;
   error: string | null;

@@ -11,6 +11,15 @@ import { HourChart } from "./hour-chart";
 
 const CHART_PAGES = 10;
 
+/** The stream names the sender in one or more fields (sender, sender_kind, ...): show what is text. */
+function senderOf(d: Delivery): string | null {
+  const named = d as unknown as Record<string, unknown>;
+  const parts = Object.keys(named)
+    .filter((k) => k.startsWith("sender") && (typeof named[k] === "string" || typeof named[k] === "number"))
+    .map((k) => String(named[k]));
+  return parts.length ? parts.join(" ") : null;
+}
+
 /** Loads the activity log back 24 hours (at most CHART_PAGES pages of 200) for the chart. */
 async function lastDayOfLogs(): Promise<LogEntry[]> {
   const all: LogEntry[] = [];
@@ -149,8 +158,8 @@ export function Dashboard({ session }: { session: Session }) {
           {deliveries.map((d, i) => (
             <li key={`${d.chat}-${d.finished_at}-${i}`} class={d.outcome === "DELIVERED" ? "ok" : "failed"}>
               <span class="chat">{d.chat}</span> <span class="outcome">{d.outcome}</span>
-              {d.sender && <span class="muted"> via {d.sender}</span>}
-              {d.error && <span class="error-text"> {d.error}</span>}
+              {senderOf(d) && <span class="muted"> via {senderOf(d)}</span>}
+              {d.error && <span class="error-text"> {String(d.error)}</span>}
               <span class="muted"> {when(d.finished_at ?? d.started_at)}</span>
             </li>
           ))}

@@ -153,13 +153,28 @@ final class ConsoleBrowser implements AutoCloseable {
    * critical violation allowed.
    */
   void capture(String name) {
-    for (Dimension size : List.of(DESKTOP, PHONE)) {
-      driver.manage().window().setSize(size);
-      String label = size.equals(DESKTOP) ? "desktop" : "phone";
-      saveFullPage(name + "-" + label + ".png");
-      assertAccessible(name + " at " + label + " width");
+    saveFullPage(name + "-desktop.png");
+    assertAccessible(name + " at desktop width");
+    // A phone's viewport, as Chrome's device mode sets it (a window cannot be made that narrow).
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width", PHONE.width, "height", PHONE.height, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      waitUntil(
+          "the page takes the phone's width",
+          d -> Long.valueOf(PHONE.width).equals(script("return window.innerWidth;")));
+      assertEquals(
+          Boolean.TRUE,
+          script(
+              "return document.documentElement.scrollWidth <="
+                  + " document.documentElement.clientWidth;"),
+          () -> name + " scrolls sideways at phone width");
+      saveFullPage(name + "-phone.png");
+      assertAccessible(name + " at phone width");
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
-    driver.manage().window().setSize(DESKTOP);
   }
 
   void assertAccessible(String where) {

@@ -3,6 +3,7 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The console as a tenant sees it, in a real browser against the running EAR: sign in, configure
@@ -171,6 +173,23 @@ class ConsoleTenantIT extends TenantSystemTest {
     browser.click("Stop bot");
     browser.waitForText(By.cssSelector("[data-testid=bot-status]"), "STOPPED");
     signOut();
+  }
+
+  /** The accessibility check can fail: an input without a label is a critical violation. */
+  @Test
+  void axeReportsAnUnlabelledControl() {
+    browser.open("");
+    browser.waitForScreen("Sign in to Herald");
+    browser.script(
+        "const input = document.createElement('input');"
+            + "input.type = 'text'; input.id = 'unlabelled';"
+            + "document.querySelector('form').appendChild(input);");
+    AssertionFailedError failure =
+        assertThrows(
+            AssertionFailedError.class, () -> browser.assertAccessible("a broken sign-in"));
+    assertTrue(failure.getMessage().contains("id=label"), failure.getMessage());
+    browser.script("document.getElementById('unlabelled').remove();");
+    browser.assertAccessible("the sign-in screen again");
   }
 
   @Test
