@@ -44,9 +44,11 @@ export interface SyncState {
   recent_logs: { items: LogEntry[]; next_cursor: string | null };
 }
 
-/** One post's outcome, pushed by GET /bot/events as `event: delivery`. */
+/** One post's outcome, pushed by GET /bot/events as `event: delivery` (DeliveryView on the server). */
 export interface Delivery {
   chat: string;
+  sender_kind?: string;
+  sender_id?: number;
   sender?: unknown;
   outcome: string;
   telegram_message_id: number | null;

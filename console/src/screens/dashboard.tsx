@@ -11,13 +11,13 @@ import { HourChart } from "./hour-chart";
 
 const CHART_PAGES = 10;
 
-/** The stream names the sender in one or more fields (sender, sender_kind, ...): show what is text. */
+/** The stream names the sender by kind and id (sender_kind, sender_id): "session #3". */
 function senderOf(d: Delivery): string | null {
   const named = d as unknown as Record<string, unknown>;
-  const parts = Object.keys(named)
-    .filter((k) => k.startsWith("sender") && (typeof named[k] === "string" || typeof named[k] === "number"))
-    .map((k) => String(named[k]));
-  return parts.length ? parts.join(" ") : null;
+  const kind = named.sender_kind ?? named.sender;
+  if (typeof kind !== "string") return null;
+  const id = named.sender_id;
+  return typeof id === "number" || typeof id === "string" ? `${kind.toLowerCase()} #${id}` : kind.toLowerCase();
 }
 
 /** Loads the activity log back 24 hours (at most CHART_PAGES pages of 200) for the chart. */
