@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,9 +129,14 @@ final class ConsoleBrowser implements AutoCloseable {
         : driver.findElement(By.id(target));
   }
 
+  /**
+   * Replaces the field's text as a person does (select all, delete, type): every change is an input
+   * event, so the screen's state never lags the field. WebElement.clear() fires none, and a render
+   * between it and the typing put the old text back.
+   */
   void type(String label, String text) {
     WebElement input = field(label);
-    input.clear();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(text);
   }
 
