@@ -84,6 +84,7 @@ public final class DevLauncher {
     System.out.println(
         " Herald is ready (dev profile, sandbox transport: nothing reaches Telegram)");
     System.out.println("   API:        " + base + "/api/v1");
+    System.out.println("   Console:    " + base + "/console/");
     System.out.println("   OpenAPI UI: " + base + "/openapi/ui");
     System.out.println("   Health:     " + base + "/health/ready");
     System.out.println("   Admin:      admin@herald.local, password: $(cat " + password + ")");

@@ -57,6 +57,18 @@ public class BotResource {
   }
 
   @POST
+  @Path("/config/check")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Validate a draft configuration without saving it: the normalised configuration, or the"
+              + " 400 problem a save would answer")
+  public BotConfigBody checkConfig(
+      @NotNull(message = "Send the configuration as a JSON object.") BotConfigBody body) {
+    return BotConfigBody.of(bots.checkConfig(current.id(), body.toInput()));
+  }
+
+  @POST
   @Path("/start")
   @Operation(
       summary =

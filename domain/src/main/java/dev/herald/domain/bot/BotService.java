@@ -40,6 +40,15 @@ public class BotService {
     return bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId)).config();
   }
 
+  /**
+   * Validates the configuration against the account's plan without storing it: the console checks a
+   * draft as it is typed, with the same messages a save would answer.
+   */
+  @Transactional(TxType.SUPPORTS)
+  public BotConfig checkConfig(long accountId, BotConfigInput input) {
+    return BotConfigPolicy.validate(input, account(accountId).plan().limits());
+  }
+
   /** Validates the configuration against the account's plan and stores it whole, or not at all. */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();

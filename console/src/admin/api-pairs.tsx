@@ -1,0 +1,73 @@
+import { useState } from "preact/hooks";
+import { page, post } from "../api";
+import type { ApiProblem } from "../problem";
+import type { ApiPair } from "../types";
+import { Field, Pager, ProblemAlert, Screen, usePaged, when, TableWrap } from "../ui";
+
+/** API pairs from my.telegram.org: the hash is write-only (encrypted at rest, never shown). */
+export function ApiPairs() {
+  const [apiId, setApiId] = useState("");
+  const [apiHash, setApiHash] = useState("");
+  const [capacity, setCapacity] = useState("7");
+  const [reload, setReload] = useState(0);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const list = usePaged((cursor) => page<ApiPair>("/admin/api-pairs", cursor, 20), reload);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setProblem(null);
+    try {
+      await post("/admin/api-pairs", { api_id: apiId ? Number(apiId) : null, api_hash: apiHash, capacity: Number(capacity) });
+      setApiHash("");
+      setApiId("");
+      setReload(reload + 1);
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  return (
+    <Screen title="API pairs">
+      <form class="card" onSubmit={create}>
+        <h2>Add a pair</h2>
+        <ProblemAlert problem={problem} />
+        <Field label="api_id" error={problem?.forField("api_id")}>
+          {(p) => <input {...p} type="number" required value={apiId} onInput={(e) => setApiId(e.currentTarget.value)} />}
+        </Field>
+        <Field label="api_hash" error={problem?.forField("api_hash")} hint="Write-only: never shown again.">
+          {(p) => <input {...p} type="password" autoComplete="off" required value={apiHash} onInput={(e) => setApiHash(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Capacity (sessions)" error={problem?.forField("capacity")}>
+          {(p) => <input {...p} type="number" min={1} value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit">Add pair</button>
+      </form>
+      <ProblemAlert problem={list.problem} />
+      <TableWrap label="API pairs">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Id</th>
+              <th scope="col">api_id</th>
+              <th scope="col">In use / capacity</th>
+              <th scope="col">Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.page?.items.map((a) => (
+              <tr key={a.id}>
+                <td>{a.id}</td>
+                <td>{a.api_id}</td>
+                <td>
+                  {a.in_use} / {a.capacity}
+                </td>
+                <td>{when(a.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+    </Screen>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ApiProblem } from "../problem";
+import { Field } from "../ui";
+
+export interface PlanDraft {
+  status: string;
+  expiresAt: string; // yyyy-mm-dd or empty
+  maxSessions: string;
+  maxGroups: string;
+}
+
+export const EMPTY_PLAN: PlanDraft = { status: "ACTIVE", expiresAt: "", maxSessions: "", maxGroups: "" };
+
+/** The plan as the API takes it; omitted limits take the server's defaults. */
+export function planBody(d: PlanDraft) {
+  const limits: Record<string, number> = {};
+  if (d.maxSessions) limits.max_sessions = Number(d.maxSessions);
+  if (d.maxGroups) limits.max_groups = Number(d.maxGroups);
+  return {
+    status: d.status,
+    expires_at: d.expiresAt ? new Date(`${d.expiresAt}T23:59:59Z`).toISOString() : null,
+    limits,
+  };
+}
+
+/** Plan inputs shared by new accounts, plan changes and access codes; errors under `prefix`. */
+export function PlanFields({ draft, onChange, problem, prefix }: { draft: PlanDraft; onChange: (d: PlanDraft) => void; problem: ApiProblem | null; prefix: string }) {
+  const err = (f: string) => problem?.forField(prefix + f);
+  return (
+    <fieldset>
+      <legend>Plan</legend>
+      <Field label="Plan status" error={err("status")}>
+        {(p) => (
+          <select {...p} value={draft.status} onChange={(e) => onChange({ ...draft, status: e.currentTarget.value })}>
+            <option value="ACTIVE">Active</option>
+            <option value="TRIAL">Trial</option>
+            <option value="INACTIVE">Inactive</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Expires on (empty: never)" error={err("expires_at")}>
+        {(p) => <input {...p} type="date" value={draft.expiresAt} onInput={(e) => onChange({ ...draft, expiresAt: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max sessions" error={err("limits")}>
+        {(p) => <input {...p} type="number" min={0} value={draft.maxSessions} onInput={(e) => onChange({ ...draft, maxSessions: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max groups">
+        {(p) => <input {...p} type="number" min={0} value={draft.maxGroups} onInput={(e) => onChange({ ...draft, maxGroups: e.currentTarget.value })} />}
+      </Field>
+    </fieldset>
+  );
+}

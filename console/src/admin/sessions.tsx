@@ -1,0 +1,199 @@
+import { useEffect, useState } from "preact/hooks";
+import { page, post } from "../api";
+import type { ApiProblem } from "../problem";
+import type { ApiPair, SessionView } from "../types";
+import { Field, Notice, Pager, ProblemAlert, Screen, usePaged, TableWrap } from "../ui";
+
+const STATES = ["", "UNUSED", "ASSIGNED", "COOLING_DOWN", "BANNED", "LOGGING_IN"];
+
+type Step = "phone" | "code" | "password" | "done";
+
+/**
+ * The Telegram login of a pooled session in three steps: phone (and API pair), the code Telegram
+ * sends, the 2FA password when the account has one. The server says which step comes next.
+ */
+function LoginWizard({ onAdded }: { onAdded: () => void }) {
+  const [pairs, setPairs] = useState<ApiPair[]>([]);
+  const [step, setStep] = useState<Step>("phone");
+  const [phone, setPhone] = useState("");
+  const [pair, setPair] = useState("");
+  const [value, setValue] = useState("");
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+
+  useEffect(() => {
+    page<ApiPair>("/admin/api-pairs", null, 200).then((p) => {
+      setPairs(p.items);
+      if (p.items.length) setPair(String(p.items[0].id));
+    }, setProblem);
+  }, []);
+
+  const next = (s: SessionView) => {
+    setSession(s);
+    setValue("");
+    if (s.login === "CODE_REQUIRED") setStep("code");
+    else if (s.login === "PASSWORD_REQUIRED") setStep("password");
+    else setStep("done");
+    onAdded();
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setProblem(null);
+    try {
+      if (step === "phone") next(await post<SessionView>("/admin/sessions", { phone, api_pair_id: pair ? Number(pair) : null }));
+      else if (session) next(await post<SessionView>(`/admin/sessions/${session.id}/${step}`, { value }));
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  const restart = () => {
+    setStep("phone");
+    setSession(null);
+    setPhone("");
+  };
+
+  return (
+    <form class="card wizard" onSubmit={submit} aria-labelledby="wizard-heading">
+      <h2 id="wizard-heading">Add a session</h2>
+      <ol class="steps">
+        <li aria-current={step === "phone" ? "step" : undefined}>Phone</li>
+        <li aria-current={step === "code" ? "step" : undefined}>Code</li>
+        <li aria-current={step === "password" ? "step" : undefined}>2FA password</li>
+      </ol>
+      <ProblemAlert problem={problem} />
+      {session?.login_detail && step !== "done" && <p class="hint">{session.login_detail}</p>}
+      {step === "phone" && (
+        <>
+          <Field label="Phone number" error={problem?.forField("phone")} hint="International format, e.g. +441234567890.">
+            {(p) => <input {...p} type="tel" name="phone" autoComplete="off" required value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}
+          </Field>
+          <Field label="API pair" error={problem?.forField("api_pair_id")}>
+            {(p) => (
+              <select {...p} name="api_pair_id" value={pair} onChange={(e) => setPair(e.currentTarget.value)}>
+                {pairs.length === 0 && <option value="">No API pair yet: add one first</option>}
+                {pairs.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    #{a.id} (api_id {a.api_id}, {a.in_use}/{a.capacity} in use)
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">Send code</button>
+        </>
+      )}
+      {step === "code" && (
+        <>
+          <Field label="Login code" error={problem?.forField("value")} hint="The code Telegram sent to the account.">
+            {(p) => <input {...p} type="text" name="code" inputMode="numeric" autoComplete="one-time-code" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit">Submit code</button>
+        </>
+      )}
+      {step === "password" && (
+        <>
+          <Field label="2FA password" error={problem?.forField("value")}>
+            {(p) => <input {...p} type="password" name="password" autoComplete="off" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit">Submit password</button>
+        </>
+      )}
+      {step === "done" && session && (
+        <>
+          <Notice>
+            Session {session.id} ({session.phone}): {session.login === "READY" ? "logged in and in the pool." : `login ${session.login}. ${session.login_detail ?? ""}`}
+          </Notice>
+          <button type="button" class="secondary" onClick={restart}>
+            Add another
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** The session pool: by state, ban with a reason, release, and the login wizard. */
+export function Sessions() {
+  const [state, setState] = useState("");
+  const [reload, setReload] = useState(0);
+  const [reasons, setReasons] = useState<Record<number, string>>({});
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = usePaged((cursor) => page<SessionView>("/admin/sessions", cursor, 20, state ? { state } : {}), `${state}/${reload}`);
+
+  const act = async (s: SessionView, what: "ban" | "release") => {
+    setProblem(null);
+    try {
+      await post(`/admin/sessions/${s.id}/${what}`, what === "ban" ? { reason: reasons[s.id] || null } : undefined);
+      setNotice(`Session ${s.id} ${what === "ban" ? "banned" : "released"}.`);
+      setReload(reload + 1);
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  return (
+    <Screen title="Sessions">
+      <LoginWizard onAdded={() => setReload((r) => r + 1)} />
+      <ProblemAlert problem={problem ?? list.problem} />
+      {notice && <Notice>{notice}</Notice>}
+      <Field label="State">
+        {(p) => (
+          <select {...p} value={state} onChange={(e) => setState(e.currentTarget.value)}>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s || "All"}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TableWrap label="Sessions">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Id</th>
+              <th scope="col">Phone</th>
+              <th scope="col">State</th>
+              <th scope="col">Tenant</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.page?.items.map((s) => (
+              <tr key={s.id}>
+                <td>{s.id}</td>
+                <td>{s.phone}</td>
+                <td>
+                  {s.state}
+                  {s.ban_reason ? `: ${s.ban_reason}` : ""}
+                </td>
+                <td>{s.assigned_account_id ?? "—"}</td>
+                <td class="row-actions">
+                  {s.state === "BANNED" ? (
+                    <button type="button" onClick={() => act(s, "release")}>
+                      Release
+                    </button>
+                  ) : (
+                    <>
+                      <label class="inline">
+                        <span>Ban reason for session {s.id}</span>
+                        <input type="text" maxLength={200} value={reasons[s.id] ?? ""} onInput={(e) => setReasons({ ...reasons, [s.id]: e.currentTarget.value })} />
+                      </label>
+                      <button type="button" class="danger" onClick={() => act(s, "ban")}>
+                        Ban
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+    </Screen>
+  );
+}

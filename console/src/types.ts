@@ -1,0 +1,167 @@
+// The API's JSON, as the README and the resources in api-war define it (snake_case names).
+
+export interface BotState {
+  status: "STOPPED" | "RUNNING" | "STOPPING";
+  stop_reason: string | null;
+  is_idle: boolean;
+  last_error_reason: string | null;
+  next_run_at: string | null;
+  resumes_at?: string | null;
+  senders: Sender[];
+  transport: string;
+  dry_run: boolean;
+}
+
+/** One sender of the bot as GET /bot/state lists it: where its posts go and whether it can post. */
+export interface Sender {
+  name: string;
+  kind: "SESSION" | "USER_BOT";
+  transport: string;
+  dry_run: boolean;
+  available: boolean;
+  available_at?: string | null;
+  note?: string | null;
+}
+
+export interface BotConfig {
+  target_groups: string[];
+  post_type: "TEXT" | "FORWARD";
+  post_text: string | null;
+  forward_source: string | null;
+  delay_between_posts_seconds: number;
+  delay_between_cycles_seconds: number;
+}
+
+export interface Stats {
+  total_posts: number;
+  total_success: number;
+  total_failures: number;
+  total_flood_waits: number;
+  messages_sent: number;
+  last_activity: string | null;
+}
+
+export interface LogEntry {
+  id: number;
+  event: string;
+  reason_code: string | null;
+  message: string | null;
+  at: string;
+}
+
+export interface SyncState {
+  state: BotState;
+  config: BotConfig;
+  stats: Stats;
+  recent_logs: { items: LogEntry[]; next_cursor: string | null };
+}
+
+/**
+ * One post attempt (DeliveryView on the server): an item of GET /bot/deliveries (with `id`) or an
+ * `event: delivery` of GET /bot/events (with `delivery_id`).
+ */
+export interface Delivery {
+  id?: number;
+  delivery_id?: number;
+  cycle_id?: number;
+  chat: string;
+  sender_kind?: string;
+  sender_id?: number;
+  sender?: unknown;
+  outcome: string;
+  telegram_message_id?: number | null;
+  error?: string | null;
+  started_at?: string | null;
+  finished_at?: string | null;
+}
+
+export interface Plan {
+  status: string;
+  expires_at: string | null;
+  limits: {
+    max_sessions?: number;
+    max_groups?: number;
+    min_delay_between_posts_seconds?: number;
+    min_delay_between_cycles_seconds?: number;
+    max_posts_per_day?: number;
+  } | null;
+}
+
+export interface AdminAccount {
+  id: number;
+  subject: string;
+  email: string | null;
+  role: string;
+  plan: Plan;
+  effective_plan_status: string;
+  plan_updated_at: string | null;
+  created_at: string;
+}
+
+export interface UserBot {
+  token_masked: string;
+  bot_id: number | null;
+  username: string | null;
+  verified: boolean;
+  status: string;
+  suspension_reason: string | null;
+  rate_limit_rps: number;
+  max_concurrent_requests: number;
+  total_requests: number;
+  verified_at: string | null;
+}
+
+export interface AdminBot {
+  account_id: number;
+  status: string;
+  stop_reason: string | null;
+  last_error_reason: string | null;
+  next_run_at: string | null;
+  updated_at: string;
+  user_bot: UserBot | null;
+}
+
+export interface SessionView {
+  id: number;
+  api_pair_id: number;
+  phone: string;
+  state: string;
+  assigned_account_id: number | null;
+  flood_wait_until: string | null;
+  ban_reason: string | null;
+  login: string | null;
+  login_detail: string | null;
+}
+
+export interface ApiPair {
+  id: number;
+  api_id: number;
+  capacity: number;
+  in_use: number;
+  created_at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  actor_account_id: number;
+  actor_subject: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  details: string | null;
+  request_id: string | null;
+  created_at: string;
+}
+
+export interface SandboxFaults {
+  latency_ms: number;
+  flood_wait_every: number;
+  flood_wait_seconds: number;
+  ban_probability: number;
+  forbidden_chats: string[];
+}
+
+export interface IssuedToken {
+  access_token: string;
+  expires_in: number;
+}

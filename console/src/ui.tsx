@@ -1,0 +1,136 @@
+// Small building blocks every screen uses: labelled fields with their error beside them, the
+// problem alert, a pager over cursor pages, and dates.
+
+import type { ComponentChildren, JSX } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import type { Page } from "./api";
+import type { ApiProblem } from "./problem";
+
+let nextId = 0;
+/** A stable id per component instance, to tie labels and errors to their inputs. */
+export function useId(prefix: string): string {
+  const [id] = useState(() => `${prefix}-${++nextId}`);
+  return id;
+}
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => JSX.Element;
+}
+
+/** A label, the control, an optional hint and the field's error, linked for screen readers. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId("f");
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class={error ? "field invalid" : "field"}>
+      <label for={id}>{label}</label>
+      {children({ id, "aria-invalid": error ? "true" : undefined, "aria-describedby": described || undefined })}
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The problem's title and detail; field errors are shown at their fields, not here. */
+export function ProblemAlert({ problem }: { problem: ApiProblem | null }) {
+  if (!problem) return null;
+  const unplaced = problem.errors.length > 0 && !problem.detail;
+  return (
+    <div class="alert" role="alert">
+      <strong>{problem.title}</strong>
+      {problem.detail && <p>{problem.detail}</p>}
+      {unplaced && <p>Check the highlighted fields.</p>}
+      {problem.requestId && <p class="muted">Request id: {problem.requestId}</p>}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="notice" role="status">
+      {children}
+    </div>
+  );
+}
+
+export function Screen({ title, children }: { title: string; children: ComponentChildren }) {
+  useEffect(() => {
+    document.title = `${title} · Herald console`;
+  }, [title]);
+  return (
+    <section aria-labelledby="screen-title">
+      <h1 id="screen-title" tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </section>
+  );
+}
+
+export function when(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+/**
+ * A list over cursor pages: the first page, then Older pages by next_cursor; Newer goes back
+ * through the cursors already seen. `reload` changes reload the first page.
+ */
+export function usePaged<T>(load: (cursor: string | null) => Promise<Page<T>>, reload: unknown = 0) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [page, setPage] = useState<Page<T> | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const cursor = cursors[cursors.length - 1];
+  useEffect(() => setCursors([null]), [reload]);
+  useEffect(() => {
+    let live = true;
+    load(cursor)
+      .then((p) => live && (setPage(p), setProblem(null)))
+      .catch((e) => live && setProblem(e as ApiProblem));
+    return () => {
+      live = false;
+    };
+  }, [cursor, cursors]);
+  return {
+    page,
+    problem,
+    pageNumber: cursors.length,
+    older: page?.next_cursor ? () => setCursors([...cursors, page.next_cursor]) : null,
+    newer: cursors.length > 1 ? () => setCursors(cursors.slice(0, -1)) : null,
+  };
+}
+
+export function Pager({ older, newer, pageNumber }: { older: (() => void) | null; newer: (() => void) | null; pageNumber: number }) {
+  return (
+    <nav class="pager" aria-label="Pages">
+      <button type="button" onClick={newer ?? undefined} disabled={!newer}>
+        ← Newer
+      </button>
+      <span>Page {pageNumber}</span>
+      <button type="button" onClick={older ?? undefined} disabled={!older}>
+        Older →
+      </button>
+    </nav>
+  );
+}
+
+/** A table that scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it. */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

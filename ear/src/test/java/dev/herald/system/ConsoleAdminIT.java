@@ -1,0 +1,135 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.launcher.Tokens;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console as an admin sees it, in a real browser: an API pair, a session added through the
+ * login wizard, a tenant's bot suspended with a reason and the audit entry that records it, access
+ * codes shown once, and every admin screen checked by axe-core at desktop and phone width.
+ */
+class ConsoleAdminIT extends TenantSystemTest {
+
+  private static ConsoleBrowser browser;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = new ConsoleBrowser(SystemUnderTest.get().server().baseUrl());
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private static void signInAsOwner() {
+    browser.open("/admin/tenants");
+    browser.type("Email", "admin@herald.local");
+    browser.type("Password", SystemUnderTest.get().adminPassword());
+    browser.click("Sign in");
+    browser.waitForScreen("Tenants");
+  }
+
+  @Test
+  void adminAddsASessionThroughTheWizardSuspendsATenantAndReadsTheAuditEntry() {
+    String tenantSubject = Tokens.newSubject("console-suspended");
+    String tenantToken = tokens.tenant(tenantSubject);
+    long tenant = fixtures.activeAccount(tenantToken, tenantSubject, 1);
+    fixtures.completeConfig(tenantToken, "@herald_suspend_me");
+
+    signInAsOwner();
+    browser.capture("admin-tenants");
+
+    browser.go("/admin/api-pairs");
+    int apiId = ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000);
+    browser.type("api_id", String.valueOf(apiId));
+    browser.type("api_hash", "0123456789abcdef0123456789abcdef");
+    browser.click("Add pair");
+    browser.waitForText(By.cssSelector("table"), String.valueOf(apiId));
+    assertFalse(
+        browser.driver().getPageSource().contains("0123456789abcdef0123456789abcdef"),
+        "the API hash is never rendered");
+    browser.capture("admin-api-pairs");
+
+    browser.go("/admin/sessions");
+    String phone = "+4478" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    browser.type("Phone number", phone);
+    browser.waitForText(By.cssSelector("select[name=api_pair_id]"), "api_id " + apiId);
+    new org.openqa.selenium.support.ui.Select(
+            browser.driver().findElement(By.cssSelector("select[name=api_pair_id]")))
+        .selectByVisibleText(
+            browser
+                .driver()
+                .findElement(
+                    By.xpath(
+                        "//select[@name='api_pair_id']/option[contains(., 'api_id "
+                            + apiId
+                            + "')]"))
+                .getText());
+    browser.click("Send code");
+    browser.waitForText(By.cssSelector(".wizard [role=status]"), "logged in and in the pool");
+    String shown = browser.driver().findElement(By.cssSelector(".wizard [role=status]")).getText();
+    assertFalse(shown.contains(phone), "the phone is shown masked: " + shown);
+    assertEquals(
+        1L,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session s JOIN api_pair p ON p.id = s.api_pair_id"
+                + " WHERE p.api_id = ?",
+            apiId));
+    browser.capture("admin-sessions");
+
+    browser.go("/admin/tenants");
+    browser.type("Account id", String.valueOf(tenant));
+    browser.click("Open");
+    browser.waitForText(By.id("tenant-heading"), "Account " + tenant);
+    browser.type("Reason for suspending tenant " + tenant, "spam reports from the console");
+    browser.click("Suspend");
+    browser.waitForText(By.cssSelector("[role=status]"), "Tenant " + tenant + "'s bot suspended.");
+    assertEquals(
+        "ADMIN_SUSPENDED",
+        fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", tenant));
+    browser.capture("admin-tenant-suspended");
+
+    browser.go("/admin/audit");
+    browser.waitFor(By.cssSelector("tr[data-action]"));
+    WebElement entry =
+        browser
+            .driver()
+            .findElement(
+                By.xpath(
+                    "//tr[@data-action='BOT_SUSPENDED'][td[normalize-space(.)='bot "
+                        + tenant
+                        + "' or contains(., ' "
+                        + tenant
+                        + "')]]"));
+    assertTrue(entry.getText().contains("spam reports from the console"), entry.getText());
+    browser.capture("admin-audit-log");
+
+    browser.go("/admin/bots");
+    browser.waitFor(By.cssSelector("table tbody tr"));
+    browser.capture("admin-bots");
+
+    browser.go("/admin/access-codes");
+    browser.click("Create codes");
+    browser.waitFor(By.cssSelector(".codes code"));
+    browser.capture("admin-access-codes");
+
+    browser.go("/admin/sandbox");
+    browser.waitFor(By.xpath("//button[normalize-space(.)='Save faults']"));
+    browser.capture("admin-sandbox");
+
+    browser.click("Sign out");
+    browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");
+  }
+}
