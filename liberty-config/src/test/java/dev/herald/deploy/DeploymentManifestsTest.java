@@ -134,13 +134,13 @@ class DeploymentManifestsTest {
   }
 
   @Test
-  void onlyTheApiIsRoutedToThePublic() {
+  void onlyTheApiAndTheConsoleAreRoutedToThePublic() {
     List<Object> paths = new ArrayList<>();
     for (Object rule : list(map(kind("Ingress"), "spec"), "rules")) {
       paths.addAll(list(map(asMap(rule), "http"), "paths"));
     }
     List<String> prefixes = paths.stream().map(p -> (String) asMap(p).get("path")).toList();
-    assertEquals(List.of("/api/", "/openapi"), prefixes);
+    assertEquals(List.of("/api/", "/openapi", "/console/"), prefixes);
     assertNotNull(kind("NetworkPolicy"));
   }
 
