@@ -129,6 +129,8 @@ export interface SessionView {
   assigned_account_id: number | null;
   flood_wait_until: string | null;
   ban_reason: string | null;
+  state_reason?: string | null;
+  state_since?: string | null;
   login: string | null;
   login_detail: string | null;
 }

@@ -134,3 +134,96 @@ export function TableWrap({ label, children }: { label: string; children: Compon
     </div>
   );
 }
+
+/** One column of a {@link PagedTable}: its header and what a row shows in it. */
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+  className?: string;
+}
+
+/**
+ * A list screen's table over cursor pages ({@link usePaged}), with its pager: one place for the
+ * table markup every list shares (scrollable region, column headers, an "empty" row).
+ */
+export function PagedTable<T>({
+  label,
+  caption,
+  list,
+  columns,
+  rowKey,
+  rowProps,
+  empty,
+}: {
+  label: string;
+  caption?: string;
+  list: ReturnType<typeof usePaged<T>>;
+  columns: Column<T>[];
+  rowKey: (row: T) => string | number;
+  rowProps?: (row: T) => Record<string, string | number>;
+  empty?: string;
+}) {
+  const items = list.page?.items;
+  return (
+    <>
+      <TableWrap label={label}>
+        <table>
+          {caption && <caption>{caption}</caption>}
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th scope="col" key={c.header}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {empty && items?.length === 0 && (
+              <tr>
+                <td colSpan={columns.length}>{empty}</td>
+              </tr>
+            )}
+            {items?.map((row) => (
+              <tr key={rowKey(row)} {...(rowProps?.(row) ?? {})}>
+                {columns.map((c) => (
+                  <td key={c.header} class={c.className}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+    </>
+  );
+}
+
+/** A filter over a list: one of the given values, the first one ("") meaning all. */
+export function ChoiceFilter({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  choices: string[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {c || "All"}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

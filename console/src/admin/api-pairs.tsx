@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair } from "../types";
-import { Field, Pager, ProblemAlert, Screen, usePaged, when, TableWrap } from "../ui";
+import { Field, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
 
 /** API pairs from my.telegram.org: the hash is write-only (encrypted at rest, never shown). */
 export function ApiPairs() {
@@ -43,31 +43,17 @@ export function ApiPairs() {
         <button type="submit">Add pair</button>
       </form>
       <ProblemAlert problem={list.problem} />
-      <TableWrap label="API pairs">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              <th scope="col">api_id</th>
-              <th scope="col">In use / capacity</th>
-              <th scope="col">Added</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.page?.items.map((a) => (
-              <tr key={a.id}>
-                <td>{a.id}</td>
-                <td>{a.api_id}</td>
-                <td>
-                  {a.in_use} / {a.capacity}
-                </td>
-                <td>{when(a.created_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+      <PagedTable
+        label="API pairs"
+        list={list}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: "Id", cell: (a) => a.id },
+          { header: "api_id", cell: (a) => a.api_id },
+          { header: "In use / capacity", cell: (a) => `${a.in_use} / ${a.capacity}` },
+          { header: "Added", cell: (a) => when(a.created_at) },
+        ]}
+      />
     </Screen>
   );
 }

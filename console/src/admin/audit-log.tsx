@@ -1,6 +1,6 @@
 import { page } from "../api";
 import type { AuditEntry } from "../types";
-import { Pager, ProblemAlert, Screen, usePaged, when, TableWrap } from "../ui";
+import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
 
 /** Every admin change, newest first. */
 export function AuditLog() {
@@ -8,33 +8,19 @@ export function AuditLog() {
   return (
     <Screen title="Audit log">
       <ProblemAlert problem={list.problem} />
-      <TableWrap label="Audit entries">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.page?.items.map((a) => (
-              <tr key={a.id} data-action={a.action}>
-                <td>{when(a.created_at)}</td>
-                <td>{a.actor_subject}</td>
-                <td>{a.action}</td>
-                <td>
-                  {a.target_type} {a.target_id}
-                </td>
-                <td>{a.details ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+      <PagedTable
+        label="Audit entries"
+        list={list}
+        rowKey={(a) => a.id}
+        rowProps={(a) => ({ "data-action": a.action })}
+        columns={[
+          { header: "When", cell: (a) => when(a.created_at) },
+          { header: "Actor", cell: (a) => a.actor_subject },
+          { header: "Action", cell: (a) => a.action },
+          { header: "Target", cell: (a) => `${a.target_type} ${a.target_id}` },
+          { header: "Details", cell: (a) => a.details ?? "—" },
+        ]}
+      />
     </Screen>
   );
 }

@@ -2,9 +2,9 @@ import { useEffect, useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair, SessionView } from "../types";
-import { Field, Notice, Pager, ProblemAlert, Screen, usePaged, TableWrap } from "../ui";
+import { ChoiceFilter, Field, Notice, PagedTable, ProblemAlert, Screen, usePaged } from "../ui";
 
-const STATES = ["", "UNUSED", "ASSIGNED", "COOLING_DOWN", "BANNED", "LOGGING_IN"];
+const STATES = ["", "PENDING_AUTH", "UNUSED", "ASSIGNED", "COOLING_DOWN", "UNAVAILABLE", "NEEDS_LOGIN", "BANNED", "REVOKED"];
 
 type Step = "phone" | "code" | "password" | "done";
 
@@ -12,7 +12,7 @@ type Step = "phone" | "code" | "password" | "done";
  * The Telegram login of a pooled session in three steps: phone (and API pair), the code Telegram
  * sends, the 2FA password when the account has one. The server says which step comes next.
  */
-function LoginWizard({ onAdded }: { onAdded: () => void }) {
+function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: SessionView | null }) {
   const [pairs, setPairs] = useState<ApiPair[]>([]);
   const [step, setStep] = useState<Step>("phone");
   const [phone, setPhone] = useState("");
@@ -27,6 +27,11 @@ function LoginWizard({ onAdded }: { onAdded: () => void }) {
       if (p.items.length) setPair(String(p.items[0].id));
     }, setProblem);
   }, []);
+
+  // A NEEDS_LOGIN session logged in again (POST /admin/sessions/{id}/login) continues here.
+  useEffect(() => {
+    if (relogin) next(relogin);
+  }, [relogin]);
 
   const next = (s: SessionView) => {
     setSession(s);
@@ -121,6 +126,7 @@ export function Sessions() {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [relogin, setRelogin] = useState<SessionView | null>(null);
   const list = usePaged((cursor) => page<SessionView>("/admin/sessions", cursor, 20, state ? { state } : {}), `${state}/${reload}`);
 
   const act = async (s: SessionView, what: "ban" | "release") => {
@@ -134,66 +140,62 @@ export function Sessions() {
     }
   };
 
+  const loginAgain = async (s: SessionView) => {
+    setProblem(null);
+    try {
+      setRelogin(await post<SessionView>(`/admin/sessions/${s.id}/login`, undefined));
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  const actions = (s: SessionView) => {
+    if (s.state === "BANNED") {
+      return (
+        <button type="button" onClick={() => act(s, "release")}>
+          Release
+        </button>
+      );
+    }
+    return (
+      <>
+        {s.state === "NEEDS_LOGIN" && (
+          <button type="button" onClick={() => loginAgain(s)}>
+            Log in again
+          </button>
+        )}
+        <label class="inline">
+          <span>Ban reason for session {s.id}</span>
+          <input type="text" maxLength={200} value={reasons[s.id] ?? ""} onInput={(e) => setReasons({ ...reasons, [s.id]: e.currentTarget.value })} />
+        </label>
+        <button type="button" class="danger" onClick={() => act(s, "ban")}>
+          Ban
+        </button>
+      </>
+    );
+  };
+
   return (
     <Screen title="Sessions">
-      <LoginWizard onAdded={() => setReload((r) => r + 1)} />
+      <LoginWizard relogin={relogin} onAdded={() => setReload((r) => r + 1)} />
       <ProblemAlert problem={problem ?? list.problem} />
       {notice && <Notice>{notice}</Notice>}
-      <Field label="State">
-        {(p) => (
-          <select {...p} value={state} onChange={(e) => setState(e.currentTarget.value)}>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {s || "All"}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TableWrap label="Sessions">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              <th scope="col">Phone</th>
-              <th scope="col">State</th>
-              <th scope="col">Tenant</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.page?.items.map((s) => (
-              <tr key={s.id}>
-                <td>{s.id}</td>
-                <td>{s.phone}</td>
-                <td>
-                  {s.state}
-                  {s.ban_reason ? `: ${s.ban_reason}` : ""}
-                </td>
-                <td>{s.assigned_account_id ?? "—"}</td>
-                <td class="row-actions">
-                  {s.state === "BANNED" ? (
-                    <button type="button" onClick={() => act(s, "release")}>
-                      Release
-                    </button>
-                  ) : (
-                    <>
-                      <label class="inline">
-                        <span>Ban reason for session {s.id}</span>
-                        <input type="text" maxLength={200} value={reasons[s.id] ?? ""} onInput={(e) => setReasons({ ...reasons, [s.id]: e.currentTarget.value })} />
-                      </label>
-                      <button type="button" class="danger" onClick={() => act(s, "ban")}>
-                        Ban
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+      <ChoiceFilter label="State" value={state} choices={STATES} onChange={setState} />
+      <PagedTable
+        label="Sessions"
+        list={list}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: "Id", cell: (s) => s.id },
+          { header: "Phone", cell: (s) => s.phone },
+          {
+            header: "State",
+            cell: (s) => `${s.state}${s.ban_reason ? `: ${s.ban_reason}` : s.state_reason ? `: ${s.state_reason}` : ""}`,
+          },
+          { header: "Tenant", cell: (s) => s.assigned_account_id ?? "—" },
+          { header: "Action", className: "row-actions", cell: (s) => actions(s) },
+        ]}
+      />
     </Screen>
   );
 }

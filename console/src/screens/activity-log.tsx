@@ -1,42 +1,26 @@
 import { page } from "../api";
 import type { LogEntry } from "../types";
-import { Pager, ProblemAlert, Screen, usePaged, when, TableWrap } from "../ui";
+import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
 
-/** The bot's activity log (cycles with their deliveries, flood waits, bans, stops), paged. */
+/** The bot's activity log (cycles with their outcome counts, flood waits, bans, stops), paged. */
 export function ActivityLog() {
-  const { page: current, problem, ...pager } = usePaged((cursor) => page<LogEntry>("/bot/logs", cursor, 20));
+  const list = usePaged((cursor) => page<LogEntry>("/bot/logs", cursor, 20));
   return (
     <Screen title="Activity">
-      <ProblemAlert problem={problem} />
-      <TableWrap label="Activity log">
-        <table>
-          <caption>Newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {current?.items.length === 0 && (
-              <tr>
-                <td colSpan={4}>Nothing yet.</td>
-              </tr>
-            )}
-            {current?.items.map((l) => (
-              <tr key={l.id}>
-                <td>{when(l.at)}</td>
-                <td>{l.event}</td>
-                <td>{l.reason_code ?? "—"}</td>
-                <td>{l.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager {...pager} />
+      <ProblemAlert problem={list.problem} />
+      <PagedTable
+        label="Activity log"
+        caption="Newest first"
+        list={list}
+        empty="Nothing yet."
+        rowKey={(l) => l.id}
+        columns={[
+          { header: "When", cell: (l) => when(l.at) },
+          { header: "Event", cell: (l) => l.event },
+          { header: "Reason", cell: (l) => l.reason_code ?? "—" },
+          { header: "Message", cell: (l) => l.message },
+        ]}
+      />
     </Screen>
   );
 }

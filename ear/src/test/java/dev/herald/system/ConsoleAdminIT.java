@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Tokens;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console as an admin sees it, in a real browser: an API pair, a session added through the
@@ -66,8 +68,7 @@ class ConsoleAdminIT extends TenantSystemTest {
     String phone = "+4478" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     browser.type("Phone number", phone);
     browser.waitForText(By.cssSelector("select[name=api_pair_id]"), "api_id " + apiId);
-    new org.openqa.selenium.support.ui.Select(
-            browser.driver().findElement(By.cssSelector("select[name=api_pair_id]")))
+    new Select(browser.driver().findElement(By.cssSelector("select[name=api_pair_id]")))
         .selectByVisibleText(
             browser
                 .driver()
@@ -88,6 +89,32 @@ class ConsoleAdminIT extends TenantSystemTest {
                 + " WHERE p.api_id = ?",
             apiId));
     browser.capture("admin-sessions");
+
+    // A session that needs a new login (NEEDS_LOGIN: parked, never banned) is logged in again from
+    // its row: POST /admin/sessions/{id}/login, then the wizard's steps (the sandbox is READY).
+    long parked =
+        fixtures.count(
+            "SELECT s.id FROM telegram_session s JOIN api_pair p ON p.id = s.api_pair_id"
+                + " WHERE p.api_id = ?",
+            apiId);
+    fixtures.sql(
+        "UPDATE telegram_session SET state = 'NEEDS_LOGIN', state_reason = 'logged out by the"
+            + " test', assigned_account_id = NULL WHERE id = ?",
+        parked);
+    browser.go("/admin/sessions");
+    new Select(browser.waitFor(By.xpath("//select[option='NEEDS_LOGIN']")))
+        .selectByVisibleText("NEEDS_LOGIN");
+    browser.waitForText(By.cssSelector("table tbody"), "logged out by the test");
+    browser.capture("admin-sessions-needs-login");
+    browser.click("Log in again");
+    browser.waitForText(By.cssSelector(".wizard [role=status]"), "logged in and in the pool");
+    Poll.until(
+        "the session is back in the pool",
+        Duration.ofSeconds(10),
+        () ->
+            "UNUSED"
+                .equals(
+                    fixtures.string("SELECT state FROM telegram_session WHERE id = ?", parked)));
 
     browser.go("/admin/tenants");
     browser.type("Account id", String.valueOf(tenant));
