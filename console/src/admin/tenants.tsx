@@ -1,14 +1,14 @@
 import { useState } from "preact/hooks";
-import { get, post, put } from "../api";
+import { get, page, post, put } from "../api";
 import type { ApiProblem } from "../problem";
 import type { AdminAccount } from "../types";
-import { Field, Notice, ProblemAlert, Screen, when } from "../ui";
+import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
 import { SuspendControls } from "./suspend";
 import { EMPTY_PLAN, PlanDraft, PlanFields, planBody } from "./plan-fields";
 
 /**
- * Tenants and their plans: create an account, open one by id (the API has no account list; the
- * Bots screen lists every tenant with a bot), and set its plan as of now.
+ * Tenants and their plans: every account (GET /admin/accounts, a page at a time), create an
+ * account, open one from the list or by id, and set its plan as of now.
  */
 export function Tenants() {
   const [email, setEmail] = useState("");
@@ -22,6 +22,8 @@ export function Tenants() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [suspended, setSuspended] = useState(false);
+  const [reload, setReload] = useState(0);
+  const list = usePaged((cursor) => page<AdminAccount>("/admin/accounts", cursor, 20), reload);
 
   const show = (a: AdminAccount) => {
     if (a.id !== account?.id) setSuspended(false);
@@ -41,6 +43,7 @@ export function Tenants() {
     try {
       const created = await post<AdminAccount>("/admin/accounts", { email, role, password, plan: planBody(plan) });
       show(created);
+      setReload(reload + 1);
       setPassword("");
       setNotice(`Account ${created.id} created for ${created.email}.`);
     } catch (err) {
@@ -65,6 +68,7 @@ export function Tenants() {
     setProblem(null);
     try {
       show(await put<AdminAccount>(`/admin/accounts/${account.id}/plan`, planBody(accountPlan)));
+      setReload(reload + 1);
       setNotice("Plan saved.");
     } catch (err) {
       setProblem(err as ApiProblem);
@@ -138,6 +142,29 @@ export function Tenants() {
           )}
         </div>
       </div>
+      <ProblemAlert problem={list.problem} />
+      <PagedTable
+        label="Accounts"
+        caption="Every account, by id"
+        list={list}
+        rowKey={(a) => a.id}
+        rowProps={(a) => ({ "data-account": a.id })}
+        columns={[
+          { header: "Id", cell: (a) => a.id },
+          { header: "Email", cell: (a) => a.email ?? a.subject },
+          { header: "Role", cell: (a) => a.role },
+          { header: "Plan", cell: (a) => a.effective_plan_status },
+          {
+            header: "Action",
+            className: "row-actions",
+            cell: (a) => (
+              <button type="button" class="secondary" onClick={() => show(a)} aria-label={`Open account ${a.id}`}>
+                Open
+              </button>
+            ),
+          },
+        ]}
+      />
     </Screen>
   );
 }

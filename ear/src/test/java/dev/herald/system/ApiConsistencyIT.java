@@ -28,6 +28,7 @@ class ApiConsistencyIT extends TenantSystemTest {
   /** The admin lists of the API; {@code /bot/logs} is the tenant's. */
   private static final List<String> ADMIN_LISTS =
       List.of(
+          "/api/v1/admin/accounts",
           "/api/v1/admin/audit-log",
           "/api/v1/admin/bots",
           "/api/v1/admin/api-pairs",

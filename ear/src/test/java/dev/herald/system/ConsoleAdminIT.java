@@ -51,6 +51,9 @@ class ConsoleAdminIT extends TenantSystemTest {
     fixtures.completeConfig(tenantToken, "@herald_suspend_me");
 
     signInAsOwner();
+    // Every account is listed (GET /admin/accounts); the bootstrap owner is on the first page.
+    browser.waitFor(By.xpath("//tr[td[normalize-space(.)='admin@herald.local']]//button")).click();
+    browser.waitForText(By.id("tenant-heading"), "admin@herald.local");
     browser.capture("admin-tenants");
 
     browser.go("/admin/api-pairs");

@@ -2,12 +2,15 @@ package dev.herald.api.admin;
 
 import dev.herald.api.account.AdminOnly;
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.paging.PageParams;
+import dev.herald.api.paging.PageView;
 import dev.herald.domain.account.AdminAccountService;
 import dev.herald.domain.plan.PlanService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +24,7 @@ import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Admins create accounts and set their plans. */
+/** Admins list and create accounts and set their plans. */
 @Path("/admin/accounts")
 @RolesAllowed({"ADMIN", "OWNER"})
 @AdminOnly
@@ -43,6 +46,13 @@ public class AdminAccountResource {
     return Response.status(Response.Status.CREATED)
         .entity(AdminAccountView.of(created, clock.instant()))
         .build();
+  }
+
+  @GET
+  @Operation(summary = "Every account by id, with its plan, a page at a time")
+  public PageView<AdminAccountView> list(@BeanParam PageParams page) {
+    var now = clock.instant();
+    return PageView.of(accounts.list(page.request()), account -> AdminAccountView.of(account, now));
   }
 
   @GET

@@ -1,5 +1,6 @@
 package dev.herald.domain.account;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where accounts live. */
@@ -10,6 +11,9 @@ public interface AccountRepository {
   Optional<Account> findBySubject(String subject);
 
   Optional<Account> findByEmail(String email);
+
+  /** Up to {@code limit} accounts by id, after {@code afterId} (null: from the first). */
+  List<Account> byId(Long afterId, int limit);
 
   /** Stores a new account, or returns the managed copy of an existing one. */
   Account save(Account account);

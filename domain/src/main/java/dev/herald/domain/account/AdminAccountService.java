@@ -10,6 +10,8 @@ import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.ForbiddenException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
+import dev.herald.domain.shared.Page;
+import dev.herald.domain.shared.PageRequest;
 import dev.herald.domain.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +58,12 @@ public class AdminAccountService {
         saved.id(),
         "email=" + email + " role=" + role);
     return saved;
+  }
+
+  /** Every account by id, a page at a time (the admin's tenant list). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Account> list(PageRequest request) {
+    return request.page(accounts.byId(request.after(), request.fetchSize()), Account::id);
   }
 
   public Account find(long id) {

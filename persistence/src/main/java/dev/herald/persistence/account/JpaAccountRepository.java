@@ -5,6 +5,7 @@ import dev.herald.domain.account.AccountRepository;
 import dev.herald.persistence.JpaStore;
 import dev.herald.persistence.UTC;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,18 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
     return first(
         em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
             .setParameter("email", email));
+  }
+
+  @Override
+  public List<Account> byId(Long afterId, int limit) {
+    String where = afterId == null ? "" : " WHERE a.id > :after";
+    var query =
+        em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.id", Account.class)
+            .setMaxResults(limit);
+    if (afterId != null) {
+      query.setParameter("after", afterId);
+    }
+    return query.getResultList();
   }
 
   @Override
