@@ -161,6 +161,8 @@ export interface SandboxFaults {
   flood_wait_seconds: number;
   ban_probability: number;
   forbidden_chats: string[];
+  unavailable_sessions?: number[];
+  needs_login_sessions?: number[];
 }
 
 export interface IssuedToken {

@@ -158,6 +158,18 @@ class ConsoleAdminIT extends TenantSystemTest {
     browser.go("/admin/sandbox");
     browser.waitFor(By.xpath("//button[normalize-space(.)='Save faults']"));
     browser.capture("admin-sandbox");
+    // The parked-session faults (UNAVAILABLE / NEEDS_LOGIN answers) are set from the screen too.
+    try {
+      browser.type("Sessions answering as not open here (ids, comma-separated)", "999001, 999002");
+      browser.click("Save faults");
+      browser.waitForText(By.cssSelector("[role=status]"), "Saved.");
+      String faults =
+          api.get("/api/v1/admin/sandbox/faults").token(fixtures.adminToken()).send().body();
+      assertTrue(
+          faults.replace(" ", "").contains("\"unavailable_sessions\":[999001,999002]"), faults);
+    } finally {
+      fixtures.noSandboxFaults();
+    }
 
     browser.click("Sign out");
     browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");
