@@ -386,8 +386,8 @@ public final class BenchServer implements AutoCloseable {
     retryOnDeadlock(
         () ->
             sql(
-                "TRUNCATE delivery_record, activity_log, bot_stats, bot_target_group, bot,"
-                    + " telegram_session, api_pair"));
+                "TRUNCATE delivery_record, delivery_event, activity_log, bot_stats,"
+                    + " bot_target_group, bot, session_tdlib_state, telegram_session, api_pair"));
     sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
   }
 
