@@ -2,7 +2,6 @@ package dev.herald.telegram.tdlib;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The TDLib transport's settings as plain values, so the runtime can be built with or without CDI
@@ -10,7 +9,6 @@ import java.util.Optional;
  */
 public record TdlibConfig(
     Path dataDir,
-    Optional<ApiPair> defaultApiPair,
     boolean useTestDc,
     Duration loginStepTimeout,
     Duration requestTimeout,

@@ -35,14 +35,6 @@ public class TdlibSettings {
   Optional<String> databaseKey;
 
   @Inject
-  @ConfigProperty(name = "herald.tdlib.api-id", defaultValue = "0")
-  int apiId;
-
-  @Inject
-  @ConfigProperty(name = "herald.tdlib.api-hash")
-  Optional<String> apiHash;
-
-  @Inject
   @ConfigProperty(name = "herald.tdlib.use-test-dc", defaultValue = "false")
   boolean useTestDc;
 
@@ -140,13 +132,8 @@ public class TdlibSettings {
   }
 
   public TdlibConfig config() {
-    Optional<ApiPair> api =
-        apiId > 0 && apiHash.isPresent()
-            ? Optional.of(new ApiPair(apiId, apiHash.get()))
-            : Optional.empty();
     return new TdlibConfig(
         dataDirectory(),
-        api,
         useTestDc,
         Duration.ofMillis(loginStepMs),
         Duration.ofMillis(requestMs),

@@ -2,7 +2,6 @@ package dev.herald.telegram.tdlib;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** TDLib settings for tests: short timeouts, a given data directory, the test DC. */
 final class TestTdlibConfig {
@@ -12,7 +11,6 @@ final class TestTdlibConfig {
   static TdlibConfig of(Path dataDir, Duration timeout) {
     return new TdlibConfig(
         dataDir,
-        Optional.empty(),
         true,
         timeout,
         timeout,
