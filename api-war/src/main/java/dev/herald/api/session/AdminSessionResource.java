@@ -6,6 +6,7 @@ import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.session.SessionPoolListing;
 import dev.herald.domain.session.SessionPoolService;
+import dev.herald.domain.session.SessionProxyService;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.InvalidInputException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The session pool: add a session (and drive its login), log a {@code NEEDS_LOGIN} session in
- * again, list (with each session's state, why and since when), ban, release, delete.
+ * again, list (with each session's state, why and since when), ban, release, delete, and set or
+ * clear its proxy.
  */
 @Path("/admin/sessions")
 @RolesAllowed({"ADMIN", "OWNER"})
@@ -44,6 +47,7 @@ public class AdminSessionResource {
   @Inject CurrentAccount current;
   @Inject SessionPoolService pool;
   @Inject SessionPoolListing listing;
+  @Inject SessionProxyService proxies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +105,26 @@ public class AdminSessionResource {
   @Operation(summary = "Return a session to the pool, unassigned")
   public SessionView release(@PathParam("id") long id) {
     return SessionView.of(pool.release(current.actor(), id));
+  }
+
+  @PUT
+  @Path("/{id}/proxy")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Set the session's proxy (SOCKS5, HTTP or MTPROTO; wins over its API pair's); the secret"
+              + " is encrypted and never shown")
+  public SessionView setProxy(
+      @PathParam("id") long id,
+      @NotNull(message = "Send the proxy as JSON.") @Valid ProxyRequest request) {
+    return SessionView.of(proxies.setOnSession(current.actor(), id, request.input()));
+  }
+
+  @DELETE
+  @Path("/{id}/proxy")
+  @Operation(summary = "Clear the session's own proxy (its API pair's applies, if any)")
+  public SessionView clearProxy(@PathParam("id") long id) {
+    return SessionView.of(proxies.clearOnSession(current.actor(), id));
   }
 
   @DELETE

@@ -3,8 +3,9 @@ package dev.herald.api.session;
 import dev.herald.domain.session.SessionPoolService.ApiPairUsage;
 import java.time.Instant;
 
-/** An API pair as admins see it: never its hash. */
-public record ApiPairView(long id, int apiId, int capacity, long inUse, Instant createdAt) {
+/** An API pair as admins see it: never its hash, its proxy without the secret. */
+public record ApiPairView(
+    long id, int apiId, int capacity, long inUse, Instant createdAt, ProxyView proxy) {
 
   static ApiPairView of(ApiPairUsage usage) {
     return new ApiPairView(
@@ -12,6 +13,7 @@ public record ApiPairView(long id, int apiId, int capacity, long inUse, Instant 
         usage.pair().apiId(),
         usage.pair().capacity(),
         usage.inUse(),
-        usage.pair().createdAt());
+        usage.pair().createdAt(),
+        ProxyView.of(usage.pair().proxy()));
   }
 }

@@ -21,7 +21,8 @@ public record SessionView(
     Instant floodWaitUntil,
     String banReason,
     String login,
-    String loginDetail) {
+    String loginDetail,
+    ProxyView proxy) {
 
   static SessionView of(TelegramSession s) {
     return of(s, null);
@@ -44,6 +45,7 @@ public record SessionView(
         s.floodWaitUntil().orElse(null),
         s.banReason().orElse(null),
         progress == null ? null : progress.step().name(),
-        progress == null ? null : progress.detail());
+        progress == null ? null : progress.detail(),
+        ProxyView.of(s.proxy()));
   }
 }

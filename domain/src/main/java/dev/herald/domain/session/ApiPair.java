@@ -1,12 +1,14 @@
 package dev.herald.domain.session;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A Telegram application's {@code api_id} and {@code api_hash} (the hash encrypted at rest), and
@@ -35,6 +37,9 @@ public class ApiPair {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The proxy the pair's sessions connect through unless a session has its own. */
+  @Embedded private SessionProxy proxy;
+
   protected ApiPair() {}
 
   public ApiPair(int apiId, String apiHashEncrypted, int capacity, Instant createdAt) {
@@ -62,5 +67,14 @@ public class ApiPair {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public Optional<SessionProxy> proxy() {
+    return SessionProxy.present(proxy);
+  }
+
+  /** The pair's sessions connect through {@code proxy} (null: directly, or through their own). */
+  public void useProxy(SessionProxy proxy) {
+    this.proxy = proxy;
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.domain.session;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,6 +58,9 @@ public class TelegramSession {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The proxy this session connects through; it wins over its API pair's. */
+  @Embedded private SessionProxy proxy;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -101,6 +105,12 @@ public class TelegramSession {
     assignedAccountId = null;
     banReason = null;
     floodWaitUntil = null;
+  }
+
+  /** The session connects through {@code proxy} (null: through its API pair's, if any). */
+  public void useProxy(SessionProxy proxy, Instant now) {
+    this.proxy = proxy;
+    updatedAt = now;
   }
 
   private void changeState(SessionState next, String reason, Instant now) {
@@ -168,5 +178,10 @@ public class TelegramSession {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The session's own proxy; see {@link SessionProxies} for the one it connects through. */
+  public Optional<SessionProxy> proxy() {
+    return SessionProxy.present(proxy);
   }
 }

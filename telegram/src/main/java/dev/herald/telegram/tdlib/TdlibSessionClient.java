@@ -1,9 +1,11 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.telegram.SendOutcome;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,6 +29,7 @@ public final class TdlibSessionClient implements AutoCloseable {
   private final TdlibLogin login;
   private final TdlibChats chats;
   private volatile boolean closedByHerald;
+  private volatile TdlibProxy proxy = new TdlibProxy(this, Optional.empty());
   private int clientId;
 
   TdlibSessionClient(
@@ -44,10 +47,20 @@ public final class TdlibSessionClient implements AutoCloseable {
     this.chats = new TdlibChats(this);
   }
 
-  /** Creates the TDLib client; its first request makes TDLib report its authorization state. */
-  void start() {
+  /**
+   * Creates the TDLib client; its first request makes TDLib report its authorization state. The
+   * session's proxy (or none) goes first, before TDLib has its parameters ({@link TdlibProxy}).
+   */
+  void start(Optional<ProxySettings> proxySettings) {
     clientId = runtime.createClient(this::onUpdate);
+    proxy = new TdlibProxy(this, proxySettings);
+    proxy.apply();
     request(TdlibJson.object("getOption").add("name", "version").build());
+  }
+
+  /** Empty when the session's proxy passed its test or it has none; else why it cannot send. */
+  CompletableFuture<Optional<String>> proxyFailure() {
+    return proxy.failure();
   }
 
   public long sessionId() {
@@ -81,6 +94,10 @@ public final class TdlibSessionClient implements AutoCloseable {
 
   CompletableFuture<JsonObject> request(JsonObject request, Duration timeout) {
     return runtime.send(clientId, request).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  Duration requestTimeout() {
+    return config.requestTimeout();
   }
 
   Duration sendTimeout() {

@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
@@ -54,10 +55,29 @@ public final class TdlibSessions implements AutoCloseable {
 
   private TdlibRuntime runtime;
 
+  /** Where a session's proxy comes from ({@link #useProxies}); none unless told. */
+  private volatile SessionProxyLookup proxies = sessionId -> Optional.empty();
+
   /** Where a session's own API pair comes from (api_id and the decrypted api_hash). */
   @FunctionalInterface
   public interface OwnApiPairs {
     Optional<ApiPair> of(long sessionId);
+  }
+
+  /** The proxy a session connects through, its secret decrypted; empty for a direct connection. */
+  @FunctionalInterface
+  public interface SessionProxyLookup {
+    Optional<ProxySettings> of(long sessionId);
+  }
+
+  /**
+   * Clients opened from now on connect through their session's proxy ({@link TdlibProxy}): a
+   * session whose proxy fails its test is {@link SendOutcome.SenderUnavailable} with a reason
+   * naming the proxy, never banned and never sent through a direct connection.
+   */
+  public TdlibSessions useProxies(SessionProxyLookup lookup) {
+    this.proxies = lookup;
+    return this;
   }
 
   /**
@@ -152,7 +172,7 @@ public final class TdlibSessions implements AutoCloseable {
             sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
     states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
     states.ifPresent(keeper -> keeper.watch(client));
-    client.start();
+    client.start(proxies.of(sessionId));
     clients.put(sessionId, client);
     return client;
   }
@@ -165,7 +185,8 @@ public final class TdlibSessions implements AutoCloseable {
     if (!library.status().available()) {
       return LoginStep.failed("TDLib is not available: " + library.status().detail());
     }
-    return open(sessionId, api).startLogin(phone);
+    TdlibSessionClient client = open(sessionId, api);
+    return proxyFailure(client).map(LoginStep::failed).orElseGet(() -> client.startLogin(phone));
   }
 
   public LoginStep submitCode(long sessionId, String code) {
@@ -193,6 +214,18 @@ public final class TdlibSessions implements AutoCloseable {
           new SendOutcome.SenderUnavailable(
               "TDLib session " + sessionId + " is not open on this node and has no API pair"));
     }
+    TdlibSessionClient open = client.get();
+    return open.proxyFailure()
+        .thenCompose(
+            proxyFailed ->
+                proxyFailed
+                    .map(reason -> done(new SendOutcome.SenderUnavailable(reason)))
+                    .orElseGet(() -> sendThroughBreaker(open, chat, post)));
+  }
+
+  private CompletableFuture<SendOutcome> sendThroughBreaker(
+      TdlibSessionClient client, ChatReference chat, Post post) {
+    long sessionId = client.sessionId();
     SessionBreaker breaker =
         breakers.computeIfAbsent(
             sessionId,
@@ -201,10 +234,22 @@ public final class TdlibSessions implements AutoCloseable {
       return done(
           new SendOutcome.TransientError("Session " + sessionId + " failed repeatedly; paused"));
     }
-    return new TdlibSend(client.get(), config)
+    return new TdlibSend(client, config)
         .send(chat, post)
         .thenApply(outcome -> notOurOwnDuplicate(sessionId, outcome))
         .whenComplete((outcome, impossible) -> breaker.record(outcome));
+  }
+
+  /** Why the client's proxy cannot carry its login, waited for as long as a request. */
+  private Optional<String> proxyFailure(TdlibSessionClient client) {
+    try {
+      return client.proxyFailure().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.of("Interrupted while testing the session's proxy");
+    } catch (ExecutionException | TimeoutException late) {
+      return Optional.of("PROXY_FAILED: the session's proxy test did not answer in time");
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.session.SessionApiPairs;
+import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class TdlibTransport {
 
   @Inject TdlibSettings settings;
   @Inject SessionApiPairs apiPairs;
+  @Inject SessionProxies proxies;
 
   /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<SessionStateStore> stateStores;
@@ -50,7 +52,7 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions = newSessions();
+      sessions = newSessions().useProxies(proxies::of);
     }
     return Optional.ofNullable(sessions);
   }

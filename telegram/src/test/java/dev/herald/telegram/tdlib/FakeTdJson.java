@@ -31,9 +31,21 @@ final class FakeTdJson implements TdJson {
   static final String UNREACHABLE_PHONE = "+15550000000";
   static final String VERSION = "1.8.67";
 
+  /**
+   * A proxy server whose {@code testProxy} fails as a closed port does: {@code Connection refused}.
+   */
+  static final String DEAD_PROXY = "dead-proxy.example";
+
   /** What TDLib answers before {@code setTdlibParameters}; the rest is refused. */
   private static final Set<String> BEFORE_PARAMETERS =
-      Set.of("getOption", "setTdlibParameters", "close");
+      Set.of(
+          "getOption",
+          "setTdlibParameters",
+          "close",
+          // TDLib takes proxy requests before its parameters (it holds addProxy until it has them).
+          "addProxy",
+          "disableProxy",
+          "testProxy");
 
   /** What needs a logged-in client: TDLib answers 401 Unauthorized before. */
   private static final Set<String> NEED_LOGIN =
@@ -251,8 +263,37 @@ final class FakeTdJson implements TdJson {
         }
         ok(client, extra);
       }
+      case "addProxy" -> proxy(client, extra, request);
+      case "disableProxy" -> ok(client, extra);
+      case "testProxy" -> {
+        if (DEAD_PROXY.equals(TdlibJson.child(request, "proxy").getString("server"))) {
+          error(client, extra, 400, "Connection refused");
+        } else {
+          ok(client, extra);
+        }
+      }
       default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));
     }
+  }
+
+  /** {@code addProxy}: as TDLib, refuses an MTProto secret that is not hex, else adds it. */
+  private void proxy(int client, String extra, JsonObject request) {
+    JsonObject proxy = TdlibJson.child(request, "proxy");
+    JsonObject type = TdlibJson.child(proxy, "type");
+    if ("proxyTypeMtproto".equals(TdlibJson.type(type))
+        && !type.getString("secret", "").matches("([0-9a-fA-F]{2}){16,}")) {
+      error(client, extra, 400, "Wrong proxy secret");
+      return;
+    }
+    reply(
+        client,
+        extra,
+        obj("addedProxy")
+            .add("id", 1)
+            .add("last_used_date", 0)
+            .add("is_enabled", request.getBoolean("enable", false))
+            .add("comment", request.getString("comment", ""))
+            .add("proxy", proxy));
   }
 
   private void send(int client, String extra, long chatId, boolean forward) {

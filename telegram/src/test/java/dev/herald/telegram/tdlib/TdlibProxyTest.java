@@ -1,0 +1,164 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.session.ProxyType;
+import dev.herald.domain.session.SessionProxies.ProxySettings;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A session with a proxy: TDLib gets {@code addProxy} (enabled) before its parameters and tests it;
+ * a proxy that fails its test makes the session unavailable with a reason naming the proxy (rule
+ * 14: never a ban) and nothing is sent directly.
+ */
+class TdlibProxyTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+  private static final Duration TIMEOUT = Duration.ofMillis(800);
+  private static final ChatReference CHAT = ChatReference.parse("@news");
+
+  @TempDir Path dataDir;
+  private final Map<Long, ProxySettings> proxies = new HashMap<>();
+  private FakeTdJson td;
+  private TdlibSessions sessions;
+
+  @BeforeEach
+  void start() throws Exception {
+    td = new FakeTdJson();
+    sessions =
+        new TdlibSessions(
+                TdlibSessionsTest.library(td),
+                TestTdlibConfig.of(dataDir, TIMEOUT),
+                KEY,
+                Thread::new,
+                Clock.systemUTC(),
+                id -> Optional.of(API))
+            .useProxies(id -> Optional.ofNullable(proxies.get(id)));
+  }
+
+  @AfterEach
+  void stop() {
+    sessions.close();
+  }
+
+  @Test
+  void theProxyIsAddedEnabledBeforeTheParametersAndTested() {
+    proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "alice", "pw"));
+
+    logIn(1);
+
+    List<String> order = td.requests.stream().map(TdlibJson::type).toList();
+    assertTrue(
+        order.indexOf("addProxy") < order.indexOf("setTdlibParameters"),
+        "addProxy goes before TDLib can connect: " + order);
+    JsonObject added = td.last("addProxy");
+    assertTrue(added.getBoolean("enable"));
+    JsonObject proxy = added.getJsonObject("proxy");
+    assertEquals("proxy.example", proxy.getString("server"));
+    assertEquals(1080, proxy.getInt("port"));
+    assertEquals("proxyTypeSocks5", TdlibJson.type(proxy.getJsonObject("type")));
+    assertEquals("pw", proxy.getJsonObject("type").getString("password"));
+    assertEquals(1, td.count("testProxy"));
+  }
+
+  @Test
+  void httpAndMtprotoProxiesTakeTheirTdlibTypes() {
+    proxies.put(1L, new ProxySettings(ProxyType.HTTP, "http.example", 3128, "", ""));
+    proxies.put(
+        2L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "dd" + "0f".repeat(16)));
+
+    logIn(1);
+    JsonObject http = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
+    logIn(2);
+    JsonObject mtproto = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
+
+    assertEquals("proxyTypeHttp", TdlibJson.type(http));
+    assertFalse(http.getBoolean("http_only"), "TDLib needs a CONNECT tunnel");
+    assertEquals("proxyTypeMtproto", TdlibJson.type(mtproto));
+    assertEquals("dd" + "0f".repeat(16), mtproto.getString("secret"));
+  }
+
+  @Test
+  void aSessionWithoutAProxyDisablesAnyOldOne() {
+    logIn(1);
+
+    assertEquals(0, td.count("addProxy"));
+    assertEquals(1, td.count("disableProxy"), "a proxy an admin cleared stays off");
+  }
+
+  @Test
+  void aFailingProxyMakesTheSessionUnavailableNamingTheProxyNeverBanned() {
+    proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "", ""));
+    logIn(1);
+    sessions.close(1);
+    proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, FakeTdJson.DEAD_PROXY, 1080, "", "pw"));
+
+    SendOutcome outcome = sessions.send(1, CHAT, Post.text("hello")).join();
+
+    SendOutcome.SenderUnavailable unavailable =
+        assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
+    assertEquals(
+        "PROXY_FAILED: SOCKS5 proxy "
+            + FakeTdJson.DEAD_PROXY
+            + ":1080 failed its test"
+            + " (Connection refused)",
+        unavailable.reason());
+    assertFalse(unavailable.reason().contains("pw"), "never the secret");
+    assertEquals(0, td.count("sendMessage"), "nothing goes out without the proxy");
+  }
+
+  @Test
+  void aFailedProxyIsTestedAgainOnTheNextSend() {
+    proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, FakeTdJson.DEAD_PROXY, 1080, "", ""));
+    sessions.send(1, CHAT, Post.text("hello")).join();
+    sessions.send(1, CHAT, Post.text("hello")).join();
+
+    assertEquals(2, td.count("testProxy"));
+  }
+
+  @Test
+  void aLoginThroughAFailingProxyFailsNamingIt() {
+    proxies.put(1L, new ProxySettings(ProxyType.HTTP, FakeTdJson.DEAD_PROXY, 8080, "", ""));
+
+    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+
+    assertEquals(LoginStep.Kind.FAILED, step.kind());
+    assertTrue(
+        step.detail().contains("HTTP proxy " + FakeTdJson.DEAD_PROXY + ":8080"), step.detail());
+    assertEquals(0, td.count("setAuthenticationPhoneNumber"));
+  }
+
+  @Test
+  void anMtprotoSecretTdlibRefusesIsReportedAsTheProxysFailure() {
+    proxies.put(1L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "zz"));
+
+    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+
+    assertTrue(step.detail().contains("refused by TDLib (Wrong proxy secret)"), step.detail());
+  }
+
+  private void logIn(long sessionId) {
+    assertEquals(
+        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
+    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
+  }
+}
