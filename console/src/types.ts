@@ -133,6 +133,25 @@ export interface SessionView {
   state_since?: string | null;
   login: string | null;
   login_detail: string | null;
+  proxy?: ProxyView | null;
+  warmup?: WarmupView | null;
+}
+
+/** A warming session's budget: age day, posts per hour that day (null: warm-up over), used. */
+export interface WarmupView {
+  age_day: number;
+  posts_per_hour: number | null;
+  posts_this_hour: number;
+  paused_until: string | null;
+}
+
+/** A proxy of a session or API pair: never its secret, only whether it has one. */
+export interface ProxyView {
+  type: string;
+  server: string;
+  port: number;
+  username: string | null;
+  has_secret: boolean;
 }
 
 export interface ApiPair {
@@ -141,6 +160,7 @@ export interface ApiPair {
   capacity: number;
   in_use: number;
   created_at: string;
+  proxy?: ProxyView | null;
 }
 
 export interface AuditEntry {

@@ -3,8 +3,12 @@ import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair } from "../types";
 import { Field, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { ProxyForm, proxyText } from "./proxy";
 
-/** API pairs from my.telegram.org: the hash is write-only (encrypted at rest, never shown). */
+/**
+ * API pairs from my.telegram.org: the hash is write-only (encrypted at rest, never shown); a pair's
+ * proxy applies to its sessions that have none of their own.
+ */
 export function ApiPairs() {
   const [apiId, setApiId] = useState("");
   const [apiHash, setApiHash] = useState("");
@@ -42,6 +46,7 @@ export function ApiPairs() {
         </Field>
         <button type="submit">Add pair</button>
       </form>
+      <ProxyForm title="Proxy of an API pair" what="API pair" base="/admin/api-pairs" onSaved={() => setReload(reload + 1)} />
       <ProblemAlert problem={list.problem} />
       <PagedTable
         label="API pairs"
@@ -51,6 +56,7 @@ export function ApiPairs() {
           { header: "Id", cell: (a) => a.id },
           { header: "api_id", cell: (a) => a.api_id },
           { header: "In use / capacity", cell: (a) => `${a.in_use} / ${a.capacity}` },
+          { header: "Proxy", cell: (a) => proxyText(a.proxy) },
           { header: "Added", cell: (a) => when(a.created_at) },
         ]}
       />

@@ -1,12 +1,21 @@
 import { useEffect, useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
-import type { ApiPair, SessionView } from "../types";
-import { ChoiceFilter, Field, Notice, PagedTable, ProblemAlert, Screen, usePaged } from "../ui";
+import type { ApiPair, SessionView, WarmupView } from "../types";
+import { ChoiceFilter, Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { ProxyForm, proxyText } from "./proxy";
 
 const STATES = ["", "PENDING_AUTH", "UNUSED", "ASSIGNED", "COOLING_DOWN", "UNAVAILABLE", "NEEDS_LOGIN", "BANNED", "REVOKED"];
 
 type Step = "phone" | "code" | "password" | "done";
+
+/** A session's warm-up: its age day, the posts of this hour against that day's budget. */
+function warmupText(w: WarmupView | null | undefined): string {
+  if (!w) return "—";
+  if (w.posts_per_hour === null) return `day ${w.age_day}: warm-up over`;
+  const paused = w.paused_until ? `, paused until ${when(w.paused_until)}` : "";
+  return `day ${w.age_day}: ${w.posts_this_hour} / ${w.posts_per_hour} posts this hour${paused}`;
+}
 
 /**
  * The Telegram login of a pooled session in three steps: phone (and API pair), the code Telegram
@@ -178,6 +187,7 @@ export function Sessions() {
   return (
     <Screen title="Sessions">
       <LoginWizard relogin={relogin} onAdded={() => setReload((r) => r + 1)} />
+      <ProxyForm title="Proxy of a session" what="session" base="/admin/sessions" onSaved={() => setReload((r) => r + 1)} />
       <ProblemAlert problem={problem ?? list.problem} />
       {notice && <Notice>{notice}</Notice>}
       <ChoiceFilter label="State" value={state} choices={STATES} onChange={setState} />
@@ -193,6 +203,8 @@ export function Sessions() {
             cell: (s) => `${s.state}${s.ban_reason ? `: ${s.ban_reason}` : s.state_reason ? `: ${s.state_reason}` : ""}`,
           },
           { header: "Tenant", cell: (s) => s.assigned_account_id ?? "—" },
+          { header: "Proxy", cell: (s) => proxyText(s.proxy) },
+          { header: "Warm-up", cell: (s) => warmupText(s.warmup) },
           { header: "Action", className: "row-actions", cell: (s) => actions(s) },
         ]}
       />

@@ -119,6 +119,46 @@ class ConsoleAdminIT extends TenantSystemTest {
                 .equals(
                     fixtures.string("SELECT state FROM telegram_session WHERE id = ?", parked)));
 
+    // Issue 14 item 4: a proxy on the session and on its API pair; the secret is never rendered,
+    // and a bad port is refused on its field.
+    browser.go("/admin/sessions");
+    String proxyForm = "form[aria-label='Proxy of a session']";
+    browser.type("Session id", String.valueOf(parked));
+    browser.type("Proxy server", "proxy.console.example");
+    browser.type("Proxy port", "0");
+    browser.click("Set proxy");
+    browser.waitForText(By.cssSelector(proxyForm), "port must be between 1 and 65535.");
+    browser.type("Proxy port", "1080");
+    browser.type("Proxy password or MTProto secret", "console-proxy-pass");
+    browser.click("Set proxy");
+    browser.waitForText(
+        By.cssSelector(proxyForm + " [role=status]"), "Proxy of session " + parked + " set.");
+    assertEquals(
+        "SOCKS5 proxy.console.example:1080",
+        fixtures.string(
+            "SELECT proxy_type || ' ' || proxy_server || ':' || proxy_port FROM telegram_session"
+                + " WHERE id = ?",
+            parked));
+    assertFalse(browser.driver().getPageSource().contains("console-proxy-pass"));
+    browser.capture("admin-sessions-proxy");
+    browser.go("/admin/api-pairs");
+    long pairId = fixtures.count("SELECT id FROM api_pair WHERE api_id = ?", apiId);
+    browser.type("API pair id", String.valueOf(pairId));
+    new Select(browser.field("Proxy type")).selectByVisibleText("MTPROTO");
+    browser.type("Proxy server", "203.0.113.7");
+    browser.type("Proxy port", "443");
+    browser.type("Proxy password or MTProto secret", "dd" + "ab".repeat(16));
+    browser.click("Set proxy");
+    browser.waitForText(
+        By.cssSelector("form[aria-label='Proxy of an API pair'] [role=status]"),
+        "Proxy of API pair " + pairId + " set.");
+    assertEquals(
+        "MTPROTO", fixtures.string("SELECT proxy_type FROM api_pair WHERE id = ?", pairId));
+    browser.click("Clear proxy");
+    browser.waitForText(
+        By.cssSelector("form[aria-label='Proxy of an API pair'] [role=status]"),
+        "Proxy of API pair " + pairId + " cleared.");
+
     browser.go("/admin/tenants");
     browser.type("Account id", String.valueOf(tenant));
     browser.click("Open");

@@ -84,6 +84,25 @@ class SecretsAtRestIT extends TenantSystemTest {
             .send();
     assertEquals(201, session.status(), session::toString);
     secrets.put("session phone number", PHONE);
+    String proxyPassword = "proxy-" + Long.toHexString(System.nanoTime());
+    Api.Reply proxy =
+        api.put(
+                "/api/v1/admin/sessions/"
+                    + session.json().getJsonNumber("id").longValue()
+                    + "/proxy",
+                JsonBody.of(
+                    "type",
+                    "SOCKS5",
+                    "server",
+                    "proxy.example",
+                    "port",
+                    1080,
+                    "secret",
+                    proxyPassword))
+            .token(adminToken)
+            .send();
+    assertEquals(200, proxy.status(), proxy::toString);
+    secrets.put("session proxy password", proxyPassword);
   }
 
   @Test

@@ -25,6 +25,8 @@ final class TdlibProxy {
   /** A main data centre to test against; any DC proves the proxy reaches Telegram. */
   private static final int TEST_DC = 2;
 
+  private static final int MAX_REASON = 170;
+
   private final TdlibSessionClient client;
   private final Optional<ProxySettings> settings;
   private volatile CompletableFuture<Optional<String>> check =
@@ -122,6 +124,8 @@ final class TdlibProxy {
         cause instanceof TdlibException tdlib
             ? tdlib.tdlibMessage()
             : cause.getClass().getSimpleName();
-    return "PROXY_FAILED: " + proxy.describe() + " " + what + " (" + said + ")";
+    String reason = "PROXY_FAILED: " + proxy.describe() + " " + what + " (" + said + ")";
+    // The engine stores it after "SENDER_UNAVAILABLE: " in a 200-character state_reason.
+    return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
   }
 }
