@@ -26,6 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -48,6 +50,7 @@ public class AdminSessionResource {
   @Inject SessionPoolService pool;
   @Inject SessionPoolListing listing;
   @Inject SessionProxyService proxies;
+  @Inject Clock clock;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -85,9 +88,17 @@ public class AdminSessionResource {
   }
 
   @GET
-  @Operation(summary = "Sessions by id, optionally by state, a page at a time")
+  @Operation(
+      summary = "Sessions by id, optionally by state, a page at a time, with their warm-up budgets")
   public PageView<SessionView> list(@QueryParam("state") String state, @BeanParam PageParams page) {
-    return PageView.of(listing.sessions(parseState(state), page.request()), SessionView::of);
+    var sessions = listing.sessions(parseState(state), page.request());
+    var warmups = listing.warmups(sessions);
+    Instant now = clock.instant();
+    return PageView.of(
+        sessions,
+        s ->
+            SessionView.listed(
+                s, warmups.containsKey(s.id()) ? WarmupView.of(warmups.get(s.id()), now) : null));
   }
 
   @POST

@@ -22,10 +22,11 @@ public record SessionView(
     String banReason,
     String login,
     String loginDetail,
-    ProxyView proxy) {
+    ProxyView proxy,
+    WarmupView warmup) {
 
   static SessionView of(TelegramSession s) {
-    return of(s, null);
+    return of(s, null, null);
   }
 
   /** A session with the step its login is at, as each login endpoint answers. */
@@ -34,6 +35,15 @@ public record SessionView(
   }
 
   static SessionView of(TelegramSession s, LoginProgress progress) {
+    return of(s, progress, null);
+  }
+
+  /** A listed session with its warm-up ({@code warmup} null when it has none). */
+  static SessionView listed(TelegramSession s, WarmupView warmup) {
+    return of(s, null, warmup);
+  }
+
+  private static SessionView of(TelegramSession s, LoginProgress progress, WarmupView warmup) {
     return new SessionView(
         s.id(),
         s.apiPairId(),
@@ -46,6 +56,7 @@ public record SessionView(
         s.banReason().orElse(null),
         progress == null ? null : progress.step().name(),
         progress == null ? null : progress.detail(),
-        ProxyView.of(s.proxy()));
+        ProxyView.of(s.proxy()),
+        warmup);
   }
 }

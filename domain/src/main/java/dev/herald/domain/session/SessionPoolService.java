@@ -30,6 +30,8 @@ public class SessionPoolService {
   @Inject SessionPenalties penalties;
   @Inject SessionLoginGateway login;
   @Inject DataCipher cipher;
+  @Inject SessionWarmup warmup;
+  @Inject SessionWarmups warmups;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -60,7 +62,11 @@ public class SessionPoolService {
     return pair;
   }
 
-  /** Adds a session and starts its login; with the sandbox transport it is usable at once. */
+  /**
+   * Adds a session and starts its login; with the sandbox transport it is usable at once. With
+   * warm-up configured it posts under the warm-up budgets for its first days ({@link
+   * SessionWarmup}).
+   */
   public SessionLogin addSession(Actor actor, String phone, long apiPairId) {
     if (phone == null || !PHONE.matcher(phone.replaceAll("[ ()-]", "")).matches()) {
       throw InvalidInputException.of(
@@ -80,6 +86,9 @@ public class SessionPoolService {
                 cipher.encrypt(normalised),
                 SessionState.PENDING_AUTH,
                 clock.instant()));
+    if (warmup.enabled()) {
+      warmups.start(session.id(), session.createdAt(), warmup);
+    }
     LoginProgress progress =
         login.start(
             session.id(), normalised, pair.apiId(), cipher.decrypt(pair.apiHashEncrypted()));

@@ -122,18 +122,24 @@ public class TelegramSession {
 
   /**
    * The usable-session rule: the session is one of its account's senders and not parked ({@link
-   * SessionState#SENDING}: never {@code NEEDS_LOGIN} or {@code UNAVAILABLE}) and is not waiting out
-   * a flood at {@code now}. SQL twin: {@code SessionSql.usableNow}, which the engine's claim uses
-   * to pick a cycle's senders.
+   * SessionState#SENDING}: never {@code NEEDS_LOGIN} or {@code UNAVAILABLE}), is not waiting out a
+   * flood at {@code now}, and has not used its warm-up budget for the hour ({@code
+   * warmupPausedUntil}, {@link SessionWarmup}; null when not paused). SQL twin: {@code
+   * SessionSql.usableNow}, which the engine's claim uses to pick a cycle's senders.
    */
-  public boolean usableAt(Instant now) {
-    return usable(state, floodWaitUntil, now);
+  public static boolean usable(
+      SessionState state, Instant floodWaitUntil, Instant warmupPausedUntil, Instant now) {
+    return SessionState.SENDING.contains(state)
+        && (floodWaitUntil == null || !floodWaitUntil.isAfter(now))
+        && (warmupPausedUntil == null || !warmupPausedUntil.isAfter(now));
   }
 
-  /** {@link #usableAt} on a session's parts ({@code floodWaitUntil} may be null). */
-  public static boolean usable(SessionState state, Instant floodWaitUntil, Instant now) {
-    return SessionState.SENDING.contains(state)
-        && (floodWaitUntil == null || !floodWaitUntil.isAfter(now));
+  /**
+   * {@link #usable} without the warm-up pause, which lives apart from the session ({@link
+   * SessionWarmups}): what a tenant's view of its senders can tell from the session alone.
+   */
+  public boolean usableAt(Instant now) {
+    return usable(state, floodWaitUntil, null, now);
   }
 
   public Long id() {

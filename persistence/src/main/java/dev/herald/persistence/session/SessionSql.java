@@ -31,9 +31,9 @@ public final class SessionSql {
   }
 
   /**
-   * SQL twin of {@link TelegramSession#usableAt}: sending ({@link SessionState#SENDING}: in use and
-   * not parked) and not waiting out a flood now. The engine's claim picks a cycle's senders with
-   * it.
+   * SQL twin of {@link TelegramSession#usable}: sending ({@link SessionState#SENDING}: in use and
+   * not parked), not waiting out a flood now, and not paused for the hour by its warm-up budget
+   * ({@code session_warmup.paused_until}, V71). The engine's claim picks a cycle's senders with it.
    */
   public static String usableNow(String alias) {
     return "("
@@ -42,7 +42,10 @@ public final class SessionSql {
         + alias
         + ".flood_wait_until IS NULL OR "
         + alias
-        + ".flood_wait_until <= now()))";
+        + ".flood_wait_until <= now())"
+        + " AND NOT EXISTS (SELECT 1 FROM session_warmup w WHERE w.session_id = "
+        + alias
+        + ".id AND w.paused_until > now()))";
   }
 
   /**

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The session rules and their SQL twins ({@link SessionSql#inUse}, {@link SessionSql#usableNow})
  * agree on every row: each state, with no flood wait, a flood wait that is over, and one still
- * running.
+ * running, and the same three for a warm-up pause.
  */
 class SessionRuleTwinTest {
 
   private final TestRows rows = new TestRows(TestDatabase.dataSource());
 
-  /** One row of the table: its state and flood wait, and its id once written. */
-  private record Row(long id, SessionState state, Instant floodWaitUntil) {}
+  /** One row of the table: its state, flood wait and warm-up pause, and its id once written. */
+  private record Row(
+      long id, SessionState state, Instant floodWaitUntil, Instant warmupPausedUntil) {}
 
   @BeforeEach
   void clean() {
@@ -36,12 +37,21 @@ class SessionRuleTwinTest {
     long account = rows.account("ACTIVE", null);
     long pair = rows.apiPair(100);
     List<Row> table = new ArrayList<>();
+    Instant[] times = {null, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))};
     for (SessionState state : SessionState.values()) {
-      for (Instant until :
-          new Instant[] {null, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))}) {
-        // The table's check: an ASSIGNED session has an account, an unused one has none.
-        Long assigned = state.inUse() ? account : null;
-        table.add(new Row(rows.session(pair, state.name(), assigned, until), state, until));
+      for (Instant until : times) {
+        for (Instant paused : times) {
+          // The table's check: an ASSIGNED session has an account, an unused one has none.
+          Long assigned = state.inUse() ? account : null;
+          long id = rows.session(pair, state.name(), assigned, until);
+          if (paused != null) {
+            rows.update(
+                "INSERT INTO session_warmup (session_id, started_at, budgets, paused_until)"
+                    + " VALUES (?, now(), '{5}', ?)",
+                id, java.sql.Timestamp.from(paused));
+          }
+          table.add(new Row(id, state, until, paused));
+        }
       }
     }
     for (Row row : table) {
@@ -53,7 +63,7 @@ class SessionRuleTwinTest {
               row.id()),
           where);
       assertEquals(
-          TelegramSession.usable(row.state(), row.floodWaitUntil(), now),
+          TelegramSession.usable(row.state(), row.floodWaitUntil(), row.warmupPausedUntil(), now),
           rows.one(
               "SELECT " + SessionSql.usableNow("s") + " FROM telegram_session s WHERE s.id = ?",
               row.id()),

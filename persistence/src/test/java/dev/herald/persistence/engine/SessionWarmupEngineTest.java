@@ -1,0 +1,116 @@
+package dev.herald.persistence.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.domain.engine.DeliveryLedger.Begin;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.TestRows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Warm-up in the engine's own statements (V71): the deliveries a warming session starts are counted
+ * per hour in PostgreSQL, and once they reach the budget of its age day the claim deals it to no
+ * cycle until the hour is over. The clock is PostgreSQL's {@code now()}: the test moves the counted
+ * hour back by hand, which is what the passing of an hour looks like to the rows.
+ */
+class SessionWarmupEngineTest {
+
+  private static final String NODE = "node-a";
+
+  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+  private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
+  private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
+  private long account;
+  private long session;
+  private long seasoned;
+
+  @BeforeEach
+  void twoSessionsOneOfThemWarmingUp() {
+    TestDatabase.clean();
+    account = rows.account("ACTIVE", null);
+    rows.bot(account, "RUNNING", Instant.now(), "@herald_one");
+    long pair = rows.apiPair(10);
+    session = rows.session(pair, "ASSIGNED", account, null);
+    seasoned = rows.session(pair, "ASSIGNED", account, null);
+    // Day 1 of its warm-up: 2 posts an hour (day 2: 5; then no limit).
+    rows.update(
+        "INSERT INTO session_warmup (session_id, started_at, budgets) VALUES (?, now() -"
+            + " interval '3 hours', '{2,5}')",
+        session);
+  }
+
+  @Test
+  void aDayOneSessionStopsAtItsBudgetAndResumesTheNextHour() {
+    assertEquals(List.of(session, seasoned), claim().sessionIds());
+    post(session, 1);
+    assertEquals(List.of(session, seasoned), claim().sessionIds(), "1 of 2 posts used");
+    post(session, 2);
+
+    assertEquals(List.of(seasoned), claim().sessionIds(), "its budget is used for this hour");
+    assertEquals(2, rows.count("SELECT posts FROM session_warmup WHERE session_id = ?", session));
+
+    // An hour later (the counted hour and the pause moved back by hand).
+    rows.update(
+        "UPDATE session_warmup SET hour = hour - interval '1 hour', paused_until = paused_until -"
+            + " interval '1 hour' WHERE session_id = ?",
+        session);
+    assertEquals(List.of(session, seasoned), claim().sessionIds(), "a new hour, a new budget");
+    post(session, 3);
+    assertEquals(1, rows.count("SELECT posts FROM session_warmup WHERE session_id = ?", session));
+  }
+
+  @Test
+  void theBudgetGrowsWithTheSessionsAgeAndEndsAfterItsLastDay() {
+    rows.update(
+        "UPDATE session_warmup SET started_at = now() - interval '1 day 1 hour' WHERE session_id ="
+            + " ?",
+        session);
+    for (int i = 1; i <= 4; i++) {
+      post(session, i);
+    }
+    assertEquals(List.of(session, seasoned), claim().sessionIds(), "day 2: 4 of 5 posts");
+    post(session, 5);
+    assertEquals(List.of(seasoned), claim().sessionIds());
+
+    rows.update(
+        "UPDATE session_warmup SET started_at = now() - interval '2 days 1 hour', paused_until ="
+            + " NULL WHERE session_id = ?",
+        session);
+    for (int i = 6; i <= 20; i++) {
+      post(session, i);
+    }
+    assertEquals(List.of(session, seasoned), claim().sessionIds(), "day 3: warm-up is over");
+  }
+
+  @Test
+  void sessionsWithoutAWarmUpAreNeverCountedOrPaused() {
+    for (int i = 1; i <= 10; i++) {
+      post(seasoned, i);
+    }
+    assertEquals(List.of(session, seasoned), claim().sessionIds());
+    assertEquals(
+        0, rows.count("SELECT count(*) FROM session_warmup WHERE session_id = ?", seasoned));
+  }
+
+  /** Claims the bot's cycle and releases it again, as a finished cycle would. */
+  private DueCycle claim() {
+    rows.update(
+        "UPDATE bot SET lease_owner = NULL, lease_until = NULL WHERE account_id = ?", account);
+    List<DueCycle> cycles = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
+    assertEquals(1, cycles.size());
+    return cycles.get(0);
+  }
+
+  /** The engine starts a delivery by {@code sender} (a new chat each time: one post per chat). */
+  private void post(long sender, int n) {
+    DueCycle cycle = claim();
+    ledger.beginDeliveries(
+        NODE, List.of(new Begin(cycle, "@herald_chat_" + n, Sender.session(sender))));
+  }
+}
