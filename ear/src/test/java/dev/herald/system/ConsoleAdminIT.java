@@ -141,6 +141,19 @@ class ConsoleAdminIT extends TenantSystemTest {
             parked));
     assertFalse(browser.driver().getPageSource().contains("console-proxy-pass"));
     browser.capture("admin-sessions-proxy");
+    // Issue 14 item 5: a warming session's budget in the list (the only UNUSED one left).
+    fixtures.sql(
+        "INSERT INTO session_warmup (session_id, started_at, budgets) VALUES (?, now(), '{5,10}')",
+        parked);
+    fixtures.sql(
+        "UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain' WHERE state ="
+            + " 'UNUSED' AND id <> ?",
+        parked);
+    browser.go("/admin/sessions");
+    new Select(browser.waitFor(By.xpath("//select[option='UNUSED']")))
+        .selectByVisibleText("UNUSED");
+    browser.waitForText(By.cssSelector("table tbody"), "day 1: 0 / 5 posts this hour");
+    browser.waitForText(By.cssSelector("table tbody"), "SOCKS5 proxy.console.example:1080");
     browser.go("/admin/api-pairs");
     long pairId = fixtures.count("SELECT id FROM api_pair WHERE api_id = ?", apiId);
     browser.type("API pair id", String.valueOf(pairId));

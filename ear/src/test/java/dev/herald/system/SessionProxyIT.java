@@ -48,11 +48,7 @@ class SessionProxyIT extends TenantSystemTest {
             "SELECT proxy_secret_encrypted FROM telegram_session WHERE id = ?", session);
     assertNotNull(sealed);
     assertFalse(sealed.contains(PASSWORD), "the secret is sealed at rest");
-    String listed =
-        api.get("/api/v1/admin/sessions?limit=100&after=" + (session - 1))
-            .token(fixtures.adminToken())
-            .send()
-            .body();
+    String listed = SessionWarmupIT.listed(session).toString();
     assertTrue(listed.contains("proxy.example.net"), listed);
     assertFalse(listed.contains(PASSWORD));
     assertEquals(
@@ -71,12 +67,7 @@ class SessionProxyIT extends TenantSystemTest {
         fixtures.count(
             "SELECT count(*) FROM telegram_session WHERE id = ? AND proxy_type IS NOT NULL",
             session));
-    assertEquals(
-        1,
-        fixtures.count(
-            "SELECT count(*) FROM audit_log WHERE action = 'SESSION_PROXY_CLEARED' AND"
-                + " target_id = ?",
-            Long.toString(session)));
+    assertEquals(1, audits("SESSION_PROXY_CLEARED", session));
   }
 
   @Test
@@ -107,12 +98,7 @@ class SessionProxyIT extends TenantSystemTest {
             .send();
     assertEquals(200, cleared.status(), cleared::toString);
     assertNoProxy(cleared.json());
-    assertEquals(
-        1,
-        fixtures.count(
-            "SELECT count(*) FROM audit_log WHERE action = 'API_PAIR_PROXY_CLEARED' AND"
-                + " target_id = ?",
-            Long.toString(pair)));
+    assertEquals(1, audits("API_PAIR_PROXY_CLEARED", pair));
   }
 
   @Test
@@ -158,6 +144,13 @@ class SessionProxyIT extends TenantSystemTest {
   private static void assertNoProxy(JsonObject view) {
     JsonValue proxy = view.get("proxy");
     assertTrue(proxy == null || proxy == JsonValue.NULL, view::toString);
+  }
+
+  private static long audits(String action, long target) {
+    return fixtures.count(
+        "SELECT count(*) FROM audit_log WHERE action = ? AND target_id = ?",
+        action,
+        Long.toString(target));
   }
 
   private static String audit(String action, long target) {
