@@ -25,6 +25,10 @@ CREATE FUNCTION session_warmup_count() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     this_hour TIMESTAMPTZ := date_trunc('hour', now());
 BEGIN
+    -- Most of the time no session warms up: then the batch is not even grouped.
+    IF NOT EXISTS (SELECT 1 FROM session_warmup) THEN
+        RETURN NULL;
+    END IF;
     UPDATE session_warmup w
        SET posts = u.posts,
            hour = this_hour,

@@ -387,7 +387,8 @@ public final class BenchServer implements AutoCloseable {
         () ->
             sql(
                 "TRUNCATE delivery_record, delivery_event, activity_log, bot_stats,"
-                    + " bot_target_group, bot, session_tdlib_state, telegram_session, api_pair"));
+                    + " bot_target_group, bot, session_tdlib_state, session_warmup,"
+                    + " telegram_session, api_pair"));
     sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
   }
 
