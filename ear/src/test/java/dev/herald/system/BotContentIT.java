@@ -221,7 +221,7 @@ class BotContentIT extends TenantSystemTest {
             + "contentTestToken_xyz";
     api.post("/api/v1/user-bot", JsonBody.of("token", botToken)).token(token).send();
     Api.Reply verified =
-        api.post("/api/v1/user-bot/verify", JsonBody.of("test_chat", chats.get(0)))
+        api.post("/api/v1/user-bot/verify", JsonBody.of("test_chat", group("content_bt")))
             .token(token)
             .send();
     assertEquals(200, verified.status(), verified::toString);

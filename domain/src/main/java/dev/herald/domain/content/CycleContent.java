@@ -1,9 +1,11 @@
 package dev.herald.domain.content;
 
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TextFormat;
+import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -60,8 +62,18 @@ public final class CycleContent {
       return rendered.computeIfAbsent("", none -> Post.forward(post.forwardSource()));
     }
     boolean markdown = post.format() == TextFormat.MARKDOWN;
-    String source = variants.render(start + slot, markdown);
-    return rendered.computeIfAbsent(
-        source, text -> Post.text(formatter.parse(text, post.format()), post.buttons()));
+    if (!variants.hasVariants()) {
+      // One rendering: no copy of the text per send, one lookup under a fixed key.
+      return rendered.computeIfAbsent("", none -> make(variants.render(0, markdown)));
+    }
+    return rendered.computeIfAbsent(variants.render(start + slot, markdown), this::make);
+  }
+
+  private Post make(String source) {
+    FormattedText text = formatter.parse(source, post.format());
+    if (text.text().isBlank()) {
+      throw new TextFormatException("This variant of the post is empty once formatted.");
+    }
+    return Post.text(text, post.buttons());
   }
 }

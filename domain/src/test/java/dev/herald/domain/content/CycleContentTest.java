@@ -10,6 +10,7 @@ import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.TextFormat;
+import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
 import dev.herald.domain.telegram.UrlButton;
 import java.util.HashSet;
@@ -70,6 +71,20 @@ class CycleContentTest {
     assertEquals("\\{x\\}", cycle.forChat(0, Sender.Kind.USER_BOT).text());
     CycleContent plain = CycleContent.of(one(text("\\{x\\}", TextFormat.PLAIN)), 1, 1, seen);
     assertEquals("{x}", plain.forChat(0, Sender.Kind.USER_BOT).text());
+  }
+
+  @Test
+  void anEmptyVariantIsAFormatErrorNotACrash() {
+    CycleContent cycle = CycleContent.of(one(text("{|x}", TextFormat.PLAIN)), 1, 1, formatter);
+    Set<String> outcomes = new HashSet<>();
+    for (int slot = 0; slot < 2; slot++) {
+      try {
+        outcomes.add(cycle.forChat(slot, Sender.Kind.SESSION).text());
+      } catch (TextFormatException empty) {
+        outcomes.add("refused");
+      }
+    }
+    assertEquals(Set.of("x", "refused"), outcomes);
   }
 
   @Test

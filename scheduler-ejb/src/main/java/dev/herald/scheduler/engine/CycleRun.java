@@ -17,6 +17,7 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -178,7 +179,21 @@ final class CycleRun {
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           post(index + 1);
         } else {
-          Post post = content.forChat(slots.getOrDefault(chat, index), sender.kind());
+          Post post;
+          try {
+            post = content.forChat(slots.getOrDefault(chat, index), sender.kind());
+          } catch (TextFormatException unformatted) {
+            // Checked on save; reached only if this node cannot parse (no TDLib library) or a
+            // variant beyond those checked does not parse. A failed send, recorded, not a stuck
+            // one.
+            sent(
+                index,
+                chat,
+                new SendOutcome.TransientError(
+                    "The post could not be formatted: " + unformatted.getMessage()),
+                null);
+            return;
+          }
           CompletableFuture<SendOutcome> send =
               sending.gateway().sendAsync(sender, chat, post).toCompletableFuture();
           if (send.isDone()) {
