@@ -3,6 +3,7 @@ package dev.herald.api.bot;
 import dev.herald.domain.bot.BotConfigInput.ButtonInput;
 import dev.herald.domain.bot.BotConfigInput.PostInput;
 import dev.herald.domain.content.BotPost;
+import dev.herald.domain.telegram.UrlButton;
 import java.util.List;
 
 /**
@@ -42,8 +43,12 @@ public record PostBody(
         post.text(),
         post.format().name(),
         post.forwardSource() == null ? null : post.forwardSource().toLink(),
-        post.buttons().stream()
-            .map(row -> row.stream().map(b -> new ButtonBody(b.text(), b.url())).toList())
-            .toList());
+        buttonsOf(post.buttons()));
+  }
+
+  static List<List<ButtonBody>> buttonsOf(List<List<UrlButton>> rows) {
+    return rows.stream()
+        .map(row -> row.stream().map(b -> new ButtonBody(b.text(), b.url())).toList())
+        .toList();
   }
 }

@@ -41,9 +41,7 @@ public record PreviewView(List<SampleView> samples) {
         post.text(),
         post.entities().stream().map(PreviewView::entity).toList(),
         post.source() == null ? null : post.source().toLink(),
-        post.buttons().stream()
-            .map(row -> row.stream().map(b -> new ButtonBody(b.text(), b.url())).toList())
-            .toList());
+        PostBody.buttonsOf(post.buttons()));
   }
 
   private static EntityView entity(TextEntity e) {
