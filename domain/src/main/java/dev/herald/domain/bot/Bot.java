@@ -68,9 +68,9 @@ public class Bot {
   private String forwardSource;
 
   /**
-   * All posts with their formats, buttons and the rotation ({@link BotPostsJson}); null on rows
-   * saved before posts lists, whose one post is the flat columns above (which keep the first post
-   * for readers of the flat fields).
+   * All posts with their formats, buttons and the rotation ({@link BotPostsJson}); null when the
+   * flat columns above say it all (one plain post: rows saved before posts lists, and the common
+   * case, whose cycles then cost no JSON parsing). The flat columns always hold the first post.
    */
   @Column(name = "content_json")
   private String contentJson;
@@ -146,7 +146,7 @@ public class Bot {
     postType = config.postType();
     postText = config.postText();
     forwardSource = config.forwardSource() == null ? null : config.forwardSource().toLink();
-    contentJson = BotPostsJson.write(config.content());
+    contentJson = config.content().onePlainPost() ? null : BotPostsJson.write(config.content());
     delayBetweenPostsSeconds = config.delayBetweenPostsSeconds();
     delayBetweenCyclesSeconds = config.delayBetweenCyclesSeconds();
     updatedAt = now;

@@ -1,5 +1,6 @@
 package dev.herald.domain.content;
 
+import dev.herald.domain.telegram.TextFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,6 +18,17 @@ public record BotPosts(List<BotPost> posts, Rotation rotation, boolean sessionsD
 
   public static BotPosts of(BotPost post) {
     return new BotPosts(List.of(post), Rotation.IN_ORDER, false);
+  }
+
+  /**
+   * True when the flat one-post fields say it all: one plain post without buttons (rotation and the
+   * buttons flag then change nothing). Such a bot stores no JSON, so the engine's claim of its
+   * cycles parses none.
+   */
+  public boolean onePlainPost() {
+    return posts.size() == 1
+        && posts.get(0).format() == TextFormat.PLAIN
+        && !posts.get(0).hasButtons();
   }
 
   /** The post of cycle number {@code cycleId} of account {@code accountId}. */

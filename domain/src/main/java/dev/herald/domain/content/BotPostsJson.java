@@ -7,12 +7,15 @@ import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a bot's posts are stored (one JSON document in {@code bot.content_json}): validated
@@ -21,13 +24,19 @@ import java.util.List;
  */
 public final class BotPostsJson {
 
+  /** Made once: {@code Json.createReader} looks the JSON-P provider up on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
   private BotPostsJson() {}
 
   public static String write(BotPosts content) {
-    JsonArrayBuilder posts = Json.createArrayBuilder();
+    JsonArrayBuilder posts = BUILDERS.createArrayBuilder();
     for (BotPost post : content.posts()) {
       JsonObjectBuilder json =
-          Json.createObjectBuilder()
+          BUILDERS
+              .createObjectBuilder()
               .add("type", post.type().name())
               .add("format", post.format().name());
       if (post.text() != null) {
@@ -41,7 +50,8 @@ public final class BotPostsJson {
       }
       posts.add(json);
     }
-    return Json.createObjectBuilder()
+    return BUILDERS
+        .createObjectBuilder()
         .add("rotation", content.rotation().name())
         .add("sessions_drop_buttons", content.sessionsDropButtons())
         .add("posts", posts)
@@ -51,7 +61,7 @@ public final class BotPostsJson {
 
   public static BotPosts read(String stored) {
     JsonObject json;
-    try (var reader = Json.createReader(new StringReader(stored))) {
+    try (var reader = READERS.createReader(new StringReader(stored))) {
       json = reader.readObject();
     }
     List<BotPost> posts = new ArrayList<>();
@@ -73,11 +83,13 @@ public final class BotPostsJson {
 
   /** Rows of {@code {text, url}}, as the Bot API's {@code inline_keyboard} spells them. */
   public static JsonArray buttons(List<List<UrlButton>> rows) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = BUILDERS.createArrayBuilder();
     for (List<UrlButton> row : rows) {
-      JsonArrayBuilder buttons = Json.createArrayBuilder();
+      JsonArrayBuilder buttons = BUILDERS.createArrayBuilder();
       row.forEach(
-          b -> buttons.add(Json.createObjectBuilder().add("text", b.text()).add("url", b.url())));
+          b ->
+              buttons.add(
+                  BUILDERS.createObjectBuilder().add("text", b.text()).add("url", b.url())));
       out.add(buttons);
     }
     return out.build();
