@@ -23,13 +23,56 @@ export interface Sender {
   note?: string | null;
 }
 
+export type TextFormat = "PLAIN" | "MARKDOWN" | "HTML";
+
+/** A URL button under a post (bots only). */
+export interface UrlButton {
+  text: string;
+  url: string;
+}
+
+/** One post of a bot (PostBody on the server). */
+export interface BotPost {
+  type: "TEXT" | "FORWARD";
+  text: string | null;
+  format: TextFormat;
+  forward_source: string | null;
+  buttons: UrlButton[][];
+}
+
+/** The configuration; the flat post_* fields repeat the first post. */
 export interface BotConfig {
   target_groups: string[];
   post_type: "TEXT" | "FORWARD";
   post_text: string | null;
   forward_source: string | null;
+  format: TextFormat;
+  posts: BotPost[];
+  rotation: "IN_ORDER" | "RANDOM";
+  sessions_drop_buttons: boolean;
   delay_between_posts_seconds: number;
   delay_between_cycles_seconds: number;
+}
+
+/** A Bot API MessageEntity: UTF-16 offsets, as JavaScript strings count. */
+export interface TextEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url: string | null;
+  language: string | null;
+}
+
+/** One send of POST /bot/preview, as the tenant's bot would send it. */
+export interface PreviewSample {
+  cycle: number;
+  chat: number;
+  post_index: number;
+  type: "TEXT" | "FORWARD";
+  text: string | null;
+  entities: TextEntity[];
+  forward_source: string | null;
+  buttons: UrlButton[][];
 }
 
 export interface Stats {

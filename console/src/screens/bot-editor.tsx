@@ -1,27 +1,49 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { get, post, put } from "../api";
 import { ApiProblem, indexedErrors } from "../problem";
-import type { BotConfig } from "../types";
+import type { BotConfig, BotPost, PreviewSample, TextFormat, UrlButton } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
+import { FormattedText } from "./formatted-text";
 
 const MAX_TEXT = 4096;
+const MAX_POSTS = 10;
 const CHECK_DELAY_MS = 400;
+const PREVIEW_SAMPLES = 5;
+
+interface PostDraft {
+  type: "TEXT" | "FORWARD";
+  text: string;
+  format: TextFormat;
+  forwardSource: string;
+  buttons: UrlButton[];
+}
 
 interface Draft {
   groups: string[];
-  postType: "TEXT" | "FORWARD";
-  postText: string;
-  forwardSource: string;
+  posts: PostDraft[];
+  rotation: "IN_ORDER" | "RANDOM";
+  dropButtons: boolean;
   postDelay: string;
   cycleDelay: string;
+}
+
+function postDraftOf(p: BotPost): PostDraft {
+  return {
+    type: p.type,
+    text: p.text ?? "",
+    format: p.format,
+    forwardSource: p.forward_source ?? "",
+    // The editor keeps one button per row: the common case, and rows stay readable on a phone.
+    buttons: p.buttons.flat(),
+  };
 }
 
 function draftOf(c: BotConfig): Draft {
   return {
     groups: c.target_groups.length ? c.target_groups : [""],
-    postType: c.post_type,
-    postText: c.post_text ?? "",
-    forwardSource: c.forward_source ?? "",
+    posts: c.posts.map(postDraftOf),
+    rotation: c.rotation,
+    dropButtons: c.sessions_drop_buttons,
     postDelay: String(c.delay_between_posts_seconds),
     cycleDelay: String(c.delay_between_cycles_seconds),
   };
@@ -31,13 +53,21 @@ function bodyOf(d: Draft) {
   const number = (s: string) => (s.trim() === "" ? null : Number(s));
   return {
     target_groups: d.groups.filter((g) => g.trim() !== ""),
-    post_type: d.postType,
-    post_text: d.postType === "TEXT" ? d.postText : null,
-    forward_source: d.postType === "FORWARD" ? d.forwardSource : null,
+    posts: d.posts.map((p) => ({
+      type: p.type,
+      text: p.type === "TEXT" ? p.text : null,
+      format: p.format,
+      forward_source: p.type === "FORWARD" ? p.forwardSource : null,
+      buttons: p.type === "TEXT" ? p.buttons.map((b) => [b]) : [],
+    })),
+    rotation: d.rotation,
+    sessions_drop_buttons: d.dropButtons,
     delay_between_posts_seconds: number(d.postDelay),
     delay_between_cycles_seconds: number(d.cycleDelay),
   };
 }
+
+const EMPTY_POST: PostDraft = { type: "TEXT", text: "", format: "PLAIN", forwardSource: "", buttons: [] };
 
 /** Field errors name the index among the non-blank groups sent; map them back to the inputs. */
 function groupErrors(problem: ApiProblem | null, groups: string[]): Map<number, string> {
@@ -52,14 +82,127 @@ function groupErrors(problem: ApiProblem | null, groups: string[]): Map<number, 
   return out;
 }
 
+const FORMAT_HINTS: Record<TextFormat, string> = {
+  PLAIN: "Sent exactly as written.",
+  MARKDOWN: "Telegram MarkdownV2: *bold* _italic_ [link](https://…); escape . ! - ( ) with \\.",
+  HTML: "Telegram HTML: <b>, <i>, <u>, <s>, <code>, <a href=\"…\">.",
+};
+
+interface PostEditorProps {
+  index: number;
+  post: PostDraft;
+  errors: ApiProblem | null;
+  onChange: (next: Partial<PostDraft>) => void;
+  onRemove: (() => void) | null;
+}
+
+/** One post: its type, text with format and variants (or the message to forward), its buttons. */
+function PostEditor({ index, post, errors, onChange, onRemove }: PostEditorProps) {
+  const n = index + 1;
+  const at = `posts[${index}]`;
+  const error = (field: string) => errors?.forField(`${at}.${field}`) ?? (index === 0 ? errors?.forField(`post_${field}`) : undefined);
+  const setButton = (i: number, next: Partial<UrlButton>) =>
+    onChange({ buttons: post.buttons.map((b, j) => (j === i ? { ...b, ...next } : b)) });
+  return (
+    <fieldset class="card post">
+      <legend>Post {n}</legend>
+      <Field label={`Post ${n} type`} error={error("type")}>
+        {(p) => (
+          <select {...p} name={`${at}.type`} value={post.type} onChange={(e) => onChange({ type: e.currentTarget.value as PostDraft["type"] })}>
+            <option value="TEXT">Text</option>
+            <option value="FORWARD">Forward a message</option>
+          </select>
+        )}
+      </Field>
+      {post.type === "TEXT" ? (
+        <>
+          <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
+            {(p) => (
+              <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
+                <option value="PLAIN">Plain text</option>
+                <option value="MARKDOWN">Markdown (MarkdownV2)</option>
+                <option value="HTML">HTML</option>
+              </select>
+            )}
+          </Field>
+          <Field
+            label={`Post ${n} text`}
+            error={error("text")}
+            hint={`${post.text.length} characters as typed; at most ${MAX_TEXT} once formatted. Variants: {Hello|Hi} there.`}
+          >
+            {(p) => <textarea {...p} name={`${at}.text`} rows={5} value={post.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />}
+          </Field>
+          {errors?.forField(`${at}.buttons`) && <p class="error">{errors.forField(`${at}.buttons`)}</p>}
+          <ul class="groups">
+            {post.buttons.map((b, i) => (
+              <li key={i}>
+                <Field label={`Post ${n} button ${i + 1} text`} error={errors?.forField(`${at}.buttons[${i}][0].text`)}>
+                  {(p) => <input {...p} type="text" value={b.text} onInput={(e) => setButton(i, { text: e.currentTarget.value })} />}
+                </Field>
+                <Field label={`Post ${n} button ${i + 1} link`} error={errors?.forField(`${at}.buttons[${i}][0].url`)}>
+                  {(p) => <input {...p} type="url" value={b.url} onInput={(e) => setButton(i, { url: e.currentTarget.value })} />}
+                </Field>
+                <button type="button" class="secondary" aria-label={`Remove post ${n} button ${i + 1}`} onClick={() => onChange({ buttons: post.buttons.filter((_, j) => j !== i) })}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="secondary" onClick={() => onChange({ buttons: [...post.buttons, { text: "", url: "https://" }] })}>
+            Add button to post {n}
+          </button>
+        </>
+      ) : (
+        <Field label={`Post ${n} message to forward`} error={error("forward_source") ?? errors?.forField("forward_source")} hint="https://t.me/<chat>/<message id>">
+          {(p) => <input {...p} type="url" name={`${at}.forward_source`} value={post.forwardSource} onInput={(e) => onChange({ forwardSource: e.currentTarget.value })} />}
+        </Field>
+      )}
+      {onRemove && (
+        <button type="button" class="secondary" onClick={onRemove}>
+          Remove post {n}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Samples of POST /bot/preview: each as Telegram would show the bot's message. */
+function PreviewPanel({ samples }: { samples: PreviewSample[] }) {
+  return (
+    <ol class="samples" data-testid="send-preview">
+      {samples.map((s, i) => (
+        <li key={i}>
+          <p class="muted">
+            Cycle {s.cycle + 1}, chat {s.chat + 1}, post {s.post_index + 1}
+          </p>
+          <div class="bubble">
+            {s.type === "TEXT" ? <FormattedText text={s.text ?? ""} entities={s.entities} /> : `Forwarded from ${s.forward_source}`}
+          </div>
+          {s.buttons.map((row, r) => (
+            <div class="keyboard" key={r}>
+              {row.map((b, j) => (
+                <a key={j} class="button-link" href={b.url} rel="noopener noreferrer" target="_blank">
+                  {b.text}
+                </a>
+              ))}
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /**
  * The bot editor: target groups checked as they are typed by POST /bot/config/check (the API's
- * own rules and messages, nothing saved), a preview of what will be sent, and the delays.
+ * own rules and messages, nothing saved), the posts with their format, variants and buttons, the
+ * rotation, a preview rendered by POST /bot/preview exactly as it would be sent, and the delays.
  */
 export function BotEditor() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [check, setCheck] = useState<ApiProblem | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [samples, setSamples] = useState<PreviewSample[] | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const edited = useRef(false);
@@ -97,9 +240,11 @@ export function BotEditor() {
     setSaved(false);
     setDraft({ ...draft, ...next });
   };
+  const changePost = (i: number, next: Partial<PostDraft>) => change({ posts: draft.posts.map((p, j) => (j === i ? { ...p, ...next } : p)) });
   const errors = problem ?? check;
   const perGroup = groupErrors(errors, draft.groups);
-  const textLength = draft.postText.length;
+  const first = draft.posts[0];
+  const hasButtons = draft.posts.some((p) => p.type === "TEXT" && p.buttons.length > 0);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -115,6 +260,17 @@ export function BotEditor() {
       setProblem(err as ApiProblem);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const preview = async () => {
+    setProblem(null);
+    try {
+      const answer = await post<{ samples: PreviewSample[] }>("/bot/preview", { count: PREVIEW_SAMPLES, config: bodyOf(draft) });
+      setSamples(answer.samples);
+    } catch (err) {
+      setSamples(null);
+      setProblem(err as ApiProblem);
     }
   };
 
@@ -156,33 +312,53 @@ export function BotEditor() {
             Add group
           </button>
         </fieldset>
+        {errors?.forField("posts") && <p class="error">{errors.forField("posts")}</p>}
+        {draft.posts.map((p, i) => (
+          <PostEditor
+            key={i}
+            index={i}
+            post={p}
+            errors={errors}
+            onChange={(next) => changePost(i, next)}
+            onRemove={draft.posts.length > 1 ? () => change({ posts: draft.posts.filter((_, j) => j !== i) }) : null}
+          />
+        ))}
         <fieldset class="card">
-          <legend>Post</legend>
-          <Field label="Post type" error={errors?.forField("post_type")}>
+          <legend>Posts per cycle</legend>
+          {draft.posts.length < MAX_POSTS && (
+            <button type="button" class="secondary" onClick={() => change({ posts: [...draft.posts, { ...EMPTY_POST }] })}>
+              Add post
+            </button>
+          )}
+          <Field label="Rotation" error={errors?.forField("rotation")} hint="Each cycle sends one of the posts to every group.">
             {(p) => (
-              <select {...p} name="post_type" value={draft.postType} onChange={(e) => change({ postType: e.currentTarget.value as Draft["postType"] })}>
-                <option value="TEXT">Text</option>
-                <option value="FORWARD">Forward a message</option>
+              <select {...p} name="rotation" value={draft.rotation} onChange={(e) => change({ rotation: e.currentTarget.value as Draft["rotation"] })}>
+                <option value="IN_ORDER">In order</option>
+                <option value="RANDOM">At random</option>
               </select>
             )}
           </Field>
-          {draft.postType === "TEXT" ? (
-            <Field label="Post text" error={errors?.forField("post_text")} hint={`${textLength} of ${MAX_TEXT} characters`}>
-              {(p) => <textarea {...p} name="post_text" rows={6} value={draft.postText} onInput={(e) => change({ postText: e.currentTarget.value })} />}
-            </Field>
-          ) : (
-            <Field label="Message to forward" error={errors?.forField("forward_source")} hint="https://t.me/<chat>/<message id>">
-              {(p) => <input {...p} type="url" name="forward_source" value={draft.forwardSource} onInput={(e) => change({ forwardSource: e.currentTarget.value })} />}
+          {hasButtons && (
+            <Field
+              label="Let pooled sessions post without the buttons"
+              error={errors?.forField("sessions_drop_buttons")}
+              hint="Only bots can send buttons; your posts also go out through Telegram user accounts."
+            >
+              {(p) => <input {...p} type="checkbox" name="sessions_drop_buttons" checked={draft.dropButtons} onChange={(e) => change({ dropButtons: e.currentTarget.checked })} />}
             </Field>
           )}
           <div class="preview">
             <h2 id="preview-heading">Preview of what will be sent</h2>
             <div class="bubble" data-testid="post-preview">
-              {draft.postType === "TEXT" ? draft.postText || <span class="muted">Nothing yet: write the post.</span> : `Forwarded from ${draft.forwardSource || "…"}`}
+              {first.type === "TEXT" ? first.text || <span class="muted">Nothing yet: write the post.</span> : `Forwarded from ${first.forwardSource || "…"}`}
             </div>
             <p class="muted">
-              To {draft.groups.filter((g) => g.trim()).length} group(s), sent as plain text exactly as written.
+              Post 1 as typed, to {draft.groups.filter((g) => g.trim()).length} group(s). {FORMAT_HINTS[first.format]}
             </p>
+            <button type="button" class="secondary" onClick={preview}>
+              Preview sends
+            </button>
+            {samples && <PreviewPanel samples={samples} />}
           </div>
         </fieldset>
         <fieldset class="card">

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -90,7 +92,7 @@ class ConsoleTenantIT extends TenantSystemTest {
         By.cssSelector(".field.invalid .error"),
         "Not a Telegram chat: use @username, a https://t.me/ link or a numeric chat id.");
     assertEquals("true", browser.field("Group 1").getAttribute("aria-invalid"));
-    browser.type("Post text", "Hello from the console");
+    browser.type("Post 1 text", "Hello from the console");
     browser.type("Seconds between posts", "0");
     browser.type("Seconds between cycles", "1");
     assertEquals(
@@ -106,6 +108,26 @@ class ConsoleTenantIT extends TenantSystemTest {
     browser.waitForText(By.cssSelector("[role=status]"), "Saved.");
     assertEquals("@herald_console", browser.field("Group 1").getAttribute("value"));
     browser.capture("bot-editor");
+
+    // Formatted text, variants, a second post and the preview rendered by POST /bot/preview.
+    new Select(browser.field("Post 1 format")).selectByValue("MARKDOWN");
+    browser.type("Post 1 text", "{Hi|Hey} *console*");
+    browser.click("Add post");
+    browser.type("Post 2 text", "Second post");
+    browser.click("Preview sends");
+    WebElement sends = browser.waitFor(By.cssSelector("[data-testid=send-preview]"));
+    browser.waitUntil(
+        "the preview shows the bold entity",
+        d -> !sends.findElements(By.xpath(".//strong[normalize-space(.)='console']")).isEmpty());
+    assertTrue(sends.getText().contains("Second post"), sends.getText());
+    browser.capture("bot-editor-preview");
+    browser.click("Save configuration");
+    browser.waitForText(By.cssSelector("[role=status]"), "Saved.");
+    assertEquals(
+        "MARKDOWN",
+        fixtures.string(
+            "SELECT content_json::json->'posts'->0->>'format' FROM bot WHERE account_id = ?",
+            tenant.id()));
 
     browser.go("/dashboard");
     browser.click("Start bot");

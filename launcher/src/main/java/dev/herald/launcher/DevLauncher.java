@@ -3,8 +3,12 @@ package dev.herald.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * {@code ./herald run}: PostgreSQL from Maven artifacts, then Liberty with the EAR in the dev
@@ -49,24 +53,51 @@ public final class DevLauncher {
 
   /**
    * The dev profile's environment for a Liberty server on {@code database}, data under {@code
-   * work}.
+   * work}. TDLib's library is passed on when it is there ({@link #tdlibLibrary}): sessions still
+   * use the sandbox, but formatted posts (MarkdownV2, HTML) are parsed by TDLib's own parser.
    */
   public static Map<String, String> devEnvironment(Path work, EmbeddedDatabase database) {
-    return Map.of(
-        "HERALD_PROFILE",
-        "dev",
-        "HERALD_DATA_DIR",
-        work.resolve("data").toString(),
-        "DB_HOST",
-        "localhost",
-        "DB_PORT",
-        Integer.toString(database.port()),
-        "DB_NAME",
-        EmbeddedDatabase.NAME,
-        "DB_USER",
-        EmbeddedDatabase.USER,
-        "DB_PASSWORD",
-        EmbeddedDatabase.PASSWORD);
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "HERALD_PROFILE",
+                "dev",
+                "HERALD_DATA_DIR",
+                work.resolve("data").toString(),
+                "DB_HOST",
+                "localhost",
+                "DB_PORT",
+                Integer.toString(database.port()),
+                "DB_NAME",
+                EmbeddedDatabase.NAME,
+                "DB_USER",
+                EmbeddedDatabase.USER,
+                "DB_PASSWORD",
+                EmbeddedDatabase.PASSWORD));
+    tdlibLibrary().ifPresent(path -> env.put("HERALD_TDLIB_LIBRARY_PATH", path.toString()));
+    return Map.copyOf(env);
+  }
+
+  /**
+   * libtdjson as telegram/fetch-tdlib.sh puts it: {@code HERALD_TDLIB_LIBRARY_PATH}, the system
+   * property {@code herald.tdlib.library-path} (the system tests set it), else {@code
+   * .tdlib/package/libtdjson.so} under the working directory or its parent; empty when absent.
+   */
+  static Optional<Path> tdlibLibrary() {
+    String configured =
+        Optional.ofNullable(System.getenv("HERALD_TDLIB_LIBRARY_PATH"))
+            .orElse(System.getProperty("herald.tdlib.library-path", ""));
+    Path here = Path.of("").toAbsolutePath();
+    return Stream.of(
+            configured.isBlank() ? null : Path.of(configured),
+            here.resolve(".tdlib/package/libtdjson.so"),
+            here.getParent() == null
+                ? null
+                : here.getParent().resolve(".tdlib/package/libtdjson.so"))
+        .filter(Objects::nonNull)
+        .map(Path::toAbsolutePath)
+        .filter(Files::isRegularFile)
+        .findFirst();
   }
 
   private static void announceWhenReady(LibertyServer server, Path work) {

@@ -69,6 +69,22 @@ public class BotResource {
   }
 
   @POST
+  @Path("/preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Render the first sends (count, default 5) of the saved configuration or of a draft"
+              + " config, exactly as they would be sent: text, entities, buttons")
+  public PreviewView preview(PreviewBody body) {
+    PreviewBody asked = body == null ? new PreviewBody(null, null) : body;
+    return PreviewView.of(
+        bots.preview(
+            current.id(),
+            asked.config() == null ? null : asked.config().toInput(),
+            asked.countOrDefault()));
+  }
+
+  @POST
   @Path("/start")
   @Operation(
       summary =

@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.content.BotPostsJson;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.PostType;
@@ -60,11 +61,19 @@ public class Bot {
   @Column(name = "post_type", nullable = false, length = 16)
   private PostType postType;
 
-  @Column(name = "post_text", length = BotConfigPolicy.MAX_TEXT_LENGTH)
+  @Column(name = "post_text")
   private String postText;
 
   @Column(name = "forward_source", length = 300)
   private String forwardSource;
+
+  /**
+   * All posts with their formats, buttons and the rotation ({@link BotPostsJson}); null when the
+   * flat columns above say it all (one plain post: rows saved before posts lists, and the common
+   * case, whose cycles then cost no JSON parsing). The flat columns always hold the first post.
+   */
+  @Column(name = "content_json")
+  private String contentJson;
 
   @Column(name = "delay_between_posts_s", nullable = false)
   private int delayBetweenPostsSeconds;
@@ -113,8 +122,16 @@ public class Bot {
   }
 
   public BotConfig config() {
+    List<ChatReference> groups = targetGroups.stream().map(ChatReference::parse).toList();
+    if (contentJson != null) {
+      return new BotConfig(
+          groups,
+          BotPostsJson.read(contentJson),
+          delayBetweenPostsSeconds,
+          delayBetweenCyclesSeconds);
+    }
     return new BotConfig(
-        targetGroups.stream().map(ChatReference::parse).toList(),
+        groups,
         postType,
         postText,
         forwardSource == null ? null : MessageLink.parse(forwardSource),
@@ -129,6 +146,7 @@ public class Bot {
     postType = config.postType();
     postText = config.postText();
     forwardSource = config.forwardSource() == null ? null : config.forwardSource().toLink();
+    contentJson = config.content().onePlainPost() ? null : BotPostsJson.write(config.content());
     delayBetweenPostsSeconds = config.delayBetweenPostsSeconds();
     delayBetweenCyclesSeconds = config.delayBetweenCyclesSeconds();
     updatedAt = now;

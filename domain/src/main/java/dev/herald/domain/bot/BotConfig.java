@@ -1,5 +1,8 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.Rotation;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
@@ -12,18 +15,35 @@ import java.util.Optional;
 /**
  * A validated bot configuration (see {@link BotConfigPolicy}). It may be incomplete (no groups yet,
  * no content yet): saving an incomplete configuration is allowed, starting with one is not ({@link
- * #missingForStart()}).
+ * #missingForStart()}). Its {@link #content() posts} are one or more; the flat {@code post*}
+ * accessors describe the first, the one-post shorthand older clients use.
  */
 public record BotConfig(
     List<ChatReference> targetGroups,
-    PostType postType,
-    String postText,
-    MessageLink forwardSource,
+    BotPosts content,
     int delayBetweenPostsSeconds,
     int delayBetweenCyclesSeconds) {
 
   public BotConfig {
     targetGroups = List.copyOf(targetGroups);
+  }
+
+  /** The one-post configuration of the flat fields. */
+  public BotConfig(
+      List<ChatReference> targetGroups,
+      PostType postType,
+      String postText,
+      MessageLink forwardSource,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds) {
+    this(
+        targetGroups,
+        BotPosts.of(
+            postType == PostType.FORWARD
+                ? BotPost.forward(forwardSource)
+                : BotPost.plainText(postText)),
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds);
   }
 
   /** The configuration of a bot nobody has configured yet. */
@@ -32,28 +52,66 @@ public record BotConfig(
         List.of(), PostType.TEXT, null, null, delayBetweenPostsSeconds, delayBetweenCyclesSeconds);
   }
 
+  public List<BotPost> posts() {
+    return content.posts();
+  }
+
+  public Rotation rotation() {
+    return content.rotation();
+  }
+
+  /** The first post: what the flat fields show. */
+  public BotPost firstPost() {
+    return content.posts().get(0);
+  }
+
+  public PostType postType() {
+    return firstPost().type();
+  }
+
+  public String postText() {
+    return firstPost().text();
+  }
+
+  public MessageLink forwardSource() {
+    return firstPost().forwardSource();
+  }
+
   /** What is still missing before the bot can start; empty when it can. */
   public List<FieldError> missingForStart() {
     List<FieldError> missing = new ArrayList<>();
     if (targetGroups.isEmpty()) {
       missing.add(new FieldError("target_groups", "Add at least one target group."));
     }
-    if (post().isEmpty()) {
+    List<BotPost> posts = posts();
+    boolean single = posts.size() == 1;
+    for (int i = 0; i < posts.size(); i++) {
+      BotPost post = posts.get(i);
+      if (post.complete()) {
+        continue;
+      }
+      boolean forward = post.type() == PostType.FORWARD;
+      String field =
+          single
+              ? (forward ? "forward_source" : "post_text")
+              : "posts[" + i + "]." + (forward ? "forward_source" : "text");
       missing.add(
-          postType == PostType.FORWARD
-              ? new FieldError("forward_source", "Give the link of the message to forward.")
-              : new FieldError("post_text", "Write the text to post."));
+          new FieldError(
+              field,
+              forward ? "Give the link of the message to forward." : "Write the text to post."));
     }
     return missing;
   }
 
-  /** The post this configuration makes, if it has content. */
+  /** The first post as a plain send, if it has content (variants and format not applied). */
   public Optional<Post> post() {
-    if (postType == PostType.FORWARD) {
-      return Optional.ofNullable(forwardSource).map(Post::forward);
+    BotPost first = firstPost();
+    if (!first.complete()) {
+      return Optional.empty();
     }
-    return postText == null || postText.isBlank()
-        ? Optional.empty()
-        : Optional.of(Post.text(postText));
+    return Optional.of(
+        first.type() == PostType.FORWARD
+            ? Post.forward(first.forwardSource())
+            : Post.text(first.text()));
   }
 }

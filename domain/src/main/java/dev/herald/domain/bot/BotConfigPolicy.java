@@ -1,12 +1,15 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.bot.BotConfigInput.PostInput;
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.Rotation;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.MessageLink;
-import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.TextFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,26 +18,42 @@ import java.util.Set;
 
 /**
  * The rules for a bot configuration under a plan: target groups are normalised and deduplicated and
- * at most {@code maxGroups}; a text post is 1 to 4096 characters (Telegram's limit); a forward
- * source is a message link; both delays are at least the plan's minimum. Every broken rule is
- * reported at once, each under its field name.
+ * at most {@code maxGroups}; the posts follow {@link BotPostPolicy} (a text is 1 to 4096 characters
+ * once formatted, Telegram's limit); both delays are at least the plan's minimum. Every broken rule
+ * is reported at once, each under its field name.
  */
 public final class BotConfigPolicy {
 
   /** Telegram's limit for one text message. */
   public static final int MAX_TEXT_LENGTH = 4096;
 
+  /** Posts one bot rotates through. */
+  public static final int MAX_POSTS = 10;
+
+  /**
+   * Why buttons need {@code sessions_drop_buttons}: every account's cycles also post through pooled
+   * user accounts (sessions), and Telegram lets only bots attach inline keyboards.
+   */
+  static final String SESSIONS_CANNOT_SEND_BUTTONS =
+      "Buttons can only be sent by bots: your posts also go out through pooled Telegram user"
+          + " accounts, which cannot send them. Set sessions_drop_buttons to true to let those"
+          + " posts go without buttons (your own bot still sends them), or remove the buttons.";
+
   /** A week: longer delays are almost certainly a unit mistake (ms for s). */
   public static final int MAX_DELAY_SECONDS = 604_800;
 
   private BotConfigPolicy() {}
 
+  /** With plain text only: formatted posts need a {@link TextFormatter} (the other overload). */
   public static BotConfig validate(BotConfigInput input, PlanLimits limits) {
+    return validate(input, limits, TextFormatter.plainOnly());
+  }
+
+  public static BotConfig validate(
+      BotConfigInput input, PlanLimits limits, TextFormatter formatter) {
     List<FieldError> errors = new ArrayList<>();
     List<ChatReference> groups = groups(input.targetGroups(), limits, errors);
-    PostType type = postType(input.postType(), errors);
-    String text = text(input.postText(), errors);
-    MessageLink source = forwardSource(input.forwardSource(), errors);
+    BotPosts content = content(input, limits, formatter, errors);
     int postDelay =
         delay(
             "delay_between_posts_seconds",
@@ -50,7 +69,88 @@ public final class BotConfigPolicy {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new BotConfig(groups, type, text, source, postDelay, cycleDelay);
+    return new BotConfig(groups, content, postDelay, cycleDelay);
+  }
+
+  /**
+   * The posts: the list, or the one-post shorthand, not both; 1 to {@link #MAX_POSTS} posts; and
+   * buttons only where the tenant accepts that pooled sessions post without them.
+   */
+  private static BotPosts content(
+      BotConfigInput input, PlanLimits limits, TextFormatter formatter, List<FieldError> errors) {
+    List<BotPost> posts = new ArrayList<>();
+    if (input.posts() == null) {
+      posts.add(
+          BotPostPolicy.validate(
+              new PostInput(
+                  input.postType(), input.postText(), input.format(), input.forwardSource(), null),
+              BotPostPolicy.Fields.FLAT,
+              formatter,
+              errors));
+    } else {
+      if (flatDisagrees(input)) {
+        errors.add(
+            new FieldError(
+                "posts",
+                "Send either posts or the one-post fields (post_type, post_text, forward_source,"
+                    + " format); with both, the one-post fields must repeat the first post."));
+      }
+      if (input.posts().isEmpty() || input.posts().size() > MAX_POSTS) {
+        errors.add(
+            new FieldError(
+                "posts",
+                "A bot holds 1 to " + MAX_POSTS + " posts, got " + input.posts().size() + "."));
+      }
+      for (int i = 0; i < input.posts().size() && i < MAX_POSTS; i++) {
+        PostInput post = input.posts().get(i);
+        posts.add(
+            BotPostPolicy.validate(
+                post == null ? new PostInput(null, null, null, null, null) : post,
+                BotPostPolicy.Fields.inList(i),
+                formatter,
+                errors));
+      }
+      if (posts.isEmpty()) {
+        posts.add(BotPost.plainText(null));
+      }
+    }
+    Rotation rotation = rotation(input.rotation(), errors);
+    boolean dropButtons = Boolean.TRUE.equals(input.sessionsDropButtons());
+    if (!dropButtons && limits.maxSessions() > 0 && posts.stream().anyMatch(BotPost::hasButtons)) {
+      errors.add(new FieldError("sessions_drop_buttons", SESSIONS_CANNOT_SEND_BUTTONS));
+    }
+    return new BotPosts(posts, rotation, dropButtons);
+  }
+
+  /**
+   * A response carries both the list and the flat fields (the first post), so a client may send a
+   * configuration back as it read it: the flat fields then count only if they differ.
+   */
+  private static boolean flatDisagrees(BotConfigInput input) {
+    PostInput first = input.posts().isEmpty() ? null : input.posts().get(0);
+    return differs(input.postType(), first == null ? null : first.type(), true)
+        || differs(input.postText(), first == null ? null : first.text(), false)
+        || differs(input.forwardSource(), first == null ? null : first.forwardSource(), false)
+        || differs(input.format(), first == null ? null : first.format(), true);
+  }
+
+  private static boolean differs(String flat, String listed, boolean anyCase) {
+    if (flat == null) {
+      return false;
+    }
+    String other = listed == null ? "" : listed;
+    return anyCase ? !flat.equalsIgnoreCase(other) : !flat.equals(other);
+  }
+
+  private static Rotation rotation(String raw, List<FieldError> errors) {
+    if (raw == null || raw.isBlank()) {
+      return Rotation.IN_ORDER;
+    }
+    Optional<Rotation> rotation = Enums.parse(Rotation.class, raw);
+    if (rotation.isEmpty()) {
+      errors.add(new FieldError("rotation", "Rotation must be IN_ORDER or RANDOM."));
+    }
+    return rotation.orElse(Rotation.IN_ORDER);
   }
 
   private static List<ChatReference> groups(
@@ -81,40 +181,6 @@ public final class BotConfigPolicy {
                   + "."));
     }
     return List.copyOf(unique);
-  }
-
-  private static PostType postType(String raw, List<FieldError> errors) {
-    if (raw == null || raw.isBlank()) {
-      return PostType.TEXT;
-    }
-    Optional<PostType> type = Enums.parse(PostType.class, raw);
-    if (type.isEmpty()) {
-      errors.add(new FieldError("post_type", "Post type must be TEXT or FORWARD."));
-    }
-    return type.orElse(PostType.TEXT);
-  }
-
-  private static String text(String raw, List<FieldError> errors) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    if (raw.length() > MAX_TEXT_LENGTH) {
-      errors.add(new FieldError("post_text", "Post text must be 1 to 4096 characters."));
-    }
-    return raw;
-  }
-
-  private static MessageLink forwardSource(String raw, List<FieldError> errors) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    Optional<MessageLink> link = MessageLink.tryParse(raw);
-    if (link.isEmpty()) {
-      errors.add(
-          new FieldError(
-              "forward_source", "Give the message as a link: https://t.me/<chat>/<message id>."));
-    }
-    return link.orElse(null);
   }
 
   private static int delay(String field, Integer raw, int minimum, List<FieldError> errors) {

@@ -2,13 +2,19 @@ package dev.herald.domain.bot;
 
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.ContentPreview;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
+import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatException;
+import dev.herald.domain.telegram.TextFormatter;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
 import dev.herald.domain.userbot.UserBotStatus;
@@ -33,6 +39,7 @@ public class BotService {
   @Inject SessionRepository sessions;
   @Inject UserBotRepository userBots;
   @Inject TelegramGateway gateway;
+  @Inject TextFormatter formatter;
   @Inject Clock clock;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
@@ -46,13 +53,41 @@ public class BotService {
    */
   @Transactional(TxType.SUPPORTS)
   public BotConfig checkConfig(long accountId, BotConfigInput input) {
-    return BotConfigPolicy.validate(input, account(accountId).plan().limits());
+    return BotConfigPolicy.validate(input, account(accountId).plan().limits(), formatter);
+  }
+
+  /**
+   * The first {@code count} sends of the stored configuration, or of {@code draft} when one is
+   * given (checked as a save would check it), rendered exactly as the engine renders them.
+   */
+  @Transactional(TxType.SUPPORTS)
+  public List<ContentPreview.Sample> preview(long accountId, BotConfigInput draft, int count) {
+    if (count < 1 || count > ContentPreview.MAX_SAMPLES) {
+      throw InvalidInputException.of(
+          "count", "Ask for 1 to " + ContentPreview.MAX_SAMPLES + " samples.");
+    }
+    BotConfig config = draft == null ? config(accountId) : checkConfig(accountId, draft);
+    if (!config.firstPost().complete()) {
+      throw InvalidInputException.of("posts", "There is nothing to preview yet: write a post.");
+    }
+    List<BotPost> complete = config.posts().stream().filter(BotPost::complete).toList();
+    try {
+      return ContentPreview.samples(
+          new BotPosts(complete, config.rotation(), config.content().sessionsDropButtons()),
+          accountId,
+          config.targetGroups().size(),
+          count,
+          formatter);
+    } catch (TextFormatException beyondTheChecked) {
+      // A rendering past those checked on save (see BotPostPolicy.CHECKED_RENDERINGS).
+      throw InvalidInputException.of("posts", beyondTheChecked.getMessage());
+    }
   }
 
   /** Validates the configuration against the account's plan and stores it whole, or not at all. */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
-    BotConfig config = BotConfigPolicy.validate(input, limits);
+    BotConfig config = BotConfigPolicy.validate(input, limits, formatter);
     Bot bot = botOf(accountId);
     bot.applyConfig(config, clock.instant());
     return bots.save(bot).config();

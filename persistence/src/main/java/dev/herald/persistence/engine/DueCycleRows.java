@@ -1,9 +1,11 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.BotPostsJson;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
-import dev.herald.domain.telegram.Post;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +20,7 @@ final class DueCycleRows {
   private DueCycleRows() {}
 
   static DueCycle read(ResultSet rs) throws SQLException {
-    Post post =
-        "FORWARD".equals(rs.getString("post_type"))
-            ? Post.forward(MessageLink.parse(rs.getString("forward_source")))
-            : Post.text(rs.getString("post_text"));
+    BotPosts content = content(rs);
     List<ChatReference> groups = new ArrayList<>();
     for (Object chat : elements(rs.getArray("target_groups"))) {
       groups.add(ChatReference.parse((String) chat));
@@ -34,13 +33,25 @@ final class DueCycleRows {
         rs.getLong("account_id"),
         rs.getLong("cycle_id"),
         rs.getTimestamp("next_run_at").toInstant(),
-        post,
+        content,
         groups,
         sessions,
         Optional.ofNullable(rs.getString("user_bot_token")),
         rs.getInt("max_sessions"),
         Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
         Duration.ofSeconds(rs.getInt("delay_between_cycles_s")));
+  }
+
+  /** The stored posts, or for rows saved before posts lists the one post of the flat columns. */
+  private static BotPosts content(ResultSet rs) throws SQLException {
+    String json = rs.getString("content_json");
+    if (json != null) {
+      return BotPostsJson.read(json);
+    }
+    return BotPosts.of(
+        "FORWARD".equals(rs.getString("post_type"))
+            ? BotPost.forward(MessageLink.parse(rs.getString("forward_source")))
+            : BotPost.plainText(rs.getString("post_text")));
   }
 
   private static Object[] elements(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.content.CycleContent;
 import dev.herald.domain.engine.CyclePlan;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
@@ -12,12 +13,17 @@ import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatException;
+import dev.herald.domain.telegram.TextFormatter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,10 +46,14 @@ final class CycleRun {
   private static final Logger LOG = Logger.getLogger(CycleRun.class.getName());
 
   /**
-   * How a cycle sends: the transport, what each outcome means, and how a user bot's sealed token is
-   * opened.
+   * How a cycle sends: the transport, what each outcome means, how a user bot's sealed token is
+   * opened, and how formatted text becomes entities.
    */
-  record Sending(TelegramGateway gateway, OutcomePolicy policy, UnaryOperator<String> unseal) {}
+  record Sending(
+      TelegramGateway gateway,
+      OutcomePolicy policy,
+      UnaryOperator<String> unseal,
+      TextFormatter formatter) {}
 
   /**
    * Where a cycle records what it does: delivery records begun before each send, outcomes and the
@@ -55,6 +65,8 @@ final class CycleRun {
   record Environment(ScheduledExecutorService executor, Clock clock, EngineMetrics metrics) {}
 
   private final DueCycle cycle;
+  private final CycleContent content;
+  private final Map<ChatReference, Integer> slots = new HashMap<>();
   private final Sending sending;
   private final Recording recording;
   private final Environment environment;
@@ -63,6 +75,8 @@ final class CycleRun {
 
   CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
     this.cycle = cycle;
+    this.content =
+        CycleContent.of(cycle.content(), cycle.accountId(), cycle.cycleId(), sending.formatter());
     this.sending = sending;
     this.recording = recording;
     this.environment = environment;
@@ -83,6 +97,10 @@ final class CycleRun {
                   : "No target groups configured.");
       complete();
       return;
+    }
+    // A chat's slot (its place among the cycle's groups) picks its variant of the text.
+    for (int i = 0; i < cycle.groups().size(); i++) {
+      slots.putIfAbsent(cycle.groups().get(i), i);
     }
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
@@ -161,8 +179,23 @@ final class CycleRun {
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           post(index + 1);
         } else {
+          Post post;
+          try {
+            post = content.forChat(slots.getOrDefault(chat, index), sender.kind());
+          } catch (TextFormatException unformatted) {
+            // Checked on save; reached only if this node cannot parse (no TDLib library) or a
+            // variant beyond those checked does not parse. A failed send, recorded, not a stuck
+            // one.
+            sent(
+                index,
+                chat,
+                new SendOutcome.TransientError(
+                    "The post could not be formatted: " + unformatted.getMessage()),
+                null);
+            return;
+          }
           CompletableFuture<SendOutcome> send =
-              sending.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
+              sending.gateway().sendAsync(sender, chat, post).toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));

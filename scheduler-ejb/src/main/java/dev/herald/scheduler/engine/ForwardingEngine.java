@@ -9,6 +9,7 @@ import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -59,6 +60,7 @@ public class ForwardingEngine {
   @Inject SessionPenalties penalties;
   @Inject Housekeeping housekeeping;
   @Inject TelegramGateway gateway;
+  @Inject TextFormatter formatter;
   @Inject EngineSettings settings;
   @Inject EngineMetrics metrics;
   @Inject EngineStatus status;
@@ -101,7 +103,7 @@ public class ForwardingEngine {
             starts::waiting,
             this::fire);
     starts.afterBatch(claims::claimIfRoom);
-    sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt);
+    sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt, formatter);
     recording = new CycleRun.Recording(starts, writes, penalties);
     environment = new CycleRun.Environment(executor, clock, metrics);
     if (!leases.otherNodesAlive(node, settings.nodeTimeout())) {

@@ -3,6 +3,10 @@ package dev.herald.scheduler.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.Rotation;
+import dev.herald.domain.content.StarFormatter;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
@@ -10,14 +14,20 @@ import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextEntity;
+import dev.herald.domain.telegram.TextFormat;
+import dev.herald.domain.telegram.UrlButton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -40,6 +50,7 @@ class CycleRunTest {
     final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
     final Map<String, SendOutcome> senderScript = new ConcurrentHashMap<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
+    final Map<String, Post> posts = new ConcurrentHashMap<>();
 
     @Override
     public String transport() {
@@ -49,6 +60,7 @@ class CycleRunTest {
     @Override
     public SendOutcome send(Sender sender, ChatReference chat, Post post) {
       sent.add(sender + "->" + chat.canonical());
+      posts.put(sender + "->" + chat.canonical(), post);
       SendOutcome bySender = senderScript.get(sender.toString());
       return bySender != null
           ? bySender
@@ -74,7 +86,10 @@ class CycleRunTest {
     new CycleRun(
             cycle,
             new CycleRun.Sending(
-                gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
+                gateway,
+                new OutcomePolicy(false, Duration.ofMinutes(5)),
+                UnaryOperator.identity(),
+                new StarFormatter()),
             new CycleRun.Recording(
                 new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
             new CycleRun.Environment(executor, clock, metrics))
@@ -162,7 +177,7 @@ class CycleRunTest {
             base.accountId(),
             base.cycleId(),
             base.plannedAt(),
-            base.post(),
+            base.content(),
             base.groups(),
             base.sessionIds(),
             Optional.of("sealed-token"),
@@ -178,6 +193,39 @@ class CycleRunTest {
         gateway.sent.stream().sorted().toList());
     assertEquals(List.of("idle: Your bot's token was refused: 401 Unauthorized"), store.penalties);
     assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void eachChatOfACycleGetsItsOwnVariantFormattedAndSessionsPostWithoutButtons() {
+    BotPost post =
+        new BotPost(
+            PostType.TEXT,
+            "{Hello|Hi|Hey} *there*",
+            TextFormat.MARKDOWN,
+            null,
+            List.of(List.of(new UrlButton("Open", "https://example.com"))));
+    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3");
+    run(
+        new DueCycle(
+            base.accountId(),
+            base.cycleId(),
+            base.plannedAt(),
+            new BotPosts(List.of(post), Rotation.IN_ORDER, true),
+            base.groups(),
+            base.sessionIds(),
+            Optional.of("sealed-token"),
+            base.maxInFlight(),
+            base.delayBetweenPosts(),
+            base.delayBetweenCycles()));
+
+    Set<String> texts = new HashSet<>();
+    for (Map.Entry<String, Post> sent : gateway.posts.entrySet()) {
+      Post made = sent.getValue();
+      texts.add(made.text());
+      assertEquals(List.of(TextEntity.of("bold", made.text().length() - 5, 5)), made.entities());
+      assertEquals(sent.getKey().startsWith("USER_BOT"), made.hasButtons(), sent.getKey());
+    }
+    assertEquals(3, texts.size(), "three chats, three variants: " + texts);
   }
 
   @Test

@@ -1,8 +1,9 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.Post;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ final class Cycles {
         account,
         1,
         plannedAt,
-        Post.text("hello"),
+        BotPosts.of(BotPost.plainText("hello")),
         Arrays.stream(chats).map(ChatReference::parse).toList(),
         sessions,
         Optional.empty(),

@@ -80,7 +80,7 @@ public class BotApiGateway implements TelegramGateway {
             : forwardAsCopy ? "copyMessage" : "forwardMessage";
     var body =
         post.type() == PostType.TEXT
-            ? BotApiRequests.sendMessage(chat, post.text())
+            ? BotApiRequests.sendMessage(chat, post)
             : BotApiRequests.forwardOrCopy(chat, post.source());
     return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
   }

@@ -1,20 +1,58 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.content.BotPostsJson;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 
 /** Builds the JSON bodies of the Bot API methods Herald uses. */
 final class BotApiRequests {
 
   private BotApiRequests() {}
 
-  static JsonObject sendMessage(ChatReference chat, String text) {
+  /**
+   * {@code sendMessage}: the text as parsed, with its {@code entities} (never a {@code parse_mode}:
+   * Herald parsed the text when the post was made, so the Bot API sends exactly what was checked)
+   * and URL buttons as an {@code inline_keyboard} {@code reply_markup}.
+   */
+  static JsonObject sendMessage(ChatReference chat, Post post) {
     JsonObjectBuilder body = Json.createObjectBuilder();
     chatId(body, "chat_id", chat);
-    return body.add("text", text).build();
+    body.add("text", post.text());
+    if (!post.entities().isEmpty()) {
+      body.add("entities", entities(post.entities()));
+    }
+    if (post.hasButtons()) {
+      body.add(
+          "reply_markup",
+          Json.createObjectBuilder().add("inline_keyboard", BotPostsJson.buttons(post.buttons())));
+    }
+    return body.build();
+  }
+
+  private static JsonArrayBuilder entities(List<TextEntity> entities) {
+    JsonArrayBuilder out = Json.createArrayBuilder();
+    for (TextEntity entity : entities) {
+      JsonObjectBuilder json =
+          Json.createObjectBuilder()
+              .add("type", entity.type())
+              .add("offset", entity.offset())
+              .add("length", entity.length());
+      if (entity.url() != null) {
+        json.add("url", entity.url());
+      }
+      if (entity.language() != null) {
+        json.add("language", entity.language());
+      }
+      out.add(json);
+    }
+    return out;
   }
 
   /** {@code forwardMessage} or {@code copyMessage}: both take the same three fields. */

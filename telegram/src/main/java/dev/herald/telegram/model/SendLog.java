@@ -17,9 +17,18 @@ import java.util.Objects;
  */
 public final class SendLog {
 
-  /** One attempt: what, by whom, where, when, and Telegram's answer ({@code ok} or the error). */
+  /**
+   * One attempt: what (with its entities and buttons), by whom, where, when, and Telegram's answer
+   * ({@code ok} or the error).
+   */
   public record Entry(
-      Instant at, Account sender, long chatId, String type, String text, String outcome) {
+      Instant at,
+      Account sender,
+      long chatId,
+      String type,
+      String text,
+      MessageMarkup markup,
+      String outcome) {
 
     public static final String OK = "ok";
 

@@ -144,12 +144,35 @@ public final class TelegramWorld {
 
   /** {@code sendMessage} with text; every attempt goes to the {@link #sendLog()}. */
   public synchronized Message sendMessage(Account account, long chatId, String text) {
-    return post(account, chatId, "text", Objects.requireNonNull(text, "text"));
+    return sendMessage(account, chatId, text, MessageMarkup.NONE);
+  }
+
+  /**
+   * {@code sendMessage} with entities and an inline keyboard: an entity outside the text is refused
+   * ({@code 400 ENTITY_BOUNDS_INVALID}); a user account's keyboard is dropped, as Telegram ignores
+   * it.
+   */
+  public synchronized Message sendMessage(
+      Account account, long chatId, String text, MessageMarkup markup) {
+    Objects.requireNonNull(text, "text");
+    if (!markup.fits(text)) {
+      TelegramException refused = new TelegramException(400, "ENTITY_BOUNDS_INVALID");
+      log.record(
+          new SendLog.Entry(
+              clock.instant(), account, chatId, "text", text, markup, refused.toString()));
+      throw refused;
+    }
+    return post(account, chatId, "text", text, account.isBot() ? markup : markup.withoutKeyboard());
   }
 
   /** {@code forwardMessages} of the message at {@code sourceLink}; logged like a send. */
   public synchronized Message forwardMessage(Account account, long chatId, String sourceLink) {
-    return post(account, chatId, "forward", Objects.requireNonNull(sourceLink, "sourceLink"));
+    return post(
+        account,
+        chatId,
+        "forward",
+        Objects.requireNonNull(sourceLink, "sourceLink"),
+        MessageMarkup.NONE);
   }
 
   // ---- What admins and tests do ----
@@ -244,17 +267,18 @@ public final class TelegramWorld {
 
   // ---- inside ----
 
-  private Message post(Account account, long chatId, String type, String text) {
+  private Message post(
+      Account account, long chatId, String type, String text, MessageMarkup markup) {
     Instant now = clock.instant();
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
       posting.admit(account, state, chat, TextDigest.of(text), now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
-      log.record(new SendLog.Entry(now, account, chatId, type, text, SendLog.Entry.OK));
+      log.record(new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK));
       return message;
     } catch (TelegramException refused) {
-      log.record(new SendLog.Entry(now, account, chatId, type, text, refused.toString()));
+      log.record(new SendLog.Entry(now, account, chatId, type, text, markup, refused.toString()));
       throw refused;
     }
   }

@@ -8,6 +8,7 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Message;
+import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
 import dev.herald.telegram.tdlib.TdlibErrorMapper;
@@ -114,12 +115,23 @@ public class SandboxGateway implements TelegramGateway {
       long chatId = reach().chatId(account, chat);
       Message sent =
           post.type() == PostType.TEXT
-              ? telegram.sendMessage(account, chatId, post.text())
+              ? telegram.sendMessage(account, chatId, post.text(), markup(post))
               : telegram.forwardMessage(account, chatId, post.source().toLink());
       return new SendOutcome.Delivered(sent.id());
     } catch (TelegramException refused) {
       return SandboxOutcomes.of(account, refused);
     }
+  }
+
+  /** The post's entities and buttons as the model's Telegram receives them. */
+  static MessageMarkup markup(Post post) {
+    return new MessageMarkup(
+        post.entities().stream()
+            .map(e -> new MessageMarkup.Entity(e.type(), e.offset(), e.length(), e.url()))
+            .toList(),
+        post.buttons().stream()
+            .map(row -> row.stream().map(b -> new MessageMarkup.Button(b.text(), b.url())).toList())
+            .toList());
   }
 
   private synchronized SandboxReach reach() {

@@ -1,10 +1,12 @@
 package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,15 +22,16 @@ final class TdlibMessages {
 
   private TdlibMessages() {}
 
+  /** The text with its entities; sessions are user accounts and never send buttons. */
   static CompletableFuture<SendOutcome> sendText(
-      TdlibSessionClient client, long chatId, String text) {
+      TdlibSessionClient client, long chatId, String text, List<TextEntity> entities) {
     JsonObject content =
         TdlibJson.object("inputMessageText")
             .add(
                 "text",
                 TdlibJson.object("formattedText")
                     .add("text", text)
-                    .add("entities", JsonValue.EMPTY_JSON_ARRAY))
+                    .add("entities", TdlibEntities.toTdlib(entities)))
             .build();
     JsonObject request =
         TdlibJson.object("sendMessage")

@@ -56,7 +56,8 @@ final class TdlibSend {
   private CompletableFuture<SendOutcome> deliver(ChatReference chat, Post post) {
     CompletableFuture<Long> target = client.chats().resolve(chat);
     if (post.type() == PostType.TEXT) {
-      return target.thenCompose(chatId -> TdlibMessages.sendText(client, chatId, post.text()));
+      return target.thenCompose(
+          chatId -> TdlibMessages.sendText(client, chatId, post.text(), post.entities()));
     }
     return target.thenCompose(
         chatId ->

@@ -89,6 +89,11 @@ public class TdlibTransport {
         settings.stateCheckInterval());
   }
 
+  /** The library, loaded if it was not (parsing formatted text needs nothing else). */
+  synchronized TdlibLibrary loadedLibrary() {
+    return library();
+  }
+
   private TdlibLibrary library() {
     if (library == null) {
       library = TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());

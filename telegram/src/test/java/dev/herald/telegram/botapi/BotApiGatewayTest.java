@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
+import dev.herald.domain.telegram.UrlButton;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,48 @@ class BotApiGatewayTest {
     assertEquals(TOKEN, call.token());
     assertTrue(call.body().contains("\"chat_id\":\"@herald_demo\""), call.body());
     assertTrue(call.body().contains("\"text\":\"Hello \\\"world\\\"\""), call.body());
+  }
+
+  @Test
+  void formattedTextGoesAsEntitiesAndButtonsAsAnInlineKeyboard() {
+    telegram.ok("sendMessage", "{\"message_id\":43}");
+    Post post =
+        Post.text(
+            new FormattedText(
+                "Hello via Bot API",
+                List.of(
+                    TextEntity.of("bold", 10, 7),
+                    new TextEntity("text_link", 0, 5, "https://example.com/", null))),
+            List.of(
+                List.of(new UrlButton("Open", "https://example.com/a")),
+                List.of(new UrlButton("Chat", "tg://resolve?domain=herald"))));
+
+    assertEquals(new SendOutcome.Delivered(43), gateway.send(BOT, CHAT, post));
+
+    JsonObject body =
+        Json.createReader(new StringReader(telegram.calls().get(0).body())).readObject();
+    assertEquals("Hello via Bot API", body.getString("text"));
+    assertFalse(body.containsKey("parse_mode"), "entities, never a parse_mode");
+    JsonObject bold = body.getJsonArray("entities").getJsonObject(0);
+    assertEquals("bold", bold.getString("type"));
+    assertEquals(10, bold.getInt("offset"));
+    assertEquals(7, bold.getInt("length"));
+    assertEquals(
+        "https://example.com/", body.getJsonArray("entities").getJsonObject(1).getString("url"));
+    JsonArray keyboard = body.getJsonObject("reply_markup").getJsonArray("inline_keyboard");
+    assertEquals(2, keyboard.size());
+    assertEquals("Open", keyboard.getJsonArray(0).getJsonObject(0).getString("text"));
+    assertEquals(
+        "tg://resolve?domain=herald", keyboard.getJsonArray(1).getJsonObject(0).getString("url"));
+  }
+
+  @Test
+  void aPlainPostSendsNeitherEntitiesNorMarkup() {
+    telegram.ok("sendMessage", "{\"message_id\":1}");
+    sendText();
+    String body = telegram.calls().get(0).body();
+    assertFalse(body.contains("entities"), body);
+    assertFalse(body.contains("reply_markup"), body);
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local server speaking the Bot API protocol: {@code POST /bot<token>/<method>} with a JSON body,
  * answered with the status and body scripted per method. A method scripted as {@link #hang} never
- * answers (until {@link #close}).
+ * answers (until {@link #close}). A {@code sendMessage} whose {@code entities} or {@code
+ * reply_markup} the Bot API would refuse is answered with its 400 ({@link FakeBotApiMarkup}).
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -35,6 +36,9 @@ final class FakeBotApi implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/", this::handle);
+    // Loads JSON-P here, not in the first answer: under load its first use outlasted the client's
+    // 700 ms timeout.
+    FakeBotApiMarkup.problem("{}");
     server.start();
   }
 
@@ -72,10 +76,17 @@ final class FakeBotApi implements AutoCloseable {
     String method = path.length > 2 ? path[2] : "";
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     calls.add(new Call(token, method, body));
+    String refused = "sendMessage".equals(method) ? FakeBotApiMarkup.problem(body) : null;
     Answer answer =
-        answers.getOrDefault(
-            method,
-            new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+        refused != null
+            ? new Answer(
+                400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: "
+                    + refused
+                    + "\"}")
+            : answers.getOrDefault(
+                method,
+                new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
     if (answer.status() < 0) {
       try {
         release.await(30, TimeUnit.SECONDS);

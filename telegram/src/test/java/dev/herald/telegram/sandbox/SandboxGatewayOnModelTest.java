@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
+import dev.herald.domain.telegram.UrlButton;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.AccountStanding;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +58,36 @@ class SandboxGatewayOnModelTest {
     assertEquals(1, sandbox.world().deliveries(SESSION, chat("@group_1"), "hello"));
     // A bot posting there is taken as added to it.
     assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@group_1"), POST));
+  }
+
+  @Test
+  void theModelRecordsEntitiesAndButtonsAndDropsAUserAccountsKeyboard() {
+    SandboxGateway sandbox = gateway(true);
+    Post post =
+        Post.text(
+            new FormattedText("Hello bold", List.of(TextEntity.of("bold", 6, 4))),
+            List.of(List.of(new UrlButton("Open", "https://example.com"))));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@group_1"), post));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@group_1"), post));
+
+    MessageMarkup byBot = telegram.sendLog().entries().get(0).markup();
+    assertEquals(List.of(new MessageMarkup.Entity("bold", 6, 4, null)), byBot.entities());
+    assertEquals(
+        List.of(List.of(new MessageMarkup.Button("Open", "https://example.com"))),
+        byBot.keyboard());
+    MessageMarkup bySession = telegram.sendLog().entries().get(1).markup();
+    assertEquals(byBot.entities(), bySession.entities());
+    assertTrue(bySession.keyboard().isEmpty(), "Telegram ignores a user account's keyboard");
+  }
+
+  @Test
+  void anEntityOutsideTheTextIsRefused() {
+    SandboxGateway sandbox = gateway(true);
+    Post post =
+        Post.text(new FormattedText("short", List.of(TextEntity.of("bold", 3, 9))), List.of());
+    SendOutcome outcome = sandbox.send(BOT, chat("@group_1"), post);
+    assertTrue(outcome.toString().contains("ENTITY_BOUNDS_INVALID"), outcome.toString());
+    assertEquals(0, telegram.sendLog().delivered());
   }
 
   @Test

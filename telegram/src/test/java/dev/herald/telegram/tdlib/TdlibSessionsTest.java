@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.TextEntity;
+import dev.herald.domain.telegram.UrlButton;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +121,37 @@ class TdlibSessionsTest {
     assertEquals(
         "hello",
         request.getJsonObject("input_message_content").getJsonObject("text").getString("text"));
+  }
+
+  @Test
+  void formattedTextGoesAsTdlibEntitiesAndNeverWithButtons() {
+    logIn(1);
+    Post post =
+        Post.text(
+            new FormattedText(
+                "Hello via Bot API",
+                List.of(
+                    TextEntity.of("bold", 10, 7),
+                    new TextEntity("text_link", 0, 5, "https://example.com/", null),
+                    new TextEntity("pre", 6, 3, null, "java"))),
+            List.of(List.of(new UrlButton("Open", "https://example.com/"))));
+    assertEquals(
+        new SendOutcome.Delivered(42),
+        sessions.send(1, ChatReference.parse("@herald_demo"), post).join());
+    JsonObject request = td.last("sendMessage");
+    JsonObject text = request.getJsonObject("input_message_content").getJsonObject("text");
+    assertEquals("Hello via Bot API", text.getString("text"));
+    JsonArray entities = text.getJsonArray("entities");
+    assertEquals(
+        "textEntityTypeBold", TdlibJson.type(entities.getJsonObject(0).getJsonObject("type")));
+    assertEquals(10, entities.getJsonObject(0).getInt("offset"));
+    JsonObject link = entities.getJsonObject(1).getJsonObject("type");
+    assertEquals("textEntityTypeTextUrl", TdlibJson.type(link));
+    assertEquals("https://example.com/", link.getString("url"));
+    JsonObject pre = entities.getJsonObject(2).getJsonObject("type");
+    assertEquals("textEntityTypePreCode", TdlibJson.type(pre));
+    assertEquals("java", pre.getString("language"));
+    assertFalse(request.containsKey("reply_markup"), "user accounts send no keyboards");
   }
 
   @Test

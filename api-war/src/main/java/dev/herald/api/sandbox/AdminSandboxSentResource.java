@@ -1,0 +1,53 @@
+package dev.herald.api.sandbox;
+
+import dev.herald.api.account.AdminOnly;
+import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.sandbox.SandboxWorld;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * What the sandbox's simulated Telegram received, newest last: text, entities, buttons, and its
+ * answer, optionally for one chat. For admins checking what posts look like without a real chat
+ * (and for the system tests, which assert on exactly this).
+ */
+@Path("/admin/sandbox/sent")
+@RolesAllowed({"ADMIN", "OWNER"})
+@AdminOnly
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminSandboxSentResource {
+
+  @Inject SandboxWorld world;
+
+  @GET
+  @Operation(summary = "The sandbox Telegram's most recent messages, optionally for one chat")
+  public List<SandboxSentView> sent(@QueryParam("chat") String chat) {
+    Optional<Long> chatId = Optional.empty();
+    if (chat != null && !chat.isBlank()) {
+      ChatReference reference =
+          ChatReference.tryParse(chat)
+              .orElseThrow(() -> InvalidInputException.of("chat", "Not a Telegram chat."));
+      chatId = world.chat(reference).map(Chat::id);
+      if (chatId.isEmpty()) {
+        return List.of();
+      }
+    }
+    Optional<Long> only = chatId;
+    return world.world().sendLog().entries().stream()
+        .filter(entry -> only.isEmpty() || entry.chatId() == only.get())
+        .map(SandboxSentView::of)
+        .toList();
+  }
+}

@@ -1,0 +1,283 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15's content through the API and the engine on the sandbox's Telegram model, asserting what
+ * that Telegram received ({@code GET /admin/sandbox/sent}): formatted text as entities parsed by
+ * TDLib, variants spread over a cycle's chats, posts rotated per cycle, URL buttons sent by the
+ * tenant's bot and dropped for sessions, and the preview.
+ */
+class BotContentIT extends TenantSystemTest {
+
+  @BeforeEach
+  void isolate() {
+    fixtures.stopAllBots();
+    fixtures.noSandboxFaults();
+  }
+
+  /** A tenant with an active plan, one sandbox session, and this configuration saved. */
+  private static String tenantWith(String config, int sessions) {
+    String subject = Tokens.newSubject("content");
+    String token = tokens.tenant(subject);
+    long pair = fixtures.apiPair(7);
+    for (int i = 0; i < sessions; i++) {
+      fixtures.session(pair);
+    }
+    fixtures.activeAccount(token, subject, Math.max(1, sessions));
+    Api.Reply saved = api.put("/api/v1/bot/config", config).token(token).send();
+    assertEquals(200, saved.status(), saved::toString);
+    return token;
+  }
+
+  private static void start(String token) {
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    assertEquals(200, started.status(), started::toString);
+  }
+
+  /** What the sandbox's Telegram accepted in this chat, oldest first. */
+  private static List<JsonObject> received(String chat) {
+    Api.Reply reply =
+        api.get("/api/v1/admin/sandbox/sent?chat=" + chat.replace("@", "%40"))
+            .token(fixtures.adminToken())
+            .send();
+    assertEquals(200, reply.status(), reply::toString);
+    JsonArray sent;
+    try (var reader = Json.createReader(new StringReader(reply.body()))) {
+      sent = reader.readArray();
+    }
+    return sent.getValuesAs(JsonObject.class).stream()
+        .filter(e -> "ok".equals(e.getString("outcome")))
+        .toList();
+  }
+
+  private static List<JsonObject> awaitReceived(String chat, int count) {
+    Poll.until(
+        count + " message(s) in " + chat,
+        Duration.ofSeconds(30),
+        () -> received(chat).size() >= count);
+    return received(chat);
+  }
+
+  private static String group(String name) {
+    return "@" + name + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+  }
+
+  private static String config(List<String> groups, Object... more) {
+    Object[] all = new Object[more.length + 6];
+    all[0] = "target_groups";
+    all[1] = groups;
+    all[2] = "delay_between_posts_seconds";
+    all[3] = 0;
+    all[4] = "delay_between_cycles_seconds";
+    all[5] = 1;
+    System.arraycopy(more, 0, all, 6, more.length);
+    return JsonBody.of(all);
+  }
+
+  @Test
+  void markdownPostsReachTelegramAsPlainTextWithEntities() {
+    String chat = group("content_md");
+    String token =
+        tenantWith(
+            config(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN"), 1);
+    start(token);
+
+    JsonObject message = awaitReceived(chat, 1).get(0);
+    assertEquals("Hello via Bot API", message.getString("text"), "no asterisks reach the chat");
+    JsonObject bold = message.getJsonArray("entities").getJsonObject(0);
+    assertEquals("bold", bold.getString("type"));
+    assertEquals(10, bold.getInt("offset"));
+    assertEquals(7, bold.getInt("length"));
+  }
+
+  @Test
+  void htmlPostsReachTelegramAsEntitiesToo() {
+    String chat = group("content_html");
+    String token =
+        tenantWith(
+            config(
+                List.of(chat),
+                "posts",
+                List.of(
+                    JsonBody.object(
+                        "type",
+                        "TEXT",
+                        "text",
+                        "<i>Hi</i> <a href=\"https://example.com/\">site</a>",
+                        "format",
+                        "HTML"))),
+            1);
+    start(token);
+
+    JsonObject message = awaitReceived(chat, 1).get(0);
+    assertEquals("Hi site", message.getString("text"));
+    JsonArray entities = message.getJsonArray("entities");
+    assertEquals("italic", entities.getJsonObject(0).getString("type"));
+    assertEquals("text_link", entities.getJsonObject(1).getString("type"));
+    assertEquals("https://example.com/", entities.getJsonObject(1).getString("url"));
+  }
+
+  @Test
+  void formattedTextThatDoesNotParseIs400NamingThePosition() {
+    String token = tokens.tenant(Tokens.newSubject("content_bad"));
+    Api.Reply reply =
+        api.put(
+                "/api/v1/bot/config",
+                JsonBody.of("post_text", "Hello *world", "format", "MARKDOWN"))
+            .token(token)
+            .send();
+    assertEquals(400, reply.status(), reply::toString);
+    JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals("post_text", error.getString("field"));
+    assertTrue(error.getString("message").contains("offset 6"), error::toString);
+  }
+
+  @Test
+  void noTwoChatsOfACycleGetTheSameVariant() {
+    List<String> chats = List.of(group("content_v1"), group("content_v2"), group("content_v3"));
+    String token = tenantWith(config(chats, "post_text", "{Hello|Hi|Hey} there"), 1);
+    start(token);
+
+    Set<String> firstTexts = new HashSet<>();
+    for (String chat : chats) {
+      firstTexts.add(awaitReceived(chat, 1).get(0).getString("text"));
+    }
+    assertEquals(Set.of("Hello there", "Hi there", "Hey there"), firstTexts);
+  }
+
+  @Test
+  void postsRotateInOrderOneEachCycle() {
+    String chat = group("content_rot");
+    String token =
+        tenantWith(
+            config(
+                List.of(chat),
+                "posts",
+                List.of(
+                    JsonBody.object("type", "TEXT", "text", "first post"),
+                    JsonBody.object("type", "TEXT", "text", "second post")),
+                "rotation",
+                "IN_ORDER"),
+            1);
+    start(token);
+
+    List<JsonObject> messages = awaitReceived(chat, 3);
+    String first = messages.get(0).getString("text");
+    assertTrue(first.endsWith(" post"), first);
+    assertFalse(first.equals(messages.get(1).getString("text")), "the next cycle, the next post");
+    assertEquals(first, messages.get(2).getString("text"), "and round again");
+  }
+
+  @Test
+  void buttonsWithSessionsNeedTheTenantsSayAndOnlyTheBotSendsThem() {
+    List<String> chats = List.of(group("content_b1"), group("content_b2"));
+    List<JsonObject> posts =
+        List.of(
+            JsonBody.object(
+                "type",
+                "TEXT",
+                "text",
+                "With a button",
+                "buttons",
+                List.of(List.of(JsonBody.object("text", "Open", "url", "https://example.com/")))));
+    String subject = Tokens.newSubject("content_btn");
+    String token = tokens.tenant(subject);
+    fixtures.session(fixtures.apiPair(7));
+    fixtures.activeAccount(token, subject, 2);
+
+    Api.Reply refused =
+        api.put("/api/v1/bot/config", config(chats, "posts", posts)).token(token).send();
+    assertEquals(400, refused.status(), refused::toString);
+    JsonObject why = refused.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals("sessions_drop_buttons", why.getString("field"));
+    assertTrue(why.getString("message").contains("cannot send them"), why::toString);
+
+    Api.Reply saved =
+        api.put("/api/v1/bot/config", config(chats, "posts", posts, "sessions_drop_buttons", true))
+            .token(token)
+            .send();
+    assertEquals(200, saved.status(), saved::toString);
+    String botToken =
+        ThreadLocalRandom.current().nextLong(100_000, 9_999_999_999L)
+            + ":AAH"
+            + String.format("%016x", ThreadLocalRandom.current().nextLong())
+            + "contentTestToken_xyz";
+    api.post("/api/v1/user-bot", JsonBody.of("token", botToken)).token(token).send();
+    Api.Reply verified =
+        api.post("/api/v1/user-bot/verify", JsonBody.of("test_chat", group("content_bt")))
+            .token(token)
+            .send();
+    assertEquals(200, verified.status(), verified::toString);
+    start(token);
+
+    int byBot = 0;
+    int bySession = 0;
+    for (String chat : chats) {
+      JsonObject message = awaitReceived(chat, 1).get(0);
+      JsonArray keyboard = message.getJsonArray("buttons");
+      if (message.getString("sender").startsWith("bot#")) {
+        byBot++;
+        JsonObject button = keyboard.getJsonArray(0).getJsonObject(0);
+        assertEquals("Open", button.getString("text"));
+        assertEquals("https://example.com/", button.getString("url"));
+      } else {
+        bySession++;
+        assertTrue(keyboard.isEmpty(), "a user account's message has no buttons");
+      }
+    }
+    assertEquals(1, byBot, "the bot took one chat");
+    assertEquals(1, bySession, "the session took the other");
+  }
+
+  @Test
+  void previewRendersSamplesAsTheyWouldBeSent() {
+    List<String> chats = List.of(group("content_p1"), group("content_p2"));
+    String token =
+        tenantWith(config(chats, "post_text", "{Hi|Hey} *you*", "format", "MARKDOWN"), 1);
+
+    Api.Reply reply = api.post("/api/v1/bot/preview", JsonBody.of("count", 2)).token(token).send();
+    assertEquals(200, reply.status(), reply::toString);
+    List<JsonObject> samples = reply.json().getJsonArray("samples").getValuesAs(JsonObject.class);
+    assertEquals(2, samples.size());
+    Set<String> texts = new HashSet<>();
+    for (JsonObject sample : samples) {
+      texts.add(sample.getString("text"));
+      JsonObject bold = sample.getJsonArray("entities").getJsonObject(0);
+      assertEquals("bold", bold.getString("type"));
+      assertEquals(3, bold.getInt("length"));
+    }
+    assertEquals(Set.of("Hi you", "Hey you"), texts);
+
+    Api.Reply draft =
+        api.post(
+                "/api/v1/bot/preview",
+                JsonBody.of(
+                    "count",
+                    1,
+                    "config",
+                    JsonBody.object("post_text", "<b>draft</b>", "format", "HTML")))
+            .token(token)
+            .send();
+    assertEquals(200, draft.status(), draft::toString);
+    assertEquals("draft", draft.json().getJsonArray("samples").getJsonObject(0).getString("text"));
+    assertEquals(
+        400, api.post("/api/v1/bot/preview", JsonBody.of("count", 0)).token(token).send().status());
+  }
+}
