@@ -25,18 +25,13 @@ CREATE FUNCTION engine_flush_announces() RETURNS boolean LANGUAGE sql STABLE AS 
   SELECT coalesce(current_setting('herald.flush', true), '') = 'on'
 $$;
 
--- One account's announcement, when some node listens.
-CREATE FUNCTION notify_bot_event(kind text, account bigint) RETURNS void LANGUAGE plpgsql AS $$
+-- A row trigger's announcement of its row's account, when some node listens; the kind is the
+-- trigger's argument.
+CREATE FUNCTION bot_event_of_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF bot_event_listeners_present() THEN
-    PERFORM pg_notify('herald_events', kind || ':' || account);
+    PERFORM pg_notify('herald_events', TG_ARGV[0] || ':' || NEW.account_id);
   END IF;
-END
-$$;
-
-CREATE FUNCTION bot_row_state_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM notify_bot_event('state', NEW.account_id);
   RETURN NULL;
 END
 $$;
@@ -50,16 +45,9 @@ CREATE TRIGGER bot_state_updated AFTER UPDATE ON bot
             IS DISTINCT FROM
             (NEW.status, NEW.stop_reason, NEW.last_error_reason, NEW.next_run_at,
              NEW.post_text, NEW.forward_source, NEW.post_type))
-  EXECUTE FUNCTION bot_row_state_changed();
-
-CREATE FUNCTION activity_row_logged() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM notify_bot_event('log', NEW.account_id);
-  RETURN NULL;
-END
-$$;
+  EXECUTE FUNCTION bot_event_of_row('state');
 
 CREATE TRIGGER activity_logged AFTER INSERT ON activity_log
   FOR EACH ROW
   WHEN (NOT engine_flush_announces())
-  EXECUTE FUNCTION activity_row_logged();
+  EXECUTE FUNCTION bot_event_of_row('log');
