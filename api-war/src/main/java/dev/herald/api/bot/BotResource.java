@@ -5,6 +5,7 @@ import dev.herald.api.dashboard.LogEntryView;
 import dev.herald.api.dashboard.StatsView;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
+import dev.herald.api.web.ConditionalRead;
 import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
@@ -42,6 +43,7 @@ public class BotResource {
 
   @GET
   @Path("/config")
+  @ConditionalRead
   @Operation(summary = "Read the bot's configuration")
   public BotConfigBody config() {
     return BotConfigBody.of(bots.config(current.id()));
@@ -105,6 +107,7 @@ public class BotResource {
 
   @GET
   @Path("/state")
+  @ConditionalRead
   @Operation(summary = "The bot's status, why it is not running, its next cycle and senders")
   public BotStateView state() {
     return BotStateView.of(bots.state(current.id()));
@@ -112,6 +115,7 @@ public class BotResource {
 
   @GET
   @Path("/stats")
+  @ConditionalRead
   @Operation(summary = "The bot's counters")
   public StatsView stats() {
     return StatsView.of(dashboard.stats(current.id()));

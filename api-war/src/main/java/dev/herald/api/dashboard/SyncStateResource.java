@@ -1,6 +1,7 @@
 package dev.herald.api.dashboard;
 
 import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.web.ConditionalRead;
 import dev.herald.domain.activity.DashboardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ public class SyncStateResource {
   @Inject DashboardService dashboard;
 
   @GET
+  @ConditionalRead
   @Operation(summary = "Status, senders, config, counters and recent logs, read together")
   public SyncStateView sync() {
     return SyncStateView.of(dashboard.snapshot(current.id(), RECENT_LOGS));

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +31,51 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
     if (posts.isEmpty()) {
       return List.of();
     }
+    // The statement takes each (account, cycle, chat) once; a repeat in the batch is answered
+    // from its first request: it may not send, whatever the first one may.
+    int[] firstOf = new int[posts.size()];
+    List<Begin> distinct = distinctByKey(posts, firstOf);
+    List<DeliveryStart> written = write(node, distinct);
+    if (distinct.size() == posts.size()) {
+      return written;
+    }
+    List<DeliveryStart> starts = new ArrayList<>(posts.size());
+    for (int i = 0; i < posts.size(); i++) {
+      boolean repeat = firstOf[i] < 0;
+      DeliveryStart first = written.get(repeat ? -1 - firstOf[i] : firstOf[i]);
+      starts.add(
+          repeat && first != DeliveryStart.BOT_NOT_RUNNING
+              ? DeliveryStart.ALREADY_ATTEMPTED
+              : first);
+    }
+    return starts;
+  }
+
+  private record Key(long account, long cycle, String chat) {}
+
+  /**
+   * The posts with each key once, in order. {@code firstOf[i]}: post i's index in that list, or
+   * {@code -1 - index} of its key's first post when post i repeats it.
+   */
+  private static List<Begin> distinctByKey(List<Begin> posts, int[] firstOf) {
+    Map<Key, Integer> seen = new HashMap<>(posts.size() * 2);
+    List<Begin> distinct = new ArrayList<>(posts.size());
+    for (int i = 0; i < posts.size(); i++) {
+      Begin post = posts.get(i);
+      Key key = new Key(post.cycle().accountId(), post.cycle().cycleId(), post.chat());
+      Integer first = seen.putIfAbsent(key, distinct.size());
+      if (first == null) {
+        firstOf[i] = distinct.size();
+        distinct.add(post);
+      } else {
+        firstOf[i] = -1 - first;
+      }
+    }
+    return distinct;
+  }
+
+  /** Writes posts distinct by key in one autocommit statement; answers in their order. */
+  private List<DeliveryStart> write(String node, List<Begin> posts) {
     int n = posts.size();
     Long[] accounts = new Long[n];
     Long[] cycles = new Long[n];

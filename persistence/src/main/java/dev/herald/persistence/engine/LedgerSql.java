@@ -3,8 +3,8 @@ package dev.herald.persistence.engine;
 /**
  * The statements of {@link JdbcDeliveryLedger}. The write-behind's statements run once per kind for
  * the whole flush, the rows passed as arrays and joined by key, each with a custom plan ({@link
- * #FORCE_CUSTOM_PLANS}): the planner sees the real array length and today's table size, where a
- * generic plan made while delivery_record was small would keep scanning it after it grew.
+ * #FLUSH_SETTINGS}): the planner sees the real array length and today's table size, where a generic
+ * plan made while delivery_record was small would keep scanning it after it grew.
  */
 final class LedgerSql {
 
@@ -15,20 +15,20 @@ final class LedgerSql {
    * post ({@link PlanSql#allowsRunning}: an expired plan never posts); the bot rows are
    * share-locked, in account order like every other multi-row lock of bot rows, until the records
    * are committed, so a concurrent stop either sees a record or it is never written (rules 6 and
-   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op, and within one
-   * batch only the first request for a key may send ({@code nth}). planned_at is the cycle's
-   * planned start (V21): lateness = started_at - planned_at. Returns, per request in order: (bot
-   * running, record inserted). Bots and accounts are looked up by key (= ANY, a per-row subquery):
-   * as joins, the planner may hash a whole table for a few hundred rows. Parameters: accounts,
-   * cycle ids, chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again;
-   * node (lease owner); node (recorded).
+   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op. The requests are
+   * distinct by that key ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window
+   * function here doubled the statement's time). planned_at is the cycle's planned start (V21):
+   * lateness = started_at - planned_at. Returns, per request in order: (bot running, record
+   * inserted). Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
+   * planner may hash a whole table for a few hundred rows. Parameters: accounts, cycle ids, chats,
+   * sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner);
+   * node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
       WITH req AS (
-        SELECT r.*, row_number() OVER (PARTITION BY r.account_id, r.cycle_id, r.chat_ref ORDER BY r.n) AS nth
-          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-               WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
+        SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+                 WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
       running AS (
         SELECT b.account_id FROM bot b
          WHERE b.account_id = ANY(?::bigint[]) AND b.status = 'RUNNING' AND b.lease_owner = ?
@@ -41,19 +41,48 @@ final class LedgerSql {
         SELECT r.account_id, r.cycle_id, r.chat_ref, r.sender_kind, r.sender_id, ?,
                to_timestamp(r.planned_ms / 1000.0), 'SENDING', now()
           FROM req r JOIN running USING (account_id)
-         WHERE r.nth = 1
          ORDER BY r.account_id, r.cycle_id, r.chat_ref
         ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
         RETURNING account_id, cycle_id, chat_ref)
       SELECT r.account_id IN (SELECT account_id FROM running),
-             r.nth = 1 AND EXISTS (SELECT 1 FROM inserted i
+             EXISTS (SELECT 1 FROM inserted i
                       WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref)
         FROM req r
        ORDER BY r.n
       """
           .formatted(PlanSql.allowsRunning("a"));
 
-  static final String FORCE_CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+  /**
+   * The flush transaction's settings. Custom plans (see the class comment). Every row a flush
+   * touches is found by key: its statements join a few thousand keys (the arrays) to tables by
+   * their keys, where nested loops over index lookups cost what the rows cost, and a scan or a hash
+   * of the table costs what the table costs, at every flush. The planner chose the latter while
+   * delivery_record or bot held up to some 100 000 rows, or while the statistics were older than
+   * the rows (a burst after an idle time), so scans, hash and merge joins and materialized inner
+   * scans are off for the flush. And {@code herald.flush}, so that the row triggers of the live
+   * events (V55) skip the flush's rows, which its own statements announce (see {@code announce}):
+   * one notification per kind and flush instead of a trigger per row.
+   */
+  static final String FLUSH_SETTINGS =
+      "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+          + " set_config('enable_seqscan', 'off', true),"
+          + " set_config('enable_hashjoin', 'off', true),"
+          + " set_config('enable_mergejoin', 'off', true),"
+          + " set_config('enable_material', 'off', true),"
+          + " set_config('herald.flush', 'on', true)";
+
+  /**
+   * Appended to a data-modifying CTE named {@code changed} returning {@code account_id}: announces
+   * its accounts on herald_events under the kind (V35's notify_bot_events), only while a node
+   * listens; nothing is evaluated otherwise.
+   */
+  private static String announce(String kind) {
+    return """
+    SELECT notify_bot_events('%s', ARRAY(SELECT DISTINCT account_id FROM changed ORDER BY 1))
+     WHERE bot_event_listeners_present()
+    """
+        .formatted(kind);
+  }
 
   /**
    * Locks the bot rows a flush completes, in account order like every multi-row lock of bot rows,
@@ -68,21 +97,24 @@ final class LedgerSql {
    * Ends cycles: next run, lease released, STOPPING becomes STOPPED; a cycle that delivered
    * something clears the bot's last error (whatever stopped it from posting has cleared); only
    * while the bot is still leased to this node in that cycle (a node that lost the lease completes
-   * nothing). Parameters: accounts, cycle ids, next runs (epoch ms), delivered counts as arrays;
-   * node.
+   * nothing); announced as a state change. Parameters: accounts, cycle ids, next runs (epoch ms),
+   * delivered counts as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
-      UPDATE bot b
-         SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN to_timestamp(u.next_ms / 1000.0) END,
-             cycle_id = b.cycle_id + 1,
-             lease_owner = NULL, lease_until = NULL,
-             status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
-             last_error_reason = CASE WHEN u.delivered > 0 THEN NULL ELSE b.last_error_reason END,
-             updated_at = now()
-        FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[]) AS u(account_id, cycle_id, next_ms, delivered)
-       WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
-      """;
+      WITH changed AS (
+        UPDATE bot b
+           SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN to_timestamp(u.next_ms / 1000.0) END,
+               cycle_id = b.cycle_id + 1,
+               lease_owner = NULL, lease_until = NULL,
+               status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
+               last_error_reason = CASE WHEN u.delivered > 0 THEN NULL ELSE b.last_error_reason END,
+               updated_at = now()
+          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[]) AS u(account_id, cycle_id, next_ms, delivered)
+         WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
+        RETURNING b.account_id)
+      """
+          + announce("state");
 
   /** Parameters: accounts, attempts, delivered, failures, flood waits as arrays. */
   static final String ADD_STATS =
@@ -109,41 +141,55 @@ final class LedgerSql {
    * 12: 3 delivered, 1 chat forbidden, 1 slow mode", delivered first, then the most frequent); the
    * reason code is the most frequent failure's outcome code, else {@code DELIVERED}, else {@code
    * NOTHING_POSTED}. The records of a cycle are found by their unique key's prefix (account,
-   * cycle). Parameters: accounts, cycle ids, events as arrays.
+   * cycle). Announced as new log entries. Parameters: accounts, cycle ids, events as arrays.
    */
   static final String LOG_ACTIVITIES =
       """
-      INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
-      SELECT u.account_id, u.event,
-             coalesce(c.dominant_failure, CASE WHEN c.delivered > 0 THEN 'DELIVERED' ELSE 'NOTHING_POSTED' END),
-             'cycle ' || u.cycle_id || ': ' || coalesce(c.summary, 'nothing posted'),
-             now()
-        FROM unnest(?::bigint[], ?::bigint[], ?::text[]) WITH ORDINALITY AS u(account_id, cycle_id, event, n)
-        CROSS JOIN LATERAL (
-          SELECT string_agg(k.n || ' ' || lower(replace(k.outcome, '_', ' ')), ', '
-                            ORDER BY k.outcome <> 'DELIVERED', k.n DESC, k.outcome) AS summary,
-                 (array_agg(k.outcome ORDER BY k.n DESC, k.outcome)
-                    FILTER (WHERE k.outcome NOT IN ('DELIVERED', 'SENDING')))[1] AS dominant_failure,
-                 coalesce(sum(k.n) FILTER (WHERE k.outcome = 'DELIVERED'), 0) AS delivered
-            FROM (SELECT d.outcome, count(*) AS n FROM delivery_record d
-                   WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id
-                   GROUP BY d.outcome) k) c
-       ORDER BY u.n
-      """;
+      WITH changed AS (
+        INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
+        SELECT u.account_id, u.event,
+               coalesce(c.dominant_failure, CASE WHEN c.delivered > 0 THEN 'DELIVERED' ELSE 'NOTHING_POSTED' END),
+               'cycle ' || u.cycle_id || ': ' || coalesce(c.summary, 'nothing posted'),
+               now()
+          FROM unnest(?::bigint[], ?::bigint[], ?::text[]) WITH ORDINALITY AS u(account_id, cycle_id, event, n)
+          CROSS JOIN LATERAL (
+            SELECT string_agg(k.n || ' ' || lower(replace(k.outcome, '_', ' ')), ', '
+                              ORDER BY k.outcome <> 'DELIVERED', k.n DESC, k.outcome) AS summary,
+                   (array_agg(k.outcome ORDER BY k.n DESC, k.outcome)
+                      FILTER (WHERE k.outcome NOT IN ('DELIVERED', 'SENDING')))[1] AS dominant_failure,
+                   coalesce(sum(k.n) FILTER (WHERE k.outcome = 'DELIVERED'), 0) AS delivered
+              FROM (SELECT d.outcome, count(*) AS n FROM delivery_record d
+                     WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id
+                     GROUP BY d.outcome) k) c
+         ORDER BY u.n
+        RETURNING account_id)
+      """
+          + announce("log");
 
   /**
-   * Parameters: accounts, cycle ids, chats, outcomes, message ids, errors, finished at (epoch ms)
-   * as arrays.
+   * Finishes posts: each record gets its outcome and the stream's cursor row (delivery_event, in
+   * the order the records started), and is announced as a delivery. A post is finished by one flush
+   * only (a failed flush is rolled back whole and retried), so no guard on the old outcome: as a
+   * filter on delivery_record, whose statistics lag behind its rows, it made the planner expect a
+   * handful of SENDING rows and scan the table for every post. Parameters: accounts, cycle ids,
+   * chats, outcomes, message ids, errors, finished at (epoch ms) as arrays.
    */
   static final String FINISH_DELIVERIES =
       """
-      UPDATE delivery_record d
-         SET outcome = u.outcome, telegram_message_id = u.message_id, error = u.error,
-             finished_at = to_timestamp(u.at_ms / 1000.0)
-        FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
-             AS u(account_id, cycle_id, chat_ref, outcome, message_id, error, at_ms)
-       WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id AND d.chat_ref = u.chat_ref
-      """;
+      WITH finished AS (
+        UPDATE delivery_record d
+           SET outcome = u.outcome, telegram_message_id = u.message_id, error = u.error,
+               finished_at = to_timestamp(u.at_ms / 1000.0)
+          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
+               AS u(account_id, cycle_id, chat_ref, outcome, message_id, error, at_ms)
+         WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id AND d.chat_ref = u.chat_ref
+        RETURNING d.account_id, d.id),
+      changed AS (
+        INSERT INTO delivery_event (account_id, delivery_id)
+        SELECT account_id, id FROM finished ORDER BY id
+        RETURNING account_id)
+      """
+          + announce("delivery");
 
   /**
    * A flush: the statements above in this order, sent in one round trip (the PostgreSQL driver
@@ -153,7 +199,7 @@ final class LedgerSql {
   static final String FLUSH =
       String.join(
           ";\n",
-          FORCE_CUSTOM_PLANS,
+          FLUSH_SETTINGS,
           LOCK_BOTS,
           COMPLETE_CYCLES,
           ADD_STATS,

@@ -1,0 +1,98 @@
+package dev.herald.api.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * {@link ConditionalRead}: the answer is written to bytes by the writer that would have written it,
+ * its ETag is a digest of those bytes (strong: equal bytes, equal tag, on every node), and when the
+ * request's If-None-Match names it the answer is 304 with no body. The body is sent as the bytes
+ * already written, so it is serialized once either way. Answers stay {@code Cache-Control:
+ * no-store} (SecurityHeaders): a client keeps the last body itself and sends its tag.
+ */
+@Provider
+@ConditionalRead
+public class ConditionalReadFilter implements ContainerResponseFilter {
+
+  @Context Providers providers;
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
+    if (!"GET".equals(request.getMethod())
+        || response.getStatus() != Response.Status.OK.getStatusCode()
+        || !response.hasEntity()) {
+      return;
+    }
+    byte[] body = written(response);
+    String tag = "\"" + digest(body) + "\"";
+    response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+    if (names(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+      response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+      response.setEntity(null);
+      response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+    } else {
+      response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private byte[] written(ContainerResponseContext response) throws IOException {
+    MediaType type = response.getMediaType();
+    MessageBodyWriter writer =
+        providers.getMessageBodyWriter(
+            response.getEntityClass(),
+            response.getEntityType(),
+            response.getEntityAnnotations(),
+            type);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    writer.writeTo(
+        response.getEntity(),
+        response.getEntityClass(),
+        response.getEntityType(),
+        response.getEntityAnnotations(),
+        type,
+        response.getHeaders(),
+        out);
+    return out.toByteArray();
+  }
+
+  /** If-None-Match: {@code *} or a list of tags, weak ones compared weakly (RFC 9110 13.1.2). */
+  static boolean names(String ifNoneMatch, String tag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String t = candidate.strip();
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals("*") || t.equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String digest(byte[] body) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

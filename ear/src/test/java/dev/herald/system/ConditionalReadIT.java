@@ -1,0 +1,56 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard reads carry an ETag: asked again with it in If-None-Match they answer 304 with no
+ * body while nothing changed, and a change gives a new tag and the new body.
+ */
+class ConditionalReadIT extends TenantSystemTest {
+
+  private static final String[] READS = {
+    "/api/v1/bot/state", "/api/v1/sync/state", "/api/v1/bot/config", "/api/v1/bot/stats"
+  };
+
+  @Test
+  void anUnchangedReadIsNotModifiedAndAChangeGivesANewTag() {
+    String subject = Tokens.newSubject("etag");
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, 1);
+    fixtures.completeConfig(token, "@etag_group");
+
+    for (String read : READS) {
+      Api.Reply first = api.get(read).token(token).send();
+      assertEquals(200, first.status(), read + ": " + first);
+      String tag = first.header("ETag");
+      assertNotNull(tag, read + " carries an ETag");
+
+      Api.Reply again = api.get(read).token(token).header("If-None-Match", tag).send();
+      assertEquals(304, again.status(), read + ": " + again);
+      assertEquals("", again.body(), read);
+      assertEquals(tag, again.header("ETag"), read);
+
+      Api.Reply other = api.get(read).token(token).header("If-None-Match", "\"other\"").send();
+      assertEquals(200, other.status(), read);
+      assertEquals(first.body(), other.body(), read);
+    }
+
+    Api.Reply before = api.get("/api/v1/bot/state").token(token).send();
+    fixtures.sql("UPDATE bot SET last_error_reason = 'etag changed' WHERE account_id = ?", account);
+    Api.Reply after =
+        api.get("/api/v1/bot/state")
+            .token(token)
+            .header("If-None-Match", before.header("ETag"))
+            .send();
+    assertEquals(200, after.status(), after.toString());
+    assertNotEquals(before.header("ETag"), after.header("ETag"));
+    assertTrue(after.body().contains("etag changed"), after.body());
+  }
+}
