@@ -12,7 +12,8 @@ public record BotConfigBody(
     String postText,
     String forwardSource,
     Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds) {
+    Integer delayBetweenCyclesSeconds,
+    ScheduleBody schedule) {
 
   BotConfigInput toInput() {
     return new BotConfigInput(
@@ -21,7 +22,8 @@ public record BotConfigBody(
         postText,
         forwardSource,
         delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds);
+        delayBetweenCyclesSeconds,
+        schedule == null ? null : schedule.toInput());
   }
 
   public static BotConfigBody of(BotConfig config) {
@@ -31,6 +33,7 @@ public record BotConfigBody(
         config.postText(),
         config.forwardSource() == null ? null : config.forwardSource().toLink(),
         config.delayBetweenPostsSeconds(),
-        config.delayBetweenCyclesSeconds());
+        config.delayBetweenCyclesSeconds(),
+        ScheduleBody.of(config.schedule()));
   }
 }

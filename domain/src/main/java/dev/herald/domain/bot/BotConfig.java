@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * A validated bot configuration (see {@link BotConfigPolicy}). It may be incomplete (no groups yet,
  * no content yet): saving an incomplete configuration is allowed, starting with one is not ({@link
  * #missingForStart()}).
+ *
+ * @param schedule jitter, time zone, active hours and group interval ({@link Schedule#NONE} when
+ *     the tenant set none)
  */
 public record BotConfig(
     List<ChatReference> targetGroups,
@@ -20,10 +24,30 @@ public record BotConfig(
     String postText,
     MessageLink forwardSource,
     int delayBetweenPostsSeconds,
-    int delayBetweenCyclesSeconds) {
+    int delayBetweenCyclesSeconds,
+    Schedule schedule) {
 
   public BotConfig {
     targetGroups = List.copyOf(targetGroups);
+    schedule = schedule == null ? Schedule.NONE : schedule;
+  }
+
+  /** A configuration without a schedule of its own ({@link Schedule#NONE}). */
+  public BotConfig(
+      List<ChatReference> targetGroups,
+      PostType postType,
+      String postText,
+      MessageLink forwardSource,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        Schedule.NONE);
   }
 
   /** The configuration of a bot nobody has configured yet. */

@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.schedule.ScheduleInput;
 import java.util.List;
 
 /**
@@ -13,4 +14,24 @@ public record BotConfigInput(
     String postText,
     String forwardSource,
     Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds) {}
+    Integer delayBetweenCyclesSeconds,
+    ScheduleInput schedule) {
+
+  /** An input without a schedule: the bot keeps no schedule of its own. */
+  public BotConfigInput(
+      List<String> targetGroups,
+      String postType,
+      String postText,
+      String forwardSource,
+      Integer delayBetweenPostsSeconds,
+      Integer delayBetweenCyclesSeconds) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        null);
+  }
+}

@@ -1,6 +1,8 @@
 package dev.herald.domain.bot;
 
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.schedule.SchedulePolicy;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
@@ -16,8 +18,8 @@ import java.util.Set;
 /**
  * The rules for a bot configuration under a plan: target groups are normalised and deduplicated and
  * at most {@code maxGroups}; a text post is 1 to 4096 characters (Telegram's limit); a forward
- * source is a message link; both delays are at least the plan's minimum. Every broken rule is
- * reported at once, each under its field name.
+ * source is a message link; both delays are at least the plan's minimum; the schedule follows
+ * {@link SchedulePolicy}. Every broken rule is reported at once, each under its field name.
  */
 public final class BotConfigPolicy {
 
@@ -47,10 +49,11 @@ public final class BotConfigPolicy {
             input.delayBetweenCyclesSeconds(),
             limits.minDelayBetweenCyclesSeconds(),
             errors);
+    Schedule schedule = SchedulePolicy.validate(input.schedule(), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new BotConfig(groups, type, text, source, postDelay, cycleDelay);
+    return new BotConfig(groups, type, text, source, postDelay, cycleDelay, schedule);
   }
 
   private static List<ChatReference> groups(
