@@ -3,6 +3,8 @@ package dev.herald.domain.bot;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
@@ -66,19 +68,25 @@ public class BotService {
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
-    List<SenderLabel> senders = senders(accountId, clock.instant());
+    Instant now = clock.instant();
+    List<SenderLabel> senders = senders(accountId, now);
     boolean running = bot.status() == BotStatus.RUNNING;
-    boolean configIncomplete = !bot.config().missingForStart().isEmpty();
+    BotConfig config = bot.config();
+    PlanLimits limits = account(accountId).plan().limits();
+    PauseReason pause = running ? pauseReason(bot, limits, now) : null;
+    boolean configIncomplete = !config.missingForStart().isEmpty();
     boolean noSenderNow = senders.stream().noneMatch(SenderLabel::available);
-    boolean idle = running && (configIncomplete || noSenderNow);
+    boolean idle = running && (configIncomplete || noSenderNow || pause != null);
     Instant resumesAt =
-        idle && !configIncomplete
-            ? senders.stream()
-                .map(SenderLabel::availableAt)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder())
-                .orElse(null)
-            : null;
+        pause != null
+            ? resumesAt(config.schedule(), pause, now)
+            : idle && !configIncomplete
+                ? senders.stream()
+                    .map(SenderLabel::availableAt)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null)
+                : null;
     return new BotState(
         bot.status(),
         bot.stopReason().orElse(null),
@@ -88,7 +96,25 @@ public class BotService {
         bot.nextRunAt().orElse(null),
         senders,
         transportOf(senders),
-        senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun));
+        senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun),
+        pause,
+        config.schedule().activeHours().windowAt(now, config.schedule().zone()).orElse(null),
+        PlanCuts.of(config, limits));
+  }
+
+  /** The daily cap first (it outlasts a window), then the active hours. */
+  private static PauseReason pauseReason(Bot bot, PlanLimits limits, Instant now) {
+    Schedule schedule = bot.config().schedule();
+    if (bot.postsOn(DailyCap.day(now, schedule.zone())) >= limits.maxPostsPerDay()) {
+      return PauseReason.DAILY_CAP;
+    }
+    return schedule.mayPostAt(now) ? null : PauseReason.OUTSIDE_ACTIVE_HOURS;
+  }
+
+  private static Instant resumesAt(Schedule schedule, PauseReason pause, Instant now) {
+    Instant from =
+        pause == PauseReason.DAILY_CAP ? DailyCap.nextDayStart(now, schedule.zone()) : now;
+    return schedule.nextAllowed(from);
   }
 
   /**
