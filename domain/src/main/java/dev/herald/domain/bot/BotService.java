@@ -2,6 +2,7 @@ package dev.herald.domain.bot;
 
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
@@ -36,6 +37,7 @@ public class BotService {
   @Inject UserBotRepository userBots;
   @Inject TelegramGateway gateway;
   @Inject Clock clock;
+  @Inject WakeSignal wake;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
   public BotConfig config(long accountId) {
@@ -51,13 +53,22 @@ public class BotService {
     return BotConfigPolicy.validate(input, account(accountId).plan().limits());
   }
 
-  /** Validates the configuration against the account's plan and stores it whole, or not at all. */
+  /**
+   * Validates the configuration against the account's plan and stores it whole, or not at all. A
+   * new schedule applies at once: a bot waiting for its next window or day is planned again ({@link
+   * BotRepository#replanDeferred}).
+   */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
     BotConfig config = BotConfigPolicy.validate(input, limits);
     Bot bot = botOf(accountId);
+    boolean newSchedule = !bot.config().schedule().equals(config.schedule());
     bot.applyConfig(config, clock.instant());
-    return bots.save(bot).config();
+    BotConfig saved = bots.save(bot).config();
+    if (newSchedule && bots.replanDeferred(accountId)) {
+      wake.afterCommit(accountId);
+    }
+    return saved;
   }
 
   /**

@@ -1,0 +1,86 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15 item 6: the plan's posts per day, counted in PostgreSQL per local day of the tenant's
+ * zone. The cap reached pauses the bot with {@code DAILY_CAP} until the next local day; the model
+ * received exactly the cap. The next day is reached honestly without moving the server's clock: the
+ * tenant moves from UTC-12 to UTC+14, where the local date is always a later one, and the engine
+ * itself sees the new day and resumes.
+ */
+class DailyCapIT extends TenantSystemTest {
+
+  private static final ZoneId WEST = ZoneId.of("Etc/GMT+12");
+  private static final ZoneId EAST = ZoneId.of("Etc/GMT-14");
+
+  private ScheduledBots bots;
+
+  @BeforeEach
+  void isolate() {
+    fixtures.stopAllBots();
+    fixtures.noSandboxFaults();
+    bots = new ScheduledBots(api, fixtures);
+  }
+
+  private void planWithDailyCap(long account, int cap) {
+    Api.Reply reply =
+        api.put(
+                "/api/v1/admin/accounts/" + account + "/plan",
+                JsonBody.of(
+                    "status",
+                    "ACTIVE",
+                    "limits",
+                    JsonBody.object(
+                        "max_sessions",
+                        1,
+                        "min_delay_between_posts_seconds",
+                        0,
+                        "min_delay_between_cycles_seconds",
+                        1,
+                        "max_posts_per_day",
+                        cap)))
+            .token(fixtures.adminToken())
+            .send();
+    assertEquals(200, reply.status(), reply::toString);
+  }
+
+  @Test
+  void theDailyCapPausesTheBotUntilTheTenantsNextDayWhenItResumesByItself() {
+    String subject = Tokens.newSubject("cap");
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, 1);
+    planWithDailyCap(account, 2);
+    List<String> chats =
+        List.of(ScheduledBots.chat("cap"), ScheduledBots.chat("cap"), ScheduledBots.chat("cap"));
+
+    bots.start(token, ScheduledBots.config(chats, 1, ScheduledBots.schedule(WEST.getId(), "")));
+
+    Poll.until("the cap pauses the bot", Duration.ofSeconds(20), () -> bots.deferred(account));
+    JsonObject state = bots.state(token);
+    assertEquals("DAILY_CAP", state.getString("pause_reason"), state::toString);
+    assertTrue(state.getBoolean("is_idle"));
+    assertEquals(
+        LocalDate.now(WEST).plusDays(1).atStartOfDay(WEST).toInstant().toString(),
+        state.getString("resumes_at"));
+    assertEquals(2, bots.sendCount(chats), "the model received exactly the day's cap");
+
+    bots.putConfig(token, ScheduledBots.config(chats, 1, ScheduledBots.schedule(EAST.getId(), "")));
+
+    Poll.until("the next day's posts", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 4);
+    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(account));
+    assertEquals(4, bots.sendCount(chats), "the new day's cap, again exactly");
+    assertEquals("DAILY_CAP", bots.state(token).getString("pause_reason"));
+  }
+}
