@@ -3,7 +3,6 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -34,34 +33,21 @@ class DailyCapIT extends TenantSystemTest {
     bots = new ScheduledBots(api, fixtures);
   }
 
-  private void planWithDailyCap(long account, int cap) {
-    Api.Reply reply =
-        api.put(
-                "/api/v1/admin/accounts/" + account + "/plan",
-                JsonBody.of(
-                    "status",
-                    "ACTIVE",
-                    "limits",
-                    JsonBody.object(
-                        "max_sessions",
-                        1,
-                        "min_delay_between_posts_seconds",
-                        0,
-                        "min_delay_between_cycles_seconds",
-                        1,
-                        "max_posts_per_day",
-                        cap)))
-            .token(fixtures.adminToken())
-            .send();
-    assertEquals(200, reply.status(), reply::toString);
-  }
-
   @Test
   void theDailyCapPausesTheBotUntilTheTenantsNextDayWhenItResumesByItself() {
     String subject = Tokens.newSubject("cap");
     String token = tokens.tenant(subject);
     long account = fixtures.activeAccount(token, subject, 1);
-    planWithDailyCap(account, 2);
+    bots.setPlan(
+        account,
+        "max_sessions",
+        1,
+        "min_delay_between_posts_seconds",
+        0,
+        "min_delay_between_cycles_seconds",
+        1,
+        "max_posts_per_day",
+        2);
     List<String> chats =
         List.of(ScheduledBots.chat("cap"), ScheduledBots.chat("cap"), ScheduledBots.chat("cap"));
 

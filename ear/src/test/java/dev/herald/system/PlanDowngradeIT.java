@@ -3,7 +3,6 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -42,25 +41,16 @@ class PlanDowngradeIT extends TenantSystemTest {
             List.of(kept, cut.get(0), cut.get(1)), 1, ScheduledBots.schedule("UTC", "")));
     Poll.until("every group posted to", Duration.ofSeconds(20), () -> bots.sendCount(cut) >= 2);
 
-    Api.Reply downgraded =
-        api.put(
-                "/api/v1/admin/accounts/" + account + "/plan",
-                JsonBody.of(
-                    "status",
-                    "ACTIVE",
-                    "limits",
-                    JsonBody.object(
-                        "max_sessions",
-                        1,
-                        "max_groups",
-                        1,
-                        "min_delay_between_posts_seconds",
-                        0,
-                        "min_delay_between_cycles_seconds",
-                        3)))
-            .token(fixtures.adminToken())
-            .send();
-    assertEquals(200, downgraded.status(), downgraded::toString);
+    bots.setPlan(
+        account,
+        "max_sessions",
+        1,
+        "max_groups",
+        1,
+        "min_delay_between_posts_seconds",
+        0,
+        "min_delay_between_cycles_seconds",
+        3);
 
     // A cycle in flight at the change may still finish; the one after it is the new plan's.
     int keptBefore = bots.sends(kept).size();

@@ -71,6 +71,19 @@ final class ScheduledBots {
     }
   }
 
+  /** An admin sets an active plan with these limits (the others take their defaults). */
+  void setPlan(long account, Object... limits) {
+    Api.Reply reply =
+        api.put(
+                "/api/v1/admin/accounts/" + account + "/plan",
+                JsonBody.of("status", "ACTIVE", "limits", JsonBody.object(limits)))
+            .token(fixtures.adminToken())
+            .send();
+    if (reply.status() != 200) {
+      throw new IllegalStateException("plan: " + reply);
+    }
+  }
+
   JsonObject state(String token) {
     return api.get("/api/v1/bot/state").token(token).send().json();
   }

@@ -50,9 +50,10 @@ final class LeaseSql {
    * cycle needs in one round trip. The cycle id is not incremented here: a node taking over an
    * abandoned cycle continues it, so the dead node's delivery records still apply (rule 10). The
    * account and the bot's parts are per-row lookups: as a join, the planner hashed the whole
-   * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
-   * The senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot
-   * ({@link #userBotUsable}).
+   * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE);
+   * the account's figures come from one lateral lookup by key, kept a per-row lookup by {@code
+   * OFFSET 0} (the planner does not flatten it into a join). The senders are the usable sessions
+   * ({@link SessionSql#usableNow}) and a usable user bot ({@link #userBotUsable}).
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -77,7 +78,7 @@ final class LeaseSql {
         FROM due CROSS JOIN LATERAL (
                SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
                       a.min_delay_between_cycles_s, a.max_posts_per_day
-                 FROM account a WHERE a.id = due.account_id) a
+                 FROM account a WHERE a.id = due.account_id OFFSET 0) a
        WHERE b.account_id = due.account_id
       RETURNING b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
                 greatest(b.delay_between_posts_s, a.min_delay_between_posts_s) AS delay_between_posts_s,

@@ -7,6 +7,7 @@ import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.schedule.ActiveHours;
 import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.GroupInterval;
 import dev.herald.domain.schedule.Schedule;
 import dev.herald.persistence.TestDatabase;
 import dev.herald.persistence.TestRows;
@@ -97,6 +98,36 @@ class ScheduleSqlTest {
         bot);
 
     assertEquals(List.of("@herald_two"), groups(claim()));
+  }
+
+  /** The twin test: {@code LeaseSql.recentlyPosted} and {@code GroupInterval.mayPostTo}. */
+  @Test
+  void theClaimsGroupIntervalAgreesWithItsJavaTwin() {
+    int[][] cases = {{30, 5}, {30, 1_790}, {30, 1_810}, {30, 7_200}, {0, 5}, {1, 50}, {1, 70}};
+    for (int[] c : cases) {
+      TestDatabase.clean();
+      int interval = c[0];
+      int secondsAgo = c[1];
+      long bot = bot("@herald_one");
+      rows.update(
+          "UPDATE bot SET min_group_interval_min = ?, cycle_id = 3 WHERE account_id = ?",
+          interval,
+          bot);
+      rows.update(
+          "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+              + " outcome, started_at) VALUES (?, 2, '@herald_one', 'SESSION', 1, 'DELIVERED',"
+              + " now() - make_interval(secs => ?))",
+          bot,
+          secondsAgo);
+      Instant javaNow = Instant.now();
+      boolean java =
+          GroupInterval.mayPostTo(
+              javaNow.minusSeconds(secondsAgo), javaNow, Duration.ofMinutes(interval));
+      assertEquals(
+          java,
+          groups(claim()).contains("@herald_one"),
+          "interval " + interval + " min, posted " + secondsAgo + " s ago");
+    }
   }
 
   @Test
