@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * zone. The cap reached pauses the bot with {@code DAILY_CAP} until the next local day; the model
  * received exactly the cap. The next day is reached honestly without moving the server's clock: the
  * tenant moves from UTC-12 to UTC+14, where the local date is always a later one, and the engine
- * itself sees the new day and resumes.
+ * itself sees the new day and resumes. A raised cap applies at once as well.
  */
 class DailyCapIT extends TenantSystemTest {
 
@@ -62,11 +62,25 @@ class DailyCapIT extends TenantSystemTest {
         state.getString("resumes_at"));
     assertEquals(2, bots.sendCount(chats), "the model received exactly the day's cap");
 
+    bots.setPlan(
+        account,
+        "max_sessions",
+        1,
+        "min_delay_between_posts_seconds",
+        0,
+        "min_delay_between_cycles_seconds",
+        1,
+        "max_posts_per_day",
+        3);
+    Poll.until("the raised cap's post", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 3);
+    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(account));
+    assertEquals(3, bots.sendCount(chats), "one more post today, exactly");
+
     bots.putConfig(token, ScheduledBots.config(chats, 1, ScheduledBots.schedule(EAST.getId(), "")));
 
-    Poll.until("the next day's posts", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 4);
+    Poll.until("the next day's posts", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 6);
     Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(account));
-    assertEquals(4, bots.sendCount(chats), "the new day's cap, again exactly");
+    assertEquals(6, bots.sendCount(chats), "the new day's cap, again exactly");
     assertEquals("DAILY_CAP", bots.state(token).getString("pause_reason"));
   }
 }

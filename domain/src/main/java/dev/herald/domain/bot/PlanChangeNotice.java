@@ -2,6 +2,7 @@ package dev.herald.domain.bot;
 
 import dev.herald.domain.activity.ActivityEvent;
 import dev.herald.domain.activity.ActivityRepository;
+import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.plan.PlanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Tells a tenant what a plan change cut from their bot ({@link PlanCuts}): one activity entry,
- * written in the plan change's transaction. The engine needs no signal: its next claim reads the
- * new limits.
+ * A plan change on the tenant's bot: tells the tenant what it cut ({@link PlanCuts}) in one
+ * activity entry, written in the plan change's transaction, and plans again a bot paused for its
+ * daily cap or its active hours ({@link BotRepository#replanDeferred}), so a raised cap applies at
+ * once too. The limits need no signal: the engine's next claim reads them.
  */
 @ApplicationScoped
 @Transactional
@@ -19,6 +21,7 @@ public class PlanChangeNotice {
 
   @Inject BotRepository bots;
   @Inject ActivityRepository activity;
+  @Inject WakeSignal wake;
 
   public void planChanged(long accountId, PlanLimits limits) {
     bots.findByAccountId(accountId)
@@ -31,6 +34,9 @@ public class PlanChangeNotice {
                     ActivityEvent.PLAN_LIMITS_APPLIED,
                     "PLAN_LIMITS",
                     "Plan changed: " + String.join(" ", cuts));
+              }
+              if (bots.replanDeferred(accountId)) {
+                wake.afterCommit(accountId);
               }
             });
   }
