@@ -14,6 +14,8 @@ const STOPPED: Record<string, string> = {
 export function advice(state: BotState): string {
   if (state.status === "STOPPING") return "Finishing the post in flight; no new post starts.";
   if (state.status === "RUNNING") {
+    if (state.pause_reason === "DAILY_CAP") return "Running, paused: your plan's posts for today are used up; it resumes tomorrow by itself.";
+    if (state.pause_reason === "OUTSIDE_ACTIVE_HOURS") return "Running, paused outside your active hours; it resumes at the next window by itself.";
     if (state.is_idle) {
       const why = state.last_error_reason ? `${state.last_error_reason} ` : "";
       return `Running, but idle: no sender can post. ${why}Add and verify your own bot, or ask an admin for sessions.`;

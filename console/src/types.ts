@@ -10,6 +10,12 @@ export interface BotState {
   senders: Sender[];
   transport: string;
   dry_run: boolean;
+  /** Why a running bot waits by its schedule; then is_idle and resumes_at. */
+  pause_reason?: "OUTSIDE_ACTIVE_HOURS" | "DAILY_CAP" | null;
+  /** The active-hours window the bot posts in now or next (absent without active hours). */
+  next_window?: { starts_at: string; ends_at: string } | null;
+  /** What the plan's current limits cut from the configuration. */
+  plan_cuts?: string[];
 }
 
 /** One sender of the bot as GET /bot/state lists it: where its posts go and whether it can post. */
@@ -52,6 +58,15 @@ export interface BotConfig {
   sessions_drop_buttons: boolean;
   delay_between_posts_seconds: number;
   delay_between_cycles_seconds: number;
+  schedule?: Schedule;
+}
+
+/** When the bot posts (README "Schedule"): jitter, IANA zone, active hours, group interval. */
+export interface Schedule {
+  jitter_percent: number;
+  time_zone: string;
+  active_hours: string;
+  min_group_interval_minutes: number;
 }
 
 /** A Bot API MessageEntity: UTF-16 offsets, as JavaScript strings count. */

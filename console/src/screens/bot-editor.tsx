@@ -25,6 +25,10 @@ interface Draft {
   dropButtons: boolean;
   postDelay: string;
   cycleDelay: string;
+  jitter: string;
+  timeZone: string;
+  activeHours: string;
+  groupInterval: string;
 }
 
 function postDraftOf(p: BotPost): PostDraft {
@@ -46,6 +50,10 @@ function draftOf(c: BotConfig): Draft {
     dropButtons: c.sessions_drop_buttons,
     postDelay: String(c.delay_between_posts_seconds),
     cycleDelay: String(c.delay_between_cycles_seconds),
+    jitter: String(c.schedule?.jitter_percent ?? 0),
+    timeZone: c.schedule?.time_zone ?? "UTC",
+    activeHours: c.schedule?.active_hours ?? "",
+    groupInterval: String(c.schedule?.min_group_interval_minutes ?? 0),
   };
 }
 
@@ -64,6 +72,12 @@ function bodyOf(d: Draft) {
     sessions_drop_buttons: d.dropButtons,
     delay_between_posts_seconds: number(d.postDelay),
     delay_between_cycles_seconds: number(d.cycleDelay),
+    schedule: {
+      jitter_percent: number(d.jitter),
+      time_zone: d.timeZone.trim() === "" ? null : d.timeZone.trim(),
+      active_hours: d.activeHours,
+      min_group_interval_minutes: number(d.groupInterval),
+    },
   };
 }
 
@@ -368,6 +382,21 @@ export function BotEditor() {
           </Field>
           <Field label="Seconds between cycles" error={errors?.forField("delay_between_cycles_seconds")}>
             {(p) => <input {...p} type="number" min={0} name="delay_between_cycles_seconds" value={draft.cycleDelay} onInput={(e) => change({ cycleDelay: e.currentTarget.value })} />}
+          </Field>
+        </fieldset>
+        <fieldset class="card">
+          <legend>Schedule</legend>
+          <Field label="Jitter (percent)" error={errors?.forField("schedule.jitter_percent")} hint="0 to 50: each delay is stretched by a random share of up to this much">
+            {(p) => <input {...p} type="number" min={0} max={50} name="jitter_percent" value={draft.jitter} onInput={(e) => change({ jitter: e.currentTarget.value })} />}
+          </Field>
+          <Field label="Time zone" error={errors?.forField("schedule.time_zone")} hint="An IANA zone such as Europe/Berlin; your day for the daily cap">
+            {(p) => <input {...p} type="text" name="time_zone" value={draft.timeZone} onInput={(e) => change({ timeZone: e.currentTarget.value })} />}
+          </Field>
+          <Field label="Active hours" error={errors?.forField("schedule.active_hours")} hint="e.g. Mon-Fri 09:00-21:00; Sat 10:00-14:00 — empty: always">
+            {(p) => <input {...p} type="text" name="active_hours" value={draft.activeHours} onInput={(e) => change({ activeHours: e.currentTarget.value })} />}
+          </Field>
+          <Field label="Minutes between posts to one group" error={errors?.forField("schedule.min_group_interval_minutes")} hint="A group's own rule; 0: none">
+            {(p) => <input {...p} type="number" min={0} name="min_group_interval_minutes" value={draft.groupInterval} onInput={(e) => change({ groupInterval: e.currentTarget.value })} />}
           </Field>
         </fieldset>
         <button type="submit" disabled={busy}>

@@ -112,6 +112,32 @@ export function Dashboard({ session }: { session: Session }) {
                     <dd>{when(state.resumes_at)}</dd>
                   </>
                 )}
+                {state.pause_reason && (
+                  <>
+                    <dt>Paused</dt>
+                    <dd data-testid="bot-pause">{state.pause_reason === "DAILY_CAP" ? "Daily cap reached (DAILY_CAP)" : "Outside active hours"}</dd>
+                  </>
+                )}
+                {state.next_window && (
+                  <>
+                    <dt>Active window</dt>
+                    <dd data-testid="bot-window">
+                      {when(state.next_window.starts_at)} – {when(state.next_window.ends_at)}
+                    </dd>
+                  </>
+                )}
+                {state.plan_cuts && state.plan_cuts.length > 0 && (
+                  <>
+                    <dt>Cut by your plan</dt>
+                    <dd>
+                      <ul data-testid="bot-plan-cuts">
+                        {state.plan_cuts.map((cut) => (
+                          <li key={cut}>{cut}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </>
+                )}
                 <dt>Senders</dt>
                 <dd>
                   {state.senders.length ? (

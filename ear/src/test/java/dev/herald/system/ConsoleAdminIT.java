@@ -223,6 +223,11 @@ class ConsoleAdminIT extends TenantSystemTest {
     } finally {
       fixtures.noSandboxFaults();
     }
+    browser.type("Chat", "@console_nothing_sent");
+    browser.click("Show sends");
+    browser.waitForText(
+        By.cssSelector("[data-testid=sandbox-sends]"),
+        "Nothing received in @console_nothing_sent.");
 
     browser.click("Sign out");
     browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");

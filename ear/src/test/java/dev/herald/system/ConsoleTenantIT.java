@@ -104,9 +104,22 @@ class ConsoleTenantIT extends TenantSystemTest {
     browser.waitUntil(
         "the group's error goes once it is valid",
         d -> d.findElements(By.cssSelector(".field.invalid")).isEmpty());
+    browser.type("Time zone", "Mars/Olympus");
+    browser.waitForText(
+        By.cssSelector(".field.invalid .error"),
+        "Give an IANA time zone such as Europe/Berlin, America/New_York or UTC.");
+    browser.type("Time zone", "Europe/Berlin");
+    browser.type("Active hours", "mon-sun 00:00-24:00");
+    browser.type("Jitter (percent)", "10");
+    browser.waitUntil(
+        "the zone's error goes once it is valid",
+        d -> d.findElements(By.cssSelector(".field.invalid")).isEmpty());
     browser.click("Save configuration");
     browser.waitForText(By.cssSelector("[role=status]"), "Saved.");
     assertEquals("@herald_console", browser.field("Group 1").getAttribute("value"));
+    assertTrue(
+        browser.field("Active hours").getAttribute("value").startsWith("Mon 00:00-24:00; Tue"),
+        "active hours stored normalised");
     browser.capture("bot-editor");
 
     // Formatted text, variants, a second post and the preview rendered by POST /bot/preview.
@@ -132,6 +145,7 @@ class ConsoleTenantIT extends TenantSystemTest {
     browser.go("/dashboard");
     browser.click("Start bot");
     browser.waitForText(By.cssSelector("[data-testid=bot-status]"), "RUNNING");
+    browser.waitFor(By.cssSelector("[data-testid=bot-window]"));
     assertEquals(
         "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", tenant.id()));
     browser.click("Stop bot");

@@ -21,7 +21,8 @@ public record BotConfigBody(
     String rotation,
     Boolean sessionsDropButtons,
     Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds) {
+    Integer delayBetweenCyclesSeconds,
+    ScheduleBody schedule) {
 
   BotConfigInput toInput() {
     return new BotConfigInput(
@@ -34,7 +35,8 @@ public record BotConfigBody(
         format,
         posts == null ? null : posts.stream().map(p -> p == null ? null : p.toInput()).toList(),
         rotation,
-        sessionsDropButtons);
+        sessionsDropButtons,
+        schedule == null ? null : schedule.toInput());
   }
 
   public static BotConfigBody of(BotConfig config) {
@@ -48,6 +50,7 @@ public record BotConfigBody(
         config.rotation().name(),
         config.content().sessionsDropButtons(),
         config.delayBetweenPostsSeconds(),
-        config.delayBetweenCyclesSeconds());
+        config.delayBetweenCyclesSeconds(),
+        ScheduleBody.of(config.schedule()));
   }
 }

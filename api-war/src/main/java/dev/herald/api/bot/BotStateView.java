@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * {@code GET /bot/state}: the names the dashboards of the replaced system already read, with each
  * sender's transport and dry-run label. {@code dry_run} is true when any of the bot's senders posts
- * nowhere real; {@code resumes_at} says when an idle bot posts again by itself.
+ * nowhere real; {@code resumes_at} says when an idle bot posts again by itself. {@code
+ * pause_reason} ({@code OUTSIDE_ACTIVE_HOURS}, {@code DAILY_CAP}) says why a running bot is idle by
+ * its schedule; {@code next_window} is the active-hours window it posts in now or next; {@code
+ * plan_cuts} what the plan's current limits cut from its configuration.
  */
 public record BotStateView(
     String status,
@@ -19,7 +22,13 @@ public record BotStateView(
     Instant nextRunAt,
     List<SenderView> senders,
     String transport,
-    boolean dryRun) {
+    boolean dryRun,
+    String pauseReason,
+    WindowView nextWindow,
+    List<String> planCuts) {
+
+  /** An active-hours window: posting is allowed from {@code starts_at} until {@code ends_at}. */
+  public record WindowView(Instant startsAt, Instant endsAt) {}
 
   /**
    * One sender: {@code name} as before ({@code user-bot @name}, {@code session#7 +44***12}), its
@@ -57,6 +66,11 @@ public record BotStateView(
         state.nextRunAt(),
         state.senders().stream().map(SenderView::of).toList(),
         state.transport(),
-        state.dryRun());
+        state.dryRun(),
+        state.pauseReason() == null ? null : state.pauseReason().name(),
+        state.nextWindow() == null
+            ? null
+            : new WindowView(state.nextWindow().start(), state.nextWindow().end()),
+        state.planCuts());
   }
 }

@@ -18,7 +18,9 @@ public enum ActivityEvent {
   /** A session cannot send for now (NEEDS_LOGIN or UNAVAILABLE): parked, not banned. */
   SESSION_PARKED,
   /** The bot was stopped by the service: plan expired or inactive, or a restart. */
-  AUTO_STOPPED;
+  AUTO_STOPPED,
+  /** The plan changed and its limits cut part of the bot's configuration (issue 15). */
+  PLAN_LIMITS_APPLIED;
 
   /** The cycle's end, as the log names it: any failed post makes it {@link #CYCLE_FAILURES}. */
   public static ActivityEvent cycleEnded(int failures) {

@@ -5,6 +5,7 @@ import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.bot.PlanChangeNotice;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanPolicy;
 import dev.herald.domain.plan.PlanRepository;
@@ -32,6 +33,7 @@ public class BillingService {
 
   @Inject AccountRepository accounts;
   @Inject PlanRepository plans;
+  @Inject PlanChangeNotice notice;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -52,6 +54,9 @@ public class BillingService {
           ProblemType.BILLING_REPLAY, "This event id was already applied; replays are refused.");
     }
     boolean changed = account.updatePlan(plan);
+    if (changed) {
+      notice.planChanged(account.id(), plan.limits());
+    }
     audit.record(
         new Actor(0, "billing-webhook", requestId),
         AuditAction.BILLING_PLAN_EVENT_APPLIED,

@@ -1,6 +1,10 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.BotPostsJson;
+import dev.herald.domain.schedule.ActiveHours;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.PostType;
@@ -17,6 +21,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +87,25 @@ public class Bot {
   @Column(name = "delay_between_cycles_s", nullable = false)
   private int delayBetweenCyclesSeconds;
 
+  @Column(name = "jitter_percent", nullable = false)
+  private int jitterPercent;
+
+  @Column(name = "time_zone", nullable = false, length = 64)
+  private String timeZone = "UTC";
+
+  @Column(name = "active_hours", length = ActiveHours.MAX_LENGTH)
+  private String activeHours;
+
+  @Column(name = "min_group_interval_min", nullable = false)
+  private int minGroupIntervalMinutes;
+
+  /** The tenant's day of {@link #postsToday}; the engine's completions write both (V85). */
+  @Column(name = "posts_day", insertable = false, updatable = false)
+  private LocalDate postsDay;
+
+  @Column(name = "posts_today", insertable = false, updatable = false)
+  private int postsToday;
+
   @Column(name = "next_run_at")
   private Instant nextRunAt;
 
@@ -121,22 +146,29 @@ public class Bot {
     return updatedAt;
   }
 
+  /** The posts counted against the daily cap on {@code today}, the tenant's day now. */
+  public int postsOn(LocalDate today) {
+    return today.equals(postsDay) ? postsToday : 0;
+  }
+
   public BotConfig config() {
-    List<ChatReference> groups = targetGroups.stream().map(ChatReference::parse).toList();
-    if (contentJson != null) {
-      return new BotConfig(
-          groups,
-          BotPostsJson.read(contentJson),
-          delayBetweenPostsSeconds,
-          delayBetweenCyclesSeconds);
-    }
+    BotPosts content =
+        contentJson != null
+            ? BotPostsJson.read(contentJson)
+            : BotPosts.of(
+                postType == PostType.FORWARD
+                    ? BotPost.forward(forwardSource == null ? null : MessageLink.parse(forwardSource))
+                    : BotPost.plainText(postText));
     return new BotConfig(
-        groups,
-        postType,
-        postText,
-        forwardSource == null ? null : MessageLink.parse(forwardSource),
+        targetGroups.stream().map(ChatReference::parse).toList(),
+        content,
         delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds);
+        delayBetweenCyclesSeconds,
+        new Schedule(
+            jitterPercent,
+            ZoneId.of(timeZone),
+            ActiveHours.parse(activeHours),
+            minGroupIntervalMinutes));
   }
 
   public void applyConfig(BotConfig config, Instant now) {
@@ -149,6 +181,11 @@ public class Bot {
     contentJson = config.content().onePlainPost() ? null : BotPostsJson.write(config.content());
     delayBetweenPostsSeconds = config.delayBetweenPostsSeconds();
     delayBetweenCyclesSeconds = config.delayBetweenCyclesSeconds();
+    Schedule schedule = config.schedule();
+    jitterPercent = schedule.jitterPercent();
+    timeZone = schedule.zone().getId();
+    activeHours = schedule.activeHours().always() ? null : schedule.activeHours().canonical();
+    minGroupIntervalMinutes = schedule.minGroupIntervalMinutes();
     updatedAt = now;
   }
 

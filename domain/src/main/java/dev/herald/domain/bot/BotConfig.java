@@ -3,6 +3,7 @@ package dev.herald.domain.bot;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.Rotation;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
@@ -17,18 +18,33 @@ import java.util.Optional;
  * no content yet): saving an incomplete configuration is allowed, starting with one is not ({@link
  * #missingForStart()}). Its {@link #content() posts} are one or more; the flat {@code post*}
  * accessors describe the first, the one-post shorthand older clients use.
+ *
+ * @param schedule jitter, time zone, active hours and group interval ({@link Schedule#NONE} when
+ *     the tenant set none)
  */
 public record BotConfig(
     List<ChatReference> targetGroups,
     BotPosts content,
     int delayBetweenPostsSeconds,
-    int delayBetweenCyclesSeconds) {
+    int delayBetweenCyclesSeconds,
+    Schedule schedule) {
 
   public BotConfig {
     targetGroups = List.copyOf(targetGroups);
+    schedule = schedule == null ? Schedule.NONE : schedule;
   }
 
-  /** The one-post configuration of the flat fields. */
+  /** A configuration without a schedule of its own ({@link Schedule#NONE}). */
+  public BotConfig(
+      List<ChatReference> targetGroups,
+      BotPosts content,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds) {
+    this(
+        targetGroups, content, delayBetweenPostsSeconds, delayBetweenCyclesSeconds, Schedule.NONE);
+  }
+
+  /** The one-post configuration of the flat fields, without a schedule of its own. */
   public BotConfig(
       List<ChatReference> targetGroups,
       PostType postType,

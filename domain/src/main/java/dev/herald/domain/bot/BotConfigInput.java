@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.schedule.ScheduleInput;
 import java.util.List;
 
 /**
@@ -20,7 +21,34 @@ public record BotConfigInput(
     String format,
     List<PostInput> posts,
     String rotation,
-    Boolean sessionsDropButtons) {
+    Boolean sessionsDropButtons,
+    ScheduleInput schedule) {
+
+  /** Content fields without a schedule: the bot keeps no schedule of its own. */
+  public BotConfigInput(
+      List<String> targetGroups,
+      String postType,
+      String postText,
+      String forwardSource,
+      Integer delayBetweenPostsSeconds,
+      Integer delayBetweenCyclesSeconds,
+      String format,
+      List<PostInput> posts,
+      String rotation,
+      Boolean sessionsDropButtons) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        format,
+        posts,
+        rotation,
+        sessionsDropButtons,
+        null);
+  }
 
   /** The one-post shorthand in plain text, as clients before posts lists send it. */
   public BotConfigInput(

@@ -5,6 +5,8 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.Rotation;
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.schedule.SchedulePolicy;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
@@ -19,8 +21,8 @@ import java.util.Set;
 /**
  * The rules for a bot configuration under a plan: target groups are normalised and deduplicated and
  * at most {@code maxGroups}; the posts follow {@link BotPostPolicy} (a text is 1 to 4096 characters
- * once formatted, Telegram's limit); both delays are at least the plan's minimum. Every broken rule
- * is reported at once, each under its field name.
+ * once formatted, Telegram's limit); both delays are at least the plan's minimum; the schedule
+ * follows {@link SchedulePolicy}. Every broken rule is reported at once, each under its field name.
  */
 public final class BotConfigPolicy {
 
@@ -66,10 +68,11 @@ public final class BotConfigPolicy {
             input.delayBetweenCyclesSeconds(),
             limits.minDelayBetweenCyclesSeconds(),
             errors);
+    Schedule schedule = SchedulePolicy.validate(input.schedule(), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new BotConfig(groups, content, postDelay, cycleDelay);
+    return new BotConfig(groups, content, postDelay, cycleDelay, schedule);
   }
 
   /**

@@ -17,4 +17,12 @@ public interface BotRepository {
    * bot is left as it is. Returns the bot as it is now.
    */
   Optional<Bot> requestStop(long accountId, StopReason reason);
+
+  /**
+   * After a schedule change: a running bot whose next cycle was deferred beyond its delay (to the
+   * next active window or the tenant's next day) is due now, so the engine plans it again under the
+   * new schedule. A bot that is not deferred keeps its next run: a save never shortens a delay.
+   * Returns whether it was due again.
+   */
+  boolean replanDeferred(long accountId);
 }

@@ -5,7 +5,10 @@ import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.ContentPreview;
+import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.plan.PlanLimits;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
@@ -41,6 +44,7 @@ public class BotService {
   @Inject TelegramGateway gateway;
   @Inject TextFormatter formatter;
   @Inject Clock clock;
+  @Inject WakeSignal wake;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
   public BotConfig config(long accountId) {
@@ -84,13 +88,22 @@ public class BotService {
     }
   }
 
-  /** Validates the configuration against the account's plan and stores it whole, or not at all. */
+  /**
+   * Validates the configuration against the account's plan and stores it whole, or not at all. A
+   * new schedule applies at once: a bot waiting for its next window or day is planned again ({@link
+   * BotRepository#replanDeferred}).
+   */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
     BotConfig config = BotConfigPolicy.validate(input, limits, formatter);
     Bot bot = botOf(accountId);
+    boolean newSchedule = !bot.config().schedule().equals(config.schedule());
     bot.applyConfig(config, clock.instant());
-    return bots.save(bot).config();
+    BotConfig saved = bots.save(bot).config();
+    if (newSchedule && bots.replanDeferred(accountId)) {
+      wake.afterCommit(accountId);
+    }
+    return saved;
   }
 
   /**
@@ -101,19 +114,25 @@ public class BotService {
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
-    List<SenderLabel> senders = senders(accountId, clock.instant());
+    Instant now = clock.instant();
+    List<SenderLabel> senders = senders(accountId, now);
     boolean running = bot.status() == BotStatus.RUNNING;
-    boolean configIncomplete = !bot.config().missingForStart().isEmpty();
+    BotConfig config = bot.config();
+    PlanLimits limits = account(accountId).plan().limits();
+    PauseReason pause = running ? pauseReason(bot, limits, now) : null;
+    boolean configIncomplete = !config.missingForStart().isEmpty();
     boolean noSenderNow = senders.stream().noneMatch(SenderLabel::available);
-    boolean idle = running && (configIncomplete || noSenderNow);
+    boolean idle = running && (configIncomplete || noSenderNow || pause != null);
     Instant resumesAt =
-        idle && !configIncomplete
-            ? senders.stream()
-                .map(SenderLabel::availableAt)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder())
-                .orElse(null)
-            : null;
+        pause != null
+            ? resumesAt(config.schedule(), pause, now)
+            : idle && !configIncomplete
+                ? senders.stream()
+                    .map(SenderLabel::availableAt)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null)
+                : null;
     return new BotState(
         bot.status(),
         bot.stopReason().orElse(null),
@@ -123,7 +142,25 @@ public class BotService {
         bot.nextRunAt().orElse(null),
         senders,
         transportOf(senders),
-        senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun));
+        senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun),
+        pause,
+        config.schedule().activeHours().windowAt(now, config.schedule().zone()).orElse(null),
+        PlanCuts.of(config, limits));
+  }
+
+  /** The daily cap first (it outlasts a window), then the active hours. */
+  private static PauseReason pauseReason(Bot bot, PlanLimits limits, Instant now) {
+    Schedule schedule = bot.config().schedule();
+    if (bot.postsOn(DailyCap.day(now, schedule.zone())) >= limits.maxPostsPerDay()) {
+      return PauseReason.DAILY_CAP;
+    }
+    return schedule.mayPostAt(now) ? null : PauseReason.OUTSIDE_ACTIVE_HOURS;
+  }
+
+  private static Instant resumesAt(Schedule schedule, PauseReason pause, Instant now) {
+    Instant from =
+        pause == PauseReason.DAILY_CAP ? DailyCap.nextDayStart(now, schedule.zone()) : now;
+    return schedule.nextAllowed(from);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.schedule.ActiveHours;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,10 @@ import java.util.List;
  *     flood waits); null when it is not idle or only the tenant or an admin can change it
  * @param transport the transport of the bot's senders, {@code mixed} when they differ
  * @param dryRun true when any of the bot's senders posts nowhere real (see each sender's own)
+ * @param pauseReason why a running bot is idle by its schedule (then {@code resumesAt} is when it
+ *     posts again); null when it is not
+ * @param nextWindow the active-hours window the bot posts in now or next; null without active hours
+ * @param planCuts what the plan's current limits cut from the configuration ({@link PlanCuts})
  */
 public record BotState(
     BotStatus status,
@@ -24,4 +29,12 @@ public record BotState(
     Instant nextRunAt,
     List<SenderLabel> senders,
     String transport,
-    boolean dryRun) {}
+    boolean dryRun,
+    PauseReason pauseReason,
+    ActiveHours.Window nextWindow,
+    List<String> planCuts) {
+
+  public BotState {
+    planCuts = planCuts == null ? List.of() : List.copyOf(planCuts);
+  }
+}

@@ -3,6 +3,7 @@ package dev.herald.domain.engine;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -35,6 +36,15 @@ public interface DeliveryLedger {
   /** A post whose outcome is known; {@code at} is when the send finished. */
   record Finished(DueCycle cycle, String chat, SendOutcome outcome, Instant at) {}
 
-  /** A cycle that has ended; the bot runs again at {@code nextRunAt}. */
-  record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {}
+  /**
+   * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its attempts count against the
+   * daily cap of the tenant's day {@code day} (null: not counted).
+   */
+  record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day) {
+
+    /** A completion counted against no day (tests and tools). */
+    public Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {
+      this(cycle, nextRunAt, tally, null);
+    }
+  }
 }

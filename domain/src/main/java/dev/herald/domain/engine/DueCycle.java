@@ -1,6 +1,8 @@
 package dev.herald.domain.engine;
 
 import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,11 @@ import java.util.Optional;
  * id, so delivery records of the dead node still count), when it was planned, what to post (the
  * bot's posts, one picked per cycle by {@link dev.herald.domain.content.CycleContent}) where, and
  * its senders: the usable sessions and, when it may post, the tenant's own bot (its token sealed).
+ * The groups and delays are already those the account's plan allows now (a downgrade applies at
+ * the next claim), and a group still inside its minimum interval is left out.
+ *
+ * @param schedule jitter, zone and active hours ({@link Schedule#NONE} without them)
+ * @param dailyCap the plan's daily cap and the account's count so far
  */
 public record DueCycle(
     long accountId,
@@ -24,11 +31,42 @@ public record DueCycle(
     Optional<String> userBotTokenSealed,
     int maxInFlight,
     Duration delayBetweenPosts,
-    Duration delayBetweenCycles) {
+    Duration delayBetweenCycles,
+    Schedule schedule,
+    DailyCap dailyCap) {
 
   public DueCycle {
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
     Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(dailyCap, "dailyCap");
+  }
+
+  /** A cycle without a schedule or a daily cap (tests and tools). */
+  public DueCycle(
+      long accountId,
+      long cycleId,
+      Instant plannedAt,
+      BotPosts content,
+      List<ChatReference> groups,
+      List<Long> sessionIds,
+      Optional<String> userBotTokenSealed,
+      int maxInFlight,
+      Duration delayBetweenPosts,
+      Duration delayBetweenCycles) {
+    this(
+        accountId,
+        cycleId,
+        plannedAt,
+        content,
+        groups,
+        sessionIds,
+        userBotTokenSealed,
+        maxInFlight,
+        delayBetweenPosts,
+        delayBetweenCycles,
+        Schedule.NONE,
+        DailyCap.UNLIMITED);
   }
 }

@@ -5,6 +5,7 @@ import dev.herald.domain.account.AccountRepository;
 import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.bot.PlanChangeNotice;
 import dev.herald.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class PlanService {
   @Inject AccountRepository accounts;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject PlanChangeNotice notice;
 
   /**
    * Applies a token's plan claims when they are newer than the stored plan; returns the account.
@@ -42,7 +44,9 @@ public class PlanService {
   public Account setByAdmin(Actor actor, long accountId, PlanInput input) {
     Plan plan = PlanPolicy.toPlan(input, clock.instant(), "");
     Account account = account(accountId);
-    account.updatePlan(plan);
+    if (account.updatePlan(plan)) {
+      notice.planChanged(accountId, plan.limits());
+    }
     audit.record(actor, AuditAction.ACCOUNT_PLAN_SET, "account", accountId, describe(plan));
     return account;
   }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.account.Account;
+import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.account.Role;
+import dev.herald.domain.plan.Plan;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
@@ -73,6 +77,12 @@ class BotStateLabelsTest {
     bot.markRunning(NOW);
     BotService service = new BotService();
     service.bots = fake(BotRepository.class, Map.of("findByAccountId", Optional.of(bot)));
+    service.accounts =
+        fake(
+            AccountRepository.class,
+            Map.of(
+                "findById",
+                Optional.of(new Account("subject", null, Role.USER, Plan.none(), NOW))));
     service.sessions = fake(SessionRepository.class, Map.of("assignedTo", List.of()));
     service.userBots =
         fake(UserBotRepository.class, Map.of("findByAccountId", Optional.ofNullable(userBot)));

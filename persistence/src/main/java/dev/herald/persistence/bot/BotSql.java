@@ -19,6 +19,18 @@ public final class BotSql {
     return "CASE WHEN " + alias + ".lease_until > now() THEN 'STOPPING' ELSE 'STOPPED' END";
   }
 
+  /**
+   * {@code BotRepository.replanDeferred}: "deferred" is a next run further away than the delay
+   * between cycles with the most jitter (1.5 times) and a second; only a bot between cycles (no
+   * lease). Parameter: account.
+   */
+  public static final String REPLAN_DEFERRED =
+      """
+      UPDATE bot SET next_run_at = now(), updated_at = now()
+       WHERE account_id = ? AND status = 'RUNNING' AND lease_owner IS NULL
+         AND next_run_at > now() + make_interval(secs => delay_between_cycles_s * 1.5 + 1)
+      """;
+
   /** Parameters: stop reason, account. A stopped or suspended bot is left as it is. */
   public static final String REQUEST_STOP =
       """

@@ -30,6 +30,15 @@ public class JpaBotRepository extends JpaStore implements BotRepository {
   }
 
   @Override
+  public boolean replanDeferred(long accountId) {
+    em.flush();
+    int replanned =
+        em.createNativeQuery(BotSql.REPLAN_DEFERRED).setParameter(1, accountId).executeUpdate();
+    findByAccountId(accountId).ifPresent(em::refresh);
+    return replanned > 0;
+  }
+
+  @Override
   public Bot save(Bot bot) {
     if (em.contains(bot)) {
       return bot;

@@ -4,12 +4,17 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.BotPostsJson;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.schedule.ActiveHours;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +44,28 @@ final class DueCycleRows {
         Optional.ofNullable(rs.getString("user_bot_token")),
         rs.getInt("max_sessions"),
         Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
-        Duration.ofSeconds(rs.getInt("delay_between_cycles_s")));
+        Duration.ofSeconds(rs.getInt("delay_between_cycles_s")),
+        schedule(rs),
+        dailyCap(rs));
+  }
+
+  private static Schedule schedule(ResultSet rs) throws SQLException {
+    String hours = rs.getString("active_hours");
+    int jitter = rs.getInt("jitter_percent");
+    int interval = rs.getInt("min_group_interval_min");
+    String zone = rs.getString("time_zone");
+    if (hours == null && jitter == 0 && interval == 0 && "UTC".equals(zone)) {
+      return Schedule.NONE;
+    }
+    return new Schedule(jitter, ZoneId.of(zone), ActiveHours.parse(hours), interval);
+  }
+
+  private static DailyCap dailyCap(ResultSet rs) throws SQLException {
+    Date day = rs.getDate("posts_day");
+    return new DailyCap(
+        rs.getInt("max_posts_per_day"),
+        day == null ? null : day.toLocalDate(),
+        rs.getInt("posts_today"));
   }
 
   /** The stored posts, or for rows saved before posts lists the one post of the flat columns. */

@@ -26,7 +26,8 @@ final class FlushParameters {
       Integer[] delivered,
       Integer[] failures,
       Integer[] floodWaits,
-      String[] events) {
+      String[] events,
+      String[] days) {
 
     static Cycles of(List<Completed> completed) {
       int n = completed.size();
@@ -39,6 +40,7 @@ final class FlushParameters {
               new Integer[n],
               new Integer[n],
               new Integer[n],
+              new String[n],
               new String[n]);
       for (int i = 0; i < n; i++) {
         Completed done = completed.get(i);
@@ -50,6 +52,7 @@ final class FlushParameters {
         c.delivered[i] = t.delivered();
         c.failures[i] = t.failures();
         c.floodWaits[i] = t.floodWaits();
+        c.days[i] = done.day() == null ? null : done.day().toString();
         // Every cycle's end is in the tenant's activity log (SPEC §2); its reason code and counts
         // per outcome come from the cycle's delivery records (LedgerSql.LOG_ACTIVITIES).
         c.events[i] = ActivityEvent.cycleEnded(t.failures()).name();
@@ -119,6 +122,8 @@ final class FlushParameters {
     p.array("bigint", cycles.cycleIds());
     p.array("bigint", cycles.nextRunsMs());
     p.array("int4", cycles.delivered());
+    p.array("text", cycles.days());
+    p.array("int4", cycles.attempts());
     p.value(node);
     // ADD_STATS
     p.array("bigint", cycles.accounts());

@@ -30,14 +30,37 @@ final class LeaseSql {
   }
 
   /**
+   * SQL twin of {@code GroupInterval.mayPostTo}, negated: the chats of the bot row {@code alias}
+   * posted to within its minimum group interval before the cycle's start. Only the last cycles can
+   * hold such posts (a bot starts at most one cycle per delay between cycles; the slack covers
+   * cycles deferred to a window or a new day), so the lookup stays on the unique key's prefix
+   * (account, cycle) instead of the account's whole history.
+   */
+  static String recentlyPosted(String alias) {
+    return ("SELECT d.chat_ref FROM delivery_record d WHERE d.account_id = %1$s.account_id"
+            + " AND d.cycle_id > %1$s.cycle_id - (%1$s.min_group_interval_min * 60"
+            + " / greatest(%1$s.delay_between_cycles_s, 1) + 10)"
+            + " AND d.started_at > greatest(%1$s.next_run_at, now())"
+            + " - make_interval(mins => %1$s.min_group_interval_min)")
+        .formatted(alias);
+  }
+
+  /**
    * Leases due running bots (SKIP LOCKED: nodes never wait on each other) and returns everything a
    * cycle needs in one round trip. The cycle id is not incremented here: a node taking over an
    * abandoned cycle continues it, so the dead node's delivery records still apply (rule 10). The
-   * account and the bot's parts are per-row subqueries: as a join, the planner hashed the whole
-   * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
-   * The senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot
-   * ({@link #userBotUsable}). Parameters: lookahead seconds, limit, node, lease seconds, the user
-   * bots' transport.
+   * account and the bot's parts are per-row lookups: as a join, the planner hashed the whole
+   * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE);
+   * the account's figures come from one lateral lookup by key, kept a per-row lookup by {@code
+   * OFFSET 0} (the planner does not flatten it into a join). The senders are the usable sessions
+   * ({@link SessionSql#usableNow}) and a usable user bot ({@link #userBotUsable}).
+   *
+   * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
+   * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
+   * minimums are raised, and its daily cap comes with the day's count. With a minimum group
+   * interval, the groups posted to within it are left out ({@link #recentlyPosted}; a bot without
+   * one never runs that lookup). Parameters: lookahead seconds, limit, node, lease seconds, the
+   * user bots' transport.
    */
   static final String CLAIM_DUE =
       """
@@ -52,20 +75,27 @@ final class LeaseSql {
       UPDATE bot b
          SET lease_owner = ?,
              lease_until = greatest(b.next_run_at, now()) + make_interval(secs => ?)
-        FROM due
+        FROM due CROSS JOIN LATERAL (
+               SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
+                      a.min_delay_between_cycles_s, a.max_posts_per_day
+                 FROM account a WHERE a.id = due.account_id OFFSET 0) a
        WHERE b.account_id = due.account_id
       RETURNING b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
                 b.content_json,
-                b.delay_between_posts_s, b.delay_between_cycles_s,
-                (SELECT a.max_sessions FROM account a WHERE a.id = b.account_id) AS max_sessions,
+                greatest(b.delay_between_posts_s, a.min_delay_between_posts_s) AS delay_between_posts_s,
+                greatest(b.delay_between_cycles_s, a.min_delay_between_cycles_s) AS delay_between_cycles_s,
+                a.max_sessions, a.max_posts_per_day, b.posts_day, b.posts_today,
+                b.jitter_percent, b.time_zone, b.active_hours, b.min_group_interval_min,
                 (SELECT array_agg(g.chat_ref ORDER BY g.position)
-                   FROM bot_target_group g WHERE g.account_id = b.account_id) AS target_groups,
+                   FROM (SELECT chat_ref, position FROM bot_target_group
+                          WHERE account_id = b.account_id ORDER BY position LIMIT a.max_groups) g
+                  WHERE b.min_group_interval_min = 0 OR g.chat_ref NOT IN (%s)) AS target_groups,
                 (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
                   WHERE s.assigned_account_id = b.account_id AND %s) AS session_ids,
                 (SELECT u.token_encrypted FROM user_bot u
                   WHERE u.account_id = b.account_id AND %s) AS user_bot_token
       """
-          .formatted(SessionSql.usableNow("s"), userBotUsable("u"));
+          .formatted(recentlyPosted("b"), SessionSql.usableNow("s"), userBotUsable("u"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =

@@ -11,6 +11,8 @@ import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomeAction;
 import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
@@ -20,6 +22,9 @@ import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +46,14 @@ import java.util.logging.Logger;
  * queue the outcome, then schedule the next post after the delay. No thread waits for anything;
  * when every lane is done the cycle's completion is queued too, and {@link WriteBehind} writes
  * outcomes and completions in batches.
+ *
+ * <p>The schedule (issue 15): a cycle due outside its active hours posts nothing and is moved to
+ * the next window's start; a lane that reaches the end of the window stops there, and the cycle
+ * ends: the next cycle begins at the next window with every group again. A cycle posts to at most
+ * the posts left of the tenant's day ({@link DailyCap}); once they are used up, the next cycle is
+ * the next local day's first moment inside the active hours (the bot pauses with {@code
+ * DAILY_CAP}). Both delays are jittered. A cycle without active hours or jitter does none of this
+ * work per post.
  */
 final class CycleRun {
 
@@ -72,6 +86,12 @@ final class CycleRun {
   private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
+  private final Schedule schedule;
+
+  /** The tenant's day this cycle counts its posts on, and how many it may start. */
+  private LocalDate day;
+
+  private int postsLeft;
 
   CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
     this.cycle = cycle;
@@ -80,12 +100,31 @@ final class CycleRun {
     this.sending = sending;
     this.recording = recording;
     this.environment = environment;
+    this.schedule = cycle.schedule();
   }
 
   void start() {
+    Instant now = environment.clock().instant();
+    day = DailyCap.day(now, schedule.zone());
+    postsLeft = cycle.dailyCap().postsLeft(day);
+    if (!schedule.mayPostAt(now)) {
+      completeAt(schedule.nextAllowed(now));
+      return;
+    }
+    if (postsLeft == 0) {
+      completeAt(schedule.nextAllowed(DailyCap.nextDayStart(now, schedule.zone())));
+      return;
+    }
+    List<ChatReference> groups =
+        cycle.groups().size() > postsLeft ? cycle.groups().subList(0, postsLeft) : cycle.groups();
+    if (groups.isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
+      // Every group was posted to within its minimum interval (the claim left them out).
+      complete();
+      return;
+    }
     List<Sender> senders = senders();
     List<List<ChatReference>> shares =
-        CyclePlan.shares(cycle.groups(), senders.size(), cycle.maxInFlight());
+        CyclePlan.shares(groups, senders.size(), cycle.maxInFlight());
     if (shares.isEmpty()) {
       recording
           .penalties()
@@ -132,15 +171,29 @@ final class CycleRun {
     }
   }
 
+  /**
+   * The cycle's end: the next run after the (jittered) delay between cycles, or at the tenant's
+   * next day when this cycle used the day's last posts; moved into the active hours.
+   */
   private void complete() {
-    recording
-        .writes()
-        .completed(
-            new Completed(
-                cycle,
-                environment.clock().instant().plus(cycle.delayBetweenCycles()),
-                tally.get()));
+    Instant now = environment.clock().instant();
+    Instant next = now.plus(jittered(cycle.delayBetweenCycles()));
+    if (tally.get().attempts() >= postsLeft) {
+      Instant tomorrow = DailyCap.nextDayStart(now, schedule.zone());
+      next = next.isAfter(tomorrow) ? next : tomorrow;
+    }
+    completeAt(schedule.nextAllowed(next));
+  }
+
+  private void completeAt(Instant nextRunAt) {
+    recording.writes().completed(new Completed(cycle, nextRunAt, tally.get(), day));
     environment.metrics().cycleFinished();
+  }
+
+  private Duration jittered(Duration delay) {
+    return schedule.jitterPercent() == 0
+        ? delay
+        : schedule.jittered(delay, ThreadLocalRandom.current().nextDouble());
   }
 
   private void count(CycleTally add) {
@@ -158,7 +211,10 @@ final class CycleRun {
     }
 
     void post(int index) {
-      if (index >= chats.size()) {
+      // Active hours end: this lane stops; the rest waits for the next window (see the class).
+      if (index >= chats.size()
+          || !schedule.activeHours().always()
+              && !schedule.mayPostAt(environment.clock().instant())) {
         laneDone();
         return;
       }
@@ -298,7 +354,7 @@ final class CycleRun {
     }
 
     private void next(int index) {
-      long delayMs = cycle.delayBetweenPosts().toMillis();
+      long delayMs = jittered(cycle.delayBetweenPosts()).toMillis();
       if (index + 1 >= chats.size()) {
         laneDone();
       } else if (delayMs == 0) {
