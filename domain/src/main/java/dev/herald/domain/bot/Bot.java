@@ -157,7 +157,8 @@ public class Bot {
             ? BotPostsJson.read(contentJson)
             : BotPosts.of(
                 postType == PostType.FORWARD
-                    ? BotPost.forward(forwardSource == null ? null : MessageLink.parse(forwardSource))
+                    ? BotPost.forward(
+                        forwardSource == null ? null : MessageLink.parse(forwardSource))
                     : BotPost.plainText(postText));
     return new BotConfig(
         targetGroups.stream().map(ChatReference::parse).toList(),

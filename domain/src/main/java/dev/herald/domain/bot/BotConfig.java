@@ -40,8 +40,7 @@ public record BotConfig(
       BotPosts content,
       int delayBetweenPostsSeconds,
       int delayBetweenCyclesSeconds) {
-    this(
-        targetGroups, content, delayBetweenPostsSeconds, delayBetweenCyclesSeconds, Schedule.NONE);
+    this(targetGroups, content, delayBetweenPostsSeconds, delayBetweenCyclesSeconds, Schedule.NONE);
   }
 
   /** The one-post configuration of the flat fields, without a schedule of its own. */

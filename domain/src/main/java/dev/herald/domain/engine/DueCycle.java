@@ -15,8 +15,8 @@ import java.util.Optional;
  * id, so delivery records of the dead node still count), when it was planned, what to post (the
  * bot's posts, one picked per cycle by {@link dev.herald.domain.content.CycleContent}) where, and
  * its senders: the usable sessions and, when it may post, the tenant's own bot (its token sealed).
- * The groups and delays are already those the account's plan allows now (a downgrade applies at
- * the next claim), and a group still inside its minimum interval is left out.
+ * The groups and delays are already those the account's plan allows now (a downgrade applies at the
+ * next claim), and a group still inside its minimum interval is left out.
  *
  * @param schedule jitter, zone and active hours ({@link Schedule#NONE} without them)
  * @param dailyCap the plan's daily cap and the account's count so far

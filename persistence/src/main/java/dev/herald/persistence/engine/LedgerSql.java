@@ -98,9 +98,9 @@ final class LedgerSql {
    * something clears the bot's last error (whatever stopped it from posting has cleared); only
    * while the bot is still leased to this node in that cycle (a node that lost the lease completes
    * nothing); announced as a state change. The cycle's attempts count against the daily cap of the
-   * tenant's day it names ({@code DailyCap}: added to that day's count, or a new count on a new day;
-   * a NULL day counts nothing). Parameters: accounts, cycle ids, next runs (epoch ms), delivered
-   * counts, days (ISO dates), attempts as arrays; node.
+   * tenant's day it names ({@code DailyCap}: added to that day's count, or a new count on a new
+   * day; a NULL day counts nothing). Parameters: accounts, cycle ids, next runs (epoch ms),
+   * delivered counts, days (ISO dates), attempts as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
