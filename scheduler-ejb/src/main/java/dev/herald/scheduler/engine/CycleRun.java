@@ -12,6 +12,7 @@ import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
@@ -162,7 +163,14 @@ final class CycleRun {
           post(index + 1);
         } else {
           CompletableFuture<SendOutcome> send =
-              sending.gateway().sendAsync(sender, chat, cycle.post()).toCompletableFuture();
+              sending
+                  .gateway()
+                  .sendAsync(
+                      new DeliveryKey(cycle.accountId(), cycle.cycleId(), chat.canonical()),
+                      sender,
+                      chat,
+                      cycle.post())
+                  .toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));

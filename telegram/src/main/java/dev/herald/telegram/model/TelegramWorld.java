@@ -3,11 +3,14 @@ package dev.herald.telegram.model;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Telegram as the sandbox sees it: chats, accounts, and what Telegram answers each account. The
@@ -32,6 +35,8 @@ public final class TelegramWorld {
   private final SendLog log;
   private final ChatDirectory chats = new ChatDirectory();
   private final Map<Account, AccountState> accounts = new HashMap<>();
+  private final Map<Account, List<Instant>> joins = new HashMap<>();
+  private final Set<Account> spamLimited = new HashSet<>();
 
   public TelegramWorld(Clock clock, TelegramLimits limits, SendLog log) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -242,6 +247,48 @@ public final class TelegramWorld {
     state(account).visible.add(chatId);
   }
 
+  // ---- What benchmarks and admins read ----
+
+  /** The world's counters so far ({@link WorldFigures}). */
+  public synchronized WorldFigures figures() {
+    Duration hour = limits.onThisClock(Duration.ofHours(1));
+    int maxJoins = 0;
+    long joined = 0;
+    for (List<Instant> times : joins.values()) {
+      joined += times.size();
+      for (int first = 0, last = 0; last < times.size(); last++) {
+        while (!times.get(first).plus(hour).isAfter(times.get(last))) {
+          first++;
+        }
+        maxJoins = Math.max(maxJoins, last - first + 1);
+      }
+    }
+    long banned =
+        accounts.values().stream().filter(a -> a.standing != AccountStanding.ACTIVE).count();
+    return new WorldFigures(
+        log.attempts(),
+        log.delivered(),
+        log.refusedByReason(),
+        spamLimited.size(),
+        banned,
+        joined,
+        maxJoins);
+  }
+
+  /** Every account's place in every chat it is in, was banned from or asked to join. */
+  public synchronized List<ChatMembership> memberships() {
+    List<ChatMembership> all = new ArrayList<>();
+    for (ChatState chat : chats.all()) {
+      Chat snapshot = chat.snapshot();
+      chat.members.forEach(
+          (account, member) ->
+              all.add(new ChatMembership(account, snapshot, member.membership(), false)));
+      chat.joinRequests.forEach(
+          account -> all.add(new ChatMembership(account, snapshot, Membership.LEFT, true)));
+    }
+    return all;
+  }
+
   // ---- inside ----
 
   private Message post(Account account, long chatId, String type, String text) {
@@ -254,12 +301,16 @@ public final class TelegramWorld {
       log.record(new SendLog.Entry(now, account, chatId, type, text, SendLog.Entry.OK));
       return message;
     } catch (TelegramException refused) {
+      if ("PEER_FLOOD".equals(refused.error())) {
+        spamLimited.add(account);
+      }
       log.record(new SendLog.Entry(now, account, chatId, type, text, refused.toString()));
       throw refused;
     }
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {
+    joins.computeIfAbsent(account, key -> new ArrayList<>()).add(clock.instant());
     if (chat.joinByRequest) {
       chat.joinRequests.add(account);
       throw TelegramErrors.inviteRequestSent();

@@ -1,0 +1,78 @@
+package dev.herald.api.sandbox;
+
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.ChatMembership;
+import dev.herald.telegram.model.WorldFigures;
+import java.util.List;
+import java.util.Map;
+
+/** The sandbox's Telegram model on the wire: its counters and who is where. */
+final class SandboxWorldBody {
+
+  private SandboxWorldBody() {}
+
+  /** {@link WorldFigures} plus the world's time scale. */
+  record Figures(
+      double timeScale,
+      long attempts,
+      long delivered,
+      Map<String, Long> refusedByReason,
+      long spamLimitedAccounts,
+      long bannedAccounts,
+      long joins,
+      int maxJoinsPerAccountPerHour) {
+
+    static Figures of(double timeScale, WorldFigures figures) {
+      return new Figures(
+          timeScale,
+          figures.attempts(),
+          figures.delivered(),
+          figures.refusedByReason(),
+          figures.spamLimitedAccounts(),
+          figures.bannedAccounts(),
+          figures.joins(),
+          figures.maxJoinsPerAccountPerHour());
+    }
+  }
+
+  /**
+   * One sender in one chat in the words of {@code GET /bot/targets}: {@code JOINED}, {@code
+   * JOIN_REQUESTED}, {@code NOT_MEMBER}, {@code BANNED_IN_CHAT}, {@code WRITE_FORBIDDEN} (a member
+   * of a channel who is no admin), so the two can be compared.
+   */
+  record Member(String sender, String chat, String membership) {
+
+    static Member of(ChatMembership m) {
+      Account account = m.account();
+      String sender = (account.isBot() ? "user_bot:" : "session:") + account.id();
+      String chat = m.chat().username().map(u -> "@" + u).orElse(Long.toString(m.chat().id()));
+      return new Member(sender, chat, status(m));
+    }
+
+    private static String status(ChatMembership m) {
+      if (m.requested()) {
+        return "JOIN_REQUESTED";
+      }
+      return switch (m.membership()) {
+        case BANNED -> "BANNED_IN_CHAT";
+        case LEFT -> "NOT_MEMBER";
+        case MEMBER -> m.chat().kind().broadcast() ? "WRITE_FORBIDDEN" : "JOINED";
+        case ADMINISTRATOR -> "JOINED";
+      };
+    }
+  }
+
+  record Members(List<Member> items) {}
+
+  /** A chat to create in the world: a public group, channel or join-by-request group. */
+  record NewChat(
+      String username,
+      String kind,
+      Integer slowModeSeconds,
+      Boolean joinByRequest,
+      List<Long> bannedSessions) {}
+
+  record NewChats(List<NewChat> chats) {}
+
+  record Created(int created) {}
+}
