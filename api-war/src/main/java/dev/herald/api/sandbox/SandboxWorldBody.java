@@ -6,13 +6,16 @@ import dev.herald.telegram.model.WorldFigures;
 import java.util.List;
 import java.util.Map;
 
-/** The sandbox's Telegram model on the wire: its counters and who is where. */
-final class SandboxWorldBody {
+/**
+ * The sandbox's Telegram model on the wire: its counters, who is where, and chats to create (public
+ * records: JSON-B reads and writes them).
+ */
+public final class SandboxWorldBody {
 
   private SandboxWorldBody() {}
 
   /** {@link WorldFigures} plus the world's time scale. */
-  record Figures(
+  public record Figures(
       double timeScale,
       long attempts,
       long delivered,
@@ -40,7 +43,7 @@ final class SandboxWorldBody {
    * JOIN_REQUESTED}, {@code NOT_MEMBER}, {@code BANNED_IN_CHAT}, {@code WRITE_FORBIDDEN} (a member
    * of a channel who is no admin), so the two can be compared.
    */
-  record Member(String sender, String chat, String membership) {
+  public record Member(String sender, String chat, String membership) {
 
     static Member of(ChatMembership m) {
       Account account = m.account();
@@ -62,17 +65,17 @@ final class SandboxWorldBody {
     }
   }
 
-  record Members(List<Member> items) {}
+  public record Members(List<Member> items) {}
 
   /** A chat to create in the world: a public group, channel or join-by-request group. */
-  record NewChat(
+  public record NewChat(
       String username,
       String kind,
       Integer slowModeSeconds,
       Boolean joinByRequest,
       List<Long> bannedSessions) {}
 
-  record NewChats(List<NewChat> chats) {}
+  public record NewChats(List<NewChat> chats) {}
 
-  record Created(int created) {}
+  public record Created(int created) {}
 }

@@ -68,7 +68,7 @@ public final class TelegramWorld {
     }
     Optional<ChatState> chat = chats.byUsername(username);
     if (chat.isPresent() && state.visible.contains(chat.get().id)) {
-      return chat.get().snapshot(); // TDLib answers from its cache: no request to Telegram
+      return chat.get().snapshot(limits); // TDLib answers from its cache: no request to Telegram
     }
     if (!account.isBot() && state.resolutions != null) {
       Instant now = clock.instant();
@@ -80,12 +80,12 @@ public final class TelegramWorld {
     }
     ChatState found = chat.orElseThrow(TelegramErrors::usernameNotOccupied);
     state.visible.add(found.id);
-    return found.snapshot();
+    return found.snapshot(limits);
   }
 
   /** {@code getChat}: only a chat this account can see. */
   public synchronized Chat getChat(Account account, long chatId) {
-    return visibleChat(account, active(account), chatId).snapshot();
+    return visibleChat(account, active(account), chatId).snapshot(limits);
   }
 
   /** {@code joinChat}: a public chat by id; one that needs approval answers with a request. */
@@ -97,7 +97,7 @@ public final class TelegramWorld {
     ChatState chat = visibleChat(account, state, chatId);
     Membership membership = chat.membership(account);
     if (membership.joined()) {
-      return chat.snapshot();
+      return chat.snapshot(limits);
     }
     if (membership == Membership.BANNED || chat.username.isEmpty()) {
       throw TelegramErrors.channelPrivate();
@@ -117,7 +117,7 @@ public final class TelegramWorld {
         membership.joined() ? chat.id : 0,
         chat.title,
         chat.kind,
-        chat.snapshot().memberCount(),
+        chat.snapshot(limits).memberCount(),
         chat.joinByRequest);
   }
 
@@ -167,25 +167,27 @@ public final class TelegramWorld {
       }
       ChatState group = chats.add(spec);
       channel.linkedChatId = group.id;
-      return group.snapshot();
+      return group.snapshot(limits);
     }
-    return chats.add(spec).snapshot();
+    return chats.add(spec).snapshot(limits);
   }
 
   /** An admin's view of a chat, whoever can see it. */
   public synchronized Optional<Chat> chat(long chatId) {
-    return chats.byId(chatId).map(ChatState::snapshot);
+    return chats.byId(chatId).map(found -> found.snapshot(limits));
   }
 
   public synchronized Optional<Chat> chatByUsername(String username) {
     return ChatDirectory.validUsername(username)
-        ? chats.byUsername(username).map(ChatState::snapshot)
+        ? chats.byUsername(username).map(found -> found.snapshot(limits))
         : Optional.empty();
   }
 
   /** The chat behind a working invite link. */
   public synchronized Optional<Chat> chatByInviteLink(String inviteLink) {
-    return chats.byInvite(ChatDirectory.inviteHash(inviteLink)).map(ChatState::snapshot);
+    return chats
+        .byInvite(ChatDirectory.inviteHash(inviteLink))
+        .map(found -> found.snapshot(limits));
   }
 
   /** True for a link that works or once worked (a revoked link still names its chat). */
@@ -279,7 +281,7 @@ public final class TelegramWorld {
   public synchronized List<ChatMembership> memberships() {
     List<ChatMembership> all = new ArrayList<>();
     for (ChatState chat : chats.all()) {
-      Chat snapshot = chat.snapshot();
+      Chat snapshot = chat.snapshot(limits);
       chat.members.forEach(
           (account, member) ->
               all.add(new ChatMembership(account, snapshot, member.membership(), false)));
@@ -317,7 +319,7 @@ public final class TelegramWorld {
     }
     chat.setMember(account, Membership.MEMBER, clock.instant());
     state.visible.add(chat.id);
-    return chat.snapshot();
+    return chat.snapshot(limits);
   }
 
   private ChatState invited(String inviteLink) {

@@ -39,6 +39,9 @@ class WorldFiguresTest {
     clock.advance(Duration.ofMillis(100)); // 60 s of slow mode is 1 s on a 60x clock
     world.sendMessage(ALICE, chat.id(), "two");
 
+    assertEquals(1, world.getChat(ALICE, chat.id()).slowModeDelay(), "60 s seen as 1 s");
+    Chat hour = world.createChat(NewChat.supergroup("h").username("hour_slow").slowMode(3600));
+    assertEquals(60, world.chat(hour.id()).orElseThrow().slowModeDelay());
     assertEquals(Duration.ofSeconds(1), day.onThisClock(Duration.ofMinutes(1)));
     assertEquals(Duration.ofMinutes(24), day.spamPenalty());
     assertEquals(60.0, day.timeScale());
