@@ -11,6 +11,7 @@ import dev.herald.telegram.model.ChatKind;
 import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramWorld;
+import dev.herald.telegram.model.WorldFigures;
 import dev.herald.telegram.sandbox.SandboxWorld;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,9 +49,8 @@ public class AdminSandboxWorldResource {
 
   @GET
   @Operation(summary = "The sandbox model's counters (dry run only)")
-  public SandboxWorldBody.Figures figures() {
-    TelegramWorld world = world();
-    return SandboxWorldBody.Figures.of(world.limits().timeScale(), world.figures());
+  public WorldFigures figures() {
+    return world().figures();
   }
 
   @GET

@@ -2,41 +2,15 @@ package dev.herald.api.sandbox;
 
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.ChatMembership;
-import dev.herald.telegram.model.WorldFigures;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The sandbox's Telegram model on the wire: its counters, who is where, and chats to create (public
- * records: JSON-B reads and writes them).
+ * The sandbox's Telegram model on the wire (its counters go out as {@code WorldFigures}): who is
+ * where, and chats to create (public records: JSON-B reads and writes them).
  */
 public final class SandboxWorldBody {
 
   private SandboxWorldBody() {}
-
-  /** {@link WorldFigures} plus the world's time scale. */
-  public record Figures(
-      double timeScale,
-      long attempts,
-      long delivered,
-      Map<String, Long> refusedByReason,
-      long spamLimitedAccounts,
-      long bannedAccounts,
-      long joins,
-      int maxJoinsPerAccountPerHour) {
-
-    static Figures of(double timeScale, WorldFigures figures) {
-      return new Figures(
-          timeScale,
-          figures.attempts(),
-          figures.delivered(),
-          figures.refusedByReason(),
-          figures.spamLimitedAccounts(),
-          figures.bannedAccounts(),
-          figures.joins(),
-          figures.maxJoinsPerAccountPerHour());
-    }
-  }
 
   /**
    * One sender in one chat in the words of {@code GET /bot/targets}: {@code JOINED}, {@code

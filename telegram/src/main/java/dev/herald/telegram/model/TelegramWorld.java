@@ -268,6 +268,7 @@ public final class TelegramWorld {
     long banned =
         accounts.values().stream().filter(a -> a.standing != AccountStanding.ACTIVE).count();
     return new WorldFigures(
+        limits.timeScale(),
         log.attempts(),
         log.delivered(),
         log.refusedByReason(),

@@ -63,6 +63,7 @@ class WorldFiguresTest {
 
     WorldFigures figures = world.figures();
 
+    assertEquals(60.0, figures.timeScale());
     assertEquals(3, figures.attempts());
     assertEquals(1, figures.delivered());
     assertEquals(
