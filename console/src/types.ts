@@ -243,6 +243,18 @@ export interface SandboxFaults {
   needs_login_sessions?: number[];
 }
 
+/** What the sandbox's Telegram model counted (GET /admin/sandbox/world). */
+export interface SandboxWorld {
+  time_scale: number;
+  attempts: number;
+  delivered: number;
+  refused_by_reason: Record<string, number>;
+  spam_limited_accounts: number;
+  banned_accounts: number;
+  joins: number;
+  max_joins_per_account_per_hour: number;
+}
+
 export interface IssuedToken {
   access_token: string;
   expires_in: number;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { get, put } from "../api";
 import type { ApiProblem } from "../problem";
-import type { SandboxFaults as Faults } from "../types";
+import type { SandboxFaults as Faults, SandboxWorld as World } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
 
 /** Session ids typed as "3, 7" (blanks and anything not a number dropped). */
@@ -84,6 +84,7 @@ export function SandboxFaults() {
         </form>
       )}
       <SandboxSends />
+      <TelegramModel />
     </Screen>
   );
 }
@@ -140,5 +141,58 @@ function SandboxSends() {
           <p data-testid="sandbox-sends">Nothing received in {shown.chat}.</p>
         ))}
     </form>
+  );
+}
+
+/**
+ * What the sandbox's Telegram model counted, and the send-twice test hook: the next N cycle posts
+ * are sent twice, so the duplicates counted from the send log can be seen to work (SPEC rule 17).
+ */
+function TelegramModel() {
+  const [world, setWorld] = useState<World | null>(null);
+  const [twice, setTwice] = useState("1");
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [pending, setPending] = useState<number | null>(null);
+
+  useEffect(() => {
+    get<World>("/admin/sandbox/world").then(setWorld, setProblem);
+  }, []);
+
+  const sendTwice = async (e: Event) => {
+    e.preventDefault();
+    setProblem(null);
+    try {
+      const reply = await put<{ sends: number }>("/admin/sandbox/send-twice", { sends: Number(twice) });
+      setPending(reply.sends);
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  const refused = world ? Object.entries(world.refused_by_reason) : [];
+  return (
+    <section class="card" aria-labelledby="model-heading">
+      <h2 id="model-heading">Telegram model</h2>
+      <ProblemAlert problem={problem} />
+      {world && (
+        <dl class="world">
+          <dt>Sends delivered / tried</dt>
+          <dd>{world.delivered} / {world.attempts}</dd>
+          <dt>Refused, by reason</dt>
+          <dd>{refused.length ? refused.map(([reason, n]) => `${reason}: ${n}`).join(", ") : "none"}</dd>
+          <dt>Accounts spam-limited / banned</dt>
+          <dd>{world.spam_limited_accounts} / {world.banned_accounts}</dd>
+          <dt>Most joins by one account in an hour</dt>
+          <dd>{world.max_joins_per_account_per_hour} ({world.joins} joins, clock {world.time_scale}x)</dd>
+        </dl>
+      )}
+      <form onSubmit={sendTwice}>
+        <Field label="Cycle posts to send twice (test hook)" error={problem?.forField("sends")} hint="Proves the duplicate count from the send log can fail.">
+          {(p) => <input {...p} type="number" min={0} max={1000} value={twice} onInput={(e) => setTwice(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit">Send twice</button>
+      </form>
+      {pending !== null && <Notice>The next {pending} cycle posts will be sent twice.</Notice>}
+    </section>
   );
 }

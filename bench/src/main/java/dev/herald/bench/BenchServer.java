@@ -5,6 +5,7 @@ import dev.herald.launcher.Folders;
 import dev.herald.launcher.LibertyServer;
 import dev.herald.launcher.Pause;
 import dev.herald.launcher.Ports;
+import dev.herald.launcher.SendLogFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,6 +80,22 @@ public final class BenchServer implements AutoCloseable {
    */
   public LibertyServer node(String suffix) {
     return template.copyAs(SERVER_NAME + "-" + suffix, Ports.free(), env);
+  }
+
+  /** The sandbox's send logs of every node on this data folder: where duplicates are counted. */
+  public SendLogFiles sendLog() {
+    return SendLogFiles.inDataDir(workDir.resolve("data"));
+  }
+
+  /**
+   * The duplicate-post figure every benchmark prints (SPEC rule 17): delivered sends beyond the
+   * first per (account, cycle, chat), counted from the send logs, with how many sends they hold.
+   */
+  public String duplicatesFromSendLog() {
+    SendLogFiles log = sendLog();
+    return String.format(
+        "%d (send log: %d delivered of %d sends received)",
+        log.duplicates(), log.delivered(send -> true), log.sends().size());
   }
 
   /** The JWT signing keys of the dev profile (under the data folder), for {@code Tokens}. */

@@ -119,11 +119,9 @@ public final class EngineBench {
           "cycles per bot in the window: min %s, avg %s, max %s over %s bots (expected ~%.1f)",
           perBot[0], perBot[1], perBot[2], perBot[3], seconds / CYCLE_SECONDS);
       report.line(
-          "duplicate (account, cycle, chat) delivery records: %s; records left SENDING > 5 s: %s;"
-              + " running bots overdue > 1 s now: %s",
-          bench.one(
-              "SELECT count(*) FROM (SELECT 1 FROM delivery_record GROUP BY account_id, cycle_id,"
-                  + " chat_ref HAVING count(*) > 1) d"),
+          "duplicate posts (a second delivered send of one (account, cycle, chat)): %s; records"
+              + " left SENDING > 5 s: %s; running bots overdue > 1 s now: %s",
+          bench.duplicatesFromSendLog(),
           bench.one(
               "SELECT count(*) FROM delivery_record WHERE outcome = 'SENDING' AND started_at <"
                   + " now() - interval '5 s'"),

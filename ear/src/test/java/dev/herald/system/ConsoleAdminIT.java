@@ -228,6 +228,24 @@ class ConsoleAdminIT extends TenantSystemTest {
     browser.waitForText(
         By.cssSelector("[data-testid=sandbox-sends]"),
         "Nothing received in @console_nothing_sent.");
+    // The Telegram model's counters and the send-twice test hook (SPEC rule 17) on the same screen.
+    browser.waitForText(By.cssSelector("dl.world"), "Sends delivered / tried");
+    try {
+      browser.type("Cycle posts to send twice (test hook)", "2");
+      browser.click("Send twice");
+      browser.waitForText(
+          By.cssSelector("[aria-labelledby=model-heading] [role=status]"),
+          "The next 2 cycle posts will be sent twice.");
+      assertEquals(
+          2,
+          api.get("/api/v1/admin/sandbox/send-twice")
+              .token(fixtures.adminToken())
+              .send()
+              .json()
+              .getInt("sends"));
+    } finally {
+      fixtures.sendTwice(0);
+    }
 
     browser.click("Sign out");
     browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");

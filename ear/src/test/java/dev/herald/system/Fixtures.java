@@ -2,11 +2,13 @@ package dev.herald.system;
 
 import dev.herald.launcher.Api;
 import dev.herald.launcher.EmbeddedDatabase;
+import dev.herald.launcher.SendLogFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /** Test data through the real API where it exists, and plain SQL for what only billing sets. */
 public final class Fixtures {
@@ -124,6 +126,55 @@ public final class Fixtures {
             List.of(),
             "needs_login_sessions",
             List.of()));
+  }
+
+  /**
+   * The sandbox's durable send logs of every node on the shared data folder: where duplicates are
+   * counted (SPEC rule 17), since {@code delivery_record}'s unique key cannot hold one.
+   */
+  public SendLogFiles sendLog() {
+    return SendLogFiles.inDataDir(system.workDir().resolve("data"));
+  }
+
+  /**
+   * Duplicate posts of one account counted from the send log, after checking that the log holds at
+   * least every delivery the database recorded for it (so an empty or misplaced log cannot pass for
+   * "no duplicates").
+   */
+  public long duplicatePosts(long account) {
+    return duplicatePosts(account, account);
+  }
+
+  /** {@link #duplicatePosts(long)} of the accounts with ids from {@code first} to {@code last}. */
+  public long duplicatePosts(long first, long last) {
+    long recorded =
+        count(
+            "SELECT count(*) FROM delivery_record WHERE account_id BETWEEN ? AND ? AND outcome ="
+                + " 'DELIVERED'",
+            first,
+            last);
+    Predicate<SendLogFiles.Send> ours =
+        send -> send.accountId() >= first && send.accountId() <= last;
+    SendLogFiles log = sendLog();
+    long logged = log.delivered(ours);
+    if (logged < recorded || logged == 0) {
+      throw new IllegalStateException(
+          String.format(
+              "The send log in %s has %d deliveries of accounts %d-%d, the database %d",
+              log.folder(), logged, first, last, recorded));
+    }
+    return log.duplicates(ours);
+  }
+
+  /** Makes the sandbox send the next {@code sends} cycle sends twice (admin test hook). */
+  public void sendTwice(int sends) {
+    Api.Reply reply =
+        api.put("/api/v1/admin/sandbox/send-twice", JsonBody.of("sends", sends))
+            .token(adminToken())
+            .send();
+    if (reply.status() != 200) {
+      throw new IllegalStateException("send twice: " + reply);
+    }
   }
 
   /**

@@ -43,4 +43,14 @@ public interface TelegramGateway {
   default CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     return CompletableFuture.completedFuture(send(sender, chat, post));
   }
+
+  /**
+   * {@link #sendAsync(Sender, ChatReference, Post)} for one cycle's delivery, named by {@code key}.
+   * Only a transport that logs its sends uses the key (the sandbox's send log, from which tests and
+   * benchmarks count duplicates); by default it is dropped and the send is the same.
+   */
+  default CompletionStage<SendOutcome> sendAsync(
+      DeliveryKey key, Sender sender, ChatReference chat, Post post) {
+    return sendAsync(sender, chat, post);
+  }
 }

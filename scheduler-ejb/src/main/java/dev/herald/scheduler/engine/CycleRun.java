@@ -15,6 +15,7 @@ import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -251,7 +252,14 @@ final class CycleRun {
             return;
           }
           CompletableFuture<SendOutcome> send =
-              sending.gateway().sendAsync(sender, chat, post).toCompletableFuture();
+              sending
+                  .gateway()
+                  .sendAsync(
+                      new DeliveryKey(cycle.accountId(), cycle.cycleId(), chat.canonical()),
+                      sender,
+                      chat,
+                      post)
+                  .toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
             send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));

@@ -5,6 +5,7 @@ import dev.herald.telegram.sandbox.FaultPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +70,15 @@ public class TelegramSettings {
   @ConfigProperty(name = "herald.sandbox.world.limits", defaultValue = "telegram")
   String worldLimits;
 
+  /**
+   * The world's clock runs this many times faster than Telegram's: every limit's period, penalty
+   * and slow mode delay is divided by it ({@code TelegramLimits.scaled}), so a benchmark can run a
+   * simulated day with its plan's delays divided by the same factor. 1 (the default) is real time.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.sandbox.world.time-scale", defaultValue = "1")
+  double worldTimeScale = 1;
+
   /** The demo chats ({@code DemoWorld}); unset means: in the dev profile. */
   @Inject
   @ConfigProperty(name = "herald.sandbox.world.demo")
@@ -77,6 +87,20 @@ public class TelegramSettings {
   @Inject
   @ConfigProperty(name = "herald.profile", defaultValue = "prod")
   String profile;
+
+  /**
+   * {@code on}: the sandbox appends every cycle's send to a file of this node's under {@code
+   * <herald.data-dir>/sandbox-sends} ({@code SendJournal}), where tests and benchmarks count
+   * duplicates; {@code off}: no file.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.sandbox.send-log", defaultValue = "on")
+  String sendLog = "on";
+
+  /** Herald's data folder, published by the preflight agent as an absolute path. */
+  @Inject
+  @ConfigProperty(name = "herald.data-dir")
+  Optional<String> dataDir = Optional.empty();
 
   // The Bot API.
 
@@ -140,12 +164,26 @@ public class TelegramSettings {
 
   public TelegramLimits sandboxWorldLimits() {
     return switch (worldLimits.strip().toLowerCase(Locale.ROOT)) {
-      case "telegram" -> TelegramLimits.telegram();
+      case "telegram" -> TelegramLimits.telegram().scaled(worldTimeScale);
       case "off" -> TelegramLimits.unlimited();
       default ->
           throw new IllegalArgumentException(
               "herald.sandbox.world.limits must be telegram or off, not " + worldLimits);
     };
+  }
+
+  /** The folder of the sandbox's send log files; empty when the log is off. */
+  public Optional<Path> sandboxSendLogFolder() {
+    if ("off".equals(checked("herald.sandbox.send-log", sendLog, "on", "off"))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        dataDir
+            .filter(value -> !value.isBlank())
+            .map(Path::of)
+            .orElse(Path.of(""))
+            .resolve("sandbox-sends")
+            .toAbsolutePath());
   }
 
   public boolean sandboxDemoWorld() {

@@ -73,6 +73,11 @@ final class ChatDirectory {
     return chat;
   }
 
+  /** Every chat (a live view; the world's lock guards it). */
+  java.util.Collection<ChatState> all() {
+    return byId.values();
+  }
+
   Optional<ChatState> byId(long id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -71,7 +71,13 @@ final class ChatState {
         : now;
   }
 
-  Chat snapshot() {
-    return new Chat(id, kind, title, username, slowModeDelay, joinByRequest, linkedChatId, joined);
+  /**
+   * What an account sees, with the slow mode delay as it runs on the world's clock (whole seconds,
+   * rounded up): on a clock 48 times faster a 3600 s slow mode is 75 s, as the benchmark's plan.
+   */
+  Chat snapshot(TelegramLimits limits) {
+    int delay =
+        slowModeDelay == 0 ? 0 : (int) Math.max(1, Math.ceil(slowModeDelay / limits.timeScale()));
+    return new Chat(id, kind, title, username, delay, joinByRequest, linkedChatId, joined);
   }
 }

@@ -40,7 +40,10 @@ final class PostingRules {
       throw TelegramErrors.writeForbidden(account, chat.kind);
     }
     if (!admin) {
-      SlowMode.remaining(chat.slowModeDelay, chat.lastSent.get(account), now)
+      SlowMode.remaining(
+              limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)),
+              chat.lastSent.get(account),
+              now)
           .ifPresent(
               wait -> {
                 throw TelegramErrors.slowModeWait(account, wait);

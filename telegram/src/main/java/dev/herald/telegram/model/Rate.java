@@ -30,6 +30,11 @@ public record Rate(int messages, Duration per, int burst) {
     return new Rate(messages, per, value);
   }
 
+  /** The same rate on a clock {@code factor} times faster; an unlimited rate stays unlimited. */
+  Rate scaled(double factor) {
+    return isUnlimited() ? this : new Rate(messages, TelegramLimits.scale(per, factor), burst);
+  }
+
   public boolean isUnlimited() {
     return burst == Integer.MAX_VALUE;
   }

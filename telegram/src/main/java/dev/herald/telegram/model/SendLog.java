@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything accounts tried to send, as Telegram saw it: the most recent {@code capacity} attempts
@@ -43,6 +44,7 @@ public final class SendLog {
   private final int maxCountedKeys;
   private final Deque<Entry> recent = new ArrayDeque<>();
   private final Map<Key, Long> deliveredByText = new HashMap<>();
+  private final Map<String, Long> refusedByReason = new TreeMap<>();
   private long attempts;
   private long delivered;
   private long uncounted;
@@ -61,7 +63,9 @@ public final class SendLog {
       recent.removeFirst();
     }
     recent.addLast(entry);
-    if (entry.delivered()) {
+    if (!entry.delivered()) {
+      refusedByReason.merge(reason(entry.outcome()), 1L, Long::sum);
+    } else {
       delivered++;
       Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.text()));
       if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
@@ -70,6 +74,22 @@ public final class SendLog {
         uncounted++;
       }
     }
+  }
+
+  /**
+   * A refusal's reason without its numbers: {@code 420 FLOOD_WAIT_30} is {@code FLOOD_WAIT}, a
+   * bot's {@code 429 Too Many Requests: retry after 3} is {@code Too Many Requests}.
+   */
+  static String reason(String outcome) {
+    String text = outcome.replaceFirst("^\\d{3} ", "");
+    int retry = text.indexOf(": retry after");
+    text = retry < 0 ? text : text.substring(0, retry);
+    return text.replaceFirst("_\\d+$", "");
+  }
+
+  /** Refused attempts by {@link #reason}, never trimmed. */
+  public synchronized Map<String, Long> refusedByReason() {
+    return Map.copyOf(refusedByReason);
   }
 
   /** The most recent attempts, oldest first. */
@@ -104,6 +124,7 @@ public final class SendLog {
   public synchronized void clear() {
     recent.clear();
     deliveredByText.clear();
+    refusedByReason.clear();
     attempts = 0;
     delivered = 0;
     uncounted = 0;

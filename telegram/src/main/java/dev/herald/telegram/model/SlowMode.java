@@ -24,12 +24,15 @@ public final class SlowMode {
     return seconds;
   }
 
-  /** How long this member must still wait after its last message; empty when it may send. */
-  static Optional<Duration> remaining(int delaySeconds, Instant lastSent, Instant now) {
-    if (delaySeconds == 0 || lastSent == null) {
+  /**
+   * How long this member must still wait after its last message; empty when it may send. {@code
+   * delay} is the chat's delay on the world's clock ({@link TelegramLimits#onThisClock}).
+   */
+  static Optional<Duration> remaining(Duration delay, Instant lastSent, Instant now) {
+    if (delay.isZero() || lastSent == null) {
       return Optional.empty();
     }
-    Instant allowed = lastSent.plusSeconds(delaySeconds);
+    Instant allowed = lastSent.plus(delay);
     return now.isBefore(allowed) ? Optional.of(Duration.between(now, allowed)) : Optional.empty();
   }
 }

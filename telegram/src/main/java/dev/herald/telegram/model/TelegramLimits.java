@@ -18,7 +18,28 @@ public record TelegramLimits(
     Rate usernameResolutions,
     int spamChats,
     Duration newInChat,
-    Duration spamPenalty) {
+    Duration spamPenalty,
+    double timeScale) {
+
+  /** Telegram's real time: {@code timeScale} 1. */
+  public TelegramLimits(
+      Rate perChat,
+      Rate botPerGroup,
+      Rate perAccount,
+      Rate usernameResolutions,
+      int spamChats,
+      Duration newInChat,
+      Duration spamPenalty) {
+    this(
+        perChat,
+        botPerGroup,
+        perAccount,
+        usernameResolutions,
+        spamChats,
+        newInChat,
+        spamPenalty,
+        1);
+  }
 
   public TelegramLimits {
     Objects.requireNonNull(perChat, "perChat");
@@ -30,6 +51,39 @@ public record TelegramLimits(
     if (spamChats < 1) {
       throw new IllegalArgumentException("spamChats must be >= 1");
     }
+    if (!(timeScale >= 1) || Double.isInfinite(timeScale)) {
+      throw new IllegalArgumentException("timeScale must be a number >= 1");
+    }
+  }
+
+  /**
+   * The same limits on a clock that runs {@code factor} times faster, for a simulated day (a
+   * benchmark runs 24 h of Herald's plan in 24 h / {@code factor} with its delays divided by the
+   * same factor): every period, penalty and slow mode delay is divided by {@code factor}; counts
+   * (messages, burst, chats) stay. Sandbox only.
+   */
+  public TelegramLimits scaled(double factor) {
+    if (!(factor >= 1) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("A time scale is a number >= 1, not " + factor);
+    }
+    return new TelegramLimits(
+        perChat.scaled(factor),
+        botPerGroup.scaled(factor),
+        perAccount.scaled(factor),
+        usernameResolutions.scaled(factor),
+        spamChats,
+        scale(newInChat, factor),
+        scale(spamPenalty, factor),
+        timeScale * factor);
+  }
+
+  /** A real-time duration of Telegram (a slow mode delay, a penalty) on this clock. */
+  public Duration onThisClock(Duration real) {
+    return timeScale == 1 ? real : scale(real, timeScale);
+  }
+
+  static Duration scale(Duration real, double factor) {
+    return Duration.ofNanos(Math.max(1, Math.round(real.toNanos() / factor)));
   }
 
   public static TelegramLimits telegram() {

@@ -3,11 +3,14 @@ package dev.herald.telegram.model;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Telegram as the sandbox sees it: chats, accounts, and what Telegram answers each account. The
@@ -32,6 +35,8 @@ public final class TelegramWorld {
   private final SendLog log;
   private final ChatDirectory chats = new ChatDirectory();
   private final Map<Account, AccountState> accounts = new HashMap<>();
+  private final Map<Account, List<Instant>> joins = new HashMap<>();
+  private final Set<Account> spamLimited = new HashSet<>();
 
   public TelegramWorld(Clock clock, TelegramLimits limits, SendLog log) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,7 +68,7 @@ public final class TelegramWorld {
     }
     Optional<ChatState> chat = chats.byUsername(username);
     if (chat.isPresent() && state.visible.contains(chat.get().id)) {
-      return chat.get().snapshot(); // TDLib answers from its cache: no request to Telegram
+      return chat.get().snapshot(limits); // TDLib answers from its cache: no request to Telegram
     }
     if (!account.isBot() && state.resolutions != null) {
       Instant now = clock.instant();
@@ -75,12 +80,12 @@ public final class TelegramWorld {
     }
     ChatState found = chat.orElseThrow(TelegramErrors::usernameNotOccupied);
     state.visible.add(found.id);
-    return found.snapshot();
+    return found.snapshot(limits);
   }
 
   /** {@code getChat}: only a chat this account can see. */
   public synchronized Chat getChat(Account account, long chatId) {
-    return visibleChat(account, active(account), chatId).snapshot();
+    return visibleChat(account, active(account), chatId).snapshot(limits);
   }
 
   /** {@code joinChat}: a public chat by id; one that needs approval answers with a request. */
@@ -92,7 +97,7 @@ public final class TelegramWorld {
     ChatState chat = visibleChat(account, state, chatId);
     Membership membership = chat.membership(account);
     if (membership.joined()) {
-      return chat.snapshot();
+      return chat.snapshot(limits);
     }
     if (membership == Membership.BANNED || chat.username.isEmpty()) {
       throw TelegramErrors.channelPrivate();
@@ -112,7 +117,7 @@ public final class TelegramWorld {
         membership.joined() ? chat.id : 0,
         chat.title,
         chat.kind,
-        chat.snapshot().memberCount(),
+        chat.snapshot(limits).memberCount(),
         chat.joinByRequest);
   }
 
@@ -185,25 +190,27 @@ public final class TelegramWorld {
       }
       ChatState group = chats.add(spec);
       channel.linkedChatId = group.id;
-      return group.snapshot();
+      return group.snapshot(limits);
     }
-    return chats.add(spec).snapshot();
+    return chats.add(spec).snapshot(limits);
   }
 
   /** An admin's view of a chat, whoever can see it. */
   public synchronized Optional<Chat> chat(long chatId) {
-    return chats.byId(chatId).map(ChatState::snapshot);
+    return chats.byId(chatId).map(found -> found.snapshot(limits));
   }
 
   public synchronized Optional<Chat> chatByUsername(String username) {
     return ChatDirectory.validUsername(username)
-        ? chats.byUsername(username).map(ChatState::snapshot)
+        ? chats.byUsername(username).map(found -> found.snapshot(limits))
         : Optional.empty();
   }
 
   /** The chat behind a working invite link. */
   public synchronized Optional<Chat> chatByInviteLink(String inviteLink) {
-    return chats.byInvite(ChatDirectory.inviteHash(inviteLink)).map(ChatState::snapshot);
+    return chats
+        .byInvite(ChatDirectory.inviteHash(inviteLink))
+        .map(found -> found.snapshot(limits));
   }
 
   /** True for a link that works or once worked (a revoked link still names its chat). */
@@ -265,6 +272,49 @@ public final class TelegramWorld {
     state(account).visible.add(chatId);
   }
 
+  // ---- What benchmarks and admins read ----
+
+  /** The world's counters so far ({@link WorldFigures}). */
+  public synchronized WorldFigures figures() {
+    Duration hour = limits.onThisClock(Duration.ofHours(1));
+    int maxJoins = 0;
+    long joined = 0;
+    for (List<Instant> times : joins.values()) {
+      joined += times.size();
+      for (int first = 0, last = 0; last < times.size(); last++) {
+        while (!times.get(first).plus(hour).isAfter(times.get(last))) {
+          first++;
+        }
+        maxJoins = Math.max(maxJoins, last - first + 1);
+      }
+    }
+    long banned =
+        accounts.values().stream().filter(a -> a.standing != AccountStanding.ACTIVE).count();
+    return new WorldFigures(
+        limits.timeScale(),
+        log.attempts(),
+        log.delivered(),
+        log.refusedByReason(),
+        spamLimited.size(),
+        banned,
+        joined,
+        maxJoins);
+  }
+
+  /** Every account's place in every chat it is in, was banned from or asked to join. */
+  public synchronized List<ChatMembership> memberships() {
+    List<ChatMembership> all = new ArrayList<>();
+    for (ChatState chat : chats.all()) {
+      Chat snapshot = chat.snapshot(limits);
+      chat.members.forEach(
+          (account, member) ->
+              all.add(new ChatMembership(account, snapshot, member.membership(), false)));
+      chat.joinRequests.forEach(
+          account -> all.add(new ChatMembership(account, snapshot, Membership.LEFT, true)));
+    }
+    return all;
+  }
+
   // ---- inside ----
 
   private Message post(
@@ -278,19 +328,23 @@ public final class TelegramWorld {
       log.record(new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK));
       return message;
     } catch (TelegramException refused) {
+      if ("PEER_FLOOD".equals(refused.error())) {
+        spamLimited.add(account);
+      }
       log.record(new SendLog.Entry(now, account, chatId, type, text, markup, refused.toString()));
       throw refused;
     }
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {
+    joins.computeIfAbsent(account, key -> new ArrayList<>()).add(clock.instant());
     if (chat.joinByRequest) {
       chat.joinRequests.add(account);
       throw TelegramErrors.inviteRequestSent();
     }
     chat.setMember(account, Membership.MEMBER, clock.instant());
     state.visible.add(chat.id);
-    return chat.snapshot();
+    return chat.snapshot(limits);
   }
 
   private ChatState invited(String inviteLink) {

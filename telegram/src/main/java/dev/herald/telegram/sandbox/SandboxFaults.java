@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +21,7 @@ public class SandboxFaults {
 
   private final AtomicReference<FaultPlan> plan = new AtomicReference<>(FaultPlan.none());
   private final AtomicReference<FaultPlan> configured = new AtomicReference<>(FaultPlan.none());
+  private final AtomicInteger sendTwice = new AtomicInteger();
   private Random random = new Random(42);
 
   @Inject TelegramSettings settings;
@@ -50,6 +52,28 @@ public class SandboxFaults {
 
   public void setForbiddenChats(List<String> chats) {
     update(current -> current.withForbiddenChats(chats));
+  }
+
+  /**
+   * The next {@code sends} cycle sends are sent twice, on purpose: the fault that proves a
+   * duplicate counter can see a duplicate (SPEC rule 17). Replaces what was left of an earlier
+   * request.
+   */
+  public void sendTwice(int sends) {
+    if (sends < 0) {
+      throw new IllegalArgumentException("The number of sends to send twice must be >= 0");
+    }
+    sendTwice.set(sends);
+  }
+
+  /** How many sends are still to be sent twice. */
+  public int sendTwicePending() {
+    return sendTwice.get();
+  }
+
+  /** True (once per request) when this send is to be sent twice. */
+  boolean takeSendTwice() {
+    return sendTwice.get() > 0 && sendTwice.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   /** Back to what configuration says. */

@@ -1,6 +1,7 @@
 package dev.herald.telegram.sandbox;
 
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -76,9 +78,33 @@ public class SandboxGateway implements TelegramGateway {
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     FaultPlan plan = faults.plan();
-    SendOutcome outcome = decide(plan, sender, chat, post);
-    recorder.record(new SandboxDelivery(clock.instant(), sender, chat, post, outcome));
+    return delays.after(plan.latency(), sendOnce(plan, null, sender, chat, post));
+  }
+
+  /**
+   * A cycle's send: also appended to the durable send log with its key; the admin's {@code
+   * send-twice} fault sends it a second time, on purpose, as a broken engine would.
+   */
+  @Override
+  public CompletionStage<SendOutcome> sendAsync(
+      DeliveryKey key, Sender sender, ChatReference chat, Post post) {
+    FaultPlan plan = faults.plan();
+    SendOutcome outcome = sendOnce(plan, key, sender, chat, post);
+    if (faults.takeSendTwice()) {
+      sendOnce(plan, key, sender, chat, post);
+    }
     return delays.after(plan.latency(), outcome);
+  }
+
+  private SendOutcome sendOnce(
+      FaultPlan plan, DeliveryKey key, Sender sender, ChatReference chat, Post post) {
+    SendOutcome outcome = decide(plan, sender, chat, post);
+    Instant at = clock.instant();
+    recorder.record(new SandboxDelivery(at, sender, chat, post, outcome));
+    if (key != null) {
+      world.journal().ifPresent(journal -> journal.record(at, key, sender, outcome));
+    }
+    return outcome;
   }
 
   private SendOutcome decide(FaultPlan plan, Sender sender, ChatReference chat, Post post) {

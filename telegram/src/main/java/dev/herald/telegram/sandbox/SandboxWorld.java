@@ -8,6 +8,7 @@ import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public class SandboxWorld {
 
   private TelegramWorld world;
   private boolean open;
+  private SendJournal journal;
 
   /** For CDI. */
   public SandboxWorld() {}
@@ -41,6 +43,12 @@ public class SandboxWorld {
   public SandboxWorld(TelegramWorld world, boolean open) {
     this.world = world;
     this.open = open;
+  }
+
+  /** For use without CDI, with a durable send log (tests). */
+  public SandboxWorld(TelegramWorld world, boolean open, SendJournal journal) {
+    this(world, open);
+    this.journal = journal;
   }
 
   /** An open world with Telegram's limits on the system clock and no demo chats. */
@@ -55,6 +63,14 @@ public class SandboxWorld {
     if (settings.sandboxDemoWorld()) {
       DemoWorld.seed(world);
     }
+    journal = settings.sandboxSendLogFolder().map(SendJournal::in).orElse(null);
+  }
+
+  @PreDestroy
+  void close() {
+    if (journal != null) {
+      journal.close();
+    }
   }
 
   public TelegramWorld world() {
@@ -63,6 +79,11 @@ public class SandboxWorld {
 
   public boolean open() {
     return open;
+  }
+
+  /** The durable log of the cycles' sends, when it is on ({@code herald.sandbox.send-log}). */
+  public Optional<SendJournal> journal() {
+    return Optional.ofNullable(journal);
   }
 
   /** The account a Herald sender acts as: a session is a user account, a user bot a bot. */

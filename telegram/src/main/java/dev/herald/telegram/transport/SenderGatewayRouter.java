@@ -1,6 +1,7 @@
 package dev.herald.telegram.transport;
 
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -83,5 +84,11 @@ public class SenderGatewayRouter implements TelegramGateway {
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     return gatewayFor(sender.kind()).sendAsync(sender, chat, post);
+  }
+
+  @Override
+  public CompletionStage<SendOutcome> sendAsync(
+      DeliveryKey key, Sender sender, ChatReference chat, Post post) {
+    return gatewayFor(sender.kind()).sendAsync(key, sender, chat, post);
   }
 }

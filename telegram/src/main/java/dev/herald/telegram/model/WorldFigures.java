@@ -1,0 +1,25 @@
+package dev.herald.telegram.model;
+
+import java.util.Map;
+
+/**
+ * What the world counted since it started, for benchmarks and admins (its clock's {@link
+ * TelegramLimits#timeScale}, then): sends tried and delivered, refused sends by Telegram's reason
+ * ({@code FLOOD_WAIT}, {@code SLOWMODE_WAIT}, {@code PEER_FLOOD}, {@code CHAT_WRITE_FORBIDDEN},
+ * ...: the error text without its number), accounts the spam rule limited and accounts no longer
+ * let in, and the most joins one account made within one hour of the world's clock.
+ */
+public record WorldFigures(
+    double timeScale,
+    long attempts,
+    long delivered,
+    Map<String, Long> refusedByReason,
+    long spamLimitedAccounts,
+    long bannedAccounts,
+    long joins,
+    int maxJoinsPerAccountPerHour) {
+
+  public WorldFigures {
+    refusedByReason = Map.copyOf(refusedByReason);
+  }
+}
