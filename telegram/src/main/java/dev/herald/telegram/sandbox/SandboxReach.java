@@ -36,45 +36,72 @@ final class SandboxReach {
   long chatId(Account account, ChatReference chat) {
     TelegramWorld world = sandbox.world();
     synchronized (world) { // one account's resolve-then-join is one step for concurrent sends
+      if (chat.kind() == ChatReference.Kind.INVITE) {
+        return byInvite(world, account, chat.canonical());
+      }
+      return joined(world, account, locate(account, chat).id());
+    }
+  }
+
+  /**
+   * The chat a username or id names, as this account sees it, without joining: resolving an unseen
+   * username spends one of the account's daily resolutions.
+   */
+  Chat locate(Account account, ChatReference chat) {
+    TelegramWorld world = sandbox.world();
+    synchronized (world) {
       return switch (chat.kind()) {
         case USERNAME -> byUsername(world, account, chat.username());
         case CHAT_ID -> byId(world, account, chat.chatId());
-        case INVITE -> byInvite(world, account, chat.canonical());
+        case INVITE -> throw new IllegalArgumentException("An invite link is checked, not located");
       };
     }
   }
 
-  private long byUsername(TelegramWorld world, Account account, String username) {
-    if (sandbox.open() && world.chatByUsername(username).isEmpty()) {
-      opened.add(world.createChat(NewChat.supergroup(username).username(username)).id());
-    }
-    Chat chat = world.searchPublicChat(account, username);
-    return joined(world, account, chat.id());
+  /** True for a chat the open world created: it admits whoever contacts it. */
+  synchronized boolean opened(long chatId) {
+    return opened.contains(chatId);
   }
 
-  private long byId(TelegramWorld world, Account account, long id) {
-    if (sandbox.open() && world.chat(id).isEmpty()) {
-      opened.add(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
+  /** In an open world, an unknown invite link gets its chat. */
+  void openInvite(TelegramWorld world, String link) {
+    if (sandbox.open() && !world.knowsInviteLink(link)) {
+      open(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
     }
-    if (opened.contains(id)) {
+  }
+
+  private Chat byUsername(TelegramWorld world, Account account, String username) {
+    if (sandbox.open() && world.chatByUsername(username).isEmpty()) {
+      open(world.createChat(NewChat.supergroup(username).username(username)).id());
+    }
+    return world.searchPublicChat(account, username);
+  }
+
+  private Chat byId(TelegramWorld world, Account account, long id) {
+    if (sandbox.open() && world.chat(id).isEmpty()) {
+      open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
+    }
+    if (opened(id)) {
       world.tell(account, id);
     }
-    return joined(world, account, world.getChat(account, id).id());
+    return world.getChat(account, id);
   }
 
   private long byInvite(TelegramWorld world, Account account, String link) {
-    if (sandbox.open() && !world.knowsInviteLink(link)) {
-      opened.add(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
-    }
+    openInvite(world, link);
     long id = world.checkChatInviteLink(account, link).chatId();
     return id != 0 ? id : world.joinChatByInviteLink(account, link).id();
+  }
+
+  private synchronized void open(long chatId) {
+    opened.add(chatId);
   }
 
   /** Joins a public chat the session is not in yet; a bot is in a chat only if it was added. */
   private long joined(TelegramWorld world, Account account, long id) {
     Membership membership = world.getChatMember(account, id, account).membership();
     if (membership == Membership.LEFT) {
-      if (opened.contains(id)) {
+      if (opened(id)) {
         world.setMembership(id, account, Membership.MEMBER);
       } else if (!account.isBot()) {
         world.joinChat(account, id);

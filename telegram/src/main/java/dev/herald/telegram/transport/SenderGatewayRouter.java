@@ -1,5 +1,8 @@
 package dev.herald.telegram.transport;
 
+import dev.herald.domain.target.ChatTarget;
+import dev.herald.domain.target.Preparation;
+import dev.herald.domain.target.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
@@ -12,6 +15,7 @@ import dev.herald.telegram.tdlib.TdlibGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,7 +25,7 @@ import java.util.concurrent.CompletionStage;
  * (TDLib without its library) is never created.
  */
 @ApplicationScoped
-public class SenderGatewayRouter implements TelegramGateway {
+public class SenderGatewayRouter implements TelegramGateway, TargetPreparer {
 
   private TelegramSettings settings;
   private Provider<SandboxGateway> sandbox;
@@ -83,5 +87,18 @@ public class SenderGatewayRouter implements TelegramGateway {
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     return gatewayFor(sender.kind()).sendAsync(sender, chat, post);
+  }
+
+  /**
+   * Prepares the chat with the sender's transport; a transport that cannot prepare takes every chat
+   * as ready and addressed as written ({@link TargetPreparer#AS_WRITTEN}).
+   */
+  @Override
+  public CompletionStage<Preparation> prepare(
+      Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    TelegramGateway gateway = gatewayFor(sender.kind());
+    TargetPreparer preparer =
+        gateway instanceof TargetPreparer own ? own : TargetPreparer.AS_WRITTEN;
+    return preparer.prepare(sender, chat, known, mayJoin);
   }
 }
