@@ -60,12 +60,24 @@ final class CycleRun {
   private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
+  private final EngineTargets engineTargets;
+  private CycleTargets targets;
 
   CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
+    this(cycle, sending, recording, environment, EngineTargets.none());
+  }
+
+  CycleRun(
+      DueCycle cycle,
+      Sending sending,
+      Recording recording,
+      Environment environment,
+      EngineTargets targets) {
     this.cycle = cycle;
     this.sending = sending;
     this.recording = recording;
     this.environment = environment;
+    this.engineTargets = targets;
   }
 
   void start() {
@@ -84,6 +96,7 @@ final class CycleRun {
       complete();
       return;
     }
+    targets = engineTargets.forCycle(cycle.accountId(), environment.clock());
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);
@@ -139,12 +152,41 @@ final class CycleRun {
       this.chats = chats;
     }
 
+    /**
+     * Posts the chat at {@code index}, once its target lets this sender post now; a chat that must
+     * wait (rule 16) is left to a later cycle, with no delivery record, and the lane goes on.
+     */
     void post(int index) {
-      if (index >= chats.size()) {
-        laneDone();
-        return;
+      int at = index;
+      while (at < chats.size()) {
+        ChatReference chat = chats.get(at);
+        CompletableFuture<CycleTargets.Gate> gate = targets.gate(sender, chat);
+        if (!gate.isDone()) {
+          int waiting = at;
+          gate.whenCompleteAsync(
+              (answer, failure) -> gated(waiting, chat, answer), environment.executor());
+          return;
+        }
+        if (gate.join() == CycleTargets.Gate.SEND) {
+          begin(at, chat);
+          return;
+        }
+        environment.metrics().targetDeferred();
+        at++;
       }
-      ChatReference chat = chats.get(index);
+      laneDone();
+    }
+
+    private void gated(int index, ChatReference chat, CycleTargets.Gate gate) {
+      if (gate == CycleTargets.Gate.WAIT) {
+        environment.metrics().targetDeferred();
+        post(index + 1);
+      } else {
+        begin(index, chat);
+      }
+    }
+
+    private void begin(int index, ChatReference chat) {
       recording
           .starts()
           .begin(new Begin(cycle, chat.canonical(), sender))
@@ -190,11 +232,17 @@ final class CycleRun {
             .writes()
             .finished(new Finished(cycle, chat.canonical(), result, environment.clock().instant()));
         environment.metrics().post(result.code());
+        targets.sent(sender, chat, result);
         OutcomeAction action = sending.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
         switch (action.kind()) {
           case CONTINUE, SKIP_CHAT -> {
-            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, 0));
+            // A slow-mode answer is a wait Telegram asked for: it counts in total_flood_waits.
+            int waits = result instanceof SendOutcome.SlowMode ? 1 : 0;
+            if (waits > 0) {
+              environment.metrics().floodWait();
+            }
+            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, waits));
             next(index);
           }
           case COOL_DOWN_SENDER -> {
