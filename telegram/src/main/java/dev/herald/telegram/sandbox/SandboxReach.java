@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * How a sandbox send reaches its chat, as a TDLib client would: a session resolves a username
  * (within its daily budget, free when it already knows the chat), gets a numeric id it must already
- * see, or checks an invite link; then joins a public chat or the link's chat when it is not a
- * member yet. Bots address {@code @username}s and ids directly (the Bot API resolves them) and
- * never join. Chats the open world creates admit everyone ({@link SandboxWorld}).
+ * see, or checks an invite link it joined. Joining is not part of a send: {@link SandboxTargets}
+ * joins before the first post. Bots address {@code @username}s and ids directly (the Bot API
+ * resolves them) and never join. Chats the open world creates admit everyone ({@link
+ * SandboxWorld}).
  */
 final class SandboxReach {
 
@@ -87,25 +88,35 @@ final class SandboxReach {
     return world.getChat(account, id);
   }
 
+  /**
+   * The chat behind a link the account already joined; one it has not joined it cannot address
+   * ({@code Chat not found}), except a chat of the open world, which it joins on contact.
+   */
   private long byInvite(TelegramWorld world, Account account, String link) {
     openInvite(world, link);
     long id = world.checkChatInviteLink(account, link).chatId();
-    return id != 0 ? id : world.joinChatByInviteLink(account, link).id();
+    if (id != 0) {
+      return id;
+    }
+    long behind = world.chatByInviteLink(link).map(Chat::id).orElse(0L);
+    if (opened(behind)) {
+      return world.joinChatByInviteLink(account, link).id();
+    }
+    return world.getChat(account, behind).id(); // not visible: Telegram's "Chat not found"
   }
 
   private synchronized void open(long chatId) {
     opened.add(chatId);
   }
 
-  /** Joins a public chat the session is not in yet; a bot is in a chat only if it was added. */
+  /**
+   * A chat of the open world takes whoever contacts it as a member. Any other chat is joined only
+   * by {@link SandboxTargets} before the first post, as Herald's engine does: a send never joins,
+   * so a sender that was not prepared gets Telegram's refusal.
+   */
   private long joined(TelegramWorld world, Account account, long id) {
-    Membership membership = world.getChatMember(account, id, account).membership();
-    if (membership == Membership.LEFT) {
-      if (opened(id)) {
-        world.setMembership(id, account, Membership.MEMBER);
-      } else if (!account.isBot()) {
-        world.joinChat(account, id);
-      }
+    if (opened(id) && world.getChatMember(account, id, account).membership() == Membership.LEFT) {
+      world.setMembership(id, account, Membership.MEMBER);
     }
     return id;
   }
