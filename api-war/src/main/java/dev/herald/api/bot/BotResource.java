@@ -9,7 +9,7 @@ import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
 import dev.herald.domain.delivery.DeliveryService;
-import dev.herald.domain.target.TargetService;
+import dev.herald.domain.targets.TargetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;

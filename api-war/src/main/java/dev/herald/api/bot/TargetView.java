@@ -1,7 +1,7 @@
 package dev.herald.api.bot;
 
-import dev.herald.domain.target.TargetError;
-import dev.herald.domain.target.TargetOverview;
+import dev.herald.domain.targets.TargetError;
+import dev.herald.domain.targets.TargetOverview;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;

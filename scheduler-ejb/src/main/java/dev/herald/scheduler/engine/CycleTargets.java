@@ -1,9 +1,9 @@
 package dev.herald.scheduler.engine;
 
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.TargetKey;
-import dev.herald.domain.target.TargetPreparer;
-import dev.herald.domain.target.TargetRules;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;

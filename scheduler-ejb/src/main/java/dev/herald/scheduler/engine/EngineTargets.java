@@ -1,10 +1,10 @@
 package dev.herald.scheduler.engine;
 
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.TargetKey;
-import dev.herald.domain.target.TargetPreparer;
-import dev.herald.domain.target.TargetRules;
-import dev.herald.domain.target.TargetStore;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.targets.TargetStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Level;

@@ -1,8 +1,8 @@
 package dev.herald.scheduler.engine;
 
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.TargetKey;
-import dev.herald.domain.target.TargetStore;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.herald.telegram.botapi;
 
-import dev.herald.domain.target.Preparation;
-import dev.herald.domain.target.TargetError;
-import dev.herald.domain.target.TargetErrors;
-import dev.herald.domain.target.TargetMembership;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetError;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import jakarta.json.Json;

@@ -1,8 +1,8 @@
 package dev.herald.telegram.sandbox;
 
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.Preparation;
-import dev.herald.domain.target.TargetPreparer;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;

@@ -1,10 +1,10 @@
 package dev.herald.telegram.sandbox;
 
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.Preparation;
-import dev.herald.domain.target.TargetError;
-import dev.herald.domain.target.TargetErrors;
-import dev.herald.domain.target.TargetMembership;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetError;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;

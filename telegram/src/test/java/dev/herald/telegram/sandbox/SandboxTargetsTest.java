@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.shared.MutableClock;
-import dev.herald.domain.target.ChatTarget;
-import dev.herald.domain.target.Preparation;
-import dev.herald.domain.target.TargetErrors;
-import dev.herald.domain.target.TargetKey;
-import dev.herald.domain.target.TargetMembership;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;
