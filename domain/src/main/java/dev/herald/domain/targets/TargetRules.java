@@ -1,6 +1,7 @@
 package dev.herald.domain.targets;
 
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,9 +17,9 @@ import java.util.Optional;
  *   <li>A join request is checked again after {@link #JOIN_REQUEST_RECHECK}; a bot that was not
  *       added after {@link #NOT_MEMBER_RECHECK} (the tenant may add it any minute); a ban or a
  *       read-only chat after {@link #BLOCKED_RECHECK}.
- *   <li>After a delivery into a chat in slow mode the sender waits the slow mode before its next
- *       post there; {@code SLOWMODE_WAIT}, a Bot API 429 and TDLib's "retry after N" set that
- *       (sender, chat)'s next post time to what Telegram asked (SPEC rule 16).
+ *   <li>After a delivery the sender waits the chat's slow mode (or Telegram's per-chat interval)
+ *       before its next post there; {@code SLOWMODE_WAIT}, a Bot API 429 and TDLib's "retry after
+ *       N" set that (sender, chat)'s next post time to what Telegram asked (SPEC rule 16).
  * </ul>
  */
 public final class TargetRules {
@@ -90,12 +91,31 @@ public final class TargetRules {
         key, chatId, title, prepared.membership(), slowMode, next, joinedAt, error);
   }
 
-  /** The record after a send's outcome, or empty when the send changed nothing worth writing. */
-  public Optional<ChatTarget> afterSend(ChatTarget target, SendOutcome outcome, Instant now) {
+  /**
+   * The least time between two posts of one sender in one chat under Telegram's per-chat limits
+   * (the model's {@code TelegramLimits.telegram()}): about one message per second for anyone, 20 a
+   * minute for a bot in a group.
+   */
+  public static Duration perChatInterval(Sender.Kind kind) {
+    return kind == Sender.Kind.USER_BOT ? Duration.ofSeconds(3) : Duration.ofSeconds(1);
+  }
+
+  /**
+   * The record after a send's outcome, or empty when the send changed nothing worth writing. After
+   * a delivery the sender waits the chat's slow mode or its per-chat interval, whichever is longer;
+   * that wait is stored only when the next cycle could come sooner ({@code cycleGap}, the bot's
+   * delay between cycles), so a bot whose cycles are spaced wider costs no write per post.
+   */
+  public Optional<ChatTarget> afterSend(
+      ChatTarget target, SendOutcome outcome, Instant now, Duration cycleGap) {
     if (outcome instanceof SendOutcome.Delivered) {
-      if (target.slowModeSeconds() > 0) {
-        return Optional.of(
-            target.waitUntil(now.plusSeconds(target.slowModeSeconds()), Optional.empty()));
+      Duration wait = Duration.ofSeconds(target.slowModeSeconds());
+      Duration interval = perChatInterval(target.key().senderKind());
+      if (interval.compareTo(wait) > 0) {
+        wait = interval;
+      }
+      if (wait.compareTo(cycleGap) > 0) {
+        return Optional.of(target.waitUntil(now.plus(wait), Optional.empty()));
       }
       return target.lastError().isPresent() || target.nextPostAt().isPresent()
           ? Optional.of(

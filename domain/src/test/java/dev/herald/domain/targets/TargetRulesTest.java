@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class TargetRulesTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+  private static final Duration GAP = Duration.ofMinutes(1);
   private final TargetRules rules = new TargetRules(2);
 
   private static TargetKey key(String chat) {
@@ -87,7 +88,10 @@ class TargetRulesTest {
         rules.prepared(
             key("@slow"), Optional.empty(), Preparation.ready(9, "Slow", 30, true), NOW, NOW);
     assertTrue(slow.readyAt(NOW));
-    ChatTarget after = rules.afterSend(slow, new SendOutcome.Delivered(1), NOW).orElseThrow();
+    ChatTarget after =
+        rules
+            .afterSend(slow, new SendOutcome.Delivered(1), NOW, Duration.ofSeconds(1))
+            .orElseThrow();
     assertEquals(Optional.of(NOW.plusSeconds(30)), after.nextPostAt());
     assertFalse(after.readyAt(NOW.plusSeconds(29)));
     assertTrue(after.readyAt(NOW.plusSeconds(30)));
@@ -99,13 +103,13 @@ class TargetRulesTest {
     assertEquals(
         Optional.of(NOW.plusSeconds(42)),
         rules
-            .afterSend(ready, new SendOutcome.SlowMode(Duration.ofSeconds(42)), NOW)
+            .afterSend(ready, new SendOutcome.SlowMode(Duration.ofSeconds(42)), NOW, GAP)
             .orElseThrow()
             .nextPostAt());
     assertEquals(
         Optional.of(NOW.plusSeconds(7)),
         rules
-            .afterSend(ready, new SendOutcome.FloodWait(Duration.ofSeconds(7)), NOW)
+            .afterSend(ready, new SendOutcome.FloodWait(Duration.ofSeconds(7)), NOW, GAP)
             .orElseThrow()
             .nextPostAt());
   }
@@ -113,6 +117,35 @@ class TargetRulesTest {
   @Test
   void aPlainDeliveryWritesNothing() {
     assertEquals(
-        Optional.empty(), rules.afterSend(joinedAt("@x", NOW), new SendOutcome.Delivered(1), NOW));
+        Optional.empty(),
+        rules.afterSend(joinedAt("@x", NOW), new SendOutcome.Delivered(1), NOW, GAP));
+  }
+
+  @Test
+  void aSlowModeShorterThanTheCycleGapWritesNothing() {
+    ChatTarget slow =
+        rules.prepared(
+            key("@slow"), Optional.empty(), Preparation.ready(9, "Slow", 30, true), NOW, NOW);
+    assertEquals(Optional.empty(), rules.afterSend(slow, new SendOutcome.Delivered(1), NOW, GAP));
+  }
+
+  @Test
+  void aBotPostingEverySecondWaitsTelegramsPerGroupInterval() {
+    ChatTarget bot =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
+            5,
+            "Group",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertEquals(
+        Optional.of(NOW.plusSeconds(3)),
+        rules
+            .afterSend(bot, new SendOutcome.Delivered(1), NOW, Duration.ofSeconds(1))
+            .orElseThrow()
+            .nextPostAt());
   }
 }

@@ -96,7 +96,8 @@ final class CycleRun {
       complete();
       return;
     }
-    targets = engineTargets.forCycle(cycle.accountId(), environment.clock());
+    targets =
+        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);

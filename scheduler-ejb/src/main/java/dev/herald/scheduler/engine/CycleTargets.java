@@ -8,6 +8,7 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ final class CycleTargets {
   private final TargetRules rules;
   private final TargetWrites writes;
   private final Clock clock;
+  private final Duration cycleGap;
 
   CycleTargets(
       long accountId,
@@ -54,8 +56,10 @@ final class CycleTargets {
       TargetPreparer preparer,
       TargetRules rules,
       TargetWrites writes,
-      Clock clock) {
+      Clock clock,
+      Duration cycleGap) {
     this.accountId = accountId;
+    this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
     this.preparer = preparer;
     this.rules = rules;
@@ -64,7 +68,7 @@ final class CycleTargets {
   }
 
   static CycleTargets disabled() {
-    return new CycleTargets(0, Map.of(), null, null, null, Clock.systemUTC());
+    return new CycleTargets(0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO);
   }
 
   CompletableFuture<Gate> gate(Sender sender, ChatReference chat) {
@@ -119,7 +123,7 @@ final class CycleTargets {
     }
     ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
     if (target != null) {
-      rules.afterSend(target, outcome, clock.instant()).ifPresent(this::record);
+      rules.afterSend(target, outcome, clock.instant(), cycleGap).ifPresent(this::record);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,10 +39,11 @@ final class EngineTargets {
   }
 
   /**
-   * The account's targets for one cycle: one read. When the read fails, the cycle prepares its
-   * chats again (preparing a ready chat only finds it ready) rather than not posting.
+   * The account's targets for one cycle ({@code cycleGap}: its bot's delay between cycles): one
+   * read. When the read fails, the cycle prepares its chats again (preparing a ready chat only
+   * finds it ready) rather than not posting.
    */
-  CycleTargets forCycle(long accountId, Clock clock) {
+  CycleTargets forCycle(long accountId, Duration cycleGap, Clock clock) {
     if (store == null) {
       return CycleTargets.disabled();
     }
@@ -55,6 +57,6 @@ final class EngineTargets {
           new Object[] {accountId, e.getMessage()});
       known = Map.of();
     }
-    return new CycleTargets(accountId, known, preparer, rules, writes, clock);
+    return new CycleTargets(accountId, known, preparer, rules, writes, clock, cycleGap);
   }
 }

@@ -157,18 +157,34 @@ class CycleTargetsTest {
     assertTrue(sent.contains("SESSION#7->@herald_a2"));
   }
 
+  /** A cycle every second: shorter than the 30 s slow mode. */
+  private DueCycle everySecond(String chat) {
+    DueCycle c = Cycles.cycle(1, now, List.of(7L), chat);
+    return new DueCycle(
+        c.accountId(),
+        c.cycleId(),
+        c.plannedAt(),
+        c.post(),
+        c.groups(),
+        c.sessionIds(),
+        c.userBotTokenSealed(),
+        c.maxInFlight(),
+        c.delayBetweenPosts(),
+        Duration.ofSeconds(1));
+  }
+
   @Test
   void slowModeDeferralNeverSendsIntoTheWait() {
-    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_slow"));
+    run(10, everySecond("@herald_slow"));
     assertEquals(Optional.of(now.plusSeconds(30)), target("@herald_slow").nextPostAt());
 
     clock.advance(Duration.ofSeconds(29));
-    CycleTally tally = run(10, Cycles.cycle(1, now, List.of(7L), "@herald_slow"));
+    CycleTally tally = run(10, everySecond("@herald_slow"));
     assertEquals(CycleTally.empty(), tally);
     assertEquals(1, sent.size(), "not sent into the slow mode");
 
     clock.advance(Duration.ofSeconds(1));
-    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_slow"));
+    run(10, everySecond("@herald_slow"));
     assertEquals(2, sent.size());
   }
 
