@@ -81,4 +81,20 @@ class JdbcTargetStoreTest {
     assertEquals(1, store.forAccount(account).size());
     assertTrue(store.forAccount(account + 1000).isEmpty());
   }
+
+  @Test
+  void theLastDeliveryPerChatIsTheNewestDeliveredOne() {
+    long account = rows.account("ACTIVE", null);
+    String insert =
+        "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+            + " outcome, started_at, finished_at) VALUES (?, ?, ?, 'SESSION', 1, ?, ?, ?)";
+    java.sql.Timestamp early = java.sql.Timestamp.from(NOW.minusSeconds(60));
+    java.sql.Timestamp late = java.sql.Timestamp.from(NOW);
+    rows.update(insert, account, 1, "@a", "DELIVERED", early, early);
+    rows.update(insert, account, 2, "@a", "DELIVERED", late, late);
+    rows.update(insert, account, 3, "@a", "SLOW_MODE", late, late);
+    rows.update(insert, account, 3, "@b", "CHAT_FORBIDDEN", late, late);
+
+    assertEquals(Map.of("@a", NOW), store.lastDelivered(account));
+  }
 }
