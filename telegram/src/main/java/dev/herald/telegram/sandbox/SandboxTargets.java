@@ -111,6 +111,11 @@ final class SandboxTargets {
       return Preparation.blocked(
           TargetMembership.JOIN_REQUESTED, 0, info.title(), TargetErrors.joinRequested(link));
     }
+    if (reach.opened(world.chatByInviteLink(link).map(Chat::id).orElse(0L))) {
+      // The open world's chats admit whoever contacts them: no join to pace.
+      Chat joined = world.joinChatByInviteLink(account, link);
+      return ready(sender, chat, joined, world.getChatMember(account, joined.id(), account), false);
+    }
     if (!mayJoin) {
       return Preparation.blocked(
           TargetMembership.NOT_MEMBER, 0, info.title(), TargetErrors.joinPaced());

@@ -167,4 +167,19 @@ class SandboxTargetsTest {
         TargetMembership.JOINED,
         prepare(sandbox, SESSION, "@sandbox_lounge", Optional.of(known), true).membership());
   }
+
+  @Test
+  void theOpenWorldsChatsAdmitEveryoneWithoutAPacedJoin() {
+    TelegramWorld telegram = new TelegramWorld(clock, TelegramLimits.telegram());
+    DemoWorld.seed(telegram);
+    SandboxGateway sandbox =
+        new SandboxGateway(
+            new SandboxFaults(FaultPlan.none(), 42), new SandboxWorld(telegram, true), clock);
+
+    for (String chat : new String[] {"@made_up_group", "https://t.me/+MadeUpInviteLink1"}) {
+      Preparation ready = prepare(sandbox, SESSION, chat, Optional.empty(), false);
+      assertEquals(TargetMembership.JOINED, ready.membership(), chat);
+      assertFalse(ready.joined(), chat + ": no join counted");
+    }
+  }
 }
