@@ -28,7 +28,7 @@ class BotApiTargetsTest {
   void start() throws IOException {
     telegram = new FakeBotApi();
     gateway =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
+        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(10)), false);
     telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"HeraldTestBot\"}");
     telegram.ok(
         "getChat",
