@@ -9,6 +9,7 @@ import { Dashboard } from "./screens/dashboard";
 import { BotEditor } from "./screens/bot-editor";
 import { ActivityLog } from "./screens/activity-log";
 import { Deliveries } from "./screens/deliveries";
+import { Targets } from "./screens/targets";
 import { OwnBot } from "./screens/own-bot";
 import { Tenants } from "./admin/tenants";
 import { AccessCodes } from "./admin/access-codes";
@@ -30,6 +31,7 @@ const ROUTES: Route[] = [
   { path: "/bot", label: "Bot", admin: false, render: () => <BotEditor /> },
   { path: "/activity", label: "Activity", admin: false, render: () => <ActivityLog /> },
   { path: "/deliveries", label: "Deliveries", admin: false, render: () => <Deliveries /> },
+  { path: "/targets", label: "Targets", admin: false, render: () => <Targets /> },
   { path: "/own-bot", label: "Own bot", admin: false, render: () => <OwnBot /> },
   { path: "/admin/tenants", label: "Tenants", admin: true, render: () => <Tenants /> },
   { path: "/admin/access-codes", label: "Access codes", admin: true, render: () => <AccessCodes /> },

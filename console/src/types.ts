@@ -133,6 +133,25 @@ export interface Delivery {
   finished_at?: string | null;
 }
 
+/** One sender's standing in a target group (TargetView.SenderView on the server). */
+export interface TargetSender {
+  sender: string;
+  transport: string;
+  membership: string;
+  next_post_at: string | null;
+  last_error: { code: string; message: string } | null;
+}
+
+/** One target group: an item of GET /bot/targets (TargetView on the server). */
+export interface Target {
+  chat: string;
+  title: string | null;
+  resolved: boolean;
+  slow_mode_seconds: number;
+  last_delivered_at: string | null;
+  senders: TargetSender[];
+}
+
 export interface Plan {
   status: string;
   expires_at: string | null;

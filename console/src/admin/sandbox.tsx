@@ -3,6 +3,7 @@ import { get, put } from "../api";
 import type { ApiProblem } from "../problem";
 import type { SandboxFaults as Faults, SandboxWorld as World } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
+import { SandboxWorld } from "./sandbox-world";
 
 /** Session ids typed as "3, 7" (blanks and anything not a number dropped). */
 function sessionIds(text: string): number[] {
@@ -85,6 +86,7 @@ export function SandboxFaults() {
       )}
       <SandboxSends />
       <TelegramModel />
+      {faults && <SandboxWorld />}
     </Screen>
   );
 }

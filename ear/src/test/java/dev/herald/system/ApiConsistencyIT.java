@@ -77,6 +77,9 @@ class ApiConsistencyIT extends TenantSystemTest {
     JsonObject deliveries = api.get("/api/v1/bot/deliveries").token(tenant).send().json();
     assertEquals(Set.of("items", "next_cursor"), deliveries.keySet(), deliveries::toString);
     assertEquals(JsonValue.NULL, deliveries.get("next_cursor"), deliveries::toString);
+    JsonObject targets = api.get("/api/v1/bot/targets").token(tenant).send().json();
+    assertEquals(Set.of("items", "next_cursor"), targets.keySet(), targets::toString);
+    assertEquals(JsonValue.NULL, targets.get("next_cursor"), targets::toString);
     JsonObject sync = api.get("/api/v1/sync/state").token(tenant).send().json();
     assertEquals(JsonValue.NULL, sync.getJsonObject("recent_logs").get("next_cursor"));
   }
@@ -167,6 +170,7 @@ class ApiConsistencyIT extends TenantSystemTest {
             api.post("/api/v1/admin/sessions/1/release", ""),
             api.get("/api/v1/admin/sandbox/faults"),
             api.get("/api/v1/admin/sandbox/sends?chat=%40herald_demo"),
+            api.get("/api/v1/admin/sandbox/world/chat?ref=@sandbox_lounge"),
             api.get("/api/v1/admin/accounts/1"),
             api.get("/api/v1/admin/audit-log"),
             api.get("/api/v1/admin/bots"));
@@ -211,6 +215,7 @@ class ApiConsistencyIT extends TenantSystemTest {
     List<String> all = new ArrayList<>();
     all.add("tenant /api/v1/bot/logs");
     all.add("tenant /api/v1/bot/deliveries");
+    all.add("tenant /api/v1/bot/targets");
     for (String list : ADMIN_LISTS) {
       all.add("admin " + list);
     }

@@ -211,6 +211,13 @@ class ConsoleAdminIT extends TenantSystemTest {
     browser.go("/admin/sandbox");
     browser.waitFor(By.xpath("//button[normalize-space(.)='Save faults']"));
     browser.capture("admin-sandbox");
+    // The sandbox world: what the model saw of a chat, and an admin's move in it.
+    browser.click("Look up chat");
+    browser.waitForText(By.cssSelector("[data-testid=world-chat]"), "Sandbox Lounge");
+    browser.type("Account (user#session id or bot#account id)", "bot#999003");
+    browser.click("Apply membership");
+    browser.waitForText(By.cssSelector("[data-testid=world-chat]"), "bot#999003: MEMBER");
+    browser.capture("admin-sandbox-world");
     // The parked-session faults (UNAVAILABLE / NEEDS_LOGIN answers) are set from the screen too.
     try {
       browser.type("Sessions answering as not open here (ids, comma-separated)", "999001, 999002");

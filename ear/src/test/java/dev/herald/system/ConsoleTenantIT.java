@@ -169,6 +169,9 @@ class ConsoleTenantIT extends TenantSystemTest {
     browser.go("/deliveries");
     browser.waitForText(By.cssSelector("[data-testid=delivery-row]"), "DELIVERED");
     browser.capture("deliveries");
+    browser.go("/targets");
+    browser.waitForText(By.cssSelector("[data-testid=target-sender]"), "JOINED");
+    browser.capture("targets");
     browser.go("/own-bot");
     browser.waitFor(By.xpath("//h2[normalize-space(.)='Add your bot']"));
     browser.capture("own-bot-add");

@@ -53,6 +53,10 @@ public final class SystemUnderTest {
     env.put("HERALD_TRUSTED_PROXIES", "127.0.0.1,::1");
     env.put("HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE", "100000");
     env.put("HERALD_RATE_LIMIT_LOGIN_PER_MINUTE", "1000");
+    // TargetsIT's paced joins: each fresh session joins 2 of the dev world's chats in its first
+    // hour (chats the open world creates admit everyone without a join, so other tests are not
+    // paced).
+    env.put("HERALD_TARGETS_JOINS_PER_HOUR", "2");
     return Map.copyOf(env);
   }
 

@@ -10,6 +10,7 @@ import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
 import dev.herald.domain.delivery.DeliveryService;
+import dev.herald.domain.targets.TargetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,7 @@ public class BotResource {
   @Inject BotLifecycleService lifecycle;
   @Inject DashboardService dashboard;
   @Inject DeliveryService deliveries;
+  @Inject TargetService targets;
 
   @GET
   @Path("/config")
@@ -136,5 +138,16 @@ public class BotResource {
               + " message id or the error")
   public PageView<DeliveryView> deliveries(@BeanParam PageParams page) {
     return PageView.of(deliveries.attempts(current.id(), page.request()), DeliveryView::of);
+  }
+
+  @GET
+  @Path("/targets")
+  @Operation(
+      summary =
+          "Every target group, in config order, a page at a time: title, whether it is resolved,"
+              + " slow mode, last delivery, and per sender its membership, next allowed post and"
+              + " last error with what to do")
+  public PageView<TargetView> targets(@BeanParam PageParams page) {
+    return PageView.of(targets.targets(current.id(), page.request()), TargetView::of);
   }
 }

@@ -93,8 +93,19 @@ final class CycleRun {
   private LocalDate day;
 
   private int postsLeft;
+  private final EngineTargets engineTargets;
+  private CycleTargets targets;
 
   CycleRun(DueCycle cycle, Sending sending, Recording recording, Environment environment) {
+    this(cycle, sending, recording, environment, EngineTargets.none());
+  }
+
+  CycleRun(
+      DueCycle cycle,
+      Sending sending,
+      Recording recording,
+      Environment environment,
+      EngineTargets targets) {
     this.cycle = cycle;
     this.content =
         CycleContent.of(cycle.content(), cycle.accountId(), cycle.cycleId(), sending.formatter());
@@ -102,6 +113,7 @@ final class CycleRun {
     this.recording = recording;
     this.environment = environment;
     this.schedule = cycle.schedule();
+    this.engineTargets = targets;
   }
 
   void start() {
@@ -142,6 +154,8 @@ final class CycleRun {
     for (int i = 0; i < cycle.groups().size(); i++) {
       slots.putIfAbsent(cycle.groups().get(i), i);
     }
+    targets =
+        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);
@@ -211,15 +225,47 @@ final class CycleRun {
       this.chats = chats;
     }
 
+    /**
+     * Posts the chat at {@code index}, once its target lets this sender post now; a chat that must
+     * wait (rule 16) is left to a later cycle, with no delivery record, and the lane goes on.
+     */
     void post(int index) {
       // Active hours end: this lane stops; the rest waits for the next window (see the class).
-      if (index >= chats.size()
-          || !schedule.activeHours().always()
-              && !schedule.mayPostAt(environment.clock().instant())) {
+      if (!schedule.activeHours().always()
+          && !schedule.mayPostAt(environment.clock().instant())) {
         laneDone();
         return;
       }
-      ChatReference chat = chats.get(index);
+      int at = index;
+      while (at < chats.size()) {
+        ChatReference chat = chats.get(at);
+        CompletableFuture<CycleTargets.Gate> gate = targets.gate(sender, chat);
+        if (!gate.isDone()) {
+          int waiting = at;
+          gate.whenCompleteAsync(
+              (answer, failure) -> gated(waiting, chat, answer), environment.executor());
+          return;
+        }
+        if (gate.join() == CycleTargets.Gate.SEND) {
+          begin(at, chat);
+          return;
+        }
+        environment.metrics().targetDeferred();
+        at++;
+      }
+      laneDone();
+    }
+
+    private void gated(int index, ChatReference chat, CycleTargets.Gate gate) {
+      if (gate == CycleTargets.Gate.WAIT) {
+        environment.metrics().targetDeferred();
+        post(index + 1);
+      } else {
+        begin(index, chat);
+      }
+    }
+
+    private void begin(int index, ChatReference chat) {
       recording
           .starts()
           .begin(new Begin(cycle, chat.canonical(), sender))
@@ -287,11 +333,17 @@ final class CycleRun {
             .writes()
             .finished(new Finished(cycle, chat.canonical(), result, environment.clock().instant()));
         environment.metrics().post(result.code());
+        targets.sent(sender, chat, result);
         OutcomeAction action = sending.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
         switch (action.kind()) {
           case CONTINUE, SKIP_CHAT -> {
-            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, 0));
+            // A slow-mode answer is a wait Telegram asked for: it counts in total_flood_waits.
+            int waits = result instanceof SendOutcome.SlowMode ? 1 : 0;
+            if (waits > 0) {
+              environment.metrics().floodWait();
+            }
+            count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, waits));
             next(index);
           }
           case COOL_DOWN_SENDER -> {

@@ -61,6 +61,11 @@ public class EngineMetrics {
     registry.counter("herald_engine_flood_waits_total").inc();
   }
 
+  /** A chat left to a later cycle: its sender must wait there (slow mode, paced join, ...). */
+  void targetDeferred() {
+    registry.counter("herald_engine_targets_deferred_total").inc();
+  }
+
   void ban() {
     registry.counter("herald_engine_bans_total").inc();
   }

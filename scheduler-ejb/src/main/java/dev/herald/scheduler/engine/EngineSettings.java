@@ -68,6 +68,18 @@ public class EngineSettings {
   @ConfigProperty(name = "herald.engine.peer-flood-cooldown-seconds", defaultValue = "3600")
   long peerFloodCooldownSeconds;
 
+  /**
+   * How many chats one session joins per rolling hour at most (issue 13: people who joined ~200
+   * groups at once got flood waits of ~70 000 s); the chats beyond wait for the next free join.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.targets.joins-per-hour", defaultValue = "10")
+  int joinsPerHour;
+
+  public int joinsPerHour() {
+    return joinsPerHour;
+  }
+
   public boolean enabled() {
     return enabled;
   }

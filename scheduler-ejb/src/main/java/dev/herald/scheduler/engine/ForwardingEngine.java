@@ -8,6 +8,9 @@ import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.shared.crypto.DataCipher;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatter;
 import jakarta.annotation.PostConstruct;
@@ -67,11 +70,15 @@ public class ForwardingEngine {
   @Inject WakeSignal wake;
   @Inject DataCipher cipher;
   @Inject Clock clock;
+  @Inject TargetStore targetStore;
+  @Inject TargetPreparer preparer;
 
   private final String node = NodeIdentity.create();
   private final HeldLeases held = new HeldLeases();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private WriteBehind writes;
+  private TargetWrites targetWrites;
+  private EngineTargets targets;
   private DeliveryStarts starts;
   private ClaimLoop claims;
   private CycleRun.Sending sending;
@@ -85,6 +92,10 @@ public class ForwardingEngine {
       return;
     }
     writes = new WriteBehind(node, ledger, clock, settings.lease(), held);
+    targetWrites = new TargetWrites(targetStore);
+    targets =
+        new EngineTargets(
+            targetStore, preparer, new TargetRules(settings.joinsPerHour()), targetWrites);
     starts = new DeliveryStarts(node, ledger, executor, settings.claimBatch());
     claims =
         new ClaimLoop(
@@ -117,7 +128,7 @@ public class ForwardingEngine {
     heartbeat();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
     ticks.add(every(settings.pollInterval(), claims::claim, "claim"));
-    ticks.add(every(settings.flushInterval(), writes::flush, "write-behind"));
+    ticks.add(every(settings.flushInterval(), this::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
     wake.onWake(() -> ticker.execute(claims::claim));
@@ -129,7 +140,7 @@ public class ForwardingEngine {
     ticks.forEach(tick -> tick.cancel(false));
     wake.onWake(() -> {});
     if (writes != null) {
-      writes.flush(); // what this node finished is written before its leases are given back
+      flush(); // what this node finished is written before its leases are given back
     }
     try {
       leases.leave(node);
@@ -152,6 +163,12 @@ public class ForwardingEngine {
         guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Target changes first: a cycle's completion is never written before what it learned. */
+  private void flush() {
+    targetWrites.flush();
+    writes.flush();
+  }
+
   private void heartbeat() {
     leases.heartbeat(node, settings.lease(), held.accounts());
     status.heartbeat(node, clock.instant());
@@ -159,7 +176,7 @@ public class ForwardingEngine {
 
   private void fire(DueCycle cycle) {
     metrics.cycleStarted(Duration.between(cycle.plannedAt(), clock.instant()).toMillis());
-    new CycleRun(cycle, sending, recording, environment).start();
+    new CycleRun(cycle, sending, recording, environment, targets).start();
   }
 
   /** The plan sweep, and the lift of unavailable sessions whose back-off is over. */

@@ -12,6 +12,8 @@ class QuietMetrics extends EngineMetrics {
 
   final List<String> posts = new CopyOnWriteArrayList<>();
   final List<String> parked = new CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.AtomicInteger deferred =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   void cycleStarted(long latenessMs) {}
@@ -32,6 +34,11 @@ class QuietMetrics extends EngineMetrics {
 
   @Override
   void ban() {}
+
+  @Override
+  void targetDeferred() {
+    deferred.incrementAndGet();
+  }
 
   @Override
   void parked(SessionState state) {

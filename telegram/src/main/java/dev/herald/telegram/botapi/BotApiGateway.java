@@ -1,5 +1,8 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
@@ -11,6 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -22,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 @Typed(BotApiGateway.class)
-public class BotApiGateway implements TelegramGateway {
+public class BotApiGateway implements TelegramGateway, TargetPreparer {
 
   private TelegramSettings settings;
   private BotApiClient client;
@@ -83,6 +87,16 @@ public class BotApiGateway implements TelegramGateway {
             ? BotApiRequests.sendMessage(chat, post)
             : BotApiRequests.forwardOrCopy(chat, post.source());
     return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
+  }
+
+  /** A bot cannot join: it checks that it was added and may post ({@link BotApiTargets}). */
+  @Override
+  public CompletionStage<Preparation> prepare(
+      Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    if (sender.kind() == Sender.Kind.SESSION || sender.credential() == null) {
+      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+    }
+    return new BotApiTargets(client).prepare(sender, chat);
   }
 
   private static SendOutcome outcome(BotApiResponse response) {

@@ -55,6 +55,18 @@ final class BotApiRequests {
     return out;
   }
 
+  /** {@code getChat}: the chat a bot addresses by {@code @username} or id. */
+  static JsonObject getChat(ChatReference chat) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    chatId(body, "chat_id", chat);
+    return body.build();
+  }
+
+  /** {@code getChatMember} of {@code userId} (the bot itself) in a chat known by its id. */
+  static JsonObject getChatMember(long chatId, long userId) {
+    return Json.createObjectBuilder().add("chat_id", chatId).add("user_id", userId).build();
+  }
+
   /** {@code forwardMessage} or {@code copyMessage}: both take the same three fields. */
   static JsonObject forwardOrCopy(ChatReference chat, MessageLink source) {
     JsonObjectBuilder body = Json.createObjectBuilder();

@@ -242,6 +242,15 @@ public final class TelegramWorld {
     }
   }
 
+  /** An admin's view of who is in the chat (members, admins, banned), in no particular order. */
+  public synchronized Map<Account, Membership> members(long chatId) {
+    Map<Account, Membership> members = new HashMap<>();
+    existing(chatId)
+        .members
+        .forEach((account, member) -> members.put(account, member.membership()));
+    return members;
+  }
+
   public synchronized List<Account> joinRequests(long chatId) {
     return List.copyOf(existing(chatId).joinRequests);
   }

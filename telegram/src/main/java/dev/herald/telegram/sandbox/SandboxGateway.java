@@ -1,5 +1,8 @@
 package dev.herald.telegram.sandbox;
 
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.Post;
@@ -19,6 +22,8 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,13 +37,14 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 @Typed(SandboxGateway.class)
-public class SandboxGateway implements TelegramGateway {
+public class SandboxGateway implements TelegramGateway, TargetPreparer {
 
   private final SandboxRecorder recorder = new SandboxRecorder(1000);
   private final SandboxDelays delays = new SandboxDelays();
   private SandboxFaults faults;
   private SandboxWorld world;
   private SandboxReach reach;
+  private SandboxTargets targets;
   private Clock clock = Clock.systemUTC();
 
   /** For CDI. */
@@ -165,6 +171,29 @@ public class SandboxGateway implements TelegramGateway {
       reach = new SandboxReach(world);
     }
     return reach;
+  }
+
+  /**
+   * Resolves and joins (or checks) the chat on the model before the first post. A session the fault
+   * plan makes unavailable or logged out is taken as ready: its send answers for it.
+   */
+  @Override
+  public CompletionStage<Preparation> prepare(
+      Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    FaultPlan plan = faults.plan();
+    if (sender.kind() == Sender.Kind.SESSION
+        && (plan.unavailableSessions().contains(sender.id())
+            || plan.needsLoginSessions().contains(sender.id()))) {
+      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+    }
+    return CompletableFuture.completedFuture(targets().prepare(sender, chat, known, mayJoin));
+  }
+
+  private synchronized SandboxTargets targets() {
+    if (targets == null) {
+      targets = new SandboxTargets(world, reach());
+    }
+    return targets;
   }
 
   /** The Telegram world the sandbox posts into, with its send log. */

@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * How a sandbox send reaches its chat, as a TDLib client would: a session resolves a username
  * (within its daily budget, free when it already knows the chat), gets a numeric id it must already
- * see, or checks an invite link; then joins a public chat or the link's chat when it is not a
- * member yet. Bots address {@code @username}s and ids directly (the Bot API resolves them) and
- * never join. Chats the open world creates admit everyone ({@link SandboxWorld}).
+ * see, or checks an invite link it joined. Joining is not part of a send: {@link SandboxTargets}
+ * joins before the first post. Bots address {@code @username}s and ids directly (the Bot API
+ * resolves them) and never join. Chats the open world creates admit everyone ({@link
+ * SandboxWorld}).
  */
 final class SandboxReach {
 
@@ -36,49 +37,86 @@ final class SandboxReach {
   long chatId(Account account, ChatReference chat) {
     TelegramWorld world = sandbox.world();
     synchronized (world) { // one account's resolve-then-join is one step for concurrent sends
+      if (chat.kind() == ChatReference.Kind.INVITE) {
+        return byInvite(world, account, chat.canonical());
+      }
+      return joined(world, account, locate(account, chat).id());
+    }
+  }
+
+  /**
+   * The chat a username or id names, as this account sees it, without joining: resolving an unseen
+   * username spends one of the account's daily resolutions.
+   */
+  Chat locate(Account account, ChatReference chat) {
+    TelegramWorld world = sandbox.world();
+    synchronized (world) {
       return switch (chat.kind()) {
         case USERNAME -> byUsername(world, account, chat.username());
         case CHAT_ID -> byId(world, account, chat.chatId());
-        case INVITE -> byInvite(world, account, chat.canonical());
+        case INVITE -> throw new IllegalArgumentException("An invite link is checked, not located");
       };
     }
   }
 
-  private long byUsername(TelegramWorld world, Account account, String username) {
-    if (sandbox.open() && world.chatByUsername(username).isEmpty()) {
-      opened.add(world.createChat(NewChat.supergroup(username).username(username)).id());
-    }
-    Chat chat = world.searchPublicChat(account, username);
-    return joined(world, account, chat.id());
+  /** True for a chat the open world created: it admits whoever contacts it. */
+  synchronized boolean opened(long chatId) {
+    return opened.contains(chatId);
   }
 
-  private long byId(TelegramWorld world, Account account, long id) {
-    if (sandbox.open() && world.chat(id).isEmpty()) {
-      opened.add(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
+  /** In an open world, an unknown invite link gets its chat. */
+  void openInvite(TelegramWorld world, String link) {
+    if (sandbox.open() && !world.knowsInviteLink(link)) {
+      open(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
     }
-    if (opened.contains(id)) {
+  }
+
+  private Chat byUsername(TelegramWorld world, Account account, String username) {
+    if (sandbox.open() && world.chatByUsername(username).isEmpty()) {
+      open(world.createChat(NewChat.supergroup(username).username(username)).id());
+    }
+    return world.searchPublicChat(account, username);
+  }
+
+  private Chat byId(TelegramWorld world, Account account, long id) {
+    if (sandbox.open() && world.chat(id).isEmpty()) {
+      open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
+    }
+    if (opened(id)) {
       world.tell(account, id);
     }
-    return joined(world, account, world.getChat(account, id).id());
+    return world.getChat(account, id);
   }
 
+  /**
+   * The chat behind a link the account already joined; one it has not joined it cannot address
+   * ({@code Chat not found}), except a chat of the open world, which it joins on contact.
+   */
   private long byInvite(TelegramWorld world, Account account, String link) {
-    if (sandbox.open() && !world.knowsInviteLink(link)) {
-      opened.add(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
-    }
+    openInvite(world, link);
     long id = world.checkChatInviteLink(account, link).chatId();
-    return id != 0 ? id : world.joinChatByInviteLink(account, link).id();
+    if (id != 0) {
+      return id;
+    }
+    long behind = world.chatByInviteLink(link).map(Chat::id).orElse(0L);
+    if (opened(behind)) {
+      return world.joinChatByInviteLink(account, link).id();
+    }
+    return world.getChat(account, behind).id(); // not visible: Telegram's "Chat not found"
   }
 
-  /** Joins a public chat the session is not in yet; a bot is in a chat only if it was added. */
+  private synchronized void open(long chatId) {
+    opened.add(chatId);
+  }
+
+  /**
+   * A chat of the open world takes whoever contacts it as a member. Any other chat is joined only
+   * by {@link SandboxTargets} before the first post, as Herald's engine does: a send never joins,
+   * so a sender that was not prepared gets Telegram's refusal.
+   */
   private long joined(TelegramWorld world, Account account, long id) {
-    Membership membership = world.getChatMember(account, id, account).membership();
-    if (membership == Membership.LEFT) {
-      if (opened.contains(id)) {
-        world.setMembership(id, account, Membership.MEMBER);
-      } else if (!account.isBot()) {
-        world.joinChat(account, id);
-      }
+    if (opened(id) && world.getChatMember(account, id, account).membership() == Membership.LEFT) {
+      world.setMembership(id, account, Membership.MEMBER);
     }
     return id;
   }

@@ -1,5 +1,8 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
@@ -9,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -23,7 +27,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 @ApplicationScoped
 @Typed(TdlibGateway.class)
-public class TdlibGateway implements TelegramGateway {
+public class TdlibGateway implements TelegramGateway, TargetPreparer {
 
   private TdlibTransport transport;
 
@@ -64,5 +68,17 @@ public class TdlibGateway implements TelegramGateway {
                 CompletableFuture.completedFuture(
                     new SendOutcome.SenderUnavailable(
                         "TDLib transport is down: " + transport.status().detail())));
+  }
+
+  @Override
+  public CompletionStage<Preparation> prepare(
+      Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    if (sender.kind() != Sender.Kind.SESSION) {
+      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+    }
+    return transport
+        .sessions()
+        .map(sessions -> sessions.prepare(sender.id(), chat, known, mayJoin))
+        .orElseGet(() -> CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false)));
   }
 }

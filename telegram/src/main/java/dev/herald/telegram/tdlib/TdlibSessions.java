@@ -2,6 +2,9 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.session.SessionStateStore;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
@@ -207,8 +210,7 @@ public final class TdlibSessions implements AutoCloseable {
           new SendOutcome.SenderUnavailable(
               "TDLib library is not loaded: " + library.status().detail()));
     }
-    Optional<TdlibSessionClient> client =
-        find(sessionId).or(() -> ownApiPairs.of(sessionId).map(api -> open(sessionId, api)));
+    Optional<TdlibSessionClient> client = openOrFind(sessionId);
     if (client.isEmpty()) {
       return done(
           new SendOutcome.SenderUnavailable(
@@ -250,6 +252,27 @@ public final class TdlibSessions implements AutoCloseable {
     } catch (ExecutionException | TimeoutException late) {
       return Optional.of("PROXY_FAILED: the session's proxy test did not answer in time");
     }
+  }
+
+  private Optional<TdlibSessionClient> openOrFind(long sessionId) {
+    return find(sessionId).or(() -> ownApiPairs.of(sessionId).map(api -> open(sessionId, api)));
+  }
+
+  /**
+   * Prepares a chat for the session before its first post ({@link TdlibTargets}). A session that
+   * cannot act now (library missing, not open here) is taken as ready: its send says why.
+   */
+  public CompletableFuture<Preparation> prepare(
+      long sessionId, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    Optional<TdlibSessionClient> client =
+        library.status().available() ? openOrFind(sessionId) : Optional.empty();
+    if (client.isEmpty()) {
+      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+    }
+    boolean requested =
+        known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);
+    return new TdlibTargets(client.get())
+        .prepare(chat, known.map(ChatTarget::chatId).orElse(0L), mayJoin, requested);
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.herald.telegram.transport;
 
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.DeliveryKey;
 import dev.herald.domain.telegram.Post;
@@ -13,6 +16,7 @@ import dev.herald.telegram.tdlib.TdlibGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  * (TDLib without its library) is never created.
  */
 @ApplicationScoped
-public class SenderGatewayRouter implements TelegramGateway {
+public class SenderGatewayRouter implements TelegramGateway, TargetPreparer {
 
   private TelegramSettings settings;
   private Provider<SandboxGateway> sandbox;
@@ -90,5 +94,18 @@ public class SenderGatewayRouter implements TelegramGateway {
   public CompletionStage<SendOutcome> sendAsync(
       DeliveryKey key, Sender sender, ChatReference chat, Post post) {
     return gatewayFor(sender.kind()).sendAsync(key, sender, chat, post);
+  }
+
+  /**
+   * Prepares the chat with the sender's transport; a transport that cannot prepare takes every chat
+   * as ready and addressed as written ({@link TargetPreparer#AS_WRITTEN}).
+   */
+  @Override
+  public CompletionStage<Preparation> prepare(
+      Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    TelegramGateway gateway = gatewayFor(sender.kind());
+    TargetPreparer preparer =
+        gateway instanceof TargetPreparer own ? own : TargetPreparer.AS_WRITTEN;
+    return preparer.prepare(sender, chat, known, mayJoin);
   }
 }

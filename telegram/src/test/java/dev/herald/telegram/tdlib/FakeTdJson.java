@@ -56,7 +56,10 @@ final class FakeTdJson implements TdJson {
           "joinChatByInviteLink",
           "getMessageLinkInfo",
           "sendMessage",
-          "forwardMessages");
+          "forwardMessages",
+          "joinChat",
+          "getSupergroup",
+          "getSupergroupFullInfo");
 
   final List<JsonObject> requests = new CopyOnWriteArrayList<>();
   final Set<String> receiveThreads = ConcurrentHashMap.newKeySet();
@@ -64,6 +67,13 @@ final class FakeTdJson implements TdJson {
   private final Set<Integer> started = ConcurrentHashMap.newKeySet();
   private final Map<Integer, String> states = new ConcurrentHashMap<>();
   private final Set<Long> knownChats = ConcurrentHashMap.newKeySet();
+
+  /** Chats the sessions joined (targets): a fake world of supergroups named by username. */
+  private final Set<Long> joinedChats = ConcurrentHashMap.newKeySet();
+
+  /** The invite link whose group needs an admin's approval (targets). */
+  static final String APPROVAL_LINK = "https://t.me/+ApprovalNeededClub";
+
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
@@ -231,13 +241,13 @@ final class FakeTdJson implements TdJson {
           error(client, extra, 406, "AUTH_KEY_DUPLICATED");
         } else {
           knownChats.add(chatId(name));
-          reply(client, extra, obj("chat").add("id", chatId(name)).add("title", name));
+          reply(client, extra, chat(name));
         }
       }
       case "getChat" -> {
         long id = request.getJsonNumber("chat_id").longValue();
         if (knownChats.contains(id)) {
-          reply(client, extra, obj("chat").add("id", id));
+          reply(client, extra, obj("chat").add("id", id).add("type", supergroupType(id)));
         } else {
           error(client, extra, 400, "Chat not found");
         }
@@ -272,6 +282,49 @@ final class FakeTdJson implements TdJson {
           ok(client, extra);
         }
       }
+      case "joinChat" -> {
+        long id = request.getJsonNumber("chat_id").longValue();
+        if (id == chatId("approval_chat")) {
+          error(client, extra, 400, "INVITE_REQUEST_SENT");
+        } else {
+          joinedChats.add(id);
+          ok(client, extra);
+        }
+      }
+      case "getSupergroup" -> {
+        long id = chatOfSupergroup(request.getJsonNumber("supergroup_id").longValue());
+        String status =
+            id == chatId("banned_chat")
+                ? "chatMemberStatusBanned"
+                : joinedChats.contains(id) ? "chatMemberStatusMember" : "chatMemberStatusLeft";
+        reply(
+            client,
+            extra,
+            obj("supergroup")
+                .add("id", request.getJsonNumber("supergroup_id").longValue())
+                .add("status", obj(status)));
+      }
+      case "getSupergroupFullInfo" -> {
+        long id = chatOfSupergroup(request.getJsonNumber("supergroup_id").longValue());
+        reply(
+            client,
+            extra,
+            obj("supergroupFullInfo").add("slow_mode_delay", id == chatId("slow_chat") ? 30 : 0));
+      }
+      case "checkChatInviteLink" -> {
+        if (!APPROVAL_LINK.equals(request.getString("invite_link"))) {
+          error(client, extra, 400, "INVITE_HASH_INVALID");
+        } else {
+          reply(
+              client,
+              extra,
+              obj("chatInviteLinkInfo")
+                  .add("chat_id", 0)
+                  .add("title", "Approval club")
+                  .add("creates_join_request", true));
+        }
+      }
+      case "joinChatByInviteLink" -> error(client, extra, 400, "INVITE_REQUEST_SENT");
       default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));
     }
   }
@@ -327,6 +380,30 @@ final class FakeTdJson implements TdJson {
     if (!racy && chatId != chatId("silent_chat")) {
       push(client, finalUpdate);
     }
+  }
+
+  /**
+   * A public supergroup as TDLib answers {@code searchPublicChat}; {@code channel_*} are channels.
+   */
+  private static JsonObjectBuilder chat(String username) {
+    long id = chatId(username);
+    return obj("chat")
+        .add("id", id)
+        .add("title", username)
+        .add("type", supergroupType(id).add("is_channel", username.startsWith("channel_")));
+  }
+
+  private static JsonObjectBuilder supergroupType(long chatId) {
+    return obj("chatTypeSupergroup").add("supergroup_id", -chatId - 1000000000000L);
+  }
+
+  private static long chatOfSupergroup(long supergroupId) {
+    return -supergroupId - 1000000000000L;
+  }
+
+  /** True once a session joined the chat of {@code username}. */
+  boolean joined(String username) {
+    return joinedChats.contains(chatId(username));
   }
 
   static long chatId(String username) {

@@ -1,0 +1,56 @@
+package dev.herald.domain.targets;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A transport's answer to "prepare this chat for this sender": the membership it found or made, the
+ * resolved chat id ({@code 0} when it could not be resolved), title and slow mode when it learned
+ * them, whether it spent a join now ({@code joined}: counts against the join pacing), how long
+ * Telegram asked to wait ({@code retryAfter}, e.g. a flood wait on the username budget) and the
+ * error the tenant should see.
+ */
+public record Preparation(
+    TargetMembership membership,
+    long chatId,
+    String title,
+    int slowModeSeconds,
+    boolean joined,
+    Duration retryAfter,
+    Optional<TargetError> error) {
+
+  public Preparation {
+    Objects.requireNonNull(membership, "membership");
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    Objects.requireNonNull(error, "error");
+  }
+
+  /** The sender may post: resolved (or addressable as written, {@code chatId} 0) and a member. */
+  public static Preparation ready(long chatId, String title, int slowModeSeconds, boolean joined) {
+    return new Preparation(
+        TargetMembership.JOINED,
+        chatId,
+        title,
+        slowModeSeconds,
+        joined,
+        Duration.ZERO,
+        Optional.empty());
+  }
+
+  /** The sender cannot post there now, for the reason in {@code error}. */
+  public static Preparation blocked(
+      TargetMembership membership, long chatId, String title, TargetError error) {
+    return new Preparation(membership, chatId, title, 0, false, Duration.ZERO, Optional.of(error));
+  }
+
+  /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */
+  public static Preparation retryAfter(Duration wait, TargetError error) {
+    return new Preparation(
+        TargetMembership.NOT_MEMBER, 0, null, 0, false, wait, Optional.of(error));
+  }
+
+  public Preparation withChatId(long id, String chatTitle) {
+    return new Preparation(membership, id, chatTitle, slowModeSeconds, joined, retryAfter, error);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.herald.domain.targets;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The errors a tenant sees on a target, each a stable code and a sentence saying what to do. One
+ * place for the wording, so the transports and the engine say the same thing.
+ */
+public final class TargetErrors {
+
+  public static final String BOT_NOT_MEMBER = "BOT_NOT_MEMBER";
+  public static final String BOT_CANNOT_POST = "BOT_CANNOT_POST";
+  public static final String JOIN_REQUESTED = "JOIN_REQUESTED";
+  public static final String JOIN_PACED = "JOIN_PACED";
+  public static final String BANNED_IN_CHAT = "BANNED_IN_CHAT";
+  public static final String WRITE_FORBIDDEN = "WRITE_FORBIDDEN";
+  public static final String CHAT_NOT_FOUND = "CHAT_NOT_FOUND";
+  public static final String INVITE_INVALID = "INVITE_INVALID";
+  public static final String FLOOD_WAIT = "FLOOD_WAIT";
+  public static final String SLOW_MODE = "SLOW_MODE";
+
+  private TargetErrors() {}
+
+  public static TargetError botNotMember(String botUsername, String chat) {
+    return new TargetError(
+        BOT_NOT_MEMBER, "Add @" + botUsername + " to " + chat + " and let it post.");
+  }
+
+  public static TargetError botCannotPost(String botUsername, String chat) {
+    return new TargetError(
+        BOT_CANNOT_POST,
+        "@"
+            + botUsername
+            + " is in "
+            + chat
+            + " but may not post: make it an admin there (a channel) or let members post.");
+  }
+
+  public static TargetError joinRequested(String chat) {
+    return new TargetError(
+        JOIN_REQUESTED,
+        "The group requires approval: a join request was sent to "
+            + chat
+            + "; Herald posts there once an admin approves it.");
+  }
+
+  public static TargetError joinPaced(int joinsPerHour, Instant nextJoin) {
+    return new TargetError(
+        JOIN_PACED,
+        "Herald joins at most "
+            + joinsPerHour
+            + " groups per hour with one session (more earns long flood waits); this group is"
+            + " joined after "
+            + nextJoin
+            + ".");
+  }
+
+  /** Before the session tried: the transport only knows that it may not join now. */
+  public static TargetError joinPaced() {
+    return new TargetError(
+        JOIN_PACED, "This session has joined enough groups for now; this one is joined later.");
+  }
+
+  public static TargetError bannedInChat(String chat) {
+    return new TargetError(
+        BANNED_IN_CHAT,
+        "This sender was banned from "
+            + chat
+            + ": ask its admins to unban it, or remove the group from the bot config.");
+  }
+
+  public static TargetError writeForbidden(String chat) {
+    return new TargetError(
+        WRITE_FORBIDDEN,
+        chat
+            + " does not let this sender post (a channel or a read-only group): make it an admin"
+            + " there, or remove the group from the bot config.");
+  }
+
+  public static TargetError chatNotFound(String chat) {
+    return new TargetError(
+        CHAT_NOT_FOUND,
+        chat + " does not exist or is private: check the username, or use an invite link.");
+  }
+
+  public static TargetError inviteInvalid(String chat) {
+    return new TargetError(
+        INVITE_INVALID,
+        "The invite link " + chat + " is invalid or expired: put a current one in the bot config.");
+  }
+
+  public static TargetError floodWait(Duration wait) {
+    return new TargetError(
+        FLOOD_WAIT,
+        "Telegram asked this sender to wait "
+            + wait.toSeconds()
+            + " s before posting here again; Herald waits and goes on.");
+  }
+
+  public static TargetError slowMode(Duration wait) {
+    return new TargetError(
+        SLOW_MODE,
+        "The group is in slow mode: this sender may post again in "
+            + wait.toSeconds()
+            + " s; Herald waits for it.");
+  }
+}

@@ -1,0 +1,175 @@
+package dev.herald.domain.targets;
+
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * How a target record changes: after a transport prepared the chat, and after a send. Rules:
+ *
+ * <ul>
+ *   <li>A session joins at most {@code joinsPerHour} chats per rolling hour (people who joined ~200
+ *       groups at once got flood waits of ~70 000 s); a chat whose join is paced waits for the
+ *       sender's next free join, it is not failed.
+ *   <li>A join request is checked again after {@link #JOIN_REQUEST_RECHECK}; a bot that was not
+ *       added after {@link #NOT_MEMBER_RECHECK} (the tenant may add it any minute); a ban or a
+ *       read-only chat after {@link #BLOCKED_RECHECK}.
+ *   <li>After a delivery the sender waits the chat's slow mode (or Telegram's per-chat interval)
+ *       before its next post there; {@code SLOWMODE_WAIT}, a Bot API 429 and TDLib's "retry after
+ *       N" set that (sender, chat)'s next post time to what Telegram asked (SPEC rule 16).
+ * </ul>
+ */
+public final class TargetRules {
+
+  public static final Duration JOIN_REQUEST_RECHECK = Duration.ofMinutes(10);
+  public static final Duration NOT_MEMBER_RECHECK = Duration.ofMinutes(1);
+  public static final Duration BLOCKED_RECHECK = Duration.ofHours(1);
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  private final int joinsPerHour;
+
+  public TargetRules(int joinsPerHour) {
+    if (joinsPerHour < 1) {
+      throw new IllegalArgumentException("joins per hour must be at least 1");
+    }
+    this.joinsPerHour = joinsPerHour;
+  }
+
+  public int joinsPerHour() {
+    return joinsPerHour;
+  }
+
+  /**
+   * When this sender may join its next chat, given its own targets: now, or an hour after the
+   * oldest of the joins that fill its hour.
+   */
+  public Instant nextJoinAt(Collection<ChatTarget> senderTargets, Instant now) {
+    Instant hourAgo = now.minus(HOUR);
+    var recent =
+        senderTargets.stream()
+            .flatMap(target -> target.joinedAt().stream())
+            .filter(at -> at.isAfter(hourAgo))
+            .sorted()
+            .toList();
+    if (recent.size() < joinsPerHour) {
+      return now;
+    }
+    return recent.get(recent.size() - joinsPerHour).plus(HOUR);
+  }
+
+  /** The record after the transport prepared the chat at {@code now}. */
+  public ChatTarget prepared(
+      TargetKey key,
+      Optional<ChatTarget> known,
+      Preparation prepared,
+      Instant now,
+      Instant nextJoin) {
+    long chatId =
+        prepared.chatId() != 0 ? prepared.chatId() : known.map(ChatTarget::chatId).orElse(0L);
+    String title =
+        prepared.title() != null ? prepared.title() : known.map(ChatTarget::title).orElse(null);
+    int slowMode =
+        prepared.slowModeSeconds() > 0
+            ? prepared.slowModeSeconds()
+            : known.map(ChatTarget::slowModeSeconds).orElse(0);
+    Optional<Instant> joinedAt =
+        prepared.joined() ? Optional.of(now) : known.flatMap(ChatTarget::joinedAt);
+    Optional<TargetError> error = prepared.error();
+    Optional<Instant> next = Optional.empty();
+    if (!prepared.retryAfter().isZero()) {
+      next = Optional.of(now.plus(prepared.retryAfter()));
+    } else if (error.map(e -> TargetErrors.JOIN_PACED.equals(e.code())).orElse(false)) {
+      next = Optional.of(nextJoin);
+      error = Optional.of(TargetErrors.joinPaced(joinsPerHour, nextJoin));
+    } else if (prepared.membership() != TargetMembership.JOINED) {
+      next = Optional.of(now.plus(recheck(prepared.membership())));
+    }
+    return new ChatTarget(
+        key, chatId, title, prepared.membership(), slowMode, next, joinedAt, error);
+  }
+
+  /**
+   * The least time between two posts of one sender in one chat under Telegram's per-chat limits
+   * (the model's {@code TelegramLimits.telegram()}): about one message per second for anyone, 20 a
+   * minute for a bot in a group.
+   */
+  public static Duration perChatInterval(Sender.Kind kind) {
+    return kind == Sender.Kind.USER_BOT ? Duration.ofSeconds(3) : Duration.ofSeconds(1);
+  }
+
+  /**
+   * The record after a send's outcome, or empty when the send changed nothing worth writing. After
+   * a delivery the sender waits the chat's slow mode or its per-chat interval, whichever is longer;
+   * that wait is stored only when the next cycle could come sooner ({@code cycleGap}, the bot's
+   * delay between cycles), so a bot whose cycles are spaced wider costs no write per post.
+   */
+  public Optional<ChatTarget> afterSend(
+      ChatTarget target, SendOutcome outcome, Instant now, Duration cycleGap) {
+    if (outcome instanceof SendOutcome.Delivered) {
+      Duration wait = Duration.ofSeconds(target.slowModeSeconds());
+      Duration interval = perChatInterval(target.key().senderKind());
+      if (interval.compareTo(wait) > 0) {
+        wait = interval;
+      }
+      if (wait.compareTo(cycleGap) > 0) {
+        return Optional.of(target.waitUntil(now.plus(wait), Optional.empty()));
+      }
+      return target.lastError().isPresent() || target.nextPostAt().isPresent()
+          ? Optional.of(
+              new ChatTarget(
+                  target.key(),
+                  target.chatId(),
+                  target.title(),
+                  TargetMembership.JOINED,
+                  target.slowModeSeconds(),
+                  Optional.empty(),
+                  target.joinedAt(),
+                  Optional.empty()))
+          : Optional.empty();
+    }
+    if (outcome instanceof SendOutcome.SlowMode slow) {
+      return Optional.of(
+          target.waitUntil(
+              now.plus(slow.retryAfter()), Optional.of(TargetErrors.slowMode(slow.retryAfter()))));
+    }
+    if (outcome instanceof SendOutcome.FloodWait flood) {
+      return Optional.of(
+          target.waitUntil(
+              now.plus(flood.retryAfter()),
+              Optional.of(TargetErrors.floodWait(flood.retryAfter()))));
+    }
+    // A refused send is shown, not turned into a wait: the chat is tried again next cycle, as
+    // before targets existed (a tenant may fix the permission any minute).
+    if (outcome instanceof SendOutcome.ChatForbidden) {
+      return Optional.of(withError(target, TargetErrors.writeForbidden(target.key().chat())));
+    }
+    if (outcome instanceof SendOutcome.ChatNotFound) {
+      return Optional.of(withError(target, TargetErrors.chatNotFound(target.key().chat())));
+    }
+    return Optional.empty();
+  }
+
+  private static ChatTarget withError(ChatTarget target, TargetError error) {
+    return new ChatTarget(
+        target.key(),
+        target.chatId(),
+        target.title(),
+        target.membership(),
+        target.slowModeSeconds(),
+        target.nextPostAt(),
+        target.joinedAt(),
+        Optional.of(error));
+  }
+
+  private static Duration recheck(TargetMembership membership) {
+    return switch (membership) {
+      case JOIN_REQUESTED -> JOIN_REQUEST_RECHECK;
+      case NOT_MEMBER -> NOT_MEMBER_RECHECK;
+      case BANNED_IN_CHAT, WRITE_FORBIDDEN -> BLOCKED_RECHECK;
+      case JOINED -> Duration.ZERO;
+    };
+  }
+}

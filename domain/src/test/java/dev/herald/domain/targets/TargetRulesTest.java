@@ -1,0 +1,151 @@
+package dev.herald.domain.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TargetRulesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+  private static final Duration GAP = Duration.ofMinutes(1);
+  private final TargetRules rules = new TargetRules(2);
+
+  private static TargetKey key(String chat) {
+    return new TargetKey(1, Sender.Kind.SESSION, 7, chat);
+  }
+
+  private static ChatTarget joinedAt(String chat, Instant at) {
+    return new ChatTarget(
+        key(chat),
+        100,
+        chat,
+        TargetMembership.JOINED,
+        0,
+        Optional.empty(),
+        Optional.of(at),
+        Optional.empty());
+  }
+
+  @Test
+  void aSessionJoinsAtMostItsJoinsPerHour() {
+    assertEquals(NOW, rules.nextJoinAt(List.of(joinedAt("@a", NOW.minusSeconds(60))), NOW));
+    Instant oldest = NOW.minusSeconds(600);
+    assertEquals(
+        oldest.plus(Duration.ofHours(1)),
+        rules.nextJoinAt(List.of(joinedAt("@a", oldest), joinedAt("@b", NOW)), NOW));
+    assertEquals(
+        NOW,
+        rules.nextJoinAt(
+            List.of(joinedAt("@a", NOW.minusSeconds(3700)), joinedAt("@b", NOW)), NOW));
+  }
+
+  @Test
+  void aPacedJoinWaitsForTheSendersNextFreeJoin() {
+    Instant nextJoin = NOW.plusSeconds(900);
+    ChatTarget paced =
+        rules.prepared(
+            key("@c"),
+            Optional.empty(),
+            Preparation.blocked(TargetMembership.NOT_MEMBER, 5, "C", TargetErrors.joinPaced()),
+            NOW,
+            nextJoin);
+    assertEquals(Optional.of(nextJoin), paced.nextPostAt());
+    assertEquals(TargetErrors.JOIN_PACED, paced.lastError().orElseThrow().code());
+    assertFalse(paced.readyAt(NOW));
+  }
+
+  @Test
+  void aJoinRequestIsCheckedAgainLater() {
+    ChatTarget requested =
+        rules.prepared(
+            key("https://t.me/+abcdefgh"),
+            Optional.empty(),
+            new Preparation(
+                TargetMembership.JOIN_REQUESTED,
+                0,
+                "Club",
+                0,
+                true,
+                Duration.ZERO,
+                Optional.of(TargetErrors.joinRequested("Club"))),
+            NOW,
+            NOW);
+    assertEquals(Optional.of(NOW.plus(TargetRules.JOIN_REQUEST_RECHECK)), requested.nextPostAt());
+    assertEquals(Optional.of(NOW), requested.joinedAt());
+  }
+
+  @Test
+  void aDeliveryIntoASlowChatWaitsTheSlowMode() {
+    ChatTarget slow =
+        rules.prepared(
+            key("@slow"), Optional.empty(), Preparation.ready(9, "Slow", 30, true), NOW, NOW);
+    assertTrue(slow.readyAt(NOW));
+    ChatTarget after =
+        rules
+            .afterSend(slow, new SendOutcome.Delivered(1), NOW, Duration.ofSeconds(1))
+            .orElseThrow();
+    assertEquals(Optional.of(NOW.plusSeconds(30)), after.nextPostAt());
+    assertFalse(after.readyAt(NOW.plusSeconds(29)));
+    assertTrue(after.readyAt(NOW.plusSeconds(30)));
+  }
+
+  @Test
+  void slowModeAndFloodWaitAnswersSetThatChatsTime() {
+    ChatTarget ready = joinedAt("@x", NOW);
+    assertEquals(
+        Optional.of(NOW.plusSeconds(42)),
+        rules
+            .afterSend(ready, new SendOutcome.SlowMode(Duration.ofSeconds(42)), NOW, GAP)
+            .orElseThrow()
+            .nextPostAt());
+    assertEquals(
+        Optional.of(NOW.plusSeconds(7)),
+        rules
+            .afterSend(ready, new SendOutcome.FloodWait(Duration.ofSeconds(7)), NOW, GAP)
+            .orElseThrow()
+            .nextPostAt());
+  }
+
+  @Test
+  void aPlainDeliveryWritesNothing() {
+    assertEquals(
+        Optional.empty(),
+        rules.afterSend(joinedAt("@x", NOW), new SendOutcome.Delivered(1), NOW, GAP));
+  }
+
+  @Test
+  void aSlowModeShorterThanTheCycleGapWritesNothing() {
+    ChatTarget slow =
+        rules.prepared(
+            key("@slow"), Optional.empty(), Preparation.ready(9, "Slow", 30, true), NOW, NOW);
+    assertEquals(Optional.empty(), rules.afterSend(slow, new SendOutcome.Delivered(1), NOW, GAP));
+  }
+
+  @Test
+  void aBotPostingEverySecondWaitsTelegramsPerGroupInterval() {
+    ChatTarget bot =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
+            5,
+            "Group",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertEquals(
+        Optional.of(NOW.plusSeconds(3)),
+        rules
+            .afterSend(bot, new SendOutcome.Delivered(1), NOW, Duration.ofSeconds(1))
+            .orElseThrow()
+            .nextPostAt());
+  }
+}

@@ -1,0 +1,262 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 on the running server, against the dev world of the sandbox's Telegram model (DemoWorld:
+ * open public groups, {@code @sandbox_slow} with a 30 s slow mode, a private club whose join
+ * requests nobody approves). Each test asserts on what the world saw (its members, join requests
+ * and send log, through the admin's sandbox view), not on Herald's tables; the server joins at most
+ * 2 chats per session and hour ({@code HERALD_TARGETS_JOINS_PER_HOUR} in {@link SystemUnderTest}).
+ */
+class TargetsIT extends TenantSystemTest {
+
+  private static final String CLUB = "https://t.me/+SandboxPrivateClub";
+
+  @BeforeEach
+  void isolate() {
+    fixtures.stopAllBots();
+    fixtures.noSandboxFaults();
+  }
+
+  /** The sandbox chat as the world sees it. */
+  private static JsonObject world(String chat) {
+    Api.Reply reply =
+        api.get(
+                "/api/v1/admin/sandbox/world/chat?ref="
+                    + java.net.URLEncoder.encode(chat, java.nio.charset.StandardCharsets.UTF_8))
+            .token(fixtures.adminToken())
+            .send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  /** What {@code account} ({@code user#12}) sent to the chat: Telegram's answers, oldest first. */
+  private static List<String> sends(String chat, String account) {
+    return world(chat).getJsonArray("sends").getValuesAs(JsonObject.class).stream()
+        .filter(send -> send.getString("account").equals(account))
+        .map(send -> send.getString("result"))
+        .toList();
+  }
+
+  private static String membership(String chat, String account) {
+    return world(chat).getJsonArray("members").getValuesAs(JsonObject.class).stream()
+        .filter(member -> member.getString("account").equals(account))
+        .map(member -> member.getString("membership"))
+        .findFirst()
+        .orElse("LEFT");
+  }
+
+  private static List<String> joinRequests(String chat) {
+    return world(chat).getJsonArray("join_requests").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  private static long session(long account) {
+    return fixtures.count(
+        "SELECT id FROM telegram_session WHERE assigned_account_id = ? ORDER BY id LIMIT 1",
+        account);
+  }
+
+  /** The tenant's targets, and the one sender standing of {@code chat}. */
+  private static JsonObject standing(String token, String chat) {
+    JsonObject page = api.get("/api/v1/bot/targets").token(token).send().json();
+    return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(item -> item.getString("chat").equals(chat))
+        .flatMap(item -> item.getJsonArray("senders").getValuesAs(JsonObject.class).stream())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long cycles(long account) {
+    return fixtures.count(
+        "SELECT count(*) FROM activity_log WHERE account_id = ? AND event IN ('CYCLE_COMPLETED',"
+            + " 'CYCLE_FAILURES')",
+        account);
+  }
+
+  @Test
+  void joinBeforeFirstPost() {
+    String subject = Tokens.newSubject("join-first");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_lounge");
+    String user = "user#" + session(account);
+
+    Poll.until(
+        "a post in the lounge",
+        Duration.ofSeconds(20),
+        () -> sends("@sandbox_lounge", user).size() > 0);
+
+    assertEquals("ok", sends("@sandbox_lounge", user).get(0), "the first post was accepted");
+    assertEquals("MEMBER", membership("@sandbox_lounge", user));
+    JsonObject standing = standing(token, "@sandbox_lounge");
+    assertEquals("JOINED", standing.getString("membership"));
+  }
+
+  @Test
+  void pacedJoins() {
+    String subject = Tokens.newSubject("paced");
+    String token = tokens.tenant(subject);
+    long account =
+        fixtures.runningBot(
+            token, subject, 1, 1, "@sandbox_lounge", "@sandbox_market", "@sandbox_slow");
+    String user = "user#" + session(account);
+
+    Poll.until("three cycles", Duration.ofSeconds(30), () -> cycles(account) >= 3);
+
+    assertEquals("MEMBER", membership("@sandbox_lounge", user));
+    assertEquals("MEMBER", membership("@sandbox_market", user));
+    assertEquals("LEFT", membership("@sandbox_slow", user), "the third join waits an hour");
+    assertEquals(List.of(), sends("@sandbox_slow", user), "nothing sent where it did not join");
+    JsonObject paced = standing(token, "@sandbox_slow");
+    assertEquals("NOT_MEMBER", paced.getString("membership"));
+    assertEquals("JOIN_PACED", paced.getJsonObject("last_error").getString("code"));
+    assertTrue(!paced.isNull("next_post_at"), paced::toString);
+  }
+
+  @Test
+  void inviteLinkWithApproval() {
+    String subject = Tokens.newSubject("club");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, CLUB);
+    String user = "user#" + session(account);
+
+    Poll.until("a join request", Duration.ofSeconds(20), () -> joinRequests(CLUB).contains(user));
+    Poll.until("two cycles", Duration.ofSeconds(20), () -> cycles(account) >= 2);
+
+    assertEquals(List.of(), sends(CLUB, user), "no post before an admin approves");
+    JsonObject requested = standing(token, CLUB);
+    assertEquals("JOIN_REQUESTED", requested.getString("membership"));
+    assertTrue(
+        requested
+            .getJsonObject("last_error")
+            .getString("message")
+            .startsWith("The group requires approval: a join request was sent"),
+        requested::toString);
+  }
+
+  @Test
+  void slowModeDeferral() {
+    String subject = Tokens.newSubject("slow");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_slow");
+    String user = "user#" + session(account);
+
+    Poll.until("a post", Duration.ofSeconds(20), () -> sends("@sandbox_slow", user).size() > 0);
+    long after = cycles(account);
+    Poll.until("five more cycles", Duration.ofSeconds(30), () -> cycles(account) >= after + 5);
+
+    assertEquals(
+        List.of("ok"),
+        sends("@sandbox_slow", user),
+        "one post, then nothing sent into the 30 s slow mode");
+    assertEquals(
+        0, fixtures.count("SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", account));
+    assertTrue(!standing(token, "@sandbox_slow").isNull("next_post_at"));
+  }
+
+  /**
+   * The chat is resolved once and its id stored: later posts address it by that id, and the model
+   * answers each one (its daily username budget is not asked again). The budget running out is
+   * {@code SandboxTargetsTest}'s: the model's budget is 200 a day here.
+   */
+  @Test
+  void usernameBudget() {
+    String subject = Tokens.newSubject("budget");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_lounge");
+    String user = "user#" + session(account);
+
+    Poll.until(
+        "three posts", Duration.ofSeconds(30), () -> sends("@sandbox_lounge", user).size() >= 3);
+
+    assertEquals(List.of("ok", "ok", "ok"), sends("@sandbox_lounge", user).subList(0, 3));
+    JsonObject target =
+        api.get("/api/v1/bot/targets")
+            .token(token)
+            .send()
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertTrue(target.getBoolean("resolved"), "the id is stored and reused");
+    assertEquals("Sandbox Lounge", target.getString("title"));
+  }
+
+  @Test
+  void replacementSessionJoins() {
+    String subject = Tokens.newSubject("replaced");
+    String token = tokens.tenant(subject);
+    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_market");
+    long first = session(account);
+    Poll.until(
+        "the first session posts",
+        Duration.ofSeconds(20),
+        () -> sends("@sandbox_market", "user#" + first).size() > 0);
+    fixtures.session(fixtures.apiPair(3));
+
+    Api.Reply banned =
+        api.post("/api/v1/admin/sessions/" + first + "/ban", JsonBody.of("reason", "test ban"))
+            .token(fixtures.adminToken())
+            .send();
+    assertEquals(200, banned.status(), banned::toString);
+    Poll.until("a replacement", Duration.ofSeconds(10), () -> session(account) != first);
+    String replacement = "user#" + session(account);
+
+    Poll.until(
+        "the replacement posts",
+        Duration.ofSeconds(20),
+        () -> sends("@sandbox_market", replacement).size() > 0);
+    assertEquals("ok", sends("@sandbox_market", replacement).get(0), "joined before its post");
+    assertEquals("MEMBER", membership("@sandbox_market", replacement));
+  }
+
+  @Test
+  void botNotAddedTenantTold() {
+    String subject = Tokens.newSubject("own-bot");
+    String token = tokens.tenant(subject);
+    long botId = ThreadLocalRandom.current().nextLong(100_000, 9_999_999_999L);
+    long account = fixtures.activeAccount(token, subject, 1);
+    Api.Reply added =
+        api.post(
+                "/api/v1/user-bot",
+                JsonBody.of(
+                    "token",
+                    botId + ":AAH" + Long.toHexString(botId) + "secretPartOfTheToken_xyz_abc"))
+            .token(token)
+            .send();
+    assertEquals(201, added.status(), added::toString);
+    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
+    fixtures.drainPool(); // no session joins the account: the tenant's bot is its only sender
+    fixtures.completeConfig(token, "@sandbox_market");
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    assertEquals(200, started.status(), started::toString);
+
+    Poll.until(
+        "the tenant told",
+        Duration.ofSeconds(20),
+        () -> {
+          JsonObject standing = standing(token, "@sandbox_market");
+          return standing != null && !standing.isNull("last_error");
+        });
+    JsonObject standing = standing(token, "@sandbox_market");
+    assertEquals("user_bot", standing.getString("sender"));
+    assertEquals("NOT_MEMBER", standing.getString("membership"));
+    assertEquals("BOT_NOT_MEMBER", standing.getJsonObject("last_error").getString("code"));
+    assertEquals(
+        "Add @sandbox_bot_" + botId + " to @sandbox_market and let it post.",
+        standing.getJsonObject("last_error").getString("message"));
+    assertEquals(List.of(), sends("@sandbox_market", "bot#" + account), "no send attempted");
+  }
+}

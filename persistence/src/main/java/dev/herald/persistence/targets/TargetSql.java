@@ -1,0 +1,33 @@
+package dev.herald.persistence.targets;
+
+/** The statements of {@link JdbcTargetStore}. */
+final class TargetSql {
+
+  private TargetSql() {}
+
+  static final String FOR_ACCOUNT =
+      "SELECT sender_kind, sender_id, chat_ref, chat_id, title, membership, slow_mode_seconds,"
+          + " next_post_at, joined_at, last_error_code, last_error_message FROM chat_target"
+          + " WHERE account_id = ?";
+
+  /**
+   * Parameters: account, sender kind, sender id, chat, then the fields in column order, then the
+   * account again: a record of an account deleted meanwhile is skipped (no row to refer to) rather
+   * than failing the whole batch on the foreign key.
+   */
+  static final String UPSERT =
+      "INSERT INTO chat_target (account_id, sender_kind, sender_id, chat_ref, chat_id, title,"
+          + " membership, slow_mode_seconds, next_post_at, joined_at, last_error_code,"
+          + " last_error_message, updated_at) SELECT ?, ?, ?, ?, ?::bigint, ?, ?, ?::integer,"
+          + " ?::timestamptz, ?::timestamptz, ?, ?, now() WHERE EXISTS (SELECT 1 FROM account"
+          + " WHERE id = ?) ON CONFLICT (account_id, sender_kind, sender_id, chat_ref) DO UPDATE"
+          + " SET chat_id = EXCLUDED.chat_id, title = EXCLUDED.title, membership ="
+          + " EXCLUDED.membership, slow_mode_seconds = EXCLUDED.slow_mode_seconds, next_post_at ="
+          + " EXCLUDED.next_post_at, joined_at = EXCLUDED.joined_at, last_error_code ="
+          + " EXCLUDED.last_error_code, last_error_message = EXCLUDED.last_error_message,"
+          + " updated_at = now()";
+
+  static final String LAST_DELIVERED =
+      "SELECT chat_ref, max(finished_at) FROM delivery_record WHERE account_id = ? AND outcome ="
+          + " 'DELIVERED' GROUP BY chat_ref";
+}

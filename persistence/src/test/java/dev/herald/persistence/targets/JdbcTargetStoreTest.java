@@ -1,0 +1,100 @@
+package dev.herald.persistence.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.TestRows;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcTargetStoreTest {
+
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+  private final JdbcTargetStore store = new JdbcTargetStore(TestDatabase.dataSource());
+
+  @BeforeEach
+  void clean() {
+    TestDatabase.clean();
+  }
+
+  private static ChatTarget slow(long account, long session) {
+    return new ChatTarget(
+        new TargetKey(account, Sender.Kind.SESSION, session, "@sandbox_slow"),
+        -1001,
+        "Slow",
+        TargetMembership.JOINED,
+        30,
+        Optional.of(NOW.plusSeconds(30)),
+        Optional.of(NOW),
+        Optional.empty());
+  }
+
+  @Test
+  void targetsSurviveAsWrittenAndAreReadPerAccount() {
+    long account = rows.account("ACTIVE", null);
+    long other = rows.account("ACTIVE", null);
+    ChatTarget botNotAdded =
+        new ChatTarget(
+            new TargetKey(account, Sender.Kind.USER_BOT, 3, "@club"),
+            0,
+            null,
+            TargetMembership.NOT_MEMBER,
+            0,
+            Optional.of(NOW.plusSeconds(60)),
+            Optional.empty(),
+            Optional.of(TargetErrors.botNotMember("YourBot", "@club")));
+    store.save(List.of(slow(account, 12), botNotAdded, slow(other, 13)));
+
+    Map<TargetKey, ChatTarget> read = store.forAccount(account);
+
+    assertEquals(2, read.size());
+    assertEquals(slow(account, 12), read.get(slow(account, 12).key()));
+    assertEquals(botNotAdded, read.get(botNotAdded.key()));
+  }
+
+  @Test
+  void savingAgainReplacesTheRecord() {
+    long account = rows.account("ACTIVE", null);
+    store.save(List.of(slow(account, 12)));
+    ChatTarget waited = slow(account, 12).waitUntil(NOW.plusSeconds(99), Optional.empty());
+    store.save(List.of(waited));
+
+    assertEquals(Map.of(waited.key(), waited), store.forAccount(account));
+  }
+
+  @Test
+  void aRecordOfADeletedAccountIsSkippedNotFailed() {
+    long account = rows.account("ACTIVE", null);
+    store.save(List.of(slow(account, 12), slow(account + 1000, 12)));
+    assertEquals(1, store.forAccount(account).size());
+    assertTrue(store.forAccount(account + 1000).isEmpty());
+  }
+
+  @Test
+  void theLastDeliveryPerChatIsTheNewestDeliveredOne() {
+    long account = rows.account("ACTIVE", null);
+    String insert =
+        "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+            + " outcome, started_at, finished_at) VALUES (?, ?, ?, 'SESSION', 1, ?, ?, ?)";
+    java.sql.Timestamp early = java.sql.Timestamp.from(NOW.minusSeconds(60));
+    java.sql.Timestamp late = java.sql.Timestamp.from(NOW);
+    rows.update(insert, account, 1, "@a", "DELIVERED", early, early);
+    rows.update(insert, account, 2, "@a", "DELIVERED", late, late);
+    rows.update(insert, account, 3, "@a", "SLOW_MODE", late, late);
+    rows.update(insert, account, 3, "@b", "CHAT_FORBIDDEN", late, late);
+
+    assertEquals(Map.of("@a", NOW), store.lastDelivered(account));
+  }
+}

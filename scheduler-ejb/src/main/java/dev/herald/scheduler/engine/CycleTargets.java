@@ -1,0 +1,140 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One cycle's view of its account's targets (SPEC rule 16): a chat that is joined and not waiting
+ * is sent at once, without asking anything; a chat waiting (slow mode, a flood wait, a paced join,
+ * a join request) is left to a later cycle; anything else is prepared by the transport first
+ * (resolved, joined or checked), and the answer decides. Outcomes of sends update the record (slow
+ * mode after a delivery, the time Telegram asked after {@code SLOWMODE_WAIT} or a 429). Lanes are
+ * one per sender, so a sender's own records are only touched by its lane.
+ */
+final class CycleTargets {
+
+  private static final Logger LOG = Logger.getLogger(CycleTargets.class.getName());
+
+  /** Whether a sender posts to a chat now. */
+  enum Gate {
+    SEND,
+    WAIT
+  }
+
+  private static final CompletableFuture<Gate> SEND_NOW =
+      CompletableFuture.completedFuture(Gate.SEND);
+  private static final CompletableFuture<Gate> WAIT_NOW =
+      CompletableFuture.completedFuture(Gate.WAIT);
+
+  private final long accountId;
+  private final Map<TargetKey, ChatTarget> known;
+  private final TargetPreparer preparer;
+  private final TargetRules rules;
+  private final TargetWrites writes;
+  private final Clock clock;
+  private final Duration cycleGap;
+
+  CycleTargets(
+      long accountId,
+      Map<TargetKey, ChatTarget> known,
+      TargetPreparer preparer,
+      TargetRules rules,
+      TargetWrites writes,
+      Clock clock,
+      Duration cycleGap) {
+    this.accountId = accountId;
+    this.cycleGap = cycleGap;
+    this.known = new ConcurrentHashMap<>(known);
+    this.preparer = preparer;
+    this.rules = rules;
+    this.writes = writes;
+    this.clock = clock;
+  }
+
+  static CycleTargets disabled() {
+    return new CycleTargets(0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO);
+  }
+
+  CompletableFuture<Gate> gate(Sender sender, ChatReference chat) {
+    if (preparer == null) {
+      return SEND_NOW;
+    }
+    TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
+    Optional<ChatTarget> target = Optional.ofNullable(known.get(key));
+    Instant now = clock.instant();
+    if (target.isPresent()) {
+      if (target.get().readyAt(now)) {
+        return SEND_NOW;
+      }
+      if (target.get().waitsAt(now)) {
+        return WAIT_NOW;
+      }
+    }
+    Instant nextJoin = rules.nextJoinAt(ofSender(sender), now);
+    CompletionStage<Gate> prepared;
+    try {
+      prepared =
+          preparer
+              .prepare(sender, chat, target, !nextJoin.isAfter(now))
+              .thenApply(
+                  answer -> {
+                    ChatTarget updated =
+                        rules.prepared(key, target, answer, clock.instant(), nextJoin);
+                    record(updated);
+                    return updated.readyAt(clock.instant()) ? Gate.SEND : Gate.WAIT;
+                  });
+    } catch (RuntimeException e) {
+      prepared = CompletableFuture.failedFuture(e);
+    }
+    return prepared
+        .exceptionally(
+            failure -> {
+              // A transport that failed to prepare says nothing about the chat: send as written,
+              // as before targets existed; the send's outcome says what Telegram thinks.
+              LOG.log(
+                  Level.WARNING,
+                  "Preparing {0} for {1} failed: {2}",
+                  new Object[] {chat, sender, failure.getMessage()});
+              return Gate.SEND;
+            })
+        .toCompletableFuture();
+  }
+
+  /** What a send's outcome changes for this (sender, chat). */
+  void sent(Sender sender, ChatReference chat, SendOutcome outcome) {
+    if (preparer == null) {
+      return;
+    }
+    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    if (target != null) {
+      rules.afterSend(target, outcome, clock.instant(), cycleGap).ifPresent(this::record);
+    }
+  }
+
+  private List<ChatTarget> ofSender(Sender sender) {
+    return known.values().stream()
+        .filter(t -> t.key().senderKind() == sender.kind() && t.key().senderId() == sender.id())
+        .toList();
+  }
+
+  private void record(ChatTarget target) {
+    known.put(target.key(), target);
+    writes.add(target);
+  }
+}

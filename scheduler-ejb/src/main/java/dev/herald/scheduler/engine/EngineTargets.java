@@ -1,0 +1,62 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.targets.TargetStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine's side of targets: each cycle reads its account's target records once ({@link
+ * #forCycle}), prepares what is not ready through the transport and queues every change for {@link
+ * TargetWrites}. {@link #none()} is the engine without targets (every chat sent as written), for
+ * tests that are about something else.
+ */
+final class EngineTargets {
+
+  private static final Logger LOG = Logger.getLogger(EngineTargets.class.getName());
+
+  private final TargetStore store;
+  private final TargetPreparer preparer;
+  private final TargetRules rules;
+  private final TargetWrites writes;
+
+  EngineTargets(
+      TargetStore store, TargetPreparer preparer, TargetRules rules, TargetWrites writes) {
+    this.store = store;
+    this.preparer = preparer;
+    this.rules = rules;
+    this.writes = writes;
+  }
+
+  static EngineTargets none() {
+    return new EngineTargets(null, null, null, null);
+  }
+
+  /**
+   * The account's targets for one cycle ({@code cycleGap}: its bot's delay between cycles): one
+   * read. When the read fails, the cycle prepares its chats again (preparing a ready chat only
+   * finds it ready) rather than not posting.
+   */
+  CycleTargets forCycle(long accountId, Duration cycleGap, Clock clock) {
+    if (store == null) {
+      return CycleTargets.disabled();
+    }
+    Map<TargetKey, ChatTarget> known;
+    try {
+      known = store.forAccount(accountId);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Reading the targets of account {0} failed ({1}); its chats are prepared again",
+          new Object[] {accountId, e.getMessage()});
+      known = Map.of();
+    }
+    return new CycleTargets(accountId, known, preparer, rules, writes, clock, cycleGap);
+  }
+}

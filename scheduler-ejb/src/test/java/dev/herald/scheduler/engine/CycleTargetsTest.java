@@ -1,0 +1,201 @@
+package dev.herald.scheduler.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.engine.CycleTally;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.shared.MutableClock;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.targets.TargetStore;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SPEC rule 16 in the engine: targets prepared before the first post, waits honoured. */
+class CycleTargetsTest {
+
+  private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
+  private final MutableClock clock = new MutableClock(now);
+  private final InMemoryEngineStore store = new InMemoryEngineStore();
+  private final QuietMetrics metrics = new QuietMetrics();
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+  private final WriteBehind writes =
+      new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
+  private final Map<TargetKey, ChatTarget> saved = new ConcurrentHashMap<>();
+  private final AtomicInteger reads = new AtomicInteger();
+  private final TargetStore targetStore =
+      new TargetStore() {
+        @Override
+        public Map<TargetKey, ChatTarget> forAccount(long accountId) {
+          reads.incrementAndGet();
+          return Map.copyOf(saved);
+        }
+
+        @Override
+        public void save(List<ChatTarget> targets) {
+          targets.forEach(t -> saved.put(t.key(), t));
+        }
+
+        @Override
+        public Map<String, Instant> lastDelivered(long accountId) {
+          return Map.of();
+        }
+      };
+  private final TargetWrites targetWrites = new TargetWrites(targetStore);
+  private final List<String> sent = new CopyOnWriteArrayList<>();
+  private final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
+  private final List<String> prepared = new CopyOnWriteArrayList<>();
+
+  /** Joins when allowed (slow mode 30 s in {@code @slow}), answers paced otherwise. */
+  private final TargetPreparer preparer =
+      (sender, chat, known, mayJoin) -> {
+        prepared.add(chat.canonical() + (mayJoin ? "" : " (paced)"));
+        return CompletableFuture.completedFuture(
+            mayJoin
+                ? Preparation.ready(100 + prepared.size(), chat.canonical(), slowMode(chat), true)
+                : Preparation.blocked(
+                    TargetMembership.NOT_MEMBER, 0, null, TargetErrors.joinPaced()));
+      };
+
+  private final TelegramGateway gateway =
+      new TelegramGateway() {
+        @Override
+        public String transport() {
+          return "scripted";
+        }
+
+        @Override
+        public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+          sent.add(sender + "->" + chat.canonical());
+          return script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
+        }
+      };
+
+  private static int slowMode(ChatReference chat) {
+    return chat.canonical().equals("@herald_slow") ? 30 : 0;
+  }
+
+  @AfterEach
+  void stopExecutor() {
+    executor.shutdownNow();
+  }
+
+  private CycleTally run(int joinsPerHour, DueCycle cycle) {
+    store.completed.clear();
+    store.records.clear();
+    new CycleRun(
+            cycle,
+            new CycleRun.Sending(
+                gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
+            new CycleRun.Recording(
+                new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
+            new CycleRun.Environment(executor, clock, metrics),
+            new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites))
+        .start();
+    targetWrites.flush();
+    writes.flush();
+    return store.completed.get(0).tally();
+  }
+
+  private ChatTarget target(String chat) {
+    return saved.get(new TargetKey(1, Sender.Kind.SESSION, 7, chat));
+  }
+
+  @Test
+  void joinBeforeFirstPostThenNoMorePreparation() {
+    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(List.of("@herald_a1", "@herald_a2"), prepared);
+    assertEquals(List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a2"), sent);
+    assertEquals(TargetMembership.JOINED, target("@herald_a1").membership());
+
+    clock.advance(Duration.ofMinutes(1));
+    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(2, prepared.size(), "a joined chat is never prepared again");
+    assertEquals(4, sent.size());
+    assertEquals(2, reads.get(), "one read of the targets per cycle");
+  }
+
+  @Test
+  void pacedJoinsLeaveTheRestForLaterCyclesUnsent() {
+    CycleTally tally = run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(List.of("@herald_a1", "@herald_a2 (paced)"), prepared);
+    assertEquals(List.of("SESSION#7->@herald_a1"), sent);
+    assertEquals(new CycleTally(1, 1, 0, 0), tally);
+    assertEquals(Optional.of(now.plus(Duration.ofHours(1))), target("@herald_a2").nextPostAt());
+    assertEquals(1, metrics.deferred.get());
+
+    clock.advance(Duration.ofMinutes(59));
+    run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(2, prepared.size(), "still paced: not even asked");
+    clock.advance(Duration.ofMinutes(1));
+    run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertTrue(sent.contains("SESSION#7->@herald_a2"));
+  }
+
+  /** A cycle every second: shorter than the 30 s slow mode. */
+  private DueCycle everySecond(String chat) {
+    DueCycle c = Cycles.cycle(1, now, List.of(7L), chat);
+    return new DueCycle(
+        c.accountId(),
+        c.cycleId(),
+        c.plannedAt(),
+        c.post(),
+        c.groups(),
+        c.sessionIds(),
+        c.userBotTokenSealed(),
+        c.maxInFlight(),
+        c.delayBetweenPosts(),
+        Duration.ofSeconds(1));
+  }
+
+  @Test
+  void slowModeDeferralNeverSendsIntoTheWait() {
+    run(10, everySecond("@herald_slow"));
+    assertEquals(Optional.of(now.plusSeconds(30)), target("@herald_slow").nextPostAt());
+
+    clock.advance(Duration.ofSeconds(29));
+    CycleTally tally = run(10, everySecond("@herald_slow"));
+    assertEquals(CycleTally.empty(), tally);
+    assertEquals(1, sent.size(), "not sent into the slow mode");
+
+    clock.advance(Duration.ofSeconds(1));
+    run(10, everySecond("@herald_slow"));
+    assertEquals(2, sent.size());
+  }
+
+  @Test
+  void aSlowModeAnswerSetsThatChatsTimeAndCountsAsAFloodWait() {
+    script.put("@herald_a1", new SendOutcome.SlowMode(Duration.ofSeconds(42)));
+
+    CycleTally tally = run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(new CycleTally(2, 1, 1, 1), tally);
+    assertEquals(Optional.of(now.plusSeconds(42)), target("@herald_a1").nextPostAt());
+    assertEquals(TargetErrors.SLOW_MODE, target("@herald_a1").lastError().orElseThrow().code());
+  }
+}

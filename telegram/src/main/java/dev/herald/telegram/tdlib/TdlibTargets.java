@@ -1,0 +1,248 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.SendOutcome;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Prepares a chat for a session with TDLib's own requests, before its first post: resolve ({@code
+ * getChat} of a stored id, else {@code searchPublicChat}: a username is resolved once), read the
+ * session's standing ({@code getSupergroup}'s {@code status}) and slow mode ({@code
+ * getSupergroupFullInfo}'s {@code slow_mode_delay}), then join a public group ({@code joinChat}) or
+ * an invite link ({@code checkChatInviteLink} + {@code joinChatByInviteLink}; a group that needs
+ * approval answers {@code INVITE_REQUEST_SENT}) when pacing allows. Every TDLib error becomes a
+ * preparation, never an exception.
+ */
+final class TdlibTargets {
+
+  private static final String REQUEST_SENT = "INVITE_REQUEST_SENT";
+
+  private final TdlibSessionClient client;
+
+  TdlibTargets(TdlibSessionClient client) {
+    this.client = client;
+  }
+
+  CompletableFuture<Preparation> prepare(
+      ChatReference chat, long knownId, boolean mayJoin, boolean joinRequested) {
+    CompletableFuture<Preparation> prepared =
+        chat.kind() == ChatReference.Kind.INVITE
+            ? byInvite(chat, mayJoin, joinRequested)
+            : locate(chat, knownId).thenCompose(found -> standing(chat, found, mayJoin));
+    return prepared.exceptionally(failure -> refused(chat, failure));
+  }
+
+  private CompletableFuture<JsonObject> locate(ChatReference chat, long knownId) {
+    if (knownId != 0) {
+      return request(TdlibJson.object("getChat").add("chat_id", knownId).build());
+    }
+    if (chat.kind() == ChatReference.Kind.USERNAME) {
+      return request(TdlibJson.object("searchPublicChat").add("username", chat.username()).build());
+    }
+    return request(TdlibJson.object("getChat").add("chat_id", chat.chatId()).build());
+  }
+
+  private CompletableFuture<Preparation> byInvite(
+      ChatReference chat, boolean mayJoin, boolean joinRequested) {
+    String link = chat.canonical();
+    return request(TdlibJson.object("checkChatInviteLink").add("invite_link", link).build())
+        .thenCompose(
+            info -> {
+              long chatId = TdlibJson.number(info, "chat_id", 0);
+              String title = info.getString("title", null);
+              if (chatId != 0) {
+                return request(TdlibJson.object("getChat").add("chat_id", chatId).build())
+                    .thenCompose(found -> standing(chat, found, false));
+              }
+              if (joinRequested && info.getBoolean("creates_join_request", false)) {
+                // Still waiting for an admin: joining again would only send another request.
+                return done(
+                    Preparation.blocked(
+                        TargetMembership.JOIN_REQUESTED,
+                        0,
+                        title,
+                        TargetErrors.joinRequested(link)));
+              }
+              if (!mayJoin) {
+                return done(
+                    Preparation.blocked(
+                        TargetMembership.NOT_MEMBER, 0, title, TargetErrors.joinPaced()));
+              }
+              return request(
+                      TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build())
+                  .thenCompose(joined -> standing(chat, joined, false))
+                  .thenApply(ready -> joinedNow(ready))
+                  .exceptionally(failure -> requested(chat, title, failure));
+            });
+  }
+
+  /** The session's standing in a chat it located; a supergroup it left is joined when allowed. */
+  private CompletableFuture<Preparation> standing(
+      ChatReference chat, JsonObject found, boolean mayJoin) {
+    long chatId = TdlibJson.number(found, "id", 0);
+    String title = found.getString("title", null);
+    JsonObject type = TdlibJson.child(found, "type");
+    if (type == null || !"chatTypeSupergroup".equals(TdlibJson.type(type))) {
+      // A basic group or a private chat: addressed as it is, the send says the rest.
+      return done(Preparation.ready(chatId, title, 0, false));
+    }
+    long supergroupId = TdlibJson.number(type, "supergroup_id", 0);
+    boolean channel = type.getBoolean("is_channel", false);
+    return request(TdlibJson.object("getSupergroup").add("supergroup_id", supergroupId).build())
+        .thenCompose(
+            supergroup -> {
+              JsonObject status = TdlibJson.child(supergroup, "status");
+              String kind = status == null ? "chatMemberStatusLeft" : TdlibJson.type(status);
+              switch (kind) {
+                case "chatMemberStatusBanned":
+                  return done(
+                      Preparation.blocked(
+                          TargetMembership.BANNED_IN_CHAT,
+                          chatId,
+                          title,
+                          TargetErrors.bannedInChat(chat.canonical())));
+                case "chatMemberStatusLeft":
+                  return join(chat, chatId, title, channel, supergroupId, mayJoin);
+                default:
+                  return canPost(kind, status, channel)
+                      ? slowMode(supergroupId, channel)
+                          .thenApply(delay -> Preparation.ready(chatId, title, delay, false))
+                      : done(writeForbidden(chat, chatId, title));
+              }
+            });
+  }
+
+  private CompletableFuture<Preparation> join(
+      ChatReference chat,
+      long chatId,
+      String title,
+      boolean channel,
+      long supergroupId,
+      boolean mayJoin) {
+    if (!mayJoin) {
+      return done(
+          Preparation.blocked(
+              TargetMembership.NOT_MEMBER, chatId, title, TargetErrors.joinPaced()));
+    }
+    return request(TdlibJson.object("joinChat").add("chat_id", chatId).build())
+        .thenCompose(
+            ok ->
+                channel
+                    ? done(joinedNow(writeForbidden(chat, chatId, title)))
+                    : slowMode(supergroupId, false)
+                        .thenApply(delay -> Preparation.ready(chatId, title, delay, true)))
+        .exceptionally(failure -> requested(chat, title, failure).withChatId(chatId, title));
+  }
+
+  /** A member may write unless the chat is a channel (admins only) or restricts it. */
+  private static boolean canPost(String kind, JsonObject status, boolean channel) {
+    return switch (kind) {
+      case "chatMemberStatusCreator" -> true;
+      case "chatMemberStatusAdministrator" -> {
+        JsonObject rights = TdlibJson.child(status, "rights");
+        yield !channel || (rights != null && rights.getBoolean("can_post_messages", false));
+      }
+      case "chatMemberStatusMember" -> !channel;
+      case "chatMemberStatusRestricted" -> {
+        JsonObject permissions = TdlibJson.child(status, "permissions");
+        yield status.getBoolean("is_member", false)
+            && permissions != null
+            && permissions.getBoolean("can_send_basic_messages", false);
+      }
+      default -> false;
+    };
+  }
+
+  private CompletableFuture<Integer> slowMode(long supergroupId, boolean channel) {
+    if (channel) {
+      return CompletableFuture.completedFuture(0);
+    }
+    return request(
+            TdlibJson.object("getSupergroupFullInfo").add("supergroup_id", supergroupId).build())
+        .thenApply(info -> (int) TdlibJson.number(info, "slow_mode_delay", 0))
+        .exceptionally(unknown -> 0); // learnt from SLOWMODE_WAIT answers instead
+  }
+
+  /** A join that only sent a request; any other failure is handed on. */
+  private static Preparation requested(ChatReference chat, String title, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof TdlibException e && e.tdlibMessage().contains(REQUEST_SENT)) {
+      return new Preparation(
+          TargetMembership.JOIN_REQUESTED,
+          0,
+          title,
+          0,
+          true,
+          Duration.ZERO,
+          Optional.of(TargetErrors.joinRequested(chat.canonical())));
+    }
+    throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+  }
+
+  /**
+   * TDLib refused a step: a flood wait waits the time asked; an unknown username, chat or link is
+   * named; anything about the session itself (401, not logged in, a timeout) says nothing about the
+   * chat, and the send tells the engine.
+   */
+  private static Preparation refused(ChatReference chat, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (!(cause instanceof TdlibException e)) {
+      return Preparation.ready(0, null, 0, false);
+    }
+    SendOutcome mapped = TdlibErrorMapper.map(e.code(), e.tdlibMessage());
+    if (mapped instanceof SendOutcome.FloodWait flood) {
+      return Preparation.retryAfter(flood.retryAfter(), TargetErrors.floodWait(flood.retryAfter()));
+    }
+    if (mapped instanceof SendOutcome.SlowMode slow) {
+      return Preparation.retryAfter(slow.retryAfter(), TargetErrors.slowMode(slow.retryAfter()));
+    }
+    String message = e.tdlibMessage();
+    if (message.startsWith("INVITE_HASH")) {
+      return Preparation.blocked(
+          TargetMembership.NOT_MEMBER, 0, null, TargetErrors.inviteInvalid(chat.canonical()));
+    }
+    if (message.contains("CHANNEL_PRIVATE") || message.contains("USER_BANNED_IN_CHANNEL")) {
+      return Preparation.blocked(
+          TargetMembership.BANNED_IN_CHAT, 0, null, TargetErrors.bannedInChat(chat.canonical()));
+    }
+    if (message.startsWith("USERNAME_") || message.equals("Chat not found")) {
+      return Preparation.blocked(
+          TargetMembership.NOT_MEMBER, 0, null, TargetErrors.chatNotFound(chat.canonical()));
+    }
+    return Preparation.ready(0, null, 0, false);
+  }
+
+  private static Preparation writeForbidden(ChatReference chat, long chatId, String title) {
+    return Preparation.blocked(
+        TargetMembership.WRITE_FORBIDDEN,
+        chatId,
+        title,
+        TargetErrors.writeForbidden(chat.canonical()));
+  }
+
+  private static Preparation joinedNow(Preparation p) {
+    return new Preparation(
+        p.membership(),
+        p.chatId(),
+        p.title(),
+        p.slowModeSeconds(),
+        true,
+        p.retryAfter(),
+        p.error());
+  }
+
+  private CompletableFuture<JsonObject> request(JsonObject request) {
+    return client.request(request);
+  }
+
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Sender;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Targets through TDLib's requests, against {@link FakeTdJson}. */
+class TdlibTargetsTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+
+  @TempDir Path dataDir;
+  private FakeTdJson td;
+  private TdlibSessions sessions;
+
+  @BeforeEach
+  void start() throws Exception {
+    td = new FakeTdJson();
+    sessions =
+        new TdlibSessions(
+            TdlibSessionsTest.library(td),
+            TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
+            KEY,
+            Thread::new,
+            Clock.systemUTC());
+    sessions.startLogin(1, "+447700900123", API);
+    sessions.submitCode(1, "12345");
+    sessions.submitPassword(1, "secret");
+  }
+
+  @AfterEach
+  void stop() {
+    sessions.close();
+  }
+
+  private Preparation prepare(String chat, Optional<ChatTarget> known, boolean mayJoin) {
+    return sessions.prepare(1, ChatReference.parse(chat), known, mayJoin).join();
+  }
+
+  /** The chat requests the session made, in order (the login's are left out). */
+  private List<String> requested() {
+    List<String> chatRequests =
+        List.of(
+            "searchPublicChat",
+            "getChat",
+            "getSupergroup",
+            "getSupergroupFullInfo",
+            "joinChat",
+            "checkChatInviteLink",
+            "joinChatByInviteLink");
+    return td.requests.stream().map(TdlibJson::type).filter(chatRequests::contains).toList();
+  }
+
+  @Test
+  void aPublicGroupIsResolvedThenJoinedWithItsSlowMode() {
+    Preparation ready = prepare("@slow_chat", Optional.empty(), true);
+
+    assertEquals(TargetMembership.JOINED, ready.membership());
+    assertTrue(ready.joined());
+    assertEquals(FakeTdJson.chatId("slow_chat"), ready.chatId());
+    assertEquals(30, ready.slowModeSeconds());
+    assertTrue(td.joined("slow_chat"));
+    assertEquals(
+        List.of("searchPublicChat", "getSupergroup", "joinChat", "getSupergroupFullInfo"),
+        requested());
+  }
+
+  @Test
+  void aStoredIdIsReusedAndAPacedJoinJoinsNothing() {
+    prepare("@herald_group", Optional.empty(), false);
+    ChatTarget known =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.SESSION, 1, "@herald_group"),
+            FakeTdJson.chatId("herald_group"),
+            null,
+            TargetMembership.NOT_MEMBER,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    td.requests.clear();
+
+    Preparation paced = prepare("@herald_group", Optional.of(known), false);
+
+    assertEquals(TargetErrors.JOIN_PACED, paced.error().orElseThrow().code());
+    assertFalse(td.joined("herald_group"));
+    assertEquals(List.of("getChat", "getSupergroup"), requested(), "no searchPublicChat again");
+  }
+
+  @Test
+  void aGroupNeedingApprovalAnswersJoinRequested() {
+    Preparation requested = prepare(FakeTdJson.APPROVAL_LINK, Optional.empty(), true);
+    assertEquals(TargetMembership.JOIN_REQUESTED, requested.membership());
+    assertTrue(requested.joined());
+    assertEquals(
+        TargetMembership.JOIN_REQUESTED,
+        prepare("@approval_chat", Optional.empty(), true).membership());
+  }
+
+  @Test
+  void aChannelIsWriteForbiddenAndABanIsShown() {
+    assertEquals(
+        TargetMembership.WRITE_FORBIDDEN,
+        prepare("@channel_news", Optional.empty(), true).membership());
+    assertEquals(
+        TargetMembership.BANNED_IN_CHAT,
+        prepare("@banned_chat", Optional.empty(), true).membership());
+    assertEquals(
+        TargetErrors.CHAT_NOT_FOUND,
+        prepare("@missing_chat", Optional.empty(), true).error().orElseThrow().code());
+  }
+}
