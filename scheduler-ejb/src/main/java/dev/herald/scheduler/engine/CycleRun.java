@@ -231,8 +231,7 @@ final class CycleRun {
      */
     void post(int index) {
       // Active hours end: this lane stops; the rest waits for the next window (see the class).
-      if (!schedule.activeHours().always()
-          && !schedule.mayPostAt(environment.clock().instant())) {
+      if (!schedule.activeHours().always() && !schedule.mayPostAt(environment.clock().instant())) {
         laneDone();
         return;
       }

@@ -20,6 +20,7 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -110,7 +111,10 @@ class CycleTargetsTest {
     new CycleRun(
             cycle,
             new CycleRun.Sending(
-                gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
+                gateway,
+                new OutcomePolicy(false, Duration.ofMinutes(5)),
+                UnaryOperator.identity(),
+                TextFormatter.plainOnly()),
             new CycleRun.Recording(
                 new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
             new CycleRun.Environment(executor, clock, metrics),
@@ -164,7 +168,7 @@ class CycleTargetsTest {
         c.accountId(),
         c.cycleId(),
         c.plannedAt(),
-        c.post(),
+        c.content(),
         c.groups(),
         c.sessionIds(),
         c.userBotTokenSealed(),

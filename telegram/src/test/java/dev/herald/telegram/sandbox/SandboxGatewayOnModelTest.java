@@ -2,6 +2,7 @@ package dev.herald.telegram.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.ChatReference;
