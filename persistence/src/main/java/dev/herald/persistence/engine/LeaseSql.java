@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.domain.engine.SessionLease;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotStatus;
 import dev.herald.persistence.session.SessionSql;
@@ -36,8 +37,10 @@ final class LeaseSql {
    * account and the bot's parts are per-row subqueries: as a join, the planner hashed the whole
    * account table for every claim (41 of 67 ms for 500 rows at 100 000 accounts, EXPLAIN ANALYZE).
    * The senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot
-   * ({@link #userBotUsable}). Parameters: lookahead seconds, limit, node, lease seconds, the user
-   * bots' transport.
+   * ({@link #userBotUsable}). Rule 15: sessions stay on the node that has them open ({@link
+   * SessionLease}): a bot whose every usable session another node holds is left to that node, and a
+   * cycle gets only the sessions no other node holds. Parameters: lookahead seconds, node, limit,
+   * node, lease seconds, node, the user bots' transport.
    */
   static final String CLAIM_DUE =
       """
@@ -46,6 +49,11 @@ final class LeaseSql {
          WHERE status = 'RUNNING'
            AND next_run_at <= now() + make_interval(secs => ?)
            AND (lease_until IS NULL OR lease_until < now())
+           AND (NOT EXISTS (SELECT 1 FROM telegram_session s
+                             WHERE s.assigned_account_id = bot.account_id AND %1$s)
+                OR EXISTS (SELECT 1 FROM telegram_session s
+                            WHERE s.assigned_account_id = bot.account_id AND %1$s
+                              AND NOT %3$s))
          ORDER BY next_run_at
          LIMIT ?
            FOR UPDATE SKIP LOCKED)
@@ -60,11 +68,13 @@ final class LeaseSql {
                 (SELECT array_agg(g.chat_ref ORDER BY g.position)
                    FROM bot_target_group g WHERE g.account_id = b.account_id) AS target_groups,
                 (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
-                  WHERE s.assigned_account_id = b.account_id AND %s) AS session_ids,
+                  WHERE s.assigned_account_id = b.account_id AND %1$s
+                    AND NOT %3$s) AS session_ids,
                 (SELECT u.token_encrypted FROM user_bot u
-                  WHERE u.account_id = b.account_id AND %s) AS user_bot_token
+                  WHERE u.account_id = b.account_id AND %2$s) AS user_bot_token
       """
-          .formatted(SessionSql.usableNow("s"), userBotUsable("u"));
+          .formatted(
+              SessionSql.usableNow("s"), userBotUsable("u"), SessionLeaseSql.heldElsewhere("s.id"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =

@@ -79,6 +79,18 @@ public class TdlibSettings {
   @ConfigProperty(name = "herald.tdlib.state-check-seconds", defaultValue = "30")
   long stateCheckSeconds;
 
+  /**
+   * The session lease is the engine's lease: taken here when a client opens, extended by the
+   * engine's heartbeat (same key, same length).
+   */
+  @Inject
+  @ConfigProperty(name = "herald.engine.lease-seconds", defaultValue = "6")
+  long leaseSeconds;
+
+  public Duration sessionLease() {
+    return Duration.ofSeconds(Math.max(1, leaseSeconds));
+  }
+
   public Duration stateCheckInterval() {
     return Duration.ofSeconds(Math.max(1, stateCheckSeconds));
   }

@@ -1,13 +1,13 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.engine.SessionLeases;
+import dev.herald.domain.engine.ThisNode;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionStateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -34,6 +34,11 @@ public class TdlibTransport {
   /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<SessionStateStore> stateStores;
 
+  /** Where sessions' leases live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<SessionLeases> sessionLeases;
+
+  @Inject ThisNode thisNode;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
@@ -50,9 +55,18 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions = newSessions();
+      sessions = newSessions().leasedThrough(leases());
     }
     return Optional.ofNullable(sessions);
+  }
+
+  /** Rule 15 across nodes; without a lease store (bare tests) this process is alone. */
+  private ClientLeases leases() {
+    if (sessionLeases == null || !sessionLeases.isResolvable()) {
+      LOG.warning("No session lease store: this node assumes it is the only one opening sessions");
+      return ClientLeases.none();
+    }
+    return ClientLeases.of(sessionLeases.get(), thisNode.id(), settings.sessionLease());
   }
 
   /** A session's own API pair, its hash decrypted (never a configured default). */
@@ -83,7 +97,7 @@ public class TdlibTransport {
         Clock.systemUTC(),
         ownApiPairs(),
         stateStores.get(),
-        nodeName(),
+        thisNode.id(),
         settings.stateCheckInterval());
   }
 
@@ -96,15 +110,6 @@ public class TdlibTransport {
 
   private Optional<byte[]> key() {
     return settings.databaseKey().filter(bytes -> bytes.length >= 16);
-  }
-
-  /** The host name, for people reading who wrote a session's stored state. */
-  private static String nodeName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException unknown) {
-      return "node";
-    }
   }
 
   private ThreadFactory threads() {
