@@ -95,6 +95,35 @@ public class TdlibSettings {
     return Duration.ofSeconds(Math.max(1, stateCheckSeconds));
   }
 
+  /**
+   * {@code native} (libtdjson at {@code herald.tdlib.library-path}) or {@code model} ({@link
+   * ModelTdJson}: dev and system tests only, the prod profile refuses it).
+   */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.library", defaultValue = "native")
+  String library;
+
+  /** Where the model records every client's open, close and send ({@link ClientRecord}). */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.model.record-file")
+  Optional<String> modelRecordFile;
+
+  @Inject
+  @ConfigProperty(name = "herald.profile", defaultValue = "prod")
+  String profile;
+
+  public boolean onModel() {
+    return "model".equalsIgnoreCase(library.strip());
+  }
+
+  public Optional<Path> modelRecordFile() {
+    return modelRecordFile.filter(value -> !value.isBlank()).map(Path::of);
+  }
+
+  public boolean prodProfile() {
+    return "prod".equalsIgnoreCase(profile.strip());
+  }
+
   public Optional<String> libraryPath() {
     return libraryPath;
   }

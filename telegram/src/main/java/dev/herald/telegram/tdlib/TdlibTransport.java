@@ -44,6 +44,10 @@ public class TdlibTransport {
   private ThreadFactory threads;
 
   public synchronized TdlibStatus status() {
+    if (settings.onModel() && settings.prodProfile()) {
+      return TdlibStatus.down(
+          "model", "herald.tdlib.library=model is for dev and tests; the prod profile refuses it");
+    }
     TdlibStatus loaded = library().status();
     if (loaded.available() && key().isEmpty()) {
       return TdlibStatus.down(
@@ -103,9 +107,17 @@ public class TdlibTransport {
 
   private TdlibLibrary library() {
     if (library == null) {
-      library = TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());
+      library =
+          settings.onModel()
+              ? TdlibLibrary.model(Clock.systemUTC(), settings.modelRecordFile())
+              : TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());
     }
     return library;
+  }
+
+  /** On the model nothing reaches Telegram: a dry run. */
+  public boolean onModel() {
+    return settings.onModel();
   }
 
   private Optional<byte[]> key() {
