@@ -14,10 +14,10 @@ import java.util.Optional;
 /**
  * What {@link ModelTdJson} did, one line per event, appended to a file that outlives the node and
  * that every node and the test share: {@code <epoch ms> <event> <session> <pid> <client>}, events
- * {@code open} (the client got its parameters), {@code close} (TDLib reported it closed) and {@code
- * send}. A system test replays it to check that no two clients of one session were ever open at
- * once, counting a killed process's clients closed at its kill. Each line is written under a file
- * lock, so lines of concurrent processes never interleave.
+ * {@code open} (the client got its parameters), {@code close} (TDLib reported it closed), {@code
+ * login} (a login completed) and {@code send}. A system test replays it to check that no two
+ * clients of one session were ever open at once, counting a killed process's clients closed at its
+ * kill. Each line is written under a file lock, so lines of concurrent processes never interleave.
  */
 final class ClientRecord {
 
@@ -34,6 +34,10 @@ final class ClientRecord {
 
   void close(long sessionId, int clientId) {
     write("close", sessionId, clientId);
+  }
+
+  void login(long sessionId, int clientId) {
+    write("login", sessionId, clientId);
   }
 
   void send(long sessionId, int clientId) {

@@ -122,6 +122,7 @@ public final class ModelTdJson implements TdJson {
             reply(id, extra, error(400, "PHONE_CODE_INVALID"));
           } else {
             writeBinlog(client);
+            record.login(client.sessionId, id);
             state(id, client, "authorizationStateReady");
             reply(id, extra, obj("ok"));
           }

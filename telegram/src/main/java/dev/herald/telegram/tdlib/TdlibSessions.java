@@ -150,7 +150,7 @@ public final class TdlibSessions implements AutoCloseable {
       return existing;
     }
     // A closed TDLib client cannot be revived: a new login needs a new client.
-    if (!leases.acquire(sessionId)) {
+    if (!leased(sessionId)) {
       throw new OpenElsewhere(sessionId);
     }
     if (runtime == null) {
@@ -270,6 +270,19 @@ public final class TdlibSessions implements AutoCloseable {
     }
   }
 
+  /** A lease store that cannot be asked gives no lease: never open a client without one. */
+  private boolean leased(long sessionId) {
+    try {
+      return leases.acquire(sessionId);
+    } catch (RuntimeException unreachable) {
+      LOG.log(
+          Level.WARNING,
+          "Session {0}: its lease could not be taken, not opened: {1}",
+          new Object[] {sessionId, unreachable.getMessage()});
+      return false;
+    }
+  }
+
   /** The lease goes back once no client of the session is open or closing here. */
   private synchronized void releaseUnlessReopened(long sessionId) {
     if (!clients.containsKey(sessionId) && !closingClients.containsKey(sessionId)) {
@@ -323,7 +336,7 @@ public final class TdlibSessions implements AutoCloseable {
     }
   }
 
-  /** Another node holds the session's lease: it has the session open. */
+  /** Another node holds the session's lease (it has the session open), or none could be taken. */
   static final class OpenElsewhere extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
@@ -331,8 +344,8 @@ public final class TdlibSessions implements AutoCloseable {
       super(
           "Session "
               + sessionId
-              + " is open on another node (rule 15: one node at a time); it moves here when that"
-              + " node closes it or stops");
+              + " is open on another node, or its lease could not be taken (rule 15: one node at"
+              + " a time); it moves here when that node closes it or stops");
     }
   }
 

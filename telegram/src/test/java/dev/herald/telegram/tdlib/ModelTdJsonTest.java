@@ -70,8 +70,8 @@ class ModelTdJsonTest {
     }
     assertEquals(
         List.of(
-            "open 1", "send 1", "close 1", "open 1", "send 1", "close 1", "open 1", "send 1",
-            "close 1"),
+            "open 1", "login 1", "send 1", "close 1", "open 1", "send 1", "close 1", "open 1",
+            "send 1", "close 1"),
         events());
   }
 
