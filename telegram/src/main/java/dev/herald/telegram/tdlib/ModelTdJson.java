@@ -80,13 +80,18 @@ public final class ModelTdJson implements TdJson {
     }
   }
 
+  /**
+   * Like the native call, an interrupt does not stop delivery (a container interrupts its managed
+   * threads at shutdown, while Herald still waits for its clients to close): what is queued is
+   * still returned, and the interrupt stays set for the caller.
+   */
   @Override
   public String td_receive(double timeout) {
     try {
       return out.poll((long) (timeout * 1000), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      return null;
+      return out.poll();
     }
   }
 

@@ -1,0 +1,75 @@
+package dev.herald.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.launcher.LibertyServer;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's must-show for one node: a node with N logged-in sessions (tdlib transport on the model
+ * library) restarts with its TDLib folder gone, as a new pod would: no session is banned or needs a
+ * login, every session is reopened from the state in PostgreSQL, and posting resumes without a new
+ * login.
+ */
+class SessionRestartIT extends TenantSystemTest {
+
+  static final int SESSIONS = 3;
+
+  static ModelSessionNodes nodes;
+  static LibertyServer node;
+
+  @BeforeAll
+  static void start() {
+    nodes = new ModelSessionNodes(system, "restart");
+    node = nodes.node("herald-restart");
+    node.start(ModelSessionNodes.START);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) {
+      node.stop();
+    }
+  }
+
+  @Test
+  void aRestartedNodeReopensEverySessionFromPostgresAndPostsWithoutANewLogin() {
+    List<Long> sessions = nodes.loggedInSessions(node, SESSIONS);
+    nodes.runningBot(node, tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
+    long before = node.pid();
+    Poll.until(
+        "every session posts",
+        Duration.ofSeconds(60),
+        () -> nodes.sessionsWith("send", before).containsAll(sessions));
+    Poll.until(
+        "every session's state is in PostgreSQL",
+        Duration.ofSeconds(30),
+        () -> nodes.count("SELECT count(*) FROM session_tdlib_state") == SESSIONS);
+    long logins = nodes.recorded("login");
+
+    node.stop();
+    nodes.wipeTdlibFolder("herald-restart"); // a new pod: only PostgreSQL knows the sessions
+    node.start(ModelSessionNodes.START);
+    long after = node.pid();
+    // Alone after a restart the node stops every bot (SPEC rule 5); its tenant starts it again.
+    nodes.startBot(node);
+
+    Poll.until(
+        "every session posts again from the restarted node",
+        Duration.ofSeconds(60),
+        () -> nodes.sessionsWith("send", after).containsAll(sessions));
+    assertEquals(new HashSet<>(sessions), nodes.sessionsWith("open", after), "reopened, all");
+    assertEquals(logins, nodes.recorded("login"), "no new login");
+    assertEquals(
+        0,
+        nodes.count("SELECT count(*) FROM telegram_session WHERE state <> 'ASSIGNED'"),
+        "0 banned, none needs a login or is parked");
+    nodes.assertNeverTwoClientsOfOneSession(Map.of());
+  }
+}
