@@ -231,6 +231,29 @@ final class ModelSessionNodes {
     }
   }
 
+  /**
+   * Waits until every one of {@code sessions} posted from process {@code pid}; how long it took.
+   */
+  Duration awaitPosting(String from, long pid, List<Long> sessions) {
+    return Poll.until(
+        "every session posts from " + from,
+        Duration.ofSeconds(60),
+        () -> sessionsWith("send", pid).containsAll(sessions));
+  }
+
+  /** Waits until the state of each of {@code sessions} is stored in PostgreSQL. */
+  void awaitStatesStored(List<Long> sessions) {
+    Poll.until(
+        "every session's state is in PostgreSQL",
+        Duration.ofSeconds(30),
+        () -> count("SELECT count(*) FROM session_tdlib_state") == sessions.size());
+  }
+
+  /** Sessions that are not sending: banned, needing a login, parked. */
+  long notSending() {
+    return count("SELECT count(*) FROM telegram_session WHERE state <> 'ASSIGNED'");
+  }
+
   long count(String sql, Object... args) {
     try (Connection c = connect();
         PreparedStatement s = EmbeddedDatabase.prepare(c, sql, args);

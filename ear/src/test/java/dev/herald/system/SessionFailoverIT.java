@@ -54,33 +54,21 @@ class SessionFailoverIT extends TenantSystemTest {
     nodes.runningBot(nodeA, tokens, SESSIONS, "@failover_a", "@failover_b", "@failover_c");
     long pidA = nodeA.pid();
     long pidB = nodeB.pid();
-    Poll.until(
-        "every session posts from node A",
-        Duration.ofSeconds(60),
-        () -> nodes.sessionsWith("send", pidA).containsAll(sessions));
-    Poll.until(
-        "every session's state is in PostgreSQL",
-        Duration.ofSeconds(30),
-        () -> nodes.count("SELECT count(*) FROM session_tdlib_state") == SESSIONS);
+    nodes.awaitPosting("node A", pidA, sessions);
+    nodes.awaitStatesStored(sessions);
+    nodes.assertNeverTwoClientsOfOneSession(Map.of());
     assertTrue(nodes.sessionsWith("open", pidB).isEmpty(), "B leaves them where they are open");
     long logins = nodes.recorded("login");
 
     Instant killed = nodeA.kill();
-    Duration takeover =
-        Poll.until(
-            "every session posts from node B",
-            Duration.ofSeconds(60),
-            () -> nodes.sessionsWith("send", pidB).containsAll(sessions));
+    Duration takeover = nodes.awaitPosting("node B", pidB, sessions);
 
     Duration allowed = LEASE.plusSeconds(10); // the lease, then a claim and a cycle
     assertTrue(
         takeover.compareTo(allowed) <= 0,
         "took " + takeover.toMillis() + " ms after the kill; the lease is " + LEASE);
     assertEquals(logins, nodes.recorded("login"), "no new login");
-    assertEquals(
-        0,
-        nodes.count("SELECT count(*) FROM telegram_session WHERE state <> 'ASSIGNED'"),
-        "0 banned, none needs a login or is parked");
+    assertEquals(0, nodes.notSending(), "0 banned, none needs a login or is parked");
     nodes.assertNeverTwoClientsOfOneSession(Map.of(pidA, killed));
     System.out.printf(
         "SessionFailoverIT: %d sessions moved from the killed node to the other in %d ms%n",

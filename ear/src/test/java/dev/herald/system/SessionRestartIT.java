@@ -3,7 +3,6 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.launcher.LibertyServer;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +42,8 @@ class SessionRestartIT extends TenantSystemTest {
     List<Long> sessions = nodes.loggedInSessions(node, SESSIONS);
     nodes.runningBot(node, tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
     long before = node.pid();
-    Poll.until(
-        "every session posts",
-        Duration.ofSeconds(60),
-        () -> nodes.sessionsWith("send", before).containsAll(sessions));
-    Poll.until(
-        "every session's state is in PostgreSQL",
-        Duration.ofSeconds(30),
-        () -> nodes.count("SELECT count(*) FROM session_tdlib_state") == SESSIONS);
+    nodes.awaitPosting("the node", before, sessions);
+    nodes.awaitStatesStored(sessions);
     long logins = nodes.recorded("login");
 
     node.stop();
@@ -60,16 +53,10 @@ class SessionRestartIT extends TenantSystemTest {
     // Alone after a restart the node stops every bot (SPEC rule 5); its tenant starts it again.
     nodes.startBot(node);
 
-    Poll.until(
-        "every session posts again from the restarted node",
-        Duration.ofSeconds(60),
-        () -> nodes.sessionsWith("send", after).containsAll(sessions));
+    nodes.awaitPosting("the restarted node", after, sessions);
     assertEquals(new HashSet<>(sessions), nodes.sessionsWith("open", after), "reopened, all");
     assertEquals(logins, nodes.recorded("login"), "no new login");
-    assertEquals(
-        0,
-        nodes.count("SELECT count(*) FROM telegram_session WHERE state <> 'ASSIGNED'"),
-        "0 banned, none needs a login or is parked");
+    assertEquals(0, nodes.notSending(), "0 banned, none needs a login or is parked");
     nodes.assertNeverTwoClientsOfOneSession(Map.of());
   }
 }
