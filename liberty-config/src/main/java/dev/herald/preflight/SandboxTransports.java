@@ -11,13 +11,15 @@ import java.util.Properties;
  * the sandbox (it posts nowhere), so a prod server that forgot {@code HERALD_TRANSPORT_SESSIONS} or
  * {@code HERALD_TRANSPORT_USER_BOTS} would report posts as delivered that no one received. It
  * refuses to start on a sandbox transport unless {@code HERALD_ALLOW_DRY_RUN=true}; then every
- * {@code /bot/state} and {@code /health/ready} say it is a dry run.
+ * {@code /bot/state} and {@code /health/ready} say it is a dry run. The TDLib model library ({@code
+ * HERALD_TDLIB_LIBRARY=model}) posts nowhere either and is refused the same way.
  */
 final class SandboxTransports {
 
   static final String SESSIONS = "HERALD_TRANSPORT_SESSIONS";
   static final String USER_BOTS = "HERALD_TRANSPORT_USER_BOTS";
   static final String ALLOW = "HERALD_ALLOW_DRY_RUN";
+  static final String TDLIB_LIBRARY = "HERALD_TDLIB_LIBRARY";
 
   private SandboxTransports() {}
 
@@ -30,6 +32,11 @@ final class SandboxTransports {
     List<String> sandboxed = new ArrayList<>();
     if (isSandbox(value(env, system, SESSIONS, "herald.transport.sessions"))) {
       sandboxed.add(SESSIONS + " (sessions: set it to tdlib)");
+    }
+    if ("model"
+        .equalsIgnoreCase(
+            String.valueOf(value(env, system, TDLIB_LIBRARY, "herald.tdlib.library")).strip())) {
+      sandboxed.add(TDLIB_LIBRARY + "=model (sessions: the TDLib model, for tests; unset it)");
     }
     if (isSandbox(value(env, system, USER_BOTS, "herald.transport.user-bots"))) {
       sandboxed.add(USER_BOTS + " (user bots: set it to botapi)");

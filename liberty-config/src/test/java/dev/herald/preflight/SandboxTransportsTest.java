@@ -50,6 +50,25 @@ class SandboxTransportsTest {
   }
 
   @Test
+  void prodRefusesTheTdlibModelLibrary() {
+    PreflightException refused =
+        assertThrows(
+            PreflightException.class,
+            () ->
+                SandboxTransports.check(
+                    "prod",
+                    Map.of(
+                        "HERALD_TRANSPORT_SESSIONS",
+                        "tdlib",
+                        "HERALD_TDLIB_LIBRARY",
+                        "model",
+                        "HERALD_TRANSPORT_USER_BOTS",
+                        "botapi"),
+                    NO_PROPERTIES));
+    assertTrue(refused.getMessage().contains("HERALD_TDLIB_LIBRARY=model"), refused.getMessage());
+  }
+
+  @Test
   void prodStartsOnRealTransportsOrWithTheExplicitAllowance() {
     assertDoesNotThrow(
         () ->

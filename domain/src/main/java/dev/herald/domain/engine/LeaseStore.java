@@ -13,7 +13,10 @@ public interface LeaseStore {
   /** Leases up to {@code limit} running bots due within {@code lookahead} to {@code node}. */
   List<DueCycle> claimDue(String node, Duration lookahead, Duration lease, int limit);
 
-  /** Keeps this node alive and extends its leases on the bots of {@code heldAccounts}. */
+  /**
+   * Keeps this node alive and extends its leases on the bots of {@code heldAccounts} and on the
+   * sessions it holds ({@link SessionLeases}).
+   */
   void heartbeat(String node, Duration lease, List<Long> heldAccounts);
 
   boolean otherNodesAlive(String node, Duration window);

@@ -48,10 +48,12 @@ public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
         c -> {
           try (PreparedStatement s = c.prepareStatement(LeaseSql.CLAIM_DUE)) {
             s.setDouble(1, seconds(lookahead));
-            s.setInt(2, limit);
-            s.setString(3, node);
-            s.setDouble(4, seconds(lease));
-            s.setString(5, userBotTransport());
+            s.setString(2, node);
+            s.setInt(3, limit);
+            s.setString(4, node);
+            s.setDouble(5, seconds(lease));
+            s.setString(6, node);
+            s.setString(7, userBotTransport());
             List<DueCycle> claimed = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
@@ -75,7 +77,9 @@ public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
                     seconds(lease),
                     c.createArrayOf("bigint", heldAccounts.toArray()),
                     node,
-                    seconds(lease) / 2));
+                    seconds(lease) / 2)
+                + Jdbc.execute(
+                    c, SessionLeaseSql.EXTEND, seconds(lease), node, seconds(lease) / 2));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.domain.engine.SessionLease;
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotStatus;
 import dev.herald.persistence.session.SessionSql;
@@ -59,8 +60,10 @@ final class LeaseSql {
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
    * minimums are raised, and its daily cap comes with the day's count. With a minimum group
    * interval, the groups posted to within it are left out ({@link #recentlyPosted}; a bot without
-   * one never runs that lookup). Parameters: lookahead seconds, limit, node, lease seconds, the
-   * user bots' transport.
+   * one never runs that lookup). Rule 15: sessions stay on the node that has them open ({@link
+   * SessionLease}): a bot whose every usable session another node holds is left to that node, and a
+   * cycle gets only the sessions no other node holds. Parameters: lookahead seconds, node, limit,
+   * node, lease seconds, node, the user bots' transport.
    */
   static final String CLAIM_DUE =
       """
@@ -69,6 +72,11 @@ final class LeaseSql {
          WHERE status = 'RUNNING'
            AND next_run_at <= now() + make_interval(secs => ?)
            AND (lease_until IS NULL OR lease_until < now())
+           AND (NOT EXISTS (SELECT 1 FROM telegram_session s
+                             WHERE s.assigned_account_id = bot.account_id AND %2$s)
+                OR EXISTS (SELECT 1 FROM telegram_session s
+                            WHERE s.assigned_account_id = bot.account_id AND %2$s
+                              AND NOT %4$s))
          ORDER BY next_run_at
          LIMIT ?
            FOR UPDATE SKIP LOCKED)
@@ -89,13 +97,18 @@ final class LeaseSql {
                 (SELECT array_agg(g.chat_ref ORDER BY g.position)
                    FROM (SELECT chat_ref, position FROM bot_target_group
                           WHERE account_id = b.account_id ORDER BY position LIMIT a.max_groups) g
-                  WHERE b.min_group_interval_min = 0 OR g.chat_ref NOT IN (%s)) AS target_groups,
+                  WHERE b.min_group_interval_min = 0 OR g.chat_ref NOT IN (%1$s)) AS target_groups,
                 (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
-                  WHERE s.assigned_account_id = b.account_id AND %s) AS session_ids,
+                  WHERE s.assigned_account_id = b.account_id AND %2$s
+                    AND NOT %4$s) AS session_ids,
                 (SELECT u.token_encrypted FROM user_bot u
-                  WHERE u.account_id = b.account_id AND %s) AS user_bot_token
+                  WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token
       """
-          .formatted(recentlyPosted("b"), SessionSql.usableNow("s"), userBotUsable("u"));
+          .formatted(
+              recentlyPosted("b"),
+              SessionSql.usableNow("s"),
+              userBotUsable("u"),
+              SessionLeaseSql.heldElsewhere("s.id"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =

@@ -71,6 +71,60 @@ class JdbcLeaseStoreTest {
     assertEquals(7, claimed.get(0).cycleId(), "the cycle continues: its delivery records count");
   }
 
+  private void sessionLease(long session, String node, Instant until) {
+    rows.update(
+        "INSERT INTO session_lease (session_id, owner_node, lease_until, acquired_at)"
+            + " VALUES (?, ?, ?, now())",
+        session,
+        node,
+        Timestamp.from(until));
+  }
+
+  @Test
+  void aCycleGetsOnlyTheSessionsNoOtherNodeHolds() {
+    long bot = runningBot(now.minusSeconds(1));
+    long pair = rows.apiPair(10);
+    long free = rows.session(pair, "ASSIGNED", bot, null);
+    long mine = rows.session(pair, "ASSIGNED", bot, null);
+    long elsewhere = rows.session(pair, "ASSIGNED", bot, null);
+    long ranOut = rows.session(pair, "ASSIGNED", bot, null);
+    sessionLease(mine, "node-a", now.plusSeconds(30));
+    sessionLease(elsewhere, "node-b", now.plusSeconds(30));
+    sessionLease(ranOut, "dead-node", now.minusSeconds(1));
+
+    List<DueCycle> claimed = leases.claimDue("node-a", Duration.ofSeconds(1), LEASE, 10);
+
+    assertEquals(1, claimed.size());
+    assertEquals(List.of(free, mine, ranOut), claimed.get(0).sessionIds());
+  }
+
+  @Test
+  void aBotWhoseEverySessionAnotherNodeHoldsIsLeftToThatNode() {
+    long bot = runningBot(now.minusSeconds(1));
+    long pair = rows.apiPair(10);
+    long first = rows.session(pair, "ASSIGNED", bot, null);
+    long second = rows.session(pair, "ASSIGNED", bot, null);
+    sessionLease(first, "node-b", now.plusSeconds(30));
+    sessionLease(second, "node-b", now.plusSeconds(30));
+
+    assertEquals(0, leases.claimDue("node-a", Duration.ofSeconds(1), LEASE, 10).size());
+    List<DueCycle> atTheHolder = leases.claimDue("node-b", Duration.ofSeconds(1), LEASE, 10);
+    assertEquals(1, atTheHolder.size());
+    assertEquals(List.of(first, second), atTheHolder.get(0).sessionIds());
+  }
+
+  @Test
+  void aBotWithoutUsableSessionsIsStillClaimedSoItsCycleSaysWhyItIdles() {
+    long bot = runningBot(now.minusSeconds(1));
+    long waiting = rows.session(rows.apiPair(10), "ASSIGNED", bot, now.plusSeconds(300));
+    sessionLease(waiting, "node-b", now.plusSeconds(30)); // flood-waiting: not usable
+
+    List<DueCycle> claimed = leases.claimDue("node-a", Duration.ofSeconds(1), LEASE, 10);
+
+    assertEquals(1, claimed.size());
+    assertEquals(List.of(), claimed.get(0).sessionIds());
+  }
+
   @Test
   void stoppedBotsAndBotsDueLaterAreNotClaimed() {
     rows.bot(rows.account("ACTIVE", null), "STOPPED", now.minusSeconds(1), "@herald_one");

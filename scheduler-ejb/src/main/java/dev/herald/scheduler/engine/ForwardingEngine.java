@@ -6,6 +6,7 @@ import dev.herald.domain.engine.EngineStatus;
 import dev.herald.domain.engine.Housekeeping;
 import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.engine.ThisNode;
 import dev.herald.domain.engine.WakeSignal;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.targets.TargetPreparer;
@@ -73,7 +74,10 @@ public class ForwardingEngine {
   @Inject TargetStore targetStore;
   @Inject TargetPreparer preparer;
 
-  private final String node = NodeIdentity.create();
+  /** Shared with the TDLib transport: the heartbeat extends the session leases it took too. */
+  @Inject ThisNode thisNode;
+
+  private String node;
   private final HeldLeases held = new HeldLeases();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
   private WriteBehind writes;
@@ -87,6 +91,7 @@ public class ForwardingEngine {
 
   @PostConstruct
   void start() {
+    node = thisNode.id();
     if (!settings.enabled()) {
       LOG.info("The forwarding engine is disabled on this node (herald.engine.enabled=false)");
       return;

@@ -99,4 +99,33 @@ class ClaimLoopTest {
     loop.claim();
     assertEquals(List.of(5), store.claimLimits);
   }
+
+  @Test
+  void aBotWhoseSessionsAnotherNodeHoldsIsLeftToItAndTakenOnceItsLeasesRunOut() {
+    store.clock = clock;
+    store.due.add(Cycles.cycle(100, clock.instant(), List.of(7L, 8L), "@herald_a1"));
+    assertTrue(store.acquire(7, "other", Duration.ofSeconds(6)));
+    assertTrue(store.acquire(8, "other", Duration.ofSeconds(6)));
+    ClaimLoop loop = loop(5, 100);
+
+    loop.claim();
+    assertEquals(0, held.size(), "the node that has its sessions open runs it");
+
+    clock.advance(Duration.ofSeconds(7)); // the other node died: its leases ran out
+    loop.claim();
+    assertEquals(1, held.size());
+    assertTrue(store.acquire(7, "node", Duration.ofSeconds(6)), "and its sessions are free");
+  }
+
+  @Test
+  void aCycleGetsOnlyTheSessionsNoOtherNodeHolds() throws InterruptedException {
+    store.clock = clock;
+    store.due.add(Cycles.cycle(100, clock.instant(), List.of(7L, 8L), "@herald_a1"));
+    assertTrue(store.acquire(8, "other", Duration.ofSeconds(6)));
+
+    loop(5, 100).claim();
+
+    awaitFired(1);
+    assertEquals(List.of(7L), fired.get(0).sessionIds());
+  }
 }

@@ -4,21 +4,27 @@ import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.LeaseStore;
+import dev.herald.domain.engine.SessionLease;
+import dev.herald.domain.engine.SessionLeases;
 import dev.herald.domain.engine.SessionPenalties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The engine's stores in memory, for unit tests of the engine's parts: due cycles to hand out,
- * delivery records as a set of (account, cycle, chat), and every call recorded for assertions.
+ * delivery records as a set of (account, cycle, chat), session leases with {@link SessionLease}'s
+ * rules (the claim deals like {@code LeaseSql.CLAIM_DUE}), and every call recorded for assertions.
  */
-class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenalties {
+class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenalties, SessionLeases {
 
   final List<DueCycle> due = new CopyOnWriteArrayList<>();
   final Set<String> records = new HashSet<>();
@@ -28,20 +34,70 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   final List<Completed> completed = new CopyOnWriteArrayList<>();
   final List<String> penalties = new CopyOnWriteArrayList<>();
   final List<Integer> claimLimits = new CopyOnWriteArrayList<>();
+  final Map<Long, SessionLease> sessionLeases = new ConcurrentHashMap<>();
+  volatile Clock clock = Clock.systemUTC();
   volatile RuntimeException failure;
 
+  /** Due cycles in order; a bot another node holds every session of stays for that node. */
   @Override
   public synchronized List<DueCycle> claimDue(
       String node, Duration lookahead, Duration lease, int limit) {
     failIfAsked();
     claimLimits.add(limit);
-    List<DueCycle> claimed = new ArrayList<>(due.subList(0, Math.min(limit, due.size())));
+    Instant now = clock.instant();
+    List<DueCycle> claimed = new ArrayList<>();
+    for (DueCycle cycle : due) {
+      if (claimed.size() < limit
+          && SessionLease.claimable(cycle.sessionIds(), sessionLeases, node, now)) {
+        claimed.add(cycle);
+      }
+    }
     due.removeAll(claimed);
-    return claimed;
+    return claimed.stream().map(cycle -> dealt(cycle, node, now)).toList();
+  }
+
+  private DueCycle dealt(DueCycle cycle, String node, Instant now) {
+    return new DueCycle(
+        cycle.accountId(),
+        cycle.cycleId(),
+        cycle.plannedAt(),
+        cycle.post(),
+        cycle.groups(),
+        SessionLease.dealable(cycle.sessionIds(), sessionLeases, node, now),
+        cycle.userBotTokenSealed(),
+        cycle.maxInFlight(),
+        cycle.delayBetweenPosts(),
+        cycle.delayBetweenCycles());
+  }
+
+  /** Extends this node's session leases (the bots' leases are not modelled here). */
+  @Override
+  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {
+    Instant until = clock.instant().plus(lease);
+    sessionLeases.replaceAll(
+        (id, held) -> held.ownerNode().equals(node) ? new SessionLease(id, node, until) : held);
   }
 
   @Override
-  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {}
+  public synchronized boolean acquire(long sessionId, String node, Duration lease) {
+    SessionLease held = sessionLeases.get(sessionId);
+    if (held != null && held.heldElsewhere(node, clock.instant())) {
+      return false;
+    }
+    sessionLeases.put(sessionId, new SessionLease(sessionId, node, clock.instant().plus(lease)));
+    return true;
+  }
+
+  @Override
+  public void release(long sessionId, String node) {
+    sessionLeases.computeIfPresent(
+        sessionId, (id, held) -> held.ownerNode().equals(node) ? null : held);
+  }
+
+  @Override
+  public void releaseAll(String node) {
+    sessionLeases.values().removeIf(held -> held.ownerNode().equals(node));
+  }
 
   @Override
   public boolean otherNodesAlive(String node, Duration window) {

@@ -43,6 +43,12 @@ public class TdlibGateway implements TelegramGateway, TargetPreparer {
     return "tdlib";
   }
 
+  /** The model library ({@code herald.tdlib.library=model}) posts nowhere. */
+  @Override
+  public boolean dryRun() {
+    return transport.onModel();
+  }
+
   @Override
   @Timeout(value = 120, unit = ChronoUnit.SECONDS)
   @Fallback(fallbackMethod = "sendTimedOut")

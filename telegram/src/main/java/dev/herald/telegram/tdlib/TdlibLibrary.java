@@ -2,9 +2,12 @@ package dev.herald.telegram.tdlib;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import dev.herald.telegram.model.TelegramLimits;
+import dev.herald.telegram.model.TelegramWorld;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -53,6 +56,18 @@ public final class TdlibLibrary {
     } catch (LinkageError | RuntimeException broken) {
       return unavailable(path, "TDLib library at " + path + " could not be loaded: " + broken);
     }
+  }
+
+  /**
+   * The model library ({@link ModelTdJson}) instead of libtdjson, for dev and system tests: every
+   * client's open, close and send goes to {@code record} when set.
+   */
+  public static TdlibLibrary model(Clock clock, Optional<Path> record) {
+    LOG.warning("TDLib is the model (herald.tdlib.library=model): nothing reaches Telegram");
+    return new TdlibLibrary(
+        new ModelTdJson(
+            new TelegramWorld(clock, TelegramLimits.unlimited()), new ClientRecord(record)),
+        TdlibStatus.up("model", ModelTdJson.VERSION + " (model)"));
   }
 
   private static TdlibLibrary unavailable(String path, String reason) {

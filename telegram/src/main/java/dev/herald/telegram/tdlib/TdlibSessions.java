@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * a ban unless Telegram said so: no library or no known API pair is {@link
  * SendOutcome.SenderUnavailable}, a client that is starting too, one waiting for a login step is
  * {@link SendOutcome.SenderNeedsLogin} ({@link TdlibErrorMapper#fromAuthorizationState}).
+ *
+ * <p>Rule 15: a client opens only after this node took the session's lease ({@link ClientLeases});
+ * a session another node has open is {@link SendOutcome.SenderUnavailable} here and its login is
+ * refused, and the leases are given back once the clients closed and their last states are saved.
  */
 public final class TdlibSessions implements AutoCloseable {
 
@@ -57,6 +61,7 @@ public final class TdlibSessions implements AutoCloseable {
   private final Map<Long, TdlibSessionClient> closingClients = new ConcurrentHashMap<>();
 
   private TdlibRuntime runtime;
+  private volatile ClientLeases leases = ClientLeases.none();
 
   /** Where a session's proxy comes from ({@link #useProxies}); none unless told. */
   private volatile SessionProxyLookup proxies = sessionId -> Optional.empty();
@@ -151,6 +156,12 @@ public final class TdlibSessions implements AutoCloseable {
     this.states = states;
   }
 
+  /** Opens clients only under a lease taken through {@code leases}; call before first use. */
+  public TdlibSessions leasedThrough(ClientLeases leases) {
+    this.leases = leases;
+    return this;
+  }
+
   public TdlibStatus status() {
     return library.status();
   }
@@ -162,6 +173,9 @@ public final class TdlibSessions implements AutoCloseable {
       return existing;
     }
     // A closed TDLib client cannot be revived: a new login needs a new client.
+    if (!leased(sessionId)) {
+      throw new OpenElsewhere(sessionId);
+    }
     if (runtime == null) {
       runtime =
           new TdlibRuntime(
@@ -188,8 +202,12 @@ public final class TdlibSessions implements AutoCloseable {
     if (!library.status().available()) {
       return LoginStep.failed("TDLib is not available: " + library.status().detail());
     }
-    TdlibSessionClient client = open(sessionId, api);
-    return proxyFailure(client).map(LoginStep::failed).orElseGet(() -> client.startLogin(phone));
+    try {
+      TdlibSessionClient client = open(sessionId, api);
+      return proxyFailure(client).map(LoginStep::failed).orElseGet(() -> client.startLogin(phone));
+    } catch (OpenElsewhere elsewhere) {
+      return LoginStep.failed(elsewhere.getMessage());
+    }
   }
 
   public LoginStep submitCode(long sessionId, String code) {
@@ -210,7 +228,12 @@ public final class TdlibSessions implements AutoCloseable {
           new SendOutcome.SenderUnavailable(
               "TDLib library is not loaded: " + library.status().detail()));
     }
-    Optional<TdlibSessionClient> client = openOrFind(sessionId);
+    Optional<TdlibSessionClient> client;
+    try {
+      client = openOrFind(sessionId);
+    } catch (OpenElsewhere elsewhere) {
+      return done(new SendOutcome.SenderUnavailable(elsewhere.getMessage()));
+    }
     if (client.isEmpty()) {
       return done(
           new SendOutcome.SenderUnavailable(
@@ -264,8 +287,12 @@ public final class TdlibSessions implements AutoCloseable {
    */
   public CompletableFuture<Preparation> prepare(
       long sessionId, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
-    Optional<TdlibSessionClient> client =
-        library.status().available() ? openOrFind(sessionId) : Optional.empty();
+    Optional<TdlibSessionClient> client;
+    try {
+      client = library.status().available() ? openOrFind(sessionId) : Optional.empty();
+    } catch (OpenElsewhere elsewhere) {
+      client = Optional.empty(); // held by another node: the send answers why
+    }
     if (client.isEmpty()) {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
     }
@@ -304,7 +331,42 @@ public final class TdlibSessions implements AutoCloseable {
     TdlibSessionClient client = clients.remove(sessionId);
     if (client != null) {
       closingClients.put(sessionId, client);
-      client.closing().whenComplete((closed, failure) -> closingClients.remove(sessionId, client));
+      client
+          .closing()
+          .whenCompleteAsync(
+              (closed, failure) -> {
+                closingClients.remove(sessionId, client);
+                releaseUnlessReopened(sessionId);
+              },
+              // Off TDLib's receive loop, which must not wait for the database.
+              work -> threads.newThread(work).start());
+    }
+  }
+
+  /** A lease store that cannot be asked gives no lease: never open a client without one. */
+  private boolean leased(long sessionId) {
+    try {
+      return leases.acquire(sessionId);
+    } catch (RuntimeException unreachable) {
+      LOG.log(
+          Level.WARNING,
+          "Session {0}: its lease could not be taken, not opened: {1}",
+          new Object[] {sessionId, unreachable.getMessage()});
+      return false;
+    }
+  }
+
+  /** The lease goes back once no client of the session is open or closing here. */
+  private synchronized void releaseUnlessReopened(long sessionId) {
+    if (!clients.containsKey(sessionId) && !closingClients.containsKey(sessionId)) {
+      try {
+        leases.release(sessionId);
+      } catch (RuntimeException failed) {
+        LOG.log(
+            Level.WARNING,
+            "Session {0}: lease not given back, it runs out instead: {1}",
+            new Object[] {sessionId, failed.getMessage()});
+      }
     }
   }
 
@@ -321,17 +383,42 @@ public final class TdlibSessions implements AutoCloseable {
             .toArray(CompletableFuture[]::new);
     clients.clear();
     closingClients.clear();
+    boolean allClosed = false;
     try {
       CompletableFuture.allOf(closing).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      allClosed = true;
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException late) {
       LOG.log(Level.WARNING, "TDLib clients did not all close within {0}", CLOSE_TIMEOUT);
     }
     states.ifPresent(TdlibStateKeeper::close); // their last states, now that they are closed
+    // Only now may another node open them, from the states just saved. A client still closing
+    // keeps its lease: it runs out when this node's heartbeat stops.
+    if (allClosed) {
+      try {
+        leases.releaseAll();
+      } catch (RuntimeException failed) {
+        LOG.log(
+            Level.WARNING, "Session leases not given back, they run out: {0}", failed.getMessage());
+      }
+    }
     if (runtime != null) {
       runtime.close();
       runtime = null;
+    }
+  }
+
+  /** Another node holds the session's lease (it has the session open), or none could be taken. */
+  static final class OpenElsewhere extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    OpenElsewhere(long sessionId) {
+      super(
+          "Session "
+              + sessionId
+              + " is open on another node, or its lease could not be taken (rule 15: one node at"
+              + " a time); it moves here when that node closes it or stops");
     }
   }
 

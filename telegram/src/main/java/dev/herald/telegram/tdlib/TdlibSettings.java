@@ -79,8 +79,49 @@ public class TdlibSettings {
   @ConfigProperty(name = "herald.tdlib.state-check-seconds", defaultValue = "30")
   long stateCheckSeconds;
 
+  /**
+   * The session lease is the engine's lease: taken here when a client opens, extended by the
+   * engine's heartbeat (same key, same length).
+   */
+  @Inject
+  @ConfigProperty(name = "herald.engine.lease-seconds", defaultValue = "6")
+  long leaseSeconds;
+
+  public Duration sessionLease() {
+    return Duration.ofSeconds(Math.max(1, leaseSeconds));
+  }
+
   public Duration stateCheckInterval() {
     return Duration.ofSeconds(Math.max(1, stateCheckSeconds));
+  }
+
+  /**
+   * {@code native} (libtdjson at {@code herald.tdlib.library-path}) or {@code model} ({@link
+   * ModelTdJson}: dev and system tests only, the prod profile refuses it).
+   */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.library", defaultValue = "native")
+  String library;
+
+  /** Where the model records every client's open, close and send ({@link ClientRecord}). */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.model.record-file")
+  Optional<String> modelRecordFile;
+
+  @Inject
+  @ConfigProperty(name = "herald.profile", defaultValue = "prod")
+  String profile;
+
+  public boolean onModel() {
+    return "model".equalsIgnoreCase(library.strip());
+  }
+
+  public Optional<Path> modelRecordFile() {
+    return modelRecordFile.filter(value -> !value.isBlank()).map(Path::of);
+  }
+
+  public boolean prodProfile() {
+    return "prod".equalsIgnoreCase(profile.strip());
   }
 
   public Optional<String> libraryPath() {

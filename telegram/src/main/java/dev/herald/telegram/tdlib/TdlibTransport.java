@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.engine.SessionLeases;
+import dev.herald.domain.engine.ThisNode;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
@@ -7,8 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -36,11 +36,20 @@ public class TdlibTransport {
   /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<SessionStateStore> stateStores;
 
+  /** Where sessions' leases live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<SessionLeases> sessionLeases;
+
+  @Inject ThisNode thisNode;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
 
   public synchronized TdlibStatus status() {
+    if (settings.onModel() && settings.prodProfile()) {
+      return TdlibStatus.down(
+          "model", "herald.tdlib.library=model is for dev and tests; the prod profile refuses it");
+    }
     TdlibStatus loaded = library().status();
     if (loaded.available() && key().isEmpty()) {
       return TdlibStatus.down(
@@ -52,9 +61,18 @@ public class TdlibTransport {
   /** The sessions, or empty with {@link #status()} saying why. */
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
-      sessions = newSessions().useProxies(proxies::of);
+      sessions = newSessions().useProxies(proxies::of).leasedThrough(leases());
     }
     return Optional.ofNullable(sessions);
+  }
+
+  /** Rule 15 across nodes; without a lease store (bare tests) this process is alone. */
+  private ClientLeases leases() {
+    if (sessionLeases == null || !sessionLeases.isResolvable()) {
+      LOG.warning("No session lease store: this node assumes it is the only one opening sessions");
+      return ClientLeases.none();
+    }
+    return ClientLeases.of(sessionLeases.get(), thisNode.id(), settings.sessionLease());
   }
 
   /** A session's own API pair, its hash decrypted (never a configured default). */
@@ -85,7 +103,7 @@ public class TdlibTransport {
         Clock.systemUTC(),
         ownApiPairs(),
         stateStores.get(),
-        nodeName(),
+        thisNode.id(),
         settings.stateCheckInterval());
   }
 
@@ -96,22 +114,21 @@ public class TdlibTransport {
 
   private TdlibLibrary library() {
     if (library == null) {
-      library = TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());
+      library =
+          settings.onModel()
+              ? TdlibLibrary.model(Clock.systemUTC(), settings.modelRecordFile())
+              : TdlibLibrary.load(settings.libraryPath(), settings.logVerbosity());
     }
     return library;
   }
 
-  private Optional<byte[]> key() {
-    return settings.databaseKey().filter(bytes -> bytes.length >= 16);
+  /** On the model nothing reaches Telegram: a dry run. */
+  public boolean onModel() {
+    return settings.onModel();
   }
 
-  /** The host name, for people reading who wrote a session's stored state. */
-  private static String nodeName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException unknown) {
-      return "node";
-    }
+  private Optional<byte[]> key() {
+    return settings.databaseKey().filter(bytes -> bytes.length >= 16);
   }
 
   private ThreadFactory threads() {

@@ -1,0 +1,274 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.Message;
+import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.TelegramException;
+import dev.herald.telegram.model.TelegramWorld;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A libtdjson for dev and system tests ({@code herald.tdlib.library=model}, refused by the prod
+ * profile): answers like TDLib for the requests Herald makes, on a {@link TelegramWorld}. A session
+ * logs in with any phone and any code but {@code 11111}; once logged in, its binlog in the database
+ * folder says so (keyed to the database key, as TDLib's is encrypted with it), so a client reopened
+ * from that folder, or from the state Herald restored into it from PostgreSQL, is logged in without
+ * a new login, and one without it waits for a phone number. {@code @username}s are public
+ * supergroups that admit everyone, created on first contact. Every client's open, close and send
+ * goes to the {@link ClientRecord}.
+ */
+public final class ModelTdJson implements TdJson {
+
+  static final String VERSION = "1.8.67";
+  private static final String BINLOG_HEADER = "herald-model-binlog v1";
+
+  /** One client: the session of its folder once it has its parameters, and its state. */
+  private static final class Client {
+    volatile long sessionId = -1;
+    volatile Path binlog;
+    volatile String keyHash = "";
+    volatile String state = "";
+  }
+
+  private final TelegramWorld world;
+  private final ClientRecord record;
+  private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+  private final Map<Integer, Client> clients = new ConcurrentHashMap<>();
+  private final AtomicInteger clientIds = new AtomicInteger();
+  private final AtomicLong temporaryIds = new AtomicLong();
+
+  ModelTdJson(TelegramWorld world, ClientRecord record) {
+    this.world = world;
+    this.record = record;
+  }
+
+  @Override
+  public int td_create_client_id() {
+    int id = clientIds.incrementAndGet();
+    clients.put(id, new Client());
+    return id;
+  }
+
+  @Override
+  public void td_send(int clientId, String request) {
+    Client client = clients.get(clientId);
+    JsonObject json = TdlibJson.parse(request);
+    String extra = json.getString("@extra", "");
+    if (client == null) {
+      return; // TDLib ignores requests to unknown clients
+    }
+    synchronized (client) {
+      if (client.state.isEmpty()) {
+        state(clientId, client, "authorizationStateWaitTdlibParameters");
+      }
+      answer(clientId, client, json, extra);
+    }
+  }
+
+  /**
+   * Like the native call, an interrupt does not stop delivery (a container interrupts its managed
+   * threads at shutdown, while Herald still waits for its clients to close): what is queued is
+   * still returned, and the interrupt stays set for the caller.
+   */
+  @Override
+  public String td_receive(double timeout) {
+    try {
+      return out.poll((long) (timeout * 1000), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return out.poll();
+    }
+  }
+
+  @Override
+  public String td_execute(String request) {
+    JsonObject json = TdlibJson.parse(request);
+    return switch (TdlibJson.type(json)) {
+      case "getOption" -> obj("optionValueString").add("value", VERSION).build().toString();
+      case "setLogVerbosityLevel" -> obj("ok").build().toString();
+      default -> error(400, "The method can't be executed synchronously").build().toString();
+    };
+  }
+
+  private void answer(int id, Client client, JsonObject request, String extra) {
+    String type = TdlibJson.type(request);
+    if (client.state.equals("authorizationStateWaitTdlibParameters")
+        && !type.equals("getOption")
+        && !type.equals("setTdlibParameters")
+        && !type.equals("close")) {
+      reply(id, extra, error(400, "Initialization parameters are needed"));
+      return;
+    }
+    try {
+      switch (type) {
+        case "getOption" -> reply(id, extra, obj("optionValueString").add("value", VERSION));
+        case "setTdlibParameters" -> parameters(id, client, request, extra);
+        case "setAuthenticationPhoneNumber" -> {
+          state(id, client, "authorizationStateWaitCode");
+          reply(id, extra, obj("ok"));
+        }
+        case "checkAuthenticationCode" -> {
+          if ("11111".equals(request.getString("code", ""))) {
+            reply(id, extra, error(400, "PHONE_CODE_INVALID"));
+          } else {
+            writeBinlog(client);
+            record.login(client.sessionId, id);
+            state(id, client, "authorizationStateReady");
+            reply(id, extra, obj("ok"));
+          }
+        }
+        case "searchPublicChat" -> reply(id, extra, chat(publicChat(client, request)));
+        case "getChat" ->
+            reply(
+                id,
+                extra,
+                chat(
+                    world
+                        .getChat(account(client), request.getJsonNumber("chat_id").longValue())
+                        .id()));
+        case "sendMessage" -> send(id, client, request, extra);
+        case "close" -> {
+          state(id, client, "authorizationStateClosing");
+          reply(id, extra, obj("ok"));
+          state(id, client, "authorizationStateClosed");
+          clients.remove(id);
+          if (client.sessionId >= 0) {
+            record.close(client.sessionId, id);
+          }
+        }
+        default -> reply(id, extra, error(400, "Unsupported by the model: " + type));
+      }
+    } catch (TelegramException refused) {
+      reply(id, extra, error(refused.code(), refused.error()));
+    }
+  }
+
+  /** A folder whose binlog says it is logged in (with this key) opens logged in. */
+  private void parameters(int id, Client client, JsonObject request, String extra) {
+    Path folder = Path.of(request.getString("database_directory"));
+    String binlog = request.getBoolean("use_test_dc", false) ? "td_test.binlog" : "td.binlog";
+    client.binlog = folder.resolve(binlog);
+    client.sessionId = sessionOf(folder);
+    client.keyHash =
+        TdlibStateSnapshot.sha256(
+            request.getString("database_encryption_key", "").getBytes(StandardCharsets.UTF_8));
+    record.open(client.sessionId, id);
+    String stored = readBinlog(client.binlog);
+    if (!stored.isEmpty() && !stored.equals(binlogText(client))) {
+      reply(id, extra, error(401, "Wrong database encryption key"));
+      return;
+    }
+    reply(id, extra, obj("ok"));
+    state(
+        id,
+        client,
+        stored.isEmpty() ? "authorizationStateWaitPhoneNumber" : "authorizationStateReady");
+  }
+
+  private long publicChat(Client client, JsonObject request) {
+    String username = request.getString("username");
+    synchronized (world) {
+      if (world.chatByUsername(username).isEmpty()) {
+        world.createChat(NewChat.supergroup(username).username(username));
+      }
+      long chatId = world.searchPublicChat(account(client), username).id();
+      if (world.getChatMember(account(client), chatId, account(client)).membership()
+          == Membership.LEFT) {
+        world.setMembership(chatId, account(client), Membership.MEMBER);
+      }
+      return chatId;
+    }
+  }
+
+  private void send(int id, Client client, JsonObject request, String extra) {
+    long chatId = request.getJsonNumber("chat_id").longValue();
+    String text =
+        request.getJsonObject("input_message_content").getJsonObject("text").getString("text", "");
+    Message sent = world.sendMessage(account(client), chatId, text);
+    long temporary = temporaryIds.incrementAndGet();
+    reply(
+        id,
+        extra,
+        obj("message")
+            .add("id", temporary)
+            .add("chat_id", chatId)
+            .add("sending_state", obj("messageSendingStatePending")));
+    record.send(client.sessionId, id);
+    push(
+        id,
+        obj("updateMessageSendSucceeded")
+            .add("message", obj("message").add("id", sent.id() << 20).add("chat_id", chatId))
+            .add("old_message_id", temporary));
+  }
+
+  private static Account account(Client client) {
+    return Account.user(client.sessionId);
+  }
+
+  /** Herald's folders are {@code session-<id>} ({@link TdlibSessionClient#databaseDirectory}). */
+  private static long sessionOf(Path folder) {
+    String name = folder.getFileName().toString();
+    return name.startsWith("session-") ? Long.parseLong(name.substring(8)) : 0;
+  }
+
+  private static String binlogText(Client client) {
+    return BINLOG_HEADER + "\nsession " + client.sessionId + "\nkey " + client.keyHash + "\n";
+  }
+
+  private static void writeBinlog(Client client) {
+    try {
+      Files.createDirectories(client.binlog.getParent());
+      Files.writeString(client.binlog, binlogText(client));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readBinlog(Path binlog) {
+    try {
+      return Files.isRegularFile(binlog) ? Files.readString(binlog) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static JsonObjectBuilder chat(long chatId) {
+    return obj("chat").add("id", chatId);
+  }
+
+  private void state(int id, Client client, String type) {
+    client.state = type;
+    push(id, obj("updateAuthorizationState").add("authorization_state", obj(type)));
+  }
+
+  private void reply(int id, String extra, JsonObjectBuilder object) {
+    push(id, object.add("@extra", extra));
+  }
+
+  private void push(int id, JsonObjectBuilder object) {
+    out.add(object.add("@client_id", id).build().toString());
+  }
+
+  private static JsonObjectBuilder error(int code, String message) {
+    return obj("error").add("code", code).add("message", message);
+  }
+
+  private static JsonObjectBuilder obj(String type) {
+    return Json.createObjectBuilder().add("@type", type);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model library a running server can use in system tests: logged-in sessions reopen from their
+ * binlog, even one restored from the state store into an empty folder, and every client's open,
+ * close and send is recorded.
+ */
+class ModelTdJsonTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+  private static final ChatReference CHAT = ChatReference.parse("@herald_model");
+
+  @TempDir Path dataDir;
+  @TempDir Path shared;
+  private final SealedMemoryStateStore store = new SealedMemoryStateStore();
+
+  /** A node: a process with its own model library (the model's world is per process). */
+  private TdlibSessions node(Path folder, String name) {
+    return new TdlibSessions(
+        TdlibLibrary.model(Clock.systemUTC(), Optional.of(shared.resolve("clients.log"))),
+        TestTdlibConfig.of(folder, Duration.ofSeconds(2)),
+        KEY,
+        Thread::new,
+        Clock.systemUTC(),
+        sessionId -> Optional.of(API),
+        store,
+        name,
+        Duration.ofHours(1));
+  }
+
+  private List<String> events() throws Exception {
+    return Files.readAllLines(shared.resolve("clients.log")).stream()
+        .map(line -> line.split(" ")[1] + " " + line.split(" ")[2])
+        .toList();
+  }
+
+  @Test
+  void aLoggedInSessionReopensWithoutALoginOnTheSameAndOnAnotherNode() throws Exception {
+    try (TdlibSessions first = node(dataDir, "node-a")) {
+      assertEquals(LoginStep.Kind.CODE_REQUIRED, first.startLogin(1, "+447700900123", API).kind());
+      assertEquals(LoginStep.ready(), first.submitCode(1, "12345"));
+      assertInstanceOf(SendOutcome.Delivered.class, first.send(1, CHAT, Post.text("a")).join());
+    }
+    try (TdlibSessions restarted = node(dataDir, "node-a")) {
+      assertInstanceOf(
+          SendOutcome.Delivered.class, restarted.send(1, CHAT, Post.text("b")).join(), "no login");
+    }
+    try (TdlibSessions elsewhere = node(Files.createTempDirectory(shared, "b"), "node-b")) {
+      assertInstanceOf(
+          SendOutcome.Delivered.class,
+          elsewhere.send(1, CHAT, Post.text("c")).join(),
+          "restored from the store into an empty folder");
+    }
+    assertEquals(
+        List.of(
+            "open 1", "login 1", "send 1", "close 1", "open 1", "send 1", "close 1", "open 1",
+            "send 1", "close 1"),
+        events());
+  }
+
+  @Test
+  void aSessionNeverLoggedInWaitsForALogin() throws Exception {
+    try (TdlibSessions node = node(dataDir, "node-a")) {
+      assertInstanceOf(
+          SendOutcome.SenderNeedsLogin.class, node.send(2, CHAT, Post.text("a")).join());
+    }
+    assertTrue(events().contains("open 2"));
+  }
+
+  @Test
+  void aWrongCodeIsRefusedAndTheLoginGoesOn() {
+    try (TdlibSessions node = node(dataDir, "node-a")) {
+      node.startLogin(3, "+447700900123", API);
+      assertEquals(LoginStep.Kind.CODE_REQUIRED, node.submitCode(3, "11111").kind());
+      assertEquals(LoginStep.ready(), node.submitCode(3, "12345"));
+    }
+  }
+}
