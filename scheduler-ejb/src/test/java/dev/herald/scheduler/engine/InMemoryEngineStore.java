@@ -61,13 +61,15 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         cycle.accountId(),
         cycle.cycleId(),
         cycle.plannedAt(),
-        cycle.post(),
+        cycle.content(),
         cycle.groups(),
         SessionLease.dealable(cycle.sessionIds(), sessionLeases, node, now),
         cycle.userBotTokenSealed(),
         cycle.maxInFlight(),
         cycle.delayBetweenPosts(),
-        cycle.delayBetweenCycles());
+        cycle.delayBetweenCycles(),
+        cycle.schedule(),
+        cycle.dailyCap());
   }
 
   /** Extends this node's session leases (the bots' leases are not modelled here). */
