@@ -46,7 +46,7 @@ public class TdlibGateway implements TelegramGateway, TargetPreparer {
   /** The model library ({@code herald.tdlib.library=model}) posts nowhere. */
   @Override
   public boolean dryRun() {
-    return transport.onModel();
+    return transport != null && transport.onModel();
   }
 
   @Override
