@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair } from "../types";
-import { Field, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
 import { ProxyForm, proxyText } from "./proxy";
 
 /**
@@ -15,15 +15,19 @@ export function ApiPairs() {
   const [capacity, setCapacity] = useState("7");
   const [reload, setReload] = useState(0);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // Said at once: with more pairs than one page holds, the new one is on a later page.
+  const [added, setAdded] = useState<ApiPair | null>(null);
   const list = usePaged((cursor) => page<ApiPair>("/admin/api-pairs", cursor, 20), reload);
 
   const create = async (e: Event) => {
     e.preventDefault();
     setProblem(null);
+    setAdded(null);
     try {
-      await post("/admin/api-pairs", { api_id: apiId ? Number(apiId) : null, api_hash: apiHash, capacity: Number(capacity) });
+      const pair = await post<ApiPair>("/admin/api-pairs", { api_id: apiId ? Number(apiId) : null, api_hash: apiHash, capacity: Number(capacity) });
       setApiHash("");
       setApiId("");
+      setAdded(pair);
       setReload(reload + 1);
     } catch (err) {
       setProblem(err as ApiProblem);
@@ -45,6 +49,11 @@ export function ApiPairs() {
           {(p) => <input {...p} type="number" min={1} value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
         </Field>
         <button type="submit">Add pair</button>
+        {added && (
+          <Notice>
+            API pair {added.id} added (api_id {added.api_id}, capacity {added.capacity}).
+          </Notice>
+        )}
       </form>
       <ProxyForm title="Proxy of an API pair" what="API pair" base="/admin/api-pairs" onSaved={() => setReload(reload + 1)} />
       <ProblemAlert problem={list.problem} />
