@@ -50,24 +50,34 @@ class SandboxWorldIT extends TenantSystemTest {
     assertEquals(3, created.json().getInt("created"));
     JsonObject before = figures();
 
+    // Two tenants: the test server paces joins at two per session and hour, and the channel
+    // needs a join of its own.
     String subject = Tokens.newSubject("world");
     long account =
-        fixtures.runningBot(
-            tokens.tenant(subject), subject, 1, 1, "@" + open, "@" + channel, "@" + asked);
+        fixtures.runningBot(tokens.tenant(subject), subject, 1, 1, "@" + open, "@" + asked);
+    String reader = Tokens.newSubject("world-channel");
+    long readerAccount = fixtures.runningBot(tokens.tenant(reader), reader, 1, 1, "@" + channel);
     long session =
         fixtures.count(
             "SELECT id FROM telegram_session WHERE assigned_account_id = ? LIMIT 1", account);
+    long readerSession =
+        fixtures.count(
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ? LIMIT 1",
+            readerAccount);
     Poll.until(
         "a post delivered to the open group",
         Duration.ofSeconds(30),
-        () ->
-            figures().getJsonNumber("delivered").longValue()
-                    > before.getJsonNumber("delivered").longValue()
-                && memberships().containsKey("session:" + session + " @" + asked));
+        () -> {
+          Map<String, String> seen = memberships();
+          return figures().getJsonNumber("delivered").longValue()
+                  > before.getJsonNumber("delivered").longValue()
+              && seen.containsKey("session:" + session + " @" + asked)
+              && seen.containsKey("session:" + readerSession + " @" + channel);
+        });
 
     Map<String, String> members = memberships();
     assertEquals("JOINED", members.get("session:" + session + " @" + open));
-    assertEquals("WRITE_FORBIDDEN", members.get("session:" + session + " @" + channel));
+    assertEquals("WRITE_FORBIDDEN", members.get("session:" + readerSession + " @" + channel));
     assertEquals("JOIN_REQUESTED", members.get("session:" + session + " @" + asked));
     JsonObject after = figures();
     assertTrue(
