@@ -62,8 +62,7 @@ class SandboxWorldIT extends TenantSystemTest {
             "SELECT id FROM telegram_session WHERE assigned_account_id = ? LIMIT 1", account);
     long readerSession =
         fixtures.count(
-            "SELECT id FROM telegram_session WHERE assigned_account_id = ? LIMIT 1",
-            readerAccount);
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ? LIMIT 1", readerAccount);
     Poll.until(
         "a post delivered to the open group",
         Duration.ofSeconds(30),
