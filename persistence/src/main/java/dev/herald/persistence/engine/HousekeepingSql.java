@@ -57,6 +57,22 @@ final class HousekeepingSql {
           + " ?)";
 
   /**
+   * Media no post names ({@code bot.post_media}, {@code MediaRef.format}'s {@code KIND:id} items),
+   * uploaded before the cutoff. Parameters: cutoff, batch size.
+   */
+  static final String DELETE_ORPHAN_MEDIA =
+      """
+      DELETE FROM medium WHERE id IN (
+        SELECT m.id FROM medium m
+         WHERE m.created_at < ?
+           AND NOT EXISTS (
+             SELECT 1 FROM bot b
+              WHERE b.account_id = m.account_id AND b.post_media IS NOT NULL
+                AND strpos(',' || b.post_media || ',', ':' || m.id || ',') > 0)
+         LIMIT ?)
+      """;
+
+  /**
    * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders (to the pool
    * when their account was deleted meanwhile); the park's reason goes with the state.
    */
