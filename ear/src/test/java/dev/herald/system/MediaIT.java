@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
@@ -142,5 +143,42 @@ class MediaIT extends TenantSystemTest {
     assertProblem(
         upload(tenant, "b.gif", "image/gif", SampleMedia.gif()), 400, "media-limit-reached");
     assertEquals(1, stored(account));
+  }
+
+  @Test
+  void aMediumInABotsPostCannotBeDeletedAndAnotherTenantsMediumCannotBeUsed() throws Exception {
+    String tenant = tokens.tenant(Tokens.newSubject("media-in-use"));
+    Admins.register(api, tenant);
+    String stranger = tokens.tenant(Tokens.newSubject("media-stranger"));
+    Admins.register(api, stranger);
+    long photo =
+        upload(tenant, "p.png", "image/png", image("png", 8))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    long strangers =
+        upload(stranger, "s.png", null, image("png", 8)).json().getJsonNumber("id").longValue();
+
+    Api.Reply saved =
+        api.put(
+                "/api/v1/bot/config",
+                JsonBody.of("post_type", "PHOTO", "post_text", "Hi", "media_ids", List.of(photo)))
+            .token(tenant)
+            .send();
+    assertEquals(200, saved.status(), saved::toString);
+    assertEquals(photo, saved.json().getJsonArray("media_ids").getJsonNumber(0).longValue());
+    assertProblem(api.delete("/api/v1/media/" + photo).token(tenant).send(), 409, "medium-in-use");
+
+    Api.Reply foreign =
+        api.put(
+                "/api/v1/bot/config",
+                JsonBody.of("post_type", "PHOTO", "media_ids", List.of(strangers)))
+            .token(tenant)
+            .send();
+    assertProblem(foreign, 400, "invalid-input");
+    assertEquals(
+        "media_ids[0]",
+        foreign.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+        foreign::toString);
   }
 }

@@ -2,6 +2,7 @@ package dev.herald.api.bot;
 
 import dev.herald.domain.bot.BotConfig;
 import dev.herald.domain.bot.BotConfigInput;
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.telegram.ChatReference;
 import java.util.List;
 
@@ -12,7 +13,8 @@ public record BotConfigBody(
     String postText,
     String forwardSource,
     Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds) {
+    Integer delayBetweenCyclesSeconds,
+    List<Long> mediaIds) {
 
   BotConfigInput toInput() {
     return new BotConfigInput(
@@ -21,7 +23,8 @@ public record BotConfigBody(
         postText,
         forwardSource,
         delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds);
+        delayBetweenCyclesSeconds,
+        mediaIds);
   }
 
   public static BotConfigBody of(BotConfig config) {
@@ -31,6 +34,7 @@ public record BotConfigBody(
         config.postText(),
         config.forwardSource() == null ? null : config.forwardSource().toLink(),
         config.delayBetweenPostsSeconds(),
-        config.delayBetweenCyclesSeconds());
+        config.delayBetweenCyclesSeconds(),
+        config.media().isEmpty() ? null : config.media().stream().map(MediaRef::id).toList());
   }
 }

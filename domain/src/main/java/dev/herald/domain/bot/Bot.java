@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.PostType;
@@ -66,6 +67,10 @@ public class Bot {
   @Column(name = "forward_source", length = 300)
   private String forwardSource;
 
+  /** The post's media in {@link MediaRef#format}'s form, which the engine's claim reads as is. */
+  @Column(name = "post_media", length = 400)
+  private String postMedia;
+
   @Column(name = "delay_between_posts_s", nullable = false)
   private int delayBetweenPostsSeconds;
 
@@ -119,7 +124,8 @@ public class Bot {
         postText,
         forwardSource == null ? null : MessageLink.parse(forwardSource),
         delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds);
+        delayBetweenCyclesSeconds,
+        MediaRef.parse(postMedia));
   }
 
   public void applyConfig(BotConfig config, Instant now) {
@@ -129,6 +135,7 @@ public class Bot {
     postType = config.postType();
     postText = config.postText();
     forwardSource = config.forwardSource() == null ? null : config.forwardSource().toLink();
+    postMedia = MediaRef.format(config.media());
     delayBetweenPostsSeconds = config.delayBetweenPostsSeconds();
     delayBetweenCyclesSeconds = config.delayBetweenCyclesSeconds();
     updatedAt = now;

@@ -1,5 +1,6 @@
 package dev.herald.domain.bot;
 
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
@@ -20,10 +21,30 @@ public record BotConfig(
     String postText,
     MessageLink forwardSource,
     int delayBetweenPostsSeconds,
-    int delayBetweenCyclesSeconds) {
+    int delayBetweenCyclesSeconds,
+    List<MediaRef> media) {
 
   public BotConfig {
     targetGroups = List.copyOf(targetGroups);
+    media = media == null ? List.of() : List.copyOf(media);
+  }
+
+  /** A configuration without media. */
+  public BotConfig(
+      List<ChatReference> targetGroups,
+      PostType postType,
+      String postText,
+      MessageLink forwardSource,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        List.of());
   }
 
   /** The configuration of a bot nobody has configured yet. */
@@ -42,7 +63,9 @@ public record BotConfig(
       missing.add(
           postType == PostType.FORWARD
               ? new FieldError("forward_source", "Give the link of the message to forward.")
-              : new FieldError("post_text", "Write the text to post."));
+              : postType.carriesMedia()
+                  ? new FieldError("media_ids", "Choose the media to post (POST /media uploads).")
+                  : new FieldError("post_text", "Write the text to post."));
     }
     return missing;
   }
@@ -51,6 +74,11 @@ public record BotConfig(
   public Optional<Post> post() {
     if (postType == PostType.FORWARD) {
       return Optional.ofNullable(forwardSource).map(Post::forward);
+    }
+    if (postType.carriesMedia()) {
+      return media.isEmpty()
+          ? Optional.empty()
+          : Optional.of(Post.media(postType, postText, media));
     }
     return postText == null || postText.isBlank()
         ? Optional.empty()

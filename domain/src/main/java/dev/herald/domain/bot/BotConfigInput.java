@@ -13,4 +13,24 @@ public record BotConfigInput(
     String postText,
     String forwardSource,
     Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds) {}
+    Integer delayBetweenCyclesSeconds,
+    List<Long> mediaIds) {
+
+  /** A configuration without media. */
+  public BotConfigInput(
+      List<String> targetGroups,
+      String postType,
+      String postText,
+      String forwardSource,
+      Integer delayBetweenPostsSeconds,
+      Integer delayBetweenCyclesSeconds) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        null);
+  }
+}

@@ -2,6 +2,9 @@ package dev.herald.domain.bot;
 
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountRepository;
+import dev.herald.domain.media.MediaRef;
+import dev.herald.domain.media.MediaStore;
+import dev.herald.domain.media.Medium;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
@@ -34,6 +37,7 @@ public class BotService {
   @Inject UserBotRepository userBots;
   @Inject TelegramGateway gateway;
   @Inject Clock clock;
+  @Inject MediaStore media;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
   public BotConfig config(long accountId) {
@@ -46,16 +50,26 @@ public class BotService {
    */
   @Transactional(TxType.SUPPORTS)
   public BotConfig checkConfig(long accountId, BotConfigInput input) {
-    return BotConfigPolicy.validate(input, account(accountId).plan().limits());
+    return BotConfigPolicy.validate(
+        input, account(accountId).plan().limits(), ownedMedia(accountId, input));
   }
 
   /** Validates the configuration against the account's plan and stores it whole, or not at all. */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
-    BotConfig config = BotConfigPolicy.validate(input, limits);
+    BotConfig config = BotConfigPolicy.validate(input, limits, ownedMedia(accountId, input));
     Bot bot = botOf(accountId);
     bot.applyConfig(config, clock.instant());
     return bots.save(bot).config();
+  }
+
+  /** Those of the media the input names that the account owns, as the policy needs them. */
+  private List<MediaRef> ownedMedia(long accountId, BotConfigInput input) {
+    if (input.mediaIds() == null || input.mediaIds().isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = input.mediaIds().stream().filter(Objects::nonNull).toList();
+    return media.findAll(accountId, ids).stream().map(Medium::ref).toList();
   }
 
   /**

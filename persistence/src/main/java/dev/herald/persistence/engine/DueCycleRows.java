@@ -1,9 +1,11 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +19,24 @@ final class DueCycleRows {
 
   private DueCycleRows() {}
 
+  /**
+   * The bot's post; a text post reads no media column ({@code post_media} is null for it), so media
+   * cost text posts nothing here.
+   */
+  static Post post(ResultSet rs) throws SQLException {
+    PostType type = PostType.valueOf(rs.getString("post_type"));
+    if (type == PostType.FORWARD) {
+      return Post.forward(MessageLink.parse(rs.getString("forward_source")));
+    }
+    if (type.carriesMedia()) {
+      return Post.media(
+          type, rs.getString("post_text"), MediaRef.parse(rs.getString("post_media")));
+    }
+    return Post.text(rs.getString("post_text"));
+  }
+
   static DueCycle read(ResultSet rs) throws SQLException {
-    Post post =
-        "FORWARD".equals(rs.getString("post_type"))
-            ? Post.forward(MessageLink.parse(rs.getString("forward_source")))
-            : Post.text(rs.getString("post_text"));
+    Post post = post(rs);
     List<ChatReference> groups = new ArrayList<>();
     for (Object chat : elements(rs.getArray("target_groups"))) {
       groups.add(ChatReference.parse((String) chat));

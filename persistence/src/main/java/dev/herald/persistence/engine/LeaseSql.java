@@ -55,6 +55,7 @@ final class LeaseSql {
         FROM due
        WHERE b.account_id = due.account_id
       RETURNING b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
+                b.post_media,
                 b.delay_between_posts_s, b.delay_between_cycles_s,
                 (SELECT a.max_sessions FROM account a WHERE a.id = b.account_id) AS max_sessions,
                 (SELECT array_agg(g.chat_ref ORDER BY g.position)

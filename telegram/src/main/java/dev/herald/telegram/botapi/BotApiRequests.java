@@ -25,6 +25,13 @@ final class BotApiRequests {
     return body.add("message_id", source.messageId()).build();
   }
 
+  /** Just the {@code chat_id}, for the media methods that add their own fields. */
+  static JsonObject chat(ChatReference chat) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    chatId(body, "chat_id", chat);
+    return body.build();
+  }
+
   /**
    * Bot API chat ids: {@code @username} for public chats, the number otherwise. Invite links are
    * for people; a bot must be added to the chat and use its id.

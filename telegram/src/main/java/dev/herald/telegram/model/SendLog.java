@@ -17,11 +17,36 @@ import java.util.Objects;
  */
 public final class SendLog {
 
-  /** One attempt: what, by whom, where, when, and Telegram's answer ({@code ok} or the error). */
+  /**
+   * One attempt: what, by whom, where, when, and Telegram's answer ({@code ok} or the error). A
+   * media message lists its {@code media} (an album all of them: one entry per media group), with
+   * its caption as {@code text} (empty without one).
+   */
   public record Entry(
-      Instant at, Account sender, long chatId, String type, String text, String outcome) {
+      Instant at,
+      Account sender,
+      long chatId,
+      String type,
+      String text,
+      String outcome,
+      List<SentMedium> media) {
 
     public static final String OK = "ok";
+
+    public Entry {
+      media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A text message or a forward: no media. */
+    public Entry(
+        Instant at, Account sender, long chatId, String type, String text, String outcome) {
+      this(at, sender, chatId, type, text, outcome, List.of());
+    }
+
+    /** What duplicates are counted by: the text, and for a media message its media too. */
+    String content() {
+      return media.isEmpty() ? text : text + " " + media;
+    }
 
     public boolean delivered() {
       return OK.equals(outcome);
@@ -54,7 +79,7 @@ public final class SendLog {
     recent.addLast(entry);
     if (entry.delivered()) {
       delivered++;
-      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.text()));
+      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.content()));
       if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
         deliveredByText.merge(key, 1L, Long::sum);
       } else {

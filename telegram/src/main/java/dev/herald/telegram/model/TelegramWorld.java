@@ -152,6 +152,21 @@ public final class TelegramWorld {
     return post(account, chatId, "forward", Objects.requireNonNull(sourceLink, "sourceLink"));
   }
 
+  /**
+   * {@code sendPhoto}/{@code sendVideo}/... ({@code type} the medium's kind, one medium) or {@code
+   * sendMediaGroup} ({@code type} {@code album}, 2 to 10 media): one logged entry however many
+   * media, one message per medium (an album's messages have consecutive ids); returns the first.
+   */
+  public synchronized Message sendMedia(
+      Account account, long chatId, String type, String caption, List<SentMedium> media) {
+    if (media.isEmpty()) {
+      throw new IllegalArgumentException("A media message needs media");
+    }
+    Message first = post(account, chatId, type, caption == null ? "" : caption, List.copyOf(media));
+    existing(chatId).lastMessageId += media.size() - 1;
+    return first;
+  }
+
   // ---- What admins and tests do ----
 
   public synchronized Chat createChat(NewChat spec) {
@@ -245,18 +260,35 @@ public final class TelegramWorld {
   // ---- inside ----
 
   private Message post(Account account, long chatId, String type, String text) {
+    return post(account, chatId, type, text, List.of());
+  }
+
+  private Message post(
+      Account account, long chatId, String type, String text, List<SentMedium> media) {
     Instant now = clock.instant();
+    SendLog.Entry attempt = new SendLog.Entry(now, account, chatId, type, text, null, media);
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
-      posting.admit(account, state, chat, TextDigest.of(text), now);
+      posting.admit(account, state, chat, TextDigest.of(attempt.content()), now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
-      log.record(new SendLog.Entry(now, account, chatId, type, text, SendLog.Entry.OK));
+      log.record(answered(attempt, SendLog.Entry.OK));
       return message;
     } catch (TelegramException refused) {
-      log.record(new SendLog.Entry(now, account, chatId, type, text, refused.toString()));
+      log.record(answered(attempt, refused.toString()));
       throw refused;
     }
+  }
+
+  private static SendLog.Entry answered(SendLog.Entry attempt, String outcome) {
+    return new SendLog.Entry(
+        attempt.at(),
+        attempt.sender(),
+        attempt.chatId(),
+        attempt.type(),
+        attempt.text(),
+        outcome,
+        attempt.media());
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {

@@ -8,6 +8,7 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Message;
+import dev.herald.telegram.model.SentMedium;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
 import dev.herald.telegram.tdlib.TdlibErrorMapper;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -115,7 +117,17 @@ public class SandboxGateway implements TelegramGateway {
       Message sent =
           post.type() == PostType.TEXT
               ? telegram.sendMessage(account, chatId, post.text())
-              : telegram.forwardMessage(account, chatId, post.source().toLink());
+              : post.type().carriesMedia()
+                  ? telegram.sendMedia(
+                      account,
+                      chatId,
+                      post.type().name().toLowerCase(Locale.ROOT),
+                      post.caption().orElse(null),
+                      post.media().stream()
+                          .map(
+                              m -> new SentMedium(m.kind().name().toLowerCase(Locale.ROOT), m.id()))
+                          .toList())
+                  : telegram.forwardMessage(account, chatId, post.source().toLink());
       return new SendOutcome.Delivered(sent.id());
     } catch (TelegramException refused) {
       return SandboxOutcomes.of(account, refused);

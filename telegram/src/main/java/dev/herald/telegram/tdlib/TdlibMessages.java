@@ -64,8 +64,8 @@ final class TdlibMessages {
             });
   }
 
-  private static CompletableFuture<SendOutcome> awaitFinal(
-      TdlibSessionClient client, JsonObject message) {
+  /** The final outcome of a message TDLib accepted as pending (also each message of an album). */
+  static CompletableFuture<SendOutcome> awaitFinal(TdlibSessionClient client, JsonObject message) {
     long id = TdlibJson.number(message, "id", 0);
     JsonObject state = TdlibJson.child(message, "sending_state");
     if (state == null) {

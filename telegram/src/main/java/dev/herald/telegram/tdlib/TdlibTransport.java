@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionStateStore;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +35,9 @@ public class TdlibTransport {
   /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<SessionStateStore> stateStores;
 
+  /** Where media posts' files live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<MediaStore> mediaStores;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
@@ -62,6 +66,14 @@ public class TdlibTransport {
   }
 
   private TdlibSessions newSessions() {
+    TdlibSessions created = sessionsWithState();
+    if (mediaStores != null && mediaStores.isResolvable()) {
+      created.useMedia(mediaStores.get());
+    }
+    return created;
+  }
+
+  private TdlibSessions sessionsWithState() {
     TdlibConfig config = settings.config();
     if (stateStores == null || !stateStores.isResolvable()) {
       LOG.log(
