@@ -88,8 +88,7 @@ public class JdbcMediaStore implements MediaStore {
 
   @Override
   public Optional<Medium> find(long accountId, long id) {
-    List<Medium> found = query(MediaSql.FIND, accountId, id);
-    return found.stream().findFirst();
+    return first("read a medium", MediaSql.FIND, JdbcMediaStore::medium, accountId, id);
   }
 
   @Override
@@ -128,15 +127,15 @@ public class JdbcMediaStore implements MediaStore {
 
   @Override
   public Deletion delete(long accountId, long id) {
-    try (Connection c = dataSource.getConnection()) {
-      if (!query(c, MediaSql.IN_USE, accountId, id).isEmpty()) {
-        return Deletion.IN_USE;
-      }
-      try (PreparedStatement s = c.prepareStatement(MediaSql.DELETE)) {
-        s.setLong(1, accountId);
-        s.setLong(2, id);
-        return s.executeUpdate() == 1 ? Deletion.DELETED : Deletion.NOT_FOUND;
-      }
+    if (first("check a medium's use", MediaSql.IN_USE, rs -> rs.getInt(1), accountId, id)
+        .isPresent()) {
+      return Deletion.IN_USE;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(MediaSql.DELETE)) {
+      s.setLong(1, accountId);
+      s.setLong(2, id);
+      return s.executeUpdate() == 1 ? Deletion.DELETED : Deletion.NOT_FOUND;
     } catch (SQLException e) {
       throw failed("delete a medium", e);
     }
@@ -144,30 +143,18 @@ public class JdbcMediaStore implements MediaStore {
 
   @Override
   public Optional<byte[]> content(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(MediaSql.CONTENT)) {
-      s.setLong(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw failed("read a medium's bytes", e);
-    }
+    return first("read a medium's bytes", MediaSql.CONTENT, rs -> rs.getBytes(1), id);
   }
 
   @Override
   public Optional<String> remoteFileId(long mediumId, Sender sender) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(MediaSql.REMOTE_FILE_ID)) {
-      s.setLong(1, mediumId);
-      s.setString(2, sender.kind().name());
-      s.setLong(3, sender.id());
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw failed("read a file id", e);
-    }
+    return first(
+        "read a file id",
+        MediaSql.REMOTE_FILE_ID,
+        rs -> rs.getString(1),
+        mediumId,
+        sender.kind().name(),
+        sender.id());
   }
 
   @Override
@@ -185,27 +172,22 @@ public class JdbcMediaStore implements MediaStore {
     }
   }
 
-  private List<Medium> query(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        bind(s, args);
-        return media(s);
-      }
-    } catch (SQLException e) {
-      throw failed("read media", e);
-    }
+  /** Reads one value from a row. */
+  @FunctionalInterface
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
-  private static List<Integer> query(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
+  /** The first row's value, if any. */
+  private <T> Optional<T> first(String what, String sql, Column<T> column, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, args);
-      List<Integer> rows = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          rows.add(rs.getInt(1));
-        }
+        return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
       }
-      return rows;
+    } catch (SQLException e) {
+      throw failed(what, e);
     }
   }
 

@@ -58,13 +58,7 @@ final class TdlibMedia {
       contents.add(content(medium.kind(), file.get(), i == 0 ? post.caption() : Optional.empty()));
     }
     if (post.type() != PostType.ALBUM) {
-      JsonObject request =
-          TdlibJson.object("sendMessage")
-              .add("chat_id", chatId)
-              .add("input_message_content", contents.get(0))
-              .build();
-      return client
-          .request(request)
+      return TdlibMessages.sendContent(client, chatId, contents.get(0))
           .thenCompose(message -> delivered(List.of(message), post, uploaded));
     }
     JsonArrayBuilder items = Json.createArrayBuilder();

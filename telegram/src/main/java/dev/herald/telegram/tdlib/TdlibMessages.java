@@ -30,12 +30,17 @@ final class TdlibMessages {
                     .add("text", text)
                     .add("entities", JsonValue.EMPTY_JSON_ARRAY))
             .build();
-    JsonObject request =
+    return sendContent(client, chatId, content).thenCompose(message -> awaitFinal(client, message));
+  }
+
+  /** {@code sendMessage} of any input content: TDLib's answer, the pending message. */
+  static CompletableFuture<JsonObject> sendContent(
+      TdlibSessionClient client, long chatId, JsonObject content) {
+    return client.request(
         TdlibJson.object("sendMessage")
             .add("chat_id", chatId)
             .add("input_message_content", content)
-            .build();
-    return client.request(request).thenCompose(message -> awaitFinal(client, message));
+            .build());
   }
 
   static CompletableFuture<SendOutcome> forward(
