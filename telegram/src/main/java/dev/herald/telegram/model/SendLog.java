@@ -43,14 +43,21 @@ public final class SendLog {
       this(at, sender, chatId, type, text, outcome, List.of());
     }
 
-    /** What duplicates are counted by: the text, and for a media message its media too. */
     String content() {
-      return media.isEmpty() ? text : text + " " + media;
+      return SendLog.content(text, media);
     }
 
     public boolean delivered() {
       return OK.equals(outcome);
     }
+  }
+
+  /**
+   * What duplicates and spam rules count by: the text, and for a media message its media too (a
+   * text message is its text as it was, at no extra cost).
+   */
+  static String content(String text, List<SentMedium> media) {
+    return media.isEmpty() ? text : text + " " + media;
   }
 
   private record Key(Account sender, long chatId, long text) {}

@@ -266,29 +266,17 @@ public final class TelegramWorld {
   private Message post(
       Account account, long chatId, String type, String text, List<SentMedium> media) {
     Instant now = clock.instant();
-    SendLog.Entry attempt = new SendLog.Entry(now, account, chatId, type, text, null, media);
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
-      posting.admit(account, state, chat, TextDigest.of(attempt.content()), now);
+      posting.admit(account, state, chat, TextDigest.of(SendLog.content(text, media)), now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
-      log.record(answered(attempt, SendLog.Entry.OK));
+      log.record(new SendLog.Entry(now, account, chatId, type, text, SendLog.Entry.OK, media));
       return message;
     } catch (TelegramException refused) {
-      log.record(answered(attempt, refused.toString()));
+      log.record(new SendLog.Entry(now, account, chatId, type, text, refused.toString(), media));
       throw refused;
     }
-  }
-
-  private static SendLog.Entry answered(SendLog.Entry attempt, String outcome) {
-    return new SendLog.Entry(
-        attempt.at(),
-        attempt.sender(),
-        attempt.chatId(),
-        attempt.type(),
-        attempt.text(),
-        outcome,
-        attempt.media());
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {
