@@ -23,13 +23,27 @@ export interface Sender {
   note?: string | null;
 }
 
+export type PostType = "TEXT" | "FORWARD" | "PHOTO" | "VIDEO" | "DOCUMENT" | "ANIMATION" | "ALBUM";
+
 export interface BotConfig {
   target_groups: string[];
-  post_type: "TEXT" | "FORWARD";
+  post_type: PostType;
   post_text: string | null;
   forward_source: string | null;
+  media_ids?: number[] | null;
   delay_between_posts_seconds: number;
   delay_between_cycles_seconds: number;
+}
+
+/** A stored medium (GET /media): what the server read from its bytes. */
+export interface Medium {
+  id: number;
+  kind: "PHOTO" | "VIDEO" | "ANIMATION" | "DOCUMENT";
+  content_type: string;
+  file_name?: string | null;
+  size_bytes: number;
+  sha256: string;
+  created_at: string;
 }
 
 export interface Stats {
@@ -84,6 +98,8 @@ export interface Plan {
     min_delay_between_posts_seconds?: number;
     min_delay_between_cycles_seconds?: number;
     max_posts_per_day?: number;
+    max_media_bytes?: number;
+    max_media_count?: number;
   } | null;
 }
 

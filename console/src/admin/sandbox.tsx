@@ -3,6 +3,7 @@ import { get, put } from "../api";
 import type { ApiProblem } from "../problem";
 import type { SandboxFaults as Faults } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
+import { SandboxSendLog } from "./sandbox-send-log";
 
 /** Session ids typed as "3, 7" (blanks and anything not a number dropped). */
 function sessionIds(text: string): number[] {
@@ -83,6 +84,7 @@ export function SandboxFaults() {
           <button type="submit">Save faults</button>
         </form>
       )}
+      <SandboxSendLog />
     </Screen>
   );
 }

@@ -1,16 +1,28 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, put } from "../api";
+import { get, post, put, type Page } from "../api";
 import { ApiProblem, indexedErrors } from "../problem";
-import type { BotConfig } from "../types";
+import type { BotConfig, Medium, PostType } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
 
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+/** The post types that send stored media, and the kinds of medium each takes. */
+const MEDIA_KINDS: Partial<Record<PostType, Medium["kind"][]>> = {
+  PHOTO: ["PHOTO"],
+  VIDEO: ["VIDEO"],
+  DOCUMENT: ["DOCUMENT"],
+  ANIMATION: ["ANIMATION"],
+  ALBUM: ["PHOTO", "VIDEO"],
+};
+const carriesMedia = (t: PostType) => MEDIA_KINDS[t] !== undefined;
 const CHECK_DELAY_MS = 400;
 
 interface Draft {
   groups: string[];
-  postType: "TEXT" | "FORWARD";
+  postType: PostType;
   postText: string;
+  mediaIds: number[];
   forwardSource: string;
   postDelay: string;
   cycleDelay: string;
@@ -21,6 +33,7 @@ function draftOf(c: BotConfig): Draft {
     groups: c.target_groups.length ? c.target_groups : [""],
     postType: c.post_type,
     postText: c.post_text ?? "",
+    mediaIds: c.media_ids ?? [],
     forwardSource: c.forward_source ?? "",
     postDelay: String(c.delay_between_posts_seconds),
     cycleDelay: String(c.delay_between_cycles_seconds),
@@ -32,7 +45,8 @@ function bodyOf(d: Draft) {
   return {
     target_groups: d.groups.filter((g) => g.trim() !== ""),
     post_type: d.postType,
-    post_text: d.postType === "TEXT" ? d.postText : null,
+    post_text: d.postType === "TEXT" || carriesMedia(d.postType) ? d.postText : null,
+    media_ids: carriesMedia(d.postType) ? d.mediaIds : null,
     forward_source: d.postType === "FORWARD" ? d.forwardSource : null,
     delay_between_posts_seconds: number(d.postDelay),
     delay_between_cycles_seconds: number(d.cycleDelay),
@@ -62,10 +76,12 @@ export function BotEditor() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [media, setMedia] = useState<Medium[]>([]);
   const edited = useRef(false);
 
   useEffect(() => {
     get<BotConfig>("/bot/config").then((c) => setDraft(draftOf(c)), (e) => setProblem(e as ApiProblem));
+    get<Page<Medium>>("/media?limit=200").then((p) => setMedia(p.items), () => setMedia([]));
   }, []);
 
   useEffect(() => {
@@ -100,6 +116,11 @@ export function BotEditor() {
   const errors = problem ?? check;
   const perGroup = groupErrors(errors, draft.groups);
   const textLength = draft.postText.length;
+  const mediaPost = carriesMedia(draft.postType);
+  const fitting = media.filter((m) => MEDIA_KINDS[draft.postType]?.includes(m.kind));
+  const mediaErrors = [errors?.forField("media_ids"), ...indexedErrors(errors, "media_ids").values()].filter(Boolean);
+  const toggleMedium = (id: number, on: boolean) =>
+    change({ mediaIds: on ? [...draft.mediaIds, id] : draft.mediaIds.filter((x) => x !== id) });
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -163,10 +184,45 @@ export function BotEditor() {
               <select {...p} name="post_type" value={draft.postType} onChange={(e) => change({ postType: e.currentTarget.value as Draft["postType"] })}>
                 <option value="TEXT">Text</option>
                 <option value="FORWARD">Forward a message</option>
+                <option value="PHOTO">Photo</option>
+                <option value="VIDEO">Video</option>
+                <option value="DOCUMENT">Document</option>
+                <option value="ANIMATION">Animation (GIF)</option>
+                <option value="ALBUM">Album (2 to 10 photos and videos)</option>
               </select>
             )}
           </Field>
-          {draft.postType === "TEXT" ? (
+          {mediaPost ? (
+            <>
+              <fieldset class="media-picker" data-testid="media-picker">
+                <legend>Media</legend>
+                {mediaErrors.map((m) => (
+                  <p class="error" key={m}>
+                    {m}
+                  </p>
+                ))}
+                {fitting.length === 0 && (
+                  <p class="hint">
+                    No fitting media yet: upload some on the <a href="#/media">Media</a> screen.
+                  </p>
+                )}
+                {fitting.map((m) => (
+                  <label key={m.id} class="check">
+                    <input
+                      type="checkbox"
+                      name={`medium-${m.id}`}
+                      checked={draft.mediaIds.includes(m.id)}
+                      onChange={(e) => toggleMedium(m.id, e.currentTarget.checked)}
+                    />
+                    #{m.id} {m.kind.toLowerCase()} {m.file_name ?? ""}
+                  </label>
+                ))}
+              </fieldset>
+              <Field label="Caption" error={errors?.forField("post_text")} hint={`${textLength} of ${MAX_CAPTION} characters, optional`}>
+                {(p) => <textarea {...p} name="post_text" rows={3} value={draft.postText} onInput={(e) => change({ postText: e.currentTarget.value })} />}
+              </Field>
+            </>
+          ) : draft.postType === "TEXT" ? (
             <Field label="Post text" error={errors?.forField("post_text")} hint={`${textLength} of ${MAX_TEXT} characters`}>
               {(p) => <textarea {...p} name="post_text" rows={6} value={draft.postText} onInput={(e) => change({ postText: e.currentTarget.value })} />}
             </Field>
@@ -178,7 +234,11 @@ export function BotEditor() {
           <div class="preview">
             <h2 id="preview-heading">Preview of what will be sent</h2>
             <div class="bubble" data-testid="post-preview">
-              {draft.postType === "TEXT" ? draft.postText || <span class="muted">Nothing yet: write the post.</span> : `Forwarded from ${draft.forwardSource || "…"}`}
+              {mediaPost
+                ? `${draft.postType === "ALBUM" ? `Album of ${draft.mediaIds.length}` : draft.postType.toLowerCase()}${draft.postText ? `: ${draft.postText}` : ""}`
+                : draft.postType === "TEXT"
+                  ? draft.postText || <span class="muted">Nothing yet: write the post.</span>
+                  : `Forwarded from ${draft.forwardSource || "…"}`}
             </div>
             <p class="muted">
               To {draft.groups.filter((g) => g.trim()).length} group(s), sent as plain text exactly as written.

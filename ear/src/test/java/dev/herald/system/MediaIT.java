@@ -181,4 +181,34 @@ class MediaIT extends TenantSystemTest {
         foreign.json().getJsonArray("errors").getJsonObject(0).getString("field"),
         foreign::toString);
   }
+
+  @Test
+  void theSandboxSendLogIsForAdminsOnlyAndNamesAChat() {
+    String tenant = tokens.tenant(Tokens.newSubject("media-not-admin"));
+    Admins.register(api, tenant);
+    String selfMadeAdmin =
+        tokens.tenant(
+            Tokens.newSubject("media-self-made"),
+            c -> c.setStringListClaim("groups", List.of("ADMIN")));
+    Admins.register(api, selfMadeAdmin);
+
+    assertEquals(
+        403, api.get("/api/v1/admin/sandbox/send-log?chat=@x").token(tenant).send().status());
+    assertProblem(
+        api.get("/api/v1/admin/sandbox/send-log?chat=@x").token(selfMadeAdmin).send(),
+        403,
+        "admin-required");
+    assertProblem(
+        api.get("/api/v1/admin/sandbox/send-log?chat=not%20a%20chat")
+            .token(fixtures.adminToken())
+            .send(),
+        400,
+        "invalid-input");
+    assertEquals(
+        "[]",
+        api.get("/api/v1/admin/sandbox/send-log?chat=@nobody_posted_here_yet")
+            .token(fixtures.adminToken())
+            .send()
+            .body());
+  }
 }
