@@ -10,6 +10,7 @@ import { BotEditor } from "./screens/bot-editor";
 import { ActivityLog } from "./screens/activity-log";
 import { Deliveries } from "./screens/deliveries";
 import { OwnBot } from "./screens/own-bot";
+import { Media } from "./screens/media";
 import { Tenants } from "./admin/tenants";
 import { AccessCodes } from "./admin/access-codes";
 import { Bots } from "./admin/bots";
@@ -28,6 +29,7 @@ interface Route {
 const ROUTES: Route[] = [
   { path: "/dashboard", label: "Dashboard", admin: false, render: (s) => <Dashboard session={s} /> },
   { path: "/bot", label: "Bot", admin: false, render: () => <BotEditor /> },
+  { path: "/media", label: "Media", admin: false, render: () => <Media /> },
   { path: "/activity", label: "Activity", admin: false, render: () => <ActivityLog /> },
   { path: "/deliveries", label: "Deliveries", admin: false, render: () => <Deliveries /> },
   { path: "/own-bot", label: "Own bot", admin: false, render: () => <OwnBot /> },

@@ -166,7 +166,7 @@ class ApiConsistencyIT extends TenantSystemTest {
             api.post("/api/v1/admin/sessions/1/ban", JsonBody.of("reason", "x")),
             api.post("/api/v1/admin/sessions/1/release", ""),
             api.get("/api/v1/admin/sandbox/faults"),
-            api.get("/api/v1/admin/sandbox/sends?chat=%40herald_demo"),
+            api.get("/api/v1/admin/sandbox/sent?chat=%40herald_demo"),
             api.get("/api/v1/admin/accounts/1"),
             api.get("/api/v1/admin/audit-log"),
             api.get("/api/v1/admin/bots"));

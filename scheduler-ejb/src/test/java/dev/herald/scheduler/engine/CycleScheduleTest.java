@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
@@ -16,6 +18,7 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.telegram.TextFormatter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +76,7 @@ class CycleScheduleTest {
         1,
         1,
         Instant.EPOCH,
-        Post.text("hello"),
+        BotPosts.of(BotPost.plainText("hello")),
         Arrays.stream(chats).map(ChatReference::parse).toList(),
         List.of(7L),
         Optional.empty(),
@@ -88,7 +91,10 @@ class CycleScheduleTest {
     new CycleRun(
             cycle,
             new CycleRun.Sending(
-                gateway, new OutcomePolicy(false, Duration.ofMinutes(5)), UnaryOperator.identity()),
+                gateway,
+                new OutcomePolicy(false, Duration.ofMinutes(5)),
+                UnaryOperator.identity(),
+                TextFormatter.plainOnly()),
             new CycleRun.Recording(
                 new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
             new CycleRun.Environment(executor, clock, new QuietMetrics()))

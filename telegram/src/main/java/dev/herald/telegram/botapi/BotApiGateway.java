@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
@@ -11,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -27,17 +29,25 @@ public class BotApiGateway implements TelegramGateway {
   private TelegramSettings settings;
   private BotApiClient client;
   private boolean forwardAsCopy;
+  private BotApiMedia media;
 
   public BotApiGateway() {}
 
   @Inject
-  public BotApiGateway(TelegramSettings settings) {
+  public BotApiGateway(TelegramSettings settings, MediaStore media) {
     this.settings = settings;
+    this.media = new BotApiMedia(media);
   }
 
+  /** For tests that send no media. */
   public BotApiGateway(BotApiClient client, boolean forwardAsCopy) {
     this.client = client;
     this.forwardAsCopy = forwardAsCopy;
+  }
+
+  public BotApiGateway(BotApiClient client, boolean forwardAsCopy, MediaStore media) {
+    this(client, forwardAsCopy);
+    this.media = new BotApiMedia(media);
   }
 
   @PostConstruct
@@ -74,6 +84,9 @@ public class BotApiGateway implements TelegramGateway {
               "A bot cannot join by invite link: add the bot to the chat and use its @username or"
                   + " id"));
     }
+    if (post.type().carriesMedia()) {
+      return sendMedia(sender, chat, post);
+    }
     String method =
         post.type() == PostType.TEXT
             ? "sendMessage"
@@ -83,6 +96,29 @@ public class BotApiGateway implements TelegramGateway {
             ? BotApiRequests.sendMessage(chat, post)
             : BotApiRequests.forwardOrCopy(chat, post.source());
     return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
+  }
+
+  private CompletionStage<SendOutcome> sendMedia(Sender sender, ChatReference chat, Post post) {
+    Optional<BotApiMedia.Call> prepared =
+        media == null ? Optional.empty() : media.prepare(sender, chat, post);
+    if (prepared.isEmpty()) {
+      return done(
+          new SendOutcome.TransientError(
+              "A medium of the post is no longer stored: choose the post's media again"));
+    }
+    BotApiMedia.Call call = prepared.get();
+    CompletableFuture<BotApiResponse> answer =
+        call.json() != null
+            ? client.callAsync(sender.credential(), call.method(), call.json())
+            : client.callAsync(sender.credential(), call.method(), call.multipart());
+    return answer.thenApply(
+        response -> {
+          if (!response.ok()) {
+            return BotApiErrorMapper.map(response);
+          }
+          media.remember(sender, post, call.uploaded(), response.result());
+          return new SendOutcome.Delivered(BotApiMedia.firstMessageId(response.result()));
+        });
   }
 
   private static SendOutcome outcome(BotApiResponse response) {

@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
@@ -36,6 +37,9 @@ public class TdlibTransport {
   /** Where sessions' TDLib states live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<SessionStateStore> stateStores;
 
+  /** Where media posts' files live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<MediaStore> mediaStores;
+
   private TdlibLibrary library;
   private TdlibSessions sessions;
   private ThreadFactory threads;
@@ -64,6 +68,14 @@ public class TdlibTransport {
   }
 
   private TdlibSessions newSessions() {
+    TdlibSessions created = sessionsWithState();
+    if (mediaStores != null && mediaStores.isResolvable()) {
+      created.useMedia(mediaStores.get());
+    }
+    return created;
+  }
+
+  private TdlibSessions sessionsWithState() {
     TdlibConfig config = settings.config();
     if (stateStores == null || !stateStores.isResolvable()) {
       LOG.log(
