@@ -11,10 +11,12 @@ import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.Medium;
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -148,5 +150,29 @@ class BotApiMediaTest {
         SendOutcome.ChatForbidden.class,
         gateway.send(BOT, CHAT, single(PostType.PHOTO, photo, null)));
     assertTrue(store.remoteFileId(photo.id(), BOT).isEmpty());
+  }
+
+  @Test
+  void aFormattedCaptionGoesAsCaptionEntitiesUploadedOrByFileId() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post =
+        Post.media(
+            PostType.PHOTO,
+            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
+            List.of(photo.ref()),
+            List.of());
+
+    gateway.send(BOT, CHAT, post);
+    gateway.send(BOT, CHAT, post);
+
+    String upload = telegram.calls().get(0).body();
+    assertTrue(upload.contains("name=\"caption_entities\""), upload);
+    assertTrue(upload.contains("\"type\":\"bold\""), upload);
+    FakeBotApi.Call reuse = telegram.calls().get(1);
+    assertTrue(
+        reuse
+            .body()
+            .contains("\"caption_entities\":[{\"type\":\"bold\",\"offset\":0,\"length\":7}]"),
+        reuse.body());
   }
 }

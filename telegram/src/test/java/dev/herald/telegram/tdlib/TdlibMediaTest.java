@@ -12,10 +12,13 @@ import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.Medium;
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,5 +128,26 @@ class TdlibMediaTest {
     Post gone = Post.media(PostType.PHOTO, null, List.of(new MediaRef(99, MediaKind.PHOTO)));
     assertInstanceOf(SendOutcome.TransientError.class, sessions.send(1, CHAT, gone).join());
     assertEquals(2, td.media.calls().size());
+  }
+
+  @Test
+  void aFormattedCaptionKeepsItsEntities() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post =
+        Post.media(
+            PostType.PHOTO,
+            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
+            List.of(photo.ref()),
+            List.of());
+
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+
+    JsonObject caption =
+        td.last("sendMessage").getJsonObject("input_message_content").getJsonObject("caption");
+    assertEquals("Tonight at 8", caption.getString("text"));
+    JsonObject bold = caption.getJsonArray("entities").getJsonObject(0);
+    assertEquals(0, bold.getInt("offset"));
+    assertEquals(7, bold.getInt("length"));
+    assertEquals("textEntityTypeBold", bold.getJsonObject("type").getString("@type"));
   }
 }
