@@ -162,6 +162,18 @@ function PostEditor({ index, post, errors, media, onChange, onRemove }: PostEdit
   const n = index + 1;
   const at = `posts[${index}]`;
   const error = (field: string) => errors?.forField(`${at}.${field}`) ?? (index === 0 ? errors?.forField(`post_${field}`) : undefined);
+  // A text's format and a caption's: the same choice.
+  const formatField = (
+    <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
+      {(p) => (
+        <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
+          <option value="PLAIN">Plain text</option>
+          <option value="MARKDOWN">Markdown (MarkdownV2)</option>
+          <option value="HTML">HTML</option>
+        </select>
+      )}
+    </Field>
+  );
   const setButton = (i: number, next: Partial<UrlButton>) =>
     onChange({ buttons: post.buttons.map((b, j) => (j === i ? { ...b, ...next } : b)) });
   return (
@@ -183,30 +195,14 @@ function PostEditor({ index, post, errors, media, onChange, onRemove }: PostEdit
       {carriesMedia(post.type) ? (
         <>
           <MediaPicker index={index} post={post} errors={errors} media={media} onChange={onChange} />
-          <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
-            {(p) => (
-              <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
-                <option value="PLAIN">Plain text</option>
-                <option value="MARKDOWN">Markdown (MarkdownV2)</option>
-                <option value="HTML">HTML</option>
-              </select>
-            )}
-          </Field>
+          {formatField}
           <Field label={`Post ${n} caption`} error={error("text")} hint={`${post.text.length} characters as typed; at most ${MAX_CAPTION} once formatted, optional.`}>
             {(p) => <textarea {...p} name={`${at}.text`} rows={3} value={post.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />}
           </Field>
         </>
       ) : post.type === "TEXT" ? (
         <>
-          <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
-            {(p) => (
-              <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
-                <option value="PLAIN">Plain text</option>
-                <option value="MARKDOWN">Markdown (MarkdownV2)</option>
-                <option value="HTML">HTML</option>
-              </select>
-            )}
-          </Field>
+          {formatField}
           <Field
             label={`Post ${n} text`}
             error={error("text")}

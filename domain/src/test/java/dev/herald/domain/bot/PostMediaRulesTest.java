@@ -114,26 +114,29 @@ class PostMediaRulesTest {
     assertEquals("media_ids", draft.missingForStart().get(0).field());
   }
 
+  /** A configuration of {@code posts}, no shorthand. */
+  private static BotConfigInput listed(BotConfigInput.PostInput... posts) {
+    return new BotConfigInput(
+        List.of("@media_chat"), null, null, null, null, null, null, List.of(posts), null, null);
+  }
+
   @Test
   void eachPostOfAListHasItsOwnMediaCheckedUnderItsOwnName() {
-    BotConfigInput listed =
-        new BotConfigInput(
-            List.of("@media_chat"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(
-                new BotConfigInput.PostInput("TEXT", "Hello", null, null, null),
-                new BotConfigInput.PostInput("ALBUM", "Both", null, null, null, List.of(1L, 2L)),
-                new BotConfigInput.PostInput("VIDEO", null, null, null, null, List.of(1L))),
-            null,
-            null);
+    BotConfigInput.PostInput text = new BotConfigInput.PostInput("TEXT", "Hello", null, null, null);
+    BotConfigInput.PostInput album =
+        new BotConfigInput.PostInput("ALBUM", "Both", null, null, null, List.of(1L, 2L));
     List<FieldError> errors =
         assertThrows(
-                InvalidInputException.class, () -> BotConfigPolicy.validate(listed, LIMITS, OWNED))
+                InvalidInputException.class,
+                () ->
+                    BotConfigPolicy.validate(
+                        listed(
+                            text,
+                            album,
+                            new BotConfigInput.PostInput(
+                                "VIDEO", null, null, null, null, List.of(1L))),
+                        LIMITS,
+                        OWNED))
             .errors();
     assertEquals(
         List.of(
@@ -142,20 +145,10 @@ class PostMediaRulesTest {
         errors);
 
     BotConfigInput fixed =
-        new BotConfigInput(
-            List.of("@media_chat"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(
-                listed.posts().get(0),
-                listed.posts().get(1),
-                new BotConfigInput.PostInput("VIDEO", null, null, null, null, List.of(2L))),
-            null,
-            null);
+        listed(
+            text,
+            album,
+            new BotConfigInput.PostInput("VIDEO", null, null, null, null, List.of(2L)));
     BotConfig config = BotConfigPolicy.validate(fixed, LIMITS, OWNED);
     assertEquals(List.of(PHOTO_1, VIDEO_2), config.posts().get(1).media());
     assertEquals(List.of(VIDEO_2), config.posts().get(2).media());
