@@ -34,7 +34,9 @@ export function unauthorized(): void {
 
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // A FormData body (a media upload) goes as multipart; the browser sets its boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   const signedIn = token !== null;
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
@@ -42,7 +44,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
     response = await fetch(API + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
       credentials: "omit",
       cache: "no-store",
     });

@@ -11,6 +11,7 @@ import { ActivityLog } from "./screens/activity-log";
 import { Deliveries } from "./screens/deliveries";
 import { Targets } from "./screens/targets";
 import { OwnBot } from "./screens/own-bot";
+import { Media } from "./screens/media";
 import { Tenants } from "./admin/tenants";
 import { AccessCodes } from "./admin/access-codes";
 import { Bots } from "./admin/bots";
@@ -29,6 +30,7 @@ interface Route {
 const ROUTES: Route[] = [
   { path: "/dashboard", label: "Dashboard", admin: false, render: (s) => <Dashboard session={s} /> },
   { path: "/bot", label: "Bot", admin: false, render: () => <BotEditor /> },
+  { path: "/media", label: "Media", admin: false, render: () => <Media /> },
   { path: "/activity", label: "Activity", admin: false, render: () => <ActivityLog /> },
   { path: "/deliveries", label: "Deliveries", admin: false, render: () => <Deliveries /> },
   { path: "/targets", label: "Targets", admin: false, render: () => <Targets /> },

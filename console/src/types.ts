@@ -29,6 +29,8 @@ export interface Sender {
   note?: string | null;
 }
 
+export type PostType = "TEXT" | "FORWARD" | "PHOTO" | "VIDEO" | "DOCUMENT" | "ANIMATION" | "ALBUM";
+
 export type TextFormat = "PLAIN" | "MARKDOWN" | "HTML";
 
 /** A URL button under a post (bots only). */
@@ -39,23 +41,25 @@ export interface UrlButton {
 
 /** One post of a bot (PostBody on the server). */
 export interface BotPost {
-  type: "TEXT" | "FORWARD";
+  type: PostType;
   text: string | null;
   format: TextFormat;
   forward_source: string | null;
   buttons: UrlButton[][];
+  media_ids?: number[] | null;
 }
 
 /** The configuration; the flat post_* fields repeat the first post. */
 export interface BotConfig {
   target_groups: string[];
-  post_type: "TEXT" | "FORWARD";
+  post_type: PostType;
   post_text: string | null;
   forward_source: string | null;
   format: TextFormat;
   posts: BotPost[];
   rotation: "IN_ORDER" | "RANDOM";
   sessions_drop_buttons: boolean;
+  media_ids?: number[] | null;
   delay_between_posts_seconds: number;
   delay_between_cycles_seconds: number;
   schedule?: Schedule;
@@ -83,11 +87,23 @@ export interface PreviewSample {
   cycle: number;
   chat: number;
   post_index: number;
-  type: "TEXT" | "FORWARD";
+  type: PostType;
   text: string | null;
   entities: TextEntity[];
   forward_source: string | null;
   buttons: UrlButton[][];
+  media_ids?: number[] | null;
+}
+
+/** A stored medium (GET /media): what the server read from its bytes. */
+export interface Medium {
+  id: number;
+  kind: "PHOTO" | "VIDEO" | "ANIMATION" | "DOCUMENT";
+  content_type: string;
+  file_name?: string | null;
+  size_bytes: number;
+  sha256: string;
+  created_at: string;
 }
 
 export interface Stats {
@@ -161,6 +177,8 @@ export interface Plan {
     min_delay_between_posts_seconds?: number;
     min_delay_between_cycles_seconds?: number;
     max_posts_per_day?: number;
+    max_media_bytes?: number;
+    max_media_count?: number;
   } | null;
 }
 

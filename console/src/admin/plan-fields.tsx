@@ -6,15 +6,30 @@ export interface PlanDraft {
   expiresAt: string; // yyyy-mm-dd or empty
   maxSessions: string;
   maxGroups: string;
+  /** The largest media file, in MB (the API takes bytes). */
+  maxMediaMb?: string;
+  maxMediaCount?: string;
 }
 
-export const EMPTY_PLAN: PlanDraft = { status: "ACTIVE", expiresAt: "", maxSessions: "", maxGroups: "" };
+export const EMPTY_PLAN: PlanDraft = { status: "ACTIVE", expiresAt: "", maxSessions: "", maxGroups: "", maxMediaMb: "", maxMediaCount: "" };
+
+const MB = 1024 * 1024;
+
+/** The media limits of a stored plan as the form shows them (MB, count). */
+export function mediaDraft(limits: { max_media_bytes?: number; max_media_count?: number } | null | undefined) {
+  return {
+    maxMediaMb: limits?.max_media_bytes ? String(Math.round((limits.max_media_bytes / MB) * 100) / 100) : "",
+    maxMediaCount: String(limits?.max_media_count ?? ""),
+  };
+}
 
 /** The plan as the API takes it; omitted limits take the server's defaults. */
 export function planBody(d: PlanDraft) {
   const limits: Record<string, number> = {};
   if (d.maxSessions) limits.max_sessions = Number(d.maxSessions);
   if (d.maxGroups) limits.max_groups = Number(d.maxGroups);
+  if (d.maxMediaMb) limits.max_media_bytes = Math.round(Number(d.maxMediaMb) * MB);
+  if (d.maxMediaCount) limits.max_media_count = Number(d.maxMediaCount);
   return {
     status: d.status,
     expires_at: d.expiresAt ? new Date(`${d.expiresAt}T23:59:59Z`).toISOString() : null,
@@ -45,6 +60,12 @@ export function PlanFields({ draft, onChange, problem, prefix }: { draft: PlanDr
       </Field>
       <Field label="Max groups">
         {(p) => <input {...p} type="number" min={0} value={draft.maxGroups} onInput={(e) => onChange({ ...draft, maxGroups: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max media file size (MB)" hint="At most 50 MB; empty: 10 MB">
+        {(p) => <input {...p} type="number" min={0} step="0.1" value={draft.maxMediaMb ?? ""} onInput={(e) => onChange({ ...draft, maxMediaMb: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max media files" hint="Empty: 100">
+        {(p) => <input {...p} type="number" min={0} value={draft.maxMediaCount ?? ""} onInput={(e) => onChange({ ...draft, maxMediaCount: e.currentTarget.value })} />}
       </Field>
     </fieldset>
   );

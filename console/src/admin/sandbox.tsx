@@ -4,6 +4,7 @@ import type { ApiProblem } from "../problem";
 import type { SandboxFaults as Faults, SandboxWorld as World } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
 import { SandboxWorld } from "./sandbox-world";
+import { SandboxSendLog } from "./sandbox-send-log";
 
 /** Session ids typed as "3, 7" (blanks and anything not a number dropped). */
 function sessionIds(text: string): number[] {
@@ -84,65 +85,10 @@ export function SandboxFaults() {
           <button type="submit">Save faults</button>
         </form>
       )}
-      <SandboxSends />
+      <SandboxSendLog />
       <TelegramModel />
       {faults && <SandboxWorld />}
     </Screen>
-  );
-}
-
-interface Send {
-  at: string;
-  outcome: string;
-}
-
-/** What the sandbox's Telegram model received in one chat (GET /admin/sandbox/sends). */
-function SandboxSends() {
-  const [chat, setChat] = useState("");
-  const [shown, setShown] = useState<{ chat: string; sends: Send[] } | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const look = async (e: Event) => {
-    e.preventDefault();
-    setProblem(null);
-    try {
-      const sends = await get<Send[]>(`/admin/sandbox/sends?chat=${encodeURIComponent(chat.trim())}`);
-      setShown({ chat: chat.trim(), sends });
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    }
-  };
-
-  return (
-    <form class="card" onSubmit={look}>
-      <h2>What the model received</h2>
-      <ProblemAlert problem={problem} />
-      <Field label="Chat" error={problem?.forField("chat")} hint="@username or a chat id">
-        {(p) => <input {...p} type="text" value={chat} onInput={(e) => setChat(e.currentTarget.value)} />}
-      </Field>
-      <button type="submit">Show sends</button>
-      {shown &&
-        (shown.sends.length ? (
-          <table data-testid="sandbox-sends">
-            <thead>
-              <tr>
-                <th scope="col">At</th>
-                <th scope="col">Answer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.sends.map((s, i) => (
-                <tr key={i}>
-                  <td>{s.at}</td>
-                  <td>{s.outcome}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p data-testid="sandbox-sends">Nothing received in {shown.chat}.</p>
-        ))}
-    </form>
   );
 }
 

@@ -1,18 +1,30 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, put } from "../api";
+import { get, post, put, type Page } from "../api";
 import { ApiProblem, indexedErrors } from "../problem";
-import type { BotConfig, BotPost, PreviewSample, TextFormat, UrlButton } from "../types";
+import type { BotConfig, BotPost, Medium, PostType, PreviewSample, TextFormat, UrlButton } from "../types";
 import { Field, Notice, ProblemAlert, Screen } from "../ui";
 import { FormattedText } from "./formatted-text";
 
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+/** The post types that send stored media, and the kinds of medium each takes. */
+const MEDIA_KINDS: Partial<Record<PostType, Medium["kind"][]>> = {
+  PHOTO: ["PHOTO"],
+  VIDEO: ["VIDEO"],
+  DOCUMENT: ["DOCUMENT"],
+  ANIMATION: ["ANIMATION"],
+  ALBUM: ["PHOTO", "VIDEO"],
+};
+const carriesMedia = (t: PostType) => MEDIA_KINDS[t] !== undefined;
 const MAX_POSTS = 10;
 const CHECK_DELAY_MS = 400;
 const PREVIEW_SAMPLES = 5;
 
 interface PostDraft {
-  type: "TEXT" | "FORWARD";
+  type: PostType;
   text: string;
+  mediaIds: number[];
   format: TextFormat;
   forwardSource: string;
   buttons: UrlButton[];
@@ -35,6 +47,7 @@ function postDraftOf(p: BotPost): PostDraft {
   return {
     type: p.type,
     text: p.text ?? "",
+    mediaIds: p.media_ids ?? [],
     format: p.format,
     forwardSource: p.forward_source ?? "",
     // The editor keeps one button per row: the common case, and rows stay readable on a phone.
@@ -63,8 +76,9 @@ function bodyOf(d: Draft) {
     target_groups: d.groups.filter((g) => g.trim() !== ""),
     posts: d.posts.map((p) => ({
       type: p.type,
-      text: p.type === "TEXT" ? p.text : null,
+      text: p.type === "TEXT" || carriesMedia(p.type) ? p.text : null,
       format: p.format,
+      media_ids: carriesMedia(p.type) ? p.mediaIds : null,
       forward_source: p.type === "FORWARD" ? p.forwardSource : null,
       buttons: p.type === "TEXT" ? p.buttons.map((b) => [b]) : [],
     })),
@@ -81,7 +95,7 @@ function bodyOf(d: Draft) {
   };
 }
 
-const EMPTY_POST: PostDraft = { type: "TEXT", text: "", format: "PLAIN", forwardSource: "", buttons: [] };
+const EMPTY_POST: PostDraft = { type: "TEXT", text: "", mediaIds: [], format: "PLAIN", forwardSource: "", buttons: [] };
 
 /** Field errors name the index among the non-blank groups sent; map them back to the inputs. */
 function groupErrors(problem: ApiProblem | null, groups: string[]): Map<number, string> {
@@ -106,15 +120,60 @@ interface PostEditorProps {
   index: number;
   post: PostDraft;
   errors: ApiProblem | null;
+  media: Medium[];
   onChange: (next: Partial<PostDraft>) => void;
   onRemove: (() => void) | null;
 }
 
-/** One post: its type, text with format and variants (or the message to forward), its buttons. */
-function PostEditor({ index, post, errors, onChange, onRemove }: PostEditorProps) {
+/** A media post's media: one checkbox per stored medium of a kind its type takes. */
+function MediaPicker({ index, post, errors, media, onChange }: Omit<PostEditorProps, "onRemove">) {
+  const at = `posts[${index}].media_ids`;
+  const fitting = media.filter((m) => MEDIA_KINDS[post.type]?.includes(m.kind));
+  const flat = index === 0 ? [errors?.forField("media_ids"), ...indexedErrors(errors, "media_ids").values()] : [];
+  const messages = [errors?.forField(at), ...indexedErrors(errors, at).values(), ...flat].filter(Boolean);
+  const toggle = (id: number, on: boolean) => onChange({ mediaIds: on ? [...post.mediaIds, id] : post.mediaIds.filter((x) => x !== id) });
+  return (
+    <fieldset class="media-picker" data-testid="media-picker">
+      <legend>Post {index + 1} media</legend>
+      {messages.map((m) => (
+        <p class="error" key={m}>
+          {m}
+        </p>
+      ))}
+      {fitting.length === 0 && (
+        <p class="hint">
+          No fitting media yet: upload some on the <a href="#/media">Media</a> screen.
+        </p>
+      )}
+      {fitting.map((m) => (
+        <label key={m.id} class="check">
+          <input type="checkbox" name={`medium-${m.id}`} checked={post.mediaIds.includes(m.id)} onChange={(e) => toggle(m.id, e.currentTarget.checked)} />#{m.id} {m.kind.toLowerCase()} {m.file_name ?? ""}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * One post: its type, text with format and variants (or the message to forward, or the media with
+ * their caption), its buttons.
+ */
+function PostEditor({ index, post, errors, media, onChange, onRemove }: PostEditorProps) {
   const n = index + 1;
   const at = `posts[${index}]`;
   const error = (field: string) => errors?.forField(`${at}.${field}`) ?? (index === 0 ? errors?.forField(`post_${field}`) : undefined);
+  // A text's format and a caption's: the same choice.
+  const formatField = (
+    <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
+      {(p) => (
+        <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
+          <option value="PLAIN">Plain text</option>
+          <option value="MARKDOWN">Markdown (MarkdownV2)</option>
+          <option value="HTML">HTML</option>
+        </select>
+      )}
+    </Field>
+  );
   const setButton = (i: number, next: Partial<UrlButton>) =>
     onChange({ buttons: post.buttons.map((b, j) => (j === i ? { ...b, ...next } : b)) });
   return (
@@ -125,20 +184,25 @@ function PostEditor({ index, post, errors, onChange, onRemove }: PostEditorProps
           <select {...p} name={`${at}.type`} value={post.type} onChange={(e) => onChange({ type: e.currentTarget.value as PostDraft["type"] })}>
             <option value="TEXT">Text</option>
             <option value="FORWARD">Forward a message</option>
+            <option value="PHOTO">Photo</option>
+            <option value="VIDEO">Video</option>
+            <option value="DOCUMENT">Document</option>
+            <option value="ANIMATION">Animation (GIF)</option>
+            <option value="ALBUM">Album (2 to 10 photos and videos)</option>
           </select>
         )}
       </Field>
-      {post.type === "TEXT" ? (
+      {carriesMedia(post.type) ? (
         <>
-          <Field label={`Post ${n} format`} error={error("format")} hint={FORMAT_HINTS[post.format]}>
-            {(p) => (
-              <select {...p} name={`${at}.format`} value={post.format} onChange={(e) => onChange({ format: e.currentTarget.value as TextFormat })}>
-                <option value="PLAIN">Plain text</option>
-                <option value="MARKDOWN">Markdown (MarkdownV2)</option>
-                <option value="HTML">HTML</option>
-              </select>
-            )}
+          <MediaPicker index={index} post={post} errors={errors} media={media} onChange={onChange} />
+          {formatField}
+          <Field label={`Post ${n} caption`} error={error("text")} hint={`${post.text.length} characters as typed; at most ${MAX_CAPTION} once formatted, optional.`}>
+            {(p) => <textarea {...p} name={`${at}.text`} rows={3} value={post.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />}
           </Field>
+        </>
+      ) : post.type === "TEXT" ? (
+        <>
+          {formatField}
           <Field
             label={`Post ${n} text`}
             error={error("text")}
@@ -180,6 +244,11 @@ function PostEditor({ index, post, errors, onChange, onRemove }: PostEditorProps
   );
 }
 
+/** What a media post sends, in words: "photo", "Album of 3". */
+function mediaLabel(type: PostType, count: number): string {
+  return type === "ALBUM" ? `Album of ${count}` : type.toLowerCase();
+}
+
 /** Samples of POST /bot/preview: each as Telegram would show the bot's message. */
 function PreviewPanel({ samples }: { samples: PreviewSample[] }) {
   return (
@@ -190,7 +259,16 @@ function PreviewPanel({ samples }: { samples: PreviewSample[] }) {
             Cycle {s.cycle + 1}, chat {s.chat + 1}, post {s.post_index + 1}
           </p>
           <div class="bubble">
-            {s.type === "TEXT" ? <FormattedText text={s.text ?? ""} entities={s.entities} /> : `Forwarded from ${s.forward_source}`}
+            {s.type === "TEXT" ? (
+              <FormattedText text={s.text ?? ""} entities={s.entities} />
+            ) : carriesMedia(s.type) ? (
+              <>
+                <p class="muted">{mediaLabel(s.type, s.media_ids?.length ?? 0)}</p>
+                {s.text && <FormattedText text={s.text} entities={s.entities} />}
+              </>
+            ) : (
+              `Forwarded from ${s.forward_source}`
+            )}
           </div>
           {s.buttons.map((row, r) => (
             <div class="keyboard" key={r}>
@@ -209,8 +287,9 @@ function PreviewPanel({ samples }: { samples: PreviewSample[] }) {
 
 /**
  * The bot editor: target groups checked as they are typed by POST /bot/config/check (the API's
- * own rules and messages, nothing saved), the posts with their format, variants and buttons, the
- * rotation, a preview rendered by POST /bot/preview exactly as it would be sent, and the delays.
+ * own rules and messages, nothing saved), the posts with their format, variants, buttons and media
+ * (a picker of the stored media per post), the rotation, a preview rendered by POST /bot/preview
+ * exactly as it would be sent, and the delays.
  */
 export function BotEditor() {
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -219,10 +298,12 @@ export function BotEditor() {
   const [samples, setSamples] = useState<PreviewSample[] | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [media, setMedia] = useState<Medium[]>([]);
   const edited = useRef(false);
 
   useEffect(() => {
     get<BotConfig>("/bot/config").then((c) => setDraft(draftOf(c)), (e) => setProblem(e as ApiProblem));
+    get<Page<Medium>>("/media?limit=200").then((p) => setMedia(p.items), () => setMedia([]));
   }, []);
 
   useEffect(() => {
@@ -333,6 +414,7 @@ export function BotEditor() {
             index={i}
             post={p}
             errors={errors}
+            media={media}
             onChange={(next) => changePost(i, next)}
             onRemove={draft.posts.length > 1 ? () => change({ posts: draft.posts.filter((_, j) => j !== i) }) : null}
           />
@@ -364,7 +446,11 @@ export function BotEditor() {
           <div class="preview">
             <h2 id="preview-heading">Preview of what will be sent</h2>
             <div class="bubble" data-testid="post-preview">
-              {first.type === "TEXT" ? first.text || <span class="muted">Nothing yet: write the post.</span> : `Forwarded from ${first.forwardSource || "…"}`}
+              {carriesMedia(first.type)
+                ? `${mediaLabel(first.type, first.mediaIds.length)}${first.text ? `: ${first.text}` : ""}`
+                : first.type === "TEXT"
+                  ? first.text || <span class="muted">Nothing yet: write the post.</span>
+                  : `Forwarded from ${first.forwardSource || "…"}`}
             </div>
             <p class="muted">
               Post 1 as typed, to {draft.groups.filter((g) => g.trim()).length} group(s). {FORMAT_HINTS[first.format]}

@@ -169,7 +169,7 @@ class ApiConsistencyIT extends TenantSystemTest {
             api.post("/api/v1/admin/sessions/1/ban", JsonBody.of("reason", "x")),
             api.post("/api/v1/admin/sessions/1/release", ""),
             api.get("/api/v1/admin/sandbox/faults"),
-            api.get("/api/v1/admin/sandbox/sends?chat=%40herald_demo"),
+            api.get("/api/v1/admin/sandbox/sent?chat=%40herald_demo"),
             api.get("/api/v1/admin/sandbox/world/chat?ref=@sandbox_lounge"),
             api.get("/api/v1/admin/accounts/1"),
             api.get("/api/v1/admin/audit-log"),

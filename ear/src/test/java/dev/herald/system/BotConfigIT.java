@@ -50,7 +50,7 @@ class BotConfigIT extends TenantSystemTest {
             "target_groups",
             List.of("@ok_group", "not a chat!"),
             "post_type",
-            "VIDEO",
+            "AUDIO",
             "post_text",
             "x".repeat(4097),
             "delay_between_posts_seconds",

@@ -91,7 +91,7 @@ final class ScheduledBots {
   /** The instants the sandbox's model received a post in {@code chat}, oldest first. */
   List<Instant> sends(String chat) {
     Api.Reply reply =
-        api.get("/api/v1/admin/sandbox/sends?chat=" + chat.replace("@", "%40"))
+        api.get("/api/v1/admin/sandbox/sent?chat=" + chat.replace("@", "%40"))
             .token(fixtures.adminToken())
             .send();
     if (reply.status() != 200) {

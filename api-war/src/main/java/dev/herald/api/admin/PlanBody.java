@@ -16,7 +16,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
       Integer maxGroups,
       Integer minDelayBetweenPostsSeconds,
       Integer minDelayBetweenCyclesSeconds,
-      Integer maxPostsPerDay) {
+      Integer maxPostsPerDay,
+      Long maxMediaBytes,
+      Integer maxMediaCount) {
 
     static LimitsBody of(PlanLimits l) {
       return new LimitsBody(
@@ -24,7 +26,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
           l.maxGroups(),
           l.minDelayBetweenPostsSeconds(),
           l.minDelayBetweenCyclesSeconds(),
-          l.maxPostsPerDay());
+          l.maxPostsPerDay(),
+          l.maxMediaBytes(),
+          l.maxMediaCount());
     }
   }
 
@@ -39,7 +43,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
                 limits.maxGroups,
                 limits.minDelayBetweenPostsSeconds,
                 limits.minDelayBetweenCyclesSeconds,
-                limits.maxPostsPerDay));
+                limits.maxPostsPerDay,
+                limits.maxMediaBytes,
+                limits.maxMediaCount));
   }
 
   static PlanInput toInput(PlanBody body) {

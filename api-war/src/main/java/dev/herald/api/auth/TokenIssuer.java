@@ -87,6 +87,8 @@ public class TokenIssuer {
     claim.put("min_delay_between_posts_seconds", limits.minDelayBetweenPostsSeconds());
     claim.put("min_delay_between_cycles_seconds", limits.minDelayBetweenCyclesSeconds());
     claim.put("max_posts_per_day", limits.maxPostsPerDay());
+    claim.put("max_media_bytes", limits.maxMediaBytes());
+    claim.put("max_media_count", limits.maxMediaCount());
     return claim;
   }
 

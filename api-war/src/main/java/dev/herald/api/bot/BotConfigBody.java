@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A bot configuration on the wire, both ways; the domain policy does the checking. The content is
  * {@code posts} (with {@code rotation} and {@code sessions_drop_buttons}), or the one-post
- * shorthand {@code post_type}, {@code post_text}, {@code forward_source}, {@code format}. A
- * response carries both: the flat fields repeat the first post, so a body read can be sent back.
+ * shorthand {@code post_type}, {@code post_text}, {@code forward_source}, {@code media_ids}, {@code
+ * format}. A response carries both: the flat fields repeat the first post, so a body read can be
+ * sent back.
  */
 public record BotConfigBody(
     List<String> targetGroups,
@@ -22,7 +23,8 @@ public record BotConfigBody(
     Boolean sessionsDropButtons,
     Integer delayBetweenPostsSeconds,
     Integer delayBetweenCyclesSeconds,
-    ScheduleBody schedule) {
+    ScheduleBody schedule,
+    List<Long> mediaIds) {
 
   BotConfigInput toInput() {
     return new BotConfigInput(
@@ -36,6 +38,7 @@ public record BotConfigBody(
         posts == null ? null : posts.stream().map(p -> p == null ? null : p.toInput()).toList(),
         rotation,
         sessionsDropButtons,
+        mediaIds,
         schedule == null ? null : schedule.toInput());
   }
 
@@ -51,6 +54,7 @@ public record BotConfigBody(
         config.content().sessionsDropButtons(),
         config.delayBetweenPostsSeconds(),
         config.delayBetweenCyclesSeconds(),
-        ScheduleBody.of(config.schedule()));
+        ScheduleBody.of(config.schedule()),
+        PostBody.mediaIdsOf(config.firstPost().media()));
   }
 }

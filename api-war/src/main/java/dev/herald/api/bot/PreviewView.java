@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The answer of {@code POST /bot/preview}: each sample as the tenant's bot would send it (text
- * after variants and parsing, entities in the Bot API's terms, the source of a forward, buttons).
- * Pooled sessions send the same without the buttons.
+ * after variants and parsing, entities in the Bot API's terms, the source of a forward, buttons, a
+ * media post's media ids). Pooled sessions send the same without the buttons.
  */
 public record PreviewView(List<SampleView> samples) {
 
@@ -22,7 +22,8 @@ public record PreviewView(List<SampleView> samples) {
       String text,
       List<EntityView> entities,
       String forwardSource,
-      List<List<ButtonBody>> buttons) {}
+      List<List<ButtonBody>> buttons,
+      List<Long> mediaIds) {}
 
   /** A {@code MessageEntity}: type, UTF-16 offset and length, url or language where they apply. */
   public record EntityView(String type, int offset, int length, String url, String language) {}
@@ -41,7 +42,8 @@ public record PreviewView(List<SampleView> samples) {
         post.text(),
         post.entities().stream().map(PreviewView::entity).toList(),
         post.source() == null ? null : post.source().toLink(),
-        PostBody.buttonsOf(post.buttons()));
+        PostBody.buttonsOf(post.buttons()),
+        PostBody.mediaIdsOf(post.media()));
   }
 
   private static EntityView entity(TextEntity e) {

@@ -74,6 +74,11 @@ public class ApiSettings {
   @ConfigProperty(name = "herald.max-body-bytes", defaultValue = "65536")
   long maxBodyBytes;
 
+  /** 50 MiB (the largest medium a plan may allow) and 64 KiB for the multipart envelope. */
+  @Inject
+  @ConfigProperty(name = "herald.media.max-upload-bytes", defaultValue = "52494336")
+  long maxUploadBytes;
+
   // Rate limits and the proxies whose X-Forwarded-For is believed.
 
   @Inject
@@ -185,6 +190,11 @@ public class ApiSettings {
 
   public long maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /** The body limit of a media upload; the plan's file size limit is checked behind it. */
+  public long maxUploadBytes() {
+    return maxUploadBytes;
   }
 
   public RateLimit globalRateLimit() {

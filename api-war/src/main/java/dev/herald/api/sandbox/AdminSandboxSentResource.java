@@ -1,8 +1,11 @@
 package dev.herald.api.sandbox;
 
 import dev.herald.api.account.AdminOnly;
+import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
+import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.sandbox.SandboxWorld;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * What the sandbox's simulated Telegram received, newest last: text, entities, buttons, and its
- * answer, optionally for one chat. For admins checking what posts look like without a real chat
- * (and for the system tests, which assert on exactly this).
+ * What the sandbox's simulated Telegram received, newest last: text or caption, entities, buttons,
+ * media (an album's in one entry), and its answer, optionally for one chat. It is the transport's
+ * own record, not Herald's: for admins checking what posts look like without a real chat, and for
+ * the system tests, which assert on exactly this (nothing posted outside active hours or beyond a
+ * cap, which media grouped how). Dry run only.
  */
 @Path("/admin/sandbox/sent")
 @RolesAllowed({"ADMIN", "OWNER"})
@@ -30,10 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AdminSandboxSentResource {
 
   @Inject SandboxWorld world;
+  @Inject TelegramGateway gateway;
 
   @GET
   @Operation(summary = "The sandbox Telegram's most recent messages, optionally for one chat")
   public List<SandboxSentView> sent(@QueryParam("chat") String chat) {
+    if (!gateway.dryRun()) {
+      throw new ConflictException(
+          ProblemType.NOT_SANDBOX, "Sessions use a real transport; there is no sandbox send log.");
+    }
     Optional<Long> chatId = Optional.empty();
     if (chat != null && !chat.isBlank()) {
       ChatReference reference =

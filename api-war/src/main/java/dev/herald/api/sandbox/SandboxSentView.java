@@ -5,7 +5,13 @@ import dev.herald.telegram.model.SendLog;
 import java.time.Instant;
 import java.util.List;
 
-/** One message the sandbox's Telegram received, as {@code GET /admin/sandbox/sent} lists it. */
+/**
+ * One attempt in the sandbox Telegram model's send log, as {@code GET /admin/sandbox/sent} lists
+ * it: the sending account ({@code user#7} for a session, {@code bot#55} for a user bot), the chat,
+ * the type ({@code text}, {@code forward}, {@code photo}, ..., {@code album}), the text or caption
+ * with its entities, the buttons, the media (an album's in one entry: one media group) and
+ * Telegram's answer ({@code ok} or the error).
+ */
 public record SandboxSentView(
     Instant at,
     String sender,
@@ -14,7 +20,11 @@ public record SandboxSentView(
     String text,
     List<MessageMarkup.Entity> entities,
     List<List<MessageMarkup.Button>> buttons,
+    List<SentMediumView> media,
     String outcome) {
+
+  /** One medium of a sent message: its kind and the stored medium's id. */
+  public record SentMediumView(String kind, long mediumId) {}
 
   static SandboxSentView of(SendLog.Entry entry) {
     return new SandboxSentView(
@@ -25,6 +35,7 @@ public record SandboxSentView(
         entry.text(),
         entry.markup().entities(),
         entry.markup().keyboard(),
+        entry.media().stream().map(m -> new SentMediumView(m.kind(), m.mediumId())).toList(),
         entry.outcome());
   }
 }

@@ -13,12 +13,15 @@ import java.io.IOException;
 
 /**
  * Request bodies above {@code herald.max-body-bytes} (env {@code HERALD_MAX_BODY_BYTES}, 64 KiB by
- * default) get 413: at once when {@code Content-Length} says so, otherwise as soon as a streamed
- * (chunked) body passes the limit, whatever the resource had started to answer.
+ * default; media uploads, {@code POST /api/v1/media}, up to {@code herald.media.max-upload-bytes},
+ * the largest file a plan may allow plus room for the multipart envelope) get 413: at once when
+ * {@code Content-Length} says so, otherwise as soon as a streamed (chunked) body passes the limit,
+ * whatever the resource had started to answer.
  */
 public class BodySizeLimitFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final String MEDIA_UPLOAD_PATH = "/api/v1/media";
   private static final String DETAIL_FORMAT = "Request bodies are limited to %d bytes.";
 
   @Inject ApiSettings settings;
@@ -27,7 +30,7 @@ public class BodySizeLimitFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    long limit = settings.maxBodyBytes();
+    long limit = isMediaUpload(request) ? settings.maxUploadBytes() : settings.maxBodyBytes();
     if (request.getContentLengthLong() > limit) {
       refuse(request, response, limit);
       return;
@@ -37,6 +40,13 @@ public class BodySizeLimitFilter extends HttpFilter {
         new OversizedBodyResponse(response, limited, r -> refuse(request, r, limit));
     chain.doFilter(limited, guarded);
     guarded.refuseIfExceeded();
+  }
+
+  /** The one endpoint whose bodies are files; the plan's own size limit is checked behind it. */
+  private static boolean isMediaUpload(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod())
+        && (path.equals(MEDIA_UPLOAD_PATH) || path.equals(MEDIA_UPLOAD_PATH + "/"));
   }
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)

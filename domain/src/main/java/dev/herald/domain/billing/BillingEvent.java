@@ -70,7 +70,13 @@ public record BillingEvent(
         integer(l, "max_groups"),
         integer(l, "min_delay_between_posts_seconds"),
         integer(l, "min_delay_between_cycles_seconds"),
-        integer(l, "max_posts_per_day"));
+        integer(l, "max_posts_per_day"),
+        json(l, "max_media_bytes") instanceof JsonNumber n ? n.longValue() : null,
+        integer(l, "max_media_count"));
+  }
+
+  private static JsonValue json(JsonObject json, String name) {
+    return json.get(name);
   }
 
   private static Integer integer(JsonObject json, String name) {

@@ -106,14 +106,17 @@ public record BotConfig(
         continue;
       }
       boolean forward = post.type() == PostType.FORWARD;
-      String field =
-          single
-              ? (forward ? "forward_source" : "post_text")
-              : "posts[" + i + "]." + (forward ? "forward_source" : "text");
+      boolean media = post.type().carriesMedia();
+      String name =
+          forward ? "forward_source" : media ? "media_ids" : single ? "post_text" : "text";
       missing.add(
           new FieldError(
-              field,
-              forward ? "Give the link of the message to forward." : "Write the text to post."));
+              single ? name : "posts[" + i + "]." + name,
+              forward
+                  ? "Give the link of the message to forward."
+                  : media
+                      ? "Choose the media to post (POST /media uploads)."
+                      : "Write the text to post."));
     }
     return missing;
   }
@@ -123,6 +126,9 @@ public record BotConfig(
     BotPost first = firstPost();
     if (!first.complete()) {
       return Optional.empty();
+    }
+    if (first.type().carriesMedia()) {
+      return Optional.of(Post.media(first.type(), first.text(), first.media()));
     }
     return Optional.of(
         first.type() == PostType.FORWARD

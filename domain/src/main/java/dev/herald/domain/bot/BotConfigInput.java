@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * A configuration as a client sent it, before {@link BotConfigPolicy} has normalised and checked
  * it. Any field may be null. Field errors name the fields as the API spells them, in snake case
- * ({@code target_groups}, {@code delay_between_posts_seconds}, {@code posts[1].text}, ...).
+ * ({@code target_groups}, {@code delay_between_posts_seconds}, {@code posts[1].text}, {@code
+ * posts[1].media_ids}, ...).
  *
  * <p>The content comes either as the one-post shorthand ({@code postType}, {@code postText}, {@code
- * forwardSource}, with {@code format} for the text) or as {@code posts}, not both.
+ * forwardSource}, {@code mediaIds}, with {@code format} for the text) or as {@code posts}, not
+ * both.
  */
 public record BotConfigInput(
     List<String> targetGroups,
@@ -22,9 +24,10 @@ public record BotConfigInput(
     List<PostInput> posts,
     String rotation,
     Boolean sessionsDropButtons,
+    List<Long> mediaIds,
     ScheduleInput schedule) {
 
-  /** Content fields without a schedule: the bot keeps no schedule of its own. */
+  /** Content fields without media on the shorthand and without a schedule. */
   public BotConfigInput(
       List<String> targetGroups,
       String postType,
@@ -47,6 +50,31 @@ public record BotConfigInput(
         posts,
         rotation,
         sessionsDropButtons,
+        null,
+        null);
+  }
+
+  /** The one-post shorthand in plain text with its media, as media clients send it. */
+  public BotConfigInput(
+      List<String> targetGroups,
+      String postType,
+      String postText,
+      String forwardSource,
+      Integer delayBetweenPostsSeconds,
+      Integer delayBetweenCyclesSeconds,
+      List<Long> mediaIds) {
+    this(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        null,
+        null,
+        null,
+        null,
+        mediaIds,
         null);
   }
 
@@ -65,10 +93,22 @@ public record BotConfigInput(
         forwardSource,
         delayBetweenPostsSeconds,
         delayBetweenCyclesSeconds,
-        null,
-        null,
-        null,
-        null);
+        (List<Long>) null);
+  }
+
+  /** Every medium id the input names, on the shorthand and in each post (nulls left out). */
+  public List<Long> allMediaIds() {
+    List<Long> ids = new java.util.ArrayList<>();
+    if (mediaIds != null) {
+      ids.addAll(mediaIds);
+    }
+    if (posts != null) {
+      posts.stream()
+          .filter(p -> p != null && p.mediaIds() != null)
+          .forEach(p -> ids.addAll(p.mediaIds()));
+    }
+    ids.removeIf(java.util.Objects::isNull);
+    return ids;
   }
 
   /** One post of {@code posts} as sent; buttons are rows of buttons. */
@@ -77,7 +117,19 @@ public record BotConfigInput(
       String text,
       String format,
       String forwardSource,
-      List<List<ButtonInput>> buttons) {}
+      List<List<ButtonInput>> buttons,
+      List<Long> mediaIds) {
+
+    /** A post without media. */
+    public PostInput(
+        String type,
+        String text,
+        String format,
+        String forwardSource,
+        List<List<ButtonInput>> buttons) {
+      this(type, text, format, forwardSource, buttons, null);
+    }
+  }
 
   /** A URL button as sent. */
   public record ButtonInput(String text, String url) {}

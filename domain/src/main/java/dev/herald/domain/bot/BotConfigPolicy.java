@@ -4,6 +4,7 @@ import dev.herald.domain.bot.BotConfigInput.PostInput;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.Rotation;
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.schedule.SchedulePolicy;
@@ -13,6 +14,7 @@ import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.TextFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public final class BotConfigPolicy {
 
   /** Telegram's limit for one text message. */
   public static final int MAX_TEXT_LENGTH = 4096;
+
+  /** Telegram's limit for a media caption (counted after formatting, as texts are). */
+  public static final int MAX_CAPTION_LENGTH = 1024;
 
   /** Posts one bot rotates through. */
   public static final int MAX_POSTS = 10;
@@ -51,11 +56,30 @@ public final class BotConfigPolicy {
     return validate(input, limits, TextFormatter.plainOnly());
   }
 
+  /** Without media of the account: any medium id the input names is refused as unknown. */
   public static BotConfig validate(
       BotConfigInput input, PlanLimits limits, TextFormatter formatter) {
+    return validate(input, limits, formatter, List.of());
+  }
+
+  /** With plain text only, given the account's media the input names. */
+  public static BotConfig validate(
+      BotConfigInput input, PlanLimits limits, Collection<MediaRef> owned) {
+    return validate(input, limits, TextFormatter.plainOnly(), owned);
+  }
+
+  /**
+   * The rules, given {@code owned}: those of the media the input names that exist and belong to the
+   * account (any other id is refused as unknown, whoever owns it).
+   */
+  public static BotConfig validate(
+      BotConfigInput input,
+      PlanLimits limits,
+      TextFormatter formatter,
+      Collection<MediaRef> owned) {
     List<FieldError> errors = new ArrayList<>();
     List<ChatReference> groups = groups(input.targetGroups(), limits, errors);
-    BotPosts content = content(input, limits, formatter, errors);
+    BotPosts content = content(input, limits, formatter, owned, errors);
     int postDelay =
         delay(
             "delay_between_posts_seconds",
@@ -80,15 +104,25 @@ public final class BotConfigPolicy {
    * buttons only where the tenant accepts that pooled sessions post without them.
    */
   private static BotPosts content(
-      BotConfigInput input, PlanLimits limits, TextFormatter formatter, List<FieldError> errors) {
+      BotConfigInput input,
+      PlanLimits limits,
+      TextFormatter formatter,
+      Collection<MediaRef> owned,
+      List<FieldError> errors) {
     List<BotPost> posts = new ArrayList<>();
     if (input.posts() == null) {
       posts.add(
           BotPostPolicy.validate(
               new PostInput(
-                  input.postType(), input.postText(), input.format(), input.forwardSource(), null),
+                  input.postType(),
+                  input.postText(),
+                  input.format(),
+                  input.forwardSource(),
+                  null,
+                  input.mediaIds()),
               BotPostPolicy.Fields.FLAT,
               formatter,
+              owned,
               errors));
     } else {
       if (flatDisagrees(input)) {
@@ -96,7 +130,8 @@ public final class BotConfigPolicy {
             new FieldError(
                 "posts",
                 "Send either posts or the one-post fields (post_type, post_text, forward_source,"
-                    + " format); with both, the one-post fields must repeat the first post."));
+                    + " format, media_ids); with both, the one-post fields must repeat the first"
+                    + " post."));
       }
       if (input.posts().isEmpty() || input.posts().size() > MAX_POSTS) {
         errors.add(
@@ -111,6 +146,7 @@ public final class BotConfigPolicy {
                 post == null ? new PostInput(null, null, null, null, null) : post,
                 BotPostPolicy.Fields.inList(i),
                 formatter,
+                owned,
                 errors));
       }
       if (posts.isEmpty()) {
@@ -134,7 +170,11 @@ public final class BotConfigPolicy {
     return differs(input.postType(), first == null ? null : first.type(), true)
         || differs(input.postText(), first == null ? null : first.text(), false)
         || differs(input.forwardSource(), first == null ? null : first.forwardSource(), false)
-        || differs(input.format(), first == null ? null : first.format(), true);
+        || differs(input.format(), first == null ? null : first.format(), true)
+        || (input.mediaIds() != null
+            && !input
+                .mediaIds()
+                .equals(first == null || first.mediaIds() == null ? List.of() : first.mediaIds()));
   }
 
   private static boolean differs(String flat, String listed, boolean anyCase) {

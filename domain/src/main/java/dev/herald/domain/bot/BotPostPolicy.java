@@ -5,6 +5,7 @@ import dev.herald.domain.bot.BotConfigInput.PostInput;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.VariantSyntaxException;
 import dev.herald.domain.content.VariantText;
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.shared.Enums;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.telegram.FormattedText;
@@ -17,6 +18,7 @@ import dev.herald.domain.telegram.UrlButton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +27,10 @@ import java.util.Set;
 /**
  * The rules for one post: its type and format are known names; a text template parses as variants
  * and every rendering checked ({@link #CHECKED_RENDERINGS} at most) parses in its format and is 1
- * to 4096 characters once parsed (Telegram counts after parsing); a forward source is a message
- * link; buttons go under text posts only, at most {@link #MAX_BUTTONS} per post, each with a label
- * and an http, https or tg link.
+ * to 4096 characters once parsed (Telegram counts after parsing), a media post's caption at most
+ * 1024 and may be empty; a forward source is a message link; a media post's media follow {@link
+ * PostMediaRules}; buttons go under text posts only, at most {@link #MAX_BUTTONS} per post, each
+ * with a label and an http, https or tg link.
  */
 final class BotPostPolicy {
 
@@ -47,30 +50,50 @@ final class BotPostPolicy {
   private BotPostPolicy() {}
 
   /** Names of the post's fields in error messages: flat ({@code post_text}) or in a list. */
-  record Fields(String type, String text, String format, String forwardSource, String buttons) {
+  record Fields(
+      String type,
+      String text,
+      String format,
+      String forwardSource,
+      String buttons,
+      String mediaIds) {
 
     static final Fields FLAT =
-        new Fields("post_type", "post_text", "format", "forward_source", "buttons");
+        new Fields("post_type", "post_text", "format", "forward_source", "buttons", "media_ids");
 
     static Fields inList(int index) {
       String at = "posts[" + index + "].";
       return new Fields(
-          at + "type", at + "text", at + "format", at + "forward_source", at + "buttons");
+          at + "type",
+          at + "text",
+          at + "format",
+          at + "forward_source",
+          at + "buttons",
+          at + "media_ids");
     }
   }
 
+  /** The post, given {@code owned}: the account's media among those the input names. */
   static BotPost validate(
-      PostInput input, Fields fields, TextFormatter formatter, List<FieldError> errors) {
+      PostInput input,
+      Fields fields,
+      TextFormatter formatter,
+      Collection<MediaRef> owned,
+      List<FieldError> errors) {
     PostType type = known(PostType.class, input.type(), PostType.TEXT, fields.type(), errors);
     TextFormat format =
         known(TextFormat.class, input.format(), TextFormat.PLAIN, fields.format(), errors);
-    String text = text(input.text(), format, fields.text(), formatter, errors);
+    int limit =
+        type.carriesMedia() ? BotConfigPolicy.MAX_CAPTION_LENGTH : BotConfigPolicy.MAX_TEXT_LENGTH;
+    String text = text(input.text(), format, limit, fields.text(), formatter, errors);
+    List<MediaRef> media =
+        PostMediaRules.media(type, input.mediaIds(), owned, fields.mediaIds(), errors);
     MessageLink source = forwardSource(input.forwardSource(), fields.forwardSource(), errors);
     List<List<UrlButton>> buttons = buttons(input.buttons(), fields.buttons(), errors);
     if (!buttons.isEmpty() && type != PostType.TEXT) {
       errors.add(new FieldError(fields.buttons(), "Buttons go under text posts only."));
     }
-    return new BotPost(type, text, format, source, buttons);
+    return new BotPost(type, text, format, source, buttons, media);
   }
 
   private static <E extends Enum<E>> E known(
@@ -92,6 +115,7 @@ final class BotPostPolicy {
   private static String text(
       String raw,
       TextFormat format,
+      int limit,
       String field,
       TextFormatter formatter,
       List<FieldError> errors) {
@@ -113,7 +137,8 @@ final class BotPostPolicy {
     long checked = Math.min(variants.count(), CHECKED_RENDERINGS);
     for (long i = 0; i < checked; i++) {
       Optional<String> problem =
-          renderingProblem(variants.render(i, format == TextFormat.MARKDOWN), format, formatter);
+          renderingProblem(
+              variants.render(i, format == TextFormat.MARKDOWN), format, limit, formatter);
       if (problem.isPresent()) {
         String which = variants.hasVariants() ? " (variant " + (i + 1) + ")" : "";
         errors.add(new FieldError(field, problem.get() + which));
@@ -124,22 +149,23 @@ final class BotPostPolicy {
   }
 
   private static Optional<String> renderingProblem(
-      String source, TextFormat format, TextFormatter formatter) {
+      String source, TextFormat format, int limit, TextFormatter formatter) {
     FormattedText parsed;
     try {
       parsed = formatter.parse(source, format);
     } catch (TextFormatException bad) {
       return Optional.of(format.name() + ": " + bad.getMessage());
     }
-    if (parsed.text().isBlank()) {
+    boolean caption = limit == BotConfigPolicy.MAX_CAPTION_LENGTH;
+    if (parsed.text().isBlank() && !caption) {
       return Optional.of("Post text is empty once formatted.");
     }
-    if (parsed.length() > BotConfigPolicy.MAX_TEXT_LENGTH) {
+    if (parsed.length() > limit) {
       return Optional.of(
-          "Post text is "
+          (caption ? "A caption is " : "Post text is ")
               + parsed.length()
               + " characters once formatted; Telegram allows "
-              + BotConfigPolicy.MAX_TEXT_LENGTH
+              + limit
               + ".");
     }
     return Optional.empty();

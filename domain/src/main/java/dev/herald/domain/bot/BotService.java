@@ -6,6 +6,9 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.ContentPreview;
 import dev.herald.domain.engine.WakeSignal;
+import dev.herald.domain.media.MediaRef;
+import dev.herald.domain.media.MediaStore;
+import dev.herald.domain.media.Medium;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
@@ -45,6 +48,7 @@ public class BotService {
   @Inject TextFormatter formatter;
   @Inject Clock clock;
   @Inject WakeSignal wake;
+  @Inject MediaStore media;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
   public BotConfig config(long accountId) {
@@ -57,7 +61,8 @@ public class BotService {
    */
   @Transactional(TxType.SUPPORTS)
   public BotConfig checkConfig(long accountId, BotConfigInput input) {
-    return BotConfigPolicy.validate(input, account(accountId).plan().limits(), formatter);
+    return BotConfigPolicy.validate(
+        input, account(accountId).plan().limits(), formatter, ownedMedia(accountId, input));
   }
 
   /**
@@ -95,7 +100,8 @@ public class BotService {
    */
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
-    BotConfig config = BotConfigPolicy.validate(input, limits, formatter);
+    BotConfig config =
+        BotConfigPolicy.validate(input, limits, formatter, ownedMedia(accountId, input));
     Bot bot = botOf(accountId);
     boolean newSchedule = !bot.config().schedule().equals(config.schedule());
     bot.applyConfig(config, clock.instant());
@@ -104,6 +110,15 @@ public class BotService {
       wake.afterCommit(accountId);
     }
     return saved;
+  }
+
+  /** Those of the media the input names that the account owns, as the policy needs them. */
+  private List<MediaRef> ownedMedia(long accountId, BotConfigInput input) {
+    List<Long> ids = input.allMediaIds();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return media.findAll(accountId, ids).stream().map(Medium::ref).toList();
   }
 
   /**

@@ -21,12 +21,13 @@ public record BotPosts(List<BotPost> posts, Rotation rotation, boolean sessionsD
   }
 
   /**
-   * True when the flat one-post fields say it all: one plain post without buttons (rotation and the
-   * buttons flag then change nothing). Such a bot stores no JSON, so the engine's claim of its
-   * cycles parses none.
+   * True when the flat one-post fields say it all: one plain text or forward post without buttons
+   * or media (rotation and the buttons flag then change nothing). Such a bot stores no JSON, so the
+   * engine's claim of its cycles parses none.
    */
   public boolean onePlainPost() {
     return posts.size() == 1
+        && !posts.get(0).type().carriesMedia()
         && posts.get(0).format() == TextFormat.PLAIN
         && !posts.get(0).hasButtons();
   }

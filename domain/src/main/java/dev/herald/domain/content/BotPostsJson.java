@@ -1,5 +1,7 @@
 package dev.herald.domain.content;
 
+import dev.herald.domain.media.MediaKind;
+import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.TextFormat;
@@ -19,8 +21,9 @@ import java.util.Map;
 
 /**
  * How a bot's posts are stored (one JSON document in {@code bot.content_json}): validated
- * configuration in, the same out. Unknown members are ignored on reading, so a member added later
- * ({@code media}) does not break older rows.
+ * configuration in, the same out. A post's media are {@code [{id, kind}]} in order (the kind, so
+ * that a transport picks its method without reading the medium). Unknown members are ignored on
+ * reading, so a member added later does not break older rows.
  */
 public final class BotPostsJson {
 
@@ -48,6 +51,18 @@ public final class BotPostsJson {
       if (post.hasButtons()) {
         json.add("buttons", buttons(post.buttons()));
       }
+      if (!post.media().isEmpty()) {
+        JsonArrayBuilder media = BUILDERS.createArrayBuilder();
+        post.media()
+            .forEach(
+                m ->
+                    media.add(
+                        BUILDERS
+                            .createObjectBuilder()
+                            .add("id", m.id())
+                            .add("kind", m.kind().name())));
+        json.add("media", media);
+      }
       posts.add(json);
     }
     return BUILDERS
@@ -73,7 +88,8 @@ public final class BotPostsJson {
               post.getString("text", null),
               TextFormat.valueOf(post.getString("format", TextFormat.PLAIN.name())),
               source == null ? null : MessageLink.parse(source),
-              readButtons(post.getJsonArray("buttons"))));
+              readButtons(post.getJsonArray("buttons")),
+              readMedia(post.getJsonArray("media"))));
     }
     return new BotPosts(
         posts,
@@ -93,6 +109,18 @@ public final class BotPostsJson {
       out.add(buttons);
     }
     return out.build();
+  }
+
+  private static List<MediaRef> readMedia(JsonArray media) {
+    if (media == null) {
+      return List.of();
+    }
+    List<MediaRef> out = new ArrayList<>();
+    for (JsonObject m : media.getValuesAs(JsonObject.class)) {
+      out.add(
+          new MediaRef(m.getJsonNumber("id").longValue(), MediaKind.valueOf(m.getString("kind"))));
+    }
+    return out;
   }
 
   private static List<List<UrlButton>> readButtons(JsonArray rows) {

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * per cycle, so cycles do not always begin with the same text). Each distinct rendering is parsed
  * once per cycle and the {@link Post} reused: a post without variants costs one parse per cycle,
  * not one per send. User accounts (sessions) cannot send buttons, so they get the post without
- * them. Safe to use from several lanes at once.
+ * them. A media post's caption is rendered the same way, and the post carries its media. Safe to
+ * use from several lanes at once.
  */
 public final class CycleContent {
 
@@ -30,7 +31,10 @@ public final class CycleContent {
 
   private CycleContent(BotPost post, long start, TextFormatter formatter) {
     this.post = post;
-    this.variants = post.type() == PostType.TEXT ? VariantText.parseOrLiteral(post.text()) : null;
+    this.variants =
+        post.type() == PostType.FORWARD || post.text() == null
+            ? null
+            : VariantText.parseOrLiteral(post.text());
     this.start = variants == null ? 0 : Math.floorMod(start, variants.count());
     this.formatter = formatter;
   }
@@ -59,7 +63,12 @@ public final class CycleContent {
 
   private Post render(long slot) {
     if (variants == null) {
-      return rendered.computeIfAbsent("", none -> Post.forward(post.forwardSource()));
+      return rendered.computeIfAbsent(
+          "",
+          none ->
+              post.type() == PostType.FORWARD
+                  ? Post.forward(post.forwardSource())
+                  : Post.media(post.type(), null, post.media(), post.buttons()));
     }
     boolean markdown = post.format() == TextFormat.MARKDOWN;
     if (!variants.hasVariants()) {
@@ -71,6 +80,9 @@ public final class CycleContent {
 
   private Post make(String source) {
     FormattedText text = formatter.parse(source, post.format());
+    if (post.type().carriesMedia()) {
+      return Post.media(post.type(), text, post.media(), post.buttons());
+    }
     if (text.text().isBlank()) {
       throw new TextFormatException("This variant of the post is empty once formatted.");
     }

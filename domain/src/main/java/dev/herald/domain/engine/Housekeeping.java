@@ -20,4 +20,10 @@ public interface Housekeeping {
 
   /** Deletes delivery records and activity logs older than {@code cutoff}, in batches. */
   long deleteOlderThan(Instant cutoff, int batchSize);
+
+  /**
+   * Deletes orphaned media: uploaded before {@code cutoff} and named by no bot's post (their
+   * senders' file ids go with them). Returns how many.
+   */
+  long deleteOrphanMedia(Instant cutoff, int batchSize);
 }

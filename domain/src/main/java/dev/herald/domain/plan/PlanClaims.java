@@ -67,7 +67,9 @@ public final class PlanClaims {
         integer(field.apply("min_delay_between_posts_seconds"), "min_delay_between_posts_seconds"),
         integer(
             field.apply("min_delay_between_cycles_seconds"), "min_delay_between_cycles_seconds"),
-        integer(field.apply("max_posts_per_day"), "max_posts_per_day"));
+        integer(field.apply("max_posts_per_day"), "max_posts_per_day"),
+        epochSeconds(field.apply("max_media_bytes"), "max_media_bytes"),
+        integer(field.apply("max_media_count"), "max_media_count"));
   }
 
   private static Integer integer(Object raw, String name) {

@@ -14,5 +14,25 @@ public record PlanInput(String status, Instant expiresAt, LimitsInput limits) {
       Integer maxGroups,
       Integer minDelayBetweenPostsSeconds,
       Integer minDelayBetweenCyclesSeconds,
-      Integer maxPostsPerDay) {}
+      Integer maxPostsPerDay,
+      Long maxMediaBytes,
+      Integer maxMediaCount) {
+
+    /** Limits without media limits (which then take the defaults). */
+    public LimitsInput(
+        Integer maxSessions,
+        Integer maxGroups,
+        Integer minDelayBetweenPostsSeconds,
+        Integer minDelayBetweenCyclesSeconds,
+        Integer maxPostsPerDay) {
+      this(
+          maxSessions,
+          maxGroups,
+          minDelayBetweenPostsSeconds,
+          minDelayBetweenCyclesSeconds,
+          maxPostsPerDay,
+          null,
+          null);
+    }
+  }
 }

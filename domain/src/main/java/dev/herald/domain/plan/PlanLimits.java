@@ -14,6 +14,14 @@ public class PlanLimits {
    */
   public static final int MAX_SESSIONS_CEILING = 7;
 
+  /** The Bot API's upload limit for a file (50 MB); a medium above it could not be sent. */
+  public static final long MAX_MEDIA_BYTES_CEILING = 50L * 1024 * 1024;
+
+  /** Media size and count of a plan that names none. */
+  public static final long DEFAULT_MAX_MEDIA_BYTES = 10L * 1024 * 1024;
+
+  public static final int DEFAULT_MAX_MEDIA_COUNT = 100;
+
   @Column(name = "max_sessions", nullable = false)
   private int maxSessions;
 
@@ -29,6 +37,12 @@ public class PlanLimits {
   @Column(name = "max_posts_per_day", nullable = false)
   private int maxPostsPerDay;
 
+  @Column(name = "max_media_bytes", nullable = false)
+  private long maxMediaBytes;
+
+  @Column(name = "max_media_count", nullable = false)
+  private int maxMediaCount;
+
   protected PlanLimits() {}
 
   public PlanLimits(
@@ -37,6 +51,24 @@ public class PlanLimits {
       int minDelayBetweenPostsSeconds,
       int minDelayBetweenCyclesSeconds,
       int maxPostsPerDay) {
+    this(
+        maxSessions,
+        maxGroups,
+        minDelayBetweenPostsSeconds,
+        minDelayBetweenCyclesSeconds,
+        maxPostsPerDay,
+        DEFAULT_MAX_MEDIA_BYTES,
+        DEFAULT_MAX_MEDIA_COUNT);
+  }
+
+  public PlanLimits(
+      int maxSessions,
+      int maxGroups,
+      int minDelayBetweenPostsSeconds,
+      int minDelayBetweenCyclesSeconds,
+      int maxPostsPerDay,
+      long maxMediaBytes,
+      int maxMediaCount) {
     this.maxSessions = requireRange("maxSessions", maxSessions, 1, MAX_SESSIONS_CEILING);
     this.maxGroups = requireRange("maxGroups", maxGroups, 1, 10_000);
     this.minDelayBetweenPostsSeconds =
@@ -44,6 +76,15 @@ public class PlanLimits {
     this.minDelayBetweenCyclesSeconds =
         requireRange("minDelayBetweenCyclesSeconds", minDelayBetweenCyclesSeconds, 1, 604_800);
     this.maxPostsPerDay = requireRange("maxPostsPerDay", maxPostsPerDay, 1, 1_000_000);
+    if (maxMediaBytes < 1 || maxMediaBytes > MAX_MEDIA_BYTES_CEILING) {
+      throw new IllegalArgumentException(
+          "maxMediaBytes must be between 1 and "
+              + MAX_MEDIA_BYTES_CEILING
+              + ", was "
+              + maxMediaBytes);
+    }
+    this.maxMediaBytes = maxMediaBytes;
+    this.maxMediaCount = requireRange("maxMediaCount", maxMediaCount, 0, 100_000);
   }
 
   public static PlanLimits defaults() {
@@ -78,6 +119,16 @@ public class PlanLimits {
     return maxPostsPerDay;
   }
 
+  /** The largest file the account may upload, in bytes. */
+  public long maxMediaBytes() {
+    return maxMediaBytes;
+  }
+
+  /** How many media the account may keep stored at once. */
+  public int maxMediaCount() {
+    return maxMediaCount;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PlanLimits other
@@ -85,7 +136,9 @@ public class PlanLimits {
         && maxGroups == other.maxGroups
         && minDelayBetweenPostsSeconds == other.minDelayBetweenPostsSeconds
         && minDelayBetweenCyclesSeconds == other.minDelayBetweenCyclesSeconds
-        && maxPostsPerDay == other.maxPostsPerDay;
+        && maxPostsPerDay == other.maxPostsPerDay
+        && maxMediaBytes == other.maxMediaBytes
+        && maxMediaCount == other.maxMediaCount;
   }
 
   @Override
@@ -95,6 +148,8 @@ public class PlanLimits {
         maxGroups,
         minDelayBetweenPostsSeconds,
         minDelayBetweenCyclesSeconds,
-        maxPostsPerDay);
+        maxPostsPerDay,
+        maxMediaBytes,
+        maxMediaCount);
   }
 }

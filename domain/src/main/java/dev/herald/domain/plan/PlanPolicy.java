@@ -56,7 +56,9 @@ public final class PlanPolicy {
           or(raw.maxGroups(), d.maxGroups()),
           or(raw.minDelayBetweenPostsSeconds(), d.minDelayBetweenPostsSeconds()),
           or(raw.minDelayBetweenCyclesSeconds(), d.minDelayBetweenCyclesSeconds()),
-          or(raw.maxPostsPerDay(), d.maxPostsPerDay()));
+          or(raw.maxPostsPerDay(), d.maxPostsPerDay()),
+          raw.maxMediaBytes() == null ? d.maxMediaBytes() : raw.maxMediaBytes(),
+          or(raw.maxMediaCount(), d.maxMediaCount()));
     } catch (IllegalArgumentException outOfRange) {
       errors.add(new FieldError(prefix + "limits", snakeCase(outOfRange.getMessage())));
       return d;

@@ -66,7 +66,11 @@ public class PlanService {
         + " min_delay_cycles="
         + l.minDelayBetweenCyclesSeconds()
         + " max_posts_per_day="
-        + l.maxPostsPerDay();
+        + l.maxPostsPerDay()
+        + " max_media_bytes="
+        + l.maxMediaBytes()
+        + " max_media_count="
+        + l.maxMediaCount();
   }
 
   private Account account(long id) {

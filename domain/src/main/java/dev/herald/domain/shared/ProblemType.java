@@ -19,6 +19,10 @@ public enum ProblemType {
   CONTENT_TOO_LARGE("content-too-large", 413, "Content too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", 415, "Unsupported encoding"),
+  MEDIA_TYPE_MISMATCH("media-type-mismatch", 415, "Media type mismatch"),
+  MEDIA_TOO_LARGE("media-too-large", 413, "Media too large"),
+  MEDIA_CORRUPT("media-corrupt", 400, "Media corrupt"),
+  MEDIA_LIMIT_REACHED("media-limit-reached", 400, "Media limit reached"),
 
   // Who is asking.
   UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
@@ -39,6 +43,7 @@ public enum ProblemType {
   CONCURRENT_UPDATE("concurrent-update", 409, "Concurrent update"),
   API_PAIR_EXISTS("api-pair-exists", 409, "API pair exists"),
   BOT_RUNNING("bot-running", 409, "Bot running"),
+  MEDIUM_IN_USE("medium-in-use", 409, "Medium in use"),
   EMAIL_TAKEN("email-taken", 409, "Email taken"),
   NO_SENDER_AVAILABLE("no-sender-available", 409, "No sender available"),
   NOT_SANDBOX("not-sandbox", 409, "Not the sandbox"),

@@ -58,8 +58,8 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
             """
             INSERT INTO account (subject, email, role, plan_status, plan_expires_at, plan_updated_at,
                 max_sessions, max_groups, min_delay_between_posts_s, min_delay_between_cycles_s,
-                max_posts_per_day, created_at)
-            VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?)
+                max_posts_per_day, created_at, max_media_bytes, max_media_count)
+            VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (subject) DO NOTHING
             """)
         .setParameter(1, account.subject())
@@ -74,6 +74,8 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
         .setParameter(10, limits.minDelayBetweenCyclesSeconds())
         .setParameter(11, limits.maxPostsPerDay())
         .setParameter(12, UTC.at(account.createdAt()))
+        .setParameter(13, limits.maxMediaBytes())
+        .setParameter(14, limits.maxMediaCount())
         .executeUpdate();
     return findBySubject(account.subject()).orElseThrow();
   }

@@ -57,6 +57,23 @@ final class HousekeepingSql {
           + " ?)";
 
   /**
+   * Media no post names ({@code bot.content_json}'s {@code posts[].media[].id}, see BotPostsJson),
+   * uploaded before the cutoff. Parameters: cutoff, batch size.
+   */
+  static final String DELETE_ORPHAN_MEDIA =
+      """
+      DELETE FROM medium WHERE id IN (
+        SELECT m.id FROM medium m
+         WHERE m.created_at < ?
+           AND NOT EXISTS (
+             SELECT 1 FROM bot b
+              WHERE b.account_id = m.account_id AND b.content_json IS NOT NULL
+                AND CAST(b.content_json AS JSONB) @> jsonb_build_object('posts', jsonb_build_array(
+                      jsonb_build_object('media', jsonb_build_array(jsonb_build_object('id', m.id))))))
+         LIMIT ?)
+      """;
+
+  /**
    * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders (to the pool
    * when their account was deleted meanwhile); the park's reason goes with the state.
    */

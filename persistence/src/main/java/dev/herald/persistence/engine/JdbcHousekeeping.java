@@ -43,4 +43,20 @@ public class JdbcHousekeeping extends JdbcStore implements Housekeeping {
     }
     return deleted;
   }
+
+  @Override
+  public long deleteOrphanMedia(Instant cutoff, int batchSize) {
+    long deleted = 0;
+    int batch;
+    do {
+      batch =
+          jdbc.update(
+              "delete orphan media",
+              HousekeepingSql.DELETE_ORPHAN_MEDIA,
+              Timestamp.from(cutoff),
+              batchSize);
+      deleted += batch;
+    } while (batch == batchSize);
+    return deleted;
+  }
 }

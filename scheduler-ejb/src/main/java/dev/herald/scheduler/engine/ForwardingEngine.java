@@ -201,5 +201,8 @@ public class ForwardingEngine {
     long deleted =
         housekeeping.deleteOlderThan(clock.instant().minus(settings.retention()), 10_000);
     LOG.info(() -> "Retention: deleted " + deleted + " delivery records and activity log entries");
+    long orphans =
+        housekeeping.deleteOrphanMedia(clock.instant().minus(settings.retention()), 1_000);
+    LOG.info(() -> "Retention: deleted " + orphans + " media no post uses");
   }
 }

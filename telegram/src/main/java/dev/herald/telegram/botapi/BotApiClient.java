@@ -45,12 +45,26 @@ public class BotApiClient {
 
   public CompletableFuture<BotApiResponse> callAsync(
       String token, String method, JsonObject parameters) {
+    return post(
+        token,
+        method,
+        "application/json",
+        HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8));
+  }
+
+  /** A call that uploads files: the same answer handling, a multipart body. */
+  CompletableFuture<BotApiResponse> callAsync(String token, String method, BotApiMultipart body) {
+    return post(
+        token, method, body.contentType(), HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+  }
+
+  private CompletableFuture<BotApiResponse> post(
+      String token, String method, String contentType, HttpRequest.BodyPublisher body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/bot" + token + "/" + method))
             .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8))
+            .header("Content-Type", contentType)
+            .POST(body)
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .thenApply(response -> parse(response.statusCode(), response.body()))

@@ -3,6 +3,7 @@ package dev.herald.telegram.botapi;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetPreparer;
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
@@ -31,17 +32,25 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   private TelegramSettings settings;
   private BotApiClient client;
   private boolean forwardAsCopy;
+  private BotApiMedia media;
 
   public BotApiGateway() {}
 
   @Inject
-  public BotApiGateway(TelegramSettings settings) {
+  public BotApiGateway(TelegramSettings settings, MediaStore media) {
     this.settings = settings;
+    this.media = new BotApiMedia(media);
   }
 
+  /** For tests that send no media. */
   public BotApiGateway(BotApiClient client, boolean forwardAsCopy) {
     this.client = client;
     this.forwardAsCopy = forwardAsCopy;
+  }
+
+  public BotApiGateway(BotApiClient client, boolean forwardAsCopy, MediaStore media) {
+    this(client, forwardAsCopy);
+    this.media = new BotApiMedia(media);
   }
 
   @PostConstruct
@@ -78,6 +87,9 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
               "A bot cannot join by invite link: add the bot to the chat and use its @username or"
                   + " id"));
     }
+    if (post.type().carriesMedia()) {
+      return sendMedia(sender, chat, post);
+    }
     String method =
         post.type() == PostType.TEXT
             ? "sendMessage"
@@ -97,6 +109,29 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
     }
     return new BotApiTargets(client).prepare(sender, chat);
+  }
+
+  private CompletionStage<SendOutcome> sendMedia(Sender sender, ChatReference chat, Post post) {
+    Optional<BotApiMedia.Call> prepared =
+        media == null ? Optional.empty() : media.prepare(sender, chat, post);
+    if (prepared.isEmpty()) {
+      return done(
+          new SendOutcome.TransientError(
+              "A medium of the post is no longer stored: choose the post's media again"));
+    }
+    BotApiMedia.Call call = prepared.get();
+    CompletableFuture<BotApiResponse> answer =
+        call.json() != null
+            ? client.callAsync(sender.credential(), call.method(), call.json())
+            : client.callAsync(sender.credential(), call.method(), call.multipart());
+    return answer.thenApply(
+        response -> {
+          if (!response.ok()) {
+            return BotApiErrorMapper.map(response);
+          }
+          media.remember(sender, post, call.uploaded(), response.result());
+          return new SendOutcome.Delivered(BotApiMedia.firstMessageId(response.result()));
+        });
   }
 
   private static SendOutcome outcome(BotApiResponse response) {

@@ -6,6 +6,7 @@ import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,6 +35,16 @@ final class BotApiRequests {
           Json.createObjectBuilder().add("inline_keyboard", BotPostsJson.buttons(post.buttons())));
     }
     return body.build();
+  }
+
+  /**
+   * A media post's {@code caption_entities} (the caption as parsed, like a text's {@code
+   * entities}); empty without formatting.
+   */
+  static java.util.Optional<JsonArray> captionEntities(Post post) {
+    return post.entities().isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(entities(post.entities()).build());
   }
 
   private static JsonArrayBuilder entities(List<TextEntity> entities) {
@@ -73,6 +84,13 @@ final class BotApiRequests {
     chatId(body, "chat_id", chat);
     chatId(body, "from_chat_id", source.chat());
     return body.add("message_id", source.messageId()).build();
+  }
+
+  /** Just the {@code chat_id}, for the media methods that add their own fields. */
+  static JsonObject chat(ChatReference chat) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    chatId(body, "chat_id", chat);
+    return body.build();
   }
 
   /**

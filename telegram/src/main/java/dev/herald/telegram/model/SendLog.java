@@ -20,7 +20,8 @@ public final class SendLog {
 
   /**
    * One attempt: what (with its entities and buttons), by whom, where, when, and Telegram's answer
-   * ({@code ok} or the error).
+   * ({@code ok} or the error). A media message lists its {@code media} (an album all of them: one
+   * entry per media group), with its caption as {@code text} (empty without one).
    */
   public record Entry(
       Instant at,
@@ -29,13 +30,42 @@ public final class SendLog {
       String type,
       String text,
       MessageMarkup markup,
-      String outcome) {
+      String outcome,
+      List<SentMedium> media) {
 
     public static final String OK = "ok";
+
+    public Entry {
+      media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A text message or a forward: no media. */
+    public Entry(
+        Instant at,
+        Account sender,
+        long chatId,
+        String type,
+        String text,
+        MessageMarkup markup,
+        String outcome) {
+      this(at, sender, chatId, type, text, markup, outcome, List.of());
+    }
+
+    String content() {
+      return SendLog.content(text, media);
+    }
 
     public boolean delivered() {
       return OK.equals(outcome);
     }
+  }
+
+  /**
+   * What duplicates and spam rules count by: the text, and for a media message its media too (a
+   * text message is its text as it was, at no extra cost).
+   */
+  static String content(String text, List<SentMedium> media) {
+    return media.isEmpty() ? text : text + " " + media;
   }
 
   private record Key(Account sender, long chatId, long text) {}
@@ -67,7 +97,7 @@ public final class SendLog {
       refusedByReason.merge(reason(entry.outcome()), 1L, Long::sum);
     } else {
       delivered++;
-      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.text()));
+      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.content()));
       if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
         deliveredByText.merge(key, 1L, Long::sum);
       } else {

@@ -180,6 +180,50 @@ public final class TelegramWorld {
         MessageMarkup.NONE);
   }
 
+  /**
+   * {@code sendPhoto}/{@code sendVideo}/... ({@code type} the medium's kind, one medium) or {@code
+   * sendMediaGroup} ({@code type} {@code album}, 2 to 10 media): one logged entry however many
+   * media, one message per medium (an album's messages have consecutive ids); returns the first.
+   */
+  public synchronized Message sendMedia(
+      Account account, long chatId, String type, String caption, List<SentMedium> media) {
+    return sendMedia(account, chatId, type, caption, MessageMarkup.NONE, media);
+  }
+
+  /**
+   * {@link #sendMedia(Account, long, String, String, List)} with the caption's entities and an
+   * inline keyboard (a user account's keyboard is dropped, as Telegram ignores it).
+   */
+  public synchronized Message sendMedia(
+      Account account,
+      long chatId,
+      String type,
+      String caption,
+      MessageMarkup markup,
+      List<SentMedium> media) {
+    if (media.isEmpty()) {
+      throw new IllegalArgumentException("A media message needs media");
+    }
+    String text = caption == null ? "" : caption;
+    if (!markup.fits(text)) {
+      TelegramException refused = new TelegramException(400, "ENTITY_BOUNDS_INVALID");
+      log.record(
+          new SendLog.Entry(
+              clock.instant(), account, chatId, type, text, markup, refused.toString(), media));
+      throw refused;
+    }
+    Message first =
+        post(
+            account,
+            chatId,
+            type,
+            text,
+            account.isBot() ? markup : markup.withoutKeyboard(),
+            List.copyOf(media));
+    existing(chatId).lastMessageId += media.size() - 1;
+    return first;
+  }
+
   // ---- What admins and tests do ----
 
   public synchronized Chat createChat(NewChat spec) {
@@ -328,19 +372,31 @@ public final class TelegramWorld {
 
   private Message post(
       Account account, long chatId, String type, String text, MessageMarkup markup) {
+    return post(account, chatId, type, text, markup, List.of());
+  }
+
+  private Message post(
+      Account account,
+      long chatId,
+      String type,
+      String text,
+      MessageMarkup markup,
+      List<SentMedium> media) {
     Instant now = clock.instant();
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
-      posting.admit(account, state, chat, TextDigest.of(text), now);
+      posting.admit(account, state, chat, TextDigest.of(SendLog.content(text, media)), now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
-      log.record(new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK));
+      log.record(
+          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media));
       return message;
     } catch (TelegramException refused) {
       if ("PEER_FLOOD".equals(refused.error())) {
         spamLimited.add(account);
       }
-      log.record(new SendLog.Entry(now, account, chatId, type, text, markup, refused.toString()));
+      log.record(
+          new SendLog.Entry(now, account, chatId, type, text, markup, refused.toString(), media));
       throw refused;
     }
   }

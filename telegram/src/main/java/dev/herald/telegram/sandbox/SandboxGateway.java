@@ -13,6 +13,7 @@ import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Message;
 import dev.herald.telegram.model.MessageMarkup;
+import dev.herald.telegram.model.SentMedium;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
 import dev.herald.telegram.tdlib.TdlibErrorMapper;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -148,7 +150,18 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
       Message sent =
           post.type() == PostType.TEXT
               ? telegram.sendMessage(account, chatId, post.text(), markup(post))
-              : telegram.forwardMessage(account, chatId, post.source().toLink());
+              : post.type().carriesMedia()
+                  ? telegram.sendMedia(
+                      account,
+                      chatId,
+                      post.type().name().toLowerCase(Locale.ROOT),
+                      post.caption().orElse(null),
+                      markup(post),
+                      post.media().stream()
+                          .map(
+                              m -> new SentMedium(m.kind().name().toLowerCase(Locale.ROOT), m.id()))
+                          .toList())
+                  : telegram.forwardMessage(account, chatId, post.source().toLink());
       return new SendOutcome.Delivered(sent.id());
     } catch (TelegramException refused) {
       return SandboxOutcomes.of(account, refused);

@@ -33,12 +33,17 @@ final class TdlibMessages {
                     .add("text", text)
                     .add("entities", TdlibEntities.toTdlib(entities)))
             .build();
-    JsonObject request =
+    return sendContent(client, chatId, content).thenCompose(message -> awaitFinal(client, message));
+  }
+
+  /** {@code sendMessage} of any input content: TDLib's answer, the pending message. */
+  static CompletableFuture<JsonObject> sendContent(
+      TdlibSessionClient client, long chatId, JsonObject content) {
+    return client.request(
         TdlibJson.object("sendMessage")
             .add("chat_id", chatId)
             .add("input_message_content", content)
-            .build();
-    return client.request(request).thenCompose(message -> awaitFinal(client, message));
+            .build());
   }
 
   static CompletableFuture<SendOutcome> forward(
@@ -67,8 +72,8 @@ final class TdlibMessages {
             });
   }
 
-  private static CompletableFuture<SendOutcome> awaitFinal(
-      TdlibSessionClient client, JsonObject message) {
+  /** The final outcome of a message TDLib accepted as pending (also each message of an album). */
+  static CompletableFuture<SendOutcome> awaitFinal(TdlibSessionClient client, JsonObject message) {
     long id = TdlibJson.number(message, "id", 0);
     JsonObject state = TdlibJson.child(message, "sending_state");
     if (state == null) {

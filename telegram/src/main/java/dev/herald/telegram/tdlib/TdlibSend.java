@@ -4,6 +4,7 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +19,17 @@ final class TdlibSend {
 
   private final TdlibSessionClient client;
   private final TdlibConfig config;
+  private final Optional<TdlibMedia> media;
 
   TdlibSend(TdlibSessionClient client, TdlibConfig config) {
+    this(client, config, Optional.empty());
+  }
+
+  /** A send that can post media (stored in {@code media}'s store), as {@code sender}. */
+  TdlibSend(TdlibSessionClient client, TdlibConfig config, Optional<TdlibMedia> media) {
     this.client = client;
     this.config = config;
+    this.media = media;
   }
 
   CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
@@ -55,6 +63,15 @@ final class TdlibSend {
 
   private CompletableFuture<SendOutcome> deliver(ChatReference chat, Post post) {
     CompletableFuture<Long> target = client.chats().resolve(chat);
+    if (post.type().carriesMedia()) {
+      return media
+          .<CompletableFuture<SendOutcome>>map(
+              m -> target.thenCompose(chatId -> m.send(chatId, post)))
+          .orElseGet(
+              () ->
+                  CompletableFuture.completedFuture(
+                      new SendOutcome.TransientError("No media store: TDLib cannot send media")));
+    }
     if (post.type() == PostType.TEXT) {
       return target.thenCompose(
           chatId -> TdlibMessages.sendText(client, chatId, post.text(), post.entities()));

@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.targets.ChatTarget;
@@ -8,6 +9,7 @@ import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -65,6 +67,9 @@ public final class TdlibSessions implements AutoCloseable {
 
   /** Where a session's proxy comes from ({@link #useProxies}); none unless told. */
   private volatile SessionProxyLookup proxies = sessionId -> Optional.empty();
+
+  /** Where media posts' files and their remote ids live; absent: media posts are refused. */
+  private volatile MediaStore media;
 
   /** Where a session's own API pair comes from (api_id and the decrypted api_hash). */
   @FunctionalInterface
@@ -160,6 +165,11 @@ public final class TdlibSessions implements AutoCloseable {
   public TdlibSessions leasedThrough(ClientLeases leases) {
     this.leases = leases;
     return this;
+  }
+
+  /** Lets sessions post media from {@code store} (the server's PostgreSQL store). */
+  public void useMedia(MediaStore store) {
+    this.media = store;
   }
 
   public TdlibStatus status() {
@@ -259,7 +269,12 @@ public final class TdlibSessions implements AutoCloseable {
       return done(
           new SendOutcome.TransientError("Session " + sessionId + " failed repeatedly; paused"));
     }
-    return new TdlibSend(client, config)
+    MediaStore store = media;
+    return new TdlibSend(
+            client,
+            config,
+            Optional.ofNullable(store)
+                .map(m -> new TdlibMedia(client, m, Sender.session(sessionId))))
         .send(chat, post)
         .thenApply(outcome -> notOurOwnDuplicate(sessionId, outcome))
         .whenComplete((outcome, impossible) -> breaker.record(outcome));

@@ -2,6 +2,7 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.engine.SessionLeases;
 import dev.herald.domain.engine.ThisNode;
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
@@ -40,6 +41,9 @@ public class TdlibTransport {
   @Inject Instance<SessionLeases> sessionLeases;
 
   @Inject ThisNode thisNode;
+
+  /** Where media posts' files live (PostgreSQL in the server); unresolvable in bare tests. */
+  @Inject Instance<MediaStore> mediaStores;
 
   private TdlibLibrary library;
   private TdlibSessions sessions;
@@ -82,6 +86,14 @@ public class TdlibTransport {
   }
 
   private TdlibSessions newSessions() {
+    TdlibSessions created = sessionsWithState();
+    if (mediaStores != null && mediaStores.isResolvable()) {
+      created.useMedia(mediaStores.get());
+    }
+    return created;
+  }
+
+  private TdlibSessions sessionsWithState() {
     TdlibConfig config = settings.config();
     if (stateStores == null || !stateStores.isResolvable()) {
       LOG.log(

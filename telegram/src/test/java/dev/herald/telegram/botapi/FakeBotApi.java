@@ -31,6 +31,7 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
+  private volatile FakeBotApiMedia media;
 
   FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -70,11 +71,18 @@ final class FakeBotApi implements AutoCloseable {
     return calls;
   }
 
+  /** Answers the media methods as Telegram does (see {@link FakeBotApiMedia}); returns it. */
+  FakeBotApiMedia media() {
+    media = new FakeBotApiMedia();
+    return media;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String[] path = exchange.getRequestURI().getPath().split("/");
     String token = path.length > 1 ? path[1].substring(3) : "";
     String method = path.length > 2 ? path[2] : "";
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    String body = new String(raw, StandardCharsets.UTF_8);
     calls.add(new Call(token, method, body));
     String refused = "sendMessage".equals(method) ? FakeBotApiMarkup.problem(body) : null;
     Answer answer =
@@ -87,6 +95,12 @@ final class FakeBotApi implements AutoCloseable {
             : answers.getOrDefault(
                 method,
                 new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+    FakeBotApiMedia mediaAnswers = media;
+    if (!answers.containsKey(method) && mediaAnswers != null && mediaAnswers.handles(method)) {
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      String reply = mediaAnswers.answer(token, method, contentType, raw);
+      answer = new Answer(reply.startsWith("{\"ok\":false") ? 400 : 200, reply);
+    }
     if (answer.status() < 0) {
       try {
         release.await(30, TimeUnit.SECONDS);

@@ -80,6 +80,9 @@ final class FakeTdJson implements TdJson {
   private volatile boolean holdParameters;
   private volatile boolean holdClose;
 
+  /** The media methods (photos, videos, albums, files' remote ids): see {@link FakeTdlibMedia}. */
+  final FakeTdlibMedia media = new FakeTdlibMedia();
+
   /** New clients stay starting: {@code setTdlibParameters} gets no answer (a slow database). */
   void holdParameters() {
     holdParameters = true;
@@ -260,8 +263,23 @@ final class FakeTdJson implements TdJson {
                   .add("is_public", true)
                   .add("chat_id", -1005L)
                   .add("message", obj("message").add("id", 15L << 20).add("chat_id", -1005L)));
-      case "sendMessage" ->
+      case "sendMessage" -> {
+        JsonObject content = request.getJsonObject("input_message_content");
+        if (FakeTdlibMedia.isMedia(content)) {
+          media.sendOne(this, client, extra, request.getJsonNumber("chat_id").longValue(), content);
+        } else {
           send(client, extra, request.getJsonNumber("chat_id").longValue(), false);
+        }
+      }
+      case "sendMessageAlbum" ->
+          media.sendAlbum(
+              this,
+              client,
+              extra,
+              request.getJsonNumber("chat_id").longValue(),
+              request.getJsonArray("input_message_contents"));
+      case "getFile" ->
+          media.getFile(this, client, extra, request.getJsonNumber("file_id").longValue());
       case "forwardMessages" ->
           send(client, extra, request.getJsonNumber("chat_id").longValue(), true);
       case "close" -> {
@@ -424,7 +442,7 @@ final class FakeTdJson implements TdJson {
     reply(client, extra, obj("ok"));
   }
 
-  private void error(int client, String extra, int code, String message) {
+  void error(int client, String extra, int code, String message) {
     reply(client, extra, errorObject(code, message));
   }
 
@@ -432,15 +450,15 @@ final class FakeTdJson implements TdJson {
     return obj("error").add("code", code).add("message", message);
   }
 
-  private void reply(int client, String extra, JsonObjectBuilder object) {
+  void reply(int client, String extra, JsonObjectBuilder object) {
     push(client, object.add("@extra", extra));
   }
 
-  private void push(int client, JsonObjectBuilder object) {
+  void push(int client, JsonObjectBuilder object) {
     out.add(object.add("@client_id", client).build().toString());
   }
 
-  private static JsonObjectBuilder obj(String type) {
+  static JsonObjectBuilder obj(String type) {
     return Json.createObjectBuilder().add("@type", type);
   }
 }

@@ -1,0 +1,107 @@
+import { useState } from "preact/hooks";
+import { del, page, post } from "../api";
+import type { ApiProblem } from "../problem";
+import type { Medium } from "../types";
+import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+
+/** Sizes as people read them: 2.4 MB, 830 KB. */
+export function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The tenant's media (POST/GET/DELETE /media): upload a photo, video, GIF or document, see what the
+ * server made of it (its kind is read from the bytes), delete what no post uses.
+ */
+export function Media() {
+  const [file, setFile] = useState<File | null>(null);
+  const [reload, setReload] = useState(0);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = usePaged((cursor) => page<Medium>("/media", cursor, 20), reload);
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      setNotice(await work());
+      setReload((n) => n + 1);
+    } catch (e) {
+      setProblem(e as ApiProblem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = (e: Event) => {
+    e.preventDefault();
+    if (!file) return;
+    const form = new FormData();
+    form.append("file", file, file.name);
+    void run(async () => {
+      const stored = await post<Medium>("/media", form);
+      setFile(null);
+      (e.target as HTMLFormElement).reset();
+      return `Uploaded ${stored.file_name ?? "the file"} as ${stored.kind.toLowerCase()} #${stored.id}.`;
+    });
+  };
+  const remove = (m: Medium) =>
+    run(async () => {
+      await del<void>(`/media/${m.id}`);
+      return `Deleted #${m.id}.`;
+    });
+
+  return (
+    <Screen title="Media">
+      <p>Photos, videos, GIFs and documents for your posts. Each is uploaded to Telegram once per sender and reused after.</p>
+      <ProblemAlert problem={problem} />
+      {notice && <Notice>{notice}</Notice>}
+      <form class="card" onSubmit={upload}>
+        <h2>Upload</h2>
+        <Field label="File" error={problem?.forField("file")} hint="JPEG, PNG, WebP, GIF, MP4, PDF or ZIP, within your plan's size limit.">
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              name="file"
+              accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,application/pdf,application/zip"
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy || !file}>
+          Upload
+        </button>
+      </form>
+      <ProblemAlert problem={list.problem} />
+      <PagedTable
+        label="Your media"
+        caption="Newest first"
+        list={list}
+        empty="No media yet."
+        rowKey={(m) => m.id}
+        rowProps={(m) => ({ "data-testid": "medium-row", "data-id": m.id })}
+        columns={[
+          { header: "Id", cell: (m) => `#${m.id}` },
+          { header: "Kind", cell: (m) => m.kind.toLowerCase() },
+          { header: "File", cell: (m) => m.file_name ?? "—" },
+          { header: "Type", cell: (m) => m.content_type },
+          { header: "Size", cell: (m) => size(m.size_bytes) },
+          { header: "Uploaded", cell: (m) => when(m.created_at) },
+          {
+            header: "Actions",
+            cell: (m) => (
+              <button type="button" class="secondary" aria-label={`Delete medium ${m.id}`} disabled={busy} onClick={() => void remove(m)}>
+                Delete
+              </button>
+            ),
+          },
+        ]}
+      />
+    </Screen>
+  );
+}

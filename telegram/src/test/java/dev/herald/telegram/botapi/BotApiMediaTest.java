@@ -1,0 +1,178 @@
+package dev.herald.telegram.botapi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.media.InMemoryMediaStore;
+import dev.herald.domain.media.MediaFormat;
+import dev.herald.domain.media.MediaRef;
+import dev.herald.domain.media.Medium;
+import dev.herald.domain.media.SampleMedia;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Media through the Bot API against a local server speaking its protocol: multipart upload on a
+ * bot's first send of a medium, its {@code file_id} afterwards; albums as one media group.
+ */
+class BotApiMediaTest {
+
+  private static final String TOKEN = BotApiGatewayTest.TOKEN;
+  private static final Sender BOT = Sender.userBot(5, TOKEN);
+  private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
+
+  private final InMemoryMediaStore store = new InMemoryMediaStore();
+  private FakeBotApi telegram;
+  private FakeBotApiMedia media;
+  private BotApiGateway gateway;
+
+  @BeforeEach
+  void start() throws IOException {
+    telegram = new FakeBotApi();
+    media = telegram.media();
+    gateway =
+        new BotApiGateway(
+            new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(5)), false, store);
+  }
+
+  @AfterEach
+  void stop() {
+    telegram.close();
+  }
+
+  private static Post single(PostType type, Medium m, String caption) {
+    return Post.media(type, caption, List.of(m.ref()));
+  }
+
+  @Test
+  void sendPhotoUploadsThePhotoOnceThenSendsItsFileId() {
+    byte[] jpeg = SampleMedia.jpeg();
+    Medium photo = store.add(1, MediaFormat.JPEG, jpeg);
+    Post post = single(PostType.PHOTO, photo, "Look");
+
+    SendOutcome first = gateway.send(BOT, CHAT, post);
+    SendOutcome second = gateway.send(BOT, CHAT, post);
+
+    assertInstanceOf(SendOutcome.Delivered.class, first);
+    assertInstanceOf(SendOutcome.Delivered.class, second);
+    assertEquals(1, media.uploads().size());
+    assertEquals("sendPhoto", media.uploads().get(0).method());
+    assertArrayEquals(jpeg, media.uploads().get(0).bytes());
+    assertEquals(Optional.of("AgAD-1"), store.remoteFileId(photo.id(), BOT));
+    assertEquals(
+        List.of(
+            new FakeBotApiMedia.Sent("sendPhoto", "photo", "AgAD-1"),
+            new FakeBotApiMedia.Sent("sendPhoto", "photo", "AgAD-1")),
+        media.sent());
+    FakeBotApi.Call reuse = telegram.calls().get(1);
+    assertTrue(reuse.body().contains("\"photo\":\"AgAD-1\""), reuse.body());
+    assertTrue(reuse.body().contains("\"caption\":\"Look\""), reuse.body());
+    assertTrue(telegram.calls().get(0).body().contains("name=\"caption\"\r\n\r\nLook"));
+    assertEquals(1, store.contentReads(), "the bytes are read for the upload only");
+  }
+
+  @Test
+  void sendMediaGroupSendsAnAlbumAsOneGroupWithTheCaptionOnItsFirstItem() {
+    Medium a = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Medium b = store.add(1, MediaFormat.MP4, SampleMedia.mp4());
+    Medium c = store.add(1, MediaFormat.PNG, SampleMedia.png());
+    Post album = Post.media(PostType.ALBUM, "Three", List.of(a.ref(), b.ref(), c.ref()));
+
+    SendOutcome first = gateway.send(BOT, CHAT, album);
+    SendOutcome again = gateway.send(BOT, CHAT, album);
+
+    assertEquals(new SendOutcome.Delivered(101), first);
+    assertEquals(new SendOutcome.Delivered(104), again);
+    assertEquals(2, telegram.calls().size(), "one sendMediaGroup call per album");
+    assertTrue(telegram.calls().stream().allMatch(c1 -> c1.method().equals("sendMediaGroup")));
+    assertEquals(3, media.uploads().size());
+    assertEquals(
+        List.of("photo", "video", "photo", "photo", "video", "photo"),
+        media.sent().stream().map(FakeBotApiMedia.Sent::kind).toList());
+    assertEquals(
+        media.sent().subList(0, 3).stream().map(FakeBotApiMedia.Sent::fileId).toList(),
+        media.sent().subList(3, 6).stream().map(FakeBotApiMedia.Sent::fileId).toList());
+    String reuse = telegram.calls().get(1).body();
+    assertTrue(reuse.contains("\"caption\":\"Three\""), reuse);
+    assertEquals(1, reuse.split("caption", -1).length - 1, reuse);
+  }
+
+  @Test
+  void sendDocumentAndSendAnimationKeepAFileIdPerBot() {
+    Medium pdf = store.add(1, MediaFormat.PDF, SampleMedia.pdf());
+    Medium gif = store.add(1, MediaFormat.GIF, SampleMedia.gif());
+    Sender otherBot = Sender.userBot(6, "987654321:AAHotherBotTokenxxxxxxxxxxxxxxxxxx");
+
+    gateway.send(BOT, CHAT, single(PostType.DOCUMENT, pdf, null));
+    gateway.send(BOT, CHAT, single(PostType.ANIMATION, gif, null));
+    gateway.send(otherBot, CHAT, single(PostType.DOCUMENT, pdf, null));
+    gateway.send(otherBot, CHAT, single(PostType.DOCUMENT, pdf, null));
+
+    assertEquals(
+        List.of("sendDocument", "sendAnimation", "sendDocument", "sendDocument"),
+        telegram.calls().stream().map(FakeBotApi.Call::method).toList());
+    assertEquals(3, media.uploads().size(), "each bot uploads a medium once");
+    assertTrue(store.remoteFileId(pdf.id(), BOT).isPresent());
+    assertTrue(store.remoteFileId(gif.id(), BOT).isPresent());
+    assertTrue(!store.remoteFileId(pdf.id(), BOT).equals(store.remoteFileId(pdf.id(), otherBot)));
+  }
+
+  @Test
+  void aMediumDeletedSinceThePostWasSavedSendsNothing() {
+    Post gone =
+        Post.media(
+            PostType.PHOTO,
+            null,
+            List.of(new MediaRef(99, dev.herald.domain.media.MediaKind.PHOTO)));
+    assertInstanceOf(SendOutcome.TransientError.class, gateway.send(BOT, CHAT, gone));
+    assertEquals(0, telegram.calls().size());
+  }
+
+  @Test
+  void aRefusedMediaSendIsMappedLikeAnyOtherAndKeepsNoFileId() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    telegram.error("sendPhoto", 403, "Forbidden: bot was kicked from the supergroup chat");
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class,
+        gateway.send(BOT, CHAT, single(PostType.PHOTO, photo, null)));
+    assertTrue(store.remoteFileId(photo.id(), BOT).isEmpty());
+  }
+
+  @Test
+  void aFormattedCaptionGoesAsCaptionEntitiesUploadedOrByFileId() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post =
+        Post.media(
+            PostType.PHOTO,
+            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
+            List.of(photo.ref()),
+            List.of());
+
+    gateway.send(BOT, CHAT, post);
+    gateway.send(BOT, CHAT, post);
+
+    String upload = telegram.calls().get(0).body();
+    assertTrue(upload.contains("name=\"caption_entities\""), upload);
+    assertTrue(upload.contains("\"type\":\"bold\""), upload);
+    FakeBotApi.Call reuse = telegram.calls().get(1);
+    assertTrue(
+        reuse
+            .body()
+            .contains("\"caption_entities\":[{\"type\":\"bold\",\"offset\":0,\"length\":7}]"),
+        reuse.body());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.herald.telegram.tdlib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.media.InMemoryMediaStore;
+import dev.herald.domain.media.MediaFormat;
+import dev.herald.domain.media.MediaKind;
+import dev.herald.domain.media.MediaRef;
+import dev.herald.domain.media.Medium;
+import dev.herald.domain.media.SampleMedia;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.FormattedText;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TextEntity;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Media through TDLib against {@link FakeTdJson}: {@code inputFileLocal} (the bytes written into
+ * the session's folder) on a session's first send of a medium, {@code inputFileRemote} with the
+ * remote id {@code getFile} reported afterwards; an album as one {@code sendMessageAlbum}.
+ */
+class TdlibMediaTest {
+
+  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
+  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
+  private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
+
+  @TempDir Path dataDir;
+  private FakeTdJson td;
+  private TdlibSessions sessions;
+  private final InMemoryMediaStore store = new InMemoryMediaStore();
+
+  @BeforeEach
+  void start() throws Exception {
+    td = new FakeTdJson();
+    sessions =
+        new TdlibSessions(
+            TdlibSessionsTest.library(td),
+            TestTdlibConfig.of(dataDir, Duration.ofSeconds(2)),
+            KEY,
+            Thread::new,
+            Clock.systemUTC());
+    sessions.useMedia(store);
+    sessions.startLogin(1, "+447700900123", API);
+    sessions.submitCode(1, "12345");
+    sessions.submitPassword(1, "secret");
+  }
+
+  @AfterEach
+  void stop() {
+    sessions.close();
+  }
+
+  @Test
+  void aPhotoIsSentFromTheSessionsFolderOnceThenByItsRemoteId() throws Exception {
+    byte[] jpeg = SampleMedia.jpeg();
+    Medium photo = store.add(1, MediaFormat.JPEG, jpeg);
+    Post post = Post.media(PostType.PHOTO, "Look", List.of(photo.ref()));
+
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+
+    List<FakeTdlibMedia.Call> calls = td.media.calls();
+    assertEquals(2, calls.size());
+    String local = calls.get(0).media().get(0).file();
+    assertTrue(local.startsWith("local:"), local);
+    assertArrayEquals(jpeg, Files.readAllBytes(Path.of(local.substring(6))));
+    assertTrue(local.contains("session-1"), "inside the session's own TDLib folder: " + local);
+    Optional<String> remote = store.remoteFileId(photo.id(), Sender.session(1));
+    assertTrue(remote.isPresent());
+    assertEquals(
+        new FakeTdlibMedia.Sent("inputMessagePhoto", "remote:" + remote.get()),
+        calls.get(1).media().get(0));
+    assertEquals(1, store.contentReads(), "the bytes are read for the first send only");
+    assertEquals(
+        "Look",
+        td.last("sendMessage")
+            .getJsonObject("input_message_content")
+            .getJsonObject("caption")
+            .getString("text"));
+  }
+
+  @Test
+  void anAlbumIsOneSendMessageAlbumWithEveryMediumInOrder() {
+    Medium a = store.add(1, MediaFormat.PNG, SampleMedia.png());
+    Medium b = store.add(1, MediaFormat.MP4, SampleMedia.mp4());
+    Post album = Post.media(PostType.ALBUM, "Two", List.of(a.ref(), b.ref()));
+
+    SendOutcome outcome = sessions.send(1, CHAT, album).join();
+
+    assertInstanceOf(SendOutcome.Delivered.class, outcome);
+    assertEquals(1, td.media.calls().size());
+    FakeTdlibMedia.Call call = td.media.calls().get(0);
+    assertEquals("sendMessageAlbum", call.method());
+    assertEquals(
+        List.of("inputMessagePhoto", "inputMessageVideo"),
+        call.media().stream().map(FakeTdlibMedia.Sent::content).toList());
+    assertTrue(store.remoteFileId(a.id(), Sender.session(1)).isPresent());
+    assertTrue(store.remoteFileId(b.id(), Sender.session(1)).isPresent());
+  }
+
+  @Test
+  void documentsAndAnimationsGoAsTheirOwnContentAndAMissingMediumSendsNothing() {
+    Medium pdf = store.add(1, MediaFormat.PDF, SampleMedia.pdf());
+    Medium gif = store.add(1, MediaFormat.GIF, SampleMedia.gif());
+    sessions.send(1, CHAT, Post.media(PostType.DOCUMENT, null, List.of(pdf.ref()))).join();
+    sessions.send(1, CHAT, Post.media(PostType.ANIMATION, null, List.of(gif.ref()))).join();
+    assertEquals(
+        List.of("inputMessageDocument", "inputMessageAnimation"),
+        td.media.calls().stream().map(c -> c.media().get(0).content()).toList());
+
+    Post gone = Post.media(PostType.PHOTO, null, List.of(new MediaRef(99, MediaKind.PHOTO)));
+    assertInstanceOf(SendOutcome.TransientError.class, sessions.send(1, CHAT, gone).join());
+    assertEquals(2, td.media.calls().size());
+  }
+
+  @Test
+  void aFormattedCaptionKeepsItsEntities() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post =
+        Post.media(
+            PostType.PHOTO,
+            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
+            List.of(photo.ref()),
+            List.of());
+
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+
+    JsonObject caption =
+        td.last("sendMessage").getJsonObject("input_message_content").getJsonObject("caption");
+    assertEquals("Tonight at 8", caption.getString("text"));
+    JsonObject bold = caption.getJsonArray("entities").getJsonObject(0);
+    assertEquals(0, bold.getInt("offset"));
+    assertEquals(7, bold.getInt("length"));
+    assertEquals("textEntityTypeBold", bold.getJsonObject("type").getString("@type"));
+  }
+}
