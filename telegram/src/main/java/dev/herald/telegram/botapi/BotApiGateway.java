@@ -1,9 +1,9 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetPreparer;
-import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
