@@ -404,7 +404,7 @@ public final class BenchServer implements AutoCloseable {
         () ->
             sql(
                 "TRUNCATE delivery_record, delivery_event, activity_log, bot_stats,"
-                    + " bot_target_group, bot, session_tdlib_state, session_warmup,"
+                    + " bot_target_group, bot, session_tdlib_state, session_warmup, chat_target,"
                     + " telegram_session, api_pair"));
     sql("DELETE FROM account WHERE subject LIKE 'bench-%'");
   }
