@@ -13,9 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,27 +55,82 @@ public class JdbcTargetStore implements TargetStore {
   }
 
   @Override
+  public Map<Long, Map<TargetKey, ChatTarget>> forAccounts(Collection<Long> accountIds) {
+    Map<Long, Map<TargetKey, ChatTarget>> all = new HashMap<>();
+    accountIds.forEach(id -> all.put(id, new HashMap<>()));
+    if (accountIds.isEmpty()) {
+      return all;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TargetSql.FOR_ACCOUNTS)) {
+      s.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ChatTarget target = target(rs.getLong("account_id"), rs);
+          all.get(target.key().accountId()).put(target.key(), target);
+        }
+      }
+      return all;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Reading the targets of " + accountIds.size() + " accounts failed", e);
+    }
+  }
+
+  @Override
   public void save(List<ChatTarget> targets) {
     if (targets.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement(TargetSql.UPSERT)) {
-        for (ChatTarget target : targets) {
-          bind(s, target);
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    Map<TargetKey, ChatTarget> last = new LinkedHashMap<>();
+    targets.forEach(target -> last.put(target.key(), target));
+    int n = last.size();
+    Long[] accounts = new Long[n];
+    String[] kinds = new String[n];
+    Long[] senders = new Long[n];
+    String[] chats = new String[n];
+    Long[] chatIds = new Long[n];
+    String[] titles = new String[n];
+    String[] memberships = new String[n];
+    Integer[] slowModes = new Integer[n];
+    Timestamp[] nextPosts = new Timestamp[n];
+    Timestamp[] joined = new Timestamp[n];
+    String[] codes = new String[n];
+    String[] messages = new String[n];
+    int i = 0;
+    for (ChatTarget target : last.values()) {
+      TargetKey key = target.key();
+      accounts[i] = key.accountId();
+      kinds[i] = key.senderKind().name();
+      senders[i] = key.senderId();
+      chats[i] = key.chat();
+      chatIds[i] = target.resolved() ? target.chatId() : null;
+      titles[i] = target.title();
+      memberships[i] = target.membership().name();
+      slowModes[i] = target.slowModeSeconds();
+      nextPosts[i] = target.nextPostAt().map(Timestamp::from).orElse(null);
+      joined[i] = target.joinedAt().map(Timestamp::from).orElse(null);
+      codes[i] = target.lastError().map(TargetError::code).orElse(null);
+      messages[i] = target.lastError().map(TargetError::message).orElse(null);
+      i++;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TargetSql.UPSERT)) {
+      s.setArray(1, c.createArrayOf("bigint", accounts));
+      s.setArray(2, c.createArrayOf("text", kinds));
+      s.setArray(3, c.createArrayOf("bigint", senders));
+      s.setArray(4, c.createArrayOf("text", chats));
+      s.setArray(5, c.createArrayOf("bigint", chatIds));
+      s.setArray(6, c.createArrayOf("text", titles));
+      s.setArray(7, c.createArrayOf("text", memberships));
+      s.setArray(8, c.createArrayOf("integer", slowModes));
+      s.setArray(9, c.createArrayOf("timestamptz", nextPosts));
+      s.setArray(10, c.createArrayOf("timestamptz", joined));
+      s.setArray(11, c.createArrayOf("text", codes));
+      s.setArray(12, c.createArrayOf("text", messages));
+      s.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Writing " + targets.size() + " targets failed", e);
+      throw new IllegalStateException("Writing " + n + " targets failed", e);
     }
   }
 
@@ -97,27 +153,6 @@ public class JdbcTargetStore implements TargetStore {
       throw new IllegalStateException(
           "Reading the deliveries of account " + accountId + " failed", e);
     }
-  }
-
-  private static void bind(PreparedStatement s, ChatTarget target) throws SQLException {
-    TargetKey key = target.key();
-    s.setLong(1, key.accountId());
-    s.setString(2, key.senderKind().name());
-    s.setLong(3, key.senderId());
-    s.setString(4, key.chat());
-    if (target.resolved()) {
-      s.setLong(5, target.chatId());
-    } else {
-      s.setNull(5, Types.BIGINT);
-    }
-    s.setString(6, target.title());
-    s.setString(7, target.membership().name());
-    s.setInt(8, target.slowModeSeconds());
-    s.setTimestamp(9, target.nextPostAt().map(Timestamp::from).orElse(null));
-    s.setTimestamp(10, target.joinedAt().map(Timestamp::from).orElse(null));
-    s.setString(11, target.lastError().map(TargetError::code).orElse(null));
-    s.setString(12, target.lastError().map(TargetError::message).orElse(null));
-    s.setLong(13, key.accountId());
   }
 
   private static ChatTarget target(long accountId, ResultSet rs) throws SQLException {

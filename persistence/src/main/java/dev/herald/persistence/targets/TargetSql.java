@@ -10,22 +10,37 @@ final class TargetSql {
           + " next_post_at, joined_at, last_error_code, last_error_message FROM chat_target"
           + " WHERE account_id = ?";
 
+  /** {@link #FOR_ACCOUNT} for an array of accounts, with the account. */
+  static final String FOR_ACCOUNTS =
+      "SELECT account_id, sender_kind, sender_id, chat_ref, chat_id, title, membership,"
+          + " slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message"
+          + " FROM chat_target WHERE account_id = ANY(?)";
+
   /**
-   * Parameters: account, sender kind, sender id, chat, then the fields in column order, then the
-   * account again: a record of an account deleted meanwhile is skipped (no row to refer to) rather
-   * than failing the whole batch on the foreign key.
+   * One statement for a whole batch (one row per parameter array, in column order): a per-row batch
+   * cost ~50 us of PostgreSQL time per record. A record of an account deleted meanwhile is skipped
+   * (no row to refer to) rather than failing the batch on the foreign key. The batch holds each key
+   * once (ON CONFLICT may not touch a row twice).
    */
   static final String UPSERT =
-      "INSERT INTO chat_target (account_id, sender_kind, sender_id, chat_ref, chat_id, title,"
-          + " membership, slow_mode_seconds, next_post_at, joined_at, last_error_code,"
-          + " last_error_message, updated_at) SELECT ?, ?, ?, ?, ?::bigint, ?, ?, ?::integer,"
-          + " ?::timestamptz, ?::timestamptz, ?, ?, now() WHERE EXISTS (SELECT 1 FROM account"
-          + " WHERE id = ?) ON CONFLICT (account_id, sender_kind, sender_id, chat_ref) DO UPDATE"
-          + " SET chat_id = EXCLUDED.chat_id, title = EXCLUDED.title, membership ="
-          + " EXCLUDED.membership, slow_mode_seconds = EXCLUDED.slow_mode_seconds, next_post_at ="
-          + " EXCLUDED.next_post_at, joined_at = EXCLUDED.joined_at, last_error_code ="
-          + " EXCLUDED.last_error_code, last_error_message = EXCLUDED.last_error_message,"
-          + " updated_at = now()";
+      """
+      INSERT INTO chat_target (account_id, sender_kind, sender_id, chat_ref, chat_id, title,
+                               membership, slow_mode_seconds, next_post_at, joined_at,
+                               last_error_code, last_error_message, updated_at)
+      SELECT u.*, now()
+        FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
+                    ?::text[], ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::text[],
+                    ?::text[])
+             AS u(account_id, sender_kind, sender_id, chat_ref, chat_id, title, membership,
+                  slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message)
+       WHERE EXISTS (SELECT 1 FROM account a WHERE a.id = u.account_id)
+      ON CONFLICT (account_id, sender_kind, sender_id, chat_ref) DO UPDATE
+         SET chat_id = EXCLUDED.chat_id, title = EXCLUDED.title,
+             membership = EXCLUDED.membership, slow_mode_seconds = EXCLUDED.slow_mode_seconds,
+             next_post_at = EXCLUDED.next_post_at, joined_at = EXCLUDED.joined_at,
+             last_error_code = EXCLUDED.last_error_code,
+             last_error_message = EXCLUDED.last_error_message, updated_at = now()
+      """;
 
   static final String LAST_DELIVERED =
       "SELECT chat_ref, max(finished_at) FROM delivery_record WHERE account_id = ? AND outcome ="

@@ -65,6 +65,21 @@ class JdbcTargetStoreTest {
   }
 
   @Test
+  void aClaimedBatchsTargetsAreReadInOneGoWithAnEntryForEveryAccount() {
+    long account = rows.account("ACTIVE", null);
+    long other = rows.account("ACTIVE", null);
+    long without = rows.account("ACTIVE", null);
+    store.save(List.of(slow(account, 12), slow(other, 13)));
+
+    Map<Long, Map<TargetKey, ChatTarget>> read =
+        store.forAccounts(List.of(account, other, without));
+
+    assertEquals(Map.of(slow(account, 12).key(), slow(account, 12)), read.get(account));
+    assertEquals(Map.of(slow(other, 13).key(), slow(other, 13)), read.get(other));
+    assertEquals(Map.of(), read.get(without));
+  }
+
+  @Test
   void savingAgainReplacesTheRecord() {
     long account = rows.account("ACTIVE", null);
     store.save(List.of(slow(account, 12)));

@@ -51,6 +51,9 @@ final class ClaimLoop {
    * {@code timer} fires each cycle at its planned time; {@code ticker} runs an early claim; {@code
    * postsWaiting} is the other half of the backlog (posts waiting for their record).
    */
+  /** What the engine reads for a whole claimed batch before its cycles start (their targets). */
+  private volatile Consumer<List<DueCycle>> onClaimed = claimed -> {};
+
   ClaimLoop(
       String node,
       LeaseStore leases,
@@ -74,6 +77,12 @@ final class ClaimLoop {
     this.fire = fire;
   }
 
+  /** Called with every claimed batch, before any of its cycles fires. */
+  ClaimLoop onClaimed(Consumer<List<DueCycle>> hook) {
+    this.onClaimed = hook;
+    return this;
+  }
+
   void claim() {
     if (!claiming.compareAndSet(false, true)) {
       return;
@@ -83,6 +92,7 @@ final class ClaimLoop {
       heldBack.set(false);
       while ((room = Math.min(limits.batch(), limits.maxBacklog() - backlog())) > 0) {
         List<DueCycle> claimed = leases.claimDue(node, limits.lookahead(), limits.lease(), room);
+        onClaimed.accept(claimed);
         Instant now = clock.instant();
         timers.addAndGet(claimed.size());
         for (DueCycle cycle : claimed) {

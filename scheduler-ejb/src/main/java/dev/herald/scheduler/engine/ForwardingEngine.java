@@ -104,20 +104,21 @@ public class ForwardingEngine {
     starts = new DeliveryStarts(node, ledger, executor, settings.claimBatch());
     claims =
         new ClaimLoop(
-            node,
-            leases,
-            new ClaimLoop.Limits(
-                settings.lookahead(),
-                settings.lease(),
-                settings.claimBatch(),
-                settings.maxBacklog()),
-            held,
-            executor,
-            ticker,
-            clock,
-            metrics,
-            starts::waiting,
-            this::fire);
+                node,
+                leases,
+                new ClaimLoop.Limits(
+                    settings.lookahead(),
+                    settings.lease(),
+                    settings.claimBatch(),
+                    settings.maxBacklog()),
+                held,
+                executor,
+                ticker,
+                clock,
+                metrics,
+                starts::waiting,
+                this::fire)
+            .onClaimed(targets::prefetch);
     starts.afterBatch(claims::claimIfRoom);
     sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt, formatter);
     recording = new CycleRun.Recording(starts, writes, penalties);
