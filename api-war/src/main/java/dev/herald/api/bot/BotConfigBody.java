@@ -32,14 +32,14 @@ public record BotConfigBody(
         postType,
         postText,
         forwardSource,
-        delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds,
         format,
         posts == null ? null : posts.stream().map(p -> p == null ? null : p.toInput()).toList(),
         rotation,
         sessionsDropButtons,
-        mediaIds,
-        schedule == null ? null : schedule.toInput());
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        schedule == null ? null : schedule.toInput(),
+        mediaIds);
   }
 
   public static BotConfigBody of(BotConfig config) {

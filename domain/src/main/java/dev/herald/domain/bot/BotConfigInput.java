@@ -18,65 +18,14 @@ public record BotConfigInput(
     String postType,
     String postText,
     String forwardSource,
-    Integer delayBetweenPostsSeconds,
-    Integer delayBetweenCyclesSeconds,
     String format,
     List<PostInput> posts,
     String rotation,
     Boolean sessionsDropButtons,
-    List<Long> mediaIds,
-    ScheduleInput schedule) {
-
-  /** Content fields without media on the shorthand and without a schedule. */
-  public BotConfigInput(
-      List<String> targetGroups,
-      String postType,
-      String postText,
-      String forwardSource,
-      Integer delayBetweenPostsSeconds,
-      Integer delayBetweenCyclesSeconds,
-      String format,
-      List<PostInput> posts,
-      String rotation,
-      Boolean sessionsDropButtons) {
-    this(
-        targetGroups,
-        postType,
-        postText,
-        forwardSource,
-        delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds,
-        format,
-        posts,
-        rotation,
-        sessionsDropButtons,
-        null,
-        null);
-  }
-
-  /** The one-post shorthand in plain text with its media, as media clients send it. */
-  public BotConfigInput(
-      List<String> targetGroups,
-      String postType,
-      String postText,
-      String forwardSource,
-      Integer delayBetweenPostsSeconds,
-      Integer delayBetweenCyclesSeconds,
-      List<Long> mediaIds) {
-    this(
-        targetGroups,
-        postType,
-        postText,
-        forwardSource,
-        delayBetweenPostsSeconds,
-        delayBetweenCyclesSeconds,
-        null,
-        null,
-        null,
-        null,
-        mediaIds,
-        null);
-  }
+    Integer delayBetweenPostsSeconds,
+    Integer delayBetweenCyclesSeconds,
+    ScheduleInput schedule,
+    List<Long> mediaIds) {
 
   /** The one-post shorthand in plain text, as clients before posts lists send it. */
   public BotConfigInput(
@@ -91,9 +40,14 @@ public record BotConfigInput(
         postType,
         postText,
         forwardSource,
+        null,
+        null,
+        null,
+        null,
         delayBetweenPostsSeconds,
         delayBetweenCyclesSeconds,
-        (List<Long>) null);
+        null,
+        null);
   }
 
   /** Every medium id the input names, on the shorthand and in each post (nulls left out). */

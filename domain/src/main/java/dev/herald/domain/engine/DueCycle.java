@@ -42,31 +42,4 @@ public record DueCycle(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dailyCap, "dailyCap");
   }
-
-  /** A cycle without a schedule or a daily cap (tests and tools). */
-  public DueCycle(
-      long accountId,
-      long cycleId,
-      Instant plannedAt,
-      BotPosts content,
-      List<ChatReference> groups,
-      List<Long> sessionIds,
-      Optional<String> userBotTokenSealed,
-      int maxInFlight,
-      Duration delayBetweenPosts,
-      Duration delayBetweenCycles) {
-    this(
-        accountId,
-        cycleId,
-        plannedAt,
-        content,
-        groups,
-        sessionIds,
-        userBotTokenSealed,
-        maxInFlight,
-        delayBetweenPosts,
-        delayBetweenCycles,
-        Schedule.NONE,
-        DailyCap.UNLIMITED);
-  }
 }

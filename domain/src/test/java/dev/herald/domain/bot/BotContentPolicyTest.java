@@ -26,7 +26,18 @@ class BotContentPolicyTest {
   private BotConfig validate(List<PostInput> posts, String rotation, Boolean dropButtons) {
     return BotConfigPolicy.validate(
         new BotConfigInput(
-            List.of("@aaaaa"), null, null, null, null, null, null, posts, rotation, dropButtons),
+            List.of("@aaaaa"),
+            null,
+            null,
+            null,
+            null,
+            posts,
+            rotation,
+            dropButtons,
+            null,
+            null,
+            null,
+            null),
         limits,
         formatter);
   }
@@ -61,7 +72,18 @@ class BotContentPolicyTest {
     BotConfig config =
         BotConfigPolicy.validate(
             new BotConfigInput(
-                List.of(), null, "Hi *you*", null, null, null, "MARKDOWN", null, null, null),
+                List.of(),
+                null,
+                "Hi *you*",
+                null,
+                "MARKDOWN",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
             limits,
             formatter);
     assertEquals(TextFormat.MARKDOWN, config.firstPost().format());
@@ -71,7 +93,18 @@ class BotContentPolicyTest {
             () ->
                 BotConfigPolicy.validate(
                     new BotConfigInput(
-                        List.of(), null, "Hi *you", null, null, null, "MARKDOWN", null, null, null),
+                        List.of(),
+                        null,
+                        "Hi *you",
+                        null,
+                        "MARKDOWN",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                     limits,
                     formatter));
     assertEquals("post_text", e.errors().get(0).field());
@@ -112,9 +145,11 @@ class BotContentPolicyTest {
                         null,
                         null,
                         null,
-                        null,
-                        null,
                         List.of(text("*x*", "HTML")),
+                        null,
+                        null,
+                        null,
+                        null,
                         null,
                         null),
                     limits));
@@ -145,9 +180,11 @@ class BotContentPolicyTest {
                         "flat",
                         null,
                         null,
-                        null,
-                        null,
                         List.of(text("listed", null)),
+                        null,
+                        null,
+                        null,
+                        null,
                         null,
                         null),
                     limits,
@@ -164,10 +201,12 @@ class BotContentPolicyTest {
                 "TEXT",
                 "listed",
                 null,
-                null,
-                null,
                 "PLAIN",
                 List.of(text("listed", "PLAIN"), text("second", null)),
+                null,
+                null,
+                null,
+                null,
                 null,
                 null),
             limits,

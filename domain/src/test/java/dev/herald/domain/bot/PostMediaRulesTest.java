@@ -27,7 +27,8 @@ class PostMediaRulesTest {
   private static final List<MediaRef> OWNED = List.of(PHOTO_1, VIDEO_2, DOC_3, GIF_4);
 
   private static BotConfigInput input(String type, String caption, List<Long> ids) {
-    return new BotConfigInput(List.of("@media_chat"), type, caption, null, null, null, ids);
+    return new BotConfigInput(
+        List.of("@media_chat"), type, caption, null, null, null, null, null, null, null, null, ids);
   }
 
   private static BotConfig valid(String type, String caption, Long... ids) {
@@ -117,7 +118,18 @@ class PostMediaRulesTest {
   /** A configuration of {@code posts}, no shorthand. */
   private static BotConfigInput listed(BotConfigInput.PostInput... posts) {
     return new BotConfigInput(
-        List.of("@media_chat"), null, null, null, null, null, null, List.of(posts), null, null);
+        List.of("@media_chat"),
+        null,
+        null,
+        null,
+        null,
+        List.of(posts),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.persistence.LocalTransaction;
+import dev.herald.persistence.LocalTransaction.Work;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +47,7 @@ final class Jdbc {
   }
 
   /** Work on a connection, in autocommit; the connection is closed after. */
-  <T> T withConnection(String what, SqlFunction<T> work) {
+  <T> T withConnection(String what, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
@@ -57,22 +59,9 @@ final class Jdbc {
   }
 
   /** Work in one local transaction: committed when it returns, rolled back when it throws. */
-  <T> T transaction(String what, SqlFunction<T> work) {
+  <T> T transaction(String what, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        // The pool hands this connection out again as it is: the next user's statements (a
-        // claim's row locks, a delivery record that must be committed before its send) must
-        // not silently join an open transaction.
-        c.setAutoCommit(true);
-      }
+      return LocalTransaction.run(c, work);
     } catch (SQLException e) {
       throw new EngineStoreException(what, e);
     }
@@ -104,10 +93,5 @@ final class Jdbc {
       s.close();
       throw e;
     }
-  }
-
-  @FunctionalInterface
-  interface SqlFunction<T> {
-    T apply(Connection c) throws SQLException;
   }
 }

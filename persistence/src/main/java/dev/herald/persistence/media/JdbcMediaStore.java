@@ -7,6 +7,7 @@ import dev.herald.domain.media.NewMedium;
 import dev.herald.domain.shared.Page;
 import dev.herald.domain.shared.PageRequest;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.LocalTransaction;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -40,17 +41,7 @@ public class JdbcMediaStore implements MediaStore {
   @Override
   public Optional<Medium> insert(NewMedium m, int maxCount) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Optional<Medium> stored = insert(c, m, maxCount);
-        c.commit();
-        return stored;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      return LocalTransaction.run(c, tx -> insert(tx, m, maxCount));
     } catch (SQLException e) {
       throw failed("store a medium", e);
     }

@@ -172,18 +172,7 @@ class CycleRunTest {
   @Test
   void theTenantsOwnBotPostsFirstAndARefusedTokenMarksTheBotIdle() {
     DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2");
-    DueCycle withOwnBot =
-        new DueCycle(
-            base.accountId(),
-            base.cycleId(),
-            base.plannedAt(),
-            base.content(),
-            base.groups(),
-            base.sessionIds(),
-            Optional.of("sealed-token"),
-            base.maxInFlight(),
-            base.delayBetweenPosts(),
-            base.delayBetweenCycles());
+    DueCycle withOwnBot = withOwnBot(base, base.content());
     gateway.script.put("@herald_a1", new SendOutcome.Unauthorized("401 Unauthorized"));
 
     run(withOwnBot);
@@ -205,18 +194,7 @@ class CycleRunTest {
             null,
             List.of(List.of(new UrlButton("Open", "https://example.com"))));
     DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3");
-    run(
-        new DueCycle(
-            base.accountId(),
-            base.cycleId(),
-            base.plannedAt(),
-            new BotPosts(List.of(post), Rotation.IN_ORDER, true),
-            base.groups(),
-            base.sessionIds(),
-            Optional.of("sealed-token"),
-            base.maxInFlight(),
-            base.delayBetweenPosts(),
-            base.delayBetweenCycles()));
+    run(withOwnBot(base, new BotPosts(List.of(post), Rotation.IN_ORDER, true)));
 
     Set<String> texts = new HashSet<>();
     for (Map.Entry<String, Post> sent : gateway.posts.entrySet()) {
@@ -282,5 +260,22 @@ class CycleRunTest {
           state);
       assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally(), state);
     }
+  }
+
+  /** {@code base} with the tenant's own bot as a sender too, posting {@code content}. */
+  private static DueCycle withOwnBot(DueCycle base, BotPosts content) {
+    return new DueCycle(
+        base.accountId(),
+        base.cycleId(),
+        base.plannedAt(),
+        content,
+        base.groups(),
+        base.sessionIds(),
+        Optional.of("sealed-token"),
+        base.maxInFlight(),
+        base.delayBetweenPosts(),
+        base.delayBetweenCycles(),
+        base.schedule(),
+        base.dailyCap());
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.Preparation;
@@ -174,7 +176,9 @@ class CycleTargetsTest {
         c.userBotTokenSealed(),
         c.maxInFlight(),
         c.delayBetweenPosts(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        Schedule.NONE,
+        DailyCap.UNLIMITED);
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,8 @@ final class Cycles {
         Optional.empty(),
         3,
         Duration.ZERO,
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1),
+        Schedule.NONE,
+        DailyCap.UNLIMITED);
   }
 }

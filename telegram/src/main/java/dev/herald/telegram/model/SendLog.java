@@ -39,18 +39,6 @@ public final class SendLog {
       media = media == null ? List.of() : List.copyOf(media);
     }
 
-    /** A text message or a forward: no media. */
-    public Entry(
-        Instant at,
-        Account sender,
-        long chatId,
-        String type,
-        String text,
-        MessageMarkup markup,
-        String outcome) {
-      this(at, sender, chatId, type, text, markup, outcome, List.of());
-    }
-
     String content() {
       return SendLog.content(text, media);
     }

@@ -21,26 +21,6 @@ public record TelegramLimits(
     Duration spamPenalty,
     double timeScale) {
 
-  /** Telegram's real time: {@code timeScale} 1. */
-  public TelegramLimits(
-      Rate perChat,
-      Rate botPerGroup,
-      Rate perAccount,
-      Rate usernameResolutions,
-      int spamChats,
-      Duration newInChat,
-      Duration spamPenalty) {
-    this(
-        perChat,
-        botPerGroup,
-        perAccount,
-        usernameResolutions,
-        spamChats,
-        newInChat,
-        spamPenalty,
-        1);
-  }
-
   public TelegramLimits {
     Objects.requireNonNull(perChat, "perChat");
     Objects.requireNonNull(botPerGroup, "botPerGroup");
@@ -94,7 +74,8 @@ public record TelegramLimits(
         Rate.of(200, Duration.ofDays(1)),
         20,
         Duration.ofDays(1),
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        1);
   }
 
   /** No rate, budget or spam limit: only permissions, bans and slow mode apply. */
@@ -106,6 +87,7 @@ public record TelegramLimits(
         Rate.unlimited(),
         Integer.MAX_VALUE,
         Duration.ofDays(1),
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        1);
   }
 }

@@ -164,7 +164,14 @@ public final class TelegramWorld {
       TelegramException refused = new TelegramException(400, "ENTITY_BOUNDS_INVALID");
       log.record(
           new SendLog.Entry(
-              clock.instant(), account, chatId, "text", text, markup, refused.toString()));
+              clock.instant(),
+              account,
+              chatId,
+              "text",
+              text,
+              markup,
+              refused.toString(),
+              List.of()));
       throw refused;
     }
     return post(account, chatId, "text", text, account.isBot() ? markup : markup.withoutKeyboard());

@@ -67,15 +67,9 @@ final class TdlibMedia {
             .add("chat_id", chatId)
             .add("input_message_contents", items)
             .build();
-    return client
-        .request(request)
+    return TdlibMessages.requestMessages(client, request)
         .thenCompose(
-            answer -> {
-              JsonArray messages = answer.getJsonArray("messages");
-              List<JsonObject> sent = new ArrayList<>();
-              if (messages != null) {
-                messages.forEach(m -> sent.add(m instanceof JsonObject o ? o : null));
-              }
+            sent -> {
               if (sent.size() != post.media().size() || sent.contains(null)) {
                 return CompletableFuture.completedFuture(
                     new SendOutcome.TransientError("TDLib did not accept the whole album"));

@@ -5,7 +5,7 @@ import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,19 +56,35 @@ final class TdlibMessages {
             .add("send_copy", false)
             .add("remove_caption", false)
             .build();
-    return client
-        .request(request)
+    return requestMessages(client, request)
         .thenCompose(
-            answer -> {
-              JsonArray messages = answer.getJsonArray("messages");
-              JsonValue first =
-                  messages == null || messages.isEmpty() ? JsonValue.NULL : messages.get(0);
-              if (!(first instanceof JsonObject)) {
+            messages -> {
+              JsonObject first = messages.isEmpty() ? null : messages.get(0);
+              if (first == null) {
                 // TDLib puts null where a message cannot be forwarded (protected content, deleted).
                 return CompletableFuture.completedFuture(
                     new SendOutcome.TransientError("TDLib could not forward the source message"));
               }
-              return awaitFinal(client, (JsonObject) first);
+              return awaitFinal(client, first);
+            });
+  }
+
+  /**
+   * Sends a request TDLib answers with {@code messages} ({@code forwardMessages}, {@code
+   * sendMessageAlbum}): one entry per message asked for, null where TDLib could not send it.
+   */
+  static CompletableFuture<List<JsonObject>> requestMessages(
+      TdlibSessionClient client, JsonObject request) {
+    return client
+        .request(request)
+        .thenApply(
+            answer -> {
+              JsonArray messages = answer.getJsonArray("messages");
+              List<JsonObject> sent = new ArrayList<>();
+              if (messages != null) {
+                messages.forEach(m -> sent.add(m instanceof JsonObject o ? o : null));
+              }
+              return sent;
             });
   }
 

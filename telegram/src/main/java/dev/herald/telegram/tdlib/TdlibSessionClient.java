@@ -121,20 +121,15 @@ public final class TdlibSessionClient implements AutoCloseable {
       case "updateAuthorizationState":
         onAuthorizationState(TdlibJson.child(update, "authorization_state"));
         break;
-      case "updateMessageSendSucceeded":
-        JsonObject sent = TdlibJson.child(update, "message");
+      case "updateMessageSendSucceeded", "updateMessageSendFailed":
+        JsonObject message = TdlibJson.child(update, "message");
         sends.complete(
-            TdlibJson.number(sent, "chat_id", 0),
+            TdlibJson.number(message, "chat_id", 0),
             TdlibJson.number(update, "old_message_id", 0),
-            new SendOutcome.Delivered(
-                TdlibMessages.serverMessageId(TdlibJson.number(sent, "id", 0))));
-        break;
-      case "updateMessageSendFailed":
-        JsonObject failed = TdlibJson.child(update, "message");
-        sends.complete(
-            TdlibJson.number(failed, "chat_id", 0),
-            TdlibJson.number(update, "old_message_id", 0),
-            TdlibErrorMapper.fromSendFailed(update));
+            "updateMessageSendFailed".equals(TdlibJson.type(update))
+                ? TdlibErrorMapper.fromSendFailed(update)
+                : new SendOutcome.Delivered(
+                    TdlibMessages.serverMessageId(TdlibJson.number(message, "id", 0))));
         break;
       default:
         break; // Herald needs no other updates; TDLib sends many (chats, users, options).

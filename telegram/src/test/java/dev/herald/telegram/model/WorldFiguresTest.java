@@ -86,7 +86,8 @@ class WorldFiguresTest {
             Rate.unlimited(),
             1,
             Duration.ofDays(1),
-            Duration.ofDays(1));
+            Duration.ofDays(1),
+            1);
     TelegramWorld world = new TelegramWorld(clock, strict);
     Chat a = joined(world, ALICE, NewChat.supergroup("a"), "spam_one");
     Chat b = joined(world, ALICE, NewChat.supergroup("b"), "spam_two");

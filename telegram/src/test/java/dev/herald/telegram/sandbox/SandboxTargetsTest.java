@@ -144,7 +144,8 @@ class SandboxTargetsTest {
             Rate.of(1, Duration.ofDays(1)),
             Integer.MAX_VALUE,
             Duration.ofDays(1),
-            Duration.ofDays(1));
+            Duration.ofDays(1),
+            1);
     TelegramWorld telegram = new TelegramWorld(clock, oneResolution);
     SandboxGateway sandbox = gateway(telegram);
 
