@@ -3,7 +3,6 @@ package dev.herald.bench.peer;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
 import dev.herald.bench.EngineBench;
@@ -247,18 +246,8 @@ public final class LatenessBench {
                                   : complete.getExecution().executionTime)
                               .plus(CYCLE));
                 });
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(bench.database.jdbcUrl());
-    config.setUsername(PEER);
-    config.setPassword("");
-    config.setMaximumPoolSize(25);
-    try (HikariDataSource dataSource = new HikariDataSource(config)) {
-      Scheduler scheduler =
-          Scheduler.create(dataSource, task)
-              .threads(20)
-              .pollingInterval(polling)
-              .pollUsingLockAndFetch(0.5, 4.0)
-              .build();
+    try (HikariDataSource dataSource = DbSchedulerPeer.pool(bench.database.jdbcUrl(), PEER, "")) {
+      Scheduler scheduler = DbSchedulerPeer.scheduler(dataSource, task, polling);
       scheduler.start();
       try {
         Pause.of(Duration.ofSeconds(3));

@@ -3,7 +3,6 @@ package dev.herald.bench.peer;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
 import dev.herald.bench.PgActivity;
@@ -148,18 +147,9 @@ public final class ThroughputBench {
     AtomicLong done = new AtomicLong();
     OneTimeTask<Void> noop =
         Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(bench.database.jdbcUrl());
-    config.setUsername("herald");
-    config.setPassword("herald");
-    config.setMaximumPoolSize(25);
-    try (HikariDataSource dataSource = new HikariDataSource(config)) {
-      Scheduler scheduler =
-          Scheduler.create(dataSource, noop)
-              .threads(20)
-              .pollingInterval(Duration.ofMillis(100))
-              .pollUsingLockAndFetch(0.5, 4.0)
-              .build();
+    try (HikariDataSource dataSource =
+        DbSchedulerPeer.pool(bench.database.jdbcUrl(), "herald", "herald")) {
+      Scheduler scheduler = DbSchedulerPeer.scheduler(dataSource, noop, Duration.ofMillis(100));
       long commits0 = commits(bench);
       long pg0 = bench.postgresCpuTicks();
       long jvm0 = ProcStats.cpuTicks(ProcessHandle.current().pid());

@@ -53,8 +53,12 @@ public final class TdlibSessions implements AutoCloseable {
   private final Clock clock;
   private final Map<Long, TdlibSessionClient> clients = new ConcurrentHashMap<>();
   private final Map<Long, SessionBreaker> breakers = new ConcurrentHashMap<>();
-  private final OwnApiPairs ownApiPairs;
-  private final Optional<TdlibStateKeeper> states;
+
+  /** Where a session's own API pair comes from ({@link #withOwnApiPairs}); none unless told. */
+  private volatile OwnApiPairs ownApiPairs = sessionId -> Optional.empty();
+
+  /** Where sessions' TDLib state is kept ({@link #keepingStateIn}); only locally unless told. */
+  private volatile Optional<TdlibStateKeeper> states = Optional.empty();
 
   /**
    * Clients this process asked to close and TDLib has not closed yet: until then a new client of
@@ -94,8 +98,9 @@ public final class TdlibSessions implements AutoCloseable {
   }
 
   /**
-   * Without a source of API pairs or a state store: only sessions logged in by this instance can
-   * send, and their state lives only in their local folders (tests, tools).
+   * Sessions of {@code library}: without {@link #withOwnApiPairs} only sessions logged in by this
+   * instance can send, and without {@link #keepingStateIn} their state lives only in their local
+   * folders (tests, tools).
    */
   public TdlibSessions(
       TdlibLibrary library,
@@ -103,52 +108,6 @@ public final class TdlibSessions implements AutoCloseable {
       byte[] keyMaterial,
       ThreadFactory threads,
       Clock clock) {
-    this(library, config, keyMaterial, threads, clock, sessionId -> Optional.empty());
-  }
-
-  /** Sessions opened with their own API pairs; their state lives only in their local folders. */
-  public TdlibSessions(
-      TdlibLibrary library,
-      TdlibConfig config,
-      byte[] keyMaterial,
-      ThreadFactory threads,
-      Clock clock,
-      OwnApiPairs ownApiPairs) {
-    this(library, config, keyMaterial, threads, clock, ownApiPairs, Optional.empty());
-  }
-
-  /**
-   * Sessions whose TDLib state is kept in {@code store} (restored on open, saved when logged in,
-   * changed and closed), written as {@code node}, checked for changes every {@code checkEvery}.
-   */
-  public TdlibSessions(
-      TdlibLibrary library,
-      TdlibConfig config,
-      byte[] keyMaterial,
-      ThreadFactory threads,
-      Clock clock,
-      OwnApiPairs ownApiPairs,
-      SessionStateStore store,
-      String node,
-      Duration checkEvery) {
-    this(
-        library,
-        config,
-        keyMaterial,
-        threads,
-        clock,
-        ownApiPairs,
-        Optional.of(new TdlibStateKeeper(store, node, threads, checkEvery)));
-  }
-
-  private TdlibSessions(
-      TdlibLibrary library,
-      TdlibConfig config,
-      byte[] keyMaterial,
-      ThreadFactory threads,
-      Clock clock,
-      OwnApiPairs ownApiPairs,
-      Optional<TdlibStateKeeper> states) {
     if (keyMaterial == null || keyMaterial.length < 16) {
       throw new IllegalArgumentException("TDLib database key material must have at least 16 bytes");
     }
@@ -157,8 +116,22 @@ public final class TdlibSessions implements AutoCloseable {
     this.keyMaterial = keyMaterial.clone();
     this.threads = threads;
     this.clock = clock;
-    this.ownApiPairs = ownApiPairs;
-    this.states = states;
+  }
+
+  /** Sessions are opened with their own API pairs from {@code pairs}; call before first use. */
+  public TdlibSessions withOwnApiPairs(OwnApiPairs pairs) {
+    this.ownApiPairs = pairs;
+    return this;
+  }
+
+  /**
+   * Sessions' TDLib state is kept in {@code store} (restored on open, saved when logged in, changed
+   * and closed), written as {@code node}, checked for changes every {@code checkEvery}; call before
+   * first use.
+   */
+  public TdlibSessions keepingStateIn(SessionStateStore store, String node, Duration checkEvery) {
+    this.states = Optional.of(new TdlibStateKeeper(store, node, threads, checkEvery));
+    return this;
   }
 
   /** Opens clients only under a lease taken through {@code leases}; call before first use. */

@@ -100,23 +100,16 @@ public class TdlibTransport {
           Level.WARNING,
           "No session state store: TDLib sessions live only in {0}",
           config.dataDir());
-      return new TdlibSessions(
-          library(), config, key().orElseThrow(), threads(), Clock.systemUTC(), ownApiPairs());
+      return new TdlibSessions(library(), config, key().orElseThrow(), threads(), Clock.systemUTC())
+          .withOwnApiPairs(ownApiPairs());
     }
     LOG.log(
         Level.INFO,
         "TDLib session states are kept in the database; {0} is a cache",
         config.dataDir());
-    return new TdlibSessions(
-        library(),
-        config,
-        key().orElseThrow(),
-        threads(),
-        Clock.systemUTC(),
-        ownApiPairs(),
-        stateStores.get(),
-        thisNode.id(),
-        settings.stateCheckInterval());
+    return new TdlibSessions(library(), config, key().orElseThrow(), threads(), Clock.systemUTC())
+        .withOwnApiPairs(ownApiPairs())
+        .keepingStateIn(stateStores.get(), thisNode.id(), settings.stateCheckInterval());
   }
 
   /** The library, loaded if it was not (parsing formatted text needs nothing else). */

@@ -34,15 +34,13 @@ class ModelTdJsonTest {
   /** A node: a process with its own model library (the model's world is per process). */
   private TdlibSessions node(Path folder, String name) {
     return new TdlibSessions(
-        TdlibLibrary.model(Clock.systemUTC(), Optional.of(shared.resolve("clients.log"))),
-        TestTdlibConfig.of(folder, Duration.ofSeconds(2)),
-        KEY,
-        Thread::new,
-        Clock.systemUTC(),
-        sessionId -> Optional.of(API),
-        store,
-        name,
-        Duration.ofHours(1));
+            TdlibLibrary.model(Clock.systemUTC(), Optional.of(shared.resolve("clients.log"))),
+            TestTdlibConfig.of(folder, Duration.ofSeconds(2)),
+            KEY,
+            Thread::new,
+            Clock.systemUTC())
+        .withOwnApiPairs(sessionId -> Optional.of(API))
+        .keepingStateIn(store, name, Duration.ofHours(1));
   }
 
   private List<String> events() throws Exception {

@@ -49,8 +49,8 @@ class TdlibProxyTest {
                 TestTdlibConfig.of(dataDir, TIMEOUT),
                 KEY,
                 Thread::new,
-                Clock.systemUTC(),
-                id -> Optional.of(API))
+                Clock.systemUTC())
+            .withOwnApiPairs(id -> Optional.of(API))
             .useProxies(id -> Optional.ofNullable(proxies.get(id)));
   }
 

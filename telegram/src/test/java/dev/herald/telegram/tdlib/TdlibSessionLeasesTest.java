@@ -70,8 +70,8 @@ class TdlibSessionLeasesTest {
             TestTdlibConfig.of(data, TIMEOUT),
             KEY,
             Thread::new,
-            Clock.systemUTC(),
-            id -> Optional.of(API))
+            Clock.systemUTC())
+        .withOwnApiPairs(id -> Optional.of(API))
         .leasedThrough(ClientLeases.of(leases, name, Duration.ofSeconds(6)));
   }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,15 +35,13 @@ class TdlibSessionsStateTest {
     td = new FakeTdJson();
     sessions =
         new TdlibSessions(
-            TdlibSessionsTest.library(td),
-            TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
-            KEY,
-            Thread::new,
-            Clock.systemUTC(),
-            sessionId -> Optional.empty(),
-            store,
-            "node-a",
-            Duration.ofHours(1)); // only the hooks save in these tests
+                TdlibSessionsTest.library(td),
+                TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
+                KEY,
+                Thread::new,
+                Clock.systemUTC())
+            .keepingStateIn(
+                store, "node-a", Duration.ofHours(1)); // only the hooks save in these tests
   }
 
   @AfterEach

@@ -287,12 +287,8 @@ class TdlibSessionsTest {
         constructor.newInstance(null, TdlibStatus.down("/nowhere/libtdjson.so", "not found"));
     try (TdlibSessions without =
         new TdlibSessions(
-            missing,
-            TestTdlibConfig.of(dataDir, TIMEOUT),
-            KEY,
-            Thread::new,
-            Clock.systemUTC(),
-            id -> Optional.of(API))) {
+                missing, TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC())
+            .withOwnApiPairs(id -> Optional.of(API))) {
       assertInstanceOf(
           SendOutcome.SenderUnavailable.class,
           without.send(1, ChatReference.parse("@herald_demo"), TEXT).join());
@@ -321,12 +317,8 @@ class TdlibSessionsTest {
   private TdlibSessions sessionsWithOwnPair(long sessionId, ApiPair pair) throws Exception {
     sessions.close(); // one receive loop per fake
     return new TdlibSessions(
-        library(td),
-        TestTdlibConfig.of(dataDir, TIMEOUT),
-        KEY,
-        Thread::new,
-        Clock.systemUTC(),
-        id -> id == sessionId ? Optional.of(pair) : Optional.empty());
+            library(td), TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC())
+        .withOwnApiPairs(id -> id == sessionId ? Optional.of(pair) : Optional.empty());
   }
 
   @Test

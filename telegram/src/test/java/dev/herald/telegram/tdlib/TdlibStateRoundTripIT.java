@@ -101,15 +101,12 @@ class TdlibStateRoundTripIT {
 
   private TdlibSessions node(String name, byte[] keyMaterial) throws Exception {
     return new TdlibSessions(
-        library,
-        TestTdlibConfig.of(Files.createDirectories(temp.resolve(name)), Duration.ofSeconds(5)),
-        keyMaterial,
-        Thread::new,
-        Clock.systemUTC(),
-        sessionId -> Optional.empty(),
-        store,
-        name,
-        Duration.ofSeconds(1));
+            library,
+            TestTdlibConfig.of(Files.createDirectories(temp.resolve(name)), Duration.ofSeconds(5)),
+            keyMaterial,
+            Thread::new,
+            Clock.systemUTC())
+        .keepingStateIn(store, name, Duration.ofSeconds(1));
   }
 
   private static JsonObject await(TdlibSessionClient client, String state) throws Exception {
