@@ -47,6 +47,13 @@ class BotContentPolicyTest {
         .errors();
   }
 
+  /** The one-post shorthand's type, text and format and a posts list, with no target groups. */
+  private static BotConfigInput input(
+      String postType, String postText, String format, List<PostInput> posts) {
+    return new BotConfigInput(
+        List.of(), postType, postText, null, format, posts, null, null, null, null, null, null);
+  }
+
   private static PostInput text(String text, String format) {
     return new PostInput("TEXT", text, format, null, null);
   }
@@ -70,43 +77,14 @@ class BotContentPolicyTest {
   @Test
   void flatShorthandTakesAFormat() {
     BotConfig config =
-        BotConfigPolicy.validate(
-            new BotConfigInput(
-                List.of(),
-                null,
-                "Hi *you*",
-                null,
-                "MARKDOWN",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            limits,
-            formatter);
+        BotConfigPolicy.validate(input(null, "Hi *you*", "MARKDOWN", null), limits, formatter);
     assertEquals(TextFormat.MARKDOWN, config.firstPost().format());
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
             () ->
                 BotConfigPolicy.validate(
-                    new BotConfigInput(
-                        List.of(),
-                        null,
-                        "Hi *you",
-                        null,
-                        "MARKDOWN",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                    limits,
-                    formatter));
+                    input(null, "Hi *you", "MARKDOWN", null), limits, formatter));
     assertEquals("post_text", e.errors().get(0).field());
   }
 
@@ -139,20 +117,7 @@ class BotContentPolicyTest {
             InvalidInputException.class,
             () ->
                 BotConfigPolicy.validate(
-                    new BotConfigInput(
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(text("*x*", "HTML")),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                    limits));
+                    input(null, null, null, List.of(text("*x*", "HTML"))), limits));
     assertTrue(e.errors().get(0).message().contains("TDLib"));
   }
 
@@ -174,21 +139,7 @@ class BotContentPolicyTest {
             InvalidInputException.class,
             () ->
                 BotConfigPolicy.validate(
-                    new BotConfigInput(
-                        List.of(),
-                        null,
-                        "flat",
-                        null,
-                        null,
-                        List.of(text("listed", null)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                    limits,
-                    formatter));
+                    input(null, "flat", null, List.of(text("listed", null))), limits, formatter));
     assertEquals("posts", e.errors().get(0).field());
   }
 
@@ -196,19 +147,8 @@ class BotContentPolicyTest {
   void aConfigurationSentBackAsReadIsAccepted() {
     BotConfig config =
         BotConfigPolicy.validate(
-            new BotConfigInput(
-                List.of(),
-                "TEXT",
-                "listed",
-                null,
-                "PLAIN",
-                List.of(text("listed", "PLAIN"), text("second", null)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+            input(
+                "TEXT", "listed", "PLAIN", List.of(text("listed", "PLAIN"), text("second", null))),
             limits,
             formatter);
     assertEquals(2, config.posts().size());

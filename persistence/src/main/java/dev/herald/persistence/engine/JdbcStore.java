@@ -1,17 +1,11 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.persistence.DirectPoolStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import javax.sql.DataSource;
 
-/**
- * What the engine's JDBC stores share: the non-transactional pool (the engine commits each step
- * itself; JPA and JTA would add nothing here but latency) and the {@link Jdbc} steps on it.
- */
-public abstract class JdbcStore {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
+/** What the engine's JDBC stores share: the {@link Jdbc} steps on the non-transactional pool. */
+public abstract class JdbcStore extends DirectPoolStore {
 
   Jdbc jdbc;
 
@@ -20,7 +14,7 @@ public abstract class JdbcStore {
 
   /** For tests and tools outside the container. */
   protected JdbcStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource);
     init();
   }
 

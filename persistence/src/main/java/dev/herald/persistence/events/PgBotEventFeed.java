@@ -2,8 +2,8 @@ package dev.herald.persistence.events;
 
 import dev.herald.domain.events.BotEventFeed;
 import dev.herald.domain.events.Wake;
+import dev.herald.persistence.DirectPoolStore;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -24,15 +23,12 @@ import org.postgresql.PGNotification;
  * {@code classloader commonLibraryRef="postgresDriver"}).
  */
 @ApplicationScoped
-public class PgBotEventFeed implements BotEventFeed {
+public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
 
   private static final Logger LOG = Logger.getLogger(PgBotEventFeed.class.getName());
 
   /** This node in event_listener: one id per process. */
   private final String node = "events-" + UUID.randomUUID();
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
 
   private Connection listening;
 

@@ -6,7 +6,7 @@ import dev.herald.domain.events.BotEventStore;
 import dev.herald.domain.events.DeliveryEvent;
 import dev.herald.domain.events.EventCursor;
 import dev.herald.domain.events.StoredEvents;
-import jakarta.annotation.Resource;
+import dev.herald.persistence.DirectPoolStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * {@link BotEventStore} in plain JDBC on the non-transactional pool. A row is handed out only when
@@ -29,10 +28,7 @@ import javax.sql.DataSource;
  * next read, so a cursor never moves past a row that is still to commit.
  */
 @ApplicationScoped
-public class PgBotEventStore implements BotEventStore {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
+public class PgBotEventStore extends DirectPoolStore implements BotEventStore {
 
   @Override
   public StoredEvents after(Map<Long, EventCursor> cursors, int limit) {

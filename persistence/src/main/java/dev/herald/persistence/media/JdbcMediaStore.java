@@ -7,8 +7,8 @@ import dev.herald.domain.media.NewMedium;
 import dev.herald.domain.shared.Page;
 import dev.herald.domain.shared.PageRequest;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DirectPoolStore;
 import dev.herald.persistence.LocalTransaction;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,16 +26,13 @@ import javax.sql.DataSource;
  * its own (lock the account, count, insert), committed or rolled back whole.
  */
 @ApplicationScoped
-public class JdbcMediaStore implements MediaStore {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
+public class JdbcMediaStore extends DirectPoolStore implements MediaStore {
 
   public JdbcMediaStore() {}
 
   /** For tests and tools outside the container. */
   public JdbcMediaStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.herald.persistence.ratelimit;
 import dev.herald.domain.ratelimit.RateLimit;
 import dev.herald.domain.ratelimit.RateLimitDecision;
 import dev.herald.domain.ratelimit.RateLimiter;
+import dev.herald.persistence.DirectPoolStore;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -13,7 +14,6 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Bucket4j's PostgreSQL backend (select-for-update) on the non-transactional pool: each request
@@ -36,7 +35,7 @@ import javax.sql.DataSource;
  * API's bottleneck. Batching happens per proxy object, so the proxies are kept per bucket key.
  */
 @ApplicationScoped
-public class Bucket4jRateLimiter implements RateLimiter {
+public class Bucket4jRateLimiter extends DirectPoolStore implements RateLimiter {
 
   private static final Logger LOG = Logger.getLogger(Bucket4jRateLimiter.class.getName());
   private static final long CLEANUP_EVERY = 2_000;
@@ -46,9 +45,6 @@ public class Bucket4jRateLimiter implements RateLimiter {
    * harmless.
    */
   private static final int MAX_PROXIES = 10_000;
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
 
   private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
   private final AtomicLong calls = new AtomicLong();

@@ -3,7 +3,7 @@ package dev.herald.persistence.sessionstate;
 import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.session.StoredSessionState;
 import dev.herald.domain.shared.crypto.DataCipher;
-import jakarta.annotation.Resource;
+import dev.herald.persistence.DirectPoolStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * autocommitted statement, so a snapshot written on close is durable before the next node reads it.
  */
 @ApplicationScoped
-public class JdbcSessionStateStore implements SessionStateStore {
+public class JdbcSessionStateStore extends DirectPoolStore implements SessionStateStore {
 
   /**
    * One statement: insert, or replace only when the hash differs (an unchanged state is not
@@ -38,16 +38,13 @@ public class JdbcSessionStateStore implements SessionStateStore {
 
   static final String DELETE = "DELETE FROM session_tdlib_state WHERE session_id = ?";
 
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
-
   @Inject DataCipher cipher;
 
   public JdbcSessionStateStore() {}
 
   /** For tests and tools outside the container. */
   public JdbcSessionStateStore(DataSource dataSource, DataCipher cipher) {
-    this.dataSource = dataSource;
+    super(dataSource);
     this.cipher = cipher;
   }
 

@@ -6,7 +6,7 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.Sender;
-import jakarta.annotation.Resource;
+import dev.herald.persistence.DirectPoolStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,16 +24,13 @@ import javax.sql.DataSource;
 
 /** {@link TargetStore} on the engine's non-transactional pool: one read, one batched upsert. */
 @ApplicationScoped
-public class JdbcTargetStore implements TargetStore {
-
-  @Resource(lookup = "jdbc/heraldDirect")
-  DataSource dataSource;
+public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
 
   public JdbcTargetStore() {}
 
   /** For tests and tools outside the container. */
   public JdbcTargetStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.herald.telegram.botapi;
 
 import dev.herald.domain.shared.Tokens;
+import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -87,10 +87,7 @@ public class BotApiClient {
   }
 
   private static BotApiResponse noAnswer(String method, String token, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = AsyncFailures.cause(failure);
     String reason =
         cause instanceof HttpTimeoutException
             ? "Bot API did not answer " + method + " in time"

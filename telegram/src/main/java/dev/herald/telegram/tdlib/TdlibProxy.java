@@ -1,11 +1,11 @@
 package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
+import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A session's proxy in its TDLib client. {@link #apply} sends {@code addProxy} (enabled) as the
@@ -116,10 +116,7 @@ final class TdlibProxy {
 
   /** Names the proxy (type, server, port; never its secret) and what TDLib said. */
   private static String reason(ProxySettings proxy, String what, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = AsyncFailures.cause(failure);
     String said =
         cause instanceof TdlibException tdlib
             ? tdlib.tdlibMessage()

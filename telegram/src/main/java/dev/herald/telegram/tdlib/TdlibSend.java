@@ -4,9 +4,9 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.telegram.async.AsyncFailures;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -88,10 +88,7 @@ final class TdlibSend {
   }
 
   static SendOutcome failure(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = AsyncFailures.cause(failure);
     if (cause instanceof TdlibException) {
       TdlibException error = (TdlibException) cause;
       return TdlibErrorMapper.map(error.code(), error.tdlibMessage());

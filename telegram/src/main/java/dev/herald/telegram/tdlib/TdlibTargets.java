@@ -5,6 +5,7 @@ import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -172,7 +173,7 @@ final class TdlibTargets {
 
   /** A join that only sent a request; any other failure is handed on. */
   private static Preparation requested(ChatReference chat, String title, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    Throwable cause = AsyncFailures.cause(failure);
     if (cause instanceof TdlibException e && e.tdlibMessage().contains(REQUEST_SENT)) {
       return new Preparation(
           TargetMembership.JOIN_REQUESTED,
@@ -192,7 +193,7 @@ final class TdlibTargets {
    * chat, and the send tells the engine.
    */
   private static Preparation refused(ChatReference chat, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    Throwable cause = AsyncFailures.cause(failure);
     if (!(cause instanceof TdlibException e)) {
       return Preparation.ready(0, null, 0, false);
     }
