@@ -1,5 +1,7 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
+import static dev.herald.telegram.botapi.FakeBotApi.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.Test;
 
 class BotApiGatewayTest {
 
-  static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
-  private static final Sender BOT = Sender.userBot(5, TOKEN);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
   private static final Post TEXT = Post.text("Hello \"world\"");
 
@@ -38,8 +38,7 @@ class BotApiGatewayTest {
   @BeforeEach
   void start() throws IOException {
     telegram = new FakeBotApi();
-    gateway =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
+    gateway = telegram.gateway(Duration.ofMillis(700));
   }
 
   @AfterEach
@@ -125,8 +124,7 @@ class BotApiGatewayTest {
   @Test
   void forwardAsCopyUsesCopyMessage() {
     telegram.ok("copyMessage", "{\"message_id\":78}");
-    BotApiGateway copying =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2)), true);
+    BotApiGateway copying = new BotApiGateway(telegram.client(Duration.ofSeconds(2)), true);
     Post forward = Post.forward(MessageLink.parse("https://t.me/c/1234567/15"));
     assertEquals(new SendOutcome.Delivered(78), copying.send(BOT, CHAT, forward));
     assertEquals("copyMessage", telegram.calls().get(0).method());

@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class BotApiMediaTest {
 
-  private static final String TOKEN = BotApiGatewayTest.TOKEN;
-  private static final Sender BOT = Sender.userBot(5, TOKEN);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
   private final InMemoryMediaStore store = new InMemoryMediaStore();
@@ -44,9 +43,7 @@ class BotApiMediaTest {
   void start() throws IOException {
     telegram = new FakeBotApi();
     media = telegram.media();
-    gateway =
-        new BotApiGateway(
-            new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(5)), false, store);
+    gateway = new BotApiGateway(telegram.client(Duration.ofSeconds(5)), false, store);
   }
 
   @AfterEach

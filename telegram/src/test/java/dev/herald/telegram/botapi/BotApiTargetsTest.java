@@ -1,12 +1,12 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.Sender;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** A user bot's targets on a local Bot API server: getMe, getChat, getChatMember. */
 class BotApiTargetsTest {
 
-  private static final Sender BOT = Sender.userBot(5, BotApiGatewayTest.TOKEN);
   private static final ChatReference GROUP = ChatReference.parse("@herald_group");
 
   private FakeBotApi telegram;
@@ -27,8 +26,7 @@ class BotApiTargetsTest {
   @BeforeEach
   void start() throws IOException {
     telegram = new FakeBotApi();
-    gateway =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(10)), false);
+    gateway = telegram.gateway(Duration.ofSeconds(10));
     telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"HeraldTestBot\"}");
     telegram.ok(
         "getChat",

@@ -24,7 +24,7 @@ class BotApiUserBotVerifierTest {
   @BeforeEach
   void start() throws IOException {
     telegram = new FakeBotApi();
-    BotApiClient client = new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2));
+    BotApiClient client = telegram.client(Duration.ofSeconds(2));
     verifier = new BotApiUserBotVerifier(new BotApiGateway(client, false), client);
   }
 
@@ -39,7 +39,7 @@ class BotApiUserBotVerifierTest {
         .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .ok("sendMessage", "{\"message_id\":3}");
     UserBotVerification result =
-        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+        verifier.verify(FakeBotApi.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
     assertTrue(result.verified());
     assertEquals(123456789L, result.botId());
     assertEquals("herald_test_bot", result.username());
@@ -50,7 +50,7 @@ class BotApiUserBotVerifierTest {
   @Test
   void rejectedTokenIsInvalid() {
     telegram.error("getMe", 401, "Unauthorized");
-    UserBotVerification result = verifier.verify(BotApiGatewayTest.TOKEN, Optional.empty());
+    UserBotVerification result = verifier.verify(FakeBotApi.TOKEN, Optional.empty());
     assertFalse(result.tokenValid());
     assertTrue(result.failure().contains("rejected"), result.failure());
     assertFalse(result.failure().contains("AAHdq"));
@@ -62,7 +62,7 @@ class BotApiUserBotVerifierTest {
         .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .error("sendMessage", 403, "Forbidden: bot is not a member of the channel chat");
     UserBotVerification result =
-        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+        verifier.verify(FakeBotApi.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
     assertTrue(result.tokenValid());
     assertFalse(result.verified());
     assertInstanceOf(SendOutcome.ChatForbidden.class, result.testMessage().orElseThrow());
@@ -70,7 +70,7 @@ class BotApiUserBotVerifierTest {
 
   @Test
   void tokensAreMaskedToTheBotId() {
-    assertEquals("123456789:***", Tokens.mask(BotApiGatewayTest.TOKEN));
+    assertEquals("123456789:***", Tokens.mask(FakeBotApi.TOKEN));
     assertEquals("***", Tokens.mask("garbage"));
   }
 }

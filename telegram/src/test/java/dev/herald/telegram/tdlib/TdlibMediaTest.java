@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,7 +23,6 @@ import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TdlibMediaTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
   @TempDir Path dataDir;
@@ -49,17 +48,9 @@ class TdlibMediaTest {
   @BeforeEach
   void start() throws Exception {
     td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-            TdlibSessionsTest.library(td),
-            TestTdlibConfig.of(dataDir, Duration.ofSeconds(2)),
-            KEY,
-            Thread::new,
-            Clock.systemUTC());
+    sessions = over(td, dataDir, Duration.ofSeconds(2));
     sessions.useMedia(store);
-    sessions.startLogin(1, "+447700900123", API);
-    sessions.submitCode(1, "12345");
-    sessions.submitPassword(1, "secret");
+    logIn(sessions, 1);
   }
 
   @AfterEach

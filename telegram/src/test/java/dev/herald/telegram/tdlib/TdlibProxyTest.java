@@ -1,5 +1,10 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TdlibProxyTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final ChatReference CHAT = ChatReference.parse("@news");
 
@@ -45,7 +48,7 @@ class TdlibProxyTest {
     td = new FakeTdJson();
     sessions =
         new TdlibSessions(
-                TdlibSessionsTest.library(td),
+                library(td),
                 TestTdlibConfig.of(dataDir, TIMEOUT),
                 KEY,
                 Thread::new,
@@ -63,7 +66,7 @@ class TdlibProxyTest {
   void theProxyIsAddedEnabledBeforeTheParametersAndTested() {
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "alice", "pw"));
 
-    logIn(1);
+    logIn(sessions, 1);
 
     List<String> order = td.requests.stream().map(TdlibJson::type).toList();
     assertTrue(
@@ -85,9 +88,9 @@ class TdlibProxyTest {
     proxies.put(
         2L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "dd" + "0f".repeat(16)));
 
-    logIn(1);
+    logIn(sessions, 1);
     JsonObject http = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
-    logIn(2);
+    logIn(sessions, 2);
     JsonObject mtproto = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
 
     assertEquals("proxyTypeHttp", TdlibJson.type(http));
@@ -98,7 +101,7 @@ class TdlibProxyTest {
 
   @Test
   void aSessionWithoutAProxyDisablesAnyOldOne() {
-    logIn(1);
+    logIn(sessions, 1);
 
     assertEquals(0, td.count("addProxy"));
     assertEquals(1, td.count("disableProxy"), "a proxy an admin cleared stays off");
@@ -107,7 +110,7 @@ class TdlibProxyTest {
   @Test
   void aFailingProxyMakesTheSessionUnavailableNamingTheProxyNeverBanned() {
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "", ""));
-    logIn(1);
+    logIn(sessions, 1);
     sessions.close(1);
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, FakeTdJson.DEAD_PROXY, 1080, "", "pw"));
 
@@ -138,7 +141,7 @@ class TdlibProxyTest {
   void aLoginThroughAFailingProxyFailsNamingIt() {
     proxies.put(1L, new ProxySettings(ProxyType.HTTP, FakeTdJson.DEAD_PROXY, 8080, "", ""));
 
-    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+    LoginStep step = sessions.startLogin(1, PHONE, API);
 
     assertEquals(LoginStep.Kind.FAILED, step.kind());
     assertTrue(
@@ -150,15 +153,8 @@ class TdlibProxyTest {
   void anMtprotoSecretTdlibRefusesIsReportedAsTheProxysFailure() {
     proxies.put(1L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "zz"));
 
-    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+    LoginStep step = sessions.startLogin(1, PHONE, API);
 
     assertTrue(step.detail().contains("refused by TDLib (Wrong proxy secret)"), step.detail());
-  }
-
-  private void logIn(long sessionId) {
-    assertEquals(
-        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
-    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
-    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
   }
 }

@@ -1,5 +1,9 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TdlibSessionLeasesTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
@@ -66,7 +68,7 @@ class TdlibSessionLeasesTest {
 
   private TdlibSessions node(FakeTdJson td, Path data, String name) throws Exception {
     return new TdlibSessions(
-            TdlibSessionsTest.library(td),
+            library(td),
             TestTdlibConfig.of(data, TIMEOUT),
             KEY,
             Thread::new,
@@ -83,11 +85,11 @@ class TdlibSessionLeasesTest {
 
   @Test
   void aSessionOpenOnOneNodeIsNotOpenedOnAnother() {
-    assertEquals(LoginStep.Kind.CODE_REQUIRED, nodeA.startLogin(1, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, nodeA.startLogin(1, PHONE, API).kind());
     assertEquals("node-a", leases.owners.get(1L));
 
     SendOutcome outcome = nodeB.send(1, CHAT, Post.text("hello")).join();
-    LoginStep login = nodeB.startLogin(1, "+447700900123", API);
+    LoginStep login = nodeB.startLogin(1, PHONE, API);
 
     assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome, "parked, never banned");
     assertTrue(outcome.toString().contains("open on another node"), outcome.toString());
@@ -97,7 +99,7 @@ class TdlibSessionLeasesTest {
 
   @Test
   void aNodeThatClosesItsClientsGivesTheirLeasesBackForAnotherToOpen() {
-    nodeA.startLogin(1, "+447700900123", API);
+    nodeA.startLogin(1, PHONE, API);
     nodeA.close();
 
     assertTrue(leases.owners.isEmpty(), leases.owners.toString());
@@ -108,7 +110,7 @@ class TdlibSessionLeasesTest {
 
   @Test
   void closingOneSessionGivesItsLeaseBack() throws Exception {
-    nodeA.startLogin(1, "+447700900123", API);
+    nodeA.startLogin(1, PHONE, API);
     nodeA.startLogin(2, "+447700900124", API);
 
     nodeA.close(1);

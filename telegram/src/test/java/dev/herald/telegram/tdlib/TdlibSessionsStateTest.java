@@ -1,5 +1,9 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TdlibSessionsStateTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
-
   @TempDir Path dataDir;
   private final SealedMemoryStateStore store = new SealedMemoryStateStore();
   private FakeTdJson td;
@@ -36,7 +37,7 @@ class TdlibSessionsStateTest {
     td = new FakeTdJson();
     sessions =
         new TdlibSessions(
-            TdlibSessionsTest.library(td),
+            library(td),
             TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
             KEY,
             Thread::new,
@@ -57,13 +58,6 @@ class TdlibSessionsStateTest {
     return Files.write(folder.resolve("td.binlog"), content);
   }
 
-  private void logIn(long sessionId) {
-    assertEquals(
-        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
-    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
-    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
-  }
-
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(5);
     while (!condition.getAsBoolean()) {
@@ -79,7 +73,7 @@ class TdlibSessionsStateTest {
   @Test
   void aLoggedInSessionIsStoredAndItsLastStateOnClose() throws Exception {
     Path binlog = binlog(1, (byte) 1);
-    logIn(1);
+    logIn(sessions, 1);
     byte[] atLogin = TdlibStateSnapshot.of(binlog.getParent()).orElseThrow().bytes();
     await(() -> store.load(1).isPresent(), "stored after login");
     assertArrayEquals(atLogin, stored(1));
@@ -94,7 +88,7 @@ class TdlibSessionsStateTest {
   @Test
   void aSessionTelegramLoggedOutIsDeletedSoNoNodeRestoresIt() throws Exception {
     binlog(1, (byte) 1);
-    logIn(1);
+    logIn(sessions, 1);
     await(() -> store.load(1).isPresent(), "stored after login");
 
     td.revoke(1);
