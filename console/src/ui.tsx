@@ -3,7 +3,7 @@
 
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { Page } from "./api";
+import { page, type Page } from "./api";
 import type { ApiProblem } from "./problem";
 
 let nextId = 0;
@@ -142,19 +142,7 @@ export interface Column<T> {
   className?: string;
 }
 
-/**
- * A list screen's table over cursor pages ({@link usePaged}), with its pager: one place for the
- * table markup every list shares (scrollable region, column headers, an "empty" row).
- */
-export function PagedTable<T>({
-  label,
-  caption,
-  list,
-  columns,
-  rowKey,
-  rowProps,
-  empty,
-}: {
+interface PagedTableProps<T> {
   label: string;
   caption?: string;
   list: ReturnType<typeof usePaged<T>>;
@@ -162,7 +150,13 @@ export function PagedTable<T>({
   rowKey: (row: T) => string | number;
   rowProps?: (row: T) => Record<string, string | number>;
   empty?: string;
-}) {
+}
+
+/**
+ * A list screen's table over cursor pages ({@link usePaged}), with its pager: one place for the
+ * table markup every list shares (scrollable region, column headers, an "empty" row).
+ */
+export function PagedTable<T>({ label, caption, list, columns, rowKey, rowProps, empty }: PagedTableProps<T>) {
   const items = list.page?.items;
   return (
     <>
@@ -197,6 +191,20 @@ export function PagedTable<T>({
         </table>
       </TableWrap>
       <Pager older={list.older} newer={list.newer} pageNumber={list.pageNumber} />
+    </>
+  );
+}
+
+/**
+ * A list of GET `path` over cursor pages of 20, with the problem loading it gave above its table:
+ * what every list screen shows. A change of `reload` loads the first page again.
+ */
+export function PagedList<T>({ path, reload, ...table }: { path: string; reload?: unknown } & Omit<PagedTableProps<T>, "list">) {
+  const list = usePaged((cursor) => page<T>(path, cursor, 20), reload);
+  return (
+    <>
+      <ProblemAlert problem={list.problem} />
+      <PagedTable list={list} {...table} />
     </>
   );
 }
