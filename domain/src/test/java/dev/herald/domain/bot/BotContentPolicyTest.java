@@ -31,6 +31,11 @@ class BotContentPolicyTest {
         formatter);
   }
 
+  /** A configuration of no groups with this shorthand post text and these posts, nothing else. */
+  private static BotConfigInput input(String postText, List<PostInput> posts) {
+    return new BotConfigInput(List.of(), null, postText, null, null, null, null, posts, null, null);
+  }
+
   private List<FieldError> refused(List<PostInput> posts, Boolean dropButtons) {
     return assertThrows(InvalidInputException.class, () -> validate(posts, null, dropButtons))
         .errors();
@@ -104,20 +109,7 @@ class BotContentPolicyTest {
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () ->
-                BotConfigPolicy.validate(
-                    new BotConfigInput(
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(text("*x*", "HTML")),
-                        null,
-                        null),
-                    limits));
+            () -> BotConfigPolicy.validate(input(null, List.of(text("*x*", "HTML"))), limits));
     assertTrue(e.errors().get(0).message().contains("TDLib"));
   }
 
@@ -139,19 +131,7 @@ class BotContentPolicyTest {
             InvalidInputException.class,
             () ->
                 BotConfigPolicy.validate(
-                    new BotConfigInput(
-                        List.of(),
-                        null,
-                        "flat",
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(text("listed", null)),
-                        null,
-                        null),
-                    limits,
-                    formatter));
+                    input("flat", List.of(text("listed", null))), limits, formatter));
     assertEquals("posts", e.errors().get(0).field());
   }
 
