@@ -11,11 +11,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +24,7 @@ import org.junit.jupiter.api.Test;
  * TDLib, variants spread over a cycle's chats, posts rotated per cycle, URL buttons sent by the
  * tenant's bot and dropped for sessions, and the preview.
  */
-class BotContentIT extends TenantSystemTest {
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-  }
+class BotContentIT extends EngineSystemTest {
 
   /** A tenant with an active plan, one sandbox session, and this configuration saved. */
   private static String tenantWith(String config, int sessions) {
@@ -80,15 +74,27 @@ class BotContentIT extends TenantSystemTest {
   }
 
   private static String config(List<String> groups, Object... more) {
-    Object[] all = new Object[more.length + 6];
-    all[0] = "target_groups";
-    all[1] = groups;
-    all[2] = "delay_between_posts_seconds";
-    all[3] = 0;
-    all[4] = "delay_between_cycles_seconds";
-    all[5] = 1;
-    System.arraycopy(more, 0, all, 6, more.length);
-    return JsonBody.of(all);
+    return JsonBody.of(
+        then(
+            more,
+            "target_groups",
+            groups,
+            "delay_between_posts_seconds",
+            0,
+            "delay_between_cycles_seconds",
+            1));
+  }
+
+  /** A TEXT post of {@code text} with these more fields (names and values), if any. */
+  private static JsonObject textPost(String text, Object... more) {
+    return JsonBody.object(then(more, "type", "TEXT", "text", text));
+  }
+
+  /** The names and values {@code first}, then {@code more}. */
+  private static Object[] then(Object[] more, Object... first) {
+    Object[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test
@@ -116,13 +122,8 @@ class BotContentIT extends TenantSystemTest {
                 List.of(chat),
                 "posts",
                 List.of(
-                    JsonBody.object(
-                        "type",
-                        "TEXT",
-                        "text",
-                        "<i>Hi</i> <a href=\"https://example.com/\">site</a>",
-                        "format",
-                        "HTML"))),
+                    textPost(
+                        "<i>Hi</i> <a href=\"https://example.com/\">site</a>", "format", "HTML"))),
             1);
     start(token);
 
@@ -170,9 +171,7 @@ class BotContentIT extends TenantSystemTest {
             config(
                 List.of(chat),
                 "posts",
-                List.of(
-                    JsonBody.object("type", "TEXT", "text", "first post"),
-                    JsonBody.object("type", "TEXT", "text", "second post")),
+                List.of(textPost("first post"), textPost("second post")),
                 "rotation",
                 "IN_ORDER"),
             1);
@@ -190,10 +189,7 @@ class BotContentIT extends TenantSystemTest {
     List<String> chats = List.of(group("content_b1"), group("content_b2"));
     List<JsonObject> posts =
         List.of(
-            JsonBody.object(
-                "type",
-                "TEXT",
-                "text",
+            textPost(
                 "With a button",
                 "buttons",
                 List.of(List.of(JsonBody.object("text", "Open", "url", "https://example.com/")))));

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -19,21 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * with the file input, see a file whose bytes are not an image refused with the API's message, make
  * a PHOTO post of the upload, and see its deletion refused while the post uses it.
  */
-class ConsoleMediaIT extends TenantSystemTest {
-
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = new ConsoleBrowser(SystemUnderTest.get().server().baseUrl());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleMediaIT extends ConsoleSystemTest {
 
   private static Path file(String name, byte[] bytes) throws IOException {
     Path dir = Files.createTempDirectory(system.workDir(), "console-media");

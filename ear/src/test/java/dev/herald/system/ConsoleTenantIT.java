@@ -12,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,23 +23,7 @@ import org.opentest4j.AssertionFailedError;
  * the bot (an invalid group shows the API's message beside it), start and stop it, watch a delivery
  * arrive live, the other screens, sign-out and an expired token.
  */
-class ConsoleTenantIT extends TenantSystemTest {
-
-  private static ConsoleBrowser browser;
-  private static String baseUrl;
-
-  @BeforeAll
-  static void openBrowser() {
-    baseUrl = SystemUnderTest.get().server().baseUrl();
-    browser = new ConsoleBrowser(baseUrl);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleTenantIT extends ConsoleSystemTest {
 
   /**
    * A tenant account with a password, an active plan with no minimum delays, and a free session.
@@ -235,7 +217,8 @@ class ConsoleTenantIT extends TenantSystemTest {
   private static boolean eventStreamExists(String token) {
     try {
       HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/api/v1/bot/events").toURL().openConnection();
+          (HttpURLConnection)
+              URI.create(system.server().baseUrl() + "/api/v1/bot/events").toURL().openConnection();
       connection.setRequestProperty("Authorization", "Bearer " + token);
       connection.setRequestProperty("Accept", "text/event-stream");
       connection.setConnectTimeout(10_000);
