@@ -12,12 +12,11 @@ import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.Medium;
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TextEntity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -152,12 +151,7 @@ class BotApiMediaTest {
   @Test
   void aFormattedCaptionGoesAsCaptionEntitiesUploadedOrByFileId() {
     Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
-    Post post =
-        Post.media(
-            PostType.PHOTO,
-            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
-            List.of(photo.ref()),
-            List.of());
+    Post post = SamplePosts.boldCaptionedPhoto(photo.ref());
 
     gateway.send(BOT, CHAT, post);
     gateway.send(BOT, CHAT, post);

@@ -2,6 +2,7 @@ package dev.herald.telegram.tdlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.telegram.tdlib.TdlibSessions.OwnApiPairs;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,21 @@ final class FakeTdlibSessions {
   static TdlibSessions over(FakeTdJson td, Path dataDir, Duration timeout) throws Exception {
     return new TdlibSessions(
         library(td), TestTdlibConfig.of(dataDir, timeout), KEY, Thread::new, Clock.systemUTC());
+  }
+
+  /**
+   * Sessions over {@code td} in {@code dataDir} opened with the API pairs {@code ownApiPairs}
+   * gives.
+   */
+  static TdlibSessions over(FakeTdJson td, Path dataDir, Duration timeout, OwnApiPairs ownApiPairs)
+      throws Exception {
+    return new TdlibSessions(
+        library(td),
+        TestTdlibConfig.of(dataDir, timeout),
+        KEY,
+        Thread::new,
+        Clock.systemUTC(),
+        ownApiPairs);
   }
 
   /** Logs {@code sessionId} in, checking each step's answer on the way. */

@@ -1,10 +1,9 @@
 package dev.herald.telegram.tdlib;
 
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
-import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
-import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,50 +15,29 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A session with a proxy: TDLib gets {@code addProxy} (enabled) before its parameters and tests it;
  * a proxy that fails its test makes the session unavailable with a reason naming the proxy (rule
  * 14: never a ban) and nothing is sent directly.
  */
-class TdlibProxyTest {
+class TdlibProxyTest extends FakeTdlibTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final ChatReference CHAT = ChatReference.parse("@news");
 
-  @TempDir Path dataDir;
   private final Map<Long, ProxySettings> proxies = new HashMap<>();
-  private FakeTdJson td;
-  private TdlibSessions sessions;
 
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-                library(td),
-                TestTdlibConfig.of(dataDir, TIMEOUT),
-                KEY,
-                Thread::new,
-                Clock.systemUTC(),
-                id -> Optional.of(API))
-            .useProxies(id -> Optional.ofNullable(proxies.get(id)));
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, TIMEOUT, id -> Optional.of(API))
+        .useProxies(id -> Optional.ofNullable(proxies.get(id)));
   }
 
   @Test

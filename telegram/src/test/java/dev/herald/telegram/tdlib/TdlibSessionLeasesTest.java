@@ -1,9 +1,8 @@
 package dev.herald.telegram.tdlib;
 
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
-import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
-import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -67,13 +65,7 @@ class TdlibSessionLeasesTest {
   }
 
   private TdlibSessions node(FakeTdJson td, Path data, String name) throws Exception {
-    return new TdlibSessions(
-            library(td),
-            TestTdlibConfig.of(data, TIMEOUT),
-            KEY,
-            Thread::new,
-            Clock.systemUTC(),
-            id -> Optional.of(API))
+    return over(td, data, TIMEOUT, id -> Optional.of(API))
         .leasedThrough(ClientLeases.of(leases, name, Duration.ofSeconds(6)));
   }
 

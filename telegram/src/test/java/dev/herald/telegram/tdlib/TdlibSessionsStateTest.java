@@ -15,42 +15,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The state hooks of {@link TdlibSessions} against {@link FakeTdJson} (which writes no files: the
  * tests write the binlog TDLib would): stored when logged in and on close, deleted when TDLib logs
  * out, restored when a client opens.
  */
-class TdlibSessionsStateTest {
+class TdlibSessionsStateTest extends FakeTdlibTest {
 
-  @TempDir Path dataDir;
   private final SealedMemoryStateStore store = new SealedMemoryStateStore();
-  private FakeTdJson td;
-  private TdlibSessions sessions;
 
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-            library(td),
-            TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
-            KEY,
-            Thread::new,
-            Clock.systemUTC(),
-            sessionId -> Optional.empty(),
-            store,
-            "node-a",
-            Duration.ofHours(1)); // only the hooks save in these tests
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @Override
+  TdlibSessions open() throws Exception {
+    return new TdlibSessions(
+        library(td),
+        TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
+        KEY,
+        Thread::new,
+        Clock.systemUTC(),
+        sessionId -> Optional.empty(),
+        store,
+        "node-a",
+        Duration.ofHours(1)); // only the hooks save in these tests
   }
 
   private Path binlog(long sessionId, byte... content) throws Exception {

@@ -20,35 +20,21 @@ import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The TDLib adapter against {@link FakeTdJson}: login state machine, sends, dispatch. */
-class TdlibSessionsTest {
+class TdlibSessionsTest extends FakeTdlibTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final Post TEXT = Post.text("hello");
 
-  @TempDir Path dataDir;
-  private FakeTdJson td;
-  private TdlibSessions sessions;
-
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions = over(td, dataDir, TIMEOUT);
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, TIMEOUT);
   }
 
   @Test
@@ -302,13 +288,7 @@ class TdlibSessionsTest {
 
   private TdlibSessions sessionsWithOwnPair(long sessionId, ApiPair pair) throws Exception {
     sessions.close(); // one receive loop per fake
-    return new TdlibSessions(
-        library(td),
-        TestTdlibConfig.of(dataDir, TIMEOUT),
-        KEY,
-        Thread::new,
-        Clock.systemUTC(),
-        id -> id == sessionId ? Optional.of(pair) : Optional.empty());
+    return over(td, dataDir, TIMEOUT, id -> id == sessionId ? Optional.of(pair) : Optional.empty());
   }
 
   @Test

@@ -13,32 +13,23 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Targets through TDLib's requests, against {@link FakeTdJson}. */
-class TdlibTargetsTest {
+class TdlibTargetsTest extends FakeTdlibTest {
 
-  @TempDir Path dataDir;
-  private FakeTdJson td;
-  private TdlibSessions sessions;
-
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions = over(td, dataDir, Duration.ofMillis(800));
-    logIn(sessions, 1);
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, Duration.ofMillis(800));
   }
 
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @BeforeEach
+  void logInSessionOne() {
+    logIn(sessions, 1);
   }
 
   private Preparation prepare(String chat, Optional<ChatTarget> known, boolean mayJoin) {
