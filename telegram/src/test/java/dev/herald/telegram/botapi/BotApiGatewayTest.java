@@ -8,42 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BotApiGatewayTest {
+class BotApiGatewayTest extends FakeBotApiTest {
 
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
   private static final Post TEXT = Post.text("Hello \"world\"");
 
-  private FakeBotApi telegram;
   private BotApiGateway gateway;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
+  void connect() {
     gateway = telegram.gateway(Duration.ofMillis(700));
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   private SendOutcome sendText() {
@@ -64,12 +54,7 @@ class BotApiGatewayTest {
   void formattedTextGoesAsEntitiesAndButtonsAsAnInlineKeyboard() {
     telegram.ok("sendMessage", "{\"message_id\":43}");
     Post post =
-        Post.text(
-            new FormattedText(
-                "Hello via Bot API",
-                List.of(
-                    TextEntity.of("bold", 10, 7),
-                    new TextEntity("text_link", 0, 5, "https://example.com/", null))),
+        SamplePosts.boldAndLinkedText(
             List.of(
                 List.of(new UrlButton("Open", "https://example.com/a")),
                 List.of(new UrlButton("Chat", "tg://resolve?domain=herald"))));

@@ -17,11 +17,9 @@ import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,25 +27,18 @@ import org.junit.jupiter.api.Test;
  * Media through the Bot API against a local server speaking its protocol: multipart upload on a
  * bot's first send of a medium, its {@code file_id} afterwards; albums as one media group.
  */
-class BotApiMediaTest {
+class BotApiMediaTest extends FakeBotApiTest {
 
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
   private final InMemoryMediaStore store = new InMemoryMediaStore();
-  private FakeBotApi telegram;
   private FakeBotApiMedia media;
   private BotApiGateway gateway;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
+  void connect() {
     media = telegram.media();
     gateway = new BotApiGateway(telegram.client(Duration.ofSeconds(5)), false, store);
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   private static Post single(PostType type, Medium m, String caption) {

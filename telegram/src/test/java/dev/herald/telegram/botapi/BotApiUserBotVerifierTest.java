@@ -9,28 +9,19 @@ import dev.herald.domain.shared.Tokens;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.userbot.UserBotVerification;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BotApiUserBotVerifierTest {
+class BotApiUserBotVerifierTest extends FakeBotApiTest {
 
-  private FakeBotApi telegram;
   private BotApiUserBotVerifier verifier;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
+  void connect() {
     BotApiClient client = telegram.client(Duration.ofSeconds(2));
     verifier = new BotApiUserBotVerifier(new BotApiGateway(client, false), client);
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   @Test

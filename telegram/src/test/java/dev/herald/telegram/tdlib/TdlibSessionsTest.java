@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
@@ -99,14 +99,9 @@ class TdlibSessionsTest extends FakeTdlibTest {
   void formattedTextGoesAsTdlibEntitiesAndNeverWithButtons() {
     logIn(sessions, 1);
     Post post =
-        Post.text(
-            new FormattedText(
-                "Hello via Bot API",
-                List.of(
-                    TextEntity.of("bold", 10, 7),
-                    new TextEntity("text_link", 0, 5, "https://example.com/", null),
-                    new TextEntity("pre", 6, 3, null, "java"))),
-            List.of(List.of(new UrlButton("Open", "https://example.com/"))));
+        SamplePosts.boldAndLinkedText(
+            List.of(List.of(new UrlButton("Open", "https://example.com/"))),
+            new TextEntity("pre", 6, 3, null, "java"));
     assertEquals(
         new SendOutcome.Delivered(42),
         sessions.send(1, ChatReference.parse("@herald_demo"), post).join());
