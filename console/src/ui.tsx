@@ -195,20 +195,6 @@ export function PagedTable<T>({ label, caption, list, columns, rowKey, rowProps,
   );
 }
 
-/**
- * A list of GET `path` over cursor pages of 20, with the problem loading it gave above its table:
- * what every list screen shows. A change of `reload` loads the first page again.
- */
-export function PagedList<T>({ path, reload, ...table }: { path: string; reload?: unknown } & Omit<PagedTableProps<T>, "list">) {
-  const list = usePaged((cursor) => page<T>(path, cursor, 20), reload);
-  return (
-    <>
-      <ProblemAlert problem={list.problem} />
-      <PagedTable list={list} {...table} />
-    </>
-  );
-}
-
 /** A filter over a list: one of the given values, the first one ("") meaning all. */
 export function ChoiceFilter({
   label,
@@ -233,5 +219,38 @@ export function ChoiceFilter({
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A list of GET `path` over cursor pages of 20: what every list screen shows. Above its table, the
+ * problem an action gave (`problem`) or else the one loading gave, the action's `notice`, and a
+ * choice of one query parameter to filter by (`filter`, "" for all). A change of `reload` or of
+ * the filter loads the first page again.
+ */
+export function PagedList<T>({
+  path,
+  reload = 0,
+  filter,
+  problem = null,
+  notice = null,
+  ...table
+}: {
+  path: string;
+  reload?: unknown;
+  filter?: { name: string; label: string; choices: string[] };
+  problem?: ApiProblem | null;
+  notice?: string | null;
+} & Omit<PagedTableProps<T>, "list">) {
+  const [value, setValue] = useState("");
+  const query: Record<string, string> = filter && value ? { [filter.name]: value } : {};
+  const list = usePaged((cursor) => page<T>(path, cursor, 20, query), `${value}/${reload}`);
+  return (
+    <>
+      <ProblemAlert problem={problem ?? list.problem} />
+      {notice && <Notice>{notice}</Notice>}
+      {filter && <ChoiceFilter label={filter.label} value={value} choices={filter.choices} onChange={setValue} />}
+      <PagedTable list={list} {...table} />
+    </>
   );
 }

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
  * where it is about noon now and windows relative to that day; the DST cases are the domain's and
  * the engine's tests with a fixed clock ({@code ActiveHoursTest}, {@code CycleScheduleTest}).
  */
-class ActiveHoursIT extends EngineSystemTest {
-
-  /** Made per test, after the server is connected. */
-  private final ScheduledBots bots = new ScheduledBots(api, fixtures);
+class ActiveHoursIT extends ScheduledBotSystemTest {
 
   @Test
   void aBotPostsNothingOutsideItsActiveHoursAndPostsOnceItsWindowIsOpen() {

@@ -26,16 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class BotContentIT extends EngineSystemTest {
 
-  /** A tenant with an active plan, one sandbox session, and this configuration saved. */
-  private static String tenantWith(String config, int sessions) {
-    String subject = Tokens.newSubject("content");
-    String token = tokens.tenant(subject);
-    long pair = fixtures.apiPair(7);
-    for (int i = 0; i < sessions; i++) {
-      fixtures.session(pair);
-    }
-    fixtures.activeAccount(token, subject, Math.max(1, sessions));
-    Api.Reply saved = api.put("/api/v1/bot/config", config).token(token).send();
+  /**
+   * A tenant with an active plan and one sandbox session whose bot posts to {@code groups} with
+   * these more configuration fields (names and values), saved.
+   */
+  private static String tenantWith(List<String> groups, Object... config) {
+    fixtures.session(fixtures.apiPair(7));
+    String token = activeTenant("content", 1).token();
+    Api.Reply saved = api.put("/api/v1/bot/config", config(groups, config)).token(token).send();
     assertEquals(200, saved.status(), saved::toString);
     return token;
   }
@@ -101,8 +99,7 @@ class BotContentIT extends EngineSystemTest {
   void markdownPostsReachTelegramAsPlainTextWithEntities() {
     String chat = group("content_md");
     String token =
-        tenantWith(
-            config(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN"), 1);
+        tenantWith(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN");
     start(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
@@ -118,13 +115,10 @@ class BotContentIT extends EngineSystemTest {
     String chat = group("content_html");
     String token =
         tenantWith(
-            config(
-                List.of(chat),
-                "posts",
-                List.of(
-                    textPost(
-                        "<i>Hi</i> <a href=\"https://example.com/\">site</a>", "format", "HTML"))),
-            1);
+            List.of(chat),
+            "posts",
+            List.of(
+                textPost("<i>Hi</i> <a href=\"https://example.com/\">site</a>", "format", "HTML")));
     start(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
@@ -153,7 +147,7 @@ class BotContentIT extends EngineSystemTest {
   @Test
   void noTwoChatsOfACycleGetTheSameVariant() {
     List<String> chats = List.of(group("content_v1"), group("content_v2"), group("content_v3"));
-    String token = tenantWith(config(chats, "post_text", "{Hello|Hi|Hey} there"), 1);
+    String token = tenantWith(chats, "post_text", "{Hello|Hi|Hey} there");
     start(token);
 
     Set<String> firstTexts = new HashSet<>();
@@ -168,13 +162,11 @@ class BotContentIT extends EngineSystemTest {
     String chat = group("content_rot");
     String token =
         tenantWith(
-            config(
-                List.of(chat),
-                "posts",
-                List.of(textPost("first post"), textPost("second post")),
-                "rotation",
-                "IN_ORDER"),
-            1);
+            List.of(chat),
+            "posts",
+            List.of(textPost("first post"), textPost("second post")),
+            "rotation",
+            "IN_ORDER");
     start(token);
 
     List<JsonObject> messages = awaitReceived(chat, 3);
@@ -245,8 +237,7 @@ class BotContentIT extends EngineSystemTest {
   @Test
   void previewRendersSamplesAsTheyWouldBeSent() {
     List<String> chats = List.of(group("content_p1"), group("content_p2"));
-    String token =
-        tenantWith(config(chats, "post_text", "{Hi|Hey} *you*", "format", "MARKDOWN"), 1);
+    String token = tenantWith(chats, "post_text", "{Hi|Hey} *you*", "format", "MARKDOWN");
 
     Api.Reply reply = api.post("/api/v1/bot/preview", JsonBody.of("count", 2)).token(token).send();
     assertEquals(200, reply.status(), reply::toString);

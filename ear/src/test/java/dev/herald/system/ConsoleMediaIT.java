@@ -30,17 +30,9 @@ class ConsoleMediaIT extends ConsoleSystemTest {
 
   @Test
   void tenantUploadsAPhotoPostsItAndCannotDeleteItWhileThePostUsesIt() throws IOException {
-    String email = Admins.newEmail("console-media");
-    String password = "media-password-" + UUID.randomUUID();
-    long account =
-        Admins.createAccount(api, fixtures.adminToken(), email, "USER", password)
-            .getJsonNumber("id")
-            .longValue();
-    browser.open("/dashboard");
-    browser.type("Email", email);
-    browser.type("Password", password);
-    browser.click("Sign in");
-    browser.waitForScreen("Dashboard");
+    Login tenant = newLogin("console-media");
+    long account = tenant.id();
+    signIn(tenant);
 
     browser.go("/media");
     browser.waitForScreen("Media");
@@ -102,17 +94,11 @@ class ConsoleMediaIT extends ConsoleSystemTest {
 
   @Test
   void ownerSetsATenantsMediaLimitsAndReadsWhatTheSandboxReceived() {
-    String email = Admins.newEmail("console-media-limits");
-    long account =
-        Admins.createAccount(
-                api, fixtures.adminToken(), email, "USER", "limits-password-" + UUID.randomUUID())
-            .getJsonNumber("id")
-            .longValue();
+    Login limited = newLogin("console-media-limits");
+    long account = limited.id();
     // A photo post that already reached the sandbox, to read back in its send log.
-    String subject = dev.herald.launcher.Tokens.newSubject("console-media-sent");
-    String token = tokens.tenant(subject);
     fixtures.session(fixtures.apiPair(7));
-    fixtures.activeAccount(token, subject, 1);
+    String token = activeTenant("console-media-sent", 1).token();
     long photo =
         MediaIT.upload(token, "p.png", null, SampleMedia.png())
             .json()
@@ -149,7 +135,7 @@ class ConsoleMediaIT extends ConsoleSystemTest {
     browser.waitForScreen("Tenants");
     browser.type("Account id", Long.toString(account));
     browser.click("Open");
-    browser.waitForText(By.id("tenant-heading"), email);
+    browser.waitForText(By.id("tenant-heading"), limited.email());
     retype(accountPlanField("Max media file size (MB)"), "2");
     retype(accountPlanField("Max media files"), "5");
     browser.click("Save plan");

@@ -20,13 +20,10 @@ import org.junit.jupiter.api.Test;
  * always a later one, and the engine itself sees the new day and resumes. A raised cap applies at
  * once as well.
  */
-class DailyCapIT extends EngineSystemTest {
+class DailyCapIT extends ScheduledBotSystemTest {
 
   private static final ZoneId WEST = west();
   private static final ZoneId EAST = ZoneId.of("Etc/GMT-14");
-
-  /** Made per test, after the server is connected. */
-  private final ScheduledBots bots = new ScheduledBots(api, fixtures);
 
   /**
    * UTC-12, or UTC-10 while UTC-12's midnight is less than two hours away (UTC 10:00 to 12:00): the

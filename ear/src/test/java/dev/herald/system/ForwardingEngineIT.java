@@ -168,26 +168,27 @@ class ForwardingEngineIT extends EngineSystemTest {
 
   @Test
   void stopIsGracefulAndNoPostStartsAfterItIsAcknowledged() {
-    String subject = Tokens.newSubject("graceful");
-    String token = tokens.tenant(subject);
     fixtures.sandboxFaults(JsonBody.of("latency_ms", 1500));
-    long account =
-        fixtures.runningBot(token, subject, 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
+    ActiveTenant tenant =
+        runningTenant("graceful", 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
     Poll.until(
-        "a post in flight", Duration.ofSeconds(10), () -> deliveries(account, "SENDING") == 1);
+        "a post in flight",
+        Duration.ofSeconds(10),
+        () -> deliveries(tenant.account(), "SENDING") == 1);
 
-    Api.Reply stop = api.post("/api/v1/bot/stop", "").token(token).send();
+    Api.Reply stop = api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     assertEquals(200, stop.status());
     assertEquals("STOPPING", stop.json().getString("status"));
     Poll.until(
         "STOPPED once the post in flight finished",
         Duration.ofSeconds(10),
-        () -> "STOPPED".equals(fixtures.botStatus(account)));
+        () -> "STOPPED".equals(fixtures.botStatus(tenant.account())));
     assertEquals(
         1,
-        fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account),
+        fixtures.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ?", tenant.account()),
         "no post may start after the stop was acknowledged");
-    assertEquals(1, deliveries(account, "DELIVERED"), "the post in flight finishes");
+    assertEquals(1, deliveries(tenant.account(), "DELIVERED"), "the post in flight finishes");
   }
 
   /**
@@ -196,13 +197,10 @@ class ForwardingEngineIT extends EngineSystemTest {
    */
   @Test
   void anAccountHasAtMostMaxSessionsPostsInFlight() {
-    String subject = Tokens.newSubject("inflight");
-    String token = tokens.tenant(subject);
     fixtures.sandboxFaults(JsonBody.of("latency_ms", 400));
-    long account =
-        fixtures.runningBot(
-            token,
-            subject,
+    ActiveTenant tenant =
+        runningTenant(
+            "inflight",
             3,
             3,
             "@inflight_a",
@@ -214,13 +212,14 @@ class ForwardingEngineIT extends EngineSystemTest {
     assertEquals(
         3,
         fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
-    fixtures.sql("UPDATE account SET max_sessions = 2 WHERE id = ?", account);
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
+            tenant.account()));
+    fixtures.sql("UPDATE account SET max_sessions = 2 WHERE id = ?", tenant.account());
     // A cycle claimed before the downgrade may still run with the old cap: count from the next.
     long firstCapped =
         fixtures.count(
                 "SELECT coalesce(max(cycle_id), 0) FROM delivery_record WHERE account_id = ?",
-                account)
+                tenant.account())
             + 2;
     Poll.until(
         "a full cycle after the downgrade",
@@ -229,13 +228,14 @@ class ForwardingEngineIT extends EngineSystemTest {
             fixtures.count(
                     "SELECT count(*) FROM delivery_record WHERE account_id = ? AND cycle_id = ?"
                         + " AND outcome = 'DELIVERED'",
-                    account,
+                    tenant.account(),
                     firstCapped)
                 == 6);
     assertEquals(
         3,
         fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account),
+            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
+            tenant.account()),
         "the downgrade takes no session away, so the cap alone limits the posts");
     long maxOverlap =
         fixtures.count(
@@ -244,7 +244,7 @@ class ForwardingEngineIT extends EngineSystemTest {
                 + " coalesce(o.finished_at, now()) > d.started_at) AS c FROM delivery_record d"
                 + " WHERE d.account_id = ? AND d.cycle_id >= ?) x",
             firstCapped,
-            account,
+            tenant.account(),
             firstCapped);
     assertEquals(2, maxOverlap, "posts in flight at once, with 3 sessions and max_sessions 2");
   }

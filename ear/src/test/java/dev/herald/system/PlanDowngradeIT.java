@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
  * tenant is told what was cut ({@code plan_cuts} in {@code /bot/state}, a {@code
  * PLAN_LIMITS_APPLIED} entry in the activity log). Asserted on what the sandbox's model received.
  */
-class PlanDowngradeIT extends EngineSystemTest {
-
-  /** Made per test, after the server is connected. */
-  private final ScheduledBots bots = new ScheduledBots(api, fixtures);
+class PlanDowngradeIT extends ScheduledBotSystemTest {
 
   @Test
   void aPlanDowngradeCutsGroupsAndRaisesDelaysOnTheRunningBotAndSaysSo() {
