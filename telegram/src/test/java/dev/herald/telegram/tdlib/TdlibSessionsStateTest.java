@@ -4,6 +4,8 @@ import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.TdlibFolders.storeSnapshot;
+import static dev.herald.telegram.tdlib.TdlibFolders.withBinlog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +43,7 @@ class TdlibSessionsStateTest extends FakeTdlibTest {
   }
 
   private Path binlog(long sessionId, byte... content) throws Exception {
-    Path folder = Files.createDirectories(dataDir.resolve("session-" + sessionId));
-    return Files.write(folder.resolve("td.binlog"), content);
+    return withBinlog(dataDir.resolve("session-" + sessionId), content);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -85,10 +86,9 @@ class TdlibSessionsStateTest extends FakeTdlibTest {
 
   @Test
   void aClientOpensOnTheStoredStateWhenThisNodeHasNone() throws Exception {
-    Path elsewhere = Files.createDirectories(dataDir.resolve("other-node"));
-    Files.write(elsewhere.resolve("td.binlog"), new byte[] {4, 2});
-    TdlibStateSnapshot state = TdlibStateSnapshot.of(elsewhere).orElseThrow();
-    store.save(7, state.bytes(), state.sha256(), "node-b");
+    Path elsewhere = dataDir.resolve("other-node");
+    withBinlog(elsewhere, (byte) 4, (byte) 2);
+    storeSnapshot(store, 7, elsewhere, "node-b");
 
     TdlibSessionClient client = sessions.open(7, API);
 
