@@ -10,13 +10,16 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One home for running single cycles in the engine's unit tests: the in-memory store, a hand-moved
- * clock, write-behind flushed after each run, and starts recorded on the calling thread. Close it
- * after each test (it owns the engine's timer thread).
+ * clock, write-behind flushed after each run, and starts recorded on the calling thread. Register
+ * it as an extension ({@code @RegisterExtension}): it stops the engine's timer thread after each
+ * test.
  */
-final class CycleBench implements AutoCloseable {
+final class CycleBench implements AfterEachCallback {
 
   final MutableClock clock;
   final InMemoryEngineStore store = new InMemoryEngineStore();
@@ -61,7 +64,7 @@ final class CycleBench implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     executor.shutdownNow();
   }
 }

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One cycle against the in-memory store and a scripted transport, every step on the calling thread
@@ -34,15 +34,10 @@ import org.junit.jupiter.api.Test;
 class CycleRunTest {
 
   private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
-  private final CycleBench bench = new CycleBench(now);
+  @RegisterExtension final CycleBench bench = new CycleBench(now);
   private final InMemoryEngineStore store = bench.store;
   private final QuietMetrics metrics = bench.metrics;
   private final ScriptedGateway gateway = new ScriptedGateway();
-
-  @AfterEach
-  void stopBench() {
-    bench.close();
-  }
 
   private void run(DueCycle cycle) {
     bench.run(cycle, CycleBench.sending(gateway, new StarFormatter()));

@@ -26,8 +26,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The schedule in the engine (issue 15): active hours, the daily cap and jitter, with a hand-moved
@@ -55,15 +55,10 @@ class CycleScheduleTest {
     }
   }
 
-  private final CycleBench bench = new CycleBench(Instant.parse("2026-03-28T12:00:00Z"));
+  @RegisterExtension final CycleBench bench = new CycleBench(Instant.parse("2026-03-28T12:00:00Z"));
   private final MutableClock clock = bench.clock;
   private final InMemoryEngineStore store = bench.store;
   private final TimedGateway gateway = new TimedGateway();
-
-  @AfterEach
-  void stopBench() {
-    bench.close();
-  }
 
   private static DueCycle cycle(Schedule schedule, DailyCap cap, String... chats) {
     return new DueCycle(

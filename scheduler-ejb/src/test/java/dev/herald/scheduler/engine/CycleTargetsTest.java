@@ -27,14 +27,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC rule 16 in the engine: targets prepared before the first post, waits honoured. */
 class CycleTargetsTest {
 
   private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
-  private final CycleBench bench = new CycleBench(now);
+  @RegisterExtension final CycleBench bench = new CycleBench(now);
   private final MutableClock clock = bench.clock;
   private final InMemoryEngineStore store = bench.store;
   private final QuietMetrics metrics = bench.metrics;
@@ -78,11 +78,6 @@ class CycleTargetsTest {
 
   private static int slowMode(ChatReference chat) {
     return chat.canonical().equals("@herald_slow") ? 30 : 0;
-  }
-
-  @AfterEach
-  void stopBench() {
-    bench.close();
   }
 
   private CycleTally run(int joinsPerHour, DueCycle cycle) {
