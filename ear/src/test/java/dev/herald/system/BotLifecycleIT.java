@@ -64,11 +64,7 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.session(pair);
     ActiveTenant tenant = activeTenant("starter", 2);
     fixtures.completeConfig(tenant.token(), "@lifecycle_group");
-    assertEquals(
-        0,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
-            tenant.account()));
+    assertEquals(0, fixtures.assignedSessions(tenant.account()));
 
     Api.Reply started = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(200, started.status(), started::toString);
@@ -76,11 +72,7 @@ class BotLifecycleIT extends TenantSystemTest {
     assertEquals("RUNNING", state.getString("status"));
     assertEquals(2, state.getJsonArray("senders").size());
     assertTrue(state.getBoolean("dry_run"));
-    assertEquals(
-        2,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
-            tenant.account()));
+    assertEquals(2, fixtures.assignedSessions(tenant.account()));
 
     Api.Reply stopped = api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     assertEquals(200, stopped.status(), stopped::toString);

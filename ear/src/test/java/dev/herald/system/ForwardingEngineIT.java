@@ -209,11 +209,7 @@ class ForwardingEngineIT extends EngineSystemTest {
             "@inflight_d",
             "@inflight_e",
             "@inflight_f");
-    assertEquals(
-        3,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
-            tenant.account()));
+    assertEquals(3, fixtures.assignedSessions(tenant.account()));
     fixtures.sql("UPDATE account SET max_sessions = 2 WHERE id = ?", tenant.account());
     // A cycle claimed before the downgrade may still run with the old cap: count from the next.
     long firstCapped =
@@ -233,9 +229,7 @@ class ForwardingEngineIT extends EngineSystemTest {
                 == 6);
     assertEquals(
         3,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?",
-            tenant.account()),
+        fixtures.assignedSessions(tenant.account()),
         "the downgrade takes no session away, so the cap alone limits the posts");
     long maxOverlap =
         fixtures.count(

@@ -43,6 +43,19 @@ class TargetsIT extends EngineSystemTest {
         .toList();
   }
 
+  /**
+   * Waits for the first send of {@code account} to {@code chat}: the sandbox accepted it, so the
+   * sender had joined before it posted, and it is a member now.
+   */
+  private static void assertFirstPostAcceptedAsMember(String chat, String account) {
+    Poll.until(
+        "a post by " + account + " in " + chat,
+        Duration.ofSeconds(20),
+        () -> !sends(chat, account).isEmpty());
+    assertEquals("ok", sends(chat, account).get(0), "the first post was accepted");
+    assertEquals("MEMBER", membership(chat, account));
+  }
+
   private static String membership(String chat, String account) {
     return world(chat).getJsonArray("members").getValuesAs(JsonObject.class).stream()
         .filter(member -> member.getString("account").equals(account))
@@ -85,13 +98,7 @@ class TargetsIT extends EngineSystemTest {
     ActiveTenant tenant = runningTenant("join-first", 1, 1, "@sandbox_lounge");
     String user = "user#" + session(tenant.account());
 
-    Poll.until(
-        "a post in the lounge",
-        Duration.ofSeconds(20),
-        () -> sends("@sandbox_lounge", user).size() > 0);
-
-    assertEquals("ok", sends("@sandbox_lounge", user).get(0), "the first post was accepted");
-    assertEquals("MEMBER", membership("@sandbox_lounge", user));
+    assertFirstPostAcceptedAsMember("@sandbox_lounge", user);
     JsonObject standing = standing(tenant.token(), "@sandbox_lounge");
     assertEquals("JOINED", standing.getString("membership"));
   }
@@ -197,12 +204,7 @@ class TargetsIT extends EngineSystemTest {
     Poll.until("a replacement", Duration.ofSeconds(10), () -> session(tenant.account()) != first);
     String replacement = "user#" + session(tenant.account());
 
-    Poll.until(
-        "the replacement posts",
-        Duration.ofSeconds(20),
-        () -> sends("@sandbox_market", replacement).size() > 0);
-    assertEquals("ok", sends("@sandbox_market", replacement).get(0), "joined before its post");
-    assertEquals("MEMBER", membership("@sandbox_market", replacement));
+    assertFirstPostAcceptedAsMember("@sandbox_market", replacement);
   }
 
   @Test
