@@ -3,7 +3,7 @@
 
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { Page } from "./api";
+import { page, type Page } from "./api";
 import type { ApiProblem } from "./problem";
 
 let nextId = 0;
@@ -142,19 +142,7 @@ export interface Column<T> {
   className?: string;
 }
 
-/**
- * A list screen's table over cursor pages ({@link usePaged}), with its pager: one place for the
- * table markup every list shares (scrollable region, column headers, an "empty" row).
- */
-export function PagedTable<T>({
-  label,
-  caption,
-  list,
-  columns,
-  rowKey,
-  rowProps,
-  empty,
-}: {
+interface PagedTableProps<T> {
   label: string;
   caption?: string;
   list: ReturnType<typeof usePaged<T>>;
@@ -162,7 +150,13 @@ export function PagedTable<T>({
   rowKey: (row: T) => string | number;
   rowProps?: (row: T) => Record<string, string | number>;
   empty?: string;
-}) {
+}
+
+/**
+ * A list screen's table over cursor pages ({@link usePaged}), with its pager: one place for the
+ * table markup every list shares (scrollable region, column headers, an "empty" row).
+ */
+export function PagedTable<T>({ label, caption, list, columns, rowKey, rowProps, empty }: PagedTableProps<T>) {
   const items = list.page?.items;
   return (
     <>
@@ -225,5 +219,38 @@ export function ChoiceFilter({
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A list of GET `path` over cursor pages of 20: what every list screen shows. Above its table, the
+ * problem an action gave (`problem`) or else the one loading gave, the action's `notice`, and a
+ * choice of one query parameter to filter by (`filter`, "" for all). A change of `reload` or of
+ * the filter loads the first page again.
+ */
+export function PagedList<T>({
+  path,
+  reload = 0,
+  filter,
+  problem = null,
+  notice = null,
+  ...table
+}: {
+  path: string;
+  reload?: unknown;
+  filter?: { name: string; label: string; choices: string[] };
+  problem?: ApiProblem | null;
+  notice?: string | null;
+} & Omit<PagedTableProps<T>, "list">) {
+  const [value, setValue] = useState("");
+  const query: Record<string, string> = filter && value ? { [filter.name]: value } : {};
+  const list = usePaged((cursor) => page<T>(path, cursor, 20, query), `${value}/${reload}`);
+  return (
+    <>
+      <ProblemAlert problem={problem ?? list.problem} />
+      {notice && <Notice>{notice}</Notice>}
+      {filter && <ChoiceFilter label={filter.label} value={value} choices={filter.choices} onChange={setValue} />}
+      <PagedTable list={list} {...table} />
+    </>
   );
 }

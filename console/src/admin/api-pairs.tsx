@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { page, post } from "../api";
+import { post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair } from "../types";
-import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
 import { ProxyForm, proxyText } from "./proxy";
 
 /**
@@ -17,7 +17,6 @@ export function ApiPairs() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   // Said at once: with more pairs than one page holds, the new one is on a later page.
   const [added, setAdded] = useState<ApiPair | null>(null);
-  const list = usePaged((cursor) => page<ApiPair>("/admin/api-pairs", cursor, 20), reload);
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -56,10 +55,10 @@ export function ApiPairs() {
         )}
       </form>
       <ProxyForm title="Proxy of an API pair" what="API pair" base="/admin/api-pairs" onSaved={() => setReload(reload + 1)} />
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<ApiPair>
+        path="/admin/api-pairs"
+        reload={reload}
         label="API pairs"
-        list={list}
         rowKey={(a) => a.id}
         columns={[
           { header: "Id", cell: (a) => a.id },

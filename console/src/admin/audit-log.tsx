@@ -1,16 +1,13 @@
-import { page } from "../api";
 import type { AuditEntry } from "../types";
-import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { PagedList, Screen, when } from "../ui";
 
 /** Every admin change, newest first. */
 export function AuditLog() {
-  const list = usePaged((cursor) => page<AuditEntry>("/admin/audit-log", cursor, 20));
   return (
     <Screen title="Audit log">
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<AuditEntry>
+        path="/admin/audit-log"
         label="Audit entries"
-        list={list}
         rowKey={(a) => a.id}
         rowProps={(a) => ({ "data-action": a.action })}
         columns={[

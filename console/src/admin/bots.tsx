@@ -1,28 +1,26 @@
 import { useState } from "preact/hooks";
-import { page } from "../api";
 import type { ApiProblem } from "../problem";
 import type { AdminBot } from "../types";
-import { ChoiceFilter, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { PagedList, Screen, when } from "../ui";
 import { SuspendControls } from "./suspend";
 
 const STATUSES = ["", "RUNNING", "STOPPED", "STOPPING"];
 
 /** Every tenant's bot by status, with suspend (a reason is recorded in the audit log) and activate. */
 export function Bots() {
-  const [status, setStatus] = useState("");
   const [reload, setReload] = useState(0);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = usePaged((cursor) => page<AdminBot>("/admin/bots", cursor, 20, status ? { status } : {}), `${status}/${reload}`);
 
   return (
     <Screen title="Bots">
-      <ProblemAlert problem={problem ?? list.problem} />
-      {notice && <Notice>{notice}</Notice>}
-      <ChoiceFilter label="Status" value={status} choices={STATUSES} onChange={setStatus} />
-      <PagedTable
+      <PagedList<AdminBot>
+        path="/admin/bots"
+        filter={{ name: "status", label: "Status", choices: STATUSES }}
+        reload={reload}
+        problem={problem}
+        notice={notice}
         label="Bots"
-        list={list}
         rowKey={(b) => b.account_id}
         rowProps={(b) => ({ "data-account": b.account_id })}
         columns={[

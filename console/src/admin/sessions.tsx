@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair, SessionView, WarmupView } from "../types";
-import { ChoiceFilter, Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
 import { ProxyForm, proxyText } from "./proxy";
 
 const STATES = ["", "PENDING_AUTH", "UNUSED", "ASSIGNED", "COOLING_DOWN", "UNAVAILABLE", "NEEDS_LOGIN", "BANNED", "REVOKED"];
@@ -130,13 +130,11 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
 
 /** The session pool: by state, ban with a reason, release, and the login wizard. */
 export function Sessions() {
-  const [state, setState] = useState("");
   const [reload, setReload] = useState(0);
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [relogin, setRelogin] = useState<SessionView | null>(null);
-  const list = usePaged((cursor) => page<SessionView>("/admin/sessions", cursor, 20, state ? { state } : {}), `${state}/${reload}`);
 
   const act = async (s: SessionView, what: "ban" | "release") => {
     setProblem(null);
@@ -188,12 +186,13 @@ export function Sessions() {
     <Screen title="Sessions">
       <LoginWizard relogin={relogin} onAdded={() => setReload((r) => r + 1)} />
       <ProxyForm title="Proxy of a session" what="session" base="/admin/sessions" onSaved={() => setReload((r) => r + 1)} />
-      <ProblemAlert problem={problem ?? list.problem} />
-      {notice && <Notice>{notice}</Notice>}
-      <ChoiceFilter label="State" value={state} choices={STATES} onChange={setState} />
-      <PagedTable
+      <PagedList<SessionView>
+        path="/admin/sessions"
+        filter={{ name: "state", label: "State", choices: STATES }}
+        reload={reload}
+        problem={problem}
+        notice={notice}
         label="Sessions"
-        list={list}
         rowKey={(s) => s.id}
         columns={[
           { header: "Id", cell: (s) => s.id },

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { get, page, post, put } from "../api";
+import { get, post, put } from "../api";
 import type { ApiProblem } from "../problem";
 import type { AdminAccount } from "../types";
-import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
 import { SuspendControls } from "./suspend";
 import { EMPTY_PLAN, PlanDraft, PlanFields, mediaDraft, planBody } from "./plan-fields";
 
@@ -23,7 +23,6 @@ export function Tenants() {
   const [notice, setNotice] = useState<string | null>(null);
   const [suspended, setSuspended] = useState(false);
   const [reload, setReload] = useState(0);
-  const list = usePaged((cursor) => page<AdminAccount>("/admin/accounts", cursor, 20), reload);
 
   const show = (a: AdminAccount) => {
     if (a.id !== account?.id) setSuspended(false);
@@ -143,11 +142,11 @@ export function Tenants() {
           )}
         </div>
       </div>
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<AdminAccount>
+        path="/admin/accounts"
+        reload={reload}
         label="Accounts"
         caption="Every account, by id"
-        list={list}
         rowKey={(a) => a.id}
         rowProps={(a) => ({ "data-account": a.id })}
         columns={[

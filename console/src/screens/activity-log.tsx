@@ -1,17 +1,14 @@
-import { page } from "../api";
 import type { LogEntry } from "../types";
-import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { PagedList, Screen, when } from "../ui";
 
 /** The bot's activity log (cycles with their outcome counts, flood waits, bans, stops), paged. */
 export function ActivityLog() {
-  const list = usePaged((cursor) => page<LogEntry>("/bot/logs", cursor, 20));
   return (
     <Screen title="Activity">
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<LogEntry>
+        path="/bot/logs"
         label="Activity log"
         caption="Newest first"
-        list={list}
         empty="Nothing yet."
         rowKey={(l) => l.id}
         columns={[

@@ -1,17 +1,14 @@
-import { page } from "../api";
 import type { Delivery } from "../types";
-import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { PagedList, Screen, when } from "../ui";
 
 /** Every post attempt (GET /bot/deliveries), newest first: where, by whom, and what came back. */
 export function Deliveries() {
-  const list = usePaged((cursor) => page<Delivery>("/bot/deliveries", cursor, 20));
   return (
     <Screen title="Deliveries">
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<Delivery>
+        path="/bot/deliveries"
         label="Post attempts"
         caption="Newest first"
-        list={list}
         empty="Nothing yet."
         rowKey={(d) => d.id ?? 0}
         rowProps={() => ({ "data-testid": "delivery-row" })}

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { del, page, post } from "../api";
+import { del, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { Medium } from "../types";
-import { Field, Notice, PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
 
 /** Sizes as people read them: 2.4 MB, 830 KB. */
 export function size(bytes: number): string {
@@ -21,7 +21,6 @@ export function Media() {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const list = usePaged((cursor) => page<Medium>("/media", cursor, 20), reload);
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -77,11 +76,11 @@ export function Media() {
           Upload
         </button>
       </form>
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<Medium>
+        path="/media"
+        reload={reload}
         label="Your media"
         caption="Newest first"
-        list={list}
         empty="No media yet."
         rowKey={(m) => m.id}
         rowProps={(m) => ({ "data-testid": "medium-row", "data-id": m.id })}

@@ -1,6 +1,5 @@
-import { page } from "../api";
 import type { Target, TargetSender } from "../types";
-import { PagedTable, ProblemAlert, Screen, usePaged, when } from "../ui";
+import { PagedList, Screen, when } from "../ui";
 
 /** One sender's standing: membership, when it may post next, and what to do about its error. */
 function standing(s: TargetSender) {
@@ -22,14 +21,12 @@ function standing(s: TargetSender) {
  * its slow mode or a join request, or what the tenant must do ("add @YourBot to the group").
  */
 export function Targets() {
-  const list = usePaged((cursor) => page<Target>("/bot/targets", cursor, 20));
   return (
     <Screen title="Targets">
-      <ProblemAlert problem={list.problem} />
-      <PagedTable
+      <PagedList<Target>
+        path="/bot/targets"
         label="Target groups"
         caption="In the order of the bot config"
-        list={list}
         empty="No target groups configured."
         rowKey={(t) => t.chat}
         rowProps={() => ({ "data-testid": "target-row" })}

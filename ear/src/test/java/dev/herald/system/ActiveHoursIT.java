@@ -3,14 +3,12 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,49 +17,41 @@ import org.junit.jupiter.api.Test;
  * where it is about noon now and windows relative to that day; the DST cases are the domain's and
  * the engine's tests with a fixed clock ({@code ActiveHoursTest}, {@code CycleScheduleTest}).
  */
-class ActiveHoursIT extends TenantSystemTest {
-
-  private ScheduledBots bots;
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-    bots = new ScheduledBots(api, fixtures);
-  }
+class ActiveHoursIT extends ScheduledBotSystemTest {
 
   @Test
   void aBotPostsNothingOutsideItsActiveHoursAndPostsOnceItsWindowIsOpen() {
-    String subject = Tokens.newSubject("hours");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("hours", 1);
     String chat = ScheduledBots.chat("hours");
     ZoneId zone = ScheduledBots.noonZone();
     LocalDate today = LocalDate.now(zone);
     String tomorrowOnly = ScheduledBots.day(today.plusDays(1).getDayOfWeek()) + " 00:00-24:00";
 
     bots.start(
-        token,
+        tenant.token(),
         ScheduledBots.config(List.of(chat), 1, ScheduledBots.schedule(zone.getId(), tomorrowOnly)));
 
     Instant tomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
-    Poll.until("the engine defers the bot", Duration.ofSeconds(20), () -> bots.deferred(account));
-    JsonObject state = bots.state(token);
+    Poll.until(
+        "the engine defers the bot", Duration.ofSeconds(20), () -> bots.deferred(tenant.account()));
+    JsonObject state = bots.state(tenant.token());
     assertEquals("OUTSIDE_ACTIVE_HOURS", state.getString("pause_reason"), state::toString);
     assertTrue(state.getBoolean("is_idle"));
     assertEquals(tomorrow.toString(), state.getString("resumes_at"));
     assertEquals(tomorrow.toString(), state.getJsonObject("next_window").getString("starts_at"));
     assertEquals(List.of(), bots.sends(chat), "the model received nothing outside active hours");
     assertEquals(
-        0, fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account));
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ?", tenant.account()));
 
     String todayToo = ScheduledBots.day(today.getDayOfWeek()) + " 00:00-24:00; " + tomorrowOnly;
     bots.putConfig(
-        token,
+        tenant.token(),
         ScheduledBots.config(List.of(chat), 1, ScheduledBots.schedule(zone.getId(), todayToo)));
 
     Poll.until(
         "posts inside the window", Duration.ofSeconds(20), () -> bots.sends(chat).size() >= 2);
-    assertTrue(!bots.state(token).containsKey("pause_reason"));
+    assertTrue(!bots.state(tenant.token()).containsKey("pause_reason"));
   }
 }

@@ -11,11 +11,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,24 +24,16 @@ import org.junit.jupiter.api.Test;
  * TDLib, variants spread over a cycle's chats, posts rotated per cycle, URL buttons sent by the
  * tenant's bot and dropped for sessions, and the preview.
  */
-class BotContentIT extends TenantSystemTest {
+class BotContentIT extends EngineSystemTest {
 
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-  }
-
-  /** A tenant with an active plan, one sandbox session, and this configuration saved. */
-  private static String tenantWith(String config, int sessions) {
-    String subject = Tokens.newSubject("content");
-    String token = tokens.tenant(subject);
-    long pair = fixtures.apiPair(7);
-    for (int i = 0; i < sessions; i++) {
-      fixtures.session(pair);
-    }
-    fixtures.activeAccount(token, subject, Math.max(1, sessions));
-    Api.Reply saved = api.put("/api/v1/bot/config", config).token(token).send();
+  /**
+   * A tenant with an active plan and one sandbox session whose bot posts to {@code groups} with
+   * these more configuration fields (names and values), saved.
+   */
+  private static String tenantWith(List<String> groups, Object... config) {
+    fixtures.session(fixtures.apiPair(7));
+    String token = activeTenant("content", 1).token();
+    Api.Reply saved = api.put("/api/v1/bot/config", config(groups, config)).token(token).send();
     assertEquals(200, saved.status(), saved::toString);
     return token;
   }
@@ -80,23 +72,34 @@ class BotContentIT extends TenantSystemTest {
   }
 
   private static String config(List<String> groups, Object... more) {
-    Object[] all = new Object[more.length + 6];
-    all[0] = "target_groups";
-    all[1] = groups;
-    all[2] = "delay_between_posts_seconds";
-    all[3] = 0;
-    all[4] = "delay_between_cycles_seconds";
-    all[5] = 1;
-    System.arraycopy(more, 0, all, 6, more.length);
-    return JsonBody.of(all);
+    return JsonBody.of(
+        then(
+            more,
+            "target_groups",
+            groups,
+            "delay_between_posts_seconds",
+            0,
+            "delay_between_cycles_seconds",
+            1));
+  }
+
+  /** A TEXT post of {@code text} with these more fields (names and values), if any. */
+  private static JsonObject textPost(String text, Object... more) {
+    return JsonBody.object(then(more, "type", "TEXT", "text", text));
+  }
+
+  /** The names and values {@code first}, then {@code more}. */
+  private static Object[] then(Object[] more, Object... first) {
+    Object[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test
   void markdownPostsReachTelegramAsPlainTextWithEntities() {
     String chat = group("content_md");
     String token =
-        tenantWith(
-            config(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN"), 1);
+        tenantWith(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN");
     start(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
@@ -112,18 +115,10 @@ class BotContentIT extends TenantSystemTest {
     String chat = group("content_html");
     String token =
         tenantWith(
-            config(
-                List.of(chat),
-                "posts",
-                List.of(
-                    JsonBody.object(
-                        "type",
-                        "TEXT",
-                        "text",
-                        "<i>Hi</i> <a href=\"https://example.com/\">site</a>",
-                        "format",
-                        "HTML"))),
-            1);
+            List.of(chat),
+            "posts",
+            List.of(
+                textPost("<i>Hi</i> <a href=\"https://example.com/\">site</a>", "format", "HTML")));
     start(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
@@ -152,7 +147,7 @@ class BotContentIT extends TenantSystemTest {
   @Test
   void noTwoChatsOfACycleGetTheSameVariant() {
     List<String> chats = List.of(group("content_v1"), group("content_v2"), group("content_v3"));
-    String token = tenantWith(config(chats, "post_text", "{Hello|Hi|Hey} there"), 1);
+    String token = tenantWith(chats, "post_text", "{Hello|Hi|Hey} there");
     start(token);
 
     Set<String> firstTexts = new HashSet<>();
@@ -167,15 +162,11 @@ class BotContentIT extends TenantSystemTest {
     String chat = group("content_rot");
     String token =
         tenantWith(
-            config(
-                List.of(chat),
-                "posts",
-                List.of(
-                    JsonBody.object("type", "TEXT", "text", "first post"),
-                    JsonBody.object("type", "TEXT", "text", "second post")),
-                "rotation",
-                "IN_ORDER"),
-            1);
+            List.of(chat),
+            "posts",
+            List.of(textPost("first post"), textPost("second post")),
+            "rotation",
+            "IN_ORDER");
     start(token);
 
     List<JsonObject> messages = awaitReceived(chat, 3);
@@ -190,10 +181,7 @@ class BotContentIT extends TenantSystemTest {
     List<String> chats = List.of(group("content_b1"), group("content_b2"));
     List<JsonObject> posts =
         List.of(
-            JsonBody.object(
-                "type",
-                "TEXT",
-                "text",
+            textPost(
                 "With a button",
                 "buttons",
                 List.of(List.of(JsonBody.object("text", "Open", "url", "https://example.com/")))));
@@ -249,8 +237,7 @@ class BotContentIT extends TenantSystemTest {
   @Test
   void previewRendersSamplesAsTheyWouldBeSent() {
     List<String> chats = List.of(group("content_p1"), group("content_p2"));
-    String token =
-        tenantWith(config(chats, "post_text", "{Hi|Hey} *you*", "format", "MARKDOWN"), 1);
+    String token = tenantWith(chats, "post_text", "{Hi|Hey} *you*", "format", "MARKDOWN");
 
     Api.Reply reply = api.post("/api/v1/bot/preview", JsonBody.of("count", 2)).token(token).send();
     assertEquals(200, reply.status(), reply::toString);

@@ -60,11 +60,9 @@ class BotEventsIT extends TenantSystemTest {
   @Test
   void reconnectWithLastEventIdReplaysWhatWasMissed() {
     fixtures.noSandboxFaults();
-    String subject = Tokens.newSubject("events-replay");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@events_a", "@events_b");
+    ActiveTenant tenant = runningTenant("events-replay", 1, 1, "@events_a", "@events_b");
     List<EventStreamClient.Event> seen = new ArrayList<>();
-    try (EventStreamClient stream = open(token, "0-0")) {
+    try (EventStreamClient stream = open(tenant.token(), "0-0")) {
       for (int deliveries = 0; deliveries < 2; ) {
         EventStreamClient.Event event = stream.next(e -> e.id() != null, WAIT);
         assertNotNull(event, "log and delivery events while the bot runs");
@@ -73,21 +71,23 @@ class BotEventsIT extends TenantSystemTest {
       }
     }
     String lastId = seen.get(seen.size() - 1).id();
-    long finishedWhenClosed = finishedDeliveries(account);
+    long finishedWhenClosed = finishedDeliveries(tenant.account());
     Poll.until(
         "deliveries while no client is connected",
         WAIT,
-        () -> finishedDeliveries(account) >= finishedWhenClosed + 3);
-    api.post("/api/v1/bot/stop", "").token(token).send();
+        () -> finishedDeliveries(tenant.account()) >= finishedWhenClosed + 3);
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     Poll.until(
         "the bot stopped",
         WAIT,
         () ->
             "STOPPED"
-                .equals(fixtures.string("SELECT status FROM bot WHERE account_id = ?", account)));
+                .equals(
+                    fixtures.string(
+                        "SELECT status FROM bot WHERE account_id = ?", tenant.account())));
 
     List<EventStreamClient.Event> replayed = new ArrayList<>();
-    try (EventStreamClient stream = open(token, lastId)) {
+    try (EventStreamClient stream = open(tenant.token(), lastId)) {
       while (true) {
         EventStreamClient.Event event = stream.next(e -> !e.name().equals(":comment"), WAIT);
         assertNotNull(event, "the replay ends with the current state");
@@ -103,9 +103,9 @@ class BotEventsIT extends TenantSystemTest {
 
     List<EventStreamClient.Event> all = new ArrayList<>(seen);
     all.addAll(replayed);
-    assertEquals(logIdsFromApi(token), idsOf(all, "log", "id"), "every log entry, once");
+    assertEquals(logIdsFromApi(tenant.token()), idsOf(all, "log", "id"), "every log entry, once");
     assertEquals(
-        deliveryIdsFromDatabase(account),
+        deliveryIdsFromDatabase(tenant.account()),
         idsOf(all, "delivery", "delivery_id"),
         "every finished delivery, once");
   }
@@ -151,12 +151,10 @@ class BotEventsIT extends TenantSystemTest {
     assertEquals(401, anonymous.status(), anonymous::toString);
     assertTrue(anonymous.header("Content-Type").startsWith("application/problem+json"));
 
-    String subject = Tokens.newSubject("events-bad-id");
-    String token = tokens.tenant(subject);
-    fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("events-bad-id", 1);
     Api.Reply malformed =
         api.get("/api/v1/bot/events")
-            .token(token)
+            .token(tenant.token())
             .header("Accept", "text/event-stream")
             .header("Last-Event-ID", "not-a-cursor")
             .send();

@@ -49,10 +49,8 @@ class BotLifecycleIT extends TenantSystemTest {
 
   @Test
   void startIsRefusedWhenConfigIncomplete() {
-    String subject = Tokens.newSubject("incomplete");
-    String token = tokens.tenant(subject);
-    fixtures.activeAccount(token, subject, 1);
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    ActiveTenant tenant = activeTenant("incomplete", 1);
+    Api.Reply reply = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(422, reply.status(), reply::toString);
     assertEquals("config-incomplete", problemType(reply));
     assertEquals(2, reply.json().getJsonArray("errors").size());
@@ -64,27 +62,19 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.session(pair);
     fixtures.session(pair);
     fixtures.session(pair);
-    String subject = Tokens.newSubject("starter");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 2);
-    fixtures.completeConfig(token, "@lifecycle_group");
-    assertEquals(
-        0,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
+    ActiveTenant tenant = activeTenant("starter", 2);
+    fixtures.completeConfig(tenant.token(), "@lifecycle_group");
+    assertEquals(0, fixtures.assignedSessions(tenant.account()));
 
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(200, started.status(), started::toString);
     JsonObject state = started.json();
     assertEquals("RUNNING", state.getString("status"));
     assertEquals(2, state.getJsonArray("senders").size());
     assertTrue(state.getBoolean("dry_run"));
-    assertEquals(
-        2,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
+    assertEquals(2, fixtures.assignedSessions(tenant.account()));
 
-    Api.Reply stopped = api.post("/api/v1/bot/stop", "").token(token).send();
+    Api.Reply stopped = api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     assertEquals(200, stopped.status(), stopped::toString);
     String status = stopped.json().getString("status");
     assertTrue(status.equals("STOPPED") || status.equals("STOPPING"), status);
@@ -143,33 +133,31 @@ class BotLifecycleIT extends TenantSystemTest {
   @Test
   void startIsRefusedWhenNoSenderIsAvailable() {
     fixtures.drainPool();
-    String subject = Tokens.newSubject("no-sender");
-    String token = tokens.tenant(subject);
-    fixtures.activeAccount(token, subject, 3);
-    fixtures.completeConfig(token, "@nosender_group");
-    Api.Reply reply = api.post("/api/v1/bot/start", "").token(token).send();
+    ActiveTenant tenant = activeTenant("no-sender", 3);
+    fixtures.completeConfig(tenant.token(), "@nosender_group");
+    Api.Reply reply = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(409, reply.status(), reply::toString);
     assertEquals("no-sender-available", problemType(reply));
     assertEquals(
-        "STOPPED", api.get("/api/v1/bot/state").token(token).send().json().getString("status"));
+        "STOPPED",
+        api.get("/api/v1/bot/state").token(tenant.token()).send().json().getString("status"));
   }
 
   @Test
   void aVerifiedUserBotIsASenderWhenThePoolIsEmpty() {
     fixtures.drainPool();
-    String subject = Tokens.newSubject("own-bot");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
-    fixtures.completeConfig(token, "@own_bot_group");
+    ActiveTenant tenant = activeTenant("own-bot", 1);
+    fixtures.completeConfig(tenant.token(), "@own_bot_group");
     assertEquals(
         201,
         api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
-            .token(token)
+            .token(tenant.token())
             .send()
             .status());
-    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
+    assertEquals(
+        200, api.post("/api/v1/user-bot/verify", "{}").token(tenant.token()).send().status());
 
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(200, started.status(), started::toString);
     assertTrue(
         started
@@ -186,9 +174,9 @@ class BotLifecycleIT extends TenantSystemTest {
             fixtures.count(
                     "SELECT count(*) FROM delivery_record WHERE account_id = ? AND sender_kind ="
                         + " 'USER_BOT' AND outcome = 'DELIVERED'",
-                    account)
+                    tenant.account())
                 >= 1);
-    api.post("/api/v1/bot/stop", "").token(token).send();
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,32 +20,32 @@ class ConditionalReadIT extends TenantSystemTest {
 
   @Test
   void anUnchangedReadIsNotModifiedAndAChangeGivesANewTag() {
-    String subject = Tokens.newSubject("etag");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
-    fixtures.completeConfig(token, "@etag_group");
+    ActiveTenant tenant = activeTenant("etag", 1);
+    fixtures.completeConfig(tenant.token(), "@etag_group");
 
     for (String read : READS) {
-      Api.Reply first = api.get(read).token(token).send();
+      Api.Reply first = api.get(read).token(tenant.token()).send();
       assertEquals(200, first.status(), read + ": " + first);
       String tag = first.header("ETag");
       assertNotNull(tag, read + " carries an ETag");
 
-      Api.Reply again = api.get(read).token(token).header("If-None-Match", tag).send();
+      Api.Reply again = api.get(read).token(tenant.token()).header("If-None-Match", tag).send();
       assertEquals(304, again.status(), read + ": " + again);
       assertEquals("", again.body(), read);
       assertEquals(tag, again.header("ETag"), read);
 
-      Api.Reply other = api.get(read).token(token).header("If-None-Match", "\"other\"").send();
+      Api.Reply other =
+          api.get(read).token(tenant.token()).header("If-None-Match", "\"other\"").send();
       assertEquals(200, other.status(), read);
       assertEquals(first.body(), other.body(), read);
     }
 
-    Api.Reply before = api.get("/api/v1/bot/state").token(token).send();
-    fixtures.sql("UPDATE bot SET last_error_reason = 'etag changed' WHERE account_id = ?", account);
+    Api.Reply before = api.get("/api/v1/bot/state").token(tenant.token()).send();
+    fixtures.sql(
+        "UPDATE bot SET last_error_reason = 'etag changed' WHERE account_id = ?", tenant.account());
     Api.Reply after =
         api.get("/api/v1/bot/state")
-            .token(token)
+            .token(tenant.token())
             .header("If-None-Match", before.header("ETag"))
             .send();
     assertEquals(200, after.status(), after.toString());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,21 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * login wizard, a tenant's bot suspended with a reason and the audit entry that records it, access
  * codes shown once, and every admin screen checked by axe-core at desktop and phone width.
  */
-class ConsoleAdminIT extends TenantSystemTest {
-
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = new ConsoleBrowser(SystemUnderTest.get().server().baseUrl());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleAdminIT extends ConsoleSystemTest {
 
   private static void signInAsOwner() {
     browser.open("/admin/tenants");

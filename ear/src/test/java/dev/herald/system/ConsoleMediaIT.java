@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -19,21 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * with the file input, see a file whose bytes are not an image refused with the API's message, make
  * a PHOTO post of the upload, and see its deletion refused while the post uses it.
  */
-class ConsoleMediaIT extends TenantSystemTest {
-
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = new ConsoleBrowser(SystemUnderTest.get().server().baseUrl());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleMediaIT extends ConsoleSystemTest {
 
   private static Path file(String name, byte[] bytes) throws IOException {
     Path dir = Files.createTempDirectory(system.workDir(), "console-media");
@@ -46,17 +30,9 @@ class ConsoleMediaIT extends TenantSystemTest {
 
   @Test
   void tenantUploadsAPhotoPostsItAndCannotDeleteItWhileThePostUsesIt() throws IOException {
-    String email = Admins.newEmail("console-media");
-    String password = "media-password-" + UUID.randomUUID();
-    long account =
-        Admins.createAccount(api, fixtures.adminToken(), email, "USER", password)
-            .getJsonNumber("id")
-            .longValue();
-    browser.open("/dashboard");
-    browser.type("Email", email);
-    browser.type("Password", password);
-    browser.click("Sign in");
-    browser.waitForScreen("Dashboard");
+    Login tenant = newLogin("console-media");
+    long account = tenant.id();
+    signIn(tenant);
 
     browser.go("/media");
     browser.waitForScreen("Media");
@@ -118,17 +94,11 @@ class ConsoleMediaIT extends TenantSystemTest {
 
   @Test
   void ownerSetsATenantsMediaLimitsAndReadsWhatTheSandboxReceived() {
-    String email = Admins.newEmail("console-media-limits");
-    long account =
-        Admins.createAccount(
-                api, fixtures.adminToken(), email, "USER", "limits-password-" + UUID.randomUUID())
-            .getJsonNumber("id")
-            .longValue();
+    Login limited = newLogin("console-media-limits");
+    long account = limited.id();
     // A photo post that already reached the sandbox, to read back in its send log.
-    String subject = dev.herald.launcher.Tokens.newSubject("console-media-sent");
-    String token = tokens.tenant(subject);
     fixtures.session(fixtures.apiPair(7));
-    fixtures.activeAccount(token, subject, 1);
+    String token = activeTenant("console-media-sent", 1).token();
     long photo =
         MediaIT.upload(token, "p.png", null, SampleMedia.png())
             .json()
@@ -165,7 +135,7 @@ class ConsoleMediaIT extends TenantSystemTest {
     browser.waitForScreen("Tenants");
     browser.type("Account id", Long.toString(account));
     browser.click("Open");
-    browser.waitForText(By.id("tenant-heading"), email);
+    browser.waitForText(By.id("tenant-heading"), limited.email());
     retype(accountPlanField("Max media file size (MB)"), "2");
     retype(accountPlanField("Max media files"), "5");
     browser.click("Save plan");

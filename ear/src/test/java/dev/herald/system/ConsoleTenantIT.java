@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,50 +22,24 @@ import org.opentest4j.AssertionFailedError;
  * the bot (an invalid group shows the API's message beside it), start and stop it, watch a delivery
  * arrive live, the other screens, sign-out and an expired token.
  */
-class ConsoleTenantIT extends TenantSystemTest {
-
-  private static ConsoleBrowser browser;
-  private static String baseUrl;
-
-  @BeforeAll
-  static void openBrowser() {
-    baseUrl = SystemUnderTest.get().server().baseUrl();
-    browser = new ConsoleBrowser(baseUrl);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleTenantIT extends ConsoleSystemTest {
 
   /**
    * A tenant account with a password, an active plan with no minimum delays, and a free session.
    */
-  private static Tenant newTenant() {
-    String email = Admins.newEmail("console-tenant");
-    String password = "tenant-password-" + UUID.randomUUID();
-    long id =
-        Admins.createAccount(api, fixtures.adminToken(), email, "USER", password)
-            .getJsonNumber("id")
-            .longValue();
+  private static Login newTenant() {
+    Login tenant = newLogin("console-tenant");
     fixtures.sql(
         "UPDATE account SET min_delay_between_posts_s = 0, min_delay_between_cycles_s = 1 WHERE id"
             + " = ?",
-        id);
+        tenant.id());
     fixtures.session(fixtures.apiPair(7));
-    return new Tenant(id, email, password);
+    return tenant;
   }
 
-  private record Tenant(long id, String email, String password) {}
-
-  private static void signIn(Tenant tenant) {
-    browser.open("/dashboard");
-    browser.type("Email", tenant.email());
-    browser.type("Password", tenant.password());
-    browser.click("Sign in");
-    browser.waitForScreen("Dashboard");
+  /** Signs the tenant in and waits for its bot's status on the dashboard. */
+  private static void signInToTheBot(Login tenant) {
+    signIn(tenant);
     browser.waitFor(By.cssSelector("[data-testid=bot-status]"));
   }
 
@@ -79,11 +50,11 @@ class ConsoleTenantIT extends TenantSystemTest {
 
   @Test
   void tenantConfiguresAnInvalidGroupSeesTheApiMessageFixesItStartsAndStopsTheBot() {
-    Tenant tenant = newTenant();
+    Login tenant = newTenant();
     browser.open("");
     assertEquals("Sign in to Herald", browser.screenTitle());
     browser.capture("sign-in");
-    signIn(tenant);
+    signInToTheBot(tenant);
     browser.capture("dashboard");
 
     browser.go("/bot");
@@ -196,11 +167,11 @@ class ConsoleTenantIT extends TenantSystemTest {
    */
   @Test
   void tenantSeesADeliveryArriveLiveWithoutReloading() {
-    Tenant tenant = newTenant();
+    Login tenant = newTenant();
     String token = Admins.login(api, tenant.email(), tenant.password());
     assumeTrue(eventStreamExists(token), "GET /api/v1/bot/events is not in this build yet");
     fixtures.completeConfig(token, "@herald_live_" + tenant.id());
-    signIn(tenant);
+    signInToTheBot(tenant);
     browser.waitForText(By.cssSelector(".stream"), "connected");
     browser.script("window.heraldSamePage = true;");
     browser.click("Start bot");
@@ -235,7 +206,8 @@ class ConsoleTenantIT extends TenantSystemTest {
   private static boolean eventStreamExists(String token) {
     try {
       HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/api/v1/bot/events").toURL().openConnection();
+          (HttpURLConnection)
+              URI.create(system.server().baseUrl() + "/api/v1/bot/events").toURL().openConnection();
       connection.setRequestProperty("Authorization", "Bearer " + token);
       connection.setRequestProperty("Accept", "text/event-stream");
       connection.setConnectTimeout(10_000);
@@ -252,8 +224,8 @@ class ConsoleTenantIT extends TenantSystemTest {
 
   @Test
   void anExpiredOrRejectedTokenReturnsToSignInWithAMessage() {
-    Tenant tenant = newTenant();
-    signIn(tenant);
+    Login tenant = newTenant();
+    signInToTheBot(tenant);
     // A token the API rejects (another key): the next request answers 401.
     browser.script(
         "sessionStorage.setItem('herald.token', arguments[0]);",

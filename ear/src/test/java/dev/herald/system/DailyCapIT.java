@@ -3,7 +3,6 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +20,10 @@ import org.junit.jupiter.api.Test;
  * always a later one, and the engine itself sees the new day and resumes. A raised cap applies at
  * once as well.
  */
-class DailyCapIT extends TenantSystemTest {
+class DailyCapIT extends ScheduledBotSystemTest {
 
   private static final ZoneId WEST = west();
   private static final ZoneId EAST = ZoneId.of("Etc/GMT-14");
-
-  private ScheduledBots bots;
 
   /**
    * UTC-12, or UTC-10 while UTC-12's midnight is less than two hours away (UTC 10:00 to 12:00): the
@@ -38,18 +34,8 @@ class DailyCapIT extends TenantSystemTest {
     return ZoneId.of(utcHour == 10 || utcHour == 11 ? "Etc/GMT+10" : "Etc/GMT+12");
   }
 
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-    bots = new ScheduledBots(api, fixtures);
-  }
-
-  @Test
-  void theDailyCapPausesTheBotUntilTheTenantsNextDayWhenItResumesByItself() {
-    String subject = Tokens.newSubject("cap");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+  /** The plan of one session with no minimum delays, allowing {@code cap} posts a day. */
+  private void capPostsPerDay(long account, int cap) {
     bots.setPlan(
         account,
         "max_sessions",
@@ -59,14 +45,22 @@ class DailyCapIT extends TenantSystemTest {
         "min_delay_between_cycles_seconds",
         1,
         "max_posts_per_day",
-        2);
+        cap);
+  }
+
+  @Test
+  void theDailyCapPausesTheBotUntilTheTenantsNextDayWhenItResumesByItself() {
+    ActiveTenant tenant = activeTenant("cap", 1);
+    capPostsPerDay(tenant.account(), 2);
     List<String> chats =
         List.of(ScheduledBots.chat("cap"), ScheduledBots.chat("cap"), ScheduledBots.chat("cap"));
 
-    bots.start(token, ScheduledBots.config(chats, 1, ScheduledBots.schedule(WEST.getId(), "")));
+    bots.start(
+        tenant.token(), ScheduledBots.config(chats, 1, ScheduledBots.schedule(WEST.getId(), "")));
 
-    Poll.until("the cap pauses the bot", Duration.ofSeconds(20), () -> bots.deferred(account));
-    JsonObject state = bots.state(token);
+    Poll.until(
+        "the cap pauses the bot", Duration.ofSeconds(20), () -> bots.deferred(tenant.account()));
+    JsonObject state = bots.state(tenant.token());
     assertEquals("DAILY_CAP", state.getString("pause_reason"), state::toString);
     assertTrue(state.getBoolean("is_idle"));
     assertEquals(
@@ -74,25 +68,17 @@ class DailyCapIT extends TenantSystemTest {
         state.getString("resumes_at"));
     assertEquals(2, bots.sendCount(chats), "the model received exactly the day's cap");
 
-    bots.setPlan(
-        account,
-        "max_sessions",
-        1,
-        "min_delay_between_posts_seconds",
-        0,
-        "min_delay_between_cycles_seconds",
-        1,
-        "max_posts_per_day",
-        3);
+    capPostsPerDay(tenant.account(), 3);
     Poll.until("the raised cap's post", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 3);
-    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(account));
+    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(tenant.account()));
     assertEquals(3, bots.sendCount(chats), "one more post today, exactly");
 
-    bots.putConfig(token, ScheduledBots.config(chats, 1, ScheduledBots.schedule(EAST.getId(), "")));
+    bots.putConfig(
+        tenant.token(), ScheduledBots.config(chats, 1, ScheduledBots.schedule(EAST.getId(), "")));
 
     Poll.until("the next day's posts", Duration.ofSeconds(20), () -> bots.sendCount(chats) >= 6);
-    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(account));
+    Poll.until("paused again", Duration.ofSeconds(20), () -> bots.deferred(tenant.account()));
     assertEquals(6, bots.sendCount(chats), "the new day's cap, again exactly");
-    assertEquals("DAILY_CAP", bots.state(token).getString("pause_reason"));
+    assertEquals("DAILY_CAP", bots.state(tenant.token()).getString("pause_reason"));
   }
 }

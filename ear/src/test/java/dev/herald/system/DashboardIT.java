@@ -15,36 +15,36 @@ class DashboardIT extends TenantSystemTest {
   @Test
   void statsLogsAndSyncStateShowWhatTheBotDid() {
     fixtures.noSandboxFaults();
-    String subject = Tokens.newSubject("dashboard");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@dashboard_group");
+    ActiveTenant tenant = runningTenant("dashboard", 1, 1, "@dashboard_group");
     Poll.until(
         "three cycles",
         Duration.ofSeconds(20),
         () ->
-            fixtures.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account) >= 3);
+            fixtures.count(
+                    "SELECT count(*) FROM activity_log WHERE account_id = ?", tenant.account())
+                >= 3);
 
-    JsonObject stats = api.get("/api/v1/bot/stats").token(token).send().json();
+    JsonObject stats = api.get("/api/v1/bot/stats").token(tenant.token()).send().json();
     assertTrue(stats.getJsonNumber("total_success").longValue() >= 3, stats::toString);
 
-    JsonObject first = api.get("/api/v1/bot/logs?limit=2").token(token).send().json();
+    JsonObject first = api.get("/api/v1/bot/logs?limit=2").token(tenant.token()).send().json();
     assertEquals(2, first.getJsonArray("items").size());
     String cursor = first.getString("next_cursor");
     JsonObject older =
-        api.get("/api/v1/bot/logs?limit=2&cursor=" + cursor).token(token).send().json();
+        api.get("/api/v1/bot/logs?limit=2&cursor=" + cursor).token(tenant.token()).send().json();
     long newestOfOlder =
         older.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
     long oldestOfFirst =
         first.getJsonArray("items").getJsonObject(1).getJsonNumber("id").longValue();
     assertTrue(newestOfOlder < oldestOfFirst);
 
-    JsonObject sync = api.get("/api/v1/sync/state").token(token).send().json();
+    JsonObject sync = api.get("/api/v1/sync/state").token(tenant.token()).send().json();
     assertEquals("RUNNING", sync.getJsonObject("state").getString("status"));
     assertEquals(
         "@dashboard_group",
         sync.getJsonObject("config").getJsonArray("target_groups").getString(0));
     assertTrue(sync.getJsonObject("recent_logs").getJsonArray("items").size() >= 3);
-    api.post("/api/v1/bot/stop", "").token(token).send();
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
   }
 
   /**

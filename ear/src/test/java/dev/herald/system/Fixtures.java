@@ -206,6 +206,11 @@ public final class Fixtures {
     }
   }
 
+  /** How many sessions are assigned to {@code account}. */
+  public long assignedSessions(long account) {
+    return count("SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account);
+  }
+
   /** The bot's status column (RUNNING, STOPPING, STOPPED). */
   public String botStatus(long account) {
     return string("SELECT status FROM bot WHERE account_id = ?", account);

@@ -7,23 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rules 4, 6, 7, 8, 9 and 10 on the running engine, with sandbox fault injection. */
-class ForwardingEngineIT extends TenantSystemTest {
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-  }
-
-  @AfterEach
-  void clean() {
-    fixtures.noSandboxFaults();
-  }
+class ForwardingEngineIT extends EngineSystemTest {
 
   private static long deliveries(long account, String outcome) {
     return fixtures.count(
@@ -34,61 +21,58 @@ class ForwardingEngineIT extends TenantSystemTest {
 
   @Test
   void everyDueCycleRunsAndPostsEachChatOncePerCycle() {
-    String subject = Tokens.newSubject("engine");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 2, 2, "@engine_a", "@engine_b", "@engine_c");
+    ActiveTenant tenant = runningTenant("engine", 2, 2, "@engine_a", "@engine_b", "@engine_c");
     Poll.until(
         "three cycles",
         Duration.ofSeconds(20),
         () ->
             fixtures.count(
                     "SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?",
-                    account)
+                    tenant.account())
                 >= 3);
-    assertEquals(0, fixtures.duplicatePosts(account), "sends of one (cycle, chat) in the send log");
+    assertEquals(
+        0, fixtures.duplicatePosts(tenant.account()), "sends of one (cycle, chat) in the send log");
     assertTrue(
-        fixtures.count("SELECT total_success FROM bot_stats WHERE account_id = ?", account) >= 6);
+        fixtures.count("SELECT total_success FROM bot_stats WHERE account_id = ?", tenant.account())
+            >= 6);
     assertEquals(
         0,
         fixtures.count(
             "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome <> 'DELIVERED'"
                 + " AND outcome <> 'SENDING'",
-            account));
+            tenant.account()));
   }
 
   @Test
   void planExpiryStopsARunningBotWithinOneSecond() {
-    String subject = Tokens.newSubject("expiry");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@expiry_group");
+    ActiveTenant tenant = runningTenant("expiry", 1, 1, "@expiry_group");
     fixtures.sql(
-        "UPDATE account SET plan_expires_at = now() + interval '2 seconds' WHERE id = ?", account);
+        "UPDATE account SET plan_expires_at = now() + interval '2 seconds' WHERE id = ?",
+        tenant.account());
     Poll.until(
         "bot stopped by plan expiry",
         Duration.ofSeconds(10),
-        () -> !"RUNNING".equals(fixtures.botStatus(account)));
+        () -> !"RUNNING".equals(fixtures.botStatus(tenant.account())));
     long lagMs =
         fixtures.count(
             "SELECT (extract(epoch FROM l.created_at - a.plan_expires_at) * 1000)::bigint FROM"
                 + " activity_log l JOIN account a ON a.id = l.account_id WHERE l.account_id = ? AND"
                 + " l.event = 'AUTO_STOPPED'",
-            account);
+            tenant.account());
     assertTrue(lagMs >= 0 && lagMs < 1000, "stopped " + lagMs + " ms after expiry");
-    assertEquals("PLAN_EXPIRED", fixtures.stopReason(account));
-    var state = api.get("/api/v1/bot/state").token(token).send().json();
+    assertEquals("PLAN_EXPIRED", fixtures.stopReason(tenant.account()));
+    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
     assertEquals("PLAN_EXPIRED", state.getString("stop_reason"));
   }
 
   @Test
   void planBecomingInactiveStopsTheBotWithItsReason() {
-    String subject = Tokens.newSubject("inactive");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@inactive_group");
-    fixtures.sql("UPDATE account SET plan_status = 'INACTIVE' WHERE id = ?", account);
+    ActiveTenant tenant = runningTenant("inactive", 1, 1, "@inactive_group");
+    fixtures.sql("UPDATE account SET plan_status = 'INACTIVE' WHERE id = ?", tenant.account());
     Poll.until(
         "bot stopped",
         Duration.ofSeconds(5),
-        () -> "PLAN_INACTIVE".equals(fixtures.stopReason(account)));
+        () -> "PLAN_INACTIVE".equals(fixtures.stopReason(tenant.account())));
   }
 
   @Test
@@ -126,11 +110,10 @@ class ForwardingEngineIT extends TenantSystemTest {
   @Test
   void aBannedSessionLeavesTheAccountAndIsReplacedFromThePool() {
     fixtures.drainPool();
-    String subject = Tokens.newSubject("banned");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@ban_group");
+    ActiveTenant tenant = runningTenant("banned", 1, 1, "@ban_group");
     long first =
-        fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
+        fixtures.count(
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ?", tenant.account());
     long spare = fixtures.session(fixtures.apiPair(7));
     fixtures.sandboxFaults(JsonBody.of("ban_probability", 1.0));
     Poll.until(
@@ -152,14 +135,14 @@ class ForwardingEngineIT extends TenantSystemTest {
         fixtures.count(
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'SESSION_REPLACED'"
                 + " AND message = ?",
-            account,
+            tenant.account(),
             "session " + spare + " replaces session " + first));
     assertEquals(
         1,
         fixtures.count(
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'SESSION_BANNED'"
                 + " AND message = ?",
-            account,
+            tenant.account(),
             "session " + first + " banned"),
         "the ban of the first session is logged once");
   }
@@ -167,18 +150,17 @@ class ForwardingEngineIT extends TenantSystemTest {
   @Test
   void withNoSessionLeftTheBotIsIdleAndSaysWhy() {
     fixtures.drainPool();
-    String subject = Tokens.newSubject("idle");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@idle_group");
+    ActiveTenant tenant = runningTenant("idle", 1, 1, "@idle_group");
     fixtures.sandboxFaults(JsonBody.of("ban_probability", 1.0));
     Poll.until(
         "idle with a reason",
         Duration.ofSeconds(10),
         () ->
-            fixtures.string("SELECT last_error_reason FROM bot WHERE account_id = ?", account)
+            fixtures.string(
+                    "SELECT last_error_reason FROM bot WHERE account_id = ?", tenant.account())
                 != null);
     fixtures.noSandboxFaults();
-    var state = api.get("/api/v1/bot/state").token(token).send().json();
+    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
     assertEquals("RUNNING", state.getString("status"));
     assertTrue(state.getBoolean("is_idle"), state::toString);
     assertNotNull(state.getString("last_error_reason"));
@@ -186,26 +168,27 @@ class ForwardingEngineIT extends TenantSystemTest {
 
   @Test
   void stopIsGracefulAndNoPostStartsAfterItIsAcknowledged() {
-    String subject = Tokens.newSubject("graceful");
-    String token = tokens.tenant(subject);
     fixtures.sandboxFaults(JsonBody.of("latency_ms", 1500));
-    long account =
-        fixtures.runningBot(token, subject, 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
+    ActiveTenant tenant =
+        runningTenant("graceful", 1, 1, "@graceful_a", "@graceful_b", "@graceful_c");
     Poll.until(
-        "a post in flight", Duration.ofSeconds(10), () -> deliveries(account, "SENDING") == 1);
+        "a post in flight",
+        Duration.ofSeconds(10),
+        () -> deliveries(tenant.account(), "SENDING") == 1);
 
-    Api.Reply stop = api.post("/api/v1/bot/stop", "").token(token).send();
+    Api.Reply stop = api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     assertEquals(200, stop.status());
     assertEquals("STOPPING", stop.json().getString("status"));
     Poll.until(
         "STOPPED once the post in flight finished",
         Duration.ofSeconds(10),
-        () -> "STOPPED".equals(fixtures.botStatus(account)));
+        () -> "STOPPED".equals(fixtures.botStatus(tenant.account())));
     assertEquals(
         1,
-        fixtures.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", account),
+        fixtures.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ?", tenant.account()),
         "no post may start after the stop was acknowledged");
-    assertEquals(1, deliveries(account, "DELIVERED"), "the post in flight finishes");
+    assertEquals(1, deliveries(tenant.account(), "DELIVERED"), "the post in flight finishes");
   }
 
   /**
@@ -214,13 +197,10 @@ class ForwardingEngineIT extends TenantSystemTest {
    */
   @Test
   void anAccountHasAtMostMaxSessionsPostsInFlight() {
-    String subject = Tokens.newSubject("inflight");
-    String token = tokens.tenant(subject);
     fixtures.sandboxFaults(JsonBody.of("latency_ms", 400));
-    long account =
-        fixtures.runningBot(
-            token,
-            subject,
+    ActiveTenant tenant =
+        runningTenant(
+            "inflight",
             3,
             3,
             "@inflight_a",
@@ -229,16 +209,13 @@ class ForwardingEngineIT extends TenantSystemTest {
             "@inflight_d",
             "@inflight_e",
             "@inflight_f");
-    assertEquals(
-        3,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account));
-    fixtures.sql("UPDATE account SET max_sessions = 2 WHERE id = ?", account);
+    assertEquals(3, fixtures.assignedSessions(tenant.account()));
+    fixtures.sql("UPDATE account SET max_sessions = 2 WHERE id = ?", tenant.account());
     // A cycle claimed before the downgrade may still run with the old cap: count from the next.
     long firstCapped =
         fixtures.count(
                 "SELECT coalesce(max(cycle_id), 0) FROM delivery_record WHERE account_id = ?",
-                account)
+                tenant.account())
             + 2;
     Poll.until(
         "a full cycle after the downgrade",
@@ -247,13 +224,12 @@ class ForwardingEngineIT extends TenantSystemTest {
             fixtures.count(
                     "SELECT count(*) FROM delivery_record WHERE account_id = ? AND cycle_id = ?"
                         + " AND outcome = 'DELIVERED'",
-                    account,
+                    tenant.account(),
                     firstCapped)
                 == 6);
     assertEquals(
         3,
-        fixtures.count(
-            "SELECT count(*) FROM telegram_session WHERE assigned_account_id = ?", account),
+        fixtures.assignedSessions(tenant.account()),
         "the downgrade takes no session away, so the cap alone limits the posts");
     long maxOverlap =
         fixtures.count(
@@ -262,54 +238,56 @@ class ForwardingEngineIT extends TenantSystemTest {
                 + " coalesce(o.finished_at, now()) > d.started_at) AS c FROM delivery_record d"
                 + " WHERE d.account_id = ? AND d.cycle_id >= ?) x",
             firstCapped,
-            account,
+            tenant.account(),
             firstCapped);
     assertEquals(2, maxOverlap, "posts in flight at once, with 3 sessions and max_sessions 2");
   }
 
   @Test
   void aTakenOverCycleNeverResendsAChatThatMayHaveBeenSent() {
-    String subject = Tokens.newSubject("takeover");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@takeover_a", "@takeover_b");
-    api.post("/api/v1/bot/stop", "").token(token).send();
+    ActiveTenant tenant = runningTenant("takeover", 1, 1, "@takeover_a", "@takeover_b");
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
     Poll.until(
-        "stopped", Duration.ofSeconds(10), () -> "STOPPED".equals(fixtures.botStatus(account)));
+        "stopped",
+        Duration.ofSeconds(10),
+        () -> "STOPPED".equals(fixtures.botStatus(tenant.account())));
     long session =
-        fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", account);
+        fixtures.count(
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ?", tenant.account());
     // A dead node had leased cycle 7 and started posting to @takeover_a when it died.
     fixtures.sql(
         "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
             + " outcome, started_at) VALUES (?, 7, '@takeover_a', 'SESSION', ?, 'SENDING', now())",
-        account,
+        tenant.account(),
         session);
     fixtures.sql(
         "UPDATE bot SET status = 'RUNNING', stop_reason = NULL, next_run_at = now(), cycle_id = 7,"
             + " lease_owner = 'dead-node', lease_until = now() + interval '1 second' WHERE"
             + " account_id = ?",
-        account);
+        tenant.account());
 
     Poll.until(
         "cycle 7 taken over and completed",
         Duration.ofSeconds(15),
-        () -> fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account) >= 8);
+        () ->
+            fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account()) >= 8);
     assertEquals(
         1,
         fixtures.count(
             "SELECT count(*) FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND"
                 + " chat_ref = '@takeover_a'",
-            account));
+            tenant.account()));
     assertEquals(
         "SENDING",
         fixtures.string(
             "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref"
                 + " = '@takeover_a'",
-            account));
+            tenant.account()));
     assertEquals(
         "DELIVERED",
         fixtures.string(
             "SELECT outcome FROM delivery_record WHERE account_id = ? AND cycle_id = 7 AND chat_ref"
                 + " = '@takeover_b'",
-            account));
+            tenant.account()));
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,16 +35,14 @@ class HealthIT extends TenantSystemTest {
   @Test
   void readinessIsDownWithoutTheDatabaseWhileLivenessStaysUp() {
     fixtures.noSandboxFaults();
-    String subject = Tokens.newSubject("outage");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@outage_a", "@outage_b");
+    ActiveTenant tenant = runningTenant("outage", 1, 1, "@outage_a", "@outage_b");
     Poll.until(
         "cycles before the outage",
         Duration.ofSeconds(10),
         () ->
             fixtures.count(
                     "SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?",
-                    account)
+                    tenant.account())
                 >= 2);
     system.database().stop();
     try {
@@ -57,7 +54,7 @@ class HealthIT extends TenantSystemTest {
       Api.Reply ready = api.get("/health/ready").send();
       assertTrue(ready.body().contains("\"DOWN\""), ready::body);
       assertFalse(ready.body().contains("Exception:"), ready::body);
-      Api.Reply apiDuringOutage = api.get("/api/v1/bot/state").token(token).send();
+      Api.Reply apiDuringOutage = api.get("/api/v1/bot/state").token(tenant.token()).send();
       assertEquals(503, apiDuringOutage.status(), apiDuringOutage::toString);
       assertEquals("application/problem+json", apiDuringOutage.header("Content-Type"));
       assertFalse(apiDuringOutage.body().contains("Exception"), apiDuringOutage::body);
@@ -69,15 +66,18 @@ class HealthIT extends TenantSystemTest {
         Duration.ofSeconds(30),
         () -> api.get("/health/ready").send().status() == 200);
     long cyclesAfter =
-        fixtures.count("SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account);
+        fixtures.count(
+            "SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", tenant.account());
     Poll.until(
         "cycles resume after the outage",
         Duration.ofSeconds(30),
         () ->
             fixtures.count(
-                    "SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?", account)
+                    "SELECT max(cycle_id) FROM delivery_record WHERE account_id = ?",
+                    tenant.account())
                 >= cyclesAfter + 2);
-    assertEquals(0, fixtures.duplicatePosts(account), "no post duplicated across the outage");
-    api.post("/api/v1/bot/stop", "").token(token).send();
+    assertEquals(
+        0, fixtures.duplicatePosts(tenant.account()), "no post duplicated across the outage");
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
   }
 }

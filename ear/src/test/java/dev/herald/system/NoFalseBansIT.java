@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +19,11 @@ import org.junit.jupiter.api.Test;
  * with its reason, counted at {@code /metrics}, never banned; the bot goes on with its other
  * session. The sandbox answers for those sessions as the TDLib transport does.
  */
-class NoFalseBansIT extends TenantSystemTest {
+class NoFalseBansIT extends EngineSystemTest {
 
   @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
+  void emptyThePool() {
     fixtures.drainPool();
-  }
-
-  @AfterEach
-  void clean() {
-    fixtures.noSandboxFaults();
   }
 
   private static List<Long> sessionsOf(long account) {
@@ -81,10 +72,8 @@ class NoFalseBansIT extends TenantSystemTest {
 
   @Test
   void aSessionNotOpenHereIsUnavailableNotBannedAndComesBackWhileTheOtherPosts() {
-    String subject = Tokens.newSubject("unavailable");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 2, 2, "@nfb_u1", "@nfb_u2");
-    List<Long> sessions = sessionsOf(account);
+    ActiveTenant tenant = runningTenant("unavailable", 2, 2, "@nfb_u1", "@nfb_u2");
+    List<Long> sessions = sessionsOf(tenant.account());
     long parked = sessions.get(0);
     long other = sessions.get(1);
     fixtures.sandboxFaults(JsonBody.of("unavailable_sessions", List.of(parked)));
@@ -93,19 +82,20 @@ class NoFalseBansIT extends TenantSystemTest {
         "the session parked UNAVAILABLE",
         Duration.ofSeconds(15),
         () -> "UNAVAILABLE".equals(state(parked)));
-    long before = delivered(account, other);
+    long before = delivered(tenant.account(), other);
     Poll.until(
         "the other session posts on",
         Duration.ofSeconds(15),
-        () -> delivered(account, other) >= before + 2);
+        () -> delivered(tenant.account(), other) >= before + 2);
 
     JsonObject view = listed("UNAVAILABLE", parked);
     assertTrue(view.getString("state_reason").contains("not open"), view::toString);
     assertNotNull(view.getString("state_since"));
-    assertEquals(account, view.getJsonNumber("assigned_account_id").longValue(), "keeps its place");
+    assertEquals(
+        tenant.account(), view.getJsonNumber("assigned_account_id").longValue(), "keeps its place");
     assertTrue(absent(view, "ban_reason"), view::toString);
-    assertEquals(0, bans(account));
-    var bot = api.get("/api/v1/bot/state").token(token).send().json();
+    assertEquals(0, bans(tenant.account()));
+    var bot = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
     assertEquals("RUNNING", bot.getString("status"));
     assertFalse(bot.getBoolean("is_idle"), bot::toString);
     String metrics = api.get("/metrics?scope=application").send().body();
@@ -118,16 +108,14 @@ class NoFalseBansIT extends TenantSystemTest {
     Poll.until(
         "the session back among the senders after its back-off",
         Duration.ofSeconds(60),
-        () -> "ASSIGNED".equals(state(parked)) && delivered(account, parked) > 0);
-    assertEquals(0, bans(account));
+        () -> "ASSIGNED".equals(state(parked)) && delivered(tenant.account(), parked) > 0);
+    assertEquals(0, bans(tenant.account()));
   }
 
   @Test
   void aSessionWaitingForItsLoginNeedsLoginIsReplacedNotBannedAndLogsInAgain() {
-    String subject = Tokens.newSubject("needslogin");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 2, 2, "@nfb_n1", "@nfb_n2");
-    List<Long> sessions = sessionsOf(account);
+    ActiveTenant tenant = runningTenant("needslogin", 2, 2, "@nfb_n1", "@nfb_n2");
+    List<Long> sessions = sessionsOf(tenant.account());
     long parked = sessions.get(0);
     long spare = fixtures.session(fixtures.apiPair(7));
     fixtures.sandboxFaults(JsonBody.of("needs_login_sessions", List.of(parked)));
@@ -139,15 +127,16 @@ class NoFalseBansIT extends TenantSystemTest {
     Poll.until(
         "the spare takes its place and posts",
         Duration.ofSeconds(15),
-        () -> delivered(account, spare) > 0);
+        () -> delivered(tenant.account(), spare) > 0);
 
     JsonObject view = listed("NEEDS_LOGIN", parked);
     assertTrue(view.getString("state_reason").contains("WaitCode"), view::toString);
     assertTrue(absent(view, "assigned_account_id"), view::toString);
     assertTrue(absent(view, "ban_reason"), view::toString);
-    assertEquals(0, bans(account));
+    assertEquals(0, bans(tenant.account()));
     assertEquals(
-        "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", account));
+        "RUNNING",
+        fixtures.string("SELECT status FROM bot WHERE account_id = ?", tenant.account()));
 
     fixtures.noSandboxFaults();
     Api.Reply login =
@@ -161,10 +150,8 @@ class NoFalseBansIT extends TenantSystemTest {
 
   @Test
   void aBotWhoseEverySessionIsParkedIsIdleWithAReasonAndNothingIsBanned() {
-    String subject = Tokens.newSubject("allparked");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@nfb_all");
-    long only = sessionsOf(account).get(0);
+    ActiveTenant tenant = runningTenant("allparked", 1, 1, "@nfb_all");
+    long only = sessionsOf(tenant.account()).get(0);
     fixtures.sandboxFaults(JsonBody.of("unavailable_sessions", List.of(only)));
 
     Poll.until(
@@ -172,12 +159,13 @@ class NoFalseBansIT extends TenantSystemTest {
         Duration.ofSeconds(15),
         () -> {
           String reason =
-              fixtures.string("SELECT last_error_reason FROM bot WHERE account_id = ?", account);
+              fixtures.string(
+                  "SELECT last_error_reason FROM bot WHERE account_id = ?", tenant.account());
           return reason != null && reason.contains("unavailable");
         });
     assertEquals("UNAVAILABLE", state(only));
-    assertEquals(0, bans(account));
-    var bot = api.get("/api/v1/bot/state").token(token).send().json();
+    assertEquals(0, bans(tenant.account()));
+    var bot = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
     assertTrue(bot.getBoolean("is_idle"), bot::toString);
   }
 }

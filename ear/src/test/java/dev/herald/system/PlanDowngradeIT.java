@@ -3,12 +3,10 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,32 +15,21 @@ import org.junit.jupiter.api.Test;
  * tenant is told what was cut ({@code plan_cuts} in {@code /bot/state}, a {@code
  * PLAN_LIMITS_APPLIED} entry in the activity log). Asserted on what the sandbox's model received.
  */
-class PlanDowngradeIT extends TenantSystemTest {
-
-  private ScheduledBots bots;
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-    bots = new ScheduledBots(api, fixtures);
-  }
+class PlanDowngradeIT extends ScheduledBotSystemTest {
 
   @Test
   void aPlanDowngradeCutsGroupsAndRaisesDelaysOnTheRunningBotAndSaysSo() {
-    String subject = Tokens.newSubject("downgrade");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("downgrade", 1);
     String kept = ScheduledBots.chat("kept");
     List<String> cut = List.of(ScheduledBots.chat("cut"), ScheduledBots.chat("cut"));
     bots.start(
-        token,
+        tenant.token(),
         ScheduledBots.config(
             List.of(kept, cut.get(0), cut.get(1)), 1, ScheduledBots.schedule("UTC", "")));
     Poll.until("every group posted to", Duration.ofSeconds(20), () -> bots.sendCount(cut) >= 2);
 
     bots.setPlan(
-        account,
+        tenant.account(),
         "max_sessions",
         1,
         "max_groups",
@@ -71,7 +58,7 @@ class PlanDowngradeIT extends TenantSystemTest {
         "cycles at least the new minimum of 3 s apart: " + previous + " → " + last);
 
     List<String> cuts =
-        bots.state(token).getJsonArray("plan_cuts").getValuesAs(JsonString.class).stream()
+        bots.state(tenant.token()).getJsonArray("plan_cuts").getValuesAs(JsonString.class).stream()
             .map(JsonString::getString)
             .toList();
     assertEquals(2, cuts.size(), cuts::toString);
@@ -82,6 +69,6 @@ class PlanDowngradeIT extends TenantSystemTest {
         fixtures.count(
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event ="
                 + " 'PLAN_LIMITS_APPLIED'",
-            account));
+            tenant.account()));
   }
 }

@@ -2,7 +2,6 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herald.launcher.Tokens;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,14 +15,12 @@ class RestartSafetyIT extends TenantSystemTest {
 
   @Test
   void restartWithNoOtherNodeAliveStopsRunningBotsWithReasonRestart() {
-    String subject = Tokens.newSubject("restart-alone");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@restart_group");
+    ActiveTenant tenant = runningTenant("restart-alone", 1, 1, "@restart_group");
 
     system.server().stop();
     system.server().start(Duration.ofMinutes(3));
 
-    var state = api.get("/api/v1/bot/state").token(token).send().json();
+    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
     assertEquals("STOPPED", state.getString("status"));
     assertEquals("RESTART", state.getString("stop_reason"));
     assertEquals(
@@ -31,14 +28,12 @@ class RestartSafetyIT extends TenantSystemTest {
         fixtures.count(
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'AUTO_STOPPED' AND"
                 + " reason_code = 'RESTART'",
-            account));
+            tenant.account()));
   }
 
   @Test
   void restartWhileAnotherNodeIsAliveStopsNothing() {
-    String subject = Tokens.newSubject("restart-cluster");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@cluster_group");
+    ActiveTenant tenant = runningTenant("restart-cluster", 1, 1, "@cluster_group");
     // Another node of the cluster, alive throughout: it keeps its heartbeat fresh.
     ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
     fixtures.sql(
@@ -65,11 +60,13 @@ class RestartSafetyIT extends TenantSystemTest {
       otherNode.shutdownNow();
       fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
     }
-    assertEquals("RUNNING", fixtures.botStatus(account));
-    long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
+    assertEquals("RUNNING", fixtures.botStatus(tenant.account()));
+    long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account());
     Poll.until(
         "the bot's cycles go on after the restart",
         Duration.ofSeconds(30),
-        () -> fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account) > cycle);
+        () ->
+            fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account())
+                > cycle);
   }
 }

@@ -10,7 +10,6 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,15 +19,9 @@ import org.junit.jupiter.api.Test;
  * and send log, through the admin's sandbox view), not on Herald's tables; the server joins at most
  * 2 chats per session and hour ({@code HERALD_TARGETS_JOINS_PER_HOUR} in {@link SystemUnderTest}).
  */
-class TargetsIT extends TenantSystemTest {
+class TargetsIT extends EngineSystemTest {
 
   private static final String CLUB = "https://t.me/+SandboxPrivateClub";
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-  }
 
   /** The sandbox chat as the world sees it. */
   private static JsonObject world(String chat) {
@@ -48,6 +41,19 @@ class TargetsIT extends TenantSystemTest {
         .filter(send -> send.getString("account").equals(account))
         .map(send -> send.getString("result"))
         .toList();
+  }
+
+  /**
+   * Waits for the first send of {@code account} to {@code chat}: the sandbox accepted it, so the
+   * sender had joined before it posted, and it is a member now.
+   */
+  private static void assertFirstPostAcceptedAsMember(String chat, String account) {
+    Poll.until(
+        "a post by " + account + " in " + chat,
+        Duration.ofSeconds(20),
+        () -> !sends(chat, account).isEmpty());
+    assertEquals("ok", sends(chat, account).get(0), "the first post was accepted");
+    assertEquals("MEMBER", membership(chat, account));
   }
 
   private static String membership(String chat, String account) {
@@ -89,38 +95,27 @@ class TargetsIT extends TenantSystemTest {
 
   @Test
   void joinBeforeFirstPost() {
-    String subject = Tokens.newSubject("join-first");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_lounge");
-    String user = "user#" + session(account);
+    ActiveTenant tenant = runningTenant("join-first", 1, 1, "@sandbox_lounge");
+    String user = "user#" + session(tenant.account());
 
-    Poll.until(
-        "a post in the lounge",
-        Duration.ofSeconds(20),
-        () -> sends("@sandbox_lounge", user).size() > 0);
-
-    assertEquals("ok", sends("@sandbox_lounge", user).get(0), "the first post was accepted");
-    assertEquals("MEMBER", membership("@sandbox_lounge", user));
-    JsonObject standing = standing(token, "@sandbox_lounge");
+    assertFirstPostAcceptedAsMember("@sandbox_lounge", user);
+    JsonObject standing = standing(tenant.token(), "@sandbox_lounge");
     assertEquals("JOINED", standing.getString("membership"));
   }
 
   @Test
   void pacedJoins() {
-    String subject = Tokens.newSubject("paced");
-    String token = tokens.tenant(subject);
-    long account =
-        fixtures.runningBot(
-            token, subject, 1, 1, "@sandbox_lounge", "@sandbox_market", "@sandbox_slow");
-    String user = "user#" + session(account);
+    ActiveTenant tenant =
+        runningTenant("paced", 1, 1, "@sandbox_lounge", "@sandbox_market", "@sandbox_slow");
+    String user = "user#" + session(tenant.account());
 
-    Poll.until("three cycles", Duration.ofSeconds(30), () -> cycles(account) >= 3);
+    Poll.until("three cycles", Duration.ofSeconds(30), () -> cycles(tenant.account()) >= 3);
 
     assertEquals("MEMBER", membership("@sandbox_lounge", user));
     assertEquals("MEMBER", membership("@sandbox_market", user));
     assertEquals("LEFT", membership("@sandbox_slow", user), "the third join waits an hour");
     assertEquals(List.of(), sends("@sandbox_slow", user), "nothing sent where it did not join");
-    JsonObject paced = standing(token, "@sandbox_slow");
+    JsonObject paced = standing(tenant.token(), "@sandbox_slow");
     assertEquals("NOT_MEMBER", paced.getString("membership"));
     assertEquals("JOIN_PACED", paced.getJsonObject("last_error").getString("code"));
     assertTrue(!paced.isNull("next_post_at"), paced::toString);
@@ -128,16 +123,14 @@ class TargetsIT extends TenantSystemTest {
 
   @Test
   void inviteLinkWithApproval() {
-    String subject = Tokens.newSubject("club");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, CLUB);
-    String user = "user#" + session(account);
+    ActiveTenant tenant = runningTenant("club", 1, 1, CLUB);
+    String user = "user#" + session(tenant.account());
 
     Poll.until("a join request", Duration.ofSeconds(20), () -> joinRequests(CLUB).contains(user));
-    Poll.until("two cycles", Duration.ofSeconds(20), () -> cycles(account) >= 2);
+    Poll.until("two cycles", Duration.ofSeconds(20), () -> cycles(tenant.account()) >= 2);
 
     assertEquals(List.of(), sends(CLUB, user), "no post before an admin approves");
-    JsonObject requested = standing(token, CLUB);
+    JsonObject requested = standing(tenant.token(), CLUB);
     assertEquals("JOIN_REQUESTED", requested.getString("membership"));
     assertTrue(
         requested
@@ -149,22 +142,23 @@ class TargetsIT extends TenantSystemTest {
 
   @Test
   void slowModeDeferral() {
-    String subject = Tokens.newSubject("slow");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_slow");
-    String user = "user#" + session(account);
+    ActiveTenant tenant = runningTenant("slow", 1, 1, "@sandbox_slow");
+    String user = "user#" + session(tenant.account());
 
     Poll.until("a post", Duration.ofSeconds(20), () -> sends("@sandbox_slow", user).size() > 0);
-    long after = cycles(account);
-    Poll.until("five more cycles", Duration.ofSeconds(30), () -> cycles(account) >= after + 5);
+    long after = cycles(tenant.account());
+    Poll.until(
+        "five more cycles", Duration.ofSeconds(30), () -> cycles(tenant.account()) >= after + 5);
 
     assertEquals(
         List.of("ok"),
         sends("@sandbox_slow", user),
         "one post, then nothing sent into the 30 s slow mode");
     assertEquals(
-        0, fixtures.count("SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", account));
-    assertTrue(!standing(token, "@sandbox_slow").isNull("next_post_at"));
+        0,
+        fixtures.count(
+            "SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", tenant.account()));
+    assertTrue(!standing(tenant.token(), "@sandbox_slow").isNull("next_post_at"));
   }
 
   /**
@@ -174,10 +168,8 @@ class TargetsIT extends TenantSystemTest {
    */
   @Test
   void usernameBudget() {
-    String subject = Tokens.newSubject("budget");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_lounge");
-    String user = "user#" + session(account);
+    ActiveTenant tenant = runningTenant("budget", 1, 1, "@sandbox_lounge");
+    String user = "user#" + session(tenant.account());
 
     Poll.until(
         "three posts", Duration.ofSeconds(30), () -> sends("@sandbox_lounge", user).size() >= 3);
@@ -185,7 +177,7 @@ class TargetsIT extends TenantSystemTest {
     assertEquals(List.of("ok", "ok", "ok"), sends("@sandbox_lounge", user).subList(0, 3));
     JsonObject target =
         api.get("/api/v1/bot/targets")
-            .token(token)
+            .token(tenant.token())
             .send()
             .json()
             .getJsonArray("items")
@@ -196,10 +188,8 @@ class TargetsIT extends TenantSystemTest {
 
   @Test
   void replacementSessionJoins() {
-    String subject = Tokens.newSubject("replaced");
-    String token = tokens.tenant(subject);
-    long account = fixtures.runningBot(token, subject, 1, 1, "@sandbox_market");
-    long first = session(account);
+    ActiveTenant tenant = runningTenant("replaced", 1, 1, "@sandbox_market");
+    long first = session(tenant.account());
     Poll.until(
         "the first session posts",
         Duration.ofSeconds(20),
@@ -211,15 +201,10 @@ class TargetsIT extends TenantSystemTest {
             .token(fixtures.adminToken())
             .send();
     assertEquals(200, banned.status(), banned::toString);
-    Poll.until("a replacement", Duration.ofSeconds(10), () -> session(account) != first);
-    String replacement = "user#" + session(account);
+    Poll.until("a replacement", Duration.ofSeconds(10), () -> session(tenant.account()) != first);
+    String replacement = "user#" + session(tenant.account());
 
-    Poll.until(
-        "the replacement posts",
-        Duration.ofSeconds(20),
-        () -> sends("@sandbox_market", replacement).size() > 0);
-    assertEquals("ok", sends("@sandbox_market", replacement).get(0), "joined before its post");
-    assertEquals("MEMBER", membership("@sandbox_market", replacement));
+    assertFirstPostAcceptedAsMember("@sandbox_market", replacement);
   }
 
   @Test

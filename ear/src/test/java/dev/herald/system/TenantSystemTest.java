@@ -23,4 +23,28 @@ abstract class TenantSystemTest {
     tokens = new Tokens(system.keysDir());
     fixtures = new Fixtures(system);
   }
+
+  /** A tenant of these tests: its JWT subject, a token for it, and its account's id. */
+  record ActiveTenant(String subject, String token, long account) {}
+
+  /**
+   * A new tenant whose subject is labelled {@code label}, with an active plan of {@code
+   * maxSessions} sessions, as {@link Fixtures#activeAccount} sets it.
+   */
+  static ActiveTenant activeTenant(String label, int maxSessions) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    return new ActiveTenant(subject, token, fixtures.activeAccount(token, subject, maxSessions));
+  }
+
+  /**
+   * A new tenant as {@link #activeTenant}, with {@code sessions} sandbox sessions in the pool and
+   * its bot started, posting to {@code groups} ({@link Fixtures#runningBot}).
+   */
+  static ActiveTenant runningTenant(String label, int maxSessions, int sessions, String... groups) {
+    String subject = Tokens.newSubject(label);
+    String token = tokens.tenant(subject);
+    return new ActiveTenant(
+        subject, token, fixtures.runningBot(token, subject, maxSessions, sessions, groups));
+  }
 }

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +22,7 @@ import org.junit.jupiter.api.Test;
  * transport and dry run per sender, a user bot verified on another transport verified again).
  * Failures come from the sandbox's fault injection.
  */
-class TenantVisibilityIT extends TenantSystemTest {
-
-  @BeforeEach
-  void isolate() {
-    fixtures.stopAllBots();
-    fixtures.noSandboxFaults();
-  }
-
-  @AfterEach
-  void clean() {
-    fixtures.noSandboxFaults();
-  }
+class TenantVisibilityIT extends EngineSystemTest {
 
   private static JsonObject state(String token) {
     return api.get("/api/v1/bot/state").token(token).send().json();
@@ -107,11 +94,11 @@ class TenantVisibilityIT extends TenantSystemTest {
 
   @Test
   void anotherTenantsDeliveriesAreNeverListed() {
-    String subject = Tokens.newSubject("deliveries-owner");
-    String token = tokens.tenant(subject);
-    fixtures.runningBot(token, subject, 1, 1, "@vis_private");
+    ActiveTenant tenant = runningTenant("deliveries-owner", 1, 1, "@vis_private");
     Poll.until(
-        "an attempt of the owner", Duration.ofSeconds(20), () -> !deliveries(token, "").isEmpty());
+        "an attempt of the owner",
+        Duration.ofSeconds(20),
+        () -> !deliveries(tenant.token(), "").isEmpty());
 
     String strangerSubject = Tokens.newSubject("deliveries-stranger");
     String stranger = tokens.tenant(strangerSubject);
@@ -195,11 +182,9 @@ class TenantVisibilityIT extends TenantSystemTest {
 
   @Test
   void stateLabelsEachSenderWithItsTransportAndDryRun() {
-    String subject = Tokens.newSubject("labels");
-    String token = tokens.tenant(subject);
-    fixtures.runningBot(token, subject, 2, 2, "@vis_labels");
+    ActiveTenant tenant = runningTenant("labels", 2, 2, "@vis_labels");
 
-    JsonObject state = state(token);
+    JsonObject state = state(tenant.token());
     List<JsonObject> senders = state.getJsonArray("senders").getValuesAs(JsonObject.class);
     assertEquals(2, senders.size(), state::toString);
     for (JsonObject sender : senders) {
@@ -220,31 +205,34 @@ class TenantVisibilityIT extends TenantSystemTest {
   @Test
   void aUserBotVerifiedOnAnotherTransportMustBeVerifiedAgain() {
     fixtures.drainPool();
-    String subject = Tokens.newSubject("reverify");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
-    fixtures.completeConfig(token, "@vis_reverify");
-    api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken())).token(token).send();
-    JsonObject verified = api.post("/api/v1/user-bot/verify", "{}").token(token).send().json();
+    ActiveTenant tenant = activeTenant("reverify", 1);
+    fixtures.completeConfig(tenant.token(), "@vis_reverify");
+    api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
+        .token(tenant.token())
+        .send();
+    JsonObject verified =
+        api.post("/api/v1/user-bot/verify", "{}").token(tenant.token()).send().json();
     assertTrue(verified.getBoolean("verified"), verified::toString);
     assertEquals("sandbox", verified.getString("verified_transport"));
 
     // As if verified while user bots posted through the real Bot API; this server uses the sandbox.
-    fixtures.sql("UPDATE user_bot SET verified_transport = 'botapi' WHERE account_id = ?", account);
+    fixtures.sql(
+        "UPDATE user_bot SET verified_transport = 'botapi' WHERE account_id = ?", tenant.account());
 
-    JsonObject bot = api.get("/api/v1/user-bot").token(token).send().json();
+    JsonObject bot = api.get("/api/v1/user-bot").token(tenant.token()).send().json();
     assertFalse(bot.getBoolean("verified"), bot::toString);
-    JsonObject sender = state(token).getJsonArray("senders").getJsonObject(0);
+    JsonObject sender = state(tenant.token()).getJsonArray("senders").getJsonObject(0);
     assertEquals("USER_BOT", sender.getString("kind"));
     assertFalse(sender.getBoolean("available"), sender::toString);
     assertTrue(sender.getString("note").contains("verify it again"), sender::toString);
-    Api.Reply refused = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply refused = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(409, refused.status(), "not a sender until verified again: " + refused);
 
-    JsonObject again = api.post("/api/v1/user-bot/verify", "{}").token(token).send().json();
+    JsonObject again =
+        api.post("/api/v1/user-bot/verify", "{}").token(tenant.token()).send().json();
     assertTrue(again.getBoolean("verified"), again::toString);
     assertEquals("sandbox", again.getString("verified_transport"));
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
+    Api.Reply started = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
     assertEquals(200, started.status(), started::toString);
     assertTrue(
         started.json().getJsonArray("senders").getJsonObject(0).getBoolean("available"),

@@ -13,12 +13,16 @@ class SandboxTransportsTest {
 
   private static final Properties NO_PROPERTIES = new Properties();
 
+  /** What the check throws for a prod server with this environment and no system properties. */
+  private static PreflightException refusedInProd(Map<String, String> environment) {
+    return assertThrows(
+        PreflightException.class,
+        () -> SandboxTransports.check("prod", environment, NO_PROPERTIES));
+  }
+
   @Test
   void prodWithNoTransportSetRefusesNamingBothVariablesAndTheAllowance() {
-    PreflightException refused =
-        assertThrows(
-            PreflightException.class,
-            () -> SandboxTransports.check("prod", Map.of(), NO_PROPERTIES));
+    PreflightException refused = refusedInProd(Map.of());
     String message = refused.getMessage();
     assertTrue(message.contains("HERALD_TRANSPORT_SESSIONS"), message);
     assertTrue(message.contains("HERALD_TRANSPORT_USER_BOTS"), message);
@@ -27,44 +31,28 @@ class SandboxTransportsTest {
 
   @Test
   void prodWithSessionsOnTdlibButUserBotsLeftInTheSandboxStillRefuses() {
-    PreflightException refused =
-        assertThrows(
-            PreflightException.class,
-            () ->
-                SandboxTransports.check(
-                    "prod", Map.of("HERALD_TRANSPORT_SESSIONS", "tdlib"), NO_PROPERTIES));
+    PreflightException refused = refusedInProd(Map.of("HERALD_TRANSPORT_SESSIONS", "tdlib"));
     assertTrue(refused.getMessage().contains("HERALD_TRANSPORT_USER_BOTS"), refused.getMessage());
     assertFalse(refused.getMessage().contains("HERALD_TRANSPORT_SESSIONS"), refused.getMessage());
   }
 
   @Test
   void prodWithAnExplicitSandboxIsStillRefusedWithoutTheAllowance() {
-    assertThrows(
-        PreflightException.class,
-        () ->
-            SandboxTransports.check(
-                "prod",
-                Map.of(
-                    "HERALD_TRANSPORT_SESSIONS", "SANDBOX", "HERALD_TRANSPORT_USER_BOTS", "botapi"),
-                NO_PROPERTIES));
+    refusedInProd(
+        Map.of("HERALD_TRANSPORT_SESSIONS", "SANDBOX", "HERALD_TRANSPORT_USER_BOTS", "botapi"));
   }
 
   @Test
   void prodRefusesTheTdlibModelLibrary() {
     PreflightException refused =
-        assertThrows(
-            PreflightException.class,
-            () ->
-                SandboxTransports.check(
-                    "prod",
-                    Map.of(
-                        "HERALD_TRANSPORT_SESSIONS",
-                        "tdlib",
-                        "HERALD_TDLIB_LIBRARY",
-                        "model",
-                        "HERALD_TRANSPORT_USER_BOTS",
-                        "botapi"),
-                    NO_PROPERTIES));
+        refusedInProd(
+            Map.of(
+                "HERALD_TRANSPORT_SESSIONS",
+                "tdlib",
+                "HERALD_TDLIB_LIBRARY",
+                "model",
+                "HERALD_TRANSPORT_USER_BOTS",
+                "botapi"));
     assertTrue(refused.getMessage().contains("HERALD_TDLIB_LIBRARY=model"), refused.getMessage());
   }
 

@@ -2,26 +2,19 @@ package dev.herald.persistence.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The stop as one conditional UPDATE ({@link BotSql#REQUEST_STOP}) under the row lock. */
-class BotStopSqlTest {
+class BotStopSqlTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final Instant now = Instant.now();
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private long bot(String status) {
     return rows.bot(rows.account("ACTIVE", null), status, now, "@herald_a1");

@@ -13,24 +13,17 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TextFormatter;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The engine's claim hands a media post over whole: type, caption and media in order. */
-class ClaimedMediaPostTest {
+class ClaimedMediaPostTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private Post claimed(PostType type, String text, MediaRef... media) {
     long account =

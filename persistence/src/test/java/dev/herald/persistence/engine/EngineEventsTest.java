@@ -9,8 +9,8 @@ import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,18 +31,16 @@ import org.postgresql.PGNotification;
  * kind, every other writer through the row triggers, and bookkeeping that GET /bot/state does not
  * show announces nothing.
  */
-class EngineEventsTest {
+class EngineEventsTest extends DatabaseTest {
 
   private static final String NODE = "node-a";
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
   private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
   private Connection listening;
 
   @BeforeEach
   void listen() throws SQLException {
-    TestDatabase.clean();
     rows.update("TRUNCATE delivery_event, event_listener");
     listening = TestDatabase.dataSource().getConnection();
     try (Statement s = listening.createStatement()) {

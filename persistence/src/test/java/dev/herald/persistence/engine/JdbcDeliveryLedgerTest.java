@@ -11,26 +11,19 @@ import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcDeliveryLedgerTest {
+class JdbcDeliveryLedgerTest extends DatabaseTest {
 
   private static final String NODE = "node-a";
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
   private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   /** A bot with its plan, claimed by {@link #NODE}: the cycle as the engine gets it. */
   private DueCycle claimed(String planStatus, Instant planExpires) {

@@ -2,23 +2,16 @@ package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcHousekeepingTest {
+class JdbcHousekeepingTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcHousekeeping housekeeping = new JdbcHousekeeping(TestDatabase.dataSource());
   private final Instant now = Instant.now();
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private String status(long bot) {
     return rows.text(

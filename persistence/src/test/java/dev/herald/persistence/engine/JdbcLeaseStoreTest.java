@@ -6,27 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcLeaseStoreTest {
+class JdbcLeaseStoreTest extends DatabaseTest {
 
   private static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
   private final Instant now = Instant.now();
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private long runningBot(Instant due) {
     return rows.bot(rows.account("ACTIVE", null), "RUNNING", due, "@herald_one,@herald_two");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rule 15's session leases on PostgreSQL: one holder at a time, a dead holder's run out. */
-class JdbcSessionLeasesTest {
+class JdbcSessionLeasesTest extends DatabaseTest {
 
   private static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcSessionLeases leases = new JdbcSessionLeases(TestDatabase.dataSource());
   private final JdbcLeaseStore engine = new JdbcLeaseStore(TestDatabase.dataSource());
   private long session;
 
   @BeforeEach
-  void clean() {
-    TestDatabase.clean();
+  void aFreeSession() {
     session = rows.session(rows.apiPair(10), "UNUSED", null, null);
   }
 

@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcSessionPenaltiesTest {
+class JdbcSessionPenaltiesTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcSessionPenalties penalties =
       new JdbcSessionPenalties(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private static final String ASSIGNED_ACCOUNT =
       "SELECT assigned_account_id FROM telegram_session WHERE id = ?";

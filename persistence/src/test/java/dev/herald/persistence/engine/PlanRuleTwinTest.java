@@ -6,11 +6,9 @@ import dev.herald.domain.bot.StopReason;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.plan.PlanStatus;
-import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
+import dev.herald.persistence.DatabaseTest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +18,7 @@ import org.junit.jupiter.api.Test;
  * the stop reasons of the plans that stop a bot ({@link StopReason#planStopped}, {@link
  * PlanSql#stopReason}).
  */
-class PlanRuleTwinTest {
-
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
+class PlanRuleTwinTest extends DatabaseTest {
 
   @Test
   void javaRuleAndSqlTwinAgreeOnEveryRow() {

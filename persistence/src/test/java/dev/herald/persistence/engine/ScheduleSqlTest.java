@@ -9,14 +9,13 @@ import dev.herald.domain.schedule.ActiveHours;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.GroupInterval;
 import dev.herald.domain.schedule.Schedule;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +23,13 @@ import org.junit.jupiter.api.Test;
  * limits and the per-group interval, carries the schedule and the daily count; the completion
  * counts the cycle's posts on the tenant's day.
  */
-class ScheduleSqlTest {
+class ScheduleSqlTest extends DatabaseTest {
 
   private static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
   private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
   private final Instant now = Instant.now();
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private long bot(String groups) {
     return rows.bot(rows.account("ACTIVE", null), "RUNNING", now.minusSeconds(1), groups);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +19,10 @@ import org.junit.jupiter.api.Test;
  * cycle until the hour is over. The clock is PostgreSQL's {@code now()}: the test moves the counted
  * hour back by hand, which is what the passing of an hour looks like to the rows.
  */
-class SessionWarmupEngineTest {
+class SessionWarmupEngineTest extends DatabaseTest {
 
   private static final String NODE = "node-a";
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcLeaseStore leases = new JdbcLeaseStore(TestDatabase.dataSource());
   private final JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(TestDatabase.dataSource());
   private long account;
@@ -32,7 +31,6 @@ class SessionWarmupEngineTest {
 
   @BeforeEach
   void twoSessionsOneOfThemWarmingUp() {
-    TestDatabase.clean();
     account = rows.account("ACTIVE", null);
     rows.bot(account, "RUNNING", Instant.now(), "@herald_one");
     long pair = rows.apiPair(10);

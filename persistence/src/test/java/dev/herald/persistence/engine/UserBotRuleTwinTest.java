@@ -3,12 +3,10 @@ package dev.herald.persistence.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.userbot.UserBot;
-import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
+import dev.herald.persistence.DatabaseTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,16 +14,9 @@ import org.junit.jupiter.api.Test;
  * LeaseSql#userBotUsable}, the claim's sender query) agree on the user bot of every life step, on
  * the transport it was verified on and on another one.
  */
-class UserBotRuleTwinTest {
+class UserBotRuleTwinTest extends DatabaseTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   @Test
   void javaRuleAndSqlTwinAgreeOnEveryLifeStep() {

@@ -18,8 +18,8 @@ import dev.herald.domain.shared.Page;
 import dev.herald.domain.shared.PageRequest;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import dev.herald.persistence.engine.JdbcHousekeeping;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +32,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcMediaStoreTest {
+class JdbcMediaStoreTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcMediaStore store = new JdbcMediaStore(TestDatabase.dataSource());
   private long account;
   private long other;
 
   @BeforeEach
-  void clean() {
-    TestDatabase.clean();
+  void twoAccounts() {
     account = rows.account("ACTIVE", null);
     other = rows.account("ACTIVE", null);
   }

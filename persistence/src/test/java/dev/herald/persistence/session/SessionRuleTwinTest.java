@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
-import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
+import dev.herald.persistence.DatabaseTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +16,11 @@ import org.junit.jupiter.api.Test;
  * agree on every row: each state, with no flood wait, a flood wait that is over, and one still
  * running, and the same three for a warm-up pause.
  */
-class SessionRuleTwinTest {
-
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
+class SessionRuleTwinTest extends DatabaseTest {
 
   /** One row of the table: its state, flood wait and warm-up pause, and its id once written. */
   private record Row(
       long id, SessionState state, Instant floodWaitUntil, Instant warmupPausedUntil) {}
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   @Test
   void javaRulesAndSqlTwinsAgreeOnEveryRow() {

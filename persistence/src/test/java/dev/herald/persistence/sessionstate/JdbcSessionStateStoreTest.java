@@ -9,16 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.domain.session.StoredSessionState;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.shared.crypto.DecryptionException;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcSessionStateStoreTest {
+class JdbcSessionStateStoreTest extends DatabaseTest {
 
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final DataCipher cipher = DataCipher.of(key());
   private final JdbcSessionStateStore store =
       new JdbcSessionStateStore(TestDatabase.dataSource(), cipher);
@@ -31,8 +30,7 @@ class JdbcSessionStateStoreTest {
   }
 
   @BeforeEach
-  void clean() {
-    TestDatabase.clean();
+  void aFreeSession() {
     session = rows.session(rows.apiPair(10), "UNUSED", null, null);
   }
 

@@ -8,26 +8,19 @@ import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
-import dev.herald.persistence.TestRows;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcTargetStoreTest {
+class JdbcTargetStoreTest extends DatabaseTest {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-  private final TestRows rows = new TestRows(TestDatabase.dataSource());
   private final JdbcTargetStore store = new JdbcTargetStore(TestDatabase.dataSource());
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.clean();
-  }
 
   private static ChatTarget slow(long account, long session) {
     return new ChatTarget(

@@ -11,13 +11,9 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
-import dev.herald.domain.shared.MutableClock;
-import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
-import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.TextFormat;
 import dev.herald.domain.telegram.UrlButton;
@@ -28,13 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One cycle against the in-memory store and a scripted transport, every step on the calling thread
@@ -42,59 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class CycleRunTest {
 
-  /**
-   * Answers each sender, then each chat, with its scripted outcome (delivered by default) and logs
-   * every send.
-   */
-  private static final class ScriptedGateway implements TelegramGateway {
-    final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
-    final Map<String, SendOutcome> senderScript = new ConcurrentHashMap<>();
-    final List<String> sent = new CopyOnWriteArrayList<>();
-    final Map<String, Post> posts = new ConcurrentHashMap<>();
-
-    @Override
-    public String transport() {
-      return "scripted";
-    }
-
-    @Override
-    public SendOutcome send(Sender sender, ChatReference chat, Post post) {
-      sent.add(sender + "->" + chat.canonical());
-      posts.put(sender + "->" + chat.canonical(), post);
-      SendOutcome bySender = senderScript.get(sender.toString());
-      return bySender != null
-          ? bySender
-          : script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
-    }
-  }
-
   private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
-  private final MutableClock clock = new MutableClock(now);
-  private final InMemoryEngineStore store = new InMemoryEngineStore();
+  @RegisterExtension final CycleBench bench = new CycleBench(now);
+  private final InMemoryEngineStore store = bench.store;
+  private final QuietMetrics metrics = bench.metrics;
   private final ScriptedGateway gateway = new ScriptedGateway();
-  private final QuietMetrics metrics = new QuietMetrics();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-  private final WriteBehind writes =
-      new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
-
-  @AfterEach
-  void stopExecutor() {
-    executor.shutdownNow();
-  }
 
   private void run(DueCycle cycle) {
-    new CycleRun(
-            cycle,
-            new CycleRun.Sending(
-                gateway,
-                new OutcomePolicy(false, Duration.ofMinutes(5)),
-                UnaryOperator.identity(),
-                new StarFormatter()),
-            new CycleRun.Recording(
-                new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
-            new CycleRun.Environment(executor, clock, metrics))
-        .start();
-    writes.flush();
+    bench.run(cycle, CycleBench.sending(gateway, new StarFormatter()));
   }
 
   private Completed onlyCompletion() {

@@ -8,7 +8,6 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
-import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.schedule.ActiveHours;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
@@ -27,11 +26,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The schedule in the engine (issue 15): active hours, the daily cap and jitter, with a hand-moved
@@ -59,17 +55,10 @@ class CycleScheduleTest {
     }
   }
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-28T12:00:00Z"));
-  private final InMemoryEngineStore store = new InMemoryEngineStore();
+  @RegisterExtension final CycleBench bench = new CycleBench(Instant.parse("2026-03-28T12:00:00Z"));
+  private final MutableClock clock = bench.clock;
+  private final InMemoryEngineStore store = bench.store;
   private final TimedGateway gateway = new TimedGateway();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-  private final WriteBehind writes =
-      new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
-
-  @AfterEach
-  void stopExecutor() {
-    executor.shutdownNow();
-  }
 
   private static DueCycle cycle(Schedule schedule, DailyCap cap, String... chats) {
     return new DueCycle(
@@ -88,18 +77,7 @@ class CycleScheduleTest {
   }
 
   private Completed run(DueCycle cycle) {
-    new CycleRun(
-            cycle,
-            new CycleRun.Sending(
-                gateway,
-                new OutcomePolicy(false, Duration.ofMinutes(5)),
-                UnaryOperator.identity(),
-                TextFormatter.plainOnly()),
-            new CycleRun.Recording(
-                new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
-            new CycleRun.Environment(executor, clock, new QuietMetrics()))
-        .start();
-    writes.flush();
+    bench.run(cycle, CycleBench.sending(gateway, TextFormatter.plainOnly()));
     assertEquals(1, store.completed.size(), "one completion per cycle");
     return store.completed.get(0);
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DueCycle;
-import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.shared.MutableClock;
@@ -18,10 +17,8 @@ import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatter;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,23 +28,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC rule 16 in the engine: targets prepared before the first post, waits honoured. */
 class CycleTargetsTest {
 
   private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
-  private final MutableClock clock = new MutableClock(now);
-  private final InMemoryEngineStore store = new InMemoryEngineStore();
-  private final QuietMetrics metrics = new QuietMetrics();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-  private final WriteBehind writes =
-      new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
+  @RegisterExtension final CycleBench bench = new CycleBench(now);
+  private final MutableClock clock = bench.clock;
+  private final InMemoryEngineStore store = bench.store;
+  private final QuietMetrics metrics = bench.metrics;
   private final Map<TargetKey, ChatTarget> saved = new ConcurrentHashMap<>();
   private final AtomicInteger reads = new AtomicInteger();
   private final TargetStore targetStore =
@@ -69,8 +61,6 @@ class CycleTargetsTest {
         }
       };
   private final TargetWrites targetWrites = new TargetWrites(targetStore);
-  private final List<String> sent = new CopyOnWriteArrayList<>();
-  private final Map<String, SendOutcome> script = new ConcurrentHashMap<>();
   private final List<String> prepared = new CopyOnWriteArrayList<>();
 
   /** Joins when allowed (slow mode 30 s in {@code @slow}), answers paced otherwise. */
@@ -84,46 +74,22 @@ class CycleTargetsTest {
                     TargetMembership.NOT_MEMBER, 0, null, TargetErrors.joinPaced()));
       };
 
-  private final TelegramGateway gateway =
-      new TelegramGateway() {
-        @Override
-        public String transport() {
-          return "scripted";
-        }
-
-        @Override
-        public SendOutcome send(Sender sender, ChatReference chat, Post post) {
-          sent.add(sender + "->" + chat.canonical());
-          return script.getOrDefault(chat.canonical(), new SendOutcome.Delivered(sent.size()));
-        }
-      };
+  private final ScriptedGateway gateway = new ScriptedGateway();
+  private final List<String> sent = gateway.sent;
+  private final Map<String, SendOutcome> script = gateway.script;
 
   private static int slowMode(ChatReference chat) {
     return chat.canonical().equals("@herald_slow") ? 30 : 0;
   }
 
-  @AfterEach
-  void stopExecutor() {
-    executor.shutdownNow();
-  }
-
   private CycleTally run(int joinsPerHour, DueCycle cycle) {
     store.completed.clear();
     store.records.clear();
-    new CycleRun(
-            cycle,
-            new CycleRun.Sending(
-                gateway,
-                new OutcomePolicy(false, Duration.ofMinutes(5)),
-                UnaryOperator.identity(),
-                TextFormatter.plainOnly()),
-            new CycleRun.Recording(
-                new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
-            new CycleRun.Environment(executor, clock, metrics),
-            new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites))
-        .start();
-    targetWrites.flush();
-    writes.flush();
+    bench.run(
+        cycle,
+        CycleBench.sending(gateway, TextFormatter.plainOnly()),
+        new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites),
+        targetWrites::flush);
     return store.completed.get(0).tally();
   }
 

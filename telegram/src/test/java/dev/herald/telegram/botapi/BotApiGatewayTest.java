@@ -1,50 +1,39 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
+import static dev.herald.telegram.botapi.FakeBotApi.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BotApiGatewayTest {
+class BotApiGatewayTest extends FakeBotApiTest {
 
-  static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
-  private static final Sender BOT = Sender.userBot(5, TOKEN);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
   private static final Post TEXT = Post.text("Hello \"world\"");
 
-  private FakeBotApi telegram;
   private BotApiGateway gateway;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
-    gateway =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofMillis(700)), false);
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
+  void connect() {
+    gateway = telegram.gateway(Duration.ofMillis(700));
   }
 
   private SendOutcome sendText() {
@@ -65,12 +54,7 @@ class BotApiGatewayTest {
   void formattedTextGoesAsEntitiesAndButtonsAsAnInlineKeyboard() {
     telegram.ok("sendMessage", "{\"message_id\":43}");
     Post post =
-        Post.text(
-            new FormattedText(
-                "Hello via Bot API",
-                List.of(
-                    TextEntity.of("bold", 10, 7),
-                    new TextEntity("text_link", 0, 5, "https://example.com/", null))),
+        SamplePosts.boldAndLinkedText(
             List.of(
                 List.of(new UrlButton("Open", "https://example.com/a")),
                 List.of(new UrlButton("Chat", "tg://resolve?domain=herald"))));
@@ -125,8 +109,7 @@ class BotApiGatewayTest {
   @Test
   void forwardAsCopyUsesCopyMessage() {
     telegram.ok("copyMessage", "{\"message_id\":78}");
-    BotApiGateway copying =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2)), true);
+    BotApiGateway copying = new BotApiGateway(telegram.client(Duration.ofSeconds(2)), true);
     Post forward = Post.forward(MessageLink.parse("https://t.me/c/1234567/15"));
     assertEquals(new SendOutcome.Delivered(78), copying.send(BOT, CHAT, forward));
     assertEquals("copyMessage", telegram.calls().get(0).method());

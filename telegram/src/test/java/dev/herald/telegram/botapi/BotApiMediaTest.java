@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,17 +12,14 @@ import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.Medium;
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TextEntity;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,29 +27,18 @@ import org.junit.jupiter.api.Test;
  * Media through the Bot API against a local server speaking its protocol: multipart upload on a
  * bot's first send of a medium, its {@code file_id} afterwards; albums as one media group.
  */
-class BotApiMediaTest {
+class BotApiMediaTest extends FakeBotApiTest {
 
-  private static final String TOKEN = BotApiGatewayTest.TOKEN;
-  private static final Sender BOT = Sender.userBot(5, TOKEN);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
   private final InMemoryMediaStore store = new InMemoryMediaStore();
-  private FakeBotApi telegram;
   private FakeBotApiMedia media;
   private BotApiGateway gateway;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
+  void connect() {
     media = telegram.media();
-    gateway =
-        new BotApiGateway(
-            new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(5)), false, store);
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
+    gateway = new BotApiGateway(telegram.client(Duration.ofSeconds(5)), false, store);
   }
 
   private static Post single(PostType type, Medium m, String caption) {
@@ -155,12 +142,7 @@ class BotApiMediaTest {
   @Test
   void aFormattedCaptionGoesAsCaptionEntitiesUploadedOrByFileId() {
     Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
-    Post post =
-        Post.media(
-            PostType.PHOTO,
-            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
-            List.of(photo.ref()),
-            List.of());
+    Post post = SamplePosts.boldCaptionedPhoto(photo.ref());
 
     gateway.send(BOT, CHAT, post);
     gateway.send(BOT, CHAT, post);

@@ -1,43 +1,32 @@
 package dev.herald.telegram.botapi;
 
+import static dev.herald.telegram.botapi.FakeBotApi.BOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.Sender;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A user bot's targets on a local Bot API server: getMe, getChat, getChatMember. */
-class BotApiTargetsTest {
+class BotApiTargetsTest extends FakeBotApiTest {
 
-  private static final Sender BOT = Sender.userBot(5, BotApiGatewayTest.TOKEN);
   private static final ChatReference GROUP = ChatReference.parse("@herald_group");
 
-  private FakeBotApi telegram;
   private BotApiGateway gateway;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
-    gateway =
-        new BotApiGateway(new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(10)), false);
+  void connect() {
+    gateway = telegram.gateway(Duration.ofSeconds(10));
     telegram.ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"HeraldTestBot\"}");
     telegram.ok(
         "getChat",
         "{\"id\":-1001,\"type\":\"supergroup\",\"title\":\"Group\",\"slow_mode_delay\":30}");
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   private Preparation prepare(ChatReference chat) {

@@ -9,28 +9,19 @@ import dev.herald.domain.shared.Tokens;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.userbot.UserBotVerification;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BotApiUserBotVerifierTest {
+class BotApiUserBotVerifierTest extends FakeBotApiTest {
 
-  private FakeBotApi telegram;
   private BotApiUserBotVerifier verifier;
 
   @BeforeEach
-  void start() throws IOException {
-    telegram = new FakeBotApi();
-    BotApiClient client = new BotApiClient(telegram.baseUrl(), Duration.ofSeconds(2));
+  void connect() {
+    BotApiClient client = telegram.client(Duration.ofSeconds(2));
     verifier = new BotApiUserBotVerifier(new BotApiGateway(client, false), client);
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   @Test
@@ -39,7 +30,7 @@ class BotApiUserBotVerifierTest {
         .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .ok("sendMessage", "{\"message_id\":3}");
     UserBotVerification result =
-        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+        verifier.verify(FakeBotApi.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
     assertTrue(result.verified());
     assertEquals(123456789L, result.botId());
     assertEquals("herald_test_bot", result.username());
@@ -50,7 +41,7 @@ class BotApiUserBotVerifierTest {
   @Test
   void rejectedTokenIsInvalid() {
     telegram.error("getMe", 401, "Unauthorized");
-    UserBotVerification result = verifier.verify(BotApiGatewayTest.TOKEN, Optional.empty());
+    UserBotVerification result = verifier.verify(FakeBotApi.TOKEN, Optional.empty());
     assertFalse(result.tokenValid());
     assertTrue(result.failure().contains("rejected"), result.failure());
     assertFalse(result.failure().contains("AAHdq"));
@@ -62,7 +53,7 @@ class BotApiUserBotVerifierTest {
         .ok("getMe", "{\"id\":123456789,\"is_bot\":true,\"username\":\"herald_test_bot\"}")
         .error("sendMessage", 403, "Forbidden: bot is not a member of the channel chat");
     UserBotVerification result =
-        verifier.verify(BotApiGatewayTest.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
+        verifier.verify(FakeBotApi.TOKEN, Optional.of(ChatReference.parse("@herald_demo")));
     assertTrue(result.tokenValid());
     assertFalse(result.verified());
     assertInstanceOf(SendOutcome.ChatForbidden.class, result.testMessage().orElseThrow());
@@ -70,7 +61,7 @@ class BotApiUserBotVerifierTest {
 
   @Test
   void tokensAreMaskedToTheBotId() {
-    assertEquals("123456789:***", Tokens.mask(BotApiGatewayTest.TOKEN));
+    assertEquals("123456789:***", Tokens.mask(FakeBotApi.TOKEN));
     assertEquals("***", Tokens.mask("garbage"));
   }
 }

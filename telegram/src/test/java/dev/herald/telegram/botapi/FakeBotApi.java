@@ -2,11 +2,13 @@ package dev.herald.telegram.botapi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.domain.telegram.Sender;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * reply_markup} the Bot API would refuse is answered with its 400 ({@link FakeBotApiMarkup}).
  */
 final class FakeBotApi implements AutoCloseable {
+
+  /** The token of the user bot the tests send as. */
+  static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+
+  static final Sender BOT = Sender.userBot(5, TOKEN);
 
   record Call(String token, String method, String body) {}
 
@@ -45,6 +52,16 @@ final class FakeBotApi implements AutoCloseable {
 
   URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** A client of this server whose calls give up after {@code timeout}. */
+  BotApiClient client(Duration timeout) {
+    return new BotApiClient(baseUrl(), timeout);
+  }
+
+  /** A gateway through this server that sends forwards as forwards (not copies). */
+  BotApiGateway gateway(Duration timeout) {
+    return new BotApiGateway(client(timeout), false);
   }
 
   FakeBotApi answer(String method, int status, String body) {

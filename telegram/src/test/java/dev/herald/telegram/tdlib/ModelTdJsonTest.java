@@ -1,5 +1,8 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelTdJsonTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final ChatReference CHAT = ChatReference.parse("@herald_model");
 
   @TempDir Path dataDir;
@@ -52,7 +53,7 @@ class ModelTdJsonTest {
   @Test
   void aLoggedInSessionReopensWithoutALoginOnTheSameAndOnAnotherNode() throws Exception {
     try (TdlibSessions first = node(dataDir, "node-a")) {
-      assertEquals(LoginStep.Kind.CODE_REQUIRED, first.startLogin(1, "+447700900123", API).kind());
+      assertEquals(LoginStep.Kind.CODE_REQUIRED, first.startLogin(1, PHONE, API).kind());
       assertEquals(LoginStep.ready(), first.submitCode(1, "12345"));
       assertInstanceOf(SendOutcome.Delivered.class, first.send(1, CHAT, Post.text("a")).join());
     }
@@ -85,7 +86,7 @@ class ModelTdJsonTest {
   @Test
   void aWrongCodeIsRefusedAndTheLoginGoesOn() {
     try (TdlibSessions node = node(dataDir, "node-a")) {
-      node.startLogin(3, "+447700900123", API);
+      node.startLogin(3, PHONE, API);
       assertEquals(LoginStep.Kind.CODE_REQUIRED, node.submitCode(3, "11111").kind());
       assertEquals(LoginStep.ready(), node.submitCode(3, "12345"));
     }

@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,59 +14,40 @@ import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.Medium;
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
-import dev.herald.domain.telegram.TextEntity;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Media through TDLib against {@link FakeTdJson}: {@code inputFileLocal} (the bytes written into
  * the session's folder) on a session's first send of a medium, {@code inputFileRemote} with the
  * remote id {@code getFile} reported afterwards; an album as one {@code sendMessageAlbum}.
  */
-class TdlibMediaTest {
+class TdlibMediaTest extends FakeTdlibTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
-  @TempDir Path dataDir;
-  private FakeTdJson td;
-  private TdlibSessions sessions;
   private final InMemoryMediaStore store = new InMemoryMediaStore();
 
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-            TdlibSessionsTest.library(td),
-            TestTdlibConfig.of(dataDir, Duration.ofSeconds(2)),
-            KEY,
-            Thread::new,
-            Clock.systemUTC());
-    sessions.useMedia(store);
-    sessions.startLogin(1, "+447700900123", API);
-    sessions.submitCode(1, "12345");
-    sessions.submitPassword(1, "secret");
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, Duration.ofSeconds(2));
   }
 
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @BeforeEach
+  void logInSessionOneWithMedia() {
+    sessions.useMedia(store);
+    logIn(sessions, 1);
   }
 
   @Test
@@ -133,12 +116,7 @@ class TdlibMediaTest {
   @Test
   void aFormattedCaptionKeepsItsEntities() {
     Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
-    Post post =
-        Post.media(
-            PostType.PHOTO,
-            new FormattedText("Tonight at 8", List.of(TextEntity.of("bold", 0, 7))),
-            List.of(photo.ref()),
-            List.of());
+    Post post = SamplePosts.boldCaptionedPhoto(photo.ref());
 
     assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
 

@@ -1,5 +1,9 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,59 +15,36 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A session with a proxy: TDLib gets {@code addProxy} (enabled) before its parameters and tests it;
  * a proxy that fails its test makes the session unavailable with a reason naming the proxy (rule
  * 14: never a ban) and nothing is sent directly.
  */
-class TdlibProxyTest {
+class TdlibProxyTest extends FakeTdlibTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final ChatReference CHAT = ChatReference.parse("@news");
 
-  @TempDir Path dataDir;
   private final Map<Long, ProxySettings> proxies = new HashMap<>();
-  private FakeTdJson td;
-  private TdlibSessions sessions;
 
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-                TdlibSessionsTest.library(td),
-                TestTdlibConfig.of(dataDir, TIMEOUT),
-                KEY,
-                Thread::new,
-                Clock.systemUTC())
-            .withOwnApiPairs(id -> Optional.of(API))
-            .useProxies(id -> Optional.ofNullable(proxies.get(id)));
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, TIMEOUT, id -> Optional.of(API))
+        .useProxies(id -> Optional.ofNullable(proxies.get(id)));
   }
 
   @Test
   void theProxyIsAddedEnabledBeforeTheParametersAndTested() {
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "alice", "pw"));
 
-    logIn(1);
+    logIn(sessions, 1);
 
     List<String> order = td.requests.stream().map(TdlibJson::type).toList();
     assertTrue(
@@ -85,9 +66,9 @@ class TdlibProxyTest {
     proxies.put(
         2L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "dd" + "0f".repeat(16)));
 
-    logIn(1);
+    logIn(sessions, 1);
     JsonObject http = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
-    logIn(2);
+    logIn(sessions, 2);
     JsonObject mtproto = td.last("addProxy").getJsonObject("proxy").getJsonObject("type");
 
     assertEquals("proxyTypeHttp", TdlibJson.type(http));
@@ -98,7 +79,7 @@ class TdlibProxyTest {
 
   @Test
   void aSessionWithoutAProxyDisablesAnyOldOne() {
-    logIn(1);
+    logIn(sessions, 1);
 
     assertEquals(0, td.count("addProxy"));
     assertEquals(1, td.count("disableProxy"), "a proxy an admin cleared stays off");
@@ -107,7 +88,7 @@ class TdlibProxyTest {
   @Test
   void aFailingProxyMakesTheSessionUnavailableNamingTheProxyNeverBanned() {
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, "proxy.example", 1080, "", ""));
-    logIn(1);
+    logIn(sessions, 1);
     sessions.close(1);
     proxies.put(1L, new ProxySettings(ProxyType.SOCKS5, FakeTdJson.DEAD_PROXY, 1080, "", "pw"));
 
@@ -138,7 +119,7 @@ class TdlibProxyTest {
   void aLoginThroughAFailingProxyFailsNamingIt() {
     proxies.put(1L, new ProxySettings(ProxyType.HTTP, FakeTdJson.DEAD_PROXY, 8080, "", ""));
 
-    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+    LoginStep step = sessions.startLogin(1, PHONE, API);
 
     assertEquals(LoginStep.Kind.FAILED, step.kind());
     assertTrue(
@@ -150,15 +131,8 @@ class TdlibProxyTest {
   void anMtprotoSecretTdlibRefusesIsReportedAsTheProxysFailure() {
     proxies.put(1L, new ProxySettings(ProxyType.MTPROTO, "mt.example", 443, "", "zz"));
 
-    LoginStep step = sessions.startLogin(1, "+447700900123", API);
+    LoginStep step = sessions.startLogin(1, PHONE, API);
 
     assertTrue(step.detail().contains("refused by TDLib (Wrong proxy secret)"), step.detail());
-  }
-
-  private void logIn(long sessionId) {
-    assertEquals(
-        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
-    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
-    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
   }
 }

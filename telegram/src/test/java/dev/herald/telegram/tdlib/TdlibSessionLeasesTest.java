@@ -1,5 +1,8 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +12,6 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TdlibSessionLeasesTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final ChatReference CHAT = ChatReference.parse("@herald_demo");
 
@@ -65,13 +65,7 @@ class TdlibSessionLeasesTest {
   }
 
   private TdlibSessions node(FakeTdJson td, Path data, String name) throws Exception {
-    return new TdlibSessions(
-            TdlibSessionsTest.library(td),
-            TestTdlibConfig.of(data, TIMEOUT),
-            KEY,
-            Thread::new,
-            Clock.systemUTC())
-        .withOwnApiPairs(id -> Optional.of(API))
+    return over(td, data, TIMEOUT, id -> Optional.of(API))
         .leasedThrough(ClientLeases.of(leases, name, Duration.ofSeconds(6)));
   }
 
@@ -83,11 +77,11 @@ class TdlibSessionLeasesTest {
 
   @Test
   void aSessionOpenOnOneNodeIsNotOpenedOnAnother() {
-    assertEquals(LoginStep.Kind.CODE_REQUIRED, nodeA.startLogin(1, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, nodeA.startLogin(1, PHONE, API).kind());
     assertEquals("node-a", leases.owners.get(1L));
 
     SendOutcome outcome = nodeB.send(1, CHAT, Post.text("hello")).join();
-    LoginStep login = nodeB.startLogin(1, "+447700900123", API);
+    LoginStep login = nodeB.startLogin(1, PHONE, API);
 
     assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome, "parked, never banned");
     assertTrue(outcome.toString().contains("open on another node"), outcome.toString());
@@ -97,7 +91,7 @@ class TdlibSessionLeasesTest {
 
   @Test
   void aNodeThatClosesItsClientsGivesTheirLeasesBackForAnotherToOpen() {
-    nodeA.startLogin(1, "+447700900123", API);
+    nodeA.startLogin(1, PHONE, API);
     nodeA.close();
 
     assertTrue(leases.owners.isEmpty(), leases.owners.toString());
@@ -108,7 +102,7 @@ class TdlibSessionLeasesTest {
 
   @Test
   void closingOneSessionGivesItsLeaseBack() throws Exception {
-    nodeA.startLogin(1, "+447700900123", API);
+    nodeA.startLogin(1, PHONE, API);
     nodeA.startLogin(2, "+447700900124", API);
 
     nodeA.close(1);

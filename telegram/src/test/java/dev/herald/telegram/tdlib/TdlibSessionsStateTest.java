@@ -1,64 +1,38 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
+import static dev.herald.telegram.tdlib.TdlibFolders.storeSnapshot;
+import static dev.herald.telegram.tdlib.TdlibFolders.withBinlog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The state hooks of {@link TdlibSessions} against {@link FakeTdJson} (which writes no files: the
  * tests write the binlog TDLib would): stored when logged in and on close, deleted when TDLib logs
  * out, restored when a client opens.
  */
-class TdlibSessionsStateTest {
+class TdlibSessionsStateTest extends FakeTdlibTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
-
-  @TempDir Path dataDir;
   private final SealedMemoryStateStore store = new SealedMemoryStateStore();
-  private FakeTdJson td;
-  private TdlibSessions sessions;
 
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-                TdlibSessionsTest.library(td),
-                TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
-                KEY,
-                Thread::new,
-                Clock.systemUTC())
-            .keepingStateIn(
-                store, "node-a", Duration.ofHours(1)); // only the hooks save in these tests
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, Duration.ofMillis(800))
+        .keepingStateIn(store, "node-a", Duration.ofHours(1)); // only the hooks save in these tests
   }
 
   private Path binlog(long sessionId, byte... content) throws Exception {
-    Path folder = Files.createDirectories(dataDir.resolve("session-" + sessionId));
-    return Files.write(folder.resolve("td.binlog"), content);
-  }
-
-  private void logIn(long sessionId) {
-    assertEquals(
-        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
-    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
-    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
+    return withBinlog(dataDir.resolve("session-" + sessionId), content);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -76,7 +50,7 @@ class TdlibSessionsStateTest {
   @Test
   void aLoggedInSessionIsStoredAndItsLastStateOnClose() throws Exception {
     Path binlog = binlog(1, (byte) 1);
-    logIn(1);
+    logIn(sessions, 1);
     byte[] atLogin = TdlibStateSnapshot.of(binlog.getParent()).orElseThrow().bytes();
     await(() -> store.load(1).isPresent(), "stored after login");
     assertArrayEquals(atLogin, stored(1));
@@ -91,7 +65,7 @@ class TdlibSessionsStateTest {
   @Test
   void aSessionTelegramLoggedOutIsDeletedSoNoNodeRestoresIt() throws Exception {
     binlog(1, (byte) 1);
-    logIn(1);
+    logIn(sessions, 1);
     await(() -> store.load(1).isPresent(), "stored after login");
 
     td.revoke(1);
@@ -101,10 +75,9 @@ class TdlibSessionsStateTest {
 
   @Test
   void aClientOpensOnTheStoredStateWhenThisNodeHasNone() throws Exception {
-    Path elsewhere = Files.createDirectories(dataDir.resolve("other-node"));
-    Files.write(elsewhere.resolve("td.binlog"), new byte[] {4, 2});
-    TdlibStateSnapshot state = TdlibStateSnapshot.of(elsewhere).orElseThrow();
-    store.save(7, state.bytes(), state.sha256(), "node-b");
+    Path elsewhere = dataDir.resolve("other-node");
+    withBinlog(elsewhere, (byte) 4, (byte) 2);
+    storeSnapshot(store, 7, elsewhere, "node-b");
 
     TdlibSessionClient client = sessions.open(7, API);
 

@@ -1,73 +1,45 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.library;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
 import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SamplePosts;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.lang.reflect.Constructor;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The TDLib adapter against {@link FakeTdJson}: login state machine, sends, dispatch. */
-class TdlibSessionsTest {
+class TdlibSessionsTest extends FakeTdlibTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
   private static final Duration TIMEOUT = Duration.ofMillis(800);
   private static final Post TEXT = Post.text("hello");
 
-  @TempDir Path dataDir;
-  private FakeTdJson td;
-  private TdlibSessions sessions;
-
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-            library(td), TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC());
-  }
-
-  /** A loaded library around the fake binding (the constructor is private on purpose). */
-  static TdlibLibrary library(TdJson binding) throws Exception {
-    Constructor<TdlibLibrary> constructor =
-        TdlibLibrary.class.getDeclaredConstructor(TdJson.class, TdlibStatus.class);
-    constructor.setAccessible(true);
-    return constructor.newInstance(binding, TdlibStatus.up("fake", "1.8.67"));
-  }
-
-  @AfterEach
-  void stop() {
-    sessions.close();
-  }
-
-  private void logIn(long sessionId) {
-    assertEquals(
-        LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(sessionId, "+447700900123", API).kind());
-    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(sessionId, "12345").kind());
-    assertEquals(LoginStep.ready(), sessions.submitPassword(sessionId, "secret"));
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, TIMEOUT);
   }
 
   @Test
   void phoneCodePasswordReadyWithRetriesOfWrongInput() {
-    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, PHONE, API).kind());
     LoginStep wrongCode = sessions.submitCode(1, "11111");
     assertEquals(LoginStep.Kind.CODE_REQUIRED, wrongCode.kind());
     assertTrue(wrongCode.detail().contains("PHONE_CODE_INVALID"), wrongCode.detail());
@@ -76,12 +48,12 @@ class TdlibSessionsTest {
     assertTrue(password.detail().contains("hint: pet"));
     assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitPassword(1, "wrong").kind());
     assertEquals(LoginStep.ready(), sessions.submitPassword(1, "secret"));
-    assertEquals(LoginStep.ready(), sessions.startLogin(1, "+447700900123", API));
+    assertEquals(LoginStep.ready(), sessions.startLogin(1, PHONE, API));
   }
 
   @Test
   void tdlibParametersKeepTheMessageDatabaseOffAndEncryptPerSession() {
-    logIn(3);
+    logIn(sessions, 3);
     JsonObject parameters = td.last("setTdlibParameters");
     assertFalse(parameters.getBoolean("use_message_database"));
     assertFalse(parameters.getBoolean("use_secret_chats"));
@@ -112,7 +84,7 @@ class TdlibSessionsTest {
 
   @Test
   void textIsDeliveredWithTheServerMessageIdAndChatsAreCached() {
-    logIn(1);
+    logIn(sessions, 1);
     ChatReference chat = ChatReference.parse("@herald_demo");
     assertEquals(new SendOutcome.Delivered(42), sessions.send(1, chat, TEXT).join());
     assertEquals(new SendOutcome.Delivered(42), sessions.send(1, chat, TEXT).join());
@@ -125,16 +97,11 @@ class TdlibSessionsTest {
 
   @Test
   void formattedTextGoesAsTdlibEntitiesAndNeverWithButtons() {
-    logIn(1);
+    logIn(sessions, 1);
     Post post =
-        Post.text(
-            new FormattedText(
-                "Hello via Bot API",
-                List.of(
-                    TextEntity.of("bold", 10, 7),
-                    new TextEntity("text_link", 0, 5, "https://example.com/", null),
-                    new TextEntity("pre", 6, 3, null, "java"))),
-            List.of(List.of(new UrlButton("Open", "https://example.com/"))));
+        SamplePosts.boldAndLinkedText(
+            List.of(List.of(new UrlButton("Open", "https://example.com/"))),
+            new TextEntity("pre", 6, 3, null, "java"));
     assertEquals(
         new SendOutcome.Delivered(42),
         sessions.send(1, ChatReference.parse("@herald_demo"), post).join());
@@ -156,7 +123,7 @@ class TdlibSessionsTest {
 
   @Test
   void finalUpdateBeforeTheAnswerStillCounts() {
-    logIn(1);
+    logIn(sessions, 1);
     assertEquals(
         new SendOutcome.Delivered(42),
         sessions.send(1, ChatReference.parse("@racy_chat"), TEXT).join());
@@ -164,7 +131,7 @@ class TdlibSessionsTest {
 
   @Test
   void aChatIdTheSessionNeverSawIsNotFound() {
-    logIn(1);
+    logIn(sessions, 1);
     assertInstanceOf(
         SendOutcome.ChatNotFound.class,
         sessions.send(1, ChatReference.parse("-1009999"), TEXT).join());
@@ -172,7 +139,7 @@ class TdlibSessionsTest {
 
   @Test
   void forwardResolvesTheLinkAndForwards() {
-    logIn(1);
+    logIn(sessions, 1);
     td.knowChat(-1001234L); // the session has seen this chat before
     Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));
     assertEquals(
@@ -185,7 +152,7 @@ class TdlibSessionsTest {
 
   @Test
   void failuresBecomeOutcomes() {
-    logIn(1);
+    logIn(sessions, 1);
     assertEquals(
         new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
         sessions.send(1, ChatReference.parse("@forbidden_chat"), TEXT).join());
@@ -201,7 +168,7 @@ class TdlibSessionsTest {
 
   @Test
   void aSessionLoggedOutWithoutATelegramVerdictNeedsALoginAndIsNeverBanned() {
-    logIn(1);
+    logIn(sessions, 1);
     td.revoke(1); // TDLib logs out and closes on its own; its states do not say why
     SendOutcome inFlightOrAfter =
         sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
@@ -231,15 +198,15 @@ class TdlibSessionsTest {
 
   @Test
   void closedSessionCanLogInAgainWithANewClient() {
-    logIn(1);
+    logIn(sessions, 1);
     td.revoke(1);
     awaitClosed(1);
-    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, "+447700900123", API).kind());
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, PHONE, API).kind());
   }
 
   @Test
   void aSessionWaitingForItsCodeOrPasswordNeedsALogin() {
-    sessions.startLogin(4, "+447700900123", API); // now waiting for the code
+    sessions.startLogin(4, PHONE, API); // now waiting for the code
     assertInstanceOf(
         SendOutcome.SenderNeedsLogin.class,
         sessions.send(4, ChatReference.parse("@herald_demo"), TEXT).join());
@@ -280,11 +247,7 @@ class TdlibSessionsTest {
 
   @Test
   void aMissingLibraryMakesSessionsUnavailable() throws Exception {
-    Constructor<TdlibLibrary> constructor =
-        TdlibLibrary.class.getDeclaredConstructor(TdJson.class, TdlibStatus.class);
-    constructor.setAccessible(true);
-    TdlibLibrary missing =
-        constructor.newInstance(null, TdlibStatus.down("/nowhere/libtdjson.so", "not found"));
+    TdlibLibrary missing = library(null, TdlibStatus.down("/nowhere/libtdjson.so", "not found"));
     try (TdlibSessions without =
         new TdlibSessions(
                 missing, TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC())
@@ -297,17 +260,17 @@ class TdlibSessionsTest {
 
   @Test
   void authKeyDuplicatedWithoutASecondClientOfOursIsABan() {
-    logIn(1);
+    logIn(sessions, 1);
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
     assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
   }
 
   @Test
   void authKeyDuplicatedWhileOurOwnSecondClientIsOpenIsNoBan() {
-    logIn(1);
+    logIn(sessions, 1);
     td.holdClose();
     sessions.close(1); // the first client is still closing...
-    logIn(1); // ...when a second client of the same session logs in
+    logIn(sessions, 1); // ...when a second client of the same session logs in
     assertTrue(sessions.hasSecondClient(1));
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
     assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
@@ -316,15 +279,13 @@ class TdlibSessionsTest {
 
   private TdlibSessions sessionsWithOwnPair(long sessionId, ApiPair pair) throws Exception {
     sessions.close(); // one receive loop per fake
-    return new TdlibSessions(
-            library(td), TestTdlibConfig.of(dataDir, TIMEOUT), KEY, Thread::new, Clock.systemUTC())
-        .withOwnApiPairs(id -> id == sessionId ? Optional.of(pair) : Optional.empty());
+    return over(td, dataDir, TIMEOUT, id -> id == sessionId ? Optional.of(pair) : Optional.empty());
   }
 
   @Test
   void everythingIsReceivedOnOneThread() {
-    logIn(1);
-    logIn(2);
+    logIn(sessions, 1);
+    logIn(sessions, 2);
     sessions.send(2, ChatReference.parse("@herald_demo"), TEXT).join();
     assertEquals(1, td.receiveThreads.size(), td.receiveThreads.toString());
     assertEquals(Optional.of("1.8.67"), sessions.status().version());

@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.TdlibFolders.storeSnapshot;
+import static dev.herald.telegram.tdlib.TdlibFolders.withBinlog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +60,8 @@ class TdlibStateKeeperTest {
 
   @Test
   void aLoggedInSessionIsSavedAndSavedAgainOnlyWhenItsBinlogChanged() throws Exception {
-    Path folder = Files.createDirectories(temp.resolve("session-1"));
-    Path binlog = Files.write(folder.resolve("td.binlog"), new byte[] {1});
+    Path folder = temp.resolve("session-1");
+    Path binlog = withBinlog(folder, (byte) 1);
     keeper.loggedIn(1, folder);
     checkNow();
     assertEquals(1, saveCalls.get());
@@ -80,26 +82,21 @@ class TdlibStateKeeperTest {
 
   @Test
   void openRestoresIntoAMissingFolderAndOverAnOlderOneButKeepsANewerOne() throws Exception {
-    Path elsewhere = Files.createDirectories(temp.resolve("node-a"));
-    Files.write(elsewhere.resolve("td.binlog"), new byte[] {4, 2});
-    TdlibStateSnapshot stored = TdlibStateSnapshot.of(elsewhere).orElseThrow();
-    memory.save(1, stored.bytes(), stored.sha256(), "node-a");
+    Path elsewhere = temp.resolve("node-a");
+    withBinlog(elsewhere, (byte) 4, (byte) 2);
+    storeSnapshot(memory, 1, elsewhere, "node-a");
 
     Path missing = temp.resolve("node-b").resolve("session-1");
     keeper.restoreBeforeOpen(1, missing);
     assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(missing.resolve("td.binlog")));
 
-    Path older = Files.createDirectories(temp.resolve("node-c"));
-    Files.write(older.resolve("td.binlog"), new byte[] {1});
-    Files.setLastModifiedTime(
-        older.resolve("td.binlog"), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+    Path older = temp.resolve("node-c");
+    withBinlog(older, Instant.now().minus(Duration.ofDays(1)), (byte) 1);
     keeper.restoreBeforeOpen(1, older);
     assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(older.resolve("td.binlog")));
 
-    Path newer = Files.createDirectories(temp.resolve("node-d"));
-    Files.write(newer.resolve("td.binlog"), new byte[] {9});
-    Files.setLastModifiedTime(
-        newer.resolve("td.binlog"), FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+    Path newer = temp.resolve("node-d");
+    withBinlog(newer, Instant.now().plus(Duration.ofMinutes(1)), (byte) 9);
     keeper.restoreBeforeOpen(1, newer);
     assertArrayEquals(new byte[] {9}, Files.readAllBytes(newer.resolve("td.binlog")));
   }
@@ -107,9 +104,8 @@ class TdlibStateKeeperTest {
   @Test
   void aStoredStateThatIsNotASnapshotLeavesTheFolderAsItIs() throws Exception {
     memory.save(3, "not a zip".getBytes(), "c".repeat(64), "node-b");
-    Path folder = Files.createDirectories(temp.resolve("session-3"));
-    Path binlog = Files.write(folder.resolve("td.binlog"), new byte[] {3});
-    Files.setLastModifiedTime(binlog, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+    Path folder = temp.resolve("session-3");
+    Path binlog = withBinlog(folder, Instant.now().minus(Duration.ofDays(1)), (byte) 3);
 
     keeper.restoreBeforeOpen(3, folder);
 
@@ -118,8 +114,8 @@ class TdlibStateKeeperTest {
 
   @Test
   void withoutAStoredStateTheFolderIsOpenedAsItIs() throws Exception {
-    Path folder = Files.createDirectories(temp.resolve("session-2"));
-    Files.write(folder.resolve("td.binlog"), new byte[] {3});
+    Path folder = temp.resolve("session-2");
+    withBinlog(folder, (byte) 3);
     keeper.restoreBeforeOpen(2, folder);
     assertArrayEquals(new byte[] {3}, Files.readAllBytes(folder.resolve("td.binlog")));
     assertTrue(memory.load(2).isEmpty());

@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
+import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,44 +13,23 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Targets through TDLib's requests, against {@link FakeTdJson}. */
-class TdlibTargetsTest {
+class TdlibTargetsTest extends FakeTdlibTest {
 
-  private static final ApiPair API = new ApiPair(12345, "0123456789abcdef0123456789abcdef");
-  private static final byte[] KEY = "herald-test-key-material-32bytes".getBytes();
-
-  @TempDir Path dataDir;
-  private FakeTdJson td;
-  private TdlibSessions sessions;
-
-  @BeforeEach
-  void start() throws Exception {
-    td = new FakeTdJson();
-    sessions =
-        new TdlibSessions(
-            TdlibSessionsTest.library(td),
-            TestTdlibConfig.of(dataDir, Duration.ofMillis(800)),
-            KEY,
-            Thread::new,
-            Clock.systemUTC());
-    sessions.startLogin(1, "+447700900123", API);
-    sessions.submitCode(1, "12345");
-    sessions.submitPassword(1, "secret");
+  @Override
+  TdlibSessions open() throws Exception {
+    return over(td, dataDir, Duration.ofMillis(800));
   }
 
-  @AfterEach
-  void stop() {
-    sessions.close();
+  @BeforeEach
+  void logInSessionOne() {
+    logIn(sessions, 1);
   }
 
   private Preparation prepare(String chat, Optional<ChatTarget> known, boolean mayJoin) {
