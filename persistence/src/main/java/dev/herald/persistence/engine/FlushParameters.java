@@ -5,6 +5,7 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.telegram.SendOutcome;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -115,20 +116,26 @@ final class FlushParameters {
     Cycles cycles = Cycles.of(done);
     Posts posts = Posts.of(finished);
     FlushParameters p = new FlushParameters(c, s);
+    // Columns bound to several statements are encoded once (the driver encodes an array when it
+    // is created, and sends the same bytes for each parameter).
+    Array accounts = c.createArrayOf("bigint", cycles.accounts());
+    Array cycleIds = c.createArrayOf("bigint", cycles.cycleIds());
+    Array attempts = c.createArrayOf("int4", cycles.attempts());
+    Array delivered = c.createArrayOf("int4", cycles.delivered());
     // LOCK_BOTS
-    p.array("bigint", cycles.accounts());
+    p.array(accounts);
     // COMPLETE_CYCLES
-    p.array("bigint", cycles.accounts());
-    p.array("bigint", cycles.cycleIds());
+    p.array(accounts);
+    p.array(cycleIds);
     p.array("bigint", cycles.nextRunsMs());
-    p.array("int4", cycles.delivered());
+    p.array(delivered);
     p.array("text", cycles.days());
-    p.array("int4", cycles.attempts());
+    p.array(attempts);
     p.value(node);
     // ADD_STATS
-    p.array("bigint", cycles.accounts());
-    p.array("int4", cycles.attempts());
-    p.array("int4", cycles.delivered());
+    p.array(accounts);
+    p.array(attempts);
+    p.array(delivered);
     p.array("int4", cycles.failures());
     p.array("int4", cycles.floodWaits());
     // FINISH_DELIVERIES
@@ -140,13 +147,17 @@ final class FlushParameters {
     p.array("text", posts.errors());
     p.array("bigint", posts.finishedAtMs());
     // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the cycles' outcomes)
-    p.array("bigint", cycles.accounts());
-    p.array("bigint", cycles.cycleIds());
+    p.array(accounts);
+    p.array(cycleIds);
     p.array("text", cycles.events());
   }
 
   private void array(String type, Object[] values) throws SQLException {
-    statement.setArray(next++, connection.createArrayOf(type, values));
+    array(connection.createArrayOf(type, values));
+  }
+
+  private void array(Array values) throws SQLException {
+    statement.setArray(next++, values);
   }
 
   private void value(String text) throws SQLException {

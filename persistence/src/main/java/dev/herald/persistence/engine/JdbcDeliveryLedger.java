@@ -3,6 +3,7 @@ package dev.herald.persistence.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -97,13 +98,14 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
         "begin deliveries",
         c -> {
           try (PreparedStatement s = c.prepareStatement(LedgerSql.BEGIN_DELIVERIES)) {
-            s.setArray(1, c.createArrayOf("bigint", accounts));
+            Array accountIds = c.createArrayOf("bigint", accounts); // encoded once, bound twice
+            s.setArray(1, accountIds);
             s.setArray(2, c.createArrayOf("bigint", cycles));
             s.setArray(3, c.createArrayOf("text", chats));
             s.setArray(4, c.createArrayOf("text", senderKinds));
             s.setArray(5, c.createArrayOf("bigint", senderIds));
             s.setArray(6, c.createArrayOf("bigint", plannedMs));
-            s.setArray(7, c.createArrayOf("bigint", accounts));
+            s.setArray(7, accountIds);
             s.setString(8, node); // lease owner
             s.setString(9, node); // recorded on the delivery record
             List<DeliveryStart> starts = new ArrayList<>(n);

@@ -176,6 +176,19 @@ class EngineCpuProbe {
       s.execute(
           "INSERT INTO bot_target_group (account_id, position, chat_ref)"
               + " SELECT id, 0, '@probe_group' FROM account");
+      // One assigned session per bot, a hundred per API pair, as bench/throughput.sh seeds them:
+      // the claim's usable-session lookups then find a row, as they do in production.
+      s.execute(
+          "INSERT INTO api_pair (api_id, api_hash_encrypted, capacity, created_at)"
+              + " SELECT 1000000 + g, 'unused', 100, now() FROM generate_series(1, "
+              + (n + 99) / 100
+              + ") g");
+      s.execute(
+          "INSERT INTO telegram_session (api_pair_id, phone_masked, state, assigned_account_id,"
+              + " created_at, updated_at) SELECT p.id, '+99******00', 'ASSIGNED', a.id, now(),"
+              + " now() FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / 100 AS k"
+              + " FROM account) a JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k"
+              + " FROM api_pair) p USING (k)");
       s.execute("ANALYZE");
     }
   }

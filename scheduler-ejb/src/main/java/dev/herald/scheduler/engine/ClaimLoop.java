@@ -5,7 +5,10 @@ import dev.herald.domain.engine.LeaseStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,18 +98,15 @@ final class ClaimLoop {
         onClaimed.accept(claimed);
         Instant now = clock.instant();
         timers.addAndGet(claimed.size());
+        Map<Long, List<DueCycle>> byDelay = new HashMap<>();
         for (DueCycle cycle : claimed) {
           held.claimed(cycle.accountId());
           metrics.claimed(Duration.between(cycle.plannedAt(), now).toMillis());
           long delay = Math.max(0, Duration.between(now, cycle.plannedAt()).toMillis());
-          timer.schedule(
-              () -> {
-                timers.decrementAndGet();
-                fire.accept(cycle);
-              },
-              delay,
-              TimeUnit.MILLISECONDS);
+          byDelay.computeIfAbsent(delay, d -> new ArrayList<>()).add(cycle);
         }
+        byDelay.forEach(
+            (delay, cycles) -> timer.schedule(() -> fireAll(cycles), delay, TimeUnit.MILLISECONDS));
         if (claimed.size() < room) {
           break;
         }
@@ -118,6 +118,26 @@ final class ClaimLoop {
       LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
     } finally {
       claiming.set(false);
+    }
+  }
+
+  /**
+   * Fires the cycles due at the same millisecond from one timer task: a task of the managed
+   * executor captures and restores the application's thread context each time, and a burst of due
+   * cycles is hundreds per claim. A cycle's start only queues its first delivery record, so the
+   * last of them starts as soon as if each had its own task.
+   */
+  private void fireAll(List<DueCycle> cycles) {
+    for (DueCycle cycle : cycles) {
+      timers.decrementAndGet();
+      try {
+        fire.accept(cycle);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Starting the cycle of account {0} failed: {1}",
+            new Object[] {cycle.accountId(), e.getMessage()});
+      }
     }
   }
 

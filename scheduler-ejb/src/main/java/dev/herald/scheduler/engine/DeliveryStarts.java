@@ -69,9 +69,16 @@ final class DeliveryStarts {
     }
   }
 
+  /**
+   * Writes one batch, then lets the next writer start before answering: an answer runs its post's
+   * send and whatever follows on this thread, and meanwhile the next batch's records are written
+   * (the database and the sends work side by side instead of taking turns).
+   */
   private void write() {
+    List<Request> batch = new ArrayList<>();
+    List<DeliveryStart> answers = null;
+    RuntimeException failed = null;
     try {
-      List<Request> batch = new ArrayList<>();
       for (Request r = queue.poll(); r != null; r = batch.size() < maxBatch ? queue.poll() : null) {
         batch.add(r);
       }
@@ -79,20 +86,24 @@ final class DeliveryStarts {
         return;
       }
       waiting.addAndGet(-batch.size());
-      List<DeliveryStart> answers;
-      try {
-        answers = ledger.beginDeliveries(node, batch.stream().map(Request::post).toList());
-      } catch (RuntimeException e) {
-        batch.forEach(r -> r.answer().completeExceptionally(e));
-        return;
+      List<Begin> posts = new ArrayList<>(batch.size());
+      for (Request r : batch) {
+        posts.add(r.post());
       }
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).answer().complete(answers.get(i));
-      }
+      answers = ledger.beginDeliveries(node, posts);
+    } catch (RuntimeException e) {
+      failed = e;
     } finally {
       writing.set(false);
       afterBatch.run();
       startWriter();
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (failed != null) {
+        batch.get(i).answer().completeExceptionally(failed);
+      } else {
+        batch.get(i).answer().complete(answers.get(i));
+      }
     }
   }
 

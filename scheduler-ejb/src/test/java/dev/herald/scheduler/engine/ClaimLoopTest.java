@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -127,5 +129,39 @@ class ClaimLoopTest {
 
     awaitFired(1);
     assertEquals(List.of(7L), fired.get(0).sessionIds());
+  }
+
+  @Test
+  void cyclesPlannedForTheSameMomentShareOneTimerTask() throws InterruptedException {
+    AtomicInteger tasks = new AtomicInteger();
+    ScheduledExecutorService counting =
+        new ScheduledThreadPoolExecutor(1) {
+          @Override
+          public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+            tasks.incrementAndGet();
+            return super.schedule(task, delay, unit);
+          }
+        };
+    try {
+      due(4, Duration.ZERO);
+      due(3, Duration.ofMillis(300));
+      new ClaimLoop(
+              "node",
+              store,
+              new ClaimLoop.Limits(Duration.ofSeconds(2), Duration.ofSeconds(30), 100, 1000),
+              held,
+              counting,
+              earlyClaims::add,
+              clock,
+              new QuietMetrics(),
+              postsWaiting::get,
+              fired::add)
+          .claim();
+
+      awaitFired(7);
+      assertEquals(2, tasks.get(), "one task per planned moment, not one per cycle");
+    } finally {
+      counting.shutdownNow();
+    }
   }
 }

@@ -87,4 +87,21 @@ class DeliveryStartsTest {
     assertEquals(DeliveryStart.SEND, later.join());
     assertEquals(2, batches.get(), "the engine hears after every batch, failed or not");
   }
+
+  @Test
+  void theNextBatchIsOnItsWayBeforeAnAnswerRunsItsSend() {
+    DeliveryStarts starts = new DeliveryStarts("node", store, executor, 1);
+    var first = begin(starts, "@herald_one");
+    begin(starts, "@herald_two");
+    AtomicInteger writersQueued = new AtomicInteger(-1);
+    first.thenRun(() -> writersQueued.set(executor.tasks.size()));
+
+    executor.tasks.poll().run(); // the first batch only
+
+    assertEquals(DeliveryStart.SEND, first.join());
+    assertEquals(
+        1,
+        writersQueued.get(),
+        "the second batch's writer was handed to the executor before the first answer ran");
+  }
 }
