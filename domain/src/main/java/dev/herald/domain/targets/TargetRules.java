@@ -30,12 +30,26 @@ public final class TargetRules {
   private static final Duration HOUR = Duration.ofHours(1);
 
   private final int joinsPerHour;
+  private final Duration joinWindow;
 
   public TargetRules(int joinsPerHour) {
+    this(joinsPerHour, HOUR);
+  }
+
+  /**
+   * {@code joinWindow}: the rolling window the joins are counted over, an hour; shorter only for a
+   * simulated day on the sandbox's model, whose clock runs faster by the same factor ({@code
+   * bench/day.sh}).
+   */
+  public TargetRules(int joinsPerHour, Duration joinWindow) {
     if (joinsPerHour < 1) {
       throw new IllegalArgumentException("joins per hour must be at least 1");
     }
+    if (joinWindow.isNegative() || joinWindow.isZero()) {
+      throw new IllegalArgumentException("the join window must be positive");
+    }
     this.joinsPerHour = joinsPerHour;
+    this.joinWindow = joinWindow;
   }
 
   public int joinsPerHour() {
@@ -47,7 +61,7 @@ public final class TargetRules {
    * oldest of the joins that fill its hour.
    */
   public Instant nextJoinAt(Collection<ChatTarget> senderTargets, Instant now) {
-    Instant hourAgo = now.minus(HOUR);
+    Instant hourAgo = now.minus(joinWindow);
     var recent =
         senderTargets.stream()
             .flatMap(target -> target.joinedAt().stream())
@@ -57,7 +71,7 @@ public final class TargetRules {
     if (recent.size() < joinsPerHour) {
       return now;
     }
-    return recent.get(recent.size() - joinsPerHour).plus(HOUR);
+    return recent.get(recent.size() - joinsPerHour).plus(joinWindow);
   }
 
   /** The record after the transport prepared the chat at {@code now}. */

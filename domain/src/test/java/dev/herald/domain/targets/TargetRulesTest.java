@@ -48,6 +48,16 @@ class TargetRulesTest {
   }
 
   @Test
+  void aShorterJoinWindowCountsTheJoinsOverItForASimulatedDay() {
+    TargetRules scaled = new TargetRules(2, Duration.ofSeconds(75));
+    Instant oldest = NOW.minusSeconds(30);
+    List<ChatTarget> two = List.of(joinedAt("@a", oldest), joinedAt("@b", NOW));
+    assertEquals(oldest.plusSeconds(75), scaled.nextJoinAt(two, NOW));
+    Instant later = oldest.plusSeconds(80);
+    assertEquals(later, scaled.nextJoinAt(two, later), "the oldest join left the window");
+  }
+
+  @Test
   void aPacedJoinWaitsForTheSendersNextFreeJoin() {
     Instant nextJoin = NOW.plusSeconds(900);
     ChatTarget paced =

@@ -76,8 +76,20 @@ public class EngineSettings {
   @ConfigProperty(name = "herald.targets.joins-per-hour", defaultValue = "10")
   int joinsPerHour;
 
+  /**
+   * The rolling window {@code joinsPerHour} counts over: an hour. Shorter only for a simulated day
+   * on the sandbox's model ({@code bench/day.sh} sets it to 3600 / the model's time scale).
+   */
+  @Inject
+  @ConfigProperty(name = "herald.targets.join-window-seconds", defaultValue = "3600")
+  long joinWindowSeconds;
+
   public int joinsPerHour() {
     return joinsPerHour;
+  }
+
+  public Duration joinWindow() {
+    return Duration.ofSeconds(joinWindowSeconds);
   }
 
   public boolean enabled() {

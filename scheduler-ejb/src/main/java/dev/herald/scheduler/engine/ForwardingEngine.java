@@ -100,7 +100,10 @@ public class ForwardingEngine {
     targetWrites = new TargetWrites(targetStore);
     targets =
         new EngineTargets(
-            targetStore, preparer, new TargetRules(settings.joinsPerHour()), targetWrites);
+            targetStore,
+            preparer,
+            new TargetRules(settings.joinsPerHour(), settings.joinWindow()),
+            targetWrites);
     starts = new DeliveryStarts(node, ledger, executor, settings.claimBatch());
     claims =
         new ClaimLoop(

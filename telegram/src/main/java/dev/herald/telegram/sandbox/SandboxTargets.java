@@ -53,7 +53,7 @@ final class SandboxTargets {
         }
         long knownId = known.map(ChatTarget::chatId).orElse(0L);
         Chat found = knownId != 0 ? world.getChat(account, knownId) : reach.locate(account, chat);
-        return member(world, sender, account, chat, found, mayJoin);
+        return member(world, sender, account, chat, found, known, mayJoin);
       } catch (TelegramException refused) {
         return refused(sender, chat, refused);
       }
@@ -66,8 +66,11 @@ final class SandboxTargets {
       Account account,
       ChatReference chat,
       Chat found,
+      Optional<ChatTarget> known,
       boolean mayJoin) {
     ChatMember member = world.getChatMember(account, found.id(), account);
+    boolean requested =
+        known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);
     boolean joinedNow = false;
     if (member.membership() == Membership.LEFT) {
       if (reach.opened(found.id())) {
@@ -78,11 +81,25 @@ final class SandboxTargets {
             found.id(),
             found.title(),
             TargetErrors.botNotMember(botUsername(sender), chat.canonical()));
+      } else if (requested && found.joinByRequest()) {
+        // Still waiting for an admin: joining again would only send another request.
+        return Preparation.blocked(
+            TargetMembership.JOIN_REQUESTED,
+            found.id(),
+            found.title(),
+            TargetErrors.joinRequested(chat.canonical()));
       } else if (!mayJoin) {
         return Preparation.blocked(
             TargetMembership.NOT_MEMBER, found.id(), found.title(), TargetErrors.joinPaced());
       } else {
-        world.joinChat(account, found.id());
+        try {
+          world.joinChat(account, found.id());
+        } catch (TelegramException refused) {
+          if ("INVITE_REQUEST_SENT".equals(refused.error())) {
+            return joinRequested(chat.canonical(), found.id(), found.title());
+          }
+          throw refused;
+        }
         joinedNow = true;
       }
       member = world.getChatMember(account, found.id(), account);
@@ -126,17 +143,22 @@ final class SandboxTargets {
       return ready(sender, chat, joined, member, true);
     } catch (TelegramException refused) {
       if ("INVITE_REQUEST_SENT".equals(refused.error())) {
-        return new Preparation(
-            TargetMembership.JOIN_REQUESTED,
-            0,
-            info.title(),
-            0,
-            true,
-            Duration.ZERO,
-            Optional.of(TargetErrors.joinRequested(link)));
+        return joinRequested(link, 0, info.title());
       }
       throw refused;
     }
+  }
+
+  /** A join that only sent a join request: it counts as a join, and Herald waits for an admin. */
+  private static Preparation joinRequested(String chat, long chatId, String title) {
+    return new Preparation(
+        TargetMembership.JOIN_REQUESTED,
+        chatId,
+        title,
+        0,
+        true,
+        Duration.ZERO,
+        Optional.of(TargetErrors.joinRequested(chat)));
   }
 
   private Preparation ready(

@@ -15,6 +15,7 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.Rate;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
@@ -104,6 +105,42 @@ class SandboxTargetsTest {
     assertEquals(
         TargetMembership.JOINED,
         prepare(sandbox, SESSION, club, Optional.of(known), true).membership());
+  }
+
+  @Test
+  void aPublicGroupNeedingApprovalGetsOneJoinRequestNotOnePerCheck() {
+    TelegramWorld telegram = new TelegramWorld(clock, TelegramLimits.telegram());
+    SandboxGateway sandbox = gateway(telegram);
+    long gate =
+        telegram
+            .createChat(NewChat.supergroup("Gated").username("gated_group").joinByRequest())
+            .id();
+
+    Preparation requested = prepare(sandbox, SESSION, "@gated_group", Optional.empty(), true);
+    assertEquals(TargetMembership.JOIN_REQUESTED, requested.membership());
+    assertTrue(requested.joined(), "a join request counts as a join");
+    assertEquals(gate, requested.chatId(), "the resolved id is kept: no second resolution");
+
+    ChatTarget known =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.SESSION, 7, "@gated_group"),
+            requested.chatId(),
+            requested.title(),
+            TargetMembership.JOIN_REQUESTED,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            requested.error());
+    long joins = telegram.figures().joins();
+    assertEquals(
+        TargetMembership.JOIN_REQUESTED,
+        prepare(sandbox, SESSION, "@gated_group", Optional.of(known), true).membership());
+    assertEquals(joins, telegram.figures().joins(), "a check while waiting asks nothing again");
+
+    telegram.approveJoinRequest(gate, USER);
+    assertEquals(
+        TargetMembership.JOINED,
+        prepare(sandbox, SESSION, "@gated_group", Optional.of(known), true).membership());
   }
 
   @Test
