@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * times with the caches and the class-data archive of its first start; the target applies to the
  * median.
  *
- * <p>Usage: {@code bench/footprint.sh [N=10000] [steady-s=30]}.
+ * <p>Usage: {@code bench/footprint.sh [N=10000] [steady-s=30]}; {@code bench/footprint.sh 0 0}
+ * measures the starts only.
  */
 public final class FootprintBench {
 
@@ -65,7 +66,8 @@ public final class FootprintBench {
               .collect(Collectors.joining(" ")));
 
       List<Stage> stages = new ArrayList<>();
-      for (int bots : new int[] {0, n / 10, n}) {
+      // N = 0: the start figures only (no bots, no heap per bot).
+      for (int bots : n == 0 ? new int[] {0} : new int[] {0, n / 10, n}) {
         if (bots > 0) {
           bench.deleteBots();
           bench.seedRunningBots(bots, CYCLE_SECONDS, CYCLE_SECONDS);
@@ -98,24 +100,29 @@ public final class FootprintBench {
             s.cyclesLast10s());
       }
       report.line("");
-      for (Stage s : stages.subList(1, stages.size())) {
-        double perBot = (s.heap() - zero.heap()) / (double) s.bots();
+      if (stages.size() > 1) {
+        for (Stage s : stages.subList(1, stages.size())) {
+          double perBot = (s.heap() - zero.heap()) / (double) s.bots();
+          report.line(
+              "target heap per running bot <= %d bytes, growth over 0 bots / %d: %s (%.0f)",
+              HEAP_PER_BOT_TARGET,
+              s.bots(),
+              perBot <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED",
+              perBot);
+        }
+        // What one more bot costs, without the one-off growth of the first cycles (classes' caches,
+        // pools).
+        Stage small = stages.get(1);
+        Stage large = stages.get(2);
+        double marginal = (large.heap() - small.heap()) / (double) (large.bots() - small.bots());
         report.line(
-            "target heap per running bot <= %d bytes, growth over 0 bots / %d: %s (%.0f)",
-            HEAP_PER_BOT_TARGET, s.bots(), perBot <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED", perBot);
+            "target heap per running bot <= %d bytes, marginal from %d to %d bots: %s (%.0f)",
+            HEAP_PER_BOT_TARGET,
+            small.bots(),
+            large.bots(),
+            marginal <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED",
+            marginal);
       }
-      // What one more bot costs, without the one-off growth of the first cycles (classes' caches,
-      // pools).
-      Stage small = stages.get(1);
-      Stage large = stages.get(2);
-      double marginal = (large.heap() - small.heap()) / (double) (large.bots() - small.bots());
-      report.line(
-          "target heap per running bot <= %d bytes, marginal from %d to %d bots: %s (%.0f)",
-          HEAP_PER_BOT_TARGET,
-          small.bots(),
-          large.bots(),
-          marginal <= HEAP_PER_BOT_TARGET ? "ok" : "MISSED",
-          marginal);
       int maxWork = stages.stream().mapToInt(Stage::workThreads).max().orElse(0);
       report.line(
           "target work threads <= %d: %s (at most %d)",
