@@ -56,6 +56,11 @@ public final class LibertyServer {
     return wlpDir.resolve("usr/servers").resolve(name);
   }
 
+  /** The server's class-data archive: recorded by its first start, mapped by the later ones. */
+  public ClassDataArchive classData() {
+    return new ClassDataArchive(wlpDir, serverDir());
+  }
+
   public Path messagesLog() {
     return serverDir().resolve("logs/messages.log");
   }
@@ -71,6 +76,7 @@ public final class LibertyServer {
    * caches were primed at build time ({@code configure.sh}) starts.
    */
   public void start(Duration timeout, boolean clean) {
+    classData().prepareStart();
     int exit = run(clean ? List.of("start", name, "--clean") : List.of("start", name));
     if (exit != 0) {
       throw new IllegalStateException(
@@ -81,11 +87,27 @@ public final class LibertyServer {
 
   /** Runs in the foreground with the console on this process's output; returns the process. */
   public Process runInForeground() throws IOException {
+    classData().prepareStart();
     return builder(List.of("run", name, "--clean")).inheritIO().start();
   }
 
+  /**
+   * Stops the server and waits until its JVM has exited: a JVM that records the class-data archive
+   * writes it after Liberty has reported the stop, and the next start must find it complete.
+   */
   public void stop() {
     run(List.of("stop", name));
+    for (ProcessHandle jvm : jvms()) {
+      try {
+        jvm.onExit().get(2, TimeUnit.MINUTES);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException(
+            "Liberty " + name + " (pid " + jvm.pid() + ") did not exit after its stop", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /**
