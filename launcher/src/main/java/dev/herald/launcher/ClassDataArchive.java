@@ -34,6 +34,8 @@ public final class ClassDataArchive {
 
   static final Path ARCHIVE_FILE = Path.of("cds/herald.jsa");
 
+  static final String SWITCH = "herald.class-data-archive";
+
   private final Path serverDir;
   private final Path launcherJar;
 
@@ -63,15 +65,35 @@ public final class ClassDataArchive {
    * there and record a new one.
    */
   public void prepareStart() {
+    if (!enabled()) {
+      writeOptions(List.of("# Class-data archive off (" + SWITCH + "=false)."));
+      return;
+    }
     boolean use = usable();
     try {
       Files.createDirectories(archive().getParent());
       if (!use) {
         Files.deleteIfExists(archive());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeOptions(options(use));
+  }
+
+  /**
+   * Off with {@code -Dherald.class-data-archive=false}: the system tests start fresh servers once
+   * each, so recording an archive (written at every first stop, ~100 MB) would only cost them time.
+   */
+  static boolean enabled() {
+    return Boolean.parseBoolean(System.getProperty(SWITCH, "true"));
+  }
+
+  private void writeOptions(List<String> lines) {
+    try {
       Path options = serverDir.resolve(OPTIONS_FILE);
       Files.createDirectories(options.getParent());
-      Files.write(options, options(use));
+      Files.write(options, lines);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
