@@ -75,25 +75,7 @@ public class PlanLimits {
         minDelayBetweenCyclesSeconds,
         maxPostsPerDay,
         DEFAULT_MAX_MEDIA_BYTES,
-        DEFAULT_MAX_MEDIA_COUNT);
-  }
-
-  public PlanLimits(
-      int maxSessions,
-      int maxGroups,
-      int minDelayBetweenPostsSeconds,
-      int minDelayBetweenCyclesSeconds,
-      int maxPostsPerDay,
-      long maxMediaBytes,
-      int maxMediaCount) {
-    this(
-        maxSessions,
-        maxGroups,
-        minDelayBetweenPostsSeconds,
-        minDelayBetweenCyclesSeconds,
-        maxPostsPerDay,
-        maxMediaBytes,
-        maxMediaCount,
+        DEFAULT_MAX_MEDIA_COUNT,
         DEFAULT_MAX_POSTS_PER_BOT,
         DEFAULT_MAX_BUTTONS);
   }

@@ -90,38 +90,25 @@ class PlanContentLimitsTest {
     assertEquals(12, PlanLimits.defaults().maxButtons());
   }
 
-  @Test
-  void planIsRefusedWhenMaxButtonsIsOverTheCeilingNamingTheLimit() {
-    InvalidInputException refused =
-        assertThrows(
+  /** The errors of a plan with these posts and buttons limits (the others omitted). */
+  private static List<FieldError> refusedPlan(Integer maxPostsPerBot, Integer maxButtons) {
+    PlanInput.LimitsInput limits =
+        new PlanInput.LimitsInput(
+            null, null, null, null, null, null, null, maxPostsPerBot, maxButtons);
+    return assertThrows(
             InvalidInputException.class,
-            () ->
-                PlanPolicy.toPlan(
-                    new PlanInput(
-                        "ACTIVE",
-                        null,
-                        new PlanInput.LimitsInput(
-                            null, null, null, null, null, null, null, null, 101)),
-                    NOW,
-                    ""));
+            () -> PlanPolicy.toPlan(new PlanInput("ACTIVE", null, limits), NOW, ""))
+        .errors();
+  }
+
+  @Test
+  void planIsRefusedWhenMaxButtonsOrMaxPostsPerBotIsOutOfRangeNamingTheLimit() {
     assertEquals(
         List.of(new FieldError("limits", "max_buttons must be between 0 and 100, was 101.")),
-        refused.errors());
-    InvalidInputException noPosts =
-        assertThrows(
-            InvalidInputException.class,
-            () ->
-                PlanPolicy.toPlan(
-                    new PlanInput(
-                        "ACTIVE",
-                        null,
-                        new PlanInput.LimitsInput(
-                            null, null, null, null, null, null, null, 0, null)),
-                    NOW,
-                    ""));
-    assertTrue(
-        noPosts.errors().get(0).message().startsWith("max_posts_per_bot must be between 1"),
-        noPosts.errors()::toString);
+        refusedPlan(null, 101));
+    assertEquals(
+        List.of(new FieldError("limits", "max_posts_per_bot must be between 1 and 100, was 0.")),
+        refusedPlan(0, null));
   }
 
   @Test
