@@ -259,7 +259,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
                       "min_delay_between_posts_seconds", 0,
                       "min_delay_between_cycles_seconds", 1));
             });
-    assertEquals(200, api.get("/api/v1/bot/state").token(claimed).send().status());
+    assertEquals(200, api.post("/api/v1/account/register", "").token(claimed).send().status());
 
     assertEquals(1, planLimitsApplied(account, "allows 1 target groups"));
     afterTheChange(kept);
