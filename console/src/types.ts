@@ -179,6 +179,8 @@ export interface Plan {
     max_posts_per_day?: number;
     max_media_bytes?: number;
     max_media_count?: number;
+    max_posts_per_bot?: number;
+    max_buttons?: number;
   } | null;
 }
 

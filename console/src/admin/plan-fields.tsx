@@ -9,9 +9,12 @@ export interface PlanDraft {
   /** The largest media file, in MB (the API takes bytes). */
   maxMediaMb?: string;
   maxMediaCount?: string;
+  maxPostsPerBot?: string;
+  /** Buttons per post; "0" is a plan without buttons. */
+  maxButtons?: string;
 }
 
-export const EMPTY_PLAN: PlanDraft = { status: "ACTIVE", expiresAt: "", maxSessions: "", maxGroups: "", maxMediaMb: "", maxMediaCount: "" };
+export const EMPTY_PLAN: PlanDraft = { status: "ACTIVE", expiresAt: "", maxSessions: "", maxGroups: "", maxMediaMb: "", maxMediaCount: "", maxPostsPerBot: "", maxButtons: "" };
 
 const MB = 1024 * 1024;
 
@@ -23,6 +26,14 @@ export function mediaDraft(limits: { max_media_bytes?: number; max_media_count?:
   };
 }
 
+/** The content limits of a stored plan as the form shows them (posts per bot, buttons per post). */
+export function contentDraft(limits: { max_posts_per_bot?: number; max_buttons?: number } | null | undefined) {
+  return {
+    maxPostsPerBot: String(limits?.max_posts_per_bot ?? ""),
+    maxButtons: String(limits?.max_buttons ?? ""),
+  };
+}
+
 /** The plan as the API takes it; omitted limits take the server's defaults. */
 export function planBody(d: PlanDraft) {
   const limits: Record<string, number> = {};
@@ -30,6 +41,8 @@ export function planBody(d: PlanDraft) {
   if (d.maxGroups) limits.max_groups = Number(d.maxGroups);
   if (d.maxMediaMb) limits.max_media_bytes = Math.round(Number(d.maxMediaMb) * MB);
   if (d.maxMediaCount) limits.max_media_count = Number(d.maxMediaCount);
+  if (d.maxPostsPerBot) limits.max_posts_per_bot = Number(d.maxPostsPerBot);
+  if (d.maxButtons) limits.max_buttons = Number(d.maxButtons);
   return {
     status: d.status,
     expires_at: d.expiresAt ? new Date(`${d.expiresAt}T23:59:59Z`).toISOString() : null,
@@ -66,6 +79,12 @@ export function PlanFields({ draft, onChange, problem, prefix }: { draft: PlanDr
       </Field>
       <Field label="Max media files" hint="Empty: 100">
         {(p) => <input {...p} type="number" min={0} value={draft.maxMediaCount ?? ""} onInput={(e) => onChange({ ...draft, maxMediaCount: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max posts per bot" hint="At most 100; empty: 10">
+        {(p) => <input {...p} type="number" min={1} value={draft.maxPostsPerBot ?? ""} onInput={(e) => onChange({ ...draft, maxPostsPerBot: e.currentTarget.value })} />}
+      </Field>
+      <Field label="Max buttons per post" hint="0: no buttons; at most 100; empty: 12">
+        {(p) => <input {...p} type="number" min={0} value={draft.maxButtons ?? ""} onInput={(e) => onChange({ ...draft, maxButtons: e.currentTarget.value })} />}
       </Field>
     </fieldset>
   );

@@ -4,7 +4,7 @@ import type { ApiProblem } from "../problem";
 import type { AdminAccount } from "../types";
 import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
 import { SuspendControls } from "./suspend";
-import { EMPTY_PLAN, PlanDraft, PlanFields, mediaDraft, planBody } from "./plan-fields";
+import { EMPTY_PLAN, PlanDraft, PlanFields, contentDraft, mediaDraft, planBody } from "./plan-fields";
 
 /**
  * Tenants and their plans: every account (GET /admin/accounts, a page at a time), create an
@@ -33,6 +33,7 @@ export function Tenants() {
       maxSessions: String(a.plan.limits?.max_sessions ?? ""),
       maxGroups: String(a.plan.limits?.max_groups ?? ""),
       ...mediaDraft(a.plan.limits),
+      ...contentDraft(a.plan.limits),
     });
   };
 

@@ -17,7 +17,8 @@ const MEDIA_KINDS: Partial<Record<PostType, Medium["kind"][]>> = {
   ALBUM: ["PHOTO", "VIDEO"],
 };
 const carriesMedia = (t: PostType) => MEDIA_KINDS[t] !== undefined;
-const MAX_POSTS = 10;
+/** The plans' ceiling for max_posts_per_bot; the live check reports the tenant's own plan limit. */
+const MAX_POSTS = 100;
 const CHECK_DELAY_MS = 400;
 const PREVIEW_SAMPLES = 5;
 

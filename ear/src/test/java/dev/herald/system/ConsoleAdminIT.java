@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -239,6 +240,52 @@ class ConsoleAdminIT extends ConsoleSystemTest {
     } finally {
       fixtures.sendTwice(0);
     }
+
+    browser.click("Sign out");
+    browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");
+  }
+
+  /** A field of the open tenant's plan (the new-account form above has fields of the same name). */
+  private static WebElement tenantPlanField(String label) {
+    return browser.waitFor(
+        By.xpath(
+            "//form[@aria-labelledby='tenant-heading']//label[normalize-space(.)='"
+                + label
+                + "']/following-sibling::input[1]"));
+  }
+
+  private static void retype(WebElement field, String text) {
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(text);
+  }
+
+  /** Issue 15 item 6: posts per bot and buttons per post are plan limits an admin sets. */
+  @Test
+  void ownerSetsATenantsPostsAndButtonsLimitsAndIsToldWhichLimitIsOutOfRange() {
+    String subject = Tokens.newSubject("console-content-limits");
+    long tenant = fixtures.activeAccount(tokens.tenant(subject), subject, 1);
+    signInAsOwner();
+    browser.type("Account id", String.valueOf(tenant));
+    browser.click("Open");
+    browser.waitForText(By.id("tenant-heading"), "Account " + tenant);
+    assertEquals("10", tenantPlanField("Max posts per bot").getDomProperty("value"));
+    assertEquals("12", tenantPlanField("Max buttons per post").getDomProperty("value"));
+
+    retype(tenantPlanField("Max buttons per post"), "101");
+    browser.click("Save plan");
+    browser.waitForText(
+        By.cssSelector("form[aria-labelledby='tenant-heading']"),
+        "max_buttons must be between 0 and 100, was 101.");
+
+    retype(tenantPlanField("Max posts per bot"), "3");
+    retype(tenantPlanField("Max buttons per post"), "0");
+    browser.click("Save plan");
+    browser.waitForText(By.cssSelector("[role=status]"), "Plan saved.");
+    assertEquals(
+        "3:0",
+        fixtures.string(
+            "SELECT max_posts_per_bot || ':' || max_buttons FROM account WHERE id = ?", tenant));
+    browser.capture("admin-tenant-content-limits");
 
     browser.click("Sign out");
     browser.waitForText(By.cssSelector("[role=status]"), "You have signed out.");

@@ -30,6 +30,13 @@ final class ScheduledBots {
     this.fixtures = fixtures;
   }
 
+  /** Stops every bot and clears the sandbox's faults: a test then sees only its own bots' posts. */
+  static ScheduledBots isolated(Api api, Fixtures fixtures) {
+    fixtures.stopAllBots();
+    fixtures.noSandboxFaults();
+    return new ScheduledBots(api, fixtures);
+  }
+
   /** A chat name no other test posts to. */
   static String chat(String label) {
     return "@" + label + "_" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
@@ -90,6 +97,14 @@ final class ScheduledBots {
 
   /** The instants the sandbox's model received a post in {@code chat}, oldest first. */
   List<Instant> sends(String chat) {
+    return received(chat).stream().map(send -> Instant.parse(send.getString("at"))).toList();
+  }
+
+  /**
+   * The messages the sandbox's model accepted in {@code chat} (text, buttons, sender, at), oldest
+   * first.
+   */
+  List<JsonObject> received(String chat) {
     Api.Reply reply =
         api.get("/api/v1/admin/sandbox/sent?chat=" + chat.replace("@", "%40"))
             .token(fixtures.adminToken())
@@ -102,7 +117,6 @@ final class ScheduledBots {
       return sends.stream()
           .map(JsonObject.class::cast)
           .filter(send -> "ok".equals(send.getString("outcome")))
-          .map(send -> Instant.parse(send.getString("at")))
           .toList();
     }
   }

@@ -18,7 +18,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
       Integer minDelayBetweenCyclesSeconds,
       Integer maxPostsPerDay,
       Long maxMediaBytes,
-      Integer maxMediaCount) {
+      Integer maxMediaCount,
+      Integer maxPostsPerBot,
+      Integer maxButtons) {
 
     static LimitsBody of(PlanLimits l) {
       return new LimitsBody(
@@ -28,7 +30,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
           l.minDelayBetweenCyclesSeconds(),
           l.maxPostsPerDay(),
           l.maxMediaBytes(),
-          l.maxMediaCount());
+          l.maxMediaCount(),
+          l.maxPostsPerBot(),
+          l.maxButtons());
     }
   }
 
@@ -45,7 +49,9 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
                 limits.minDelayBetweenCyclesSeconds,
                 limits.maxPostsPerDay,
                 limits.maxMediaBytes,
-                limits.maxMediaCount));
+                limits.maxMediaCount,
+                limits.maxPostsPerBot,
+                limits.maxButtons));
   }
 
   static PlanInput toInput(PlanBody body) {

@@ -89,6 +89,8 @@ public class TokenIssuer {
     claim.put("max_posts_per_day", limits.maxPostsPerDay());
     claim.put("max_media_bytes", limits.maxMediaBytes());
     claim.put("max_media_count", limits.maxMediaCount());
+    claim.put("max_posts_per_bot", limits.maxPostsPerBot());
+    claim.put("max_buttons", limits.maxButtons());
     return claim;
   }
 

@@ -72,7 +72,9 @@ public record BillingEvent(
         integer(l, "min_delay_between_cycles_seconds"),
         integer(l, "max_posts_per_day"),
         json(l, "max_media_bytes") instanceof JsonNumber n ? n.longValue() : null,
-        integer(l, "max_media_count"));
+        integer(l, "max_media_count"),
+        integer(l, "max_posts_per_bot"),
+        integer(l, "max_buttons"));
   }
 
   private static JsonValue json(JsonObject json, String name) {

@@ -34,9 +34,6 @@ public final class BotConfigPolicy {
   /** Telegram's limit for a media caption (counted after formatting, as texts are). */
   public static final int MAX_CAPTION_LENGTH = 1024;
 
-  /** Posts one bot rotates through. */
-  public static final int MAX_POSTS = 10;
-
   /**
    * Why buttons need {@code sessions_drop_buttons}: every account's cycles also post through pooled
    * user accounts (sessions), and Telegram lets only bots attach inline keyboards.
@@ -100,8 +97,9 @@ public final class BotConfigPolicy {
   }
 
   /**
-   * The posts: the list, or the one-post shorthand, not both; 1 to {@link #MAX_POSTS} posts; and
-   * buttons only where the tenant accepts that pooled sessions post without them.
+   * The posts: the list, or the one-post shorthand, not both; 1 to the plan's {@code
+   * max_posts_per_bot} posts, each with at most its {@code max_buttons}; and buttons only where the
+   * tenant accepts that pooled sessions post without them.
    */
   private static BotPosts content(
       BotConfigInput input,
@@ -122,6 +120,7 @@ public final class BotConfigPolicy {
                   input.mediaIds()),
               BotPostPolicy.Fields.FLAT,
               formatter,
+              limits.maxButtons(),
               owned,
               errors));
     } else {
@@ -133,19 +132,25 @@ public final class BotConfigPolicy {
                     + " format, media_ids); with both, the one-post fields must repeat the first"
                     + " post."));
       }
-      if (input.posts().isEmpty() || input.posts().size() > MAX_POSTS) {
+      int maxPosts = limits.maxPostsPerBot();
+      if (input.posts().isEmpty() || input.posts().size() > maxPosts) {
         errors.add(
             new FieldError(
                 "posts",
-                "A bot holds 1 to " + MAX_POSTS + " posts, got " + input.posts().size() + "."));
+                "Your plan allows 1 to "
+                    + maxPosts
+                    + " posts per bot (max_posts_per_bot), got "
+                    + input.posts().size()
+                    + "."));
       }
-      for (int i = 0; i < input.posts().size() && i < MAX_POSTS; i++) {
+      for (int i = 0; i < input.posts().size() && i < maxPosts; i++) {
         PostInput post = input.posts().get(i);
         posts.add(
             BotPostPolicy.validate(
                 post == null ? new PostInput(null, null, null, null, null) : post,
                 BotPostPolicy.Fields.inList(i),
                 formatter,
+                limits.maxButtons(),
                 owned,
                 errors));
       }

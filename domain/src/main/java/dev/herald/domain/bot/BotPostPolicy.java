@@ -29,8 +29,9 @@ import java.util.Set;
  * and every rendering checked ({@link #CHECKED_RENDERINGS} at most) parses in its format and is 1
  * to 4096 characters once parsed (Telegram counts after parsing), a media post's caption at most
  * 1024 and may be empty; a forward source is a message link; a media post's media follow {@link
- * PostMediaRules}; buttons go under text posts only, at most {@link #MAX_BUTTONS} per post, each
- * with a label and an http, https or tg link.
+ * PostMediaRules}; buttons go under text posts only, at most the plan's {@code max_buttons} per
+ * post ({@link dev.herald.domain.plan.PlanLimits#maxButtons}), each with a label and an http, https
+ * or tg link.
  */
 final class BotPostPolicy {
 
@@ -39,9 +40,6 @@ final class BotPostPolicy {
 
   /** Renderings checked at save time; templates with more are checked on their first ones. */
   static final int CHECKED_RENDERINGS = 256;
-
-  /** Buttons per post (Telegram allows 100; a post under a wall of links reads as spam). */
-  static final int MAX_BUTTONS = 12;
 
   static final int MAX_BUTTON_TEXT = 64;
   static final int MAX_URL_LENGTH = 2048;
@@ -73,11 +71,15 @@ final class BotPostPolicy {
     }
   }
 
-  /** The post, given {@code owned}: the account's media among those the input names. */
+  /**
+   * The post, given {@code owned}: the account's media among those the input names, and {@code
+   * maxButtons}: the plan's buttons per post.
+   */
   static BotPost validate(
       PostInput input,
       Fields fields,
       TextFormatter formatter,
+      int maxButtons,
       Collection<MediaRef> owned,
       List<FieldError> errors) {
     PostType type = known(PostType.class, input.type(), PostType.TEXT, fields.type(), errors);
@@ -89,7 +91,7 @@ final class BotPostPolicy {
     List<MediaRef> media =
         PostMediaRules.media(type, input.mediaIds(), owned, fields.mediaIds(), errors);
     MessageLink source = forwardSource(input.forwardSource(), fields.forwardSource(), errors);
-    List<List<UrlButton>> buttons = buttons(input.buttons(), fields.buttons(), errors);
+    List<List<UrlButton>> buttons = buttons(input.buttons(), maxButtons, fields.buttons(), errors);
     if (!buttons.isEmpty() && type != PostType.TEXT) {
       errors.add(new FieldError(fields.buttons(), "Buttons go under text posts only."));
     }
@@ -184,7 +186,7 @@ final class BotPostPolicy {
   }
 
   private static List<List<UrlButton>> buttons(
-      List<List<ButtonInput>> rows, String field, List<FieldError> errors) {
+      List<List<ButtonInput>> rows, int maxButtons, String field, List<FieldError> errors) {
     if (rows == null) {
       return List.of();
     }
@@ -203,10 +205,17 @@ final class BotPostPolicy {
       total += row.size();
       out.add(buttons);
     }
-    if (total > MAX_BUTTONS) {
+    if (total > maxButtons) {
       errors.add(
           new FieldError(
-              field, "At most " + MAX_BUTTONS + " buttons per post, got " + total + "."));
+              field,
+              maxButtons == 0
+                  ? "Your plan has no buttons (max_buttons 0): remove them."
+                  : "Your plan allows at most "
+                      + maxButtons
+                      + " buttons per post (max_buttons), got "
+                      + total
+                      + "."));
     }
     return out;
   }

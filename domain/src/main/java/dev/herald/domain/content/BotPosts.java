@@ -1,6 +1,8 @@
 package dev.herald.domain.content;
 
 import dev.herald.domain.telegram.TextFormat;
+import dev.herald.domain.telegram.UrlButton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,6 +32,45 @@ public record BotPosts(List<BotPost> posts, Rotation rotation, boolean sessionsD
         && !posts.get(0).type().carriesMedia()
         && posts.get(0).format() == TextFormat.PLAIN
         && !posts.get(0).hasButtons();
+  }
+
+  /**
+   * The posts a plan allows now (SPEC rule 18: a downgrade reaches a running bot at its next
+   * cycle): the first {@code maxPosts} posts stay in the rotation, and each post keeps its first
+   * {@code maxButtons} buttons in reading order (row by row; rows left empty go). The stored
+   * configuration stays as the tenant saved it, so an upgrade brings the rest back; {@code
+   * dev.herald.domain.bot.PlanCuts} tells the tenant what this leaves out.
+   */
+  public BotPosts withinPlan(int maxPosts, int maxButtons) {
+    if (posts.size() <= maxPosts
+        && posts.stream().allMatch(post -> buttonCount(post) <= maxButtons)) {
+      return this;
+    }
+    List<BotPost> kept = new ArrayList<>();
+    for (BotPost post : posts.subList(0, Math.min(maxPosts, posts.size()))) {
+      kept.add(buttonCount(post) <= maxButtons ? post : withFirstButtons(post, maxButtons));
+    }
+    return new BotPosts(kept, rotation, sessionsDropButtons);
+  }
+
+  /** How many URL buttons the post carries, over all its rows. */
+  public static int buttonCount(BotPost post) {
+    return post.buttons().stream().mapToInt(List::size).sum();
+  }
+
+  private static BotPost withFirstButtons(BotPost post, int count) {
+    List<List<UrlButton>> rows = new ArrayList<>();
+    int left = count;
+    for (List<UrlButton> row : post.buttons()) {
+      if (left == 0) {
+        break;
+      }
+      List<UrlButton> kept = row.subList(0, Math.min(left, row.size()));
+      rows.add(kept);
+      left -= kept.size();
+    }
+    return new BotPost(
+        post.type(), post.text(), post.format(), post.forwardSource(), rows, post.media());
   }
 
   /** The post of cycle number {@code cycleId} of account {@code accountId}. */

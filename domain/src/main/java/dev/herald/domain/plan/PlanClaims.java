@@ -69,7 +69,9 @@ public final class PlanClaims {
             field.apply("min_delay_between_cycles_seconds"), "min_delay_between_cycles_seconds"),
         integer(field.apply("max_posts_per_day"), "max_posts_per_day"),
         epochSeconds(field.apply("max_media_bytes"), "max_media_bytes"),
-        integer(field.apply("max_media_count"), "max_media_count"));
+        integer(field.apply("max_media_count"), "max_media_count"),
+        integer(field.apply("max_posts_per_bot"), "max_posts_per_bot"),
+        integer(field.apply("max_buttons"), "max_buttons"));
   }
 
   private static Integer integer(Object raw, String name) {

@@ -16,9 +16,11 @@ public record PlanInput(String status, Instant expiresAt, LimitsInput limits) {
       Integer minDelayBetweenCyclesSeconds,
       Integer maxPostsPerDay,
       Long maxMediaBytes,
-      Integer maxMediaCount) {
+      Integer maxMediaCount,
+      Integer maxPostsPerBot,
+      Integer maxButtons) {
 
-    /** Limits without media limits (which then take the defaults). */
+    /** Limits without media, posts or buttons limits (which then take the defaults). */
     public LimitsInput(
         Integer maxSessions,
         Integer maxGroups,
@@ -31,6 +33,8 @@ public record PlanInput(String status, Instant expiresAt, LimitsInput limits) {
           minDelayBetweenPostsSeconds,
           minDelayBetweenCyclesSeconds,
           maxPostsPerDay,
+          null,
+          null,
           null,
           null);
     }

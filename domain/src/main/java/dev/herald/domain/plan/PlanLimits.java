@@ -22,6 +22,17 @@ public class PlanLimits {
 
   public static final int DEFAULT_MAX_MEDIA_COUNT = 100;
 
+  /** Posts one bot rotates through, of a plan that names no limit. */
+  public static final int DEFAULT_MAX_POSTS_PER_BOT = 10;
+
+  /**
+   * Buttons per post of a plan that names no limit (a post under a wall of links reads as spam).
+   */
+  public static final int DEFAULT_MAX_BUTTONS = 12;
+
+  /** Telegram's inline keyboard takes at most 100 buttons; posts per bot share the ceiling. */
+  public static final int MAX_POSTS_AND_BUTTONS_CEILING = 100;
+
   @Column(name = "max_sessions", nullable = false)
   private int maxSessions;
 
@@ -43,6 +54,12 @@ public class PlanLimits {
   @Column(name = "max_media_count", nullable = false)
   private int maxMediaCount;
 
+  @Column(name = "max_posts_per_bot", nullable = false)
+  private int maxPostsPerBot;
+
+  @Column(name = "max_buttons", nullable = false)
+  private int maxButtons;
+
   protected PlanLimits() {}
 
   public PlanLimits(
@@ -58,7 +75,9 @@ public class PlanLimits {
         minDelayBetweenCyclesSeconds,
         maxPostsPerDay,
         DEFAULT_MAX_MEDIA_BYTES,
-        DEFAULT_MAX_MEDIA_COUNT);
+        DEFAULT_MAX_MEDIA_COUNT,
+        DEFAULT_MAX_POSTS_PER_BOT,
+        DEFAULT_MAX_BUTTONS);
   }
 
   public PlanLimits(
@@ -68,7 +87,9 @@ public class PlanLimits {
       int minDelayBetweenCyclesSeconds,
       int maxPostsPerDay,
       long maxMediaBytes,
-      int maxMediaCount) {
+      int maxMediaCount,
+      int maxPostsPerBot,
+      int maxButtons) {
     this.maxSessions = requireRange("maxSessions", maxSessions, 1, MAX_SESSIONS_CEILING);
     this.maxGroups = requireRange("maxGroups", maxGroups, 1, 10_000);
     this.minDelayBetweenPostsSeconds =
@@ -85,6 +106,9 @@ public class PlanLimits {
     }
     this.maxMediaBytes = maxMediaBytes;
     this.maxMediaCount = requireRange("maxMediaCount", maxMediaCount, 0, 100_000);
+    this.maxPostsPerBot =
+        requireRange("maxPostsPerBot", maxPostsPerBot, 1, MAX_POSTS_AND_BUTTONS_CEILING);
+    this.maxButtons = requireRange("maxButtons", maxButtons, 0, MAX_POSTS_AND_BUTTONS_CEILING);
   }
 
   public static PlanLimits defaults() {
@@ -129,6 +153,16 @@ public class PlanLimits {
     return maxMediaCount;
   }
 
+  /** How many posts one bot may rotate through. */
+  public int maxPostsPerBot() {
+    return maxPostsPerBot;
+  }
+
+  /** How many URL buttons one post may carry (0: a plan without buttons). */
+  public int maxButtons() {
+    return maxButtons;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PlanLimits other
@@ -138,7 +172,9 @@ public class PlanLimits {
         && minDelayBetweenCyclesSeconds == other.minDelayBetweenCyclesSeconds
         && maxPostsPerDay == other.maxPostsPerDay
         && maxMediaBytes == other.maxMediaBytes
-        && maxMediaCount == other.maxMediaCount;
+        && maxMediaCount == other.maxMediaCount
+        && maxPostsPerBot == other.maxPostsPerBot
+        && maxButtons == other.maxButtons;
   }
 
   @Override
@@ -150,6 +186,8 @@ public class PlanLimits {
         minDelayBetweenCyclesSeconds,
         maxPostsPerDay,
         maxMediaBytes,
-        maxMediaCount);
+        maxMediaCount,
+        maxPostsPerBot,
+        maxButtons);
   }
 }

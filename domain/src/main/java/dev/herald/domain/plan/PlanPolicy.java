@@ -58,7 +58,9 @@ public final class PlanPolicy {
           or(raw.minDelayBetweenCyclesSeconds(), d.minDelayBetweenCyclesSeconds()),
           or(raw.maxPostsPerDay(), d.maxPostsPerDay()),
           raw.maxMediaBytes() == null ? d.maxMediaBytes() : raw.maxMediaBytes(),
-          or(raw.maxMediaCount(), d.maxMediaCount()));
+          or(raw.maxMediaCount(), d.maxMediaCount()),
+          or(raw.maxPostsPerBot(), d.maxPostsPerBot()),
+          or(raw.maxButtons(), d.maxButtons()));
     } catch (IllegalArgumentException outOfRange) {
       errors.add(new FieldError(prefix + "limits", snakeCase(outOfRange.getMessage())));
       return d;

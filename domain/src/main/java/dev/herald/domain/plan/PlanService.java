@@ -29,13 +29,15 @@ public class PlanService {
   @Inject PlanChangeNotice notice;
 
   /**
-   * Applies a token's plan claims when they are newer than the stored plan; returns the account.
+   * Applies a token's plan claims when they are newer than the stored plan; returns the account. A
+   * change reaches the running bot as an admin's or billing's does ({@link PlanChangeNotice}).
    */
   public Account applyTokenClaims(long accountId, Plan claimed) {
     Account account = account(accountId);
     if (account.updatePlan(claimed)) {
       LOG.info(
           () -> "Plan of account " + accountId + " updated from token claims: " + claimed.status());
+      notice.planChanged(accountId, claimed.limits());
     }
     return account;
   }
@@ -70,7 +72,11 @@ public class PlanService {
         + " max_media_bytes="
         + l.maxMediaBytes()
         + " max_media_count="
-        + l.maxMediaCount();
+        + l.maxMediaCount()
+        + " max_posts_per_bot="
+        + l.maxPostsPerBot()
+        + " max_buttons="
+        + l.maxButtons();
   }
 
   private Account account(long id) {

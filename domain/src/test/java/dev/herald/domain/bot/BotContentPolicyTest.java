@@ -124,11 +124,15 @@ class BotContentPolicyTest {
   @Test
   void aBotHoldsOneToMaxPosts() {
     assertEquals("posts", refused(List.of(), null).get(0).field());
-    List<PostInput> many = Collections.nCopies(BotConfigPolicy.MAX_POSTS + 1, text("hello", null));
+    List<PostInput> many =
+        Collections.nCopies(PlanLimits.DEFAULT_MAX_POSTS_PER_BOT + 1, text("hello", null));
     assertEquals("posts", refused(many, null).get(0).field());
     BotConfig config =
-        validate(Collections.nCopies(BotConfigPolicy.MAX_POSTS, text("hi", null)), "RANDOM", null);
-    assertEquals(BotConfigPolicy.MAX_POSTS, config.posts().size());
+        validate(
+            Collections.nCopies(PlanLimits.DEFAULT_MAX_POSTS_PER_BOT, text("hi", null)),
+            "RANDOM",
+            null);
+    assertEquals(PlanLimits.DEFAULT_MAX_POSTS_PER_BOT, config.posts().size());
     assertEquals(Rotation.RANDOM, config.rotation());
   }
 
@@ -209,7 +213,8 @@ class BotContentPolicyTest {
   @Test
   void atMostMaxButtonsPerPost() {
     List<ButtonInput> row =
-        Collections.nCopies(BotPostPolicy.MAX_BUTTONS + 1, new ButtonInput("x", "https://e.com"));
+        Collections.nCopies(
+            PlanLimits.DEFAULT_MAX_BUTTONS + 1, new ButtonInput("x", "https://e.com"));
     List<FieldError> errors =
         refused(List.of(new PostInput("TEXT", "hi", null, null, List.of(row))), true);
     assertEquals("posts[0].buttons", errors.get(0).field());

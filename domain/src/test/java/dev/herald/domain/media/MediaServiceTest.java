@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MediaServiceTest {
 
   private static final long ACCOUNT = 1;
-  private static final PlanLimits SMALL_PLAN = new PlanLimits(7, 50, 10, 300, 1_000, 64, 2);
+  private static final PlanLimits SMALL_PLAN = new PlanLimits(7, 50, 10, 300, 1_000, 64, 2, 10, 12);
 
   private final InMemoryMediaStore store = new InMemoryMediaStore();
 

@@ -20,7 +20,8 @@ class PlanMediaLimitsTest {
     return new PlanInput(
         "ACTIVE",
         null,
-        new PlanInput.LimitsInput(null, null, null, null, null, maxMediaBytes, maxMediaCount));
+        new PlanInput.LimitsInput(
+            null, null, null, null, null, maxMediaBytes, maxMediaCount, null, null));
   }
 
   @Test

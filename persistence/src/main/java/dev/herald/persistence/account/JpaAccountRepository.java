@@ -58,8 +58,9 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
             """
             INSERT INTO account (subject, email, role, plan_status, plan_expires_at, plan_updated_at,
                 max_sessions, max_groups, min_delay_between_posts_s, min_delay_between_cycles_s,
-                max_posts_per_day, created_at, max_media_bytes, max_media_count)
-            VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                max_posts_per_day, created_at, max_media_bytes, max_media_count, max_posts_per_bot,
+                max_buttons)
+            VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (subject) DO NOTHING
             """)
         .setParameter(1, account.subject())
@@ -76,6 +77,8 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
         .setParameter(12, UTC.at(account.createdAt()))
         .setParameter(13, limits.maxMediaBytes())
         .setParameter(14, limits.maxMediaCount())
+        .setParameter(15, limits.maxPostsPerBot())
+        .setParameter(16, limits.maxButtons())
         .executeUpdate();
     return findBySubject(account.subject()).orElseThrow();
   }

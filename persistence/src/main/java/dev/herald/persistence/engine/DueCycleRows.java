@@ -19,13 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a claimed row into a {@link DueCycle}. */
+/**
+ * Reads a claimed row into a {@link DueCycle}, its posts cut to what the plan allows now ({@link
+ * BotPosts#withinPlan}).
+ */
 final class DueCycleRows {
 
   private DueCycleRows() {}
 
   static DueCycle read(ResultSet rs) throws SQLException {
-    BotPosts content = content(rs);
+    BotPosts content =
+        content(rs).withinPlan(rs.getInt("max_posts_per_bot"), rs.getInt("max_buttons"));
     List<ChatReference> groups = new ArrayList<>();
     for (Object chat : elements(rs.getArray("target_groups"))) {
       groups.add(ChatReference.parse((String) chat));

@@ -64,12 +64,13 @@ final class LeaseSql {
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
-   * minimums are raised, and its daily cap comes with the day's count. With a minimum group
-   * interval, the groups posted to within it are left out ({@link #recentlyPosted}; a bot without
-   * one never runs that lookup). Rule 15: sessions stay on the node that has them open ({@link
-   * SessionLease}): a bot whose every usable session another node holds is left to that node, and a
-   * cycle gets only the sessions no other node holds. Parameters: lookahead seconds, node, limit,
-   * node, lease seconds, node, the user bots' transport.
+   * minimums are raised, its daily cap comes with the day's count, and its posts and buttons limits
+   * come with the row for {@link DueCycleRows} to apply ({@code BotPosts.withinPlan}). With a
+   * minimum group interval, the groups posted to within it are left out ({@link #recentlyPosted}; a
+   * bot without one never runs that lookup). Rule 15: sessions stay on the node that has them open
+   * ({@link SessionLease}): a bot whose every usable session another node holds is left to that
+   * node, and a cycle gets only the sessions no other node holds. Parameters: lookahead seconds,
+   * node, limit, node, lease seconds, node, the user bots' transport.
    */
   static final String CLAIM_DUE =
       """
@@ -97,6 +98,7 @@ final class LeaseSql {
              greatest(b.delay_between_posts_s, a.min_delay_between_posts_s) AS delay_between_posts_s,
              greatest(b.delay_between_cycles_s, a.min_delay_between_cycles_s) AS delay_between_cycles_s,
              a.max_sessions, a.max_posts_per_day, b.posts_day, b.posts_today,
+             a.max_posts_per_bot, a.max_buttons,
              b.jitter_percent, b.time_zone, b.active_hours, b.min_group_interval_min,
              (SELECT array_agg(g.chat_ref ORDER BY g.position)
                 FROM (SELECT chat_ref, position FROM bot_target_group
@@ -109,7 +111,8 @@ final class LeaseSql {
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token
         FROM leased b CROSS JOIN LATERAL (
                SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
-                      a.min_delay_between_cycles_s, a.max_posts_per_day
+                      a.min_delay_between_cycles_s, a.max_posts_per_day, a.max_posts_per_bot,
+                      a.max_buttons
                  FROM account a WHERE a.id = b.account_id OFFSET 0) a
       """
           .formatted(

@@ -2,6 +2,10 @@ package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.content.BotPostsJson;
+import dev.herald.domain.content.Rotation;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
@@ -9,6 +13,9 @@ import dev.herald.domain.schedule.ActiveHours;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.GroupInterval;
 import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.telegram.PostType;
+import dev.herald.domain.telegram.TextFormat;
+import dev.herald.domain.telegram.UrlButton;
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
 import java.time.Duration;
@@ -58,6 +65,33 @@ class ScheduleSqlTest extends DatabaseTest {
     assertEquals(List.of("@herald_one", "@herald_two"), groups(cycle));
     assertEquals(Duration.ofSeconds(30), cycle.delayBetweenPosts());
     assertEquals(Duration.ofSeconds(600), cycle.delayBetweenCycles());
+  }
+
+  @Test
+  void aPlanDowngradeCutsPostsAndButtonsAtTheNextClaim() {
+    long bot = bot("@herald_one");
+    BotPost withButtons =
+        new BotPost(
+            PostType.TEXT,
+            "first",
+            TextFormat.PLAIN,
+            null,
+            List.of(
+                List.of(
+                    new UrlButton("a", "https://e.com/a"), new UrlButton("b", "https://e.com/b"))));
+    rows.update(
+        "UPDATE bot SET content_json = ? WHERE account_id = ?",
+        BotPostsJson.write(
+            new BotPosts(
+                List.of(withButtons, BotPost.plainText("second")), Rotation.IN_ORDER, true)),
+        bot);
+    rows.update("UPDATE account SET max_posts_per_bot = 1, max_buttons = 1 WHERE id = ?", bot);
+
+    BotPosts content = claim().content();
+
+    assertEquals(1, content.posts().size());
+    assertEquals(
+        List.of(List.of(new UrlButton("a", "https://e.com/a"))), content.posts().get(0).buttons());
   }
 
   @Test
