@@ -75,7 +75,18 @@ class PlanContentLimitsTest {
 
   private static BotConfigInput input(List<PostInput> posts) {
     return new BotConfigInput(
-        List.of("@herald_limits"), null, null, null, null, null, null, posts, null, true);
+        List.of("@herald_limits"),
+        null,
+        null,
+        null,
+        null,
+        posts,
+        null,
+        true,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
