@@ -122,6 +122,29 @@ public class Bot {
   }
 
   public BotConfig config() {
+    return configOf(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        contentJson,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds);
+  }
+
+  /**
+   * The configuration stored in a bot row's columns: the posts of {@code content_json}, or for rows
+   * saved before posts lists the one post of the flat columns. The entity and the one-statement
+   * state read ({@link BotStateReads}) both read a row through here.
+   */
+  public static BotConfig configOf(
+      List<String> targetGroups,
+      PostType postType,
+      String postText,
+      String forwardSource,
+      String contentJson,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds) {
     List<ChatReference> groups = targetGroups.stream().map(ChatReference::parse).toList();
     if (contentJson != null) {
       return new BotConfig(

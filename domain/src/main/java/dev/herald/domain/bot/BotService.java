@@ -6,17 +6,13 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.ContentPreview;
 import dev.herald.domain.plan.PlanLimits;
-import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.session.SessionState;
-import dev.herald.domain.session.TelegramSession;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
-import dev.herald.domain.userbot.UserBot;
-import dev.herald.domain.userbot.UserBotRepository;
 import dev.herald.domain.userbot.UserBotStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A tenant's view of their bot: reading and changing its configuration, reading its state. */
 @ApplicationScoped
@@ -36,8 +33,7 @@ public class BotService {
 
   @Inject BotRepository bots;
   @Inject AccountRepository accounts;
-  @Inject SessionRepository sessions;
-  @Inject UserBotRepository userBots;
+  @Inject BotStateReads stateReads;
   @Inject TelegramGateway gateway;
   @Inject TextFormatter formatter;
   @Inject Clock clock;
@@ -94,16 +90,20 @@ public class BotService {
   }
 
   /**
-   * Reads only, outside a JTA transaction (the statements autocommit): this is what dashboards
-   * poll, and a transaction per poll was a quarter of its cost. A tenant without a bot row yet sees
-   * the state of an empty bot; the row is created when they first configure or start it.
+   * Reads only, outside a JTA transaction (the statement autocommits): this is what dashboards
+   * poll, and a transaction per poll was a quarter of its cost. Its rows come in one statement
+   * ({@link BotStateReads}). A tenant without a bot row yet sees the state of an empty bot
+   * (stopped); the row is created when they first configure or start it.
    */
   @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
-    Bot bot = bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId));
-    List<SenderLabel> senders = senders(accountId, clock.instant());
-    boolean running = bot.status() == BotStatus.RUNNING;
-    boolean configIncomplete = !bot.config().missingForStart().isEmpty();
+    BotStateRows rows = stateReads.read(accountId);
+    Optional<BotStateRows.BotRow> bot = rows.bot();
+    List<SenderLabel> senders = senders(rows, clock.instant());
+    BotStatus status = bot.map(BotStateRows.BotRow::status).orElse(BotStatus.STOPPED);
+    boolean running = status == BotStatus.RUNNING;
+    boolean configIncomplete =
+        bot.map(row -> !row.config().missingForStart().isEmpty()).orElse(true);
     boolean noSenderNow = senders.stream().noneMatch(SenderLabel::available);
     boolean idle = running && (configIncomplete || noSenderNow);
     Instant resumesAt =
@@ -115,15 +115,25 @@ public class BotService {
                 .orElse(null)
             : null;
     return new BotState(
-        bot.status(),
-        bot.stopReason().orElse(null),
+        status,
+        bot.map(BotStateRows.BotRow::stopReason).orElse(null),
         idle,
         resumesAt,
-        bot.lastErrorReason().orElse(null),
-        bot.nextRunAt().orElse(null),
+        bot.map(BotStateRows.BotRow::lastErrorReason).orElse(null),
+        bot.map(BotStateRows.BotRow::nextRunAt).orElse(null),
         senders,
         transportOf(senders),
         senders.isEmpty() ? anyDryRun() : senders.stream().anyMatch(SenderLabel::dryRun));
+  }
+
+  /** Why a session the account holds sends nothing now (rule 14: a parked session is no ban). */
+  private static String unavailableNote(BotStateRows.SessionRow session) {
+    if (session.state() == SessionState.UNAVAILABLE) {
+      return "unavailable for now"
+          + Optional.ofNullable(session.stateReason()).map(reason -> ": " + reason).orElse("")
+          + "; it comes back by itself";
+    }
+    return "cooling down after a flood wait";
   }
 
   /**
@@ -131,29 +141,19 @@ public class BotService {
    * post through now), then the assigned sessions still in use (cooling down until their flood wait
    * ends).
    */
-  /** Why a session the account holds sends nothing now (rule 14: a parked session is no ban). */
-  private static String unavailableNote(TelegramSession session) {
-    if (session.state() == SessionState.UNAVAILABLE) {
-      return "unavailable for now"
-          + session.stateReason().map(reason -> ": " + reason).orElse("")
-          + "; it comes back by itself";
-    }
-    return "cooling down after a flood wait";
-  }
-
-  private List<SenderLabel> senders(long accountId, Instant now) {
+  private List<SenderLabel> senders(BotStateRows rows, Instant now) {
     List<SenderLabel> senders = new ArrayList<>();
     String botTransport = gateway.transport(Sender.Kind.USER_BOT);
     boolean botDryRun = gateway.dryRun(Sender.Kind.USER_BOT);
-    userBots
-        .findByAccountId(accountId)
-        .filter(UserBot::verified)
+    rows.userBot()
+        .filter(BotStateRows.UserBotRow::verified)
         .filter(own -> own.status() == UserBotStatus.ACTIVE)
         .ifPresent(
             own ->
                 senders.add(
                     new SenderLabel(
-                        "user-bot @" + own.username().orElse(own.tokenMasked()),
+                        "user-bot @"
+                            + (own.username() == null ? own.tokenMasked() : own.username()),
                         Sender.Kind.USER_BOT,
                         botTransport,
                         botDryRun,
@@ -162,7 +162,7 @@ public class BotService {
                         own.usableOn(botTransport) ? null : reverifyNote(own, botTransport))));
     String sessionTransport = gateway.transport(Sender.Kind.SESSION);
     boolean sessionDryRun = gateway.dryRun(Sender.Kind.SESSION);
-    sessions.assignedTo(accountId).stream()
+    rows.sessions().stream()
         .filter(s -> s.state().inUse())
         .map(
             s -> {
@@ -173,16 +173,18 @@ public class BotService {
                   sessionTransport,
                   sessionDryRun,
                   available,
-                  available ? null : s.floodWaitUntil().orElse(null),
+                  available ? null : s.floodWaitUntil(),
                   available ? null : unavailableNote(s));
             })
         .forEach(senders::add);
     return senders;
   }
 
-  private static String reverifyNote(UserBot own, String transport) {
+  private static String reverifyNote(BotStateRows.UserBotRow own, String transport) {
     return "verified on "
-        + own.verifiedTransport().orElse("a transport Herald did not record")
+        + (own.verifiedTransport() == null
+            ? "a transport Herald did not record"
+            : own.verifiedTransport())
         + ", but user bots now post through "
         + transport
         + ": verify it again (POST /user-bot/verify)";
