@@ -11,27 +11,41 @@ import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.userbot.UserBotStatus;
 import dev.herald.persistence.JpaStore;
 import dev.herald.persistence.session.SessionSql;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
- * The bot state's rows in one statement ({@link #STATE}) on the unit's connection, so that inside a
- * transaction (a start or stop answering with the new state) it sees that transaction's changes. It
- * replaced five JPA reads per poll (the account, the bot, its target groups, the user bot, the
- * sessions).
+ * The bot state's rows in one statement ({@link #STATE}). Inside a transaction (a start or stop
+ * answering with the new state) it runs on the unit's connection after a flush, so it sees that
+ * transaction's changes; a poll (no transaction) runs it on the non-transactional pool. It replaced
+ * five JPA reads per poll (the account, the bot, its target groups, the user bot, the sessions).
  */
 @ApplicationScoped
 public class JpaBotStateReads extends JpaStore implements BotStateReads {
+
+  /** Made once: {@code Json.createReader} looks the JSON-P provider up on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  @Resource(lookup = "jdbc/heraldDirect")
+  DataSource direct;
 
   /**
    * Parameter: the account. No row when there is no such account, else one row per session in use
@@ -73,10 +87,42 @@ public class JpaBotStateReads extends JpaStore implements BotStateReads {
   public Optional<BotStateRows> read(long accountId) {
     if (em.isJoinedToTransaction()) {
       em.flush();
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = em.createNativeQuery(STATE).setParameter(1, accountId).getResultList();
+      return rowsOf(rows);
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(STATE).setParameter(1, accountId).getResultList();
-    return rowsOf(rows);
+    return rowsOf(polled(accountId));
+  }
+
+  /**
+   * A poll's rows, on the non-transactional pool in autocommit: no JPA context, no JTA enlistment
+   * (with the five JPA reads gone those were the poll's largest cost after the token check).
+   */
+  private List<Object[]> polled(long accountId) {
+    try (Connection c = direct.getConnection()) {
+      return query(c, accountId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the bot state of account " + accountId, e);
+    }
+  }
+
+  /** {@link #STATE} on a connection, each column as the driver hands it over. */
+  static List<Object[]> query(Connection c, long accountId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(STATE)) {
+      s.setLong(1, accountId);
+      try (ResultSet rs = s.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+          Object[] row = new Object[columns];
+          for (int i = 0; i < columns; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
   }
 
   /** The rows of {@link #STATE}, each column as the driver hands it over, read by position. */
@@ -163,7 +209,7 @@ public class JpaBotStateReads extends JpaStore implements BotStateReads {
     if (json == null) {
       return List.of();
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = READERS.createReader(new StringReader(json))) {
       return reader.readArray().getValuesAs(JsonString.class).stream()
           .map(JsonString::getString)
           .toList();

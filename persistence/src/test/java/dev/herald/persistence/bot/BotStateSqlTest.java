@@ -16,22 +16,20 @@ import dev.herald.domain.userbot.UserBotStatus;
 import dev.herald.persistence.TestDatabase;
 import dev.herald.persistence.TestRows;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bot state's one statement ({@link JpaBotStateReads#STATE}) over real rows, and its rows read
- * by position into {@link BotStateRows} ({@link JpaBotStateReads#rowsOf}).
+ * The bot state's one statement ({@link JpaBotStateReads#STATE}) over real rows, run as a poll runs
+ * it ({@link JpaBotStateReads#query}), and its rows read by position into {@link BotStateRows}
+ * ({@link JpaBotStateReads#rowsOf}).
  */
 class BotStateSqlTest {
 
@@ -43,24 +41,11 @@ class BotStateSqlTest {
     TestDatabase.clean();
   }
 
-  /** The statement's rows, each column as the driver hands it over (as the native query does). */
+  /** The statement's rows as a poll reads them. */
   private List<Object[]> raw(long account) throws SQLException {
-    List<Object[]> out = new ArrayList<>();
-    try (Connection c = TestDatabase.dataSource().getConnection();
-        PreparedStatement s = c.prepareStatement(JpaBotStateReads.STATE)) {
-      s.setLong(1, account);
-      try (ResultSet rs = s.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          Object[] row = new Object[columns];
-          for (int i = 0; i < columns; i++) {
-            row[i] = rs.getObject(i + 1);
-          }
-          out.add(row);
-        }
-      }
+    try (Connection c = TestDatabase.dataSource().getConnection()) {
+      return JpaBotStateReads.query(c, account);
     }
-    return out;
   }
 
   private Optional<BotStateRows> read(long account) throws SQLException {
