@@ -12,6 +12,7 @@ import dev.herald.domain.bot.BotService;
 import dev.herald.domain.delivery.DeliveryService;
 import dev.herald.domain.targets.TargetService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -29,7 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * The caller's bot under {@code /bot}: its configuration, start and stop, its state, and what it
  * did (counters, activity log, post attempts). Every method acts on the token subject's own bot
  * only. The live stream {@code /bot/events} has a resource of its own.
+ *
+ * <p>One instance serves every request (its fields are services and the request-scoped {@link
+ * CurrentAccount}'s proxy): the dashboards poll {@code /bot/state}, and building the resource with
+ * its six injections per request was about 5% of that poll's JFR samples (issue 17).
  */
+@ApplicationScoped
 @Path("/bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")

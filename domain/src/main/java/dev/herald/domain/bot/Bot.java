@@ -148,10 +148,50 @@ public class Bot {
 
   /** The posts counted against the daily cap on {@code today}, the tenant's day now. */
   public int postsOn(LocalDate today) {
+    return postsOn(postsDay, postsToday, today);
+  }
+
+  /** {@link #postsOn(LocalDate)} over the row's {@code posts_day} and {@code posts_today}. */
+  public static int postsOn(LocalDate postsDay, int postsToday, LocalDate today) {
     return today.equals(postsDay) ? postsToday : 0;
   }
 
   public BotConfig config() {
+    return configOf(
+        targetGroups,
+        postType,
+        postText,
+        forwardSource,
+        contentJson,
+        delayBetweenPostsSeconds,
+        delayBetweenCyclesSeconds,
+        scheduleOf(jitterPercent, timeZone, activeHours, minGroupIntervalMinutes));
+  }
+
+  /** The schedule stored in a bot row's columns ({@code active_hours} null: always). */
+  public static Schedule scheduleOf(
+      int jitterPercent, String timeZone, String activeHours, int minGroupIntervalMinutes) {
+    return new Schedule(
+        jitterPercent,
+        ZoneId.of(timeZone),
+        ActiveHours.parse(activeHours),
+        minGroupIntervalMinutes);
+  }
+
+  /**
+   * The configuration stored in a bot row's columns: the posts of {@code content_json}, or when it
+   * is null the one plain post of the flat columns. The entity and the one-statement state read
+   * ({@link BotStateReads}) both read a row through here.
+   */
+  public static BotConfig configOf(
+      List<String> targetGroups,
+      PostType postType,
+      String postText,
+      String forwardSource,
+      String contentJson,
+      int delayBetweenPostsSeconds,
+      int delayBetweenCyclesSeconds,
+      Schedule schedule) {
     BotPosts content =
         contentJson != null
             ? BotPostsJson.read(contentJson)
@@ -165,11 +205,7 @@ public class Bot {
         content,
         delayBetweenPostsSeconds,
         delayBetweenCyclesSeconds,
-        new Schedule(
-            jitterPercent,
-            ZoneId.of(timeZone),
-            ActiveHours.parse(activeHours),
-            minGroupIntervalMinutes));
+        schedule);
   }
 
   public void applyConfig(BotConfig config, Instant now) {

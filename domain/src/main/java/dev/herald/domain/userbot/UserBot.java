@@ -139,11 +139,21 @@ public class UserBot {
    * again. SQL twin: {@code LeaseSql.userBotUsable}.
    */
   public boolean usableOn(String transport) {
-    return verifiedOn(transport) && status == UserBotStatus.ACTIVE;
+    return usableOn(verified, verifiedTransport, status, transport);
+  }
+
+  /** {@link #usableOn(String)} over a user bot row's columns (the one-statement state read). */
+  public static boolean usableOn(
+      boolean verified, String verifiedTransport, UserBotStatus status, String transport) {
+    return verifiedOn(verified, verifiedTransport, transport) && status == UserBotStatus.ACTIVE;
   }
 
   /** Verified, and on {@code transport}: else the tenant must verify it (again). */
   public boolean verifiedOn(String transport) {
+    return verifiedOn(verified, verifiedTransport, transport);
+  }
+
+  private static boolean verifiedOn(boolean verified, String verifiedTransport, String transport) {
     return verified && transport.equals(verifiedTransport);
   }
 

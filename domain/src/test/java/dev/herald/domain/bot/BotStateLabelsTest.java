@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.account.Account;
-import dev.herald.domain.account.AccountRepository;
-import dev.herald.domain.account.Role;
 import dev.herald.domain.plan.Plan;
-import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBot;
-import dev.herald.domain.userbot.UserBotRepository;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,46 +57,33 @@ class BotStateLabelsTest {
   }
 
   private static BotService service(UserBot userBot, TelegramGateway gateway) {
-    Bot bot =
-        new Bot(
-            ACCOUNT,
-            new BotConfig(
-                List.of(ChatReference.parse("@herald_demo")),
-                BotConfig.empty(0, 1).postType(),
-                "hello",
-                null,
-                0,
-                1),
-            NOW);
-    bot.markRunning(NOW);
+    BotConfig config =
+        new BotConfig(
+            List.of(ChatReference.parse("@herald_demo")),
+            BotConfig.empty(0, 1).postType(),
+            "hello",
+            null,
+            0,
+            1);
+    BotStateRows.BotRow bot =
+        new BotStateRows.BotRow(BotStatus.RUNNING, null, null, NOW, config, null, 0);
+    Optional<BotStateRows.UserBotRow> own =
+        Optional.ofNullable(userBot)
+            .map(
+                u ->
+                    new BotStateRows.UserBotRow(
+                        u.username().orElse(null),
+                        u.tokenMasked(),
+                        u.verified(),
+                        u.status(),
+                        u.verifiedTransport().orElse(null)));
     BotService service = new BotService();
-    service.bots = fake(BotRepository.class, Map.of("findByAccountId", Optional.of(bot)));
-    service.accounts =
-        fake(
-            AccountRepository.class,
-            Map.of(
-                "findById",
-                Optional.of(new Account("subject", null, Role.USER, Plan.none(), NOW))));
-    service.sessions = fake(SessionRepository.class, Map.of("assignedTo", List.of()));
-    service.userBots =
-        fake(UserBotRepository.class, Map.of("findByAccountId", Optional.ofNullable(userBot)));
+    service.stateReads =
+        accountId ->
+            Optional.of(new BotStateRows(Plan.none().limits(), Optional.of(bot), own, List.of()));
     service.gateway = gateway;
     service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     return service;
-  }
-
-  /** A repository answering only the named methods. */
-  private static <T> T fake(Class<T> type, Map<String, Object> answers) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> {
-              if (!answers.containsKey(method.getName())) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              return answers.get(method.getName());
-            }));
   }
 
   private static UserBot verifiedOn(String transport) {
