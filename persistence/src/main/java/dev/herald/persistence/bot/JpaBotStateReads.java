@@ -57,7 +57,7 @@ public class JpaBotStateReads extends JpaStore implements BotStateReads {
       """
       SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
              a.min_delay_between_cycles_s, a.max_posts_per_day, a.max_media_bytes,
-             a.max_media_count,
+             a.max_media_count, a.max_posts_per_bot, a.max_buttons,
              b.status, b.stop_reason, b.last_error_reason, b.next_run_at,
              (SELECT json_agg(g.chat_ref ORDER BY g.position) FROM bot_target_group g
                WHERE g.account_id = a.id)::text AS target_groups,
@@ -78,10 +78,10 @@ public class JpaBotStateReads extends JpaStore implements BotStateReads {
           .formatted(SessionSql.inUse("s"));
 
   /** Where the bot, user bot and session columns start in a row of {@link #STATE}. */
-  private static final int BOT_COLUMNS = 7;
+  private static final int BOT_COLUMNS = 9;
 
-  private static final int USER_BOT_COLUMNS = 24;
-  private static final int SESSION_COLUMNS = 30;
+  private static final int USER_BOT_COLUMNS = 26;
+  private static final int SESSION_COLUMNS = 32;
 
   @Override
   public Optional<BotStateRows> read(long accountId) {
@@ -161,6 +161,8 @@ public class JpaBotStateReads extends JpaStore implements BotStateReads {
         row.integer(),
         row.integer(),
         row.longInteger(),
+        row.integer(),
+        row.integer(),
         row.integer());
   }
 
