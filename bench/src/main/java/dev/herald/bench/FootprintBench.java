@@ -1,5 +1,6 @@
 package dev.herald.bench;
 
+import dev.herald.launcher.ClassDataArchive;
 import dev.herald.launcher.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class FootprintBench {
             "restart %d of the installed server: %d ms to ready (%d ms from JVM start); load %s",
             i + 1, bench.startToReadyMs, bench.jvmStartToReadyMs, Report.loadAverage());
       }
-      boolean archived = bench.server.classData().usable();
+      boolean archived = ClassDataArchive.enabled() && bench.server.classData().usable();
       long restartMs = median(restarts);
       report.line(
           "start of the installed server (stopped, then `server start` without --clean, so with the"

@@ -85,7 +85,7 @@ public final class ClassDataArchive {
    * Off with {@code -Dherald.class-data-archive=false}: the system tests start fresh servers once
    * each, so recording an archive (written at every first stop, ~100 MB) would only cost them time.
    */
-  static boolean enabled() {
+  public static boolean enabled() {
     return Boolean.parseBoolean(System.getProperty(SWITCH, "true"));
   }
 
