@@ -149,7 +149,10 @@ public final class FootprintBench {
               + " OSGi and feature caches of the first start, as deploy/Containerfile primes them"
               + " with configure.sh; class-data archive of the first start %s), median of %d: %d"
               + " ms; from JVM start: %d ms",
-          archived ? "mapped" : "MISSING", RESTARTS, restartMs, median(restartsFromJvm));
+          archived ? "mapped" : ClassDataArchive.enabled() ? "MISSING" : "switched off",
+          RESTARTS,
+          restartMs,
+          median(restartsFromJvm));
       report.line(
           "target ready <= %d ms: fresh install (--clean) %s (%d ms from `server start`, %d ms from"
               + " JVM start); installed server, median of %d restarts, %s (%d ms)",
