@@ -1,6 +1,7 @@
 package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.LibertyServer;
 import jakarta.json.JsonObject;
@@ -146,8 +147,17 @@ class ClusterIT extends TenantSystemTest {
             "SELECT node_id FROM scheduler_node WHERE node_id <> ? AND heartbeat_at > now() -"
                 + " interval '3 seconds'",
             survivorNode);
+    // The bots were seeded due at one instant and run in step, so on a quiet machine the second
+    // node holds no lease for most of each period: a kill at a random moment orphaned nothing and
+    // the takeover below proved nothing. Kill while it holds leases (from its claim, up to the
+    // lookahead before the cycles are due, until their flush), and check that it did.
+    Poll.until(
+        "the second node holds leases",
+        Duration.ofSeconds(30),
+        () -> fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode) > 0);
     Instant killed = second.kill();
     long orphaned = fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode);
+    assertTrue(orphaned > 0, "the kill leaves bots leased by the dead node");
     Duration takeover =
         Poll.until(
             "the survivor runs every orphaned bot again",
