@@ -32,6 +32,9 @@ final class TdlibProxy {
   private volatile CompletableFuture<Optional<String>> check =
       CompletableFuture.completedFuture(Optional.empty());
 
+  /** The check the last {@link #failure} call handed out. */
+  private volatile CompletableFuture<Optional<String>> reported;
+
   TdlibProxy(TdlibSessionClient client, Optional<ProxySettings> settings) {
     this.client = client;
     this.settings = settings;
@@ -67,10 +70,16 @@ final class TdlibProxy {
    */
   CompletableFuture<Optional<String>> failure() {
     CompletableFuture<Optional<String>> current = check;
-    if (settings.isPresent() && current.isDone() && current.getNow(Optional.empty()).isPresent()) {
+    // Only a failure already handed out is tested again: the first caller must see the check's
+    // own answer (a secret TDLib refused), even when that answer came before it asked.
+    if (settings.isPresent()
+        && current == reported
+        && current.isDone()
+        && current.getNow(Optional.empty()).isPresent()) {
       current = test(settings.get());
       check = current;
     }
+    reported = current;
     return current;
   }
 
