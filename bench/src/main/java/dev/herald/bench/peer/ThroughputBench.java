@@ -5,13 +5,16 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.bench.BenchServer;
+import dev.herald.bench.Medians;
 import dev.herald.bench.PgActivity;
 import dev.herald.bench.ProcStats;
 import dev.herald.bench.Report;
 import dev.herald.bench.StatementCounter;
 import dev.herald.launcher.Pause;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Issue 7.1, claim and dispatch throughput: N cycles due at once, Herald (one group per bot,
@@ -19,13 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads, 100 ms polling, N due one-time no-op tasks) on the same PostgreSQL, alternating. Each
  * run is timed from the moment the work becomes due to the last execution finished.
  *
- * <p>Usage: {@code bench/throughput.sh [N=100000] [rounds=2]}.
+ * <p>Usage: {@code bench/throughput.sh [N=100000] [rounds=3]}.
  */
 public final class ThroughputBench {
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Report report = new Report("Claim and dispatch throughput: " + n + " due at once (issue 7.1)");
     int exit = 0;
     BenchServer server = new BenchServer("throughput");
@@ -35,8 +38,9 @@ public final class ThroughputBench {
     try (BenchServer bench = server.start()) {
       String machine = Report.machine(bench);
       bench.sql(SCHEDULED_TASKS);
-      double herald = 0;
-      double peer = 0;
+      double[] herald = new double[rounds];
+      double[] peer = new double[rounds];
+      double[] ratios = new double[rounds];
       for (int round = 1; round <= rounds; round++) {
         double[] h = herald(bench, n, report);
         report.line(
@@ -48,12 +52,21 @@ public final class ThroughputBench {
             "round %d db-scheduler: %8.0f executions/s (%.1f s), %.2f commits per execution;"
                 + " CPU per execution: PostgreSQL %.0f us, scheduler JVM %.0f us",
             round, d[0], d[1], d[2], d[3], d[4]);
-        herald += h[0];
-        peer += d[0];
+        herald[round - 1] = h[0];
+        peer[round - 1] = d[0];
+        ratios[round - 1] = h[0] / d[0];
       }
+      // Each round's pair ran back to back on one state of the machine: its ratio is the figure.
       report.line(
-          "mean: Herald %.0f/s, db-scheduler %.0f/s, ratio Herald/db-scheduler %.2f",
-          herald / rounds, peer / rounds, herald / peer);
+          "median of %d alternating pairs: Herald %.0f/s, db-scheduler %.0f/s, ratio"
+              + " Herald/db-scheduler %.2f (rounds: %s)",
+          rounds,
+          Medians.of(herald),
+          Medians.of(peer),
+          Medians.of(ratios),
+          Arrays.stream(ratios)
+              .mapToObj(r -> String.format("%.2f", r))
+              .collect(Collectors.joining(", ")));
       report.save(machine);
     } catch (RuntimeException e) {
       e.printStackTrace();
