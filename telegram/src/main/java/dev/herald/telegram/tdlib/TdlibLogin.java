@@ -65,23 +65,27 @@ final class TdlibLogin {
   }
 
   synchronized LoginStep submitCode(String code) {
-    if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
-      return notExpected("a login code");
-    }
-    return submit(
-        TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
+    return answer(
         AuthorizationStates.WAIT_CODE,
+        "a login code",
+        TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
         "The code was not accepted");
   }
 
   synchronized LoginStep submitPassword(String password) {
-    if (!AuthorizationStates.WAIT_PASSWORD.equals(client.authorizationState())) {
-      return notExpected("a password");
-    }
-    return submit(
-        TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
+    return answer(
         AuthorizationStates.WAIT_PASSWORD,
+        "a password",
+        TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
         "The password was not accepted");
+  }
+
+  /** Answers the step TDLib waits in ({@code waiting}); any other state did not ask for it. */
+  private LoginStep answer(String waiting, String what, JsonObject request, String refused) {
+    if (!waiting.equals(client.authorizationState())) {
+      return notExpected(what);
+    }
+    return submit(request, waiting, refused);
   }
 
   /** Sends one step's request, then waits for the state after {@code from}. */
