@@ -6,6 +6,7 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.ArrayParameters;
 import dev.herald.persistence.DirectPoolStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,53 +83,30 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
     }
     Map<TargetKey, ChatTarget> last = new LinkedHashMap<>();
     targets.forEach(target -> last.put(target.key(), target));
-    int n = last.size();
-    Long[] accounts = new Long[n];
-    String[] kinds = new String[n];
-    Long[] senders = new Long[n];
-    String[] chats = new String[n];
-    Long[] chatIds = new Long[n];
-    String[] titles = new String[n];
-    String[] memberships = new String[n];
-    Integer[] slowModes = new Integer[n];
-    Timestamp[] nextPosts = new Timestamp[n];
-    Timestamp[] joined = new Timestamp[n];
-    String[] codes = new String[n];
-    String[] messages = new String[n];
-    int i = 0;
-    for (ChatTarget target : last.values()) {
-      TargetKey key = target.key();
-      accounts[i] = key.accountId();
-      kinds[i] = key.senderKind().name();
-      senders[i] = key.senderId();
-      chats[i] = key.chat();
-      chatIds[i] = target.resolved() ? target.chatId() : null;
-      titles[i] = target.title();
-      memberships[i] = target.membership().name();
-      slowModes[i] = target.slowModeSeconds();
-      nextPosts[i] = target.nextPostAt().map(Timestamp::from).orElse(null);
-      joined[i] = target.joinedAt().map(Timestamp::from).orElse(null);
-      codes[i] = target.lastError().map(TargetError::code).orElse(null);
-      messages[i] = target.lastError().map(TargetError::message).orElse(null);
-      i++;
-    }
+    List<ChatTarget> rows = new ArrayList<>(last.values());
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(TargetSql.UPSERT)) {
-      s.setArray(1, c.createArrayOf("bigint", accounts));
-      s.setArray(2, c.createArrayOf("text", kinds));
-      s.setArray(3, c.createArrayOf("bigint", senders));
-      s.setArray(4, c.createArrayOf("text", chats));
-      s.setArray(5, c.createArrayOf("bigint", chatIds));
-      s.setArray(6, c.createArrayOf("text", titles));
-      s.setArray(7, c.createArrayOf("text", memberships));
-      s.setArray(8, c.createArrayOf("integer", slowModes));
-      s.setArray(9, c.createArrayOf("timestamptz", nextPosts));
-      s.setArray(10, c.createArrayOf("timestamptz", joined));
-      s.setArray(11, c.createArrayOf("text", codes));
-      s.setArray(12, c.createArrayOf("text", messages));
+      new ArrayParameters(c, s)
+          .array("bigint", rows, Long[]::new, t -> t.key().accountId())
+          .array("text", rows, String[]::new, t -> t.key().senderKind().name())
+          .array("bigint", rows, Long[]::new, t -> t.key().senderId())
+          .array("text", rows, String[]::new, t -> t.key().chat())
+          .array("bigint", rows, Long[]::new, t -> t.resolved() ? t.chatId() : null)
+          .array("text", rows, String[]::new, ChatTarget::title)
+          .array("text", rows, String[]::new, t -> t.membership().name())
+          .array("integer", rows, Integer[]::new, ChatTarget::slowModeSeconds)
+          .array("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.nextPostAt()))
+          .array("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.joinedAt()))
+          .array(
+              "text", rows, String[]::new, t -> t.lastError().map(TargetError::code).orElse(null))
+          .array(
+              "text",
+              rows,
+              String[]::new,
+              t -> t.lastError().map(TargetError::message).orElse(null));
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Writing " + n + " targets failed", e);
+      throw new IllegalStateException("Writing " + rows.size() + " targets failed", e);
     }
   }
 
@@ -150,6 +129,10 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
       throw new IllegalStateException(
           "Reading the deliveries of account " + accountId + " failed", e);
     }
+  }
+
+  private static Timestamp timestamp(Optional<Instant> at) {
+    return at.map(Timestamp::from).orElse(null);
   }
 
   private static ChatTarget target(long accountId, ResultSet rs) throws SQLException {
