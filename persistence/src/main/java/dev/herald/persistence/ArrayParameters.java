@@ -26,8 +26,8 @@ public final class ArrayParameters {
 
   /**
    * One column of {@code rows} as an array of {@code sqlType}, encoded now. A column several
-   * parameters take is encoded once and bound with {@link #array(Array)} (the driver encodes an
-   * array when it is created, and sends the same bytes for each parameter).
+   * parameters take is encoded once and bound to each (the driver encodes an array when it is
+   * created, and sends the same bytes for each parameter).
    */
   public <R, T> Array column(
       String sqlType,
@@ -42,17 +42,7 @@ public final class ArrayParameters {
     return connection.createArrayOf(sqlType, values);
   }
 
-  /** Binds the next parameter to one column of {@code rows} ({@link #column}). */
-  public <R, T> ArrayParameters array(
-      String sqlType,
-      List<R> rows,
-      IntFunction<T[]> arrayOf,
-      Function<? super R, ? extends T> value)
-      throws SQLException {
-    return array(column(sqlType, rows, arrayOf, value));
-  }
-
-  /** Binds the next parameter to a column encoded before. */
+  /** Binds the next parameter to a column ({@link #column}). */
   public ArrayParameters array(Array values) throws SQLException {
     statement.setArray(next++, values);
     return this;

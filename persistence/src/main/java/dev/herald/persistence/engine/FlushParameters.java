@@ -35,35 +35,37 @@ final class FlushParameters {
     // COMPLETE_CYCLES
     p.array(accounts)
         .array(cycleIds)
-        .array("bigint", done, Long[]::new, d -> d.nextRunAt().toEpochMilli())
+        .array(p.column("bigint", done, Long[]::new, d -> d.nextRunAt().toEpochMilli()))
         .array(delivered)
-        .array("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString())
+        .array(
+            p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
         .array(attempts)
         .value(node);
     // ADD_STATS
     p.array(accounts)
         .array(attempts)
         .array(delivered)
-        .array("int4", done, Integer[]::new, d -> d.tally().failures())
-        .array("int4", done, Integer[]::new, d -> d.tally().floodWaits());
+        .array(p.column("int4", done, Integer[]::new, d -> d.tally().failures()))
+        .array(p.column("int4", done, Integer[]::new, d -> d.tally().floodWaits()));
     // FINISH_DELIVERIES
-    p.array("bigint", finished, Long[]::new, f -> f.cycle().accountId())
-        .array("bigint", finished, Long[]::new, f -> f.cycle().cycleId())
-        .array("text", finished, String[]::new, Finished::chat)
-        .array("text", finished, String[]::new, f -> f.outcome().code())
-        .array("bigint", finished, Long[]::new, FlushParameters::messageId)
-        .array("text", finished, String[]::new, FlushParameters::error)
-        .array("bigint", finished, Long[]::new, f -> f.at().toEpochMilli());
+    p.array(p.column("bigint", finished, Long[]::new, f -> f.cycle().accountId()))
+        .array(p.column("bigint", finished, Long[]::new, f -> f.cycle().cycleId()))
+        .array(p.column("text", finished, String[]::new, Finished::chat))
+        .array(p.column("text", finished, String[]::new, f -> f.outcome().code()))
+        .array(p.column("bigint", finished, Long[]::new, FlushParameters::messageId))
+        .array(p.column("text", finished, String[]::new, FlushParameters::error))
+        .array(p.column("bigint", finished, Long[]::new, f -> f.at().toEpochMilli()));
     // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the cycles' outcomes). Every cycle's end
     // is in the tenant's activity log (SPEC §2); its reason code and counts per outcome come from
     // the cycle's delivery records (LedgerSql.LOG_ACTIVITIES).
     p.array(accounts)
         .array(cycleIds)
         .array(
-            "text",
-            done,
-            String[]::new,
-            d -> ActivityEvent.cycleEnded(d.tally().failures()).name());
+            p.column(
+                "text",
+                done,
+                String[]::new,
+                d -> ActivityEvent.cycleEnded(d.tally().failures()).name()));
   }
 
   /** The message Telegram created, for a delivered post. */

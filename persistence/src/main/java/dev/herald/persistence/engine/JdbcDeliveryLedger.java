@@ -87,11 +87,13 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
             // encoded once, bound twice
             Array accounts = p.column("bigint", posts, Long[]::new, b -> b.cycle().accountId());
             p.array(accounts)
-                .array("bigint", posts, Long[]::new, b -> b.cycle().cycleId())
-                .array("text", posts, String[]::new, Begin::chat)
-                .array("text", posts, String[]::new, b -> b.sender().kind().name())
-                .array("bigint", posts, Long[]::new, b -> b.sender().id())
-                .array("bigint", posts, Long[]::new, b -> b.cycle().plannedAt().toEpochMilli())
+                .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().cycleId()))
+                .array(p.column("text", posts, String[]::new, Begin::chat))
+                .array(p.column("text", posts, String[]::new, b -> b.sender().kind().name()))
+                .array(p.column("bigint", posts, Long[]::new, b -> b.sender().id()))
+                .array(
+                    p.column(
+                        "bigint", posts, Long[]::new, b -> b.cycle().plannedAt().toEpochMilli()))
                 .array(accounts)
                 .value(node) // lease owner
                 .value(node); // recorded on the delivery record

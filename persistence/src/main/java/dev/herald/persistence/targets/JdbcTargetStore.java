@@ -86,24 +86,29 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
     List<ChatTarget> rows = new ArrayList<>(last.values());
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(TargetSql.UPSERT)) {
-      new ArrayParameters(c, s)
-          .array("bigint", rows, Long[]::new, t -> t.key().accountId())
-          .array("text", rows, String[]::new, t -> t.key().senderKind().name())
-          .array("bigint", rows, Long[]::new, t -> t.key().senderId())
-          .array("text", rows, String[]::new, t -> t.key().chat())
-          .array("bigint", rows, Long[]::new, t -> t.resolved() ? t.chatId() : null)
-          .array("text", rows, String[]::new, ChatTarget::title)
-          .array("text", rows, String[]::new, t -> t.membership().name())
-          .array("integer", rows, Integer[]::new, ChatTarget::slowModeSeconds)
-          .array("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.nextPostAt()))
-          .array("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.joinedAt()))
+      ArrayParameters p = new ArrayParameters(c, s);
+      p.array(p.column("bigint", rows, Long[]::new, t -> t.key().accountId()))
+          .array(p.column("text", rows, String[]::new, t -> t.key().senderKind().name()))
+          .array(p.column("bigint", rows, Long[]::new, t -> t.key().senderId()))
+          .array(p.column("text", rows, String[]::new, t -> t.key().chat()))
+          .array(p.column("bigint", rows, Long[]::new, t -> t.resolved() ? t.chatId() : null))
+          .array(p.column("text", rows, String[]::new, ChatTarget::title))
+          .array(p.column("text", rows, String[]::new, t -> t.membership().name()))
+          .array(p.column("integer", rows, Integer[]::new, ChatTarget::slowModeSeconds))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.nextPostAt())))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.joinedAt())))
           .array(
-              "text", rows, String[]::new, t -> t.lastError().map(TargetError::code).orElse(null))
+              p.column(
+                  "text",
+                  rows,
+                  String[]::new,
+                  t -> t.lastError().map(TargetError::code).orElse(null)))
           .array(
-              "text",
-              rows,
-              String[]::new,
-              t -> t.lastError().map(TargetError::message).orElse(null));
+              p.column(
+                  "text",
+                  rows,
+                  String[]::new,
+                  t -> t.lastError().map(TargetError::message).orElse(null)));
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Writing " + rows.size() + " targets failed", e);
