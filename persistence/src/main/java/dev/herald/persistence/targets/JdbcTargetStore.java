@@ -38,19 +38,15 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
   @Override
   public Map<TargetKey, ChatTarget> forAccount(long accountId) {
     Map<TargetKey, ChatTarget> targets = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(TargetSql.FOR_ACCOUNT)) {
-      s.setLong(1, accountId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+    eachRow(
+        TargetSql.FOR_ACCOUNT,
+        accountId,
+        "targets",
+        rs -> {
           ChatTarget target = target(accountId, rs);
           targets.put(target.key(), target);
-        }
-      }
-      return targets;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the targets of account " + accountId + " failed", e);
-    }
+        });
+    return targets;
   }
 
   @Override
@@ -118,22 +114,38 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
   @Override
   public Map<String, Instant> lastDelivered(long accountId) {
     Map<String, Instant> last = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(TargetSql.LAST_DELIVERED)) {
-      s.setLong(1, accountId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+    eachRow(
+        TargetSql.LAST_DELIVERED,
+        accountId,
+        "deliveries",
+        rs -> {
           Timestamp at = rs.getTimestamp(2);
           if (at != null) {
             last.put(rs.getString(1), at.toInstant());
           }
+        });
+    return last;
+  }
+
+  /** Hands each row {@code sql} reads for one account (its only parameter) to {@code row}. */
+  private void eachRow(String sql, long accountId, String what, Row row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, accountId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          row.read(rs);
         }
       }
-      return last;
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Reading the deliveries of account " + accountId + " failed", e);
+          "Reading the " + what + " of account " + accountId + " failed", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
   }
 
   private static Timestamp timestamp(Optional<Instant> at) {

@@ -65,27 +65,45 @@ final class TdlibLogin {
   }
 
   synchronized LoginStep submitCode(String code) {
-    return answer(
-        AuthorizationStates.WAIT_CODE,
-        "a login code",
-        TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
-        "The code was not accepted");
+    return answer(Secret.CODE, code);
   }
 
   synchronized LoginStep submitPassword(String password) {
-    return answer(
-        AuthorizationStates.WAIT_PASSWORD,
-        "a password",
-        TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
-        "The password was not accepted");
+    return answer(Secret.PASSWORD, password);
   }
 
-  /** Answers the step TDLib waits in ({@code waiting}); any other state did not ask for it. */
-  private LoginStep answer(String waiting, String what, JsonObject request, String refused) {
-    if (!waiting.equals(client.authorizationState())) {
-      return notExpected(what);
+  /**
+   * A step the login answers with one secret: the state in which TDLib asks for it, what it is
+   * called when it comes unasked, TDLib's request and field for it, and what a refusal says.
+   */
+  private record Secret(
+      String waitingIn, String what, String request, String field, String refused) {
+
+    static final Secret CODE =
+        new Secret(
+            AuthorizationStates.WAIT_CODE,
+            "a login code",
+            "checkAuthenticationCode",
+            "code",
+            "The code was not accepted");
+
+    static final Secret PASSWORD =
+        new Secret(
+            AuthorizationStates.WAIT_PASSWORD,
+            "a password",
+            "checkAuthenticationPassword",
+            "password",
+            "The password was not accepted");
+  }
+
+  private LoginStep answer(Secret secret, String value) {
+    if (!secret.waitingIn().equals(client.authorizationState())) {
+      return notExpected(secret.what());
     }
-    return submit(request, waiting, refused);
+    return submit(
+        TdlibJson.object(secret.request()).add(secret.field(), value).build(),
+        secret.waitingIn(),
+        secret.refused());
   }
 
   /** Sends one step's request, then waits for the state after {@code from}. */
