@@ -16,6 +16,17 @@ public abstract class JpaStore {
     return Optional.ofNullable(em.find(type, id));
   }
 
+  /**
+   * The entities of {@code type} whose {@code attribute} equals {@code value} (the entity name is
+   * the class's simple name, JPA's default; the attribute is a constant of the caller, never
+   * input).
+   */
+  protected <T> TypedQuery<T> whereEquals(Class<T> type, String attribute, Object value) {
+    return em.createQuery(
+            "SELECT e FROM " + type.getSimpleName() + " e WHERE e." + attribute + " = :value", type)
+        .setParameter("value", value);
+  }
+
   /** The query's first result, if any. */
   protected static <T> Optional<T> first(TypedQuery<T> query) {
     return query.getResultStream().findFirst();

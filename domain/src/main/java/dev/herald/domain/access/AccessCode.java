@@ -1,12 +1,10 @@
 package dev.herald.domain.access;
 
 import dev.herald.domain.plan.Plan;
+import dev.herald.domain.shared.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -18,11 +16,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "access_code")
-public class AccessCode {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+public class AccessCode extends GeneratedIdEntity {
 
   @Column(name = "code_hash", nullable = false, unique = true, length = 64)
   private String codeHash;
@@ -50,10 +44,6 @@ public class AccessCode {
     this.plan = plan;
     this.createdBy = createdBy;
     this.createdAt = createdAt;
-  }
-
-  public Long id() {
-    return id;
   }
 
   public Plan plan() {

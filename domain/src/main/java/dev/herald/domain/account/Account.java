@@ -1,14 +1,12 @@
 package dev.herald.domain.account;
 
 import dev.herald.domain.plan.Plan;
+import dev.herald.domain.shared.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -22,11 +20,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "account")
-public class Account {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+public class Account extends GeneratedIdEntity {
 
   @Column(nullable = false, unique = true, length = 255)
   private String subject;
@@ -61,10 +55,6 @@ public class Account {
   /** Emails compare without case and surrounding blanks, so one person cannot register twice. */
   public static String normaliseEmail(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
-  }
-
-  public Long id() {
-    return id;
   }
 
   public String subject() {

@@ -1,23 +1,17 @@
 package dev.herald.domain.audit;
 
+import dev.herald.domain.shared.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** One admin action. Entries are only ever appended, never changed. */
 @Entity
 @Table(name = "audit_log")
-public class AuditEntry {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+public class AuditEntry extends GeneratedIdEntity {
 
   @Column(name = "actor_account_id", nullable = false)
   private long actorAccountId;
@@ -61,10 +55,6 @@ public class AuditEntry {
     this.targetId = targetId;
     this.details = details;
     this.createdAt = at;
-  }
-
-  public Long id() {
-    return id;
   }
 
   public long actorAccountId() {

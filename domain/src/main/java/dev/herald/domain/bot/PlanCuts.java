@@ -33,20 +33,13 @@ public final class PlanCuts {
               + groups
               + " are not posted to.");
     }
-    if (config.delayBetweenPostsSeconds() < limits.minDelayBetweenPostsSeconds()) {
-      cuts.add(
-          raised(
-              "between posts",
-              config.delayBetweenPostsSeconds(),
-              limits.minDelayBetweenPostsSeconds()));
-    }
-    if (config.delayBetweenCyclesSeconds() < limits.minDelayBetweenCyclesSeconds()) {
-      cuts.add(
-          raised(
-              "between cycles",
-              config.delayBetweenCyclesSeconds(),
-              limits.minDelayBetweenCyclesSeconds()));
-    }
+    raised("between posts", config.delayBetweenPostsSeconds(), limits.minDelayBetweenPostsSeconds())
+        .ifPresent(cuts::add);
+    raised(
+            "between cycles",
+            config.delayBetweenCyclesSeconds(),
+            limits.minDelayBetweenCyclesSeconds())
+        .ifPresent(cuts::add);
     posts(config.posts(), limits).ifPresent(cuts::add);
     buttons(config.posts(), limits).ifPresent(cuts::add);
     return cuts;
@@ -89,13 +82,18 @@ public final class PlanCuts {
                 + " only.");
   }
 
-  private static String raised(String which, int configured, int minimum) {
-    return "The delay "
-        + which
-        + " is raised from "
-        + configured
-        + " to "
-        + minimum
-        + " seconds, your plan's minimum.";
+  /** A delay below the plan's minimum is raised to it. */
+  private static Optional<String> raised(String which, int configured, int minimum) {
+    if (configured >= minimum) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The delay "
+            + which
+            + " is raised from "
+            + configured
+            + " to "
+            + minimum
+            + " seconds, your plan's minimum.");
   }
 }

@@ -18,25 +18,5 @@ public record PlanInput(String status, Instant expiresAt, LimitsInput limits) {
       Long maxMediaBytes,
       Integer maxMediaCount,
       Integer maxPostsPerBot,
-      Integer maxButtons) {
-
-    /** Limits without media, posts or buttons limits (which then take the defaults). */
-    public LimitsInput(
-        Integer maxSessions,
-        Integer maxGroups,
-        Integer minDelayBetweenPostsSeconds,
-        Integer minDelayBetweenCyclesSeconds,
-        Integer maxPostsPerDay) {
-      this(
-          maxSessions,
-          maxGroups,
-          minDelayBetweenPostsSeconds,
-          minDelayBetweenCyclesSeconds,
-          maxPostsPerDay,
-          null,
-          null,
-          null,
-          null);
-    }
-  }
+      Integer maxButtons) {}
 }

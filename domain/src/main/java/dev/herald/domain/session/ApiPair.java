@@ -1,11 +1,9 @@
 package dev.herald.domain.session;
 
+import dev.herald.domain.shared.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,14 +14,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "api_pair")
-public class ApiPair {
+public class ApiPair extends GeneratedIdEntity {
 
   /** Telegram flags applications with many simultaneous sessions; 7 is the seeds' safe number. */
   public static final int DEFAULT_CAPACITY = 7;
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
 
   @Column(name = "api_id", nullable = false, unique = true)
   private int apiId;
@@ -47,10 +41,6 @@ public class ApiPair {
     this.apiHashEncrypted = apiHashEncrypted;
     this.capacity = capacity;
     this.createdAt = createdAt;
-  }
-
-  public Long id() {
-    return id;
   }
 
   public int apiId() {

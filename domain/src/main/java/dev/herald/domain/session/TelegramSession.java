@@ -1,13 +1,11 @@
 package dev.herald.domain.session;
 
+import dev.herald.domain.shared.GeneratedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,11 +17,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "telegram_session")
-public class TelegramSession {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+public class TelegramSession extends GeneratedIdEntity {
 
   @Column(name = "api_pair_id", nullable = false)
   private long apiPairId;
@@ -140,10 +134,6 @@ public class TelegramSession {
    */
   public boolean usableAt(Instant now) {
     return usable(state, floodWaitUntil, null, now);
-  }
-
-  public Long id() {
-    return id;
   }
 
   public long apiPairId() {

@@ -93,7 +93,12 @@ class PlanContentLimitsTest {
   void omittedPostsAndButtonsLimitsTakeTheFormerConstants() {
     PlanLimits limits =
         PlanPolicy.toPlan(
-                new PlanInput("ACTIVE", null, new PlanInput.LimitsInput(1, 1, 0, 1, 1)), NOW, "")
+                new PlanInput(
+                    "ACTIVE",
+                    null,
+                    new PlanInput.LimitsInput(1, 1, 0, 1, 1, null, null, null, null)),
+                NOW,
+                "")
             .limits();
     assertEquals(10, limits.maxPostsPerBot());
     assertEquals(12, limits.maxButtons());

@@ -3,6 +3,7 @@ package dev.herald.domain.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
+import dev.herald.domain.shared.GeneratedIdEntity;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ class SessionProxiesTest {
 
   private void pair(long id, SessionProxy proxy) {
     ApiPair pair = new ApiPair(1000 + (int) id, "sealed", 7, NOW);
-    set(ApiPair.class, pair, id);
+    set(pair, id);
     pair.useProxy(proxy);
     pairs.put(id, pair);
   }
@@ -75,14 +76,14 @@ class SessionProxiesTest {
   private TelegramSession session(long id, long pairId) {
     TelegramSession session =
         new TelegramSession(pairId, "+44****12", null, SessionState.UNUSED, NOW);
-    set(TelegramSession.class, session, id);
+    set(session, id);
     sessions.put(id, session);
     return session;
   }
 
-  private static <T> void set(Class<T> type, T row, long id) {
+  private static void set(GeneratedIdEntity row, long id) {
     try {
-      Field f = type.getDeclaredField("id");
+      Field f = GeneratedIdEntity.class.getDeclaredField("id");
       f.setAccessible(true);
       f.set(row, id);
     } catch (ReflectiveOperationException e) {

@@ -19,8 +19,7 @@ public class JpaAccessCodeRepository extends JpaStore implements AccessCodeRepos
   @Override
   public Optional<AccessCode> findByHashForUpdate(String codeHash) {
     return first(
-        em.createQuery("SELECT c FROM AccessCode c WHERE c.codeHash = :hash", AccessCode.class)
-            .setParameter("hash", codeHash)
+        whereEquals(AccessCode.class, "codeHash", codeHash)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE));
   }
 }

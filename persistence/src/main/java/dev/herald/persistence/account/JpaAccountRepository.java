@@ -21,16 +21,12 @@ public class JpaAccountRepository extends JpaStore implements AccountRepository 
 
   @Override
   public Optional<Account> findBySubject(String subject) {
-    return first(
-        em.createQuery("SELECT a FROM Account a WHERE a.subject = :subject", Account.class)
-            .setParameter("subject", subject));
+    return first(whereEquals(Account.class, "subject", subject));
   }
 
   @Override
   public Optional<Account> findByEmail(String email) {
-    return first(
-        em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
-            .setParameter("email", email));
+    return first(whereEquals(Account.class, "email", email));
   }
 
   @Override

@@ -3,17 +3,16 @@ package dev.herald.persistence.bot;
 import dev.herald.domain.bot.Bot;
 import dev.herald.domain.bot.BotRepository;
 import dev.herald.domain.bot.StopReason;
-import dev.herald.persistence.JpaStore;
+import dev.herald.persistence.JpaPerAccountStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /** Bots through JPA. */
 @ApplicationScoped
-public class JpaBotRepository extends JpaStore implements BotRepository {
+public class JpaBotRepository extends JpaPerAccountStore<Bot> implements BotRepository {
 
-  @Override
-  public Optional<Bot> findByAccountId(long accountId) {
-    return find(Bot.class, accountId);
+  public JpaBotRepository() {
+    super(Bot.class);
   }
 
   /** One conditional UPDATE ({@link BotSql#REQUEST_STOP}); the entity is read back after it. */

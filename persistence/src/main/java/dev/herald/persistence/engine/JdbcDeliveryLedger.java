@@ -2,6 +2,7 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.persistence.ArrayParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -77,38 +78,26 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
 
   /** Writes posts distinct by key in one autocommit statement; answers in their order. */
   private List<DeliveryStart> write(String node, List<Begin> posts) {
-    int n = posts.size();
-    Long[] accounts = new Long[n];
-    Long[] cycles = new Long[n];
-    String[] chats = new String[n];
-    String[] senderKinds = new String[n];
-    Long[] senderIds = new Long[n];
-    Long[] plannedMs = new Long[n];
-    for (int i = 0; i < n; i++) {
-      Begin post = posts.get(i);
-      accounts[i] = post.cycle().accountId();
-      cycles[i] = post.cycle().cycleId();
-      chats[i] = post.chat();
-      senderKinds[i] = post.sender().kind().name();
-      senderIds[i] = post.sender().id();
-      plannedMs[i] = post.cycle().plannedAt().toEpochMilli();
-    }
     // Autocommit: the records are committed when the statement returns (rule 10).
     return jdbc.withConnection(
         "begin deliveries",
         c -> {
           try (PreparedStatement s = c.prepareStatement(LedgerSql.BEGIN_DELIVERIES)) {
-            Array accountIds = c.createArrayOf("bigint", accounts); // encoded once, bound twice
-            s.setArray(1, accountIds);
-            s.setArray(2, c.createArrayOf("bigint", cycles));
-            s.setArray(3, c.createArrayOf("text", chats));
-            s.setArray(4, c.createArrayOf("text", senderKinds));
-            s.setArray(5, c.createArrayOf("bigint", senderIds));
-            s.setArray(6, c.createArrayOf("bigint", plannedMs));
-            s.setArray(7, accountIds);
-            s.setString(8, node); // lease owner
-            s.setString(9, node); // recorded on the delivery record
-            List<DeliveryStart> starts = new ArrayList<>(n);
+            ArrayParameters p = new ArrayParameters(c, s);
+            // encoded once, bound twice
+            Array accounts = p.column("bigint", posts, Long[]::new, b -> b.cycle().accountId());
+            p.array(accounts)
+                .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().cycleId()))
+                .array(p.column("text", posts, String[]::new, Begin::chat))
+                .array(p.column("text", posts, String[]::new, b -> b.sender().kind().name()))
+                .array(p.column("bigint", posts, Long[]::new, b -> b.sender().id()))
+                .array(
+                    p.column(
+                        "bigint", posts, Long[]::new, b -> b.cycle().plannedAt().toEpochMilli()))
+                .array(accounts)
+                .value(node) // lease owner
+                .value(node); // recorded on the delivery record
+            List<DeliveryStart> starts = new ArrayList<>(posts.size());
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 boolean running = rs.getBoolean(1);

@@ -57,9 +57,7 @@ public class JpaSessionRepository extends JpaStore implements SessionRepository 
 
   @Override
   public Optional<ApiPair> findApiPairByApiId(int apiId) {
-    return first(
-        em.createQuery("SELECT p FROM ApiPair p WHERE p.apiId = :apiId", ApiPair.class)
-            .setParameter("apiId", apiId));
+    return first(whereEquals(ApiPair.class, "apiId", apiId));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.Sender;
+import dev.herald.persistence.ArrayParameters;
 import dev.herald.persistence.DirectPoolStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,19 +38,15 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
   @Override
   public Map<TargetKey, ChatTarget> forAccount(long accountId) {
     Map<TargetKey, ChatTarget> targets = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(TargetSql.FOR_ACCOUNT)) {
-      s.setLong(1, accountId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+    eachRow(
+        TargetSql.FOR_ACCOUNT,
+        accountId,
+        "targets",
+        rs -> {
           ChatTarget target = target(accountId, rs);
           targets.put(target.key(), target);
-        }
-      }
-      return targets;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the targets of account " + accountId + " failed", e);
-    }
+        });
+    return targets;
   }
 
   @Override
@@ -81,75 +79,77 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
     }
     Map<TargetKey, ChatTarget> last = new LinkedHashMap<>();
     targets.forEach(target -> last.put(target.key(), target));
-    int n = last.size();
-    Long[] accounts = new Long[n];
-    String[] kinds = new String[n];
-    Long[] senders = new Long[n];
-    String[] chats = new String[n];
-    Long[] chatIds = new Long[n];
-    String[] titles = new String[n];
-    String[] memberships = new String[n];
-    Integer[] slowModes = new Integer[n];
-    Timestamp[] nextPosts = new Timestamp[n];
-    Timestamp[] joined = new Timestamp[n];
-    String[] codes = new String[n];
-    String[] messages = new String[n];
-    int i = 0;
-    for (ChatTarget target : last.values()) {
-      TargetKey key = target.key();
-      accounts[i] = key.accountId();
-      kinds[i] = key.senderKind().name();
-      senders[i] = key.senderId();
-      chats[i] = key.chat();
-      chatIds[i] = target.resolved() ? target.chatId() : null;
-      titles[i] = target.title();
-      memberships[i] = target.membership().name();
-      slowModes[i] = target.slowModeSeconds();
-      nextPosts[i] = target.nextPostAt().map(Timestamp::from).orElse(null);
-      joined[i] = target.joinedAt().map(Timestamp::from).orElse(null);
-      codes[i] = target.lastError().map(TargetError::code).orElse(null);
-      messages[i] = target.lastError().map(TargetError::message).orElse(null);
-      i++;
-    }
+    List<ChatTarget> rows = new ArrayList<>(last.values());
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(TargetSql.UPSERT)) {
-      s.setArray(1, c.createArrayOf("bigint", accounts));
-      s.setArray(2, c.createArrayOf("text", kinds));
-      s.setArray(3, c.createArrayOf("bigint", senders));
-      s.setArray(4, c.createArrayOf("text", chats));
-      s.setArray(5, c.createArrayOf("bigint", chatIds));
-      s.setArray(6, c.createArrayOf("text", titles));
-      s.setArray(7, c.createArrayOf("text", memberships));
-      s.setArray(8, c.createArrayOf("integer", slowModes));
-      s.setArray(9, c.createArrayOf("timestamptz", nextPosts));
-      s.setArray(10, c.createArrayOf("timestamptz", joined));
-      s.setArray(11, c.createArrayOf("text", codes));
-      s.setArray(12, c.createArrayOf("text", messages));
+      ArrayParameters p = new ArrayParameters(c, s);
+      p.array(p.column("bigint", rows, Long[]::new, t -> t.key().accountId()))
+          .array(p.column("text", rows, String[]::new, t -> t.key().senderKind().name()))
+          .array(p.column("bigint", rows, Long[]::new, t -> t.key().senderId()))
+          .array(p.column("text", rows, String[]::new, t -> t.key().chat()))
+          .array(p.column("bigint", rows, Long[]::new, t -> t.resolved() ? t.chatId() : null))
+          .array(p.column("text", rows, String[]::new, ChatTarget::title))
+          .array(p.column("text", rows, String[]::new, t -> t.membership().name()))
+          .array(p.column("integer", rows, Integer[]::new, ChatTarget::slowModeSeconds))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.nextPostAt())))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.joinedAt())))
+          .array(
+              p.column(
+                  "text",
+                  rows,
+                  String[]::new,
+                  t -> t.lastError().map(TargetError::code).orElse(null)))
+          .array(
+              p.column(
+                  "text",
+                  rows,
+                  String[]::new,
+                  t -> t.lastError().map(TargetError::message).orElse(null)));
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Writing " + n + " targets failed", e);
+      throw new IllegalStateException("Writing " + rows.size() + " targets failed", e);
     }
   }
 
   @Override
   public Map<String, Instant> lastDelivered(long accountId) {
     Map<String, Instant> last = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(TargetSql.LAST_DELIVERED)) {
-      s.setLong(1, accountId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
+    eachRow(
+        TargetSql.LAST_DELIVERED,
+        accountId,
+        "deliveries",
+        rs -> {
           Timestamp at = rs.getTimestamp(2);
           if (at != null) {
             last.put(rs.getString(1), at.toInstant());
           }
+        });
+    return last;
+  }
+
+  /** Hands each row {@code sql} reads for one account (its only parameter) to {@code row}. */
+  private void eachRow(String sql, long accountId, String what, Row row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, accountId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          row.read(rs);
         }
       }
-      return last;
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Reading the deliveries of account " + accountId + " failed", e);
+          "Reading the " + what + " of account " + accountId + " failed", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private static Timestamp timestamp(Optional<Instant> at) {
+    return at.map(Timestamp::from).orElse(null);
   }
 
   private static ChatTarget target(long accountId, ResultSet rs) throws SQLException {

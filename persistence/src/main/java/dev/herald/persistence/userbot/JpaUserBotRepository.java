@@ -2,17 +2,15 @@ package dev.herald.persistence.userbot;
 
 import dev.herald.domain.userbot.UserBot;
 import dev.herald.domain.userbot.UserBotRepository;
-import dev.herald.persistence.JpaStore;
+import dev.herald.persistence.JpaPerAccountStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** User bots through JPA, one row per account. */
 @ApplicationScoped
-public class JpaUserBotRepository extends JpaStore implements UserBotRepository {
+public class JpaUserBotRepository extends JpaPerAccountStore<UserBot> implements UserBotRepository {
 
-  @Override
-  public Optional<UserBot> findByAccountId(long accountId) {
-    return find(UserBot.class, accountId);
+  public JpaUserBotRepository() {
+    super(UserBot.class);
   }
 
   @Override

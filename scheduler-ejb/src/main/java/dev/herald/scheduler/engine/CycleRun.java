@@ -180,6 +180,16 @@ final class CycleRun {
     return senders;
   }
 
+  /**
+   * A lane that broke off ends like one that finished, so the cycle still completes; {@code
+   * message} takes the cycle's id, its account and what went wrong.
+   */
+  private void laneFailed(String message, RuntimeException e) {
+    LOG.log(
+        Level.WARNING, message, new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
+    laneDone();
+  }
+
   private void laneDone() {
     if (lanesLeft.decrementAndGet() == 0) {
       complete();
@@ -314,11 +324,7 @@ final class CycleRun {
           }
         }
       } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Cycle {0} of account {1} stopped a lane: {2}",
-            new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
-        laneDone();
+        laneFailed("Cycle {0} of account {1} stopped a lane: {2}", e);
       }
     }
 
@@ -378,11 +384,7 @@ final class CycleRun {
           }
         }
       } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Cycle {0} of account {1}: recording a send failed: {2}",
-            new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
-        laneDone();
+        laneFailed("Cycle {0} of account {1}: recording a send failed: {2}", e);
       }
     }
 

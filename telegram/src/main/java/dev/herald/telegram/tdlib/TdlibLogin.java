@@ -65,23 +65,45 @@ final class TdlibLogin {
   }
 
   synchronized LoginStep submitCode(String code) {
-    if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
-      return notExpected("a login code");
-    }
-    return submit(
-        TdlibJson.object("checkAuthenticationCode").add("code", code).build(),
-        AuthorizationStates.WAIT_CODE,
-        "The code was not accepted");
+    return answer(Secret.CODE, code);
   }
 
   synchronized LoginStep submitPassword(String password) {
-    if (!AuthorizationStates.WAIT_PASSWORD.equals(client.authorizationState())) {
-      return notExpected("a password");
+    return answer(Secret.PASSWORD, password);
+  }
+
+  /**
+   * A step the login answers with one secret: the state in which TDLib asks for it, what it is
+   * called when it comes unasked, TDLib's request and field for it, and what a refusal says.
+   */
+  private record Secret(
+      String waitingIn, String what, String request, String field, String refused) {
+
+    static final Secret CODE =
+        new Secret(
+            AuthorizationStates.WAIT_CODE,
+            "a login code",
+            "checkAuthenticationCode",
+            "code",
+            "The code was not accepted");
+
+    static final Secret PASSWORD =
+        new Secret(
+            AuthorizationStates.WAIT_PASSWORD,
+            "a password",
+            "checkAuthenticationPassword",
+            "password",
+            "The password was not accepted");
+  }
+
+  private LoginStep answer(Secret secret, String value) {
+    if (!secret.waitingIn().equals(client.authorizationState())) {
+      return notExpected(secret.what());
     }
     return submit(
-        TdlibJson.object("checkAuthenticationPassword").add("password", password).build(),
-        AuthorizationStates.WAIT_PASSWORD,
-        "The password was not accepted");
+        TdlibJson.object(secret.request()).add(secret.field(), value).build(),
+        secret.waitingIn(),
+        secret.refused());
   }
 
   /** Sends one step's request, then waits for the state after {@code from}. */

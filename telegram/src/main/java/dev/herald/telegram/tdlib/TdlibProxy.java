@@ -29,11 +29,11 @@ final class TdlibProxy {
 
   private final TdlibSessionClient client;
   private final Optional<ProxySettings> settings;
-  private volatile CompletableFuture<Optional<String>> check =
+  private CompletableFuture<Optional<String>> check =
       CompletableFuture.completedFuture(Optional.empty());
 
-  /** The check the last {@link #failure} call handed out. */
-  private volatile CompletableFuture<Optional<String>> reported;
+  /** Whether {@link #failure} has handed out {@link #check}: only then is its failure re-tested. */
+  private boolean handedOut;
 
   TdlibProxy(TdlibSessionClient client, Optional<ProxySettings> settings) {
     this.client = client;
@@ -41,12 +41,13 @@ final class TdlibProxy {
   }
 
   /** Sends the proxy to TDLib (or disables any old one) and starts its test. */
-  void apply() {
+  synchronized void apply() {
     if (settings.isEmpty()) {
       client.request(TdlibJson.object("disableProxy").build()).exceptionally(failed -> null);
       return;
     }
     ProxySettings proxy = settings.get();
+    handedOut = false;
     check =
         client
             .request(
@@ -68,19 +69,15 @@ final class TdlibProxy {
    * Empty once the proxy passed its test (or there is none); else why the session cannot send
    * through it. A failed check is run again on the next call, so a proxy that comes back is used.
    */
-  CompletableFuture<Optional<String>> failure() {
-    CompletableFuture<Optional<String>> current = check;
+  synchronized CompletableFuture<Optional<String>> failure() {
     // Only a failure already handed out is tested again: the first caller must see the check's
-    // own answer (a secret TDLib refused), even when that answer came before it asked.
-    if (settings.isPresent()
-        && current == reported
-        && current.isDone()
-        && current.getNow(Optional.empty()).isPresent()) {
-      current = test(settings.get());
-      check = current;
+    // own answer (a secret TDLib refused), even when that answer came before it asked. Without a
+    // proxy the check is an empty answer and never fails.
+    if (handedOut && check.isDone() && check.getNow(Optional.empty()).isPresent()) {
+      check = test(settings.orElseThrow());
     }
-    reported = current;
-    return current;
+    handedOut = true;
+    return check;
   }
 
   private CompletableFuture<Optional<String>> test(ProxySettings proxy) {

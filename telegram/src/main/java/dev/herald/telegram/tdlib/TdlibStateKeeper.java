@@ -60,10 +60,7 @@ final class TdlibStateKeeper implements AutoCloseable {
     try {
       stored = store.load(sessionId);
     } catch (RuntimeException unreadable) {
-      LOG.log(
-          Level.WARNING,
-          "Session {0}: stored TDLib state unreadable, opening the local folder: {1}",
-          new Object[] {sessionId, unreadable.getMessage()});
+      openingLocalFolder(sessionId, "unreadable", unreadable);
       return;
     }
     if (stored.isEmpty()) {
@@ -77,10 +74,7 @@ final class TdlibStateKeeper implements AutoCloseable {
       try {
         new TdlibStateSnapshot(stored.get().snapshot(), stored.get().sha256()).restoreInto(folder);
       } catch (RuntimeException unusable) {
-        LOG.log(
-            Level.WARNING,
-            "Session {0}: stored TDLib state not restored, opening the local folder: {1}",
-            new Object[] {sessionId, unusable.getMessage()});
+        openingLocalFolder(sessionId, "not restored", unusable);
         return;
       }
       LOG.log(
@@ -196,6 +190,14 @@ final class TdlibStateKeeper implements AutoCloseable {
           "Session {0}: TDLib state not saved, retried at the next check: {1}",
           new Object[] {sessionId, failed.toString()});
     }
+  }
+
+  /** The stored state was of no use ({@code why}): TDLib opens the local folder as it is. */
+  private static void openingLocalFolder(long sessionId, String why, RuntimeException failure) {
+    LOG.log(
+        Level.WARNING,
+        "Session {0}: stored TDLib state {1}, opening the local folder: {2}",
+        new Object[] {sessionId, why, failure.getMessage()});
   }
 
   private static Instant lastModified(Path folder) {
