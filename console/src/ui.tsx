@@ -254,3 +254,12 @@ export function PagedList<T>({
     </>
   );
 }
+
+/** A screen that is only a list: its title over a {@link PagedList} of GET `path`. */
+export function ListScreen<T>({ title, ...list }: { title: string } & Parameters<typeof PagedList<T>>[0]) {
+  return (
+    <Screen title={title}>
+      <PagedList<T> {...list} />
+    </Screen>
+  );
+}

@@ -189,11 +189,33 @@ public final class Fixtures {
     }
     long account = activeAccount(token, subject, maxSessions);
     completeConfig(token, groups);
+    startBot(token);
+    return account;
+  }
+
+  /** Starts the tenant's bot; fails unless the start was accepted. Returns the answer. */
+  public Api.Reply startBot(String token) {
     Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
     if (started.status() != 200) {
       throw new IllegalStateException("start: " + started);
     }
-    return account;
+    return started;
+  }
+
+  /**
+   * Adds {@code botToken} as the tenant's own bot and verifies it, so the tenant's bot may post
+   * through it; fails unless both were accepted.
+   */
+  public void verifiedUserBot(String token, String botToken) {
+    Api.Reply added =
+        api.post("/api/v1/user-bot", JsonBody.of("token", botToken)).token(token).send();
+    if (added.status() != 201) {
+      throw new IllegalStateException("user bot: " + added);
+    }
+    Api.Reply verified = api.post("/api/v1/user-bot/verify", "{}").token(token).send();
+    if (verified.status() != 200) {
+      throw new IllegalStateException("verify: " + verified);
+    }
   }
 
   public String string(String query, Object... args) {

@@ -45,15 +45,7 @@ class JwtAttackIT extends TenantSystemTest {
   static Stream<Arguments> forgedTokens() {
     long now = NumericDate.now().getValue();
     return Stream.of(
-        attack(
-            "expired",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now - 7200));
-                      c.setExpirationTime(NumericDate.fromSeconds(now - 3600));
-                    })),
+        attack("expired", issuedAndExpiring(now - 7200, now - 3600)),
         attack(
             "expired beyond the 30 s clock skew",
             s ->
@@ -68,24 +60,8 @@ class JwtAttackIT extends TenantSystemTest {
         attack("wrong audience", s -> attacks.heraldSigned(s, c -> c.setAudience("other-api"))),
         attack("no audience", s -> attacks.heraldSigned(s, c -> c.unsetClaim("aud"))),
         attack("no exp", s -> attacks.heraldSigned(s, c -> c.unsetClaim("exp"))),
-        attack(
-            "iat after exp",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now + 1200));
-                      c.setExpirationTime(NumericDate.fromSeconds(now + 600));
-                    })),
-        attack(
-            "iat after exp, both within the skew",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now + 20));
-                      c.setExpirationTime(NumericDate.fromSeconds(now + 10));
-                    })),
+        attack("iat after exp", issuedAndExpiring(now + 1200, now + 600)),
+        attack("iat after exp, both within the skew", issuedAndExpiring(now + 20, now + 10)),
         attack("no sub", s -> attacks.heraldSigned(s, c -> c.unsetClaim("sub"))),
         attack("blank sub", s -> attacks.heraldSigned(s, c -> c.setSubject(" "))),
         attack("bad signature (one character changed)", attacks::badSignature),
@@ -123,6 +99,20 @@ class JwtAttackIT extends TenantSystemTest {
             }),
         attack("10 KiB of garbage", s -> "A".repeat(10_240)),
         attack("non-ASCII garbage", s -> "\u00e9\u00e8.\u00e0.\u00fc"));
+  }
+
+  /**
+   * A token Herald signed for the subject, issued at {@code issuedAt} and expiring at {@code
+   * expiresAt} (epoch seconds).
+   */
+  private static Function<String, String> issuedAndExpiring(long issuedAt, long expiresAt) {
+    return subject ->
+        attacks.heraldSigned(
+            subject,
+            c -> {
+              c.setIssuedAt(NumericDate.fromSeconds(issuedAt));
+              c.setExpirationTime(NumericDate.fromSeconds(expiresAt));
+            });
   }
 
   private static Arguments attack(String name, Function<String, String> token) {

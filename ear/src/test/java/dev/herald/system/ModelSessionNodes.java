@@ -241,6 +241,20 @@ final class ModelSessionNodes {
         () -> sessionsWith("send", pid).containsAll(sessions));
   }
 
+  /**
+   * {@code count} sessions logged in through {@code node} and a bot posting through them to {@code
+   * groups}, once every session posted from the node ({@code from}) and its state is stored in
+   * PostgreSQL: what a node's failure or restart must carry over. Returns the sessions.
+   */
+  List<Long> postingAndStored(
+      LibertyServer node, String from, Tokens tokens, int count, String... groups) {
+    List<Long> sessions = loggedInSessions(node, count);
+    runningBot(node, tokens, count, groups);
+    awaitPosting(from, node.pid(), sessions);
+    awaitStatesStored(sessions);
+    return sessions;
+  }
+
   /** Waits until the state of each of {@code sessions} is stored in PostgreSQL. */
   void awaitStatesStored(List<Long> sessions) {
     Poll.until(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -100,9 +99,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
   @Test
   void aPlanDowngradeLeavesPostsBeyondMaxPostsPerBotOutOfTheRotationAndSaysSo() {
-    String subject = Tokens.newSubject("posts-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("posts-cut", 1);
+    String token = tenant.token();
+    long account = tenant.account();
     String chat = ScheduledBots.chat("posts_cut");
     bots.start(token, rotating(List.of(chat), POSTS));
     Poll.until(
@@ -137,9 +136,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
   @Test
   void aPlanDowngradeKeepsEachPostsFirstMaxButtonsOnTheRunningBotAndSaysSo() {
     fixtures.drainPool(); // the tenant's own bot is the only sender: every message has buttons
-    String subject = Tokens.newSubject("buttons-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("buttons-cut", 1);
+    String token = tenant.token();
+    long account = tenant.account();
     String chat = ScheduledBots.chat("buttons_cut");
     List<JsonObject> row =
         List.of(
@@ -160,15 +159,8 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             0,
             "delay_between_cycles_seconds",
             1));
-    assertEquals(
-        201,
-        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
-            .token(token)
-            .send()
-            .status());
-    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
+    fixtures.verifiedUserBot(token, UserBotIT.botToken());
+    fixtures.startBot(token);
     Poll.until(
         "a message with its three buttons",
         Duration.ofSeconds(20),
@@ -198,9 +190,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
   @Test
   void postsAndButtonsLimitsAreCheckedOnSaveNamingTheLimit() {
-    String subject = Tokens.newSubject("limits-save");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("limits-save", 1);
+    String token = tenant.token();
+    long account = tenant.account();
 
     Api.Reply badPlan =
         api.put(
@@ -236,9 +228,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
   @Test
   void aPlanChangeFromTokenClaimsReachesTheRunningBotAtOnceAndSaysWhatItCut() {
-    String subject = Tokens.newSubject("claims-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("claims-cut", 1);
+    String token = tenant.token();
+    long account = tenant.account();
     String kept = ScheduledBots.chat("claims_kept");
     String cut = ScheduledBots.chat("claims_cut");
     bots.start(token, rotating(List.of(kept, cut), List.of("Hello")));
@@ -247,7 +239,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
     long asOf = Instant.now().getEpochSecond() + 2; // newer than the plan the fixture stored
     String claimed =
         tokens.tenant(
-            subject,
+            tenant.subject(),
             c -> {
               c.setClaim("plan_status", "ACTIVE");
               c.setClaim("plan_updated_at", asOf);
@@ -270,9 +262,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
   @Test
   void aPlanChangeFromTheBillingWebhookReachesTheRunningBotAtOnceAndSaysWhatItCut() {
-    String subject = Tokens.newSubject("billing-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("billing-cut", 1);
+    String token = tenant.token();
+    long account = tenant.account();
     String chat = ScheduledBots.chat("billing_cut");
     bots.start(token, rotating(List.of(chat), POSTS.subList(0, 2)));
     Poll.until(

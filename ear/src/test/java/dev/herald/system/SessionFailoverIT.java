@@ -50,12 +50,11 @@ class SessionFailoverIT extends TenantSystemTest {
 
   @Test
   void sessionsOfAKilledNodePostFromTheOtherWithinTheLeaseTimeAndNeverTwice() {
-    List<Long> sessions = nodes.loggedInSessions(nodeA, SESSIONS);
-    nodes.runningBot(nodeA, tokens, SESSIONS, "@failover_a", "@failover_b", "@failover_c");
+    List<Long> sessions =
+        nodes.postingAndStored(
+            nodeA, "node A", tokens, SESSIONS, "@failover_a", "@failover_b", "@failover_c");
     long pidA = nodeA.pid();
     long pidB = nodeB.pid();
-    nodes.awaitPosting("node A", pidA, sessions);
-    nodes.awaitStatesStored(sessions);
     nodes.assertNeverTwoClientsOfOneSession(Map.of());
     assertTrue(nodes.sessionsWith("open", pidB).isEmpty(), "B leaves them where they are open");
     long logins = nodes.recorded("login");

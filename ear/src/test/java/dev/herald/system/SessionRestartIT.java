@@ -39,11 +39,10 @@ class SessionRestartIT extends TenantSystemTest {
 
   @Test
   void aRestartedNodeReopensEverySessionFromPostgresAndPostsWithoutANewLogin() {
-    List<Long> sessions = nodes.loggedInSessions(node, SESSIONS);
-    nodes.runningBot(node, tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
+    List<Long> sessions =
+        nodes.postingAndStored(
+            node, "the node", tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
     long before = node.pid();
-    nodes.awaitPosting("the node", before, sessions);
-    nodes.awaitStatesStored(sessions);
     long logins = nodes.recorded("login");
 
     node.stop();

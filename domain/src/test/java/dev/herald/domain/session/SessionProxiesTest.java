@@ -3,7 +3,6 @@ package dev.herald.domain.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ class SessionProxiesTest {
 
   private void pair(long id, SessionProxy proxy) {
     ApiPair pair = new ApiPair(1000 + (int) id, "sealed", 7, NOW);
-    set(ApiPair.class, pair, id);
+    PersistedColumns.write(pair, "id", id);
     pair.useProxy(proxy);
     pairs.put(id, pair);
   }
@@ -75,19 +74,9 @@ class SessionProxiesTest {
   private TelegramSession session(long id, long pairId) {
     TelegramSession session =
         new TelegramSession(pairId, "+44****12", null, SessionState.UNUSED, NOW);
-    set(TelegramSession.class, session, id);
+    PersistedColumns.write(session, "id", id);
     sessions.put(id, session);
     return session;
-  }
-
-  private static <T> void set(Class<T> type, T row, long id) {
-    try {
-      Field f = type.getDeclaredField("id");
-      f.setAccessible(true);
-      f.set(row, id);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Only the reads {@link SessionProxies} makes. */
