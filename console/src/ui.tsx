@@ -64,6 +64,38 @@ export function Notice({ children }: { children: ComponentChildren }) {
   );
 }
 
+/**
+ * What a screen's actions tell: `run(work)` clears what the last one said, runs `work` and shows
+ * the notice it answers with, or the problem it failed with (`busy` meanwhile); after a success the
+ * screen's list loads again (`reload`). `done(message)` says so for an action run elsewhere;
+ * `refresh()` only loads the list again.
+ */
+export function useActions() {
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const done = (message: string) => {
+    setProblem(null);
+    setNotice(message);
+    setReload((n) => n + 1);
+  };
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      done(await work());
+    } catch (e) {
+      setProblem(e as ApiProblem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refresh = () => setReload((n) => n + 1);
+  return { problem, notice, reload, busy, run, done, refresh, setProblem };
+}
+
 export function Screen({ title, children }: { title: string; children: ComponentChildren }) {
   useEffect(() => {
     document.title = `${title} · Herald console`;

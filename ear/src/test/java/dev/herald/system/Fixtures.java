@@ -1,11 +1,7 @@
 package dev.herald.system;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.SendLogFiles;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -15,11 +11,13 @@ public final class Fixtures {
 
   private final SystemUnderTest system;
   private final Api api;
+  private final SqlRows rows;
   private String adminToken;
 
   public Fixtures(SystemUnderTest system) {
     this.system = system;
     this.api = system.api();
+    this.rows = new SqlRows(() -> system.database().connect());
   }
 
   public synchronized String adminToken() {
@@ -219,13 +217,7 @@ public final class Fixtures {
   }
 
   public String string(String query, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
-        var rs = s.executeQuery()) {
-      return rs.next() ? rs.getString(1) : null;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows.string(query, args);
   }
 
   /** How many sessions are assigned to {@code account}. */
@@ -251,22 +243,10 @@ public final class Fixtures {
   }
 
   public long count(String query, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
-        var rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows.count(query, args);
   }
 
   public void sql(String statement, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    rows.update(statement, args);
   }
 }

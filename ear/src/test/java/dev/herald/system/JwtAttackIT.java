@@ -122,12 +122,8 @@ class JwtAttackIT extends TenantSystemTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forgedTokens")
   void forgedTokenIs401AndChangesNothing(Function<String, String> forge) throws SQLException {
-    Api.Reply put =
-        api.put("/api/v1/bot/config", config("changed by an attacker"))
-            .header("Authorization", "Bearer " + forge.apply(victim))
-            .send();
-    assertUnauthorizedProblem(put);
-    assertVictimConfigUnchanged();
+    assertConfigChangeRefused(
+        "Authorization", "Bearer " + forge.apply(victim), "changed by an attacker");
 
     String fresh = Tokens.newSubject("fresh");
     long accountsBefore = countAccounts(null);
@@ -152,25 +148,16 @@ class JwtAttackIT extends TenantSystemTest {
       assertUnauthorizedProblem(reply);
       assertEquals(0, countAccounts(fresh));
     }
-    Api.Reply put =
-        api.put("/api/v1/bot/config", config("changed through a cookie"))
-            .header("Cookie", "Bearer=" + attacks.valid(victim))
-            .send();
-    assertUnauthorizedProblem(put);
-    assertVictimConfigUnchanged();
+    assertConfigChangeRefused(
+        "Cookie", "Bearer=" + attacks.valid(victim), "changed through a cookie");
   }
 
   @Test
   void otherAuthorizationSchemesAre401() {
     for (String value :
         new String[] {"Basic YWRtaW46YWRtaW4=", "Token " + attacks.valid(victim), "Bearer"}) {
-      Api.Reply reply =
-          api.put("/api/v1/bot/config", config("changed by " + value.split(" ")[0]))
-              .header("Authorization", value)
-              .send();
-      assertUnauthorizedProblem(reply);
+      assertConfigChangeRefused("Authorization", value, "changed by " + value.split(" ")[0]);
     }
-    assertVictimConfigUnchanged();
   }
 
   @Test
@@ -189,6 +176,16 @@ class JwtAttackIT extends TenantSystemTest {
         api.get("/api/v1/admin/audit-log").token(attacks.valid(Tokens.newSubject("user"))).send();
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"));
+  }
+
+  /**
+   * A PUT /bot/config of the victim's with the header {@code name: value} (and the text {@code
+   * text}) is a 401 problem and leaves the victim's configuration as it was.
+   */
+  static void assertConfigChangeRefused(String name, String value, String text) {
+    Api.Reply put = api.put("/api/v1/bot/config", config(text)).header(name, value).send();
+    assertUnauthorizedProblem(put);
+    assertVictimConfigUnchanged();
   }
 
   static void assertUnauthorizedProblem(Api.Reply reply) {
