@@ -1,5 +1,6 @@
 // Small building blocks every screen uses: labelled fields with their error beside them, the
-// problem alert, a pager over cursor pages, and dates.
+// problem alert, what an action said, a pager over cursor pages and the screens that are only a
+// list, and dates.
 
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
