@@ -1,5 +1,6 @@
 // Small building blocks every screen uses: labelled fields with their error beside them, the
-// problem alert, a pager over cursor pages, and dates.
+// problem alert, what an action said, a pager over cursor pages and the screens that are only a
+// list, and dates.
 
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
@@ -62,6 +63,38 @@ export function Notice({ children }: { children: ComponentChildren }) {
       {children}
     </div>
   );
+}
+
+/**
+ * What a screen's actions tell: `run(work)` clears what the last one said, runs `work` and shows
+ * the notice it answers with, or the problem it failed with (`busy` meanwhile); after a success the
+ * screen's list loads again (`reload`). `done(message)` says so for an action run elsewhere;
+ * `refresh()` only loads the list again.
+ */
+export function useActions() {
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const done = (message: string) => {
+    setProblem(null);
+    setNotice(message);
+    setReload((n) => n + 1);
+  };
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      done(await work());
+    } catch (e) {
+      setProblem(e as ApiProblem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refresh = () => setReload((n) => n + 1);
+  return { problem, notice, reload, busy, run, done, refresh, setProblem };
 }
 
 export function Screen({ title, children }: { title: string; children: ComponentChildren }) {
@@ -252,5 +285,14 @@ export function PagedList<T>({
       {filter && <ChoiceFilter label={filter.label} value={value} choices={filter.choices} onChange={setValue} />}
       <PagedTable list={list} {...table} />
     </>
+  );
+}
+
+/** A screen that is only a list: its title over a {@link PagedList} of GET `path`. */
+export function ListScreen<T>({ title, ...list }: { title: string } & Parameters<typeof PagedList<T>>[0]) {
+  return (
+    <Screen title={title}>
+      <PagedList<T> {...list} />
+    </Screen>
   );
 }

@@ -1,16 +1,12 @@
-import { useState } from "preact/hooks";
-import type { ApiProblem } from "../problem";
 import type { AdminBot } from "../types";
-import { PagedList, Screen, when } from "../ui";
+import { PagedList, Screen, useActions, when } from "../ui";
 import { SuspendControls } from "./suspend";
 
 const STATUSES = ["", "RUNNING", "STOPPED", "STOPPING"];
 
 /** Every tenant's bot by status, with suspend (a reason is recorded in the audit log) and activate. */
 export function Bots() {
-  const [reload, setReload] = useState(0);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, reload, done, setProblem } = useActions();
 
   return (
     <Screen title="Bots">
@@ -39,11 +35,7 @@ export function Bots() {
                 accountId={b.account_id}
                 suspended={b.stop_reason === "ADMIN_SUSPENDED"}
                 onProblem={setProblem}
-                onDone={(_, message) => {
-                  setProblem(null);
-                  setNotice(message);
-                  setReload(reload + 1);
-                }}
+                onDone={(_, message) => done(message)}
               />
             ),
           },

@@ -1,8 +1,7 @@
 import { useState } from "preact/hooks";
 import { del, put } from "../api";
-import type { ApiProblem } from "../problem";
 import type { ProxyView } from "../types";
-import { Field, Notice, ProblemAlert } from "../ui";
+import { Field, Notice, ProblemAlert, useActions } from "../ui";
 
 const TYPES = ["SOCKS5", "HTTP", "MTPROTO"];
 
@@ -24,23 +23,17 @@ export function ProxyForm({ what, title, base, onSaved }: { what: string; title:
   const [port, setPort] = useState("");
   const [username, setUsername] = useState("");
   const [secret, setSecret] = useState("");
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, run: act } = useActions();
 
-  const run = async (clear: boolean) => {
-    setProblem(null);
-    setNotice(null);
-    try {
+  const run = (clear: boolean) =>
+    act(async () => {
       const path = `${base}/${Number(id)}/proxy`;
       if (clear) await del(path);
       else await put(path, { type, server, port: port ? Number(port) : null, username: username || null, secret: secret || null });
       setSecret("");
-      setNotice(clear ? `Proxy of ${what} ${id} cleared.` : `Proxy of ${what} ${id} set.`);
       onSaved();
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    }
-  };
+      return clear ? `Proxy of ${what} ${id} cleared.` : `Proxy of ${what} ${id} set.`;
+    });
 
   const submit = (e: Event) => {
     e.preventDefault();

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair, SessionView, WarmupView } from "../types";
-import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, useActions, when } from "../ui";
 import { ProxyForm, proxyText } from "./proxy";
 
 const STATES = ["", "PENDING_AUTH", "UNUSED", "ASSIGNED", "COOLING_DOWN", "UNAVAILABLE", "NEEDS_LOGIN", "BANNED", "REVOKED"];
@@ -130,22 +130,15 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
 
 /** The session pool: by state, ban with a reason, release, and the login wizard. */
 export function Sessions() {
-  const [reload, setReload] = useState(0);
   const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, reload, run, refresh, setProblem } = useActions();
   const [relogin, setRelogin] = useState<SessionView | null>(null);
 
-  const act = async (s: SessionView, what: "ban" | "release") => {
-    setProblem(null);
-    try {
+  const act = (s: SessionView, what: "ban" | "release") =>
+    run(async () => {
       await post(`/admin/sessions/${s.id}/${what}`, what === "ban" ? { reason: reasons[s.id] || null } : undefined);
-      setNotice(`Session ${s.id} ${what === "ban" ? "banned" : "released"}.`);
-      setReload(reload + 1);
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    }
-  };
+      return `Session ${s.id} ${what === "ban" ? "banned" : "released"}.`;
+    });
 
   const loginAgain = async (s: SessionView) => {
     setProblem(null);
@@ -184,8 +177,8 @@ export function Sessions() {
 
   return (
     <Screen title="Sessions">
-      <LoginWizard relogin={relogin} onAdded={() => setReload((r) => r + 1)} />
-      <ProxyForm title="Proxy of a session" what="session" base="/admin/sessions" onSaved={() => setReload((r) => r + 1)} />
+      <LoginWizard relogin={relogin} onAdded={refresh} />
+      <ProxyForm title="Proxy of a session" what="session" base="/admin/sessions" onSaved={refresh} />
       <PagedList<SessionView>
         path="/admin/sessions"
         filter={{ name: "state", label: "State", choices: STATES }}

@@ -1,23 +1,22 @@
 import type { LogEntry } from "../types";
-import { PagedList, Screen, when } from "../ui";
+import { ListScreen, when } from "../ui";
 
 /** The bot's activity log (cycles with their outcome counts, flood waits, bans, stops), paged. */
 export function ActivityLog() {
   return (
-    <Screen title="Activity">
-      <PagedList<LogEntry>
-        path="/bot/logs"
-        label="Activity log"
-        caption="Newest first"
-        empty="Nothing yet."
-        rowKey={(l) => l.id}
-        columns={[
-          { header: "When", cell: (l) => when(l.at) },
-          { header: "Event", cell: (l) => l.event },
-          { header: "Reason", cell: (l) => l.reason_code ?? "—" },
-          { header: "Message", cell: (l) => l.message },
-        ]}
-      />
-    </Screen>
+    <ListScreen<LogEntry>
+      title="Activity"
+      path="/bot/logs"
+      label="Activity log"
+      caption="Newest first"
+      empty="Nothing yet."
+      rowKey={(l) => l.id}
+      columns={[
+        { header: "When", cell: (l) => when(l.at) },
+        { header: "Event", cell: (l) => l.event },
+        { header: "Reason", cell: (l) => l.reason_code ?? "—" },
+        { header: "Message", cell: (l) => l.message },
+      ]}
+    />
   );
 }

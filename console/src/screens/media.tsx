@@ -1,8 +1,7 @@
 import { useState } from "preact/hooks";
 import { del, post } from "../api";
-import type { ApiProblem } from "../problem";
 import type { Medium } from "../types";
-import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
+import { Field, Notice, PagedList, ProblemAlert, Screen, useActions, when } from "../ui";
 
 /** Sizes as people read them: 2.4 MB, 830 KB. */
 export function size(bytes: number): string {
@@ -17,24 +16,7 @@ export function size(bytes: number): string {
  */
 export function Media() {
   const [file, setFile] = useState<File | null>(null);
-  const [reload, setReload] = useState(0);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setProblem(null);
-    setNotice(null);
-    try {
-      setNotice(await work());
-      setReload((n) => n + 1);
-    } catch (e) {
-      setProblem(e as ApiProblem);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { problem, notice, reload, busy, run } = useActions();
 
   const upload = (e: Event) => {
     e.preventDefault();

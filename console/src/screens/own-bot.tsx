@@ -2,50 +2,39 @@ import { useEffect, useState } from "preact/hooks";
 import { call, get, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { UserBot } from "../types";
-import { Field, Notice, ProblemAlert, Screen, when } from "../ui";
+import { Field, Notice, ProblemAlert, Screen, useActions, when } from "../ui";
 
 /** The tenant's own Bot API bot: add it, verify it, see its status. Its token is only ever masked. */
 export function OwnBot() {
   const [bot, setBot] = useState<UserBot | null | undefined>(undefined);
   const [token, setToken] = useState("");
   const [testChat, setTestChat] = useState("");
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, run, setProblem } = useActions();
 
   useEffect(() => {
     get<UserBot>("/user-bot").then(setBot, (e: ApiProblem) => (e.status === 404 ? setBot(null) : setProblem(e)));
   }, []);
-
-  const run = async (work: () => Promise<void>) => {
-    setProblem(null);
-    setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      setProblem(e as ApiProblem);
-    }
-  };
 
   const add = (e: Event) => {
     e.preventDefault();
     void run(async () => {
       setBot(await post<UserBot>("/user-bot", { token }));
       setToken("");
-      setNotice("Added. Verify it to let it post.");
+      return "Added. Verify it to let it post.";
     });
   };
   const verify = (e: Event) => {
     e.preventDefault();
     void run(async () => {
       setBot(await post<UserBot>("/user-bot/verify", testChat ? { test_chat: testChat } : {}));
-      setNotice("Verified.");
+      return "Verified.";
     });
   };
   const remove = () =>
     run(async () => {
       await call<void>("DELETE", "/user-bot");
       setBot(null);
-      setNotice("Removed.");
+      return "Removed.";
     });
 
   return (

@@ -1,5 +1,5 @@
 import type { Target, TargetSender } from "../types";
-import { PagedList, Screen, when } from "../ui";
+import { ListScreen, when } from "../ui";
 
 /** One sender's standing: membership, when it may post next, and what to do about its error. */
 function standing(s: TargetSender) {
@@ -22,28 +22,27 @@ function standing(s: TargetSender) {
  */
 export function Targets() {
   return (
-    <Screen title="Targets">
-      <PagedList<Target>
-        path="/bot/targets"
-        label="Target groups"
-        caption="In the order of the bot config"
-        empty="No target groups configured."
-        rowKey={(t) => t.chat}
-        rowProps={() => ({ "data-testid": "target-row" })}
-        columns={[
-          { header: "Group", cell: (t) => (t.title ? `${t.title} (${t.chat})` : t.chat) },
-          { header: "Resolved", cell: (t) => (t.resolved ? "yes" : "not yet") },
-          {
-            header: "Slow mode",
-            cell: (t) => (t.slow_mode_seconds > 0 ? `${t.slow_mode_seconds} s` : "off"),
-          },
-          { header: "Last delivered", cell: (t) => when(t.last_delivered_at) },
-          {
-            header: "Senders",
-            cell: (t) => (t.senders.length === 0 ? "not tried yet" : t.senders.map(standing)),
-          },
-        ]}
-      />
-    </Screen>
+    <ListScreen<Target>
+      title="Targets"
+      path="/bot/targets"
+      label="Target groups"
+      caption="In the order of the bot config"
+      empty="No target groups configured."
+      rowKey={(t) => t.chat}
+      rowProps={() => ({ "data-testid": "target-row" })}
+      columns={[
+        { header: "Group", cell: (t) => (t.title ? `${t.title} (${t.chat})` : t.chat) },
+        { header: "Resolved", cell: (t) => (t.resolved ? "yes" : "not yet") },
+        {
+          header: "Slow mode",
+          cell: (t) => (t.slow_mode_seconds > 0 ? `${t.slow_mode_seconds} s` : "off"),
+        },
+        { header: "Last delivered", cell: (t) => when(t.last_delivered_at) },
+        {
+          header: "Senders",
+          cell: (t) => (t.senders.length === 0 ? "not tried yet" : t.senders.map(standing)),
+        },
+      ]}
+    />
   );
 }

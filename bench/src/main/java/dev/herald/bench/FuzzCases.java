@@ -209,35 +209,42 @@ final class FuzzCases {
   private List<FuzzCase> headerCases(Operation op) {
     List<FuzzCase> cases = new ArrayList<>();
     FuzzCase base = request("header", op, Map.of(), Map.of(), body(op));
-    for (String type :
-        List.of(
-            "text/plain",
-            "application/xml",
-            "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=x",
-            "application/json; charset=utf-16",
-            "application/json; charset=nonsense",
-            "application/json;;;",
-            "garbage",
-            "*/*",
-            "application/problem+json",
-            "application/json; q=abc")) {
-      cases.add(withHeader("header", base, "Content-Type", type));
-    }
-    for (String accept :
-        List.of(
-            "application/xml",
-            "text/html",
-            "garbage/",
-            "*/*;q=abc",
-            "application/problem+json",
-            "image/png, */*;q=0")) {
-      cases.add(withHeader("header", base, "Accept", accept));
-    }
-    for (String id :
-        List.of("a".repeat(300), "../../etc", "<script>", "id with spaces", "\u00e9t\u00e9", "")) {
-      cases.add(withHeader("header", base, "X-Request-Id", id));
-    }
+    cases.addAll(
+        withEach(
+            "header",
+            base,
+            "Content-Type",
+            List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=utf-16",
+                "application/json; charset=nonsense",
+                "application/json;;;",
+                "garbage",
+                "*/*",
+                "application/problem+json",
+                "application/json; q=abc")));
+    cases.addAll(
+        withEach(
+            "header",
+            base,
+            "Accept",
+            List.of(
+                "application/xml",
+                "text/html",
+                "garbage/",
+                "*/*;q=abc",
+                "application/problem+json",
+                "image/png, */*;q=0")));
+    cases.addAll(
+        withEach(
+            "header",
+            base,
+            "X-Request-Id",
+            List.of(
+                "a".repeat(300), "../../etc", "<script>", "id with spaces", "\u00e9t\u00e9", "")));
     cases.add(withHeader("header", base, "X-Forwarded-For", "garbage, 999.999.999.999, ::1"));
     cases.add(withHeader("header", base, "Content-Encoding", "gzip"));
     cases.add(withHeader("header", base, "Origin", "https://evil.example"));
@@ -247,9 +254,10 @@ final class FuzzCases {
   }
 
   private List<FuzzCase> authCases(Operation op) {
-    List<FuzzCase> cases = new ArrayList<>();
-    FuzzCase base = request("auth", op, Map.of(), Map.of(), body(op));
-    for (String auth :
+    return withEach(
+        "auth",
+        request("auth", op, Map.of(), Map.of(), body(op)),
+        "Authorization",
         List.of(
             "",
             "Bearer",
@@ -259,10 +267,7 @@ final class FuzzCases {
             "Bearer " + userToken,
             "Bearer " + adminToken + "x",
             "bearer " + userToken,
-            "Bearer " + userToken + " " + userToken)) {
-      cases.add(withHeader("auth", base, "Authorization", auth));
-    }
-    return cases;
+            "Bearer " + userToken + " " + userToken));
   }
 
   private List<FuzzCase> methodCases() {
@@ -363,6 +368,12 @@ final class FuzzCases {
     }
     headers.putAll(extraHeaders);
     return new FuzzCase(family, op.method(), op.template(), path + query, headers, bytes);
+  }
+
+  /** One case of {@code base} for each of {@code values} of the header {@code name}. */
+  private static List<FuzzCase> withEach(
+      String family, FuzzCase base, String name, List<String> values) {
+    return values.stream().map(value -> withHeader(family, base, name, value)).toList();
   }
 
   private static FuzzCase withHeader(String family, FuzzCase base, String name, String value) {

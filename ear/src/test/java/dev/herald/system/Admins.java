@@ -68,6 +68,17 @@ final class Admins {
     return reply.json().getJsonNumber("id").longValue();
   }
 
+  /**
+   * Asserts that {@code reply} is a 400 whose first error names {@code field}; returns that error,
+   * for its {@code message}.
+   */
+  static JsonObject assertFieldRefused(Api.Reply reply, String field) {
+    assertEquals(400, reply.status(), reply::toString);
+    JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals(field, error.getString("field"), reply::toString);
+    return error;
+  }
+
   static void assertProblem(Api.Reply reply, int status, String type) {
     assertEquals(status, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);

@@ -38,11 +38,6 @@ class BotContentIT extends EngineSystemTest {
     return token;
   }
 
-  private static void start(String token) {
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
-  }
-
   /** What the sandbox's Telegram accepted in this chat, oldest first. */
   private static List<JsonObject> received(String chat) {
     Api.Reply reply =
@@ -100,7 +95,7 @@ class BotContentIT extends EngineSystemTest {
     String chat = group("content_md");
     String token =
         tenantWith(List.of(chat), "post_text", "Hello via *Bot API*", "format", "MARKDOWN");
-    start(token);
+    fixtures.startBot(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
     assertEquals("Hello via Bot API", message.getString("text"), "no asterisks reach the chat");
@@ -119,7 +114,7 @@ class BotContentIT extends EngineSystemTest {
             "posts",
             List.of(
                 textPost("<i>Hi</i> <a href=\"https://example.com/\">site</a>", "format", "HTML")));
-    start(token);
+    fixtures.startBot(token);
 
     JsonObject message = awaitReceived(chat, 1).get(0);
     assertEquals("Hi site", message.getString("text"));
@@ -138,9 +133,7 @@ class BotContentIT extends EngineSystemTest {
                 JsonBody.of("post_text", "Hello *world", "format", "MARKDOWN"))
             .token(token)
             .send();
-    assertEquals(400, reply.status(), reply::toString);
-    JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("post_text", error.getString("field"));
+    JsonObject error = Admins.assertFieldRefused(reply, "post_text");
     assertTrue(error.getString("message").contains("offset 6"), error::toString);
   }
 
@@ -148,7 +141,7 @@ class BotContentIT extends EngineSystemTest {
   void noTwoChatsOfACycleGetTheSameVariant() {
     List<String> chats = List.of(group("content_v1"), group("content_v2"), group("content_v3"));
     String token = tenantWith(chats, "post_text", "{Hello|Hi|Hey} there");
-    start(token);
+    fixtures.startBot(token);
 
     Set<String> firstTexts = new HashSet<>();
     for (String chat : chats) {
@@ -167,7 +160,7 @@ class BotContentIT extends EngineSystemTest {
             List.of(textPost("first post"), textPost("second post")),
             "rotation",
             "IN_ORDER");
-    start(token);
+    fixtures.startBot(token);
 
     List<JsonObject> messages = awaitReceived(chat, 3);
     String first = messages.get(0).getString("text");
@@ -192,9 +185,7 @@ class BotContentIT extends EngineSystemTest {
 
     Api.Reply refused =
         api.put("/api/v1/bot/config", config(chats, "posts", posts)).token(token).send();
-    assertEquals(400, refused.status(), refused::toString);
-    JsonObject why = refused.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("sessions_drop_buttons", why.getString("field"));
+    JsonObject why = Admins.assertFieldRefused(refused, "sessions_drop_buttons");
     assertTrue(why.getString("message").contains("cannot send them"), why::toString);
 
     Api.Reply saved =
@@ -213,7 +204,7 @@ class BotContentIT extends EngineSystemTest {
             .token(token)
             .send();
     assertEquals(200, verified.status(), verified::toString);
-    start(token);
+    fixtures.startBot(token);
 
     int byBot = 0;
     int bySession = 0;

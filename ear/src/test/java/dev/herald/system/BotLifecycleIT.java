@@ -114,13 +114,10 @@ class BotLifecycleIT extends TenantSystemTest {
 
   /** A new account with a plan of {@code maxSessions}, its bot started; returns its id. */
   private static long startedWithSessions(String label, int maxSessions) {
-    String subject = Tokens.newSubject(label);
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, maxSessions);
-    fixtures.completeConfig(token, "@capacity_group");
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
-    return account;
+    ActiveTenant tenant = activeTenant(label, maxSessions);
+    fixtures.completeConfig(tenant.token(), "@capacity_group");
+    fixtures.startBot(tenant.token());
+    return tenant.account();
   }
 
   private static long sessionsFrom(long account, long apiPair) {
@@ -148,17 +145,9 @@ class BotLifecycleIT extends TenantSystemTest {
     fixtures.drainPool();
     ActiveTenant tenant = activeTenant("own-bot", 1);
     fixtures.completeConfig(tenant.token(), "@own_bot_group");
-    assertEquals(
-        201,
-        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
-            .token(tenant.token())
-            .send()
-            .status());
-    assertEquals(
-        200, api.post("/api/v1/user-bot/verify", "{}").token(tenant.token()).send().status());
+    fixtures.verifiedUserBot(tenant.token(), UserBotIT.botToken());
 
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(tenant.token()).send();
-    assertEquals(200, started.status(), started::toString);
+    Api.Reply started = fixtures.startBot(tenant.token());
     assertTrue(
         started
             .json()

@@ -1,11 +1,7 @@
 package dev.herald.system;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.SendLogFiles;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -15,11 +11,13 @@ public final class Fixtures {
 
   private final SystemUnderTest system;
   private final Api api;
+  private final SqlRows rows;
   private String adminToken;
 
   public Fixtures(SystemUnderTest system) {
     this.system = system;
     this.api = system.api();
+    this.rows = new SqlRows(() -> system.database().connect());
   }
 
   public synchronized String adminToken() {
@@ -189,21 +187,37 @@ public final class Fixtures {
     }
     long account = activeAccount(token, subject, maxSessions);
     completeConfig(token, groups);
+    startBot(token);
+    return account;
+  }
+
+  /** Starts the tenant's bot; fails unless the start was accepted. Returns the answer. */
+  public Api.Reply startBot(String token) {
     Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
     if (started.status() != 200) {
       throw new IllegalStateException("start: " + started);
     }
-    return account;
+    return started;
+  }
+
+  /**
+   * Adds {@code botToken} as the tenant's own bot and verifies it, so the tenant's bot may post
+   * through it; fails unless both were accepted.
+   */
+  public void verifiedUserBot(String token, String botToken) {
+    Api.Reply added =
+        api.post("/api/v1/user-bot", JsonBody.of("token", botToken)).token(token).send();
+    if (added.status() != 201) {
+      throw new IllegalStateException("user bot: " + added);
+    }
+    Api.Reply verified = api.post("/api/v1/user-bot/verify", "{}").token(token).send();
+    if (verified.status() != 200) {
+      throw new IllegalStateException("verify: " + verified);
+    }
   }
 
   public String string(String query, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
-        var rs = s.executeQuery()) {
-      return rs.next() ? rs.getString(1) : null;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows.string(query, args);
   }
 
   /** How many sessions are assigned to {@code account}. */
@@ -229,22 +243,10 @@ public final class Fixtures {
   }
 
   public long count(String query, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, query, args);
-        var rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows.count(query, args);
   }
 
   public void sql(String statement, Object... args) {
-    try (Connection c = system.database().connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    rows.update(statement, args);
   }
 }

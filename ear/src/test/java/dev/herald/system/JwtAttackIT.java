@@ -45,15 +45,7 @@ class JwtAttackIT extends TenantSystemTest {
   static Stream<Arguments> forgedTokens() {
     long now = NumericDate.now().getValue();
     return Stream.of(
-        attack(
-            "expired",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now - 7200));
-                      c.setExpirationTime(NumericDate.fromSeconds(now - 3600));
-                    })),
+        attack("expired", issuedAndExpiring(now - 7200, now - 3600)),
         attack(
             "expired beyond the 30 s clock skew",
             s ->
@@ -68,24 +60,8 @@ class JwtAttackIT extends TenantSystemTest {
         attack("wrong audience", s -> attacks.heraldSigned(s, c -> c.setAudience("other-api"))),
         attack("no audience", s -> attacks.heraldSigned(s, c -> c.unsetClaim("aud"))),
         attack("no exp", s -> attacks.heraldSigned(s, c -> c.unsetClaim("exp"))),
-        attack(
-            "iat after exp",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now + 1200));
-                      c.setExpirationTime(NumericDate.fromSeconds(now + 600));
-                    })),
-        attack(
-            "iat after exp, both within the skew",
-            s ->
-                attacks.heraldSigned(
-                    s,
-                    c -> {
-                      c.setIssuedAt(NumericDate.fromSeconds(now + 20));
-                      c.setExpirationTime(NumericDate.fromSeconds(now + 10));
-                    })),
+        attack("iat after exp", issuedAndExpiring(now + 1200, now + 600)),
+        attack("iat after exp, both within the skew", issuedAndExpiring(now + 20, now + 10)),
         attack("no sub", s -> attacks.heraldSigned(s, c -> c.unsetClaim("sub"))),
         attack("blank sub", s -> attacks.heraldSigned(s, c -> c.setSubject(" "))),
         attack("bad signature (one character changed)", attacks::badSignature),
@@ -125,6 +101,20 @@ class JwtAttackIT extends TenantSystemTest {
         attack("non-ASCII garbage", s -> "\u00e9\u00e8.\u00e0.\u00fc"));
   }
 
+  /**
+   * A token Herald signed for the subject, issued at {@code issuedAt} and expiring at {@code
+   * expiresAt} (epoch seconds).
+   */
+  private static Function<String, String> issuedAndExpiring(long issuedAt, long expiresAt) {
+    return subject ->
+        attacks.heraldSigned(
+            subject,
+            c -> {
+              c.setIssuedAt(NumericDate.fromSeconds(issuedAt));
+              c.setExpirationTime(NumericDate.fromSeconds(expiresAt));
+            });
+  }
+
   private static Arguments attack(String name, Function<String, String> token) {
     return Arguments.of(Named.of(name, token));
   }
@@ -132,12 +122,8 @@ class JwtAttackIT extends TenantSystemTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forgedTokens")
   void forgedTokenIs401AndChangesNothing(Function<String, String> forge) throws SQLException {
-    Api.Reply put =
-        api.put("/api/v1/bot/config", config("changed by an attacker"))
-            .header("Authorization", "Bearer " + forge.apply(victim))
-            .send();
-    assertUnauthorizedProblem(put);
-    assertVictimConfigUnchanged();
+    assertConfigChangeRefused(
+        "Authorization", "Bearer " + forge.apply(victim), "changed by an attacker");
 
     String fresh = Tokens.newSubject("fresh");
     long accountsBefore = countAccounts(null);
@@ -162,25 +148,16 @@ class JwtAttackIT extends TenantSystemTest {
       assertUnauthorizedProblem(reply);
       assertEquals(0, countAccounts(fresh));
     }
-    Api.Reply put =
-        api.put("/api/v1/bot/config", config("changed through a cookie"))
-            .header("Cookie", "Bearer=" + attacks.valid(victim))
-            .send();
-    assertUnauthorizedProblem(put);
-    assertVictimConfigUnchanged();
+    assertConfigChangeRefused(
+        "Cookie", "Bearer=" + attacks.valid(victim), "changed through a cookie");
   }
 
   @Test
   void otherAuthorizationSchemesAre401() {
     for (String value :
         new String[] {"Basic YWRtaW46YWRtaW4=", "Token " + attacks.valid(victim), "Bearer"}) {
-      Api.Reply reply =
-          api.put("/api/v1/bot/config", config("changed by " + value.split(" ")[0]))
-              .header("Authorization", value)
-              .send();
-      assertUnauthorizedProblem(reply);
+      assertConfigChangeRefused("Authorization", value, "changed by " + value.split(" ")[0]);
     }
-    assertVictimConfigUnchanged();
   }
 
   @Test
@@ -199,6 +176,16 @@ class JwtAttackIT extends TenantSystemTest {
         api.get("/api/v1/admin/audit-log").token(attacks.valid(Tokens.newSubject("user"))).send();
     assertEquals(403, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type"));
+  }
+
+  /**
+   * A PUT /bot/config of the victim's with the header {@code name: value} (and the text {@code
+   * text}) is a 401 problem and leaves the victim's configuration as it was.
+   */
+  static void assertConfigChangeRefused(String name, String value, String text) {
+    Api.Reply put = api.put("/api/v1/bot/config", config(text)).header(name, value).send();
+    assertUnauthorizedProblem(put);
+    assertVictimConfigUnchanged();
   }
 
   static void assertUnauthorizedProblem(Api.Reply reply) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.media.SampleMedia;
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -14,7 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each media post type through the API and the engine on the sandbox's Telegram model: what the
@@ -47,11 +50,8 @@ class MediaPostsIT extends TenantSystemTest {
       String type,
       java.util.function.Function<String, List<Upload>> media,
       java.util.function.Function<List<Long>, List<Object>> content) {
-    String subject = Tokens.newSubject("media-post");
-    String token = tokens.tenant(subject);
-    long pair = fixtures.apiPair(7);
-    fixtures.session(pair);
-    fixtures.activeAccount(token, subject, 1);
+    fixtures.session(fixtures.apiPair(7));
+    String token = activeTenant("media-post", 1).token();
     List<Upload> uploads = media.apply(token);
     String chat =
         "@media_" + type.toLowerCase() + "_" + ThreadLocalRandom.current().nextInt(1_000_000);
@@ -68,8 +68,7 @@ class MediaPostsIT extends TenantSystemTest {
     Api.Reply saved =
         api.put("/api/v1/bot/config", JsonBody.of(members.toArray())).token(token).send();
     assertEquals(200, saved.status(), saved::toString);
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
+    fixtures.startBot(token);
     JsonArray[] sent = new JsonArray[1];
     Poll.until(
         "the model received the " + type + " post",
@@ -100,29 +99,21 @@ class MediaPostsIT extends TenantSystemTest {
     return message;
   }
 
-  @Test
-  void aPhotoPostReachesTheChatAsOnePhotoWithItsCaption() {
-    JsonObject sent = postOnce("PHOTO", "A photo", t -> List.of(upload(t, SampleMedia.png())));
-    assertEquals("photo", sent.getString("type"));
-    assertEquals("A photo", sent.getString("text"));
+  static Stream<Arguments> singleMedia() {
+    return Stream.of(
+        Arguments.of("PHOTO", "A photo", SampleMedia.png()),
+        Arguments.of("VIDEO", "A video", SampleMedia.mp4()),
+        Arguments.of("DOCUMENT", "Terms", SampleMedia.pdf()),
+        Arguments.of("ANIMATION", "Wave", SampleMedia.gif()));
   }
 
-  @Test
-  void aVideoPostReachesTheChatAsOneVideo() {
-    JsonObject sent = postOnce("VIDEO", "A video", t -> List.of(upload(t, SampleMedia.mp4())));
-    assertEquals("video", sent.getString("type"));
-  }
-
-  @Test
-  void aDocumentPostReachesTheChatAsOneDocument() {
-    JsonObject sent = postOnce("DOCUMENT", "Terms", t -> List.of(upload(t, SampleMedia.pdf())));
-    assertEquals("document", sent.getString("type"));
-  }
-
-  @Test
-  void anAnimationPostReachesTheChatAsOneAnimation() {
-    JsonObject sent = postOnce("ANIMATION", "Wave", t -> List.of(upload(t, SampleMedia.gif())));
-    assertEquals("animation", sent.getString("type"));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("singleMedia")
+  void aOneMediumPostReachesTheChatAsOneMediumOfItsTypeWithItsCaption(
+      String type, String caption, byte[] medium) {
+    JsonObject sent = postOnce(type, caption, t -> List.of(upload(t, medium)));
+    assertEquals(type.toLowerCase(), sent.getString("type"));
+    assertEquals(caption, sent.getString("text"));
   }
 
   @Test
@@ -171,9 +162,7 @@ class MediaPostsIT extends TenantSystemTest {
 
   @Test
   void aPostOfAListNamingAnotherKindOfMediumIsRefusedUnderItsOwnName() {
-    String subject = Tokens.newSubject("media-list");
-    String token = tokens.tenant(subject);
-    fixtures.activeAccount(token, subject, 1);
+    String token = activeTenant("media-list", 1).token();
     Upload photo = upload(token, SampleMedia.png());
     Api.Reply refused =
         api.put(
@@ -187,8 +176,6 @@ class MediaPostsIT extends TenantSystemTest {
                         JsonBody.object("type", "VIDEO", "media_ids", List.of(photo.id())))))
             .token(token)
             .send();
-    assertEquals(400, refused.status(), refused::toString);
-    JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("posts[1].media_ids[0]", error.getString("field"), refused::toString);
+    Admins.assertFieldRefused(refused, "posts[1].media_ids[0]");
   }
 }

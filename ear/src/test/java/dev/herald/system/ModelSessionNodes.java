@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,6 +41,8 @@ final class ModelSessionNodes {
   private final String database;
   private final Path work;
   private final Path record;
+  private final SqlRows rows = new SqlRows(this::connect);
+  private final List<LibertyServer> nodes = new ArrayList<>();
 
   ModelSessionNodes(SystemUnderTest system, String label) {
     this.system = system;
@@ -60,6 +61,18 @@ final class ModelSessionNodes {
     }
   }
 
+  /** A node as {@link #node}, started. */
+  LibertyServer started(String name) {
+    LibertyServer node = node(name);
+    node.start(START);
+    return node;
+  }
+
+  /** Stops every node these made, after the tests (a node a test already stopped included). */
+  void stopAll() {
+    nodes.forEach(LibertyServer::stop);
+  }
+
   /** A node named {@code name} with its own TDLib folder, not started. */
   LibertyServer node(String name) {
     Map<String, String> env = new HashMap<>(system.testEnvironment());
@@ -69,7 +82,9 @@ final class ModelSessionNodes {
     env.put("HERALD_TDLIB_MODEL_RECORD_FILE", record.toString());
     env.put("HERALD_TDLIB_DATA_DIR", tdlibFolder(name).toString());
     env.put("HERALD_TDLIB_STATE_CHECK_SECONDS", "1");
-    return system.server().copyAs(name, Ports.free(), env);
+    LibertyServer node = system.server().copyAs(name, Ports.free(), env);
+    nodes.add(node);
+    return node;
   }
 
   Path tdlibFolder(String name) {
@@ -241,6 +256,20 @@ final class ModelSessionNodes {
         () -> sessionsWith("send", pid).containsAll(sessions));
   }
 
+  /**
+   * {@code count} sessions logged in through {@code node} and a bot posting through them to {@code
+   * groups}, once every session posted from the node ({@code from}) and its state is stored in
+   * PostgreSQL: what a node's failure or restart must carry over. Returns the sessions.
+   */
+  List<Long> postingAndStored(
+      LibertyServer node, String from, Tokens tokens, int count, String... groups) {
+    List<Long> sessions = loggedInSessions(node, count);
+    runningBot(node, tokens, count, groups);
+    awaitPosting(from, node.pid(), sessions);
+    awaitStatesStored(sessions);
+    return sessions;
+  }
+
   /** Waits until the state of each of {@code sessions} is stored in PostgreSQL. */
   void awaitStatesStored(List<Long> sessions) {
     Poll.until(
@@ -255,23 +284,11 @@ final class ModelSessionNodes {
   }
 
   long count(String sql, Object... args) {
-    try (Connection c = connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, sql, args);
-        var rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows.count(sql, args);
   }
 
   void sql(String statement, Object... args) {
-    try (Connection c = connect();
-        PreparedStatement s = EmbeddedDatabase.prepare(c, statement, args)) {
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    rows.update(statement, args);
   }
 
   private Connection connect() throws SQLException {

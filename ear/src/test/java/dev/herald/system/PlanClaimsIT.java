@@ -45,6 +45,21 @@ class PlanClaimsIT extends TenantSystemTest {
     return reply.json();
   }
 
+  /** The plan status POST /account/register answers for {@code token}. */
+  private static String planStatusOnRegister(String token) {
+    return api.post("/api/v1/account/register", "")
+        .token(token)
+        .send()
+        .json()
+        .getString("plan_status");
+  }
+
+  /** GET /bot/state with {@code token}: a request that needs only the account id. */
+  private static void readState(String token) {
+    Api.Reply state = api.get("/api/v1/bot/state").token(token).send();
+    assertEquals(200, state.status(), state::toString);
+  }
+
   private static long now() {
     return Instant.now().getEpochSecond();
   }
@@ -72,13 +87,7 @@ class PlanClaimsIT extends TenantSystemTest {
                 600,
                 "max_posts_per_day",
                 100));
-    assertEquals(
-        "ACTIVE",
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getString("plan_status"));
+    assertEquals("ACTIVE", planStatusOnRegister(token));
     JsonObject limits = stored(id).getJsonObject("plan").getJsonObject("limits");
     assertEquals(2, limits.getInt("max_sessions"));
     assertEquals(600, limits.getInt("min_delay_between_cycles_seconds"));
@@ -110,22 +119,10 @@ class PlanClaimsIT extends TenantSystemTest {
             .status());
 
     String stale = token(subject, "ACTIVE", null, now() - 3_600, null);
-    assertEquals(
-        "INACTIVE",
-        api.post("/api/v1/account/register", "")
-            .token(stale)
-            .send()
-            .json()
-            .getString("plan_status"));
+    assertEquals("INACTIVE", planStatusOnRegister(stale));
 
     String newer = token(subject, "TRIAL", null, now() + 5, null);
-    assertEquals(
-        "TRIAL",
-        api.post("/api/v1/account/register", "")
-            .token(newer)
-            .send()
-            .json()
-            .getString("plan_status"));
+    assertEquals("TRIAL", planStatusOnRegister(newer));
   }
 
   /**
@@ -138,28 +135,13 @@ class PlanClaimsIT extends TenantSystemTest {
     String subject = Tokens.newSubject("known");
     long id = Admins.register(api, tokens.tenant(subject));
     long t = now();
-    assertEquals(
-        200,
-        api.get("/api/v1/bot/state")
-            .token(token(subject, "TRIAL", null, t - 60, null))
-            .send()
-            .status());
+    readState(token(subject, "TRIAL", null, t - 60, null));
     assertEquals("TRIAL", stored(id).getJsonObject("plan").getString("status"));
 
-    assertEquals(
-        200,
-        api.get("/api/v1/bot/state")
-            .token(token(subject, "ACTIVE", null, t - 30, null))
-            .send()
-            .status());
+    readState(token(subject, "ACTIVE", null, t - 30, null));
     assertEquals("ACTIVE", stored(id).getJsonObject("plan").getString("status"));
 
-    assertEquals(
-        200,
-        api.get("/api/v1/bot/state")
-            .token(token(subject, "INACTIVE", null, t - 45, null))
-            .send()
-            .status());
+    readState(token(subject, "INACTIVE", null, t - 45, null));
     assertEquals(
         "ACTIVE", stored(id).getJsonObject("plan").getString("status"), "older claims never win");
   }
@@ -179,13 +161,7 @@ class PlanClaimsIT extends TenantSystemTest {
   void aPlanWhoseExpiryHasPassedIsExpiredWhateverItsStatus() {
     String subject = Tokens.newSubject("expired");
     String token = token(subject, "ACTIVE", now() - 60, now(), null);
-    assertEquals(
-        "EXPIRED",
-        api.post("/api/v1/account/register", "")
-            .token(token)
-            .send()
-            .json()
-            .getString("plan_status"));
+    assertEquals("EXPIRED", planStatusOnRegister(token));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -98,31 +97,37 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
         "%" + saying + "%");
   }
 
+  /**
+   * The tenant was told what the new plan cut: {@code cut} is the bot's one plan cut and one {@code
+   * PLAN_LIMITS_APPLIED} activity says {@code saying}.
+   */
+  private void assertToldOfTheCut(ActiveTenant tenant, String cut, String saying) {
+    assertEquals(List.of(cut), planCuts(tenant.token()));
+    assertEquals(1, planLimitsApplied(tenant.account(), saying));
+  }
+
   @Test
   void aPlanDowngradeLeavesPostsBeyondMaxPostsPerBotOutOfTheRotationAndSaysSo() {
-    String subject = Tokens.newSubject("posts-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("posts-cut", 1);
     String chat = ScheduledBots.chat("posts_cut");
-    bots.start(token, rotating(List.of(chat), POSTS));
+    bots.start(tenant.token(), rotating(List.of(chat), POSTS));
     Poll.until(
         "every post sent once", Duration.ofSeconds(20), () -> texts(chat).containsAll(POSTS));
 
-    bots.setPlan(account, quickPlan("max_posts_per_bot", 1));
+    bots.setPlan(tenant.account(), quickPlan("max_posts_per_bot", 1));
 
     int from = afterTheChange(chat);
     assertEquals(
         List.of("Post A", "Post A", "Post A"),
         nextThree(chat, from).stream().map(message -> message.getString("text")).toList(),
         "only the first post stays in the rotation");
-    assertEquals(
-        List.of(
-            "Your plan allows 1 posts per bot: the last 2 of your 3 are left out of the rotation."),
-        planCuts(token));
-    assertEquals(1, planLimitsApplied(account, "1 posts per bot"));
+    assertToldOfTheCut(
+        tenant,
+        "Your plan allows 1 posts per bot: the last 2 of your 3 are left out of the rotation.",
+        "1 posts per bot");
 
     // An upgrade brings the posts back: the configuration was kept as the tenant saved it.
-    bots.setPlan(account, quickPlan("max_posts_per_bot", 3));
+    bots.setPlan(tenant.account(), quickPlan("max_posts_per_bot", 3));
     int upgraded = afterTheChange(chat);
     assertEquals(
         3,
@@ -131,15 +136,13 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             .distinct()
             .count(),
         "all three posts take turns again");
-    assertEquals(List.of(), planCuts(token));
+    assertEquals(List.of(), planCuts(tenant.token()));
   }
 
   @Test
   void aPlanDowngradeKeepsEachPostsFirstMaxButtonsOnTheRunningBotAndSaysSo() {
     fixtures.drainPool(); // the tenant's own bot is the only sender: every message has buttons
-    String subject = Tokens.newSubject("buttons-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("buttons-cut", 1);
     String chat = ScheduledBots.chat("buttons_cut");
     List<JsonObject> row =
         List.of(
@@ -147,7 +150,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             JsonBody.object("text", "Two", "url", "https://example.com/2"),
             JsonBody.object("text", "Three", "url", "https://example.com/3"));
     bots.putConfig(
-        token,
+        tenant.token(),
         JsonBody.of(
             "target_groups",
             List.of(chat),
@@ -160,15 +163,8 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             0,
             "delay_between_cycles_seconds",
             1));
-    assertEquals(
-        201,
-        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
-            .token(token)
-            .send()
-            .status());
-    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
+    fixtures.verifiedUserBot(tenant.token(), UserBotIT.botToken());
+    fixtures.startBot(tenant.token());
     Poll.until(
         "a message with its three buttons",
         Duration.ofSeconds(20),
@@ -176,7 +172,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             bots.received(chat).stream()
                 .anyMatch(m -> m.getJsonArray("buttons").getJsonArray(0).size() == 3));
 
-    bots.setPlan(account, quickPlan("max_buttons", 1));
+    bots.setPlan(tenant.account(), quickPlan("max_buttons", 1));
 
     int from = afterTheChange(chat);
     for (JsonObject message : nextThree(chat, from)) {
@@ -188,34 +184,29 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
           message.getJsonArray("buttons").getJsonArray(0).getJsonObject(0).getString("text"),
           "the first button in reading order is kept");
     }
-    assertEquals(
-        List.of(
-            "Your plan allows 1 buttons per post: 1 of your posts go out with their first 1 only."),
-        planCuts(token));
-    assertEquals(1, planLimitsApplied(account, "1 buttons per post"));
-    api.post("/api/v1/bot/stop", "").token(token).send();
+    assertToldOfTheCut(
+        tenant,
+        "Your plan allows 1 buttons per post: 1 of your posts go out with their first 1 only.",
+        "1 buttons per post");
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
   }
 
   @Test
   void postsAndButtonsLimitsAreCheckedOnSaveNamingTheLimit() {
-    String subject = Tokens.newSubject("limits-save");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("limits-save", 1);
 
     Api.Reply badPlan =
         api.put(
-                "/api/v1/admin/accounts/" + account + "/plan",
+                "/api/v1/admin/accounts/" + tenant.account() + "/plan",
                 JsonBody.of("status", "ACTIVE", "limits", JsonBody.object("max_buttons", 101)))
             .token(fixtures.adminToken())
             .send();
-    assertEquals(400, badPlan.status(), badPlan::toString);
-    JsonObject planError = badPlan.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("limits", planError.getString("field"));
+    JsonObject planError = Admins.assertFieldRefused(badPlan, "limits");
     assertEquals("max_buttons must be between 0 and 100, was 101.", planError.getString("message"));
 
-    bots.setPlan(account, quickPlan("max_posts_per_bot", 2, "max_buttons", 0));
+    bots.setPlan(tenant.account(), quickPlan("max_posts_per_bot", 2, "max_buttons", 0));
     JsonObject limits =
-        api.get("/api/v1/admin/accounts/" + account)
+        api.get("/api/v1/admin/accounts/" + tenant.account())
             .token(fixtures.adminToken())
             .send()
             .json()
@@ -226,28 +217,24 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
     Api.Reply tooMany =
         api.put("/api/v1/bot/config", rotating(List.of(ScheduledBots.chat("save")), POSTS))
-            .token(token)
+            .token(tenant.token())
             .send();
-    assertEquals(400, tooMany.status(), tooMany::toString);
-    JsonObject postsError = tooMany.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("posts", postsError.getString("field"));
+    JsonObject postsError = Admins.assertFieldRefused(tooMany, "posts");
     assertTrue(postsError.getString("message").contains("max_posts_per_bot"), postsError::toString);
   }
 
   @Test
   void aPlanChangeFromTokenClaimsReachesTheRunningBotAtOnceAndSaysWhatItCut() {
-    String subject = Tokens.newSubject("claims-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("claims-cut", 1);
     String kept = ScheduledBots.chat("claims_kept");
     String cut = ScheduledBots.chat("claims_cut");
-    bots.start(token, rotating(List.of(kept, cut), List.of("Hello")));
+    bots.start(tenant.token(), rotating(List.of(kept, cut), List.of("Hello")));
     Poll.until("both groups posted to", Duration.ofSeconds(20), () -> !bots.sends(cut).isEmpty());
 
     long asOf = Instant.now().getEpochSecond() + 2; // newer than the plan the fixture stored
     String claimed =
         tokens.tenant(
-            subject,
+            tenant.subject(),
             c -> {
               c.setClaim("plan_status", "ACTIVE");
               c.setClaim("plan_updated_at", asOf);
@@ -261,7 +248,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
             });
     assertEquals(200, api.post("/api/v1/account/register", "").token(claimed).send().status());
 
-    assertEquals(1, planLimitsApplied(account, "allows 1 target groups"));
+    assertEquals(1, planLimitsApplied(tenant.account(), "allows 1 target groups"));
     afterTheChange(kept);
     int cutSoFar = bots.sends(cut).size();
     nextThree(kept, bots.received(kept).size());
@@ -270,11 +257,9 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
 
   @Test
   void aPlanChangeFromTheBillingWebhookReachesTheRunningBotAtOnceAndSaysWhatItCut() {
-    String subject = Tokens.newSubject("billing-cut");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
+    ActiveTenant tenant = activeTenant("billing-cut", 1);
     String chat = ScheduledBots.chat("billing_cut");
-    bots.start(token, rotating(List.of(chat), POSTS.subList(0, 2)));
+    bots.start(tenant.token(), rotating(List.of(chat), POSTS.subList(0, 2)));
     Poll.until(
         "both posts sent",
         Duration.ofSeconds(20),
@@ -285,7 +270,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
         "{\"event_id\": \"ev-"
             + UUID.randomUUID()
             + "\", \"account_id\": "
-            + account
+            + tenant.account()
             + ", \"plan_status\": \"ACTIVE\", \"limits\": {\"max_sessions\": 1,"
             + " \"min_delay_between_posts_seconds\": 0, \"min_delay_between_cycles_seconds\": 1,"
             + " \"max_posts_per_bot\": 1}, \"occurred_at\": "
@@ -302,7 +287,7 @@ class PlanFeatureLimitsIT extends TenantSystemTest {
     assertEquals(200, applied.status(), applied::toString);
     assertTrue(applied.json().getBoolean("changed"), applied::toString);
 
-    assertEquals(1, planLimitsApplied(account, "1 posts per bot"));
+    assertEquals(1, planLimitsApplied(tenant.account(), "1 posts per bot"));
     int from = afterTheChange(chat);
     assertEquals(
         List.of("Post A", "Post A", "Post A"),

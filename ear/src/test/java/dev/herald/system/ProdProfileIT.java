@@ -48,57 +48,56 @@ class ProdProfileIT {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Starts the prod-check server with {@code env} and asserts that it refused to start: exit code
+   * 78, an output saying each of {@code saying}, and the HTTP port never opened.
+   */
+  private void assertRefusesToStart(Map<String, String> env, String... saying) throws Exception {
+    Result result = run(env);
+    assertEquals(78, result.exitCode(), result.output());
+    for (String said : saying) {
+      assertTrue(result.output().contains(said), result.output());
+    }
+    assertFalse(result.portOpened(), "the HTTP port must never open");
+  }
+
   @Test
   void prodWithoutAnySecretRefusesToStartNamingTheFirstMissingVariable() throws Exception {
-    Result result = run(Map.of("HERALD_PROFILE", "prod"));
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("DB_HOST is not set"), result.output());
-    assertFalse(result.portOpened(), "the HTTP port must never open");
+    assertRefusesToStart(Map.of("HERALD_PROFILE", "prod"), "DB_HOST is not set");
   }
 
   @Test
   void prodWithoutADataKeyRefusesToStartAndSaysHowToCreateOne() throws Exception {
-    Result result = run(allSecretsButTheDataKey());
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("HERALD_DATA_KEY_FILE is not set"), result.output());
-    assertTrue(result.output().contains("openssl rand -base64 32"), result.output());
-    assertFalse(result.portOpened());
+    assertRefusesToStart(
+        allSecretsButTheDataKey(), "HERALD_DATA_KEY_FILE is not set", "openssl rand -base64 32");
   }
 
   @Test
   void profileDefaultsToProdSoForgettingItIsNeverInsecure() throws Exception {
-    Result result = run(Map.of());
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("profile prod"), result.output());
+    assertRefusesToStart(Map.of(), "profile prod");
   }
 
   @Test
   void prodRefusesAWildcardCorsOrigin() throws Exception {
-    Result result = run(allSecretsAnd("HERALD_CORS_ORIGINS", "*"));
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("HERALD_CORS_ORIGINS contains \"*\""), result.output());
-    assertTrue(result.output().contains("no wildcard"), result.output());
-    assertFalse(result.portOpened());
+    assertRefusesToStart(
+        allSecretsAnd("HERALD_CORS_ORIGINS", "*"),
+        "HERALD_CORS_ORIGINS contains \"*\"",
+        "no wildcard");
   }
 
   @Test
   void prodRefusesALocalhostCorsOrigin() throws Exception {
-    Result result =
-        run(
-            allSecretsAnd(
-                "HERALD_CORS_ORIGINS", "https://dashboard.example.com,http://127.0.0.1:3000"));
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("no localhost origin"), result.output());
-    assertFalse(result.portOpened());
+    assertRefusesToStart(
+        allSecretsAnd("HERALD_CORS_ORIGINS", "https://dashboard.example.com,http://127.0.0.1:3000"),
+        "no localhost origin");
   }
 
   @Test
   void prodRefusesTheSandboxTransportsUnlessADryRunIsAllowedExplicitly() throws Exception {
-    Result result = run(allSecretsAnd("HERALD_TRANSPORT_SESSIONS", "tdlib"));
-    assertEquals(78, result.exitCode(), result.output());
-    assertTrue(result.output().contains("HERALD_TRANSPORT_USER_BOTS"), result.output());
-    assertTrue(result.output().contains("HERALD_ALLOW_DRY_RUN=true"), result.output());
-    assertFalse(result.portOpened(), "the HTTP port must never open");
+    assertRefusesToStart(
+        allSecretsAnd("HERALD_TRANSPORT_SESSIONS", "tdlib"),
+        "HERALD_TRANSPORT_USER_BOTS",
+        "HERALD_ALLOW_DRY_RUN=true");
   }
 
   @Test

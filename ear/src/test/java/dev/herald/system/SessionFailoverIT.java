@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,43 +18,28 @@ import org.junit.jupiter.api.Test;
  * folder); and at no moment are two clients of one session open, as the model's record of every
  * client shows.
  */
-class SessionFailoverIT extends TenantSystemTest {
-
-  static final int SESSIONS = 3;
+class SessionFailoverIT extends ModelNodesSystemTest {
 
   /** The engine's lease (herald.engine.lease-seconds) and the margin a takeover may take more. */
   static final Duration LEASE = Duration.ofSeconds(6);
 
-  static ModelSessionNodes nodes;
   static LibertyServer nodeA;
   static LibertyServer nodeB;
 
   @BeforeAll
   static void start() {
     nodes = new ModelSessionNodes(system, "failover");
-    nodeA = nodes.node("herald-lease-a");
-    nodeA.start(ModelSessionNodes.START);
-    nodeB = nodes.node("herald-lease-b");
-    nodeB.start(ModelSessionNodes.START);
-  }
-
-  @AfterAll
-  static void stop() {
-    for (LibertyServer node : new LibertyServer[] {nodeA, nodeB}) {
-      if (node != null) {
-        node.stop();
-      }
-    }
+    nodeA = nodes.started("herald-lease-a");
+    nodeB = nodes.started("herald-lease-b");
   }
 
   @Test
   void sessionsOfAKilledNodePostFromTheOtherWithinTheLeaseTimeAndNeverTwice() {
-    List<Long> sessions = nodes.loggedInSessions(nodeA, SESSIONS);
-    nodes.runningBot(nodeA, tokens, SESSIONS, "@failover_a", "@failover_b", "@failover_c");
+    List<Long> sessions =
+        nodes.postingAndStored(
+            nodeA, "node A", tokens, SESSIONS, "@failover_a", "@failover_b", "@failover_c");
     long pidA = nodeA.pid();
     long pidB = nodeB.pid();
-    nodes.awaitPosting("node A", pidA, sessions);
-    nodes.awaitStatesStored(sessions);
     nodes.assertNeverTwoClientsOfOneSession(Map.of());
     assertTrue(nodes.sessionsWith("open", pidB).isEmpty(), "B leaves them where they are open");
     long logins = nodes.recorded("login");

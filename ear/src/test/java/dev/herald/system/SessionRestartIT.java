@@ -6,7 +6,6 @@ import dev.herald.launcher.LibertyServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,34 +15,22 @@ import org.junit.jupiter.api.Test;
  * login, every session is reopened from the state in PostgreSQL, and posting resumes without a new
  * login.
  */
-class SessionRestartIT extends TenantSystemTest {
+class SessionRestartIT extends ModelNodesSystemTest {
 
-  static final int SESSIONS = 3;
-
-  static ModelSessionNodes nodes;
   static LibertyServer node;
 
   @BeforeAll
   static void start() {
     nodes = new ModelSessionNodes(system, "restart");
-    node = nodes.node("herald-restart");
-    node.start(ModelSessionNodes.START);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.stop();
-    }
+    node = nodes.started("herald-restart");
   }
 
   @Test
   void aRestartedNodeReopensEverySessionFromPostgresAndPostsWithoutANewLogin() {
-    List<Long> sessions = nodes.loggedInSessions(node, SESSIONS);
-    nodes.runningBot(node, tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
+    List<Long> sessions =
+        nodes.postingAndStored(
+            node, "the node", tokens, SESSIONS, "@restart_a", "@restart_b", "@restart_c");
     long before = node.pid();
-    nodes.awaitPosting("the node", before, sessions);
-    nodes.awaitStatesStored(sessions);
     long logins = nodes.recorded("login");
 
     node.stop();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -36,12 +35,9 @@ class SessionWarmupIT extends TenantSystemTest {
     fixtures.sql(
         "INSERT INTO session_warmup (session_id, started_at, budgets) VALUES (?, now(), '{2}')",
         session);
-    String subject = Tokens.newSubject("warmup");
-    String token = tokens.tenant(subject);
-    long account = fixtures.activeAccount(token, subject, 1);
-    fixtures.completeConfig(token, "@warmup_one", "@warmup_two", "@warmup_three");
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
+    ActiveTenant tenant = activeTenant("warmup", 1);
+    fixtures.completeConfig(tenant.token(), "@warmup_one", "@warmup_two", "@warmup_three");
+    fixtures.startBot(tenant.token());
 
     Poll.until(
         "the session used its budget for the hour",
@@ -56,10 +52,10 @@ class SessionWarmupIT extends TenantSystemTest {
     Poll.until(
         "a later cycle finds no usable session",
         Duration.ofSeconds(30),
-        () -> String.valueOf(lastError(account)).contains("No usable session"));
+        () -> String.valueOf(lastError(tenant.account())).contains("No usable session"));
     assertEquals(posted, posts(session), "nothing more this hour");
     assertTrue(posted <= 2 + 3, "at most the budget plus the cycle that started under it");
-    assertEquals("RUNNING", fixtures.botStatus(account));
+    assertEquals("RUNNING", fixtures.botStatus(tenant.account()));
 
     JsonObject warmup = listed(session).getJsonObject("warmup");
     assertEquals(1, warmup.getInt("age_day"), warmup::toString);

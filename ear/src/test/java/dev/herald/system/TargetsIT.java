@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
-import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -209,24 +208,14 @@ class TargetsIT extends EngineSystemTest {
 
   @Test
   void botNotAddedTenantTold() {
-    String subject = Tokens.newSubject("own-bot");
-    String token = tokens.tenant(subject);
+    ActiveTenant tenant = activeTenant("own-bot", 1);
+    String token = tenant.token();
     long botId = ThreadLocalRandom.current().nextLong(100_000, 9_999_999_999L);
-    long account = fixtures.activeAccount(token, subject, 1);
-    Api.Reply added =
-        api.post(
-                "/api/v1/user-bot",
-                JsonBody.of(
-                    "token",
-                    botId + ":AAH" + Long.toHexString(botId) + "secretPartOfTheToken_xyz_abc"))
-            .token(token)
-            .send();
-    assertEquals(201, added.status(), added::toString);
-    assertEquals(200, api.post("/api/v1/user-bot/verify", "{}").token(token).send().status());
+    fixtures.verifiedUserBot(
+        token, botId + ":AAH" + Long.toHexString(botId) + "secretPartOfTheToken_xyz_abc");
     fixtures.drainPool(); // no session joins the account: the tenant's bot is its only sender
     fixtures.completeConfig(token, "@sandbox_market");
-    Api.Reply started = api.post("/api/v1/bot/start", "").token(token).send();
-    assertEquals(200, started.status(), started::toString);
+    fixtures.startBot(token);
 
     Poll.until(
         "the tenant told",
@@ -242,6 +231,7 @@ class TargetsIT extends EngineSystemTest {
     assertEquals(
         "Add @sandbox_bot_" + botId + " to @sandbox_market and let it post.",
         standing.getJsonObject("last_error").getString("message"));
-    assertEquals(List.of(), sends("@sandbox_market", "bot#" + account), "no send attempted");
+    assertEquals(
+        List.of(), sends("@sandbox_market", "bot#" + tenant.account()), "no send attempted");
   }
 }

@@ -27,6 +27,13 @@ abstract class TenantSystemTest {
   /** A tenant of these tests: its JWT subject, a token for it, and its account's id. */
   record ActiveTenant(String subject, String token, long account) {}
 
+  /** A token of a new tenant, its subject labelled {@code label}, whose account is registered. */
+  static String registeredTenant(String label) {
+    String token = tokens.tenant(Tokens.newSubject(label));
+    Admins.register(api, token);
+    return token;
+  }
+
   /**
    * A new tenant whose subject is labelled {@code label}, with an active plan of {@code
    * maxSessions} sessions, as {@link Fixtures#activeAccount} sets it.

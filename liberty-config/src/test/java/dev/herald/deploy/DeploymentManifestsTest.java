@@ -104,11 +104,7 @@ class DeploymentManifestsTest {
 
   @Test
   void prodProfileJsonLogsAndAnExplicitCorsOrigin() {
-    Map<String, String> values =
-        env().stream()
-            .filter(e -> e.containsKey("value"))
-            .collect(
-                Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+    Map<String, String> values = envValues();
     assertEquals("prod", values.get("HERALD_PROFILE"));
     assertEquals("json", values.get("HERALD_LOG_FORMAT"));
     assertEquals("INFO", values.get("HERALD_CONSOLE_LOG_LEVEL"));
@@ -120,11 +116,7 @@ class DeploymentManifestsTest {
 
   @Test
   void prodTransportsAreSetExplicitlySoThePreflightLetsThePodStart() {
-    Map<String, String> values =
-        env().stream()
-            .filter(e -> e.containsKey("value"))
-            .collect(
-                Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+    Map<String, String> values = envValues();
     boolean dryRunAllowed = "true".equals(values.get("HERALD_ALLOW_DRY_RUN"));
     assertTrue(
         dryRunAllowed
@@ -172,6 +164,14 @@ class DeploymentManifestsTest {
 
   private static List<Map<String, Object>> env() {
     return list(container(), "env").stream().map(DeploymentManifestsTest::asMap).toList();
+  }
+
+  /** The container's environment variables that have a literal value, by name. */
+  private static Map<String, String> envValues() {
+    return env().stream()
+        .filter(e -> e.containsKey("value"))
+        .collect(
+            Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
   }
 
   private static String probePath(Map<String, Object> container, String probe) {

@@ -10,10 +10,10 @@ import dev.herald.domain.bot.BotConfigInput.PostInput;
 import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.Rotation;
-import dev.herald.domain.plan.PlanClaims;
 import dev.herald.domain.plan.PlanInput;
 import dev.herald.domain.plan.PlanLimits;
 import dev.herald.domain.plan.PlanPolicy;
+import dev.herald.domain.plan.SampleClaims;
 import dev.herald.domain.shared.FieldError;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.telegram.ChatReference;
@@ -24,7 +24,6 @@ import jakarta.json.Json;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -129,17 +128,19 @@ class PlanContentLimitsTest {
 
   @Test
   void tokenClaimsAndBillingCarryThePostsAndButtonsLimits() {
-    Map<String, Object> claims =
-        Map.of(
-            "iat",
-            1_800_000_000L,
-            "plan_status",
-            "ACTIVE",
-            "plan_limits",
+    PlanLimits limits =
+        SampleClaims.limitsOf(
             Json.createObjectBuilder().add("max_posts_per_bot", 3).add("max_buttons", 0).build());
-    PlanLimits limits = PlanClaims.parse(claims::get).orElseThrow().limits();
     assertEquals(3, limits.maxPostsPerBot());
     assertEquals(0, limits.maxButtons());
+  }
+
+  /** The first error of a configuration with these posts, refused under {@code plan}. */
+  private static FieldError refusedConfig(List<PostInput> posts, PlanLimits plan) {
+    return assertThrows(
+            InvalidInputException.class, () -> BotConfigPolicy.validate(input(posts), plan))
+        .errors()
+        .get(0);
   }
 
   @Test
@@ -149,13 +150,11 @@ class PlanContentLimitsTest {
             new PostInput("TEXT", "one", null, null, null),
             new PostInput("TEXT", "two", null, null, null),
             new PostInput("TEXT", "three", null, null, null));
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class, () -> BotConfigPolicy.validate(input(three), plan(2, 12)));
-    assertEquals("posts", refused.errors().get(0).field());
+    FieldError refused = refusedConfig(three, plan(2, 12));
+    assertEquals("posts", refused.field());
     assertTrue(
-        refused.errors().get(0).message().contains("2 posts per bot (max_posts_per_bot), got 3"),
-        refused.errors()::toString);
+        refused.message().contains("2 posts per bot (max_posts_per_bot), got 3"),
+        refused::toString);
     assertEquals(3, BotConfigPolicy.validate(input(three), plan(3, 12)).posts().size());
   }
 
@@ -166,17 +165,12 @@ class PlanContentLimitsTest {
             List.of(new ButtonInput("a", "https://e.com/a"), new ButtonInput("b", "https://e.com")),
             List.of(new ButtonInput("c", "https://e.com/c")));
     List<PostInput> post = List.of(new PostInput("TEXT", "hi", null, null, rows));
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class, () -> BotConfigPolicy.validate(input(post), plan(10, 2)));
-    assertEquals("posts[0].buttons", refused.errors().get(0).field());
+    FieldError refused = refusedConfig(post, plan(10, 2));
+    assertEquals("posts[0].buttons", refused.field());
     assertTrue(
-        refused.errors().get(0).message().contains("2 buttons per post (max_buttons), got 3"),
-        refused.errors()::toString);
-    InvalidInputException none =
-        assertThrows(
-            InvalidInputException.class, () -> BotConfigPolicy.validate(input(post), plan(10, 0)));
-    assertTrue(none.errors().get(0).message().contains("no buttons"), none.errors()::toString);
+        refused.message().contains("2 buttons per post (max_buttons), got 3"), refused::toString);
+    FieldError none = refusedConfig(post, plan(10, 0));
+    assertTrue(none.message().contains("no buttons"), none::toString);
     assertEquals(1, BotConfigPolicy.validate(input(post), plan(10, 3)).posts().size());
   }
 

@@ -7,41 +7,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class VariantTextTest {
 
-  @Test
-  void variantsGiveEveryAlternativeOnce() {
-    VariantText text = VariantText.parse("{Hello|Hi|Hey} there");
-    assertEquals(3, text.count());
+  /** What the indices below the text's count render to. */
+  private static Set<String> renderings(VariantText text) {
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < text.count(); i++) {
       seen.add(text.render(i, false));
     }
-    assertEquals(Set.of("Hello there", "Hi there", "Hey there"), seen);
+    return seen;
   }
 
-  @Test
-  void nestedVariantsCountEveryPath() {
-    VariantText text = VariantText.parse("{Hi|Hello{ there|!}} {a|b}");
-    assertEquals(6, text.count());
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < 6; i++) {
-      seen.add(text.render(i, false));
-    }
-    assertEquals(
-        Set.of("Hi a", "Hi b", "Hello there a", "Hello there b", "Hello! a", "Hello! b"), seen);
+  static Stream<Arguments> templates() {
+    return Stream.of(
+        Arguments.of("{Hello|Hi|Hey} there", Set.of("Hello there", "Hi there", "Hey there")),
+        Arguments.of(
+            "{Hi|Hello{ there|!}} {a|b}",
+            Set.of("Hi a", "Hi b", "Hello there a", "Hello there b", "Hello! a", "Hello! b")));
+  }
+
+  /** Flat variants give every alternative once; nested ones count and give every path. */
+  @ParameterizedTest
+  @MethodSource("templates")
+  void theCountIsEveryPathAndEachIndexBelowItRendersOne(String template, Set<String> paths) {
+    VariantText text = VariantText.parse(template);
+    assertEquals(paths.size(), text.count());
+    assertEquals(paths, renderings(text));
   }
 
   @Test
   void distinctIndicesGiveDistinctTextsWhileVariantsAllow() {
     VariantText text = VariantText.parse("{a|b|c}{1|2}{x|y|z|w}");
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < text.count(); i++) {
-      seen.add(text.render(i, false));
-    }
-    assertEquals(24, seen.size());
+    assertEquals(24, renderings(text).size());
     assertEquals(text.render(0, false), text.render(24, false));
   }
 

@@ -12,12 +12,18 @@ class OutcomePolicyTest {
   private final OutcomePolicy coolOnPeerFlood = new OutcomePolicy(false, Duration.ofHours(1));
   private final OutcomePolicy banOnPeerFlood = new OutcomePolicy(true, Duration.ofHours(1));
 
+  /** Asserts that {@code action} is {@code kind}, holding the sender back for {@code coolDown}. */
+  private static void assertAction(Kind kind, Duration coolDown, OutcomeAction action) {
+    assertEquals(kind, action.kind());
+    assertEquals(coolDown, action.coolDown());
+  }
+
   @Test
   void floodWaitCoolsTheSenderDownForTheTimeTelegramAsked() {
-    OutcomeAction action =
-        coolOnPeerFlood.decide(new SendOutcome.FloodWait(Duration.ofSeconds(42)));
-    assertEquals(Kind.COOL_DOWN_SENDER, action.kind());
-    assertEquals(Duration.ofSeconds(42), action.coolDown());
+    assertAction(
+        Kind.COOL_DOWN_SENDER,
+        Duration.ofSeconds(42),
+        coolOnPeerFlood.decide(new SendOutcome.FloodWait(Duration.ofSeconds(42))));
   }
 
   @Test
@@ -33,9 +39,7 @@ class OutcomePolicyTest {
   void peerFloodBansOrCoolsDownAsConfigured() {
     SendOutcome peerFlood = new SendOutcome.SenderLimited("PEER_FLOOD");
     assertEquals(Kind.BAN_SENDER, banOnPeerFlood.decide(peerFlood).kind());
-    OutcomeAction cool = coolOnPeerFlood.decide(peerFlood);
-    assertEquals(Kind.COOL_DOWN_SENDER, cool.kind());
-    assertEquals(Duration.ofHours(1), cool.coolDown());
+    assertAction(Kind.COOL_DOWN_SENDER, Duration.ofHours(1), coolOnPeerFlood.decide(peerFlood));
   }
 
   @Test

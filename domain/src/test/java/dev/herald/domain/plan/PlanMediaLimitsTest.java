@@ -8,7 +8,6 @@ import dev.herald.domain.shared.InvalidInputException;
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The plan's media limits arrive like the other limits: admin input, token claims, defaults. */
@@ -54,18 +53,12 @@ class PlanMediaLimitsTest {
 
   @Test
   void tokenClaimsCarryTheMediaLimits() {
-    Map<String, Object> claims =
-        Map.of(
-            "iat",
-            1_800_000_000L,
-            "plan_status",
-            "ACTIVE",
-            "plan_limits",
+    PlanLimits limits =
+        SampleClaims.limitsOf(
             Json.createObjectBuilder()
                 .add("max_media_bytes", 3_000_000L)
                 .add("max_media_count", 7)
                 .build());
-    PlanLimits limits = PlanClaims.parse(claims::get).orElseThrow().limits();
     assertEquals(3_000_000L, limits.maxMediaBytes());
     assertEquals(7, limits.maxMediaCount());
   }

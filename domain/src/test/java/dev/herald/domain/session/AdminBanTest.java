@@ -7,8 +7,6 @@ import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.engine.SessionPenalties;
-import dev.herald.domain.shared.GeneratedIdEntity;
-import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,20 +70,9 @@ class AdminBanTest {
 
   private void session(long id, SessionState state, Long account) {
     TelegramSession session = new TelegramSession(1, "+44****12", null, state, NOW);
-    set(GeneratedIdEntity.class, session, "id", id);
-    set(TelegramSession.class, session, "assignedAccountId", account);
+    PersistedColumns.write(session, "id", id);
+    PersistedColumns.write(session, "assignedAccountId", account);
     rows.put(id, session);
-  }
-
-  /** The columns JPA and the engine's SQL write, which the entity has no setter for. */
-  private static void set(Class<?> declaring, TelegramSession session, String field, Object value) {
-    try {
-      Field f = declaring.getDeclaredField(field);
-      f.setAccessible(true);
-      f.set(session, value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The engine's ban path, as the database would apply it to the session row. */

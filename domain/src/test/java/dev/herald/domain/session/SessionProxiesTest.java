@@ -3,8 +3,6 @@ package dev.herald.domain.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
-import dev.herald.domain.shared.GeneratedIdEntity;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +66,7 @@ class SessionProxiesTest {
 
   private void pair(long id, SessionProxy proxy) {
     ApiPair pair = new ApiPair(1000 + (int) id, "sealed", 7, NOW);
-    set(pair, id);
+    PersistedColumns.write(pair, "id", id);
     pair.useProxy(proxy);
     pairs.put(id, pair);
   }
@@ -76,19 +74,9 @@ class SessionProxiesTest {
   private TelegramSession session(long id, long pairId) {
     TelegramSession session =
         new TelegramSession(pairId, "+44****12", null, SessionState.UNUSED, NOW);
-    set(session, id);
+    PersistedColumns.write(session, "id", id);
     sessions.put(id, session);
     return session;
-  }
-
-  private static void set(GeneratedIdEntity row, long id) {
-    try {
-      Field f = GeneratedIdEntity.class.getDeclaredField("id");
-      f.setAccessible(true);
-      f.set(row, id);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Only the reads {@link SessionProxies} makes. */

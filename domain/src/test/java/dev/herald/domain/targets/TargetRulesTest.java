@@ -107,21 +107,19 @@ class TargetRulesTest {
     assertTrue(after.readyAt(NOW.plusSeconds(30)));
   }
 
+  /** When a ready chat may be posted to next after a send at NOW that had {@code outcome}. */
+  private Optional<Instant> nextPostAfter(SendOutcome outcome) {
+    return rules.afterSend(joinedAt("@x", NOW), outcome, NOW, GAP).orElseThrow().nextPostAt();
+  }
+
   @Test
   void slowModeAndFloodWaitAnswersSetThatChatsTime() {
-    ChatTarget ready = joinedAt("@x", NOW);
     assertEquals(
         Optional.of(NOW.plusSeconds(42)),
-        rules
-            .afterSend(ready, new SendOutcome.SlowMode(Duration.ofSeconds(42)), NOW, GAP)
-            .orElseThrow()
-            .nextPostAt());
+        nextPostAfter(new SendOutcome.SlowMode(Duration.ofSeconds(42))));
     assertEquals(
         Optional.of(NOW.plusSeconds(7)),
-        rules
-            .afterSend(ready, new SendOutcome.FloodWait(Duration.ofSeconds(7)), NOW, GAP)
-            .orElseThrow()
-            .nextPostAt());
+        nextPostAfter(new SendOutcome.FloodWait(Duration.ofSeconds(7))));
   }
 
   @Test

@@ -62,6 +62,23 @@ class SandboxTargetsTest {
     assertEquals(Membership.MEMBER, telegram.getChatMember(USER, slow.id(), USER).membership());
   }
 
+  /**
+   * The stored target of session 7 whose join request to {@code chat} waits for approval, with the
+   * chat id and title as stored and the error of the preparation that {@code requested} it.
+   */
+  private static ChatTarget waitingOnItsJoinRequest(
+      String chat, long chatId, String title, Preparation requested) {
+    return new ChatTarget(
+        new TargetKey(1, Sender.Kind.SESSION, 7, chat),
+        chatId,
+        title,
+        TargetMembership.JOIN_REQUESTED,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        requested.error());
+  }
+
   @Test
   void aPacedJoinJoinsNothing() {
     TelegramWorld telegram = new TelegramWorld(clock, TelegramLimits.telegram());
@@ -87,16 +104,7 @@ class SandboxTargetsTest {
     long clubId = telegram.chatByInviteLink(club).orElseThrow().id();
     assertEquals(1, telegram.joinRequests(clubId).size());
 
-    ChatTarget known =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.SESSION, 7, club),
-            0,
-            null,
-            TargetMembership.JOIN_REQUESTED,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            requested.error());
+    ChatTarget known = waitingOnItsJoinRequest(club, 0, null, requested);
     assertEquals(
         TargetMembership.JOIN_REQUESTED,
         prepare(sandbox, SESSION, club, Optional.of(known), true).membership());
@@ -122,15 +130,7 @@ class SandboxTargetsTest {
     assertEquals(gate, requested.chatId(), "the resolved id is kept: no second resolution");
 
     ChatTarget known =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.SESSION, 7, "@gated_group"),
-            requested.chatId(),
-            requested.title(),
-            TargetMembership.JOIN_REQUESTED,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            requested.error());
+        waitingOnItsJoinRequest("@gated_group", requested.chatId(), requested.title(), requested);
     long joins = telegram.figures().joins();
     assertEquals(
         TargetMembership.JOIN_REQUESTED,

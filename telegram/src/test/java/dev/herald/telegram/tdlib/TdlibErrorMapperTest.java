@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.domain.telegram.SendOutcome;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every outcome from TDLib objects shaped as in td_api.tl of TDLib 1.8.67 ({@code error code:int32
@@ -27,90 +30,86 @@ class TdlibErrorMapperTest {
                 + "\",\"@client_id\":1}"));
   }
 
-  @Test
-  void tooManyRequestsRetryAfterIsFloodWait() {
-    assertEquals(
-        new SendOutcome.FloodWait(Duration.ofSeconds(1234)),
-        error(429, "Too Many Requests: retry after 1234"));
+  /** Errors whose outcome carries what Telegram said: how long to wait, or the limit's name. */
+  static Stream<Arguments> exactOutcomes() {
+    return Stream.of(
+        // A flood wait says how long, in a 429's text or in the 420's code name.
+        Arguments.of(
+            429,
+            "Too Many Requests: retry after 1234",
+            new SendOutcome.FloodWait(Duration.ofSeconds(1234))),
+        Arguments.of(420, "FLOOD_WAIT_35", new SendOutcome.FloodWait(Duration.ofSeconds(35))),
+        Arguments.of(420, "FLOOD_PREMIUM_WAIT_8", new SendOutcome.FloodWait(Duration.ofSeconds(8))),
+        // A bare 429 is a long flood wait.
+        Arguments.of(
+            429,
+            "Too Many Requests",
+            new SendOutcome.FloodWait(TdlibErrorMapper.DEFAULT_FLOOD_WAIT)),
+        Arguments.of(400, "SLOWMODE_WAIT_59", new SendOutcome.SlowMode(Duration.ofSeconds(59))),
+        Arguments.of(400, "PEER_FLOOD", new SendOutcome.SenderLimited("PEER_FLOOD")));
   }
 
-  @Test
-  void floodWaitCodeIsFloodWait() {
-    assertEquals(new SendOutcome.FloodWait(Duration.ofSeconds(35)), error(420, "FLOOD_WAIT_35"));
-    assertEquals(
-        new SendOutcome.FloodWait(Duration.ofSeconds(8)), error(420, "FLOOD_PREMIUM_WAIT_8"));
+  @ParameterizedTest(name = "{0} {1} is {2}")
+  @MethodSource("exactOutcomes")
+  void waitsAndLimitsCarryWhatTelegramSaid(int code, String message, SendOutcome outcome) {
+    assertEquals(outcome, error(code, message));
   }
 
-  @Test
-  void bare429IsALongFloodWait() {
-    assertEquals(
-        new SendOutcome.FloodWait(TdlibErrorMapper.DEFAULT_FLOOD_WAIT),
-        error(429, "Too Many Requests"));
+  /** Errors of one kind ({@code kind}), each given as its code, a space, and its message. */
+  private static Stream<Arguments> ofKind(Class<? extends SendOutcome> kind, String... errors) {
+    return Stream.of(errors).map(error -> Arguments.of(error, kind));
   }
 
-  @Test
-  void slowModeWaitIsSlowMode() {
-    assertEquals(new SendOutcome.SlowMode(Duration.ofSeconds(59)), error(400, "SLOWMODE_WAIT_59"));
+  static Stream<Arguments> kinds() {
+    return Stream.of(
+            // Write restrictions: this chat refuses this sender.
+            ofKind(
+                SendOutcome.ChatForbidden.class,
+                "400 CHAT_WRITE_FORBIDDEN",
+                "400 USER_BANNED_IN_CHANNEL",
+                "400 CHAT_RESTRICTED",
+                "400 CHANNEL_PRIVATE",
+                "400 CHAT_SEND_PLAIN_FORBIDDEN",
+                "400 Have no write access to the chat",
+                "403 SOMETHING_FORBIDDEN_NEW"),
+            // Only Telegram's explicit verdicts ban a sender.
+            ofKind(
+                SendOutcome.SenderBanned.class,
+                "400 USER_DEACTIVATED_BAN",
+                "400 USER_DEACTIVATED",
+                "401 AUTH_KEY_UNREGISTERED",
+                "401 SESSION_REVOKED",
+                "406 AUTH_KEY_DUPLICATED",
+                "400 PHONE_NUMBER_BANNED"),
+            // A logout without a verdict needs a login and is no ban.
+            ofKind(
+                SendOutcome.SenderNeedsLogin.class,
+                "401 Unauthorized",
+                "401 SESSION_EXPIRED",
+                "401 SOMETHING_NEW_401"),
+            // Unknown chats.
+            ofKind(
+                SendOutcome.ChatNotFound.class,
+                "400 Chat not found",
+                "400 USERNAME_NOT_OCCUPIED",
+                "400 USERNAME_INVALID",
+                "400 INVITE_HASH_EXPIRED"),
+            // Everything else is transient.
+            ofKind(
+                SendOutcome.TransientError.class,
+                "500 Internal Server Error",
+                "400 MESSAGE_TOO_LONG",
+                "406 Request aborted",
+                "0 Connection closed"))
+        .flatMap(errors -> errors);
   }
 
-  @ParameterizedTest
-  @CsvSource({
-    "400, CHAT_WRITE_FORBIDDEN",
-    "400, USER_BANNED_IN_CHANNEL",
-    "400, CHAT_RESTRICTED",
-    "400, CHANNEL_PRIVATE",
-    "400, CHAT_SEND_PLAIN_FORBIDDEN",
-    "400, Have no write access to the chat",
-    "403, SOMETHING_FORBIDDEN_NEW"
-  })
-  void writeRestrictionsAreChatForbidden(int code, String message) {
-    assertInstanceOf(SendOutcome.ChatForbidden.class, error(code, message));
-  }
-
-  @Test
-  void peerFloodIsSenderLimited() {
-    assertEquals(new SendOutcome.SenderLimited("PEER_FLOOD"), error(400, "PEER_FLOOD"));
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "400, USER_DEACTIVATED_BAN",
-    "400, USER_DEACTIVATED",
-    "401, AUTH_KEY_UNREGISTERED",
-    "401, SESSION_REVOKED",
-    "406, AUTH_KEY_DUPLICATED",
-    "400, PHONE_NUMBER_BANNED"
-  })
-  void onlyTelegramsExplicitVerdictsAreSenderBanned(int code, String message) {
-    assertInstanceOf(SendOutcome.SenderBanned.class, error(code, message));
-  }
-
-  @ParameterizedTest
-  @CsvSource({"401, Unauthorized", "401, SESSION_EXPIRED", "401, SOMETHING_NEW_401"})
-  void aLogoutWithoutAVerdictNeedsALoginAndIsNoBan(int code, String message) {
-    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, error(code, message));
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "400, Chat not found",
-    "400, USERNAME_NOT_OCCUPIED",
-    "400, USERNAME_INVALID",
-    "400, INVITE_HASH_EXPIRED"
-  })
-  void unknownChatsAreChatNotFound(int code, String message) {
-    assertInstanceOf(SendOutcome.ChatNotFound.class, error(code, message));
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "500, Internal Server Error",
-    "400, MESSAGE_TOO_LONG",
-    "406, Request aborted",
-    "0, Connection closed"
-  })
-  void everythingElseIsTransient(int code, String message) {
-    assertInstanceOf(SendOutcome.TransientError.class, error(code, message));
+  @ParameterizedTest(name = "{0} is {1}")
+  @MethodSource("kinds")
+  void eachErrorIsItsKindOfOutcome(String error, Class<? extends SendOutcome> kind) {
+    int space = error.indexOf(' ');
+    assertInstanceOf(
+        kind, error(Integer.parseInt(error.substring(0, space)), error.substring(space + 1)));
   }
 
   @Test

@@ -61,20 +61,22 @@ class TdlibTextFormatterIT {
     assertEquals(TextEntity.of("bold", 3, 2), parsed.entities().get(0));
   }
 
-  @Test
-  void anUnclosedEntityIsRefusedNamingItsPosition() {
+  /** Asserts that TDLib refuses {@code markdown} with a message saying {@code saying}. */
+  private static void assertRefused(String markdown, String saying) {
     TextFormatException e =
         assertThrows(
-            TextFormatException.class, () -> formatter.parse("Hello *world", TextFormat.MARKDOWN));
-    assertTrue(e.getMessage().contains("offset 6"), e.getMessage());
+            TextFormatException.class, () -> formatter.parse(markdown, TextFormat.MARKDOWN));
+    assertTrue(e.getMessage().contains(saying), e.getMessage());
+  }
+
+  @Test
+  void anUnclosedEntityIsRefusedNamingItsPosition() {
+    assertRefused("Hello *world", "offset 6");
   }
 
   @Test
   void markdownV2ReservedCharactersMustBeEscaped() {
-    TextFormatException e =
-        assertThrows(
-            TextFormatException.class, () -> formatter.parse("Price: 5.00!", TextFormat.MARKDOWN));
-    assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+    assertRefused("Price: 5.00!", "reserved");
     assertEquals("Price: 5.00!", formatter.parse("Price: 5\\.00\\!", TextFormat.MARKDOWN).text());
   }
 
