@@ -1,5 +1,6 @@
 package dev.herald.api.bot;
 
+import dev.herald.api.account.AuthenticatedResource;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.api.dashboard.LogEntryView;
 import dev.herald.api.dashboard.StatsView;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,10 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class BotResource {
+public class BotResource extends AuthenticatedResource {
 
-  @Inject CurrentAccount current;
   @Inject BotService bots;
   @Inject BotLifecycleService lifecycle;
   @Inject DashboardService dashboard;
