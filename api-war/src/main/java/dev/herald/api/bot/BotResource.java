@@ -10,6 +10,7 @@ import dev.herald.api.web.ConditionalRead;
 import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
+import dev.herald.domain.delivery.DeliveryAttempt;
 import dev.herald.domain.delivery.DeliveryService;
 import dev.herald.domain.targets.TargetService;
 import jakarta.annotation.security.RolesAllowed;
@@ -140,8 +141,8 @@ public class BotResource extends AuthenticatedResource {
       summary =
           "Every post attempt, newest first, a page at a time: chat, sender, outcome, Telegram's"
               + " message id or the error")
-  public PageView<DeliveryView> deliveries(@BeanParam PageParams page) {
-    return PageView.of(deliveries.attempts(current.id(), page.request()), DeliveryView::of);
+  public PageView<DeliveryAttempt> deliveries(@BeanParam PageParams page) {
+    return PageView.of(deliveries.attempts(current.id(), page.request()), attempt -> attempt);
   }
 
   @GET
