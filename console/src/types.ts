@@ -131,7 +131,7 @@ export interface SyncState {
 }
 
 /**
- * One post attempt (DeliveryView on the server): an item of GET /bot/deliveries (with `id`) or an
+ * One post attempt (DeliveryAttempt on the server): an item of GET /bot/deliveries (with `id`) or an
  * `event: delivery` of GET /bot/events (with `delivery_id`).
  */
 export interface Delivery {

@@ -3,9 +3,7 @@ package dev.herald.launcher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,16 +79,8 @@ public final class Api {
     }
 
     public Reply send() {
-      try {
-        HttpResponse<String> response =
-            CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return new Reply(
+          Blocking.call(() -> CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString())));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.herald.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,17 +96,7 @@ public final class LibertyServer {
    */
   public void stop() {
     run(List.of("stop", name));
-    for (ProcessHandle jvm : jvms()) {
-      try {
-        jvm.onExit().get(2, TimeUnit.MINUTES);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException(
-            "Liberty " + name + " (pid " + jvm.pid() + ") did not exit after its stop", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    awaitExit(jvms(), Duration.ofMinutes(2), "did not exit after its stop");
   }
 
   /**
@@ -122,18 +111,23 @@ public final class LibertyServer {
     }
     Instant signalled = Instant.now();
     jvms.forEach(ProcessHandle::destroyForcibly);
+    awaitExit(jvms, Duration.ofSeconds(10), "did not die");
+    return signalled;
+  }
+
+  /** Waits for each of the server's JVMs to exit; one still running after the wait is an error. */
+  private void awaitExit(List<ProcessHandle> jvms, Duration wait, String failure) {
     for (ProcessHandle jvm : jvms) {
       try {
-        jvm.onExit().get(10, TimeUnit.SECONDS);
+        jvm.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException(
-            "Liberty " + name + " (pid " + jvm.pid() + ") did not die", e);
+            "Liberty " + name + " (pid " + jvm.pid() + ") " + failure, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
     }
-    return signalled;
   }
 
   /**
@@ -191,18 +185,13 @@ public final class LibertyServer {
    * Runs the server script quietly (its output is in the server's logs) and returns its exit code.
    */
   private int run(List<String> args) {
-    try {
-      return builder(args)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start()
-          .waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Blocking.call(
+        () ->
+            builder(args)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor());
   }
 
   /** The server script with {@code args} and this server's environment and port, not started. */

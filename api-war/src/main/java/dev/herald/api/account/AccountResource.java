@@ -4,8 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -14,10 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/account")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AccountResource {
+public class AccountResource extends AuthenticatedResource {
 
-  @Inject CurrentAccount current;
   @Inject Clock clock;
 
   @POST

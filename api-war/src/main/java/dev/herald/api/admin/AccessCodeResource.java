@@ -1,7 +1,6 @@
 package dev.herald.api.admin;
 
-import dev.herald.api.account.AdminOnly;
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AdminResource;
 import dev.herald.domain.access.AccessCodeService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,13 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins create access codes bound to a plan. */
 @Path("/admin/access-codes")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
-public class AccessCodeResource {
+public class AccessCodeResource extends AdminResource {
 
-  @Inject CurrentAccount current;
   @Inject AccessCodeService codes;
 
   @POST

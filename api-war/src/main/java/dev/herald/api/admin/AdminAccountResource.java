@@ -1,7 +1,6 @@
 package dev.herald.api.admin;
 
-import dev.herald.api.account.AdminOnly;
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AdminResource;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.account.AdminAccountService;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -27,13 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins list and create accounts and set their plans. */
 @Path("/admin/accounts")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminAccountResource {
+public class AdminAccountResource extends AdminResource {
 
-  @Inject CurrentAccount current;
   @Inject AdminAccountService accounts;
   @Inject PlanService plans;
   @Inject Clock clock;

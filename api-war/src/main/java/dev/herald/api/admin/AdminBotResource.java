@@ -1,7 +1,6 @@
 package dev.herald.api.admin;
 
-import dev.herald.api.account.AdminOnly;
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AdminResource;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.bot.AdminBotService;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,12 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Admins list, suspend, activate, limit and delete tenants' bots. */
 @Path("/admin/bots")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminBotResource {
+public class AdminBotResource extends AdminResource {
 
-  @Inject CurrentAccount current;
   @Inject AdminBotService bots;
   @Inject UserBotService userBots;
 

@@ -1,6 +1,6 @@
 package dev.herald.api.admin;
 
-import dev.herald.api.account.AdminOnly;
+import dev.herald.api.account.AdminResource;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.audit.AuditLog;
@@ -9,18 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The audit log, newest first. */
 @Path("/admin/audit-log")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AuditLogResource {
+public class AuditLogResource extends AdminResource {
 
   @Inject AuditLog audit;
 

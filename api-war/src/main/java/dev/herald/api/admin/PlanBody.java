@@ -1,57 +1,30 @@
 package dev.herald.api.admin;
 
+import dev.herald.api.web.CanonicalRecordAdapter;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanInput;
 import dev.herald.domain.plan.PlanLimits;
+import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.time.Instant;
 
 /**
- * Plan terms on the wire: {@code status}, {@code expires_at} (ISO-8601 or null), {@code limits}.
+ * Plan terms on the wire: {@code status}, {@code expires_at} (ISO-8601 or null), {@code limits}
+ * (the domain's {@link PlanInput.LimitsInput} as it is; omitted fields take the defaults).
  */
-public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
+public record PlanBody(
+    String status,
+    Instant expiresAt,
+    @JsonbTypeAdapter(PlanBody.LimitsAdapter.class) PlanInput.LimitsInput limits) {
 
-  /** Plan limits on the wire; omitted fields take the defaults. */
-  public record LimitsBody(
-      Integer maxSessions,
-      Integer maxGroups,
-      Integer minDelayBetweenPostsSeconds,
-      Integer minDelayBetweenCyclesSeconds,
-      Integer maxPostsPerDay,
-      Long maxMediaBytes,
-      Integer maxMediaCount,
-      Integer maxPostsPerBot,
-      Integer maxButtons) {
-
-    static LimitsBody of(PlanLimits l) {
-      return new LimitsBody(
-          l.maxSessions(),
-          l.maxGroups(),
-          l.minDelayBetweenPostsSeconds(),
-          l.minDelayBetweenCyclesSeconds(),
-          l.maxPostsPerDay(),
-          l.maxMediaBytes(),
-          l.maxMediaCount(),
-          l.maxPostsPerBot(),
-          l.maxButtons());
+  /** Binds {@code limits}, which Yasson does not: the record has a second constructor. */
+  public static final class LimitsAdapter extends CanonicalRecordAdapter<PlanInput.LimitsInput> {
+    public LimitsAdapter() {
+      super(PlanInput.LimitsInput.class);
     }
   }
 
   PlanInput toInput() {
-    return new PlanInput(
-        status,
-        expiresAt,
-        limits == null
-            ? null
-            : new PlanInput.LimitsInput(
-                limits.maxSessions,
-                limits.maxGroups,
-                limits.minDelayBetweenPostsSeconds,
-                limits.minDelayBetweenCyclesSeconds,
-                limits.maxPostsPerDay,
-                limits.maxMediaBytes,
-                limits.maxMediaCount,
-                limits.maxPostsPerBot,
-                limits.maxButtons));
+    return new PlanInput(status, expiresAt, limits);
   }
 
   static PlanInput toInput(PlanBody body) {
@@ -59,7 +32,19 @@ public record PlanBody(String status, Instant expiresAt, LimitsBody limits) {
   }
 
   static PlanBody of(Plan plan) {
+    PlanLimits l = plan.limits();
     return new PlanBody(
-        plan.status().name(), plan.expiresAt().orElse(null), LimitsBody.of(plan.limits()));
+        plan.status().name(),
+        plan.expiresAt().orElse(null),
+        new PlanInput.LimitsInput(
+            l.maxSessions(),
+            l.maxGroups(),
+            l.minDelayBetweenPostsSeconds(),
+            l.minDelayBetweenCyclesSeconds(),
+            l.maxPostsPerDay(),
+            l.maxMediaBytes(),
+            l.maxMediaCount(),
+            l.maxPostsPerBot(),
+            l.maxButtons()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api.bot;
 
+import dev.herald.api.account.AuthenticatedResource;
 import dev.herald.api.account.CurrentAccount;
 import dev.herald.api.dashboard.LogEntryView;
 import dev.herald.api.dashboard.StatsView;
@@ -9,6 +10,7 @@ import dev.herald.api.web.ConditionalRead;
 import dev.herald.domain.activity.DashboardService;
 import dev.herald.domain.bot.BotLifecycleService;
 import dev.herald.domain.bot.BotService;
+import dev.herald.domain.delivery.DeliveryAttempt;
 import dev.herald.domain.delivery.DeliveryService;
 import dev.herald.domain.targets.TargetService;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,10 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class BotResource {
+public class BotResource extends AuthenticatedResource {
 
-  @Inject CurrentAccount current;
   @Inject BotService bots;
   @Inject BotLifecycleService lifecycle;
   @Inject DashboardService dashboard;
@@ -142,8 +141,8 @@ public class BotResource {
       summary =
           "Every post attempt, newest first, a page at a time: chat, sender, outcome, Telegram's"
               + " message id or the error")
-  public PageView<DeliveryView> deliveries(@BeanParam PageParams page) {
-    return PageView.of(deliveries.attempts(current.id(), page.request()), DeliveryView::of);
+  public PageView<DeliveryAttempt> deliveries(@BeanParam PageParams page) {
+    return PageView.of(deliveries.attempts(current.id(), page.request()), attempt -> attempt);
   }
 
   @GET

@@ -1,14 +1,12 @@
 package dev.herald.api.dashboard;
 
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AuthenticatedResource;
 import dev.herald.api.web.ConditionalRead;
 import dev.herald.domain.activity.DashboardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -16,12 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/sync/state")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class SyncStateResource {
+public class SyncStateResource extends AuthenticatedResource {
 
   private static final int RECENT_LOGS = 20;
 
-  @Inject CurrentAccount current;
   @Inject DashboardService dashboard;
 
   @GET

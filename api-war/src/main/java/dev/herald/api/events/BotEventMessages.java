@@ -1,20 +1,23 @@
 package dev.herald.api.events;
 
 import dev.herald.api.bot.BotStateView;
-import dev.herald.api.bot.DeliveryView;
 import dev.herald.api.dashboard.LogEntryView;
 import dev.herald.api.web.JsonbConfigResolver;
+import dev.herald.domain.delivery.DeliveryAttempt;
 import dev.herald.domain.events.ActivityEvent;
 import dev.herald.domain.events.DeliveryEvent;
 import dev.herald.domain.events.EventCursor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.io.StringReader;
 
 /**
  * The stream's events: {@code state} (the body of {@code GET /bot/state}), {@code log} (an item of
- * {@code GET /bot/logs}), {@code delivery} ({@link DeliveryView}), each as one line of JSON in the
+ * {@code GET /bot/logs}), {@code delivery} ({@link #deliveryData}), each as one line of JSON in the
  * API's naming (snake_case, nulls left out); log and delivery events carry the cursor after them as
  * their id.
  */
@@ -37,7 +40,16 @@ final class BotEventMessages {
   }
 
   OutboundSseEvent delivery(DeliveryEvent d, EventCursor after) {
-    return event("delivery", after, DeliveryView.event(d.attempt()));
+    return event("delivery", after, deliveryData(jsonb, d.attempt()));
+  }
+
+  /**
+   * The data of a {@code delivery} event: the attempt as {@code GET /bot/deliveries} lists it, with
+   * its {@code id} named {@code delivery_id}, since the event's own id is the stream cursor.
+   */
+  static JsonObject deliveryData(Jsonb jsonb, DeliveryAttempt attempt) {
+    JsonObject item = Json.createReader(new StringReader(jsonb.toJson(attempt))).readObject();
+    return Json.createObjectBuilder(item).remove("id").add("delivery_id", item.get("id")).build();
   }
 
   OutboundSseEvent keepAlive() {

@@ -1,6 +1,6 @@
 package dev.herald.api.media;
 
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AuthenticatedResource;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.media.MediaService;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,13 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/media")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class MediaResource {
+public class MediaResource extends AuthenticatedResource {
 
   /** The multipart field that carries the file. */
   static final String FILE_FIELD = "file";
 
-  @Inject CurrentAccount current;
   @Inject MediaService media;
 
   @POST

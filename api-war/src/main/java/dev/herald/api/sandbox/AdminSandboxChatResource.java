@@ -1,6 +1,6 @@
 package dev.herald.api.sandbox;
 
-import dev.herald.api.account.AdminOnly;
+import dev.herald.api.account.AdminResource;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.NotFoundException;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
@@ -36,10 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/admin/sandbox/world/chat")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminSandboxChatResource {
+public class AdminSandboxChatResource extends AdminResource {
 
   private static final Pattern ACCOUNT = Pattern.compile("(user|bot)#([1-9][0-9]{0,18})");
 

@@ -1,7 +1,6 @@
 package dev.herald.api.sandbox;
 
-import dev.herald.api.account.AdminOnly;
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AdminResource;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
 import dev.herald.domain.shared.ConflictException;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,12 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/admin/sandbox/faults")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminSandboxResource {
+public class AdminSandboxResource extends AdminResource {
 
-  @Inject CurrentAccount current;
   @Inject SandboxFaults faults;
   @Inject TelegramGateway gateway;
   @Inject AuditLog audit;

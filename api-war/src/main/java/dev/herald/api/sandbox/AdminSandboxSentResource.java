@@ -1,6 +1,6 @@
 package dev.herald.api.sandbox;
 
-import dev.herald.api.account.AdminOnly;
+import dev.herald.api.account.AdminResource;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.ProblemType;
@@ -12,9 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,10 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/admin/sandbox/sent")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminSandboxSentResource {
+public class AdminSandboxSentResource extends AdminResource {
 
   @Inject SandboxWorld world;
   @Inject TelegramGateway gateway;

@@ -1,6 +1,6 @@
 package dev.herald.api.sandbox;
 
-import dev.herald.api.account.AdminOnly;
+import dev.herald.api.account.AdminResource;
 import dev.herald.domain.shared.ConflictException;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.shared.ProblemType;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/admin/sandbox/world")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminSandboxWorldResource {
+public class AdminSandboxWorldResource extends AdminResource {
 
   static final int MAX_CHATS = 1000;
 

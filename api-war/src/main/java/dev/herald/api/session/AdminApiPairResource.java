@@ -1,7 +1,6 @@
 package dev.herald.api.session;
 
-import dev.herald.api.account.AdminOnly;
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AdminResource;
 import dev.herald.api.paging.PageParams;
 import dev.herald.api.paging.PageView;
 import dev.herald.domain.session.SessionPoolListing;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,12 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** API pairs (api_id + api_hash) that pooled sessions log in with. */
 @Path("/admin/api-pairs")
 @RolesAllowed({"ADMIN", "OWNER"})
-@AdminOnly
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminApiPairResource {
+public class AdminApiPairResource extends AdminResource {
 
-  @Inject CurrentAccount current;
   @Inject SessionPoolService pool;
   @Inject SessionPoolListing listing;
   @Inject SessionProxyService proxies;

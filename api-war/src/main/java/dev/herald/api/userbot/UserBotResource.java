@@ -1,6 +1,6 @@
 package dev.herald.api.userbot;
 
-import dev.herald.api.account.CurrentAccount;
+import dev.herald.api.account.AuthenticatedResource;
 import dev.herald.domain.shared.InvalidInputException;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.userbot.UserBotService;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -27,10 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/user-bot")
 @RolesAllowed({"USER", "ADMIN", "OWNER"})
 @SecurityRequirement(name = "jwt")
-@Produces(MediaType.APPLICATION_JSON)
-public class UserBotResource {
+public class UserBotResource extends AuthenticatedResource {
 
-  @Inject CurrentAccount current;
   @Inject UserBotService bots;
 
   @POST

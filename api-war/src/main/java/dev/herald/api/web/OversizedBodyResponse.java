@@ -31,44 +31,32 @@ final class OversizedBodyResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setStatus(int status) {
-    if (!request.exceeded()) {
-      super.setStatus(status);
-    }
+    unlessExceeded(() -> super.setStatus(status));
   }
 
   @Override
   public void setContentType(String type) {
-    if (!request.exceeded()) {
-      super.setContentType(type);
-    }
+    unlessExceeded(() -> super.setContentType(type));
   }
 
   @Override
   public void setHeader(String name, String value) {
-    if (!request.exceeded()) {
-      super.setHeader(name, value);
-    }
+    unlessExceeded(() -> super.setHeader(name, value));
   }
 
   @Override
   public void addHeader(String name, String value) {
-    if (!request.exceeded()) {
-      super.addHeader(name, value);
-    }
+    unlessExceeded(() -> super.addHeader(name, value));
   }
 
   @Override
   public void setContentLength(int length) {
-    if (!request.exceeded()) {
-      super.setContentLength(length);
-    }
+    unlessExceeded(() -> super.setContentLength(length));
   }
 
   @Override
   public void setContentLengthLong(long length) {
-    if (!request.exceeded()) {
-      super.setContentLengthLong(length);
-    }
+    unlessExceeded(() -> super.setContentLengthLong(length));
   }
 
   @Override
@@ -91,6 +79,16 @@ final class OversizedBodyResponse extends HttpServletResponseWrapper {
   public void flushBuffer() throws IOException {
     if (!refuseIfExceeded()) {
       super.flushBuffer();
+    }
+  }
+
+  /**
+   * Sets the resource's status or header only while the limit holds: once it is passed, the 413's
+   * own status and headers stand.
+   */
+  private void unlessExceeded(Runnable change) {
+    if (!request.exceeded()) {
+      change.run();
     }
   }
 

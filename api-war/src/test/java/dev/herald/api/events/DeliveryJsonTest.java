@@ -1,4 +1,4 @@
-package dev.herald.api.bot;
+package dev.herald.api.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,9 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * One view, two JSON shapes: the list names the attempt {@code id}, the event {@code delivery_id}.
+ * One attempt, two JSON shapes: the list names the attempt {@code id}, the event {@code
+ * delivery_id}.
  */
-class DeliveryViewTest {
+class DeliveryJsonTest {
 
   private static final Set<String> ATTEMPT =
       Set.of(
@@ -43,20 +44,20 @@ class DeliveryViewTest {
           Instant.parse("2026-01-05T10:00:00Z"),
           Instant.parse("2026-01-05T10:00:01Z"));
 
-  private JsonObject json(DeliveryView view) {
+  private JsonObject json(DeliveryAttempt view) {
     return Json.createReader(new StringReader(jsonb.toJson(view))).readObject();
   }
 
   @Test
   void anItemOfTheDeliveriesListNamesTheAttemptId() {
-    JsonObject item = json(DeliveryView.of(delivered));
+    JsonObject item = json(delivered);
     assertEquals(union(ATTEMPT, "id"), item.keySet());
     assertEquals(7, item.getJsonNumber("id").longValue());
   }
 
   @Test
   void theDataOfADeliveryEventNamesItDeliveryId() {
-    JsonObject data = json(DeliveryView.event(delivered));
+    JsonObject data = BotEventMessages.deliveryData(jsonb, delivered);
     assertEquals(union(ATTEMPT, "delivery_id"), data.keySet());
     assertEquals(7, data.getJsonNumber("delivery_id").longValue());
     assertEquals(3, data.getJsonNumber("cycle_id").longValue());
