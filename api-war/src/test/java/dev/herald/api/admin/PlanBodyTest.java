@@ -47,7 +47,8 @@ class PlanBodyTest {
             {"status": "ACTIVE", "limits": {"max_groups": 20, "max_buttons": null,
               "colour": {"nested": [1, {"x": 2}]}, "tags": [3], "max_sessions": 2}}
             """);
-    assertEquals(new PlanInput.LimitsInput(2, 20, null, null, null), body.limits());
+    assertEquals(
+        new PlanInput.LimitsInput(2, 20, null, null, null, null, null, null, null), body.limits());
   }
 
   @Test
