@@ -1,5 +1,6 @@
 package dev.herald.bench;
 
+import dev.herald.launcher.Blocking;
 import dev.herald.launcher.EmbeddedDatabase;
 import dev.herald.launcher.Folders;
 import dev.herald.launcher.LibertyServer;
@@ -205,17 +206,13 @@ public final class BenchServer implements AutoCloseable {
 
   /** Runs a command to its end; its output and error output, together. */
   public static String run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor();
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Blocking.call(
+        () -> {
+          Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+          String out = new String(p.getInputStream().readAllBytes());
+          p.waitFor();
+          return out;
+        });
   }
 
   public ProcStats procStats() {
@@ -240,19 +237,15 @@ public final class BenchServer implements AutoCloseable {
 
   /** The server's application metrics ({@code /metrics?scope=application}), as text. */
   public String applicationMetrics() {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics?scope=application"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Blocking.call(
+            () ->
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(
+                                URI.create(server.baseUrl() + "/metrics?scope=application"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+        .body();
   }
 
   // ---- SQL ----

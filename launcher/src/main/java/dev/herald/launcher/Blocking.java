@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A blocking call of the launcher or a test client, where a failure ends the caller anyway: an
- * {@link IOException} is rethrown unchecked, and an interrupt keeps the thread's flag and ends the
- * caller with an {@link IllegalStateException}.
+ * A blocking call of the launcher, a test client or a benchmark, where a failure ends the caller
+ * anyway: an {@link IOException} is rethrown unchecked, and an interrupt keeps the thread's flag
+ * and ends the caller with an {@link IllegalStateException}.
  */
-final class Blocking {
+public final class Blocking {
 
   /** The call: I/O, or a wait that an interrupt may end. */
-  interface Call<T> {
+  public interface Call<T> {
     T call() throws IOException, InterruptedException;
   }
 
   private Blocking() {}
 
-  static <T> T call(Call<T> call) {
+  public static <T> T call(Call<T> call) {
     try {
       return call.call();
     } catch (IOException e) {
