@@ -134,6 +134,8 @@ public final class BenchServer implements AutoCloseable {
   public BenchServer countStatements() {
     database.serverConfig("shared_preload_libraries", "pg_stat_statements");
     database.serverConfig("pg_stat_statements.max", "10000");
+    // Planning is counted apart from execution; a statement re-planned per call shows it here.
+    database.serverConfig("pg_stat_statements.track_planning", "on");
     statementStats = true;
     return this;
   }

@@ -72,8 +72,8 @@ public final class StatementCounter {
 
   /**
    * The statements that took most PostgreSQL time since the last pg_stat_statements_reset(), as
-   * report lines: total ms, calls, rows, microseconds per unit of work (per execution, per
-   * request).
+   * report lines: total execution ms, calls, rows, execution and planning microseconds per unit of
+   * work (per execution, per request).
    */
   public static List<String> slowest(BenchServer bench, long units, int limit) {
     return bench
@@ -82,11 +82,17 @@ public final class StatementCounter {
                 + " round((total_exec_time * 1000 / "
                 + Math.max(1, units)
                 + ")::numeric, 1)::text,"
+                + " round((total_plan_time * 1000 / "
+                + Math.max(1, units)
+                + ")::numeric, 1)::text,"
                 + " left(regexp_replace(query, '\\s+', ' ', 'g'), 70) FROM pg_stat_statements"
-                + " ORDER BY total_exec_time DESC LIMIT "
+                + " ORDER BY total_exec_time + total_plan_time DESC LIMIT "
                 + limit)
         .stream()
-        .map(r -> String.format("    %7s ms %7s calls %8s rows  %6s us/unit  %s", (Object[]) r))
+        .map(
+            r ->
+                String.format(
+                    "    %7s ms %7s calls %8s rows  %6s us/unit (+ planning %s)  %s", (Object[]) r))
         .toList();
   }
 
