@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +74,14 @@ class BotStateSqlTest {
     assertEquals("hello", bot.config().postText());
     assertEquals(60, bot.config().delayBetweenCyclesSeconds());
     assertEquals(List.of(cooling, assigned), state.sessions().stream().map(s -> s.id()).toList());
+    List<Object[]> reversed = new ArrayList<>(raw(account));
+    Collections.reverse(reversed);
+    assertEquals(
+        List.of(cooling, assigned),
+        JpaBotStateReads.rowsOf(reversed).orElseThrow().sessions().stream()
+            .map(s -> s.id())
+            .toList(),
+        "sessions in id order whatever order the rows come in");
     BotStateRows.SessionRow first = state.sessions().get(0);
     assertEquals(SessionState.COOLING_DOWN, first.state());
     assertEquals(now.plusSeconds(60), first.floodWaitUntil());
