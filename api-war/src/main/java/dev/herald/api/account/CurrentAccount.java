@@ -1,6 +1,7 @@
 package dev.herald.api.account;
 
 import dev.herald.api.web.RequestIds;
+import dev.herald.api.web.VerifiedTokens;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountService;
 import dev.herald.domain.audit.Actor;
@@ -12,12 +13,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The account acting in this request. Its identity is the verified token's {@code sub} and nothing
- * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1).
+ * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1). The token is the
+ * request's principal ({@link VerifiedTokens}).
  */
 @RequestScoped
 public class CurrentAccount {
 
-  @Inject JsonWebToken token;
   @Inject AccountService accounts;
   @Inject HttpServletRequest request;
   @Inject TokenPlanSync planSync;
@@ -27,6 +28,7 @@ public class CurrentAccount {
 
   public Account get() {
     if (account == null) {
+      JsonWebToken token = token();
       String subject = token.getSubject();
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("A verified token without a subject reached a resource");
@@ -42,12 +44,21 @@ public class CurrentAccount {
    */
   public long id() {
     if (account == null) {
-      OptionalLong id = known.idWithoutLookup(token);
+      OptionalLong id = known.idWithoutLookup(token());
       if (id.isPresent()) {
         return id.getAsLong();
       }
     }
     return get().id();
+  }
+
+  /** The verified token; a resource that needs an account is reached only with one. */
+  private JsonWebToken token() {
+    JsonWebToken token = VerifiedTokens.of(request.getUserPrincipal());
+    if (token == null) {
+      throw new IllegalStateException("A request without a verified token reached a resource");
+    }
+    return token;
   }
 
   /**
