@@ -1,10 +1,11 @@
 package dev.herald.api.account;
 
 import dev.herald.api.web.RequestIds;
+import dev.herald.api.web.VerifiedTokens;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountService;
 import dev.herald.domain.audit.Actor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
@@ -12,42 +13,61 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The account acting in this request. Its identity is the verified token's {@code sub} and nothing
- * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1).
+ * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1). The token is the
+ * request's principal ({@link VerifiedTokens}).
+ *
+ * <p>One instance for the application, holding nothing itself: the account resolved for a request
+ * is kept in that request's attributes, so it is looked up at most once per request as before, but
+ * no bean is created per request (a request-scoped one cost Weld's creation and Liberty's resource
+ * injection on every /bot/state poll, about 1.5% of its samples, bench/api.sh).
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentAccount {
 
-  @Inject JsonWebToken token;
+  /** The request attribute holding the account once resolved; only server code sets attributes. */
+  private static final String RESOLVED = CurrentAccount.class.getName();
+
   @Inject AccountService accounts;
   @Inject HttpServletRequest request;
   @Inject TokenPlanSync planSync;
   @Inject KnownAccounts known;
 
-  private Account account;
-
   public Account get() {
+    Account account = resolved();
     if (account == null) {
+      JsonWebToken token = token();
       String subject = token.getSubject();
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("A verified token without a subject reached a resource");
       }
       account = planSync.apply(accounts.resolve(subject), token);
       known.remember(subject, account);
+      request.setAttribute(RESOLVED, account);
     }
     return account;
   }
 
   /**
-   * The account's id; from {@link KnownAccounts} when the token needs nothing from the database.
+   * The account's id; from {@link KnownAccounts} when the token needs nothing from the database
+   * (also after {@link #get()} in this request, which remembered it there), else from {@link
+   * #get()}.
    */
   public long id() {
-    if (account == null) {
-      OptionalLong id = known.idWithoutLookup(token);
-      if (id.isPresent()) {
-        return id.getAsLong();
-      }
+    OptionalLong id = known.idWithoutLookup(token());
+    return id.isPresent() ? id.getAsLong() : get().id();
+  }
+
+  private Account resolved() {
+    return (Account) request.getAttribute(RESOLVED);
+  }
+
+  /** The verified token; a resource that needs an account is reached only with one. */
+  private JsonWebToken token() {
+    JsonWebToken token = VerifiedTokens.of(request.getUserPrincipal());
+    if (token == null) {
+      throw new IllegalStateException("A request without a verified token reached a resource");
     }
-    return get().id();
+    return token;
   }
 
   /**

@@ -32,9 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * did (counters, activity log, post attempts). Every method acts on the token subject's own bot
  * only. The live stream {@code /bot/events} has a resource of its own.
  *
- * <p>One instance serves every request (its fields are services and the request-scoped {@link
- * CurrentAccount}'s proxy): the dashboards poll {@code /bot/state}, and building the resource with
- * its six injections per request was about 5% of that poll's JFR samples (issue 17).
+ * <p>One instance serves every request (its fields are services and {@link CurrentAccount}, which
+ * keeps the caller's account in the request): the dashboards poll {@code /bot/state}, and building
+ * the resource with its six injections per request was about 5% of that poll's JFR samples (issue
+ * 17).
  */
 @ApplicationScoped
 @Path("/bot")

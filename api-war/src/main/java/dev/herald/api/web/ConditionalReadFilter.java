@@ -1,5 +1,7 @@
 package dev.herald.api.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -52,6 +54,9 @@ public class ConditionalReadFilter implements ContainerResponseFilter {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private byte[] written(ContainerResponseContext response) throws IOException {
     MediaType type = response.getMediaType();
+    if (writtenByJsonb(response.getEntity(), type)) {
+      return JsonbConfigResolver.API_JSON.toJson(response.getEntity()).getBytes(UTF_8);
+    }
     MessageBodyWriter writer =
         providers.getMessageBodyWriter(
             response.getEntityClass(),
@@ -68,6 +73,22 @@ public class ConditionalReadFilter implements ContainerResponseFilter {
         response.getHeaders(),
         out);
     return out.toByteArray();
+  }
+
+  /**
+   * Whether the writer RESTEasy would choose is the JSON-B provider with the API's Jsonb, in UTF-8:
+   * so for one of Herald's own classes (Herald has no MessageBodyWriter of its own, and String,
+   * byte[] and JSON-P values have writers of their own) as {@code application/json} without a
+   * charset. The provider writes {@code toJson(entity)} in UTF-8; doing the same here skips its
+   * lookups of the writer and of the Jsonb at every answer (about 1.5% of a /bot/state poll's
+   * samples, bench/api.sh). Anything else goes through the looked-up writer.
+   */
+  private static boolean writtenByJsonb(Object entity, MediaType type) {
+    return type != null
+        && "application".equals(type.getType())
+        && "json".equals(type.getSubtype())
+        && !type.getParameters().containsKey(MediaType.CHARSET_PARAMETER)
+        && entity.getClass().getName().startsWith("dev.herald.");
   }
 
   /** If-None-Match: {@code *} or a list of tags, weak ones compared weakly (RFC 9110 13.1.2). */

@@ -14,7 +14,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbConfigResolver implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb =
+  /**
+   * One instance for the API (a Jsonb is thread-safe); {@link ConditionalReadFilter} uses it too.
+   */
+  static final Jsonb API_JSON =
       JsonbBuilder.create(
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
@@ -22,6 +25,6 @@ public class JsonbConfigResolver implements ContextResolver<Jsonb> {
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return API_JSON;
   }
 }

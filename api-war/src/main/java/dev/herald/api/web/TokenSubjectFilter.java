@@ -21,12 +21,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHENTICATION)
 public class TokenSubjectFilter implements ContainerRequestFilter {
 
-  @Inject JsonWebToken token;
   @Inject ProblemResponses problems;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getSecurityContext().getUserPrincipal() == null || token.getRawToken() == null) {
+    JsonWebToken token = VerifiedTokens.of(request.getSecurityContext().getUserPrincipal());
+    if (token == null) {
       return;
     }
     String subject = token.getSubject();

@@ -31,9 +31,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** A tenant's view of their bot: reading and changing its configuration, reading its state. */
+/**
+ * A tenant's view of their bot: reading and changing its configuration, reading its state. The
+ * transaction rules are on each method, not on the class: {@link #state} has none, so the read a
+ * dashboard polls goes through no interceptor at all.
+ */
 @ApplicationScoped
-@Transactional
 public class BotService {
 
   @Inject BotRepository bots;
@@ -46,6 +49,7 @@ public class BotService {
   @Inject MediaStore media;
 
   /** The stored configuration, else the empty one: a read never creates the bot's row. */
+  @Transactional
   public BotConfig config(long accountId) {
     return bots.findByAccountId(accountId).orElseGet(() -> emptyBot(accountId)).config();
   }
@@ -93,6 +97,7 @@ public class BotService {
    * new schedule applies at once: a bot waiting for its next window or day is planned again ({@link
    * BotRepository#replanDeferred}).
    */
+  @Transactional
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
     PlanLimits limits = account(accountId).plan().limits();
     BotConfig config =
@@ -121,8 +126,12 @@ public class BotService {
    * poll, and a transaction per poll was a quarter of its cost. Its rows come in one statement
    * ({@link BotStateReads}; it replaced five reads per poll). A tenant without a bot row yet sees
    * the state of an empty bot; the row is created when they first configure or start it.
+   *
+   * <p>Deliberately without {@code @Transactional}: called inside a transaction (start, stop, the
+   * dashboard snapshot) it joins it, as {@code SUPPORTS} would, and called outside one it needs no
+   * interceptor; {@code SUPPORTS} still cost a local transaction containment and the interceptor
+   * chain per poll (bench/api.sh).
    */
-  @Transactional(TxType.SUPPORTS)
   public BotState state(long accountId) {
     BotStateRows rows =
         stateReads.read(accountId).orElseThrow(() -> new NotFoundException("No such account."));
@@ -255,6 +264,7 @@ public class BotService {
   }
 
   /** The account's bot, created with an empty configuration on first use. */
+  @Transactional
   Bot botOf(long accountId) {
     return bots.findByAccountId(accountId).orElseGet(() -> bots.save(emptyBot(accountId)));
   }
