@@ -76,6 +76,11 @@ public final class SendLog {
   }
 
   synchronized void record(Entry entry) {
+    record(entry, entry.delivered() ? TextDigest.of(entry.content()) : 0);
+  }
+
+  /** As {@link #record(Entry)}, with the digest of a delivered entry's content already known. */
+  synchronized void record(Entry entry, long contentDigest) {
     attempts++;
     if (recent.size() == capacity) {
       recent.removeFirst();
@@ -85,7 +90,7 @@ public final class SendLog {
       refusedByReason.merge(reason(entry.outcome()), 1L, Long::sum);
     } else {
       delivered++;
-      Key key = new Key(entry.sender(), entry.chatId(), TextDigest.of(entry.content()));
+      Key key = new Key(entry.sender(), entry.chatId(), contentDigest);
       if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
         deliveredByText.merge(key, 1L, Long::sum);
       } else {

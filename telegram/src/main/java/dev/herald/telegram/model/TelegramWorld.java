@@ -393,10 +393,12 @@ public final class TelegramWorld {
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
-      posting.admit(account, state, chat, TextDigest.of(SendLog.content(text, media)), now);
+      long digest = TextDigest.of(SendLog.content(text, media));
+      posting.admit(account, state, chat, digest, now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
       log.record(
-          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media));
+          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media),
+          digest);
       return message;
     } catch (TelegramException refused) {
       if ("PEER_FLOOD".equals(refused.error())) {
