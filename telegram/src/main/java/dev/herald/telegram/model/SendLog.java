@@ -91,9 +91,11 @@ public final class SendLog {
     } else {
       delivered++;
       Key key = new Key(entry.sender(), entry.chatId(), contentDigest);
-      if (deliveredByText.containsKey(key) || deliveredByText.size() < maxCountedKeys) {
+      // One map operation per delivery: the map holds up to a million keys, each lookup a cache
+      // miss.
+      if (deliveredByText.size() < maxCountedKeys) {
         deliveredByText.merge(key, 1L, Long::sum);
-      } else {
+      } else if (deliveredByText.computeIfPresent(key, (counted, n) -> n + 1) == null) {
         uncounted++;
       }
     }
