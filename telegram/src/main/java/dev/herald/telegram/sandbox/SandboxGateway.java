@@ -45,9 +45,14 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   private final SandboxDelays delays = new SandboxDelays();
   private SandboxFaults faults;
   private SandboxWorld world;
-  private SandboxReach reach;
-  private SandboxTargets targets;
+  private volatile Model model;
   private Clock clock = Clock.systemUTC();
+
+  /**
+   * What the sandbox world bean holds, fixed once it is built, taken from it once: the bean is a
+   * CDI client proxy, and each call through one costs thread-local look-ups on every send.
+   */
+  private record Model(SandboxTargets targets, Optional<SendJournal> journal) {}
 
   /** For CDI. */
   public SandboxGateway() {}
@@ -110,7 +115,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     Instant at = clock.instant();
     recorder.record(new SandboxDelivery(at, sender, chat, post, outcome));
     if (key != null) {
-      world.journal().ifPresent(journal -> journal.record(at, key, sender, outcome));
+      model().journal().ifPresent(journal -> journal.record(at, key, sender, outcome));
     }
     return outcome;
   }
@@ -134,7 +139,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     if (plan.floodWaitEvery() > 0 && recorder.countFor(sender) % plan.floodWaitEvery() == 0) {
       return new SendOutcome.FloodWait(plan.floodWait());
     }
-    if (faults.drawBan(plan.banProbability())) {
+    if (plan.banProbability() > 0 && faults.drawBan(plan.banProbability())) {
       return new SendOutcome.SenderBanned("sandbox: injected ban");
     }
     return sendIntoWorld(SandboxWorld.account(sender), chat, post);
@@ -145,9 +150,10 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
       return new SendOutcome.ChatNotFound(
           "A bot cannot join by invite link: add the bot to the chat and use its @username or id");
     }
-    TelegramWorld telegram = world.world();
+    SandboxReach reach = model().targets().reach();
+    TelegramWorld telegram = reach.world();
     try {
-      long chatId = reach().chatId(account, chat);
+      long chatId = reach.chatId(account, chat);
       Message sent =
           post.type() == PostType.TEXT
               ? telegram.sendMessage(account, chatId, post.text(), markup(post))
@@ -183,11 +189,21 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
             .toList());
   }
 
-  private synchronized SandboxReach reach() {
-    if (reach == null) {
-      reach = new SandboxReach(world);
+  private Model model() {
+    Model made = model;
+    if (made == null) {
+      synchronized (this) {
+        made = model;
+        if (made == null) {
+          made =
+              new Model(
+                  new SandboxTargets(new SandboxReach(world.world(), world.open())),
+                  world.journal());
+          model = made;
+        }
+      }
     }
-    return reach;
+    return made;
   }
 
   /**
@@ -203,14 +219,8 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
             || plan.needsLoginSessions().contains(sender.id()))) {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
     }
-    return CompletableFuture.completedFuture(targets().prepare(sender, chat, known, mayJoin));
-  }
-
-  private synchronized SandboxTargets targets() {
-    if (targets == null) {
-      targets = new SandboxTargets(world, reach());
-    }
-    return targets;
+    return CompletableFuture.completedFuture(
+        model().targets().prepare(sender, chat, known, mayJoin));
   }
 
   /** The Telegram world the sandbox posts into, with its send log. */
