@@ -446,7 +446,12 @@ public final class TelegramWorld {
 
   private AccountState state(Account account) {
     Objects.requireNonNull(account, "account");
-    return accounts.computeIfAbsent(account, key -> new AccountState(limits, clock.instant()));
+    AccountState state = accounts.get(account); // every request asks: no capturing lambda for it
+    if (state == null) {
+      state = new AccountState(limits, clock.instant());
+      accounts.put(account, state);
+    }
+    return state;
   }
 
   private ChatState existing(long chatId) {
