@@ -49,10 +49,12 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   private Clock clock = Clock.systemUTC();
 
   /**
-   * What the sandbox world bean holds, fixed once it is built, taken from it once: the bean is a
-   * CDI client proxy, and each call through one costs thread-local look-ups on every send.
+   * The fault bean's instance and what the sandbox world bean holds (fixed once it is built), taken
+   * once: both are injected as CDI client proxies, and each call through one costs thread-local
+   * look-ups and a reflective call, several times a send.
    */
-  private record Model(SandboxTargets targets, Optional<SendJournal> journal) {}
+  private record Model(
+      SandboxFaults faults, SandboxTargets targets, Optional<SendJournal> journal) {}
 
   /** For CDI. */
   public SandboxGateway() {}
@@ -90,7 +92,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
 
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
-    FaultPlan plan = faults.plan();
+    FaultPlan plan = model().faults().plan();
     return delays.after(plan.latency(), sendOnce(plan, null, sender, chat, post));
   }
 
@@ -101,9 +103,10 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   @Override
   public CompletionStage<SendOutcome> sendAsync(
       DeliveryKey key, Sender sender, ChatReference chat, Post post) {
-    FaultPlan plan = faults.plan();
+    SandboxFaults current = model().faults();
+    FaultPlan plan = current.plan();
     SendOutcome outcome = sendOnce(plan, key, sender, chat, post);
-    if (faults.takeSendTwice()) {
+    if (current.takeSendTwice()) {
       sendOnce(plan, key, sender, chat, post);
     }
     return delays.after(plan.latency(), outcome);
@@ -139,7 +142,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     if (plan.floodWaitEvery() > 0 && recorder.countFor(sender) % plan.floodWaitEvery() == 0) {
       return new SendOutcome.FloodWait(plan.floodWait());
     }
-    if (plan.banProbability() > 0 && faults.drawBan(plan.banProbability())) {
+    if (plan.banProbability() > 0 && model().faults().drawBan(plan.banProbability())) {
       return new SendOutcome.SenderBanned("sandbox: injected ban");
     }
     return sendIntoWorld(SandboxWorld.account(sender), chat, post);
@@ -197,6 +200,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
         if (made == null) {
           made =
               new Model(
+                  faults.instance(),
                   new SandboxTargets(new SandboxReach(world.world(), world.open())),
                   world.journal());
           model = made;
@@ -213,7 +217,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   @Override
   public CompletionStage<Preparation> prepare(
       Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
-    FaultPlan plan = faults.plan();
+    FaultPlan plan = model().faults().plan();
     if (sender.kind() == Sender.Kind.SESSION
         && (plan.unavailableSessions().contains(sender.id())
             || plan.needsLoginSessions().contains(sender.id()))) {
