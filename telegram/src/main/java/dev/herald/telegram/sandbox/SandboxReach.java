@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SandboxReach {
 
   private final TelegramWorld world;
-  private final boolean open;
+  private final boolean openWorld;
 
   /** Chats the open world created: whoever contacts them is taken as a member. */
   private final Set<Long> opened = ConcurrentHashMap.newKeySet();
@@ -32,7 +32,7 @@ final class SandboxReach {
    */
   SandboxReach(TelegramWorld world, boolean open) {
     this.world = world;
-    this.open = open;
+    this.openWorld = open;
   }
 
   TelegramWorld world() {
@@ -74,20 +74,20 @@ final class SandboxReach {
 
   /** In an open world, an unknown invite link gets its chat. */
   void openInvite(TelegramWorld world, String link) {
-    if (open && !world.knowsInviteLink(link)) {
+    if (openWorld && !world.knowsInviteLink(link)) {
       open(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
     }
   }
 
   private Chat byUsername(TelegramWorld world, Account account, String username) {
-    if (open && world.chatByUsername(username).isEmpty()) {
+    if (openWorld && world.chatByUsername(username).isEmpty()) {
       open(world.createChat(NewChat.supergroup(username).username(username)).id());
     }
     return world.searchPublicChat(account, username);
   }
 
   private Chat byId(TelegramWorld world, Account account, long id) {
-    if (open && world.chat(id).isEmpty()) {
+    if (openWorld && world.chat(id).isEmpty()) {
       open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
     }
     if (opened(id)) {
