@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every chat by id, by public username (case-insensitive, as Telegram's) and by invite link, with
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  * {@code INVITE_HASH_EXPIRED}, not {@code INVITE_HASH_INVALID}. The world's lock guards it.
  */
 final class ChatDirectory {
-
-  /** Telegram's rule: 5 to 32 characters, a letter first, letters, digits and underscores. */
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{3,31}");
 
   /** Supergroups and channels have ids -100xxxxxxxxxx in TDLib and the Bot API. */
   private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
@@ -28,8 +24,29 @@ final class ChatDirectory {
   private long assigned = 1_000_000_000L;
   private long invites;
 
+  /**
+   * Telegram's rule as the model keeps it: 4 to 32 characters, an ASCII letter first, then ASCII
+   * letters, digits and underscores. Checked by hand, not by a regular expression: every send
+   * resolves a username.
+   */
   static boolean validUsername(String username) {
-    return username != null && USERNAME.matcher(username).matches();
+    if (username == null || username.length() < 4 || username.length() > 32) {
+      return false;
+    }
+    if (!asciiLetter(username.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < username.length(); i++) {
+      char c = username.charAt(i);
+      if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** The hash of {@code https://t.me/+hash}, {@code t.me/joinchat/hash}, or a bare hash. */

@@ -25,9 +25,22 @@ final class ChatState {
   private int joined;
   final Map<Account, Member> members = new HashMap<>();
   final Set<Account> joinRequests = new LinkedHashSet<>();
-  final Map<Account, Instant> lastSent = new HashMap<>();
-  final Map<Account, TokenBucket> perChat = new HashMap<>();
-  final Map<Account, TokenBucket> botPerGroup = new HashMap<>();
+
+  /**
+   * How fast each account that posted here may post again. One map for the three: a post looks it
+   * up once, and an account's first post makes one entry, not three.
+   */
+  final Map<Account, Pace> pace = new HashMap<>();
+
+  /**
+   * One account's pacing in this chat: its last post (slow mode) and its per-chat and bot per-group
+   * buckets, made at its first post that needs them (null for an unlimited rate).
+   */
+  static final class Pace {
+    Instant lastSent;
+    TokenBucket perChat;
+    TokenBucket botPerGroup;
+  }
 
   ChatState(long id, NewChat spec) {
     this.id = id;

@@ -2,7 +2,6 @@ package dev.herald.telegram.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Whether one account may post one message in one chat now, in Telegram's order: the account must
@@ -39,22 +38,24 @@ final class PostingRules {
     if (chat.kind.broadcast() && !admin) {
       throw TelegramErrors.writeForbidden(account, chat.kind);
     }
+    ChatState.Pace pace = chat.pace.computeIfAbsent(account, key -> new ChatState.Pace());
     if (!admin) {
       SlowMode.remaining(
-              limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)),
-              chat.lastSent.get(account),
-              now)
+              limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)), pace.lastSent, now)
           .ifPresent(
               wait -> {
                 throw TelegramErrors.slowModeWait(account, wait);
               });
     }
-    TokenBucket perChat = bucket(chat.perChat, account, limits.perChat(), now);
+    if (pace.perChat == null) {
+      pace.perChat = bucket(limits.perChat(), now);
+    }
+    TokenBucket perChat = pace.perChat;
     requireNoWait(account, perChat, now);
-    TokenBucket perGroup =
-        account.isBot() && chat.kind.group()
-            ? bucket(chat.botPerGroup, account, limits.botPerGroup(), now)
-            : null;
+    if (pace.botPerGroup == null && account.isBot() && chat.kind.group()) {
+      pace.botPerGroup = bucket(limits.botPerGroup(), now);
+    }
+    TokenBucket perGroup = account.isBot() && chat.kind.group() ? pace.botPerGroup : null;
     requireNoWait(account, perGroup, now);
     boolean newInChat = chat.newMember(account, now, limits.newInChat());
     if (user && state.spam.wouldSpam(textDigest, chat.id, newInChat, limits, now)) {
@@ -64,7 +65,7 @@ final class PostingRules {
     take(state.messages, now);
     take(perChat, now);
     take(perGroup, now);
-    chat.lastSent.put(account, now);
+    pace.lastSent = now;
     if (user) {
       state.spam.sent(textDigest, chat.id, newInChat, now);
     }
@@ -87,11 +88,7 @@ final class PostingRules {
   }
 
   /** No bucket at all for an unlimited rate: nothing to remember. */
-  private static TokenBucket bucket(
-      Map<Account, TokenBucket> buckets, Account account, Rate rate, Instant now) {
-    if (rate.isUnlimited()) {
-      return null;
-    }
-    return buckets.computeIfAbsent(account, key -> new TokenBucket(rate, now));
+  private static TokenBucket bucket(Rate rate, Instant now) {
+    return rate.isUnlimited() ? null : new TokenBucket(rate, now);
   }
 }

@@ -43,4 +43,16 @@ public record Rate(int messages, Duration per, int burst) {
   Duration interval() {
     return per.dividedBy(messages);
   }
+
+  /**
+   * {@link #interval()} in nanoseconds, as integers: {@code Duration.dividedBy} goes through
+   * BigDecimal, and a bucket is made for every account and every (account, chat) pair.
+   */
+  long intervalNanos() {
+    try {
+      return per.toNanos() / messages;
+    } catch (ArithmeticException beyondLongNanos) {
+      return interval().toNanos();
+    }
+  }
 }

@@ -393,10 +393,12 @@ public final class TelegramWorld {
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
-      posting.admit(account, state, chat, TextDigest.of(SendLog.content(text, media)), now);
+      long digest = TextDigest.of(SendLog.content(text, media));
+      posting.admit(account, state, chat, digest, now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
       log.record(
-          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media));
+          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media),
+          digest);
       return message;
     } catch (TelegramException refused) {
       if ("PEER_FLOOD".equals(refused.error())) {
@@ -444,7 +446,12 @@ public final class TelegramWorld {
 
   private AccountState state(Account account) {
     Objects.requireNonNull(account, "account");
-    return accounts.computeIfAbsent(account, key -> new AccountState(limits, clock.instant()));
+    AccountState state = accounts.get(account); // every request asks: no capturing lambda for it
+    if (state == null) {
+      state = new AccountState(limits, clock.instant());
+      accounts.put(account, state);
+    }
+    return state;
   }
 
   private ChatState existing(long chatId) {

@@ -10,13 +10,18 @@ import java.time.Instant;
  */
 final class TokenBucket {
 
-  private final Rate rate;
+  private final int burst;
+
+  /** {@link Rate#intervalNanos()}, kept: every look at the bucket needs it. */
+  private final long intervalNanos;
+
   private double tokens;
   private Instant updated;
 
   TokenBucket(Rate rate, Instant now) {
-    this.rate = rate;
-    this.tokens = rate.burst();
+    this.burst = rate.burst();
+    this.intervalNanos = rate.intervalNanos();
+    this.tokens = burst;
     this.updated = now;
   }
 
@@ -27,7 +32,7 @@ final class TokenBucket {
       return Duration.ZERO;
     }
     double missing = 1 - tokens;
-    return Duration.ofNanos((long) Math.ceil(missing * rate.interval().toNanos()));
+    return Duration.ofNanos((long) Math.ceil(missing * intervalNanos));
   }
 
   void take(Instant now) {
@@ -38,13 +43,13 @@ final class TokenBucket {
   /** Full again: the bucket can be forgotten, a new one would behave the same. */
   boolean full(Instant now) {
     refill(now);
-    return tokens >= rate.burst();
+    return tokens >= burst;
   }
 
   private void refill(Instant now) {
     if (now.isAfter(updated)) {
       long elapsed = Duration.between(updated, now).toNanos();
-      tokens = Math.min(rate.burst(), tokens + (double) elapsed / rate.interval().toNanos());
+      tokens = Math.min(burst, tokens + (double) elapsed / intervalNanos);
       updated = now;
     }
   }

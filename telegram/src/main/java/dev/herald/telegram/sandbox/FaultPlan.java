@@ -8,11 +8,12 @@ import java.util.Objects;
 
 /**
  * What the sandbox does instead of succeeding: every {@code floodWaitEvery}-th post of a sender
- * answers a flood wait, a post is "banned" with probability {@code banProbability}, and chats
- * matching {@code forbiddenChats} (exact canonical form, or a prefix ending in {@code *}) are
- * forbidden. Sessions in {@code unavailableSessions} answer as a TDLib session not open on this
- * node, those in {@code needsLoginSessions} as one waiting for its login code (rule 14: the engine
- * must park them, never ban them). Zero values and empty lists switch a fault off.
+ * (counted while this fault is on) answers a flood wait, a post is "banned" with probability {@code
+ * banProbability}, and chats matching {@code forbiddenChats} (exact canonical form, or a prefix
+ * ending in {@code *}) are forbidden. Sessions in {@code unavailableSessions} answer as a TDLib
+ * session not open on this node, those in {@code needsLoginSessions} as one waiting for its login
+ * code (rule 14: the engine must park them, never ban them). Zero values and empty lists switch a
+ * fault off.
  */
 public record FaultPlan(
     Duration latency,
@@ -61,6 +62,9 @@ public record FaultPlan(
   }
 
   public boolean forbids(ChatReference chat) {
+    if (forbiddenChats.isEmpty()) {
+      return false; // the usual plan: no lower-casing of every send's chat for nothing
+    }
     String canonical = chat.canonical().toLowerCase(Locale.ROOT);
     for (String entry : forbiddenChats) {
       boolean prefix = entry.endsWith("*");

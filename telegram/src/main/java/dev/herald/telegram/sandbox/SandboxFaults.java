@@ -46,6 +46,16 @@ public class SandboxFaults {
     return plan.get();
   }
 
+  /**
+   * This bean itself, not the CDI client proxy it is injected as: the sandbox gateway reads the
+   * plan on every send, and each call through the proxy costs thread-local look-ups and a
+   * reflective call. The instance is the application's one for its whole life; the bean has no
+   * interceptors.
+   */
+  SandboxFaults instance() {
+    return this;
+  }
+
   public void update(UnaryOperator<FaultPlan> change) {
     plan.updateAndGet(change);
   }

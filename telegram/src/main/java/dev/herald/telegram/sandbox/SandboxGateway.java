@@ -45,9 +45,16 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   private final SandboxDelays delays = new SandboxDelays();
   private SandboxFaults faults;
   private SandboxWorld world;
-  private SandboxReach reach;
-  private SandboxTargets targets;
+  private volatile Model model;
   private Clock clock = Clock.systemUTC();
+
+  /**
+   * The fault bean's instance and what the sandbox world bean holds (fixed once it is built), taken
+   * once: both are injected as CDI client proxies, and each call through one costs thread-local
+   * look-ups and a reflective call, several times a send.
+   */
+  private record Model(
+      SandboxFaults faults, SandboxTargets targets, Optional<SendJournal> journal) {}
 
   /** For CDI. */
   public SandboxGateway() {}
@@ -85,7 +92,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
 
   @Override
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
-    FaultPlan plan = faults.plan();
+    FaultPlan plan = model().faults().plan();
     return delays.after(plan.latency(), sendOnce(plan, null, sender, chat, post));
   }
 
@@ -96,9 +103,10 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   @Override
   public CompletionStage<SendOutcome> sendAsync(
       DeliveryKey key, Sender sender, ChatReference chat, Post post) {
-    FaultPlan plan = faults.plan();
+    SandboxFaults current = model().faults();
+    FaultPlan plan = current.plan();
     SendOutcome outcome = sendOnce(plan, key, sender, chat, post);
-    if (faults.takeSendTwice()) {
+    if (current.takeSendTwice()) {
       sendOnce(plan, key, sender, chat, post);
     }
     return delays.after(plan.latency(), outcome);
@@ -110,7 +118,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     Instant at = clock.instant();
     recorder.record(new SandboxDelivery(at, sender, chat, post, outcome));
     if (key != null) {
-      world.journal().ifPresent(journal -> journal.record(at, key, sender, outcome));
+      model().journal().ifPresent(journal -> journal.record(at, key, sender, outcome));
     }
     return outcome;
   }
@@ -129,11 +137,12 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     if (plan.forbids(chat)) {
       return new SendOutcome.ChatForbidden("sandbox: chat " + chat + " is configured as forbidden");
     }
-    long count = recorder.countFor(sender);
-    if (plan.floodWaitEvery() > 0 && count % plan.floodWaitEvery() == 0) {
+    // Posts are counted only while the fault is on: a count per sender is a map entry for every
+    // sender that ever posted, kept and grown on every send for nothing when the fault is off.
+    if (plan.floodWaitEvery() > 0 && recorder.countFor(sender) % plan.floodWaitEvery() == 0) {
       return new SendOutcome.FloodWait(plan.floodWait());
     }
-    if (faults.drawBan(plan.banProbability())) {
+    if (plan.banProbability() > 0 && model().faults().drawBan(plan.banProbability())) {
       return new SendOutcome.SenderBanned("sandbox: injected ban");
     }
     return sendIntoWorld(SandboxWorld.account(sender), chat, post);
@@ -144,9 +153,10 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
       return new SendOutcome.ChatNotFound(
           "A bot cannot join by invite link: add the bot to the chat and use its @username or id");
     }
-    TelegramWorld telegram = world.world();
+    SandboxReach reach = model().targets().reach();
+    TelegramWorld telegram = reach.world();
     try {
-      long chatId = reach().chatId(account, chat);
+      long chatId = reach.chatId(account, chat);
       Message sent =
           post.type() == PostType.TEXT
               ? telegram.sendMessage(account, chatId, post.text(), markup(post))
@@ -170,6 +180,9 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
 
   /** The post's entities and buttons as the model's Telegram receives them. */
   static MessageMarkup markup(Post post) {
+    if (post.entities().isEmpty() && post.buttons().isEmpty()) {
+      return MessageMarkup.NONE; // most posts: no streams to build an empty markup
+    }
     return new MessageMarkup(
         post.entities().stream()
             .map(e -> new MessageMarkup.Entity(e.type(), e.offset(), e.length(), e.url()))
@@ -179,11 +192,22 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
             .toList());
   }
 
-  private synchronized SandboxReach reach() {
-    if (reach == null) {
-      reach = new SandboxReach(world);
+  private Model model() {
+    Model made = model;
+    if (made == null) {
+      synchronized (this) {
+        made = model;
+        if (made == null) {
+          made =
+              new Model(
+                  faults.instance(),
+                  new SandboxTargets(new SandboxReach(world.world(), world.open())),
+                  world.journal());
+          model = made;
+        }
+      }
     }
-    return reach;
+    return made;
   }
 
   /**
@@ -193,20 +217,14 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
   @Override
   public CompletionStage<Preparation> prepare(
       Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
-    FaultPlan plan = faults.plan();
+    FaultPlan plan = model().faults().plan();
     if (sender.kind() == Sender.Kind.SESSION
         && (plan.unavailableSessions().contains(sender.id())
             || plan.needsLoginSessions().contains(sender.id()))) {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
     }
-    return CompletableFuture.completedFuture(targets().prepare(sender, chat, known, mayJoin));
-  }
-
-  private synchronized SandboxTargets targets() {
-    if (targets == null) {
-      targets = new SandboxTargets(world, reach());
-    }
-    return targets;
+    return CompletableFuture.completedFuture(
+        model().targets().prepare(sender, chat, known, mayJoin));
   }
 
   /** The Telegram world the sandbox posts into, with its send log. */

@@ -7,8 +7,8 @@ import dev.herald.telegram.model.ChatKind;
 import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramWorld;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a sandbox send reaches its chat, as a TDLib client would: a session resolves a username
@@ -20,13 +20,23 @@ import java.util.Set;
  */
 final class SandboxReach {
 
-  private final SandboxWorld sandbox;
+  private final TelegramWorld world;
+  private final boolean openWorld;
 
   /** Chats the open world created: whoever contacts them is taken as a member. */
-  private final Set<Long> opened = new HashSet<>();
+  private final Set<Long> opened = ConcurrentHashMap.newKeySet();
 
-  SandboxReach(SandboxWorld sandbox) {
-    this.sandbox = sandbox;
+  /**
+   * The world and its openness as {@link SandboxWorld} holds them (fixed once it is built), taken
+   * once: the bean is a CDI client proxy, and each call through one costs thread-local look-ups.
+   */
+  SandboxReach(TelegramWorld world, boolean open) {
+    this.world = world;
+    this.openWorld = open;
+  }
+
+  TelegramWorld world() {
+    return world;
   }
 
   /**
@@ -35,7 +45,6 @@ final class SandboxReach {
    * @throws dev.herald.telegram.model.TelegramException Telegram's answer when it cannot be reached
    */
   long chatId(Account account, ChatReference chat) {
-    TelegramWorld world = sandbox.world();
     synchronized (world) { // one account's resolve-then-join is one step for concurrent sends
       if (chat.kind() == ChatReference.Kind.INVITE) {
         return byInvite(world, account, chat.canonical());
@@ -49,7 +58,6 @@ final class SandboxReach {
    * username spends one of the account's daily resolutions.
    */
   Chat locate(Account account, ChatReference chat) {
-    TelegramWorld world = sandbox.world();
     synchronized (world) {
       return switch (chat.kind()) {
         case USERNAME -> byUsername(world, account, chat.username());
@@ -60,26 +68,26 @@ final class SandboxReach {
   }
 
   /** True for a chat the open world created: it admits whoever contacts it. */
-  synchronized boolean opened(long chatId) {
+  boolean opened(long chatId) {
     return opened.contains(chatId);
   }
 
   /** In an open world, an unknown invite link gets its chat. */
   void openInvite(TelegramWorld world, String link) {
-    if (sandbox.open() && !world.knowsInviteLink(link)) {
+    if (openWorld && !world.knowsInviteLink(link)) {
       open(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
     }
   }
 
   private Chat byUsername(TelegramWorld world, Account account, String username) {
-    if (sandbox.open() && world.chatByUsername(username).isEmpty()) {
+    if (openWorld && world.chatByUsername(username).isEmpty()) {
       open(world.createChat(NewChat.supergroup(username).username(username)).id());
     }
     return world.searchPublicChat(account, username);
   }
 
   private Chat byId(TelegramWorld world, Account account, long id) {
-    if (sandbox.open() && world.chat(id).isEmpty()) {
+    if (openWorld && world.chat(id).isEmpty()) {
       open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
     }
     if (opened(id)) {
@@ -105,7 +113,7 @@ final class SandboxReach {
     return world.getChat(account, behind).id(); // not visible: Telegram's "Chat not found"
   }
 
-  private synchronized void open(long chatId) {
+  private void open(long chatId) {
     opened.add(chatId);
   }
 

@@ -21,7 +21,7 @@ final class SandboxRecorder {
     this.capacity = capacity;
   }
 
-  /** The number the next post of this sender will have, starting at 1. */
+  /** The number the next post of this sender will have, from 1 (asked only while counted). */
   long countFor(Sender sender) {
     return bySender.computeIfAbsent(sender, key -> new AtomicLong()).incrementAndGet();
   }

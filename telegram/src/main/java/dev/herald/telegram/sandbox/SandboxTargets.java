@@ -27,18 +27,20 @@ import java.util.Optional;
  */
 final class SandboxTargets {
 
-  private final SandboxWorld sandbox;
   private final SandboxReach reach;
 
-  SandboxTargets(SandboxWorld sandbox, SandboxReach reach) {
-    this.sandbox = sandbox;
+  SandboxTargets(SandboxReach reach) {
     this.reach = reach;
+  }
+
+  SandboxReach reach() {
+    return reach;
   }
 
   Preparation prepare(
       Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
     Account account = SandboxWorld.account(sender);
-    TelegramWorld world = sandbox.world();
+    TelegramWorld world = reach.world();
     synchronized (world) {
       try {
         if (chat.kind() == ChatReference.Kind.INVITE) {

@@ -64,6 +64,24 @@ class SandboxGatewayTest {
   }
 
   @Test
+  void floodWaitCountsPostsFromWhenTheFaultIsSwitchedOn() {
+    SandboxFaults faults = new SandboxFaults(FaultPlan.none(), 42);
+    SandboxGateway sandbox =
+        new SandboxGateway(
+            faults,
+            new SandboxWorld(
+                new TelegramWorld(Clock.systemUTC(), TelegramLimits.unlimited()), true));
+    for (int i = 0; i < 4; i++) {
+      assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, CHAT, POST));
+    }
+    faults.update(plan -> plan.withFloodWait(3, Duration.ofSeconds(9)));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, CHAT, POST));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, CHAT, POST));
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(9)), sandbox.send(SESSION, CHAT, POST));
+  }
+
+  @Test
   void banProbabilityOneBansZeroNever() {
     assertInstanceOf(
         SendOutcome.SenderBanned.class,
