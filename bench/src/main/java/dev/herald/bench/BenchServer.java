@@ -66,7 +66,11 @@ public final class BenchServer implements AutoCloseable {
             .toAbsolutePath()
             .resolve(name);
     Folders.deleteTree(workDir);
-    database = new EmbeddedDatabase(workDir, Ports.free());
+    // BENCH_DURABLE=1: fsync and synchronous commit on, as a production database runs; by default
+    // both are off (zonky's throwaway settings), which makes a commit nearly free. The report's
+    // machine line names the two settings of every run.
+    database =
+        new EmbeddedDatabase(workDir, Ports.free(), "1".equals(System.getenv("BENCH_DURABLE")));
     Path wlp = LibertyServer.wlpDirFromSystemProperty();
     template =
         new LibertyServer(wlp, System.getProperty("herald.server.name", "herald"), 0, Map.of());
