@@ -52,10 +52,11 @@ final class PostingRules {
     }
     TokenBucket perChat = pace.perChat;
     requireNoWait(account, perChat, now);
-    if (pace.botPerGroup == null && account.isBot() && chat.kind.group()) {
+    boolean botInGroup = account.isBot() && chat.kind.group();
+    if (botInGroup && pace.botPerGroup == null) {
       pace.botPerGroup = bucket(limits.botPerGroup(), now);
     }
-    TokenBucket perGroup = account.isBot() && chat.kind.group() ? pace.botPerGroup : null;
+    TokenBucket perGroup = botInGroup ? pace.botPerGroup : null;
     requireNoWait(account, perGroup, now);
     boolean newInChat = chat.newMember(account, now, limits.newInChat());
     if (user && state.spam.wouldSpam(textDigest, chat.id, newInChat, limits, now)) {

@@ -40,12 +40,6 @@ final class TokenBucket {
     tokens -= 1;
   }
 
-  /** Full again: the bucket can be forgotten, a new one would behave the same. */
-  boolean full(Instant now) {
-    refill(now);
-    return tokens >= burst;
-  }
-
   private void refill(Instant now) {
     if (now.isAfter(updated)) {
       long elapsed = Duration.between(updated, now).toNanos();

@@ -47,9 +47,9 @@ final class SandboxReach {
   long chatId(Account account, ChatReference chat) {
     synchronized (world) { // one account's resolve-then-join is one step for concurrent sends
       if (chat.kind() == ChatReference.Kind.INVITE) {
-        return byInvite(world, account, chat.canonical());
+        return byInvite(account, chat.canonical());
       }
-      return joined(world, account, locate(account, chat).id());
+      return joined(account, locate(account, chat).id());
     }
   }
 
@@ -60,8 +60,8 @@ final class SandboxReach {
   Chat locate(Account account, ChatReference chat) {
     synchronized (world) {
       return switch (chat.kind()) {
-        case USERNAME -> byUsername(world, account, chat.username());
-        case CHAT_ID -> byId(world, account, chat.chatId());
+        case USERNAME -> byUsername(account, chat.username());
+        case CHAT_ID -> byId(account, chat.chatId());
         case INVITE -> throw new IllegalArgumentException("An invite link is checked, not located");
       };
     }
@@ -73,20 +73,20 @@ final class SandboxReach {
   }
 
   /** In an open world, an unknown invite link gets its chat. */
-  void openInvite(TelegramWorld world, String link) {
+  void openInvite(String link) {
     if (openWorld && !world.knowsInviteLink(link)) {
       open(world.createChat(NewChat.supergroup("invited chat").inviteLink(link)).id());
     }
   }
 
-  private Chat byUsername(TelegramWorld world, Account account, String username) {
+  private Chat byUsername(Account account, String username) {
     if (openWorld && world.chatByUsername(username).isEmpty()) {
       open(world.createChat(NewChat.supergroup(username).username(username)).id());
     }
     return world.searchPublicChat(account, username);
   }
 
-  private Chat byId(TelegramWorld world, Account account, long id) {
+  private Chat byId(Account account, long id) {
     if (openWorld && world.chat(id).isEmpty()) {
       open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
     }
@@ -100,8 +100,8 @@ final class SandboxReach {
    * The chat behind a link the account already joined; one it has not joined it cannot address
    * ({@code Chat not found}), except a chat of the open world, which it joins on contact.
    */
-  private long byInvite(TelegramWorld world, Account account, String link) {
-    openInvite(world, link);
+  private long byInvite(Account account, String link) {
+    openInvite(link);
     long id = world.checkChatInviteLink(account, link).chatId();
     if (id != 0) {
       return id;
@@ -122,7 +122,7 @@ final class SandboxReach {
    * by {@link SandboxTargets} before the first post, as Herald's engine does: a send never joins,
    * so a sender that was not prepared gets Telegram's refusal.
    */
-  private long joined(TelegramWorld world, Account account, long id) {
+  private long joined(Account account, long id) {
     if (opened(id) && world.getChatMember(account, id, account).membership() == Membership.LEFT) {
       world.setMembership(id, account, Membership.MEMBER);
     }

@@ -117,7 +117,7 @@ final class SandboxTargets {
       Optional<ChatTarget> known,
       boolean mayJoin) {
     String link = chat.canonical();
-    reach.openInvite(world, link);
+    reach.openInvite(link);
     InviteLinkInfo info = world.checkChatInviteLink(account, link);
     if (info.chatId() != 0) {
       Chat found = world.getChat(account, info.chatId());
