@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +120,42 @@ class TargetsIT extends EngineSystemTest {
     assertEquals("NOT_MEMBER", paced.getString("membership"));
     assertEquals("JOIN_PACED", paced.getJsonObject("last_error").getString("code"));
     assertTrue(!paced.isNull("next_post_at"), paced::toString);
+  }
+
+  /**
+   * Telegram's spam limit on the running server: a fresh session with 22 groups and one text posts
+   * to 20 of them ({@code HERALD_TARGETS_NEW_CHATS_PER_DAY}'s default), the model refuses nothing,
+   * and the other two tell the tenant why they wait and until when.
+   */
+  @Test
+  void newChatsLimit() {
+    String subject = Tokens.newSubject("new-chats");
+    String token = tokens.tenant(subject);
+    fixtures.session(fixtures.apiPair(7));
+    long account = fixtures.activeAccount(token, subject, 1);
+    fixtures.sql("UPDATE account SET max_groups = 22 WHERE id = ?", account);
+    List<String> groups =
+        IntStream.rangeClosed(1, 22).mapToObj(i -> "@fresh_" + account + "_" + i).toList();
+    fixtures.completeConfig(token, groups.toArray(String[]::new));
+    fixtures.startBot(token);
+    String user = "user#" + session(account);
+
+    Poll.until("two cycles", Duration.ofSeconds(30), () -> cycles(account) >= 2);
+
+    List<String> posted = groups.stream().filter(g -> !sends(g, user).isEmpty()).toList();
+    assertEquals(20, posted.size(), posted::toString);
+    posted.forEach(g -> assertTrue(sends(g, user).stream().allMatch("ok"::equals), g));
+    List<JsonObject> held =
+        groups.stream().filter(g -> !posted.contains(g)).map(g -> standing(token, g)).toList();
+    for (JsonObject standing : held) {
+      assertEquals("JOINED", standing.getString("membership"), standing::toString);
+      assertEquals(
+          "NEW_CHATS_LIMIT",
+          standing.getJsonObject("last_error").getString("code"),
+          standing::toString);
+      assertTrue(!standing.isNull("next_post_at"), standing::toString);
+    }
+    assertEquals(2, held.size());
   }
 
   @Test

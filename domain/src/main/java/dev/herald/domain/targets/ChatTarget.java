@@ -1,5 +1,6 @@
 package dev.herald.domain.targets;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import java.util.Optional;
  * a username is resolved once and never again), the title, the membership, the chat's slow mode,
  * the next time this sender may post there ({@code nextPostAt}: slow mode, a flood wait, a paced
  * join or the next check of a join request), when it last joined (for pacing) and the last error.
+ *
+ * <p>For Telegram's spam limit ({@link TargetRules#heldForNewChats}): {@code memberSince}, when the
+ * sender became a member as far as Herald saw it (its own join, or a chat that admitted it on
+ * contact; empty when it was a member before Herald knew the chat), and {@code postedNewAt}, the
+ * first delivery there while the sender was new in the chat.
  */
 public record ChatTarget(
     TargetKey key,
@@ -18,7 +24,9 @@ public record ChatTarget(
     int slowModeSeconds,
     Optional<Instant> nextPostAt,
     Optional<Instant> joinedAt,
-    Optional<TargetError> lastError) {
+    Optional<TargetError> lastError,
+    Optional<Instant> memberSince,
+    Optional<Instant> postedNewAt) {
 
   public ChatTarget {
     Objects.requireNonNull(key, "key");
@@ -26,6 +34,31 @@ public record ChatTarget(
     Objects.requireNonNull(nextPostAt, "nextPostAt");
     Objects.requireNonNull(joinedAt, "joinedAt");
     Objects.requireNonNull(lastError, "lastError");
+    Objects.requireNonNull(memberSince, "memberSince");
+    Objects.requireNonNull(postedNewAt, "postedNewAt");
+  }
+
+  /** A target whose sender is a member since its last join, with no post while new yet. */
+  public ChatTarget(
+      TargetKey key,
+      long chatId,
+      String title,
+      TargetMembership membership,
+      int slowModeSeconds,
+      Optional<Instant> nextPostAt,
+      Optional<Instant> joinedAt,
+      Optional<TargetError> lastError) {
+    this(
+        key,
+        chatId,
+        title,
+        membership,
+        slowModeSeconds,
+        nextPostAt,
+        joinedAt,
+        lastError,
+        joinedAt,
+        Optional.empty());
   }
 
   public boolean resolved() {
@@ -42,9 +75,44 @@ public record ChatTarget(
     return nextPostAt.map(next -> next.isAfter(now)).orElse(false);
   }
 
+  /** True while the sender is new in the chat: it became a member less than {@code window} ago. */
+  public boolean newAt(Instant now, Duration window) {
+    return memberSince.map(since -> since.plus(window).isAfter(now)).orElse(false);
+  }
+
   /** The same target, told it may post next at {@code next}. */
   public ChatTarget waitUntil(Instant next, Optional<TargetError> error) {
+    return with(membership, Optional.of(next), error);
+  }
+
+  /** The same target with another membership, next post time and error. */
+  public ChatTarget with(
+      TargetMembership newMembership, Optional<Instant> next, Optional<TargetError> error) {
     return new ChatTarget(
-        key, chatId, title, membership, slowModeSeconds, Optional.of(next), joinedAt, error);
+        key,
+        chatId,
+        title,
+        newMembership,
+        slowModeSeconds,
+        next,
+        joinedAt,
+        error,
+        memberSince,
+        postedNewAt);
+  }
+
+  /** The same target, with its first delivery while new at {@code at}. */
+  public ChatTarget postedNew(Instant at) {
+    return new ChatTarget(
+        key,
+        chatId,
+        title,
+        membership,
+        slowModeSeconds,
+        nextPostAt,
+        joinedAt,
+        lastError,
+        memberSince,
+        Optional.of(at));
   }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * A transport's answer to "prepare this chat for this sender": the membership it found or made, the
  * resolved chat id ({@code 0} when it could not be resolved), title and slow mode when it learned
- * them, whether it spent a join now ({@code joined}: counts against the join pacing), how long
- * Telegram asked to wait ({@code retryAfter}, e.g. a flood wait on the username budget) and the
- * error the tenant should see.
+ * them, whether it spent a join now ({@code joined}: counts against the join pacing), whether the
+ * sender became a member now ({@code becameMember}: a join, or a chat that admitted it on contact;
+ * from then on it is new there for Telegram's spam limit), how long Telegram asked to wait ({@code
+ * retryAfter}, e.g. a flood wait on the username budget) and the error the tenant should see.
  */
 public record Preparation(
     TargetMembership membership,
@@ -17,6 +18,7 @@ public record Preparation(
     String title,
     int slowModeSeconds,
     boolean joined,
+    boolean becameMember,
     Duration retryAfter,
     Optional<TargetError> error) {
 
@@ -34,23 +36,42 @@ public record Preparation(
         title,
         slowModeSeconds,
         joined,
+        joined,
         Duration.ZERO,
         Optional.empty());
+  }
+
+  /**
+   * The same answer for a chat that made the sender a member on contact, without a join to pace
+   * (the sandbox's open world): it is new there all the same.
+   */
+  public Preparation admitted() {
+    return new Preparation(
+        membership,
+        chatId,
+        title,
+        slowModeSeconds,
+        joined,
+        membership == TargetMembership.JOINED,
+        retryAfter,
+        error);
   }
 
   /** The sender cannot post there now, for the reason in {@code error}. */
   public static Preparation blocked(
       TargetMembership membership, long chatId, String title, TargetError error) {
-    return new Preparation(membership, chatId, title, 0, false, Duration.ZERO, Optional.of(error));
+    return new Preparation(
+        membership, chatId, title, 0, false, false, Duration.ZERO, Optional.of(error));
   }
 
   /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */
   public static Preparation retryAfter(Duration wait, TargetError error) {
     return new Preparation(
-        TargetMembership.NOT_MEMBER, 0, null, 0, false, wait, Optional.of(error));
+        TargetMembership.NOT_MEMBER, 0, null, 0, false, false, wait, Optional.of(error));
   }
 
   public Preparation withChatId(long id, String chatTitle) {
-    return new Preparation(membership, id, chatTitle, slowModeSeconds, joined, retryAfter, error);
+    return new Preparation(
+        membership, id, chatTitle, slowModeSeconds, joined, becameMember, retryAfter, error);
   }
 }

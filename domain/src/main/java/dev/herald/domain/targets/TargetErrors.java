@@ -19,6 +19,7 @@ public final class TargetErrors {
   public static final String INVITE_INVALID = "INVITE_INVALID";
   public static final String FLOOD_WAIT = "FLOOD_WAIT";
   public static final String SLOW_MODE = "SLOW_MODE";
+  public static final String NEW_CHATS_LIMIT = "NEW_CHATS_LIMIT";
 
   private TargetErrors() {}
 
@@ -96,6 +97,17 @@ public final class TargetErrors {
         "Telegram asked this sender to wait "
             + wait.toSeconds()
             + " s before posting here again; Herald waits and goes on.");
+  }
+
+  public static TargetError newChatsLimit(int newChatsPerDay, Instant from) {
+    return new TargetError(
+        NEW_CHATS_LIMIT,
+        "This session already posted to "
+            + newChatsPerDay
+            + " groups it joined within the last day; Telegram spam-limits an account that sends"
+            + " one text to more (PEER_FLOOD). Herald posts here from "
+            + from
+            + ".");
   }
 
   public static TargetError slowMode(Duration wait) {

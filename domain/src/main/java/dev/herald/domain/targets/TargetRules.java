@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How a target record changes: after a transport prepared the chat, and after a send. Rules:
@@ -17,6 +18,10 @@ import java.util.Optional;
  *   <li>A join request is checked again after {@link #JOIN_REQUEST_RECHECK}; a bot that was not
  *       added after {@link #NOT_MEMBER_RECHECK} (the tenant may add it any minute); a ban or a
  *       read-only chat after {@link #BLOCKED_RECHECK}.
+ *   <li>Telegram spam-limits an account ({@code PEER_FLOOD}, for a day or for good) that sends one
+ *       text to more than about 20 chats it joined within the last day. A session posts to a chat
+ *       it is new in only while fewer than {@code newChatsPerDay} other chats it was new in got its
+ *       posts lately ({@link #beforeSend}); the others wait until it is no longer new there.
  *   <li>After a delivery the sender waits the chat's slow mode (or Telegram's per-chat interval)
  *       before its next post there; {@code SLOWMODE_WAIT}, a Bot API 429 and TDLib's "retry after
  *       N" set that (sender, chat)'s next post time to what Telegram asked (SPEC rule 16).
@@ -29,27 +34,41 @@ public final class TargetRules {
   public static final Duration BLOCKED_RECHECK = Duration.ofHours(1);
   private static final Duration HOUR = Duration.ofHours(1);
 
+  /** Telegram's spam limit counts the chats an account joined within the last day. */
+  private static final int NEW_IN_CHAT_HOURS = 24;
+
+  /** Telegram's observed figure: one text to more than 20 chats an account is new in. */
+  public static final int NEW_CHATS_PER_DAY = 20;
+
   private final int joinsPerHour;
   private final Duration joinWindow;
+  private final int newChatsPerDay;
+  private final Duration newInChat;
 
   public TargetRules(int joinsPerHour) {
-    this(joinsPerHour, HOUR);
+    this(joinsPerHour, HOUR, NEW_CHATS_PER_DAY);
   }
 
   /**
    * {@code joinWindow}: the rolling window the joins are counted over, an hour; shorter only for a
    * simulated day on the sandbox's model, whose clock runs faster by the same factor ({@code
-   * bench/day.sh}).
+   * bench/day.sh}); the day a session stays new in a chat is 24 such windows. {@code
+   * newChatsPerDay}: how many chats a session posts to while new in them ({@link #beforeSend}).
    */
-  public TargetRules(int joinsPerHour, Duration joinWindow) {
+  public TargetRules(int joinsPerHour, Duration joinWindow, int newChatsPerDay) {
     if (joinsPerHour < 1) {
       throw new IllegalArgumentException("joins per hour must be at least 1");
     }
     if (joinWindow.isNegative() || joinWindow.isZero()) {
       throw new IllegalArgumentException("the join window must be positive");
     }
+    if (newChatsPerDay < 1) {
+      throw new IllegalArgumentException("new chats per day must be at least 1");
+    }
     this.joinsPerHour = joinsPerHour;
     this.joinWindow = joinWindow;
+    this.newChatsPerDay = newChatsPerDay;
+    this.newInChat = joinWindow.multipliedBy(NEW_IN_CHAT_HOURS);
   }
 
   public int joinsPerHour() {
@@ -91,6 +110,15 @@ public final class TargetRules {
             : known.map(ChatTarget::slowModeSeconds).orElse(0);
     Optional<Instant> joinedAt =
         prepared.joined() ? Optional.of(now) : known.flatMap(ChatTarget::joinedAt);
+    // A member again after a join request was approved or after leaving: new there from now.
+    boolean memberAgain =
+        known.isPresent()
+            && known.get().membership() != TargetMembership.JOINED
+            && prepared.membership() == TargetMembership.JOINED;
+    Optional<Instant> memberSince =
+        prepared.becameMember() || memberAgain
+            ? Optional.of(now)
+            : known.flatMap(ChatTarget::memberSince);
     Optional<TargetError> error = prepared.error();
     Optional<Instant> next = Optional.empty();
     if (!prepared.retryAfter().isZero()) {
@@ -102,7 +130,52 @@ public final class TargetRules {
       next = Optional.of(now.plus(recheck(prepared.membership())));
     }
     return new ChatTarget(
-        key, chatId, title, prepared.membership(), slowMode, next, joinedAt, error);
+        key,
+        chatId,
+        title,
+        prepared.membership(),
+        slowMode,
+        next,
+        joinedAt,
+        error,
+        memberSince,
+        known.flatMap(ChatTarget::postedNewAt));
+  }
+
+  /**
+   * The record before a session posts to a ready chat at {@code now}: {@code target} itself when
+   * nothing changes, the target marked as posted while new ({@link ChatTarget#postedNewAt}; an
+   * attempt counts, whatever its outcome), or the target held back until {@code from} when the
+   * sender is new there and {@code newChatsPerDay} of its other chats it was new in are still
+   * counted ({@code senderTargets}: the sender's records, asked only when the sender is new here).
+   *
+   * <p>Why this never lets one text reach more than {@code newChatsPerDay} chats the sender is new
+   * in, whatever texts the bot rotates: Telegram counts a text's chats for a day from its first
+   * send, and a chat counts when the account was new there at that send; such a chat became a
+   * member less than two days ago and was posted to while new, so it is counted here (a chat the
+   * sender was a member of before Herald knew it is not: Herald cannot tell when it joined).
+   */
+  public ChatTarget beforeSend(
+      ChatTarget target, Supplier<Collection<ChatTarget>> senderTargets, Instant now) {
+    if (target.key().senderKind() != Sender.Kind.SESSION || !target.newAt(now, newInChat)) {
+      return target;
+    }
+    Duration counted = newInChat.multipliedBy(2);
+    var releases =
+        senderTargets.get().stream()
+            .filter(other -> !other.key().equals(target.key()) && other.postedNewAt().isPresent())
+            .flatMap(other -> other.memberSince().stream())
+            .map(since -> since.plus(counted))
+            .filter(release -> release.isAfter(now))
+            .sorted()
+            .toList();
+    if (releases.size() < newChatsPerDay) {
+      return target.postedNewAt().isPresent() ? target : target.postedNew(now);
+    }
+    Instant notNewAnyMore = target.memberSince().orElseThrow().plus(newInChat);
+    Instant slotFree = releases.get(releases.size() - newChatsPerDay);
+    Instant from = slotFree.isBefore(notNewAnyMore) ? slotFree : notNewAnyMore;
+    return target.waitUntil(from, Optional.of(TargetErrors.newChatsLimit(newChatsPerDay, from)));
   }
 
   /**
@@ -132,16 +205,7 @@ public final class TargetRules {
         return Optional.of(target.waitUntil(now.plus(wait), Optional.empty()));
       }
       return target.lastError().isPresent() || target.nextPostAt().isPresent()
-          ? Optional.of(
-              new ChatTarget(
-                  target.key(),
-                  target.chatId(),
-                  target.title(),
-                  TargetMembership.JOINED,
-                  target.slowModeSeconds(),
-                  Optional.empty(),
-                  target.joinedAt(),
-                  Optional.empty()))
+          ? Optional.of(target.with(TargetMembership.JOINED, Optional.empty(), Optional.empty()))
           : Optional.empty();
     }
     if (outcome instanceof SendOutcome.SlowMode slow) {
@@ -167,15 +231,7 @@ public final class TargetRules {
   }
 
   private static ChatTarget withError(ChatTarget target, TargetError error) {
-    return new ChatTarget(
-        target.key(),
-        target.chatId(),
-        target.title(),
-        target.membership(),
-        target.slowModeSeconds(),
-        target.nextPostAt(),
-        target.joinedAt(),
-        Optional.of(error));
+    return target.with(target.membership(), target.nextPostAt(), Optional.of(error));
   }
 
   private static Duration recheck(TargetMembership membership) {

@@ -49,7 +49,7 @@ class TargetRulesTest {
 
   @Test
   void aShorterJoinWindowCountsTheJoinsOverItForASimulatedDay() {
-    TargetRules scaled = new TargetRules(2, Duration.ofSeconds(75));
+    TargetRules scaled = new TargetRules(2, Duration.ofSeconds(75), TargetRules.NEW_CHATS_PER_DAY);
     Instant oldest = NOW.minusSeconds(30);
     List<ChatTarget> two = List.of(joinedAt("@a", oldest), joinedAt("@b", NOW));
     assertEquals(oldest.plusSeconds(75), scaled.nextJoinAt(two, NOW));
@@ -84,6 +84,7 @@ class TargetRulesTest {
                 "Club",
                 0,
                 true,
+                false,
                 Duration.ZERO,
                 Optional.of(TargetErrors.joinRequested("Club"))),
             NOW,
@@ -155,5 +156,146 @@ class TargetRulesTest {
             .afterSend(bot, new SendOutcome.Delivered(1), NOW, Duration.ofSeconds(1))
             .orElseThrow()
             .nextPostAt());
+  }
+
+  /**
+   * A chat the session became a member of at {@code since}, posted to while new when {@code
+   * posted}.
+   */
+  private static ChatTarget member(String chat, Instant since, boolean posted) {
+    return new ChatTarget(
+        key(chat),
+        100,
+        chat,
+        TargetMembership.JOINED,
+        0,
+        Optional.empty(),
+        Optional.of(since),
+        Optional.empty(),
+        Optional.of(since),
+        posted ? Optional.of(since) : Optional.empty());
+  }
+
+  /**
+   * {@code count} chats joined and posted to while new, the first at {@code first}, a minute apart.
+   */
+  private static List<ChatTarget> postedWhileNew(int count, Instant first) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> member("@new" + i, first.plusSeconds(60L * i), true))
+        .toList();
+  }
+
+  @Test
+  void aSessionPostsToAtMostTwentyChatsItIsNewIn() {
+    Instant first = NOW.minus(Duration.ofHours(3));
+    ChatTarget fresh = member("@fresh", NOW.minusSeconds(30), false);
+
+    ChatTarget twentieth = rules.beforeSend(fresh, () -> postedWhileNew(19, first), NOW);
+    assertTrue(twentieth.readyAt(NOW), "19 others: this one may be posted to");
+    assertEquals(Optional.of(NOW), twentieth.postedNewAt(), "and counts from now on");
+    assertTrue(
+        rules.beforeSend(twentieth, () -> postedWhileNew(19, first), NOW) == twentieth,
+        "a chat already counted changes nothing");
+
+    ChatTarget held = rules.beforeSend(fresh, () -> postedWhileNew(20, first), NOW);
+    assertFalse(held.readyAt(NOW), "20 others: held back");
+    assertEquals(TargetErrors.NEW_CHATS_LIMIT, held.lastError().orElseThrow().code());
+    assertEquals(
+        Optional.of(NOW.minusSeconds(30).plus(Duration.ofDays(1))),
+        held.nextPostAt(),
+        "until the session is no longer new there, sooner than a counted chat's release");
+  }
+
+  @Test
+  void aHeldChatWaitsForTheFirstCountedChatToLeaveTheCountWhenThatIsSooner() {
+    Instant first = NOW.minus(Duration.ofHours(47));
+    ChatTarget fresh = member("@fresh", NOW.minusSeconds(30), false);
+    List<ChatTarget> twenty =
+        new java.util.ArrayList<>(postedWhileNew(19, NOW.minus(Duration.ofHours(2))));
+    twenty.add(member("@old", first, true));
+    ChatTarget held = rules.beforeSend(fresh, () -> twenty, NOW);
+    assertEquals(
+        Optional.of(first.plus(Duration.ofDays(2))),
+        held.nextPostAt(),
+        "a chat counts for two days from its join (Telegram's day, plus the day of the text)");
+    assertTrue(
+        rules.beforeSend(fresh, () -> twenty, first.plus(Duration.ofDays(2))).readyAt(NOW),
+        "once it left the count, the chat is posted to");
+  }
+
+  @Test
+  void chatsTheSessionIsNotNewInAndBotsAreNeverHeld() {
+    List<ChatTarget> many = postedWhileNew(40, NOW.minus(Duration.ofHours(5)));
+    ChatTarget old = member("@old", NOW.minus(Duration.ofHours(25)), false);
+    assertTrue(rules.beforeSend(old, () -> many, NOW) == old, "joined more than a day ago");
+    ChatTarget unknown =
+        new ChatTarget(
+            key("@member_before"),
+            100,
+            "Member before",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertTrue(
+        rules.beforeSend(unknown, () -> many, NOW) == unknown, "a member before Herald knew it");
+    ChatTarget bot =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
+            5,
+            "Group",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.of(NOW),
+            Optional.empty());
+    assertTrue(rules.beforeSend(bot, () -> many, NOW) == bot, "Telegram's spam limit is for users");
+  }
+
+  @Test
+  void aSessionIsNewInAChatFromItsJoinAdmissionOrApprovedRequest() {
+    assertEquals(
+        Optional.of(NOW),
+        rules
+            .prepared(key("@j"), Optional.empty(), Preparation.ready(9, "J", 0, true), NOW, NOW)
+            .memberSince(),
+        "joined now");
+    assertEquals(
+        Optional.of(NOW),
+        rules
+            .prepared(
+                key("@open"),
+                Optional.empty(),
+                Preparation.ready(9, "Open", 0, false).admitted(),
+                NOW,
+                NOW)
+            .memberSince(),
+        "admitted on contact");
+    assertEquals(
+        Optional.empty(),
+        rules
+            .prepared(key("@m"), Optional.empty(), Preparation.ready(9, "M", 0, false), NOW, NOW)
+            .memberSince(),
+        "a member before Herald asked: not known to be new");
+    ChatTarget requested =
+        rules.prepared(
+            key("@club"),
+            Optional.empty(),
+            Preparation.blocked(
+                TargetMembership.JOIN_REQUESTED, 9, "Club", TargetErrors.joinRequested("@club")),
+            NOW.minus(Duration.ofHours(30)),
+            NOW);
+    assertEquals(
+        Optional.of(NOW),
+        rules
+            .prepared(
+                key("@club"),
+                Optional.of(requested),
+                Preparation.ready(9, "Club", 0, false),
+                NOW,
+                NOW)
+            .memberSince(),
+        "approved now, new from now");
   }
 }

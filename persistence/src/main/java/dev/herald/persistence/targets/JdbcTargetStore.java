@@ -104,7 +104,9 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
                   "text",
                   rows,
                   String[]::new,
-                  t -> t.lastError().map(TargetError::message).orElse(null)));
+                  t -> t.lastError().map(TargetError::message).orElse(null)))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.memberSince())))
+          .array(p.column("timestamptz", rows, Timestamp[]::new, t -> timestamp(t.postedNewAt())));
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Writing " + rows.size() + " targets failed", e);
@@ -170,7 +172,9 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
         instant(rs, "joined_at"),
         code == null
             ? Optional.empty()
-            : Optional.of(new TargetError(code, rs.getString("last_error_message"))));
+            : Optional.of(new TargetError(code, rs.getString("last_error_message"))),
+        instant(rs, "member_since"),
+        instant(rs, "posted_new_at"));
   }
 
   private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

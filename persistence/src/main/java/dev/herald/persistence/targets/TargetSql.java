@@ -7,8 +7,8 @@ final class TargetSql {
 
   static final String FOR_ACCOUNT =
       "SELECT sender_kind, sender_id, chat_ref, chat_id, title, membership, slow_mode_seconds,"
-          + " next_post_at, joined_at, last_error_code, last_error_message FROM chat_target"
-          + " WHERE account_id = ?";
+          + " next_post_at, joined_at, last_error_code, last_error_message, member_since,"
+          + " posted_new_at FROM chat_target WHERE account_id = ?";
 
   /**
    * {@link #FOR_ACCOUNT} for an array of accounts, with the account. Joined to the unnested array
@@ -18,8 +18,9 @@ final class TargetSql {
    */
   static final String FOR_ACCOUNTS =
       "SELECT t.account_id, sender_kind, sender_id, chat_ref, chat_id, title, membership,"
-          + " slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message"
-          + " FROM unnest(?::bigint[]) AS a(id) JOIN chat_target t ON t.account_id = a.id";
+          + " slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message,"
+          + " member_since, posted_new_at FROM unnest(?::bigint[]) AS a(id) JOIN chat_target t ON"
+          + " t.account_id = a.id";
 
   /**
    * One statement for a whole batch (one row per parameter array, in column order): a per-row batch
@@ -31,20 +32,24 @@ final class TargetSql {
       """
       INSERT INTO chat_target (account_id, sender_kind, sender_id, chat_ref, chat_id, title,
                                membership, slow_mode_seconds, next_post_at, joined_at,
-                               last_error_code, last_error_message, updated_at)
+                               last_error_code, last_error_message, member_since, posted_new_at,
+                               updated_at)
       SELECT u.*, now()
         FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
                     ?::text[], ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::text[],
-                    ?::text[])
+                    ?::text[], ?::timestamptz[], ?::timestamptz[])
              AS u(account_id, sender_kind, sender_id, chat_ref, chat_id, title, membership,
-                  slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message)
+                  slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message,
+                  member_since, posted_new_at)
        WHERE EXISTS (SELECT 1 FROM account a WHERE a.id = u.account_id)
       ON CONFLICT (account_id, sender_kind, sender_id, chat_ref) DO UPDATE
          SET chat_id = EXCLUDED.chat_id, title = EXCLUDED.title,
              membership = EXCLUDED.membership, slow_mode_seconds = EXCLUDED.slow_mode_seconds,
              next_post_at = EXCLUDED.next_post_at, joined_at = EXCLUDED.joined_at,
              last_error_code = EXCLUDED.last_error_code,
-             last_error_message = EXCLUDED.last_error_message, updated_at = now()
+             last_error_message = EXCLUDED.last_error_message,
+             member_since = EXCLUDED.member_since, posted_new_at = EXCLUDED.posted_new_at,
+             updated_at = now()
       """;
 
   static final String LAST_DELIVERED =

@@ -22,6 +22,7 @@ class JdbcTargetStoreTest extends DatabaseTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
   private final JdbcTargetStore store = new JdbcTargetStore(TestDatabase.dataSource());
 
+  /** Joined an hour ago, admitted (member) then, first posted to while new a minute later. */
   private static ChatTarget slow(long account, long session) {
     return new ChatTarget(
         new TargetKey(account, Sender.Kind.SESSION, session, "@sandbox_slow"),
@@ -30,8 +31,10 @@ class JdbcTargetStoreTest extends DatabaseTest {
         TargetMembership.JOINED,
         30,
         Optional.of(NOW.plusSeconds(30)),
-        Optional.of(NOW),
-        Optional.empty());
+        Optional.of(NOW.minusSeconds(3600)),
+        Optional.empty(),
+        Optional.of(NOW.minusSeconds(3599)),
+        Optional.of(NOW.minusSeconds(3540)));
   }
 
   @Test

@@ -80,7 +80,7 @@ final class CycleTargets {
     Instant now = clock.instant();
     if (target.isPresent()) {
       if (target.get().readyAt(now)) {
-        return SEND_NOW;
+        return beforeSend(sender, target.get(), now);
       }
       if (target.get().waitsAt(now)) {
         return WAIT_NOW;
@@ -94,10 +94,13 @@ final class CycleTargets {
               .prepare(sender, chat, target, !nextJoin.isAfter(now))
               .thenApply(
                   answer -> {
-                    ChatTarget updated =
-                        rules.prepared(key, target, answer, clock.instant(), nextJoin);
+                    Instant at = clock.instant();
+                    ChatTarget updated = rules.prepared(key, target, answer, at, nextJoin);
+                    if (updated.readyAt(at)) {
+                      updated = rules.beforeSend(updated, () -> ofSender(sender), at);
+                    }
                     record(updated);
-                    return updated.readyAt(clock.instant()) ? Gate.SEND : Gate.WAIT;
+                    return updated.readyAt(at) ? Gate.SEND : Gate.WAIT;
                   });
     } catch (RuntimeException e) {
       prepared = CompletableFuture.failedFuture(e);
@@ -114,6 +117,19 @@ final class CycleTargets {
               return Gate.SEND;
             })
         .toCompletableFuture();
+  }
+
+  /**
+   * A ready chat, unless Telegram's spam limit holds it back ({@link TargetRules#beforeSend}); a
+   * change (the first post while new, or the hold) is recorded.
+   */
+  private CompletableFuture<Gate> beforeSend(Sender sender, ChatTarget target, Instant now) {
+    ChatTarget checked = rules.beforeSend(target, () -> ofSender(sender), now);
+    if (checked == target) {
+      return SEND_NOW;
+    }
+    record(checked);
+    return checked.readyAt(now) ? SEND_NOW : WAIT_NOW;
   }
 
   /** What a send's outcome changes for this (sender, chat). */

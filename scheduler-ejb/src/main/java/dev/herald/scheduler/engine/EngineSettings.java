@@ -84,8 +84,22 @@ public class EngineSettings {
   @ConfigProperty(name = "herald.targets.join-window-seconds", defaultValue = "3600")
   long joinWindowSeconds;
 
+  /**
+   * How many chats one session posts to while it is new in them (joined within the last day), the
+   * same text or not: Telegram spam-limits an account that sends one text to more than about 20
+   * such chats ({@code PEER_FLOOD}); the chats beyond wait until the session is no longer new
+   * there.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.targets.new-chats-per-day", defaultValue = "20")
+  int newChatsPerDay;
+
   public int joinsPerHour() {
     return joinsPerHour;
+  }
+
+  public int newChatsPerDay() {
+    return newChatsPerDay;
   }
 
   public Duration joinWindow() {

@@ -102,7 +102,8 @@ public class ForwardingEngine {
         new EngineTargets(
             targetStore,
             preparer,
-            new TargetRules(settings.joinsPerHour(), settings.joinWindow()),
+            new TargetRules(
+                settings.joinsPerHour(), settings.joinWindow(), settings.newChatsPerDay()),
             targetWrites);
     starts = new DeliveryStarts(node, ledger, executor, settings.claimBatch());
     claims =

@@ -15,7 +15,6 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
-import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -40,26 +38,9 @@ class CycleTargetsTest {
   private final MutableClock clock = bench.clock;
   private final InMemoryEngineStore store = bench.store;
   private final QuietMetrics metrics = bench.metrics;
-  private final Map<TargetKey, ChatTarget> saved = new ConcurrentHashMap<>();
-  private final AtomicInteger reads = new AtomicInteger();
-  private final TargetStore targetStore =
-      new TargetStore() {
-        @Override
-        public Map<TargetKey, ChatTarget> forAccount(long accountId) {
-          reads.incrementAndGet();
-          return Map.copyOf(saved);
-        }
-
-        @Override
-        public void save(List<ChatTarget> targets) {
-          targets.forEach(t -> saved.put(t.key(), t));
-        }
-
-        @Override
-        public Map<String, Instant> lastDelivered(long accountId) {
-          return Map.of();
-        }
-      };
+  private final InMemoryTargetStore targetStore = new InMemoryTargetStore();
+  private final Map<TargetKey, ChatTarget> saved = targetStore.saved;
+  private final AtomicInteger reads = targetStore.reads;
   private final TargetWrites targetWrites = new TargetWrites(targetStore);
   private final List<String> prepared = new CopyOnWriteArrayList<>();
 

@@ -74,9 +74,11 @@ final class SandboxTargets {
     boolean requested =
         known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);
     boolean joinedNow = false;
+    boolean admittedNow = false;
     if (member.membership() == Membership.LEFT) {
       if (reach.opened(found.id())) {
         world.setMembership(found.id(), account, Membership.MEMBER);
+        admittedNow = true;
       } else if (account.isBot()) {
         return Preparation.blocked(
             TargetMembership.NOT_MEMBER,
@@ -106,7 +108,9 @@ final class SandboxTargets {
       }
       member = world.getChatMember(account, found.id(), account);
     }
-    return ready(sender, chat, found, member, joinedNow);
+    Preparation ready = ready(sender, chat, found, member, joinedNow);
+    // Admitted on contact: no join to pace, but the model counts it new there all the same.
+    return admittedNow ? ready.admitted() : ready;
   }
 
   private Preparation byInvite(
@@ -133,7 +137,8 @@ final class SandboxTargets {
     if (reach.opened(world.chatByInviteLink(link).map(Chat::id).orElse(0L))) {
       // The open world's chats admit whoever contacts them: no join to pace.
       Chat joined = world.joinChatByInviteLink(account, link);
-      return ready(sender, chat, joined, world.getChatMember(account, joined.id(), account), false);
+      return ready(sender, chat, joined, world.getChatMember(account, joined.id(), account), false)
+          .admitted();
     }
     if (!mayJoin) {
       return Preparation.blocked(
@@ -159,6 +164,7 @@ final class SandboxTargets {
         title,
         0,
         true,
+        false,
         Duration.ZERO,
         Optional.of(TargetErrors.joinRequested(chat)));
   }
@@ -183,6 +189,7 @@ final class SandboxTargets {
           found.title(),
           found.slowModeDelay(),
           joinedNow,
+          false,
           Duration.ZERO,
           Optional.of(error));
     }

@@ -181,6 +181,7 @@ final class TdlibTargets {
           title,
           0,
           true,
+          false,
           Duration.ZERO,
           Optional.of(TargetErrors.joinRequested(chat.canonical())));
     }
@@ -235,6 +236,7 @@ final class TdlibTargets {
         p.title(),
         p.slowModeSeconds(),
         true,
+        p.membership() == TargetMembership.JOINED,
         p.retryAfter(),
         p.error());
   }

@@ -1,0 +1,33 @@
+package dev.herald.scheduler.engine;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The engine tests' target records: one map for every account, with the number of reads. */
+final class InMemoryTargetStore implements TargetStore {
+
+  final Map<TargetKey, ChatTarget> saved = new ConcurrentHashMap<>();
+  final AtomicInteger reads = new AtomicInteger();
+
+  @Override
+  public Map<TargetKey, ChatTarget> forAccount(long accountId) {
+    reads.incrementAndGet();
+    return Map.copyOf(saved);
+  }
+
+  @Override
+  public void save(List<ChatTarget> targets) {
+    targets.forEach(t -> saved.put(t.key(), t));
+  }
+
+  @Override
+  public Map<String, Instant> lastDelivered(long accountId) {
+    return Map.of();
+  }
+}
