@@ -11,10 +11,10 @@ import java.util.Optional;
  * the next time this sender may post there ({@code nextPostAt}: slow mode, a flood wait, a paced
  * join or the next check of a join request), when it last joined (for pacing) and the last error.
  *
- * <p>For Telegram's spam limit ({@link TargetRules#heldForNewChats}): {@code memberSince}, when the
- * sender became a member as far as Herald saw it (its own join, or a chat that admitted it on
- * contact; empty when it was a member before Herald knew the chat), and {@code postedNewAt}, the
- * first delivery there while the sender was new in the chat.
+ * <p>For Telegram's spam limit ({@link TargetRules#beforeSend}): {@code memberSince}, when the
+ * sender became a member as far as Herald saw it (its own join, an approved join request, or a chat
+ * that admitted it on contact; empty when it was a member before Herald knew the chat), and {@code
+ * postedNewAt}, when Herald first posted there (an attempt) while the sender was new in the chat.
  */
 public record ChatTarget(
     TargetKey key,
@@ -101,7 +101,7 @@ public record ChatTarget(
         postedNewAt);
   }
 
-  /** The same target, with its first delivery while new at {@code at}. */
+  /** The same target, first posted to while new at {@code at}. */
   public ChatTarget postedNew(Instant at) {
     return new ChatTarget(
         key,
