@@ -88,6 +88,19 @@ public record ChatTarget(
   /** The same target with another membership, next post time and error. */
   public ChatTarget with(
       TargetMembership newMembership, Optional<Instant> next, Optional<TargetError> error) {
+    return copy(newMembership, next, error, postedNewAt);
+  }
+
+  /** The same target, first posted to while new at {@code at}. */
+  public ChatTarget postedNew(Instant at) {
+    return copy(membership, nextPostAt, lastError, Optional.of(at));
+  }
+
+  private ChatTarget copy(
+      TargetMembership newMembership,
+      Optional<Instant> next,
+      Optional<TargetError> error,
+      Optional<Instant> firstPostedNewAt) {
     return new ChatTarget(
         key,
         chatId,
@@ -98,21 +111,6 @@ public record ChatTarget(
         joinedAt,
         error,
         memberSince,
-        postedNewAt);
-  }
-
-  /** The same target, first posted to while new at {@code at}. */
-  public ChatTarget postedNew(Instant at) {
-    return new ChatTarget(
-        key,
-        chatId,
-        title,
-        membership,
-        slowModeSeconds,
-        nextPostAt,
-        joinedAt,
-        lastError,
-        memberSince,
-        Optional.of(at));
+        firstPostedNewAt);
   }
 }

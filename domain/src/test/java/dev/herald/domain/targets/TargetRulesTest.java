@@ -23,14 +23,21 @@ class TargetRulesTest {
   }
 
   private static ChatTarget joinedAt(String chat, Instant at) {
+    return member(chat, at, false);
+  }
+
+  /**
+   * A tenant's bot in {@code @group}, told it may post there ({@code seenAt}: when Herald saw it).
+   */
+  private static ChatTarget bot(Optional<Instant> seenAt) {
     return new ChatTarget(
-        key(chat),
-        100,
-        chat,
+        new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
+        5,
+        "Group",
         TargetMembership.JOINED,
         0,
         Optional.empty(),
-        Optional.of(at),
+        seenAt,
         Optional.empty());
   }
 
@@ -140,16 +147,7 @@ class TargetRulesTest {
 
   @Test
   void aBotPostingEverySecondWaitsTelegramsPerGroupInterval() {
-    ChatTarget bot =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
-            5,
-            "Group",
-            TargetMembership.JOINED,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    ChatTarget bot = bot(Optional.empty());
     assertEquals(
         Optional.of(NOW.plusSeconds(3)),
         rules
@@ -240,16 +238,7 @@ class TargetRulesTest {
             Optional.empty());
     assertTrue(
         rules.beforeSend(unknown, () -> many, NOW) == unknown, "a member before Herald knew it");
-    ChatTarget bot =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@group"),
-            5,
-            "Group",
-            TargetMembership.JOINED,
-            0,
-            Optional.empty(),
-            Optional.of(NOW),
-            Optional.empty());
+    ChatTarget bot = bot(Optional.of(NOW));
     assertTrue(rules.beforeSend(bot, () -> many, NOW) == bot, "Telegram's spam limit is for users");
   }
 
