@@ -50,6 +50,9 @@ public final class DayBench {
   /** Herald's join pace ({@code herald.targets.joins-per-hour}, its default). */
   static final int JOINS_PER_HOUR = 10;
 
+  /** Herald's spam limit ({@code herald.targets.new-chats-per-day}, its default). */
+  static final int NEW_CHATS_PER_DAY = 20;
+
   static final int[] SLOW_MODES = {0, 10, 30, 60, 300, 900, 3600};
 
   static final List<String> PACING_REFUSALS =
@@ -83,6 +86,10 @@ public final class DayBench {
     int joinsPerHour =
         Integer.parseInt(
             env.getOrDefault("HERALD_TARGETS_JOINS_PER_HOUR", Integer.toString(JOINS_PER_HOUR)));
+    int newChatsPerDay =
+        Integer.parseInt(
+            env.getOrDefault(
+                "HERALD_TARGETS_NEW_CHATS_PER_DAY", Integer.toString(NEW_CHATS_PER_DAY)));
     try (BenchServer bench = new BenchServer("day-" + tenants + "x" + groups, env).start()) {
       String machine = Report.machine(bench);
       Api api = new Api(bench.server.baseUrl());
@@ -100,9 +107,11 @@ public final class DayBench {
           REAL_POST_DELAY_S,
           REAL_CYCLE_DELAY_S);
       report.line(
-          "Herald's join pace: %d joins per session per %d s (one hour of the model's clock);"
+          "Herald's join pace: %d joins per session per %d s (one hour of the model's clock), and"
+              + " posts to at most %d chats a session is new in (joined within 24 such hours);"
               + " Herald settings from env: %s",
           joinsPerHour,
+          newChatsPerDay,
           Long.parseLong(env.get("HERALD_TARGETS_JOIN_WINDOW_SECONDS")),
           new TreeMap<>(env)
               .entrySet().stream()
@@ -147,7 +156,12 @@ public final class DayBench {
       SendLogFiles log = bench.sendLog();
       long delivered = log.delivered(send -> send.atMillis() <= endMs);
       DayPlan plan =
-          new DayPlan(postDelay * 1000L, cycleDelay * 1000L, joinsPerHour, joinWindowS * 1000);
+          new DayPlan(
+              postDelay * 1000L,
+              cycleDelay * 1000L,
+              joinsPerHour,
+              joinWindowS * 1000,
+              newChatsPerDay);
       long planned = 0;
       for (int t = 1; t <= tenants; t++) {
         planned += plan.posts(planGroups(t, groups, scale), firstCycleMs.get(t), endMs);
@@ -159,9 +173,9 @@ public final class DayBench {
               .sum();
       report.line(
           "posts delivered / planned: %d / %d (%.2f%%; planned: what the plan calls for in the"
-              + " window to the %d deliverable chats, after Herald's join pace and the slow modes,"
-              + " from each bot's first cycle; delivered: the send log's deliveries in the window,"
-              + " %d in all)",
+              + " window to the %d deliverable chats, after Herald's join pace, its spam limit and"
+              + " the slow modes, from each bot's first cycle; delivered: the send log's deliveries"
+              + " in the window, %d in all)",
           delivered,
           planned,
           planned == 0 ? 0 : 100.0 * delivered / planned,
