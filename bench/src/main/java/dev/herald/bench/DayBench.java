@@ -111,8 +111,8 @@ public final class DayBench {
               + " posts to at most %d chats a session is new in (joined within 24 such hours);"
               + " Herald settings from env: %s",
           joinsPerHour,
-          newChatsPerDay,
           Long.parseLong(env.get("HERALD_TARGETS_JOIN_WINDOW_SECONDS")),
+          newChatsPerDay,
           new TreeMap<>(env)
               .entrySet().stream()
                   .filter(e -> e.getKey().startsWith("HERALD_TARGETS_"))
