@@ -41,17 +41,27 @@ public record Preparation(
         Optional.empty());
   }
 
+  /** The same answer after a join spent now: it counts against the pacing. */
+  public Preparation joinedNow() {
+    return memberFromNow(true);
+  }
+
   /**
    * The same answer for a chat that made the sender a member on contact, without a join to pace
    * (the sandbox's open world): it is new there all the same.
    */
   public Preparation admitted() {
+    return memberFromNow(joined);
+  }
+
+  /** A sender that is a member after this answer became one now: new there from now on. */
+  private Preparation memberFromNow(boolean joinSpent) {
     return new Preparation(
         membership,
         chatId,
         title,
         slowModeSeconds,
-        joined,
+        joinSpent,
         membership == TargetMembership.JOINED,
         retryAfter,
         error);

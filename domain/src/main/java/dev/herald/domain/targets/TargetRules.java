@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *   <li>Telegram spam-limits an account ({@code PEER_FLOOD}, for a day or for good) that sends one
  *       text to more than about 20 chats it joined within the last day. A session posts to a chat
  *       it is new in only while fewer than {@code newChatsPerDay} other chats it was new in got its
- *       posts lately ({@link #beforeSend}); the others wait until it is no longer new there.
+ *       posts lately ({@link #beforeSend}); the others wait until it is no longer new there or a
+ *       counted chat leaves the count.
  *   <li>After a delivery the sender waits the chat's slow mode (or Telegram's per-chat interval)
  *       before its next post there; {@code SLOWMODE_WAIT}, a Bot API 429 and TDLib's "retry after
  *       N" set that (sender, chat)'s next post time to what Telegram asked (SPEC rule 16).
@@ -44,6 +45,9 @@ public final class TargetRules {
   private final Duration joinWindow;
   private final int newChatsPerDay;
   private final Duration newInChat;
+
+  /** How long a chat posted to while new counts: Telegram's day of newness plus a text's day. */
+  private final Duration countedFor;
 
   public TargetRules(int joinsPerHour) {
     this(joinsPerHour, HOUR, NEW_CHATS_PER_DAY);
@@ -69,6 +73,7 @@ public final class TargetRules {
     this.joinWindow = joinWindow;
     this.newChatsPerDay = newChatsPerDay;
     this.newInChat = joinWindow.multipliedBy(NEW_IN_CHAT_HOURS);
+    this.countedFor = newInChat.multipliedBy(2);
   }
 
   public int joinsPerHour() {
@@ -160,12 +165,11 @@ public final class TargetRules {
     if (target.key().senderKind() != Sender.Kind.SESSION || !target.newAt(now, newInChat)) {
       return target;
     }
-    Duration counted = newInChat.multipliedBy(2);
     var releases =
         senderTargets.get().stream()
             .filter(other -> !other.key().equals(target.key()) && other.postedNewAt().isPresent())
             .flatMap(other -> other.memberSince().stream())
-            .map(since -> since.plus(counted))
+            .map(since -> since.plus(countedFor))
             .filter(release -> release.isAfter(now))
             .sorted()
             .toList();

@@ -79,7 +79,7 @@ final class TdlibTargets {
               return request(
                       TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build())
                   .thenCompose(joined -> standing(chat, joined, false))
-                  .thenApply(ready -> joinedNow(ready))
+                  .thenApply(Preparation::joinedNow)
                   .exceptionally(failure -> requested(chat, title, failure));
             });
   }
@@ -136,7 +136,7 @@ final class TdlibTargets {
         .thenCompose(
             ok ->
                 channel
-                    ? done(joinedNow(writeForbidden(chat, chatId, title)))
+                    ? done(writeForbidden(chat, chatId, title).joinedNow())
                     : slowMode(supergroupId, false)
                         .thenApply(delay -> Preparation.ready(chatId, title, delay, true)))
         .exceptionally(failure -> requested(chat, title, failure).withChatId(chatId, title));
@@ -227,18 +227,6 @@ final class TdlibTargets {
         chatId,
         title,
         TargetErrors.writeForbidden(chat.canonical()));
-  }
-
-  private static Preparation joinedNow(Preparation p) {
-    return new Preparation(
-        p.membership(),
-        p.chatId(),
-        p.title(),
-        p.slowModeSeconds(),
-        true,
-        p.membership() == TargetMembership.JOINED,
-        p.retryAfter(),
-        p.error());
   }
 
   private CompletableFuture<JsonObject> request(JsonObject request) {
