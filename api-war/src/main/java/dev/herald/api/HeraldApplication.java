@@ -2,15 +2,16 @@ package dev.herald.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The API's root. Every resource below it authenticates with MicroProfile JWT bearer tokens. */
+/**
+ * The API's root. Resources below it authenticate with Herald's RS256 bearer tokens ({@link
+ * dev.herald.api.auth.BearerTokenFilter}).
+ */
 @ApplicationPath("/api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =
         @Info(

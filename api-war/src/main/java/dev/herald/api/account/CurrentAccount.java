@@ -1,5 +1,6 @@
 package dev.herald.api.account;
 
+import dev.herald.api.auth.VerifiedToken;
 import dev.herald.api.web.RequestIds;
 import dev.herald.api.web.VerifiedTokens;
 import dev.herald.domain.account.Account;
@@ -9,12 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The account acting in this request. Its identity is the verified token's {@code sub} and nothing
  * else: identity headers such as {@code X-User-Id} are never read (SPEC rule 1). The token is the
- * request's principal ({@link VerifiedTokens}).
+ * one {@link dev.herald.api.auth.BearerTokenFilter} verified ({@link VerifiedTokens}).
  *
  * <p>One instance for the application, holding nothing itself: the account resolved for a request
  * is kept in that request's attributes, so it is looked up at most once per request as before, but
@@ -35,8 +35,8 @@ public class CurrentAccount {
   public Account get() {
     Account account = resolved();
     if (account == null) {
-      JsonWebToken token = token();
-      String subject = token.getSubject();
+      VerifiedToken token = token();
+      String subject = token.subject();
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("A verified token without a subject reached a resource");
       }
@@ -62,8 +62,8 @@ public class CurrentAccount {
   }
 
   /** The verified token; a resource that needs an account is reached only with one. */
-  private JsonWebToken token() {
-    JsonWebToken token = VerifiedTokens.of(request.getUserPrincipal());
+  private VerifiedToken token() {
+    VerifiedToken token = VerifiedTokens.of(request);
     if (token == null) {
       throw new IllegalStateException("A request without a verified token reached a resource");
     }

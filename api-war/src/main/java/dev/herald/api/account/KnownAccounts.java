@@ -1,5 +1,6 @@
 package dev.herald.api.account;
 
+import dev.herald.api.auth.VerifiedToken;
 import dev.herald.domain.account.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Which account a token's subject is, remembered on this node, so that a request that needs only
@@ -29,8 +29,8 @@ public class KnownAccounts {
   @Inject TokenPlanSync planSync;
 
   /** The account id when this token needs nothing from the database, else empty. */
-  OptionalLong idWithoutLookup(JsonWebToken token) {
-    String subject = token.getSubject();
+  OptionalLong idWithoutLookup(VerifiedToken token) {
+    String subject = token.subject();
     Known known = subject == null ? null : bySubject.get(subject);
     if (known == null || planSync.newerClaims(token, known.id(), known.planAsOf()).isPresent()) {
       return OptionalLong.empty();

@@ -1,15 +1,14 @@
 package dev.herald.api.account;
 
+import dev.herald.api.auth.VerifiedToken;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.plan.Plan;
-import dev.herald.domain.plan.PlanClaims;
 import dev.herald.domain.plan.PlanService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Plans live, not stale: the plan claims of every verified token update the stored plan when they
@@ -23,7 +22,7 @@ public class TokenPlanSync {
 
   @Inject PlanService plans;
 
-  public Account apply(Account account, JsonWebToken token) {
+  public Account apply(Account account, VerifiedToken token) {
     return newerClaims(token, account.id(), account.plan().updatedAt())
         .map(claimed -> plans.applyTokenClaims(account.id(), claimed))
         .orElse(account);
@@ -33,19 +32,17 @@ public class TokenPlanSync {
    * The plan the token claims, when it is newer than a stored plan as of {@code storedAsOf}; empty
    * when it is not newer, absent, or malformed (logged, then ignored).
    */
-  Optional<Plan> newerClaims(JsonWebToken token, long accountId, Instant storedAsOf) {
-    Optional<Plan> claimed;
-    try {
-      claimed = PlanClaims.parse(token::getClaim);
-    } catch (IllegalArgumentException | ClassCastException invalid) {
+  Optional<Plan> newerClaims(VerifiedToken token, long accountId, Instant storedAsOf) {
+    VerifiedToken.ClaimedPlan claimed = token.claimedPlan();
+    if (claimed.invalid() != null) {
       LOG.warning(
           () ->
               "Ignoring invalid plan claims in the token of account "
                   + accountId
                   + ": "
-                  + invalid.getMessage());
+                  + claimed.invalid());
       return Optional.empty();
     }
-    return claimed.filter(plan -> plan.updatedAt().isAfter(storedAsOf));
+    return claimed.plan().filter(plan -> plan.updatedAt().isAfter(storedAsOf));
   }
 }

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * HERALD_RATE_LIMIT_DEFAULT_PER_MINUTE}); defaults are in {@code
  * META-INF/microprofile-config.properties} or here. Key files, the profile and the CORS origins are
  * published by the preflight agent ({@code liberty-config}): it gives the dev profile its default
- * origin ({@code http://localhost:3000}) and refuses a wildcard or localhost origin in prod; issuer
- * and audience are the server's variables, shared with the {@code mpJwt} element.
+ * origin ({@code http://localhost:3000}) and refuses a wildcard or localhost origin in prod;
+ * issuer, audience and clock skew are the server's variables.
  */
 @ApplicationScoped
 public class ApiSettings {
@@ -47,6 +47,23 @@ public class ApiSettings {
   @Inject
   @ConfigProperty(name = "herald.jwt.lifetime-seconds", defaultValue = "3600")
   long tokenLifetimeSeconds;
+
+  @Inject
+  @ConfigProperty(name = "HERALD_JWT_CLOCK_SKEW", defaultValue = "30s")
+  String clockSkew;
+
+  /**
+   * Where the key that verifies tokens is (the MicroProfile JWT property names, so an operator's
+   * MP_JWT_VERIFY_PUBLICKEY_LOCATION works as before): by default the preflight agent publishes
+   * Herald's own public key file here.
+   */
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+  Optional<String> publicKeyLocation;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.publickey")
+  Optional<String> publicKey;
 
   @Inject
   @ConfigProperty(name = "herald.jwt.private-key-file")
@@ -160,6 +177,23 @@ public class ApiSettings {
 
   public String audience() {
     return audience;
+  }
+
+  /**
+   * {@code HERALD_JWT_CLOCK_SKEW}: how far {@code exp}, {@code nbf} and {@code iat} may be off, as
+   * a duration such as {@code 30s}, {@code 2m} or {@code 1m30s}; a bare number is seconds.
+   */
+  public Duration clockSkew() {
+    return Durations.parse(clockSkew, "HERALD_JWT_CLOCK_SKEW");
+  }
+
+  /** The verification key as text (PEM, JWK or JWK set), else its location. */
+  public Optional<String> publicKey() {
+    return publicKey.filter(k -> !k.isBlank());
+  }
+
+  public Optional<String> publicKeyLocation() {
+    return publicKeyLocation.filter(k -> !k.isBlank());
   }
 
   public Duration tokenLifetime() {

@@ -52,7 +52,7 @@ public class RequestIdFilter extends HttpFilter {
                 response.getStatus(),
                 millis,
                 id,
-                LogSafe.accountOf(request.getUserPrincipal())));
+                LogSafe.accountOf(VerifiedTokens.of(request))));
       }
     }
   }

@@ -1,25 +1,23 @@
 package dev.herald.api.web;
 
-import java.security.Principal;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import dev.herald.api.auth.VerifiedToken;
+import jakarta.servlet.ServletRequest;
 
 /**
- * The request's verified token, taken from its principal: MP-JWT makes the caller principal of the
- * servlet request and of JAX-RS's SecurityContext the {@link JsonWebToken} itself. Reading it there
- * instead of injecting {@code JsonWebToken} spares every request the creation of Liberty's
- * request-scoped token bean (its resource injection was about 2% of a /bot/state poll's samples,
- * bench/api.sh) and a client proxy call per claim. Same token, same claims: identity still comes
- * only from it (SPEC rule 1).
+ * Where a request's verified token is kept: a request attribute, set by {@link
+ * dev.herald.api.auth.BearerTokenFilter} through JAX-RS (whose request properties are the servlet
+ * request's attributes), so that code outside JAX-RS (the access log line, {@code CurrentAccount})
+ * reads the same token. Only server code sets attributes; identity still comes only from the token
+ * (SPEC rule 1).
  */
 public final class VerifiedTokens {
 
+  public static final String ATTRIBUTE = VerifiedToken.class.getName();
+
   private VerifiedTokens() {}
 
-  /** The verified token behind {@code principal}, or null when the request carried none. */
-  public static JsonWebToken of(Principal principal) {
-    if (principal instanceof JsonWebToken token && token.getRawToken() != null) {
-      return token;
-    }
-    return null;
+  /** The request's verified token, or null when it presented none. */
+  public static VerifiedToken of(ServletRequest request) {
+    return request.getAttribute(ATTRIBUTE) instanceof VerifiedToken token ? token : null;
   }
 }
