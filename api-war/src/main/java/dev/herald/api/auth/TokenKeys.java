@@ -23,9 +23,10 @@ import org.jose4j.lang.JoseException;
 /**
  * The key tokens must be signed with, from the MicroProfile JWT properties an operator already
  * knows: {@code mp.jwt.verify.publickey} (the key itself) or {@code
- * mp.jwt.verify.publickey.location} (a file, or an https URL of an identity provider's JWK set,
- * fetched and refreshed by jose4j). A file or the key itself may be a PEM public key, a JWK or a
- * JWK set. By default the preflight agent points the location at Herald's own public key.
+ * mp.jwt.verify.publickey.location} (a file, or the URL of an identity provider's JWK set, fetched
+ * and refreshed by jose4j: on a token whose {@code kid} it does not know, at most every few
+ * seconds). A file or the key itself may be a PEM public key, a JWK or a JWK set. By default the
+ * preflight agent points the location at Herald's own public key.
  */
 @ApplicationScoped
 public class TokenKeys {
@@ -43,7 +44,7 @@ public class TokenKeys {
           "No key verifies tokens: mp.jwt.verify.publickey.location is not set (is the preflight"
               + " agent in jvm.options?)");
     }
-    if (text == null && location.startsWith("https:")) {
+    if (text == null && (location.startsWith("https:") || location.startsWith("http:"))) {
       builder.setVerificationKeyResolver(
           new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
       return;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -145,6 +148,39 @@ class TokenVerifierTest {
     verifier.configure(ISSUER, AUDIENCE, Duration.ZERO, b -> TokenKeys.apply(b, set, null));
     assertTrue(verifier.verify(token(c -> {})).isPresent());
     assertTrue(verifier.verify(signed(claims("tenant-1"), attacker)).isEmpty());
+  }
+
+  @Test
+  void theKeyMayBeAnIdentityProvidersJwkSetUrl() throws Exception {
+    RsaJsonWebKey jwk =
+        new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) herald.getPublic());
+    jwk.setKeyId("idp-1");
+    byte[] set = new JsonWebKeySet(jwk).toJson().getBytes(StandardCharsets.UTF_8);
+    HttpServer idp =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    idp.createContext(
+        "/jwks",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, set.length);
+          exchange.getResponseBody().write(set);
+          exchange.close();
+        });
+    idp.start();
+    try {
+      String url = "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks";
+      TokenVerifier verifier = new TokenVerifier();
+      verifier.configure(ISSUER, AUDIENCE, Duration.ZERO, b -> TokenKeys.apply(b, null, url));
+      JsonWebSignature jws = new JsonWebSignature();
+      jws.setPayload(claims("tenant-1").toJson());
+      jws.setKey(herald.getPrivate());
+      jws.setKeyIdHeaderValue("idp-1");
+      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+      assertTrue(verifier.verify(jws.getCompactSerialization()).isPresent());
+      assertTrue(verifier.verify(signed(claims("tenant-1"), attacker)).isEmpty());
+    } finally {
+      idp.stop(0);
+    }
   }
 
   private static String unsigned(JwtClaims claims) {
