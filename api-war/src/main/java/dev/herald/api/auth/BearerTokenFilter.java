@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +88,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   /** The method's own annotation first, then its class's and the superclasses'; none is open. */
   private Access accessOf(Method method) {
-    Access own =
-        declared(
-            method.getAnnotation(DenyAll.class),
-            method.getAnnotation(PermitAll.class),
-            method.getAnnotation(RolesAllowed.class));
+    Access own = declared(method);
     if (own != null) {
       return own;
     }
     for (Class<?> c = resource.getResourceClass(); c != null; c = c.getSuperclass()) {
-      Access declared =
-          declared(
-              c.getAnnotation(DenyAll.class),
-              c.getAnnotation(PermitAll.class),
-              c.getAnnotation(RolesAllowed.class));
+      Access declared = declared(c);
       if (declared != null) {
         return declared;
       }
@@ -108,13 +101,15 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     return Access.OPEN;
   }
 
-  private static Access declared(DenyAll deny, PermitAll permit, RolesAllowed roles) {
-    if (deny != null) {
+  /** What {@code element} itself says, {@code @DenyAll} first; null when it says nothing. */
+  private static Access declared(AnnotatedElement element) {
+    if (element.isAnnotationPresent(DenyAll.class)) {
       return new Access(false, List.of());
     }
-    if (permit != null) {
+    if (element.isAnnotationPresent(PermitAll.class)) {
       return Access.OPEN;
     }
+    RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
     return roles == null ? null : new Access(false, List.of(roles.value()));
   }
 }
