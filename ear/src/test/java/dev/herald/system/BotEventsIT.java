@@ -57,6 +57,63 @@ class BotEventsIT extends TenantSystemTest {
     }
   }
 
+  /**
+   * A stopped bot's dashboard learns of changes outside its bot row (V92): its plan, its session
+   * cooling down, the session taken away by an admin. Before, none of these reached an open stream
+   * until the bot's next cycle, which a stopped bot never has.
+   */
+  @Test
+  void changesOutsideTheBotRowReachAStoppedBotsStream() {
+    fixtures.noSandboxFaults();
+    ActiveTenant tenant = runningTenant("events-rows", 1, 1, "@events_rows_a", "@events_rows_b");
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
+    Poll.until(
+        "the bot stopped",
+        WAIT,
+        () ->
+            "STOPPED"
+                .equals(
+                    fixtures.string(
+                        "SELECT status FROM bot WHERE account_id = ?", tenant.account())));
+    long session =
+        fixtures.count(
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ?", tenant.account());
+    try (EventStreamClient stream = open(tenant.token(), null)) {
+      JsonObject initial = json(stream.next(e -> e.name().equals("state"), WAIT));
+      assertEquals(0, initial.getJsonArray("plan_cuts").size(), initial::toString);
+      assertTrue(sender(initial).getBoolean("available"), initial::toString);
+
+      fixtures.sql("UPDATE account SET max_groups = 1 WHERE id = ?", tenant.account());
+      assertNotNull(
+          stream.next(
+              e -> e.name().equals("state") && json(e).getJsonArray("plan_cuts").size() == 1, WAIT),
+          "a state event with the plan's cut after the plan changed");
+
+      fixtures.sql(
+          "UPDATE telegram_session SET flood_wait_until = now() + interval '10 minutes' WHERE id ="
+              + " ?",
+          session);
+      assertNotNull(
+          stream.next(
+              e -> e.name().equals("state") && !sender(json(e)).getBoolean("available"), WAIT),
+          "a state event with the session cooling down");
+
+      Api.Reply released =
+          api.post("/api/v1/admin/sessions/" + session + "/release", "")
+              .token(fixtures.adminToken())
+              .send();
+      assertEquals(200, released.status(), released::toString);
+      assertNotNull(
+          stream.next(
+              e -> e.name().equals("state") && json(e).getJsonArray("senders").isEmpty(), WAIT),
+          "a state event without the released session");
+    }
+  }
+
+  private static JsonObject sender(JsonObject state) {
+    return state.getJsonArray("senders").getJsonObject(0);
+  }
+
   @Test
   void reconnectWithLastEventIdReplaysWhatWasMissed() {
     fixtures.noSandboxFaults();

@@ -142,4 +142,53 @@ class EngineEventsTest extends DatabaseTest {
         account);
     assertEquals(Set.of("log:" + account), announced());
   }
+
+  /**
+   * V92: a change in any row GET /bot/state reads announces the account (both accounts when a
+   * session moves), and bookkeeping in those rows announces nothing.
+   */
+  @Test
+  void everyRowTheStateReadsAnnouncesItsAccount() throws SQLException {
+    long account = rows.bot(rows.account("ACTIVE", null), "STOPPED", null, "@herald_one");
+    long other = rows.account("ACTIVE", null);
+    long pair = rows.apiPair(10);
+    long session = rows.session(pair, "ASSIGNED", account, null);
+    someNodeListens();
+    announced();
+    String state = "state:" + account;
+
+    rows.update("UPDATE account SET max_groups = 7 WHERE id = ?", account);
+    assertEquals(Set.of(state), announced(), "the plan's limits");
+    rows.update("UPDATE account SET plan_updated_at = now() WHERE id = ?", account);
+    assertEquals(Set.of(), announced(), "an account change the state does not show");
+
+    rows.update("UPDATE bot SET delay_between_posts_s = 42 WHERE account_id = ?", account);
+    assertEquals(Set.of(state), announced(), "the bot's delays");
+    rows.update(
+        "INSERT INTO bot_target_group (account_id, position, chat_ref) VALUES (?, 9,"
+            + " '@herald_two')",
+        account);
+    assertEquals(Set.of(state), announced(), "a target group");
+
+    rows.update(
+        "UPDATE telegram_session SET flood_wait_until = now() + interval '1 minute' WHERE id = ?",
+        session);
+    assertEquals(Set.of(state), announced(), "a session cooling down");
+    rows.update("UPDATE telegram_session SET updated_at = now() WHERE id = ?", session);
+    assertEquals(Set.of(), announced(), "session bookkeeping");
+    rows.update("UPDATE telegram_session SET assigned_account_id = ? WHERE id = ?", other, session);
+    assertEquals(Set.of(state, "state:" + other), announced(), "a session moved: both accounts");
+
+    rows.update(
+        "INSERT INTO user_bot (account_id, token_encrypted, token_masked, status, rate_limit_rps,"
+            + " max_concurrent_requests, created_at, updated_at) VALUES (?, 'x', '12:***',"
+            + " 'PENDING', 30, 10, now(), now())",
+        account);
+    assertEquals(Set.of(state), announced(), "a user bot added");
+    rows.update(
+        "UPDATE user_bot SET total_requests = total_requests + 1 WHERE account_id = ?", account);
+    assertEquals(Set.of(), announced(), "a user bot's request count");
+    rows.update("UPDATE user_bot SET verified = true WHERE account_id = ?", account);
+    assertEquals(Set.of(state), announced(), "a user bot verified");
+  }
 }
