@@ -66,15 +66,7 @@ class BotEventsIT extends TenantSystemTest {
   void changesOutsideTheBotRowReachAStoppedBotsStream() {
     fixtures.noSandboxFaults();
     ActiveTenant tenant = runningTenant("events-rows", 1, 1, "@events_rows_a", "@events_rows_b");
-    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
-    Poll.until(
-        "the bot stopped",
-        WAIT,
-        () ->
-            "STOPPED"
-                .equals(
-                    fixtures.string(
-                        "SELECT status FROM bot WHERE account_id = ?", tenant.account())));
+    stopped(tenant);
     long session =
         fixtures.count(
             "SELECT id FROM telegram_session WHERE assigned_account_id = ?", tenant.account());
@@ -110,6 +102,19 @@ class BotEventsIT extends TenantSystemTest {
     }
   }
 
+  /** Stops the tenant's bot and waits until it is STOPPED. */
+  private static void stopped(ActiveTenant tenant) {
+    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
+    Poll.until(
+        "the bot stopped",
+        WAIT,
+        () ->
+            "STOPPED"
+                .equals(
+                    fixtures.string(
+                        "SELECT status FROM bot WHERE account_id = ?", tenant.account())));
+  }
+
   private static JsonObject sender(JsonObject state) {
     return state.getJsonArray("senders").getJsonObject(0);
   }
@@ -133,15 +138,7 @@ class BotEventsIT extends TenantSystemTest {
         "deliveries while no client is connected",
         WAIT,
         () -> finishedDeliveries(tenant.account()) >= finishedWhenClosed + 3);
-    api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
-    Poll.until(
-        "the bot stopped",
-        WAIT,
-        () ->
-            "STOPPED"
-                .equals(
-                    fixtures.string(
-                        "SELECT status FROM bot WHERE account_id = ?", tenant.account())));
+    stopped(tenant);
 
     List<EventStreamClient.Event> replayed = new ArrayList<>();
     try (EventStreamClient stream = open(tenant.token(), lastId)) {
