@@ -85,7 +85,7 @@ CREATE TRIGGER user_bot_state_updated AFTER UPDATE ON user_bot
   EXECUTE FUNCTION bot_state_of_row();
 
 -- A session as its account's sender: assigned or not, its state, why, until when it waits. Its
--- leases, proxy and login progress change nothing the state shows. V35's statement trigger, which
+-- proxy, login progress and timestamps change nothing the state shows. V35's statement trigger, which
 -- copied every updated session row into transition tables and missed the wait and its reason, goes.
 DROP TRIGGER bot_senders_changed ON telegram_session;
 DROP FUNCTION bot_senders_changed();
