@@ -38,29 +38,6 @@ public record ChatTarget(
     Objects.requireNonNull(postedNewAt, "postedNewAt");
   }
 
-  /** A target whose sender is a member since its last join, with no post while new yet. */
-  public ChatTarget(
-      TargetKey key,
-      long chatId,
-      String title,
-      TargetMembership membership,
-      int slowModeSeconds,
-      Optional<Instant> nextPostAt,
-      Optional<Instant> joinedAt,
-      Optional<TargetError> lastError) {
-    this(
-        key,
-        chatId,
-        title,
-        membership,
-        slowModeSeconds,
-        nextPostAt,
-        joinedAt,
-        lastError,
-        joinedAt,
-        Optional.empty());
-  }
-
   public boolean resolved() {
     return chatId != 0;
   }

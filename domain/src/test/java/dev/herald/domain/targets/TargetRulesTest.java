@@ -38,6 +38,8 @@ class TargetRulesTest {
         0,
         Optional.empty(),
         seenAt,
+        Optional.empty(),
+        seenAt,
         Optional.empty());
   }
 
@@ -233,6 +235,8 @@ class TargetRulesTest {
             "Member before",
             TargetMembership.JOINED,
             0,
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty());

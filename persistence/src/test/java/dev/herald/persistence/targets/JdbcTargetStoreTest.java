@@ -50,7 +50,9 @@ class JdbcTargetStoreTest extends DatabaseTest {
             0,
             Optional.of(NOW.plusSeconds(60)),
             Optional.empty(),
-            Optional.of(TargetErrors.botNotMember("YourBot", "@club")));
+            Optional.of(TargetErrors.botNotMember("YourBot", "@club")),
+            Optional.empty(),
+            Optional.empty());
     store.save(List.of(slow(account, 12), botNotAdded, slow(other, 13)));
 
     Map<TargetKey, ChatTarget> read = store.forAccount(account);

@@ -76,7 +76,9 @@ class SandboxTargetsTest {
         0,
         Optional.empty(),
         Optional.empty(),
-        requested.error());
+        requested.error(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
@@ -198,6 +200,8 @@ class SandboxTargetsTest {
             first.title(),
             TargetMembership.NOT_MEMBER,
             0,
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty());

@@ -76,6 +76,8 @@ class TdlibTargetsTest extends FakeTdlibTest {
             0,
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     td.requests.clear();
 
