@@ -61,8 +61,10 @@ class ForwardingEngineIT extends EngineSystemTest {
             tenant.account());
     assertTrue(lagMs >= 0 && lagMs < 1000, "stopped " + lagMs + " ms after expiry");
     assertEquals("PLAN_EXPIRED", fixtures.stopReason(tenant.account()));
-    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
-    assertEquals("PLAN_EXPIRED", state.getString("stop_reason"));
+    stateShowing(
+        tenant.token(),
+        "the plan's expiry as the stop reason",
+        state -> "PLAN_EXPIRED".equals(state.getString("stop_reason", null)));
   }
 
   @Test
@@ -160,7 +162,9 @@ class ForwardingEngineIT extends EngineSystemTest {
                     "SELECT last_error_reason FROM bot WHERE account_id = ?", tenant.account())
                 != null);
     fixtures.noSandboxFaults();
-    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
+    var state =
+        stateShowing(
+            tenant.token(), "the last error", s -> s.getString("last_error_reason", null) != null);
     assertEquals("RUNNING", state.getString("status"));
     assertTrue(state.getBoolean("is_idle"), state::toString);
     assertNotNull(state.getString("last_error_reason"));

@@ -78,6 +78,12 @@ class HealthIT extends TenantSystemTest {
                 >= cyclesAfter + 2);
     assertEquals(
         0, fixtures.duplicatePosts(tenant.account()), "no post duplicated across the outage");
+    // The node's state cache listens again: a change announced after the outage reaches the poll.
+    fixtures.sql("UPDATE account SET max_groups = 1 WHERE id = ?", tenant.account());
+    stateShowing(
+        tenant.token(),
+        "the plan cut after the outage",
+        s -> !s.getJsonArray("plan_cuts").isEmpty());
     api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
   }
 }

@@ -165,7 +165,6 @@ class NoFalseBansIT extends EngineSystemTest {
         });
     assertEquals("UNAVAILABLE", state(only));
     assertEquals(0, bans(tenant.account()));
-    var bot = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
-    assertTrue(bot.getBoolean("is_idle"), bot::toString);
+    stateShowing(tenant.token(), "idle", bot -> bot.getBoolean("is_idle"));
   }
 }

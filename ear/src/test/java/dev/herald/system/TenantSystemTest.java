@@ -2,6 +2,9 @@ package dev.herald.system;
 
 import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -53,5 +56,20 @@ abstract class TenantSystemTest {
     String token = tokens.tenant(subject);
     return new ActiveTenant(
         subject, token, fixtures.runningBot(token, subject, maxSessions, sessions, groups));
+  }
+
+  /**
+   * The tenant's polled bot state ({@code GET /bot/state}) once it shows {@code what}. A change
+   * made outside the tenant's own requests (the engine, another node, a test's SQL) reaches a
+   * node's state cache when the database's announcement arrives, so the poll right after the change
+   * is in the database may still show the state before it.
+   */
+  static JsonObject stateShowing(String token, String what, Predicate<JsonObject> shows) {
+    JsonObject[] last = new JsonObject[1];
+    Poll.until(
+        what + " in the polled state",
+        Duration.ofSeconds(5),
+        () -> shows.test(last[0] = api.get("/api/v1/bot/state").token(token).send().json()));
+    return last[0];
   }
 }

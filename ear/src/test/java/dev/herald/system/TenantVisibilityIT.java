@@ -221,6 +221,15 @@ class TenantVisibilityIT extends EngineSystemTest {
 
     JsonObject bot = api.get("/api/v1/user-bot").token(tenant.token()).send().json();
     assertFalse(bot.getBoolean("verified"), bot::toString);
+    // A change outside the API shows in the poll once announced to this node's state cache.
+    Poll.until(
+        "the user bot no sender in the polled state",
+        Duration.ofSeconds(5),
+        () ->
+            !state(tenant.token())
+                .getJsonArray("senders")
+                .getJsonObject(0)
+                .getBoolean("available"));
     JsonObject sender = state(tenant.token()).getJsonArray("senders").getJsonObject(0);
     assertEquals("USER_BOT", sender.getString("kind"));
     assertFalse(sender.getBoolean("available"), sender::toString);

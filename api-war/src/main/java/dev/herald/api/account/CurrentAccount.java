@@ -6,6 +6,7 @@ import dev.herald.api.web.VerifiedTokens;
 import dev.herald.domain.account.Account;
 import dev.herald.domain.account.AccountService;
 import dev.herald.domain.audit.Actor;
+import dev.herald.domain.bot.BotStateCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +32,7 @@ public class CurrentAccount {
   @Inject HttpServletRequest request;
   @Inject TokenPlanSync planSync;
   @Inject KnownAccounts known;
+  @Inject BotStateCache stateCache;
 
   public Account get() {
     Account account = resolved();
@@ -40,7 +42,13 @@ public class CurrentAccount {
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("A verified token without a subject reached a resource");
       }
-      account = planSync.apply(accounts.resolve(subject), token);
+      Account stored = accounts.resolve(subject);
+      account = planSync.apply(stored, token);
+      if (account != stored) {
+        // The token's newer plan was just stored, also on a GET (OwnWritesForgetState covers the
+        // rest): this request and the caller's next poll must show its limits.
+        stateCache.forget(account.id());
+      }
       known.remember(subject, account);
       request.setAttribute(RESOLVED, account);
     }

@@ -38,6 +38,12 @@ public class KnownAccounts {
     return OptionalLong.of(known.id());
   }
 
+  /** The subject's account id when this node has resolved it before, whatever the token claims. */
+  OptionalLong id(String subject) {
+    Known known = subject == null ? null : bySubject.get(subject);
+    return known == null ? OptionalLong.empty() : OptionalLong.of(known.id());
+  }
+
   void remember(String subject, Account account) {
     if (bySubject.size() >= MAX_ENTRIES) {
       bySubject.clear();

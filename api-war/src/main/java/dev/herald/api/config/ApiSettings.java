@@ -143,6 +143,12 @@ public class ApiSettings {
   @ConfigProperty(name = "herald.events.state-readers", defaultValue = "4")
   int eventStateReaders;
 
+  // The node's copy of the polled bot states (BotStateCache).
+
+  @Inject
+  @ConfigProperty(name = "herald.state-cache.lifetime-seconds", defaultValue = "60")
+  long stateCacheLifetimeSeconds;
+
   private Set<String> origins;
   private Set<String> trusted;
 
@@ -274,6 +280,14 @@ public class ApiSettings {
   /** How often an idle event stream gets a comment line, so proxies keep it open. */
   public Duration eventKeepAlive() {
     return Duration.ofSeconds(Math.max(1, eventKeepAliveSeconds));
+  }
+
+  /**
+   * How long this node keeps a polled bot state at most when no change to it was announced; zero
+   * turns the cache off (every poll reads the database).
+   */
+  public Duration stateCacheLifetime() {
+    return Duration.ofSeconds(Math.max(0, stateCacheLifetimeSeconds));
   }
 
   /** At most this many activity entries and as many deliveries are replayed on a reconnect. */

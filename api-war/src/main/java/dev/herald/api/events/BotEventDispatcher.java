@@ -3,6 +3,7 @@ package dev.herald.api.events;
 import dev.herald.api.bot.BotStateView;
 import dev.herald.api.config.ApiSettings;
 import dev.herald.domain.bot.BotService;
+import dev.herald.domain.bot.BotStateCache;
 import dev.herald.domain.events.BotEventFeed;
 import dev.herald.domain.events.BotEventStore;
 import dev.herald.domain.events.EventCursor;
@@ -13,10 +14,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,8 +33,13 @@ import java.util.logging.Logger;
  * The node's one event dispatcher: one thread waits on the {@link BotEventFeed} (every node's
  * changes, announced by the database), reads the new rows of the woken accounts that have streams
  * here in one query, and fans them out to those streams; no thread and no query per stream. The
- * same thread sends the keep-alive comments and keeps this node announced as a listener while it
- * has streams (without one anywhere, the database announces nothing).
+ * same thread sends the keep-alive comments and keeps this node announced as a listener (without
+ * one anywhere, the database announces nothing).
+ *
+ * <p>It is also what keeps the node's {@link BotStateCache} true: it forgets each account whose
+ * state is announced, and tells the cache whether it hears everything (connected and announced).
+ * With the cache on (the default) the node listens from start to stop; with it off, only while it
+ * has streams.
  */
 @ApplicationScoped
 public class BotEventDispatcher {
@@ -49,6 +58,7 @@ public class BotEventDispatcher {
   @Inject BotEventStore store;
   @Inject BotService bots;
   @Inject ApiSettings settings;
+  @Inject BotStateCache cache;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -63,6 +73,10 @@ public class BotEventDispatcher {
   private volatile boolean running;
   private final Object announcement = new Object();
   private boolean announced;
+
+  /** Until when this node's announcement as a listener surely holds; null while not announced. */
+  private volatile Instant announcedUntil;
+
   private Thread thread;
 
   /**
@@ -110,11 +124,24 @@ public class BotEventDispatcher {
         });
   }
 
+  /** With the state cache on, the node listens from the start: the cache relies on it. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (cacheOn()) {
+      start(null);
+    }
+  }
+
+  private boolean cacheOn() {
+    return !settings.stateCacheLifetime().isZero();
+  }
+
   private synchronized void start(Sse sse) {
+    if (messages == null && sse != null) {
+      messages = new BotEventMessages(sse);
+    }
     if (running) {
       return;
     }
-    messages = new BotEventMessages(sse);
     states = new StateFanOut(settings.eventStateReaders(), executor, this::sendState);
     running = true;
     thread = threads.newThread(this::run);
@@ -125,22 +152,59 @@ public class BotEventDispatcher {
   private void announce() {
     synchronized (announcement) {
       if (!announced) {
-        feed.listening(true, announcementValidity());
-        announced = true;
+        announceNow();
       }
     }
   }
 
-  /** Renews the announcement while streams are open here, else withdraws it. */
+  /** Renews the announcement while streams are open here or the cache is on, else withdraws it. */
   private void renewOrWithdraw() {
     synchronized (announcement) {
-      if (!streams.isEmpty()) {
-        feed.listening(true, announcementValidity());
-        announced = true;
+      if (!streams.isEmpty() || (running && cacheOn())) {
+        announceNow();
       } else if (announced) {
+        announcedUntil = null;
         feed.listening(false, Duration.ZERO);
         announced = false;
       }
+    }
+  }
+
+  /**
+   * Announces this node as a listener. The cache trusts it for one keep-alive round less than it is
+   * announced for: the database counts the validity from its own clock, and the next renewal is due
+   * a round before that.
+   */
+  private void announceNow() {
+    Instant from = Instant.now();
+    try {
+      feed.listening(true, announcementValidity());
+    } catch (RuntimeException e) {
+      announcedUntil = null;
+      cache.deaf();
+      throw e;
+    }
+    announcedUntil = from.plus(announcementValidity()).minus(settings.eventKeepAlive());
+    announced = true;
+  }
+
+  /**
+   * What the cache needs of a wake-up: the accounts to forget, and whether the feed still hears
+   * every announcement (then the cache is trusted until the announcement lapses).
+   */
+  private void hear(Wake wake) {
+    if (!feed.connected()) {
+      cache.deaf();
+      return;
+    }
+    if (wake.all()) {
+      cache.forgetAll();
+    } else {
+      wake.state().forEach(cache::forget);
+    }
+    Instant until = announcedUntil;
+    if (until != null && cacheOn()) {
+      cache.listening(until, settings.stateCacheLifetime());
     }
   }
 
@@ -151,13 +215,21 @@ public class BotEventDispatcher {
   private void run() {
     long keepAlive = settings.eventKeepAlive().toNanos();
     long nextKeepAlive = System.nanoTime() + keepAlive;
+    try {
+      renewOrWithdraw();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Announcing the event listener failed; retrying with the keep-alive", e);
+    }
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
         Duration wait =
             heldBack.isEmpty()
                 ? Duration.ofNanos(Math.max(1_000_000, nextKeepAlive - System.nanoTime()))
                 : HELD_BACK_RETRY;
-        dispatch(feed.await(wait));
+        Wake wake = feed.await(wait);
+        hear(wake);
+        dispatch(wake);
         if (System.nanoTime() >= nextKeepAlive) {
           keepAlive();
           nextKeepAlive = System.nanoTime() + keepAlive;
@@ -166,6 +238,7 @@ public class BotEventDispatcher {
         if (!running) {
           return; // the application is stopping
         }
+        cache.deaf();
         LOG.log(Level.WARNING, "Event dispatch failed; going on", e);
       }
     }
@@ -227,6 +300,7 @@ public class BotEventDispatcher {
   @PreDestroy
   void stop() {
     running = false;
+    cache.deaf();
     streams.values().forEach(set -> set.forEach(EventStream::close));
     streams.clear();
     if (thread != null) {

@@ -16,6 +16,12 @@ public interface BotEventFeed {
   Wake await(Duration timeout);
 
   /**
+   * Whether the feed is subscribed now: false from a lost connection until the {@link #await} that
+   * subscribes again (and answers {@link Wake#everything()}).
+   */
+  boolean connected();
+
+  /**
    * Says whether this node has open streams: changes are announced (by any node's statements) only
    * while some node says so. Called when that changes and again before {@code validFor} passes.
    */

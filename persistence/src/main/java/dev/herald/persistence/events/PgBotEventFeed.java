@@ -30,11 +30,11 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
   /** This node in event_listener: one id per process. */
   private final String node = "events-" + UUID.randomUUID();
 
-  private Connection listening;
+  /** Only the dispatcher thread changes it; {@link #connected} may read it from any thread. */
+  private volatile Connection listening;
 
   @Override
   public Wake await(Duration timeout) {
-    boolean reconnected = false;
     try {
       if (listening == null || listening.isClosed()) {
         listening = dataSource.getConnection();
@@ -42,13 +42,15 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
         try (Statement s = listening.createStatement()) {
           s.execute(EventSql.LISTEN);
         }
-        reconnected = true;
+        // Anything may have changed unannounced before the LISTEN: said at once, not after the
+        // timeout, so that the node's state cache can trust the feed again without a delay.
+        return Wake.everything();
       }
       PGNotification[] notifications =
           listening
               .unwrap(PGConnection.class)
               .getNotifications((int) Math.max(1, timeout.toMillis()));
-      Wake wake = reconnected ? Wake.everything() : Wake.NONE;
+      Wake wake = Wake.NONE;
       if (notifications != null) {
         for (PGNotification n : notifications) {
           wake = Wake.merge(wake, n.getParameter());
@@ -61,6 +63,11 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
       pause(timeout);
       return Wake.NONE;
     }
+  }
+
+  @Override
+  public boolean connected() {
+    return listening != null;
   }
 
   @Override
