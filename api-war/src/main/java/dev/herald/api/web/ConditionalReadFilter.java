@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link ConditionalRead}: the answer is written to bytes by the writer that would have written it,
@@ -29,7 +31,16 @@ import java.util.Base64;
 @ConditionalRead
 public class ConditionalReadFilter implements ContainerResponseFilter {
 
+  /** Recent answers are small; a full memo simply starts afresh. */
+  private static final int RECENT_ANSWERS = 10_000;
+
+  /** An answer as sent: its bytes (never changed once made) and their tag. */
+  private record Tagged(byte[] body, String tag) {}
+
   @Context Providers providers;
+
+  /** Recent answers by the record they were written from (a value, not an identity). */
+  private final Map<Object, Tagged> recent = new ConcurrentHashMap<>();
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
@@ -39,8 +50,9 @@ public class ConditionalReadFilter implements ContainerResponseFilter {
         || !response.hasEntity()) {
       return;
     }
-    byte[] body = written(response);
-    String tag = "\"" + digest(body) + "\"";
+    Tagged answer = tagged(response);
+    byte[] body = answer.body();
+    String tag = answer.tag();
     response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
     if (names(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
       response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
@@ -49,6 +61,30 @@ public class ConditionalReadFilter implements ContainerResponseFilter {
     } else {
       response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
     }
+  }
+
+  /**
+   * The answer's bytes and tag; for one of Herald's records written by JSON-B, those of an equal
+   * record written before when there is one (records are equal when their values are, and equal
+   * values are written to equal bytes), so that a dashboard polling an unchanged state is not
+   * written and digested again at every poll.
+   */
+  private Tagged tagged(ContainerResponseContext response) throws IOException {
+    Object entity = response.getEntity();
+    boolean memo = entity.getClass().isRecord() && writtenByJsonb(entity, response.getMediaType());
+    Tagged known = memo ? recent.get(entity) : null;
+    if (known != null) {
+      return known;
+    }
+    byte[] body = written(response);
+    Tagged answer = new Tagged(body, "\"" + digest(body) + "\"");
+    if (memo) {
+      if (recent.size() >= RECENT_ANSWERS) {
+        recent.clear();
+      }
+      recent.put(entity, answer);
+    }
+    return answer;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -18,9 +18,10 @@ import org.postgresql.PGNotification;
 
 /**
  * {@link BotEventFeed} through {@code LISTEN herald_events} on one connection of the
- * non-transactional pool, held for as long as the node serves streams. Unwrapping it to the
- * driver's {@link PGConnection} needs the application to share the driver's library (server.xml:
- * {@code classloader commonLibraryRef="postgresDriver"}).
+ * non-transactional pool, held for as long as the dispatcher listens (with the state cache on, from
+ * the node's start to its stop; else while it serves streams). Unwrapping it to the driver's {@link
+ * PGConnection} needs the application to share the driver's library (server.xml: {@code classloader
+ * commonLibraryRef="postgresDriver"}).
  */
 @ApplicationScoped
 public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
@@ -33,6 +34,9 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
   /** Only the dispatcher thread changes it; {@link #connected} may read it from any thread. */
   private volatile Connection listening;
 
+  /** Since a lost connection, until connected again; only the dispatcher thread uses it. */
+  private boolean failing;
+
   @Override
   public Wake await(Duration timeout) {
     try {
@@ -41,6 +45,10 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
         listening.setAutoCommit(true);
         try (Statement s = listening.createStatement()) {
           s.execute(EventSql.LISTEN);
+        }
+        if (failing) {
+          LOG.info("Event feed connected again");
+          failing = false;
         }
         // Anything may have changed unannounced before the LISTEN: said at once, not after the
         // timeout, so that the node's state cache can trust the feed again without a delay.
@@ -58,7 +66,12 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
       }
       return wake;
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Event feed connection lost; reconnecting: {0}", e.getMessage());
+      // Once per outage: the node retries every second while the database is away.
+      LOG.log(
+          failing ? Level.FINE : Level.WARNING,
+          "Event feed connection lost; reconnecting: {0}",
+          e.getMessage());
+      failing = true;
       close();
       pause(timeout);
       return Wake.NONE;
