@@ -108,7 +108,9 @@ public final class BenchServer implements AutoCloseable {
     return workDir.resolve("data/keys");
   }
 
-  /** The dev environment plus every engine/pool knob of this process's environment. */
+  /**
+   * The dev environment plus every engine, pool and state cache knob of this process's environment.
+   */
   static Map<String, String> environment(Path work, EmbeddedDatabase database) {
     Map<String, String> env = new HashMap<>();
     env.put("HERALD_PROFILE", "dev");
@@ -122,6 +124,7 @@ public final class BenchServer implements AutoCloseable {
         .forEach(
             (k, v) -> {
               if (k.startsWith("HERALD_ENGINE_")
+                  || k.startsWith("HERALD_STATE_CACHE_")
                   || k.equals("ENGINE_THREADS")
                   || k.startsWith("DB_") && k.contains("POOL")
                   || k.equals("JVM_ARGS")) {

@@ -19,25 +19,31 @@ public record Wake(Set<Long> state, Set<Long> stored, boolean all) {
     return !all && state.isEmpty() && stored.isEmpty();
   }
 
-  /** Adds one announcement's payload, {@code kind:id,id,...} or {@code kind:*}. */
-  public static Wake merge(Wake wake, String payload) {
-    int colon = payload.indexOf(':');
-    if (colon < 0) {
-      return wake;
-    }
-    String kind = payload.substring(0, colon);
-    String ids = payload.substring(colon + 1);
-    if (ids.equals("*")) {
-      return everything();
-    }
-    Set<Long> state = new HashSet<>(wake.state);
-    Set<Long> stored = new HashSet<>(wake.stored);
-    Set<Long> target = kind.equals("state") ? state : stored;
-    for (String id : ids.split(",")) {
-      if (!id.isEmpty()) {
-        target.add(Long.parseLong(id));
+  /**
+   * The announcements received together, each {@code kind:id,id,...} or {@code kind:*}, read in one
+   * pass: a wake-up after a busy moment brings thousands of them (the engine's flushes announce up
+   * to some hundred accounts each), and merging them one by one into fresh sets copied the sets
+   * gathered so far for every announcement.
+   */
+  public static Wake of(Iterable<String> payloads) {
+    Set<Long> state = new HashSet<>();
+    Set<Long> stored = new HashSet<>();
+    for (String payload : payloads) {
+      int colon = payload.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String ids = payload.substring(colon + 1);
+      if (ids.equals("*")) {
+        return everything();
+      }
+      Set<Long> target = payload.startsWith("state:") ? state : stored;
+      for (String id : ids.split(",")) {
+        if (!id.isEmpty()) {
+          target.add(Long.parseLong(id));
+        }
       }
     }
-    return new Wake(state, stored, wake.all);
+    return state.isEmpty() && stored.isEmpty() ? NONE : new Wake(state, stored, false);
   }
 }

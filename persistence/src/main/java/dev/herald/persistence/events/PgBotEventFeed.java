@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,13 +60,14 @@ public class PgBotEventFeed extends DirectPoolStore implements BotEventFeed {
           listening
               .unwrap(PGConnection.class)
               .getNotifications((int) Math.max(1, timeout.toMillis()));
-      Wake wake = Wake.NONE;
-      if (notifications != null) {
-        for (PGNotification n : notifications) {
-          wake = Wake.merge(wake, n.getParameter());
-        }
+      if (notifications == null) {
+        return Wake.NONE;
       }
-      return wake;
+      List<String> payloads = new ArrayList<>(notifications.length);
+      for (PGNotification n : notifications) {
+        payloads.add(n.getParameter());
+      }
+      return Wake.of(payloads);
     } catch (SQLException e) {
       // Once per outage: the node retries every second while the database is away.
       LOG.log(
