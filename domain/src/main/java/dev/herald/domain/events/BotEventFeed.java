@@ -22,8 +22,9 @@ public interface BotEventFeed {
   boolean connected();
 
   /**
-   * Says whether this node has open streams: changes are announced (by any node's statements) only
-   * while some node says so. Called when that changes and again before {@code validFor} passes.
+   * Says whether this node listens (it has open streams, or its state cache is on): changes are
+   * announced (by any node's statements) only while some node says so. Called when that changes and
+   * again before {@code validFor} passes.
    */
   void listening(boolean listening, Duration validFor);
 
