@@ -2,7 +2,6 @@ package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.herald.launcher.Api;
 import jakarta.json.JsonObject;
@@ -44,11 +43,8 @@ class StateCacheIT extends TenantSystemTest {
   void aPollIsAnsweredFromMemoryUntilTheChangeIsAnnounced() {
     ActiveTenant tenant = activeTenant("cache-memory", 1);
     fixtures.completeConfig(tenant.token(), "@cache_memory");
-    String hidden = hiddenChange(tenant);
-    for (int i = 0; i < 20; i++) {
-      assertNotEquals(
-          hidden, lastError(state(tenant.token())), "no statement while nothing announced");
-    }
+    // Twenty polls in a row answered from memory: none reads the database's newer row.
+    String hidden = hiddenChange(tenant, 20);
 
     // What the database would announce of such a change reaches this node's listener.
     fixtures.string(
@@ -125,21 +121,33 @@ class StateCacheIT extends TenantSystemTest {
         state(tenant.token()).getJsonArray("plan_cuts").isEmpty(), "the new plan cuts at once");
   }
 
-  /**
-   * A change nobody announces, made while the tenant's state is cached (retried until the node's
-   * listener is trusted, a moment after it starts): the cache keeps answering the state before it.
-   */
   private static String hiddenChange(ActiveTenant tenant) {
+    return hiddenChange(tenant, 1);
+  }
+
+  /**
+   * A change nobody announces, made while the tenant's state is cached: the cache keeps answering
+   * the state before it for {@code polls} polls in a row. Retried with a new change until that
+   * holds: the node trusts its listener only a moment after it starts, and an announcement of the
+   * test's own setup (its account, its configuration) may still arrive late and rightly empty the
+   * entry.
+   */
+  private static String hiddenChange(ActiveTenant tenant, int polls) {
     String[] hidden = new String[1];
     int[] attempt = {0};
     Poll.until(
-        "a poll answered from the node's memory",
+        polls + " polls answered from the node's memory",
         Duration.ofSeconds(20),
         () -> {
           state(tenant.token());
           hidden[0] = "unannounced change " + ++attempt[0];
           unannounced(tenant.account(), hidden[0]);
-          return !hidden[0].equals(lastError(state(tenant.token())));
+          for (int i = 0; i < polls; i++) {
+            if (hidden[0].equals(lastError(state(tenant.token())))) {
+              return false;
+            }
+          }
+          return true;
         });
     return hidden[0];
   }
