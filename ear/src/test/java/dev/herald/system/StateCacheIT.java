@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class StateCacheIT extends TenantSystemTest {
 
-  private static JsonObject state(String token) {
-    return api.get("/api/v1/bot/state").token(token).send().json();
-  }
-
   private static String lastError(JsonObject state) {
     return state.getString("last_error_reason", null);
   }
@@ -73,9 +69,9 @@ class StateCacheIT extends TenantSystemTest {
     String allDay = ScheduledBots.day(today) + " 00:00-24:00";
     for (int i = 0; i < 20; i++) {
       boolean withHours = i % 2 == 0;
-      state(tenant.token()); // the state before the save is cached
+      botState(tenant.token()); // the state before the save is cached
       putConfig(tenant.token(), withHours ? allDay : "");
-      JsonObject state = state(tenant.token());
+      JsonObject state = botState(tenant.token());
       assertEquals(withHours, state.containsKey("next_window"), "save " + i + ": " + state);
     }
   }
@@ -93,7 +89,7 @@ class StateCacheIT extends TenantSystemTest {
 
     putConfig(tenant.token(), "");
 
-    assertEquals(hidden, lastError(state(tenant.token())), "the poll right after the write");
+    assertEquals(hidden, lastError(botState(tenant.token())), "the poll right after the write");
   }
 
   /**
@@ -114,11 +110,11 @@ class StateCacheIT extends TenantSystemTest {
             .send();
     assertEquals(201, codes.status(), codes::toString);
     assertEquals(
-        hidden, lastError(state(tenant.token())), "the poll right after the admin's write");
+        hidden, lastError(botState(tenant.token())), "the poll right after the admin's write");
 
     setMaxGroups(tenant.account(), 1);
     assertFalse(
-        state(tenant.token()).getJsonArray("plan_cuts").isEmpty(), "the new plan cuts at once");
+        botState(tenant.token()).getJsonArray("plan_cuts").isEmpty(), "the new plan cuts at once");
   }
 
   private static String hiddenChange(ActiveTenant tenant) {
@@ -139,11 +135,11 @@ class StateCacheIT extends TenantSystemTest {
         polls + " polls answered from the node's memory",
         Duration.ofSeconds(20),
         () -> {
-          state(tenant.token());
+          botState(tenant.token());
           hidden[0] = "unannounced change " + ++attempt[0];
           unannounced(tenant.account(), hidden[0]);
           for (int i = 0; i < polls; i++) {
-            if (hidden[0].equals(lastError(state(tenant.token())))) {
+            if (hidden[0].equals(lastError(botState(tenant.token())))) {
               return false;
             }
           }

@@ -58,6 +58,11 @@ abstract class TenantSystemTest {
         subject, token, fixtures.runningBot(token, subject, maxSessions, sessions, groups));
   }
 
+  /** The tenant's polled bot state, {@code GET /bot/state}. */
+  static JsonObject botState(String token) {
+    return api.get("/api/v1/bot/state").token(token).send().json();
+  }
+
   /**
    * The tenant's polled bot state ({@code GET /bot/state}) once it shows {@code what}. A change
    * made outside the tenant's own requests (the engine, another node, a test's SQL) reaches a
@@ -69,7 +74,7 @@ abstract class TenantSystemTest {
     Poll.until(
         what + " in the polled state",
         Duration.ofSeconds(5),
-        () -> shows.test(last[0] = api.get("/api/v1/bot/state").token(token).send().json()));
+        () -> shows.test(last[0] = botState(token)));
     return last[0];
   }
 }

@@ -24,10 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class TenantVisibilityIT extends EngineSystemTest {
 
-  private static JsonObject state(String token) {
-    return api.get("/api/v1/bot/state").token(token).send().json();
-  }
-
   private static List<JsonObject> deliveries(String token, String query) {
     Api.Reply reply = api.get("/api/v1/bot/deliveries" + query).token(token).send();
     assertEquals(200, reply.status(), reply::toString);
@@ -143,15 +139,15 @@ class TenantVisibilityIT extends EngineSystemTest {
     Poll.until(
         "a last error while the only session cools down",
         Duration.ofSeconds(20),
-        () -> !absentOrNull(state(token), "last_error_reason"));
+        () -> !absentOrNull(botState(token), "last_error_reason"));
 
     fixtures.noSandboxFaults();
 
     Poll.until(
         "the last error cleared by a delivered post",
         Duration.ofSeconds(30),
-        () -> absentOrNull(state(token), "last_error_reason"));
-    assertFalse(state(token).getBoolean("is_idle"));
+        () -> absentOrNull(botState(token), "last_error_reason"));
+    assertFalse(botState(token).getBoolean("is_idle"));
   }
 
   @Test
@@ -164,9 +160,9 @@ class TenantVisibilityIT extends EngineSystemTest {
     Poll.until(
         "idle while both sessions cool down",
         Duration.ofSeconds(20),
-        () -> state(token).getBoolean("is_idle"));
+        () -> botState(token).getBoolean("is_idle"));
 
-    JsonObject state = state(token);
+    JsonObject state = botState(token);
     assertEquals("RUNNING", state.getString("status"));
     Instant resumesAt = Instant.parse(state.getString("resumes_at"));
     assertTrue(resumesAt.isAfter(Instant.now()), state::toString);
@@ -184,7 +180,7 @@ class TenantVisibilityIT extends EngineSystemTest {
   void stateLabelsEachSenderWithItsTransportAndDryRun() {
     ActiveTenant tenant = runningTenant("labels", 2, 2, "@vis_labels");
 
-    JsonObject state = state(tenant.token());
+    JsonObject state = botState(tenant.token());
     List<JsonObject> senders = state.getJsonArray("senders").getValuesAs(JsonObject.class);
     assertEquals(2, senders.size(), state::toString);
     for (JsonObject sender : senders) {
@@ -226,11 +222,11 @@ class TenantVisibilityIT extends EngineSystemTest {
         "the user bot no sender in the polled state",
         Duration.ofSeconds(5),
         () ->
-            !state(tenant.token())
+            !botState(tenant.token())
                 .getJsonArray("senders")
                 .getJsonObject(0)
                 .getBoolean("available"));
-    JsonObject sender = state(tenant.token()).getJsonArray("senders").getJsonObject(0);
+    JsonObject sender = botState(tenant.token()).getJsonArray("senders").getJsonObject(0);
     assertEquals("USER_BOT", sender.getString("kind"));
     assertFalse(sender.getBoolean("available"), sender::toString);
     assertTrue(sender.getString("note").contains("verify it again"), sender::toString);
