@@ -30,8 +30,7 @@ public class KnownAccounts {
 
   /** The account id when this token needs nothing from the database, else empty. */
   OptionalLong idWithoutLookup(VerifiedToken token) {
-    String subject = token.subject();
-    Known known = subject == null ? null : bySubject.get(subject);
+    Known known = known(token.subject());
     if (known == null || planSync.newerClaims(token, known.id(), known.planAsOf()).isPresent()) {
       return OptionalLong.empty();
     }
@@ -40,8 +39,12 @@ public class KnownAccounts {
 
   /** The subject's account id when this node has resolved it before, whatever the token claims. */
   OptionalLong id(String subject) {
-    Known known = subject == null ? null : bySubject.get(subject);
+    Known known = known(subject);
     return known == null ? OptionalLong.empty() : OptionalLong.of(known.id());
+  }
+
+  private Known known(String subject) {
+    return subject == null ? null : bySubject.get(subject);
   }
 
   void remember(String subject, Account account) {
