@@ -1,5 +1,6 @@
 package dev.herald.api.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,20 +8,19 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Gives every request an id, sets it and the security headers on the response before anything else
  * can answer, gives the container's body-less errors a problem body, and writes one log line per
  * request with the id, method, path, status, time and, once the token is verified, the account (the
- * token's subject).
+ * token's subject), through {@link AccessLog}.
  */
 @WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = Logger.getLogger("dev.herald.api.access");
+
+  @Inject transient AccessLog log;
 
   @Override
   protected void doFilter(
@@ -42,17 +42,19 @@ public class RequestIdFilter extends HttpFilter {
       }
       wrapped.finish();
     } finally {
-      if (LOG.isLoggable(Level.INFO)) {
+      if (log.enabled()) {
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(
-            String.format(
-                "%s %s %d %dms request_id=%s%s",
-                request.getMethod(),
-                request.getRequestURI(),
-                response.getStatus(),
-                millis,
-                id,
-                LogSafe.accountOf(VerifiedTokens.of(request))));
+        log.write(
+            request.getMethod()
+                + ' '
+                + request.getRequestURI()
+                + ' '
+                + response.getStatus()
+                + ' '
+                + millis
+                + "ms request_id="
+                + id
+                + LogSafe.accountOf(VerifiedTokens.of(request)));
       }
     }
   }
