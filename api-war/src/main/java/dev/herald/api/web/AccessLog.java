@@ -94,6 +94,9 @@ public class AccessLog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      // However the writer ends (the stop, Liberty interrupting it, a failing handler), requests
+      // write their own lines from now on instead of filling a queue nobody reads.
+      open = false;
       writeLeftOver();
     }
   }

@@ -92,6 +92,22 @@ class AccessLogTest {
     assertEquals(List.of("late line"), received.messagesOf(Thread.currentThread().getName()));
   }
 
+  @Test
+  void whenTheWriterIsInterruptedTheRequestsWriteTheirOwnLines() throws Exception {
+    Threads threads = new Threads();
+    AccessLog log = new AccessLog();
+    log.threads = threads;
+    log.start();
+    log.write("before");
+    threads.made.interrupt();
+    threads.made.join(5_000);
+    log.write("after");
+
+    assertEquals(List.of("after"), received.messagesOf(Thread.currentThread().getName()));
+    assertEquals(List.of("before", "after"), received.messages);
+    log.stop();
+  }
+
   private static AccessLog started(AccessLog log) {
     log.threads = new Threads();
     log.start();
@@ -154,9 +170,12 @@ class AccessLogTest {
 
   /** Plain threads in place of Liberty's managed ones. */
   private static final class Threads implements ManagedThreadFactory {
+    volatile Thread made;
+
     @Override
     public Thread newThread(Runnable work) {
-      return new Thread(work);
+      made = new Thread(work);
+      return made;
     }
 
     @Override
