@@ -230,6 +230,11 @@ public final class Fixtures {
     return string("SELECT status FROM bot WHERE account_id = ?", account);
   }
 
+  /** The bot's cycle number: each completed cycle adds one. */
+  public long botCycle(long account) {
+    return count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
+  }
+
   /** Why the bot stopped (null while it runs). */
   public String stopReason(long account) {
     return string("SELECT stop_reason FROM bot WHERE account_id = ?", account);

@@ -273,8 +273,7 @@ class ForwardingEngineIT extends EngineSystemTest {
     Poll.until(
         "cycle 7 taken over and completed",
         Duration.ofSeconds(15),
-        () ->
-            fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account()) >= 8);
+        () -> fixtures.botCycle(tenant.account()) >= 8);
     assertEquals(
         1,
         fixtures.count(

@@ -61,12 +61,10 @@ class RestartSafetyIT extends TenantSystemTest {
       fixtures.sql("DELETE FROM scheduler_node WHERE node_id = 'other-node'");
     }
     assertEquals("RUNNING", fixtures.botStatus(tenant.account()));
-    long cycle = fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account());
+    long cycle = fixtures.botCycle(tenant.account());
     Poll.until(
         "the bot's cycles go on after the restart",
         Duration.ofSeconds(30),
-        () ->
-            fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", tenant.account())
-                > cycle);
+        () -> fixtures.botCycle(tenant.account()) > cycle);
   }
 }

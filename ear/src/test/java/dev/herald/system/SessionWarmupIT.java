@@ -55,11 +55,11 @@ class SessionWarmupIT extends TenantSystemTest {
         Duration.ofSeconds(30),
         () -> String.valueOf(lastError(tenant.account())).contains("No usable session"));
     long posted = posts(session);
-    long cycle = cycle(tenant.account());
+    long cycle = fixtures.botCycle(tenant.account());
     Poll.until(
         "two more cycles ran (one a second)",
         Duration.ofSeconds(30),
-        () -> cycle(tenant.account()) >= cycle + 2);
+        () -> fixtures.botCycle(tenant.account()) >= cycle + 2);
     assertEquals(posted, posts(session), "nothing more this hour");
     assertTrue(posted <= 2 + 3, "at most the budget plus the cycle that started under it");
     assertEquals("RUNNING", fixtures.botStatus(tenant.account()));
@@ -84,10 +84,6 @@ class SessionWarmupIT extends TenantSystemTest {
     return fixtures.count(
         "SELECT count(*) FROM delivery_record WHERE sender_kind = 'SESSION' AND sender_id = ?",
         session);
-  }
-
-  private static long cycle(long account) {
-    return fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", account);
   }
 
   private static String lastError(long account) {

@@ -218,15 +218,13 @@ class TenantVisibilityIT extends EngineSystemTest {
     JsonObject bot = api.get("/api/v1/user-bot").token(tenant.token()).send().json();
     assertFalse(bot.getBoolean("verified"), bot::toString);
     // A change outside the API shows in the poll once announced to this node's state cache.
-    Poll.until(
-        "the user bot no sender in the polled state",
-        Duration.ofSeconds(5),
-        () ->
-            !botState(tenant.token())
-                .getJsonArray("senders")
-                .getJsonObject(0)
-                .getBoolean("available"));
-    JsonObject sender = botState(tenant.token()).getJsonArray("senders").getJsonObject(0);
+    JsonObject sender =
+        stateShowing(
+                tenant.token(),
+                "the user bot no sender",
+                state -> !state.getJsonArray("senders").getJsonObject(0).getBoolean("available"))
+            .getJsonArray("senders")
+            .getJsonObject(0);
     assertEquals("USER_BOT", sender.getString("kind"));
     assertFalse(sender.getBoolean("available"), sender::toString);
     assertTrue(sender.getString("note").contains("verify it again"), sender::toString);
