@@ -55,12 +55,16 @@ class SessionWarmupIT extends TenantSystemTest {
         Duration.ofSeconds(30),
         () -> String.valueOf(lastError(tenant.account())).contains("No usable session"));
     long posted = posts(session);
+    long sent = sent(session);
     long cycle = fixtures.botCycle(tenant.account());
     Poll.until(
         "two more cycles ran (one a second)",
         Duration.ofSeconds(30),
         () -> fixtures.botCycle(tenant.account()) >= cycle + 2);
     assertEquals(posted, posts(session), "nothing more this hour");
+    // What the transport received, not only the rows: every started post was sent, and no more.
+    assertEquals(sent, sent(session), "nothing more reached the transport this hour");
+    assertEquals(posted, sent, "each started post reached the transport once");
     assertTrue(posted <= 2 + 3, "at most the budget plus the cycle that started under it");
     assertEquals("RUNNING", fixtures.botStatus(tenant.account()));
 
@@ -84,6 +88,13 @@ class SessionWarmupIT extends TenantSystemTest {
     return fixtures.count(
         "SELECT count(*) FROM delivery_record WHERE sender_kind = 'SESSION' AND sender_id = ?",
         session);
+  }
+
+  /** The sends of the session that reached the sandbox's transport (its send log). */
+  private static long sent(long session) {
+    return fixtures.sendLog().sends().stream()
+        .filter(send -> send.sender().equals("session:" + session))
+        .count();
   }
 
   private static String lastError(long account) {
