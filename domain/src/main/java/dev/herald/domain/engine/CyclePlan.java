@@ -26,4 +26,20 @@ public final class CyclePlan {
     }
     return shares;
   }
+
+  /**
+   * The order a sender posts its share in when its warm-up lets it start fewer posts than the share
+   * holds: the share turned to start where the previous hour's budget ended ({@code hour} counts
+   * hours since the epoch), so that over the hours every group gets its turn instead of the first
+   * ones every hour. A share the budget covers keeps its order.
+   */
+  public static List<ChatReference> inTurn(List<ChatReference> share, int postsLeft, long hour) {
+    if (postsLeft >= share.size() || postsLeft <= 0) {
+      return share;
+    }
+    int start = (int) Math.floorMod(hour * postsLeft, (long) share.size());
+    List<ChatReference> turned = new ArrayList<>(share.subList(start, share.size()));
+    turned.addAll(share.subList(0, start));
+    return turned;
+  }
 }

@@ -7,6 +7,7 @@ import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  *
  * @param schedule jitter, zone and active hours ({@link Schedule#NONE} without them)
  * @param dailyCap the plan's daily cap and the account's count so far
+ * @param sessionPostsLeft for each warming session, the posts its warm-up lets it start in this
+ *     hour; a session not in the map has no limit
  */
 public record DueCycle(
     long accountId,
@@ -33,7 +36,8 @@ public record DueCycle(
     Duration delayBetweenPosts,
     Duration delayBetweenCycles,
     Schedule schedule,
-    DailyCap dailyCap) {
+    DailyCap dailyCap,
+    Map<Long, Integer> sessionPostsLeft) {
 
   public DueCycle {
     groups = List.copyOf(groups);
@@ -41,5 +45,41 @@ public record DueCycle(
     Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dailyCap, "dailyCap");
+    sessionPostsLeft = Map.copyOf(sessionPostsLeft);
+  }
+
+  /** A cycle whose sessions have no warm-up limit. */
+  public DueCycle(
+      long accountId,
+      long cycleId,
+      Instant plannedAt,
+      BotPosts content,
+      List<ChatReference> groups,
+      List<Long> sessionIds,
+      Optional<String> userBotTokenSealed,
+      int maxInFlight,
+      Duration delayBetweenPosts,
+      Duration delayBetweenCycles,
+      Schedule schedule,
+      DailyCap dailyCap) {
+    this(
+        accountId,
+        cycleId,
+        plannedAt,
+        content,
+        groups,
+        sessionIds,
+        userBotTokenSealed,
+        maxInFlight,
+        delayBetweenPosts,
+        delayBetweenCycles,
+        schedule,
+        dailyCap,
+        Map.of());
+  }
+
+  /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */
+  public int postsLeft(long sessionId) {
+    return sessionPostsLeft.getOrDefault(sessionId, Integer.MAX_VALUE);
   }
 }

@@ -81,5 +81,18 @@ public record SessionWarmup(List<Integer> postsPerHour) {
           .map(h -> posts)
           .orElse(0);
     }
+
+    /**
+     * How many more posts the session may start in the hour that holds {@code now}: its budget on
+     * today's age day less the posts of the hour, never below 0; empty once warm-up is over. The
+     * engine's claim hands it to the cycle with the session (SQL twin: {@code
+     * SessionSql.warmupPostsLeft}), so a cycle never starts more than the budget allows.
+     */
+    public OptionalInt postsLeft(Instant now) {
+      OptionalInt budget = budget(postsPerHour, startedAt, now);
+      return budget.isEmpty()
+          ? budget
+          : OptionalInt.of(Math.max(0, budget.getAsInt() - postsThisHour(now)));
+    }
   }
 }

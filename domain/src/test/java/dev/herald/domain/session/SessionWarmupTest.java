@@ -47,6 +47,19 @@ class SessionWarmupTest {
   }
 
   @Test
+  void thePostsLeftAreTheDaysBudgetLessTheHoursPostsUntilWarmUpEnds() {
+    Instant hour = Instant.parse("2026-03-01T11:00:00Z");
+    SessionWarmup.Use use =
+        new SessionWarmup.Use(1, ADDED, BUDGETS, Optional.of(hour), 3, Optional.empty());
+    assertEquals(OptionalInt.of(2), use.postsLeft(hour.plusSeconds(60)));
+    assertEquals(OptionalInt.of(5), use.postsLeft(hour.plusSeconds(3600)), "a new hour");
+    SessionWarmup.Use over =
+        new SessionWarmup.Use(1, ADDED, BUDGETS, Optional.of(hour), 7, Optional.empty());
+    assertEquals(OptionalInt.of(0), over.postsLeft(hour.plusSeconds(60)), "never below 0");
+    assertEquals(OptionalInt.empty(), use.postsLeft(at("P4D")), "warm-up is over");
+  }
+
+  @Test
   void aSessionPausedByItsWarmUpIsNotUsableUntilThePauseEnds() {
     Instant now = Instant.parse("2026-03-01T11:20:00Z");
     Instant nextHour = Instant.parse("2026-03-01T12:00:00Z");

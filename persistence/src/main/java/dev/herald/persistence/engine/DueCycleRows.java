@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,15 @@ final class DueCycleRows {
     for (Object id : elements(rs.getArray("session_ids"))) {
       sessions.add(((Number) id).longValue());
     }
+    // In the order of session_ids; NULL: the session has no warm-up limit.
+    Object[] left = elements(rs.getArray("session_posts_left"));
+    Map<Long, Integer> postsLeft = Map.of();
+    for (int i = 0; i < left.length; i++) {
+      if (left[i] != null) {
+        postsLeft = postsLeft.isEmpty() ? new HashMap<>() : postsLeft;
+        postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
+      }
+    }
     return new DueCycle(
         rs.getLong("account_id"),
         rs.getLong("cycle_id"),
@@ -50,7 +61,8 @@ final class DueCycleRows {
         Duration.ofSeconds(rs.getInt("delay_between_posts_s")),
         Duration.ofSeconds(rs.getInt("delay_between_cycles_s")),
         schedule(rs),
-        dailyCap(rs));
+        dailyCap(rs),
+        postsLeft);
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

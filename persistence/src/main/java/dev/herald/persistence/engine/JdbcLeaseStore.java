@@ -52,8 +52,8 @@ public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
             s.setInt(3, limit);
             s.setString(4, node);
             s.setDouble(5, seconds(lease));
-            s.setString(6, node);
-            s.setString(7, userBotTransport());
+            s.setString(6, userBotTransport());
+            s.setString(7, node);
             List<DueCycle> claimed = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {

@@ -60,7 +60,10 @@ final class LeaseSql {
    * planner hashed every usable session of every account for every claim (84 of 148 ms for 500 rows
    * at 20 000 bots; CPU per claimed row 66 us before, 25 us after, {@code EngineCpuProbe}). The
    * senders are the usable sessions ({@link SessionSql#usableNow}) and a usable user bot ({@link
-   * #userBotUsable}).
+   * #userBotUsable}); with each session, the posts its warm-up lets it start in this hour ({@link
+   * SessionSql#warmupPostsLeft}, NULL without a limit): one cycle at a time uses an account's
+   * sessions, so the cycle can keep to the budget itself instead of overshooting it by the rest of
+   * its share.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -70,7 +73,7 @@ final class LeaseSql {
    * bot without one never runs that lookup). Rule 15: sessions stay on the node that has them open
    * ({@link SessionLease}): a bot whose every usable session another node holds is left to that
    * node, and a cycle gets only the sessions no other node holds. Parameters: lookahead seconds,
-   * node, limit, node, lease seconds, node, the user bots' transport.
+   * node, limit, node, lease seconds, the user bots' transport, node.
    */
   static final String CLAIM_DUE =
       """
@@ -104,9 +107,7 @@ final class LeaseSql {
                 FROM (SELECT chat_ref, position FROM bot_target_group
                        WHERE account_id = b.account_id ORDER BY position LIMIT a.max_groups) g
                WHERE b.min_group_interval_min = 0 OR g.chat_ref NOT IN (%1$s)) AS target_groups,
-             (SELECT array_agg(s.id ORDER BY s.id) FROM telegram_session s
-               WHERE s.assigned_account_id = b.account_id AND %2$s
-                 AND NOT %4$s) AS session_ids,
+             s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token
         FROM leased b CROSS JOIN LATERAL (
@@ -114,12 +115,18 @@ final class LeaseSql {
                       a.min_delay_between_cycles_s, a.max_posts_per_day, a.max_posts_per_bot,
                       a.max_buttons
                  FROM account a WHERE a.id = b.account_id OFFSET 0) a
+        CROSS JOIN LATERAL (
+               SELECT array_agg(s.id ORDER BY s.id) AS session_ids,
+                      array_agg(%5$s ORDER BY s.id) AS session_posts_left
+                 FROM telegram_session s LEFT JOIN session_warmup w ON w.session_id = s.id
+                WHERE s.assigned_account_id = b.account_id AND %2$s AND NOT %4$s) s
       """
           .formatted(
               recentlyPosted("b"),
               SessionSql.usableNow("s"),
               userBotUsable("u"),
-              SessionLeaseSql.heldElsewhere("s.id"));
+              SessionLeaseSql.heldElsewhere("s.id"),
+              SessionSql.warmupPostsLeft("w"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =

@@ -49,6 +49,19 @@ public final class SessionSql {
   }
 
   /**
+   * SQL twin of {@code SessionWarmup.Use#postsLeft}: how many more posts the warming session of the
+   * {@code session_warmup} row {@code alias} may start in the current hour (its budget on today's
+   * age day, V71's {@code session_warmup_day}, less the posts counted for this hour, never below
+   * 0); NULL once its warm-up is over.
+   */
+  public static String warmupPostsLeft(String alias) {
+    String budget = "%1$s.budgets[session_warmup_day(%1$s.started_at, now())]".formatted(alias);
+    return ("(%2$s - least(%2$s, CASE WHEN %1$s.hour <= now() AND now() < %1$s.hour + interval"
+            + " '1 hour' THEN %1$s.posts ELSE 0 END))")
+        .formatted(alias, budget);
+  }
+
+  /**
    * Locks every API pair row: allocations then run one at a time, so two of them never both see the
    * last free slot of a pair. Allocation happens on start and on a ban only.
    */

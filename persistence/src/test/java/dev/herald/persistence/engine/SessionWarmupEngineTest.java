@@ -10,14 +10,16 @@ import dev.herald.persistence.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Warm-up in the engine's own statements (V71): the deliveries a warming session starts are counted
  * per hour in PostgreSQL, and once they reach the budget of its age day the claim deals it to no
- * cycle until the hour is over. The clock is PostgreSQL's {@code now()}: the test moves the counted
- * hour back by hand, which is what the passing of an hour looks like to the rows.
+ * cycle until the hour is over; until then the claim tells the cycle how many posts the session may
+ * still start. The clock is PostgreSQL's {@code now()}: the test moves the counted hour back by
+ * hand, which is what the passing of an hour looks like to the rows.
  */
 class SessionWarmupEngineTest extends DatabaseTest {
 
@@ -46,8 +48,10 @@ class SessionWarmupEngineTest extends DatabaseTest {
   @Test
   void aDayOneSessionStopsAtItsBudgetAndResumesTheNextHour() {
     assertEquals(List.of(session, seasoned), claim().sessionIds());
+    assertEquals(Map.of(session, 2), claim().sessionPostsLeft(), "the seasoned one has no limit");
     post(session, 1);
     assertEquals(List.of(session, seasoned), claim().sessionIds(), "1 of 2 posts used");
+    assertEquals(Map.of(session, 1), claim().sessionPostsLeft(), "the cycle may start 1 more");
     post(session, 2);
 
     assertEquals(List.of(seasoned), claim().sessionIds(), "its budget is used for this hour");
@@ -59,6 +63,7 @@ class SessionWarmupEngineTest extends DatabaseTest {
             + " interval '1 hour' WHERE session_id = ?",
         session);
     assertEquals(List.of(session, seasoned), claim().sessionIds(), "a new hour, a new budget");
+    assertEquals(Map.of(session, 2), claim().sessionPostsLeft());
     post(session, 3);
     assertEquals(1, rows.count("SELECT posts FROM session_warmup WHERE session_id = ?", session));
   }
@@ -73,6 +78,7 @@ class SessionWarmupEngineTest extends DatabaseTest {
       post(session, i);
     }
     assertEquals(List.of(session, seasoned), claim().sessionIds(), "day 2: 4 of 5 posts");
+    assertEquals(Map.of(session, 1), claim().sessionPostsLeft());
     post(session, 5);
     assertEquals(List.of(seasoned), claim().sessionIds());
 
@@ -84,6 +90,7 @@ class SessionWarmupEngineTest extends DatabaseTest {
       post(session, i);
     }
     assertEquals(List.of(session, seasoned), claim().sessionIds(), "day 3: warm-up is over");
+    assertEquals(Map.of(), claim().sessionPostsLeft());
   }
 
   @Test

@@ -176,7 +176,12 @@ final class CycleRun {
             new Object[] {cycle.accountId(), e.getMessage()});
       }
     }
-    cycle.sessionIds().forEach(id -> senders.add(Sender.session(id)));
+    for (long id : cycle.sessionIds()) {
+      // A warming session whose hour's budget is used up sits this cycle out.
+      if (cycle.postsLeft(id) > 0) {
+        senders.add(Sender.session(id));
+      }
+    }
     return senders;
   }
 
@@ -225,14 +230,24 @@ final class CycleRun {
     tally.accumulateAndGet(add, CycleTally::plus);
   }
 
-  /** One sender's share of the groups, posted one after another. */
+  /**
+   * One sender's share of the groups, posted one after another. A warming session starts at most
+   * the posts its warm-up leaves it this hour; the rest of its share waits for a later cycle, and
+   * the share is turned hour by hour so every group gets its turn ({@link CyclePlan#inTurn}).
+   */
   private final class Lane {
     private final Sender sender;
     private final List<ChatReference> chats;
 
-    Lane(Sender sender, List<ChatReference> chats) {
+    /** Posts this lane may still start (its session's warm-up budget; otherwise no limit). */
+    private int postsLeft;
+
+    Lane(Sender sender, List<ChatReference> share) {
       this.sender = sender;
-      this.chats = chats;
+      this.postsLeft =
+          sender.kind() == Sender.Kind.SESSION ? cycle.postsLeft(sender.id()) : Integer.MAX_VALUE;
+      this.chats =
+          CyclePlan.inTurn(share, postsLeft, environment.clock().instant().getEpochSecond() / 3600);
     }
 
     /**
@@ -242,6 +257,11 @@ final class CycleRun {
     void post(int index) {
       // Active hours end: this lane stops; the rest waits for the next window (see the class).
       if (!schedule.activeHours().always() && !schedule.mayPostAt(environment.clock().instant())) {
+        laneDone();
+        return;
+      }
+      if (postsLeft == 0) {
+        // The warm-up budget of the hour is used: the chats left wait for a later cycle.
         laneDone();
         return;
       }
@@ -291,6 +311,9 @@ final class CycleRun {
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           post(index + 1);
         } else {
+          if (postsLeft != Integer.MAX_VALUE) {
+            postsLeft--; // PostgreSQL counted it against the session's hour (V71)
+          }
           Post post;
           try {
             post = content.forChat(slots.getOrDefault(chat, index), sender.kind());

@@ -208,6 +208,65 @@ class CycleRunTest {
     }
   }
 
+  @Test
+  void aWarmingSessionStartsNoMoreThanItsHoursBudgetWhileTheOtherPostsItsWholeShare() {
+    store.records.add("1/1/@herald_a1"); // attempted before: it costs no budget now
+    DueCycle cycle =
+        Cycles.cycle(
+            1,
+            now,
+            List.of(7L, 8L),
+            "@herald_a1",
+            "@herald_a2",
+            "@herald_a3",
+            "@herald_a4",
+            "@herald_a5",
+            "@herald_a6",
+            "@herald_a7",
+            "@herald_a8");
+
+    run(withPostsLeft(cycle, Map.of(7L, 2)));
+
+    List<String> warming = gateway.sent.stream().filter(s -> s.startsWith("SESSION#7")).toList();
+    assertEquals(2, warming.size(), "session 7 stops at its budget: " + gateway.sent);
+    assertEquals(
+        List.of(
+            "SESSION#8->@herald_a2",
+            "SESSION#8->@herald_a4",
+            "SESSION#8->@herald_a6",
+            "SESSION#8->@herald_a8"),
+        gateway.sent.stream().filter(s -> s.startsWith("SESSION#8")).sorted().toList());
+    assertEquals(new CycleTally(6, 6, 0, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void aWarmingSessionWithNoPostsLeftSitsTheCycleOut() {
+    run(withPostsLeft(Cycles.cycle(1, now, List.of(7L), "@herald_a1"), Map.of(7L, 0)));
+
+    assertEquals(List.of(), gateway.sent);
+    assertTrue(
+        store.penalties.get(0).startsWith("idle: No usable session"), store.penalties::toString);
+    assertEquals(CycleTally.empty(), onlyCompletion().tally());
+  }
+
+  /** {@code base} with warm-up budgets left for some of its sessions. */
+  private static DueCycle withPostsLeft(DueCycle base, Map<Long, Integer> postsLeft) {
+    return new DueCycle(
+        base.accountId(),
+        base.cycleId(),
+        base.plannedAt(),
+        base.content(),
+        base.groups(),
+        base.sessionIds(),
+        base.userBotTokenSealed(),
+        base.maxInFlight(),
+        base.delayBetweenPosts(),
+        base.delayBetweenCycles(),
+        base.schedule(),
+        base.dailyCap(),
+        postsLeft);
+  }
+
   /** {@code base} with the tenant's own bot as a sender too, posting {@code content}. */
   private static DueCycle withOwnBot(DueCycle base, BotPosts content) {
     return new DueCycle(
