@@ -13,6 +13,7 @@ public final class TargetErrors {
   public static final String BOT_CANNOT_POST = "BOT_CANNOT_POST";
   public static final String JOIN_REQUESTED = "JOIN_REQUESTED";
   public static final String JOIN_PACED = "JOIN_PACED";
+  public static final String JOIN_DECLINED = "JOIN_DECLINED";
   public static final String BANNED_IN_CHAT = "BANNED_IN_CHAT";
   public static final String WRITE_FORBIDDEN = "WRITE_FORBIDDEN";
   public static final String CHAT_NOT_FOUND = "CHAT_NOT_FOUND";
@@ -44,6 +45,14 @@ public final class TargetErrors {
         "The group requires approval: a join request was sent to "
             + chat
             + "; Herald posts there once an admin approves it.");
+  }
+
+  public static TargetError joinDeclined(String chat) {
+    return new TargetError(
+        JOIN_DECLINED,
+        chat
+            + " declined this sender's join: ask its admins to let it in, or remove the group from"
+            + " the bot config.");
   }
 
   public static TargetError joinPaced(int joinsPerHour, Instant nextJoin) {

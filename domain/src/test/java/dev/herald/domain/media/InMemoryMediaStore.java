@@ -26,6 +26,7 @@ public final class InMemoryMediaStore implements MediaStore {
   private final Map<String, String> remoteIds = new ConcurrentHashMap<>();
   private final Set<Long> inUse = ConcurrentHashMap.newKeySet();
   private final AtomicLong contentReads = new AtomicLong();
+  private final Set<String> fileCallers = ConcurrentHashMap.newKeySet();
 
   /** Stores bytes as an upload would, for a transport test; returns the stored medium. */
   public Medium add(long accountId, MediaFormat format, byte[] bytes) {
@@ -38,6 +39,11 @@ public final class InMemoryMediaStore implements MediaStore {
   }
 
   /** How many times a transport read media bytes (once per sender and medium, at most). */
+  /** The threads that read content or read or wrote remote file ids (what a send does). */
+  public Set<String> fileCallers() {
+    return fileCallers;
+  }
+
   public long contentReads() {
     return contentReads.get();
   }
@@ -102,16 +108,19 @@ public final class InMemoryMediaStore implements MediaStore {
   @Override
   public Optional<byte[]> content(long id) {
     contentReads.incrementAndGet();
+    fileCallers.add(Thread.currentThread().getName());
     return Optional.ofNullable(contents.get(id)).map(byte[]::clone);
   }
 
   @Override
   public Optional<String> remoteFileId(long mediumId, Sender sender) {
+    fileCallers.add(Thread.currentThread().getName());
     return Optional.ofNullable(remoteIds.get(key(mediumId, sender)));
   }
 
   @Override
   public void rememberRemoteFileId(long mediumId, Sender sender, String remoteFileId) {
+    fileCallers.add(Thread.currentThread().getName());
     if (media.containsKey(mediumId)) {
       remoteIds.put(key(mediumId, sender), remoteFileId);
     }

@@ -50,6 +50,13 @@ public final class BotApiErrorMapper {
               ? Duration.ofSeconds(Long.parseLong(seconds.group(1)))
               : DEFAULT_FLOOD_WAIT);
     }
+    if (response.migrateToChatId().isPresent()) {
+      // Followed once by the gateway; seen here when the new id was not usable either.
+      return new SendOutcome.ChatNotFound(
+          "The group was upgraded to a supergroup, whose id is "
+              + response.migrateToChatId().get()
+              + ": put that id in the bot config");
+    }
     if (code == 401 || code == 404) {
       // 404 is what the Bot API answers for a token it cannot even parse.
       return new SendOutcome.Unauthorized("Bot API rejected the token: " + response.description());

@@ -87,6 +87,28 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
               "A bot cannot join by invite link: add the bot to the chat and use its @username or"
                   + " id"));
     }
+    return attempt(sender, chat, post)
+        .thenCompose(
+            sent ->
+                sent.migratedTo().isEmpty()
+                    ? done(sent.outcome())
+                    : attempt(sender, ChatReference.parse(sent.migratedTo().get().toString()), post)
+                        .thenApply(Sent::outcome));
+  }
+
+  /**
+   * What one call answered, and the group's new id when it was upgraded to a supergroup ({@code
+   * migrate_to_chat_id}, with a 400 "group chat was upgraded to a supergroup chat"): the post then
+   * goes to the new id at once, and a second upgrade is not followed.
+   */
+  private record Sent(SendOutcome outcome, Optional<Long> migratedTo) {
+
+    static Sent of(BotApiResponse response, SendOutcome outcome) {
+      return new Sent(outcome, response.ok() ? Optional.empty() : response.migrateToChatId());
+    }
+  }
+
+  private CompletionStage<Sent> attempt(Sender sender, ChatReference chat, Post post) {
     if (post.type().carriesMedia()) {
       return sendMedia(sender, chat, post);
     }
@@ -98,7 +120,9 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
         post.type() == PostType.TEXT
             ? BotApiRequests.sendMessage(chat, post)
             : BotApiRequests.forwardOrCopy(chat, post.source());
-    return client.callAsync(sender.credential(), method, body).thenApply(BotApiGateway::outcome);
+    return client
+        .callAsync(sender.credential(), method, body)
+        .thenApply(response -> Sent.of(response, outcome(response)));
   }
 
   /** A bot cannot join: it checks that it was added and may post ({@link BotApiTargets}). */
@@ -111,13 +135,15 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     return new BotApiTargets(client).prepare(sender, chat);
   }
 
-  private CompletionStage<SendOutcome> sendMedia(Sender sender, ChatReference chat, Post post) {
+  private CompletionStage<Sent> sendMedia(Sender sender, ChatReference chat, Post post) {
     Optional<BotApiMedia.Call> prepared =
         media == null ? Optional.empty() : media.prepare(sender, chat, post);
     if (prepared.isEmpty()) {
       return done(
-          new SendOutcome.TransientError(
-              "A medium of the post is no longer stored: choose the post's media again"));
+          new Sent(
+              new SendOutcome.TransientError(
+                  "A medium of the post is no longer stored: choose the post's media again"),
+              Optional.empty()));
     }
     BotApiMedia.Call call = prepared.get();
     CompletableFuture<BotApiResponse> answer =
@@ -127,10 +153,11 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     return answer.thenApply(
         response -> {
           if (!response.ok()) {
-            return BotApiErrorMapper.map(response);
+            return Sent.of(response, BotApiErrorMapper.map(response));
           }
           media.remember(sender, post, call.uploaded(), response.result());
-          return new SendOutcome.Delivered(BotApiMedia.firstMessageId(response.result()));
+          return Sent.of(
+              response, new SendOutcome.Delivered(BotApiMedia.firstMessageId(response.result())));
         });
   }
 
@@ -143,7 +170,7 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     return BotApiErrorMapper.map(response);
   }
 
-  private static CompletionStage<SendOutcome> done(SendOutcome outcome) {
-    return CompletableFuture.completedFuture(outcome);
+  private static <T> CompletionStage<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
   }
 }

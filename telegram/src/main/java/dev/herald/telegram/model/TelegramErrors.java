@@ -47,7 +47,9 @@ final class TelegramErrors {
     return account.isBot()
         ? new TelegramException(
             403, "Forbidden: bot was kicked from the " + kind.botApiName() + " chat")
-        : new TelegramException(403, "USER_BANNED_IN_CHANNEL");
+        // A member removed from a supergroup lost access to it; USER_BANNED_IN_CHANNEL is
+        // Telegram's account-wide restriction, not one chat's ban.
+        : new TelegramException(400, "CHANNEL_PRIVATE");
   }
 
   /** MTProto's 420 FLOOD_WAIT_X for accounts; the Bot API's 429 with retry_after for bots. */

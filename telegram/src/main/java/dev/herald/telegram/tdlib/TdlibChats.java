@@ -32,7 +32,9 @@ final class TdlibChats {
     return lookup(chat)
         .thenApply(
             id -> {
-              chatIds.put(chat.canonical(), id);
+              if (id != 0) { // 0 is no chat: asked again next time, never kept
+                chatIds.put(chat.canonical(), id);
+              }
               return id;
             });
   }
@@ -63,11 +65,22 @@ final class TdlibChats {
               if (chatId != 0) {
                 return CompletableFuture.completedFuture(chatId);
               }
-              return chatIdOf(
-                  client.request(
-                      TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build()),
-                  "id");
+              return client
+                  .request(
+                      TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build())
+                  .thenApply(TdlibChats::joinedChatId);
             });
+  }
+
+  /** The chat a join by link made the session a member of; a join that did not, an error. */
+  private static long joinedChatId(JsonObject answer) {
+    TdlibJoinResult result = TdlibJoinResult.of(answer);
+    return switch (result.kind()) {
+      case JOINED -> result.chatId();
+      // What TDLib before 1.8.66 answered, and the send maps as it did then.
+      case REQUEST_SENT -> throw new TdlibException(400, "INVITE_REQUEST_SENT");
+      case DECLINED -> throw new TdlibException(403, "The chat declined the join");
+    };
   }
 
   /** {@code getMessageLinkInfo} finds and loads the source message of a FORWARD post. */

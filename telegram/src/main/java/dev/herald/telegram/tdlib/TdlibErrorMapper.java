@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * Maps TDLib errors to the port's outcomes. TDLib passes Telegram's own error text through ({@code
  * 400 CHAT_WRITE_FORBIDDEN}), reports long flood waits as {@code 429 "Too Many Requests: retry
  * after N"}, and has a few messages of its own ("Chat not found"). Order matters: the sender-level
- * verdicts come before chat-level ones so {@code USER_BANNED_IN_CHANNEL} (this chat) is never read
- * as a banned sender.
+ * verdicts come before chat-level ones. {@code USER_BANNED_IN_CHANNEL} is sender-level: Telegram's
+ * "you're banned from sending messages in supergroups/channels", the account-wide restriction of a
+ * spam report, limited like {@code PEER_FLOOD} (one chat's own ban or restriction is {@code
+ * CHANNEL_PRIVATE}, {@code CHAT_WRITE_FORBIDDEN}, or TDLib's "Have no write access to the chat").
+ * So is a frozen account ({@code FROZEN_METHOD_INVALID}, which TDLib passes on as a 406): it can
+ * send nothing anywhere until Telegram lifts the freeze.
  *
  * <p>Rule 14: only Telegram's explicit answers ({@link #SENDER_BANNED}) ban a session. A 401
  * without one of them, an expired session, or an authorization state that waits for a login is
@@ -65,10 +69,17 @@ public final class TdlibErrorMapper {
       List.of(
           "authorizationStateLoggingOut", "authorizationStateClosing", AuthorizationStates.CLOSED);
 
+  /** Telegram limits the account everywhere: cooled down or banned as configured. */
+  private static final List<String> SENDER_LIMITED =
+      List.of(
+          "PEER_FLOOD",
+          "USER_BANNED_IN_CHANNEL",
+          "FROZEN_METHOD_INVALID",
+          "FROZEN_PARTICIPANT_MISSING");
+
   private static final List<String> CHAT_FORBIDDEN =
       List.of(
           "CHAT_WRITE_FORBIDDEN",
-          "USER_BANNED_IN_CHANNEL",
           "CHAT_RESTRICTED",
           "CHANNEL_PRIVATE",
           "CHAT_SEND_PLAIN_FORBIDDEN",
@@ -105,7 +116,7 @@ public final class TdlibErrorMapper {
     if (seconds.find()) {
       return new SendOutcome.SlowMode(Duration.ofSeconds(Long.parseLong(seconds.group(1))));
     }
-    if (text.contains("PEER_FLOOD")) {
+    if (containsToken(text, SENDER_LIMITED)) {
       return new SendOutcome.SenderLimited(text);
     }
     if (containsToken(text, SENDER_BANNED)) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A media post by one session: {@code sendMessage} with {@code inputMessagePhoto/Video/Document/
@@ -36,14 +37,26 @@ final class TdlibMedia {
   private final TdlibSessionClient client;
   private final MediaStore store;
   private final Sender sender;
+  private final Executor work;
 
-  TdlibMedia(TdlibSessionClient client, MediaStore store, Sender sender) {
+  /**
+   * {@code work} runs what blocks (the store's reads and writes, the file written into the folder):
+   * a send continues on TDLib's receive thread once TDLib answered, and that thread must never
+   * block, or every session's updates wait.
+   */
+  TdlibMedia(TdlibSessionClient client, MediaStore store, Sender sender, Executor work) {
     this.client = client;
     this.store = store;
     this.sender = sender;
+    this.work = work;
   }
 
   CompletableFuture<SendOutcome> send(long chatId, Post post) {
+    return CompletableFuture.supplyAsync(() -> request(chatId, post), work)
+        .thenCompose(request -> request);
+  }
+
+  private CompletableFuture<SendOutcome> request(long chatId, Post post) {
     List<JsonObject> contents = new ArrayList<>();
     List<MediaRef> uploaded = new ArrayList<>();
     for (int i = 0; i < post.media().size(); i++) {
@@ -109,14 +122,15 @@ final class TdlibMedia {
       asks.add(
           client
               .request(TdlibJson.object("getFile").add("file_id", fileId).build())
-              .thenAccept(
+              .thenAcceptAsync(
                   file -> {
                     JsonObject remote = TdlibJson.child(file, "remote");
                     String id = remote == null ? "" : remote.getString("id", "");
                     if (!id.isEmpty()) {
                       store.rememberRemoteFileId(medium.id(), sender, id);
                     }
-                  })
+                  },
+                  work)
               .exceptionally(failure -> null));
     }
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new));
@@ -146,7 +160,6 @@ final class TdlibMedia {
     return Optional.of(TdlibJson.object("inputFileLocal").add("path", file.toString()).build());
   }
 
-  /** TDLib's input content for one medium: the file under the kind's own field name. */
   /** The post's caption with its entities (parsed when the post was made), if it has one. */
   private static Optional<JsonObject> caption(Post post) {
     return post.caption()
@@ -158,15 +171,20 @@ final class TdlibMedia {
                     .build());
   }
 
-  private static JsonObject content(MediaKind kind, JsonObject file, Optional<JsonObject> caption) {
+  /**
+   * TDLib's input content for one medium. Since TDLib 1.8.66 the file sits one level down, in the
+   * kind's own input object ({@code td_api.tl}: {@code inputMessagePhoto photo:inputPhoto}, {@code
+   * inputPhoto photo:InputFile}; the same for video, document and animation): a file put straight
+   * under {@code photo} reaches TDLib as an empty {@code inputPhoto}, and every media send fails.
+   */
+  static JsonObject content(MediaKind kind, JsonObject file, Optional<JsonObject> caption) {
     String field = kind.name().toLowerCase(Locale.ROOT);
-    JsonObjectBuilder content =
-        TdlibJson.object(
-                "inputMessage" + Character.toUpperCase(field.charAt(0)) + field.substring(1))
-            .add(field, file);
+    String name = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    JsonObjectBuilder medium = TdlibJson.object("input" + name).add(field, file);
     if (kind == MediaKind.VIDEO) {
-      content.add("supports_streaming", true);
+      medium.add("supports_streaming", true);
     }
+    JsonObjectBuilder content = TdlibJson.object("inputMessage" + name).add(field, medium);
     caption.ifPresent(text -> content.add("caption", text));
     return content.build();
   }

@@ -2,6 +2,7 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.TextEntity;
+import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code sendMessage} and {@code forwardMessages} for one session. TDLib answers both at once with
@@ -104,10 +106,42 @@ final class TdlibMessages {
               : TdlibErrorMapper.map(error));
     }
     // Bounded here too, so a send whose final update never comes does not stay registered.
+    long chatId = TdlibJson.number(message, "chat_id", 0);
     return client
         .sends()
-        .expect(TdlibJson.number(message, "chat_id", 0), id)
-        .orTimeout(client.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        .expect(chatId, id)
+        .orTimeout(client.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (outcome, failure) -> {
+              if (AsyncFailures.cause(failure) instanceof TimeoutException) {
+                cancel(client, chatId, id);
+              }
+            });
+  }
+
+  /**
+   * Cancels a message TDLib still holds as pending ({@code deleteMessages} of its temporary id): a
+   * send Herald gave up on and recorded as failed must not go out later, when TDLib's own wait (a
+   * flood wait it sits out, an upload) ends, or the next cycle would post it again. A message that
+   * was sent meanwhile has another id by then, and the request deletes nothing.
+   */
+  private static void cancel(TdlibSessionClient client, long chatId, long temporaryId) {
+    client
+        .request(
+            TdlibJson.object("deleteMessages")
+                .add("chat_id", chatId)
+                .add("message_ids", Json.createArrayBuilder().add(temporaryId))
+                .add("revoke", true)
+                .build())
+        .exceptionally(gone -> null);
+  }
+
+  /**
+   * A message TDLib has not sent yet: its temporary id's two lowest bits are 1 (TDLib's {@code
+   * MessageId::is_yet_unsent}); server messages have them 0.
+   */
+  static boolean yetUnsent(long tdlibMessageId) {
+    return (tdlibMessageId & 3) == 1;
   }
 
   static long serverMessageId(long tdlibMessageId) {

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One send by one session: wait until the client is ready (a client opened after a restart logs
- * itself in from its database), resolve the chat, send or forward, and wait for the final update;
- * the whole at most {@code sendTimeout}. Every failure ends as an outcome.
+ * itself in from its database), resolve the chat, send or forward, and wait for the final update at
+ * most {@code sendTimeout} (then the pending message is cancelled). Every failure ends as an
+ * outcome.
  */
 final class TdlibSend {
 
@@ -43,8 +44,13 @@ final class TdlibSend {
                     TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
                         .map(CompletableFuture::completedFuture)
                         .orElseGet(() -> deliver(chat, post)));
+    // The wait for the final update has its own send timeout, after which it cancels the pending
+    // message (TdlibMessages.awaitFinal); this one, later by the requests before it, only bounds
+    // the whole, so a post given up on here is already cancelled.
     return result
-        .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .orTimeout(
+            config.sendTimeout().plus(config.requestTimeout().multipliedBy(2)).toMillis(),
+            TimeUnit.MILLISECONDS)
         .exceptionally(this::failureOrRevoked);
   }
 

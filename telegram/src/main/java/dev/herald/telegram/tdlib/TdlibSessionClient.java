@@ -2,6 +2,7 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.telegram.SendOutcome;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +131,23 @@ public final class TdlibSessionClient implements AutoCloseable {
                 ? TdlibErrorMapper.fromSendFailed(update)
                 : new SendOutcome.Delivered(
                     TdlibMessages.serverMessageId(TdlibJson.number(message, "id", 0))));
+        break;
+      case "updateDeleteMessages":
+        // td_api.tl: some messages being sent are deleted for good instead of failing. Only the
+        // yet-unsent ones can be Herald's sends (the others are any chat's messages).
+        if (update.getBoolean("is_permanent", false)) {
+          long chatId = TdlibJson.number(update, "chat_id", 0);
+          update.getJsonArray("message_ids").getValuesAs(JsonNumber.class).stream()
+              .mapToLong(JsonNumber::longValue)
+              .filter(TdlibMessages::yetUnsent)
+              .forEach(
+                  id ->
+                      sends.complete(
+                          chatId,
+                          id,
+                          new SendOutcome.TransientError(
+                              "TDLib deleted the message before it was sent")));
+        }
         break;
       default:
         break; // Herald needs no other updates; TDLib sends many (chats, users, options).

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,6 +76,9 @@ public final class TdlibSessions implements AutoCloseable {
 
   /** Where media posts' files and their remote ids live; absent: media posts are refused. */
   private volatile MediaStore media;
+
+  /** Where media sends do what blocks ({@link #useMedia}); null until then. */
+  private volatile ExecutorService mediaWork;
 
   /** Where a session's own API pair comes from (api_id and the decrypted api_hash). */
   @FunctionalInterface
@@ -140,8 +145,14 @@ public final class TdlibSessions implements AutoCloseable {
     return this;
   }
 
-  /** Lets sessions post media from {@code store} (the server's PostgreSQL store). */
-  public void useMedia(MediaStore store) {
+  /**
+   * Lets sessions post media from {@code store} (the server's PostgreSQL store). Its reads and
+   * writes run on two threads of their own ({@link TdlibMedia}), never on TDLib's receive thread.
+   */
+  public synchronized void useMedia(MediaStore store) {
+    if (mediaWork == null) {
+      mediaWork = Executors.newFixedThreadPool(2, threads);
+    }
     this.media = store;
   }
 
@@ -247,7 +258,7 @@ public final class TdlibSessions implements AutoCloseable {
             client,
             config,
             Optional.ofNullable(store)
-                .map(m -> new TdlibMedia(client, m, Sender.session(sessionId))))
+                .map(m -> new TdlibMedia(client, m, Sender.session(sessionId), mediaWork)))
         .send(chat, post)
         .thenApply(outcome -> notOurOwnDuplicate(sessionId, outcome))
         .whenComplete((outcome, impossible) -> breaker.record(outcome));
@@ -394,6 +405,9 @@ public final class TdlibSessions implements AutoCloseable {
     if (runtime != null) {
       runtime.close();
       runtime = null;
+    }
+    if (mediaWork != null) {
+      mediaWork.shutdown(); // the clients are closed: no send is waiting for it any more
     }
   }
 

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionException;
  * getChat} of a stored id, else {@code searchPublicChat}: a username is resolved once), read the
  * session's standing ({@code getSupergroup}'s {@code status}) and slow mode ({@code
  * getSupergroupFullInfo}'s {@code slow_mode_delay}), then join a public group ({@code joinChat}) or
- * an invite link ({@code checkChatInviteLink} + {@code joinChatByInviteLink}; a group that needs
- * approval answers {@code INVITE_REQUEST_SENT}) when pacing allows. Every TDLib error becomes a
- * preparation, never an exception.
+ * an invite link ({@code checkChatInviteLink} + {@code joinChatByInviteLink}; both joins answer a
+ * {@link TdlibJoinResult}: joined, a request sent for approval, or declined) when pacing allows.
+ * Every TDLib error becomes a preparation, never an exception.
  */
 final class TdlibTargets {
 
@@ -78,10 +78,32 @@ final class TdlibTargets {
               }
               return request(
                       TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build())
-                  .thenCompose(joined -> standing(chat, joined, false))
-                  .thenApply(Preparation::joinedNow)
+                  .thenCompose(answer -> joinedByLink(chat, title, answer))
                   .exceptionally(failure -> requested(chat, title, failure));
             });
+  }
+
+  /**
+   * After {@code joinChatByInviteLink} ({@link TdlibJoinResult}): a member now, its standing read
+   * from the chat; or a request waiting for approval; or declined.
+   */
+  private CompletableFuture<Preparation> joinedByLink(
+      ChatReference chat, String title, JsonObject answer) {
+    TdlibJoinResult result = TdlibJoinResult.of(answer);
+    switch (result.kind()) {
+      case REQUEST_SENT:
+        return done(joinRequested(chat, title));
+      case DECLINED:
+        return done(joinDeclined(chat, 0, title));
+      default:
+        CompletableFuture<JsonObject> joined =
+            "chat".equals(TdlibJson.type(answer))
+                ? done(answer)
+                : request(TdlibJson.object("getChat").add("chat_id", result.chatId()).build());
+        return joined
+            .thenCompose(found -> standing(chat, found, false))
+            .thenApply(Preparation::joinedNow);
+    }
   }
 
   /** The session's standing in a chat it located; a supergroup it left is joined when allowed. */
@@ -134,11 +156,16 @@ final class TdlibTargets {
     }
     return request(TdlibJson.object("joinChat").add("chat_id", chatId).build())
         .thenCompose(
-            ok ->
-                channel
-                    ? done(writeForbidden(chat, chatId, title).joinedNow())
-                    : slowMode(supergroupId, false)
-                        .thenApply(delay -> Preparation.ready(chatId, title, delay, true)))
+            answer ->
+                switch (TdlibJoinResult.of(answer).kind()) {
+                  case REQUEST_SENT -> done(joinRequested(chat, title).withChatId(chatId, title));
+                  case DECLINED -> done(joinDeclined(chat, chatId, title));
+                  case JOINED ->
+                      channel
+                          ? done(writeForbidden(chat, chatId, title).joinedNow())
+                          : slowMode(supergroupId, false)
+                              .thenApply(delay -> Preparation.ready(chatId, title, delay, true));
+                })
         .exceptionally(failure -> requested(chat, title, failure).withChatId(chatId, title));
   }
 
@@ -171,21 +198,42 @@ final class TdlibTargets {
         .exceptionally(unknown -> 0); // learnt from SLOWMODE_WAIT answers instead
   }
 
-  /** A join that only sent a request; any other failure is handed on. */
+  /**
+   * A join that only sent a request, as TDLib before 1.8.66 answered it (an error); any other
+   * failure is handed on.
+   */
   private static Preparation requested(ChatReference chat, String title, Throwable failure) {
     Throwable cause = AsyncFailures.cause(failure);
     if (cause instanceof TdlibException e && e.tdlibMessage().contains(REQUEST_SENT)) {
-      return new Preparation(
-          TargetMembership.JOIN_REQUESTED,
-          0,
-          title,
-          0,
-          true,
-          false,
-          Duration.ZERO,
-          Optional.of(TargetErrors.joinRequested(chat.canonical())));
+      return joinRequested(chat, title);
     }
     throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+  }
+
+  /** A join spent on a request that waits for an admin's (or a guard bot's) approval. */
+  private static Preparation joinRequested(ChatReference chat, String title) {
+    return new Preparation(
+        TargetMembership.JOIN_REQUESTED,
+        0,
+        title,
+        0,
+        true,
+        false,
+        Duration.ZERO,
+        Optional.of(TargetErrors.joinRequested(chat.canonical())));
+  }
+
+  /** A join spent and declined by the chat: not a member, and nothing is sent there. */
+  private static Preparation joinDeclined(ChatReference chat, long chatId, String title) {
+    return new Preparation(
+        TargetMembership.NOT_MEMBER,
+        chatId,
+        title,
+        0,
+        true,
+        false,
+        Duration.ZERO,
+        Optional.of(TargetErrors.joinDeclined(chat.canonical())));
   }
 
   /**
@@ -210,7 +258,7 @@ final class TdlibTargets {
       return Preparation.blocked(
           TargetMembership.NOT_MEMBER, 0, null, TargetErrors.inviteInvalid(chat.canonical()));
     }
-    if (message.contains("CHANNEL_PRIVATE") || message.contains("USER_BANNED_IN_CHANNEL")) {
+    if (message.contains("CHANNEL_PRIVATE")) {
       return Preparation.blocked(
           TargetMembership.BANNED_IN_CHAT, 0, null, TargetErrors.bannedInChat(chat.canonical()));
     }

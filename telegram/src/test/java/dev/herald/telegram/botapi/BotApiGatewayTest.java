@@ -51,6 +51,28 @@ class BotApiGatewayTest extends FakeBotApiTest {
   }
 
   @Test
+  void aGroupUpgradedToASupergroupGetsThePostAtItsNewIdAtOnce() {
+    telegram.ok("sendMessage", "{\"message_id\":44}").upgraded(-4001, -1004001);
+
+    assertEquals(
+        new SendOutcome.Delivered(44), gateway.send(BOT, ChatReference.parse("-4001"), TEXT));
+
+    assertEquals(2, telegram.calls().size(), "the refused call, then the post at the new id");
+    assertTrue(telegram.calls().get(1).body().contains("\"chat_id\":-1004001,"));
+  }
+
+  @Test
+  void anUpgradeIsFollowedOnceAndThenNamedToTheTenant() {
+    telegram.ok("sendMessage", "{\"message_id\":45}").upgraded(-4001, -4002).upgraded(-4002, -4003);
+
+    SendOutcome outcome = gateway.send(BOT, ChatReference.parse("-4001"), TEXT);
+
+    assertInstanceOf(SendOutcome.ChatNotFound.class, outcome);
+    assertTrue(outcome.toString().contains("-4003"), outcome::toString);
+    assertEquals(2, telegram.calls().size());
+  }
+
+  @Test
   void formattedTextGoesAsEntitiesAndButtonsAsAnInlineKeyboard() {
     telegram.ok("sendMessage", "{\"message_id\":43}");
     Post post =

@@ -37,6 +37,7 @@ final class FakeBotApi implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<Long, Long> migrations = new ConcurrentHashMap<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile FakeBotApiMedia media;
 
@@ -80,6 +81,16 @@ final class FakeBotApi implements AutoCloseable {
         "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
   }
 
+  /**
+   * The basic group {@code from} was upgraded to the supergroup {@code to}: every call naming
+   * {@code from} as its {@code chat_id} is answered as Telegram does, a 400 with {@code
+   * parameters.migrate_to_chat_id}.
+   */
+  FakeBotApi upgraded(long from, long to) {
+    migrations.put(from, to);
+    return this;
+  }
+
   FakeBotApi hang(String method) {
     return answer(method, -1, "");
   }
@@ -102,16 +113,30 @@ final class FakeBotApi implements AutoCloseable {
     String body = new String(raw, StandardCharsets.UTF_8);
     calls.add(new Call(token, method, body));
     String refused = "sendMessage".equals(method) ? FakeBotApiMarkup.problem(body) : null;
+    Long upgradedTo =
+        migrations.entrySet().stream()
+            .filter(m -> body.contains("\"chat_id\":" + m.getKey() + ","))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     Answer answer =
-        refused != null
+        upgradedTo != null
             ? new Answer(
                 400,
-                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: "
-                    + refused
-                    + "\"}")
-            : answers.getOrDefault(
-                method,
-                new Answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was"
+                    + " upgraded to a supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":"
+                    + upgradedTo
+                    + "}}")
+            : refused != null
+                ? new Answer(
+                    400,
+                    "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: "
+                        + refused
+                        + "\"}")
+                : answers.getOrDefault(
+                    method,
+                    new Answer(
+                        404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
     FakeBotApiMedia mediaAnswers = media;
     if (!answers.containsKey(method) && mediaAnswers != null && mediaAnswers.handles(method)) {
       String contentType = exchange.getRequestHeaders().getFirst("Content-Type");

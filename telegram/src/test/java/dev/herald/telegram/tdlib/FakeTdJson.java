@@ -3,13 +3,16 @@ package dev.herald.telegram.tdlib;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code 11111} and password {@code wrong} are refused, {@code @missing_chat} does not exist,
  * {@code @forbidden_chat} refuses writes, {@code @silent_chat} never confirms a send,
  * {@code @racy_chat} confirms before TDLib's answer to {@code sendMessage} is dispatched, {@code
+ * @dropped_chat} deletes the message instead of sending it ({@code updateDeleteMessages}), {@code
  * @duplicated_chat} is answered {@code 406 AUTH_KEY_DUPLICATED} (two clients on one authorization);
  * {@link #holdParameters} and {@link #holdClose} keep clients starting or closing. Like
  * TDLib, it refuses requests before {@code setTdlibParameters} and chat requests before login, and
@@ -57,6 +61,7 @@ final class FakeTdJson implements TdJson {
           "getMessageLinkInfo",
           "sendMessage",
           "forwardMessages",
+          "deleteMessages",
           "joinChat",
           "getSupergroup",
           "getSupergroupFullInfo");
@@ -74,10 +79,21 @@ final class FakeTdJson implements TdJson {
   /** The invite link whose group needs an admin's approval (targets). */
   static final String APPROVAL_LINK = "https://t.me/+ApprovalNeededClub";
 
+  /** The invite link of a supergroup anyone with the link joins at once ({@code open_club}). */
+  static final String OPEN_LINK = "https://t.me/+OpenClubForAll";
+
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
   private volatile boolean holdParameters;
+  private volatile Duration answerDelay = Duration.ZERO;
+  private final ScheduledExecutorService late =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "fake-tdlib-network");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile boolean holdClose;
 
   /** The media methods (photos, videos, albums, files' remote ids): see {@link FakeTdlibMedia}. */
@@ -291,6 +307,7 @@ final class FakeTdJson implements TdJson {
         }
         ok(client, extra);
       }
+      case "deleteMessages" -> ok(client, extra); // a pending message's send is cancelled
       case "addProxy" -> proxy(client, extra, request);
       case "disableProxy" -> ok(client, extra);
       case "testProxy" -> {
@@ -300,13 +317,14 @@ final class FakeTdJson implements TdJson {
           ok(client, extra);
         }
       }
+      // TDLib 1.8.66+: both joins answer a ChatJoinResult (a request for approval included).
       case "joinChat" -> {
         long id = request.getJsonNumber("chat_id").longValue();
         if (id == chatId("approval_chat")) {
-          error(client, extra, 400, "INVITE_REQUEST_SENT");
+          reply(client, extra, obj("chatJoinResultRequestSent"));
         } else {
           joinedChats.add(id);
-          ok(client, extra);
+          reply(client, extra, obj("chatJoinResultSuccess").add("chat_id", id));
         }
       }
       case "getSupergroup" -> {
@@ -330,19 +348,30 @@ final class FakeTdJson implements TdJson {
             obj("supergroupFullInfo").add("slow_mode_delay", id == chatId("slow_chat") ? 30 : 0));
       }
       case "checkChatInviteLink" -> {
-        if (!APPROVAL_LINK.equals(request.getString("invite_link"))) {
+        String link = request.getString("invite_link");
+        if (!APPROVAL_LINK.equals(link) && !OPEN_LINK.equals(link)) {
           error(client, extra, 400, "INVITE_HASH_INVALID");
         } else {
+          long member = joinedChats.contains(chatId("open_club")) ? chatId("open_club") : 0;
           reply(
               client,
               extra,
               obj("chatInviteLinkInfo")
-                  .add("chat_id", 0)
-                  .add("title", "Approval club")
-                  .add("creates_join_request", true));
+                  .add("chat_id", OPEN_LINK.equals(link) ? member : 0)
+                  .add("title", OPEN_LINK.equals(link) ? "Open club" : "Approval club")
+                  .add("creates_join_request", APPROVAL_LINK.equals(link)));
         }
       }
-      case "joinChatByInviteLink" -> error(client, extra, 400, "INVITE_REQUEST_SENT");
+      case "joinChatByInviteLink" -> {
+        if (OPEN_LINK.equals(request.getString("invite_link"))) {
+          long id = chatId("open_club");
+          joinedChats.add(id);
+          knownChats.add(id);
+          reply(client, extra, obj("chatJoinResultSuccess").add("chat_id", id));
+        } else {
+          reply(client, extra, obj("chatJoinResultRequestSent"));
+        }
+      }
       default -> error(client, extra, 400, "Unsupported by the fake: " + TdlibJson.type(request));
     }
   }
@@ -368,7 +397,7 @@ final class FakeTdJson implements TdJson {
   }
 
   private void send(int client, String extra, long chatId, boolean forward) {
-    long temporary = temporaryIds.incrementAndGet();
+    long temporary = (temporaryIds.incrementAndGet() << 20) | 1; // yet unsent, as TDLib numbers it
     JsonObjectBuilder pending =
         obj("message")
             .add("id", temporary)
@@ -395,7 +424,16 @@ final class FakeTdJson implements TdJson {
                 .add("total_count", 1)
                 .add("messages", Json.createArrayBuilder().add(pending))
             : pending);
-    if (!racy && chatId != chatId("silent_chat")) {
+    if (chatId == chatId("dropped_chat")) {
+      // TDLib deleted the message for good instead of failing it (td_api.tl allows it).
+      push(
+          client,
+          obj("updateDeleteMessages")
+              .add("chat_id", chatId)
+              .add("message_ids", Json.createArrayBuilder().add(temporary))
+              .add("is_permanent", true)
+              .add("from_cache", false));
+    } else if (!racy && chatId != chatId("silent_chat")) {
       push(client, finalUpdate);
     }
   }
@@ -455,7 +493,22 @@ final class FakeTdJson implements TdJson {
   }
 
   void push(int client, JsonObjectBuilder object) {
-    out.add(object.add("@client_id", client).build().toString());
+    String json = object.add("@client_id", client).build().toString();
+    Duration delay = answerDelay;
+    if (delay.isZero()) {
+      out.add(json);
+    } else {
+      // One thread, one delay: the answers keep their order.
+      late.schedule(() -> out.add(json), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * From now on answers and updates arrive {@code delay} after the request, as over a network:
+   * whatever a caller chains onto a request then runs on the receive thread, as with Telegram.
+   */
+  void answerAfter(Duration delay) {
+    answerDelay = delay;
   }
 
   static JsonObjectBuilder obj(String type) {

@@ -30,6 +30,9 @@ final class FakeTdlibMedia {
   /** One send call: {@code sendMessage} or {@code sendMessageAlbum}, and its media. */
   record Call(String method, List<Sent> media) {}
 
+  /** TDLib's answer to a media content without its file ({@code FileManager}). */
+  static final String NO_INPUT_FILE = "InputFile is not specified";
+
   private final AtomicLong fileIds = new AtomicLong(500);
   private final AtomicLong messageIds = new AtomicLong(1000);
   private final Map<Long, String> remoteIds = new ConcurrentHashMap<>();
@@ -50,6 +53,10 @@ final class FakeTdlibMedia {
   }
 
   void sendOne(FakeTdJson td, int client, String extra, long chatId, JsonObject content) {
+    if (file(content) == null) {
+      td.error(client, extra, 400, NO_INPUT_FILE);
+      return;
+    }
     Sent sent = sent(content);
     if (sent == null) {
       td.error(client, extra, 400, "Invalid file");
@@ -64,6 +71,10 @@ final class FakeTdlibMedia {
   void sendAlbum(FakeTdJson td, int client, String extra, long chatId, JsonArray contents) {
     List<Sent> media = new java.util.ArrayList<>();
     for (JsonObject content : contents.getValuesAs(JsonObject.class)) {
+      if (file(content) == null) {
+        td.error(client, extra, 400, NO_INPUT_FILE);
+        return;
+      }
       Sent sent = sent(content);
       if (sent == null) {
         td.error(client, extra, 400, "Invalid file");
@@ -104,11 +115,25 @@ final class FakeTdlibMedia {
             .add("remote", FakeTdJson.obj("remoteFile").add("id", remote)));
   }
 
+  /**
+   * The content's {@code InputFile}, where TDLib 1.8.66+ reads it: inside the kind's input object
+   * ({@code inputMessagePhoto.photo} is an {@code inputPhoto}, whose {@code photo} is the file).
+   * Null when absent: a file put straight under {@code inputMessagePhoto.photo}, as before 1.8.66,
+   * is read by TDLib as an {@code inputPhoto} without a file.
+   */
+  private static JsonObject file(JsonObject content) {
+    String field = field(content.getString("@type"));
+    JsonObject medium = content.getJsonObject(field);
+    if (medium == null || !("input" + capitalised(field)).equals(medium.getString("@type", ""))) {
+      return null;
+    }
+    return medium.getJsonObject(field);
+  }
+
   /** What the content names as its file, or null when it names none TDLib could send. */
   private Sent sent(JsonObject content) {
     String type = content.getString("@type");
-    String field = field(type);
-    JsonObject file = content.getJsonObject(field);
+    JsonObject file = file(content);
     String fileType = file == null ? "" : file.getString("@type", "");
     if (fileType.equals("inputFileLocal")
         && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file.getString("path")))) {

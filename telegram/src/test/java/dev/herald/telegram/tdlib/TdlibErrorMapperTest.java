@@ -46,7 +46,12 @@ class TdlibErrorMapperTest {
             "Too Many Requests",
             new SendOutcome.FloodWait(TdlibErrorMapper.DEFAULT_FLOOD_WAIT)),
         Arguments.of(400, "SLOWMODE_WAIT_59", new SendOutcome.SlowMode(Duration.ofSeconds(59))),
-        Arguments.of(400, "PEER_FLOOD", new SendOutcome.SenderLimited("PEER_FLOOD")));
+        Arguments.of(400, "PEER_FLOOD", new SendOutcome.SenderLimited("PEER_FLOOD")),
+        // Account-wide: a spam restriction in every group, a frozen account (TDLib's 406).
+        Arguments.of(
+            400, "USER_BANNED_IN_CHANNEL", new SendOutcome.SenderLimited("USER_BANNED_IN_CHANNEL")),
+        Arguments.of(
+            406, "FROZEN_METHOD_INVALID", new SendOutcome.SenderLimited("FROZEN_METHOD_INVALID")));
   }
 
   @ParameterizedTest(name = "{0} {1} is {2}")
@@ -66,7 +71,6 @@ class TdlibErrorMapperTest {
             ofKind(
                 SendOutcome.ChatForbidden.class,
                 "400 CHAT_WRITE_FORBIDDEN",
-                "400 USER_BANNED_IN_CHANNEL",
                 "400 CHAT_RESTRICTED",
                 "400 CHANNEL_PRIVATE",
                 "400 CHAT_SEND_PLAIN_FORBIDDEN",

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,42 @@ class TdlibMediaTest extends FakeTdlibTest {
             .getJsonObject("input_message_content")
             .getJsonObject("caption")
             .getString("text"));
+  }
+
+  @Test
+  void theFileGoesInsideTheKindsInputObjectAsTdlib1866ReadsIt() {
+    Medium video = store.add(1, MediaFormat.MP4, SampleMedia.mp4());
+
+    SendOutcome outcome =
+        sessions.send(1, CHAT, Post.media(PostType.VIDEO, null, List.of(video.ref()))).join();
+
+    assertInstanceOf(SendOutcome.Delivered.class, outcome);
+    // td_api.tl: inputMessageVideo video:inputVideo; inputVideo video:InputFile ...
+    // supports_streaming:Bool
+    JsonObject content = td.last("sendMessage").getJsonObject("input_message_content");
+    assertEquals("inputMessageVideo", content.getString("@type"));
+    JsonObject input = content.getJsonObject("video");
+    assertEquals("inputVideo", input.getString("@type"));
+    assertEquals("inputFileLocal", input.getJsonObject("video").getString("@type"));
+    assertTrue(input.getBoolean("supports_streaming"));
+  }
+
+  @Test
+  void theStoreIsNeverCalledOnTdlibsReceiveThread() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post = Post.media(PostType.PHOTO, null, List.of(photo.ref()));
+    td.answerAfter(Duration.ofMillis(30));
+
+    // The first send resolves the chat: the send goes on once TDLib answered, on its thread.
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+    assertInstanceOf(SendOutcome.Delivered.class, sessions.send(1, CHAT, post).join());
+
+    Set<String> callers = Set.copyOf(store.fileCallers());
+    assertEquals(1, store.contentReads(), "read once, for the upload");
+    assertTrue(store.remoteFileId(photo.id(), Sender.session(1)).isPresent(), "and remembered");
+    assertTrue(
+        callers.stream().noneMatch(td.receiveThreads::contains),
+        "store called on " + callers + "; TDLib's receive thread: " + td.receiveThreads);
   }
 
   @Test

@@ -167,6 +167,33 @@ class TdlibSessionsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aSendGivenUpOnIsCancelledSoItCannotGoOutLater() {
+    logIn(sessions, 1);
+
+    SendOutcome outcome = sessions.send(1, ChatReference.parse("@silent_chat"), TEXT).join();
+
+    assertEquals(new SendOutcome.TransientError("TDLib did not confirm the send in time"), outcome);
+    JsonObject pending = td.last("sendMessage");
+    JsonObject cancel = td.last("deleteMessages");
+    assertEquals(FakeTdJson.chatId("silent_chat"), cancel.getJsonNumber("chat_id").longValue());
+    assertEquals(1, cancel.getJsonArray("message_ids").size());
+    assertTrue(cancel.getBoolean("revoke"));
+    assertEquals(
+        pending.getJsonNumber("chat_id").longValue(), cancel.getJsonNumber("chat_id").longValue());
+  }
+
+  @Test
+  void aMessageTdlibDeletesInsteadOfSendingEndsItsSend() {
+    logIn(sessions, 1);
+
+    SendOutcome outcome = sessions.send(1, ChatReference.parse("@dropped_chat"), TEXT).join();
+
+    assertEquals(
+        new SendOutcome.TransientError("TDLib deleted the message before it was sent"), outcome);
+    assertEquals(0, td.count("deleteMessages"), "ended by TDLib: nothing to cancel");
+  }
+
+  @Test
   void aSessionLoggedOutWithoutATelegramVerdictNeedsALoginAndIsNeverBanned() {
     logIn(sessions, 1);
     td.revoke(1); // TDLib logs out and closes on its own; its states do not say why

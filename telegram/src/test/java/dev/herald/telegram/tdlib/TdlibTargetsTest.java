@@ -4,6 +4,7 @@ import static dev.herald.telegram.tdlib.FakeTdlibSessions.logIn;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.targets.ChatTarget;
@@ -12,6 +13,8 @@ import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Post;
+import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +99,34 @@ class TdlibTargetsTest extends FakeTdlibTest {
     assertEquals(
         TargetMembership.JOIN_REQUESTED,
         prepare("@approval_chat", Optional.empty(), true).membership());
+  }
+
+  @Test
+  void anOpenInviteLinkIsJoinedAndItsChatReadFromTheJoinResult() {
+    Preparation joined = prepare(FakeTdJson.OPEN_LINK, Optional.empty(), true);
+
+    assertEquals(TargetMembership.JOINED, joined.membership(), joined::toString);
+    assertTrue(joined.joined(), "a join spent");
+    assertEquals(FakeTdJson.chatId("open_club"), joined.chatId());
+    assertEquals(
+        List.of(
+            "checkChatInviteLink",
+            "joinChatByInviteLink",
+            "getChat",
+            "getSupergroup",
+            "getSupergroupFullInfo"),
+        requested());
+  }
+
+  @Test
+  void aPostToAnInviteLinkGoesToTheChatTheJoinNamed() {
+    SendOutcome sent =
+        sessions.send(1, ChatReference.parse(FakeTdJson.OPEN_LINK), Post.text("Hello")).join();
+
+    assertInstanceOf(SendOutcome.Delivered.class, sent);
+    assertEquals(
+        FakeTdJson.chatId("open_club"),
+        td.last("sendMessage").getJsonNumber("chat_id").longValue());
   }
 
   @Test
