@@ -5,6 +5,8 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.telegram.async.AsyncFailures;
+import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,29 +70,69 @@ final class TdlibSend {
   }
 
   private CompletableFuture<SendOutcome> deliver(ChatReference chat, Post post) {
-    CompletableFuture<Long> target = client.chats().resolve(chat);
+    return client
+        .chats()
+        .resolve(chat)
+        .thenCompose(
+            chatId -> post(chatId, post).thenCompose(outcome -> slowModeOrFlood(chatId, outcome)));
+  }
+
+  /**
+   * TDLib sits out a {@code SLOWMODE_WAIT_X} like a {@code FLOOD_WAIT_X} and, past its own 60 s
+   * limit, answers both as {@code 429 "Too Many Requests: retry after X"} ({@code
+   * NetQueryDelayer}). A slow mode concerns this chat only, a flood wait the whole session: so a
+   * flood wait in a supergroup whose slow mode is still running ({@code getSupergroupFullInfo}'s
+   * {@code slow_mode_delay_expires_in}) is that chat's slow mode. When that cannot be read, it
+   * stays a flood wait (the careful reading: the session waits).
+   */
+  private CompletableFuture<SendOutcome> slowModeOrFlood(long chatId, SendOutcome outcome) {
+    if (!(outcome instanceof SendOutcome.FloodWait)) {
+      return CompletableFuture.completedFuture(outcome);
+    }
+    return client
+        .request(TdlibJson.object("getChat").add("chat_id", chatId).build())
+        .thenCompose(
+            found -> {
+              JsonObject type = TdlibJson.child(found, "type");
+              if (type == null || !"chatTypeSupergroup".equals(TdlibJson.type(type))) {
+                return CompletableFuture.completedFuture(outcome);
+              }
+              return client
+                  .request(
+                      TdlibJson.object("getSupergroupFullInfo")
+                          .add("supergroup_id", TdlibJson.number(type, "supergroup_id", 0))
+                          .build())
+                  .thenApply(
+                      info -> {
+                        double left =
+                            info.containsKey("slow_mode_delay_expires_in")
+                                ? info.getJsonNumber("slow_mode_delay_expires_in").doubleValue()
+                                : 0;
+                        return left > 0
+                            ? new SendOutcome.SlowMode(Duration.ofSeconds((long) Math.ceil(left)))
+                            : outcome;
+                      });
+            })
+        .exceptionally(unknown -> outcome);
+  }
+
+  private CompletableFuture<SendOutcome> post(long chatId, Post post) {
     if (post.type().carriesMedia()) {
       return media
-          .<CompletableFuture<SendOutcome>>map(
-              m -> target.thenCompose(chatId -> m.send(chatId, post)))
+          .map(m -> m.send(chatId, post))
           .orElseGet(
               () ->
                   CompletableFuture.completedFuture(
                       new SendOutcome.TransientError("No media store: TDLib cannot send media")));
     }
     if (post.type() == PostType.TEXT) {
-      return target.thenCompose(
-          chatId -> TdlibMessages.sendText(client, chatId, post.text(), post.entities()));
+      return TdlibMessages.sendText(client, chatId, post.text(), post.entities());
     }
-    return target.thenCompose(
-        chatId ->
-            client
-                .chats()
-                .source(post.source())
-                .thenCompose(
-                    source ->
-                        TdlibMessages.forward(
-                            client, chatId, source.chatId(), source.messageId())));
+    return client
+        .chats()
+        .source(post.source())
+        .thenCompose(
+            source -> TdlibMessages.forward(client, chatId, source.chatId(), source.messageId()));
   }
 
   static SendOutcome failure(Throwable failure) {

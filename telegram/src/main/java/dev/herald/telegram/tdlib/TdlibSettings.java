@@ -51,7 +51,7 @@ public class TdlibSettings {
   long requestMs;
 
   @Inject
-  @ConfigProperty(name = "herald.tdlib.send-timeout-ms", defaultValue = "60000")
+  @ConfigProperty(name = "herald.tdlib.send-timeout-ms", defaultValue = "90000")
   long sendMs;
 
   @Inject

@@ -342,10 +342,13 @@ final class FakeTdJson implements TdJson {
       }
       case "getSupergroupFullInfo" -> {
         long id = chatOfSupergroup(request.getJsonNumber("supergroup_id").longValue());
+        boolean slowed = id == chatId("slowed_chat");
         reply(
             client,
             extra,
-            obj("supergroupFullInfo").add("slow_mode_delay", id == chatId("slow_chat") ? 30 : 0));
+            obj("supergroupFullInfo")
+                .add("slow_mode_delay", id == chatId("slow_chat") ? 30 : slowed ? 300 : 0)
+                .add("slow_mode_delay_expires_in", slowed ? 249.5 : 0));
       }
       case "checkChatInviteLink" -> {
         String link = request.getString("invite_link");
@@ -403,12 +406,23 @@ final class FakeTdJson implements TdJson {
             .add("id", temporary)
             .add("chat_id", chatId)
             .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
-    JsonObjectBuilder finalUpdate =
+    // TDLib's 429 past its own wait: a slow mode (slowed_chat) or a flood wait (flooded_chat).
+    String failure =
         chatId == chatId("forbidden_chat")
+            ? "CHAT_WRITE_FORBIDDEN"
+            : chatId == chatId("slowed_chat") || chatId == chatId("flooded_chat")
+                ? "Too Many Requests: retry after 250"
+                : null;
+    JsonObjectBuilder finalUpdate =
+        failure != null
             ? obj("updateMessageSendFailed")
                 .add("message", obj("message").add("id", temporary).add("chat_id", chatId))
                 .add("old_message_id", temporary)
-                .add("error", obj("error").add("code", 400).add("message", "CHAT_WRITE_FORBIDDEN"))
+                .add(
+                    "error",
+                    obj("error")
+                        .add("code", failure.startsWith("Too Many") ? 429 : 400)
+                        .add("message", failure))
             : obj("updateMessageSendSucceeded")
                 .add("message", obj("message").add("id", 42L << 20).add("chat_id", chatId))
                 .add("old_message_id", temporary);

@@ -167,6 +167,20 @@ class TdlibSessionsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aSlowModeTdlibReportsAsTooManyRequestsStaysTheChatsAndAFloodWaitTheSessions() {
+    logIn(sessions, 1);
+
+    assertEquals(
+        new SendOutcome.SlowMode(Duration.ofSeconds(250)),
+        sessions.send(1, ChatReference.parse("@slowed_chat"), TEXT).join(),
+        "the chat's slow mode is still running: only this chat waits");
+    assertEquals(
+        new SendOutcome.FloodWait(Duration.ofSeconds(250)),
+        sessions.send(1, ChatReference.parse("@flooded_chat"), TEXT).join(),
+        "no slow mode there: the session waits");
+  }
+
+  @Test
   void aSendGivenUpOnIsCancelledSoItCannotGoOutLater() {
     logIn(sessions, 1);
 
