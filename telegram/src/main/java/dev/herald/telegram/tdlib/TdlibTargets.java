@@ -59,8 +59,10 @@ final class TdlibTargets {
               long chatId = TdlibJson.number(info, "chat_id", 0);
               String title = info.getString("title", null);
               if (chatId != 0) {
+                // A chat the session can see: a member, or not yet (a public group, a preview the
+                // link grants for accessible_for seconds, a group it left): joined by the link.
                 return request(TdlibJson.object("getChat").add("chat_id", chatId).build())
-                    .thenCompose(found -> standing(chat, found, false));
+                    .thenCompose(found -> standing(chat, found, mayJoin));
               }
               if (joinRequested && info.getBoolean("creates_join_request", false)) {
                 // Still waiting for an admin: joining again would only send another request.
@@ -154,7 +156,11 @@ final class TdlibTargets {
           Preparation.blocked(
               TargetMembership.NOT_MEMBER, chatId, title, TargetErrors.joinPaced()));
     }
-    return request(TdlibJson.object("joinChat").add("chat_id", chatId).build())
+    JsonObject request =
+        chat.kind() == ChatReference.Kind.INVITE
+            ? TdlibJson.object("joinChatByInviteLink").add("invite_link", chat.canonical()).build()
+            : TdlibJson.object("joinChat").add("chat_id", chatId).build();
+    return request(request)
         .thenCompose(
             answer ->
                 switch (TdlibJoinResult.of(answer).kind()) {

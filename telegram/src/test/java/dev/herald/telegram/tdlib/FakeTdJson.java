@@ -82,6 +82,9 @@ final class FakeTdJson implements TdJson {
   /** The invite link of a supergroup anyone with the link joins at once ({@code open_club}). */
   static final String OPEN_LINK = "https://t.me/+OpenClubForAll";
 
+  /** An invite link whose chat the session sees before joining ({@code preview_club}). */
+  static final String PREVIEW_LINK = "https://t.me/+PreviewClubLink";
+
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
@@ -352,7 +355,19 @@ final class FakeTdJson implements TdJson {
       }
       case "checkChatInviteLink" -> {
         String link = request.getString("invite_link");
-        if (!APPROVAL_LINK.equals(link) && !OPEN_LINK.equals(link)) {
+        if (PREVIEW_LINK.equals(link)) {
+          // A chat the link lets the session see before joining (accessible_for), not a member.
+          long id = chatId("preview_club");
+          knownChats.add(id);
+          reply(
+              client,
+              extra,
+              obj("chatInviteLinkInfo")
+                  .add("chat_id", id)
+                  .add("accessible_for", 300)
+                  .add("title", "Preview club")
+                  .add("creates_join_request", false));
+        } else if (!APPROVAL_LINK.equals(link) && !OPEN_LINK.equals(link)) {
           error(client, extra, 400, "INVITE_HASH_INVALID");
         } else {
           long member = joinedChats.contains(chatId("open_club")) ? chatId("open_club") : 0;
@@ -366,8 +381,9 @@ final class FakeTdJson implements TdJson {
         }
       }
       case "joinChatByInviteLink" -> {
-        if (OPEN_LINK.equals(request.getString("invite_link"))) {
-          long id = chatId("open_club");
+        String link = request.getString("invite_link");
+        if (OPEN_LINK.equals(link) || PREVIEW_LINK.equals(link)) {
+          long id = chatId(OPEN_LINK.equals(link) ? "open_club" : "preview_club");
           joinedChats.add(id);
           knownChats.add(id);
           reply(client, extra, obj("chatJoinResultSuccess").add("chat_id", id));

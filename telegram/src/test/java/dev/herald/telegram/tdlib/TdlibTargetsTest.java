@@ -119,6 +119,17 @@ class TdlibTargetsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aChatTheLinkShowsBeforeJoiningIsJoinedByTheLink() {
+    Preparation joined = prepare(FakeTdJson.PREVIEW_LINK, Optional.empty(), true);
+
+    assertEquals(TargetMembership.JOINED, joined.membership(), joined::toString);
+    assertTrue(joined.joined(), "a join spent");
+    assertTrue(td.joined("preview_club"));
+    assertEquals(FakeTdJson.PREVIEW_LINK, td.last("joinChatByInviteLink").getString("invite_link"));
+    assertEquals(0, td.count("joinChat"), "a private chat is joined by its link, not its id");
+  }
+
+  @Test
   void aPostToAnInviteLinkGoesToTheChatTheJoinNamed() {
     SendOutcome sent =
         sessions.send(1, ChatReference.parse(FakeTdJson.OPEN_LINK), Post.text("Hello")).join();
