@@ -67,6 +67,16 @@ public record Preparation(
         error);
   }
 
+  /**
+   * A join was spent (it counts against the pacing) without making the sender a member: a request
+   * waiting for approval ({@link TargetMembership#JOIN_REQUESTED}), or a declined join.
+   */
+  public static Preparation joinSpent(
+      TargetMembership membership, long chatId, String title, TargetError error) {
+    return new Preparation(
+        membership, chatId, title, 0, true, false, Duration.ZERO, Optional.of(error));
+  }
+
   /** The sender cannot post there now, for the reason in {@code error}. */
   public static Preparation blocked(
       TargetMembership membership, long chatId, String title, TargetError error) {

@@ -158,15 +158,8 @@ final class SandboxTargets {
 
   /** A join that only sent a join request: it counts as a join, and Herald waits for an admin. */
   private static Preparation joinRequested(String chat, long chatId, String title) {
-    return new Preparation(
-        TargetMembership.JOIN_REQUESTED,
-        chatId,
-        title,
-        0,
-        true,
-        false,
-        Duration.ZERO,
-        Optional.of(TargetErrors.joinRequested(chat)));
+    return Preparation.joinSpent(
+        TargetMembership.JOIN_REQUESTED, chatId, title, TargetErrors.joinRequested(chat));
   }
 
   private Preparation ready(

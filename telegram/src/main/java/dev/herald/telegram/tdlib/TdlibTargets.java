@@ -7,8 +7,6 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -218,28 +216,14 @@ final class TdlibTargets {
 
   /** A join spent on a request that waits for an admin's (or a guard bot's) approval. */
   private static Preparation joinRequested(ChatReference chat, String title) {
-    return new Preparation(
-        TargetMembership.JOIN_REQUESTED,
-        0,
-        title,
-        0,
-        true,
-        false,
-        Duration.ZERO,
-        Optional.of(TargetErrors.joinRequested(chat.canonical())));
+    return Preparation.joinSpent(
+        TargetMembership.JOIN_REQUESTED, 0, title, TargetErrors.joinRequested(chat.canonical()));
   }
 
   /** A join spent and declined by the chat: not a member, and nothing is sent there. */
   private static Preparation joinDeclined(ChatReference chat, long chatId, String title) {
-    return new Preparation(
-        TargetMembership.NOT_MEMBER,
-        chatId,
-        title,
-        0,
-        true,
-        false,
-        Duration.ZERO,
-        Optional.of(TargetErrors.joinDeclined(chat.canonical())));
+    return Preparation.joinSpent(
+        TargetMembership.NOT_MEMBER, chatId, title, TargetErrors.joinDeclined(chat.canonical()));
   }
 
   /**
