@@ -9,6 +9,17 @@ const STATES = ["", "PENDING_AUTH", "UNUSED", "ASSIGNED", "COOLING_DOWN", "UNAVA
 
 type Step = "phone" | "code" | "password" | "done";
 
+/** A session's state with why: a ban's reason, a park's cause, or until when it cools down. */
+function stateText(s: SessionView): string {
+  if (s.ban_reason) {
+    return `${s.state}: ${s.ban_reason}`;
+  }
+  if (s.state === "COOLING_DOWN" && s.flood_wait_until) {
+    return `${s.state} until ${when(s.flood_wait_until)} (a flood wait)`;
+  }
+  return s.state_reason ? `${s.state}: ${s.state_reason}` : s.state;
+}
+
 /** A session's warm-up: its age day, the posts of this hour against that day's budget. */
 function warmupText(w: WarmupView | null | undefined): string {
   if (!w) return "—";
@@ -192,7 +203,7 @@ export function Sessions() {
           { header: "Phone", cell: (s) => s.phone },
           {
             header: "State",
-            cell: (s) => `${s.state}${s.ban_reason ? `: ${s.ban_reason}` : s.state_reason ? `: ${s.state_reason}` : ""}`,
+            cell: (s) => stateText(s),
           },
           { header: "Tenant", cell: (s) => s.assigned_account_id ?? "—" },
           { header: "Proxy", cell: (s) => proxyText(s.proxy) },

@@ -141,6 +141,22 @@ class ConsoleAdminIT extends ConsoleSystemTest {
         .selectByVisibleText("UNUSED");
     browser.waitForText(By.cssSelector("table tbody"), "day 1: 0 / 5 posts this hour");
     browser.waitForText(By.cssSelector("table tbody"), "SOCKS5 proxy.console.example:1080");
+    // A session waiting out a flood wait is COOLING_DOWN, and the filter by that state finds it.
+    long cooling = fixtures.session(fixtures.apiPair(7));
+    fixtures.sql(
+        "UPDATE telegram_session SET state = 'ASSIGNED', assigned_account_id = (SELECT min(id)"
+            + " FROM account), flood_wait_until = now() + interval '1 hour' WHERE id = ?",
+        cooling);
+    browser.go("/admin/sessions");
+    new Select(browser.waitFor(By.xpath("//select[option='COOLING_DOWN']")))
+        .selectByVisibleText("COOLING_DOWN");
+    browser.waitForText(By.cssSelector("table tbody"), "COOLING_DOWN until");
+    browser.waitForText(By.cssSelector("table tbody"), "(a flood wait)");
+    browser.capture("admin-sessions-cooling-down");
+    fixtures.sql(
+        "UPDATE telegram_session SET state = 'BANNED', ban_reason = 'test drain',"
+            + " assigned_account_id = NULL, flood_wait_until = NULL WHERE id = ?",
+        cooling);
     browser.go("/admin/api-pairs");
     long pairId = fixtures.count("SELECT id FROM api_pair WHERE api_id = ?", apiId);
     browser.type("API pair id", String.valueOf(pairId));
@@ -224,6 +240,8 @@ class ConsoleAdminIT extends ConsoleSystemTest {
         "Nothing received in @console_nothing_sent.");
     // The Telegram model's counters and the send-twice test hook (SPEC rule 17) on the same screen.
     browser.waitForText(By.cssSelector("dl.world"), "Sends delivered / tried");
+    // Bots other test classes left running would use the hook's sends up before it is read back.
+    fixtures.stopAllBots();
     try {
       browser.type("Cycle posts to send twice (test hook)", "2");
       browser.click("Send twice");

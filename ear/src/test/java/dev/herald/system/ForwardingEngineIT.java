@@ -6,11 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
 import dev.herald.launcher.Tokens;
+import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** SPEC rules 4, 6, 7, 8, 9 and 10 on the running engine, with sandbox fault injection. */
 class ForwardingEngineIT extends EngineSystemTest {
+
+  /** The sessions {@code GET /admin/sessions?state=...} lists, by id, every page read. */
+  private static Map<Long, JsonObject> listedAs(String state) {
+    Map<Long, JsonObject> listed = new HashMap<>();
+    String cursor = null;
+    do {
+      Api.Reply page =
+          api.get(
+                  "/api/v1/admin/sessions?state="
+                      + state
+                      + "&limit=100"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .token(fixtures.adminToken())
+              .send();
+      assertEquals(200, page.status(), page::toString);
+      for (JsonObject s : page.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+        listed.put(s.getJsonNumber("id").longValue(), s);
+      }
+      cursor = page.json().getString("next_cursor", null);
+    } while (cursor != null);
+    return listed;
+  }
 
   private static long deliveries(long account, String outcome) {
     return fixtures.count(
@@ -95,6 +120,14 @@ class ForwardingEngineIT extends EngineSystemTest {
         coolDownSeconds > 50 && coolDownSeconds <= 60, "cools down for " + coolDownSeconds + " s");
     assertEquals(
         1, fixtures.count("SELECT total_flood_waits FROM bot_stats WHERE account_id = ?", flooded));
+    // Admins see it cooling down (the column keeps ASSIGNED), and find it by that state.
+    long session =
+        fixtures.count("SELECT id FROM telegram_session WHERE assigned_account_id = ?", flooded);
+    JsonObject cooling = listedAs("COOLING_DOWN").get(session);
+    assertNotNull(cooling, "listed as COOLING_DOWN");
+    assertEquals("COOLING_DOWN", cooling.getString("state"), cooling::toString);
+    assertNotNull(cooling.getString("flood_wait_until"), cooling::toString);
+    assertTrue(!listedAs("ASSIGNED").containsKey(session), "not listed as ASSIGNED meanwhile");
 
     String subjectB = Tokens.newSubject("unaffected");
     String tokenB = tokens.tenant(subjectB);

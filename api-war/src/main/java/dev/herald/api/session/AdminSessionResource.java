@@ -53,7 +53,9 @@ public class AdminSessionResource extends AdminResource {
   public Response add(
       @NotNull(message = "Send phone and api_pair_id.") @Valid SessionRequest request) {
     var login = pool.addSession(current.actor(), request.phone(), request.apiPairId());
-    return Response.status(Response.Status.CREATED).entity(SessionView.of(login)).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(SessionView.of(login, clock.instant()))
+        .build();
   }
 
   @POST
@@ -63,7 +65,7 @@ public class AdminSessionResource extends AdminResource {
           "Start a new login of a session that needs one (NEEDS_LOGIN); then send its code and"
               + " password")
   public SessionView login(@PathParam("id") long id) {
-    return SessionView.of(pool.restartLogin(current.actor(), id));
+    return SessionView.of(pool.restartLogin(current.actor(), id), clock.instant());
   }
 
   @POST
@@ -71,7 +73,7 @@ public class AdminSessionResource extends AdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the login code Telegram sent to the session's phone")
   public SessionView code(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    return SessionView.of(pool.submitCode(current.actor(), id, request.value()));
+    return SessionView.of(pool.submitCode(current.actor(), id, request.value()), clock.instant());
   }
 
   @POST
@@ -79,7 +81,8 @@ public class AdminSessionResource extends AdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the session's two-step verification password")
   public SessionView password(@PathParam("id") long id, @NotNull @Valid LoginStepRequest request) {
-    return SessionView.of(pool.submitPassword(current.actor(), id, request.value()));
+    return SessionView.of(
+        pool.submitPassword(current.actor(), id, request.value()), clock.instant());
   }
 
   @GET
@@ -93,7 +96,9 @@ public class AdminSessionResource extends AdminResource {
         sessions,
         s ->
             SessionView.listed(
-                s, warmups.containsKey(s.id()) ? WarmupView.of(warmups.get(s.id()), now) : null));
+                s,
+                warmups.containsKey(s.id()) ? WarmupView.of(warmups.get(s.id()), now) : null,
+                now));
   }
 
   @POST
@@ -103,14 +108,14 @@ public class AdminSessionResource extends AdminResource {
   public SessionView ban(
       @PathParam("id") long id,
       @NotNull(message = "Send the reason as a JSON object.") @Valid BanBody body) {
-    return SessionView.of(pool.ban(current.actor(), id, body.reason()));
+    return SessionView.of(pool.ban(current.actor(), id, body.reason()), clock.instant());
   }
 
   @POST
   @Path("/{id}/release")
   @Operation(summary = "Return a session to the pool, unassigned")
   public SessionView release(@PathParam("id") long id) {
-    return SessionView.of(pool.release(current.actor(), id));
+    return SessionView.of(pool.release(current.actor(), id), clock.instant());
   }
 
   @PUT
@@ -123,14 +128,15 @@ public class AdminSessionResource extends AdminResource {
   public SessionView setProxy(
       @PathParam("id") long id,
       @NotNull(message = "Send the proxy as JSON.") @Valid ProxyRequest request) {
-    return SessionView.of(proxies.setOnSession(current.actor(), id, request.input()));
+    return SessionView.of(
+        proxies.setOnSession(current.actor(), id, request.input()), clock.instant());
   }
 
   @DELETE
   @Path("/{id}/proxy")
   @Operation(summary = "Clear the session's own proxy (its API pair's applies, if any)")
   public SessionView clearProxy(@PathParam("id") long id) {
-    return SessionView.of(proxies.clearOnSession(current.actor(), id));
+    return SessionView.of(proxies.clearOnSession(current.actor(), id), clock.instant());
   }
 
   @DELETE

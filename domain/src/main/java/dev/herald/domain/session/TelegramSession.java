@@ -115,6 +115,18 @@ public class TelegramSession extends GeneratedIdEntity {
   }
 
   /**
+   * The state as people see it at {@code now}: a session that waits out a flood wait is {@link
+   * SessionState#COOLING_DOWN} until the wait ends. The column keeps {@code ASSIGNED}: the engine
+   * reads the wait itself ({@link #usable}), and nothing has to be written back when it ends. The
+   * admin's filter by state asks the same ({@code JpaSessionPoolQueries}).
+   */
+  public SessionState stateAt(Instant now) {
+    return state == SessionState.ASSIGNED && floodWaitUntil != null && floodWaitUntil.isAfter(now)
+        ? SessionState.COOLING_DOWN
+        : state;
+  }
+
+  /**
    * The usable-session rule: the session is one of its account's senders and not parked ({@link
    * SessionState#SENDING}: never {@code NEEDS_LOGIN} or {@code UNAVAILABLE}), is not waiting out a
    * flood at {@code now}, and has not used its warm-up budget for the hour ({@code

@@ -6,8 +6,10 @@ import dev.herald.domain.session.SessionPoolService.ApiPairUsage;
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +25,44 @@ public class JpaSessionPoolQueries implements SessionPoolQueries {
   @PersistenceContext(unitName = "herald")
   EntityManager em;
 
+  @Inject Clock clock;
+
+  /**
+   * Sessions in the state people see ({@link TelegramSession#stateAt}): {@code COOLING_DOWN} is a
+   * session whose flood wait runs now, and {@code ASSIGNED} one without.
+   */
   @Override
   public List<TelegramSession> sessions(Optional<SessionState> state, Long afterId, int limit) {
-    String where = state.isPresent() ? " AND s.state = :state" : "";
+    String where =
+        state
+            .map(
+                s ->
+                    switch (s) {
+                      case COOLING_DOWN ->
+                          " AND (s.state = :state OR (s.state = :assigned AND s.floodWaitUntil >"
+                              + " :now))";
+                      case ASSIGNED ->
+                          " AND s.state = :state AND (s.floodWaitUntil IS NULL OR s.floodWaitUntil"
+                              + " <= :now)";
+                      default -> " AND s.state = :state";
+                    })
+            .orElse("");
     var query =
         em.createQuery(
                 "SELECT s FROM TelegramSession s WHERE s.id > :after" + where + " ORDER BY s.id",
                 TelegramSession.class)
             .setParameter("after", afterId == null ? 0L : afterId)
             .setMaxResults(limit);
-    state.ifPresent(s -> query.setParameter("state", s));
+    state.ifPresent(
+        s -> {
+          query.setParameter("state", s);
+          if (s == SessionState.COOLING_DOWN) {
+            query.setParameter("assigned", SessionState.ASSIGNED);
+          }
+          if (s == SessionState.COOLING_DOWN || s == SessionState.ASSIGNED) {
+            query.setParameter("now", clock.instant());
+          }
+        });
     return query.getResultList();
   }
 
