@@ -15,22 +15,32 @@ import java.util.Optional;
  * cut short by a broken upload.
  */
 public enum MediaFormat {
-  JPEG("image/jpeg", MediaKind.PHOTO),
-  PNG("image/png", MediaKind.PHOTO),
-  WEBP("image/webp", MediaKind.PHOTO),
-  GIF("image/gif", MediaKind.ANIMATION),
-  MP4("video/mp4", MediaKind.VIDEO),
-  PDF("application/pdf", MediaKind.DOCUMENT),
-  ZIP("application/zip", MediaKind.DOCUMENT);
+  JPEG("image/jpeg", MediaKind.PHOTO, "jpg"),
+  PNG("image/png", MediaKind.PHOTO, "png"),
+  WEBP("image/webp", MediaKind.PHOTO, "webp"),
+  GIF("image/gif", MediaKind.ANIMATION, "gif"),
+  MP4("video/mp4", MediaKind.VIDEO, "mp4"),
+  PDF("application/pdf", MediaKind.DOCUMENT, "pdf"),
+  ZIP("application/zip", MediaKind.DOCUMENT, "zip");
 
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private final String contentType;
   private final MediaKind kind;
+  private final String extension;
 
-  MediaFormat(String contentType, MediaKind kind) {
+  MediaFormat(String contentType, MediaKind kind, String extension) {
     this.contentType = contentType;
     this.kind = kind;
+    this.extension = extension;
+  }
+
+  /**
+   * The file name extension, without the dot: Telegram (TDLib behind the Bot API) takes an upload's
+   * MIME type and how it shows the file from its name's extension.
+   */
+  public String extension() {
+    return extension;
   }
 
   public String contentType() {

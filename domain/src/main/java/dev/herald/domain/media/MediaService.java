@@ -53,6 +53,12 @@ public class MediaService {
                     + " media; delete some (DELETE /media/{id}) before uploading more."));
   }
 
+  /**
+   * Telegram's limit for a photo, whatever the plan allows ("The photo must be at most 10 MB in
+   * size", Bot API sendPhoto; the same for sessions): a larger one would be refused at every send.
+   */
+  static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
   /** The upload's format, or the reason it is refused; nothing is stored here. */
   static MediaFormat check(MediaUpload upload, PlanLimits limits) {
     byte[] bytes = upload.bytes();
@@ -72,6 +78,11 @@ public class MediaService {
                         ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "Accepted files: JPEG, PNG or WebP photos, GIF animations, MP4 videos,"
                             + " PDF or ZIP documents."));
+    if (format.kind() == MediaKind.PHOTO && bytes.length > MAX_PHOTO_BYTES) {
+      throw new MediaRejectedException(
+          ProblemType.MEDIA_TOO_LARGE,
+          "Telegram takes photos of at most " + MAX_PHOTO_BYTES + " bytes (10 MB).");
+    }
     String claimed = upload.claimedContentType();
     if (claimsSomething(claimed) && MediaFormat.ofContentType(claimed).orElse(null) != format) {
       throw new MediaRejectedException(

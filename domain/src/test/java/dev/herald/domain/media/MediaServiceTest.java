@@ -12,6 +12,7 @@ import dev.herald.domain.shared.DomainException;
 import dev.herald.domain.shared.NotFoundException;
 import dev.herald.domain.shared.PageRequest;
 import dev.herald.domain.shared.ProblemType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,23 @@ class MediaServiceTest {
   void uploadIsRefusedAsTooLargeOverThePlansSize() {
     assertRefused(ProblemType.MEDIA_TOO_LARGE, () -> check(null, new byte[65]));
     assertEquals(413, ProblemType.MEDIA_TOO_LARGE.status());
+  }
+
+  @Test
+  void aPhotoOverTelegramsTenMegabytesIsRefusedWhateverThePlanAllows() {
+    PlanLimits large = new PlanLimits(7, 50, 10, 300, 1_000, 50 * 1024 * 1024, 2, 10, 12);
+    byte[] photo = Arrays.copyOf(SampleMedia.jpeg(), MediaService.MAX_PHOTO_BYTES + 1);
+    DomainException refused =
+        assertThrows(
+            DomainException.class,
+            () -> MediaService.check(new MediaUpload("big.jpg", null, photo), large));
+    assertEquals(ProblemType.MEDIA_TOO_LARGE, refused.type());
+    assertTrue(refused.getMessage().contains("10 MB"), refused.getMessage());
+    byte[] video = Arrays.copyOf(SampleMedia.mp4(), MediaService.MAX_PHOTO_BYTES + 1);
+    assertEquals(
+        MediaFormat.MP4,
+        MediaService.check(new MediaUpload("big.mp4", null, video), large),
+        "a video of that size is within Telegram's limits");
   }
 
   @Test

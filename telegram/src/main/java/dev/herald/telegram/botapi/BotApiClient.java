@@ -52,17 +52,40 @@ public class BotApiClient {
         HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8));
   }
 
-  /** A call that uploads files: the same answer handling, a multipart body. */
+  /**
+   * A call that uploads files: the same answer handling, a multipart body. Telegram answers once it
+   * has taken the whole file in and sent the message, and the request's timeout runs until that
+   * answer: so an upload gets a second more per started megabyte ({@link #uploadTimeout}), or a
+   * large file would time out halfway every cycle, or be delivered and still count as failed.
+   */
   CompletableFuture<BotApiResponse> callAsync(String token, String method, BotApiMultipart body) {
+    byte[] bytes = body.bytes();
     return post(
-        token, method, body.contentType(), HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        token,
+        method,
+        body.contentType(),
+        HttpRequest.BodyPublishers.ofByteArray(bytes),
+        uploadTimeout(timeout, bytes.length));
+  }
+
+  static Duration uploadTimeout(Duration timeout, long bytes) {
+    return timeout.plusSeconds((bytes + (1 << 20) - 1) >> 20);
   }
 
   private CompletableFuture<BotApiResponse> post(
       String token, String method, String contentType, HttpRequest.BodyPublisher body) {
+    return post(token, method, contentType, body, timeout);
+  }
+
+  private CompletableFuture<BotApiResponse> post(
+      String token,
+      String method,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      Duration requestTimeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/bot" + token + "/" + method))
-            .timeout(timeout)
+            .timeout(requestTimeout)
             .header("Content-Type", contentType)
             .POST(body)
             .build();
@@ -75,14 +98,11 @@ public class BotApiClient {
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       return BotApiResponse.fromJson(status, reader.readObject());
     } catch (JsonException | IllegalStateException | ClassCastException notBotApi) {
-      // A proxy or load balancer answered instead of Telegram (HTML 502 page and the like).
+      // A proxy or load balancer answered instead of Telegram (HTML 502 page and the like). Its
+      // status is no verdict of Telegram's: an HTML 404 or 403 must not read as a refused token or
+      // a forbidden chat (error code 0: a transient failure).
       return new BotApiResponse(
-          status,
-          false,
-          null,
-          status,
-          "HTTP " + status + " without a Bot API body",
-          Optional.empty());
+          status, false, null, 0, "HTTP " + status + " without a Bot API body", Optional.empty());
     }
   }
 

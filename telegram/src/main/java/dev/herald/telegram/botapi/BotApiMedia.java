@@ -1,5 +1,6 @@
 package dev.herald.telegram.botapi;
 
+import dev.herald.domain.media.MediaFormat;
 import dev.herald.domain.media.MediaKind;
 import dev.herald.domain.media.MediaRef;
 import dev.herald.domain.media.MediaStore;
@@ -35,13 +36,33 @@ final class BotApiMedia {
     this.store = store;
   }
 
+  /**
+   * Whose file ids they are: a {@code file_id} "is unique for each individual bot and can't be
+   * transferred from one bot to another" (Bot API, sending files), so they are kept under the bot's
+   * own id, the number before the token's colon, not under the tenant's account: a tenant who moves
+   * to another bot uploads its media again instead of sending ids the new bot cannot use.
+   */
+  static Sender fileOwner(Sender sender) {
+    String token = sender.credential();
+    int colon = token == null ? -1 : token.indexOf(':');
+    try {
+      return colon > 0 ? Sender.userBot(Long.parseLong(token.substring(0, colon)), token) : sender;
+    } catch (NumberFormatException notABotToken) {
+      return sender;
+    }
+  }
+
+  /** A medium uploaded with the call: its bytes, and the name and type Telegram reads. */
+  private record Upload(byte[] bytes, String fileName, String contentType) {}
+
   /** Empty when a medium of the post is no longer stored (deleted since the post was saved). */
   Optional<Call> prepare(Sender sender, ChatReference chat, Post post) {
+    Sender owner = fileOwner(sender);
     List<MediaRef> uploaded = new ArrayList<>();
     List<String> references = new ArrayList<>();
-    List<byte[]> files = new ArrayList<>();
+    List<Upload> files = new ArrayList<>();
     for (MediaRef medium : post.media()) {
-      Optional<String> fileId = store.remoteFileId(medium.id(), sender);
+      Optional<String> fileId = store.remoteFileId(medium.id(), owner);
       if (fileId.isPresent()) {
         references.add(fileId.get());
         files.add(null);
@@ -53,7 +74,7 @@ final class BotApiMedia {
       }
       uploaded.add(medium);
       references.add(null);
-      files.add(bytes.get());
+      files.add(upload(sender, medium, bytes.get()));
     }
     return Optional.of(
         post.type() == PostType.ALBUM
@@ -61,8 +82,24 @@ final class BotApiMedia {
             : single(chat, post, references.get(0), files.get(0), uploaded));
   }
 
+  /**
+   * The medium named {@code medium-<id>.<extension>} with its MIME type: Telegram takes both from
+   * the name's extension, so a PDF without one arrived as a file of no type, and a GIF might not be
+   * taken for an animation (no {@code file_id} to keep, uploaded again every cycle).
+   */
+  private Upload upload(Sender sender, MediaRef medium, byte[] bytes) {
+    Optional<MediaFormat> format =
+        store
+            .find(sender.id(), medium.id())
+            .flatMap(stored -> MediaFormat.ofContentType(stored.contentType()));
+    return new Upload(
+        bytes,
+        "medium-" + medium.id() + format.map(f -> "." + f.extension()).orElse(""),
+        format.map(MediaFormat::contentType).orElse("application/octet-stream"));
+  }
+
   private static Call single(
-      ChatReference chat, Post post, String fileId, byte[] file, List<MediaRef> uploaded) {
+      ChatReference chat, Post post, String fileId, Upload file, List<MediaRef> uploaded) {
     MediaKind kind = post.media().get(0).kind();
     String field = field(kind);
     String method = "send" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
@@ -78,7 +115,7 @@ final class BotApiMedia {
     post.caption().ifPresent(caption -> body.field("caption", caption));
     BotApiRequests.captionEntities(post)
         .ifPresent(e -> body.field("caption_entities", e.toString()));
-    body.file(field, fileName(post.media().get(0)), "application/octet-stream", file);
+    body.file(field, file.fileName(), file.contentType(), file.bytes());
     return new Call(method, null, body, uploaded);
   }
 
@@ -86,7 +123,7 @@ final class BotApiMedia {
       ChatReference chat,
       Post post,
       List<String> fileIds,
-      List<byte[]> files,
+      List<Upload> files,
       List<MediaRef> uploaded) {
     JsonArrayBuilder items = Json.createArrayBuilder();
     for (int i = 0; i < post.media().size(); i++) {
@@ -113,9 +150,9 @@ final class BotApiMedia {
     BotApiRequests.chat(chat).forEach((name, value) -> body.field(name, text(value)));
     body.field("media", media.toString());
     for (int i = 0; i < files.size(); i++) {
-      if (files.get(i) != null) {
-        body.file(
-            "file" + i, fileName(post.media().get(i)), "application/octet-stream", files.get(i));
+      Upload file = files.get(i);
+      if (file != null) {
+        body.file("file" + i, file.fileName(), file.contentType(), file.bytes());
       }
     }
     return new Call("sendMediaGroup", null, body, uploaded);
@@ -126,6 +163,7 @@ final class BotApiMedia {
    * the messages, in the order of the media).
    */
   void remember(Sender sender, Post post, List<MediaRef> uploaded, JsonValue result) {
+    Sender owner = fileOwner(sender);
     for (int i = 0; i < post.media().size(); i++) {
       MediaRef medium = post.media().get(i);
       if (!uploaded.contains(medium)) {
@@ -133,7 +171,7 @@ final class BotApiMedia {
       }
       JsonObject message = message(result, i);
       fileId(message, medium.kind())
-          .ifPresent(fileId -> store.rememberRemoteFileId(medium.id(), sender, fileId));
+          .ifPresent(fileId -> store.rememberRemoteFileId(medium.id(), owner, fileId));
     }
   }
 
@@ -165,10 +203,6 @@ final class BotApiMedia {
   /** The Bot API's name for the kind: the method's suffix, the field, the InputMedia type. */
   private static String field(MediaKind kind) {
     return kind.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static String fileName(MediaRef medium) {
-    return "medium-" + medium.id();
   }
 
   private static String text(JsonValue value) {

@@ -51,6 +51,14 @@ class BotApiGatewayTest extends FakeBotApiTest {
   }
 
   @Test
+  void aProxysPageIsNoVerdictOfTelegramsOnTheTokenOrTheChat() {
+    telegram.answer("sendMessage", 404, "<html><body>Not Found</body></html>");
+    assertInstanceOf(SendOutcome.TransientError.class, sendText(), "not Unauthorized");
+    telegram.answer("sendMessage", 403, "<html><body>Forbidden by the firewall</body></html>");
+    assertInstanceOf(SendOutcome.TransientError.class, sendText(), "not ChatForbidden");
+  }
+
+  @Test
   void aGroupUpgradedToASupergroupGetsThePostAtItsNewIdAtOnce() {
     telegram.ok("sendMessage", "{\"message_id\":44}").upgraded(-4001, -1004001);
 

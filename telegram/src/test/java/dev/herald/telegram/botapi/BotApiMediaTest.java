@@ -59,7 +59,7 @@ class BotApiMediaTest extends FakeBotApiTest {
     assertEquals(1, media.uploads().size());
     assertEquals("sendPhoto", media.uploads().get(0).method());
     assertArrayEquals(jpeg, media.uploads().get(0).bytes());
-    assertEquals(Optional.of("AgAD-1"), store.remoteFileId(photo.id(), BOT));
+    assertEquals(Optional.of("AgAD-1"), store.remoteFileId(photo.id(), BotApiMedia.fileOwner(BOT)));
     assertEquals(
         List.of(
             new FakeBotApiMedia.Sent("sendPhoto", "photo", "AgAD-1"),
@@ -70,6 +70,36 @@ class BotApiMediaTest extends FakeBotApiTest {
     assertTrue(reuse.body().contains("\"caption\":\"Look\""), reuse.body());
     assertTrue(telegram.calls().get(0).body().contains("name=\"caption\"\r\n\r\nLook"));
     assertEquals(1, store.contentReads(), "the bytes are read for the upload only");
+    String upload = telegram.calls().get(0).body();
+    assertTrue(
+        upload.contains("filename=\"medium-" + photo.id() + ".jpg\"\r\nContent-Type: image/jpeg"),
+        "named with its extension and typed, as Telegram reads an upload: "
+            + upload.lines().limit(12).toList());
+  }
+
+  @Test
+  void anUploadHasASecondMorePerStartedMegabyteToBeAnswered() {
+    Duration base = Duration.ofSeconds(10);
+    assertEquals(base, BotApiClient.uploadTimeout(base, 0));
+    assertEquals(Duration.ofSeconds(11), BotApiClient.uploadTimeout(base, 1));
+    assertEquals(Duration.ofSeconds(60), BotApiClient.uploadTimeout(base, 50L << 20));
+  }
+
+  @Test
+  void fileIdsBelongToTheBotNotTheAccountSoANewBotUploadsAgain() {
+    Medium photo = store.add(1, MediaFormat.JPEG, SampleMedia.jpeg());
+    Post post = single(PostType.PHOTO, photo, null);
+    Sender sameAccountNewBot = Sender.userBot(1, "555000111:AAHanotherBotOfTheSameTenantxxxxxx");
+
+    gateway.send(BOT, CHAT, post);
+    gateway.send(sameAccountNewBot, CHAT, post);
+
+    assertEquals(
+        2, media.uploads().size(), "the new bot cannot send the old bot's file_id: it uploads");
+    assertEquals(
+        Optional.of("AgAD-1"),
+        store.remoteFileId(photo.id(), Sender.userBot(123456789, FakeBotApi.TOKEN)),
+        "kept under the bot's own id, the token's number");
   }
 
   @Test
@@ -113,9 +143,12 @@ class BotApiMediaTest extends FakeBotApiTest {
         List.of("sendDocument", "sendAnimation", "sendDocument", "sendDocument"),
         telegram.calls().stream().map(FakeBotApi.Call::method).toList());
     assertEquals(3, media.uploads().size(), "each bot uploads a medium once");
-    assertTrue(store.remoteFileId(pdf.id(), BOT).isPresent());
-    assertTrue(store.remoteFileId(gif.id(), BOT).isPresent());
-    assertTrue(!store.remoteFileId(pdf.id(), BOT).equals(store.remoteFileId(pdf.id(), otherBot)));
+    assertTrue(store.remoteFileId(pdf.id(), BotApiMedia.fileOwner(BOT)).isPresent());
+    assertTrue(store.remoteFileId(gif.id(), BotApiMedia.fileOwner(BOT)).isPresent());
+    assertTrue(
+        !store
+            .remoteFileId(pdf.id(), BotApiMedia.fileOwner(BOT))
+            .equals(store.remoteFileId(pdf.id(), BotApiMedia.fileOwner(otherBot))));
   }
 
   @Test
@@ -136,7 +169,7 @@ class BotApiMediaTest extends FakeBotApiTest {
     assertInstanceOf(
         SendOutcome.ChatForbidden.class,
         gateway.send(BOT, CHAT, single(PostType.PHOTO, photo, null)));
-    assertTrue(store.remoteFileId(photo.id(), BOT).isEmpty());
+    assertTrue(store.remoteFileId(photo.id(), BotApiMedia.fileOwner(BOT)).isEmpty());
   }
 
   @Test

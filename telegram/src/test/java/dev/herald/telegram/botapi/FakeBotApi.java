@@ -28,7 +28,8 @@ final class FakeBotApi implements AutoCloseable {
   /** The token of the user bot the tests send as. */
   static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
 
-  static final Sender BOT = Sender.userBot(5, TOKEN);
+  /** The user bot of account 1 (the account the media tests store their media under). */
+  static final Sender BOT = Sender.userBot(1, TOKEN);
 
   record Call(String token, String method, String body) {}
 
