@@ -16,6 +16,9 @@ final class TdlibParameters {
         .add("files_directory", databaseDirectory.resolve("files").toString())
         // TDLib's JSON writes "bytes" fields as base64.
         .add("database_encryption_key", databaseKey)
+        // The chat database (TDLib turns the file database on with it: db.sqlite) stays on this
+        // node's disk; a client opened elsewhere from the stored binlog starts without it and
+        // learns chats again (TdlibTargets resolves a username again when a stored id is unknown).
         .add("use_file_database", false)
         .add("use_chat_info_database", true)
         // Rule 10: with the message database on, TDLib keeps unsent messages in its binlog and

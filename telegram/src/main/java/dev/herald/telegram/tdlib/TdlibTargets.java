@@ -38,14 +38,33 @@ final class TdlibTargets {
     return prepared.exceptionally(failure -> refused(chat, failure));
   }
 
+  /**
+   * The chat by its stored id, else as written. A user account's TDLib knows a chat by id only once
+   * it has seen it: a client opened on another node from the stored state (its binlog, not its chat
+   * database) answers "Chat not found" for a stored id, so a username is then resolved again
+   * instead of the target staying CHAT_NOT_FOUND.
+   */
   private CompletableFuture<JsonObject> locate(ChatReference chat, long knownId) {
     if (knownId != 0) {
-      return request(TdlibJson.object("getChat").add("chat_id", knownId).build());
+      CompletableFuture<JsonObject> known =
+          request(TdlibJson.object("getChat").add("chat_id", knownId).build());
+      return chat.kind() != ChatReference.Kind.USERNAME
+          ? known
+          : known.exceptionallyCompose(
+              failure ->
+                  AsyncFailures.cause(failure) instanceof TdlibException e
+                          && e.tdlibMessage().equals("Chat not found")
+                      ? byUsername(chat)
+                      : CompletableFuture.failedFuture(failure));
     }
     if (chat.kind() == ChatReference.Kind.USERNAME) {
-      return request(TdlibJson.object("searchPublicChat").add("username", chat.username()).build());
+      return byUsername(chat);
     }
     return request(TdlibJson.object("getChat").add("chat_id", chat.chatId()).build());
+  }
+
+  private CompletableFuture<JsonObject> byUsername(ChatReference chat) {
+    return request(TdlibJson.object("searchPublicChat").add("username", chat.username()).build());
   }
 
   private CompletableFuture<Preparation> byInvite(

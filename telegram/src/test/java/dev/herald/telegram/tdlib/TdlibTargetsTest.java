@@ -92,6 +92,30 @@ class TdlibTargetsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aStoredIdThisClientHasNotSeenIsResolvedAgainByItsUsername() {
+    // A client opened from the stored binlog on another node has no chat database: it does not
+    // know the id the target stored.
+    ChatTarget known =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.SESSION, 1, "@herald_group"),
+            FakeTdJson.chatId("herald_group"),
+            null,
+            TargetMembership.NOT_MEMBER,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
+    Preparation found = prepare("@herald_group", Optional.of(known), false);
+
+    assertEquals(FakeTdJson.chatId("herald_group"), found.chatId());
+    assertEquals(TargetErrors.JOIN_PACED, found.error().orElseThrow().code(), "found, not joined");
+    assertEquals(List.of("getChat", "searchPublicChat", "getSupergroup"), requested());
+  }
+
+  @Test
   void aGroupNeedingApprovalAnswersJoinRequested() {
     Preparation requested = prepare(FakeTdJson.APPROVAL_LINK, Optional.empty(), true);
     assertEquals(TargetMembership.JOIN_REQUESTED, requested.membership());
