@@ -3,6 +3,7 @@ package dev.herald.telegram.tdlib;
 import dev.herald.domain.session.SessionStateStore;
 import dev.herald.domain.session.StoredSessionState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,8 @@ final class TdlibStateKeeper implements AutoCloseable {
   /**
    * Before a client opens: the stored state replaces the folder's when the folder has none, or an
    * older different one. A folder newer than the store (written here after the last save) is kept.
-   * When the store cannot be read the folder is used as it is.
+   * When the store has no state, a binlog left in the folder is not used ({@link
+   * #distrustLeftOverBinlog}). When the store cannot be read the folder is used as it is.
    */
   void restoreBeforeOpen(long sessionId, Path folder) {
     Optional<StoredSessionState> stored;
@@ -64,6 +66,7 @@ final class TdlibStateKeeper implements AutoCloseable {
       return;
     }
     if (stored.isEmpty()) {
+      distrustLeftOverBinlog(sessionId, folder);
       return;
     }
     Optional<TdlibStateSnapshot> local = TdlibStateSnapshot.of(folder);
@@ -81,6 +84,30 @@ final class TdlibStateKeeper implements AutoCloseable {
           Level.INFO,
           "Session {0}: TDLib state restored from the database (written by {1} at {2})",
           new Object[] {sessionId, stored.get().updatedByNode(), stored.get().updatedAt()});
+    }
+  }
+
+  /**
+   * The database holds no state for the session: it was logged out (TDLib destroyed its database
+   * wherever it was open then), or it never finished a login. A binlog this node's folder still
+   * holds is then a leftover, from before the session moved to another node and was logged out
+   * there: TDLib would report it logged in from that binlog without asking Telegram, and its first
+   * send would be answered {@code AUTH_KEY_UNREGISTERED}, read as a ban of an account Telegram
+   * never banned (rule 14). The folder is a cache of the database, so the binlog goes and the
+   * client starts waiting for a login.
+   */
+  private void distrustLeftOverBinlog(long sessionId, Path folder) {
+    for (Path binlog : TdlibStateSnapshot.binlogs(folder)) {
+      try {
+        Files.delete(binlog);
+        LOG.log(
+            Level.INFO,
+            "Session {0}: no stored state (logged out, or never logged in); the binlog left in"
+                + " this node''s folder is not used",
+            sessionId);
+      } catch (IOException e) {
+        openingLocalFolder(sessionId, "left-over binlog not removed", new UncheckedIOException(e));
+      }
     }
   }
 
