@@ -58,10 +58,13 @@ final class TdlibLogin {
         Level.INFO,
         "Session {0}: login started for {1}",
         new Object[] {client.sessionId(), Phones.mask(phone)});
+    // A refused number fails the login whatever TDLib still waits for: restarted while a code was
+    // awaited, TDLib stays there (AuthManager), but the code it waits for is the old number's.
     return submit(
         TdlibJson.object("setAuthenticationPhoneNumber").add("phone_number", phone).build(),
         AuthorizationStates.WAIT_PHONE,
-        "Telegram refused the phone number");
+        "Telegram refused the phone number",
+        false);
   }
 
   synchronized LoginStep submitCode(String code) {
@@ -103,15 +106,21 @@ final class TdlibLogin {
     return submit(
         TdlibJson.object(secret.request()).add(secret.field(), value).build(),
         secret.waitingIn(),
-        secret.refused());
+        secret.refused(),
+        true);
   }
 
-  /** Sends one step's request, then waits for the state after {@code from}. */
-  private LoginStep submit(JsonObject request, String from, String refused) {
+  /**
+   * Sends one step's request, then waits for the state after {@code from}; a refusal asks again for
+   * what TDLib still waits for when {@code askAgain} (a wrong code or password).
+   */
+  private LoginStep submit(JsonObject request, String from, String refused, boolean askAgain) {
     try {
       client.request(request, stepTimeout).get();
     } catch (ExecutionException failed) {
-      return refusal(failed.getCause(), refused);
+      return askAgain
+          ? refusal(failed.getCause(), refused)
+          : LoginStep.failed(refused + ": " + reason(failed.getCause()));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return LoginStep.failed("Login step interrupted");
@@ -130,15 +139,9 @@ final class TdlibLogin {
 
   private LoginStep refusal(Throwable cause, String refused) {
     if (cause instanceof TimeoutException) {
-      return LoginStep.failed(
-          "Telegram did not answer within "
-              + seconds()
-              + "; check the network and the API id/hash");
+      return LoginStep.failed(reason(cause));
     }
-    String reason =
-        cause instanceof TdlibException
-            ? ((TdlibException) cause).tdlibMessage()
-            : String.valueOf(cause.getMessage());
+    String reason = reason(cause);
     // Still waiting for the same input (wrong code, wrong password): say so, the user may retry.
     String state = client.authorizationState();
     if (AuthorizationStates.WAIT_CODE.equals(state)) {
@@ -148,6 +151,17 @@ final class TdlibLogin {
       return LoginStep.passwordRequired(refused + ": " + reason);
     }
     return LoginStep.failed(refused + ": " + reason);
+  }
+
+  private String reason(Throwable cause) {
+    if (cause instanceof TimeoutException) {
+      return "Telegram did not answer within "
+          + seconds()
+          + "; check the network and the API id/hash";
+    }
+    return cause instanceof TdlibException
+        ? ((TdlibException) cause).tdlibMessage()
+        : String.valueOf(cause.getMessage());
   }
 
   private LoginStep notExpected(String what) {

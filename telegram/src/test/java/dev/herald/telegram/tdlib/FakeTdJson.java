@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FakeTdJson implements TdJson {
 
   static final String UNREACHABLE_PHONE = "+15550000000";
+  static final String INVALID_PHONE = "+15550000001";
   static final String VERSION = "1.8.67";
 
   /**
@@ -218,7 +219,10 @@ final class FakeTdJson implements TdJson {
         }
       }
       case "setAuthenticationPhoneNumber" -> {
-        if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
+        if (INVALID_PHONE.equals(request.getString("phone_number"))) {
+          // TDLib keeps the state it was in (AuthManager resets only from waiting for a phone).
+          error(client, extra, 400, "PHONE_NUMBER_INVALID");
+        } else if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
           push(
               client,
               obj("updateAuthorizationState")

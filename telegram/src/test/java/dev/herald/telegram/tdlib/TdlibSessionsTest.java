@@ -52,6 +52,17 @@ class TdlibSessionsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aRefusedPhoneNumberFailsTheLoginEvenWhileACodeIsAwaited() {
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, PHONE, API).kind());
+
+    // A new login with another number while TDLib still waits for the first one's code.
+    LoginStep refused = sessions.startLogin(1, FakeTdJson.INVALID_PHONE, API);
+
+    assertEquals(LoginStep.Kind.FAILED, refused.kind(), refused::toString);
+    assertTrue(refused.detail().contains("PHONE_NUMBER_INVALID"), refused.detail());
+  }
+
+  @Test
   void tdlibParametersKeepTheMessageDatabaseOffAndEncryptPerSession() {
     logIn(sessions, 3);
     JsonObject parameters = td.last("setTdlibParameters");
