@@ -39,6 +39,21 @@ class TdlibTargetsTest extends FakeTdlibTest {
     return sessions.prepare(1, ChatReference.parse(chat), known, mayJoin).join();
   }
 
+  /** Session 1's stored target for {@code @username}: its chat id known, not a member. */
+  private static ChatTarget storedNotMember(String username) {
+    return new ChatTarget(
+        new TargetKey(1, Sender.Kind.SESSION, 1, "@" + username),
+        FakeTdJson.chatId(username),
+        null,
+        TargetMembership.NOT_MEMBER,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /** The chat requests the session made, in order (the login's are left out). */
   private List<String> requested() {
     List<String> chatRequests =
@@ -70,18 +85,7 @@ class TdlibTargetsTest extends FakeTdlibTest {
   @Test
   void aStoredIdIsReusedAndAPacedJoinJoinsNothing() {
     prepare("@herald_group", Optional.empty(), false);
-    ChatTarget known =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.SESSION, 1, "@herald_group"),
-            FakeTdJson.chatId("herald_group"),
-            null,
-            TargetMembership.NOT_MEMBER,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    ChatTarget known = storedNotMember("herald_group");
     td.requests.clear();
 
     Preparation paced = prepare("@herald_group", Optional.of(known), false);
@@ -95,18 +99,7 @@ class TdlibTargetsTest extends FakeTdlibTest {
   void aStoredIdThisClientHasNotSeenIsResolvedAgainByItsUsername() {
     // A client opened from the stored binlog on another node has no chat database: it does not
     // know the id the target stored.
-    ChatTarget known =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.SESSION, 1, "@herald_group"),
-            FakeTdJson.chatId("herald_group"),
-            null,
-            TargetMembership.NOT_MEMBER,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    ChatTarget known = storedNotMember("herald_group");
 
     Preparation found = prepare("@herald_group", Optional.of(known), false);
 
