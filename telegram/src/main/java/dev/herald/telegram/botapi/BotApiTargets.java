@@ -75,7 +75,7 @@ final class BotApiTargets {
               ? Preparation.ready(chatId, title, slowMode, false)
               : cannotPost(chatId, title, username, chat);
       case "member" ->
-          channel
+          channel || !membersMaySend(chatInfo)
               ? cannotPost(chatId, title, username, chat)
               : Preparation.ready(chatId, title, slowMode, false);
       case "restricted" ->
@@ -90,6 +90,16 @@ final class BotApiTargets {
               TargetErrors.bannedInChat(chat.canonical()));
       default -> notAdded(username, chat, chatId, title);
     };
+  }
+
+  /**
+   * A group's default member permissions ({@code ChatFullInfo.permissions}: "Default chat member
+   * permissions, for groups and supergroups"): a group where members may not send messages takes
+   * none from a member bot either. Absent: no restriction known.
+   */
+  private static boolean membersMaySend(JsonObject chatInfo) {
+    return !(chatInfo.get("permissions") instanceof JsonObject permissions)
+        || permissions.getBoolean("can_send_messages", true);
   }
 
   private static Preparation cannotPost(

@@ -63,6 +63,18 @@ class BotApiTargetsTest extends FakeBotApiTest {
   }
 
   @Test
+  void aMemberBotCannotPostWhereTheGroupLetsNoMemberSendAndAnAdminCan() {
+    telegram.ok(
+        "getChat",
+        "{\"id\":-1003,\"type\":\"supergroup\",\"title\":\"Announcements\","
+            + "\"permissions\":{\"can_send_messages\":false}}");
+    telegram.ok("getChatMember", "{\"status\":\"member\",\"user\":{\"id\":123456789}}");
+    assertEquals(TargetErrors.BOT_CANNOT_POST, prepare(GROUP).error().orElseThrow().code());
+    telegram.ok("getChatMember", "{\"status\":\"administrator\",\"user\":{\"id\":123456789}}");
+    assertEquals(TargetMembership.JOINED, prepare(GROUP).membership(), "admins are not restricted");
+  }
+
+  @Test
   void aTooManyRequestsAnswerWaitsTheTimeAsked() {
     telegram.answer(
         "getChat",
