@@ -118,9 +118,7 @@ final class TdlibLogin {
     try {
       client.request(request, stepTimeout).get();
     } catch (ExecutionException failed) {
-      return askAgain
-          ? refusal(failed.getCause(), refused)
-          : LoginStep.failed(refused + ": " + reason(failed.getCause()));
+      return refusal(failed.getCause(), refused, askAgain);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return LoginStep.failed("Login step interrupted");
@@ -137,31 +135,26 @@ final class TdlibLogin {
     return AuthorizationStates.step(next.get()).orElseThrow();
   }
 
-  private LoginStep refusal(Throwable cause, String refused) {
+  private LoginStep refusal(Throwable cause, String refused, boolean askAgain) {
     if (cause instanceof TimeoutException) {
-      return LoginStep.failed(reason(cause));
+      return LoginStep.failed(
+          "Telegram did not answer within "
+              + seconds()
+              + "; check the network and the API id/hash");
     }
-    String reason = reason(cause);
+    String reason =
+        cause instanceof TdlibException
+            ? ((TdlibException) cause).tdlibMessage()
+            : String.valueOf(cause.getMessage());
     // Still waiting for the same input (wrong code, wrong password): say so, the user may retry.
     String state = client.authorizationState();
-    if (AuthorizationStates.WAIT_CODE.equals(state)) {
+    if (askAgain && AuthorizationStates.WAIT_CODE.equals(state)) {
       return LoginStep.codeRequired(refused + ": " + reason);
     }
-    if (AuthorizationStates.WAIT_PASSWORD.equals(state)) {
+    if (askAgain && AuthorizationStates.WAIT_PASSWORD.equals(state)) {
       return LoginStep.passwordRequired(refused + ": " + reason);
     }
     return LoginStep.failed(refused + ": " + reason);
-  }
-
-  private String reason(Throwable cause) {
-    if (cause instanceof TimeoutException) {
-      return "Telegram did not answer within "
-          + seconds()
-          + "; check the network and the API id/hash";
-    }
-    return cause instanceof TdlibException
-        ? ((TdlibException) cause).tdlibMessage()
-        : String.valueOf(cause.getMessage());
   }
 
   private LoginStep notExpected(String what) {
