@@ -48,36 +48,6 @@ public record DueCycle(
     sessionPostsLeft = Map.copyOf(sessionPostsLeft);
   }
 
-  /** A cycle whose sessions have no warm-up limit. */
-  public DueCycle(
-      long accountId,
-      long cycleId,
-      Instant plannedAt,
-      BotPosts content,
-      List<ChatReference> groups,
-      List<Long> sessionIds,
-      Optional<String> userBotTokenSealed,
-      int maxInFlight,
-      Duration delayBetweenPosts,
-      Duration delayBetweenCycles,
-      Schedule schedule,
-      DailyCap dailyCap) {
-    this(
-        accountId,
-        cycleId,
-        plannedAt,
-        content,
-        groups,
-        sessionIds,
-        userBotTokenSealed,
-        maxInFlight,
-        delayBetweenPosts,
-        delayBetweenCycles,
-        schedule,
-        dailyCap,
-        Map.of());
-  }
-
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */
   public int postsLeft(long sessionId) {
     return sessionPostsLeft.getOrDefault(sessionId, Integer.MAX_VALUE);

@@ -42,10 +42,9 @@ final class DueCycleRows {
     }
     // In the order of session_ids; NULL: the session has no warm-up limit.
     Object[] left = elements(rs.getArray("session_posts_left"));
-    Map<Long, Integer> postsLeft = Map.of();
+    Map<Long, Integer> postsLeft = new HashMap<>();
     for (int i = 0; i < left.length; i++) {
       if (left[i] != null) {
-        postsLeft = postsLeft.isEmpty() ? new HashMap<>() : postsLeft;
         postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
       }
     }

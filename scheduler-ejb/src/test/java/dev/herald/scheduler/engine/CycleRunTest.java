@@ -281,6 +281,7 @@ class CycleRunTest {
         base.delayBetweenPosts(),
         base.delayBetweenCycles(),
         base.schedule(),
-        base.dailyCap());
+        base.dailyCap(),
+        Map.of());
   }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,8 @@ class CycleScheduleTest {
         Duration.ZERO,
         Duration.ofMinutes(5),
         schedule,
-        cap);
+        cap,
+        Map.of());
   }
 
   private Completed run(DueCycle cycle) {

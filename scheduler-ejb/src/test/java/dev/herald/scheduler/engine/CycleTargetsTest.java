@@ -125,7 +125,8 @@ class CycleTargetsTest {
         c.delayBetweenPosts(),
         Duration.ofSeconds(1),
         Schedule.NONE,
-        DailyCap.UNLIMITED);
+        DailyCap.UNLIMITED,
+        Map.of());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Due cycles for the engine's unit tests. */
@@ -31,6 +32,7 @@ final class Cycles {
         Duration.ZERO,
         Duration.ofMinutes(1),
         Schedule.NONE,
-        DailyCap.UNLIMITED);
+        DailyCap.UNLIMITED,
+        Map.of());
   }
 }

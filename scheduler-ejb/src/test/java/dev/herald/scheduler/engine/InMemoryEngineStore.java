@@ -69,7 +69,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         cycle.delayBetweenPosts(),
         cycle.delayBetweenCycles(),
         cycle.schedule(),
-        cycle.dailyCap());
+        cycle.dailyCap(),
+        Map.of());
   }
 
   /** Extends this node's session leases (the bots' leases are not modelled here). */

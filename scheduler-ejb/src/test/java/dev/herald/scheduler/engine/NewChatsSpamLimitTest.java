@@ -69,7 +69,8 @@ class NewChatsSpamLimitTest {
             Duration.ZERO,
             Duration.ofMinutes(10),
             Schedule.NONE,
-            DailyCap.UNLIMITED),
+            DailyCap.UNLIMITED,
+            Map.of()),
         CycleBench.sending(sandbox, TextFormatter.plainOnly()),
         new EngineTargets(
             targets,

@@ -49,7 +49,8 @@ public class BotApiClient {
         token,
         method,
         "application/json",
-        HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8));
+        HttpRequest.BodyPublishers.ofString(parameters.toString(), StandardCharsets.UTF_8),
+        timeout);
   }
 
   /**
@@ -70,11 +71,6 @@ public class BotApiClient {
 
   static Duration uploadTimeout(Duration timeout, long bytes) {
     return timeout.plusSeconds((bytes + (1 << 20) - 1) >> 20);
-  }
-
-  private CompletableFuture<BotApiResponse> post(
-      String token, String method, String contentType, HttpRequest.BodyPublisher body) {
-    return post(token, method, contentType, body, timeout);
   }
 
   private CompletableFuture<BotApiResponse> post(
