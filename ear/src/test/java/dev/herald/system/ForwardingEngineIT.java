@@ -108,9 +108,17 @@ class ForwardingEngineIT extends EngineSystemTest {
     String tokenA = tokens.tenant(subjectA);
     fixtures.sandboxFaults(JsonBody.of("flood_wait_every", 1, "flood_wait_seconds", 60));
     long flooded = fixtures.runningBot(tokenA, subjectA, 1, 1, "@flood_group");
+    // A post's outcome is flushed as it finishes; the bot's stats when its cycle completes.
     Poll.until(
-        "a flood wait", Duration.ofSeconds(10), () -> deliveries(flooded, "FLOOD_WAIT") >= 1);
+        "a flood wait in the bot's stats",
+        Duration.ofSeconds(10),
+        () ->
+            fixtures.count(
+                    "SELECT count(*) FROM bot_stats WHERE account_id = ? AND total_flood_waits > 0",
+                    flooded)
+                > 0);
     fixtures.noSandboxFaults();
+    assertEquals(1, deliveries(flooded, "FLOOD_WAIT"));
     long coolDownSeconds =
         fixtures.count(
             "SELECT extract(epoch FROM flood_wait_until - now())::bigint FROM telegram_session"
