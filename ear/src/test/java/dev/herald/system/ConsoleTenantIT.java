@@ -119,6 +119,16 @@ class ConsoleTenantIT extends ConsoleSystemTest {
     browser.waitFor(By.cssSelector("[data-testid=bot-window]"));
     assertEquals(
         "RUNNING", fixtures.string("SELECT status FROM bot WHERE account_id = ?", tenant.id()));
+    // The pages below show the first cycle's post: a stop before it was sent would leave none.
+    Poll.until(
+        "the first post delivered",
+        java.time.Duration.ofSeconds(20),
+        () ->
+            fixtures.count(
+                    "SELECT count(*) FROM delivery_record WHERE account_id = ? AND outcome ="
+                        + " 'DELIVERED'",
+                    tenant.id())
+                > 0);
     browser.click("Stop bot");
     browser.waitUntil(
         "the bot stops",

@@ -100,8 +100,14 @@ class TargetsIT extends EngineSystemTest {
     String user = "user#" + session(tenant.account());
 
     assertFirstPostAcceptedAsMember("@sandbox_lounge", user);
-    JsonObject standing = standing(tenant.token(), "@sandbox_lounge");
-    assertEquals("JOINED", standing.getString("membership"));
+    // The target's write-behind commits up to a flush (20 ms) after the send.
+    Poll.until(
+        "the target recorded as JOINED",
+        Duration.ofSeconds(5),
+        () -> {
+          JsonObject standing = standing(tenant.token(), "@sandbox_lounge");
+          return standing != null && "JOINED".equals(standing.getString("membership"));
+        });
   }
 
   @Test
