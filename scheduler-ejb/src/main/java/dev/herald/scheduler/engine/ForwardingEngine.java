@@ -173,10 +173,14 @@ public class ForwardingEngine {
         guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Target changes first: a cycle's completion is never written before what it learned. */
+  /**
+   * Target changes first: a cycle's completion is never written before what it learned. A lane
+   * queues a target change before its outcome and its cycle's completion, so the ledger's items are
+   * taken before the targets are written: a completion queued while they are written waits for the
+   * next tick rather than going out ahead of its cycle's last target change.
+   */
   private void flush() {
-    targetWrites.flush();
-    writes.flush();
+    writes.flush(targetWrites::flush);
   }
 
   private void heartbeat() {

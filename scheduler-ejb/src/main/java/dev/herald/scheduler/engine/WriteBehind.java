@@ -66,12 +66,22 @@ final class WriteBehind {
   }
 
   /** Writes everything queued so far; one flusher at a time keeps the queue's order. */
-  synchronized void flush() {
+  void flush() {
+    flush(() -> {});
+  }
+
+  /**
+   * Takes everything queued so far, runs {@code first}, then writes what it took: what {@code
+   * first} writes (the target changes) then holds everything queued before these items, and an item
+   * queued while it runs waits for the next flush.
+   */
+  synchronized void flush(Runnable first) {
     List<Item> batch = new ArrayList<>(retry);
     retry.clear();
     for (Item item = queue.poll(); item != null; item = queue.poll()) {
       batch.add(item);
     }
+    first.run();
     if (batch.isEmpty()) {
       return;
     }

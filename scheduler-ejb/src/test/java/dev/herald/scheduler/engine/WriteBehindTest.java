@@ -10,6 +10,7 @@ import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.SendOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,21 @@ class WriteBehindTest {
 
     assertEquals(0, store.completed.size(), "the cycle runs again once its lease runs out");
     assertEquals(List.of(), held.accounts(), "the heartbeat no longer extends it");
+  }
+
+  @Test
+  void aCycleCompletedWhileTheTargetsAreWrittenWaitsForTheNextFlush() {
+    List<Integer> completedWhenTargetsWritten = new ArrayList<>();
+    writes.flush(
+        () -> {
+          // The targets of this tick are being written when the lane completes its cycle.
+          completedWhenTargetsWritten.add(store.completed.size());
+          queueOneCycle();
+        });
+    assertEquals(List.of(0), completedWhenTargetsWritten);
+    assertEquals(0, store.completed.size(), "not ahead of the target changes of the next tick");
+
+    writes.flush();
+    assertEquals(1, store.completed.size());
   }
 }
