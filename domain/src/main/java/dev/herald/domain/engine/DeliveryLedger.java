@@ -38,13 +38,16 @@ public interface DeliveryLedger {
 
   /**
    * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its attempts count against the
-   * daily cap of the tenant's day {@code day} (null: not counted).
+   * daily cap of the tenant's day {@code day} (null: not counted). {@code summary} is its activity
+   * entry when the engine saw every outcome of the cycle itself; null: the ledger counts the
+   * cycle's delivery records (a cycle continued after another run of it, or one whose lane failed).
    */
-  record Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day) {
+  record Completed(
+      DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day, CycleSummary summary) {
 
-    /** A completion counted against no day (tests and tools). */
+    /** A completion counted against no day, its entry from the records (tests and tools). */
     public Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {
-      this(cycle, nextRunAt, tally, null);
+      this(cycle, nextRunAt, tally, null, null);
     }
   }
 }

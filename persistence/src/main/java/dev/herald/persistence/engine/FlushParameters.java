@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.activity.ActivityEvent;
+import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.telegram.SendOutcome;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Binds a flush's rows to {@link LedgerSql#FLUSH}, statement by statement in the order the flush
@@ -55,9 +57,8 @@ final class FlushParameters {
         .array(p.column("bigint", finished, Long[]::new, FlushParameters::messageId))
         .array(p.column("text", finished, String[]::new, FlushParameters::error))
         .array(p.column("bigint", finished, Long[]::new, f -> f.at().toEpochMilli()));
-    // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the cycles' outcomes). Every cycle's end
-    // is in the tenant's activity log (SPEC §2); its reason code and counts per outcome come from
-    // the cycle's delivery records (LedgerSql.LOG_ACTIVITIES).
+    // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the outcomes of a cycle the engine did not
+    // summarize). Every cycle's end is in the tenant's activity log (SPEC §2).
     p.array(accounts)
         .array(cycleIds)
         .array(
@@ -65,7 +66,14 @@ final class FlushParameters {
                 "text",
                 done,
                 String[]::new,
-                d -> ActivityEvent.cycleEnded(d.tally().failures()).name()));
+                d -> ActivityEvent.cycleEnded(d.tally().failures()).name()))
+        .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::reasonCode)))
+        .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::message)));
+  }
+
+  /** A part of the cycle's activity entry, when the engine summarized the cycle; else null. */
+  private static String summary(Completed cycle, Function<CycleSummary, String> part) {
+    return cycle.summary() == null ? null : part.apply(cycle.summary());
   }
 
   /** The message Telegram created, for a delivered post. */

@@ -3,6 +3,7 @@ package dev.herald.persistence.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
@@ -15,7 +16,10 @@ import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JdbcDeliveryLedgerTest extends DatabaseTest {
@@ -159,6 +163,81 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "CYCLE_FAILURES CHAT_FORBIDDEN cycle "
             + cycle.cycleId()
             + ": 2 delivered, 2 chat forbidden, 1 slow mode",
+        rows.text(
+            "SELECT event || ' ' || reason_code || ' ' || message FROM activity_log WHERE"
+                + " account_id = ?",
+            cycle.accountId()));
+  }
+
+  /**
+   * The engine's entry ({@link CycleSummary}) and the flush's count of the records agree, on mixes
+   * of outcomes with ties, no post at all and a post still sending.
+   */
+  @Test
+  void theEnginesCycleEntryAndItsSqlTwinAgree() {
+    SendOutcome delivered = new SendOutcome.Delivered(1);
+    SendOutcome forbidden = new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN");
+    SendOutcome slow = new SendOutcome.SlowMode(Duration.ofSeconds(30));
+    SendOutcome flood = new SendOutcome.FloodWait(Duration.ofSeconds(5));
+    SendOutcome transientError = new SendOutcome.TransientError("timeout");
+    SendOutcome notFound = new SendOutcome.ChatNotFound("USERNAME_NOT_OCCUPIED");
+    List<List<SendOutcome>> mixes =
+        List.of(
+            List.of(),
+            List.of(delivered),
+            List.of(delivered, delivered, forbidden),
+            List.of(slow, forbidden),
+            List.of(forbidden, slow, slow, delivered),
+            List.of(flood, transientError, notFound, notFound, transientError),
+            List.of(transientError, delivered, delivered, delivered));
+    for (List<SendOutcome> mix : mixes) {
+      for (boolean oneStillSending : List.of(false, true)) {
+        DueCycle cycle = claimed("ACTIVE", null);
+        Instant at = Instant.now();
+        List<Finished> finished = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < mix.size(); i++) {
+          begin(NODE, cycle, "@chat_" + i);
+          finished.add(new Finished(cycle, "@chat_" + i, mix.get(i), at));
+          counts.merge(mix.get(i).code(), 1, Integer::sum);
+        }
+        if (oneStillSending) {
+          begin(NODE, cycle, "@chat_sending");
+          counts.merge("SENDING", 1, Integer::sum);
+        }
+        ledger.flush(
+            NODE, finished, List.of(new Completed(cycle, at.plusSeconds(60), CycleTally.empty())));
+
+        CycleSummary engine = CycleSummary.of(cycle.cycleId(), counts);
+        assertEquals(
+            engine.reasonCode() + " | " + engine.message(),
+            rows.text(
+                "SELECT reason_code || ' | ' || message FROM activity_log WHERE account_id = ?",
+                cycle.accountId()),
+            () -> "outcomes " + counts);
+      }
+    }
+  }
+
+  @Test
+  void aCycleTheEngineSummarizedIsLoggedAsItSaysWithoutCountingTheRecords() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    begin(NODE, cycle, "@herald_one");
+    Instant at = Instant.now();
+
+    ledger.flush(
+        NODE,
+        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(1), at)),
+        List.of(
+            new Completed(
+                cycle,
+                at.plusSeconds(60),
+                new CycleTally(1, 1, 0, 0),
+                null,
+                new CycleSummary("DELIVERED", "as the engine saw it"))));
+
+    assertEquals(
+        "CYCLE_COMPLETED DELIVERED as the engine saw it",
         rows.text(
             "SELECT event || ' ' || reason_code || ' ' || message FROM activity_log WHERE"
                 + " account_id = ?",

@@ -189,6 +189,6 @@ class ScheduleSqlTest extends DatabaseTest {
         List.of(),
         List.of(
             new Completed(
-                cycle, now.minusSeconds(1), new CycleTally(attempts, attempts, 0, 0), day)));
+                cycle, now.minusSeconds(1), new CycleTally(attempts, attempts, 0, 0), day, null)));
   }
 }

@@ -2,6 +2,7 @@ package dev.herald.scheduler.engine;
 
 import dev.herald.domain.content.CycleContent;
 import dev.herald.domain.engine.CyclePlan;
+import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +89,18 @@ final class CycleRun {
   private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
+
+  /** How often each outcome came in this run, for the cycle's activity entry. */
+  private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+
+  /**
+   * False once this run met a delivery record it did not write (the cycle ran before: a node died
+   * or left in it) or a lane failed (a record may stay SENDING): the ledger then counts the cycle's
+   * records for its activity entry. A group the tenant removed since the earlier run is not met
+   * here, so its post is left out of the entry (the records keep it).
+   */
+  private volatile boolean sawEveryOutcome = true;
+
   private final Schedule schedule;
 
   /** The tenant's day this cycle counts its posts on, and how many it may start. */
@@ -190,6 +204,7 @@ final class CycleRun {
    * message} takes the cycle's id, its account and what went wrong.
    */
   private void laneFailed(String message, RuntimeException e) {
+    sawEveryOutcome = false;
     LOG.log(
         Level.WARNING, message, new Object[] {cycle.cycleId(), cycle.accountId(), e.getMessage()});
     laneDone();
@@ -216,7 +231,8 @@ final class CycleRun {
   }
 
   private void completeAt(Instant nextRunAt) {
-    recording.writes().completed(new Completed(cycle, nextRunAt, tally.get(), day));
+    CycleSummary summary = sawEveryOutcome ? CycleSummary.of(cycle.cycleId(), outcomes) : null;
+    recording.writes().completed(new Completed(cycle, nextRunAt, tally.get(), day, summary));
     environment.metrics().cycleFinished();
   }
 
@@ -309,6 +325,7 @@ final class CycleRun {
         if (start == DeliveryStart.BOT_NOT_RUNNING) {
           laneDone();
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
+          sawEveryOutcome = false;
           post(index + 1);
         } else {
           if (postsLeft != Integer.MAX_VALUE) {
@@ -360,6 +377,7 @@ final class CycleRun {
         recording
             .writes()
             .finished(new Finished(cycle, chat.canonical(), result, environment.clock().instant()));
+        outcomes.merge(result.code(), 1, Integer::sum);
         environment.metrics().post(result.code());
         targets.sent(sender, chat, result);
         OutcomeAction action = sending.policy().decide(result);

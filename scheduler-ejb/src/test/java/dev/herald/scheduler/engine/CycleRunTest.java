@@ -7,6 +7,7 @@ import dev.herald.domain.content.BotPost;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.content.Rotation;
 import dev.herald.domain.content.StarFormatter;
+import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
@@ -57,6 +58,10 @@ class CycleRunTest {
         gateway.sent.stream().sorted().toList());
     Completed done = onlyCompletion();
     assertEquals(new CycleTally(3, 3, 0, 0), done.tally());
+    assertEquals(
+        new CycleSummary("DELIVERED", "cycle 1: 3 delivered"),
+        done.summary(),
+        "the activity entry of a cycle the engine saw whole");
     assertEquals(now.plus(Duration.ofMinutes(1)), done.nextRunAt(), "next run from the clock");
     assertEquals(List.of("DELIVERED", "DELIVERED", "DELIVERED"), metrics.posts);
     assertEquals(3, store.finished.size());
@@ -70,6 +75,8 @@ class CycleRunTest {
 
     assertEquals(List.of("SESSION#7->@herald_a2"), gateway.sent);
     assertEquals(new CycleTally(1, 1, 0, 0), onlyCompletion().tally());
+    assertEquals(
+        null, onlyCompletion().summary(), "the entry counts the record this run did not write");
   }
 
   @Test
