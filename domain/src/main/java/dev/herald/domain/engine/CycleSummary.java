@@ -1,6 +1,7 @@
 package dev.herald.domain.engine;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ public record CycleSummary(String reasonCode, String message) {
   private static final String DELIVERED = "DELIVERED";
   private static final String SENDING = "SENDING";
 
-  /** Delivered first, then the most frequent, then by code. */
+  /** Delivered first, then the most frequent, then by code (code point order, as COLLATE "C"). */
   private static final Comparator<Map.Entry<String, Integer>> LISTED =
       Comparator.<Map.Entry<String, Integer>, Boolean>comparing(e -> !e.getKey().equals(DELIVERED))
           .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
@@ -35,7 +36,7 @@ public record CycleSummary(String reasonCode, String message) {
     String counted =
         outcomes.entrySet().stream()
             .sorted(LISTED)
-            .map(e -> e.getValue() + " " + e.getKey().replace('_', ' ').toLowerCase())
+            .map(e -> e.getValue() + " " + e.getKey().replace('_', ' ').toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "));
     String reason =
         outcomes.entrySet().stream()

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param dailyCap the plan's daily cap and the account's count so far
  * @param sessionPostsLeft for each warming session, the posts its warm-up lets it start in this
  *     hour; a session not in the map has no limit
+ * @param continued the cycle has delivery records already: it ran before (on a node that died or
+ *     left, or before a restart stopped its bot), so what it did is counted from its records
  */
 public record DueCycle(
     long accountId,
@@ -37,7 +39,8 @@ public record DueCycle(
     Duration delayBetweenCycles,
     Schedule schedule,
     DailyCap dailyCap,
-    Map<Long, Integer> sessionPostsLeft) {
+    Map<Long, Integer> sessionPostsLeft,
+    boolean continued) {
 
   public DueCycle {
     groups = List.copyOf(groups);

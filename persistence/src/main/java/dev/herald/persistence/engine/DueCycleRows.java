@@ -61,7 +61,8 @@ final class DueCycleRows {
         Duration.ofSeconds(rs.getInt("delay_between_cycles_s")),
         schedule(rs),
         dailyCap(rs),
-        postsLeft);
+        postsLeft,
+        rs.getBoolean("continued"));
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

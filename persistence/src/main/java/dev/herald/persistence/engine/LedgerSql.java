@@ -170,8 +170,8 @@ final class LedgerSql {
                                            CASE WHEN s.delivered > 0 THEN 'DELIVERED' ELSE 'NOTHING_POSTED' END),
                                   'cycle ' || u.cycle_id || ': ' || coalesce(s.summary, 'nothing posted')]
                        FROM (SELECT string_agg(k.n || ' ' || lower(replace(k.outcome, '_', ' ')), ', '
-                                               ORDER BY k.outcome <> 'DELIVERED', k.n DESC, k.outcome) AS summary,
-                                    (array_agg(k.outcome ORDER BY k.n DESC, k.outcome)
+                                               ORDER BY k.outcome <> 'DELIVERED', k.n DESC, k.outcome COLLATE "C") AS summary,
+                                    (array_agg(k.outcome ORDER BY k.n DESC, k.outcome COLLATE "C")
                                        FILTER (WHERE k.outcome NOT IN ('DELIVERED', 'SENDING')))[1] AS dominant_failure,
                                     coalesce(sum(k.n) FILTER (WHERE k.outcome = 'DELIVERED'), 0) AS delivered
                                FROM (SELECT d.outcome, count(*) AS n FROM delivery_record d

@@ -43,6 +43,7 @@ class JdbcLeaseStoreTest extends DatabaseTest {
         List.of("@herald_one", "@herald_two"),
         cycle.groups().stream().map(g -> g.canonical()).toList());
     assertEquals("node-a", rows.text("SELECT lease_owner FROM bot WHERE account_id = ?", bot));
+    assertFalse(cycle.continued(), "no delivery record of this cycle yet");
   }
 
   @Test
@@ -57,11 +58,17 @@ class JdbcLeaseStoreTest extends DatabaseTest {
     long bot = runningBot(now.minusSeconds(60));
     rows.lease(bot, "dead-node", now.minusSeconds(1));
     rows.update("UPDATE bot SET cycle_id = 7 WHERE account_id = ?", bot);
+    rows.update(
+        "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+            + " node_id, planned_at, outcome, started_at) VALUES (?, 7, '@herald_one', 'SESSION',"
+            + " 1, 'dead-node', now(), 'SENDING', now())",
+        bot);
 
     List<DueCycle> claimed = leases.claimDue("node-b", Duration.ofSeconds(1), LEASE, 10);
 
     assertEquals(1, claimed.size());
     assertEquals(7, claimed.get(0).cycleId(), "the cycle continues: its delivery records count");
+    assertTrue(claimed.get(0).continued(), "the dead node's record says the cycle ran before");
   }
 
   private void sessionLease(long session, String node, Instant until) {

@@ -94,12 +94,11 @@ final class CycleRun {
   private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
   /**
-   * False once this run met a delivery record it did not write (the cycle ran before: a node died
-   * or left in it) or a lane failed (a record may stay SENDING): the ledger then counts the cycle's
-   * records for its activity entry. A group the tenant removed since the earlier run is not met
-   * here, so its post is left out of the entry (the records keep it).
+   * False for a cycle that ran before ({@link DueCycle#continued}), and once this run met a
+   * delivery record it did not write (another node's, in the meantime) or a lane failed (a record
+   * may stay SENDING): the ledger then counts the cycle's records for its activity entry.
    */
-  private volatile boolean sawEveryOutcome = true;
+  private volatile boolean sawEveryOutcome;
 
   private final Schedule schedule;
 
@@ -128,6 +127,7 @@ final class CycleRun {
     this.environment = environment;
     this.schedule = cycle.schedule();
     this.engineTargets = targets;
+    this.sawEveryOutcome = !cycle.continued();
   }
 
   void start() {

@@ -150,7 +150,10 @@ public class ForwardingEngine {
     ticks.forEach(tick -> tick.cancel(false));
     wake.onWake(() -> {});
     if (writes != null) {
-      flush(); // what this node finished is written before its leases are given back
+      // What this node finished is written before its leases are given back; the second flush
+      // writes what was queued while the first wrote the target changes.
+      flush();
+      flush();
     }
     try {
       leases.leave(node);
@@ -175,9 +178,9 @@ public class ForwardingEngine {
 
   /**
    * Target changes first: a cycle's completion is never written before what it learned. A lane
-   * queues a target change before its outcome and its cycle's completion, so the ledger's items are
-   * taken before the targets are written: a completion queued while they are written waits for the
-   * next tick rather than going out ahead of its cycle's last target change.
+   * queues its target changes before its cycle's completion, so the ledger's items are taken before
+   * the targets are written: a completion queued while they are written waits for the next tick
+   * rather than going out ahead of its cycle's last target change.
    */
   private void flush() {
     writes.flush(targetWrites::flush);

@@ -72,8 +72,9 @@ final class WriteBehind {
 
   /**
    * Takes everything queued so far, runs {@code first}, then writes what it took: what {@code
-   * first} writes (the target changes) then holds everything queued before these items, and an item
-   * queued while it runs waits for the next flush.
+   * first} writes (the target changes) then holds every change queued before these items were
+   * taken, and an item queued while it runs waits for the next flush. Should {@code first} throw,
+   * the items taken wait for the next flush too.
    */
   synchronized void flush(Runnable first) {
     List<Item> batch = new ArrayList<>(retry);
@@ -81,7 +82,12 @@ final class WriteBehind {
     for (Item item = queue.poll(); item != null; item = queue.poll()) {
       batch.add(item);
     }
-    first.run();
+    try {
+      first.run();
+    } catch (RuntimeException | Error e) {
+      retry.addAll(batch);
+      throw e;
+    }
     if (batch.isEmpty()) {
       return;
     }

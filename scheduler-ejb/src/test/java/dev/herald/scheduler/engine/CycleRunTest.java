@@ -80,6 +80,16 @@ class CycleRunTest {
   }
 
   @Test
+  void aCycleThatRanBeforeLeavesItsEntryToTheRecordsEvenWhenItMeetsNone() {
+    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1");
+    // Its earlier run posted to a group the claim now leaves out (a minimum group interval).
+    run(continued(base));
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertEquals(null, onlyCompletion().summary());
+  }
+
+  @Test
   void aStoppedBotSendsNothingAndItsCycleStillCompletes() {
     store.notRunning.add(1L);
 
@@ -271,7 +281,27 @@ class CycleRunTest {
         base.delayBetweenCycles(),
         base.schedule(),
         base.dailyCap(),
-        postsLeft);
+        postsLeft,
+        false);
+  }
+
+  /** {@code base} as a cycle that ran before. */
+  private static DueCycle continued(DueCycle base) {
+    return new DueCycle(
+        base.accountId(),
+        base.cycleId(),
+        base.plannedAt(),
+        base.content(),
+        base.groups(),
+        base.sessionIds(),
+        base.userBotTokenSealed(),
+        base.maxInFlight(),
+        base.delayBetweenPosts(),
+        base.delayBetweenCycles(),
+        base.schedule(),
+        base.dailyCap(),
+        base.sessionPostsLeft(),
+        true);
   }
 
   /** {@code base} with the tenant's own bot as a sender too, posting {@code content}. */
@@ -289,6 +319,7 @@ class CycleRunTest {
         base.delayBetweenCycles(),
         base.schedule(),
         base.dailyCap(),
-        Map.of());
+        Map.of(),
+        false);
   }
 }

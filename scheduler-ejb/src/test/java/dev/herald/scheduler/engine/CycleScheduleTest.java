@@ -75,7 +75,8 @@ class CycleScheduleTest {
         Duration.ofMinutes(5),
         schedule,
         cap,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   private Completed run(DueCycle cycle) {

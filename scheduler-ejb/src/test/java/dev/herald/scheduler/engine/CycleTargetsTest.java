@@ -126,7 +126,8 @@ class CycleTargetsTest {
         Duration.ofSeconds(1),
         Schedule.NONE,
         DailyCap.UNLIMITED,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   @Test

@@ -33,6 +33,7 @@ final class Cycles {
         Duration.ofMinutes(1),
         Schedule.NONE,
         DailyCap.UNLIMITED,
-        Map.of());
+        Map.of(),
+        false);
   }
 }

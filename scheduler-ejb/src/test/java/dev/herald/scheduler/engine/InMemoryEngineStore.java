@@ -70,7 +70,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         cycle.delayBetweenCycles(),
         cycle.schedule(),
         cycle.dailyCap(),
-        Map.of());
+        Map.of(),
+        false);
   }
 
   /** Extends this node's session leases (the bots' leases are not modelled here). */

@@ -70,7 +70,8 @@ class NewChatsSpamLimitTest {
             Duration.ofMinutes(10),
             Schedule.NONE,
             DailyCap.UNLIMITED,
-            Map.of()),
+            Map.of(),
+            false),
         CycleBench.sending(sandbox, TextFormatter.plainOnly()),
         new EngineTargets(
             targets,

@@ -1,6 +1,7 @@
 package dev.herald.scheduler.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
@@ -88,5 +89,23 @@ class WriteBehindTest {
 
     writes.flush();
     assertEquals(1, store.completed.size());
+  }
+
+  @Test
+  void whatWasTakenWaitsForTheNextFlushWhenTheTargetsFailToWrite() {
+    queueOneCycle();
+    assertThrows(
+        OutOfMemoryError.class,
+        () ->
+            writes.flush(
+                () -> {
+                  throw new OutOfMemoryError("writing the targets");
+                }));
+    assertEquals(0, store.completed.size());
+
+    writes.flush();
+    assertEquals(1, store.finished.size());
+    assertEquals(1, store.completed.size());
+    assertEquals(List.of(), held.accounts());
   }
 }
