@@ -150,11 +150,19 @@ class ClusterIT extends TenantSystemTest {
     // The bots were seeded due at one instant and run in step, so on a quiet machine the second
     // node holds no lease for most of each period: a kill at a random moment orphaned nothing and
     // the takeover below proved nothing. Kill while it holds leases (from its claim, up to the
-    // lookahead before the cycles are due, until their flush), and check that it did.
+    // lookahead before the cycles are due, until their flush), and check that it did. Leases of
+    // cycles not due for another 100 ms: held still when the kill comes a moment later (a lease of
+    // a
+    // cycle about to end could be released in between, and the kill would orphan nothing).
     Poll.until(
-        "the second node holds leases",
+        "the second node holds leases of cycles not due yet",
         Duration.ofSeconds(30),
-        () -> fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode) > 0);
+        () ->
+            fixtures.count(
+                    "SELECT count(*) FROM bot WHERE lease_owner = ? AND next_run_at > now() +"
+                        + " interval '100 milliseconds'",
+                    secondNode)
+                > 0);
     Instant killed = second.kill();
     long orphaned = fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode);
     assertTrue(orphaned > 0, "the kill leaves bots leased by the dead node");
