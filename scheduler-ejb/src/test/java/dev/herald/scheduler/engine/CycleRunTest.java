@@ -268,44 +268,27 @@ class CycleRunTest {
 
   /** {@code base} with warm-up budgets left for some of its sessions. */
   private static DueCycle withPostsLeft(DueCycle base, Map<Long, Integer> postsLeft) {
-    return new DueCycle(
-        base.accountId(),
-        base.cycleId(),
-        base.plannedAt(),
-        base.content(),
-        base.groups(),
-        base.sessionIds(),
-        base.userBotTokenSealed(),
-        base.maxInFlight(),
-        base.delayBetweenPosts(),
-        base.delayBetweenCycles(),
-        base.schedule(),
-        base.dailyCap(),
-        postsLeft,
-        false);
+    return copy(base, base.content(), base.userBotTokenSealed(), postsLeft, base.continued());
   }
 
   /** {@code base} as a cycle that ran before. */
   private static DueCycle continued(DueCycle base) {
-    return new DueCycle(
-        base.accountId(),
-        base.cycleId(),
-        base.plannedAt(),
-        base.content(),
-        base.groups(),
-        base.sessionIds(),
-        base.userBotTokenSealed(),
-        base.maxInFlight(),
-        base.delayBetweenPosts(),
-        base.delayBetweenCycles(),
-        base.schedule(),
-        base.dailyCap(),
-        base.sessionPostsLeft(),
-        true);
+    return copy(base, base.content(), base.userBotTokenSealed(), base.sessionPostsLeft(), true);
   }
 
   /** {@code base} with the tenant's own bot as a sender too, posting {@code content}. */
   private static DueCycle withOwnBot(DueCycle base, BotPosts content) {
+    return copy(
+        base, content, Optional.of("sealed-token"), base.sessionPostsLeft(), base.continued());
+  }
+
+  /** {@code base} with the parts these tests vary replaced. */
+  private static DueCycle copy(
+      DueCycle base,
+      BotPosts content,
+      Optional<String> userBotTokenSealed,
+      Map<Long, Integer> postsLeft,
+      boolean continued) {
     return new DueCycle(
         base.accountId(),
         base.cycleId(),
@@ -313,13 +296,13 @@ class CycleRunTest {
         content,
         base.groups(),
         base.sessionIds(),
-        Optional.of("sealed-token"),
+        userBotTokenSealed,
         base.maxInFlight(),
         base.delayBetweenPosts(),
         base.delayBetweenCycles(),
         base.schedule(),
         base.dailyCap(),
-        Map.of(),
-        false);
+        postsLeft,
+        continued);
   }
 }
