@@ -90,7 +90,7 @@ public final class ThroughputBench {
     if (!firstCycle) {
       long before = cyclesTotal(bench);
       bench.seedRunningBots(n, 3600, 0);
-      awaitCycles(bench, before, n, 1);
+      awaitCycles(bench, before, n, 1, () -> {});
       // The targets have a write-behind of their own: all written before the measured run.
       awaitCount(
           bench,
@@ -127,14 +127,7 @@ public final class ThroughputBench {
       bench.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
     }
     PgActivity activity = new PgActivity();
-    // Waits on the engine's own counter first: counting in the database scans every bot, and
-    // that CPU would be charged to Herald. The database count then confirms every completion.
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (cyclesTotal(bench) - cyclesBefore < n && System.nanoTime() < deadline) {
-      activity.sample(bench);
-      Pause.of(Duration.ofMillis(100));
-    }
-    awaitCompleted(bench, n, firstCycle ? 1 : 2);
+    awaitCycles(bench, cyclesBefore, n, firstCycle ? 1 : 2, () -> activity.sample(bench));
     // The end is the last completion's commit time, not when the poll noticed it.
     double endAt =
         Double.parseDouble(bench.one("SELECT extract(epoch FROM max(updated_at)) FROM bot"));
@@ -237,22 +230,21 @@ public final class ThroughputBench {
     };
   }
 
-  /** Waits until the engine's counter and then the database say n more cycles completed. */
-  static void awaitCycles(BenchServer bench, long cyclesBefore, int n, long cycleId) {
+  /**
+   * Waits until the engine's counter says n more cycles completed, then the database that n bots
+   * completed their cycle number {@code cycleId}, running {@code eachPoll} at every look at the
+   * counter. The counter first: counting in the database scans every bot, and that CPU would be
+   * charged to Herald. The counter runs ahead of the write-behind flushes by up to a few seconds;
+   * the database count (~0.15 s of PostgreSQL CPU) then confirms every completion, polled every 500
+   * ms so that it does not slow the last flushes it waits for.
+   */
+  static void awaitCycles(
+      BenchServer bench, long cyclesBefore, int n, long cycleId, Runnable eachPoll) {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (cyclesTotal(bench) - cyclesBefore < n && System.nanoTime() < deadline) {
+      eachPoll.run();
       Pause.of(Duration.ofMillis(100));
     }
-    awaitCompleted(bench, n, cycleId);
-  }
-
-  /**
-   * Waits until n bots completed their cycle number {@code cycleId}. The engine's counter runs
-   * ahead of the write-behind flushes by up to a few seconds; this count scans every bot (~0.15 s
-   * of PostgreSQL CPU) and would slow the last flushes it waits for if it polled as often as the
-   * peer's count of an emptying table does.
-   */
-  static void awaitCompleted(BenchServer bench, int n, long cycleId) {
     awaitCount(
         bench,
         "SELECT count(*) FROM bot WHERE cycle_id >= " + cycleId,
