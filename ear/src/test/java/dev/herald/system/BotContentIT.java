@@ -9,6 +9,7 @@ import dev.herald.launcher.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,6 +41,11 @@ class BotContentIT extends EngineSystemTest {
 
   /** What the sandbox's Telegram accepted in this chat, oldest first. */
   private static List<JsonObject> received(String chat) {
+    return allSent(chat).stream().filter(e -> "ok".equals(e.getString("outcome"))).toList();
+  }
+
+  /** Every attempt the sandbox's Telegram received in this chat, refused ones too, oldest first. */
+  private static List<JsonObject> allSent(String chat) {
     Api.Reply reply =
         api.get("/api/v1/admin/sandbox/sent?chat=" + chat.replace("@", "%40"))
             .token(fixtures.adminToken())
@@ -49,9 +55,7 @@ class BotContentIT extends EngineSystemTest {
     try (var reader = Json.createReader(new StringReader(reply.body()))) {
       sent = reader.readArray();
     }
-    return sent.getValuesAs(JsonObject.class).stream()
-        .filter(e -> "ok".equals(e.getString("outcome")))
-        .toList();
+    return sent.getValuesAs(JsonObject.class);
   }
 
   private static List<JsonObject> awaitReceived(String chat, int count) {
@@ -148,6 +152,82 @@ class BotContentIT extends EngineSystemTest {
       firstTexts.add(awaitReceived(chat, 1).get(0).getString("text"));
     }
     assertEquals(Set.of("Hello there", "Hi there", "Hey there"), firstTexts);
+  }
+
+  /**
+   * A template is checked on save on its first {@code 256} renderings; the others reach Telegram
+   * unchecked. Here three quarters of them are longer than Telegram's 4096 characters: Telegram
+   * refuses those, the attempt is recorded as the post's fault (not the chat's, not the session's),
+   * the cycle's entry says so, and the bot goes on posting the renderings Telegram takes.
+   */
+  @Test
+  void aRenderingTelegramRefusesIsRecordedAsRejectedAndTheBotGoesOn() {
+    String chat = group("content_long");
+    String tooLong = "L".repeat(4100);
+    String template =
+        "{a|b}".repeat(8) + " {fits|" + tooLong + "|" + tooLong + "1|" + tooLong + "2}";
+    fixtures.session(fixtures.apiPair(7));
+    ActiveTenant tenant = activeTenant("content_long", 1);
+    String token = tenant.token();
+    Api.Reply saved =
+        api.put("/api/v1/bot/config", config(List.of(chat), "post_text", template))
+            .token(token)
+            .send();
+    assertEquals(200, saved.status(), "the first 256 renderings fit: " + saved);
+    fixtures.startBot(token);
+
+    Poll.until(
+        "a refused and a delivered post in " + chat,
+        Duration.ofSeconds(60),
+        () -> {
+          List<String> outcomes = outcomes(token);
+          return outcomes.contains("POST_REJECTED") && outcomes.contains("DELIVERED");
+        });
+    api.post("/api/v1/bot/stop", "").token(token).send();
+    Poll.until(
+        "the bot stopped",
+        Duration.ofSeconds(30),
+        () -> fixtures.botStatus(tenant.account()).equals("STOPPED"));
+
+    JsonObject rejected =
+        deliveries(token).stream()
+            .filter(d -> d.getString("outcome").equals("POST_REJECTED"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        rejected.getString("error").contains("Telegram refused the post: MESSAGE_TOO_LONG"),
+        rejected::toString);
+    List<JsonObject> sent = allSent(chat);
+    assertTrue(
+        sent.stream().anyMatch(e -> e.getString("outcome").equals("400 MESSAGE_TOO_LONG")),
+        "Telegram itself refused it: " + sent);
+    assertEquals(
+        deliveries(token).size(), sent.size(), "one attempt reached Telegram per recorded post");
+    JsonArray logs =
+        api.get("/api/v1/bot/logs?limit=200").token(token).send().json().getJsonArray("items");
+    assertTrue(
+        logs.stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                l ->
+                    "POST_REJECTED".equals(l.getString("reason_code", ""))
+                        && l.getString("message").endsWith(": 1 post rejected")),
+        logs::toString);
+    assertEquals(
+        "ASSIGNED",
+        fixtures.string(
+            "SELECT state FROM telegram_session WHERE assigned_account_id = ?", tenant.account()),
+        "the session is not blamed: still the account's, not parked, cooled down or banned");
+  }
+
+  private static List<JsonObject> deliveries(String token) {
+    Api.Reply reply = api.get("/api/v1/bot/deliveries?limit=200").token(token).send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getJsonArray("items").getValuesAs(JsonObject.class);
+  }
+
+  private static List<String> outcomes(String token) {
+    return deliveries(token).stream().map(d -> d.getString("outcome")).toList();
   }
 
   @Test

@@ -10,6 +10,12 @@ public record OutcomeAction(Kind kind, Duration coolDown, String reason) {
     CONTINUE,
     /** This chat failed (forbidden, not found, transient): log it, go on with the next chat. */
     SKIP_CHAT,
+    /**
+     * Telegram refused the post itself: no other chat of this cycle is sent that same post (each
+     * would refuse it too), the tenant is told why, and the lane goes on with its next chat, whose
+     * variant of the text may differ.
+     */
+    DROP_POST,
     /** The sender must wait: it stops for this cycle and cools down for {@code coolDown}. */
     COOL_DOWN_SENDER,
     /** The sender is gone: ban it, replace it from the pool, stop its share for this cycle. */

@@ -10,7 +10,8 @@ import java.time.Duration;
  * its whole share, so it skips that chat instead); bans and revocations ban the session; {@code
  * PEER_FLOOD} bans or cools down as configured; chat failures skip the chat. Rule 14: only
  * Telegram's explicit answers ban ({@link SendOutcome.SenderBanned}, and {@code PEER_FLOOD} when so
- * configured); a sender that cannot send from here or is not logged in is parked, never banned.
+ * configured); a sender that cannot send from here or is not logged in is parked, never banned. A
+ * post Telegram refuses whatever the chat is dropped for the rest of its cycle.
  *
  * <p>Why a {@code NEEDS_LOGIN} session is replaced and an {@code UNAVAILABLE} one is not: a session
  * that waits for a login needs a human, which can take days, so the bot should not post with one
@@ -58,6 +59,9 @@ public final class OutcomePolicy {
     }
     if (outcome instanceof SendOutcome.SenderNeedsLogin needsLogin) {
       return OutcomeAction.of(Kind.PARK_NEEDS_LOGIN, "SENDER_NEEDS_LOGIN: " + needsLogin.reason());
+    }
+    if (outcome instanceof SendOutcome.PostRejected rejected) {
+      return OutcomeAction.of(Kind.DROP_POST, rejected.reason());
     }
     // A Bot API 401 (bad token of a tenant's user bot): the engine marks the bot idle, it bans no
     // pooled session; no transport answers Unauthorized for a session.

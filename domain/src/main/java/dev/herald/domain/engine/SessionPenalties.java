@@ -35,6 +35,10 @@ public interface SessionPenalties {
    */
   Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason);
 
-  /** Marks a running bot idle: nothing to send with; the user sees {@code reason}. */
-  void markIdle(long accountId, String reason);
+  /**
+   * Shows the tenant why the bot posts nothing ({@code last_error_reason}): no sender to send with,
+   * the tenant's bot token refused, or a post Telegram refuses. The next cycle that delivers clears
+   * it.
+   */
+  void showError(long accountId, String reason);
 }

@@ -105,6 +105,18 @@ public sealed interface SendOutcome {
     }
   }
 
+  /**
+   * Telegram refuses the post itself, whatever the chat or the sender: too long once formatted,
+   * formatting it cannot parse, an empty text, a bad button link; or a medium of the post is no
+   * longer stored. Sending it again changes nothing until the tenant edits the post.
+   */
+  record PostRejected(String reason) implements SendOutcome {
+    @Override
+    public String code() {
+      return "POST_REJECTED";
+    }
+  }
+
   /** Anything else: network trouble, timeouts, 5xx. Worth trying again in a later cycle. */
   record TransientError(String reason) implements SendOutcome {
     @Override

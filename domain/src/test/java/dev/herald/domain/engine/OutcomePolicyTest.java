@@ -57,6 +57,14 @@ class OutcomePolicyTest {
   }
 
   @Test
+  void aPostTelegramRefusesIsDroppedNeitherSenderNorChatPaysForIt() {
+    OutcomeAction action =
+        banOnPeerFlood.decide(new SendOutcome.PostRejected("Telegram refused the post: x"));
+    assertAction(Kind.DROP_POST, Duration.ZERO, action);
+    assertEquals("Telegram refused the post: x", action.reason());
+  }
+
+  @Test
   void aSenderThatCannotSendFromHereIsParkedUnavailableNeverBanned() {
     for (OutcomePolicy policy : new OutcomePolicy[] {coolOnPeerFlood, banOnPeerFlood}) {
       for (String reason :

@@ -101,7 +101,7 @@ class AdminBanTest {
     }
 
     @Override
-    public void markIdle(long accountId, String reason) {
+    public void showError(long accountId, String reason) {
       throw new UnsupportedOperationException();
     }
   }

@@ -25,6 +25,7 @@ class SendOutcomeCodesTest {
             new SendOutcome.SenderUnavailable("x"),
             new SendOutcome.SenderNeedsLogin("x"),
             new SendOutcome.Unauthorized("x"),
+            new SendOutcome.PostRejected("x"),
             new SendOutcome.TransientError("x"));
     assertEquals(
         SendOutcome.class.getPermittedSubclasses().length, all.size(), "every case is listed");
@@ -43,6 +44,7 @@ class SendOutcomeCodesTest {
             Map.entry("SenderUnavailable", "SENDER_UNAVAILABLE"),
             Map.entry("SenderNeedsLogin", "SENDER_NEEDS_LOGIN"),
             Map.entry("Unauthorized", "UNAUTHORIZED"),
+            Map.entry("PostRejected", "POST_REJECTED"),
             Map.entry("TransientError", "TRANSIENT_ERROR")),
         codes);
   }

@@ -57,7 +57,7 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
               accountId,
               sessionId,
               reason,
-              PenaltySql.MARK_IDLE,
+              PenaltySql.SHOW_ERROR,
               "No usable session left: session " + sessionId + " was banned (" + reason + ")");
         });
   }
@@ -104,8 +104,8 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
   }
 
   @Override
-  public void markIdle(long accountId, String reason) {
-    jdbc.update("mark the bot idle", PenaltySql.MARK_IDLE, reason, accountId);
+  public void showError(long accountId, String reason) {
+    jdbc.update("show the bot's last error", PenaltySql.SHOW_ERROR, reason, accountId);
   }
 
   /**

@@ -69,6 +69,6 @@ final class PenaltySql {
           .formatted(SessionSql.usableNow("s"));
 
   /** Parameters: reason, account. */
-  static final String MARK_IDLE =
+  static final String SHOW_ERROR =
       "UPDATE bot SET last_error_reason = ?, updated_at = now() WHERE account_id = ?";
 }

@@ -90,6 +90,12 @@ final class CycleRun {
   private final AtomicInteger lanesLeft = new AtomicInteger();
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
 
+  /**
+   * The posts (renderings) Telegram refused in this cycle, with why: the cycle sends them to no
+   * other chat. Empty in nearly every cycle, so a send asks nothing of it then.
+   */
+  private final Map<Post, String> refusedPosts = new ConcurrentHashMap<>();
+
   /** How often each outcome came in this run, for the cycle's activity entry. */
   private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
@@ -155,7 +161,7 @@ final class CycleRun {
     if (shares.isEmpty()) {
       recording
           .penalties()
-          .markIdle(
+          .showError(
               cycle.accountId(),
               senders.isEmpty()
                   ? "No usable session: every session is banned, cooling down, needs a new login"
@@ -341,11 +347,20 @@ final class CycleRun {
             sent(
                 index,
                 chat,
+                null,
                 new SendOutcome.TransientError(
                     "The post could not be formatted: " + unformatted.getMessage()),
                 null);
             return;
           }
+          String refused = refusedPosts.isEmpty() ? null : refusedPosts.get(post);
+          if (refused != null) {
+            // Refused in another chat of this cycle: this chat would refuse it too. Recorded
+            // under this chat, never sent.
+            sent(index, chat, post, new SendOutcome.PostRejected(refused), null);
+            return;
+          }
+          Post attempted = post;
           CompletableFuture<SendOutcome> send =
               sending
                   .gateway()
@@ -357,10 +372,11 @@ final class CycleRun {
                   .toCompletableFuture();
           if (send.isDone()) {
             // Answered at once (sandbox, or an error before any I/O): no hop to another thread.
-            send.whenComplete((outcome, error) -> sent(index, chat, outcome, error));
+            send.whenComplete((outcome, error) -> sent(index, chat, attempted, outcome, error));
           } else {
             send.whenCompleteAsync(
-                (outcome, error) -> sent(index, chat, outcome, error), environment.executor());
+                (outcome, error) -> sent(index, chat, attempted, outcome, error),
+                environment.executor());
           }
         }
       } catch (RuntimeException e) {
@@ -368,7 +384,9 @@ final class CycleRun {
       }
     }
 
-    private void sent(int index, ChatReference chat, SendOutcome outcome, Throwable failure) {
+    /** {@code post} is what was sent (null when nothing could be). */
+    private void sent(
+        int index, ChatReference chat, Post post, SendOutcome outcome, Throwable failure) {
       try {
         SendOutcome result =
             failure == null
@@ -390,6 +408,16 @@ final class CycleRun {
               environment.metrics().floodWait();
             }
             count(new CycleTally(1, delivered ? 1 : 0, delivered ? 0 : 1, waits));
+            next(index);
+          }
+          case DROP_POST -> {
+            count(new CycleTally(1, 0, 1, 0));
+            if (post != null && refusedPosts.putIfAbsent(post, action.reason()) == null) {
+              recording
+                  .penalties()
+                  .showError(
+                      cycle.accountId(), action.reason() + ". Edit the post in the bot config.");
+            }
             next(index);
           }
           case COOL_DOWN_SENDER -> {
@@ -414,7 +442,7 @@ final class CycleRun {
             } else {
               recording
                   .penalties()
-                  .markIdle(cycle.accountId(), "Your bot's token was refused: " + action.reason());
+                  .showError(cycle.accountId(), "Your bot's token was refused: " + action.reason());
             }
             laneDone();
           }

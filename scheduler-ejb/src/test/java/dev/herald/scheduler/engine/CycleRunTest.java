@@ -143,7 +143,7 @@ class CycleRunTest {
     assertEquals(
         List.of("SESSION#7->@herald_a2", "USER_BOT#1->@herald_a1"),
         gateway.sent.stream().sorted().toList());
-    assertEquals(List.of("idle: Your bot's token was refused: 401 Unauthorized"), store.penalties);
+    assertEquals(List.of("error: Your bot's token was refused: 401 Unauthorized"), store.penalties);
     assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
   }
 
@@ -169,13 +169,48 @@ class CycleRunTest {
     assertEquals(3, texts.size(), "three chats, three variants: " + texts);
   }
 
+  /**
+   * Telegram refuses the post itself (too long once formatted): the cycle sends it to no other
+   * chat, records why under each chat, and tells the tenant once; the session is not blamed.
+   */
+  @Test
+  void aPostTelegramRefusesIsSentOnceAndDroppedForTheCyclesOtherChats() {
+    String refused = "Telegram refused the post: MESSAGE_TOO_LONG";
+    gateway.script.put("@herald_a1", new SendOutcome.PostRejected(refused));
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3"));
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertEquals(
+        List.of("POST_REJECTED", "POST_REJECTED", "POST_REJECTED"),
+        store.finished.stream().map(f -> f.outcome().code()).toList());
+    assertEquals(
+        List.of("error: " + refused + ". Edit the post in the bot config."), store.penalties);
+    assertEquals(new CycleTally(3, 0, 3, 0), onlyCompletion().tally());
+    assertEquals(
+        new CycleSummary("POST_REJECTED", "cycle 1: 3 post rejected"), onlyCompletion().summary());
+  }
+
+  /** Only the refused variant is dropped: a chat given another variant still gets its post. */
+  @Test
+  void aRefusedVariantDoesNotStopTheOtherVariants() {
+    BotPost post = new BotPost(PostType.TEXT, "{Hello|Hi}", TextFormat.PLAIN, null, List.of());
+    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3");
+    gateway.script.put("@herald_a1", new SendOutcome.PostRejected("refused"));
+
+    run(withContent(base, new BotPosts(List.of(post), Rotation.IN_ORDER, true)));
+
+    assertEquals(List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a2"), gateway.sent);
+    assertEquals(new CycleTally(3, 1, 2, 0), onlyCompletion().tally());
+  }
+
   @Test
   void withNoSenderTheBotIsMarkedIdleAndTheCycleCompletes() {
     run(Cycles.cycle(1, now, List.of(), "@herald_a1"));
 
     assertEquals(
         List.of(
-            "idle: No usable session: every session is banned, cooling down, needs a new login"
+            "error: No usable session: every session is banned, cooling down, needs a new login"
                 + " or is unavailable for now (see the admin's session pool)."),
         store.penalties);
     assertEquals(CycleTally.empty(), onlyCompletion().tally());
@@ -262,7 +297,7 @@ class CycleRunTest {
 
     assertEquals(List.of(), gateway.sent);
     assertTrue(
-        store.penalties.get(0).startsWith("idle: No usable session"), store.penalties::toString);
+        store.penalties.get(0).startsWith("error: No usable session"), store.penalties::toString);
     assertEquals(CycleTally.empty(), onlyCompletion().tally());
   }
 
@@ -280,6 +315,12 @@ class CycleRunTest {
   private static DueCycle withOwnBot(DueCycle base, BotPosts content) {
     return copy(
         base, content, Optional.of("sealed-token"), base.sessionPostsLeft(), base.continued());
+  }
+
+  /** {@code base} posting {@code content}. */
+  private static DueCycle withContent(DueCycle base, BotPosts content) {
+    return copy(
+        base, content, base.userBotTokenSealed(), base.sessionPostsLeft(), base.continued());
   }
 
   /** {@code base} with the parts these tests vary replaced. */

@@ -164,8 +164,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   }
 
   @Override
-  public void markIdle(long accountId, String reason) {
-    penalties.add("idle: " + reason);
+  public void showError(long accountId, String reason) {
+    penalties.add("error: " + reason);
   }
 
   private void failIfAsked() {

@@ -30,6 +30,22 @@ public final class BotApiErrorMapper {
           "user is deactivated");
   private static final List<String> NOT_FOUND = List.of("chat not found", "peer_id_invalid");
 
+  /** The post itself is refused, whatever the chat ("Bad Request: message is too long"). */
+  private static final List<String> POST_REJECTED =
+      List.of(
+          "message is too long",
+          "message caption is too long",
+          "can't parse entities",
+          "message text is empty",
+          "text must be non-empty",
+          "message_too_long",
+          "media_caption_too_long",
+          "entity_bounds_invalid",
+          "entities_too_long",
+          "button_url_invalid",
+          "reply markup is too long",
+          "reply_markup_invalid");
+
   private BotApiErrorMapper() {}
 
   public static SendOutcome map(BotApiResponse response) {
@@ -60,6 +76,9 @@ public final class BotApiErrorMapper {
     if (code == 401 || code == 404) {
       // 404 is what the Bot API answers for a token it cannot even parse.
       return new SendOutcome.Unauthorized("Bot API rejected the token: " + response.description());
+    }
+    if (containsAny(description, POST_REJECTED)) {
+      return new SendOutcome.PostRejected("Telegram refused the post: " + response.description());
     }
     if (containsAny(description, NOT_FOUND)) {
       return new SendOutcome.ChatNotFound(response.description());

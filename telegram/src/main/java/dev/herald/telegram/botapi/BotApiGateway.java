@@ -15,9 +15,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends as a tenant's own bot, the token taken from {@link Sender#credential()}. No MicroProfile
@@ -33,6 +35,14 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   private BotApiClient client;
   private boolean forwardAsCopy;
   private BotApiMedia media;
+
+  /**
+   * Groups Telegram upgraded to supergroups, by the chat as configured: once an upgrade was
+   * followed, later posts go to the new id directly instead of making a refused call first every
+   * cycle. Per node and in memory (a restart costs one refused call per group); only upgraded
+   * groups are kept, and the delivery record keeps the configured chat, so rule 10 is unchanged.
+   */
+  private final Map<String, ChatReference> upgraded = new ConcurrentHashMap<>();
 
   public BotApiGateway() {}
 
@@ -87,13 +97,22 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
               "A bot cannot join by invite link: add the bot to the chat and use its @username or"
                   + " id"));
     }
-    return attempt(sender, chat, post)
+    return attempt(sender, upgraded.getOrDefault(chat.canonical(), chat), post)
         .thenCompose(
-            sent ->
-                sent.migratedTo().isEmpty()
-                    ? done(sent.outcome())
-                    : attempt(sender, ChatReference.parse(sent.migratedTo().get().toString()), post)
-                        .thenApply(Sent::outcome));
+            sent -> {
+              if (sent.migratedTo().isEmpty()) {
+                return done(sent.outcome());
+              }
+              ChatReference supergroup = ChatReference.parse(sent.migratedTo().get().toString());
+              return attempt(sender, supergroup, post)
+                  .thenApply(
+                      again -> {
+                        if (again.outcome() instanceof SendOutcome.Delivered) {
+                          upgraded.put(chat.canonical(), supergroup);
+                        }
+                        return again.outcome();
+                      });
+            });
   }
 
   /**
@@ -141,7 +160,7 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     if (prepared.isEmpty()) {
       return done(
           new Sent(
-              new SendOutcome.TransientError(
+              new SendOutcome.PostRejected(
                   "A medium of the post is no longer stored: choose the post's media again"),
               Optional.empty()));
     }

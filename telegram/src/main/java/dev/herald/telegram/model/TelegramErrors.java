@@ -69,6 +69,24 @@ final class TelegramErrors {
         : new TelegramException(400, "SLOWMODE_WAIT_" + seconds, Duration.ofSeconds(seconds));
   }
 
+  static TelegramException messageTooLong(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: message is too long")
+        : new TelegramException(400, "MESSAGE_TOO_LONG");
+  }
+
+  static TelegramException captionTooLong(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: message caption is too long")
+        : new TelegramException(400, "MEDIA_CAPTION_TOO_LONG");
+  }
+
+  static TelegramException messageEmpty(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: message text is empty")
+        : new TelegramException(400, "MESSAGE_EMPTY");
+  }
+
   static TelegramException peerFlood() {
     return new TelegramException(400, "PEER_FLOOD");
   }

@@ -22,12 +22,18 @@ import java.util.Set;
  *
  * <p>Rules: an account sees a chat id only after it resolved the chat's username, joined it, or was
  * told the id ({@link #tell}); resolving an unseen username spends one of the account's daily
- * resolutions (bots resolve through the Bot API, which does not count); {@link PostingRules}
- * decides every post. Deterministic for a given clock; one lock, so thread-safe. Memory grows with
- * the chats and with the (account, chat) pairs that met, never with the number of sends: the send
- * log keeps a bounded tail and counters.
+ * resolutions (bots resolve through the Bot API, which does not count); a text longer than
+ * Telegram's 4096 characters, a caption longer than 1024 or an empty text is refused whatever the
+ * chat; {@link PostingRules} decides every other post. Deterministic for a given clock; one lock,
+ * so thread-safe. Memory grows with the chats and with the (account, chat) pairs that met, never
+ * with the number of sends: the send log keeps a bounded tail and counters.
  */
 public final class TelegramWorld {
+
+  /** Telegram's limits on a message's text and a medium's caption, in UTF-16 code units. */
+  static final int MAX_TEXT_LENGTH = 4096;
+
+  static final int MAX_CAPTION_LENGTH = 1024;
 
   private final Clock clock;
   private final TelegramLimits limits;
@@ -160,21 +166,37 @@ public final class TelegramWorld {
   public synchronized Message sendMessage(
       Account account, long chatId, String text, MessageMarkup markup) {
     Objects.requireNonNull(text, "text");
-    if (!markup.fits(text)) {
-      TelegramException refused = new TelegramException(400, "ENTITY_BOUNDS_INVALID");
-      log.record(
-          new SendLog.Entry(
-              clock.instant(),
-              account,
-              chatId,
-              "text",
-              text,
-              markup,
-              refused.toString(),
-              List.of()));
-      throw refused;
+    Optional<TelegramException> refused =
+        text.isBlank()
+            ? Optional.of(TelegramErrors.messageEmpty(account))
+            : text.length() > MAX_TEXT_LENGTH
+                ? Optional.of(TelegramErrors.messageTooLong(account))
+                : entitiesOutside(markup, text);
+    if (refused.isPresent()) {
+      throw refuse(account, chatId, "text", text, markup, List.of(), refused.get());
     }
     return post(account, chatId, "text", text, account.isBot() ? markup : markup.withoutKeyboard());
+  }
+
+  private static Optional<TelegramException> entitiesOutside(MessageMarkup markup, String text) {
+    return markup.fits(text)
+        ? Optional.empty()
+        : Optional.of(new TelegramException(400, "ENTITY_BOUNDS_INVALID"));
+  }
+
+  /** A send Telegram refuses for its content, whatever the chat: logged like any attempt. */
+  private TelegramException refuse(
+      Account account,
+      long chatId,
+      String type,
+      String text,
+      MessageMarkup markup,
+      List<SentMedium> media,
+      TelegramException refused) {
+    log.record(
+        new SendLog.Entry(
+            clock.instant(), account, chatId, type, text, markup, refused.toString(), media));
+    return refused;
   }
 
   /** {@code forwardMessages} of the message at {@code sourceLink}; logged like a send. */
@@ -212,12 +234,12 @@ public final class TelegramWorld {
       throw new IllegalArgumentException("A media message needs media");
     }
     String text = caption == null ? "" : caption;
-    if (!markup.fits(text)) {
-      TelegramException refused = new TelegramException(400, "ENTITY_BOUNDS_INVALID");
-      log.record(
-          new SendLog.Entry(
-              clock.instant(), account, chatId, type, text, markup, refused.toString(), media));
-      throw refused;
+    Optional<TelegramException> refused =
+        text.length() > MAX_CAPTION_LENGTH
+            ? Optional.of(TelegramErrors.captionTooLong(account))
+            : entitiesOutside(markup, text);
+    if (refused.isPresent()) {
+      throw refuse(account, chatId, type, text, markup, media, refused.get());
     }
     Message first =
         post(

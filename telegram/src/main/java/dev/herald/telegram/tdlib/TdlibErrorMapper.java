@@ -97,6 +97,27 @@ public final class TdlibErrorMapper {
           "INVITE_HASH_INVALID",
           "PEER_ID_INVALID");
 
+  /**
+   * The post itself is refused, whatever the chat: TDLib's own checks before anything is sent
+   * ("Message is too long", "Can't parse entities: ...", "Message must be non-empty") and
+   * Telegram's answers to the content.
+   */
+  static final List<String> POST_REJECTED =
+      List.of(
+          "message is too long",
+          "message caption is too long",
+          "can't parse entities",
+          "message must be non-empty",
+          "text must be encoded in utf-8",
+          "MESSAGE_TOO_LONG",
+          "MEDIA_CAPTION_TOO_LONG",
+          "MESSAGE_EMPTY",
+          "ENTITY_BOUNDS_INVALID",
+          "ENTITIES_TOO_LONG",
+          "BUTTON_URL_INVALID",
+          "REPLY_MARKUP_INVALID",
+          "REPLY_MARKUP_TOO_LONG");
+
   private TdlibErrorMapper() {}
 
   public static SendOutcome map(int code, String message) {
@@ -126,11 +147,19 @@ public final class TdlibErrorMapper {
       return new SendOutcome.SenderNeedsLogin(
           "TDLib answered " + code + " " + text + " without a ban from Telegram; log in again");
     }
-    if (containsAny(text, CHAT_FORBIDDEN) || code == 403) {
+    if (containsAny(text, POST_REJECTED)) {
+      return new SendOutcome.PostRejected("Telegram refused the post: " + text);
+    }
+    if (containsAny(text, CHAT_FORBIDDEN)) {
       return new SendOutcome.ChatForbidden(text);
     }
+    // Before the 403 fallback: TDLib passes PEER_ID_INVALID on as a 403, and a chat this account
+    // cannot find is not one it may not write to (a username is resolved again, a ban is not).
     if (containsAny(text, CHAT_NOT_FOUND)) {
       return new SendOutcome.ChatNotFound(text);
+    }
+    if (code == 403) {
+      return new SendOutcome.ChatForbidden(text);
     }
     return new SendOutcome.TransientError("TDLib error " + code + ": " + text);
   }

@@ -64,7 +64,7 @@ final class TdlibMedia {
       Optional<JsonObject> file = inputFile(medium, uploaded);
       if (file.isEmpty()) {
         return CompletableFuture.completedFuture(
-            new SendOutcome.TransientError(
+            new SendOutcome.PostRejected(
                 "A medium of the post is no longer stored: choose the post's media again"));
       }
       contents.add(content(medium.kind(), file.get(), i == 0 ? caption(post) : Optional.empty()));

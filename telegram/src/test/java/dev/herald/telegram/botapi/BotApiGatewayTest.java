@@ -67,6 +67,11 @@ class BotApiGatewayTest extends FakeBotApiTest {
 
     assertEquals(2, telegram.calls().size(), "the refused call, then the post at the new id");
     assertTrue(telegram.calls().get(1).body().contains("\"chat_id\":-1004001,"));
+
+    assertEquals(
+        new SendOutcome.Delivered(44), gateway.send(BOT, ChatReference.parse("-4001"), TEXT));
+    assertEquals(3, telegram.calls().size(), "the next post goes to the new id directly");
+    assertTrue(telegram.calls().get(2).body().contains("\"chat_id\":-1004001,"));
   }
 
   @Test
@@ -195,8 +200,27 @@ class BotApiGatewayTest extends FakeBotApiTest {
     assertInstanceOf(SendOutcome.TransientError.class, sendText());
     telegram.answer("sendMessage", 502, "<html>Bad Gateway</html>");
     assertInstanceOf(SendOutcome.TransientError.class, sendText());
-    telegram.error("sendMessage", 400, "Bad Request: message text is empty");
+    telegram.error("sendMessage", 400, "Bad Request: SOMETHING_NEW");
     assertInstanceOf(SendOutcome.TransientError.class, sendText());
+  }
+
+  /** The post itself, in any chat: sending it again changes nothing until the tenant edits it. */
+  @Test
+  void aRefusedPostIsRejectedNotTransient() {
+    for (String description :
+        new String[] {
+          "Bad Request: message is too long",
+          "Bad Request: message caption is too long",
+          "Bad Request: can't parse entities: Can't find end tag corresponding to start tag b",
+          "Bad Request: message text is empty",
+          "Bad Request: BUTTON_URL_INVALID"
+        }) {
+      telegram.error("sendMessage", 400, description);
+      assertEquals(
+          new SendOutcome.PostRejected("Telegram refused the post: " + description),
+          sendText(),
+          description);
+    }
   }
 
   @Test

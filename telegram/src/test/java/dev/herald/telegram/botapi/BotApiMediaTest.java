@@ -158,7 +158,7 @@ class BotApiMediaTest extends FakeBotApiTest {
             PostType.PHOTO,
             null,
             List.of(new MediaRef(99, dev.herald.domain.media.MediaKind.PHOTO)));
-    assertInstanceOf(SendOutcome.TransientError.class, gateway.send(BOT, CHAT, gone));
+    assertInstanceOf(SendOutcome.PostRejected.class, gateway.send(BOT, CHAT, gone));
     assertEquals(0, telegram.calls().size());
   }
 

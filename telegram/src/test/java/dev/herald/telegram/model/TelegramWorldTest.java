@@ -364,6 +364,37 @@ class TelegramWorldTest {
     refused(400, "Bad Request: chat not found", () -> world.getChat(BOT, -100777L));
   }
 
+  /** Telegram counts after formatting, in UTF-16 code units, whatever the chat. */
+  @Test
+  void aTooLongOrEmptyPostIsRefusedInAnyChat() {
+    Chat chat = joined("long_group");
+    world.setMembership(chat.id(), BOT, Membership.MEMBER);
+    String longest = "x".repeat(4096);
+    refused(400, "MESSAGE_TOO_LONG", () -> world.sendMessage(ALICE, chat.id(), longest + "y"));
+    refused(
+        400,
+        "Bad Request: message is too long",
+        () -> world.sendMessage(BOT, chat.id(), longest + "y"));
+    refused(400, "MESSAGE_EMPTY", () -> world.sendMessage(ALICE, chat.id(), " "));
+    refused(400, "Bad Request: message text is empty", () -> world.sendMessage(BOT, chat.id(), ""));
+    List<SentMedium> photo = List.of(new SentMedium("photo", 1));
+    String caption = "c".repeat(1024);
+    refused(
+        400,
+        "MEDIA_CAPTION_TOO_LONG",
+        () -> world.sendMedia(ALICE, chat.id(), "photo", caption + "c", photo));
+    refused(
+        400,
+        "Bad Request: message caption is too long",
+        () -> world.sendMedia(BOT, chat.id(), "photo", caption + "c", photo));
+    assertEquals(6, world.sendLog().attempts());
+    assertEquals(0, world.sendLog().delivered());
+
+    assertEquals(1, world.sendMessage(ALICE, chat.id(), longest).id());
+    clock.advance(Duration.ofSeconds(5));
+    assertEquals(2, world.sendMedia(ALICE, chat.id(), "photo", caption, photo).id());
+  }
+
   @Test
   void everySendIsRecordedInTheSendLog() {
     Chat chat = joined("logged_group");

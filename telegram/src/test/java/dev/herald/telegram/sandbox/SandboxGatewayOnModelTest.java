@@ -86,8 +86,25 @@ class SandboxGatewayOnModelTest {
     Post post =
         Post.text(new FormattedText("short", List.of(TextEntity.of("bold", 3, 9))), List.of());
     SendOutcome outcome = sandbox.send(BOT, chat("@group_1"), post);
+    assertInstanceOf(SendOutcome.PostRejected.class, outcome);
     assertTrue(outcome.toString().contains("ENTITY_BOUNDS_INVALID"), outcome.toString());
     assertEquals(0, telegram.sendLog().delivered());
+  }
+
+  /**
+   * Telegram's length limit refuses the post, whoever sends it: neither sender nor chat is hurt.
+   */
+  @Test
+  void aTooLongPostIsRejectedForSessionsAndBotsAlike() {
+    SandboxGateway sandbox = gateway(true);
+    Post tooLong = Post.text("x".repeat(4097));
+    assertEquals(
+        new SendOutcome.PostRejected("Telegram refused the post: MESSAGE_TOO_LONG"),
+        sandbox.send(SESSION, chat("@group_1"), tooLong));
+    assertEquals(
+        new SendOutcome.PostRejected("Telegram refused the post: Bad Request: message is too long"),
+        sandbox.send(BOT, chat("@group_1"), tooLong));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@group_1"), POST));
   }
 
   @Test

@@ -70,6 +70,21 @@ class SmallPartsTest {
     assertFalse(breaker.allows());
   }
 
+  /**
+   * TDLib refuses a too long post itself, before any I/O: that says nothing about the session's
+   * link, so a bot whose post is too long never pauses its session.
+   */
+  @Test
+  void aRefusedPostNeverOpensTheBreaker() {
+    SessionBreaker breaker =
+        new SessionBreaker(
+            3, Duration.ofSeconds(60), new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+    for (int i = 0; i < 10; i++) {
+      breaker.record(TdlibErrorMapper.map(400, "Message is too long"));
+    }
+    assertTrue(breaker.allows());
+  }
+
   @Test
   void missingLibraryIsReportedNotThrown() {
     TdlibStatus unset = TdlibLibrary.load(Optional.empty(), 1).status();

@@ -97,12 +97,23 @@ class TdlibErrorMapperTest {
                 "400 Chat not found",
                 "400 USERNAME_NOT_OCCUPIED",
                 "400 USERNAME_INVALID",
-                "400 INVITE_HASH_EXPIRED"),
+                "400 INVITE_HASH_EXPIRED",
+                // TDLib passes this one on as a 403: still a chat it cannot find, no write ban.
+                "403 PEER_ID_INVALID"),
+            // The post itself, in any chat: TDLib's own checks and Telegram's answers.
+            ofKind(
+                SendOutcome.PostRejected.class,
+                "400 Message is too long",
+                "400 Can't parse entities: Can't find end of the entity starting at byte offset 3",
+                "400 Message must be non-empty",
+                "400 MESSAGE_TOO_LONG",
+                "400 MEDIA_CAPTION_TOO_LONG",
+                "400 ENTITY_BOUNDS_INVALID",
+                "400 BUTTON_URL_INVALID"),
             // Everything else is transient.
             ofKind(
                 SendOutcome.TransientError.class,
                 "500 Internal Server Error",
-                "400 MESSAGE_TOO_LONG",
                 "406 Request aborted",
                 "0 Connection closed"))
         .flatMap(errors -> errors);

@@ -146,7 +146,7 @@ class TdlibMediaTest extends FakeTdlibTest {
         td.media.calls().stream().map(c -> c.media().get(0).content()).toList());
 
     Post gone = Post.media(PostType.PHOTO, null, List.of(new MediaRef(99, MediaKind.PHOTO)));
-    assertInstanceOf(SendOutcome.TransientError.class, sessions.send(1, CHAT, gone).join());
+    assertInstanceOf(SendOutcome.PostRejected.class, sessions.send(1, CHAT, gone).join());
     assertEquals(2, td.media.calls().size());
   }
 
