@@ -194,9 +194,10 @@ class BotContentIT extends EngineSystemTest {
             .filter(d -> d.getString("outcome").equals("POST_REJECTED"))
             .findFirst()
             .orElseThrow();
-    assertTrue(
-        rejected.getString("error").contains("Telegram refused the post: MESSAGE_TOO_LONG"),
-        rejected::toString);
+    assertEquals(
+        "Telegram refused the post: MESSAGE_TOO_LONG",
+        rejected.getString("error"),
+        "why, in words");
     List<JsonObject> sent = allSent(chat);
     assertTrue(
         sent.stream().anyMatch(e -> e.getString("outcome").equals("400 MESSAGE_TOO_LONG")),

@@ -11,6 +11,11 @@ public sealed interface SendOutcome {
   /** Telegram accepted the message; {@code messageId} is its id in the target chat. */
   record Delivered(long messageId) implements SendOutcome {
     @Override
+    public String detail() {
+      return "delivered as message " + messageId;
+    }
+
+    @Override
     public String code() {
       return "DELIVERED";
     }
@@ -18,6 +23,13 @@ public sealed interface SendOutcome {
 
   /** The sender must wait before sending anything ({@code FLOOD_WAIT_N}, Bot API 429). */
   record FloodWait(Duration retryAfter) implements SendOutcome {
+    @Override
+    public String detail() {
+      return "Telegram asked to wait "
+          + retryAfter.toSeconds()
+          + " s before the next send (flood wait)";
+    }
+
     @Override
     public String code() {
       return "FLOOD_WAIT";
@@ -30,6 +42,11 @@ public sealed interface SendOutcome {
    */
   record SlowMode(Duration retryAfter) implements SendOutcome {
     @Override
+    public String detail() {
+      return "slow mode: this chat takes the next message in " + retryAfter.toSeconds() + " s";
+    }
+
+    @Override
     public String code() {
       return "SLOW_MODE";
     }
@@ -37,6 +54,11 @@ public sealed interface SendOutcome {
 
   /** The sender is gone for good: banned, deactivated, or its authorization revoked. */
   record SenderBanned(String reason) implements SendOutcome {
+    @Override
+    public String detail() {
+      return reason;
+    }
+
     @Override
     public String code() {
       return "SENDER_BANNED";
@@ -49,6 +71,11 @@ public sealed interface SendOutcome {
    */
   record SenderLimited(String reason) implements SendOutcome {
     @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
     public String code() {
       return "SENDER_LIMITED";
     }
@@ -57,6 +84,11 @@ public sealed interface SendOutcome {
   /** The sender may not write to this chat (kicked, banned in it, read-only). */
   record ChatForbidden(String reason) implements SendOutcome {
     @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
     public String code() {
       return "CHAT_FORBIDDEN";
     }
@@ -64,6 +96,11 @@ public sealed interface SendOutcome {
 
   /** The chat does not exist or cannot be resolved. */
   record ChatNotFound(String reason) implements SendOutcome {
+    @Override
+    public String detail() {
+      return reason;
+    }
+
     @Override
     public String code() {
       return "CHAT_NOT_FOUND";
@@ -77,6 +114,11 @@ public sealed interface SendOutcome {
    */
   record SenderUnavailable(String reason) implements SendOutcome {
     @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
     public String code() {
       return "SENDER_UNAVAILABLE";
     }
@@ -89,6 +131,11 @@ public sealed interface SendOutcome {
    */
   record SenderNeedsLogin(String reason) implements SendOutcome {
     @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
     public String code() {
       return "SENDER_NEEDS_LOGIN";
     }
@@ -99,6 +146,11 @@ public sealed interface SendOutcome {
    * the TDLib transport answers {@link SenderNeedsLogin} or {@link SenderBanned} for sessions.
    */
   record Unauthorized(String reason) implements SendOutcome {
+    @Override
+    public String detail() {
+      return reason;
+    }
+
     @Override
     public String code() {
       return "UNAUTHORIZED";
@@ -112,6 +164,11 @@ public sealed interface SendOutcome {
    */
   record PostRejected(String reason) implements SendOutcome {
     @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
     public String code() {
       return "POST_REJECTED";
     }
@@ -119,6 +176,11 @@ public sealed interface SendOutcome {
 
   /** Anything else: network trouble, timeouts, 5xx. Worth trying again in a later cycle. */
   record TransientError(String reason) implements SendOutcome {
+    @Override
+    public String detail() {
+      return reason;
+    }
+
     @Override
     public String code() {
       return "TRANSIENT_ERROR";
@@ -131,4 +193,10 @@ public sealed interface SendOutcome {
    * these exact strings.
    */
   String code();
+
+  /**
+   * What happened, in words for the delivery record and the tenant (Telegram's or the transport's
+   * own text, or the wait asked): not the record's Java form.
+   */
+  String detail();
 }

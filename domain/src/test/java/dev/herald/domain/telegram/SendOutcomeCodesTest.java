@@ -48,4 +48,20 @@ class SendOutcomeCodesTest {
             Map.entry("TransientError", "TRANSIENT_ERROR")),
         codes);
   }
+
+  /** What a record and the tenant read: the words, never the record's Java form. */
+  @Test
+  void eachOutcomeSaysWhatHappenedInWords() {
+    assertEquals(
+        "Telegram asked to wait 90 s before the next send (flood wait)",
+        new SendOutcome.FloodWait(Duration.ofSeconds(90)).detail());
+    assertEquals(
+        "slow mode: this chat takes the next message in 30 s",
+        new SendOutcome.SlowMode(Duration.ofSeconds(30)).detail());
+    assertEquals(
+        "CHAT_WRITE_FORBIDDEN", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN").detail());
+    assertEquals(
+        "Telegram refused the post: MESSAGE_TOO_LONG",
+        new SendOutcome.PostRejected("Telegram refused the post: MESSAGE_TOO_LONG").detail());
+  }
 }

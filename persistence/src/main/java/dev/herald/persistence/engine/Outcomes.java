@@ -8,7 +8,7 @@ final class Outcomes {
   private Outcomes() {}
 
   static String describe(SendOutcome outcome) {
-    String text = outcome.toString();
+    String text = outcome.detail();
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 }
