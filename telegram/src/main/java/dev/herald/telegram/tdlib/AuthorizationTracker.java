@@ -18,10 +18,17 @@ import java.util.function.Predicate;
  */
 final class AuthorizationTracker {
 
-  private record Waiter(Predicate<String> wanted, CompletableFuture<JsonObject> state) {}
+  /**
+   * {@code started}: fails at once when TDLib refuses the client's parameters ({@link #refuse}).
+   */
+  private record Waiter(
+      Predicate<String> wanted, CompletableFuture<JsonObject> state, boolean started) {}
 
   private final List<Waiter> waiters = new ArrayList<>();
   private JsonObject state;
+
+  /** Why TDLib refused the client's parameters; null unless it did. */
+  private String refusal;
 
   void update(JsonObject newState) {
     List<Waiter> matched = new ArrayList<>();
@@ -43,19 +50,77 @@ final class AuthorizationTracker {
   }
 
   /** The current state if it matches, else the first later one that does. */
-  synchronized CompletableFuture<JsonObject> next(Predicate<String> wanted) {
+  CompletableFuture<JsonObject> next(Predicate<String> wanted) {
+    return next(wanted, false);
+  }
+
+  /**
+   * The first state after TDLib took the client's parameters (a login step, or ready). Fails with
+   * {@link ParametersRefused} at once, instead of at the caller's timeout, once TDLib refused them:
+   * the client then waits for parameters for good.
+   */
+  CompletableFuture<JsonObject> started() {
+    return next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type), true);
+  }
+
+  private synchronized CompletableFuture<JsonObject> next(
+      Predicate<String> wanted, boolean started) {
     if (state != null && wanted.test(TdlibJson.type(state))) {
       return CompletableFuture.completedFuture(state);
     }
+    if (started && refusal != null) {
+      return CompletableFuture.failedFuture(new ParametersRefused(refusal));
+    }
     CompletableFuture<JsonObject> future = new CompletableFuture<>();
-    waiters.add(new Waiter(wanted, future));
+    waiters.add(new Waiter(wanted, future, started));
     return future;
+  }
+
+  /**
+   * TDLib refused the client's parameters ({@code why}): whoever waits for it to start hears so.
+   */
+  void refuse(String why) {
+    List<Waiter> failed = new ArrayList<>();
+    synchronized (this) {
+      refusal = why;
+      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter waiter = it.next();
+        if (waiter.started()) {
+          failed.add(waiter);
+          it.remove();
+        }
+      }
+    }
+    failed.forEach(waiter -> waiter.state().completeExceptionally(new ParametersRefused(why)));
+  }
+
+  /** Why TDLib refused the client's parameters, if it did. */
+  synchronized Optional<String> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  /** TDLib refused the client's parameters: it will never start. */
+  static final class ParametersRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ParametersRefused(String why) {
+      super(why);
+    }
   }
 
   /** Blocking form of {@link #next}, empty at the deadline. */
   Optional<JsonObject> await(Predicate<String> wanted, Duration timeout)
       throws InterruptedException {
-    CompletableFuture<JsonObject> future = next(wanted);
+    return await(next(wanted), timeout);
+  }
+
+  /** Blocking form of {@link #started}, empty at the deadline or once TDLib refused to start. */
+  Optional<JsonObject> awaitStarted(Duration timeout) throws InterruptedException {
+    return await(started(), timeout);
+  }
+
+  private static Optional<JsonObject> await(CompletableFuture<JsonObject> future, Duration timeout)
+      throws InterruptedException {
     try {
       return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException late) {

@@ -41,7 +41,11 @@ final class TdlibLogin {
   }
 
   synchronized LoginStep start(String phone) {
-    Optional<JsonObject> state = await(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type));
+    Optional<JsonObject> state = awaitStarted();
+    Optional<String> refused = client.authorization().refusal();
+    if (refused.isPresent()) {
+      return LoginStep.failed(refused.get());
+    }
     if (state.isEmpty()) {
       return LoginStep.failed(
           "TDLib did not initialise the session within "
@@ -165,6 +169,15 @@ final class TdlibLogin {
             + " (state "
             + (state.isEmpty() ? "starting" : state)
             + "); start the login again");
+  }
+
+  private Optional<JsonObject> awaitStarted() {
+    try {
+      return client.authorization().awaitStarted(stepTimeout);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private Optional<JsonObject> await(Predicate<String> wanted) {

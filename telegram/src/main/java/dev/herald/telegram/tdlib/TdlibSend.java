@@ -39,7 +39,7 @@ final class TdlibSend {
     CompletableFuture<SendOutcome> result =
         client
             .authorization()
-            .next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type))
+            .started()
             .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .thenCompose(
                 state ->
@@ -62,6 +62,10 @@ final class TdlibSend {
    * failure of the chat).
    */
   private SendOutcome failureOrRevoked(Throwable failure) {
+    Optional<String> refused = client.authorization().refusal();
+    if (refused.isPresent()) {
+      return new SendOutcome.SenderNeedsLogin(refused.get());
+    }
     String state = client.authorizationState();
     if (!AuthorizationStates.READY.equals(state)) {
       return TdlibErrorMapper.fromAuthorizationState(state).orElseThrow();

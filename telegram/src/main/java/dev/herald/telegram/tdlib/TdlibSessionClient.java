@@ -162,12 +162,20 @@ public final class TdlibSessionClient implements AutoCloseable {
       request(TdlibParameters.build(config, apiPair, databaseDirectory(), databaseKey))
           .whenComplete(
               (ok, failure) -> {
-                if (failure != null) {
-                  // A wrong database key answers 401 here; the login step then reports the timeout.
-                  LOG.log(
-                      Level.WARNING,
-                      "Session {0}: TDLib refused its parameters: {1}",
-                      new Object[] {sessionId, failure.getMessage()});
+                Throwable cause =
+                    failure != null && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof TdlibException) {
+                  // A database written with another key answers 401 "Wrong database encryption
+                  // key": the client then waits for parameters for good. Sends answer that the
+                  // session needs a login, and a new login starts it afresh (TdlibSessions). No
+                  // answer in time is a slow start, not a refusal.
+                  String why =
+                      "TDLib refused the session's parameters ("
+                          + cause.getMessage()
+                          + "): its database was written with another key; log the session in"
+                          + " again, or restore the key and restart";
+                  LOG.log(Level.WARNING, "Session {0}: {1}", new Object[] {sessionId, why});
+                  authorization.refuse(why);
                 }
               });
     } else if (AuthorizationStates.CLOSED.equals(type)) {

@@ -10,8 +10,13 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -161,7 +166,15 @@ public final class TdlibSessions implements AutoCloseable {
   }
 
   /** Opens (or returns) the session's client; a new one starts from its database folder. */
-  public synchronized TdlibSessionClient open(long sessionId, ApiPair api) {
+  public TdlibSessionClient open(long sessionId, ApiPair api) {
+    return open(sessionId, api, true);
+  }
+
+  /**
+   * {@code restore}: the folder first gets the session's stored state, if newer (see {@link
+   * TdlibStateKeeper#restoreBeforeOpen}).
+   */
+  private synchronized TdlibSessionClient open(long sessionId, ApiPair api, boolean restore) {
     TdlibSessionClient existing = clients.get(sessionId);
     if (existing != null && !AuthorizationStates.CLOSED.equals(existing.authorizationState())) {
       return existing;
@@ -181,11 +194,58 @@ public final class TdlibSessions implements AutoCloseable {
     TdlibSessionClient client =
         new TdlibSessionClient(
             sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
-    states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
+    if (restore) {
+      states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
+    }
     states.ifPresent(keeper -> keeper.watch(client));
     client.start(proxies.of(sessionId));
     clients.put(sessionId, client);
     return client;
+  }
+
+  /**
+   * The client a login uses: the open one, or a new one. A client whose parameters TDLib refused
+   * (its database was written with another key) never starts, and restarting would restore the same
+   * database: it is closed, its folder discarded, and a new client starts empty. The new login's
+   * state replaces the stored one once it is ready.
+   */
+  synchronized TdlibSessionClient openForLogin(long sessionId, ApiPair api) {
+    TdlibSessionClient client = open(sessionId, api);
+    if (client.authorization().refusal().isEmpty()) {
+      return client;
+    }
+    try {
+      client.closing().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while closing session " + sessionId, e);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(
+          Level.WARNING,
+          "Session {0}: the refused client did not close in time: {1}",
+          new Object[] {sessionId, e.getMessage()});
+    }
+    clients.remove(sessionId);
+    discard(client.databaseDirectory());
+    LOG.log(
+        Level.INFO,
+        "Session {0}: its database could not be opened with this key; a new login starts afresh",
+        sessionId);
+    return open(sessionId, api, false);
+  }
+
+  /** Deletes a session's TDLib folder (a cache: PostgreSQL holds what a session needs). */
+  private static void discard(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not discard " + folder, e);
+    }
   }
 
   public Optional<TdlibSessionClient> find(long sessionId) {
@@ -197,7 +257,7 @@ public final class TdlibSessions implements AutoCloseable {
       return LoginStep.failed("TDLib is not available: " + library.status().detail());
     }
     try {
-      TdlibSessionClient client = open(sessionId, api);
+      TdlibSessionClient client = openForLogin(sessionId, api);
       return proxyFailure(client).map(LoginStep::failed).orElseGet(() -> client.startLogin(phone));
     } catch (OpenElsewhere elsewhere) {
       return LoginStep.failed(elsewhere.getMessage());

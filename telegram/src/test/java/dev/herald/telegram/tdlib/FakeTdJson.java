@@ -90,6 +90,7 @@ final class FakeTdJson implements TdJson {
   private final AtomicLong temporaryIds = new AtomicLong(1);
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
   private volatile boolean holdParameters;
+  private volatile boolean wrongKey;
   private volatile Duration answerDelay = Duration.ZERO;
   private final ScheduledExecutorService late =
       Executors.newSingleThreadScheduledExecutor(
@@ -106,6 +107,15 @@ final class FakeTdJson implements TdJson {
   /** New clients stay starting: {@code setTdlibParameters} gets no answer (a slow database). */
   void holdParameters() {
     holdParameters = true;
+  }
+
+  /**
+   * New clients' databases were written with another key: TDLib answers {@code setTdlibParameters}
+   * 401 "Wrong database encryption key" (as the real library does, see {@code
+   * TdlibStateRoundTripIT}) and keeps waiting for parameters; {@code false} accepts them again.
+   */
+  void wrongKey(boolean wrong) {
+    wrongKey = wrong;
   }
 
   /** Clients asked to close stay closing until {@link #releaseClose}. */
@@ -213,7 +223,9 @@ final class FakeTdJson implements TdJson {
     switch (type) {
       case "getOption" -> reply(client, extra, obj("optionValueString").add("value", VERSION));
       case "setTdlibParameters" -> {
-        if (!holdParameters) {
+        if (wrongKey) {
+          error(client, extra, 401, "Wrong database encryption key");
+        } else if (!holdParameters) {
           state(client, "authorizationStateWaitPhoneNumber");
           ok(client, extra);
         }

@@ -9,6 +9,7 @@ import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.telegram.ChatReference;
@@ -20,6 +21,7 @@ import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.UrlButton;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -294,6 +296,38 @@ class TdlibSessionsTest extends FakeTdlibTest {
       assertInstanceOf(
           SendOutcome.SenderUnavailable.class,
           withPairs.send(6, ChatReference.parse("@herald_demo"), TEXT).join());
+    }
+  }
+
+  /**
+   * A database written with another key (a rotated key): TDLib refuses the client's parameters for
+   * good. Sends say the session needs a login (parked, replaced, never banned) instead of waiting
+   * for a start that never comes, and a new login starts a new client on an empty folder.
+   */
+  @Test
+  void aDatabaseTdlibCannotOpenWithThisKeyNeedsALoginWhichStartsAfresh() throws Exception {
+    td.wrongKey(true);
+    try (TdlibSessions withPairs = sessionsWithOwnPair(6, API)) {
+      SendOutcome outcome = withPairs.send(6, ChatReference.parse("@herald_demo"), TEXT).join();
+      SendOutcome.SenderNeedsLogin needsLogin =
+          assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
+      assertTrue(
+          needsLogin.reason().contains("401 Wrong database encryption key"), needsLogin::reason);
+      LoginStep stillRefused = withPairs.startLogin(6, PHONE, API);
+      assertEquals(LoginStep.Kind.FAILED, stillRefused.kind());
+      assertTrue(stillRefused.detail().contains("another key"), stillRefused::detail);
+
+      td.wrongKey(false);
+      TdlibSessionClient refused = withPairs.find(6).orElseThrow();
+      Files.createDirectories(refused.databaseDirectory());
+      Files.writeString(refused.databaseDirectory().resolve("td.binlog"), "old key");
+      assertEquals(LoginStep.Kind.CODE_REQUIRED, withPairs.startLogin(6, PHONE, API).kind());
+      TdlibSessionClient fresh = withPairs.find(6).orElseThrow();
+      assertNotSame(refused, fresh, "a new client");
+      assertEquals(AuthorizationStates.CLOSED, refused.authorizationState());
+      assertFalse(
+          Files.exists(fresh.databaseDirectory().resolve("td.binlog")),
+          "the old key's database is gone");
     }
   }
 

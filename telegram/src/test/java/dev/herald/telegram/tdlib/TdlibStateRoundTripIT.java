@@ -173,6 +173,17 @@ class TdlibStateRoundTripIT {
       assertEquals(401, error.code());
       assertEquals("Wrong database encryption key", error.tdlibMessage());
       assertEquals(AuthorizationStates.WAIT_PARAMETERS, client.authorizationState());
+      // The client's own request was refused the same way: it says so instead of "starting".
+      String refusal = client.authorization().refusal().orElseThrow();
+      assertTrue(refusal.contains("401 Wrong database encryption key"), refusal);
+
+      // A new login starts afresh: the refused client closed, its folder discarded, and TDLib
+      // opens an empty database with this node's key.
+      TdlibSessionClient relogin = nodeC.openForLogin(session, API);
+      await(relogin, AuthorizationStates.WAIT_PHONE);
+      assertEquals(AuthorizationStates.CLOSED, client.authorizationState());
+      assertFalse(
+          "optionValueString".equals(TdlibJson.type(probe(relogin))), "node A's state is gone");
 
       // The same key on a folder without a stored state is fine: the refusal is the binlog's.
       TdlibSessionClient fresh = nodeC.open(session + 1000, API);
