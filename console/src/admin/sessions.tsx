@@ -73,6 +73,17 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
     }
   };
 
+  // The code did not arrive or expired: Telegram sends a new one the next way it offers.
+  const resend = async () => {
+    if (!session) return;
+    setProblem(null);
+    try {
+      next(await post<SessionView>(`/admin/sessions/${session.id}/code/resend`));
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
   const restart = () => {
     setStep("phone");
     setSession(null);
@@ -115,6 +126,9 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
             {(p) => <input {...p} type="text" name="code" inputMode="numeric" autoComplete="one-time-code" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />}
           </Field>
           <button type="submit">Submit code</button>
+          <button type="button" class="secondary" onClick={resend}>
+            Send a new code
+          </button>
         </>
       )}
       {step === "password" && (

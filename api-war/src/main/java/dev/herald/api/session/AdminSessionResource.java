@@ -77,6 +77,15 @@ public class AdminSessionResource extends AdminResource {
   }
 
   @POST
+  @Path("/{id}/code/resend")
+  @Operation(
+      summary =
+          "Ask Telegram to send the login code again, the next way it offers (SMS, then a call)")
+  public SessionView resendCode(@PathParam("id") long id) {
+    return SessionView.of(pool.resendCode(current.actor(), id), clock.instant());
+  }
+
+  @POST
   @Path("/{id}/password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send the session's two-step verification password")

@@ -10,6 +10,9 @@ public interface SessionLoginGateway {
 
   LoginProgress submitCode(long sessionId, String code);
 
+  /** Asks Telegram to send the login code again, the next way it offers (SMS, then a call). */
+  LoginProgress resendCode(long sessionId);
+
   LoginProgress submitPassword(long sessionId, String password);
 
   /** Where a login stands after a step. {@code detail} explains a failure or what to send next. */

@@ -139,6 +139,13 @@ public class SessionPoolService {
     return loginStep(actor, AuditAction.SESSION_CODE_SUBMITTED, session, progress, "");
   }
 
+  /** A new code for a login that waits for one (the first did not arrive, or expired). */
+  public SessionLogin resendCode(Actor actor, long sessionId) {
+    TelegramSession session = pending(sessionId);
+    LoginProgress progress = login.resendCode(sessionId);
+    return loginStep(actor, AuditAction.SESSION_CODE_RESENT, session, progress, "");
+  }
+
   public SessionLogin submitPassword(Actor actor, long sessionId, String password) {
     TelegramSession session = pending(sessionId);
     LoginProgress progress = login.submitPassword(sessionId, password);

@@ -31,13 +31,7 @@ final class AuthorizationStates {
       case WAIT_PHONE:
         return Optional.empty();
       case WAIT_CODE:
-        JsonObject info = TdlibJson.child(state, "code_info");
-        JsonObject codeType = info == null ? null : TdlibJson.child(info, "type");
-        return Optional.of(
-            LoginStep.codeRequired(
-                "Telegram sent a login code ("
-                    + TdlibJson.type(codeType).replace("authenticationCodeType", "")
-                    + ")"));
+        return Optional.of(LoginStep.codeRequired(codeSent(TdlibJson.child(state, "code_info"))));
       case WAIT_PASSWORD:
         String hint = state.getString("password_hint", "");
         return Optional.of(
@@ -69,6 +63,28 @@ final class AuthorizationStates {
         return failed(
             "Unsupported TDLib authorization state " + (type.isEmpty() ? "(none)" : type));
     }
+  }
+
+  /**
+   * How the code was sent, and how a new one would be ({@code authenticationCodeInfo}: {@code
+   * type}, {@code next_type} when there is another way, {@code timeout} seconds before it may be
+   * asked).
+   */
+  private static String codeSent(JsonObject info) {
+    String sent = "Telegram sent a login code (" + codeType(info, "type") + ")";
+    if (info == null || TdlibJson.child(info, "next_type") == null) {
+      return sent;
+    }
+    int timeout = info.getInt("timeout", 0);
+    return sent
+        + "; a new code can be sent by "
+        + codeType(info, "next_type")
+        + (timeout > 0 ? " after " + timeout + " s" : "");
+  }
+
+  private static String codeType(JsonObject info, String field) {
+    JsonObject type = info == null ? null : TdlibJson.child(info, field);
+    return TdlibJson.type(type).replace("authenticationCodeType", "");
   }
 
   private static Optional<LoginStep> failed(String reason) {

@@ -43,6 +43,7 @@ public final class ModelTdJson implements TdJson {
     volatile Path binlog;
     volatile String keyHash = "";
     volatile String state = "";
+    volatile boolean codeResent;
   }
 
   private final TelegramWorld world;
@@ -119,8 +120,21 @@ public final class ModelTdJson implements TdJson {
         case "getOption" -> reply(id, extra, obj("optionValueString").add("value", VERSION));
         case "setTdlibParameters" -> parameters(id, client, request, extra);
         case "setAuthenticationPhoneNumber" -> {
-          state(id, client, "authorizationStateWaitCode");
+          // As Telegram: the code in the app first, an SMS on request.
+          waitCode(
+              id, client, "authenticationCodeTypeTelegramMessage", "authenticationCodeTypeSms");
           reply(id, extra, obj("ok"));
+        }
+        case "resendAuthenticationCode" -> {
+          if (!client.state.equals("authorizationStateWaitCode")) {
+            reply(id, extra, error(400, "resendAuthenticationCode unexpected"));
+          } else if (client.codeResent) {
+            reply(id, extra, error(400, "SEND_CODE_UNAVAILABLE"));
+          } else {
+            client.codeResent = true;
+            waitCode(id, client, "authenticationCodeTypeSms", null);
+            reply(id, extra, obj("ok"));
+          }
         }
         case "checkAuthenticationCode" -> {
           if ("11111".equals(request.getString("code", ""))) {
@@ -254,6 +268,23 @@ public final class ModelTdJson implements TdJson {
   private void state(int id, Client client, String type) {
     client.state = type;
     push(id, obj("updateAuthorizationState").add("authorization_state", obj(type)));
+  }
+
+  /** Waits for the code sent as {@code type}; {@code next} (or null) is how a new one would go. */
+  private void waitCode(int id, Client client, String type, String next) {
+    client.state = "authorizationStateWaitCode";
+    JsonObjectBuilder info =
+        obj("authenticationCodeInfo")
+            .add("phone_number", "447700900123")
+            .add("type", obj(type).add("length", 5))
+            .add("timeout", 0);
+    if (next != null) {
+      info.add("next_type", obj(next).add("length", 5));
+    }
+    push(
+        id,
+        obj("updateAuthorizationState")
+            .add("authorization_state", obj(client.state).add("code_info", info)));
   }
 
   private void reply(int id, String extra, JsonObjectBuilder object) {

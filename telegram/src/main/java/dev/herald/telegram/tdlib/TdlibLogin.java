@@ -80,6 +80,39 @@ final class TdlibLogin {
   }
 
   /**
+   * Asks Telegram for the code again ({@code resendAuthenticationCode}, the user asked), sent the
+   * next way Telegram offers (an SMS after an app message, then a call): TDLib's new
+   * waiting-for-code state says how. Telegram refuses before the code's timeout or when no other
+   * way is left; the code sent before still stands then.
+   */
+  synchronized LoginStep resendCode() {
+    if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
+      return notExpected("a login code");
+    }
+    try {
+      client
+          .request(
+              TdlibJson.object("resendAuthenticationCode")
+                  .add("reason", TdlibJson.object("resendCodeReasonUserRequest"))
+                  .build(),
+              stepTimeout)
+          .get();
+    } catch (ExecutionException failed) {
+      return refusal(failed.getCause(), "Telegram did not send a new code", true);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return LoginStep.failed("Login step interrupted");
+    }
+    // TDLib reports the new code's state before it answers the request.
+    return client
+        .authorization()
+        .next(type -> true)
+        .thenApply(AuthorizationStates::step)
+        .join()
+        .orElseGet(() -> notExpected("a login code"));
+  }
+
+  /**
    * A step the login answers with one secret: the state in which TDLib asks for it, what it is
    * called when it comes unasked, TDLib's request and field for it, and what a refusal says.
    */

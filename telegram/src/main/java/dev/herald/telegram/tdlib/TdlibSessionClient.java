@@ -88,6 +88,10 @@ public final class TdlibSessionClient implements AutoCloseable {
     return login.submitPassword(password);
   }
 
+  public LoginStep resendCode() {
+    return login.resendCode();
+  }
+
   /** A request with the configured request timeout; fails with {@link TdlibException} on error. */
   CompletableFuture<JsonObject> request(JsonObject request) {
     return request(request, config.requestTimeout());

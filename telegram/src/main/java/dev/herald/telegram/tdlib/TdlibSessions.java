@@ -270,6 +270,12 @@ public final class TdlibSessions implements AutoCloseable {
         .orElseGet(() -> LoginStep.failed("No login in progress for session " + sessionId));
   }
 
+  public LoginStep resendCode(long sessionId) {
+    return find(sessionId)
+        .map(TdlibSessionClient::resendCode)
+        .orElseGet(() -> LoginStep.failed("No login in progress for session " + sessionId));
+  }
+
   public LoginStep submitPassword(long sessionId, String password) {
     return find(sessionId)
         .map(client -> client.submitPassword(password))

@@ -34,6 +34,11 @@ public class SessionLoginRouter implements SessionLoginGateway {
   }
 
   @Override
+  public LoginProgress resendCode(long sessionId) {
+    return through(sessions -> sessions.resendCode(sessionId));
+  }
+
+  @Override
   public LoginProgress submitPassword(long sessionId, String password) {
     return through(sessions -> sessions.submitPassword(sessionId, password));
   }

@@ -89,6 +89,7 @@ final class FakeTdJson implements TdJson {
   private final AtomicInteger clients = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong(1);
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> codeResent = ConcurrentHashMap.newKeySet();
   private volatile boolean holdParameters;
   private volatile boolean wrongKey;
   private volatile Duration answerDelay = Duration.ZERO;
@@ -246,7 +247,28 @@ final class FakeTdJson implements TdJson {
                               obj("authenticationCodeInfo")
                                   .add("phone_number", "447700900123")
                                   .add("type", obj("authenticationCodeTypeSms").add("length", 5))
+                                  .add("next_type", obj("authenticationCodeTypeCall"))
                                   .add("timeout", 60))));
+          ok(client, extra);
+        }
+      }
+      case "resendAuthenticationCode" -> {
+        // Once, by call; then Telegram has no other way left.
+        if (!codeResent.add(client)) {
+          error(client, extra, 400, "SEND_CODE_UNAVAILABLE");
+        } else {
+          push(
+              client,
+              obj("updateAuthorizationState")
+                  .add(
+                      "authorization_state",
+                      obj("authorizationStateWaitCode")
+                          .add(
+                              "code_info",
+                              obj("authenticationCodeInfo")
+                                  .add("phone_number", "447700900123")
+                                  .add("type", obj("authenticationCodeTypeCall").add("length", 5))
+                                  .add("timeout", 0))));
           ok(client, extra);
         }
       }

@@ -54,6 +54,23 @@ class TdlibSessionsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aNewCodeGoesTheNextWayTelegramOffersUntilNoneIsLeft() {
+    assertEquals(
+        LoginStep.codeRequired(
+            "Telegram sent a login code (Sms); a new code can be sent by Call after 60 s"),
+        sessions.startLogin(1, PHONE, API));
+    assertEquals(
+        LoginStep.codeRequired("Telegram sent a login code (Call)"), sessions.resendCode(1));
+    LoginStep noneLeft = sessions.resendCode(1);
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, noneLeft.kind(), "the code sent stands");
+    assertTrue(noneLeft.detail().contains("SEND_CODE_UNAVAILABLE"), noneLeft::detail);
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, sessions.submitCode(1, "12345").kind());
+    LoginStep late = sessions.resendCode(1);
+    assertEquals(LoginStep.Kind.FAILED, late.kind());
+    assertTrue(late.detail().contains("not waiting for a login code"), late::detail);
+  }
+
+  @Test
   void aRefusedPhoneNumberFailsTheLoginEvenWhileACodeIsAwaited() {
     assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(1, PHONE, API).kind());
 
