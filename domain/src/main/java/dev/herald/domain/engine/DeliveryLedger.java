@@ -41,13 +41,30 @@ public interface DeliveryLedger {
    * daily cap of the tenant's day {@code day} (null: not counted). {@code summary} is its activity
    * entry when the engine saw every outcome of the cycle itself; null: the ledger counts the
    * cycle's delivery records (a cycle continued after another run of it, or one whose lane failed).
+   * A cycle that delivered something clears the bot's last error, unless {@code keepsError}:
+   * Telegram refused one of its posts, which the tenant must fix whatever else went out.
    */
   record Completed(
-      DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day, CycleSummary summary) {
+      DueCycle cycle,
+      Instant nextRunAt,
+      CycleTally tally,
+      LocalDate day,
+      CycleSummary summary,
+      boolean keepsError) {
+
+    public Completed(
+        DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day, CycleSummary summary) {
+      this(cycle, nextRunAt, tally, day, summary, false);
+    }
 
     /** A completion counted against no day, its entry from the records (tests and tools). */
     public Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {
       this(cycle, nextRunAt, tally, null, null);
+    }
+
+    /** Whether this completion clears the bot's last error. */
+    public boolean clearsError() {
+      return tally.delivered() > 0 && !keepsError;
     }
   }
 }

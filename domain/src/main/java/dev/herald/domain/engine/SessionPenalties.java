@@ -37,8 +37,8 @@ public interface SessionPenalties {
 
   /**
    * Shows the tenant why the bot posts nothing ({@code last_error_reason}): no sender to send with,
-   * the tenant's bot token refused, or a post Telegram refuses. The next cycle that delivers clears
-   * it.
+   * the tenant's bot token refused, or a post Telegram refuses. The next cycle that delivers with
+   * no post refused clears it.
    */
   void showError(long accountId, String reason);
 }

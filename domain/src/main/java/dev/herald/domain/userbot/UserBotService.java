@@ -7,6 +7,7 @@ import dev.herald.domain.shared.Tokens;
 import dev.herald.domain.shared.UnprocessableException;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -68,7 +69,7 @@ public class UserBotService {
           result.failure() != null
               ? result.failure()
               : "The test message was not delivered: "
-                  + result.testMessage().map(Object::toString).orElse("");
+                  + result.testMessage().map(SendOutcome::detail).orElse("");
       throw new UnprocessableException(ProblemType.USER_BOT_VERIFICATION_FAILED, why, List.of());
     }
     bot.markVerified(result.botId(), result.username(), verifier.transport(), clock.instant());

@@ -38,7 +38,7 @@ final class FlushParameters {
     p.array(accounts)
         .array(cycleIds)
         .array(p.column("bigint", done, Long[]::new, d -> d.nextRunAt().toEpochMilli()))
-        .array(delivered)
+        .array(p.column("bool", done, Boolean[]::new, Completed::clearsError))
         .array(
             p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
         .array(attempts)

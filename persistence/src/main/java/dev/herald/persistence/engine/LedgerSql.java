@@ -95,12 +95,13 @@ final class LedgerSql {
 
   /**
    * Ends cycles: next run, lease released, STOPPING becomes STOPPED; a cycle that delivered
-   * something clears the bot's last error (whatever stopped it from posting has cleared); only
-   * while the bot is still leased to this node in that cycle (a node that lost the lease completes
-   * nothing); announced as a state change. The cycle's attempts count against the daily cap of the
-   * tenant's day it names ({@code DailyCap}: added to that day's count, or a new count on a new
-   * day; a NULL day counts nothing). Parameters: accounts, cycle ids, next runs (epoch ms),
-   * delivered counts, days (ISO dates), attempts as arrays; node.
+   * something clears the bot's last error (whatever stopped it from posting has cleared), unless
+   * Telegram refused one of its posts ({@code Completed#clearsError}); only while the bot is still
+   * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
+   * a state change. The cycle's attempts count against the daily cap of the tenant's day it names
+   * ({@code DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts
+   * nothing). Parameters: accounts, cycle ids, next runs (epoch ms), whether each clears the last
+   * error, days (ISO dates), attempts as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
@@ -110,14 +111,14 @@ final class LedgerSql {
                cycle_id = b.cycle_id + 1,
                lease_owner = NULL, lease_until = NULL,
                status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
-               last_error_reason = CASE WHEN u.delivered > 0 THEN NULL ELSE b.last_error_reason END,
+               last_error_reason = CASE WHEN u.clears_error THEN NULL ELSE b.last_error_reason END,
                posts_today = CASE WHEN u.day IS NULL THEN b.posts_today
                                   WHEN b.posts_day = u.day::date THEN b.posts_today + u.attempts
                                   ELSE u.attempts END,
                posts_day = coalesce(u.day::date, b.posts_day),
                updated_at = now()
-          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::int[])
-               AS u(account_id, cycle_id, next_ms, delivered, day, attempts)
+          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[])
+               AS u(account_id, cycle_id, next_ms, clears_error, day, attempts)
          WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
         RETURNING b.account_id)
       """

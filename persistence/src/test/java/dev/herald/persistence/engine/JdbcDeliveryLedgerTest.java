@@ -248,7 +248,8 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   void aCycleThatDeliveredClearsTheLastErrorAndOneThatDidNotKeepsIt() {
     DueCycle failing = claimed("ACTIVE", null);
     DueCycle delivering = claimed("ACTIVE", null);
-    for (DueCycle cycle : List.of(failing, delivering)) {
+    DueCycle refusedToo = claimed("ACTIVE", null);
+    for (DueCycle cycle : List.of(failing, delivering, refusedToo)) {
       rows.update(
           "UPDATE bot SET last_error_reason = 'no sender' WHERE account_id = ?", cycle.accountId());
       begin(NODE, cycle, "@herald_one");
@@ -259,16 +260,24 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         NODE,
         List.of(
             new Finished(failing, "@herald_one", new SendOutcome.ChatNotFound("nope"), at),
-            new Finished(delivering, "@herald_one", new SendOutcome.Delivered(7), at)),
+            new Finished(delivering, "@herald_one", new SendOutcome.Delivered(7), at),
+            new Finished(refusedToo, "@herald_one", new SendOutcome.Delivered(8), at)),
         List.of(
             new Completed(failing, at.plusSeconds(60), new CycleTally(1, 0, 1, 0)),
-            new Completed(delivering, at.plusSeconds(60), new CycleTally(1, 1, 0, 0))));
+            new Completed(delivering, at.plusSeconds(60), new CycleTally(1, 1, 0, 0)),
+            // Delivered, but Telegram refused another of its posts: the tenant must still see why.
+            new Completed(
+                refusedToo, at.plusSeconds(60), new CycleTally(2, 1, 1, 0), null, null, true)));
 
     assertEquals(
         "no sender",
         rows.text("SELECT last_error_reason FROM bot WHERE account_id = ?", failing.accountId()));
     assertNull(
         rows.one("SELECT last_error_reason FROM bot WHERE account_id = ?", delivering.accountId()));
+    assertEquals(
+        "no sender",
+        rows.text(
+            "SELECT last_error_reason FROM bot WHERE account_id = ?", refusedToo.accountId()));
     assertEquals(
         "DELIVERED cycle " + delivering.cycleId() + ": 1 delivered",
         rows.text(

@@ -238,7 +238,10 @@ final class CycleRun {
 
   private void completeAt(Instant nextRunAt) {
     CycleSummary summary = sawEveryOutcome ? CycleSummary.of(cycle.cycleId(), outcomes) : null;
-    recording.writes().completed(new Completed(cycle, nextRunAt, tally.get(), day, summary));
+    recording
+        .writes()
+        .completed(
+            new Completed(cycle, nextRunAt, tally.get(), day, summary, !refusedPosts.isEmpty()));
     environment.metrics().cycleFinished();
   }
 

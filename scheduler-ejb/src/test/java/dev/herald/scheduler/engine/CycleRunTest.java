@@ -1,6 +1,7 @@
 package dev.herald.scheduler.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.content.BotPost;
@@ -202,6 +203,7 @@ class CycleRunTest {
 
     assertEquals(List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a2"), gateway.sent);
     assertEquals(new CycleTally(3, 1, 2, 0), onlyCompletion().tally());
+    assertFalse(onlyCompletion().clearsError(), "delivered, but the refused variant still shows");
   }
 
   @Test

@@ -54,6 +54,21 @@ final class AuthorizationTracker {
     return next(wanted, false);
   }
 
+  /** The latest state object (null before the first). */
+  synchronized JsonObject current() {
+    return state;
+  }
+
+  /** The first state reported after {@code previous}, even one of the same type. */
+  synchronized CompletableFuture<JsonObject> nextAfter(JsonObject previous) {
+    if (state != previous) {
+      return CompletableFuture.completedFuture(state);
+    }
+    CompletableFuture<JsonObject> future = new CompletableFuture<>();
+    waiters.add(new Waiter(type -> true, future, false));
+    return future;
+  }
+
   /**
    * The first state after TDLib took the client's parameters (a login step, or ready). Fails with
    * {@link ParametersRefused} at once, instead of at the caller's timeout, once TDLib refused them:
@@ -112,6 +127,12 @@ final class AuthorizationTracker {
   Optional<JsonObject> await(Predicate<String> wanted, Duration timeout)
       throws InterruptedException {
     return await(next(wanted), timeout);
+  }
+
+  /** Blocking form of {@link #nextAfter}, empty at the deadline. */
+  Optional<JsonObject> awaitAfter(JsonObject previous, Duration timeout)
+      throws InterruptedException {
+    return await(nextAfter(previous), timeout);
   }
 
   /** Blocking form of {@link #started}, empty at the deadline or once TDLib refused to start. */

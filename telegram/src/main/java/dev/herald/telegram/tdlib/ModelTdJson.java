@@ -121,6 +121,7 @@ public final class ModelTdJson implements TdJson {
         case "setTdlibParameters" -> parameters(id, client, request, extra);
         case "setAuthenticationPhoneNumber" -> {
           // As Telegram: the code in the app first, an SMS on request.
+          client.codeResent = false;
           waitCode(
               id, client, "authenticationCodeTypeTelegramMessage", "authenticationCodeTypeSms");
           reply(id, extra, obj("ok"));

@@ -89,6 +89,7 @@ final class TdlibLogin {
     if (!AuthorizationStates.WAIT_CODE.equals(client.authorizationState())) {
       return notExpected("a login code");
     }
+    JsonObject before = client.authorization().current();
     try {
       client
           .request(
@@ -98,18 +99,29 @@ final class TdlibLogin {
               stepTimeout)
           .get();
     } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof TimeoutException) {
+        return LoginStep.codeRequired(
+            "Telegram did not answer within " + seconds() + "; the code sent before still stands");
+      }
       return refusal(failed.getCause(), "Telegram did not send a new code", true);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return LoginStep.failed("Login step interrupted");
     }
-    // TDLib reports the new code's state before it answers the request.
-    return client
-        .authorization()
-        .next(type -> true)
-        .thenApply(AuthorizationStates::step)
-        .join()
-        .orElseGet(() -> notExpected("a login code"));
+    // The new code's state (how it was sent), a new object even though the type is the same.
+    Optional<JsonObject> after;
+    try {
+      after = client.authorization().awaitAfter(before, stepTimeout);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return LoginStep.failed("Login step interrupted");
+    }
+    return after
+        .flatMap(AuthorizationStates::step)
+        .orElseGet(
+            () ->
+                LoginStep.codeRequired(
+                    "Telegram took the request but reported no new code within " + seconds()));
   }
 
   /**

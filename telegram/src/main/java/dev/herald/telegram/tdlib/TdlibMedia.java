@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,15 @@ final class TdlibMedia {
     List<MediaRef> uploaded = new ArrayList<>();
     for (int i = 0; i < post.media().size(); i++) {
       MediaRef medium = post.media().get(i);
-      Optional<JsonObject> file = inputFile(medium, uploaded);
+      Optional<JsonObject> file;
+      try {
+        file = inputFile(medium, uploaded);
+      } catch (UncheckedIOException unwritten) {
+        return CompletableFuture.completedFuture(
+            new SendOutcome.TransientError(
+                "The medium could not be written to the session's folder: "
+                    + unwritten.getCause().getMessage()));
+      }
       if (file.isEmpty()) {
         return CompletableFuture.completedFuture(
             new SendOutcome.PostRejected(
@@ -153,7 +162,8 @@ final class TdlibMedia {
         Files.write(partial, bytes.get());
         Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        return Optional.empty();
+        // This node's disk, not the post: a failed send of this chat, not a refused post.
+        throw new UncheckedIOException(e);
       }
     }
     uploaded.add(medium);

@@ -20,6 +20,11 @@ public final class TdlibSessionClient implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TdlibSessionClient.class.getName());
 
+  /**
+   * TDLib's answer to parameters whose database key is not the one the database was written with.
+   */
+  static final String WRONG_KEY = "Wrong database encryption key";
+
   private final long sessionId;
   private final TdlibRuntime runtime;
   private final TdlibConfig config;
@@ -168,11 +173,13 @@ public final class TdlibSessionClient implements AutoCloseable {
               (ok, failure) -> {
                 Throwable cause =
                     failure != null && failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof TdlibException) {
-                  // A database written with another key answers 401 "Wrong database encryption
-                  // key": the client then waits for parameters for good. Sends answer that the
-                  // session needs a login, and a new login starts it afresh (TdlibSessions). No
-                  // answer in time is a slow start, not a refusal.
+                if (cause instanceof TdlibException refused
+                    && WRONG_KEY.equals(refused.tdlibMessage())
+                    && !closedByHerald) {
+                  // A database written with another key: the client then waits for parameters
+                  // for good. Sends answer that the session needs a login, and a new login starts
+                  // it afresh (TdlibSessions). Any other error (a locked or unwritable folder, a
+                  // close while starting) or no answer in time is a start that may still come.
                   String why =
                       "TDLib refused the session's parameters ("
                           + cause.getMessage()
@@ -180,6 +187,11 @@ public final class TdlibSessionClient implements AutoCloseable {
                           + " again, or restore the key and restart";
                   LOG.log(Level.WARNING, "Session {0}: {1}", new Object[] {sessionId, why});
                   authorization.refuse(why);
+                } else if (failure != null) {
+                  LOG.log(
+                      Level.WARNING,
+                      "Session {0}: TDLib did not take its parameters: {1}",
+                      new Object[] {sessionId, failure.getMessage()});
                 }
               });
     } else if (AuthorizationStates.CLOSED.equals(type)) {

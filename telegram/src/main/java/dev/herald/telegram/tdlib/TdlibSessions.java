@@ -1,5 +1,7 @@
 package dev.herald.telegram.tdlib;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionProxies.ProxySettings;
 import dev.herald.domain.session.SessionStateStore;
@@ -204,29 +206,48 @@ public final class TdlibSessions implements AutoCloseable {
   }
 
   /**
-   * The client a login uses: the open one, or a new one. A client whose parameters TDLib refused
-   * (its database was written with another key) never starts, and restarting would restore the same
-   * database: it is closed, its folder discarded, and a new client starts empty. The new login's
-   * state replaces the stored one once it is ready.
+   * The client a login uses: the open one, or a new one once TDLib took or refused its parameters.
+   * A client whose parameters TDLib refused (its database was written with another key) never
+   * starts, and restarting would restore the same database: it is closed, its folder discarded, and
+   * a new client starts empty. The new login's state replaces the stored one once it is ready. The
+   * waits run outside this object's lock, so other sessions open meanwhile.
+   *
+   * @throws IllegalStateException when the refused client does not close in time or its folder
+   *     cannot be discarded (the login fails with that reason; nothing was lost)
    */
-  synchronized TdlibSessionClient openForLogin(long sessionId, ApiPair api) {
+  TdlibSessionClient openForLogin(long sessionId, ApiPair api) {
     TdlibSessionClient client = open(sessionId, api);
+    try {
+      // A new client answers its parameters first: a refusal must be seen before it is used.
+      client.authorization().started().get(config.loginStepTimeout().toMillis(), MILLISECONDS);
+    } catch (ExecutionException | TimeoutException notStarted) {
+      // Refused (below), or slow: the login step then says what it waited for.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while opening session " + sessionId, e);
+    }
     if (client.authorization().refusal().isEmpty()) {
       return client;
     }
     try {
-      client.closing().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      client.closing().get(config.requestTimeout().toMillis(), MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while closing session " + sessionId, e);
     } catch (ExecutionException | TimeoutException e) {
-      LOG.log(
-          Level.WARNING,
-          "Session {0}: the refused client did not close in time: {1}",
-          new Object[] {sessionId, e.getMessage()});
+      // Its folder cannot go while TDLib may still write it: the next login tries again.
+      throw new IllegalStateException(
+          "The session's refused TDLib client did not close in time; log in again", e);
     }
-    clients.remove(sessionId);
-    discard(client.databaseDirectory());
+    synchronized (this) {
+      clients.remove(sessionId, client);
+    }
+    try {
+      discard(client.databaseDirectory());
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException(
+          "The session's unreadable TDLib folder could not be discarded: " + e.getMessage(), e);
+    }
     LOG.log(
         Level.INFO,
         "Session {0}: its database could not be opened with this key; a new login starts afresh",
@@ -261,6 +282,8 @@ public final class TdlibSessions implements AutoCloseable {
       return proxyFailure(client).map(LoginStep::failed).orElseGet(() -> client.startLogin(phone));
     } catch (OpenElsewhere elsewhere) {
       return LoginStep.failed(elsewhere.getMessage());
+    } catch (IllegalStateException notReopened) {
+      return LoginStep.failed(notReopened.getMessage());
     }
   }
 

@@ -91,7 +91,11 @@ final class FakeTdJson implements TdJson {
   private final Set<Integer> heldClosing = ConcurrentHashMap.newKeySet();
   private final Set<Integer> codeResent = ConcurrentHashMap.newKeySet();
   private volatile boolean holdParameters;
-  private volatile boolean wrongKey;
+
+  /** How many of the next clients' parameters are refused for a wrong key. */
+  private final java.util.concurrent.atomic.AtomicInteger wrongKeys =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private volatile Duration answerDelay = Duration.ZERO;
   private final ScheduledExecutorService late =
       Executors.newSingleThreadScheduledExecutor(
@@ -116,7 +120,12 @@ final class FakeTdJson implements TdJson {
    * TdlibStateRoundTripIT}) and keeps waiting for parameters; {@code false} accepts them again.
    */
   void wrongKey(boolean wrong) {
-    wrongKey = wrong;
+    wrongKeys.set(wrong ? Integer.MAX_VALUE : 0);
+  }
+
+  /** As {@link #wrongKey}, for the next {@code clients} clients only. */
+  void wrongKeyFor(int clients) {
+    wrongKeys.set(clients);
   }
 
   /** Clients asked to close stay closing until {@link #releaseClose}. */
@@ -224,7 +233,7 @@ final class FakeTdJson implements TdJson {
     switch (type) {
       case "getOption" -> reply(client, extra, obj("optionValueString").add("value", VERSION));
       case "setTdlibParameters" -> {
-        if (wrongKey) {
+        if (wrongKeys.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
           error(client, extra, 401, "Wrong database encryption key");
         } else if (!holdParameters) {
           state(client, "authorizationStateWaitPhoneNumber");

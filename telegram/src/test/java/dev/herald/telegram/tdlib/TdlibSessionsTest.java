@@ -348,6 +348,19 @@ class TdlibSessionsTest extends FakeTdlibTest {
     }
   }
 
+  /**
+   * After a restart with another key the first thing asked may be the login: the new client's
+   * refusal arrives after it opened, and the login still starts afresh on the first try.
+   */
+  @Test
+  void aLoginRightAfterTheClientOpenedWithAnotherKeyStartsAfresh() throws Exception {
+    td.wrongKeyFor(1);
+    try (TdlibSessions withPairs = sessionsWithOwnPair(6, API)) {
+      assertEquals(LoginStep.Kind.CODE_REQUIRED, withPairs.startLogin(6, PHONE, API).kind());
+      assertEquals(2, td.count("setTdlibParameters"), "the refused client, then a fresh one");
+    }
+  }
+
   @Test
   void aMissingLibraryMakesSessionsUnavailable() throws Exception {
     TdlibLibrary missing = library(null, TdlibStatus.down("/nowhere/libtdjson.so", "not found"));

@@ -191,5 +191,12 @@ class TdlibStateRoundTripIT {
       assertFalse(
           "optionValueString".equals(TdlibJson.type(probe(fresh))), "a fresh binlog is empty");
     }
+
+    // Node D, restarted with the other key: the login is the first thing asked of the session,
+    // before its new client's refusal arrived; it still starts afresh.
+    try (TdlibSessions nodeD = node("node-d", OTHER_KEY_MATERIAL)) {
+      TdlibSessionClient relogin = nodeD.openForLogin(session, API);
+      await(relogin, AuthorizationStates.WAIT_PHONE);
+    }
   }
 }
