@@ -162,8 +162,11 @@ final class TdlibMedia {
         Files.write(partial, bytes.get());
         Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        // This node's disk, not the post: a failed send of this chat, not a refused post.
-        throw new UncheckedIOException(e);
+        // Another send of the same medium may have put it there first; otherwise this node's
+        // disk failed, not the post: a failed send of this chat, not a refused post.
+        if (!Files.exists(file)) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     uploaded.add(medium);

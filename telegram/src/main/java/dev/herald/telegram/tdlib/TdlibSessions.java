@@ -53,6 +53,10 @@ import java.util.stream.Stream;
 public final class TdlibSessions implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TdlibSessions.class.getName());
+
+  /** Set by {@link #close()}: a login waiting outside the lock then opens nothing new. */
+  private volatile boolean shutDown;
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final TdlibLibrary library;
@@ -177,6 +181,9 @@ public final class TdlibSessions implements AutoCloseable {
    * TdlibStateKeeper#restoreBeforeOpen}).
    */
   private synchronized TdlibSessionClient open(long sessionId, ApiPair api, boolean restore) {
+    if (shutDown) {
+      throw new IllegalStateException("TDLib sessions are shutting down");
+    }
     TdlibSessionClient existing = clients.get(sessionId);
     if (existing != null && !AuthorizationStates.CLOSED.equals(existing.authorizationState())) {
       return existing;
@@ -239,20 +246,26 @@ public final class TdlibSessions implements AutoCloseable {
       throw new IllegalStateException(
           "The session's refused TDLib client did not close in time; log in again", e);
     }
+    // One step under the lock: no other login or send opens a client of the session between the
+    // discard and the new client (which would restore the unreadable state or lose its folder).
     synchronized (this) {
-      clients.remove(sessionId, client);
+      if (!clients.remove(sessionId, client)) {
+        // Another thread replaced the refused client meanwhile (a second login, a send).
+        return open(sessionId, api);
+      }
+      try {
+        discard(client.databaseDirectory());
+      } catch (UncheckedIOException e) {
+        releaseUnlessReopened(sessionId);
+        throw new IllegalStateException(
+            "The session's unreadable TDLib folder could not be discarded: " + e.getMessage(), e);
+      }
+      LOG.log(
+          Level.INFO,
+          "Session {0}: its database could not be opened with this key; a new login starts afresh",
+          sessionId);
+      return open(sessionId, api, false);
     }
-    try {
-      discard(client.databaseDirectory());
-    } catch (UncheckedIOException e) {
-      throw new IllegalStateException(
-          "The session's unreadable TDLib folder could not be discarded: " + e.getMessage(), e);
-    }
-    LOG.log(
-        Level.INFO,
-        "Session {0}: its database could not be opened with this key; a new login starts afresh",
-        sessionId);
-    return open(sessionId, api, false);
   }
 
   /** Deletes a session's TDLib folder (a cache: PostgreSQL holds what a session needs). */
@@ -314,8 +327,8 @@ public final class TdlibSessions implements AutoCloseable {
     Optional<TdlibSessionClient> client;
     try {
       client = openOrFind(sessionId);
-    } catch (OpenElsewhere elsewhere) {
-      return done(new SendOutcome.SenderUnavailable(elsewhere.getMessage()));
+    } catch (IllegalStateException notOpened) { // open elsewhere, or shutting down
+      return done(new SendOutcome.SenderUnavailable(notOpened.getMessage()));
     }
     if (client.isEmpty()) {
       return done(
@@ -378,8 +391,8 @@ public final class TdlibSessions implements AutoCloseable {
     Optional<TdlibSessionClient> client;
     try {
       client = library.status().available() ? openOrFind(sessionId) : Optional.empty();
-    } catch (OpenElsewhere elsewhere) {
-      client = Optional.empty(); // held by another node: the send answers why
+    } catch (IllegalStateException notOpened) {
+      client = Optional.empty(); // held by another node, or shutting down: the send answers why
     }
     if (client.isEmpty()) {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
@@ -465,6 +478,7 @@ public final class TdlibSessions implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
+    shutDown = true;
     CompletableFuture<?>[] closing =
         Stream.concat(clients.values().stream(), closingClients.values().stream())
             .map(TdlibSessionClient::closing)
