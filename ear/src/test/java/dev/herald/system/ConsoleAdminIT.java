@@ -57,17 +57,7 @@ class ConsoleAdminIT extends ConsoleSystemTest {
     browser.go("/admin/sessions");
     String phone = "+4478" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     browser.type("Phone number", phone);
-    browser.waitForText(By.cssSelector("select[name=api_pair_id]"), "api_id " + apiId);
-    new Select(browser.driver().findElement(By.cssSelector("select[name=api_pair_id]")))
-        .selectByVisibleText(
-            browser
-                .driver()
-                .findElement(
-                    By.xpath(
-                        "//select[@name='api_pair_id']/option[contains(., 'api_id "
-                            + apiId
-                            + "')]"))
-                .getText());
+    browser.chooseApiPair(apiId);
     browser.click("Send code");
     browser.waitForText(By.cssSelector(".wizard [role=status]"), "logged in and in the pool");
     String shown = browser.driver().findElement(By.cssSelector(".wizard [role=status]")).getText();

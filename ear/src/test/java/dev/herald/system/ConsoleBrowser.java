@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -138,6 +139,20 @@ final class ConsoleBrowser implements AutoCloseable {
     WebElement input = field(label);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(text);
+  }
+
+  /** Picks, in the session login wizard, the API pair of {@code apiId} (others may be listed). */
+  void chooseApiPair(int apiId) {
+    waitForText(By.cssSelector("select[name=api_pair_id]"), "api_id " + apiId);
+    new Select(driver.findElement(By.cssSelector("select[name=api_pair_id]")))
+        .selectByVisibleText(
+            driver
+                .findElement(
+                    By.xpath(
+                        "//select[@name='api_pair_id']/option[contains(., 'api_id "
+                            + apiId
+                            + "')]"))
+                .getText());
   }
 
   void click(String buttonText) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console's login wizard where a login has steps: a node whose sessions log in through the
@@ -61,17 +60,7 @@ class ConsoleSessionLoginIT extends ModelNodesSystemTest {
     browser.waitForScreen("Sessions");
     browser.type(
         "Phone number", "+4479" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-    browser.waitForText(By.cssSelector("select[name=api_pair_id]"), "api_id " + apiId);
-    new Select(browser.driver().findElement(By.cssSelector("select[name=api_pair_id]")))
-        .selectByVisibleText(
-            browser
-                .driver()
-                .findElement(
-                    By.xpath(
-                        "//select[@name='api_pair_id']/option[contains(., 'api_id "
-                            + apiId
-                            + "')]"))
-                .getText());
+    browser.chooseApiPair(apiId);
     browser.click("Send code");
     browser.waitForText(
         By.cssSelector(".wizard .hint"),

@@ -245,19 +245,7 @@ final class FakeTdJson implements TdJson {
           // TDLib keeps the state it was in (AuthManager resets only from waiting for a phone).
           error(client, extra, 400, "PHONE_NUMBER_INVALID");
         } else if (!UNREACHABLE_PHONE.equals(request.getString("phone_number"))) {
-          push(
-              client,
-              obj("updateAuthorizationState")
-                  .add(
-                      "authorization_state",
-                      obj("authorizationStateWaitCode")
-                          .add(
-                              "code_info",
-                              obj("authenticationCodeInfo")
-                                  .add("phone_number", "447700900123")
-                                  .add("type", obj("authenticationCodeTypeSms").add("length", 5))
-                                  .add("next_type", obj("authenticationCodeTypeCall"))
-                                  .add("timeout", 60))));
+          waitCode(client, "authenticationCodeTypeSms", "authenticationCodeTypeCall", 60);
           ok(client, extra);
         }
       }
@@ -266,18 +254,7 @@ final class FakeTdJson implements TdJson {
         if (!codeResent.add(client)) {
           error(client, extra, 400, "SEND_CODE_UNAVAILABLE");
         } else {
-          push(
-              client,
-              obj("updateAuthorizationState")
-                  .add(
-                      "authorization_state",
-                      obj("authorizationStateWaitCode")
-                          .add(
-                              "code_info",
-                              obj("authenticationCodeInfo")
-                                  .add("phone_number", "447700900123")
-                                  .add("type", obj("authenticationCodeTypeCall").add("length", 5))
-                                  .add("timeout", 0))));
+          waitCode(client, "authenticationCodeTypeCall", null, 0);
           ok(client, extra);
         }
       }
@@ -551,6 +528,25 @@ final class FakeTdJson implements TdJson {
   private void state(int client, String type) {
     states.put(client, type);
     push(client, obj("updateAuthorizationState").add("authorization_state", obj(type)));
+  }
+
+  /**
+   * Waits for the code sent as {@code type}; {@code next} (or null) is how a new one would go,
+   * after {@code timeout} seconds.
+   */
+  private void waitCode(int client, String type, String next, int timeout) {
+    JsonObjectBuilder info =
+        obj("authenticationCodeInfo")
+            .add("phone_number", "447700900123")
+            .add("type", obj(type).add("length", 5))
+            .add("timeout", timeout);
+    if (next != null) {
+      info.add("next_type", obj(next));
+    }
+    push(
+        client,
+        obj("updateAuthorizationState")
+            .add("authorization_state", obj("authorizationStateWaitCode").add("code_info", info)));
   }
 
   private void ok(int client, String extra) {
