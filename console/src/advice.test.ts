@@ -18,10 +18,10 @@ describe("advice", () => {
     expect(advice(running)).toBe("Running: posting to your groups on schedule.");
   });
 
-  it("shows why a running bot delivered nothing, such as a post Telegram refuses", () => {
+  it("shows a running bot's last error, such as a post Telegram refuses", () => {
     const refused = "Telegram refused the post: MESSAGE_TOO_LONG. Edit the post in the bot config.";
     expect(advice({ ...running, last_error_reason: refused })).toBe(
-      `Running, but nothing was delivered since: ${refused}`,
+      `Running, with a problem to fix: ${refused}`,
     );
   });
 

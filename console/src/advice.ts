@@ -20,8 +20,8 @@ export function advice(state: BotState): string {
       const why = state.last_error_reason ? `${state.last_error_reason} ` : "";
       return `Running, but idle: no sender can post. ${why}Add and verify your own bot, or ask an admin for sessions.`;
     }
-    // Cleared by the next cycle that delivers: while it stands, nothing was delivered since.
-    if (state.last_error_reason) return `Running, but nothing was delivered since: ${state.last_error_reason}`;
+    // Cleared by the next cycle that delivers with no post refused: while it stands, it needs a look.
+    if (state.last_error_reason) return `Running, with a problem to fix: ${state.last_error_reason}`;
     return "Running: posting to your groups on schedule.";
   }
   if (state.stop_reason && STOPPED[state.stop_reason]) return STOPPED[state.stop_reason];
