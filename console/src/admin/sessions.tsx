@@ -62,27 +62,24 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
     onAdded();
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  // One login step: the server's answer says which step comes next; a refusal shows as a problem.
+  const advance = async (path: string, body?: unknown) => {
     setProblem(null);
     try {
-      if (step === "phone") next(await post<SessionView>("/admin/sessions", { phone, api_pair_id: pair ? Number(pair) : null }));
-      else if (session) next(await post<SessionView>(`/admin/sessions/${session.id}/${step}`, { value }));
+      next(await post<SessionView>(path, body));
     } catch (err) {
       setProblem(err as ApiProblem);
     }
   };
 
-  // The code did not arrive or expired: Telegram sends a new one the next way it offers.
-  const resend = async () => {
-    if (!session) return;
-    setProblem(null);
-    try {
-      next(await post<SessionView>(`/admin/sessions/${session.id}/code/resend`));
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    }
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (step === "phone") await advance("/admin/sessions", { phone, api_pair_id: pair ? Number(pair) : null });
+    else if (session) await advance(`/admin/sessions/${session.id}/${step}`, { value });
   };
+
+  // The code did not arrive or expired: Telegram sends a new one the next way it offers.
+  const resend = () => session && advance(`/admin/sessions/${session.id}/code/resend`);
 
   const restart = () => {
     setStep("phone");

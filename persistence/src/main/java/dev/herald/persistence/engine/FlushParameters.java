@@ -31,7 +31,6 @@ final class FlushParameters {
     Array accounts = p.column("bigint", done, Long[]::new, d -> d.cycle().accountId());
     Array cycleIds = p.column("bigint", done, Long[]::new, d -> d.cycle().cycleId());
     Array attempts = p.column("int4", done, Integer[]::new, d -> d.tally().attempts());
-    Array delivered = p.column("int4", done, Integer[]::new, d -> d.tally().delivered());
     // LOCK_BOTS
     p.array(accounts);
     // COMPLETE_CYCLES
@@ -46,7 +45,7 @@ final class FlushParameters {
     // ADD_STATS
     p.array(accounts)
         .array(attempts)
-        .array(delivered)
+        .array(p.column("int4", done, Integer[]::new, d -> d.tally().delivered()))
         .array(p.column("int4", done, Integer[]::new, d -> d.tally().failures()))
         .array(p.column("int4", done, Integer[]::new, d -> d.tally().floodWaits()));
     // FINISH_DELIVERIES

@@ -105,9 +105,9 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
 
   @Override
   public void showError(long accountId, String reason) {
-    // The column holds 500 characters; Telegram's texts are short, a transport's may not be.
-    String shown = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
-    jdbc.update("show the bot's last error", PenaltySql.SHOW_ERROR, shown, accountId);
+    // Telegram's texts are short, a transport's may not be.
+    jdbc.update(
+        "show the bot's last error", PenaltySql.SHOW_ERROR, Outcomes.fitted(reason), accountId);
   }
 
   /**

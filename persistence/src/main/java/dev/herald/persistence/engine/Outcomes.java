@@ -8,7 +8,11 @@ final class Outcomes {
   private Outcomes() {}
 
   static String describe(SendOutcome outcome) {
-    String text = outcome.detail();
+    return fitted(outcome.detail());
+  }
+
+  /** {@code text} cut to the 500 characters the engine's text columns hold. */
+  static String fitted(String text) {
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 }

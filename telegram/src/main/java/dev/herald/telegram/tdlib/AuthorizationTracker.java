@@ -19,10 +19,11 @@ import java.util.function.Predicate;
 final class AuthorizationTracker {
 
   /**
-   * {@code started}: fails at once when TDLib refuses the client's parameters ({@link #refuse}).
+   * {@code wanted} is asked of each new state; {@code started}: fails at once when TDLib refuses
+   * the client's parameters ({@link #refuse}).
    */
   private record Waiter(
-      Predicate<String> wanted, CompletableFuture<JsonObject> state, boolean started) {}
+      Predicate<JsonObject> wanted, CompletableFuture<JsonObject> state, boolean started) {}
 
   private final List<Waiter> waiters = new ArrayList<>();
   private JsonObject state;
@@ -36,7 +37,7 @@ final class AuthorizationTracker {
       state = newState;
       for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
         Waiter waiter = it.next();
-        if (waiter.state().isDone() || waiter.wanted().test(TdlibJson.type(newState))) {
+        if (waiter.state().isDone() || waiter.wanted().test(newState)) {
           matched.add(waiter);
           it.remove();
         }
@@ -51,7 +52,7 @@ final class AuthorizationTracker {
 
   /** The current state if it matches, else the first later one that does. */
   CompletableFuture<JsonObject> next(Predicate<String> wanted) {
-    return next(wanted, false);
+    return waitFor(state -> wanted.test(TdlibJson.type(state)), false);
   }
 
   /** The latest state object (null before the first). */
@@ -60,13 +61,8 @@ final class AuthorizationTracker {
   }
 
   /** The first state reported after {@code previous}, even one of the same type. */
-  synchronized CompletableFuture<JsonObject> nextAfter(JsonObject previous) {
-    if (state != previous) {
-      return CompletableFuture.completedFuture(state);
-    }
-    CompletableFuture<JsonObject> future = new CompletableFuture<>();
-    waiters.add(new Waiter(type -> true, future, false));
-    return future;
+  CompletableFuture<JsonObject> nextAfter(JsonObject previous) {
+    return waitFor(state -> state != previous, false);
   }
 
   /**
@@ -75,12 +71,13 @@ final class AuthorizationTracker {
    * the client then waits for parameters for good.
    */
   CompletableFuture<JsonObject> started() {
-    return next(type -> !AuthorizationStates.WAIT_PARAMETERS.equals(type), true);
+    return waitFor(
+        state -> !AuthorizationStates.WAIT_PARAMETERS.equals(TdlibJson.type(state)), true);
   }
 
-  private synchronized CompletableFuture<JsonObject> next(
-      Predicate<String> wanted, boolean started) {
-    if (state != null && wanted.test(TdlibJson.type(state))) {
+  private synchronized CompletableFuture<JsonObject> waitFor(
+      Predicate<JsonObject> wanted, boolean started) {
+    if (state != null && wanted.test(state)) {
       return CompletableFuture.completedFuture(state);
     }
     if (started && refusal != null) {
@@ -129,25 +126,18 @@ final class AuthorizationTracker {
     return await(next(wanted), timeout);
   }
 
-  /** Blocking form of {@link #nextAfter}, empty at the deadline. */
-  Optional<JsonObject> awaitAfter(JsonObject previous, Duration timeout)
-      throws InterruptedException {
-    return await(nextAfter(previous), timeout);
-  }
-
-  /** Blocking form of {@link #started}, empty at the deadline or once TDLib refused to start. */
-  Optional<JsonObject> awaitStarted(Duration timeout) throws InterruptedException {
-    return await(started(), timeout);
-  }
-
-  private static Optional<JsonObject> await(CompletableFuture<JsonObject> future, Duration timeout)
+  /**
+   * The state {@code future} (of {@link #next}, {@link #nextAfter} or {@link #started}) completes
+   * with; empty at the deadline, or when it failed (TDLib refused to start).
+   */
+  static Optional<JsonObject> await(CompletableFuture<JsonObject> future, Duration timeout)
       throws InterruptedException {
     try {
       return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException late) {
       future.cancel(false); // Dropped from the list at the next update.
       return Optional.empty();
-    } catch (ExecutionException impossible) {
+    } catch (ExecutionException refused) {
       return Optional.empty();
     }
   }

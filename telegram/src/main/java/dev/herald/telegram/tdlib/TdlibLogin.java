@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -41,7 +42,7 @@ final class TdlibLogin {
   }
 
   synchronized LoginStep start(String phone) {
-    Optional<JsonObject> state = awaitStarted();
+    Optional<JsonObject> state = await(client.authorization().started());
     Optional<String> refused = client.authorization().refusal();
     if (refused.isPresent()) {
       return LoginStep.failed(refused.get());
@@ -111,7 +112,7 @@ final class TdlibLogin {
     // The new code's state (how it was sent), a new object even though the type is the same.
     Optional<JsonObject> after;
     try {
-      after = client.authorization().awaitAfter(before, stepTimeout);
+      after = AuthorizationTracker.await(client.authorization().nextAfter(before), stepTimeout);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return LoginStep.failed("Login step interrupted");
@@ -216,18 +217,14 @@ final class TdlibLogin {
             + "); start the login again");
   }
 
-  private Optional<JsonObject> awaitStarted() {
-    try {
-      return client.authorization().awaitStarted(stepTimeout);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+  private Optional<JsonObject> await(Predicate<String> wanted) {
+    return await(client.authorization().next(wanted));
   }
 
-  private Optional<JsonObject> await(Predicate<String> wanted) {
+  /** The state {@code future} completes with, within the step's time; empty otherwise. */
+  private Optional<JsonObject> await(CompletableFuture<JsonObject> future) {
     try {
-      return client.authorization().await(wanted, stepTimeout);
+      return AuthorizationTracker.await(future, stepTimeout);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return Optional.empty();
