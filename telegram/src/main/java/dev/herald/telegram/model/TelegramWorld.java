@@ -153,6 +153,23 @@ public final class TelegramWorld {
     return new ChatMember(chatId, member, membership, canPost);
   }
 
+  /**
+   * How long {@code account} must still wait before its next message in the chat's slow mode (zero
+   * without one, or for an admin): TDLib's {@code slow_mode_delay_expires_in}.
+   */
+  public synchronized Duration slowModeLeft(Account account, long chatId) {
+    ChatState chat = visibleChat(account, active(account), chatId);
+    ChatState.Pace pace = chat.pace.get(account);
+    if (pace == null || chat.membership(account) == Membership.ADMINISTRATOR) {
+      return Duration.ZERO;
+    }
+    return SlowMode.remaining(
+            limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)),
+            pace.lastSent,
+            clock.instant())
+        .orElse(Duration.ZERO);
+  }
+
   /** {@code sendMessage} with text; every attempt goes to the {@link #sendLog()}. */
   public synchronized Message sendMessage(Account account, long chatId, String text) {
     return sendMessage(account, chatId, text, MessageMarkup.NONE);

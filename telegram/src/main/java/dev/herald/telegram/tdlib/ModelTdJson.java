@@ -1,9 +1,10 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.telegram.FormattedText;
 import dev.herald.telegram.model.Account;
-import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Message;
-import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
 import jakarta.json.Json;
@@ -14,13 +15,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A libtdjson for dev and system tests ({@code herald.tdlib.library=model}, refused by the prod
@@ -28,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * logs in with any phone and any code but {@code 11111}; once logged in, its binlog in the database
  * folder says so (keyed to the database key, as TDLib's is encrypted with it), so a client reopened
  * from that folder, or from the state Herald restored into it from PostgreSQL, is logged in without
- * a new login, and one without it waits for a phone number. {@code @username}s are public
- * supergroups that admit everyone, created on first contact. Every client's open, close and send
- * goes to the {@link ClientRecord}.
+ * a new login, and one without it waits for a phone number. Chats, joins and sends follow the
+ * world's rules ({@link ModelTdChats}): a session posts only where it joined. Every client's open,
+ * close and send goes to the {@link ClientRecord}.
  */
 public final class ModelTdJson implements TdJson {
 
@@ -47,6 +51,7 @@ public final class ModelTdJson implements TdJson {
   }
 
   private final TelegramWorld world;
+  private final ModelTdChats chats;
   private final ClientRecord record;
   private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
   private final Map<Integer, Client> clients = new ConcurrentHashMap<>();
@@ -55,6 +60,7 @@ public final class ModelTdJson implements TdJson {
 
   ModelTdJson(TelegramWorld world, ClientRecord record) {
     this.world = world;
+    this.chats = new ModelTdChats(world);
     this.record = record;
   }
 
@@ -147,16 +153,9 @@ public final class ModelTdJson implements TdJson {
             reply(id, extra, obj("ok"));
           }
         }
-        case "searchPublicChat" -> reply(id, extra, chat(publicChat(client, request)));
-        case "getChat" ->
-            reply(
-                id,
-                extra,
-                chat(
-                    world
-                        .getChat(account(client), request.getJsonNumber("chat_id").longValue())
-                        .id()));
         case "sendMessage" -> send(id, client, request, extra);
+        case "forwardMessages" -> forward(id, client, request, extra);
+        case "deleteMessages" -> reply(id, extra, obj("ok")); // every send is final at once
         case "close" -> {
           state(id, client, "authorizationStateClosing");
           reply(id, extra, obj("ok"));
@@ -166,10 +165,23 @@ public final class ModelTdJson implements TdJson {
             record.close(client.sessionId, id);
           }
         }
-        default -> reply(id, extra, error(400, "Unsupported by the model: " + type));
+        default -> {
+          JsonObject answer =
+              chats
+                  .answer(account(client), type, request)
+                  .orElseGet(() -> error(400, "Unsupported by the model: " + type))
+                  .build();
+          if ("chatJoinResultSuccess".equals(TdlibJson.type(answer))) {
+            world
+                .chat(answer.getJsonNumber("chat_id").longValue())
+                .flatMap(Chat::username)
+                .ifPresent(username -> record.join(client.sessionId, id, username));
+          }
+          reply(id, extra, Json.createObjectBuilder(answer));
+        }
       }
     } catch (TelegramException refused) {
-      reply(id, extra, error(refused.code(), refused.error()));
+      reply(id, extra, error(refused));
     }
   }
 
@@ -188,6 +200,9 @@ public final class ModelTdJson implements TdJson {
       reply(id, extra, error(401, "Wrong database encryption key"));
       return;
     }
+    if (!stored.isEmpty()) {
+      chats.rejoin(account(client), record.joined(client.sessionId));
+    }
     reply(id, extra, obj("ok"));
     state(
         id,
@@ -195,40 +210,110 @@ public final class ModelTdJson implements TdJson {
         stored.isEmpty() ? "authorizationStateWaitPhoneNumber" : "authorizationStateReady");
   }
 
-  private long publicChat(Client client, JsonObject request) {
-    String username = request.getString("username");
-    synchronized (world) {
-      if (world.chatByUsername(username).isEmpty()) {
-        world.createChat(NewChat.supergroup(username).username(username));
-      }
-      long chatId = world.searchPublicChat(account(client), username).id();
-      if (world.getChatMember(account(client), chatId, account(client)).membership()
-          == Membership.LEFT) {
-        world.setMembership(chatId, account(client), Membership.MEMBER);
-      }
-      return chatId;
-    }
-  }
-
+  /**
+   * {@code sendMessage} of a text: TDLib refuses at once what it checks itself (no write access, a
+   * text too long or empty: {@link #refusedByTdlib}); otherwise it answers the pending message and
+   * then the update with Telegram's answer.
+   */
   private void send(int id, Client client, JsonObject request, String extra) {
     long chatId = request.getJsonNumber("chat_id").longValue();
-    String text =
-        request.getJsonObject("input_message_content").getJsonObject("text").getString("text", "");
-    Message sent = world.sendMessage(account(client), chatId, text);
-    long temporary = temporaryIds.incrementAndGet();
-    reply(
+    JsonObject content = request.getJsonObject("input_message_content");
+    if (!"inputMessageText".equals(TdlibJson.type(content))) {
+      reply(id, extra, error(400, "Unsupported by the model: " + TdlibJson.type(content)));
+      return;
+    }
+    FormattedText text = TdlibEntities.fromTdlib(content.getJsonObject("text"));
+    MessageMarkup markup =
+        new MessageMarkup(
+            text.entities().stream()
+                .map(e -> new MessageMarkup.Entity(e.type(), e.offset(), e.length(), e.url()))
+                .toList(),
+            List.of());
+    post(
         id,
+        client,
         extra,
+        chatId,
+        false,
+        () -> world.sendMessage(account(client), chatId, text.text(), markup));
+  }
+
+  /** {@code forwardMessages} of one message, answered with {@code messages} of the pending one. */
+  private void forward(int id, Client client, JsonObject request, String extra) {
+    long chatId = request.getJsonNumber("chat_id").longValue();
+    String source =
+        chats.messageLink(
+            request.getJsonNumber("from_chat_id").longValue(),
+            request.getJsonArray("message_ids").getJsonNumber(0).longValue());
+    post(
+        id,
+        client,
+        extra,
+        chatId,
+        true,
+        () -> world.forwardMessage(account(client), chatId, source));
+  }
+
+  private void post(
+      int id, Client client, String extra, long chatId, boolean forward, Supplier<Message> send) {
+    Message sent;
+    TelegramException refused = null;
+    try {
+      sent = send.get();
+    } catch (TelegramException e) {
+      Optional<JsonObjectBuilder> local = refusedByTdlib(e);
+      if (local.isPresent()) {
+        reply(id, extra, local.get());
+        return;
+      }
+      sent = null;
+      refused = e;
+    }
+    long temporary = (temporaryIds.incrementAndGet() << 20) | 1; // yet unsent, as TDLib numbers it
+    JsonObjectBuilder pending =
         obj("message")
             .add("id", temporary)
             .add("chat_id", chatId)
-            .add("sending_state", obj("messageSendingStatePending")));
+            .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
+    reply(
+        id,
+        extra,
+        forward
+            ? obj("messages")
+                .add("total_count", 1)
+                .add("messages", Json.createArrayBuilder().add(pending))
+            : pending);
+    if (refused != null) {
+      push(
+          id,
+          obj("updateMessageSendFailed")
+              .add("message", obj("message").add("id", temporary).add("chat_id", chatId))
+              .add("old_message_id", temporary)
+              .add("error", error(refused)));
+      return;
+    }
     record.send(client.sessionId, id);
     push(
         id,
         obj("updateMessageSendSucceeded")
             .add("message", obj("message").add("id", sent.id() << 20).add("chat_id", chatId))
             .add("old_message_id", temporary));
+  }
+
+  /**
+   * What TDLib refuses before asking Telegram, as it words it: a chat the session may not write to
+   * (TDLib knows its status), a chat it never saw, a text too long or empty.
+   */
+  private static Optional<JsonObjectBuilder> refusedByTdlib(TelegramException refused) {
+    String message =
+        switch (refused.error()) {
+          case "CHAT_WRITE_FORBIDDEN", "CHANNEL_PRIVATE" -> "Have no write access to the chat";
+          case "Chat not found" -> "Chat not found";
+          case "MESSAGE_TOO_LONG" -> "Message is too long";
+          case "MESSAGE_EMPTY" -> "Message must be non-empty";
+          default -> null;
+        };
+    return Optional.ofNullable(message).map(m -> error(400, m));
   }
 
   private static Account account(Client client) {
@@ -262,10 +347,6 @@ public final class ModelTdJson implements TdJson {
     }
   }
 
-  private static JsonObjectBuilder chat(long chatId) {
-    return obj("chat").add("id", chatId);
-  }
-
   private void state(int id, Client client, String type) {
     client.state = type;
     push(id, obj("updateAuthorizationState").add("authorization_state", obj(type)));
@@ -294,6 +375,18 @@ public final class ModelTdJson implements TdJson {
 
   private void push(int id, JsonObjectBuilder object) {
     out.add(object.add("@client_id", id).build().toString());
+  }
+
+  /**
+   * Telegram's refusal as TDLib hands it on: a {@code FLOOD_WAIT_X} or {@code SLOWMODE_WAIT_X} as
+   * TDLib's {@code 429 "Too Many Requests: retry after X"}. (TDLib sits out a wait under 60 s and
+   * retries by itself; the model answers every wait at once, the stricter reading, so that a test
+   * sees each wait Herald earned.)
+   */
+  private static JsonObjectBuilder error(TelegramException refused) {
+    return refused.retryAfter().isPresent()
+        ? error(429, "Too Many Requests: retry after " + refused.retryAfter().get().toSeconds())
+        : error(refused.code(), refused.error());
   }
 
   private static JsonObjectBuilder error(int code, String message) {

@@ -79,12 +79,19 @@ public class TdlibGateway implements TelegramGateway, TargetPreparer {
   @Override
   public CompletionStage<Preparation> prepare(
       Sender sender, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
+    // Without a session's TDLib nothing is known of the chat: the preparation fails, so the engine
+    // sends as written, the send says why, and nothing is recorded about the chat.
     if (sender.kind() != Sender.Kind.SESSION) {
-      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("TDLib prepares chats only for pooled sessions"));
     }
     return transport
         .sessions()
         .map(sessions -> sessions.prepare(sender.id(), chat, known, mayJoin))
-        .orElseGet(() -> CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false)));
+        .orElseGet(
+            () ->
+                CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                        "TDLib transport is down: " + transport.status().detail())));
   }
 }

@@ -64,9 +64,13 @@ public final class TdlibLibrary {
    */
   public static TdlibLibrary model(Clock clock, Optional<Path> record) {
     LOG.warning("TDLib is the model (herald.tdlib.library=model): nothing reaches Telegram");
+    return model(new TelegramWorld(clock, TelegramLimits.unlimited()), record);
+  }
+
+  /** The model library on {@code world} (tests give it Telegram's limits and their own clock). */
+  static TdlibLibrary model(TelegramWorld world, Optional<Path> record) {
     return new TdlibLibrary(
-        new ModelTdJson(
-            new TelegramWorld(clock, TelegramLimits.unlimited()), new ClientRecord(record)),
+        new ModelTdJson(world, new ClientRecord(record)),
         TdlibStatus.up("model", ModelTdJson.VERSION + " (model)"));
   }
 

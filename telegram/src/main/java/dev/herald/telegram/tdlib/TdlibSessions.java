@@ -384,7 +384,8 @@ public final class TdlibSessions implements AutoCloseable {
 
   /**
    * Prepares a chat for the session before its first post ({@link TdlibTargets}). A session that
-   * cannot act now (library missing, not open here) is taken as ready: its send says why.
+   * cannot act now (library missing, not open here) fails the preparation: the engine sends as
+   * written, the send says why, and nothing is recorded about the chat.
    */
   public CompletableFuture<Preparation> prepare(
       long sessionId, ChatReference chat, Optional<ChatTarget> known, boolean mayJoin) {
@@ -395,7 +396,8 @@ public final class TdlibSessions implements AutoCloseable {
       client = Optional.empty(); // held by another node, or shutting down: the send answers why
     }
     if (client.isEmpty()) {
-      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("Session " + sessionId + " cannot act on this node now"));
     }
     boolean requested =
         known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);

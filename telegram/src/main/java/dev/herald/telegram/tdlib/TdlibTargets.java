@@ -9,6 +9,7 @@ import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prepares a chat for a session with TDLib's own requests, before its first post: resolve ({@code
@@ -29,13 +30,37 @@ final class TdlibTargets {
     this.client = client;
   }
 
+  /**
+   * Fails, instead of answering, when TDLib's answer says nothing about the chat: the client is not
+   * logged in (a cold client is waited for first, as a send waits), a request timed out (TDLib may
+   * be sitting out a flood wait), or an error not about the chat. The engine then sends as written
+   * and records nothing, so the send says what is wrong and the chat is prepared again next time,
+   * instead of a guess stored as joined for good.
+   */
   CompletableFuture<Preparation> prepare(
       ChatReference chat, long knownId, boolean mayJoin, boolean joinRequested) {
-    CompletableFuture<Preparation> prepared =
-        chat.kind() == ChatReference.Kind.INVITE
-            ? byInvite(chat, mayJoin, joinRequested)
-            : locate(chat, knownId).thenCompose(found -> standing(chat, found, mayJoin));
-    return prepared.exceptionally(failure -> refused(chat, failure));
+    return client
+        .authorization()
+        .started()
+        .orTimeout(client.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(
+            state -> {
+              if (!AuthorizationStates.READY.equals(TdlibJson.type(state))) {
+                throw new CompletionException(
+                    new IllegalStateException(
+                        "Session "
+                            + client.sessionId()
+                            + " is not logged in ("
+                            + TdlibJson.type(state)
+                            + ")"));
+              }
+              CompletableFuture<Preparation> prepared =
+                  chat.kind() == ChatReference.Kind.INVITE
+                      ? byInvite(chat, mayJoin, joinRequested)
+                      : locate(chat, knownId)
+                          .thenCompose(found -> standing(chat, found, mayJoin, joinRequested));
+              return prepared.exceptionally(failure -> refused(chat, failure));
+            });
   }
 
   /**
@@ -79,7 +104,12 @@ final class TdlibTargets {
                 // A chat the session can see: a member, or not yet (a public group, a preview the
                 // link grants for accessible_for seconds, a group it left): joined by the link.
                 return request(TdlibJson.object("getChat").add("chat_id", chatId).build())
-                    .thenCompose(found -> standing(chat, found, mayJoin));
+                    .thenCompose(found -> standing(chat, found, mayJoin, joinRequested));
+              }
+              if ("inviteLinkChatTypeChannel"
+                  .equals(TdlibJson.type(TdlibJson.child(info, "type")))) {
+                // Only a channel's admins post: joining would spend a join and a channel slot.
+                return done(writeForbidden(chat, 0, title));
               }
               if (joinRequested && info.getBoolean("creates_join_request", false)) {
                 // Still waiting for an admin: joining again would only send another request.
@@ -120,14 +150,18 @@ final class TdlibTargets {
                 ? done(answer)
                 : request(TdlibJson.object("getChat").add("chat_id", result.chatId()).build());
         return joined
-            .thenCompose(found -> standing(chat, found, false))
+            .thenCompose(found -> standing(chat, found, false, false))
             .thenApply(Preparation::joinedNow);
     }
   }
 
-  /** The session's standing in a chat it located; a supergroup it left is joined when allowed. */
+  /**
+   * The session's standing in a chat it located. A supergroup it is not in is joined when allowed,
+   * unless its join request still waits for an admin (joining again would send another request and
+   * spend another join), or it is a channel (only admins post there).
+   */
   private CompletableFuture<Preparation> standing(
-      ChatReference chat, JsonObject found, boolean mayJoin) {
+      ChatReference chat, JsonObject found, boolean mayJoin, boolean joinRequested) {
     long chatId = TdlibJson.number(found, "id", 0);
     String title = found.getString("title", null);
     JsonObject type = TdlibJson.child(found, "type");
@@ -151,7 +185,13 @@ final class TdlibTargets {
                           title,
                           TargetErrors.bannedInChat(chat.canonical())));
                 case "chatMemberStatusLeft":
-                  return join(chat, chatId, title, channel, supergroupId, mayJoin);
+                  if (channel) {
+                    return done(writeForbidden(chat, chatId, title));
+                  }
+                  if (joinRequested) {
+                    return done(joinRequested(chat, title).withChatId(chatId, title));
+                  }
+                  return join(chat, chatId, title, supergroupId, mayJoin);
                 default:
                   return canPost(kind, status, channel)
                       ? slowMode(supergroupId, channel)
@@ -162,12 +202,7 @@ final class TdlibTargets {
   }
 
   private CompletableFuture<Preparation> join(
-      ChatReference chat,
-      long chatId,
-      String title,
-      boolean channel,
-      long supergroupId,
-      boolean mayJoin) {
+      ChatReference chat, long chatId, String title, long supergroupId, boolean mayJoin) {
     if (!mayJoin) {
       return done(
           Preparation.blocked(
@@ -184,10 +219,8 @@ final class TdlibTargets {
                   case REQUEST_SENT -> done(joinRequested(chat, title).withChatId(chatId, title));
                   case DECLINED -> done(joinDeclined(chat, chatId, title));
                   case JOINED ->
-                      channel
-                          ? done(writeForbidden(chat, chatId, title).joinedNow())
-                          : slowMode(supergroupId, false)
-                              .thenApply(delay -> Preparation.ready(chatId, title, delay, true));
+                      slowMode(supergroupId, false)
+                          .thenApply(delay -> Preparation.ready(chatId, title, delay, true));
                 })
         .exceptionally(failure -> requested(chat, title, failure).withChatId(chatId, title));
   }
@@ -247,13 +280,13 @@ final class TdlibTargets {
 
   /**
    * TDLib refused a step: a flood wait waits the time asked; an unknown username, chat or link is
-   * named; anything about the session itself (401, not logged in, a timeout) says nothing about the
-   * chat, and the send tells the engine.
+   * named; anything else (about the session itself, a timeout, an error Herald does not know) says
+   * nothing about the chat and fails the preparation ({@link #prepare}).
    */
   private static Preparation refused(ChatReference chat, Throwable failure) {
     Throwable cause = AsyncFailures.cause(failure);
     if (!(cause instanceof TdlibException e)) {
-      return Preparation.ready(0, null, 0, false);
+      throw unknown(failure, cause);
     }
     SendOutcome mapped = TdlibErrorMapper.map(e.code(), e.tdlibMessage());
     if (mapped instanceof SendOutcome.FloodWait flood) {
@@ -275,7 +308,11 @@ final class TdlibTargets {
       return Preparation.blocked(
           TargetMembership.NOT_MEMBER, 0, null, TargetErrors.chatNotFound(chat.canonical()));
     }
-    return Preparation.ready(0, null, 0, false);
+    throw unknown(failure, cause);
+  }
+
+  private static CompletionException unknown(Throwable failure, Throwable cause) {
+    return failure instanceof CompletionException c ? c : new CompletionException(cause);
   }
 
   private static Preparation writeForbidden(ChatReference chat, long chatId, String title) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The model library a running server can use in system tests: logged-in sessions reopen from their
- * binlog, even one restored from the state store into an empty folder, and every client's open,
- * close and send is recorded.
+ * binlog, even one restored from the state store into an empty folder, still members of the chats
+ * they joined on another node (each process has its own world), and every client's open, close,
+ * join and send is recorded.
  */
 class ModelTdJsonTest {
 
@@ -55,6 +56,11 @@ class ModelTdJsonTest {
     try (TdlibSessions first = node(dataDir, "node-a")) {
       assertEquals(LoginStep.Kind.CODE_REQUIRED, first.startLogin(1, PHONE, API).kind());
       assertEquals(LoginStep.ready(), first.submitCode(1, "12345"));
+      assertInstanceOf(
+          SendOutcome.ChatForbidden.class,
+          first.send(1, CHAT, Post.text("a")).join(),
+          "not a member before it joined");
+      first.prepare(1, CHAT, Optional.empty(), true).join();
       assertInstanceOf(SendOutcome.Delivered.class, first.send(1, CHAT, Post.text("a")).join());
     }
     try (TdlibSessions restarted = node(dataDir, "node-a")) {
@@ -65,12 +71,12 @@ class ModelTdJsonTest {
       assertInstanceOf(
           SendOutcome.Delivered.class,
           elsewhere.send(1, CHAT, Post.text("c")).join(),
-          "restored from the store into an empty folder");
+          "restored from the store into an empty folder, still a member");
     }
     assertEquals(
         List.of(
-            "open 1", "login 1", "send 1", "close 1", "open 1", "send 1", "close 1", "open 1",
-            "send 1", "close 1"),
+            "open 1", "login 1", "join 1", "send 1", "close 1", "open 1", "send 1", "close 1",
+            "open 1", "send 1", "close 1"),
         events());
   }
 

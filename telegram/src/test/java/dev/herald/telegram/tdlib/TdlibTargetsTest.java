@@ -5,6 +5,7 @@ import static dev.herald.telegram.tdlib.FakeTdlibSessions.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.targets.ChatTarget;
@@ -19,6 +20,8 @@ import dev.herald.domain.telegram.Sender;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,20 @@ class TdlibTargetsTest extends FakeTdlibTest {
             "checkChatInviteLink",
             "joinChatByInviteLink");
     return td.requests.stream().map(TdlibJson::type).filter(chatRequests::contains).toList();
+  }
+
+  @Test
+  void aClientStillStartingIsWaitedForAndNeverTakenAsJoined() throws Exception {
+    sessions.close(1);
+    td.holdParameters(); // the reopened client's database is slow to open
+    try (TdlibSessions restarted =
+        over(td, dataDir, Duration.ofMillis(800), id -> Optional.of(FakeTdlibSessions.API))) {
+      CompletableFuture<Preparation> prepared =
+          restarted.prepare(1, ChatReference.parse("@slow_chat"), Optional.empty(), true);
+      assertThrows(CompletionException.class, prepared::join, "no answer about the chat");
+    }
+    assertEquals(List.of(), requested(), "nothing asked before the client started");
+    assertFalse(td.joined("slow_chat"));
   }
 
   @Test

@@ -1,0 +1,228 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.MessageLink;
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.model.ChatKind;
+import dev.herald.telegram.model.InviteLinkInfo;
+import dev.herald.telegram.model.Membership;
+import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.TelegramException;
+import dev.herald.telegram.model.TelegramWorld;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ModelTdJson}'s answers to TDLib's chat requests, on the model's {@link TelegramWorld} for
+ * one user account, in TDLib 1.8.67's shapes ({@code td_api.tl}): chats with their type,
+ * supergroups with the account's own status, slow mode in the full info, invite link infos, and
+ * joins answered as a {@code ChatJoinResult}. Nothing is joined on the account's behalf: a session
+ * is a member only once it joined, as on Telegram. A {@code @username} nobody created yet is a
+ * public supergroup anyone may join (so a dev server can post to any name), created on first
+ * contact; every other rule (join requests, bans, channels, slow mode, limits) is the world's.
+ */
+final class ModelTdChats {
+
+  /** The world's chat ids are {@code -100} followed by the supergroup's (or channel's) id. */
+  private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
+
+  private final TelegramWorld world;
+
+  ModelTdChats(TelegramWorld world) {
+    this.world = world;
+  }
+
+  /**
+   * TDLib's answer to a chat request, or empty when {@code type} is none; Telegram's refusals are
+   * thrown as the world throws them.
+   */
+  Optional<JsonObjectBuilder> answer(Account account, String type, JsonObject request) {
+    return Optional.ofNullable(
+        switch (type) {
+          case "searchPublicChat" -> chat(publicChat(account, request.getString("username")));
+          case "getChat" -> chat(world.getChat(account, number(request, "chat_id")));
+          case "getSupergroup" -> supergroup(account, number(request, "supergroup_id"));
+          case "getSupergroupFullInfo" -> fullInfo(account, number(request, "supergroup_id"));
+          case "joinChat" -> joined(() -> world.joinChat(account, number(request, "chat_id")));
+          case "checkChatInviteLink" ->
+              linkInfo(world.checkChatInviteLink(account, request.getString("invite_link")));
+          case "joinChatByInviteLink" ->
+              joined(() -> world.joinChatByInviteLink(account, request.getString("invite_link")));
+          case "getMessageLinkInfo" -> messageLink(account, request.getString("url"));
+          default -> null;
+        });
+  }
+
+  /**
+   * The link of the message {@code messageId} (a TDLib id) of {@code chatId}, as {@link
+   * TelegramWorld#forwardMessage} logs a forward's source.
+   */
+  String messageLink(long chatId, long messageId) {
+    long serverId = TdlibMessages.serverMessageId(messageId);
+    return world
+        .chat(chatId)
+        .flatMap(Chat::username)
+        .map(username -> "https://t.me/" + username + "/" + serverId)
+        .orElse("https://t.me/c/" + (CHANNEL_ID_BASE - chatId) + "/" + serverId);
+  }
+
+  /**
+   * Makes {@code account} a member of the public chats of {@code usernames} again: what it joined
+   * in another process's world ({@link ClientRecord#joined}), since Telegram has one world.
+   */
+  void rejoin(Account account, List<String> usernames) {
+    synchronized (world) {
+      for (String username : usernames) {
+        if (world.chatByUsername(username).isEmpty()) {
+          world.createChat(NewChat.supergroup(username).username(username));
+        }
+        world.setMembership(
+            world.chatByUsername(username).orElseThrow().id(), account, Membership.MEMBER);
+      }
+    }
+  }
+
+  /** The chat of a username, created as a public supergroup when the world has none of it. */
+  private Chat publicChat(Account account, String username) {
+    synchronized (world) {
+      if (world.chatByUsername(username).isEmpty() && valid(username)) {
+        world.createChat(NewChat.supergroup(username).username(username));
+      }
+      return world.searchPublicChat(account, username);
+    }
+  }
+
+  private static boolean valid(String username) {
+    return ChatReference.tryParse("@" + username).isPresent();
+  }
+
+  /** {@code getSupergroup}: the account's own status in it ({@code chatMemberStatus*}). */
+  private JsonObjectBuilder supergroup(Account account, long supergroupId) {
+    long chatId = chatOf(supergroupId);
+    Chat chat = world.getChat(account, chatId);
+    Membership membership = world.getChatMember(account, chatId, account).membership();
+    return obj("supergroup")
+        .add("id", supergroupId)
+        .add("member_count", chat.memberCount())
+        .add("status", status(membership))
+        .add("is_channel", chat.kind() == ChatKind.CHANNEL)
+        .add("join_by_request", chat.joinByRequest());
+  }
+
+  private static JsonObjectBuilder status(Membership membership) {
+    return switch (membership) {
+      case LEFT -> obj("chatMemberStatusLeft");
+      case MEMBER -> obj("chatMemberStatusMember").add("member_until_date", 0);
+      case ADMINISTRATOR ->
+          obj("chatMemberStatusAdministrator")
+              .add("custom_title", "")
+              .add("can_be_edited", false)
+              .add(
+                  "rights",
+                  obj("chatAdministratorRights")
+                      .add("can_post_messages", true)
+                      .add("can_invite_users", true));
+      case BANNED -> obj("chatMemberStatusBanned").add("banned_until_date", 0);
+    };
+  }
+
+  /** {@code getSupergroupFullInfo}: the slow mode delay and what is left of it for the account. */
+  private JsonObjectBuilder fullInfo(Account account, long supergroupId) {
+    long chatId = chatOf(supergroupId);
+    Chat chat = world.getChat(account, chatId);
+    return obj("supergroupFullInfo")
+        .add("member_count", chat.memberCount())
+        .add("slow_mode_delay", chat.slowModeDelay())
+        .add("slow_mode_delay_expires_in", world.slowModeLeft(account, chatId).toMillis() / 1000.0)
+        .add("linked_chat_id", chat.linkedChatId());
+  }
+
+  /**
+   * A join as TDLib 1.8.67 answers it: {@code chatJoinResultSuccess}, or {@code
+   * chatJoinResultRequestSent} where Telegram answered {@code INVITE_REQUEST_SENT}.
+   */
+  private static JsonObjectBuilder joined(java.util.function.Supplier<Chat> join) {
+    try {
+      return obj("chatJoinResultSuccess").add("chat_id", join.get().id());
+    } catch (TelegramException refused) {
+      if ("INVITE_REQUEST_SENT".equals(refused.error())) {
+        return obj("chatJoinResultRequestSent");
+      }
+      throw refused;
+    }
+  }
+
+  /** {@code checkChatInviteLink}: the chat's id only when the account is in it already. */
+  private static JsonObjectBuilder linkInfo(InviteLinkInfo info) {
+    String type =
+        switch (info.kind()) {
+          case GROUP -> "inviteLinkChatTypeBasicGroup";
+          case CHANNEL -> "inviteLinkChatTypeChannel";
+          case SUPERGROUP, DISCUSSION_GROUP -> "inviteLinkChatTypeSupergroup";
+        };
+    return obj("chatInviteLinkInfo")
+        .add("chat_id", info.chatId())
+        .add("accessible_for", 0)
+        .add("type", obj(type))
+        .add("title", info.title())
+        .add("member_count", info.memberCount())
+        .add("creates_join_request", info.createsJoinRequest())
+        .add("is_public", false);
+  }
+
+  /**
+   * {@code getMessageLinkInfo}: a public source's chat is found (created as a channel on first
+   * contact, as a username target is); a private one only when the account can see it, else TDLib's
+   * answer without a message.
+   */
+  private JsonObjectBuilder messageLink(Account account, String url) {
+    MessageLink link = MessageLink.parse(url);
+    Chat chat;
+    synchronized (world) {
+      if (link.chat().kind() == ChatReference.Kind.USERNAME) {
+        String username = link.chat().username();
+        if (world.chatByUsername(username).isEmpty()) {
+          world.createChat(NewChat.channel(username).username(username));
+        }
+        chat = world.searchPublicChat(account, username);
+      } else {
+        try {
+          chat = world.getChat(account, link.chat().chatId());
+        } catch (TelegramException unseen) {
+          return obj("messageLinkInfo").add("is_public", false).add("chat_id", 0);
+        }
+      }
+    }
+    return obj("messageLinkInfo")
+        .add("is_public", chat.isPublic())
+        .add("chat_id", chat.id())
+        .add("message", obj("message").add("id", link.messageId() << 20).add("chat_id", chat.id()));
+  }
+
+  /** A chat as TDLib describes it: a basic group, or a supergroup (a channel when broadcast). */
+  static JsonObjectBuilder chat(Chat chat) {
+    JsonObjectBuilder type =
+        chat.kind() == ChatKind.GROUP
+            ? obj("chatTypeBasicGroup").add("basic_group_id", CHANNEL_ID_BASE - chat.id())
+            : obj("chatTypeSupergroup")
+                .add("supergroup_id", CHANNEL_ID_BASE - chat.id())
+                .add("is_channel", chat.kind() == ChatKind.CHANNEL);
+    return obj("chat").add("id", chat.id()).add("type", type).add("title", chat.title());
+  }
+
+  private static long chatOf(long supergroupId) {
+    return CHANNEL_ID_BASE - supergroupId;
+  }
+
+  private static long number(JsonObject request, String field) {
+    return request.getJsonNumber(field).longValue();
+  }
+
+  private static JsonObjectBuilder obj(String type) {
+    return Json.createObjectBuilder().add("@type", type);
+  }
+}
