@@ -137,7 +137,7 @@ class DeploymentManifestsTest {
   }
 
   @Test
-  void containerfileUsesTheOpenLibertyImageAndAnAbsoluteAgentPath() throws IOException {
+  void containerfileUsesTheOpenLibertyImageAnAbsoluteAgentPathAndHoldsTdlib() throws IOException {
     String containerfile = Files.readString(DEPLOY.resolve("Containerfile"));
     assertTrue(
         containerfile.contains("FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi"));
@@ -146,6 +146,13 @@ class DeploymentManifestsTest {
     assertFalse(
         containerfile.matches("(?s).*ENV[^\\n]*(PASSWORD|SECRET)=.*"),
         "no secret baked into the image");
+    if ("tdlib".equals(envValues().get("HERALD_TRANSPORT_SESSIONS"))) {
+      // Else the tdlib transport is DOWN, and /health/ready with it: the pods never get ready.
+      assertTrue(
+          containerfile.contains(" /opt/herald/tdlib/libtdjson.so")
+              && containerfile.contains("HERALD_TDLIB_LIBRARY_PATH=/opt/herald/tdlib/libtdjson.so"),
+          "the image holds TDLib and names it");
+    }
     String jvmOptions = Files.readString(DEPLOY.resolve("jvm.options"));
     assertTrue(jvmOptions.contains("-javaagent:/config/lib/liberty-config.jar"), jvmOptions);
   }

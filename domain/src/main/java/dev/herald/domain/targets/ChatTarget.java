@@ -68,6 +68,21 @@ public record ChatTarget(
     return copy(newMembership, next, error, postedNewAt);
   }
 
+  /** The same target with the chat's slow mode delay {@code seconds}. */
+  public ChatTarget withSlowMode(int seconds) {
+    return new ChatTarget(
+        key,
+        chatId,
+        title,
+        membership,
+        seconds,
+        nextPostAt,
+        joinedAt,
+        lastError,
+        memberSince,
+        postedNewAt);
+  }
+
   /** The same target, first posted to while new at {@code at}. */
   public ChatTarget postedNew(Instant at) {
     return copy(membership, nextPostAt, lastError, Optional.of(at));

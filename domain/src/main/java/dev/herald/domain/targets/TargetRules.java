@@ -33,6 +33,10 @@ public final class TargetRules {
   public static final Duration JOIN_REQUEST_RECHECK = Duration.ofMinutes(10);
   public static final Duration NOT_MEMBER_RECHECK = Duration.ofMinutes(1);
   public static final Duration BLOCKED_RECHECK = Duration.ofHours(1);
+
+  /** The slow mode delays Telegram lets a chat's admins choose, in seconds. */
+  private static final int[] SLOW_MODE_DELAYS = {10, 30, 60, 300, 900, 3600};
+
   private static final Duration HOUR = Duration.ofHours(1);
 
   /** Telegram's spam limit counts the chats an account joined within the last day. */
@@ -213,9 +217,14 @@ public final class TargetRules {
           : Optional.empty();
     }
     if (outcome instanceof SendOutcome.SlowMode slow) {
+      // Slow mode switched on or raised since the chat was prepared: its delay is at least the
+      // wait Telegram asked, so the posts after this one keep to it (rule 16).
       return Optional.of(
-          target.waitUntil(
-              now.plus(slow.retryAfter()), Optional.of(TargetErrors.slowMode(slow.retryAfter()))));
+          target
+              .withSlowMode(Math.max(target.slowModeSeconds(), slowModeAtLeast(slow.retryAfter())))
+              .waitUntil(
+                  now.plus(slow.retryAfter()),
+                  Optional.of(TargetErrors.slowMode(slow.retryAfter()))));
     }
     if (outcome instanceof SendOutcome.FloodWait flood) {
       return Optional.of(
@@ -223,15 +232,36 @@ public final class TargetRules {
               now.plus(flood.retryAfter()),
               Optional.of(TargetErrors.floodWait(flood.retryAfter()))));
     }
-    // A refused send is shown, not turned into a wait: the chat is tried again next cycle, as
-    // before targets existed (a tenant may fix the permission any minute).
+    // A refused send is shown, not turned into a wait: the chat is tried again next cycle (a tenant
+    // may fix the permission any minute). Not as joined, though: the sender was removed, banned or
+    // restricted since the chat was prepared, so the next cycle prepares it again (reads the
+    // sender's standing; a removed session joins again at the join pace) instead of repeating a
+    // send Telegram refuses.
     if (outcome instanceof SendOutcome.ChatForbidden) {
-      return Optional.of(withError(target, TargetErrors.writeForbidden(target.key().chat())));
+      return Optional.of(
+          target.with(
+              TargetMembership.NOT_MEMBER,
+              Optional.empty(),
+              Optional.of(TargetErrors.writeForbidden(target.key().chat()))));
     }
     if (outcome instanceof SendOutcome.ChatNotFound) {
       return Optional.of(withError(target, TargetErrors.chatNotFound(target.key().chat())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The shortest slow mode delay Telegram offers (10 s, 30 s, 1, 5, 15 min, 1 h) that leaves {@code
+   * wait} still to wait, in seconds.
+   */
+  static int slowModeAtLeast(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds());
+    for (int delay : SLOW_MODE_DELAYS) {
+      if (delay >= seconds) {
+        return delay;
+      }
+    }
+    return (int) Math.min(seconds, Integer.MAX_VALUE);
   }
 
   private static ChatTarget withError(ChatTarget target, TargetError error) {

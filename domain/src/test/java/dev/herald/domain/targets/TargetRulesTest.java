@@ -133,6 +133,40 @@ class TargetRulesTest {
   }
 
   @Test
+  void aSlowModeSwitchedOnAfterThePreparationIsKeptToFromThenOn() {
+    ChatTarget learnt =
+        rules
+            .afterSend(
+                joinedAt("@x", NOW), new SendOutcome.SlowMode(Duration.ofSeconds(42)), NOW, GAP)
+            .orElseThrow();
+    assertEquals(60, learnt.slowModeSeconds(), "Telegram's next delay above the wait asked");
+    ChatTarget after =
+        rules
+            .afterSend(
+                learnt, new SendOutcome.Delivered(1), NOW.plusSeconds(42), Duration.ofSeconds(1))
+            .orElseThrow();
+    assertEquals(Optional.of(NOW.plusSeconds(102)), after.nextPostAt());
+    assertEquals(3600, TargetRules.slowModeAtLeast(Duration.ofMinutes(20)));
+    assertEquals(7200, TargetRules.slowModeAtLeast(Duration.ofHours(2)));
+  }
+
+  @Test
+  void aRefusedSendIsNoLongerTakenAsJoinedSoTheNextCyclePreparesTheChatAgain() {
+    ChatTarget refused =
+        rules
+            .afterSend(
+                joinedAt("@x", NOW),
+                new SendOutcome.ChatForbidden("Have no write access to the chat"),
+                NOW,
+                GAP)
+            .orElseThrow();
+    assertEquals(TargetMembership.NOT_MEMBER, refused.membership());
+    assertFalse(refused.readyAt(NOW), "prepared first");
+    assertFalse(refused.waitsAt(NOW), "at the next cycle");
+    assertEquals(TargetErrors.WRITE_FORBIDDEN, refused.lastError().orElseThrow().code());
+  }
+
+  @Test
   void aPlainDeliveryWritesNothing() {
     assertEquals(
         Optional.empty(),

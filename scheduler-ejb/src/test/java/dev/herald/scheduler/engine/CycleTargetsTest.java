@@ -93,6 +93,20 @@ class CycleTargetsTest {
   }
 
   @Test
+  void aChatThatRefusedASendIsPreparedAgainAtTheNextCycle() {
+    script.put("@herald_a1", new SendOutcome.ChatForbidden("Have no write access to the chat"));
+    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(TargetMembership.NOT_MEMBER, target("@herald_a1").membership());
+
+    script.remove("@herald_a1"); // the session joined again, say
+    clock.advance(Duration.ofMinutes(1));
+    run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(List.of("@herald_a1", "@herald_a2", "@herald_a1"), prepared);
+    assertEquals(TargetMembership.JOINED, target("@herald_a1").membership());
+    assertEquals(4, sent.size(), "sent each cycle, after the preparation");
+  }
+
+  @Test
   void pacedJoinsLeaveTheRestForLaterCyclesUnsent() {
     CycleTally tally = run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
 
