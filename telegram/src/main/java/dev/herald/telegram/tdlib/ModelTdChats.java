@@ -5,6 +5,7 @@ import dev.herald.domain.telegram.MessageLink;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.ChatKind;
+import dev.herald.telegram.model.ChatMembership;
 import dev.herald.telegram.model.InviteLinkInfo;
 import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
@@ -38,23 +39,62 @@ final class ModelTdChats {
 
   /**
    * TDLib's answer to a chat request, or empty when {@code type} is none; Telegram's refusals are
-   * thrown as the world throws them.
+   * thrown as the world throws them, TDLib's own as a {@link TdlibException}.
    */
-  Optional<JsonObjectBuilder> answer(Account account, String type, JsonObject request) {
+  Optional<JsonObjectBuilder> answer(
+      Account account, ModelTdSeenChats seen, String type, JsonObject request) {
     return Optional.ofNullable(
         switch (type) {
-          case "searchPublicChat" -> chat(publicChat(account, request.getString("username")));
-          case "getChat" -> chat(world.getChat(account, number(request, "chat_id")));
-          case "getSupergroup" -> supergroup(account, number(request, "supergroup_id"));
-          case "getSupergroupFullInfo" -> fullInfo(account, number(request, "supergroup_id"));
-          case "joinChat" -> joined(() -> world.joinChat(account, number(request, "chat_id")));
+          case "searchPublicChat" -> chat(seen, publicChat(account, request.getString("username")));
+          case "getChat" -> chat(seen, world.getChat(account, seenChat(seen, request, "chat_id")));
+          case "getSupergroup" -> supergroup(account, seenSupergroup(seen, request));
+          case "getSupergroupFullInfo" -> fullInfo(account, seenSupergroup(seen, request));
+          case "joinChat" ->
+              joined(seen, () -> world.joinChat(account, seenChat(seen, request, "chat_id")));
           case "checkChatInviteLink" ->
-              linkInfo(world.checkChatInviteLink(account, request.getString("invite_link")));
+              linkInfo(seen, world.checkChatInviteLink(account, request.getString("invite_link")));
           case "joinChatByInviteLink" ->
-              joined(() -> world.joinChatByInviteLink(account, request.getString("invite_link")));
-          case "getMessageLinkInfo" -> messageLink(account, request.getString("url"));
+              joined(
+                  seen,
+                  () -> world.joinChatByInviteLink(account, request.getString("invite_link")));
+          case "getMessageLinkInfo" -> messageLink(account, seen, request.getString("url"));
+          case "loadChats" -> loadChats(account, seen);
           default -> null;
         });
+  }
+
+  /** The chat id of {@code field}, refused as TDLib refuses a chat its client never saw. */
+  static long seenChat(ModelTdSeenChats seen, JsonObject request, String field) {
+    long chatId = number(request, field);
+    if (!seen.knows(chatId)) {
+      throw new TdlibException(400, "Chat not found");
+    }
+    return chatId;
+  }
+
+  private static long seenSupergroup(ModelTdSeenChats seen, JsonObject request) {
+    long supergroupId = number(request, "supergroup_id");
+    if (!seen.knows(chatOf(supergroupId))) {
+      throw new TdlibException(400, "Supergroup not found");
+    }
+    return supergroupId;
+  }
+
+  /**
+   * {@code loadChats} of the main list: the chats the account is in become known to the client at
+   * once (the model's list is one page); asked again, TDLib's 404 says all are loaded.
+   */
+  private JsonObjectBuilder loadChats(Account account, ModelTdSeenChats seen) {
+    if (seen.listLoaded()) {
+      throw new TdlibException(404, "Not Found");
+    }
+    for (ChatMembership member : world.memberships()) {
+      if (member.account().equals(account) && member.membership().joined()) {
+        seen.learn(member.chat().id());
+      }
+    }
+    seen.listLoaded(true);
+    return obj("ok");
   }
 
   /**
@@ -145,9 +185,12 @@ final class ModelTdChats {
    * A join as TDLib 1.8.67 answers it: {@code chatJoinResultSuccess}, or {@code
    * chatJoinResultRequestSent} where Telegram answered {@code INVITE_REQUEST_SENT}.
    */
-  private static JsonObjectBuilder joined(java.util.function.Supplier<Chat> join) {
+  private static JsonObjectBuilder joined(
+      ModelTdSeenChats seen, java.util.function.Supplier<Chat> join) {
     try {
-      return obj("chatJoinResultSuccess").add("chat_id", join.get().id());
+      long chatId = join.get().id();
+      seen.learn(chatId);
+      return obj("chatJoinResultSuccess").add("chat_id", chatId);
     } catch (TelegramException refused) {
       if ("INVITE_REQUEST_SENT".equals(refused.error())) {
         return obj("chatJoinResultRequestSent");
@@ -157,7 +200,10 @@ final class ModelTdChats {
   }
 
   /** {@code checkChatInviteLink}: the chat's id only when the account is in it already. */
-  private static JsonObjectBuilder linkInfo(InviteLinkInfo info) {
+  private static JsonObjectBuilder linkInfo(ModelTdSeenChats seen, InviteLinkInfo info) {
+    if (info.chatId() != 0) {
+      seen.learn(info.chatId());
+    }
     String type =
         switch (info.kind()) {
           case GROUP -> "inviteLinkChatTypeBasicGroup";
@@ -179,7 +225,7 @@ final class ModelTdChats {
    * contact, as a username target is); a private one only when the account can see it, else TDLib's
    * answer without a message.
    */
-  private JsonObjectBuilder messageLink(Account account, String url) {
+  private JsonObjectBuilder messageLink(Account account, ModelTdSeenChats seen, String url) {
     MessageLink link = MessageLink.parse(url);
     Chat chat;
     synchronized (world) {
@@ -197,6 +243,7 @@ final class ModelTdChats {
         }
       }
     }
+    seen.learn(chat.id());
     return obj("messageLinkInfo")
         .add("is_public", chat.isPublic())
         .add("chat_id", chat.id())
@@ -204,6 +251,11 @@ final class ModelTdChats {
   }
 
   /** A chat as TDLib describes it: a basic group, or a supergroup (a channel when broadcast). */
+  private static JsonObjectBuilder chat(ModelTdSeenChats seen, Chat chat) {
+    seen.learn(chat.id());
+    return chat(chat);
+  }
+
   static JsonObjectBuilder chat(Chat chat) {
     JsonObjectBuilder type =
         chat.kind() == ChatKind.GROUP

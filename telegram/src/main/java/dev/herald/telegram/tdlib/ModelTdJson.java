@@ -48,6 +48,7 @@ public final class ModelTdJson implements TdJson {
     volatile String keyHash = "";
     volatile String state = "";
     volatile boolean codeResent;
+    volatile ModelTdSeenChats seen = ModelTdSeenChats.none();
   }
 
   private final TelegramWorld world;
@@ -168,7 +169,7 @@ public final class ModelTdJson implements TdJson {
         default -> {
           JsonObject answer =
               chats
-                  .answer(account(client), type, request)
+                  .answer(account(client), client.seen, type, request)
                   .orElseGet(() -> error(400, "Unsupported by the model: " + type))
                   .build();
           if ("chatJoinResultSuccess".equals(TdlibJson.type(answer))) {
@@ -182,6 +183,8 @@ public final class ModelTdJson implements TdJson {
       }
     } catch (TelegramException refused) {
       reply(id, extra, error(refused));
+    } catch (TdlibException local) {
+      reply(id, extra, error(local.code(), local.tdlibMessage()));
     }
   }
 
@@ -191,6 +194,7 @@ public final class ModelTdJson implements TdJson {
     String binlog = request.getBoolean("use_test_dc", false) ? "td_test.binlog" : "td.binlog";
     client.binlog = folder.resolve(binlog);
     client.sessionId = sessionOf(folder);
+    client.seen = ModelTdSeenChats.in(folder);
     client.keyHash =
         TdlibStateSnapshot.sha256(
             request.getString("database_encryption_key", "").getBytes(StandardCharsets.UTF_8));
@@ -216,7 +220,7 @@ public final class ModelTdJson implements TdJson {
    * then the update with Telegram's answer.
    */
   private void send(int id, Client client, JsonObject request, String extra) {
-    long chatId = request.getJsonNumber("chat_id").longValue();
+    long chatId = ModelTdChats.seenChat(client.seen, request, "chat_id");
     JsonObject content = request.getJsonObject("input_message_content");
     if (!"inputMessageText".equals(TdlibJson.type(content))) {
       reply(id, extra, error(400, "Unsupported by the model: " + TdlibJson.type(content)));
@@ -240,10 +244,10 @@ public final class ModelTdJson implements TdJson {
 
   /** {@code forwardMessages} of one message, answered with {@code messages} of the pending one. */
   private void forward(int id, Client client, JsonObject request, String extra) {
-    long chatId = request.getJsonNumber("chat_id").longValue();
+    long chatId = ModelTdChats.seenChat(client.seen, request, "chat_id");
     String source =
         chats.messageLink(
-            request.getJsonNumber("from_chat_id").longValue(),
+            ModelTdChats.seenChat(client.seen, request, "from_chat_id"),
             request.getJsonArray("message_ids").getJsonNumber(0).longValue());
     post(
         id,

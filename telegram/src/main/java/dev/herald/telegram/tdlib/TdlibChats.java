@@ -2,23 +2,33 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
+import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Resolves chat references to this session's TDLib chat ids, and message links to a source chat and
- * message, caching both: resolution costs Telegram requests that count against flood limits.
+ * message, caching both: resolution costs Telegram requests that count against flood limits. The
+ * send path never joins: a chat the session is not in is the preparation's to join, at the join
+ * pace ({@link TdlibTargets}).
  */
 final class TdlibChats {
 
   /** A message a link points to, in TDLib's ids. */
   record Source(long chatId, long messageId) {}
 
+  /** Chats asked of {@code loadChats} at a time, and at most this many times per client. */
+  private static final int LOAD_CHATS_LIMIT = 100;
+
+  private static final int LOAD_CHATS_ROUNDS = 50;
+
   private final TdlibSessionClient client;
   private final Map<String, Long> chatIds = new ConcurrentHashMap<>();
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
+  private final AtomicReference<CompletableFuture<Void>> chatList = new AtomicReference<>();
 
   TdlibChats(TdlibSessionClient client) {
     this.client = client;
@@ -47,40 +57,70 @@ final class TdlibChats {
                 TdlibJson.object("searchPublicChat").add("username", chat.username()).build()),
             "id");
       case CHAT_ID:
-        return chatIdOf(
-            client.request(TdlibJson.object("getChat").add("chat_id", chat.chatId()).build()),
-            "id");
+        return chatIdOf(chat(chat.chatId()), "id");
       default:
-        return joinInvite(chat.canonical());
+        return byInvite(chat.canonical());
     }
   }
 
-  /** Already a member: the link info names the chat; otherwise the session joins by the link. */
-  private CompletableFuture<Long> joinInvite(String link) {
-    return client
-        .request(TdlibJson.object("checkChatInviteLink").add("invite_link", link).build())
-        .thenCompose(
-            info -> {
-              long chatId = TdlibJson.number(info, "chat_id", 0);
-              if (chatId != 0) {
-                return CompletableFuture.completedFuture(chatId);
-              }
-              return client
-                  .request(
-                      TdlibJson.object("joinChatByInviteLink").add("invite_link", link).build())
-                  .thenApply(TdlibChats::joinedChatId);
-            });
+  /**
+   * {@code getChat}. A user account's TDLib knows a chat by id only once it saw it, and a client
+   * opened from the stored state on another node has seen nothing (the chat database is not carried
+   * with the binlog): for a chat it does not know, the session's chat list is loaded first ({@code
+   * loadChats} until TDLib says all are loaded, once per client), then asked again.
+   */
+  CompletableFuture<JsonObject> chat(long chatId) {
+    return getChat(chatId)
+        .exceptionallyCompose(
+            failure ->
+                AsyncFailures.cause(failure) instanceof TdlibException e
+                        && e.tdlibMessage().equals("Chat not found")
+                    ? loadChatList().thenCompose(loaded -> getChat(chatId))
+                    : CompletableFuture.failedFuture(failure));
   }
 
-  /** The chat a join by link made the session a member of; a join that did not, an error. */
-  private static long joinedChatId(JsonObject answer) {
-    TdlibJoinResult result = TdlibJoinResult.of(answer);
-    return switch (result.kind()) {
-      case JOINED -> result.chatId();
-      // What TDLib before 1.8.66 answered, and the send maps as it did then.
-      case REQUEST_SENT -> throw new TdlibException(400, "INVITE_REQUEST_SENT");
-      case DECLINED -> throw new TdlibException(403, "The chat declined the join");
-    };
+  private CompletableFuture<JsonObject> getChat(long chatId) {
+    return client.request(TdlibJson.object("getChat").add("chat_id", chatId).build());
+  }
+
+  private CompletableFuture<Void> loadChatList() {
+    CompletableFuture<Void> loading = new CompletableFuture<>();
+    if (!chatList.compareAndSet(null, loading)) {
+      return chatList.get();
+    }
+    loadMore(LOAD_CHATS_ROUNDS).whenComplete((done, failure) -> loading.complete(null));
+    return loading;
+  }
+
+  /** {@code loadChats} of the main list until TDLib answers 404 (all loaded) or fails. */
+  private CompletableFuture<Void> loadMore(int rounds) {
+    return client
+        .request(
+            TdlibJson.object("loadChats")
+                .add("chat_list", TdlibJson.object("chatListMain"))
+                .add("limit", LOAD_CHATS_LIMIT)
+                .build())
+        .handle((ok, failure) -> failure == null && rounds > 1)
+        .thenCompose(more -> more ? loadMore(rounds - 1) : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * A member's chat, named by the link's info. Not a member: TDLib's word for a chat the session
+   * may not write to, so the send is refused ({@code CHAT_FORBIDDEN}) and the chat is prepared (and
+   * joined, at the pace) before the next send, instead of joined here.
+   */
+  private CompletableFuture<Long> byInvite(String link) {
+    return client
+        .request(TdlibJson.object("checkChatInviteLink").add("invite_link", link).build())
+        .thenApply(
+            info -> {
+              long chatId = TdlibJson.number(info, "chat_id", 0);
+              if (chatId == 0) {
+                throw new TdlibException(
+                    400, "Have no write access to the chat: not a member of " + link);
+              }
+              return chatId;
+            });
   }
 
   /** {@code getMessageLinkInfo} finds and loads the source message of a FORWARD post. */

@@ -66,13 +66,13 @@ final class TdlibTargets {
   /**
    * The chat by its stored id, else as written. A user account's TDLib knows a chat by id only once
    * it has seen it: a client opened on another node from the stored state (its binlog, not its chat
-   * database) answers "Chat not found" for a stored id, so a username is then resolved again
+   * database) knows a stored id once its chat list is loaded ({@link TdlibChats#chat}), which finds
+   * the chats the session is in; a username the session is not in yet is then resolved again
    * instead of the target staying CHAT_NOT_FOUND.
    */
   private CompletableFuture<JsonObject> locate(ChatReference chat, long knownId) {
     if (knownId != 0) {
-      CompletableFuture<JsonObject> known =
-          request(TdlibJson.object("getChat").add("chat_id", knownId).build());
+      CompletableFuture<JsonObject> known = client.chats().chat(knownId);
       return chat.kind() != ChatReference.Kind.USERNAME
           ? known
           : known.exceptionallyCompose(
@@ -85,7 +85,7 @@ final class TdlibTargets {
     if (chat.kind() == ChatReference.Kind.USERNAME) {
       return byUsername(chat);
     }
-    return request(TdlibJson.object("getChat").add("chat_id", chat.chatId()).build());
+    return client.chats().chat(chat.chatId());
   }
 
   private CompletableFuture<JsonObject> byUsername(ChatReference chat) {

@@ -65,7 +65,8 @@ final class FakeTdJson implements TdJson {
           "deleteMessages",
           "joinChat",
           "getSupergroup",
-          "getSupergroupFullInfo");
+          "getSupergroupFullInfo",
+          "loadChats");
 
   final List<JsonObject> requests = new CopyOnWriteArrayList<>();
   final Set<String> receiveThreads = ConcurrentHashMap.newKeySet();
@@ -298,6 +299,8 @@ final class FakeTdJson implements TdJson {
           error(client, extra, 400, "Chat not found");
         }
       }
+      // The fake's sessions are in no chat until they join one: the list is loaded at once.
+      case "loadChats" -> error(client, extra, 404, "Not Found");
       case "getMessageLinkInfo" ->
           reply(
               client,

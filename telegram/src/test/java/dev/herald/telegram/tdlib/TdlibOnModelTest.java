@@ -27,6 +27,7 @@ import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.SendLog;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -231,6 +232,29 @@ class TdlibOnModelTest {
     Preparation banned = prepare(ChatReference.parse("@strict_group"), true);
     assertEquals(TargetMembership.BANNED_IN_CHAT, banned.membership(), banned::toString);
     assertEquals(0, world.sendLog().attempts(), "nothing was sent to either");
+  }
+
+  @Test
+  void aChatGivenByIdIsFoundOnAClientOpenedFromTheStoredStateAlone() throws Exception {
+    Chat group = world.createChat(NewChat.supergroup("By id").username("id_group"));
+    prepare(ChatReference.parse("@id_group"), true);
+    sessions.close(SESSION);
+    // Another node restores the binlog only: the client's chat database is gone.
+    Files.delete(dataDir.resolve("session-" + SESSION).resolve(ModelTdSeenChats.FILE));
+
+    ChatReference byId = ChatReference.parse(Long.toString(group.id()));
+    assertInstanceOf(SendOutcome.Delivered.class, send(byId, Post.text("by id")));
+    assertEquals(1, world.sendLog().count(ACCOUNT, group.id(), "by id"));
+  }
+
+  @Test
+  void theSendNeverJoinsAChatByItsLinkThatIsThePreparationsToDoAtThePace() {
+    Chat group = world.createChat(NewChat.supergroup("Open club").inviteLink());
+    ChatReference chat = ChatReference.parse(world.inviteLink(group.id()).orElseThrow());
+
+    assertInstanceOf(SendOutcome.ChatForbidden.class, send(chat, Post.text("not yet")));
+    assertEquals(0, world.figures().joins());
+    assertEquals(Membership.LEFT, membership(group.id()));
   }
 
   @Test

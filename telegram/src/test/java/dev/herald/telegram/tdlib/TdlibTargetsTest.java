@@ -63,6 +63,7 @@ class TdlibTargetsTest extends FakeTdlibTest {
         List.of(
             "searchPublicChat",
             "getChat",
+            "loadChats",
             "getSupergroup",
             "getSupergroupFullInfo",
             "joinChat",
@@ -122,7 +123,10 @@ class TdlibTargetsTest extends FakeTdlibTest {
 
     assertEquals(FakeTdJson.chatId("herald_group"), found.chatId());
     assertEquals(TargetErrors.JOIN_PACED, found.error().orElseThrow().code(), "found, not joined");
-    assertEquals(List.of("getChat", "searchPublicChat", "getSupergroup"), requested());
+    assertEquals(
+        List.of("getChat", "loadChats", "getChat", "searchPublicChat", "getSupergroup"),
+        requested(),
+        "its chat list loaded first: the session is not in it");
   }
 
   @Test
@@ -164,9 +168,14 @@ class TdlibTargetsTest extends FakeTdlibTest {
   }
 
   @Test
-  void aPostToAnInviteLinkGoesToTheChatTheJoinNamed() {
-    SendOutcome sent =
-        sessions.send(1, ChatReference.parse(FakeTdJson.OPEN_LINK), Post.text("Hello")).join();
+  void aPostToAnInviteLinkNeverJoinsItAndGoesToTheChatOnceJoined() {
+    ChatReference link = ChatReference.parse(FakeTdJson.OPEN_LINK);
+    assertInstanceOf(
+        SendOutcome.ChatForbidden.class, sessions.send(1, link, Post.text("Hello")).join());
+    assertEquals(0, td.count("joinChatByInviteLink"), "joins are the preparation's, paced");
+
+    prepare(FakeTdJson.OPEN_LINK, Optional.empty(), true);
+    SendOutcome sent = sessions.send(1, link, Post.text("Hello")).join();
 
     assertInstanceOf(SendOutcome.Delivered.class, sent);
     assertEquals(
