@@ -85,8 +85,16 @@ public final class TargetRules {
   }
 
   /**
-   * When this sender may join its next chat, given its own targets: now, or an hour after the
-   * oldest of the joins that fill its hour.
+   * Since when a sender's records count for {@link #nextJoinAt} and {@link #beforeSend}: a record
+   * that joined and became a member before is counted by neither.
+   */
+  public Instant historySince(Instant now) {
+    return now.minus(countedFor.compareTo(joinWindow) > 0 ? countedFor : joinWindow);
+  }
+
+  /**
+   * When this sender may join its next chat, given its own targets (of every account it posts for):
+   * now, or an hour after the oldest of the joins that fill its hour.
    */
   public Instant nextJoinAt(Collection<ChatTarget> senderTargets, Instant now) {
     Instant hourAgo = now.minus(joinWindow);

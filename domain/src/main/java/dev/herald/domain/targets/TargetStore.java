@@ -22,6 +22,15 @@ public interface TargetStore {
     return all;
   }
 
+  /**
+   * The records of session {@code sessionId} in the accounts other than {@code accountId} that
+   * joined or became a member after {@code since}: Telegram paces joins and counts new chats per
+   * Telegram account, whatever tenant the session posts for ({@link TargetRules#historySince}).
+   */
+  default List<ChatTarget> ofSessionElsewhere(long sessionId, long accountId, Instant since) {
+    return List.of();
+  }
+
   /** Inserts or replaces these records, in one statement batch. */
   void save(List<ChatTarget> targets);
 

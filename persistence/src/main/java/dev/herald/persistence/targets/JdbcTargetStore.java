@@ -114,6 +114,27 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
   }
 
   @Override
+  public List<ChatTarget> ofSessionElsewhere(long sessionId, long accountId, Instant since) {
+    List<ChatTarget> targets = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TargetSql.OF_SESSION_ELSEWHERE)) {
+      s.setLong(1, sessionId);
+      s.setLong(2, accountId);
+      s.setTimestamp(3, Timestamp.from(since));
+      s.setTimestamp(4, Timestamp.from(since));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          targets.add(target(rs.getLong("account_id"), rs));
+        }
+      }
+      return targets;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Reading the targets of session " + sessionId + " in other accounts failed", e);
+    }
+  }
+
+  @Override
   public Map<String, Instant> lastDelivered(long accountId) {
     Map<String, Instant> last = new HashMap<>();
     eachRow(

@@ -52,6 +52,17 @@ final class TargetSql {
              updated_at = now()
       """;
 
+  /**
+   * A session's records in the accounts other than one, that still count for its join pace or its
+   * new chats (joined or became a member after a time), by {@code chat_target_by_session}.
+   * Parameters: session, account, since, since.
+   */
+  static final String OF_SESSION_ELSEWHERE =
+      "SELECT account_id, sender_kind, sender_id, chat_ref, chat_id, title, membership,"
+          + " slow_mode_seconds, next_post_at, joined_at, last_error_code, last_error_message,"
+          + " member_since, posted_new_at FROM chat_target WHERE sender_kind = 'SESSION' AND"
+          + " sender_id = ? AND account_id <> ? AND (joined_at > ? OR member_since > ?)";
+
   static final String LAST_DELIVERED =
       "SELECT chat_ref, max(finished_at) FROM delivery_record WHERE account_id = ? AND outcome ="
           + " 'DELIVERED' GROUP BY chat_ref";

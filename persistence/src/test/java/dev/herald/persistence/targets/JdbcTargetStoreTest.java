@@ -78,6 +78,34 @@ class JdbcTargetStoreTest extends DatabaseTest {
   }
 
   @Test
+  void aSessionsRecentRecordsInTheOtherAccountsAreReadForItsPaceAndItsNewChats() {
+    long account = rows.account("ACTIVE", null);
+    long before = rows.account("ACTIVE", null);
+    long older = rows.account("ACTIVE", null);
+    ChatTarget own = slow(account, 12);
+    ChatTarget elsewhere = slow(before, 12);
+    ChatTarget anotherSession = slow(before, 13);
+    ChatTarget tooOld =
+        new ChatTarget(
+            new TargetKey(older, Sender.Kind.SESSION, 12, "@old"),
+            -1002,
+            "Old",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.of(NOW.minusSeconds(9 * 86_400)),
+            Optional.empty(),
+            Optional.of(NOW.minusSeconds(9 * 86_400)),
+            Optional.empty());
+    store.save(List.of(own, elsewhere, anotherSession, tooOld));
+
+    assertEquals(
+        List.of(elsewhere),
+        store.ofSessionElsewhere(12, account, NOW.minusSeconds(2 * 86_400)),
+        "not this account's, not another session's, not one older than asked");
+  }
+
+  @Test
   void savingAgainReplacesTheRecord() {
     long account = rows.account("ACTIVE", null);
     store.save(List.of(slow(account, 12)));

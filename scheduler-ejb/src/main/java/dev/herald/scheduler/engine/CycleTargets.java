@@ -4,18 +4,21 @@ import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.targets.TargetStore;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,7 +52,14 @@ final class CycleTargets {
   private final TargetWrites writes;
   private final Clock clock;
   private final Duration cycleGap;
+  private final LongFunction<List<ChatTarget>> sessionElsewhere;
+  private final Map<Long, List<ChatTarget>> elsewhere = new ConcurrentHashMap<>();
 
+  /**
+   * {@code sessionElsewhere}: a session's records in the account's others ({@link
+   * TargetStore#ofSessionElsewhere}), read only when a join or a post while new is weighed, at most
+   * once per session and cycle.
+   */
   CycleTargets(
       long accountId,
       Map<TargetKey, ChatTarget> known,
@@ -57,7 +67,8 @@ final class CycleTargets {
       TargetRules rules,
       TargetWrites writes,
       Clock clock,
-      Duration cycleGap) {
+      Duration cycleGap,
+      LongFunction<List<ChatTarget>> sessionElsewhere) {
     this.accountId = accountId;
     this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
@@ -65,10 +76,12 @@ final class CycleTargets {
     this.rules = rules;
     this.writes = writes;
     this.clock = clock;
+    this.sessionElsewhere = sessionElsewhere;
   }
 
   static CycleTargets disabled() {
-    return new CycleTargets(0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO);
+    return new CycleTargets(
+        0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO, id -> List.of());
   }
 
   CompletableFuture<Gate> gate(Sender sender, ChatReference chat) {
@@ -143,10 +156,25 @@ final class CycleTargets {
     }
   }
 
+  /**
+   * The sender's records: this account's, and for a session those of the other accounts it posted
+   * for lately, since Telegram paces joins and counts new chats per Telegram account.
+   */
   private List<ChatTarget> ofSender(Sender sender) {
-    return known.values().stream()
-        .filter(t -> t.key().senderKind() == sender.kind() && t.key().senderId() == sender.id())
-        .toList();
+    List<ChatTarget> own =
+        known.values().stream()
+            .filter(t -> t.key().senderKind() == sender.kind() && t.key().senderId() == sender.id())
+            .toList();
+    if (sender.kind() != Sender.Kind.SESSION) {
+      return own;
+    }
+    List<ChatTarget> other = elsewhere.computeIfAbsent(sender.id(), sessionElsewhere::apply);
+    if (other.isEmpty()) {
+      return own;
+    }
+    List<ChatTarget> all = new ArrayList<>(own);
+    all.addAll(other);
+    return all;
   }
 
   private void record(ChatTarget target) {

@@ -86,6 +86,30 @@ final class EngineTargets {
           new Object[] {accountId, e.getMessage()});
       known = Map.of();
     }
-    return new CycleTargets(accountId, known, preparer, rules, writes, clock, cycleGap);
+    return new CycleTargets(
+        accountId,
+        known,
+        preparer,
+        rules,
+        writes,
+        clock,
+        cycleGap,
+        sessionId -> sessionElsewhere(sessionId, accountId, clock));
+  }
+
+  /**
+   * A session's recent records in other accounts; when the read fails, none (the session is paced
+   * on this account's records alone, as before it moved).
+   */
+  private List<ChatTarget> sessionElsewhere(long sessionId, long accountId, Clock clock) {
+    try {
+      return store.ofSessionElsewhere(sessionId, accountId, rules.historySince(clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Reading session {0}''s targets in other accounts failed ({1}); paced on account {2}''s",
+          new Object[] {sessionId, e.getMessage(), accountId});
+      return List.of();
+    }
   }
 }

@@ -107,6 +107,30 @@ class CycleTargetsTest {
   }
 
   @Test
+  void aSessionsJoinsForAnotherAccountCountAgainstItsPaceHere() {
+    // Session 7 joined a chat for account 2 ten minutes ago, then moved to account 1.
+    ChatTarget joinedForAnother =
+        new ChatTarget(
+            new TargetKey(2, Sender.Kind.SESSION, 7, "@elsewhere"),
+            99,
+            "Elsewhere",
+            TargetMembership.JOINED,
+            0,
+            Optional.empty(),
+            Optional.of(now.minus(Duration.ofMinutes(10))),
+            Optional.empty(),
+            Optional.of(now.minus(Duration.ofMinutes(10))),
+            Optional.empty());
+    targetStore.elsewhere.put(joinedForAnother.key(), joinedForAnother);
+
+    run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1"));
+
+    assertEquals(List.of("@herald_a1 (paced)"), prepared, "one join an hour, spent elsewhere");
+    assertEquals(List.of(), sent);
+    assertEquals(Optional.of(now.plus(Duration.ofMinutes(50))), target("@herald_a1").nextPostAt());
+  }
+
+  @Test
   void pacedJoinsLeaveTheRestForLaterCyclesUnsent() {
     CycleTally tally = run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
 

@@ -3,6 +3,7 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetStore;
+import dev.herald.domain.telegram.Sender;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,21 @@ final class InMemoryTargetStore implements TargetStore {
   public Map<TargetKey, ChatTarget> forAccount(long accountId) {
     reads.incrementAndGet();
     return Map.copyOf(saved);
+  }
+
+  /** Records of the other accounts, which {@link #forAccount} leaves out. */
+  final Map<TargetKey, ChatTarget> elsewhere = new ConcurrentHashMap<>();
+
+  @Override
+  public List<ChatTarget> ofSessionElsewhere(long sessionId, long accountId, Instant since) {
+    return elsewhere.values().stream()
+        .filter(t -> t.key().senderKind() == Sender.Kind.SESSION && t.key().senderId() == sessionId)
+        .filter(t -> t.key().accountId() != accountId)
+        .filter(
+            t ->
+                t.joinedAt().map(since::isBefore).orElse(false)
+                    || t.memberSince().map(since::isBefore).orElse(false))
+        .toList();
   }
 
   @Override
