@@ -14,6 +14,7 @@ public final class TargetErrors {
   public static final String JOIN_REQUESTED = "JOIN_REQUESTED";
   public static final String JOIN_PACED = "JOIN_PACED";
   public static final String JOIN_DECLINED = "JOIN_DECLINED";
+  public static final String JOIN_REFUSED = "JOIN_REFUSED";
   public static final String BANNED_IN_CHAT = "BANNED_IN_CHAT";
   public static final String WRITE_FORBIDDEN = "WRITE_FORBIDDEN";
   public static final String CHAT_NOT_FOUND = "CHAT_NOT_FOUND";
@@ -53,6 +54,18 @@ public final class TargetErrors {
         chat
             + " declined this sender's join: ask its admins to let it in, or remove the group from"
             + " the bot config.");
+  }
+
+  /** Telegram refused the join itself ({@code CHANNELS_TOO_MUCH}, ...), in its words. */
+  public static TargetError joinRefused(String chat, String reason) {
+    return new TargetError(
+        JOIN_REFUSED,
+        "Telegram refused this sender's join of "
+            + chat
+            + " ("
+            + (reason.length() > 80 ? reason.substring(0, 80) : reason)
+            + "); Herald tries again later. CHANNELS_TOO_MUCH means the account is in too many"
+            + " groups and channels.");
   }
 
   public static TargetError joinPaced(int joinsPerHour, Instant nextJoin) {

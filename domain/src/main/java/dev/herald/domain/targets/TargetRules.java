@@ -127,11 +127,17 @@ public final class TargetRules {
             : known.map(ChatTarget::slowModeSeconds).orElse(0);
     Optional<Instant> joinedAt =
         prepared.joined() ? Optional.of(now) : known.flatMap(ChatTarget::joinedAt);
-    // A member again after a join request was approved or after leaving: new there from now.
+    // A member after its join request was approved: new there from now. (A join sets becameMember;
+    // a chat found joined again after a refused send was never left, and is not new.)
     boolean memberAgain =
         known.isPresent()
-            && known.get().membership() != TargetMembership.JOINED
+            && known.get().membership() == TargetMembership.JOIN_REQUESTED
             && prepared.membership() == TargetMembership.JOINED;
+    // A wait Telegram asked for (a flood wait while checking) says nothing of the membership.
+    TargetMembership membership =
+        !prepared.retryAfter().isZero() && known.isPresent()
+            ? known.get().membership()
+            : prepared.membership();
     Optional<Instant> memberSince =
         prepared.becameMember() || memberAgain
             ? Optional.of(now)
@@ -143,14 +149,14 @@ public final class TargetRules {
     } else if (error.map(e -> TargetErrors.JOIN_PACED.equals(e.code())).orElse(false)) {
       next = Optional.of(nextJoin);
       error = Optional.of(TargetErrors.joinPaced(joinsPerHour, nextJoin));
-    } else if (prepared.membership() != TargetMembership.JOINED) {
-      next = Optional.of(now.plus(recheck(prepared.membership())));
+    } else if (membership != TargetMembership.JOINED) {
+      next = Optional.of(now.plus(recheck(membership)));
     }
     return new ChatTarget(
         key,
         chatId,
         title,
-        prepared.membership(),
+        membership,
         slowMode,
         next,
         joinedAt,
@@ -225,11 +231,16 @@ public final class TargetRules {
           : Optional.empty();
     }
     if (outcome instanceof SendOutcome.SlowMode slow) {
-      // Slow mode switched on or raised since the chat was prepared: its delay is at least the
-      // wait Telegram asked, so the posts after this one keep to it (rule 16).
+      // Slow mode switched on or changed since the chat was prepared: its delay as the transport
+      // read it, else at least the wait Telegram asked, so the posts after this one keep to it
+      // (rule 16).
+      int delay =
+          slow.delaySeconds() > 0
+              ? slow.delaySeconds()
+              : Math.max(target.slowModeSeconds(), slowModeAtLeast(slow.retryAfter()));
       return Optional.of(
           target
-              .withSlowMode(Math.max(target.slowModeSeconds(), slowModeAtLeast(slow.retryAfter())))
+              .withSlowMode(delay)
               .waitUntil(
                   now.plus(slow.retryAfter()),
                   Optional.of(TargetErrors.slowMode(slow.retryAfter()))));

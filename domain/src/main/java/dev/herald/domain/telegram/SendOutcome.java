@@ -38,9 +38,15 @@ public sealed interface SendOutcome {
 
   /**
    * This chat accepts a message from this sender only after {@code retryAfter} ({@code
-   * SLOWMODE_WAIT_N}).
+   * SLOWMODE_WAIT_N}); {@code delaySeconds} is the chat's slow mode delay when the transport read
+   * it (0 when it did not: Telegram's answer names only the wait).
    */
-  record SlowMode(Duration retryAfter) implements SendOutcome {
+  record SlowMode(Duration retryAfter, int delaySeconds) implements SendOutcome {
+
+    public SlowMode(Duration retryAfter) {
+      this(retryAfter, 0);
+    }
+
     @Override
     public String detail() {
       return "slow mode: this chat takes the next message in " + retryAfter.toSeconds() + " s";

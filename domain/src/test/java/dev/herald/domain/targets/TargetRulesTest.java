@@ -146,6 +146,17 @@ class TargetRulesTest {
                 learnt, new SendOutcome.Delivered(1), NOW.plusSeconds(42), Duration.ofSeconds(1))
             .orElseThrow();
     assertEquals(Optional.of(NOW.plusSeconds(102)), after.nextPostAt());
+    assertEquals(
+        300,
+        rules
+            .afterSend(
+                joinedAt("@x", NOW),
+                new SendOutcome.SlowMode(Duration.ofSeconds(42), 300),
+                NOW,
+                GAP)
+            .orElseThrow()
+            .slowModeSeconds(),
+        "the delay the transport read, when it did");
     assertEquals(3600, TargetRules.slowModeAtLeast(Duration.ofMinutes(20)));
     assertEquals(7200, TargetRules.slowModeAtLeast(Duration.ofHours(2)));
   }
@@ -164,6 +175,51 @@ class TargetRulesTest {
     assertFalse(refused.readyAt(NOW), "prepared first");
     assertFalse(refused.waitsAt(NOW), "at the next cycle");
     assertEquals(TargetErrors.WRITE_FORBIDDEN, refused.lastError().orElseThrow().code());
+  }
+
+  @Test
+  void aChatFoundJoinedAgainAfterARefusalIsNotNewThereButOneApprovedIs() {
+    ChatTarget refused =
+        rules
+            .afterSend(
+                joinedAt("@x", NOW.minusSeconds(9 * 86_400)),
+                new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
+                NOW,
+                GAP)
+            .orElseThrow();
+    ChatTarget again =
+        rules.prepared(
+            refused.key(), Optional.of(refused), Preparation.ready(100, "x", 0, false), NOW, NOW);
+    assertEquals(TargetMembership.JOINED, again.membership());
+    assertEquals(refused.memberSince(), again.memberSince(), "never left: not new there");
+
+    ChatTarget requested =
+        refused.with(TargetMembership.JOIN_REQUESTED, Optional.empty(), Optional.empty());
+    ChatTarget approved =
+        rules.prepared(
+            requested.key(),
+            Optional.of(requested),
+            Preparation.ready(100, "x", 0, false),
+            NOW,
+            NOW);
+    assertEquals(Optional.of(NOW), approved.memberSince(), "admitted now: new there");
+  }
+
+  @Test
+  void aWaitAskedWhileCheckingKeepsWhatTheRecordKnew() {
+    ChatTarget requested =
+        joinedAt("@x", NOW)
+            .with(TargetMembership.JOIN_REQUESTED, Optional.empty(), Optional.empty());
+    ChatTarget waited =
+        rules.prepared(
+            requested.key(),
+            Optional.of(requested),
+            Preparation.retryAfter(
+                Duration.ofSeconds(30), TargetErrors.floodWait(Duration.ofSeconds(30))),
+            NOW,
+            NOW);
+    assertEquals(TargetMembership.JOIN_REQUESTED, waited.membership());
+    assertEquals(Optional.of(NOW.plusSeconds(30)), waited.nextPostAt());
   }
 
   @Test

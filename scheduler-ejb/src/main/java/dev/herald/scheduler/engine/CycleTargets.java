@@ -121,13 +121,16 @@ final class CycleTargets {
     return prepared
         .exceptionally(
             failure -> {
-              // A transport that failed to prepare says nothing about the chat: send as written,
-              // as before targets existed; the send's outcome says what Telegram thinks.
+              // A transport that failed to prepare says nothing about the chat. A chat Herald
+              // knows nothing of yet is sent as written, as before targets existed: the send's
+              // outcome says what Telegram thinks (a session not logged in, say). One known not to
+              // take the post (a join request waiting, a ban, no right to write) keeps its record
+              // and waits: sent anyway, its refusal would lose what the record knows.
               LOG.log(
                   Level.WARNING,
                   "Preparing {0} for {1} failed: {2}",
                   new Object[] {chat, sender, failure.getMessage()});
-              return Gate.SEND;
+              return target.isEmpty() ? Gate.SEND : Gate.WAIT;
             })
         .toCompletableFuture();
   }

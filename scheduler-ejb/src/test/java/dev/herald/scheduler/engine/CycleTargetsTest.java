@@ -131,6 +131,39 @@ class CycleTargetsTest {
   }
 
   @Test
+  void aKnownChatWhosePreparationFailsWaitsAndKeepsItsRecord() {
+    ChatTarget requested =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.SESSION, 7, "@herald_a1"),
+            101,
+            "Vetted",
+            TargetMembership.JOIN_REQUESTED,
+            0,
+            Optional.of(now.minusSeconds(1)),
+            Optional.of(now.minus(Duration.ofHours(2))),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    saved.put(requested.key(), requested);
+    TargetPreparer failing =
+        (sender, chat, known, mayJoin) ->
+            CompletableFuture.failedFuture(new IllegalStateException("timed out"));
+
+    store.completed.clear();
+    bench.run(
+        Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_new"),
+        CycleBench.sending(gateway, TextFormatter.plainOnly()),
+        new EngineTargets(targetStore, failing, new TargetRules(10), targetWrites),
+        targetWrites::flush);
+
+    assertEquals(
+        List.of("SESSION#7->@herald_new"),
+        sent,
+        "a chat Herald knows nothing of is sent as written; the join request is not lost");
+    assertEquals(requested, target("@herald_a1"));
+  }
+
+  @Test
   void pacedJoinsLeaveTheRestForLaterCyclesUnsent() {
     CycleTally tally = run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
 

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A tenant's bot cannot join anything: before its first post to a chat it asks whether it was added
@@ -37,7 +38,9 @@ final class BotApiTargets {
         .thenCompose(
             me -> {
               if (!me.ok()) {
-                return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+                // The token or the network, not the chat: the send says which.
+                return CompletableFuture.failedFuture(
+                    new IllegalStateException("getMe failed: " + me.description()));
               }
               String username = username(me);
               long botId = me.resultObject().getJsonNumber("id").longValue();
@@ -123,7 +126,8 @@ final class BotApiTargets {
   /**
    * A refused {@code getChat}/{@code getChatMember}: a 429 waits the time asked, a 403 (kicked) is
    * a ban in the chat, "chat not found" means the bot was never added; anything else (network, 5xx,
-   * a bad token) says nothing about the chat, and the send tells the engine.
+   * a bad token) says nothing about the chat and fails the preparation: the engine sends as
+   * written, the send tells it, and nothing is recorded about the chat.
    */
   private static Preparation refused(BotApiResponse answer, String username, ChatReference chat) {
     Optional<Long> retryAfter = answer.retryAfterSeconds();
@@ -139,7 +143,9 @@ final class BotApiTargets {
     if (answer.errorCode() == 403 || description.contains("chat not found")) {
       return notAdded(username, chat, 0, null);
     }
-    return Preparation.ready(0, null, 0, false);
+    throw new CompletionException(
+        new IllegalStateException(
+            "Bot API " + answer.errorCode() + " " + description + " says nothing of the chat"));
   }
 
   private static String username(BotApiResponse me) {

@@ -212,7 +212,8 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
 
   /**
    * Resolves and joins (or checks) the chat on the model before the first post. A session the fault
-   * plan makes unavailable or logged out is taken as ready: its send answers for it.
+   * plan makes unavailable or logged out fails the preparation, as TDLib's does: the engine sends
+   * as written, the send answers for the session, and nothing is recorded about the chat.
    */
   @Override
   public CompletionStage<Preparation> prepare(
@@ -221,7 +222,8 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     if (sender.kind() == Sender.Kind.SESSION
         && (plan.unavailableSessions().contains(sender.id())
             || plan.needsLoginSessions().contains(sender.id()))) {
-      return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("Sandbox session " + sender.id() + " cannot act now"));
     }
     return CompletableFuture.completedFuture(
         model().targets().prepare(sender, chat, known, mayJoin));

@@ -55,7 +55,7 @@ final class ClientRecord {
   }
 
   /** The usernames of the public chats {@code sessionId} joined, on any node, in order. */
-  List<String> joined(long sessionId) {
+  synchronized List<String> joined(long sessionId) {
     if (file.isEmpty() || !Files.exists(file.get())) {
       return List.of();
     }
@@ -79,7 +79,8 @@ final class ClientRecord {
     write(event, sessionId, clientId, "");
   }
 
-  private void write(String event, long sessionId, int clientId, String detail) {
+  /** Synchronized: a file lock guards other processes, not this one's threads. */
+  private synchronized void write(String event, long sessionId, int clientId, String detail) {
     if (file.isEmpty()) {
       return;
     }

@@ -14,7 +14,9 @@ import dev.herald.telegram.model.TelegramWorld;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,7 +60,7 @@ final class ModelTdChats {
                   seen,
                   () -> world.joinChatByInviteLink(account, request.getString("invite_link")));
           case "getMessageLinkInfo" -> messageLink(account, seen, request.getString("url"));
-          case "loadChats" -> loadChats(account, seen);
+          case "loadChats" -> loadChats(account, seen, request);
           default -> null;
         });
   }
@@ -82,10 +84,12 @@ final class ModelTdChats {
 
   /**
    * {@code loadChats} of the main list: the chats the account is in become known to the client at
-   * once (the model's list is one page); asked again, TDLib's 404 says all are loaded.
+   * once (the model's list is one page); asked again, TDLib's 404 says all are loaded. The model
+   * archives nothing.
    */
-  private JsonObjectBuilder loadChats(Account account, ModelTdSeenChats seen) {
-    if (seen.listLoaded()) {
+  private JsonObjectBuilder loadChats(Account account, ModelTdSeenChats seen, JsonObject request) {
+    JsonObject list = request.getJsonObject("chat_list");
+    if (seen.listLoaded() || !"chatListMain".equals(TdlibJson.type(list))) {
       throw new TdlibException(404, "Not Found");
     }
     for (ChatMembership member : world.memberships()) {
@@ -117,20 +121,45 @@ final class ModelTdChats {
   void rejoin(Account account, List<String> usernames) {
     synchronized (world) {
       for (String username : usernames) {
-        if (world.chatByUsername(username).isEmpty()) {
-          world.createChat(NewChat.supergroup(username).username(username));
+        Chat chat = publicChat(username, false);
+        if (world.members(chat.id()).getOrDefault(account, Membership.LEFT) == Membership.LEFT) {
+          world.setMembership(chat.id(), account, Membership.MEMBER);
         }
-        world.setMembership(
-            world.chatByUsername(username).orElseThrow().id(), account, Membership.MEMBER);
       }
     }
+  }
+
+  /**
+   * The world's chat of a username, created on first contact (a channel when {@code channel}, else
+   * a supergroup anyone may join) with an id derived from the username, so that every node's world
+   * gives it the same id, as Telegram's one world does.
+   */
+  private Chat publicChat(String username, boolean channel) {
+    synchronized (world) {
+      Optional<Chat> existing = world.chatByUsername(username);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      NewChat spec =
+          (channel ? NewChat.channel(username) : NewChat.supergroup(username)).username(username);
+      long id = idOf(username);
+      return world.createChat(world.chat(id).isPresent() ? spec : spec.id(id));
+    }
+  }
+
+  /** {@code -100} followed by 12 digits taken from the username's SHA-256. */
+  private static long idOf(String username) {
+    String hex =
+        TdlibStateSnapshot.sha256(
+            username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return CHANNEL_ID_BASE - (Long.parseLong(hex.substring(0, 12), 16) % 999_999_999_999L + 1);
   }
 
   /** The chat of a username, created as a public supergroup when the world has none of it. */
   private Chat publicChat(Account account, String username) {
     synchronized (world) {
-      if (world.chatByUsername(username).isEmpty() && valid(username)) {
-        world.createChat(NewChat.supergroup(username).username(username));
+      if (valid(username)) {
+        publicChat(username, false);
       }
       return world.searchPublicChat(account, username);
     }
@@ -231,9 +260,7 @@ final class ModelTdChats {
     synchronized (world) {
       if (link.chat().kind() == ChatReference.Kind.USERNAME) {
         String username = link.chat().username();
-        if (world.chatByUsername(username).isEmpty()) {
-          world.createChat(NewChat.channel(username).username(username));
-        }
+        publicChat(username, true);
         chat = world.searchPublicChat(account, username);
       } else {
         try {

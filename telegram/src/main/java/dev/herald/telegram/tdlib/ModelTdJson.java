@@ -185,6 +185,9 @@ public final class ModelTdJson implements TdJson {
       reply(id, extra, error(refused));
     } catch (TdlibException local) {
       reply(id, extra, error(local.code(), local.tdlibMessage()));
+    } catch (RuntimeException broken) {
+      // Every request gets an answer, as from TDLib: a caller never waits for one that cannot come.
+      reply(id, extra, error(500, "The model failed: " + broken));
     }
   }
 

@@ -83,25 +83,57 @@ final class TdlibChats {
     return client.request(TdlibJson.object("getChat").add("chat_id", chatId).build());
   }
 
+  /**
+   * Loads the main and the archive chat lists, once per client while it succeeds: a load cut short
+   * (a flood wait, a timeout) is tried again by the next chat TDLib does not know. Always
+   * completes.
+   */
   private CompletableFuture<Void> loadChatList() {
     CompletableFuture<Void> loading = new CompletableFuture<>();
     if (!chatList.compareAndSet(null, loading)) {
       return chatList.get();
     }
-    loadMore(LOAD_CHATS_ROUNDS).whenComplete((done, failure) -> loading.complete(null));
+    try {
+      loadAll("chatListMain", LOAD_CHATS_ROUNDS)
+          .thenCompose(main -> main ? loadAll("chatListArchive", LOAD_CHATS_ROUNDS) : done(false))
+          .whenComplete(
+              (loaded, failure) -> {
+                if (!Boolean.TRUE.equals(loaded)) {
+                  chatList.set(null);
+                }
+                loading.complete(null);
+              });
+    } catch (RuntimeException e) {
+      chatList.set(null);
+      loading.complete(null);
+    }
     return loading;
   }
 
-  /** {@code loadChats} of the main list until TDLib answers 404 (all loaded) or fails. */
-  private CompletableFuture<Void> loadMore(int rounds) {
+  /**
+   * {@code loadChats} of one list until TDLib answers 404 (all loaded: true), or fails or {@code
+   * rounds} run out (false).
+   */
+  private CompletableFuture<Boolean> loadAll(String list, int rounds) {
     return client
         .request(
             TdlibJson.object("loadChats")
-                .add("chat_list", TdlibJson.object("chatListMain"))
+                .add("chat_list", TdlibJson.object(list))
                 .add("limit", LOAD_CHATS_LIMIT)
                 .build())
-        .handle((ok, failure) -> failure == null && rounds > 1)
-        .thenCompose(more -> more ? loadMore(rounds - 1) : CompletableFuture.completedFuture(null));
+        .handle(
+            (ok, failure) -> {
+              if (failure == null) {
+                return rounds > 1 ? loadAll(list, rounds - 1) : done(false);
+              }
+              return done(
+                  AsyncFailures.cause(failure) instanceof TdlibException e && e.code() == 404);
+            })
+        .thenCompose(next -> next);
+  }
+
+  private static CompletableFuture<Boolean> done(boolean loaded) {
+    return CompletableFuture.completedFuture(loaded);
   }
 
   /**

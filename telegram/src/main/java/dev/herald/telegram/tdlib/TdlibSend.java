@@ -113,7 +113,9 @@ final class TdlibSend {
                                 ? info.getJsonNumber("slow_mode_delay_expires_in").doubleValue()
                                 : 0;
                         return left > 0
-                            ? new SendOutcome.SlowMode(Duration.ofSeconds((long) Math.ceil(left)))
+                            ? new SendOutcome.SlowMode(
+                                Duration.ofSeconds((long) Math.ceil(left)),
+                                (int) TdlibJson.number(info, "slow_mode_delay", 0))
                             : outcome;
                       });
             })

@@ -188,12 +188,18 @@ final class TdlibTargets {
                   if (channel) {
                     return done(writeForbidden(chat, chatId, title));
                   }
-                  if (joinRequested) {
-                    return done(joinRequested(chat, title).withChatId(chatId, title));
+                  if (joinRequested && supergroup.getBoolean("join_by_request", true)) {
+                    // Checked, not asked again: no second request, and no join spent on it.
+                    return done(
+                        Preparation.blocked(
+                            TargetMembership.JOIN_REQUESTED,
+                            chatId,
+                            title,
+                            TargetErrors.joinRequested(chat.canonical())));
                   }
                   return join(chat, chatId, title, supergroupId, mayJoin);
                 default:
-                  return canPost(kind, status, channel)
+                  return canPost(kind, status, channel, found)
                       ? slowMode(supergroupId, channel)
                           .thenApply(delay -> Preparation.ready(chatId, title, delay, false))
                       : done(writeForbidden(chat, chatId, title));
@@ -225,15 +231,22 @@ final class TdlibTargets {
         .exceptionally(failure -> requested(chat, title, failure).withChatId(chatId, title));
   }
 
-  /** A member may write unless the chat is a channel (admins only) or restricts it. */
-  private static boolean canPost(String kind, JsonObject status, boolean channel) {
+  /**
+   * A member may write unless the chat is a channel (admins only) or restricts it: the member
+   * itself, or every member ({@code chat.permissions}, a read-only group).
+   */
+  private static boolean canPost(String kind, JsonObject status, boolean channel, JsonObject chat) {
     return switch (kind) {
       case "chatMemberStatusCreator" -> true;
       case "chatMemberStatusAdministrator" -> {
         JsonObject rights = TdlibJson.child(status, "rights");
         yield !channel || (rights != null && rights.getBoolean("can_post_messages", false));
       }
-      case "chatMemberStatusMember" -> !channel;
+      case "chatMemberStatusMember" -> {
+        JsonObject everyone = TdlibJson.child(chat, "permissions");
+        yield !channel
+            && (everyone == null || everyone.getBoolean("can_send_basic_messages", true));
+      }
       case "chatMemberStatusRestricted" -> {
         JsonObject permissions = TdlibJson.child(status, "permissions");
         yield status.getBoolean("is_member", false)
@@ -255,13 +268,35 @@ final class TdlibTargets {
   }
 
   /**
-   * A join that only sent a request, as TDLib before 1.8.66 answered it (an error); any other
-   * failure is handed on.
+   * A join Telegram answered with an error: one that only sent a request, as TDLib before 1.8.66
+   * answered it; a flood wait, or an error about the session or the connection (401, a timeout),
+   * handed on to {@link #refused}; any other refusal ({@code CHANNELS_TOO_MUCH}: the account is in
+   * too many chats, {@code USERS_TOO_MUCH}, ...) is a join spent and refused, so the pace counts it
+   * and the chat is asked again only at the next recheck, never at every cycle.
    */
   private static Preparation requested(ChatReference chat, String title, Throwable failure) {
     Throwable cause = AsyncFailures.cause(failure);
-    if (cause instanceof TdlibException e && e.tdlibMessage().contains(REQUEST_SENT)) {
-      return joinRequested(chat, title);
+    if (cause instanceof TdlibException e) {
+      if (e.tdlibMessage().contains(REQUEST_SENT)) {
+        return joinRequested(chat, title);
+      }
+      SendOutcome mapped = TdlibErrorMapper.map(e.code(), e.tdlibMessage());
+      boolean handedOn =
+          e.code() == 401
+              || mapped instanceof SendOutcome.FloodWait
+              || mapped instanceof SendOutcome.SlowMode
+              || mapped instanceof SendOutcome.SenderBanned
+              || mapped instanceof SendOutcome.SenderNeedsLogin
+              || mapped instanceof SendOutcome.SenderLimited
+              || e.tdlibMessage().startsWith("INVITE_HASH")
+              || e.tdlibMessage().contains("CHANNEL_PRIVATE");
+      if (!handedOn) {
+        return Preparation.joinSpent(
+            TargetMembership.NOT_MEMBER,
+            0,
+            title,
+            TargetErrors.joinRefused(chat.canonical(), e.tdlibMessage()));
+      }
     }
     throw failure instanceof CompletionException c ? c : new CompletionException(cause);
   }

@@ -352,6 +352,8 @@ final class FakeTdJson implements TdJson {
         long id = request.getJsonNumber("chat_id").longValue();
         if (id == chatId("approval_chat")) {
           reply(client, extra, obj("chatJoinResultRequestSent"));
+        } else if (id == chatId("one_too_many")) {
+          error(client, extra, 400, "CHANNELS_TOO_MUCH"); // the account is in 500 chats already
         } else {
           joinedChats.add(id);
           reply(client, extra, obj("chatJoinResultSuccess").add("chat_id", id));

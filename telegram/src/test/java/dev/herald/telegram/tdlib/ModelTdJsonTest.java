@@ -53,6 +53,7 @@ class ModelTdJsonTest {
 
   @Test
   void aLoggedInSessionReopensWithoutALoginOnTheSameAndOnAnotherNode() throws Exception {
+    long chatId;
     try (TdlibSessions first = node(dataDir, "node-a")) {
       assertEquals(LoginStep.Kind.CODE_REQUIRED, first.startLogin(1, PHONE, API).kind());
       assertEquals(LoginStep.ready(), first.submitCode(1, "12345"));
@@ -60,7 +61,7 @@ class ModelTdJsonTest {
           SendOutcome.ChatForbidden.class,
           first.send(1, CHAT, Post.text("a")).join(),
           "not a member before it joined");
-      first.prepare(1, CHAT, Optional.empty(), true).join();
+      chatId = first.prepare(1, CHAT, Optional.empty(), true).join().chatId();
       assertInstanceOf(SendOutcome.Delivered.class, first.send(1, CHAT, Post.text("a")).join());
     }
     try (TdlibSessions restarted = node(dataDir, "node-a")) {
@@ -72,6 +73,10 @@ class ModelTdJsonTest {
           SendOutcome.Delivered.class,
           elsewhere.send(1, CHAT, Post.text("c")).join(),
           "restored from the store into an empty folder, still a member");
+      assertEquals(
+          chatId,
+          elsewhere.prepare(1, CHAT, Optional.empty(), false).join().chatId(),
+          "the same chat id in every node's world");
     }
     assertEquals(
         List.of(

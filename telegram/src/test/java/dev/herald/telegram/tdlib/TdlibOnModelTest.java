@@ -4,6 +4,7 @@ import static dev.herald.telegram.tdlib.FakeTdlibSessions.API;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.KEY;
 import static dev.herald.telegram.tdlib.FakeTdlibSessions.PHONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +129,7 @@ class TdlibOnModelTest {
     assertInstanceOf(SendOutcome.Delivered.class, send(chat, Post.text("first")));
     clock.advance(Duration.ofSeconds(10));
     SendOutcome tooSoon = send(chat, Post.text("second"));
-    assertEquals(new SendOutcome.SlowMode(Duration.ofSeconds(20)), tooSoon);
+    assertEquals(new SendOutcome.SlowMode(Duration.ofSeconds(20), 30), tooSoon, "and its delay");
     clock.advance(Duration.ofSeconds(20));
     assertInstanceOf(SendOutcome.Delivered.class, send(chat, Post.text("third")));
     assertEquals(2, world.sendLog().delivered());
@@ -206,6 +207,7 @@ class TdlibOnModelTest {
     Preparation again =
         sessions.prepare(SESSION, chat, Optional.of(recorded(chat, requested)), true).join();
     assertEquals(TargetMembership.JOIN_REQUESTED, again.membership(), again::toString);
+    assertFalse(again.joined(), "a check spends no join of the pace");
     assertEquals(1, world.figures().joins(), "one join request, not one per check");
 
     world.approveJoinRequest(group.id(), ACCOUNT);

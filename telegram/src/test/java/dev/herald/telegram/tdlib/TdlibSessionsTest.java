@@ -201,7 +201,7 @@ class TdlibSessionsTest extends FakeTdlibTest {
     logIn(sessions, 1);
 
     assertEquals(
-        new SendOutcome.SlowMode(Duration.ofSeconds(250)),
+        new SendOutcome.SlowMode(Duration.ofSeconds(250), 300),
         sessions.send(1, ChatReference.parse("@slowed_chat"), TEXT).join(),
         "the chat's slow mode is still running: only this chat waits");
     assertEquals(

@@ -87,6 +87,16 @@ class TdlibTargetsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aJoinTelegramRefusesIsAJoinSpentAndShownNotAFailedPreparation() {
+    Preparation refused = prepare("@one_too_many", Optional.empty(), true);
+
+    assertEquals(TargetMembership.NOT_MEMBER, refused.membership(), refused::toString);
+    assertTrue(refused.joined(), "counted by the pace: not tried again at every cycle");
+    assertEquals(TargetErrors.JOIN_REFUSED, refused.error().orElseThrow().code());
+    assertTrue(refused.error().orElseThrow().message().contains("CHANNELS_TOO_MUCH"));
+  }
+
+  @Test
   void aPublicGroupIsResolvedThenJoinedWithItsSlowMode() {
     Preparation ready = prepare("@slow_chat", Optional.empty(), true);
 
@@ -124,9 +134,10 @@ class TdlibTargetsTest extends FakeTdlibTest {
     assertEquals(FakeTdJson.chatId("herald_group"), found.chatId());
     assertEquals(TargetErrors.JOIN_PACED, found.error().orElseThrow().code(), "found, not joined");
     assertEquals(
-        List.of("getChat", "loadChats", "getChat", "searchPublicChat", "getSupergroup"),
+        List.of(
+            "getChat", "loadChats", "loadChats", "getChat", "searchPublicChat", "getSupergroup"),
         requested(),
-        "its chat list loaded first: the session is not in it");
+        "its chat lists (main, archive) loaded first: the session is not in it");
   }
 
   @Test
