@@ -106,21 +106,36 @@ class CycleTargetsTest {
     assertEquals(4, sent.size(), "sent each cycle, after the preparation");
   }
 
+  /** Session 7's record of {@code chat} for {@code account}, joined (a member since) then. */
+  private static ChatTarget sessionSeven(
+      long account,
+      String chat,
+      TargetMembership membership,
+      Optional<Instant> next,
+      Optional<Instant> joined) {
+    return new ChatTarget(
+        new TargetKey(account, Sender.Kind.SESSION, 7, chat),
+        101,
+        chat,
+        membership,
+        0,
+        next,
+        joined,
+        Optional.empty(),
+        joined,
+        Optional.empty());
+  }
+
   @Test
   void aSessionsJoinsForAnotherAccountCountAgainstItsPaceHere() {
     // Session 7 joined a chat for account 2 ten minutes ago, then moved to account 1.
     ChatTarget joinedForAnother =
-        new ChatTarget(
-            new TargetKey(2, Sender.Kind.SESSION, 7, "@elsewhere"),
-            99,
-            "Elsewhere",
+        sessionSeven(
+            2,
+            "@elsewhere",
             TargetMembership.JOINED,
-            0,
             Optional.empty(),
-            Optional.of(now.minus(Duration.ofMinutes(10))),
-            Optional.empty(),
-            Optional.of(now.minus(Duration.ofMinutes(10))),
-            Optional.empty());
+            Optional.of(now.minus(Duration.ofMinutes(10))));
     targetStore.elsewhere.put(joinedForAnother.key(), joinedForAnother);
 
     run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1"));
@@ -133,16 +148,11 @@ class CycleTargetsTest {
   @Test
   void aKnownChatWhosePreparationFailsWaitsAndKeepsItsRecord() {
     ChatTarget requested =
-        new ChatTarget(
-            new TargetKey(1, Sender.Kind.SESSION, 7, "@herald_a1"),
-            101,
-            "Vetted",
+        sessionSeven(
+            1,
+            "@herald_a1",
             TargetMembership.JOIN_REQUESTED,
-            0,
             Optional.of(now.minusSeconds(1)),
-            Optional.of(now.minus(Duration.ofHours(2))),
-            Optional.empty(),
-            Optional.empty(),
             Optional.empty());
     saved.put(requested.key(), requested);
     TargetPreparer failing =
