@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Where the per-sender target records live (PostgreSQL). */
 public interface TargetStore {
@@ -29,6 +30,14 @@ public interface TargetStore {
    */
   default List<ChatTarget> ofSessionElsewhere(long sessionId, long accountId, Instant since) {
     return List.of();
+  }
+
+  /**
+   * Of {@code sessionIds}, those assigned to their account after {@code since} while they had
+   * records in another: only theirs can count there ({@link #ofSessionElsewhere}).
+   */
+  default Set<Long> movedSessions(Collection<Long> sessionIds, Instant since) {
+    return Set.of();
   }
 
   /** Inserts or replaces these records, in one statement batch. */

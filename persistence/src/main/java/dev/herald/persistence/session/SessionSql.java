@@ -87,10 +87,23 @@ public final class SessionSql {
       """
           .formatted(inUse("u"));
 
-  /** Parameters: account id, session id. */
+  /**
+   * Marks the session moved ({@code moved_at}) when it has target records in another account: the
+   * engine then counts those for its join pace and new chats (V93). Parameters: account id, session
+   * id.
+   */
   public static final String ASSIGN_SESSION =
-      "UPDATE telegram_session SET state = 'ASSIGNED', assigned_account_id = ?,"
-          + " updated_at = now(), version = version + 1 WHERE id = ?";
+      """
+      UPDATE telegram_session s
+         SET state = 'ASSIGNED', assigned_account_id = a.id,
+             moved_at = CASE WHEN EXISTS (SELECT 1 FROM chat_target t
+                                           WHERE t.sender_kind = 'SESSION' AND t.sender_id = s.id
+                                             AND t.account_id <> a.id)
+                             THEN now() ELSE s.moved_at END,
+             updated_at = now(), version = version + 1
+        FROM (SELECT CAST(? AS BIGINT) AS id) a
+       WHERE s.id = ?
+      """;
 
   private SessionSql() {}
 }

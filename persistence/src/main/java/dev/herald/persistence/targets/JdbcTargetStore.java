@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** {@link TargetStore} on the engine's non-transactional pool: one read, one batched upsert. */
@@ -131,6 +133,27 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Reading the targets of session " + sessionId + " in other accounts failed", e);
+    }
+  }
+
+  @Override
+  public Set<Long> movedSessions(Collection<Long> sessionIds, Instant since) {
+    Set<Long> moved = new HashSet<>();
+    if (sessionIds.isEmpty()) {
+      return moved;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TargetSql.MOVED_SESSIONS)) {
+      s.setArray(1, c.createArrayOf("bigint", sessionIds.toArray()));
+      s.setTimestamp(2, Timestamp.from(since));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          moved.add(rs.getLong(1));
+        }
+      }
+      return moved;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading which sessions moved failed", e);
     }
   }
 

@@ -63,6 +63,10 @@ final class TargetSql {
           + " member_since, posted_new_at FROM chat_target WHERE sender_kind = 'SESSION' AND"
           + " sender_id = ? AND account_id <> ? AND (joined_at > ? OR member_since > ?)";
 
+  /** Of the sessions asked, those moved since a time ({@code moved_at}, V93). */
+  static final String MOVED_SESSIONS =
+      "SELECT id FROM telegram_session WHERE id = ANY(?::bigint[]) AND moved_at > ?";
+
   static final String LAST_DELIVERED =
       "SELECT chat_ref, max(finished_at) FROM delivery_record WHERE account_id = ? AND outcome ="
           + " 'DELIVERED' GROUP BY chat_ref";

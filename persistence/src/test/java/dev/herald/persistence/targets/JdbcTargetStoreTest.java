@@ -10,11 +10,13 @@ import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.session.SessionSql;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JdbcTargetStoreTest extends DatabaseTest {
@@ -103,6 +105,25 @@ class JdbcTargetStoreTest extends DatabaseTest {
         List.of(elsewhere),
         store.ofSessionElsewhere(12, account, NOW.minusSeconds(2 * 86_400)),
         "not this account's, not another session's, not one older than asked");
+  }
+
+  @Test
+  void aSessionAssignedWhileItHasRecordsInAnotherAccountIsMarkedMoved() {
+    long before = rows.account("ACTIVE", null);
+    long account = rows.account("ACTIVE", null);
+    long pair = rows.apiPair(7);
+    long moving = rows.session(pair, "UNUSED", null, null);
+    long fresh = rows.session(pair, "UNUSED", null, null);
+    store.save(List.of(slow(before, moving)));
+
+    rows.update(SessionSql.ASSIGN_SESSION, account, moving);
+    rows.update(SessionSql.ASSIGN_SESSION, account, fresh);
+
+    assertEquals(
+        Set.of(moving),
+        store.movedSessions(List.of(moving, fresh), NOW.minusSeconds(60)),
+        "only the session with records in another account");
+    assertEquals(Set.of(), store.movedSessions(List.of(moving), NOW.plusSeconds(60)));
   }
 
   @Test

@@ -8,8 +8,11 @@ import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +38,15 @@ final class EngineTargets {
    */
   private final Map<Long, Map<TargetKey, ChatTarget>> prefetched = new ConcurrentHashMap<>();
 
+  /**
+   * The account each session was last seen claimed for on this node, and which of them moved to it
+   * lately with records in another account ({@link TargetStore#movedSessions}): asked once per new
+   * (session, account) pair, in one read per claimed batch, so a steady engine reads nothing more.
+   */
+  private final Map<Long, Long> sessionAccounts = new ConcurrentHashMap<>();
+
+  private final Set<Long> movedSessions = ConcurrentHashMap.newKeySet();
+
   EngineTargets(
       TargetStore store, TargetPreparer preparer, TargetRules rules, TargetWrites writes) {
     this.store = store;
@@ -58,6 +70,7 @@ final class EngineTargets {
     }
     try {
       prefetched.putAll(store.forAccounts(claimed.stream().map(DueCycle::accountId).toList()));
+      learnMoves(claimed);
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -97,11 +110,36 @@ final class EngineTargets {
         sessionId -> sessionElsewhere(sessionId, accountId, clock));
   }
 
+  /** Asks which of the batch's sessions claimed for a new account moved to it lately. */
+  private void learnMoves(List<DueCycle> claimed) {
+    Map<Long, Long> fresh = new HashMap<>();
+    for (DueCycle cycle : claimed) {
+      for (long session : cycle.sessionIds()) {
+        if (!Long.valueOf(cycle.accountId()).equals(sessionAccounts.get(session))) {
+          fresh.put(session, cycle.accountId());
+        }
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    Set<Long> moved = store.movedSessions(fresh.keySet(), rules.historySince(Instant.now()));
+    fresh.keySet().forEach(movedSessions::remove);
+    movedSessions.addAll(moved);
+    sessionAccounts.putAll(fresh);
+  }
+
   /**
-   * A session's recent records in other accounts; when the read fails, none (the session is paced
-   * on this account's records alone, as before it moved).
+   * A session's recent records in other accounts: none for a session known not to have moved
+   * lately; read for one that did, or one this node has not asked about for this account (its
+   * batch's read failed). When the read fails, none (the session is paced on this account's records
+   * alone, as before it moved).
    */
   private List<ChatTarget> sessionElsewhere(long sessionId, long accountId, Clock clock) {
+    boolean known = Long.valueOf(accountId).equals(sessionAccounts.get(sessionId));
+    if (known && !movedSessions.contains(sessionId)) {
+      return List.of();
+    }
     try {
       return store.ofSessionElsewhere(sessionId, accountId, rules.historySince(clock.instant()));
     } catch (RuntimeException e) {

@@ -64,12 +64,15 @@ class CycleTargetsTest {
   }
 
   private CycleTally run(int joinsPerHour, DueCycle cycle) {
+    EngineTargets targets =
+        new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites);
+    targets.prefetch(List.of(cycle)); // as the claim loop does for each claimed batch
     store.completed.clear();
     store.records.clear();
     bench.run(
         cycle,
         CycleBench.sending(gateway, TextFormatter.plainOnly()),
-        new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites),
+        targets,
         targetWrites::flush);
     return store.completed.get(0).tally();
   }
@@ -81,6 +84,7 @@ class CycleTargetsTest {
   @Test
   void joinBeforeFirstPostThenNoMorePreparation() {
     run(10, Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
+    assertEquals(0, targetStore.elsewhereReads.get(), "a session that never moved: nothing read");
     assertEquals(List.of("@herald_a1", "@herald_a2"), prepared);
     assertEquals(List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a2"), sent);
     assertEquals(TargetMembership.JOINED, target("@herald_a1").membership());
@@ -141,6 +145,7 @@ class CycleTargetsTest {
     run(1, Cycles.cycle(1, now, List.of(7L), "@herald_a1"));
 
     assertEquals(List.of("@herald_a1 (paced)"), prepared, "one join an hour, spent elsewhere");
+    assertEquals(1, targetStore.elsewhereReads.get(), "read for the moved session");
     assertEquals(List.of(), sent);
     assertEquals(Optional.of(now.plus(Duration.ofMinutes(50))), target("@herald_a1").nextPostAt());
   }
