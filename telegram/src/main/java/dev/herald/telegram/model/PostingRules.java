@@ -2,6 +2,7 @@ package dev.herald.telegram.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Whether one account may post one message in one chat now, in Telegram's order: the account must
@@ -39,14 +40,11 @@ final class PostingRules {
       throw TelegramErrors.writeForbidden(account, chat.kind);
     }
     ChatState.Pace pace = chat.pace.computeIfAbsent(account, key -> new ChatState.Pace());
-    if (!admin) {
-      SlowMode.remaining(
-              limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)), pace.lastSent, now)
-          .ifPresent(
-              wait -> {
-                throw TelegramErrors.slowModeWait(account, wait);
-              });
-    }
+    slowModeLeft(chat, pace, admin, now)
+        .ifPresent(
+            wait -> {
+              throw TelegramErrors.slowModeWait(account, wait);
+            });
     if (pace.perChat == null) {
       pace.perChat = bucket(limits.perChat(), now);
     }
@@ -70,6 +68,18 @@ final class PostingRules {
     if (user) {
       state.spam.sent(textDigest, chat.id, newInChat, now);
     }
+  }
+
+  /**
+   * What is left of the chat's slow mode after a member's last message ({@code pace}, null before
+   * its first); an admin waits none.
+   */
+  Optional<Duration> slowModeLeft(ChatState chat, ChatState.Pace pace, boolean admin, Instant now) {
+    if (admin || pace == null) {
+      return Optional.empty();
+    }
+    return SlowMode.remaining(
+        limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)), pace.lastSent, now);
   }
 
   private static void requireNoWait(Account account, TokenBucket bucket, Instant now) {

@@ -159,13 +159,11 @@ public final class TelegramWorld {
    */
   public synchronized Duration slowModeLeft(Account account, long chatId) {
     ChatState chat = visibleChat(account, active(account), chatId);
-    ChatState.Pace pace = chat.pace.get(account);
-    if (pace == null || chat.membership(account) == Membership.ADMINISTRATOR) {
-      return Duration.ZERO;
-    }
-    return SlowMode.remaining(
-            limits.onThisClock(Duration.ofSeconds(chat.slowModeDelay)),
-            pace.lastSent,
+    return posting
+        .slowModeLeft(
+            chat,
+            chat.pace.get(account),
+            chat.membership(account) == Membership.ADMINISTRATOR,
             clock.instant())
         .orElse(Duration.ZERO);
   }

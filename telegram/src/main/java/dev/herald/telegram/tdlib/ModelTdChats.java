@@ -11,13 +11,14 @@ import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@link ModelTdJson}'s answers to TDLib's chat requests, on the model's {@link TelegramWorld} for
@@ -41,10 +42,15 @@ final class ModelTdChats {
 
   /**
    * TDLib's answer to a chat request, or empty when {@code type} is none; Telegram's refusals are
-   * thrown as the world throws them, TDLib's own as a {@link TdlibException}.
+   * thrown as the world throws them, TDLib's own as a {@link TdlibException}. {@code joinedPublic}
+   * hears the username of each public chat the account joins.
    */
   Optional<JsonObjectBuilder> answer(
-      Account account, ModelTdSeenChats seen, String type, JsonObject request) {
+      Account account,
+      ModelTdSeenChats seen,
+      String type,
+      JsonObject request,
+      Consumer<String> joinedPublic) {
     return Optional.ofNullable(
         switch (type) {
           case "searchPublicChat" -> chat(seen, publicChat(account, request.getString("username")));
@@ -52,12 +58,16 @@ final class ModelTdChats {
           case "getSupergroup" -> supergroup(account, seenSupergroup(seen, request));
           case "getSupergroupFullInfo" -> fullInfo(account, seenSupergroup(seen, request));
           case "joinChat" ->
-              joined(seen, () -> world.joinChat(account, seenChat(seen, request, "chat_id")));
+              joined(
+                  seen,
+                  joinedPublic,
+                  () -> world.joinChat(account, seenChat(seen, request, "chat_id")));
           case "checkChatInviteLink" ->
               linkInfo(seen, world.checkChatInviteLink(account, request.getString("invite_link")));
           case "joinChatByInviteLink" ->
               joined(
                   seen,
+                  joinedPublic,
                   () -> world.joinChatByInviteLink(account, request.getString("invite_link")));
           case "getMessageLinkInfo" -> messageLink(account, seen, request.getString("url"));
           case "loadChats" -> loadChats(account, seen, request);
@@ -121,7 +131,7 @@ final class ModelTdChats {
   void rejoin(Account account, List<String> usernames) {
     synchronized (world) {
       for (String username : usernames) {
-        Chat chat = publicChat(username, false);
+        Chat chat = createdOnContact(username, false);
         if (world.members(chat.id()).getOrDefault(account, Membership.LEFT) == Membership.LEFT) {
           world.setMembership(chat.id(), account, Membership.MEMBER);
         }
@@ -134,7 +144,7 @@ final class ModelTdChats {
    * a supergroup anyone may join) with an id derived from the username, so that every node's world
    * gives it the same id, as Telegram's one world does.
    */
-  private Chat publicChat(String username, boolean channel) {
+  private Chat createdOnContact(String username, boolean channel) {
     synchronized (world) {
       Optional<Chat> existing = world.chatByUsername(username);
       if (existing.isPresent()) {
@@ -159,7 +169,7 @@ final class ModelTdChats {
   private Chat publicChat(Account account, String username) {
     synchronized (world) {
       if (valid(username)) {
-        publicChat(username, false);
+        createdOnContact(username, false);
       }
       return world.searchPublicChat(account, username);
     }
@@ -215,11 +225,12 @@ final class ModelTdChats {
    * chatJoinResultRequestSent} where Telegram answered {@code INVITE_REQUEST_SENT}.
    */
   private static JsonObjectBuilder joined(
-      ModelTdSeenChats seen, java.util.function.Supplier<Chat> join) {
+      ModelTdSeenChats seen, Consumer<String> joinedPublic, Supplier<Chat> join) {
     try {
-      long chatId = join.get().id();
-      seen.learn(chatId);
-      return obj("chatJoinResultSuccess").add("chat_id", chatId);
+      Chat chat = join.get();
+      seen.learn(chat.id());
+      chat.username().ifPresent(joinedPublic);
+      return obj("chatJoinResultSuccess").add("chat_id", chat.id());
     } catch (TelegramException refused) {
       if ("INVITE_REQUEST_SENT".equals(refused.error())) {
         return obj("chatJoinResultRequestSent");
@@ -260,7 +271,7 @@ final class ModelTdChats {
     synchronized (world) {
       if (link.chat().kind() == ChatReference.Kind.USERNAME) {
         String username = link.chat().username();
-        publicChat(username, true);
+        createdOnContact(username, true);
         chat = world.searchPublicChat(account, username);
       } else {
         try {
@@ -277,13 +288,12 @@ final class ModelTdChats {
         .add("message", obj("message").add("id", link.messageId() << 20).add("chat_id", chat.id()));
   }
 
-  /** A chat as TDLib describes it: a basic group, or a supergroup (a channel when broadcast). */
+  /**
+   * A chat as TDLib describes it (a basic group, or a supergroup: a channel when broadcast), seen
+   * by the client from then on.
+   */
   private static JsonObjectBuilder chat(ModelTdSeenChats seen, Chat chat) {
     seen.learn(chat.id());
-    return chat(chat);
-  }
-
-  static JsonObjectBuilder chat(Chat chat) {
     JsonObjectBuilder type =
         chat.kind() == ChatKind.GROUP
             ? obj("chatTypeBasicGroup").add("basic_group_id", CHANNEL_ID_BASE - chat.id())
@@ -302,6 +312,6 @@ final class ModelTdChats {
   }
 
   private static JsonObjectBuilder obj(String type) {
-    return Json.createObjectBuilder().add("@type", type);
+    return TdlibJson.object(type);
   }
 }

@@ -2,7 +2,6 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.telegram.FormattedText;
 import dev.herald.telegram.model.Account;
-import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Message;
 import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramException;
@@ -166,20 +165,18 @@ public final class ModelTdJson implements TdJson {
             record.close(client.sessionId, id);
           }
         }
-        default -> {
-          JsonObject answer =
-              chats
-                  .answer(account(client), client.seen, type, request)
-                  .orElseGet(() -> error(400, "Unsupported by the model: " + type))
-                  .build();
-          if ("chatJoinResultSuccess".equals(TdlibJson.type(answer))) {
-            world
-                .chat(answer.getJsonNumber("chat_id").longValue())
-                .flatMap(Chat::username)
-                .ifPresent(username -> record.join(client.sessionId, id, username));
-          }
-          reply(id, extra, Json.createObjectBuilder(answer));
-        }
+        default ->
+            reply(
+                id,
+                extra,
+                chats
+                    .answer(
+                        account(client),
+                        client.seen,
+                        type,
+                        request,
+                        username -> record.join(client.sessionId, id, username))
+                    .orElseGet(() -> error(400, "Unsupported by the model: " + type)));
       }
     } catch (TelegramException refused) {
       reply(id, extra, error(refused));
@@ -401,6 +398,6 @@ public final class ModelTdJson implements TdJson {
   }
 
   private static JsonObjectBuilder obj(String type) {
-    return Json.createObjectBuilder().add("@type", type);
+    return TdlibJson.object(type);
   }
 }

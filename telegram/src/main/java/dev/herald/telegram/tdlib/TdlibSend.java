@@ -38,9 +38,7 @@ final class TdlibSend {
   CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
     CompletableFuture<SendOutcome> result =
         client
-            .authorization()
             .started()
-            .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .thenCompose(
                 state ->
                     TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))

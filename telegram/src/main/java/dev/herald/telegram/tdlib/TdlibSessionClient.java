@@ -110,6 +110,16 @@ public final class TdlibSessionClient implements AutoCloseable {
     return config.requestTimeout();
   }
 
+  /**
+   * The client's first state after TDLib took its parameters (a login step, or ready), waited for
+   * at most a request timeout: what a send or a preparation waits for on a client just opened.
+   */
+  CompletableFuture<JsonObject> started() {
+    return authorization()
+        .started()
+        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   Duration sendTimeout() {
     return config.sendTimeout();
   }

@@ -9,7 +9,6 @@ import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Prepares a chat for a session with TDLib's own requests, before its first post: resolve ({@code
@@ -40,9 +39,7 @@ final class TdlibTargets {
   CompletableFuture<Preparation> prepare(
       ChatReference chat, long knownId, boolean mayJoin, boolean joinRequested) {
     return client
-        .authorization()
         .started()
-        .orTimeout(client.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .thenCompose(
             state -> {
               if (!AuthorizationStates.READY.equals(TdlibJson.type(state))) {
@@ -298,7 +295,7 @@ final class TdlibTargets {
             TargetErrors.joinRefused(chat.canonical(), e.tdlibMessage()));
       }
     }
-    throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+    throw unknown(failure, cause);
   }
 
   /** A join spent on a request that waits for an admin's (or a guard bot's) approval. */
