@@ -121,6 +121,16 @@ public final class TargetErrors {
             + " s before posting here again; Herald waits and goes on.");
   }
 
+  /** A chat not prepared because Telegram told the sender to wait while preparing another. */
+  public static TargetError preparationsHeld(Instant until) {
+    return new TargetError(
+        FLOOD_WAIT,
+        "Telegram asked this session to wait before it joins or looks up more groups; Herald"
+            + " prepares this group after "
+            + until
+            + ".");
+  }
+
   public static TargetError newChatsLimit(int newChatsPerDay, Instant from) {
     return new TargetError(
         NEW_CHATS_LIMIT,

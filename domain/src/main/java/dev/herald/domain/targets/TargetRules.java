@@ -5,6 +5,7 @@ import dev.herald.domain.telegram.Sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,6 +16,10 @@ import java.util.function.Supplier;
  *   <li>A session joins at most {@code joinsPerHour} chats per rolling hour (people who joined ~200
  *       groups at once got flood waits of ~70 000 s); a chat whose join is paced waits for the
  *       sender's next free join, it is not failed.
+ *   <li>A flood wait Telegram answers while a chat is prepared (a join, a username lookup) holds
+ *       every chat the sender would still prepare until it ends ({@link #preparationsHeldUntil}):
+ *       Telegram counts those requests per account, and asking again inside the wait only earns
+ *       longer ones.
  *   <li>A join request is checked again after {@link #JOIN_REQUEST_RECHECK}; a bot that was not
  *       added after {@link #NOT_MEMBER_RECHECK} (the tenant may add it any minute); a ban or a
  *       read-only chat after {@link #BLOCKED_RECHECK}.
@@ -108,6 +113,34 @@ public final class TargetRules {
       return now;
     }
     return recent.get(recent.size() - joinsPerHour).plus(joinWindow);
+  }
+
+  /**
+   * Until when the sender's preparations wait: the end of the latest flood wait Telegram answered
+   * while one of its chats was prepared (a record not joined, waiting, {@code FLOOD_WAIT}), given
+   * its own targets (of every account it posts for); empty when none holds. A flood wait answered
+   * to a send is the chat's only: a joined record never holds.
+   */
+  public Optional<Instant> preparationsHeldUntil(
+      Collection<ChatTarget> senderTargets, Instant now) {
+    return senderTargets.stream()
+        .filter(target -> target.membership() != TargetMembership.JOINED && target.waitsAt(now))
+        .filter(
+            target ->
+                target.lastError().map(e -> TargetErrors.FLOOD_WAIT.equals(e.code())).orElse(false))
+        .flatMap(target -> target.nextPostAt().stream())
+        .max(Comparator.naturalOrder());
+  }
+
+  /**
+   * The record of a chat not prepared at {@code now} because the sender's preparations wait until
+   * {@code until} ({@link #preparationsHeldUntil}): as if Telegram had answered it the same wait.
+   */
+  public ChatTarget heldBack(
+      TargetKey key, Optional<ChatTarget> known, Instant until, Instant now) {
+    Preparation held =
+        Preparation.retryAfter(Duration.between(now, until), TargetErrors.preparationsHeld(until));
+    return prepared(key, known, held, now, now);
   }
 
   /** The record after the transport prepared the chat at {@code now}. */

@@ -67,6 +67,34 @@ class TargetRulesTest {
   }
 
   @Test
+  void aFloodWaitWhilePreparingHoldsTheSendersOtherPreparationsUntilItEnds() {
+    Duration wait = Duration.ofSeconds(180);
+    ChatTarget flooded =
+        rules.prepared(
+            key("@a"),
+            Optional.empty(),
+            Preparation.retryAfter(wait, TargetErrors.floodWait(wait)),
+            NOW,
+            NOW);
+    Instant ends = NOW.plus(wait);
+    assertEquals(Optional.of(ends), rules.preparationsHeldUntil(List.of(flooded), NOW));
+    assertEquals(
+        Optional.empty(), rules.preparationsHeldUntil(List.of(flooded), ends), "until it ends");
+
+    ChatTarget held = rules.heldBack(key("@b"), Optional.empty(), ends, NOW.plusSeconds(60));
+    assertEquals(Optional.of(ends), held.nextPostAt());
+    assertEquals(TargetMembership.NOT_MEMBER, held.membership());
+    assertEquals(TargetErrors.FLOOD_WAIT, held.lastError().orElseThrow().code());
+
+    // A flood wait answered to a send is that chat's only: the sender's joins go on.
+    ChatTarget sentTooFast =
+        rules
+            .afterSend(joinedAt("@c", NOW), new SendOutcome.FloodWait(wait), NOW, GAP)
+            .orElseThrow();
+    assertEquals(Optional.empty(), rules.preparationsHeldUntil(List.of(sentTooFast), NOW));
+  }
+
+  @Test
   void aPacedJoinWaitsForTheSendersNextFreeJoin() {
     Instant nextJoin = NOW.plusSeconds(900);
     ChatTarget paced =

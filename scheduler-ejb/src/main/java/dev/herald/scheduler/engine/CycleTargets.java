@@ -26,9 +26,11 @@ import java.util.logging.Logger;
  * One cycle's view of its account's targets (SPEC rule 16): a chat that is joined and not waiting
  * is sent at once, without asking anything; a chat waiting (slow mode, a flood wait, a paced join,
  * a join request) is left to a later cycle; anything else is prepared by the transport first
- * (resolved, joined or checked), and the answer decides. Outcomes of sends update the record (slow
- * mode after a delivery, the time Telegram asked after {@code SLOWMODE_WAIT} or a 429). Lanes are
- * one per sender, so a sender's own records are only touched by its lane.
+ * (resolved, joined or checked), and the answer decides, unless a flood wait answered to another of
+ * the sender's preparations holds them all ({@link TargetRules#preparationsHeldUntil}). Outcomes of
+ * sends update the record (slow mode after a delivery, the time Telegram asked after {@code
+ * SLOWMODE_WAIT} or a 429). Lanes are one per sender, so a sender's own records are only touched by
+ * its lane.
  */
 final class CycleTargets {
 
@@ -99,7 +101,13 @@ final class CycleTargets {
         return WAIT_NOW;
       }
     }
-    Instant nextJoin = rules.nextJoinAt(ofSender(sender), now);
+    List<ChatTarget> senderTargets = ofSender(sender);
+    Optional<Instant> held = rules.preparationsHeldUntil(senderTargets, now);
+    if (held.isPresent()) {
+      record(rules.heldBack(key, target, held.get(), now));
+      return WAIT_NOW;
+    }
+    Instant nextJoin = rules.nextJoinAt(senderTargets, now);
     CompletionStage<Gate> prepared;
     try {
       prepared =

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * One account's side of the world: whether Telegram still lets it in, the chat ids it can see
- * (resolved, joined or told), its message and username-resolution budgets, and its spam record.
+ * (resolved, joined or told), its message, username-resolution and join budgets, and its spam
+ * record.
  */
 final class AccountState {
 
@@ -19,11 +20,15 @@ final class AccountState {
   /** Null for an unlimited rate. */
   final TokenBucket resolutions;
 
+  /** Null for an unlimited rate. */
+  final TokenBucket joins;
+
   final SpamRule spam = new SpamRule();
 
   AccountState(TelegramLimits limits, Instant now) {
     this.messages = bucket(limits.perAccount(), now);
     this.resolutions = bucket(limits.usernameResolutions(), now);
+    this.joins = bucket(limits.joins(), now);
   }
 
   private static TokenBucket bucket(Rate rate, Instant now) {

@@ -7,15 +7,16 @@ import java.util.Objects;
  * Telegram's limits as figures. {@link #telegram()} holds the published or widely observed values:
  * about one message per second in one chat with short bursts allowed, 20 messages per minute to one
  * group for bots, 30 messages per second per account (the Bot API's broadcast limit, used for every
- * account), about 200 username resolutions per account and day, and a spam limit ({@code
- * PEER_FLOOD}, for a day) once one text went to more than 20 chats the account joined within the
- * last day.
+ * account), about 200 username resolutions per account and day, about 20 joins per account and hour
+ * (a join beyond them answers a flood wait), and a spam limit ({@code PEER_FLOOD}, for a day) once
+ * one text went to more than 20 chats the account joined within the last day.
  */
 public record TelegramLimits(
     Rate perChat,
     Rate botPerGroup,
     Rate perAccount,
     Rate usernameResolutions,
+    Rate joins,
     int spamChats,
     Duration newInChat,
     Duration spamPenalty,
@@ -26,6 +27,7 @@ public record TelegramLimits(
     Objects.requireNonNull(botPerGroup, "botPerGroup");
     Objects.requireNonNull(perAccount, "perAccount");
     Objects.requireNonNull(usernameResolutions, "usernameResolutions");
+    Objects.requireNonNull(joins, "joins");
     Objects.requireNonNull(newInChat, "newInChat");
     Objects.requireNonNull(spamPenalty, "spamPenalty");
     if (spamChats < 1) {
@@ -51,6 +53,7 @@ public record TelegramLimits(
         botPerGroup.scaled(factor),
         perAccount.scaled(factor),
         usernameResolutions.scaled(factor),
+        joins.scaled(factor),
         spamChats,
         scale(newInChat, factor),
         scale(spamPenalty, factor),
@@ -72,6 +75,7 @@ public record TelegramLimits(
         Rate.of(20, Duration.ofMinutes(1)),
         Rate.of(30, Duration.ofSeconds(1)),
         Rate.of(200, Duration.ofDays(1)),
+        Rate.of(20, Duration.ofHours(1)),
         20,
         Duration.ofDays(1),
         Duration.ofDays(1),
@@ -81,6 +85,7 @@ public record TelegramLimits(
   /** No rate, budget or spam limit: only permissions, bans and slow mode apply. */
   public static TelegramLimits unlimited() {
     return new TelegramLimits(
+        Rate.unlimited(),
         Rate.unlimited(),
         Rate.unlimited(),
         Rate.unlimited(),

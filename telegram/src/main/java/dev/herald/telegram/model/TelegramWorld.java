@@ -22,11 +22,12 @@ import java.util.Set;
  *
  * <p>Rules: an account sees a chat id only after it resolved the chat's username, joined it, or was
  * told the id ({@link #tell}); resolving an unseen username spends one of the account's daily
- * resolutions (bots resolve through the Bot API, which does not count); a text longer than
- * Telegram's 4096 characters, a caption longer than 1024 or an empty text is refused whatever the
- * chat; {@link PostingRules} decides every other post. Deterministic for a given clock; one lock,
- * so thread-safe. Memory grows with the chats and with the (account, chat) pairs that met, never
- * with the number of sends: the send log keeps a bounded tail and counters.
+ * resolutions (bots resolve through the Bot API, which does not count), and a join beyond the
+ * account's join budget answers a flood wait and joins nothing; a text longer than Telegram's 4096
+ * characters, a caption longer than 1024 or an empty text is refused whatever the chat; {@link
+ * PostingRules} decides every other post. Deterministic for a given clock; one lock, so
+ * thread-safe. Memory grows with the chats and with the (account, chat) pairs that met, never with
+ * the number of sends: the send log keeps a bounded tail and counters.
  */
 public final class TelegramWorld {
 
@@ -42,6 +43,7 @@ public final class TelegramWorld {
   private final ChatDirectory chats = new ChatDirectory();
   private final Map<Account, AccountState> accounts = new HashMap<>();
   private final Map<Account, List<Instant>> joins = new HashMap<>();
+  private long joinFloodWaits;
   private final Set<Account> spamLimited = new HashSet<>();
 
   public TelegramWorld(Clock clock, TelegramLimits limits, SendLog log) {
@@ -395,7 +397,8 @@ public final class TelegramWorld {
         spamLimited.size(),
         banned,
         joined,
-        maxJoins);
+        maxJoins,
+        joinFloodWaits);
   }
 
   /** Every account's place in every chat it is in, was banned from or asked to join. */
@@ -448,6 +451,15 @@ public final class TelegramWorld {
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {
+    if (state.joins != null) {
+      Instant now = clock.instant();
+      Duration wait = state.joins.wait(now);
+      if (!wait.isZero()) {
+        joinFloodWaits++;
+        throw TelegramErrors.floodWait(account, wait);
+      }
+      state.joins.take(now);
+    }
     joins.computeIfAbsent(account, key -> new ArrayList<>()).add(clock.instant());
     if (chat.joinByRequest) {
       chat.joinRequests.add(account);

@@ -7,7 +7,8 @@ import java.util.Map;
  * TelegramLimits#timeScale}, then): sends tried and delivered, refused sends by Telegram's reason
  * ({@code FLOOD_WAIT}, {@code SLOWMODE_WAIT}, {@code PEER_FLOOD}, {@code CHAT_WRITE_FORBIDDEN},
  * ...: the error text without its number), accounts the spam rule limited and accounts no longer
- * let in, and the most joins one account made within one hour of the world's clock.
+ * let in, the most joins one account made within one hour of the world's clock, and the joins
+ * refused with a flood wait (the account's join budget spent).
  */
 public record WorldFigures(
     double timeScale,
@@ -17,7 +18,8 @@ public record WorldFigures(
     long spamLimitedAccounts,
     long bannedAccounts,
     long joins,
-    int maxJoinsPerAccountPerHour) {
+    int maxJoinsPerAccountPerHour,
+    long joinFloodWaits) {
 
   public WorldFigures {
     refusedByReason = Map.copyOf(refusedByReason);

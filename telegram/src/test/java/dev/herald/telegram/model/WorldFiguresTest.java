@@ -84,6 +84,7 @@ class WorldFiguresTest {
             Rate.unlimited(),
             Rate.unlimited(),
             Rate.unlimited(),
+            Rate.unlimited(),
             1,
             Duration.ofDays(1),
             Duration.ofDays(1),

@@ -181,6 +181,7 @@ class SandboxTargetsTest {
             Rate.unlimited(),
             Rate.unlimited(),
             Rate.of(1, Duration.ofDays(1)),
+            Rate.unlimited(),
             Integer.MAX_VALUE,
             Duration.ofDays(1),
             Duration.ofDays(1),

@@ -96,6 +96,24 @@ class TdlibOnModelTest {
   }
 
   @Test
+  void aJoinBeyondTheAccountsJoinBudgetIsAFloodWaitAndJoinsNothing() {
+    for (int i = 1; i <= 20; i++) { // the owner joined 20 groups by hand within the hour
+      Chat hobby = world.createChat(NewChat.supergroup("Hobby").username("hobby_" + i));
+      world.tell(ACCOUNT, hobby.id());
+      world.joinChat(ACCOUNT, hobby.id());
+    }
+    Chat group = world.createChat(NewChat.supergroup("Public").username("public_group"));
+
+    Preparation flooded = prepare(ChatReference.parse("@public_group"), true);
+
+    assertFalse(flooded.retryAfter().isZero(), flooded::toString);
+    assertEquals("FLOOD_WAIT", flooded.error().orElseThrow().code());
+    assertFalse(flooded.joined(), "no join spent");
+    assertEquals(Membership.LEFT, membership(group.id()));
+    assertEquals(1, world.figures().joinFloodWaits());
+  }
+
+  @Test
   void aPublicGroupIsPostedToOnlyOnceTheSessionJoinedIt() {
     Chat group = world.createChat(NewChat.supergroup("Public").username("public_group"));
     ChatReference chat = ChatReference.parse("@public_group");

@@ -1,0 +1,133 @@
+package dev.herald.scheduler.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.content.BotPost;
+import dev.herald.domain.content.BotPosts;
+import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.TextFormatter;
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.TelegramLimits;
+import dev.herald.telegram.model.TelegramWorld;
+import dev.herald.telegram.sandbox.FaultPlan;
+import dev.herald.telegram.sandbox.SandboxFaults;
+import dev.herald.telegram.sandbox.SandboxGateway;
+import dev.herald.telegram.sandbox.SandboxWorld;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A join flood wait against the engine, on the Telegram model with Telegram's limits: the session's
+ * owner spent its joins for the hour by hand, so Herald's first join earns a flood wait. Herald
+ * then asks Telegram nothing more for that session's chats until the wait ends (every other chat
+ * waits as long, and says why), instead of earning one flood wait per chat per cycle; the model's
+ * join counters are the judge.
+ */
+class JoinFloodWaitTest {
+
+  private static final long SESSION = 7;
+  private static final Account USER = Account.user(SESSION);
+  private final Instant start = Instant.parse("2026-03-02T09:00:00Z");
+  @RegisterExtension final CycleBench bench = new CycleBench(start);
+  private final TelegramWorld telegram = new TelegramWorld(bench.clock, TelegramLimits.telegram());
+
+  /** The sandbox on the model's closed world: a chat is posted to only once joined. */
+  private final SandboxGateway sandbox =
+      new SandboxGateway(
+          new SandboxFaults(FaultPlan.none(), 42), new SandboxWorld(telegram, false), bench.clock);
+
+  private final InMemoryTargetStore targets = new InMemoryTargetStore();
+  private final TargetWrites targetWrites = new TargetWrites(targets);
+  private final List<ChatReference> groups =
+      IntStream.rangeClosed(1, 5).mapToObj(i -> ChatReference.parse("@bazaar_" + i)).toList();
+
+  private void cycle(long cycleId) {
+    bench.store.completed.clear();
+    bench.run(
+        new DueCycle(
+            1,
+            cycleId,
+            bench.clock.instant(),
+            BotPosts.of(BotPost.plainText("Fresh apples, 2 EUR a kilo")),
+            groups,
+            List.of(SESSION),
+            Optional.empty(),
+            1,
+            Duration.ZERO,
+            Duration.ofMinutes(1),
+            Schedule.NONE,
+            DailyCap.UNLIMITED,
+            Map.of(),
+            false),
+        CycleBench.sending(sandbox, TextFormatter.plainOnly()),
+        new EngineTargets(targets, sandbox, new TargetRules(10), targetWrites),
+        targetWrites::flush);
+    assertEquals(1, bench.store.completed.size(), "the cycle completed");
+  }
+
+  /** The owner joined 20 other groups from the phone within the hour: Telegram's join budget. */
+  private void ownerJoinedTwentyGroupsByHand() {
+    for (int i = 1; i <= 20; i++) {
+      telegram.createChat(NewChat.supergroup("hobby " + i).username("hobby_" + i));
+      telegram.joinChat(USER, telegram.searchPublicChat(USER, "hobby_" + i).id());
+    }
+  }
+
+  private long delivered() {
+    return telegram.sendLog().entries().stream()
+        .filter(entry -> entry.sender().equals(USER) && entry.delivered())
+        .count();
+  }
+
+  private List<ChatTarget> heldByTheFloodWait() {
+    return targets.saved.values().stream()
+        .filter(t -> t.membership() != TargetMembership.JOINED)
+        .filter(t -> t.lastError().map(e -> TargetErrors.FLOOD_WAIT.equals(e.code())).orElse(false))
+        .toList();
+  }
+
+  @Test
+  void aJoinFloodWaitHoldsTheSessionsOtherPreparationsUntilItEnds() {
+    groups.forEach(
+        g ->
+            telegram.createChat(
+                NewChat.supergroup(g.canonical()).username(g.canonical().substring(1))));
+    ownerJoinedTwentyGroupsByHand();
+    long joinsBefore = telegram.figures().joins();
+
+    cycle(1);
+    assertEquals(1, telegram.figures().joinFloodWaits(), "one join refused, not one per group");
+    assertEquals(joinsBefore, telegram.figures().joins());
+    assertEquals(0, delivered());
+    List<ChatTarget> held = heldByTheFloodWait();
+    assertEquals(5, held.size(), "every group waits, and says why: " + targets.saved.values());
+    Instant waitEnds = held.get(0).nextPostAt().orElseThrow();
+    assertTrue(waitEnds.isAfter(start), "Telegram's wait: " + waitEnds);
+    held.forEach(t -> assertEquals(Optional.of(waitEnds), t.nextPostAt(), t::toString));
+
+    bench.clock.advance(Duration.ofMinutes(1));
+    cycle(2);
+    assertEquals(1, telegram.figures().joinFloodWaits(), "nothing asked inside the wait");
+
+    bench.clock.advance(Duration.between(bench.clock.instant(), waitEnds).plusSeconds(1));
+    cycle(3);
+    assertEquals(joinsBefore + 1, telegram.figures().joins(), "the join the budget allows");
+    assertEquals(1, delivered(), "posted where it joined");
+    assertEquals(Map.of(), telegram.figures().refusedByReason(), "no send Telegram refused");
+  }
+}
