@@ -22,6 +22,13 @@ import java.time.Duration;
  */
 public final class OutcomePolicy {
 
+  /**
+   * How long a session Telegram spam-limited ({@code PEER_FLOOD}) sits out by default, in seconds:
+   * a day, the shortest limit Telegram gives; a session tried again sooner is only refused again
+   * while its account stays limited (a String for the configuration default).
+   */
+  public static final String PEER_FLOOD_COOL_DOWN_SECONDS = "86400";
+
   /** How long an unavailable session sits out before the engine tries it again. */
   public static final Duration UNAVAILABLE_BACK_OFF = Duration.ofSeconds(30);
 

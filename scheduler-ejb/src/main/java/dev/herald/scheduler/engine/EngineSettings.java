@@ -65,7 +65,9 @@ public class EngineSettings {
   boolean peerFloodBans;
 
   @Inject
-  @ConfigProperty(name = "herald.engine.peer-flood-cooldown-seconds", defaultValue = "3600")
+  @ConfigProperty(
+      name = "herald.engine.peer-flood-cooldown-seconds",
+      defaultValue = OutcomePolicy.PEER_FLOOD_COOL_DOWN_SECONDS)
   long peerFloodCooldownSeconds;
 
   /**

@@ -9,6 +9,7 @@ import dev.herald.domain.shared.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,9 @@ class TelegramWorldTest {
   private static final Account ALICE = Account.user(1);
   private static final Account BOB = Account.user(2);
   private static final Account BOT = Account.bot(9);
+
+  /** Joins this far apart stay within Telegram's join budget (20 an hour). */
+  private static final Duration JOIN_SPACING = Duration.ofMinutes(3);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
   private final TelegramWorld world = new TelegramWorld(clock, TelegramLimits.telegram());
@@ -279,11 +283,28 @@ class TelegramWorldTest {
   }
 
   @Test
+  void aJoinBeyondTheAccountsJoinBudgetIsAFloodWaitThatJoinsNothing() {
+    for (int i = 0; i < 20; i++) {
+      joined("quick_group_" + i);
+    }
+    Chat oneTooMany = group("quick_group_20");
+    world.searchPublicChat(ALICE, "quick_group_20");
+    TelegramException flood =
+        refused(420, "FLOOD_WAIT_180", () -> world.joinChat(ALICE, oneTooMany.id()));
+    assertEquals(Optional.of(Duration.ofSeconds(180)), flood.retryAfter());
+    assertEquals(Membership.LEFT, world.getChatMember(ALICE, oneTooMany.id(), ALICE).membership());
+    assertEquals(1, world.figures().joinFloodWaits());
+    clock.advance(flood.retryAfter().orElseThrow());
+    world.joinChat(ALICE, oneTooMany.id());
+    assertEquals(21, world.figures().joins());
+  }
+
+  @Test
   void theSameTextToTooManyChatsTheAccountIsNewInEarnsPeerFlood() {
     for (int i = 0; i < 20; i++) {
       Chat chat = joined("new_group_" + i);
       world.sendMessage(ALICE, chat.id(), "Buy now!");
-      clock.advance(Duration.ofSeconds(2));
+      clock.advance(JOIN_SPACING);
     }
     Chat oneTooMany = joined("new_group_20");
     refused(400, "PEER_FLOOD", () -> world.sendMessage(ALICE, oneTooMany.id(), "Buy now!"));
@@ -298,10 +319,11 @@ class TelegramWorldTest {
     for (int i = 0; i < 25; i++) {
       Chat chat = joined("varied_group_" + i);
       world.sendMessage(ALICE, chat.id(), "Hello number " + i);
-      clock.advance(Duration.ofSeconds(2));
+      clock.advance(JOIN_SPACING);
     }
     for (int i = 0; i < 25; i++) {
-      Chat chat = joined("old_group_" + i);
+      joined("old_group_" + i);
+      clock.advance(JOIN_SPACING);
     }
     clock.advance(Duration.ofDays(1));
     for (int i = 0; i < 25; i++) {
