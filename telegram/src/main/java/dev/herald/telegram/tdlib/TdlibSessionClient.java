@@ -102,6 +102,16 @@ public final class TdlibSessionClient implements AutoCloseable {
     return request(request, config.requestTimeout());
   }
 
+  /**
+   * A request TDLib may hold while it waits out a flood wait itself: it resends after waits of up
+   * to 60 s in all and answers 429 only beyond, so a join or a lookup can take that long and still
+   * succeed. Given the send timeout (longer than those 60 s), such a wait is not taken for a
+   * failure and the request's outcome (a join made, a wait asked) is not lost.
+   */
+  CompletableFuture<JsonObject> requestToTelegram(JsonObject request) {
+    return request(request, config.sendTimeout());
+  }
+
   CompletableFuture<JsonObject> request(JsonObject request, Duration timeout) {
     return runtime.send(clientId, request).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }

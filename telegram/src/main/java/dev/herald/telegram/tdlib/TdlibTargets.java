@@ -356,7 +356,7 @@ final class TdlibTargets {
   }
 
   private CompletableFuture<JsonObject> request(JsonObject request) {
-    return client.request(request);
+    return client.requestToTelegram(request);
   }
 
   private static <T> CompletableFuture<T> done(T value) {

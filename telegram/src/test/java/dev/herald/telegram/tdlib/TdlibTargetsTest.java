@@ -111,6 +111,42 @@ class TdlibTargetsTest extends FakeTdlibTest {
   }
 
   @Test
+  void aJoinTdlibHoldsWhileItWaitsOutAFloodWaitIsWaitedForAndCounted() throws Exception {
+    // TDLib waits out flood waits of up to 60 s itself and then answers: such a join takes longer
+    // than a request timeout (here 300 ms) and is a join all the same.
+    TdlibConfig shortRequests =
+        new TdlibConfig(
+            dataDir.resolve("other"),
+            true,
+            Duration.ofSeconds(5),
+            Duration.ofMillis(300),
+            Duration.ofSeconds(10),
+            "en",
+            "Herald",
+            "0.1.0",
+            3,
+            Duration.ofSeconds(30));
+    FakeTdJson slowTd = new FakeTdJson();
+    try (TdlibSessions slow =
+        new TdlibSessions(
+            FakeTdlibSessions.library(slowTd),
+            shortRequests,
+            FakeTdlibSessions.KEY,
+            Thread::new,
+            java.time.Clock.systemUTC())) {
+      logIn(slow, 1);
+      slowTd.answerAfter(Duration.ofMillis(600));
+
+      Preparation joined =
+          slow.prepare(1, ChatReference.parse("@slow_chat"), Optional.empty(), true).join();
+
+      assertEquals(TargetMembership.JOINED, joined.membership(), joined::toString);
+      assertTrue(joined.joined(), "counted against the pace");
+      assertTrue(slowTd.joined("slow_chat"));
+    }
+  }
+
+  @Test
   void aStoredIdIsReusedAndAPacedJoinJoinsNothing() {
     prepare("@herald_group", Optional.empty(), false);
     ChatTarget known = storedNotMember("herald_group");
