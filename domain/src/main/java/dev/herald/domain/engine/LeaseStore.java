@@ -14,8 +14,8 @@ public interface LeaseStore {
   List<DueCycle> claimDue(String node, Duration lookahead, Duration lease, int limit);
 
   /**
-   * Keeps this node alive and extends its leases on the bots of {@code heldAccounts} and on the
-   * sessions it holds ({@link SessionLeases}).
+   * Keeps this node alive and extends its leases on the bots of {@code heldAccounts} (the session
+   * leases are the TDLib transport's to keep: {@link SessionLeases#extend}).
    */
   void heartbeat(String node, Duration lease, List<Long> heldAccounts);
 

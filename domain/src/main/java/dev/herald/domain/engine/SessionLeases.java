@@ -1,11 +1,13 @@
 package dev.herald.domain.engine;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * The session leases in the database ({@link SessionLease}): taken before a node opens a session's
- * TDLib client, extended by the engine's heartbeat ({@link LeaseStore#heartbeat}, one statement for
- * all of a node's sessions), given back when the client closed.
+ * TDLib client, extended while the client is open ({@link #extend}, one statement for all of a
+ * node's clients, every second), given back when the client closed.
  */
 public interface SessionLeases {
 
@@ -15,6 +17,12 @@ public interface SessionLeases {
    * holds it now.
    */
   boolean acquire(long sessionId, String node, Duration lease);
+
+  /**
+   * Extends the leases {@code node} still holds among {@code sessionIds} by {@code lease} from now;
+   * one statement. Returns those sessions: a session missing from the answer is another node's now.
+   */
+  Set<Long> extend(String node, Duration lease, Collection<Long> sessionIds);
 
   /** Gives the lease back if {@code node} holds it. */
   void release(long sessionId, String node);

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * This process's node id: its host name (for people reading the leases) and a per-start random
  * part. One id per process, shared by the engine (bot leases, heartbeat) and the TDLib transport
- * (session leases), so the heartbeat extends the session leases the transport took.
+ * (session leases), so the claim sees which sessions this node holds.
  */
 @ApplicationScoped
 public class ThisNode {

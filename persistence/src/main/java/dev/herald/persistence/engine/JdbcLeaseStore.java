@@ -77,9 +77,7 @@ public class JdbcLeaseStore extends JdbcStore implements LeaseStore {
                     seconds(lease),
                     c.createArrayOf("bigint", heldAccounts.toArray()),
                     node,
-                    seconds(lease) / 2)
-                + Jdbc.execute(
-                    c, SessionLeaseSql.EXTEND, seconds(lease), node, seconds(lease) / 2));
+                    seconds(lease) / 2));
   }
 
   @Override

@@ -42,13 +42,13 @@ final class SessionLeaseSql {
   static final String RELEASE_ALL = "DELETE FROM session_lease WHERE owner_node = ?";
 
   /**
-   * Part of the heartbeat: extends every lease of this node past half its time, in one statement
-   * (found by owner: few rows, changed only when a client opens). A lease another node took over
-   * has another owner and is not extended. Parameters: lease seconds, node, lease seconds / 2.
+   * Extends this node's leases of the given sessions, in one statement, and names them: a session
+   * not named is held by another node now. Parameters: lease seconds, node, session ids.
    */
   static final String EXTEND =
       """
       UPDATE session_lease SET lease_until = now() + make_interval(secs => ?)
-       WHERE owner_node = ? AND lease_until < now() + make_interval(secs => ?)
+       WHERE owner_node = ? AND session_id = ANY(?)
+      RETURNING session_id
       """;
 }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,20 +96,27 @@ class JdbcSessionLeasesTest extends DatabaseTest {
   }
 
   @Test
-  void theHeartbeatExtendsThisNodesSessionLeasesAndNoOtherNodes() {
+  void aNodeExtendsTheLeasesItStillHoldsAndLearnsWhichItLost() {
     long other = rows.session(rows.apiPair(10), "UNUSED", null, null);
+    long lost = rows.session(rows.apiPair(10), "UNUSED", null, null);
     assertTrue(leases.acquire(session, "node-a", LEASE));
     assertTrue(leases.acquire(other, "node-b", LEASE));
+    assertTrue(leases.acquire(lost, "node-a", LEASE));
+    rows.update("UPDATE session_lease SET lease_until = now() + interval '2 seconds'");
     rows.update(
-        "UPDATE session_lease SET lease_until = now() + interval '2 seconds'"); // under half left
+        "UPDATE session_lease SET lease_until = now() - interval '1 second' WHERE session_id = ?",
+        lost);
+    assertTrue(leases.acquire(lost, "node-b", LEASE), "node-a's lease ran out: node-b took it");
 
-    engine.heartbeat("node-a", LEASE, List.of());
+    assertEquals(Set.of(session), leases.extend("node-a", LEASE, List.of(session, other, lost)));
 
     assertTrue(until().isAfter(Instant.now().plusSeconds(20)), "extended to " + until());
     Instant others =
         ((Timestamp) rows.one("SELECT lease_until FROM session_lease WHERE session_id = ?", other))
             .toInstant();
     assertTrue(others.isBefore(Instant.now().plusSeconds(5)), "node-b's lease is node-b's");
+    assertEquals(
+        "node-b", rows.text("SELECT owner_node FROM session_lease WHERE session_id = ?", lost));
   }
 
   @Test

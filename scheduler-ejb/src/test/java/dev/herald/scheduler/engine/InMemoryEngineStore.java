@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +75,22 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         false);
   }
 
-  /** Extends this node's session leases (the bots' leases are not modelled here). */
+  /** The bots' leases are not modelled here. */
   @Override
-  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {
+  public void heartbeat(String node, Duration lease, List<Long> heldAccounts) {}
+
+  @Override
+  public synchronized Set<Long> extend(String node, Duration lease, Collection<Long> sessionIds) {
     Instant until = clock.instant().plus(lease);
-    sessionLeases.replaceAll(
-        (id, held) -> held.ownerNode().equals(node) ? new SessionLease(id, node, until) : held);
+    Set<Long> held = new HashSet<>();
+    for (long id : sessionIds) {
+      SessionLease current = sessionLeases.get(id);
+      if (current != null && current.ownerNode().equals(node)) {
+        sessionLeases.put(id, new SessionLease(id, node, until));
+        held.add(id);
+      }
+    }
+    return held;
   }
 
   @Override

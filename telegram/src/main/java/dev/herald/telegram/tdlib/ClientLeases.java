@@ -2,21 +2,32 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.engine.SessionLeases;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * SPEC rule 15 at the TDLib client: this node takes a session's lease before it opens the session's
  * client and gives it back after the client closed, so no two nodes have a client of one
  * authorization open (Telegram answers two with {@code AUTH_KEY_DUPLICATED} and revokes the
- * session). The engine's heartbeat extends the leases while the node lives.
+ * session). The node extends the leases of its open clients every second ({@link #extend}) and
+ * closes a client whose lease it lost or could not extend in time ({@link TdlibLeaseKeeper}).
  */
 public interface ClientLeases {
 
   /** True when this node holds the session's lease now (taken, or already its own). */
   boolean acquire(long sessionId);
 
+  /** Extends the leases this node still holds among {@code sessionIds}; returns those. */
+  Set<Long> extend(Collection<Long> sessionIds);
+
   void release(long sessionId);
 
   void releaseAll();
+
+  /** How long a lease lasts once taken or extended; zero for leases that never run out. */
+  default Duration term() {
+    return Duration.ZERO;
+  }
 
   /** No database (tests, tools): one process, every session is its own. */
   static ClientLeases none() {
@@ -24,6 +35,11 @@ public interface ClientLeases {
       @Override
       public boolean acquire(long sessionId) {
         return true;
+      }
+
+      @Override
+      public Set<Long> extend(Collection<Long> sessionIds) {
+        return Set.copyOf(sessionIds);
       }
 
       @Override
@@ -43,6 +59,11 @@ public interface ClientLeases {
       }
 
       @Override
+      public Set<Long> extend(Collection<Long> sessionIds) {
+        return store.extend(node, lease, sessionIds);
+      }
+
+      @Override
       public void release(long sessionId) {
         store.release(sessionId, node);
       }
@@ -50,6 +71,11 @@ public interface ClientLeases {
       @Override
       public void releaseAll() {
         store.releaseAll(node);
+      }
+
+      @Override
+      public Duration term() {
+        return lease;
       }
     };
   }

@@ -64,6 +64,10 @@ final class TdlibSend {
     if (refused.isPresent()) {
       return new SendOutcome.SenderNeedsLogin(refused.get());
     }
+    if (client.closedByHerald()) {
+      // Closed here (its lease lost or not kept, the node stopping): no verdict on the session.
+      return new SendOutcome.SenderUnavailable("the session's client was closed on this node");
+    }
     String state = client.authorizationState();
     if (!AuthorizationStates.READY.equals(state)) {
       return TdlibErrorMapper.fromAuthorizationState(state).orElseThrow();

@@ -229,6 +229,11 @@ public final class TdlibSessionClient implements AutoCloseable {
     closing();
   }
 
+  /** True once Herald asked TDLib to close this client. */
+  boolean closedByHerald() {
+    return closedByHerald;
+  }
+
   CompletableFuture<JsonObject> closing() {
     closedByHerald = true;
     CompletableFuture<JsonObject> closed = authorization.next(AuthorizationStates.CLOSED::equals);

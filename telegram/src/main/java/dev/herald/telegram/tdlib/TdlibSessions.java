@@ -19,13 +19,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,6 +84,9 @@ public final class TdlibSessions implements AutoCloseable {
 
   private TdlibRuntime runtime;
   private volatile ClientLeases leases = ClientLeases.none();
+
+  /** Runs the {@link TdlibLeaseKeeper} of leases that run out; null for leases that do not. */
+  private ScheduledExecutorService leaseKeeping;
 
   /** Where a session's proxy comes from ({@link #useProxies}); none unless told. */
   private volatile SessionProxyLookup proxies = sessionId -> Optional.empty();
@@ -150,10 +156,40 @@ public final class TdlibSessions implements AutoCloseable {
     return this;
   }
 
-  /** Opens clients only under a lease taken through {@code leases}; call before first use. */
-  public TdlibSessions leasedThrough(ClientLeases leases) {
+  /**
+   * Opens clients only under a lease taken through {@code leases}, and keeps it while they are open
+   * ({@link TdlibLeaseKeeper}: extended six times per lease term, every client closed when that
+   * failed for half of it); call before first use.
+   */
+  public synchronized TdlibSessions leasedThrough(ClientLeases leases) {
     this.leases = leases;
+    Duration term = leases.term();
+    if (!term.isZero() && leaseKeeping == null) {
+      TdlibLeaseKeeper keeper =
+          new TdlibLeaseKeeper(
+              leases, this::clientsHere, this::close, term.dividedBy(2), System::nanoTime);
+      long period = Math.max(100, term.toMillis() / 6);
+      leaseKeeping = Executors.newSingleThreadScheduledExecutor(threads);
+      leaseKeeping.scheduleWithFixedDelay(
+          () -> {
+            try {
+              keeper.tick();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Session lease keeping failed: {0}", e.getMessage());
+            }
+          },
+          period,
+          period,
+          TimeUnit.MILLISECONDS);
+    }
     return this;
+  }
+
+  /** The sessions whose client is open or closing in this process. */
+  private Set<Long> clientsHere() {
+    Set<Long> here = new HashSet<>(clients.keySet());
+    here.addAll(closingClients.keySet());
+    return here;
   }
 
   /**
@@ -497,8 +533,11 @@ public final class TdlibSessions implements AutoCloseable {
       LOG.log(Level.WARNING, "TDLib clients did not all close within {0}", CLOSE_TIMEOUT);
     }
     states.ifPresent(TdlibStateKeeper::close); // their last states, now that they are closed
+    if (leaseKeeping != null) {
+      leaseKeeping.shutdownNow(); // the clients are closed: their leases go back or run out
+    }
     // Only now may another node open them, from the states just saved. A client still closing
-    // keeps its lease: it runs out when this node's heartbeat stops.
+    // keeps its lease: it runs out now that the leases are no longer extended.
     if (allClosed) {
       try {
         leases.releaseAll();

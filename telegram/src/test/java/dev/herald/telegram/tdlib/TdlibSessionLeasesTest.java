@@ -13,9 +13,12 @@ import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.SendOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +36,21 @@ class TdlibSessionLeasesTest {
   /** The lease store's rules without expiry (no node dies here): one owner per session. */
   static final class MemoryLeases implements SessionLeases {
     final Map<Long, String> owners = new ConcurrentHashMap<>();
+    volatile boolean unreachable;
 
     @Override
     public boolean acquire(long sessionId, String node, Duration lease) {
       return node.equals(owners.computeIfAbsent(sessionId, id -> node));
+    }
+
+    @Override
+    public Set<Long> extend(String node, Duration lease, Collection<Long> sessionIds) {
+      if (unreachable) {
+        throw new IllegalStateException("the database is unreachable");
+      }
+      return sessionIds.stream()
+          .filter(id -> node.equals(owners.get(id)))
+          .collect(Collectors.toSet());
     }
 
     @Override
@@ -112,5 +126,40 @@ class TdlibSessionLeasesTest {
       Thread.onSpinWait();
     }
     assertEquals(Map.of(2L, "node-a"), Map.copyOf(leases.owners));
+  }
+
+  /** Waits (bounded) until {@code node} has no client of session 1 open any more. */
+  private static boolean closedWithin(TdlibSessions node, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (node.find(1).isPresent() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return node.find(1).isEmpty();
+  }
+
+  @Test
+  void aClientWhoseLeaseAnotherNodeTookIsClosedHere() {
+    nodeA.startLogin(1, PHONE, API);
+    leases.owners.put(1L, "node-b"); // node A stalled past its lease, node B took the session
+
+    assertTrue(closedWithin(nodeA, Duration.ofSeconds(10)), "node A closed its client");
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (tdA.count("close") == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(1, tdA.count("close"), "TDLib was told to close it");
+    assertInstanceOf(
+        SendOutcome.SenderUnavailable.class, nodeA.send(1, CHAT, Post.text("hello")).join());
+  }
+
+  @Test
+  void clientsAreClosedWhenTheirLeasesCannotBeExtendedBeforeTheyRunOut() {
+    nodeA.startLogin(1, PHONE, API);
+    leases.unreachable = true; // from now on node A cannot extend: its lease (6 s) runs out
+
+    long lostAt = System.nanoTime();
+    assertTrue(closedWithin(nodeA, Duration.ofSeconds(10)), "node A closed its client");
+    long tookMs = (System.nanoTime() - lostAt) / 1_000_000;
+    assertTrue(tookMs < 6_000, "closed before the lease could run out, after " + tookMs + " ms");
   }
 }
