@@ -26,6 +26,48 @@ class CyclePlanTest {
         List.of("@group_1", "@group_3"), shares.get(1).stream().map(Object::toString).toList());
   }
 
+  private static List<List<String>> named(List<List<ChatReference>> shares) {
+    return shares.stream().map(share -> share.stream().map(Object::toString).toList()).toList();
+  }
+
+  /** Sender {@code lane} has a place in the groups numbered {@code in[lane]}. */
+  private static List<List<String>> dealt(int groups, int[]... in) {
+    return named(
+        CyclePlan.shares(
+            groups(groups),
+            in.length,
+            7,
+            (lane, chat) ->
+                IntStream.of(in[lane]).anyMatch(g -> chat.toString().equals("@group_" + g))));
+  }
+
+  @Test
+  void aChatStaysWithTheSenderThatIsInItAndTheRestAreDealt() {
+    assertEquals(
+        List.of(
+            List.of("@group_1", "@group_3", "@group_4"),
+            List.of("@group_0", "@group_2", "@group_5")),
+        dealt(6, new int[] {1, 3}, new int[] {0}));
+  }
+
+  @Test
+  void aSenderSittingACycleOutMovesOnlyItsOwnChats() {
+    // Three senders were in two groups each (round-robin); the second sits this cycle out.
+    assertEquals(
+        List.of(
+            List.of("@group_0", "@group_1", "@group_3"),
+            List.of("@group_2", "@group_4", "@group_5")),
+        dealt(6, new int[] {0, 3}, new int[] {2, 5}),
+        "@group_0, 3, 2 and 5 stay; round-robin would have moved four of six");
+  }
+
+  @Test
+  void aSenderAddedLaterGetsItsFairPart() {
+    assertEquals(
+        List.of(List.of("@group_0", "@group_1"), List.of("@group_2", "@group_3")),
+        dealt(4, new int[] {0, 1, 2, 3}, new int[] {}));
+  }
+
   @Test
   void neverMoreLanesThanThePlanAllowsInFlight() {
     assertEquals(3, CyclePlan.shares(groups(20), 7, 3).size());

@@ -156,8 +156,14 @@ final class CycleRun {
       return;
     }
     List<Sender> senders = senders();
+    targets =
+        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     List<List<ChatReference>> shares =
-        CyclePlan.shares(groups, senders.size(), cycle.maxInFlight());
+        CyclePlan.shares(
+            groups,
+            senders.size(),
+            cycle.maxInFlight(),
+            (lane, chat) -> targets.placedIn(senders.get(lane), chat));
     if (shares.isEmpty()) {
       recording
           .penalties()
@@ -174,8 +180,6 @@ final class CycleRun {
     for (int i = 0; i < cycle.groups().size(); i++) {
       slots.putIfAbsent(cycle.groups().get(i), i);
     }
-    targets =
-        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     lanesLeft.set(shares.size());
     for (int i = 0; i < shares.size(); i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);

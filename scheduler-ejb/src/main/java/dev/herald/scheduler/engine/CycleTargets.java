@@ -2,6 +2,7 @@ package dev.herald.scheduler.engine;
 
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetKey;
+import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
@@ -84,6 +85,20 @@ final class CycleTargets {
   static CycleTargets disabled() {
     return new CycleTargets(
         0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO, id -> List.of());
+  }
+
+  /**
+   * Whether the sender has a place in the chat: a member, or its join request waits there (a chat
+   * stays with such a sender, {@link dev.herald.domain.engine.CyclePlan#shares}).
+   */
+  boolean placedIn(Sender sender, ChatReference chat) {
+    if (preparer == null) {
+      return false;
+    }
+    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    return target != null
+        && (target.membership() == TargetMembership.JOINED
+            || target.membership() == TargetMembership.JOIN_REQUESTED);
   }
 
   CompletableFuture<Gate> gate(Sender sender, ChatReference chat) {
