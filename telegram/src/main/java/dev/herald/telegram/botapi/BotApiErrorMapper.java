@@ -44,7 +44,12 @@ public final class BotApiErrorMapper {
           "entities_too_long",
           "button_url_invalid",
           "reply markup is too long",
-          "reply_markup_invalid");
+          "reply_markup_invalid",
+          // A FORWARD post's source: protected, deleted, or out of the bot's sight.
+          "message to forward not found",
+          "message can't be forwarded",
+          "message_id_invalid",
+          "chat_forwards_restricted");
 
   private BotApiErrorMapper() {}
 

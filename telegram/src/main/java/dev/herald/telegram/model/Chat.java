@@ -6,7 +6,8 @@ import java.util.Optional;
  * What an account sees of a chat ({@code getChat}, {@code searchPublicChat}): a snapshot, not the
  * chat's live state. A chat with a username is public; {@code joinByRequest} means joining needs an
  * admin's approval; {@code linkedChatId} is a channel's discussion group (or a discussion group's
- * channel), 0 when none.
+ * channel), 0 when none; a chat with {@code hasProtectedContent} lets none of its messages be
+ * forwarded.
  */
 public record Chat(
     long id,
@@ -16,7 +17,8 @@ public record Chat(
     int slowModeDelay,
     boolean joinByRequest,
     long linkedChatId,
-    int memberCount) {
+    int memberCount,
+    boolean hasProtectedContent) {
 
   public boolean isPublic() {
     return username.isPresent();

@@ -21,6 +21,7 @@ final class ChatState {
   boolean joinByRequest;
   int slowModeDelay;
   long linkedChatId;
+  final boolean protectedContent;
   long lastMessageId;
   private int joined;
   final Map<Account, Member> members = new HashMap<>();
@@ -50,6 +51,7 @@ final class ChatState {
     this.joinByRequest = spec.joinByRequest;
     this.slowModeDelay = spec.kind.hasSlowMode() ? spec.slowModeDelay : 0;
     this.linkedChatId = spec.discussionOf;
+    this.protectedContent = spec.protectedContent;
   }
 
   Membership membership(Account account) {
@@ -91,6 +93,7 @@ final class ChatState {
   Chat snapshot(TelegramLimits limits) {
     int delay =
         slowModeDelay == 0 ? 0 : (int) Math.max(1, Math.ceil(slowModeDelay / limits.timeScale()));
-    return new Chat(id, kind, title, username, delay, joinByRequest, linkedChatId, joined);
+    return new Chat(
+        id, kind, title, username, delay, joinByRequest, linkedChatId, joined, protectedContent);
   }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What an admin (or a test) creates: a chat's kind and title, optionally a fixed id, a public
- * username, an invite link, join requests, slow mode, and the channel it discusses.
+ * username, an invite link, join requests, slow mode, protected content, and the channel it
+ * discusses.
  */
 public final class NewChat {
 
@@ -17,6 +18,7 @@ public final class NewChat {
   String inviteHash;
   boolean joinByRequest;
   int slowModeDelay;
+  boolean protectedContent;
   long discussionOf;
 
   private NewChat(ChatKind kind, String title) {
@@ -69,6 +71,12 @@ public final class NewChat {
 
   public NewChat slowMode(int seconds) {
     this.slowModeDelay = SlowMode.checked(seconds);
+    return this;
+  }
+
+  /** Its messages cannot be forwarded or saved (Telegram's "restrict saving content"). */
+  public NewChat protectedContent() {
+    this.protectedContent = true;
     return this;
   }
 

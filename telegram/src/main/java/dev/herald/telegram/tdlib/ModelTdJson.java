@@ -2,6 +2,7 @@ package dev.herald.telegram.tdlib;
 
 import dev.herald.domain.telegram.FormattedText;
 import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Message;
 import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramException;
@@ -242,13 +243,26 @@ public final class ModelTdJson implements TdJson {
         () -> world.sendMessage(account(client), chatId, text.text(), markup));
   }
 
-  /** {@code forwardMessages} of one message, answered with {@code messages} of the pending one. */
+  /**
+   * {@code forwardMessages} of one message, answered with {@code messages} of the pending one; a
+   * message of a chat with protected content is not sent at all and answered as TDLib does, with
+   * null in its place ({@code can_be_forwarded} is false).
+   */
   private void forward(int id, Client client, JsonObject request, String extra) {
     long chatId = ModelTdChats.seenChat(client.seen, request, "chat_id");
+    long fromChatId = ModelTdChats.seenChat(client.seen, request, "from_chat_id");
+    if (world.chat(fromChatId).map(Chat::hasProtectedContent).orElse(false)) {
+      reply(
+          id,
+          extra,
+          obj("messages")
+              .add("total_count", 0)
+              .add("messages", Json.createArrayBuilder().addNull()));
+      return;
+    }
     String source =
         chats.messageLink(
-            ModelTdChats.seenChat(client.seen, request, "from_chat_id"),
-            request.getJsonArray("message_ids").getJsonNumber(0).longValue());
+            fromChatId, request.getJsonArray("message_ids").getJsonNumber(0).longValue());
     post(
         id,
         client,

@@ -116,7 +116,12 @@ public final class TdlibErrorMapper {
           "ENTITIES_TOO_LONG",
           "BUTTON_URL_INVALID",
           "REPLY_MARKUP_INVALID",
-          "REPLY_MARKUP_TOO_LONG");
+          "REPLY_MARKUP_TOO_LONG",
+          // A FORWARD post's source: protected, deleted, or out of this session's sight.
+          "CHAT_FORWARDS_RESTRICTED",
+          "has protected content",
+          "MESSAGE_ID_INVALID",
+          "is not accessible to this session");
 
   private TdlibErrorMapper() {}
 

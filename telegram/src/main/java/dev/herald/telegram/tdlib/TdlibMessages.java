@@ -63,9 +63,12 @@ final class TdlibMessages {
             messages -> {
               JsonObject first = messages.isEmpty() ? null : messages.get(0);
               if (first == null) {
-                // TDLib puts null where a message cannot be forwarded (protected content, deleted).
+                // TDLib puts null where a message cannot be forwarded (protected content, deleted):
+                // the post's fault, whatever the chat, so no other chat is tried with it.
                 return CompletableFuture.completedFuture(
-                    new SendOutcome.TransientError("TDLib could not forward the source message"));
+                    new SendOutcome.PostRejected(
+                        "Telegram does not let the source message be forwarded (its chat protects"
+                            + " its content, or it was deleted): change the post's source"));
               }
               return awaitFinal(client, first);
             });

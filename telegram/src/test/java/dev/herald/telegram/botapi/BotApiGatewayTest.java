@@ -213,7 +213,9 @@ class BotApiGatewayTest extends FakeBotApiTest {
           "Bad Request: message caption is too long",
           "Bad Request: can't parse entities: Can't find end tag corresponding to start tag b",
           "Bad Request: message text is empty",
-          "Bad Request: BUTTON_URL_INVALID"
+          "Bad Request: BUTTON_URL_INVALID",
+          "Bad Request: message to forward not found",
+          "Bad Request: message can't be forwarded"
         }) {
       telegram.error("sendMessage", 400, description);
       assertEquals(

@@ -109,7 +109,12 @@ class TdlibErrorMapperTest {
                 "400 MESSAGE_TOO_LONG",
                 "400 MEDIA_CAPTION_TOO_LONG",
                 "400 ENTITY_BOUNDS_INVALID",
-                "400 BUTTON_URL_INVALID"),
+                "400 BUTTON_URL_INVALID",
+                // A FORWARD post's source.
+                "400 Message has protected content and can't be forwarded",
+                "400 CHAT_FORWARDS_RESTRICTED",
+                "400 MESSAGE_ID_INVALID",
+                "400 Source message https://t.me/c/1/2 is not accessible to this session"),
             // Everything else is transient.
             ofKind(
                 SendOutcome.TransientError.class,

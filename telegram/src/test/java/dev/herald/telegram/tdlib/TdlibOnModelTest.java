@@ -291,6 +291,19 @@ class TdlibOnModelTest {
   }
 
   @Test
+  void aForwardFromAChannelThatProtectsItsContentIsThePostsFaultAndSendsNothing() {
+    world.createChat(NewChat.channel("Source").username("vault").protectedContent());
+    world.createChat(NewChat.supergroup("Target").username("target_group"));
+    ChatReference chat = ChatReference.parse("@target_group");
+    prepare(chat, true);
+
+    SendOutcome outcome = send(chat, Post.forward(MessageLink.parse("https://t.me/vault/42")));
+
+    assertInstanceOf(SendOutcome.PostRejected.class, outcome, outcome::toString);
+    assertEquals(List.of(), log(), "nothing reached Telegram");
+  }
+
+  @Test
   void anAccountTelegramBannedIsBannedOnlyOnTelegramsAnswer() {
     world.createChat(NewChat.supergroup("Public").username("public_group"));
     ChatReference chat = ChatReference.parse("@public_group");
