@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Where the per-sender target records live (PostgreSQL). */
@@ -38,6 +39,15 @@ public interface TargetStore {
    */
   default Set<Long> movedSessions(Collection<Long> sessionIds, Instant since) {
     return Set.of();
+  }
+
+  /**
+   * The chat id session {@code sessionId}'s records hold for {@code chat} (a canonical reference),
+   * in any account it posts for; empty when none resolved it. A client opened on another node has
+   * no chat cache: it finds the chat by this id instead of resolving its username again.
+   */
+  default OptionalLong chatIdOf(long sessionId, String chat) {
+    return OptionalLong.empty();
   }
 
   /** Inserts or replaces these records, in one statement batch. */

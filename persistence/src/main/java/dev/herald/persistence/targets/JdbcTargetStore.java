@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -133,6 +134,21 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Reading the targets of session " + sessionId + " in other accounts failed", e);
+    }
+  }
+
+  @Override
+  public OptionalLong chatIdOf(long sessionId, String chat) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TargetSql.CHAT_ID_OF)) {
+      s.setLong(1, sessionId);
+      s.setString(2, chat);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Reading session " + sessionId + "'s chat id of " + chat + " failed", e);
     }
   }
 

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,16 @@ class JdbcTargetStoreTest extends DatabaseTest {
         Optional.empty(),
         Optional.of(NOW.minusSeconds(3599)),
         Optional.of(NOW.minusSeconds(3540)));
+  }
+
+  @Test
+  void aSessionsResolvedChatIdIsFoundInAnyAccountItPostedFor() {
+    long account = rows.account("ACTIVE", null);
+    store.save(List.of(slow(account, 12)));
+
+    assertEquals(OptionalLong.of(-1001), store.chatIdOf(12, "@sandbox_slow"));
+    assertEquals(OptionalLong.empty(), store.chatIdOf(13, "@sandbox_slow"), "another session's");
+    assertEquals(OptionalLong.empty(), store.chatIdOf(12, "@elsewhere"));
   }
 
   @Test

@@ -68,16 +68,30 @@ public final class TelegramWorld {
 
   // ---- Telegram's methods, as an account calls them ----
 
-  /** {@code searchPublicChat}: a public chat by username; the account sees its id afterwards. */
+  /**
+   * {@code searchPublicChat}: a public chat by username; the account sees its id afterwards. One
+   * client per account: a chat the account saw is answered from TDLib's cache, without a request.
+   */
   public synchronized Chat searchPublicChat(Account account, String username) {
+    AccountState state = active(account);
+    Optional<ChatState> chat = chats.byUsername(username);
+    if (chat.isPresent() && state.visible.contains(chat.get().id)) {
+      return chat.get().snapshot(limits); // TDLib answers from its cache: no request to Telegram
+    }
+    return resolveUsername(account, username);
+  }
+
+  /**
+   * {@code contacts.resolveUsername}, the request behind a {@code searchPublicChat} the client's
+   * cache cannot answer (a client restored on another node has no cache): spends one of the
+   * account's daily resolutions, whatever the account saw before.
+   */
+  public synchronized Chat resolveUsername(Account account, String username) {
     AccountState state = active(account);
     if (!ChatDirectory.validUsername(username)) {
       throw TelegramErrors.usernameInvalid();
     }
     Optional<ChatState> chat = chats.byUsername(username);
-    if (chat.isPresent() && state.visible.contains(chat.get().id)) {
-      return chat.get().snapshot(limits); // TDLib answers from its cache: no request to Telegram
-    }
     if (!account.isBot() && state.resolutions != null) {
       Instant now = clock.instant();
       Duration wait = state.resolutions.wait(now);

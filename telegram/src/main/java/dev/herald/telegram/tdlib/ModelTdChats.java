@@ -53,7 +53,8 @@ final class ModelTdChats {
       Consumer<String> joinedPublic) {
     return Optional.ofNullable(
         switch (type) {
-          case "searchPublicChat" -> chat(seen, publicChat(account, request.getString("username")));
+          case "searchPublicChat" ->
+              chat(seen, publicChat(account, seen, request.getString("username")));
           case "getChat" -> chat(seen, world.getChat(account, seenChat(seen, request, "chat_id")));
           case "getSupergroup" -> supergroup(account, seenSupergroup(seen, request));
           case "getSupergroupFullInfo" -> fullInfo(account, seenSupergroup(seen, request));
@@ -165,13 +166,19 @@ final class ModelTdChats {
     return CHANNEL_ID_BASE - (Long.parseLong(hex.substring(0, 12), 16) % 999_999_999_999L + 1);
   }
 
-  /** The chat of a username, created as a public supergroup when the world has none of it. */
-  private Chat publicChat(Account account, String username) {
+  /**
+   * The chat of a username, created as a public supergroup when the world has none of it: from this
+   * client's cache when it saw the chat, else resolved on Telegram (a resolution spent).
+   */
+  private Chat publicChat(Account account, ModelTdSeenChats seen, String username) {
     synchronized (world) {
       if (valid(username)) {
         createdOnContact(username, false);
       }
-      return world.searchPublicChat(account, username);
+      boolean cached = world.chatByUsername(username).map(c -> seen.knows(c.id())).orElse(false);
+      return cached
+          ? world.searchPublicChat(account, username)
+          : world.resolveUsername(account, username);
     }
   }
 

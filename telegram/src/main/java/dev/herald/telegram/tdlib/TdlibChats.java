@@ -5,9 +5,11 @@ import dev.herald.domain.telegram.MessageLink;
 import dev.herald.telegram.async.AsyncFailures;
 import jakarta.json.JsonObject;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Resolves chat references to this session's TDLib chat ids, and message links to a source chat and
@@ -30,8 +32,17 @@ final class TdlibChats {
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final AtomicReference<CompletableFuture<Void>> chatList = new AtomicReference<>();
 
+  /** The chat id the session's records hold for a canonical reference ({@link #knowing}). */
+  private volatile Function<String, CompletableFuture<OptionalLong>> known =
+      chat -> CompletableFuture.completedFuture(OptionalLong.empty());
+
   TdlibChats(TdlibSessionClient client) {
     this.client = client;
+  }
+
+  /** Where the chat ids the session's records hold come from; asked off TDLib's receive thread. */
+  void knowing(Function<String, CompletableFuture<OptionalLong>> ids) {
+    this.known = ids;
   }
 
   CompletableFuture<Long> resolve(ChatReference chat) {
@@ -52,15 +63,29 @@ final class TdlibChats {
   private CompletableFuture<Long> lookup(ChatReference chat) {
     switch (chat.kind()) {
       case USERNAME:
-        return chatIdOf(
-            client.request(
-                TdlibJson.object("searchPublicChat").add("username", chat.username()).build()),
-            "id");
+        // The id the records hold first: this client may have no cache (opened on another node),
+        // and a username resolved again spends one of the account's few resolutions a day.
+        return known
+            .apply(chat.canonical())
+            .exceptionally(unreadable -> OptionalLong.empty())
+            .thenCompose(
+                id ->
+                    id.isEmpty()
+                        ? byUsername(chat)
+                        : chatIdOf(chat(id.getAsLong()), "id")
+                            .exceptionallyCompose(notFound -> byUsername(chat)));
       case CHAT_ID:
         return chatIdOf(chat(chat.chatId()), "id");
       default:
         return byInvite(chat.canonical());
     }
+  }
+
+  private CompletableFuture<Long> byUsername(ChatReference chat) {
+    return chatIdOf(
+        client.request(
+            TdlibJson.object("searchPublicChat").add("username", chat.username()).build()),
+        "id");
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,8 +95,20 @@ public final class TdlibSessions implements AutoCloseable {
   /** Where media posts' files and their remote ids live; absent: media posts are refused. */
   private volatile MediaStore media;
 
-  /** Where media sends do what blocks ({@link #useMedia}); null until then. */
-  private volatile ExecutorService mediaWork;
+  /**
+   * Where the clients' database work runs (media sends, {@link #useMedia}; known chat ids, {@link
+   * #useKnownChatIds}), never on TDLib's receive thread; null until one of them is used.
+   */
+  private volatile ExecutorService storeWork;
+
+  /** The chat ids a session's records hold ({@link #useKnownChatIds}); none unless told. */
+  private volatile KnownChatIds knownChatIds = (sessionId, chat) -> OptionalLong.empty();
+
+  /** The chat id a session's records hold for a chat reference, resolved before. */
+  @FunctionalInterface
+  public interface KnownChatIds {
+    OptionalLong of(long sessionId, String chat);
+  }
 
   /** Where a session's own API pair comes from (api_id and the decrypted api_hash). */
   @FunctionalInterface
@@ -197,10 +210,27 @@ public final class TdlibSessions implements AutoCloseable {
    * writes run on two threads of their own ({@link TdlibMedia}), never on TDLib's receive thread.
    */
   public synchronized void useMedia(MediaStore store) {
-    if (mediaWork == null) {
-      mediaWork = Executors.newFixedThreadPool(2, threads);
-    }
+    storeWork();
     this.media = store;
+  }
+
+  /**
+   * A client finds a chat given by username through the id the session's records hold ({@code ids},
+   * read on the store's threads) before it resolves the username: a client opened on another node
+   * has no chat cache, and each resolution spends one of the account's few a day. Call before first
+   * use.
+   */
+  public synchronized TdlibSessions useKnownChatIds(KnownChatIds ids) {
+    storeWork();
+    this.knownChatIds = ids;
+    return this;
+  }
+
+  private ExecutorService storeWork() {
+    if (storeWork == null) {
+      storeWork = Executors.newFixedThreadPool(2, threads);
+    }
+    return storeWork;
   }
 
   public TdlibStatus status() {
@@ -243,6 +273,13 @@ public final class TdlibSessions implements AutoCloseable {
       states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
     }
     states.ifPresent(keeper -> keeper.watch(client));
+    KnownChatIds ids = knownChatIds;
+    ExecutorService work = storeWork;
+    if (work != null) {
+      client
+          .chats()
+          .knowing(chat -> CompletableFuture.supplyAsync(() -> ids.of(sessionId, chat), work));
+    }
     client.start(proxies.of(sessionId));
     clients.put(sessionId, client);
     return client;
@@ -396,7 +433,7 @@ public final class TdlibSessions implements AutoCloseable {
             client,
             config,
             Optional.ofNullable(store)
-                .map(m -> new TdlibMedia(client, m, Sender.session(sessionId), mediaWork)))
+                .map(m -> new TdlibMedia(client, m, Sender.session(sessionId), storeWork)))
         .send(chat, post)
         .thenApply(outcome -> notOurOwnDuplicate(sessionId, outcome))
         .whenComplete((outcome, impossible) -> breaker.record(outcome));
@@ -550,8 +587,8 @@ public final class TdlibSessions implements AutoCloseable {
       runtime.close();
       runtime = null;
     }
-    if (mediaWork != null) {
-      mediaWork.shutdown(); // the clients are closed: no send is waiting for it any more
+    if (storeWork != null) {
+      storeWork.shutdown(); // the clients are closed: no send is waiting for it any more
     }
   }
 

@@ -6,6 +6,7 @@ import dev.herald.domain.media.MediaStore;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
+import dev.herald.domain.targets.TargetStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -44,6 +45,11 @@ public class TdlibTransport {
 
   /** Where media posts' files live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<MediaStore> mediaStores;
+
+  /**
+   * Where the sessions' chat ids are recorded (PostgreSQL in the server); unresolvable in tests.
+   */
+  @Inject Instance<TargetStore> targetStores;
 
   private TdlibLibrary library;
   private TdlibSessions sessions;
@@ -89,6 +95,10 @@ public class TdlibTransport {
     TdlibSessions created = sessionsWithState();
     if (mediaStores != null && mediaStores.isResolvable()) {
       created.useMedia(mediaStores.get());
+    }
+    if (targetStores != null && targetStores.isResolvable()) {
+      TargetStore targets = targetStores.get();
+      created.useKnownChatIds(targets::chatIdOf);
     }
     return created;
   }

@@ -25,6 +25,7 @@ import dev.herald.telegram.model.AccountStanding;
 import dev.herald.telegram.model.Chat;
 import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.Rate;
 import dev.herald.telegram.model.SendLog;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +113,57 @@ class TdlibOnModelTest {
     assertFalse(flooded.joined(), "no join spent");
     assertEquals(Membership.LEFT, membership(group.id()));
     assertEquals(1, world.figures().joinFloodWaits());
+  }
+
+  @Test
+  void aClientOnAnotherNodeFindsAJoinedGroupByItsStoredIdWithoutResolvingItAgain(
+      @TempDir Path otherNode) throws Exception {
+    TelegramLimits oneResolutionADay =
+        new TelegramLimits(
+            Rate.unlimited(),
+            Rate.unlimited(),
+            Rate.unlimited(),
+            Rate.of(1, Duration.ofDays(1)),
+            Rate.unlimited(),
+            20,
+            Duration.ofDays(1),
+            Duration.ofDays(1),
+            1);
+    TelegramWorld strict = new TelegramWorld(clock, oneResolutionADay);
+    Chat group = strict.createChat(NewChat.supergroup("Public").username("public_group"));
+    ChatReference chat = ChatReference.parse("@public_group");
+    TdlibSessions.KnownChatIds stored =
+        (session, ref) ->
+            session == SESSION && ref.equals("@public_group")
+                ? OptionalLong.of(group.id())
+                : OptionalLong.empty();
+    try (TdlibSessions first = node(strict, dataDir.resolve("first"), stored);
+        TdlibSessions second = node(strict, otherNode, stored)) {
+      Preparation joined = first.prepare(SESSION, chat, Optional.empty(), true).join();
+      assertEquals(
+          TargetMembership.JOINED, joined.membership(), "resolved (the day's one) and joined");
+
+      SendOutcome outcome = second.send(SESSION, chat, Post.text("hello")).join();
+
+      assertInstanceOf(SendOutcome.Delivered.class, outcome, outcome::toString);
+    }
+  }
+
+  /** Another node's sessions on {@code on}, session 1 logged in there. */
+  private static TdlibSessions node(TelegramWorld on, Path data, TdlibSessions.KnownChatIds ids)
+      throws Exception {
+    TdlibSessions node =
+        new TdlibSessions(
+                TdlibLibrary.model(on, Optional.empty()),
+                TestTdlibConfig.of(data, Duration.ofSeconds(5)),
+                KEY,
+                Thread::new,
+                Clock.systemUTC())
+            .withOwnApiPairs(sessionId -> Optional.of(API))
+            .useKnownChatIds(ids);
+    assertEquals(LoginStep.Kind.CODE_REQUIRED, node.startLogin(SESSION, PHONE, API).kind());
+    assertEquals(LoginStep.ready(), node.submitCode(SESSION, "12345"));
+    return node;
   }
 
   @Test
