@@ -7,7 +7,8 @@ import java.util.Optional;
  * chat's live state. A chat with a username is public; {@code joinByRequest} means joining needs an
  * admin's approval; {@code linkedChatId} is a channel's discussion group (or a discussion group's
  * channel), 0 when none; a chat with {@code hasProtectedContent} lets none of its messages be
- * forwarded.
+ * forwarded; a basic group upgraded to a supergroup has the supergroup's id in {@code
+ * upgradedToChatId} (0 while it is not) and takes no more messages.
  */
 public record Chat(
     long id,
@@ -18,7 +19,8 @@ public record Chat(
     boolean joinByRequest,
     long linkedChatId,
     int memberCount,
-    boolean hasProtectedContent) {
+    boolean hasProtectedContent,
+    long upgradedToChatId) {
 
   public boolean isPublic() {
     return username.isPresent();

@@ -22,6 +22,10 @@ final class ChatState {
   int slowModeDelay;
   long linkedChatId;
   final boolean protectedContent;
+
+  /** The supergroup this basic group was upgraded to; 0 while it is not. */
+  long upgradedTo;
+
   long lastMessageId;
   private int joined;
   final Map<Account, Member> members = new HashMap<>();
@@ -78,6 +82,17 @@ final class ChatState {
     }
   }
 
+  /** The members of a basic group upgraded to this supergroup, with the dates they joined. */
+  void takeMembersOf(ChatState group) {
+    group.members.forEach(
+        (account, member) -> {
+          members.put(account, member);
+          if (member.membership().joined()) {
+            joined++;
+          }
+        });
+  }
+
   /** A promotion keeps the date the account joined; a (re)join starts it now. */
   private Instant since(Account account, Membership membership, Instant now) {
     Member member = members.get(account);
@@ -94,6 +109,15 @@ final class ChatState {
     int delay =
         slowModeDelay == 0 ? 0 : (int) Math.max(1, Math.ceil(slowModeDelay / limits.timeScale()));
     return new Chat(
-        id, kind, title, username, delay, joinByRequest, linkedChatId, joined, protectedContent);
+        id,
+        kind,
+        title,
+        username,
+        delay,
+        joinByRequest,
+        linkedChatId,
+        joined,
+        protectedContent,
+        upgradedTo);
   }
 }

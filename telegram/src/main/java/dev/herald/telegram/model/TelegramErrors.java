@@ -87,6 +87,13 @@ final class TelegramErrors {
         : new TelegramException(400, "MESSAGE_EMPTY");
   }
 
+  /** A send into a basic group upgraded to a supergroup (the group no longer takes messages). */
+  static TelegramException groupUpgraded(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: group chat was upgraded to a supergroup chat")
+        : new TelegramException(400, "CHAT_WRITE_FORBIDDEN");
+  }
+
   static TelegramException peerFlood() {
     return new TelegramException(400, "PEER_FLOOD");
   }

@@ -299,6 +299,25 @@ public final class TelegramWorld {
     return chats.add(spec).snapshot(limits);
   }
 
+  /**
+   * An owner upgrades a basic group to a supergroup (Telegram does it by itself past 200 members):
+   * a new chat with a new id, the same title and members (who see it at once), while the basic
+   * group is deactivated and takes no more messages.
+   */
+  public synchronized Chat upgradeToSupergroup(long groupId) {
+    ChatState group = existing(groupId);
+    if (group.kind != ChatKind.GROUP || group.upgradedTo != 0) {
+      throw new IllegalArgumentException("Only an active basic group is upgraded: " + groupId);
+    }
+    ChatState supergroup = chats.add(NewChat.supergroup(group.title));
+    supergroup.takeMembersOf(group);
+    accounts.values().stream()
+        .filter(state -> state.visible.contains(groupId))
+        .forEach(state -> state.visible.add(supergroup.id));
+    group.upgradedTo = supergroup.id;
+    return supergroup.snapshot(limits);
+  }
+
   /** An admin's view of a chat, whoever can see it. */
   public synchronized Optional<Chat> chat(long chatId) {
     return chats.byId(chatId).map(found -> found.snapshot(limits));
@@ -447,6 +466,9 @@ public final class TelegramWorld {
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
+      if (chat.upgradedTo != 0) {
+        throw TelegramErrors.groupUpgraded(account);
+      }
       long digest = TextDigest.of(SendLog.content(text, media));
       posting.admit(account, state, chat, digest, now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);

@@ -57,6 +57,9 @@ final class ModelTdChats {
               chat(seen, publicChat(account, seen, request.getString("username")));
           case "getChat" -> chat(seen, world.getChat(account, seenChat(seen, request, "chat_id")));
           case "getSupergroup" -> supergroup(account, seenSupergroup(seen, request));
+          case "getBasicGroup" -> basicGroup(account, seen, number(request, "basic_group_id"));
+          case "createSupergroupChat" ->
+              chat(seen, world.getChat(account, chatOf(number(request, "supergroup_id"))));
           case "getSupergroupFullInfo" -> fullInfo(account, seenSupergroup(seen, request));
           case "joinChat" ->
               joined(
@@ -184,6 +187,27 @@ final class ModelTdChats {
 
   private static boolean valid(String username) {
     return ChatReference.tryParse("@" + username).isPresent();
+  }
+
+  /**
+   * {@code getBasicGroup}: the account's status, and once upgraded, inactive with the supergroup it
+   * became ({@code upgraded_to_supergroup_id}).
+   */
+  private JsonObjectBuilder basicGroup(Account account, ModelTdSeenChats seen, long basicGroupId) {
+    long chatId = chatOf(basicGroupId);
+    if (!seen.knows(chatId)) {
+      throw new TdlibException(400, "Basic group not found");
+    }
+    Chat chat = world.getChat(account, chatId);
+    Membership membership = world.getChatMember(account, chatId, account).membership();
+    return obj("basicGroup")
+        .add("id", basicGroupId)
+        .add("member_count", chat.memberCount())
+        .add("status", status(membership))
+        .add("is_active", chat.upgradedToChatId() == 0)
+        .add(
+            "upgraded_to_supergroup_id",
+            chat.upgradedToChatId() == 0 ? 0 : CHANNEL_ID_BASE - chat.upgradedToChatId());
   }
 
   /** {@code getSupergroup}: the account's own status in it ({@code chatMemberStatus*}). */

@@ -75,7 +75,18 @@ final class TdlibChats {
                         : chatIdOf(chat(id.getAsLong()), "id")
                             .exceptionallyCompose(notFound -> byUsername(chat)));
       case CHAT_ID:
-        return chatIdOf(chat(chat.chatId()), "id");
+        // The records may hold another id: a basic group upgraded to a supergroup since.
+        return known
+            .apply(chat.canonical())
+            .exceptionally(unreadable -> OptionalLong.empty())
+            .thenCompose(
+                id ->
+                    chatIdOf(chat(id.isPresent() ? id.getAsLong() : chat.chatId()), "id")
+                        .exceptionallyCompose(
+                            notFound ->
+                                id.isPresent()
+                                    ? chatIdOf(chat(chat.chatId()), "id")
+                                    : CompletableFuture.failedFuture(notFound)));
       default:
         return byInvite(chat.canonical());
     }

@@ -153,6 +153,30 @@ final class TdlibTargets {
   }
 
   /**
+   * A basic group: addressed as it is while active (the send says the rest); one upgraded to a
+   * supergroup takes no more messages (TDLib refuses them: "Have no write access to the chat"), so
+   * the supergroup it became ({@code upgraded_to_supergroup_id}, through {@code
+   * createSupergroupChat}) is prepared instead, and its id recorded for the sends.
+   */
+  private CompletableFuture<Preparation> basicGroup(
+      ChatReference chat, long chatId, String title, long basicGroupId, boolean mayJoin) {
+    return request(TdlibJson.object("getBasicGroup").add("basic_group_id", basicGroupId).build())
+        .thenCompose(
+            group -> {
+              long upgradedTo = TdlibJson.number(group, "upgraded_to_supergroup_id", 0);
+              if (upgradedTo == 0) {
+                return done(Preparation.ready(chatId, title, 0, false));
+              }
+              return request(
+                      TdlibJson.object("createSupergroupChat")
+                          .add("supergroup_id", upgradedTo)
+                          .add("force", false)
+                          .build())
+                  .thenCompose(supergroup -> standing(chat, supergroup, mayJoin, false));
+            });
+  }
+
+  /**
    * The session's standing in a chat it located. A supergroup it is not in is joined when allowed,
    * unless its join request still waits for an admin (joining again would send another request and
    * spend another join), or it is a channel (only admins post there).
@@ -162,8 +186,11 @@ final class TdlibTargets {
     long chatId = TdlibJson.number(found, "id", 0);
     String title = found.getString("title", null);
     JsonObject type = TdlibJson.child(found, "type");
+    if (type != null && "chatTypeBasicGroup".equals(TdlibJson.type(type))) {
+      return basicGroup(chat, chatId, title, TdlibJson.number(type, "basic_group_id", 0), mayJoin);
+    }
     if (type == null || !"chatTypeSupergroup".equals(TdlibJson.type(type))) {
-      // A basic group or a private chat: addressed as it is, the send says the rest.
+      // A private chat: addressed as it is, the send says the rest.
       return done(Preparation.ready(chatId, title, 0, false));
     }
     long supergroupId = TdlibJson.number(type, "supergroup_id", 0);

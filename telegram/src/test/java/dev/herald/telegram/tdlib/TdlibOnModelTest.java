@@ -23,6 +23,7 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.AccountStanding;
 import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.model.ChatKind;
 import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.Rate;
@@ -147,6 +148,52 @@ class TdlibOnModelTest {
 
       assertInstanceOf(SendOutcome.Delivered.class, outcome, outcome::toString);
     }
+  }
+
+  @Test
+  void aBasicGroupUpgradedToASupergroupIsFollowedThere() throws Exception {
+    Chat basic = world.createChat(NewChat.of(ChatKind.GROUP, "Family market"));
+    world.setMembership(basic.id(), ACCOUNT, Membership.MEMBER);
+    ChatReference chat = ChatReference.parse(Long.toString(basic.id()));
+    assertInstanceOf(SendOutcome.Delivered.class, send(chat, Post.text("before")));
+
+    Chat supergroup = world.upgradeToSupergroup(basic.id());
+    assertInstanceOf(SendOutcome.ChatForbidden.class, send(chat, Post.text("into the old group")));
+
+    ChatTarget refused =
+        new ChatTarget(
+            new TargetKey(1, Sender.Kind.SESSION, SESSION, chat.canonical()),
+            basic.id(),
+            "Family market",
+            TargetMembership.NOT_MEMBER,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    Preparation followed = sessions.prepare(SESSION, chat, Optional.of(refused), true).join();
+    assertEquals(TargetMembership.JOINED, followed.membership(), followed::toString);
+    assertEquals(supergroup.id(), followed.chatId(), "the supergroup's id, recorded for the sends");
+    assertFalse(followed.joined(), "a member already: no join spent");
+
+    try (TdlibSessions restarted =
+        node(
+            world,
+            dataDir.resolve("restarted"),
+            (session, ref) ->
+                ref.equals(chat.canonical())
+                    ? OptionalLong.of(followed.chatId())
+                    : OptionalLong.empty())) {
+      SendOutcome after = restarted.send(SESSION, chat, Post.text("after")).join();
+      assertInstanceOf(SendOutcome.Delivered.class, after, after::toString);
+    }
+    assertEquals(
+        List.of(
+            basic.id() + " text before " + SendLog.Entry.OK,
+            basic.id() + " text into the old group CHAT_WRITE_FORBIDDEN",
+            supergroup.id() + " text after " + SendLog.Entry.OK),
+        log().stream().map(line -> line.replaceAll(" 400 | \\(.*\\)", " ")).toList());
   }
 
   /** Another node's sessions on {@code on}, session 1 logged in there. */
