@@ -3,7 +3,7 @@ package dev.herald.domain.engine;
 import dev.herald.domain.telegram.ChatReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 
 /**
  * Who posts where in a cycle: the groups are dealt to at most {@code maxInFlight} senders, so each
@@ -14,27 +14,41 @@ public final class CyclePlan {
 
   private CyclePlan() {}
 
+  /** Where a sender stands with a chat, as far as the records tell. */
+  public enum Place {
+    /** A member, or its join request waits there. */
+    IN,
+    /** Nothing known against it: it may post there, joining first if it must. */
+    OPEN,
+    /** It cannot post there: banned, read-only for it, or a bot that was not added. */
+    BARRED
+  }
+
   /** {@code shares.get(i)} is the list of chats sender {@code i} posts to, in order. */
   public static List<List<ChatReference>> shares(
       List<ChatReference> groups, int senders, int maxInFlight) {
-    return shares(groups, senders, maxInFlight, (sender, chat) -> false);
+    return shares(groups, senders, maxInFlight, (sender, chat) -> Place.OPEN);
   }
 
   /**
    * {@code shares.get(i)} is the list of chats sender {@code i} posts to, in the groups' order. A
-   * chat stays with a sender that has a place in it ({@code placedIn}: a member, or a join request
-   * waiting), of those the one with the fewest chats so far, as long as its share is under its fair
-   * part (the groups divided by the senders, rounded up); the other chats are dealt round-robin to
-   * the shares with the fewest chats. Why: Telegram counts joins and new chats per account, so a
-   * chat dealt to another sender whenever a sender sits a cycle out (a flood wait, a spent warm-up
-   * hour) or a group is added would be joined by every sender in turn, each join a risk and one of
-   * the account's 500 chats; the fair part still spreads the groups over a sender added later.
+   * chat stays with a sender {@link Place#IN} it, of those the one with the fewest chats so far, as
+   * long as its share is under its fair part (the groups divided by the senders, rounded up); the
+   * other chats are dealt round-robin to the shares with the fewest chats among the senders not
+   * {@link Place#BARRED} from them (among all when every one is: the chat then waits and says why).
+   *
+   * <p>Why: Telegram counts joins and new chats per account, so a chat dealt to another sender
+   * whenever a sender sits a cycle out (a flood wait, a spent warm-up hour) or a group is added
+   * would be joined by every sender in turn, each join a risk and one of the account's 500 chats;
+   * and a chat dealt to a sender that cannot post there (a tenant's bot not added to it, a session
+   * banned there) would wait at every cycle while another could post it. The fair part still
+   * spreads the groups over a sender added later.
    */
   public static List<List<ChatReference>> shares(
       List<ChatReference> groups,
       int senders,
       int maxInFlight,
-      BiPredicate<Integer, ChatReference> placedIn) {
+      BiFunction<Integer, ChatReference, Place> place) {
     int lanes = Math.min(Math.min(senders, maxInFlight), groups.size());
     List<List<ChatReference>> shares = new ArrayList<>(lanes);
     for (int i = 0; i < lanes; i++) {
@@ -45,13 +59,15 @@ public final class CyclePlan {
       return shares;
     }
     int fairPart = (groups.size() + lanes - 1) / lanes;
+    Place[][] places = new Place[groups.size()][lanes];
     int[] laneOf = new int[groups.size()];
     int[] counts = new int[lanes];
     for (int g = 0; g < groups.size(); g++) {
       laneOf[g] = -1;
       for (int lane = 0; lane < lanes; lane++) {
+        places[g][lane] = place.apply(lane, groups.get(g));
         boolean fewer = laneOf[g] < 0 || counts[lane] < counts[laneOf[g]];
-        if (fewer && counts[lane] < fairPart && placedIn.test(lane, groups.get(g))) {
+        if (fewer && counts[lane] < fairPart && places[g][lane] == Place.IN) {
           laneOf[g] = lane;
         }
       }
@@ -61,18 +77,32 @@ public final class CyclePlan {
     }
     for (int g = 0; g < groups.size(); g++) {
       if (laneOf[g] < 0) {
-        int fewest = 0;
-        for (int lane = 1; lane < lanes; lane++) {
-          if (counts[lane] < counts[fewest]) {
-            fewest = lane;
-          }
-        }
-        laneOf[g] = fewest;
-        counts[fewest]++;
+        laneOf[g] = fewest(counts, places[g]);
+        counts[laneOf[g]]++;
       }
       shares.get(laneOf[g]).add(groups.get(g));
     }
     return shares;
+  }
+
+  /** The lane with the fewest chats among those not barred from the chat, else among all. */
+  private static int fewest(int[] counts, Place[] places) {
+    int fewest = -1;
+    for (int lane = 0; lane < counts.length; lane++) {
+      if (places[lane] != Place.BARRED && (fewest < 0 || counts[lane] < counts[fewest])) {
+        fewest = lane;
+      }
+    }
+    if (fewest >= 0) {
+      return fewest;
+    }
+    fewest = 0;
+    for (int lane = 1; lane < counts.length; lane++) {
+      if (counts[lane] < counts[fewest]) {
+        fewest = lane;
+      }
+    }
+    return fewest;
   }
 
   /**

@@ -143,6 +143,21 @@ public final class TargetRules {
     return prepared(key, known, held, now, now);
   }
 
+  /**
+   * True while a tenant's bot found not added to the chat was found so less than {@link
+   * #BLOCKED_RECHECK} ago (its record's next check is {@link #NOT_MEMBER_RECHECK} after that
+   * check): the chat then goes to a session that can post there, and the bot checks again after the
+   * hour, so a bot added later takes its part again.
+   */
+  public static boolean botNotAddedLately(ChatTarget target, Instant now) {
+    return target.key().senderKind() == Sender.Kind.USER_BOT
+        && target.membership() == TargetMembership.NOT_MEMBER
+        && target
+            .nextPostAt()
+            .map(next -> next.minus(NOT_MEMBER_RECHECK).plus(BLOCKED_RECHECK).isAfter(now))
+            .orElse(false);
+  }
+
   /** The record after the transport prepared the chat at {@code now}. */
   public ChatTarget prepared(
       TargetKey key,

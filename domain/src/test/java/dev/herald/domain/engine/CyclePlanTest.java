@@ -38,7 +38,9 @@ class CyclePlanTest {
             in.length,
             7,
             (lane, chat) ->
-                IntStream.of(in[lane]).anyMatch(g -> chat.toString().equals("@group_" + g))));
+                IntStream.of(in[lane]).anyMatch(g -> chat.toString().equals("@group_" + g))
+                    ? CyclePlan.Place.IN
+                    : CyclePlan.Place.OPEN));
   }
 
   @Test
@@ -66,6 +68,25 @@ class CyclePlanTest {
     assertEquals(
         List.of(List.of("@group_0", "@group_1"), List.of("@group_2", "@group_3")),
         dealt(4, new int[] {0, 1, 2, 3}, new int[] {}));
+  }
+
+  @Test
+  void aChatGoesToASenderThatCanPostThereAndWaitsOnlyWhenNoneCan() {
+    // Sender 0 (a tenant's bot) was not added to @group_1 or @group_2; nobody can post in @group_3.
+    var shares =
+        CyclePlan.shares(
+            groups(4),
+            2,
+            7,
+            (lane, chat) ->
+                switch (chat.toString()) {
+                  case "@group_1", "@group_2" ->
+                      lane == 0 ? CyclePlan.Place.BARRED : CyclePlan.Place.OPEN;
+                  case "@group_3" -> CyclePlan.Place.BARRED;
+                  default -> CyclePlan.Place.OPEN;
+                });
+    assertEquals(
+        List.of(List.of("@group_0", "@group_3"), List.of("@group_1", "@group_2")), named(shares));
   }
 
   @Test

@@ -95,6 +95,20 @@ class TargetRulesTest {
   }
 
   @Test
+  void aBotFoundNotAddedIsLeftOutOfTheDealingForAnHourThenChecksAgain() {
+    ChatTarget notAdded =
+        rules.prepared(
+            new TargetKey(1, Sender.Kind.USER_BOT, 1, "@club"),
+            Optional.empty(),
+            Preparation.blocked(
+                TargetMembership.NOT_MEMBER, 5, "Club", TargetErrors.botNotMember("Bot", "@club")),
+            NOW,
+            NOW);
+    assertTrue(TargetRules.botNotAddedLately(notAdded, NOW.plusSeconds(3599)));
+    assertFalse(TargetRules.botNotAddedLately(notAdded, NOW.plusSeconds(3600)));
+  }
+
+  @Test
   void aPacedJoinWaitsForTheSendersNextFreeJoin() {
     Instant nextJoin = NOW.plusSeconds(900);
     ChatTarget paced =

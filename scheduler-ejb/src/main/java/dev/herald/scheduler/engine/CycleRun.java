@@ -163,7 +163,7 @@ final class CycleRun {
             groups,
             senders.size(),
             cycle.maxInFlight(),
-            (lane, chat) -> targets.placedIn(senders.get(lane), chat));
+            (lane, chat) -> targets.place(senders.get(lane), chat));
     if (shares.isEmpty()) {
       recording
           .penalties()

@@ -1,8 +1,8 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.engine.CyclePlan;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetKey;
-import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
@@ -88,17 +88,28 @@ final class CycleTargets {
   }
 
   /**
-   * Whether the sender has a place in the chat: a member, or its join request waits there (a chat
-   * stays with such a sender, {@link dev.herald.domain.engine.CyclePlan#shares}).
+   * Where the sender stands with the chat, for dealing the cycle's chats ({@link
+   * CyclePlan#shares}): in it (a member, or its join request waiting), barred (banned there,
+   * read-only for it, or a tenant's bot that was not added or is given an invite link, which bots
+   * cannot use), or open.
    */
-  boolean placedIn(Sender sender, ChatReference chat) {
-    if (preparer == null) {
-      return false;
+  CyclePlan.Place place(Sender sender, ChatReference chat) {
+    if (sender.kind() == Sender.Kind.USER_BOT && chat.kind() == ChatReference.Kind.INVITE) {
+      return CyclePlan.Place.BARRED;
     }
-    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
-    return target != null
-        && (target.membership() == TargetMembership.JOINED
-            || target.membership() == TargetMembership.JOIN_REQUESTED);
+    ChatTarget target =
+        preparer == null ? null : known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    if (target == null) {
+      return CyclePlan.Place.OPEN;
+    }
+    return switch (target.membership()) {
+      case JOINED, JOIN_REQUESTED -> CyclePlan.Place.IN;
+      case BANNED_IN_CHAT, WRITE_FORBIDDEN -> CyclePlan.Place.BARRED;
+      case NOT_MEMBER ->
+          TargetRules.botNotAddedLately(target, clock.instant())
+              ? CyclePlan.Place.BARRED
+              : CyclePlan.Place.OPEN;
+    };
   }
 
   CompletableFuture<Gate> gate(Sender sender, ChatReference chat) {

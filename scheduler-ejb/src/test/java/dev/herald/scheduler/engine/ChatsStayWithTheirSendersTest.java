@@ -11,6 +11,7 @@ import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.TextFormatter;
 import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
@@ -51,6 +52,11 @@ class ChatsStayWithTheirSendersTest {
       IntStream.range(0, 9).mapToObj(i -> ChatReference.parse("@souk_" + i)).toList();
 
   private void cycle(long cycleId, List<Long> sessions) {
+    cycle(cycleId, sessions, Optional.empty());
+  }
+
+  /** A cycle of account 1 with these sessions and, when {@code botToken} is given, its own bot. */
+  private void cycle(long cycleId, List<Long> sessions, Optional<String> botToken) {
     bench.store.completed.clear();
     bench.run(
         new DueCycle(
@@ -60,7 +66,7 @@ class ChatsStayWithTheirSendersTest {
             BotPosts.of(BotPost.plainText("Spices, fresh every morning")),
             groups,
             sessions,
-            Optional.empty(),
+            botToken,
             3,
             Duration.ZERO,
             Duration.ofMinutes(10),
@@ -80,17 +86,60 @@ class ChatsStayWithTheirSendersTest {
   }
 
   private long deliveredBy(long session) {
+    return deliveredBy(Account.user(session));
+  }
+
+  private long deliveredBy(Account sender) {
     return telegram.sendLog().entries().stream()
-        .filter(e -> e.delivered() && e.sender().equals(Account.user(session)))
+        .filter(e -> e.delivered() && e.sender().equals(sender))
+        .count();
+  }
+
+  private long deliveredTo(String username) {
+    long chatId = telegram.chatByUsername(username).orElseThrow().id();
+    return telegram.sendLog().entries().stream()
+        .filter(e -> e.delivered() && e.chatId() == chatId)
         .count();
   }
 
   @Test
-  void aSessionSittingACycleOutLendsOnlyItsOwnGroupsAndGetsThemBack() {
+  void aGroupTheTenantsBotWasNotAddedToIsPostedByASession() {
+    createTheGroups();
+    Account bot = Account.bot(1); // account 1's own bot
+    for (int i = 0; i < 4; i++) {
+      long chatId = telegram.chatByUsername("souk_" + i).orElseThrow().id();
+      telegram.setMembership(chatId, bot, Membership.MEMBER);
+    }
+    Optional<String> token = Optional.of("4242:token");
+
+    // Dealt round-robin at first, the bot gets @souk_4, 6 and 8 too: it finds it was not added.
+    cycle(1, List.of(7L), token);
+    assertEquals(6, delivered(), "the three groups the bot was not added to waited");
+    assertEquals(0, deliveredTo("souk_4"));
+
+    cycle(2, List.of(7L), token);
+    assertEquals(6 + 9, delivered(), "the bot not added there: the session posts them");
+    assertEquals(1, deliveredTo("souk_4"));
+
+    // Past its fair part the session lends a group to the bot, which checks it once.
+    for (int cycle = 3; cycle <= 5; cycle++) {
+      cycle(cycle, List.of(7L), token);
+    }
+    long before = delivered();
+    cycle(6, List.of(7L), token);
+    assertEquals(9, delivered() - before, "every group, once the bot knows where it is");
+  }
+
+  private void createTheGroups() {
     groups.forEach(
         g ->
             telegram.createChat(
                 NewChat.supergroup(g.canonical()).username(g.canonical().substring(1))));
+  }
+
+  @Test
+  void aSessionSittingACycleOutLendsOnlyItsOwnGroupsAndGetsThemBack() {
+    createTheGroups();
 
     cycle(1, List.of(1L, 2L, 3L));
     assertEquals(9, telegram.figures().joins(), "each session joined its three groups");
