@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * SPEC rule 15: one node at a time has a session open. A node holds a session's lease while its
  * TDLib client of that session is open ({@link SessionLeases#acquire} before opening, {@link
- * SessionLeases#extend} every second while it is open, released after the client closed); a dead
- * node's lease runs out and another node may take it, and a node that could not extend its leases
- * closes its clients before they run out.
+ * SessionLeases#extend} six times per lease time while it is open, released after the client
+ * closed); a dead node's lease runs out and another node may take it, and a node that could not
+ * extend its leases closes its clients before they run out.
  *
  * <p>The engine deals sessions so that they stay where they are open: a cycle on a node gets only
  * the sessions no other node holds ({@link #dealable}), and a node does not claim a bot whose every

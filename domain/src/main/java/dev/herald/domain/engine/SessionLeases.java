@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The session leases in the database ({@link SessionLease}): taken before a node opens a session's
  * TDLib client, extended while the client is open ({@link #extend}, one statement for all of a
- * node's clients, every second), given back when the client closed.
+ * node's clients, six times per lease time), given back when the client closed.
  */
 public interface SessionLeases {
 

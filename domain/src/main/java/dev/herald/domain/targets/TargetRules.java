@@ -118,8 +118,9 @@ public final class TargetRules {
   /**
    * Until when the sender's preparations wait: the end of the latest flood wait Telegram answered
    * while one of its chats was prepared (a record not joined, waiting, {@code FLOOD_WAIT}), given
-   * its own targets (of every account it posts for); empty when none holds. A flood wait answered
-   * to a send is the chat's only: a joined record never holds.
+   * the records the cycle has of it (its account's, and those elsewhere that count for its joins);
+   * empty when none holds. A flood wait answered to a send is the chat's only: a joined record
+   * never holds.
    */
   public Optional<Instant> preparationsHeldUntil(
       Collection<ChatTarget> senderTargets, Instant now) {
@@ -152,6 +153,7 @@ public final class TargetRules {
   public static boolean botNotAddedLately(ChatTarget target, Instant now) {
     return target.key().senderKind() == Sender.Kind.USER_BOT
         && target.membership() == TargetMembership.NOT_MEMBER
+        && target.lastError().map(e -> TargetErrors.BOT_NOT_MEMBER.equals(e.code())).orElse(false)
         && target
             .nextPostAt()
             .map(next -> next.minus(NOT_MEMBER_RECHECK).plus(BLOCKED_RECHECK).isAfter(now))

@@ -41,11 +41,28 @@ class JdbcTargetStoreTest extends DatabaseTest {
   }
 
   @Test
-  void aSessionsResolvedChatIdIsFoundInAnyAccountItPostedFor() {
+  void aSessionsResolvedChatIdIsFoundInAnyAccountItPostedForTheLatestFirst() {
     long account = rows.account("ACTIVE", null);
+    long other = rows.account("ACTIVE", null);
     store.save(List.of(slow(account, 12)));
-
     assertEquals(OptionalLong.of(-1001), store.chatIdOf(12, "@sandbox_slow"));
+
+    ChatTarget upgradedSince = slow(other, 12);
+    rows.update("UPDATE chat_target SET updated_at = now() - interval '1 hour'");
+    store.save(
+        List.of(
+            new ChatTarget(
+                upgradedSince.key(),
+                -2002,
+                upgradedSince.title(),
+                upgradedSince.membership(),
+                upgradedSince.slowModeSeconds(),
+                upgradedSince.nextPostAt(),
+                upgradedSince.joinedAt(),
+                upgradedSince.lastError(),
+                upgradedSince.memberSince(),
+                upgradedSince.postedNewAt())));
+    assertEquals(OptionalLong.of(-2002), store.chatIdOf(12, "@sandbox_slow"), "the latest written");
     assertEquals(OptionalLong.empty(), store.chatIdOf(13, "@sandbox_slow"), "another session's");
     assertEquals(OptionalLong.empty(), store.chatIdOf(12, "@elsewhere"));
   }

@@ -9,8 +9,9 @@ import java.util.Set;
  * SPEC rule 15 at the TDLib client: this node takes a session's lease before it opens the session's
  * client and gives it back after the client closed, so no two nodes have a client of one
  * authorization open (Telegram answers two with {@code AUTH_KEY_DUPLICATED} and revokes the
- * session). The node extends the leases of its open clients every second ({@link #extend}) and
- * closes a client whose lease it lost or could not extend in time ({@link TdlibLeaseKeeper}).
+ * session). The node extends the leases of its open clients six times per lease time ({@link
+ * #extend}) and closes a client whose lease it lost or could not extend in time ({@link
+ * TdlibLeaseKeeper}).
  */
 public interface ClientLeases {
 

@@ -40,6 +40,11 @@ final class TdlibChats {
     this.client = client;
   }
 
+  /** From now on {@code chat} (canonical) is the chat {@code chatId}: a group upgraded since. */
+  void remember(String chat, long chatId) {
+    chatIds.put(chat, chatId);
+  }
+
   /** Where the chat ids the session's records hold come from; asked off TDLib's receive thread. */
   void knowing(Function<String, CompletableFuture<OptionalLong>> ids) {
     this.known = ids;
@@ -73,7 +78,11 @@ final class TdlibChats {
                     id.isEmpty()
                         ? byUsername(chat)
                         : chatIdOf(chat(id.getAsLong()), "id")
-                            .exceptionallyCompose(notFound -> byUsername(chat)));
+                            .exceptionallyCompose(
+                                failure ->
+                                    chatNotFound(failure)
+                                        ? byUsername(chat)
+                                        : CompletableFuture.failedFuture(failure)));
       case CHAT_ID:
         // The records may hold another id: a basic group upgraded to a supergroup since.
         return known
@@ -83,10 +92,10 @@ final class TdlibChats {
                 id ->
                     chatIdOf(chat(id.isPresent() ? id.getAsLong() : chat.chatId()), "id")
                         .exceptionallyCompose(
-                            notFound ->
-                                id.isPresent()
+                            failure ->
+                                id.isPresent() && chatNotFound(failure)
                                     ? chatIdOf(chat(chat.chatId()), "id")
-                                    : CompletableFuture.failedFuture(notFound)));
+                                    : CompletableFuture.failedFuture(failure)));
       default:
         return byInvite(chat.canonical());
     }
@@ -109,10 +118,15 @@ final class TdlibChats {
     return getChat(chatId)
         .exceptionallyCompose(
             failure ->
-                AsyncFailures.cause(failure) instanceof TdlibException e
-                        && e.tdlibMessage().equals("Chat not found")
+                chatNotFound(failure)
                     ? loadChatList().thenCompose(loaded -> getChat(chatId))
                     : CompletableFuture.failedFuture(failure));
+  }
+
+  /** TDLib's answer for a chat this client does not know (a timeout or a wait is not one). */
+  static boolean chatNotFound(Throwable failure) {
+    return AsyncFailures.cause(failure) instanceof TdlibException e
+        && e.tdlibMessage().equals("Chat not found");
   }
 
   private CompletableFuture<JsonObject> getChat(long chatId) {

@@ -117,11 +117,11 @@ public final class TdlibErrorMapper {
           "BUTTON_URL_INVALID",
           "REPLY_MARKUP_INVALID",
           "REPLY_MARKUP_TOO_LONG",
-          // A FORWARD post's source: protected, deleted, or out of this session's sight.
+          // A FORWARD post's source: protected or deleted (one out of this session's sight is
+          // this session's, not the post's).
           "CHAT_FORWARDS_RESTRICTED",
           "has protected content",
-          "MESSAGE_ID_INVALID",
-          "is not accessible to this session");
+          "MESSAGE_ID_INVALID");
 
   private TdlibErrorMapper() {}
 

@@ -19,11 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -88,6 +87,9 @@ public final class TdlibSessions implements AutoCloseable {
 
   /** Runs the {@link TdlibLeaseKeeper} of leases that run out; null for leases that do not. */
   private ScheduledExecutorService leaseKeeping;
+
+  /** The clients {@link #close()} is closing: their leases are kept until it gives them back. */
+  private volatile Map<Long, TdlibSessionClient> shuttingDown = Map.of();
 
   /** Where a session's proxy comes from ({@link #useProxies}); none unless told. */
   private volatile SessionProxyLookup proxies = sessionId -> Optional.empty();
@@ -171,37 +173,45 @@ public final class TdlibSessions implements AutoCloseable {
 
   /**
    * Opens clients only under a lease taken through {@code leases}, and keeps it while they are open
-   * ({@link TdlibLeaseKeeper}: extended six times per lease term, every client closed when that
-   * failed for half of it); call before first use.
+   * ({@link TdlibLeaseKeeper}: extended six times per lease term, every second by default, and
+   * every client closed when that failed for half of it); call before first use.
    */
   public synchronized TdlibSessions leasedThrough(ClientLeases leases) {
     this.leases = leases;
     Duration term = leases.term();
     if (!term.isZero() && leaseKeeping == null) {
-      TdlibLeaseKeeper keeper =
-          new TdlibLeaseKeeper(
-              leases, this::clientsHere, this::close, term.dividedBy(2), System::nanoTime);
+      TdlibLeaseKeeper<TdlibSessionClient> keeper =
+          new TdlibLeaseKeeper<>(
+              leases, this::clientsHere, this::closeIfCurrent, term.dividedBy(2), System::nanoTime);
       long period = Math.max(100, term.toMillis() / 6);
-      leaseKeeping = Executors.newSingleThreadScheduledExecutor(threads);
+      // Two threads: an extension stuck on an unreachable database must not hold up the fence.
+      leaseKeeping = Executors.newScheduledThreadPool(2, threads);
       leaseKeeping.scheduleWithFixedDelay(
-          () -> {
-            try {
-              keeper.tick();
-            } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "Session lease keeping failed: {0}", e.getMessage());
-            }
-          },
-          period,
-          period,
-          TimeUnit.MILLISECONDS);
+          guarded(keeper::extend), period, period, TimeUnit.MILLISECONDS);
+      leaseKeeping.scheduleWithFixedDelay(
+          guarded(keeper::fence), period / 2, period / 2, TimeUnit.MILLISECONDS);
     }
     return this;
   }
 
-  /** The sessions whose client is open or closing in this process. */
-  private Set<Long> clientsHere() {
-    Set<Long> here = new HashSet<>(clients.keySet());
-    here.addAll(closingClients.keySet());
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Session lease keeping failed: {0}", e.getMessage());
+      }
+    };
+  }
+
+  /**
+   * The clients open or closing in this process, by session; while {@link #close()} shuts down,
+   * those it is closing (their leases are kept until their last states are saved).
+   */
+  private Map<Long, TdlibSessionClient> clientsHere() {
+    Map<Long, TdlibSessionClient> here = new HashMap<>(shuttingDown);
+    here.putAll(closingClients);
+    here.putAll(clients);
     return here;
   }
 
@@ -504,8 +514,15 @@ public final class TdlibSessions implements AutoCloseable {
 
   /** Closes one session's client (logout stays with the caller: this keeps its authorization). */
   public void close(long sessionId) {
-    TdlibSessionClient client = clients.remove(sessionId);
+    TdlibSessionClient client = clients.get(sessionId);
     if (client != null) {
+      closeIfCurrent(sessionId, client);
+    }
+  }
+
+  /** Closes {@code client} if it is still the session's open client (not one opened since). */
+  private void closeIfCurrent(long sessionId, TdlibSessionClient client) {
+    if (clients.remove(sessionId, client)) {
       closingClients.put(sessionId, client);
       client
           .closing()
@@ -554,6 +571,7 @@ public final class TdlibSessions implements AutoCloseable {
   @Override
   public synchronized void close() {
     shutDown = true;
+    shuttingDown = clientsHere();
     CompletableFuture<?>[] closing =
         Stream.concat(clients.values().stream(), closingClients.values().stream())
             .map(TdlibSessionClient::closing)
@@ -570,11 +588,11 @@ public final class TdlibSessions implements AutoCloseable {
       LOG.log(Level.WARNING, "TDLib clients did not all close within {0}", CLOSE_TIMEOUT);
     }
     states.ifPresent(TdlibStateKeeper::close); // their last states, now that they are closed
-    if (leaseKeeping != null) {
-      leaseKeeping.shutdownNow(); // the clients are closed: their leases go back or run out
-    }
     // Only now may another node open them, from the states just saved. A client still closing
     // keeps its lease: it runs out now that the leases are no longer extended.
+    if (leaseKeeping != null) {
+      leaseKeeping.shutdownNow();
+    }
     if (allClosed) {
       try {
         leases.releaseAll();
@@ -583,6 +601,7 @@ public final class TdlibSessions implements AutoCloseable {
             Level.WARNING, "Session leases not given back, they run out: {0}", failed.getMessage());
       }
     }
+    shuttingDown = Map.of();
     if (runtime != null) {
       runtime.close();
       runtime = null;

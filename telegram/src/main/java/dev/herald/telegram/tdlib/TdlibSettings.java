@@ -80,8 +80,8 @@ public class TdlibSettings {
   long stateCheckSeconds;
 
   /**
-   * The session lease is the engine's lease: taken here when a client opens, extended by the
-   * engine's heartbeat (same key, same length).
+   * The session lease lasts as long as the engine's bot lease (same key): taken here when a client
+   * opens, extended by this transport while the client is open ({@link TdlibLeaseKeeper}).
    */
   @Inject
   @ConfigProperty(name = "herald.engine.lease-seconds", defaultValue = "6")

@@ -74,8 +74,7 @@ final class TdlibTargets {
           ? known
           : known.exceptionallyCompose(
               failure ->
-                  AsyncFailures.cause(failure) instanceof TdlibException e
-                          && e.tdlibMessage().equals("Chat not found")
+                  TdlibChats.chatNotFound(failure)
                       ? byUsername(chat)
                       : CompletableFuture.failedFuture(failure));
     }
@@ -172,7 +171,14 @@ final class TdlibTargets {
                           .add("supergroup_id", upgradedTo)
                           .add("force", false)
                           .build())
-                  .thenCompose(supergroup -> standing(chat, supergroup, mayJoin, false));
+                  .thenCompose(
+                      supergroup -> {
+                        // The client's sends go there from now on, not only a client opened later.
+                        client
+                            .chats()
+                            .remember(chat.canonical(), TdlibJson.number(supergroup, "id", 0));
+                        return standing(chat, supergroup, mayJoin, false);
+                      });
             });
   }
 

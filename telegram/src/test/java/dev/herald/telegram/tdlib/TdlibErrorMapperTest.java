@@ -113,8 +113,7 @@ class TdlibErrorMapperTest {
                 // A FORWARD post's source.
                 "400 Message has protected content and can't be forwarded",
                 "400 CHAT_FORWARDS_RESTRICTED",
-                "400 MESSAGE_ID_INVALID",
-                "400 Source message https://t.me/c/1/2 is not accessible to this session"),
+                "400 MESSAGE_ID_INVALID"),
             // Everything else is transient.
             ofKind(
                 SendOutcome.TransientError.class,

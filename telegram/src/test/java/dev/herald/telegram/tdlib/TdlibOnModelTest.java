@@ -176,6 +176,8 @@ class TdlibOnModelTest {
     assertEquals(TargetMembership.JOINED, followed.membership(), followed::toString);
     assertEquals(supergroup.id(), followed.chatId(), "the supergroup's id, recorded for the sends");
     assertFalse(followed.joined(), "a member already: no join spent");
+    assertInstanceOf(
+        SendOutcome.Delivered.class, send(chat, Post.text("after")), "the same client follows it");
 
     try (TdlibSessions restarted =
         node(
@@ -185,14 +187,15 @@ class TdlibOnModelTest {
                 ref.equals(chat.canonical())
                     ? OptionalLong.of(followed.chatId())
                     : OptionalLong.empty())) {
-      SendOutcome after = restarted.send(SESSION, chat, Post.text("after")).join();
+      SendOutcome after = restarted.send(SESSION, chat, Post.text("after a restart")).join();
       assertInstanceOf(SendOutcome.Delivered.class, after, after::toString);
     }
     assertEquals(
         List.of(
             basic.id() + " text before " + SendLog.Entry.OK,
             basic.id() + " text into the old group CHAT_WRITE_FORBIDDEN",
-            supergroup.id() + " text after " + SendLog.Entry.OK),
+            supergroup.id() + " text after " + SendLog.Entry.OK,
+            supergroup.id() + " text after a restart " + SendLog.Entry.OK),
         log().stream().map(line -> line.replaceAll(" 400 | \\(.*\\)", " ")).toList());
   }
 
