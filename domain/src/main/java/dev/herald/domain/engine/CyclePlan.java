@@ -2,6 +2,8 @@ package dev.herald.domain.engine;
 
 import dev.herald.domain.telegram.ChatReference;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -32,10 +34,11 @@ public final class CyclePlan {
 
   /**
    * {@code shares.get(i)} is the list of chats sender {@code i} posts to, in the groups' order. A
-   * chat stays with a sender {@link Place#IN} it, of those the one with the fewest chats so far, as
-   * long as its share is under its fair part (the groups divided by the senders, rounded up); the
-   * other chats are dealt round-robin to the shares with the fewest chats among the senders not
-   * {@link Place#BARRED} from them (among all when every one is: the chat then waits and says why).
+   * chat stays with a sender {@link Place#IN} it (the chats fewest senders are in placed first), of
+   * those the one with the fewest chats so far, as long as its share is under its fair part (the
+   * groups divided by the senders, rounded up); the other chats are dealt round-robin to the shares
+   * with the fewest chats among the senders not {@link Place#BARRED} from them (among all when
+   * every one is: the chat then waits and says why).
    *
    * <p>Why: Telegram counts joins and new chats per account, so a chat dealt to another sender
    * whenever a sender sits a cycle out (a flood wait, a spent warm-up hour) or a group is added
@@ -60,12 +63,28 @@ public final class CyclePlan {
     }
     int fairPart = (groups.size() + lanes - 1) / lanes;
     Place[][] places = new Place[groups.size()][lanes];
-    int[] laneOf = new int[groups.size()];
-    int[] counts = new int[lanes];
+    int[] senderCount = new int[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
-      laneOf[g] = -1;
       for (int lane = 0; lane < lanes; lane++) {
         places[g][lane] = place.apply(lane, groups.get(g));
+        if (places[g][lane] == Place.IN) {
+          senderCount[g]++;
+        }
+      }
+    }
+    // The groups only one sender is in are placed first, then those two are in, and so on: a
+    // sender back from a cycle out finds the groups only it was in still free for it, instead of
+    // seeing others (in them too since they were lent) take them and having to join theirs.
+    Integer[] byChoice = new Integer[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      byChoice[g] = g;
+    }
+    Arrays.sort(byChoice, Comparator.comparingInt(g -> senderCount[g]));
+    int[] laneOf = new int[groups.size()];
+    Arrays.fill(laneOf, -1);
+    int[] counts = new int[lanes];
+    for (int g : byChoice) {
+      for (int lane = 0; lane < lanes; lane++) {
         boolean fewer = laneOf[g] < 0 || counts[lane] < counts[laneOf[g]];
         if (fewer && counts[lane] < fairPart && places[g][lane] == Place.IN) {
           laneOf[g] = lane;

@@ -64,6 +64,18 @@ class CyclePlanTest {
   }
 
   @Test
+  void aSenderBackFromACycleOutGetsItsGroupsBackWhateverTheirOrder() {
+    // Dealt in blocks (0-2, 3-5, 6-8); sender 0 sat a cycle out and lent 0 and 2 to sender 1 and
+    // 1 to sender 2, who joined them. Back, it gets all three again, and nobody joins anything.
+    assertEquals(
+        List.of(
+            List.of("@group_0", "@group_1", "@group_2"),
+            List.of("@group_3", "@group_4", "@group_5"),
+            List.of("@group_6", "@group_7", "@group_8")),
+        dealt(9, new int[] {0, 1, 2}, new int[] {0, 2, 3, 4, 5}, new int[] {1, 6, 7, 8}));
+  }
+
+  @Test
   void aSenderAddedLaterGetsItsFairPart() {
     assertEquals(
         List.of(List.of("@group_0", "@group_1"), List.of("@group_2", "@group_3")),
