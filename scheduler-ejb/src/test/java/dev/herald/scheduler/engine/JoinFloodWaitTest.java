@@ -3,25 +3,14 @@ package dev.herald.scheduler.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.content.BotPost;
-import dev.herald.domain.content.BotPosts;
-import dev.herald.domain.engine.DueCycle;
-import dev.herald.domain.schedule.DailyCap;
-import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.TextFormatter;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.NewChat;
-import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
-import dev.herald.telegram.sandbox.FaultPlan;
-import dev.herald.telegram.sandbox.SandboxFaults;
-import dev.herald.telegram.sandbox.SandboxGateway;
-import dev.herald.telegram.sandbox.SandboxWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,40 +33,25 @@ class JoinFloodWaitTest {
   private static final Account USER = Account.user(SESSION);
   private final Instant start = Instant.parse("2026-03-02T09:00:00Z");
   @RegisterExtension final CycleBench bench = new CycleBench(start);
-  private final TelegramWorld telegram = new TelegramWorld(bench.clock, TelegramLimits.telegram());
 
-  /** The sandbox on the model's closed world: a chat is posted to only once joined. */
-  private final SandboxGateway sandbox =
-      new SandboxGateway(
-          new SandboxFaults(FaultPlan.none(), 42), new SandboxWorld(telegram, false), bench.clock);
+  /** The model's closed world: a chat is posted to only once joined. */
+  private final EngineOnModel engine = new EngineOnModel(bench, false);
 
-  private final InMemoryTargetStore targets = new InMemoryTargetStore();
-  private final TargetWrites targetWrites = new TargetWrites(targets);
+  private final TelegramWorld telegram = engine.telegram;
+  private final InMemoryTargetStore targets = engine.targets;
   private final List<ChatReference> groups =
       IntStream.rangeClosed(1, 5).mapToObj(i -> ChatReference.parse("@bazaar_" + i)).toList();
 
   private void cycle(long cycleId) {
-    bench.store.completed.clear();
-    bench.run(
-        new DueCycle(
-            1,
-            cycleId,
-            bench.clock.instant(),
-            BotPosts.of(BotPost.plainText("Fresh apples, 2 EUR a kilo")),
-            groups,
-            List.of(SESSION),
-            Optional.empty(),
-            1,
-            Duration.ZERO,
-            Duration.ofMinutes(1),
-            Schedule.NONE,
-            DailyCap.UNLIMITED,
-            Map.of(),
-            false),
-        CycleBench.sending(sandbox, TextFormatter.plainOnly()),
-        new EngineTargets(targets, sandbox, new TargetRules(10), targetWrites),
-        targetWrites::flush);
-    assertEquals(1, bench.store.completed.size(), "the cycle completed");
+    engine.cycle(
+        cycleId,
+        "Fresh apples, 2 EUR a kilo",
+        groups,
+        List.of(SESSION),
+        Optional.empty(),
+        1,
+        Duration.ofMinutes(1),
+        new TargetRules(10));
   }
 
   /** The owner joined 20 other groups from the phone within the hour: Telegram's join budget. */
@@ -89,9 +63,7 @@ class JoinFloodWaitTest {
   }
 
   private long delivered() {
-    return telegram.sendLog().entries().stream()
-        .filter(entry -> entry.sender().equals(USER) && entry.delivered())
-        .count();
+    return engine.deliveredBy(USER);
   }
 
   private List<ChatTarget> heldByTheFloodWait() {
@@ -103,10 +75,7 @@ class JoinFloodWaitTest {
 
   @Test
   void aJoinFloodWaitHoldsTheSessionsOtherPreparationsUntilItEnds() {
-    groups.forEach(
-        g ->
-            telegram.createChat(
-                NewChat.supergroup(g.canonical()).username(g.canonical().substring(1))));
+    engine.createGroups(groups);
     ownerJoinedTwentyGroupsByHand();
     long joinsBefore = telegram.figures().joins();
 

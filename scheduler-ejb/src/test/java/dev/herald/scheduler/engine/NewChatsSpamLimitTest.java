@@ -3,24 +3,13 @@ package dev.herald.scheduler.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.content.BotPost;
-import dev.herald.domain.content.BotPosts;
-import dev.herald.domain.engine.DueCycle;
-import dev.herald.domain.schedule.DailyCap;
-import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.TextFormatter;
 import dev.herald.telegram.model.Account;
-import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
 import dev.herald.telegram.model.WorldFigures;
-import dev.herald.telegram.sandbox.FaultPlan;
-import dev.herald.telegram.sandbox.SandboxFaults;
-import dev.herald.telegram.sandbox.SandboxGateway;
-import dev.herald.telegram.sandbox.SandboxWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,50 +31,29 @@ class NewChatsSpamLimitTest {
   private static final long SESSION = 7;
   private final Instant start = Instant.parse("2026-03-02T09:00:00Z");
   @RegisterExtension final CycleBench bench = new CycleBench(start);
-  private final TelegramWorld telegram = new TelegramWorld(bench.clock, TelegramLimits.telegram());
 
-  /** The sandbox on the model's open world: every group exists and admits the session. */
-  private final SandboxGateway sandbox =
-      new SandboxGateway(
-          new SandboxFaults(FaultPlan.none(), 42), new SandboxWorld(telegram, true), bench.clock);
+  /** The model's open world: every group exists and admits the session. */
+  private final EngineOnModel engine = new EngineOnModel(bench, true);
 
-  private final InMemoryTargetStore targets = new InMemoryTargetStore();
-  private final TargetWrites targetWrites = new TargetWrites(targets);
+  private final TelegramWorld telegram = engine.telegram;
+  private final InMemoryTargetStore targets = engine.targets;
   private final List<ChatReference> groups =
       IntStream.rangeClosed(1, 25).mapToObj(i -> ChatReference.parse("@market_" + i)).toList();
 
   private void cycle(long cycleId, int newChatsPerDay) {
-    bench.store.completed.clear();
-    bench.run(
-        new DueCycle(
-            1,
-            cycleId,
-            bench.clock.instant(),
-            BotPosts.of(BotPost.plainText("Fresh apples, 2 EUR a kilo")),
-            groups,
-            List.of(SESSION),
-            Optional.empty(),
-            1,
-            Duration.ZERO,
-            Duration.ofMinutes(10),
-            Schedule.NONE,
-            DailyCap.UNLIMITED,
-            Map.of(),
-            false),
-        CycleBench.sending(sandbox, TextFormatter.plainOnly()),
-        new EngineTargets(
-            targets,
-            sandbox,
-            new TargetRules(100, Duration.ofHours(1), newChatsPerDay),
-            targetWrites),
-        targetWrites::flush);
-    assertEquals(1, bench.store.completed.size(), "the cycle completed");
+    engine.cycle(
+        cycleId,
+        "Fresh apples, 2 EUR a kilo",
+        groups,
+        List.of(SESSION),
+        Optional.empty(),
+        1,
+        Duration.ofMinutes(10),
+        new TargetRules(100, Duration.ofHours(1), newChatsPerDay));
   }
 
   private long delivered() {
-    return telegram.sendLog().entries().stream()
-        .filter(entry -> entry.sender().equals(Account.user(SESSION)) && entry.delivered())
-        .count();
+    return engine.deliveredBy(Account.user(SESSION));
   }
 
   @Test
