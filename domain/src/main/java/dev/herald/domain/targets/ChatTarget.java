@@ -52,6 +52,11 @@ public record ChatTarget(
     return nextPostAt.map(next -> next.isAfter(now)).orElse(false);
   }
 
+  /** True when the last error has the code {@code code} ({@link TargetErrors}). */
+  public boolean lastErrorIs(String code) {
+    return lastError.map(error -> code.equals(error.code())).orElse(false);
+  }
+
   /** True while the sender is new in the chat: it became a member less than {@code window} ago. */
   public boolean newAt(Instant now, Duration window) {
     return memberSince.map(since -> since.plus(window).isAfter(now)).orElse(false);

@@ -126,9 +126,7 @@ public final class TargetRules {
       Collection<ChatTarget> senderTargets, Instant now) {
     return senderTargets.stream()
         .filter(target -> target.membership() != TargetMembership.JOINED && target.waitsAt(now))
-        .filter(
-            target ->
-                target.lastError().map(e -> TargetErrors.FLOOD_WAIT.equals(e.code())).orElse(false))
+        .filter(target -> target.lastErrorIs(TargetErrors.FLOOD_WAIT))
         .flatMap(target -> target.nextPostAt().stream())
         .max(Comparator.naturalOrder());
   }
@@ -153,7 +151,7 @@ public final class TargetRules {
   public static boolean botNotAddedLately(ChatTarget target, Instant now) {
     return target.key().senderKind() == Sender.Kind.USER_BOT
         && target.membership() == TargetMembership.NOT_MEMBER
-        && target.lastError().map(e -> TargetErrors.BOT_NOT_MEMBER.equals(e.code())).orElse(false)
+        && target.lastErrorIs(TargetErrors.BOT_NOT_MEMBER)
         && target
             .nextPostAt()
             .map(next -> next.minus(NOT_MEMBER_RECHECK).plus(BLOCKED_RECHECK).isAfter(now))

@@ -69,7 +69,7 @@ class JoinFloodWaitTest {
   private List<ChatTarget> heldByTheFloodWait() {
     return targets.saved.values().stream()
         .filter(t -> t.membership() != TargetMembership.JOINED)
-        .filter(t -> t.lastError().map(e -> TargetErrors.FLOOD_WAIT.equals(e.code())).orElse(false))
+        .filter(t -> t.lastErrorIs(TargetErrors.FLOOD_WAIT))
         .toList();
   }
 

@@ -66,8 +66,7 @@ class NewChatsSpamLimitTest {
     assertEquals(0, figures.spamLimitedAccounts());
     List<ChatTarget> held =
         targets.saved.values().stream()
-            .filter(t -> t.lastError().isPresent())
-            .filter(t -> TargetErrors.NEW_CHATS_LIMIT.equals(t.lastError().get().code()))
+            .filter(t -> t.lastErrorIs(TargetErrors.NEW_CHATS_LIMIT))
             .toList();
     assertEquals(5, held.size(), "five groups wait, and say why");
     held.forEach(

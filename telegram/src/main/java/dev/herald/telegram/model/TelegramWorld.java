@@ -92,13 +92,11 @@ public final class TelegramWorld {
       throw TelegramErrors.usernameInvalid();
     }
     Optional<ChatState> chat = chats.byUsername(username);
-    if (!account.isBot() && state.resolutions != null) {
-      Instant now = clock.instant();
-      Duration wait = state.resolutions.wait(now);
+    if (!account.isBot()) {
+      Duration wait = spend(state.resolutions);
       if (!wait.isZero()) {
         throw TelegramErrors.floodWait(account, wait);
       }
-      state.resolutions.take(now);
     }
     ChatState found = chat.orElseThrow(TelegramErrors::usernameNotOccupied);
     state.visible.add(found.id);
@@ -487,14 +485,10 @@ public final class TelegramWorld {
   }
 
   private Chat join(Account account, AccountState state, ChatState chat) {
-    if (state.joins != null) {
-      Instant now = clock.instant();
-      Duration wait = state.joins.wait(now);
-      if (!wait.isZero()) {
-        joinFloodWaits++;
-        throw TelegramErrors.floodWait(account, wait);
-      }
-      state.joins.take(now);
+    Duration wait = spend(state.joins);
+    if (!wait.isZero()) {
+      joinFloodWaits++;
+      throw TelegramErrors.floodWait(account, wait);
     }
     joins.computeIfAbsent(account, key -> new ArrayList<>()).add(clock.instant());
     if (chat.joinByRequest) {
@@ -504,6 +498,22 @@ public final class TelegramWorld {
     chat.setMember(account, Membership.MEMBER, clock.instant());
     state.visible.add(chat.id);
     return chat.snapshot(limits);
+  }
+
+  /**
+   * Takes one from an account's {@code budget} (null: unlimited) and answers zero, or answers how
+   * long until one is free and takes nothing.
+   */
+  private Duration spend(TokenBucket budget) {
+    if (budget == null) {
+      return Duration.ZERO;
+    }
+    Instant now = clock.instant();
+    Duration wait = budget.wait(now);
+    if (wait.isZero()) {
+      budget.take(now);
+    }
+    return wait;
   }
 
   private ChatState invited(String inviteLink) {

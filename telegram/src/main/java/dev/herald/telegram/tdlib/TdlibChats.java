@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Resolves chat references to this session's TDLib chat ids, and message links to a source chat and
@@ -70,35 +71,34 @@ final class TdlibChats {
       case USERNAME:
         // The id the records hold first: this client may have no cache (opened on another node),
         // and a username resolved again spends one of the account's few resolutions a day.
-        return known
-            .apply(chat.canonical())
-            .exceptionally(unreadable -> OptionalLong.empty())
-            .thenCompose(
-                id ->
-                    id.isEmpty()
-                        ? byUsername(chat)
-                        : chatIdOf(chat(id.getAsLong()), "id")
-                            .exceptionallyCompose(
-                                failure ->
-                                    chatNotFound(failure)
-                                        ? byUsername(chat)
-                                        : CompletableFuture.failedFuture(failure)));
+        return byStoredIdElse(chat, () -> byUsername(chat));
       case CHAT_ID:
         // The records may hold another id: a basic group upgraded to a supergroup since.
-        return known
-            .apply(chat.canonical())
-            .exceptionally(unreadable -> OptionalLong.empty())
-            .thenCompose(
-                id ->
-                    chatIdOf(chat(id.isPresent() ? id.getAsLong() : chat.chatId()), "id")
-                        .exceptionallyCompose(
-                            failure ->
-                                id.isPresent() && chatNotFound(failure)
-                                    ? chatIdOf(chat(chat.chatId()), "id")
-                                    : CompletableFuture.failedFuture(failure)));
+        return byStoredIdElse(chat, () -> chatIdOf(chat(chat.chatId()), "id"));
       default:
         return byInvite(chat.canonical());
     }
+  }
+
+  /**
+   * The chat by the id the session's records hold for {@code chat}; by {@code asWritten} when they
+   * hold none, or when this client does not know that id (a timeout or a wait is not retried).
+   */
+  private CompletableFuture<Long> byStoredIdElse(
+      ChatReference chat, Supplier<CompletableFuture<Long>> asWritten) {
+    return known
+        .apply(chat.canonical())
+        .exceptionally(unreadable -> OptionalLong.empty())
+        .thenCompose(
+            id ->
+                id.isEmpty()
+                    ? asWritten.get()
+                    : chatIdOf(chat(id.getAsLong()), "id")
+                        .exceptionallyCompose(
+                            failure ->
+                                chatNotFound(failure)
+                                    ? asWritten.get()
+                                    : CompletableFuture.failedFuture(failure)));
   }
 
   private CompletableFuture<Long> byUsername(ChatReference chat) {
