@@ -8,6 +8,8 @@ interface SentMessage {
   at: string;
   sender: string;
   chat_id: number;
+  /** The forum topic (1: its General topic), 0 outside forums. */
+  topic: number;
   type: string;
   text: string;
   entities: { type: string; offset: number; length: number }[];
@@ -43,7 +45,7 @@ export function SandboxSendLog() {
       <h2 id="send-log-heading">Send log</h2>
       <ProblemAlert problem={problem} />
       <form onSubmit={look}>
-        <Field label="Chat" error={problem?.forField("chat")} hint="@username or chat id">
+        <Field label="Chat" error={problem?.forField("chat")} hint="@username, chat id, or a topic link (t.me/group/5)">
           {(p) => <input {...p} type="text" name="chat" value={chat} onInput={(e) => setChat(e.currentTarget.value)} />}
         </Field>
         <button type="submit">Show sends</button>
@@ -57,6 +59,7 @@ export function SandboxSendLog() {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Sender</th>
+                <th scope="col">Topic</th>
                 <th scope="col">Type</th>
                 <th scope="col">Text or caption</th>
                 <th scope="col">Formatting</th>
@@ -70,6 +73,7 @@ export function SandboxSendLog() {
                 <tr key={i} data-testid="sent-row">
                   <td>{when(s.at)}</td>
                   <td>{s.sender}</td>
+                  <td>{s.topic === 0 ? "—" : s.topic === 1 ? "General" : s.topic}</td>
                   <td>{s.type}</td>
                   <td>{s.text}</td>
                   <td>{s.entities.map((e) => e.type).join(", ") || "—"}</td>

@@ -377,7 +377,7 @@ export function BotEditor() {
         {saved && <Notice>Saved. Groups are stored in their normal form.</Notice>}
         <fieldset class="card">
           <legend>Target groups</legend>
-          <p class="hint">@username, a https://t.me/ link or a numeric chat id; checked as you type.</p>
+          <p class="hint">@username, a https://t.me/ link (https://t.me/group/5: topic 5 of a forum) or a numeric chat id; checked as you type.</p>
           {errors?.forField("target_groups") && <p class="error">{errors.forField("target_groups")}</p>}
           <ul class="groups">
             {draft.groups.map((g, i) => (

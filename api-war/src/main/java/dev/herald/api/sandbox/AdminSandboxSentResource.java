@@ -41,18 +41,22 @@ public class AdminSandboxSentResource extends AdminResource {
           ProblemType.NOT_SANDBOX, "Sessions use a real transport; there is no sandbox send log.");
     }
     Optional<Long> chatId = Optional.empty();
+    int topic = 0;
     if (chat != null && !chat.isBlank()) {
       ChatReference reference =
           ChatReference.tryParse(chat)
               .orElseThrow(() -> InvalidInputException.of("chat", "Not a Telegram chat."));
       chatId = world.chat(reference).map(Chat::id);
+      topic = reference.topic();
       if (chatId.isEmpty()) {
         return List.of();
       }
     }
     Optional<Long> only = chatId;
+    int onlyTopic = topic; // a topic link shows that topic's sends; a chat all of them
     return world.world().sendLog().entries().stream()
         .filter(entry -> only.isEmpty() || entry.chatId() == only.get())
+        .filter(entry -> onlyTopic == 0 || entry.topic() == onlyTopic)
         .map(SandboxSentView::of)
         .toList();
   }

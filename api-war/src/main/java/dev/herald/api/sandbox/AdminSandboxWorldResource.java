@@ -91,7 +91,26 @@ public class AdminSandboxWorldResource extends AdminResource {
       if (Boolean.TRUE.equals(chat.joinByRequest())) {
         spec.joinByRequest();
       }
+      List<Integer> open = chat.topics() == null ? List.of() : chat.topics();
+      List<Integer> closed = chat.closedTopics() == null ? List.of() : chat.closedTopics();
+      if (open.stream().anyMatch(Objects::isNull) || closed.stream().anyMatch(Objects::isNull)) {
+        throw new IllegalArgumentException("topics and closed_topics hold topic ids, not null");
+      }
+      boolean forum = Boolean.TRUE.equals(chat.forum());
+      if (!forum && (!open.isEmpty() || !closed.isEmpty())) {
+        throw new IllegalArgumentException("Only a forum has topics: set \"forum\": true");
+      }
+      if (forum) {
+        spec.forum();
+      }
       long id = world.createChat(spec).id();
+      for (int topic : open) {
+        world.openTopic(id, topic);
+      }
+      for (int topic : closed) {
+        world.openTopic(id, topic);
+        world.setTopicClosed(id, topic, true);
+      }
       List<Long> banned = chat.bannedSessions() == null ? List.of() : chat.bannedSessions();
       if (banned.stream().anyMatch(Objects::isNull)) {
         throw new IllegalArgumentException("banned_sessions holds session ids, not null");

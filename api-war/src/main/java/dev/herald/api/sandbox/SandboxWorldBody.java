@@ -41,13 +41,19 @@ public final class SandboxWorldBody {
 
   public record Members(List<Member> items) {}
 
-  /** A chat to create in the world: a public group, channel or join-by-request group. */
+  /**
+   * A chat to create in the world: a public group, channel or join-by-request group; a supergroup
+   * may be a forum with open and closed topics of the given ids (its General topic, 1, is open).
+   */
   public record NewChat(
       String username,
       String kind,
       Integer slowModeSeconds,
       Boolean joinByRequest,
-      List<Long> bannedSessions) {}
+      List<Long> bannedSessions,
+      Boolean forum,
+      List<Integer> topics,
+      List<Integer> closedTopics) {}
 
   public record NewChats(List<NewChat> chats) {}
 

@@ -15,8 +15,10 @@ import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.TextFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -207,9 +209,24 @@ public final class BotConfigPolicy {
       return List.of();
     }
     Set<ChatReference> unique = new LinkedHashSet<>();
+    Map<ChatReference, ChatReference> byChat = new HashMap<>();
     for (int i = 0; i < raw.size(); i++) {
       Optional<ChatReference> parsed = ChatReference.tryParse(raw.get(i));
       if (parsed.isPresent()) {
+        ChatReference other = byChat.putIfAbsent(parsed.get().chat(), parsed.get());
+        if (other != null && !other.equals(parsed.get())) {
+          // Two topics of one group would be two posts in it per cycle, paced apart as if they
+          // were two chats: its slow mode and Telegram's per-chat limit count the group.
+          errors.add(
+              new FieldError(
+                  "target_groups[" + i + "]",
+                  "Names "
+                      + parsed.get().chat()
+                      + " again, as "
+                      + other
+                      + " does: choose one topic per group."));
+          continue;
+        }
         unique.add(parsed.get());
       } else {
         errors.add(

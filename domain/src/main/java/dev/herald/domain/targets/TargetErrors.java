@@ -22,6 +22,7 @@ public final class TargetErrors {
   public static final String FLOOD_WAIT = "FLOOD_WAIT";
   public static final String SLOW_MODE = "SLOW_MODE";
   public static final String NEW_CHATS_LIMIT = "NEW_CHATS_LIMIT";
+  public static final String TOPIC_UNAVAILABLE = "TOPIC_UNAVAILABLE";
 
   private TargetErrors() {}
 
@@ -105,6 +106,20 @@ public final class TargetErrors {
     return new TargetError(
         CHAT_NOT_FOUND,
         chat + " does not exist or is private: check the username, or use an invite link.");
+  }
+
+  /** Telegram refused the target's topic ({@code TOPIC_CLOSED}, ...), in its words. */
+  public static TargetError topicUnavailable(String chat, String reason, Instant next) {
+    return new TargetError(
+        TOPIC_UNAVAILABLE,
+        "Telegram refused a post to the topic of "
+            + chat
+            + " ("
+            + (reason.length() > 80 ? reason.substring(0, 80) : reason)
+            + "): ask the group's admins to reopen the topic, or put an open one in the bot config"
+            + " (https://t.me/<group>/<topic>). Herald tries again after "
+            + next
+            + ".");
   }
 
   public static TargetError inviteInvalid(String chat) {

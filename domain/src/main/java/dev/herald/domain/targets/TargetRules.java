@@ -311,6 +311,17 @@ public final class TargetRules {
               Optional.empty(),
               Optional.of(TargetErrors.writeForbidden(target.key().chat()))));
     }
+    // A closed or missing topic waits for a person (the group's admins, or the tenant changing the
+    // target): tried again after the hour, not refused at every cycle meanwhile. The sender stays
+    // a member: nothing is joined again.
+    if (outcome instanceof SendOutcome.TopicUnavailable topic) {
+      Instant next = now.plus(BLOCKED_RECHECK);
+      return Optional.of(
+          target.waitUntil(
+              next,
+              Optional.of(
+                  TargetErrors.topicUnavailable(target.key().chat(), topic.reason(), next))));
+    }
     if (outcome instanceof SendOutcome.ChatNotFound) {
       return Optional.of(withError(target, TargetErrors.chatNotFound(target.key().chat())));
     }

@@ -9,10 +9,16 @@ import java.util.regex.Pattern;
 /**
  * A target chat as a tenant may write it ({@code @name}, {@code name}, {@code https://t.me/name},
  * {@code https://t.me/+invite}, {@code https://t.me/c/123/…}, {@code -1001234567890}), normalised
- * to one canonical form so that two spellings of one chat compare equal.
+ * to one canonical form so that two spellings of one chat compare equal; optionally one topic of a
+ * forum, as Telegram's topic links name it ({@code https://t.me/name/5}, {@code
+ * https://t.me/c/123/5}, or a link to a message in the topic, {@code https://t.me/name/5/77}).
  *
  * <p>Canonical forms: {@code @username} in lower case (Telegram usernames ignore case), the numeric
- * chat id as a decimal string, or {@code https://t.me/+hash} for invite links (hashes keep case).
+ * chat id as a decimal string, or {@code https://t.me/+hash} for invite links (hashes keep case); a
+ * topic follows as {@code /id} ({@code @name/5}, {@code -1001234567890/5}). The topic is part of
+ * the reference (a target is one topic of one chat), the {@link #chat() chat} without it is what
+ * Telegram resolves and joins. Topic 1 is every forum's General topic, where a post without a topic
+ * goes: it is written without one. Invite links name no topic.
  */
 public record ChatReference(Kind kind, String canonical) {
 
@@ -29,7 +35,18 @@ public record ChatReference(Kind kind, String canonical) {
   private static final Pattern LINK =
       Pattern.compile("(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.(?:me|dog)/(.+)$");
   private static final Pattern INVITE_HASH = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-  private static final Pattern PRIVATE_CHANNEL = Pattern.compile("c/([1-9][0-9]{0,15})(?:/.*)?");
+  private static final Pattern PRIVATE_CHANNEL =
+      Pattern.compile("c/([1-9][0-9]{0,15})(?:/([1-9][0-9]{0,9}))?(?:/.*)?");
+
+  /** A public link's path: the username, then maybe a topic (or a message) and more. */
+  private static final Pattern PUBLIC_PATH =
+      Pattern.compile("([^/]+)(?:/([1-9][0-9]{0,9}))?(?:/.*)?");
+
+  /** A canonical reference with a topic: {@code @name/5} or {@code -1001234567890/5}. */
+  private static final Pattern WITH_TOPIC = Pattern.compile("(@?[^/]+)/([1-9][0-9]{0,9})");
+
+  /** Every forum's General topic: a post without a topic goes there. */
+  public static final int GENERAL_TOPIC = 1;
 
   /** The id prefix Telegram gives channels and supergroups in the Bot API and TDLib. */
   private static final String CHANNEL_ID_PREFIX = "-100";
@@ -61,6 +78,14 @@ public record ChatReference(Kind kind, String canonical) {
     if (value.isEmpty() || value.length() > 256) {
       return Optional.empty();
     }
+    Matcher withTopic = WITH_TOPIC.matcher(value);
+    if (withTopic.matches()) {
+      return inTopic(chatOnly(withTopic.group(1)), withTopic.group(2));
+    }
+    return chatOnly(value);
+  }
+
+  private static Optional<ChatReference> chatOnly(String value) {
     if (CHAT_ID.matcher(value).matches()) {
       return parseChatId(value);
     }
@@ -91,10 +116,35 @@ public record ChatReference(Kind kind, String canonical) {
     }
     Matcher privateChannel = PRIVATE_CHANNEL.matcher(path);
     if (privateChannel.matches()) {
-      return parseChatId(CHANNEL_ID_PREFIX + privateChannel.group(1));
+      return inTopic(
+          parseChatId(CHANNEL_ID_PREFIX + privateChannel.group(1)), privateChannel.group(2));
     }
-    int slash = path.indexOf('/');
-    return username(slash < 0 ? path : path.substring(0, slash));
+    Matcher publicPath = PUBLIC_PATH.matcher(path);
+    if (publicPath.matches()) {
+      return inTopic(username(publicPath.group(1)), publicPath.group(2));
+    }
+    return username(path);
+  }
+
+  /**
+   * The chat in the topic the link names after it (none: the chat itself). A link such as {@code
+   * https://t.me/name/42} names topic 42 of a forum, or message 42 of any other chat: as a target
+   * only the topic makes sense, and a chat that is no forum is told so by Telegram at the send.
+   */
+  private static Optional<ChatReference> inTopic(Optional<ChatReference> chat, String topic) {
+    if (chat.isEmpty() || topic == null) {
+      return chat;
+    }
+    if (chat.get().kind() == Kind.INVITE) {
+      return Optional.empty();
+    }
+    long id = Long.parseLong(topic);
+    if (id > Integer.MAX_VALUE) {
+      return Optional.empty();
+    }
+    return id == GENERAL_TOPIC
+        ? chat
+        : Optional.of(new ChatReference(chat.get().kind(), chat.get().canonical() + "/" + id));
   }
 
   private static Optional<ChatReference> invite(String hash) {
@@ -124,12 +174,14 @@ public record ChatReference(Kind kind, String canonical) {
     return path.substring(0, cut);
   }
 
-  /** The username without {@code @}, for {@link Kind#USERNAME} references. */
+  /**
+   * The username without {@code @} (and without the topic), for {@link Kind#USERNAME} references.
+   */
   public String username() {
     if (kind != Kind.USERNAME) {
       throw new IllegalStateException("Not a username reference: " + canonical);
     }
-    return canonical.substring(1);
+    return chatPart().substring(1);
   }
 
   /** The numeric chat id, for {@link Kind#CHAT_ID} references. */
@@ -137,7 +189,32 @@ public record ChatReference(Kind kind, String canonical) {
     if (kind != Kind.CHAT_ID) {
       throw new IllegalStateException("Not a chat id reference: " + canonical);
     }
-    return Long.parseLong(canonical);
+    return Long.parseLong(chatPart());
+  }
+
+  /** The forum topic posts go to, 0 when the reference names none (a forum's General topic). */
+  public int topic() {
+    int slash = topicSlash();
+    return slash < 0 ? 0 : Integer.parseInt(canonical.substring(slash + 1));
+  }
+
+  public boolean hasTopic() {
+    return topicSlash() >= 0;
+  }
+
+  /** The chat itself, without the topic: what Telegram resolves, joins and reports on. */
+  public ChatReference chat() {
+    return hasTopic() ? new ChatReference(kind, chatPart()) : this;
+  }
+
+  private String chatPart() {
+    int slash = topicSlash();
+    return slash < 0 ? canonical : canonical.substring(0, slash);
+  }
+
+  /** Where the topic's {@code /} is in the canonical form; -1 without one (invite links: none). */
+  private int topicSlash() {
+    return kind == Kind.INVITE ? -1 : canonical.indexOf('/');
   }
 
   @Override

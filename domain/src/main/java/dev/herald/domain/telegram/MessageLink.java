@@ -7,16 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * A link to one existing message, {@code https://t.me/<chat>/<id>} or, for private channels, {@code
- * https://t.me/c/<internal id>/<id>}: the source of a FORWARD post.
+ * https://t.me/c/<internal id>/<id>}: the source of a FORWARD post. A message in a forum topic is
+ * linked with the topic between ({@code https://t.me/<chat>/<topic>/<id>}); a message id is unique
+ * in its chat, so the topic is not kept.
  */
 public record MessageLink(ChatReference chat, long messageId) {
 
   private static final Pattern PUBLIC =
       Pattern.compile(
-          "(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{3,31})/([1-9][0-9]{0,9})/?$");
+          "(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{3,31})/(?:[1-9][0-9]{0,9}/)?([1-9][0-9]{0,9})/?$");
   private static final Pattern PRIVATE =
       Pattern.compile(
-          "(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.me/c/([1-9][0-9]{0,15})/([1-9][0-9]{0,9})/?$");
+          "(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.me/c/([1-9][0-9]{0,15})/(?:[1-9][0-9]{0,9}/)?([1-9][0-9]{0,9})/?$");
 
   public MessageLink {
     Objects.requireNonNull(chat, "chat");

@@ -100,6 +100,22 @@ public sealed interface SendOutcome {
     }
   }
 
+  /**
+   * The forum topic the target names takes no post: closed by its admins, deleted, or not a topic
+   * of this chat (the chat is no forum). The chat itself may be fine; the topic needs a person.
+   */
+  record TopicUnavailable(String reason) implements SendOutcome {
+    @Override
+    public String detail() {
+      return reason;
+    }
+
+    @Override
+    public String code() {
+      return "TOPIC_UNAVAILABLE";
+    }
+  }
+
   /** The chat does not exist or cannot be resolved. */
   record ChatNotFound(String reason) implements SendOutcome {
     @Override

@@ -33,6 +33,33 @@ class BotConfigPolicyTest {
   }
 
   @Test
+  void aGroupIsNamedOnceWithAtMostOneTopic() {
+    BotConfig config =
+        BotConfigPolicy.validate(
+            input(List.of("https://t.me/forum_a/5", "@forum_a/5", "@b_group"), "hi", 10, 60),
+            limits);
+    assertEquals(
+        List.of("@forum_a/5", "@b_group"),
+        config.targetGroups().stream().map(Object::toString).toList());
+
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                BotConfigPolicy.validate(
+                    input(
+                        List.of("@forum_a/5", "@b_group", "https://t.me/forum_a/7"), "hi", 10, 60),
+                    limits));
+    assertEquals("target_groups[2]", e.errors().get(0).field());
+    assertTrue(e.errors().get(0).message().contains("@forum_a/5"), e.errors().get(0).message());
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            BotConfigPolicy.validate(
+                input(List.of("@forum_a", "@forum_a/7"), "hi", 10, 60), limits));
+  }
+
+  @Test
   void duplicatesDoNotCountAgainstTheGroupLimit() {
     BotConfig config =
         BotConfigPolicy.validate(

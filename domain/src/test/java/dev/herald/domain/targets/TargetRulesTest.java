@@ -204,6 +204,23 @@ class TargetRulesTest {
   }
 
   @Test
+  void aClosedTopicWaitsAnHourForItsAdminsAndKeepsTheSenderAMember() {
+    ChatTarget refused =
+        rules
+            .afterSend(
+                joinedAt("@forum/5", NOW),
+                new SendOutcome.TopicUnavailable("TOPIC_CLOSED"),
+                NOW,
+                GAP)
+            .orElseThrow();
+    assertEquals(TargetMembership.JOINED, refused.membership());
+    assertTrue(refused.waitsAt(NOW.plus(Duration.ofMinutes(59))), "not tried every cycle");
+    assertFalse(refused.waitsAt(NOW.plus(TargetRules.BLOCKED_RECHECK)), "tried again after it");
+    assertEquals(TargetErrors.TOPIC_UNAVAILABLE, refused.lastError().orElseThrow().code());
+    assertTrue(refused.lastError().orElseThrow().message().contains("@forum/5"));
+  }
+
+  @Test
   void aRefusedSendIsNoLongerTakenAsJoinedSoTheNextCyclePreparesTheChatAgain() {
     ChatTarget refused =
         rules

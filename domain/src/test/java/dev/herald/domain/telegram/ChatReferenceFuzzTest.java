@@ -25,9 +25,16 @@ class ChatReferenceFuzzTest {
     ChatReference reference = parsed.get();
     assertFalse(reference.canonical().isBlank());
     switch (reference.kind()) {
-      case USERNAME -> assertEquals(reference.canonical(), "@" + reference.username());
-      case CHAT_ID -> assertEquals(reference.canonical(), Long.toString(reference.chatId()));
+      case USERNAME ->
+          assertEquals(reference.canonical(), "@" + reference.username() + topic(reference));
+      case CHAT_ID ->
+          assertEquals(reference.canonical(), Long.toString(reference.chatId()) + topic(reference));
       case INVITE -> assertEquals(0, reference.canonical().indexOf("https://t.me/+"));
     }
+    assertEquals(reference.chat(), ChatReference.parse(reference.chat().canonical()));
+  }
+
+  private static String topic(ChatReference reference) {
+    return reference.hasTopic() ? "/" + reference.topic() : "";
   }
 }

@@ -1,6 +1,9 @@
 package dev.herald.domain.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +20,17 @@ class ChatReferenceTest {
     "http://t.me/herald_news/, USERNAME, @herald_news",
     "t.me/herald_news?start=1, USERNAME, @herald_news",
     "https://telegram.me/herald_news, USERNAME, @herald_news",
-    "https://t.me/herald_news/42, USERNAME, @herald_news",
+    "https://t.me/herald_news/42, USERNAME, @herald_news/42",
+    "https://t.me/herald_news/42/77, USERNAME, @herald_news/42",
+    "https://t.me/herald_news/1, USERNAME, @herald_news",
+    "https://t.me/herald_news/news, USERNAME, @herald_news",
+    "@Herald_News/42, USERNAME, @herald_news/42",
+    "-1001234567890/42, CHAT_ID, -1001234567890/42",
     "-1001234567890, CHAT_ID, -1001234567890",
     "  123456  , CHAT_ID, 123456",
-    "https://t.me/c/1234567890/15, CHAT_ID, -1001234567890",
+    "https://t.me/c/1234567890, CHAT_ID, -1001234567890",
+    "https://t.me/c/1234567890/15, CHAT_ID, -1001234567890/15",
+    "https://t.me/c/1234567890/15/300, CHAT_ID, -1001234567890/15",
     "https://t.me/+AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
     "https://t.me/joinchat/AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
   })
@@ -43,9 +53,32 @@ class ChatReferenceTest {
         "99999999999999999999999",
         "0",
         "@name-with-dash",
+        "@herald_news/0",
+        "@herald_news/4294967296",
+        "https://t.me/+AbCdEf123456/5",
       })
   void rejectsWhatIsNotAChat(String raw) {
     assertTrue(ChatReference.tryParse(raw).isEmpty(), raw);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTopicIsPartOfTheReferenceAndTheChatIsWhatTelegramResolves() {
+    ChatReference topic = ChatReference.parse("https://t.me/Herald_News/42");
+    assertEquals(42, topic.topic());
+    assertEquals("herald_news", topic.username());
+    assertEquals(ChatReference.parse("@herald_news"), topic.chat());
+    assertEquals(topic, ChatReference.parse(topic.canonical()));
+    assertNotEquals(topic, topic.chat());
+
+    ChatReference privateTopic = ChatReference.parse("https://t.me/c/1234567890/15");
+    assertEquals(-1001234567890L, privateTopic.chatId());
+    assertEquals(15, privateTopic.topic());
+
+    ChatReference none = ChatReference.parse("@herald_news");
+    assertEquals(0, none.topic());
+    assertFalse(none.hasTopic());
+    assertSame(none, none.chat());
+    assertEquals(0, ChatReference.parse("https://t.me/+AbCdEf123456").topic());
   }
 
   @org.junit.jupiter.api.Test

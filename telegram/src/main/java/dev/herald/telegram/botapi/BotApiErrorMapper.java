@@ -30,6 +30,10 @@ public final class BotApiErrorMapper {
           "user is deactivated");
   private static final List<String> NOT_FOUND = List.of("chat not found", "peer_id_invalid");
 
+  /** The target's forum topic: closed, deleted, or not one of the chat's. */
+  private static final List<String> TOPIC_UNAVAILABLE =
+      List.of("topic_closed", "topic_deleted", "topic_id_invalid", "message thread not found");
+
   /** The post itself is refused, whatever the chat ("Bad Request: message is too long"). */
   private static final List<String> POST_REJECTED =
       List.of(
@@ -84,6 +88,9 @@ public final class BotApiErrorMapper {
     }
     if (containsAny(description, POST_REJECTED)) {
       return new SendOutcome.PostRejected("Telegram refused the post: " + response.description());
+    }
+    if (containsAny(description, TOPIC_UNAVAILABLE)) {
+      return new SendOutcome.TopicUnavailable(response.description());
     }
     if (containsAny(description, NOT_FOUND)) {
       return new SendOutcome.ChatNotFound(response.description());

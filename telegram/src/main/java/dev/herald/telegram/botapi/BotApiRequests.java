@@ -24,7 +24,7 @@ final class BotApiRequests {
    */
   static JsonObject sendMessage(ChatReference chat, Post post) {
     JsonObjectBuilder body = Json.createObjectBuilder();
-    chatId(body, "chat_id", chat);
+    destination(body, chat);
     body.add("text", post.text());
     if (!post.entities().isEmpty()) {
       body.add("entities", entities(post.entities()));
@@ -81,16 +81,29 @@ final class BotApiRequests {
   /** {@code forwardMessage} or {@code copyMessage}: both take the same three fields. */
   static JsonObject forwardOrCopy(ChatReference chat, MessageLink source) {
     JsonObjectBuilder body = Json.createObjectBuilder();
-    chatId(body, "chat_id", chat);
+    destination(body, chat);
     chatId(body, "from_chat_id", source.chat());
     return body.add("message_id", source.messageId()).build();
   }
 
-  /** Just the {@code chat_id}, for the media methods that add their own fields. */
+  /**
+   * Just where to send ({@code chat_id}, and {@code message_thread_id} in a topic), for the media
+   * methods that add their own fields.
+   */
   static JsonObject chat(ChatReference chat) {
     JsonObjectBuilder body = Json.createObjectBuilder();
-    chatId(body, "chat_id", chat);
+    destination(body, chat);
     return body.build();
+  }
+
+  /**
+   * Where a send goes: the chat, and the forum topic as the Bot API's {@code message_thread_id}.
+   */
+  private static void destination(JsonObjectBuilder body, ChatReference chat) {
+    chatId(body, "chat_id", chat);
+    if (chat.hasTopic()) {
+      body.add("message_thread_id", chat.topic());
+    }
   }
 
   /**
@@ -101,7 +114,7 @@ final class BotApiRequests {
     if (chat.kind() == ChatReference.Kind.CHAT_ID) {
       body.add(field, chat.chatId());
     } else if (chat.kind() == ChatReference.Kind.USERNAME) {
-      body.add(field, chat.canonical());
+      body.add(field, "@" + chat.username());
     } else {
       throw new IllegalArgumentException("invite link");
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * admin's approval; {@code linkedChatId} is a channel's discussion group (or a discussion group's
  * channel), 0 when none; a chat with {@code hasProtectedContent} lets none of its messages be
  * forwarded; a basic group upgraded to a supergroup has the supergroup's id in {@code
- * upgradedToChatId} (0 while it is not) and takes no more messages.
+ * upgradedToChatId} (0 while it is not) and takes no more messages; a forum ({@code isForum}) keeps
+ * its messages in topics.
  */
 public record Chat(
     long id,
@@ -20,7 +21,8 @@ public record Chat(
     long linkedChatId,
     int memberCount,
     boolean hasProtectedContent,
-    long upgradedToChatId) {
+    long upgradedToChatId,
+    boolean isForum) {
 
   public boolean isPublic() {
     return username.isPresent();

@@ -22,6 +22,10 @@ final class ChatState {
   int slowModeDelay;
   long linkedChatId;
   final boolean protectedContent;
+  final boolean forum;
+
+  /** A forum's topics by id, each open or closed; topic 1 is its General topic. */
+  final Map<Integer, Boolean> topicClosed = new HashMap<>();
 
   /** The supergroup this basic group was upgraded to; 0 while it is not. */
   long upgradedTo;
@@ -56,7 +60,16 @@ final class ChatState {
     this.slowModeDelay = spec.kind.hasSlowMode() ? spec.slowModeDelay : 0;
     this.linkedChatId = spec.discussionOf;
     this.protectedContent = spec.protectedContent;
+    this.forum = spec.forum;
+    if (forum) {
+      // The General topic is the forum's first message id, as every topic is its first message's.
+      topicClosed.put(GENERAL_TOPIC, false);
+      lastMessageId = GENERAL_TOPIC;
+    }
   }
+
+  /** Every forum's General topic, where a post that names no topic goes. */
+  static final int GENERAL_TOPIC = 1;
 
   Membership membership(Account account) {
     Member member = members.get(account);
@@ -118,6 +131,7 @@ final class ChatState {
         linkedChatId,
         joined,
         protectedContent,
-        upgradedTo);
+        upgradedTo,
+        forum);
   }
 }

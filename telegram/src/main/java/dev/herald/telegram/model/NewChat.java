@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What an admin (or a test) creates: a chat's kind and title, optionally a fixed id, a public
- * username, an invite link, join requests, slow mode, protected content, and the channel it
- * discusses.
+ * username, an invite link, join requests, slow mode, protected content, topics (a forum), and the
+ * channel it discusses.
  */
 public final class NewChat {
 
@@ -19,6 +19,7 @@ public final class NewChat {
   boolean joinByRequest;
   int slowModeDelay;
   boolean protectedContent;
+  boolean forum;
   long discussionOf;
 
   private NewChat(ChatKind kind, String title) {
@@ -77,6 +78,18 @@ public final class NewChat {
   /** Its messages cannot be forwarded or saved (Telegram's "restrict saving content"). */
   public NewChat protectedContent() {
     this.protectedContent = true;
+    return this;
+  }
+
+  /**
+   * A supergroup organised in topics (a forum): posts without a topic go to its General topic; more
+   * topics are made with {@link TelegramWorld#createTopic}.
+   */
+  public NewChat forum() {
+    if (kind != ChatKind.SUPERGROUP) {
+      throw new IllegalArgumentException("Only a supergroup can be a forum");
+    }
+    this.forum = true;
     return this;
   }
 

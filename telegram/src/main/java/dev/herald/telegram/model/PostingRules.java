@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Whether one account may post one message in one chat now, in Telegram's order: the account must
  * see the chat and not be spam-limited or over its flood budget; it must be a member, not banned,
- * and an admin where only admins post (channels); non-admins wait out slow mode; then the per-chat
+ * and an admin where only admins post (channels); a forum's topic must exist, and be open for
+ * non-admins; non-admins wait out slow mode (the chat's, whatever the topic); then the per-chat
  * rate (and, for bots, 20 messages a minute to one group); and the same text to one chat too many
  * that the account is new in earns {@code PEER_FLOOD}. A refused post spends no budget.
  */
@@ -20,7 +21,13 @@ final class PostingRules {
   }
 
   /** Throws Telegram's error when the post is refused; otherwise spends the budgets it used. */
-  void admit(Account account, AccountState state, ChatState chat, long textDigest, Instant now) {
+  void admit(
+      Account account,
+      AccountState state,
+      ChatState chat,
+      int topic,
+      long textDigest,
+      Instant now) {
     boolean user = !account.isBot();
     if (user && state.spam.limited(now)) {
       throw TelegramErrors.peerFlood();
@@ -38,6 +45,15 @@ final class PostingRules {
     boolean admin = membership == Membership.ADMINISTRATOR;
     if (chat.kind.broadcast() && !admin) {
       throw TelegramErrors.writeForbidden(account, chat.kind);
+    }
+    if (topic != 0) {
+      Boolean closed = chat.topicClosed.get(topic);
+      if (closed == null) {
+        throw TelegramErrors.topicDeleted(account);
+      }
+      if (closed && !admin) {
+        throw TelegramErrors.topicClosed(account);
+      }
     }
     ChatState.Pace pace = chat.pace.computeIfAbsent(account, key -> new ChatState.Pace());
     slowModeLeft(chat, pace, admin, now)

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 public final class SendLog {
 
   /**
-   * One attempt: what (with its entities and buttons), by whom, where, when, and Telegram's answer
+   * One attempt: what (with its entities and buttons), by whom, where (the chat, and in a forum the
+   * topic: the one named, or 1, the General topic; 0 outside forums), when, and Telegram's answer
    * ({@code ok} or the error). A media message lists its {@code media} (an album all of them: one
    * entry per media group), with its caption as {@code text} (empty without one).
    */
@@ -31,12 +32,26 @@ public final class SendLog {
       String text,
       MessageMarkup markup,
       String outcome,
-      List<SentMedium> media) {
+      List<SentMedium> media,
+      int topic) {
 
     public static final String OK = "ok";
 
     public Entry {
       media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** An attempt outside any topic. */
+    public Entry(
+        Instant at,
+        Account sender,
+        long chatId,
+        String type,
+        String text,
+        MessageMarkup markup,
+        String outcome,
+        List<SentMedium> media) {
+      this(at, sender, chatId, type, text, markup, outcome, media, 0);
     }
 
     String content() {

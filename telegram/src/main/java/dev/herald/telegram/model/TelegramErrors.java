@@ -94,6 +94,20 @@ final class TelegramErrors {
         : new TelegramException(400, "CHAT_WRITE_FORBIDDEN");
   }
 
+  /** A forum topic closed by its admins: only admins post there. */
+  static TelegramException topicClosed(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: TOPIC_CLOSED")
+        : new TelegramException(400, "TOPIC_CLOSED");
+  }
+
+  /** A topic deleted since, or never one of this chat (a chat that is no forum has none). */
+  static TelegramException topicDeleted(Account account) {
+    return account.isBot()
+        ? new TelegramException(400, "Bad Request: message thread not found")
+        : new TelegramException(400, "TOPIC_DELETED");
+  }
+
   static TelegramException peerFlood() {
     return new TelegramException(400, "PEER_FLOOD");
   }

@@ -194,6 +194,15 @@ public final class TelegramWorld {
    */
   public synchronized Message sendMessage(
       Account account, long chatId, String text, MessageMarkup markup) {
+    return sendMessage(account, chatId, 0, text, markup);
+  }
+
+  /**
+   * {@link #sendMessage(Account, long, String, MessageMarkup)} to one topic of a forum ({@code
+   * topic} 0: none, the General topic of a forum).
+   */
+  public synchronized Message sendMessage(
+      Account account, long chatId, int topic, String text, MessageMarkup markup) {
     Objects.requireNonNull(text, "text");
     Optional<TelegramException> refused =
         text.isBlank()
@@ -202,9 +211,16 @@ public final class TelegramWorld {
                 ? Optional.of(TelegramErrors.messageTooLong(account))
                 : entitiesOutside(markup, text);
     if (refused.isPresent()) {
-      throw refuse(account, chatId, "text", text, markup, List.of(), refused.get());
+      throw refuse(account, chatId, topic, "text", text, markup, List.of(), refused.get());
     }
-    return post(account, chatId, "text", text, account.isBot() ? markup : markup.withoutKeyboard());
+    return post(
+        account,
+        chatId,
+        topic,
+        "text",
+        text,
+        account.isBot() ? markup : markup.withoutKeyboard(),
+        List.of());
   }
 
   private static Optional<TelegramException> entitiesOutside(MessageMarkup markup, String text) {
@@ -217,6 +233,7 @@ public final class TelegramWorld {
   private TelegramException refuse(
       Account account,
       long chatId,
+      int topic,
       String type,
       String text,
       MessageMarkup markup,
@@ -224,18 +241,34 @@ public final class TelegramWorld {
       TelegramException refused) {
     log.record(
         new SendLog.Entry(
-            clock.instant(), account, chatId, type, text, markup, refused.toString(), media));
+            clock.instant(),
+            account,
+            chatId,
+            type,
+            text,
+            markup,
+            refused.toString(),
+            media,
+            topic));
     return refused;
   }
 
   /** {@code forwardMessages} of the message at {@code sourceLink}; logged like a send. */
   public synchronized Message forwardMessage(Account account, long chatId, String sourceLink) {
+    return forwardMessage(account, chatId, 0, sourceLink);
+  }
+
+  /** {@link #forwardMessage(Account, long, String)} to one topic of a forum (0: none). */
+  public synchronized Message forwardMessage(
+      Account account, long chatId, int topic, String sourceLink) {
     return post(
         account,
         chatId,
+        topic,
         "forward",
         Objects.requireNonNull(sourceLink, "sourceLink"),
-        MessageMarkup.NONE);
+        MessageMarkup.NONE,
+        List.of());
   }
 
   /**
@@ -259,6 +292,18 @@ public final class TelegramWorld {
       String caption,
       MessageMarkup markup,
       List<SentMedium> media) {
+    return sendMedia(account, chatId, 0, type, caption, markup, media);
+  }
+
+  /** {@link #sendMedia(Account, long, String, String, MessageMarkup, List)} to a forum's topic. */
+  public synchronized Message sendMedia(
+      Account account,
+      long chatId,
+      int topic,
+      String type,
+      String caption,
+      MessageMarkup markup,
+      List<SentMedium> media) {
     if (media.isEmpty()) {
       throw new IllegalArgumentException("A media message needs media");
     }
@@ -268,12 +313,13 @@ public final class TelegramWorld {
             ? Optional.of(TelegramErrors.captionTooLong(account))
             : entitiesOutside(markup, text);
     if (refused.isPresent()) {
-      throw refuse(account, chatId, type, text, markup, media, refused.get());
+      throw refuse(account, chatId, topic, type, text, markup, media, refused.get());
     }
     Message first =
         post(
             account,
             chatId,
+            topic,
             type,
             text,
             account.isBot() ? markup : markup.withoutKeyboard(),
@@ -302,6 +348,47 @@ public final class TelegramWorld {
    * a new chat with a new id, the same title and members (who see it at once), while the basic
    * group is deactivated and takes no more messages.
    */
+  /** A new open topic in a forum; answers its id (the id of the message that opens it). */
+  public synchronized int createTopic(long forumId) {
+    ChatState forum = existing(forumId);
+    if (!forum.forum) {
+      throw new IllegalArgumentException("Chat " + forumId + " is not a forum");
+    }
+    int topic = (int) ++forum.lastMessageId;
+    forum.topicClosed.put(topic, false);
+    return topic;
+  }
+
+  /**
+   * An open topic with this id in a forum (the sandbox's open world makes the topic a link names);
+   * an existing one is left as it is.
+   */
+  public synchronized void openTopic(long forumId, int topic) {
+    ChatState forum = existing(forumId);
+    if (!forum.forum || topic <= 0) {
+      throw new IllegalArgumentException("No topic " + topic + " can be made in chat " + forumId);
+    }
+    forum.topicClosed.putIfAbsent(topic, false);
+    forum.lastMessageId = Math.max(forum.lastMessageId, topic);
+  }
+
+  /** Closes or reopens a forum's topic: only its admins post in a closed one. */
+  public synchronized void setTopicClosed(long forumId, int topic, boolean closed) {
+    ChatState forum = existing(forumId);
+    if (!forum.topicClosed.containsKey(topic)) {
+      throw new IllegalArgumentException("No topic " + topic + " in chat " + forumId);
+    }
+    forum.topicClosed.put(topic, closed);
+  }
+
+  /** Deletes a forum's topic (not its General topic, which Telegram keeps). */
+  public synchronized void deleteTopic(long forumId, int topic) {
+    if (topic == ChatState.GENERAL_TOPIC) {
+      throw new IllegalArgumentException("The General topic cannot be deleted");
+    }
+    existing(forumId).topicClosed.remove(topic);
+  }
+
   public synchronized Chat upgradeToSupergroup(long groupId) {
     ChatState group = existing(groupId);
     if (group.kind != ChatKind.GROUP || group.upgradedTo != 0) {
@@ -449,29 +536,28 @@ public final class TelegramWorld {
   // ---- inside ----
 
   private Message post(
-      Account account, long chatId, String type, String text, MessageMarkup markup) {
-    return post(account, chatId, type, text, markup, List.of());
-  }
-
-  private Message post(
       Account account,
       long chatId,
+      int topic,
       String type,
       String text,
       MessageMarkup markup,
       List<SentMedium> media) {
     Instant now = clock.instant();
+    int into = topic;
     try {
       AccountState state = active(account);
       ChatState chat = visibleChat(account, state, chatId);
       if (chat.upgradedTo != 0) {
         throw TelegramErrors.groupUpgraded(account);
       }
+      into = topic == 0 && chat.forum ? ChatState.GENERAL_TOPIC : topic;
       long digest = TextDigest.of(SendLog.content(text, media));
-      posting.admit(account, state, chat, digest, now);
+      posting.admit(account, state, chat, into, digest, now);
       Message message = new Message(chatId, ++chat.lastMessageId, now);
       log.record(
-          new SendLog.Entry(now, account, chatId, type, text, markup, SendLog.Entry.OK, media),
+          new SendLog.Entry(
+              now, account, chatId, type, text, markup, SendLog.Entry.OK, media, into),
           digest);
       return message;
     } catch (TelegramException refused) {
@@ -479,7 +565,8 @@ public final class TelegramWorld {
         spamLimited.add(account);
       }
       log.record(
-          new SendLog.Entry(now, account, chatId, type, text, markup, refused.toString(), media));
+          new SendLog.Entry(
+              now, account, chatId, type, text, markup, refused.toString(), media, into));
       throw refused;
     }
   }

@@ -159,11 +159,12 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
       long chatId = reach.chatId(account, chat);
       Message sent =
           post.type() == PostType.TEXT
-              ? telegram.sendMessage(account, chatId, post.text(), markup(post))
+              ? telegram.sendMessage(account, chatId, chat.topic(), post.text(), markup(post))
               : post.type().carriesMedia()
                   ? telegram.sendMedia(
                       account,
                       chatId,
+                      chat.topic(),
                       post.type().name().toLowerCase(Locale.ROOT),
                       post.caption().orElse(null),
                       markup(post),
@@ -171,7 +172,7 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
                           .map(
                               m -> new SentMedium(m.kind().name().toLowerCase(Locale.ROOT), m.id()))
                           .toList())
-                  : telegram.forwardMessage(account, chatId, post.source().toLink());
+                  : telegram.forwardMessage(account, chatId, chat.topic(), post.source().toLink());
       return new SendOutcome.Delivered(sent.id());
     } catch (TelegramException refused) {
       return SandboxOutcomes.of(account, refused);

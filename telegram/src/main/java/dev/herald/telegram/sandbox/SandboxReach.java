@@ -60,8 +60,8 @@ final class SandboxReach {
   Chat locate(Account account, ChatReference chat) {
     synchronized (world) {
       return switch (chat.kind()) {
-        case USERNAME -> byUsername(account, chat.username());
-        case CHAT_ID -> byId(account, chat.chatId());
+        case USERNAME -> byUsername(account, chat.username(), chat.topic());
+        case CHAT_ID -> byId(account, chat.chatId(), chat.topic());
         case INVITE -> throw new IllegalArgumentException("An invite link is checked, not located");
       };
     }
@@ -79,16 +79,16 @@ final class SandboxReach {
     }
   }
 
-  private Chat byUsername(Account account, String username) {
+  private Chat byUsername(Account account, String username, int topic) {
     if (openWorld && world.chatByUsername(username).isEmpty()) {
-      open(world.createChat(NewChat.supergroup(username).username(username)).id());
+      open(NewChat.supergroup(username).username(username), topic);
     }
     return world.searchPublicChat(account, username);
   }
 
-  private Chat byId(Account account, long id) {
+  private Chat byId(Account account, long id, int topic) {
     if (openWorld && world.chat(id).isEmpty()) {
-      open(world.createChat(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id)).id());
+      open(NewChat.of(ChatKind.SUPERGROUP, "chat " + id).id(id), topic);
     }
     if (opened(id)) {
       world.tell(account, id);
@@ -115,6 +115,18 @@ final class SandboxReach {
 
   private void open(long chatId) {
     opened.add(chatId);
+  }
+
+  /**
+   * Creates a chat of the open world as first named: a forum with that topic when a topic is named,
+   * so a demo's topic link posts there.
+   */
+  private void open(NewChat spec, int topic) {
+    long id = world.createChat(topic == 0 ? spec : spec.forum()).id();
+    if (topic != 0) {
+      world.openTopic(id, topic);
+    }
+    open(id);
   }
 
   /**

@@ -222,6 +222,7 @@ public final class ModelTdJson implements TdJson {
    */
   private void send(int id, Client client, JsonObject request, String extra) {
     long chatId = ModelTdChats.seenChat(client.seen, request, "chat_id");
+    int topic = topic(request, chatId);
     JsonObject content = request.getJsonObject("input_message_content");
     if (!"inputMessageText".equals(TdlibJson.type(content))) {
       reply(id, extra, error(400, "Unsupported by the model: " + TdlibJson.type(content)));
@@ -240,7 +241,7 @@ public final class ModelTdJson implements TdJson {
         extra,
         chatId,
         false,
-        () -> world.sendMessage(account(client), chatId, text.text(), markup));
+        () -> world.sendMessage(account(client), chatId, topic, text.text(), markup));
   }
 
   /**
@@ -251,6 +252,7 @@ public final class ModelTdJson implements TdJson {
   private void forward(int id, Client client, JsonObject request, String extra) {
     long chatId = ModelTdChats.seenChat(client.seen, request, "chat_id");
     long fromChatId = ModelTdChats.seenChat(client.seen, request, "from_chat_id");
+    int topic = topic(request, chatId);
     if (world.chat(fromChatId).map(Chat::hasProtectedContent).orElse(false)) {
       reply(
           id,
@@ -269,7 +271,29 @@ public final class ModelTdJson implements TdJson {
         extra,
         chatId,
         true,
-        () -> world.forwardMessage(account(client), chatId, source));
+        () -> world.forwardMessage(account(client), chatId, topic, source));
+  }
+
+  /**
+   * The request's {@code topic_id} ({@code messageTopicForum}; 0 without one), refused as TDLib
+   * refuses it before asking Telegram: an invalid id, or a chat that is no forum.
+   */
+  private int topic(JsonObject request, long chatId) {
+    JsonObject topic = TdlibJson.child(request, "topic_id");
+    if (topic == null) {
+      return 0;
+    }
+    if (!"messageTopicForum".equals(TdlibJson.type(topic))) {
+      throw new TdlibException(400, "Unsupported by the model: " + TdlibJson.type(topic));
+    }
+    long forumTopicId = TdlibJson.number(topic, "forum_topic_id", 0);
+    if (forumTopicId <= 0 || forumTopicId > Integer.MAX_VALUE) {
+      throw new TdlibException(400, "Invalid topic identifier specified");
+    }
+    if (!world.chat(chatId).map(Chat::isForum).orElse(false)) {
+      throw new TdlibException(400, "Chat is not a forum");
+    }
+    return (int) forumTopicId;
   }
 
   private void post(

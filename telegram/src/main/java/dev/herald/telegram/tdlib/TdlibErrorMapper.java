@@ -88,6 +88,19 @@ public final class TdlibErrorMapper {
           "have no write access",
           "not enough rights",
           "can't access the chat");
+
+  /**
+   * The target's forum topic: closed, deleted, not a topic of the chat (Telegram's codes), or named
+   * in a chat that is no forum (TDLib's own check, before Telegram).
+   */
+  private static final List<String> TOPIC_UNAVAILABLE =
+      List.of(
+          "TOPIC_CLOSED",
+          "TOPIC_DELETED",
+          "TOPIC_ID_INVALID",
+          "Chat is not a forum",
+          "Invalid topic identifier specified");
+
   private static final List<String> CHAT_NOT_FOUND =
       List.of(
           "chat not found",
@@ -154,6 +167,9 @@ public final class TdlibErrorMapper {
     }
     if (containsAny(text, POST_REJECTED)) {
       return new SendOutcome.PostRejected("Telegram refused the post: " + text);
+    }
+    if (containsAny(text, TOPIC_UNAVAILABLE)) {
+      return new SendOutcome.TopicUnavailable(text);
     }
     if (containsAny(text, CHAT_FORBIDDEN)) {
       return new SendOutcome.ChatForbidden(text);

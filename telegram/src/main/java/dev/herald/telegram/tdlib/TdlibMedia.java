@@ -52,12 +52,12 @@ final class TdlibMedia {
     this.work = work;
   }
 
-  CompletableFuture<SendOutcome> send(long chatId, Post post) {
-    return CompletableFuture.supplyAsync(() -> request(chatId, post), work)
+  CompletableFuture<SendOutcome> send(TdlibDestination to, Post post) {
+    return CompletableFuture.supplyAsync(() -> request(to, post), work)
         .thenCompose(request -> request);
   }
 
-  private CompletableFuture<SendOutcome> request(long chatId, Post post) {
+  private CompletableFuture<SendOutcome> request(TdlibDestination to, Post post) {
     List<JsonObject> contents = new ArrayList<>();
     List<MediaRef> uploaded = new ArrayList<>();
     for (int i = 0; i < post.media().size(); i++) {
@@ -79,16 +79,13 @@ final class TdlibMedia {
       contents.add(content(medium.kind(), file.get(), i == 0 ? caption(post) : Optional.empty()));
     }
     if (post.type() != PostType.ALBUM) {
-      return TdlibMessages.sendContent(client, chatId, contents.get(0))
+      return TdlibMessages.sendContent(client, to, contents.get(0))
           .thenCompose(message -> delivered(List.of(message), post, uploaded));
     }
     JsonArrayBuilder items = Json.createArrayBuilder();
     contents.forEach(items::add);
     JsonObject request =
-        TdlibJson.object("sendMessageAlbum")
-            .add("chat_id", chatId)
-            .add("input_message_contents", items)
-            .build();
+        to.request("sendMessageAlbum").add("input_message_contents", items).build();
     return TdlibMessages.requestMessages(client, request)
         .thenCompose(
             sent -> {

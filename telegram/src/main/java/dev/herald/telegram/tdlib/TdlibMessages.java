@@ -26,7 +26,7 @@ final class TdlibMessages {
 
   /** The text with its entities; sessions are user accounts and never send buttons. */
   static CompletableFuture<SendOutcome> sendText(
-      TdlibSessionClient client, long chatId, String text, List<TextEntity> entities) {
+      TdlibSessionClient client, TdlibDestination to, String text, List<TextEntity> entities) {
     JsonObject content =
         TdlibJson.object("inputMessageText")
             .add(
@@ -35,24 +35,19 @@ final class TdlibMessages {
                     .add("text", text)
                     .add("entities", TdlibEntities.toTdlib(entities)))
             .build();
-    return sendContent(client, chatId, content).thenCompose(message -> awaitFinal(client, message));
+    return sendContent(client, to, content).thenCompose(message -> awaitFinal(client, message));
   }
 
   /** {@code sendMessage} of any input content: TDLib's answer, the pending message. */
   static CompletableFuture<JsonObject> sendContent(
-      TdlibSessionClient client, long chatId, JsonObject content) {
-    return client.request(
-        TdlibJson.object("sendMessage")
-            .add("chat_id", chatId)
-            .add("input_message_content", content)
-            .build());
+      TdlibSessionClient client, TdlibDestination to, JsonObject content) {
+    return client.request(to.request("sendMessage").add("input_message_content", content).build());
   }
 
   static CompletableFuture<SendOutcome> forward(
-      TdlibSessionClient client, long chatId, long fromChatId, long messageId) {
+      TdlibSessionClient client, TdlibDestination to, long fromChatId, long messageId) {
     JsonObject request =
-        TdlibJson.object("forwardMessages")
-            .add("chat_id", chatId)
+        to.request("forwardMessages")
             .add("from_chat_id", fromChatId)
             .add("message_ids", Json.createArrayBuilder().add(messageId))
             .add("send_copy", false)

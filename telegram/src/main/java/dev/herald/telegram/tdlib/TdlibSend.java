@@ -80,7 +80,9 @@ final class TdlibSend {
         .chats()
         .resolve(chat)
         .thenCompose(
-            chatId -> post(chatId, post).thenCompose(outcome -> slowModeOrFlood(chatId, outcome)));
+            chatId ->
+                post(new TdlibDestination(chatId, chat.topic()), post)
+                    .thenCompose(outcome -> slowModeOrFlood(chatId, outcome)));
   }
 
   /**
@@ -124,23 +126,23 @@ final class TdlibSend {
         .exceptionally(unknown -> outcome);
   }
 
-  private CompletableFuture<SendOutcome> post(long chatId, Post post) {
+  private CompletableFuture<SendOutcome> post(TdlibDestination to, Post post) {
     if (post.type().carriesMedia()) {
       return media
-          .map(m -> m.send(chatId, post))
+          .map(m -> m.send(to, post))
           .orElseGet(
               () ->
                   CompletableFuture.completedFuture(
                       new SendOutcome.TransientError("No media store: TDLib cannot send media")));
     }
     if (post.type() == PostType.TEXT) {
-      return TdlibMessages.sendText(client, chatId, post.text(), post.entities());
+      return TdlibMessages.sendText(client, to, post.text(), post.entities());
     }
     return client
         .chats()
         .source(post.source())
         .thenCompose(
-            source -> TdlibMessages.forward(client, chatId, source.chatId(), source.messageId()));
+            source -> TdlibMessages.forward(client, to, source.chatId(), source.messageId()));
   }
 
   static SendOutcome failure(Throwable failure) {

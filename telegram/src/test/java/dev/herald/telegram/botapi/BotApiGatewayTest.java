@@ -130,6 +130,39 @@ class BotApiGatewayTest extends FakeBotApiTest {
   }
 
   @Test
+  void aForumTopicIsTheMessageThreadOfEverySend() {
+    telegram.ok("sendMessage", "{\"message_id\":1}");
+    telegram.ok("forwardMessage", "{\"message_id\":2}");
+    ChatReference topic = ChatReference.parse("https://t.me/herald_demo/12");
+    gateway.send(BOT, topic, TEXT);
+    gateway.send(BOT, topic, Post.forward(MessageLink.parse("https://t.me/source_chan/15")));
+    gateway.send(BOT, ChatReference.parse("https://t.me/c/1234567/9"), TEXT);
+    for (int i = 0; i < 2; i++) {
+      String body = telegram.calls().get(i).body();
+      assertTrue(body.contains("\"chat_id\":\"@herald_demo\""), body);
+      assertTrue(body.contains("\"message_thread_id\":12"), body);
+    }
+    String privateTopic = telegram.calls().get(2).body();
+    assertTrue(privateTopic.contains("\"chat_id\":-1001234567"), privateTopic);
+    assertTrue(privateTopic.contains("\"message_thread_id\":9"), privateTopic);
+    gateway.send(BOT, CHAT, TEXT);
+    String none = telegram.calls().get(3).body();
+    assertFalse(none.contains("message_thread_id"), none);
+  }
+
+  @Test
+  void aClosedOrMissingTopicIsTheTopicsNotTheChats() {
+    for (String description :
+        new String[] {"Bad Request: TOPIC_CLOSED", "Bad Request: message thread not found"}) {
+      telegram.error("sendMessage", 400, description);
+      assertEquals(
+          new SendOutcome.TopicUnavailable(description),
+          gateway.send(BOT, ChatReference.parse("@herald_demo/12"), TEXT),
+          description);
+    }
+  }
+
+  @Test
   void forwardPostsUseForwardMessage() {
     telegram.ok("forwardMessage", "{\"message_id\":77}");
     Post forward = Post.forward(MessageLink.parse("https://t.me/source_chan/15"));

@@ -49,6 +49,66 @@ class TelegramWorldTest {
   }
 
   @Test
+  void aForumTakesPostsInItsOpenTopicsAndItsGeneralTopicWithoutOne() {
+    Chat forum = world.createChat(NewChat.supergroup("forum").username("forum").forum());
+    assertTrue(forum.isForum());
+    int ads = world.createTopic(forum.id());
+    int closed = world.createTopic(forum.id());
+    world.setTopicClosed(forum.id(), closed, true);
+    world.searchPublicChat(ALICE, "forum");
+    world.joinChat(ALICE, forum.id());
+
+    world.sendMessage(ALICE, forum.id(), ads, "into the topic", MessageMarkup.NONE);
+    clock.advance(Duration.ofSeconds(2));
+    world.sendMessage(ALICE, forum.id(), "into General");
+    clock.advance(Duration.ofSeconds(2));
+    refused(
+        400,
+        "TOPIC_CLOSED",
+        () -> world.sendMessage(ALICE, forum.id(), closed, "closed", MessageMarkup.NONE));
+    refused(
+        400,
+        "TOPIC_DELETED",
+        () -> world.sendMessage(ALICE, forum.id(), 999, "no such topic", MessageMarkup.NONE));
+    world.deleteTopic(forum.id(), ads);
+    refused(
+        400,
+        "TOPIC_DELETED",
+        () -> world.sendMessage(ALICE, forum.id(), ads, "deleted", MessageMarkup.NONE));
+
+    List<SendLog.Entry> log = world.sendLog().entries();
+    assertEquals(
+        List.of(ads, 1, closed, 999, ads), log.stream().map(SendLog.Entry::topic).toList());
+    assertEquals(2, log.stream().filter(SendLog.Entry::delivered).count());
+
+    // Admins post in a closed topic; a bot is told in the Bot API's words.
+    world.setMembership(forum.id(), BOB, Membership.ADMINISTRATOR);
+    world.sendMessage(BOB, forum.id(), closed, "admin", MessageMarkup.NONE);
+    world.setMembership(forum.id(), BOT, Membership.MEMBER);
+    refused(
+        400,
+        "Bad Request: TOPIC_CLOSED",
+        () -> world.sendMessage(BOT, forum.id(), closed, "bot", MessageMarkup.NONE));
+    refused(
+        400,
+        "Bad Request: message thread not found",
+        () -> world.sendMessage(BOT, forum.id(), 999, "bot", MessageMarkup.NONE));
+  }
+
+  @Test
+  void aChatThatIsNoForumHasNoTopics() {
+    Chat group = joined("plain_group");
+    assertFalse(group.isForum());
+    refused(
+        400,
+        "TOPIC_DELETED",
+        () -> world.sendMessage(ALICE, group.id(), 5, "topic?", MessageMarkup.NONE));
+    world.sendMessage(ALICE, group.id(), "no topic");
+    assertEquals(0, world.sendLog().entries().get(1).topic());
+    assertThrows(IllegalArgumentException.class, () -> world.createTopic(group.id()));
+  }
+
+  @Test
   void chatIdsAreVisibleOnlyAfterResolvingJoiningOrBeingTold() {
     Chat chat = group("visible_group");
     refused(400, "Chat not found", () -> world.getChat(ALICE, chat.id()));

@@ -61,6 +61,26 @@ class SandboxGatewayOnModelTest {
   }
 
   @Test
+  void postsGoIntoTheTopicTheTargetNamesForSessionsAndBotsAlike() {
+    SandboxGateway sandbox = gateway(true);
+    assertInstanceOf(
+        SendOutcome.Delivered.class, sandbox.send(SESSION, chat("https://t.me/forum_1/5"), POST));
+    Chat forum = telegram.chatByUsername("forum_1").orElseThrow();
+    assertTrue(forum.isForum(), "the open world makes the forum a topic link names");
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@forum_1/5"), POST));
+    telegram.setTopicClosed(forum.id(), 5, true);
+    assertEquals(
+        new SendOutcome.TopicUnavailable("TOPIC_CLOSED"),
+        sandbox.send(SESSION, chat("@forum_1/5"), POST));
+    assertEquals(
+        new SendOutcome.TopicUnavailable("Bad Request: TOPIC_CLOSED"),
+        sandbox.send(BOT, chat("@forum_1/5"), POST));
+    assertEquals(
+        List.of("5 ok", "5 ok", "5 400 TOPIC_CLOSED", "5 400 Bad Request: TOPIC_CLOSED"),
+        telegram.sendLog().entries().stream().map(e -> e.topic() + " " + e.outcome()).toList());
+  }
+
+  @Test
   void theModelRecordsEntitiesAndButtonsAndDropsAUserAccountsKeyboard() {
     SandboxGateway sandbox = gateway(true);
     Post post =

@@ -100,6 +100,14 @@ class TdlibErrorMapperTest {
                 "400 INVITE_HASH_EXPIRED",
                 // TDLib passes this one on as a 403: still a chat it cannot find, no write ban.
                 "403 PEER_ID_INVALID"),
+            // The target's forum topic, not the chat: Telegram's codes and TDLib's own checks.
+            ofKind(
+                SendOutcome.TopicUnavailable.class,
+                "400 TOPIC_CLOSED",
+                "400 TOPIC_DELETED",
+                "400 TOPIC_ID_INVALID",
+                "400 Chat is not a forum",
+                "400 Invalid topic identifier specified"),
             // The post itself, in any chat: TDLib's own checks and Telegram's answers.
             ofKind(
                 SendOutcome.PostRejected.class,

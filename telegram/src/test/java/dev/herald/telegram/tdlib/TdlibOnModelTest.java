@@ -99,6 +99,40 @@ class TdlibOnModelTest {
   }
 
   @Test
+  void aSessionPostsIntoTheForumTopicItsTargetNamesAndIsToldWhenTheTopicTakesNothing() {
+    Chat forum = world.createChat(NewChat.supergroup("Forum").username("forum_group").forum());
+    int ads = world.createTopic(forum.id());
+    int closed = world.createTopic(forum.id());
+    world.setTopicClosed(forum.id(), closed, true);
+    Chat plain = world.createChat(NewChat.supergroup("Plain").username("plain_group"));
+    ChatReference adsTopic = ChatReference.parse("https://t.me/forum_group/" + ads);
+    assertTrue(prepare(adsTopic, true).joined());
+    assertTrue(prepare(ChatReference.parse("@plain_group"), true).joined());
+
+    assertInstanceOf(SendOutcome.Delivered.class, send(adsTopic, Post.text("ad")));
+    clock.advance(Duration.ofSeconds(2));
+    assertInstanceOf(
+        SendOutcome.Delivered.class, send(ChatReference.parse("@forum_group"), Post.text("gen")));
+    clock.advance(Duration.ofSeconds(2));
+    SendOutcome closedTopic =
+        send(ChatReference.parse("@forum_group/" + closed), Post.text("closed"));
+    SendOutcome noForum = send(ChatReference.parse("@plain_group/5"), Post.text("plain"));
+
+    assertEquals(new SendOutcome.TopicUnavailable("TOPIC_CLOSED"), closedTopic);
+    assertEquals(new SendOutcome.TopicUnavailable("Chat is not a forum"), noForum);
+    List<SendLog.Entry> log = world.sendLog().entries();
+    assertEquals(
+        List.of(
+            forum.id() + "#" + ads + " ok",
+            forum.id() + "#1 ok",
+            forum.id() + "#3 400 TOPIC_CLOSED"),
+        log.stream().map(e -> e.chatId() + "#" + e.topic() + " " + e.outcome()).toList(),
+        "TDLib itself refuses a topic in a chat that is no forum: Telegram sees nothing");
+    assertEquals(3, closed);
+    assertEquals(Membership.MEMBER, membership(plain.id()));
+  }
+
+  @Test
   void aJoinBeyondTheAccountsJoinBudgetIsAFloodWaitAndJoinsNothing() {
     for (int i = 1; i <= 20; i++) { // the owner joined 20 groups by hand within the hour
       Chat hobby = world.createChat(NewChat.supergroup("Hobby").username("hobby_" + i));

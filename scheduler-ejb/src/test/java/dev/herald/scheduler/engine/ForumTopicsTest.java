@@ -1,0 +1,91 @@
+package dev.herald.scheduler.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
+import dev.herald.domain.telegram.ChatReference;
+import dev.herald.telegram.model.Account;
+import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.model.NewChat;
+import dev.herald.telegram.model.TelegramWorld;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Targets that name a forum topic, against the engine on the Telegram model: every post goes into
+ * that topic (never the forum's General topic, where a group's admins often forbid adverts), and a
+ * topic its admins closed is refused once, then left alone for an hour, the session staying a
+ * member, instead of being refused at every cycle; the model's send log is the judge.
+ */
+class ForumTopicsTest {
+
+  private static final long SESSION = 7;
+  private static final Account USER = Account.user(SESSION);
+  @RegisterExtension final CycleBench bench = new CycleBench(Instant.parse("2026-03-02T09:00:00Z"));
+
+  private final EngineOnModel engine = new EngineOnModel(bench, false);
+  private final TelegramWorld telegram = engine.telegram;
+
+  private void cycle(long cycleId, List<ChatReference> groups) {
+    engine.cycle(
+        cycleId,
+        "Fresh apples, 2 EUR a kilo",
+        groups,
+        List.of(SESSION),
+        Optional.empty(),
+        1,
+        Duration.ofMinutes(1),
+        new TargetRules(10));
+  }
+
+  private Chat forum(String username) {
+    return telegram.createChat(NewChat.supergroup(username).username(username).forum());
+  }
+
+  @Test
+  void postsGoIntoTheNamedTopicAndAClosedTopicIsRefusedOnceAnHour() {
+    Chat market = forum("market");
+    int adverts = telegram.createTopic(market.id());
+    Chat bazaar = forum("bazaar");
+    int offers = telegram.createTopic(bazaar.id());
+    telegram.setTopicClosed(bazaar.id(), offers, true);
+    ChatReference advertsTopic = ChatReference.parse("https://t.me/market/" + adverts);
+    ChatReference offersTopic = ChatReference.parse("https://t.me/bazaar/" + offers);
+    List<ChatReference> groups = List.of(advertsTopic, offersTopic);
+
+    for (int cycle = 1; cycle <= 5; cycle++) {
+      cycle(cycle, groups);
+      bench.clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertEquals(5, engine.delivered(e -> e.chatId() == market.id() && e.topic() == adverts));
+    assertEquals(5, engine.deliveredBy(USER), "nothing into General, nothing elsewhere");
+    assertEquals(
+        Map.of("TOPIC_CLOSED", 1L),
+        telegram.figures().refusedByReason(),
+        "the closed topic is asked once, not at every cycle");
+    ChatTarget waiting =
+        engine.targets.saved.values().stream()
+            .filter(t -> t.key().chat().equals(offersTopic.canonical()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(TargetMembership.JOINED, waiting.membership(), "no join again");
+    assertTrue(waiting.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE), waiting::toString);
+    assertEquals(2, telegram.figures().joins(), "each forum joined once");
+
+    telegram.setTopicClosed(bazaar.id(), offers, false);
+    bench.clock.advance(TargetRules.BLOCKED_RECHECK);
+    cycle(6, groups);
+    assertEquals(1, engine.delivered(e -> e.chatId() == bazaar.id() && e.topic() == offers));
+    assertEquals(2, telegram.figures().joins());
+  }
+}
