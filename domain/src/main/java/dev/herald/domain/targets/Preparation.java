@@ -85,6 +85,16 @@ public record Preparation(
   }
 
   /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */
+  /**
+   * The target's topic cannot take posts (the chat is no forum): nothing is joined, and the target
+   * is checked again after {@code wait}; {@code standing} is the sender's membership as found, kept
+   * as the record knew it when it knew one.
+   */
+  public static Preparation topicRefused(
+      TargetMembership standing, long chatId, String title, Duration wait, TargetError error) {
+    return new Preparation(standing, chatId, title, 0, false, false, wait, Optional.of(error));
+  }
+
   public static Preparation retryAfter(Duration wait, TargetError error) {
     return new Preparation(
         TargetMembership.NOT_MEMBER, 0, null, 0, false, false, wait, Optional.of(error));

@@ -122,6 +122,16 @@ public final class TargetErrors {
             + ".");
   }
 
+  /** A topic named in a chat that has none: posting there would reply to a message instead. */
+  public static TargetError notAForum(String chat, int topic) {
+    return new TargetError(
+        TOPIC_UNAVAILABLE,
+        chat
+            + " is not a forum and has no topic "
+            + topic
+            + ": put the group without the topic in the bot config, or a topic of a forum.");
+  }
+
   public static TargetError inviteInvalid(String chat) {
     return new TargetError(
         INVITE_INVALID,

@@ -329,6 +329,28 @@ public final class TargetRules {
   }
 
   /**
+   * What {@code other}, the sender's record of the same chat under another topic (the tenant moved
+   * the target to another topic, or to none), tells the new target: the chat's id, the membership,
+   * the slow mode and its waits, so the move neither resolves nor joins the chat again nor posts
+   * inside its slow mode; but not that topic's own refusal and its hour's wait. The new target is
+   * still prepared once (its topic is checked), since only a prepared record sends at once.
+   */
+  public static ChatTarget movedFrom(ChatTarget other, TargetKey key) {
+    boolean topicsOwn = other.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE);
+    return new ChatTarget(
+        key,
+        other.chatId(),
+        other.title(),
+        other.membership(),
+        other.slowModeSeconds(),
+        topicsOwn ? Optional.empty() : other.nextPostAt(),
+        other.joinedAt(),
+        topicsOwn ? Optional.empty() : other.lastError(),
+        other.memberSince(),
+        other.postedNewAt());
+  }
+
+  /**
    * The shortest slow mode delay Telegram offers (10 s, 30 s, 1, 5, 15 min, 1 h) that leaves {@code
    * wait} still to wait, in seconds.
    */

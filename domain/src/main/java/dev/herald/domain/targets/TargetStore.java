@@ -42,9 +42,10 @@ public interface TargetStore {
   }
 
   /**
-   * The chat id session {@code sessionId}'s records hold for {@code chat} (a canonical reference),
-   * in any account it posts for; empty when none resolved it. A client opened on another node has
-   * no chat cache: it finds the chat by this id instead of resolving its username again.
+   * The chat id session {@code sessionId}'s records hold for {@code chat} (a canonical reference
+   * without a topic), under any topic, in any account it posts for; empty when none resolved it. A
+   * client opened on another node has no chat cache: it finds the chat by this id instead of
+   * resolving its username again.
    */
   default OptionalLong chatIdOf(long sessionId, String chat) {
     return OptionalLong.empty();

@@ -36,11 +36,22 @@ public record ChatReference(Kind kind, String canonical) {
       Pattern.compile("(?i)^(?:https?://)?(?:www\\.)?(?:t|telegram)\\.(?:me|dog)/(.+)$");
   private static final Pattern INVITE_HASH = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final Pattern PRIVATE_CHANNEL =
-      Pattern.compile("c/([1-9][0-9]{0,15})(?:/([1-9][0-9]{0,9}))?(?:/.*)?");
+      Pattern.compile("c/([1-9][0-9]{0,15})(?:/([0-9]+))?(?:/.*)?");
 
-  /** A public link's path: the username, then maybe a topic (or a message) and more. */
-  private static final Pattern PUBLIC_PATH =
-      Pattern.compile("([^/]+)(?:/([1-9][0-9]{0,9}))?(?:/.*)?");
+  /**
+   * A public link's path: the username, then maybe a number (a topic, or a message of a chat that
+   * is no forum) and more; a word there ({@code t.me/name/about}) is ignored, as before topics.
+   */
+  private static final Pattern PUBLIC_PATH = Pattern.compile("([^/]+)(?:/([0-9]+))?(?:/.*)?");
+
+  /** A topic id as Telegram writes it: positive, no leading zero, at most an int32. */
+  private static final Pattern TOPIC_ID = Pattern.compile("[1-9][0-9]{0,9}");
+
+  /**
+   * Telegram's older link to a message in a topic, {@code t.me/name/77?thread=5}: the topic is the
+   * {@code thread} parameter, not the message id in the path.
+   */
+  private static final Pattern THREAD_PARAMETER = Pattern.compile("[?&](?:thread|topic)=([0-9]+)");
 
   /** A canonical reference with a topic: {@code @name/5} or {@code -1001234567890/5}. */
   private static final Pattern WITH_TOPIC = Pattern.compile("(@?[^/]+)/([1-9][0-9]{0,9})");
@@ -94,7 +105,11 @@ public record ChatReference(Kind kind, String canonical) {
     }
     Matcher link = LINK.matcher(value);
     if (link.matches()) {
-      return fromLinkPath(stripQuery(link.group(1)));
+      Matcher thread = THREAD_PARAMETER.matcher(link.group(1));
+      Optional<ChatReference> linked = fromLinkPath(stripQuery(link.group(1)));
+      return thread.find()
+          ? linked.flatMap(chat -> inTopic(Optional.of(chat.chat()), thread.group(1)))
+          : linked;
     }
     return username(value);
   }
@@ -135,7 +150,7 @@ public record ChatReference(Kind kind, String canonical) {
     if (chat.isEmpty() || topic == null) {
       return chat;
     }
-    if (chat.get().kind() == Kind.INVITE) {
+    if (chat.get().kind() == Kind.INVITE || !TOPIC_ID.matcher(topic).matches()) {
       return Optional.empty();
     }
     long id = Long.parseLong(topic);

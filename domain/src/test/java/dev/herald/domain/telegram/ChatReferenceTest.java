@@ -31,6 +31,8 @@ class ChatReferenceTest {
     "https://t.me/c/1234567890, CHAT_ID, -1001234567890",
     "https://t.me/c/1234567890/15, CHAT_ID, -1001234567890/15",
     "https://t.me/c/1234567890/15/300, CHAT_ID, -1001234567890/15",
+    "https://t.me/c/1234567890/300?thread=15, CHAT_ID, -1001234567890/15",
+    "https://t.me/herald_news/300?single&thread=15, USERNAME, @herald_news/15",
     "https://t.me/+AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
     "https://t.me/joinchat/AbCdEf123456, INVITE, https://t.me/+AbCdEf123456",
   })
@@ -55,6 +57,11 @@ class ChatReferenceTest {
         "@name-with-dash",
         "@herald_news/0",
         "@herald_news/4294967296",
+        "https://t.me/herald_news/4294967296",
+        "https://t.me/herald_news/0",
+        "https://t.me/herald_news/05",
+        "https://t.me/c/1234567890/0",
+        "https://t.me/herald_news/42?thread=0",
         "https://t.me/+AbCdEf123456/5",
       })
   void rejectsWhatIsNotAChat(String raw) {

@@ -143,6 +143,7 @@ public class JdbcTargetStore extends DirectPoolStore implements TargetStore {
         PreparedStatement s = c.prepareStatement(TargetSql.CHAT_ID_OF)) {
       s.setLong(1, sessionId);
       s.setString(2, chat);
+      s.setString(3, chat);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }

@@ -64,12 +64,14 @@ final class TargetSql {
           + " sender_id = ? AND account_id <> ? AND (joined_at > ? OR member_since > ?)";
 
   /**
-   * The chat id a session's records hold for a chat reference, the latest written (a group upgraded
-   * since is another id); index chat_target_by_session.
+   * The chat id a session's records hold for a chat (a reference without a topic), under any of its
+   * topics, the latest written (a group upgraded since is another id); index
+   * chat_target_by_session.
    */
   static final String CHAT_ID_OF =
       "SELECT chat_id FROM chat_target WHERE sender_kind = 'SESSION' AND sender_id = ? AND"
-          + " chat_ref = ? AND chat_id <> 0 ORDER BY updated_at DESC LIMIT 1";
+          + " (chat_ref = ? OR starts_with(chat_ref, ? || '/')) AND chat_id <> 0"
+          + " ORDER BY updated_at DESC LIMIT 1";
 
   /** Of the sessions asked, those moved since a time ({@code moved_at}, V93). */
   static final String MOVED_SESSIONS =

@@ -68,6 +68,33 @@ class JdbcTargetStoreTest extends DatabaseTest {
   }
 
   @Test
+  void aChatIdHeldUnderATopicIsTheChatsButNotAnotherChatsWithTheSamePrefix() {
+    long account = rows.account("ACTIVE", null);
+    ChatTarget slow = slow(account, 14);
+    store.save(
+        List.of(
+            withChat(slow, "@sandbox_slow/5", -3003), withChat(slow, "@sandbox_slowest", -4004)));
+    assertEquals(OptionalLong.of(-3003), store.chatIdOf(14, "@sandbox_slow"));
+    assertEquals(OptionalLong.of(-4004), store.chatIdOf(14, "@sandbox_slowest"));
+    assertEquals(OptionalLong.empty(), store.chatIdOf(14, "@sandbox_slo"));
+  }
+
+  private static ChatTarget withChat(ChatTarget target, String chat, long chatId) {
+    return new ChatTarget(
+        new TargetKey(
+            target.key().accountId(), target.key().senderKind(), target.key().senderId(), chat),
+        chatId,
+        target.title(),
+        target.membership(),
+        target.slowModeSeconds(),
+        target.nextPostAt(),
+        target.joinedAt(),
+        target.lastError(),
+        target.memberSince(),
+        target.postedNewAt());
+  }
+
+  @Test
   void targetsSurviveAsWrittenAndAreReadPerAccount() {
     long account = rows.account("ACTIVE", null);
     long other = rows.account("ACTIVE", null);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,12 @@ final class CycleTargets {
   private final LongFunction<List<ChatTarget>> sessionElsewhere;
   private final Map<Long, List<ChatTarget>> elsewhere = new ConcurrentHashMap<>();
 
+  /** Whether a record names a forum topic: only then can a target's chat have another record. */
+  private final boolean topicRecords;
+
+  /** The records by sender and chat without its topic, made at the first {@link #sameChat}. */
+  private volatile Map<String, ChatTarget> byChat;
+
   /**
    * {@code sessionElsewhere}: a session's records in the account's others ({@link
    * TargetStore#ofSessionElsewhere}), read only when a join or a post while new is weighed, at most
@@ -75,6 +82,10 @@ final class CycleTargets {
     this.accountId = accountId;
     this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
+    this.topicRecords =
+        known.keySet().stream()
+            .anyMatch(
+                k -> ChatReference.tryParse(k.chat()).map(ChatReference::hasTopic).orElse(false));
     this.preparer = preparer;
     this.rules = rules;
     this.writes = writes;
@@ -97,8 +108,14 @@ final class CycleTargets {
     if (sender.kind() == Sender.Kind.USER_BOT && chat.kind() == ChatReference.Kind.INVITE) {
       return CyclePlan.Place.BARRED;
     }
-    ChatTarget target =
-        preparer == null ? null : known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    if (preparer == null) {
+      return CyclePlan.Place.OPEN;
+    }
+    TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
+    ChatTarget target = known.get(key);
+    if (target == null) {
+      target = sameChat(sender, chat, key).orElse(null);
+    }
     if (target == null) {
       return CyclePlan.Place.OPEN;
     }
@@ -117,10 +134,11 @@ final class CycleTargets {
       return SEND_NOW;
     }
     TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
-    Optional<ChatTarget> target = Optional.ofNullable(known.get(key));
+    Optional<ChatTarget> exact = Optional.ofNullable(known.get(key));
+    Optional<ChatTarget> target = exact.isPresent() ? exact : sameChat(sender, chat, key);
     Instant now = clock.instant();
     if (target.isPresent()) {
-      if (target.get().readyAt(now)) {
+      if (exact.isPresent() && target.get().readyAt(now)) {
         return beforeSend(sender, target.get(), now);
       }
       if (target.get().waitsAt(now)) {
@@ -191,6 +209,46 @@ final class CycleTargets {
     if (target != null) {
       rules.afterSend(target, outcome, clock.instant(), cycleGap).ifPresent(this::record);
     }
+  }
+
+  /**
+   * The sender's record of the same chat under another topic, as the new target's ({@link
+   * TargetRules#movedFrom}); empty when there is none. Read only while the new target has no record
+   * of its own, which its first preparation writes.
+   */
+  private Optional<ChatTarget> sameChat(Sender sender, ChatReference chat, TargetKey key) {
+    if (!chat.hasTopic() && !topicRecords) {
+      return Optional.empty(); // no topic anywhere: a chat has one record per sender
+    }
+    Map<String, ChatTarget> index = byChat;
+    if (index == null) {
+      Map<String, ChatTarget> made = new HashMap<>();
+      known
+          .values()
+          .forEach(
+              t ->
+                  ChatReference.tryParse(t.key().chat())
+                      .ifPresent(
+                          ref ->
+                              made.merge(
+                                  chatOf(t.key().senderKind(), t.key().senderId(), ref),
+                                  TargetRules.movedFrom(t, t.key()), // no topic's own wait
+                                  CycleTargets::laterWait)));
+      index = made;
+      byChat = made;
+    }
+    return Optional.ofNullable(index.get(chatOf(sender.kind(), sender.id(), chat)))
+        .map(t -> TargetRules.movedFrom(t, key));
+  }
+
+  /** Of two records of one chat, the one that waits longer: the chat's slow mode is per chat. */
+  private static ChatTarget laterWait(ChatTarget a, ChatTarget b) {
+    Instant never = Instant.MIN;
+    return b.nextPostAt().orElse(never).isAfter(a.nextPostAt().orElse(never)) ? b : a;
+  }
+
+  private static String chatOf(Sender.Kind kind, long senderId, ChatReference chat) {
+    return kind + ":" + senderId + ":" + chat.chat().canonical();
   }
 
   /**

@@ -88,4 +88,46 @@ class ForumTopicsTest {
     assertEquals(1, engine.delivered(e -> e.chatId() == bazaar.id() && e.topic() == offers));
     assertEquals(2, telegram.figures().joins());
   }
+
+  /**
+   * The tenant moves the target to another topic, then to none: it is the same chat, so the slow
+   * mode the first post started is kept to (Telegram counts it per chat, whatever the topic) and
+   * nothing is joined again.
+   */
+  @Test
+  void aTargetMovedToAnotherTopicKeepsItsChatsSlowModeAndMembership() {
+    Chat market =
+        telegram.createChat(NewChat.supergroup("market").username("market").forum().slowMode(300));
+    int adverts = telegram.createTopic(market.id());
+    int offers = telegram.createTopic(market.id());
+    cycle(1, List.of(ChatReference.parse("@market/" + adverts)));
+    bench.clock.advance(Duration.ofMinutes(1));
+    cycle(2, List.of(ChatReference.parse("@market/" + offers)));
+    assertEquals(1, telegram.sendLog().entries().size(), "the slow mode still runs");
+    bench.clock.advance(Duration.ofMinutes(5));
+    cycle(3, List.of(ChatReference.parse("@market/" + offers)));
+    bench.clock.advance(Duration.ofMinutes(1));
+    cycle(4, List.of(ChatReference.parse("@market")));
+
+    assertEquals(Map.of(), telegram.figures().refusedByReason(), "no SLOWMODE_WAIT earned");
+    assertEquals(
+        List.of(adverts, offers),
+        telegram.sendLog().entries().stream().map(e -> e.topic()).toList());
+    assertEquals(1, telegram.figures().joins(), "joined once, whatever the topic");
+  }
+
+  @Test
+  void aTopicOfAGroupThatIsNoForumIsNeverSentThereNorJoined() {
+    Chat plain = telegram.createChat(NewChat.supergroup("plain").username("plain_group"));
+    for (int cycle = 1; cycle <= 3; cycle++) {
+      cycle(cycle, List.of(ChatReference.parse("https://t.me/plain_group/5")));
+      bench.clock.advance(Duration.ofMinutes(1));
+    }
+    assertEquals(0, telegram.sendLog().entries().size(), "no post as a reply to message 5");
+    assertEquals(0, telegram.figures().joins());
+    ChatTarget refused = engine.targets.saved.values().iterator().next();
+    assertTrue(refused.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE), refused::toString);
+    assertTrue(refused.lastError().orElseThrow().message().contains("is not a forum"));
+    assertEquals(plain.id(), refused.chatId());
+  }
 }

@@ -4,11 +4,13 @@ import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetError;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +73,18 @@ final class BotApiTargets {
     JsonObject status = member.resultObject();
     boolean channel = "channel".equals(chatInfo.getString("type", ""));
     int slowMode = chatInfo.getInt("slow_mode_delay", 0);
+    if (chat.hasTopic() && !chatInfo.getBoolean("is_forum", false)) {
+      // The Bot API refuses a message_thread_id where there are no topics: nothing to send.
+      boolean in =
+          List.of("creator", "administrator", "member", "restricted")
+              .contains(status.getString("status", "left"));
+      return Preparation.topicRefused(
+          in ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER,
+          chatId,
+          title,
+          TargetRules.BLOCKED_RECHECK,
+          TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
+    }
     return switch (status.getString("status", "left")) {
       case "creator" -> Preparation.ready(chatId, title, slowMode, false);
       case "administrator" ->

@@ -20,6 +20,14 @@ public enum ChatKind {
     return this == SUPERGROUP || this == DISCUSSION_GROUP;
   }
 
+  /**
+   * Where TDLib takes a topic id ({@code can_be_forum}): supergroups, forums or not; not basic
+   * groups and channels.
+   */
+  public boolean canBeForum() {
+    return this == SUPERGROUP || this == DISCUSSION_GROUP;
+  }
+
   /** Where the Bot API's "20 messages per minute to the same group" applies. */
   public boolean group() {
     return this != CHANNEL;

@@ -8,9 +8,10 @@ import java.util.Optional;
  * Whether one account may post one message in one chat now, in Telegram's order: the account must
  * see the chat and not be spam-limited or over its flood budget; it must be a member, not banned,
  * and an admin where only admins post (channels); a forum's topic must exist, and be open for
- * non-admins; non-admins wait out slow mode (the chat's, whatever the topic); then the per-chat
- * rate (and, for bots, 20 messages a minute to one group); and the same text to one chat too many
- * that the account is new in earns {@code PEER_FLOOD}. A refused post spends no budget.
+ * non-admins (a user naming a topic outside a forum replies to that message instead); non-admins
+ * wait out slow mode (the chat's, whatever the topic); then the per-chat rate (and, for bots, 20
+ * messages a minute to one group); and the same text to one chat too many that the account is new
+ * in earns {@code PEER_FLOOD}. A refused post spends no budget.
  */
 final class PostingRules {
 
@@ -46,7 +47,9 @@ final class PostingRules {
     if (chat.kind.broadcast() && !admin) {
       throw TelegramErrors.writeForbidden(account, chat.kind);
     }
-    if (topic != 0) {
+    if (topic != 0 && (chat.forum || account.isBot())) {
+      // Outside a forum a user's "topic" reaches Telegram as a reply to the message of that id
+      // (TDLib's implicit reply), and goes through; the Bot API finds no such thread.
       Boolean closed = chat.topicClosed.get(topic);
       if (closed == null) {
         throw TelegramErrors.topicDeleted(account);

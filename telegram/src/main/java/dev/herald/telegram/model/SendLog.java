@@ -20,9 +20,10 @@ public final class SendLog {
 
   /**
    * One attempt: what (with its entities and buttons), by whom, where (the chat, and in a forum the
-   * topic: the one named, or 1, the General topic; 0 outside forums), when, and Telegram's answer
-   * ({@code ok} or the error). A media message lists its {@code media} (an album all of them: one
-   * entry per media group), with its caption as {@code text} (empty without one).
+   * topic: the one named, or 1, the General topic; outside forums 0, or the message a user's post
+   * named as its topic, which it replies to), when, and Telegram's answer ({@code ok} or the
+   * error). A media message lists its {@code media} (an album all of them: one entry per media
+   * group), with its caption as {@code text} (empty without one).
    */
   public record Entry(
       Instant at,

@@ -66,10 +66,13 @@ public record FaultPlan(
       return false; // the usual plan: no lower-casing of every send's chat for nothing
     }
     String canonical = chat.canonical().toLowerCase(Locale.ROOT);
+    String whole = chat.chat().canonical().toLowerCase(Locale.ROOT); // a chat forbids its topics
     for (String entry : forbiddenChats) {
       boolean prefix = entry.endsWith("*");
       String pattern = prefix ? entry.substring(0, entry.length() - 1) : entry;
-      if (prefix ? canonical.startsWith(pattern) : canonical.equals(pattern)) {
+      if (prefix
+          ? canonical.startsWith(pattern)
+          : canonical.equals(pattern) || whole.equals(pattern)) {
         return true;
       }
     }

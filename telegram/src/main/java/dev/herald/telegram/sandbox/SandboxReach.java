@@ -59,11 +59,17 @@ final class SandboxReach {
    */
   Chat locate(Account account, ChatReference chat) {
     synchronized (world) {
-      return switch (chat.kind()) {
-        case USERNAME -> byUsername(account, chat.username(), chat.topic());
-        case CHAT_ID -> byId(account, chat.chatId(), chat.topic());
-        case INVITE -> throw new IllegalArgumentException("An invite link is checked, not located");
-      };
+      Chat found =
+          switch (chat.kind()) {
+            case USERNAME -> byUsername(account, chat.username(), chat.topic());
+            case CHAT_ID -> byId(account, chat.chatId(), chat.topic());
+            case INVITE ->
+                throw new IllegalArgumentException("An invite link is checked, not located");
+          };
+      if (chat.hasTopic() && opened(found.id()) && found.isForum()) {
+        world.openTopic(found.id(), chat.topic()); // the open world has every topic asked of it
+      }
+      return found;
     }
   }
 

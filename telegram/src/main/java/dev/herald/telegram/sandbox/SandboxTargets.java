@@ -5,6 +5,7 @@ import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetError;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;
@@ -71,6 +72,15 @@ final class SandboxTargets {
       Optional<ChatTarget> known,
       boolean mayJoin) {
     ChatMember member = world.getChatMember(account, found.id(), account);
+    if (chat.hasTopic() && !found.isForum() && member.membership() != Membership.BANNED) {
+      // As the transports do: a topic where there are none is refused before anything is joined.
+      return Preparation.topicRefused(
+          member.membership().joined() ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER,
+          found.id(),
+          found.title(),
+          TargetRules.BLOCKED_RECHECK,
+          TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
+    }
     boolean requested =
         known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);
     boolean joinedNow = false;

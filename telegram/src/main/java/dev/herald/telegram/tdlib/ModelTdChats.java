@@ -186,7 +186,7 @@ final class ModelTdChats {
   }
 
   private static boolean valid(String username) {
-    return ChatReference.tryParse("@" + username).isPresent();
+    return ChatReference.tryParse("@" + username).filter(chat -> !chat.hasTopic()).isPresent();
   }
 
   /**
@@ -220,6 +220,7 @@ final class ModelTdChats {
         .add("member_count", chat.memberCount())
         .add("status", status(membership))
         .add("is_channel", chat.kind() == ChatKind.CHANNEL)
+        .add("is_forum", chat.isForum())
         .add("join_by_request", chat.joinByRequest());
   }
 

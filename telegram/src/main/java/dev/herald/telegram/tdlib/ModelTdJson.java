@@ -276,7 +276,8 @@ public final class ModelTdJson implements TdJson {
 
   /**
    * The request's {@code topic_id} ({@code messageTopicForum}; 0 without one), refused as TDLib
-   * refuses it before asking Telegram: an invalid id, or a chat that is no forum.
+   * refuses it before asking Telegram: an invalid id, or a chat that cannot be a forum (a basic
+   * group, a channel).
    */
   private int topic(JsonObject request, long chatId) {
     JsonObject topic = TdlibJson.child(request, "topic_id");
@@ -290,7 +291,9 @@ public final class ModelTdJson implements TdJson {
     if (forumTopicId <= 0 || forumTopicId > Integer.MAX_VALUE) {
       throw new TdlibException(400, "Invalid topic identifier specified");
     }
-    if (!world.chat(chatId).map(Chat::isForum).orElse(false)) {
+    // TDLib's can_be_forum: any supergroup (not a channel) takes a topic id, forum or not; in one
+    // that is not, the post goes out as a reply to the message of that id.
+    if (!world.chat(chatId).map(chat -> chat.kind().canBeForum()).orElse(false)) {
       throw new TdlibException(400, "Chat is not a forum");
     }
     return (int) forumTopicId;

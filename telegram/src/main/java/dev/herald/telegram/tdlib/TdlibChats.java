@@ -41,7 +41,10 @@ final class TdlibChats {
     this.client = client;
   }
 
-  /** From now on {@code chat} (canonical) is the chat {@code chatId}: a group upgraded since. */
+  /**
+   * From now on {@code chat} (canonical, without a topic) is the chat {@code chatId}: a group
+   * upgraded since.
+   */
   void remember(String chat, long chatId) {
     chatIds.put(chat, chatId);
   }
@@ -51,7 +54,9 @@ final class TdlibChats {
     this.known = ids;
   }
 
-  CompletableFuture<Long> resolve(ChatReference chat) {
+  /** The chat's id for this client; a topic is the send's business, the chat is the same. */
+  CompletableFuture<Long> resolve(ChatReference target) {
+    ChatReference chat = target.chat();
     Long cached = chatIds.get(chat.canonical());
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);

@@ -3,6 +3,7 @@ package dev.herald.telegram.tdlib;
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.telegram.async.AsyncFailures;
@@ -16,7 +17,9 @@ import java.util.concurrent.CompletionException;
  * session's standing ({@code getSupergroup}'s {@code status}) and slow mode ({@code
  * getSupergroupFullInfo}'s {@code slow_mode_delay}), then join a public group ({@code joinChat}) or
  * an invite link ({@code checkChatInviteLink} + {@code joinChatByInviteLink}; both joins answer a
- * {@link TdlibJoinResult}: joined, a request sent for approval, or declined) when pacing allows.
+ * {@link TdlibJoinResult}: joined, a request sent for approval, or declined) when pacing allows. A
+ * target naming a forum topic needs a forum ({@code getSupergroup}'s {@code is_forum}) before
+ * anything is joined: elsewhere TDLib would send its posts as replies to the message of that id.
  * Every TDLib error becomes a preparation, never an exception.
  */
 final class TdlibTargets {
@@ -176,7 +179,8 @@ final class TdlibTargets {
                         // The client's sends go there from now on, not only a client opened later.
                         client
                             .chats()
-                            .remember(chat.canonical(), TdlibJson.number(supergroup, "id", 0));
+                            .remember(
+                                chat.chat().canonical(), TdlibJson.number(supergroup, "id", 0));
                         return standing(chat, supergroup, mayJoin, false);
                       });
             });
@@ -192,10 +196,14 @@ final class TdlibTargets {
     long chatId = TdlibJson.number(found, "id", 0);
     String title = found.getString("title", null);
     JsonObject type = TdlibJson.child(found, "type");
+    boolean supergroupChat = type != null && "chatTypeSupergroup".equals(TdlibJson.type(type));
+    if (chat.hasTopic() && !supergroupChat) {
+      return done(notAForum(chat, TargetMembership.NOT_MEMBER, chatId, title));
+    }
     if (type != null && "chatTypeBasicGroup".equals(TdlibJson.type(type))) {
       return basicGroup(chat, chatId, title, TdlibJson.number(type, "basic_group_id", 0), mayJoin);
     }
-    if (type == null || !"chatTypeSupergroup".equals(TdlibJson.type(type))) {
+    if (!supergroupChat) {
       // A private chat: addressed as it is, the send says the rest.
       return done(Preparation.ready(chatId, title, 0, false));
     }
@@ -206,6 +214,19 @@ final class TdlibTargets {
             supergroup -> {
               JsonObject status = TdlibJson.child(supergroup, "status");
               String kind = status == null ? "chatMemberStatusLeft" : TdlibJson.type(status);
+              if (chat.hasTopic()
+                  && (channel || !supergroup.getBoolean("is_forum", false))
+                  && !"chatMemberStatusBanned".equals(kind)) {
+                // TDLib would send a topic's post here as a reply to the message of that id.
+                return done(
+                    notAForum(
+                        chat,
+                        "chatMemberStatusLeft".equals(kind)
+                            ? TargetMembership.NOT_MEMBER
+                            : TargetMembership.JOINED,
+                        chatId,
+                        title));
+              }
               switch (kind) {
                 case "chatMemberStatusBanned":
                   return done(
@@ -235,6 +256,20 @@ final class TdlibTargets {
                       : done(writeForbidden(chat, chatId, title));
               }
             });
+  }
+
+  /**
+   * A topic named in a chat that is no forum: nothing joined, checked again after the hour (the
+   * tenant fixes the reference, or the group's admins turn topics on).
+   */
+  private static Preparation notAForum(
+      ChatReference chat, TargetMembership standing, long chatId, String title) {
+    return Preparation.topicRefused(
+        standing,
+        chatId,
+        title,
+        TargetRules.BLOCKED_RECHECK,
+        TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
   }
 
   private CompletableFuture<Preparation> join(

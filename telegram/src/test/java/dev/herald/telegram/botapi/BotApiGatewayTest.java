@@ -36,6 +36,10 @@ class BotApiGatewayTest extends FakeBotApiTest {
     gateway = telegram.gateway(Duration.ofMillis(700));
   }
 
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+
   private SendOutcome sendText() {
     return gateway.send(BOT, CHAT, TEXT);
   }
@@ -138,16 +142,15 @@ class BotApiGatewayTest extends FakeBotApiTest {
     gateway.send(BOT, topic, Post.forward(MessageLink.parse("https://t.me/source_chan/15")));
     gateway.send(BOT, ChatReference.parse("https://t.me/c/1234567/9"), TEXT);
     for (int i = 0; i < 2; i++) {
-      String body = telegram.calls().get(i).body();
-      assertTrue(body.contains("\"chat_id\":\"@herald_demo\""), body);
-      assertTrue(body.contains("\"message_thread_id\":12"), body);
+      JsonObject body = json(telegram.calls().get(i).body());
+      assertEquals("@herald_demo", body.getString("chat_id"));
+      assertEquals(12, body.getInt("message_thread_id"));
     }
-    String privateTopic = telegram.calls().get(2).body();
-    assertTrue(privateTopic.contains("\"chat_id\":-1001234567"), privateTopic);
-    assertTrue(privateTopic.contains("\"message_thread_id\":9"), privateTopic);
+    JsonObject privateTopic = json(telegram.calls().get(2).body());
+    assertEquals(-1001234567L, privateTopic.getJsonNumber("chat_id").longValue());
+    assertEquals(9, privateTopic.getInt("message_thread_id"));
     gateway.send(BOT, CHAT, TEXT);
-    String none = telegram.calls().get(3).body();
-    assertFalse(none.contains("message_thread_id"), none);
+    assertFalse(json(telegram.calls().get(3).body()).containsKey("message_thread_id"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,20 @@ class BotApiTargetsTest extends FakeBotApiTest {
         List.of("getMe", "getChat", "getChatMember"),
         telegram.calls().stream().map(FakeBotApi.Call::method).toList());
     assertEquals("{\"chat_id\":-1001,\"user_id\":123456789}", telegram.calls().get(2).body());
+  }
+
+  @Test
+  void aTopicIsPreparedOnlyInAForum() {
+    telegram.ok("getChatMember", "{\"status\":\"member\",\"user\":{\"id\":123456789}}");
+    ChatReference topic = ChatReference.parse("https://t.me/herald_group/5");
+    Preparation refused = prepare(topic);
+    assertEquals(TargetErrors.TOPIC_UNAVAILABLE, refused.error().orElseThrow().code());
+    assertEquals(TargetRules.BLOCKED_RECHECK, refused.retryAfter());
+    assertEquals("{\"chat_id\":\"@herald_group\"}", telegram.calls().get(1).body());
+
+    telegram.ok(
+        "getChat", "{\"id\":-1001,\"type\":\"supergroup\",\"title\":\"Forum\",\"is_forum\":true}");
+    assertEquals(Preparation.ready(-1001, "Forum", 0, false), prepare(topic));
   }
 
   @Test

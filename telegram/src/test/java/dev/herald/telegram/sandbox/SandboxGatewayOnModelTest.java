@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.shared.MutableClock;
+import dev.herald.domain.targets.Preparation;
+import dev.herald.domain.targets.TargetErrors;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.FormattedText;
 import dev.herald.domain.telegram.MessageLink;
@@ -23,6 +26,7 @@ import dev.herald.telegram.model.TelegramWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +82,24 @@ class SandboxGatewayOnModelTest {
     assertEquals(
         List.of("5 ok", "5 ok", "5 400 TOPIC_CLOSED", "5 400 Bad Request: TOPIC_CLOSED"),
         telegram.sendLog().entries().stream().map(e -> e.topic() + " " + e.outcome()).toList());
+  }
+
+  @Test
+  void aTopicIsPreparedOnlyInAForumAndTheOpenWorldsForumsHaveEveryTopicAsked() {
+    SandboxGateway sandbox = gateway(true);
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(SESSION, chat("@plain_1"), POST));
+    Preparation refused =
+        sandbox
+            .prepare(SESSION, chat("@plain_1/5"), Optional.empty(), true)
+            .toCompletableFuture()
+            .join();
+    assertEquals(TargetErrors.TOPIC_UNAVAILABLE, refused.error().orElseThrow().code());
+    assertEquals(TargetRules.BLOCKED_RECHECK, refused.retryAfter());
+
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@forum_2/5"), POST));
+    assertInstanceOf(SendOutcome.Delivered.class, sandbox.send(BOT, chat("@forum_2/9"), POST));
+    assertEquals(
+        List.of(0, 5, 9), telegram.sendLog().entries().stream().map(e -> e.topic()).toList());
   }
 
   @Test

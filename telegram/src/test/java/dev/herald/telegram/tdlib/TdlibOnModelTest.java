@@ -104,32 +104,41 @@ class TdlibOnModelTest {
     int ads = world.createTopic(forum.id());
     int closed = world.createTopic(forum.id());
     world.setTopicClosed(forum.id(), closed, true);
-    Chat plain = world.createChat(NewChat.supergroup("Plain").username("plain_group"));
     ChatReference adsTopic = ChatReference.parse("https://t.me/forum_group/" + ads);
     assertTrue(prepare(adsTopic, true).joined());
-    assertTrue(prepare(ChatReference.parse("@plain_group"), true).joined());
 
     assertInstanceOf(SendOutcome.Delivered.class, send(adsTopic, Post.text("ad")));
     clock.advance(Duration.ofSeconds(2));
     assertInstanceOf(
         SendOutcome.Delivered.class, send(ChatReference.parse("@forum_group"), Post.text("gen")));
     clock.advance(Duration.ofSeconds(2));
-    SendOutcome closedTopic =
-        send(ChatReference.parse("@forum_group/" + closed), Post.text("closed"));
-    SendOutcome noForum = send(ChatReference.parse("@plain_group/5"), Post.text("plain"));
-
-    assertEquals(new SendOutcome.TopicUnavailable("TOPIC_CLOSED"), closedTopic);
-    assertEquals(new SendOutcome.TopicUnavailable("Chat is not a forum"), noForum);
-    List<SendLog.Entry> log = world.sendLog().entries();
+    assertEquals(
+        new SendOutcome.TopicUnavailable("TOPIC_CLOSED"),
+        send(ChatReference.parse("@forum_group/" + closed), Post.text("closed")));
     assertEquals(
         List.of(
             forum.id() + "#" + ads + " ok",
             forum.id() + "#1 ok",
-            forum.id() + "#3 400 TOPIC_CLOSED"),
-        log.stream().map(e -> e.chatId() + "#" + e.topic() + " " + e.outcome()).toList(),
-        "TDLib itself refuses a topic in a chat that is no forum: Telegram sees nothing");
-    assertEquals(3, closed);
-    assertEquals(Membership.MEMBER, membership(plain.id()));
+            forum.id() + "#" + closed + " 400 TOPIC_CLOSED"),
+        world.sendLog().entries().stream()
+            .map(e -> e.chatId() + "#" + e.topic() + " " + e.outcome())
+            .toList());
+  }
+
+  /**
+   * TDLib takes a topic id in any supergroup: in one that is no forum the post would go out as a
+   * reply to the message of that id. The preparation finds that out first and joins nothing.
+   */
+  @Test
+  void aTopicOfAGroupThatIsNoForumIsRefusedByThePreparationBeforeAnyJoin() {
+    Chat plain = world.createChat(NewChat.supergroup("Plain").username("plain_group"));
+    Preparation refused = prepare(ChatReference.parse("https://t.me/plain_group/5"), true);
+
+    assertEquals("TOPIC_UNAVAILABLE", refused.error().orElseThrow().code());
+    assertEquals(TargetRules.BLOCKED_RECHECK, refused.retryAfter());
+    assertFalse(refused.joined());
+    assertEquals(Membership.LEFT, membership(plain.id()), "nothing joined");
+    assertEquals(0, world.figures().joins());
   }
 
   @Test
