@@ -65,6 +65,37 @@ class DeploymentManifestsTest {
     }
   }
 
+  /** A drain takes one replica at a time; replicas spread over nodes; probes outwait the checks. */
+  @Test
+  void aDrainNeverTakesEveryReplicaAndTheReadinessProbeOutwaitsItsChecks() {
+    Map<String, Object> budget = map(kind("PodDisruptionBudget"), "spec");
+    assertEquals(1, budget.get("minAvailable"));
+    Map<String, Object> labels =
+        map(map(map(kind("Deployment"), "spec"), "selector"), "matchLabels");
+    assertEquals(labels, map(map(budget, "selector"), "matchLabels"));
+    Map<String, Object> pod = map(map(map(kind("Deployment"), "spec"), "template"), "spec");
+    assertNotNull(pod.get("topologySpreadConstraints"), "replicas spread over nodes");
+    int timeout = (Integer) map(container(), "readinessProbe").get("timeoutSeconds");
+    assertTrue(timeout >= 7, "the database check (2 s) and a pooled connection (5 s): " + timeout);
+  }
+
+  /** The alerts name only series Herald registers: a renamed metric would silence an alert. */
+  @Test
+  void everyHeraldSeriesTheAlertsNameIsOneHeraldRegisters() throws IOException {
+    String rules = Files.readString(DEPLOY.resolve("k8s/prometheus-rules.yaml"));
+    String metrics =
+        Files.readString(
+            DEPLOY.resolve(
+                "../scheduler-ejb/src/main/java/dev/herald/scheduler/engine/EngineMetrics.java"));
+    java.util.regex.Matcher series = Pattern.compile("herald_[a-z_]+").matcher(rules);
+    int named = 0;
+    while (series.find()) {
+      named++;
+      assertTrue(metrics.contains("\"" + series.group() + "\""), series.group());
+    }
+    assertTrue(named >= 8, "alerts on Herald's series: " + named);
+  }
+
   @Test
   void secretsAreReferencesNeverValues() {
     for (Map<String, Object> env : env()) {

@@ -8,6 +8,26 @@ import java.time.Duration;
  */
 public sealed interface SendOutcome {
 
+  /**
+   * Every case's {@link #code()}, so counters per outcome exist from the start (at 0), before the
+   * first post of each kind; SendOutcomeCodesTest keeps it equal to the cases'.
+   */
+  java.util.List<String> CODES =
+      java.util.List.of(
+          "DELIVERED",
+          "FLOOD_WAIT",
+          "SLOW_MODE",
+          "SENDER_BANNED",
+          "SENDER_LIMITED",
+          "CHAT_FORBIDDEN",
+          "TOPIC_UNAVAILABLE",
+          "CHAT_NOT_FOUND",
+          "SENDER_UNAVAILABLE",
+          "SENDER_NEEDS_LOGIN",
+          "UNAUTHORIZED",
+          "POST_REJECTED",
+          "TRANSIENT_ERROR");
+
   /** Telegram accepted the message; {@code messageId} is its id in the target chat. */
   record Delivered(long messageId) implements SendOutcome {
     @Override

@@ -49,6 +49,11 @@ class SendOutcomeCodesTest {
             Map.entry("PostRejected", "POST_REJECTED"),
             Map.entry("TransientError", "TRANSIENT_ERROR")),
         codes);
+    assertEquals(
+        java.util.Set.copyOf(codes.values()),
+        java.util.Set.copyOf(SendOutcome.CODES),
+        "the list of codes");
+    assertEquals(SendOutcome.CODES.size(), codes.size());
   }
 
   /** What a record and the tenant read: the words, never the record's Java form. */

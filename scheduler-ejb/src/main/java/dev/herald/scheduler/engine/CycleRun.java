@@ -438,6 +438,15 @@ final class CycleRun {
                       sender.id(),
                       environment.clock().instant().plus(action.coolDown()),
                       action.reason());
+              // A flood wait is routine; a cool-down of an hour or more (PEER_FLOOD) is news.
+              LOG.log(
+                  action.coolDown().compareTo(Duration.ofHours(1)) >= 0
+                      ? Level.WARNING
+                      : Level.FINE,
+                  "Session {0} of account {1} cools down for {2} s: {3}",
+                  new Object[] {
+                    sender.id(), cycle.accountId(), action.coolDown().toSeconds(), action.reason()
+                  });
             }
             laneDone();
           }
@@ -446,6 +455,11 @@ final class CycleRun {
             environment.metrics().ban();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording.penalties().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+              LOG.log(
+                  Level.WARNING,
+                  "Session {0} banned on Telegram''s answer ({1}): it leaves account {2}, replaced"
+                      + " from the pool if one is left",
+                  new Object[] {sender.id(), action.reason(), cycle.accountId()});
             } else {
               recording
                   .penalties()
@@ -487,6 +501,10 @@ final class CycleRun {
         recording
             .penalties()
             .parkNeedsLoginAndReplace(cycle.accountId(), sender.id(), action.reason());
+        LOG.log(
+            Level.WARNING,
+            "Session {0} needs a new login ({1}): it leaves account {2} until an admin logs it in",
+            new Object[] {sender.id(), action.reason(), cycle.accountId()});
       }
     }
 

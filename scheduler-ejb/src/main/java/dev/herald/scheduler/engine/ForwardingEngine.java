@@ -1,5 +1,6 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.engine.CensusReads;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.EngineStatus;
@@ -48,6 +49,15 @@ public class ForwardingEngine {
 
   private static final Logger LOG = Logger.getLogger(ForwardingEngine.class.getName());
 
+  /** How often the census gauges are counted. */
+  static final Duration CENSUS_INTERVAL = Duration.ofSeconds(15);
+
+  /**
+   * A running bot due for longer than this, leased by no node, is overdue: twice the longest a due
+   * cycle waits for a node when one dies (its 6 s lease) and then some.
+   */
+  static final Duration OVERDUE_AFTER = Duration.ofSeconds(30);
+
   @Resource(lookup = "concurrent/heraldEngine")
   ManagedScheduledExecutorService executor;
 
@@ -63,6 +73,7 @@ public class ForwardingEngine {
   @Inject DeliveryLedger ledger;
   @Inject SessionPenalties penalties;
   @Inject Housekeeping housekeeping;
+  @Inject CensusReads census;
   @Inject TelegramGateway gateway;
   @Inject TextFormatter formatter;
   @Inject EngineSettings settings;
@@ -129,18 +140,25 @@ public class ForwardingEngine {
     environment = new CycleRun.Environment(executor, clock, metrics);
     if (!leases.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = leases.stopAllAfterRestart();
-      LOG.info(
-          () ->
-              "No other scheduler node is alive: "
-                  + stopped
-                  + " running bots stopped with reason RESTART");
+      metrics.stoppedAtRestart(stopped);
+      if (stopped > 0) {
+        // The largest stop there is: every tenant restarts their bot by hand. In a cluster it
+        // means every node was down at once (a drain without a disruption budget, a full restart).
+        LOG.warning(
+            () ->
+                "No other scheduler node is alive: "
+                    + stopped
+                    + " running bots stopped with reason RESTART; their tenants start them again");
+      }
     }
     heartbeat();
+    countCensus();
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
     ticks.add(every(settings.pollInterval(), claims::claim, "claim"));
     ticks.add(every(settings.flushInterval(), this::flush, "write-behind"));
     ticks.add(every(settings.planSweep(), this::sweepPlans, "plan sweep"));
     ticks.add(every(Duration.ofHours(24), this::retention, "retention"));
+    ticks.add(every(CENSUS_INTERVAL, this::countCensus, "census"));
     wake.onWake(() -> ticker.execute(claims::claim));
     LOG.info(() -> "Forwarding engine started on node " + node);
   }
@@ -207,6 +225,11 @@ public class ForwardingEngine {
       metrics.autoStopped(stopped);
       LOG.info(() -> stopped + " running bots stopped: their plan expired or became inactive");
     }
+  }
+
+  /** The pool and the bots for the gauges: a few rows by index, every {@link #CENSUS_INTERVAL}. */
+  private void countCensus() {
+    metrics.census(census.count(OVERDUE_AFTER));
   }
 
   private void retention() {

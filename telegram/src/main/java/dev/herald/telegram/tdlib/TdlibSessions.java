@@ -433,7 +433,9 @@ public final class TdlibSessions implements AutoCloseable {
     SessionBreaker breaker =
         breakers.computeIfAbsent(
             sessionId,
-            id -> new SessionBreaker(config.breakerFailures(), config.breakerOpen(), clock));
+            id ->
+                new SessionBreaker(
+                    "Session " + id, config.breakerFailures(), config.breakerOpen(), clock));
     if (!breaker.allows()) {
       return done(
           new SendOutcome.TransientError("Session " + sessionId + " failed repeatedly; paused"));
