@@ -31,15 +31,13 @@ class HealthIT extends TenantSystemTest {
    */
   @Test
   void everyEngineSeriesExistsFromTheStartAndThePoolIsCountedByState() {
-    long unused = fixtures.count("SELECT count(*) FROM telegram_session WHERE state = 'UNUSED'");
+    String unused = "herald_sessions{mp_scope=\"application\",state=\"UNUSED\",}";
     Poll.until(
-        "the census counted",
-        Duration.ofSeconds(30),
-        () -> {
-          String body = api.get("/metrics").send().body();
-          return body.contains("herald_sessions{mp_scope=\"application\",state=\"UNUSED\",}")
-              || body.contains("herald_sessions{state=\"UNUSED\"");
-        });
+        "the census counts the pool's unused sessions as the database does",
+        Duration.ofSeconds(40),
+        () ->
+            value(api.get("/metrics").send().body(), unused)
+                == fixtures.count("SELECT count(*) FROM telegram_session WHERE state = 'UNUSED'"));
     String body = api.get("/metrics").send().body();
     for (String series :
         new String[] {
@@ -119,5 +117,15 @@ class HealthIT extends TenantSystemTest {
         "the plan cut after the outage",
         s -> !s.getJsonArray("plan_cuts").isEmpty());
     api.post("/api/v1/bot/stop", "").token(tenant.token()).send();
+  }
+
+  /** The value of the series {@code series} (name and labels as exported); -1 when absent. */
+  private static long value(String metrics, String series) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElse(-1);
   }
 }

@@ -42,9 +42,15 @@ public record ChatTarget(
     return chatId != 0;
   }
 
-  /** True when this sender may post there at {@code now} without asking Telegram first. */
+  /**
+   * True when this sender may post there at {@code now} without asking Telegram first. A target
+   * whose topic Telegram refused (closed, or a chat that is no forum, where a topic's post would go
+   * out as a reply) is prepared again first, whatever its membership.
+   */
   public boolean readyAt(Instant now) {
-    return membership == TargetMembership.JOINED && !waitsAt(now);
+    return membership == TargetMembership.JOINED
+        && !waitsAt(now)
+        && !lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE);
   }
 
   /** True while {@code nextPostAt} lies after {@code now}. */

@@ -84,17 +84,18 @@ public record Preparation(
         membership, chatId, title, 0, false, false, Duration.ZERO, Optional.of(error));
   }
 
-  /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */
   /**
    * The target's topic cannot take posts (the chat is no forum): nothing is joined, and the target
-   * is checked again after {@code wait}; {@code standing} is the sender's membership as found, kept
-   * as the record knew it when it knew one.
+   * is checked again after {@code wait} (prepared again before any post: {@link
+   * ChatTarget#readyAt}); {@code standing} is the sender's membership as found, kept as the record
+   * knew it when it knew one.
    */
   public static Preparation topicRefused(
       TargetMembership standing, long chatId, String title, Duration wait, TargetError error) {
     return new Preparation(standing, chatId, title, 0, false, false, wait, Optional.of(error));
   }
 
+  /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */
   public static Preparation retryAfter(Duration wait, TargetError error) {
     return new Preparation(
         TargetMembership.NOT_MEMBER, 0, null, 0, false, false, wait, Optional.of(error));

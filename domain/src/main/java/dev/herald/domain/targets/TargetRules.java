@@ -330,10 +330,13 @@ public final class TargetRules {
 
   /**
    * What {@code other}, the sender's record of the same chat under another topic (the tenant moved
-   * the target to another topic, or to none), tells the new target: the chat's id, the membership,
-   * the slow mode and its waits, so the move neither resolves nor joins the chat again nor posts
-   * inside its slow mode; but not that topic's own refusal and its hour's wait. The new target is
-   * still prepared once (its topic is checked), since only a prepared record sends at once.
+   * the target to another topic, or to none), tells the new target before its first preparation:
+   * the chat's id (nothing resolved again) and the slow mode and its waits (Telegram counts slow
+   * mode per chat, whatever the topic); not that topic's own refusal and its hour's wait. Not a
+   * member either: whatever is recorded from it before a preparation (a wait) is prepared again
+   * before any post, so the new topic is always checked once; the preparation finds the sender a
+   * member and joins nothing. The join stays with {@code other}, counted once; the date the sender
+   * became a member comes along, so the new-chats guard still knows it is new there.
    */
   public static ChatTarget movedFrom(ChatTarget other, TargetKey key) {
     boolean topicsOwn = other.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE);
@@ -341,13 +344,15 @@ public final class TargetRules {
         key,
         other.chatId(),
         other.title(),
-        other.membership(),
+        other.membership() == TargetMembership.JOINED
+            ? TargetMembership.NOT_MEMBER
+            : other.membership(), // a join request still waiting is not sent again
         other.slowModeSeconds(),
         topicsOwn ? Optional.empty() : other.nextPostAt(),
-        other.joinedAt(),
+        Optional.empty(),
         topicsOwn ? Optional.empty() : other.lastError(),
         other.memberSince(),
-        other.postedNewAt());
+        Optional.empty());
   }
 
   /**

@@ -444,8 +444,11 @@ final class CycleRun {
                       ? Level.WARNING
                       : Level.FINE,
                   "Session {0} of account {1} cools down for {2} s: {3}",
-                  new Object[] {
-                    sender.id(), cycle.accountId(), action.coolDown().toSeconds(), action.reason()
+                  new Object[] { // as text: MessageFormat would print 1234 as "1,234"
+                    String.valueOf(sender.id()),
+                    String.valueOf(cycle.accountId()),
+                    String.valueOf(action.coolDown().toSeconds()),
+                    action.reason()
                   });
             }
             laneDone();
@@ -459,7 +462,9 @@ final class CycleRun {
                   Level.WARNING,
                   "Session {0} banned on Telegram''s answer ({1}): it leaves account {2}, replaced"
                       + " from the pool if one is left",
-                  new Object[] {sender.id(), action.reason(), cycle.accountId()});
+                  new Object[] {
+                    String.valueOf(sender.id()), action.reason(), String.valueOf(cycle.accountId())
+                  });
             } else {
               recording
                   .penalties()
@@ -504,7 +509,9 @@ final class CycleRun {
         LOG.log(
             Level.WARNING,
             "Session {0} needs a new login ({1}): it leaves account {2} until an admin logs it in",
-            new Object[] {sender.id(), action.reason(), cycle.accountId()});
+            new Object[] {
+              String.valueOf(sender.id()), action.reason(), String.valueOf(cycle.accountId())
+            });
       }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.scheduler.engine;
 
 import dev.herald.domain.engine.CyclePlan;
 import dev.herald.domain.targets.ChatTarget;
+import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
@@ -111,13 +112,15 @@ final class CycleTargets {
     if (preparer == null) {
       return CyclePlan.Place.OPEN;
     }
-    TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
-    ChatTarget target = known.get(key);
+    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
     if (target == null) {
-      target = sameChat(sender, chat, key).orElse(null);
+      target = sameChat(sender, chat).orElse(null);
     }
     if (target == null) {
       return CyclePlan.Place.OPEN;
+    }
+    if (target.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE)) {
+      return CyclePlan.Place.IN; // checked again by the sender that found it, after the hour
     }
     return switch (target.membership()) {
       case JOINED, JOIN_REQUESTED -> CyclePlan.Place.IN;
@@ -135,11 +138,16 @@ final class CycleTargets {
     }
     TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
     Optional<ChatTarget> exact = Optional.ofNullable(known.get(key));
-    Optional<ChatTarget> target = exact.isPresent() ? exact : sameChat(sender, chat, key);
+    Optional<ChatTarget> target =
+        exact.isPresent()
+            ? exact
+            : sameChat(sender, chat).map(other -> TargetRules.movedFrom(other, key));
     Instant now = clock.instant();
     if (target.isPresent()) {
-      if (exact.isPresent() && target.get().readyAt(now)) {
-        return beforeSend(sender, target.get(), now);
+      if (target.get().readyAt(now)) {
+        return chatWaitsUnderAnotherTopic(sender, chat, key, now)
+            ? WAIT_NOW
+            : beforeSend(sender, target.get(), now);
       }
       if (target.get().waitsAt(now)) {
         return WAIT_NOW;
@@ -212,11 +220,11 @@ final class CycleTargets {
   }
 
   /**
-   * The sender's record of the same chat under another topic, as the new target's ({@link
-   * TargetRules#movedFrom}); empty when there is none. Read only while the new target has no record
-   * of its own, which its first preparation writes.
+   * The sender's record of the same chat under another topic (the target moved), the one that waits
+   * longest for the chat itself; empty when there is none. Read only while the target has no record
+   * of its own, which its first preparation writes ({@link TargetRules#movedFrom}).
    */
-  private Optional<ChatTarget> sameChat(Sender sender, ChatReference chat, TargetKey key) {
+  private Optional<ChatTarget> sameChat(Sender sender, ChatReference chat) {
     if (!chat.hasTopic() && !topicRecords) {
       return Optional.empty(); // no topic anywhere: a chat has one record per sender
     }
@@ -232,19 +240,45 @@ final class CycleTargets {
                           ref ->
                               made.merge(
                                   chatOf(t.key().senderKind(), t.key().senderId(), ref),
-                                  TargetRules.movedFrom(t, t.key()), // no topic's own wait
+                                  t,
                                   CycleTargets::laterWait)));
       index = made;
       byChat = made;
     }
-    return Optional.ofNullable(index.get(chatOf(sender.kind(), sender.id(), chat)))
-        .map(t -> TargetRules.movedFrom(t, key));
+    return Optional.ofNullable(index.get(chatOf(sender.kind(), sender.id(), chat)));
   }
 
-  /** Of two records of one chat, the one that waits longer: the chat's slow mode is per chat. */
+  /**
+   * True while another of the sender's records of this chat (the target moved to another topic and
+   * back) waits for the chat's slow mode or a flood wait: Telegram counts those per chat, whatever
+   * the topic. Read live, as the other record may have changed in this cycle.
+   */
+  private boolean chatWaitsUnderAnotherTopic(
+      Sender sender, ChatReference chat, TargetKey key, Instant now) {
+    if (!topicRecords && !chat.hasTopic()) {
+      return false;
+    }
+    String whole = chatOf(sender.kind(), sender.id(), chat);
+    return known.values().stream()
+        .filter(t -> !t.key().equals(key) && chatWait(t).isAfter(now))
+        .anyMatch(
+            t ->
+                ChatReference.tryParse(t.key().chat())
+                    .map(ref -> chatOf(t.key().senderKind(), t.key().senderId(), ref))
+                    .filter(whole::equals)
+                    .isPresent());
+  }
+
+  /** Of two records of one chat, the one that waits longer for the chat itself. */
   private static ChatTarget laterWait(ChatTarget a, ChatTarget b) {
-    Instant never = Instant.MIN;
-    return b.nextPostAt().orElse(never).isAfter(a.nextPostAt().orElse(never)) ? b : a;
+    return chatWait(b).isAfter(chatWait(a)) ? b : a;
+  }
+
+  /** Until when a record waits for its chat (not for its topic's refusal). */
+  private static Instant chatWait(ChatTarget t) {
+    return t.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE)
+        ? Instant.MIN
+        : t.nextPostAt().orElse(Instant.MIN);
   }
 
   private static String chatOf(Sender.Kind kind, long senderId, ChatReference chat) {

@@ -229,7 +229,12 @@ public class ForwardingEngine {
 
   /** The pool and the bots for the gauges: a few rows by index, every {@link #CENSUS_INTERVAL}. */
   private void countCensus() {
-    metrics.census(census.count(OVERDUE_AFTER));
+    try {
+      metrics.census(census.count(OVERDUE_AFTER));
+    } catch (RuntimeException e) {
+      // Figures for the gauges only: never a reason for the engine not to start or go on.
+      LOG.log(Level.WARNING, "Counting the census failed: {0}", e.getMessage());
+    }
   }
 
   private void retention() {

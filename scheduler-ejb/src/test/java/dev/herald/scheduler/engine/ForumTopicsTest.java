@@ -130,4 +130,45 @@ class ForumTopicsTest {
     assertTrue(refused.lastError().orElseThrow().message().contains("is not a forum"));
     assertEquals(plain.id(), refused.chatId());
   }
+
+  /**
+   * The session is already in the group (its owner joined it by hand) and the tenant names a topic
+   * the group does not have: the preparation refuses it every hour and no post goes out, not even
+   * after the hour's wait (TDLib would post it as a reply to message 5).
+   */
+  @Test
+  void aTopicOfAGroupTheSessionIsInButThatIsNoForumIsNeverSentThere() {
+    Chat plain = telegram.createChat(NewChat.supergroup("plain").username("plain_group"));
+    telegram.joinChat(USER, telegram.searchPublicChat(USER, "plain_group").id());
+    for (int cycle = 1; cycle <= 4; cycle++) {
+      cycle(cycle, List.of(ChatReference.parse("https://t.me/plain_group/5")));
+      bench.clock.advance(TargetRules.BLOCKED_RECHECK.plusMinutes(1));
+    }
+    assertEquals(0, telegram.sendLog().entries().size(), "no post as a reply to message 5");
+    ChatTarget refused = engine.targets.saved.values().iterator().next();
+    assertEquals(TargetMembership.JOINED, refused.membership(), "a member, as it is");
+    assertTrue(refused.lastErrorIs(TargetErrors.TOPIC_UNAVAILABLE), refused::toString);
+    assertEquals(plain.id(), refused.chatId());
+  }
+
+  /**
+   * The target moves to another topic and back within the chat's slow mode: the first topic's own
+   * record is older than the wait the second one started, and the chat's wait is kept to all the
+   * same.
+   */
+  @Test
+  void aTargetMovedBackKeepsToTheSlowModeTheOtherTopicStarted() {
+    Chat market =
+        telegram.createChat(NewChat.supergroup("market").username("market").forum().slowMode(300));
+    int adverts = telegram.createTopic(market.id());
+    int offers = telegram.createTopic(market.id());
+    cycle(1, List.of(ChatReference.parse("@market/" + adverts)));
+    bench.clock.advance(Duration.ofMinutes(6));
+    cycle(2, List.of(ChatReference.parse("@market/" + offers)));
+    bench.clock.advance(Duration.ofMinutes(1));
+    cycle(3, List.of(ChatReference.parse("@market/" + adverts)));
+
+    assertEquals(Map.of(), telegram.figures().refusedByReason(), "no SLOWMODE_WAIT earned");
+    assertEquals(2, telegram.sendLog().entries().size(), "the third waits for the slow mode");
+  }
 }

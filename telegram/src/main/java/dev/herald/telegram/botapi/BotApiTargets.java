@@ -75,9 +75,10 @@ final class BotApiTargets {
     int slowMode = chatInfo.getInt("slow_mode_delay", 0);
     if (chat.hasTopic() && !chatInfo.getBoolean("is_forum", false)) {
       // The Bot API refuses a message_thread_id where there are no topics: nothing to send.
+      String standing = status.getString("status", "left");
       boolean in =
-          List.of("creator", "administrator", "member", "restricted")
-              .contains(status.getString("status", "left"));
+          List.of("creator", "administrator", "member").contains(standing)
+              || "restricted".equals(standing) && status.getBoolean("is_member", false);
       return Preparation.topicRefused(
           in ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER,
           chatId,

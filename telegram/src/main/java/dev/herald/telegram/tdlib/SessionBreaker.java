@@ -59,7 +59,9 @@ final class SessionBreaker {
             Level.WARNING,
             "{0}: {1} transient failures in a row, the last: {2}; its sends fail at once for {3}"
                 + " s, then one is tried (herald.tdlib.breaker-*)",
-            new Object[] {name, threshold, failure.reason(), openFor.toSeconds()});
+            new Object[] {
+              name, String.valueOf(threshold), failure.reason(), String.valueOf(openFor.toSeconds())
+            });
       }
     }
   }

@@ -221,9 +221,9 @@ final class TdlibTargets {
                 return done(
                     notAForum(
                         chat,
-                        "chatMemberStatusLeft".equals(kind)
-                            ? TargetMembership.NOT_MEMBER
-                            : TargetMembership.JOINED,
+                        isMember(kind, status)
+                            ? TargetMembership.JOINED
+                            : TargetMembership.NOT_MEMBER,
                         chatId,
                         title));
               }
@@ -256,6 +256,16 @@ final class TdlibTargets {
                       : done(writeForbidden(chat, chatId, title));
               }
             });
+  }
+
+  /** In the chat: a member, an admin, its creator, or restricted while still a member. */
+  private static boolean isMember(String kind, JsonObject status) {
+    return switch (kind) {
+      case "chatMemberStatusMember", "chatMemberStatusAdministrator", "chatMemberStatusCreator" ->
+          true;
+      case "chatMemberStatusRestricted" -> status.getBoolean("is_member", false);
+      default -> false;
+    };
   }
 
   /**

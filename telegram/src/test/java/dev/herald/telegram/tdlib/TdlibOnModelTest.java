@@ -136,9 +136,16 @@ class TdlibOnModelTest {
 
     assertEquals("TOPIC_UNAVAILABLE", refused.error().orElseThrow().code());
     assertEquals(TargetRules.BLOCKED_RECHECK, refused.retryAfter());
+    assertEquals(TargetMembership.NOT_MEMBER, refused.membership());
     assertFalse(refused.joined());
     assertEquals(Membership.LEFT, membership(plain.id()), "nothing joined");
     assertEquals(0, world.figures().joins());
+
+    world.tell(ACCOUNT, plain.id());
+    world.joinChat(ACCOUNT, plain.id()); // by hand
+    Preparation member = prepare(ChatReference.parse("@plain_group/5"), true);
+    assertEquals("TOPIC_UNAVAILABLE", member.error().orElseThrow().code());
+    assertEquals(TargetMembership.JOINED, member.membership(), "its standing, as found");
   }
 
   @Test
