@@ -95,6 +95,11 @@ public final class Fixtures {
   }
 
   /** Stops every bot, so a test that injects faults affects only its own bots. */
+  /** Creates chats in the sandbox's Telegram model, as an admin ({@code {"chats": [...]}}). */
+  public Api.Reply createSandboxChats(String json) {
+    return api.post("/api/v1/admin/sandbox/world/chats", json).token(adminToken()).send();
+  }
+
   public void stopAllBots() {
     sql(
         "UPDATE bot SET status = 'STOPPED', stop_reason = 'USER', next_run_at = NULL WHERE status"

@@ -30,10 +30,6 @@ class ForumTopicsIT extends ConsoleSystemTest {
     fixtures.stopAllBots();
   }
 
-  private static Api.Reply createChats(String json) {
-    return api.post("/api/v1/admin/sandbox/world/chats", json).token(fixtures.adminToken()).send();
-  }
-
   /** The sandbox model's sends to {@code chat} (a topic link: that topic's only). */
   private static List<JsonObject> sent(String chat) {
     Api.Reply reply =
@@ -53,7 +49,7 @@ class ForumTopicsIT extends ConsoleSystemTest {
     fixtures.noSandboxFaults();
     String forum = "f" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "_forum";
     Api.Reply created =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats",
                 List.of(
@@ -162,7 +158,7 @@ class ForumTopicsIT extends ConsoleSystemTest {
   @Test
   void onlyAForumHasTopics() {
     Api.Reply notAForum =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats",
                 List.of(
@@ -171,7 +167,7 @@ class ForumTopicsIT extends ConsoleSystemTest {
     assertEquals(400, notAForum.status(), notAForum::toString);
     assertEquals("application/problem+json", notAForum.header("Content-Type"));
     Api.Reply channel =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats",
                 List.of(

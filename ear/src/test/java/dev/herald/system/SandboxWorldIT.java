@@ -24,10 +24,6 @@ class SandboxWorldIT extends TenantSystemTest {
     fixtures.stopAllBots();
   }
 
-  private static Api.Reply createChats(String json) {
-    return api.post("/api/v1/admin/sandbox/world/chats", json).token(fixtures.adminToken()).send();
-  }
-
   @Test
   void chatsCreatedByAnAdminAreJoinedAndRefusedAsTelegramWouldAndTheModelCountsIt() {
     fixtures.stopAllBots();
@@ -37,7 +33,7 @@ class SandboxWorldIT extends TenantSystemTest {
     String channel = "w" + tag + "_news";
     String asked = "w" + tag + "_ask";
     Api.Reply created =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats",
                 List.of(
@@ -91,7 +87,7 @@ class SandboxWorldIT extends TenantSystemTest {
   @Test
   void badChatsAre400AndTenantsAre403() {
     Api.Reply slowMode =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats",
                 List.of(
@@ -100,11 +96,11 @@ class SandboxWorldIT extends TenantSystemTest {
     assertEquals(400, slowMode.status(), slowMode::toString);
     assertEquals("application/problem+json", slowMode.header("Content-Type"));
     Api.Reply kind =
-        createChats(
+        fixtures.createSandboxChats(
             JsonBody.of(
                 "chats", List.of(JsonBody.object("username", "wbad_kind", "kind", "forum"))));
     assertEquals(400, kind.status(), kind::toString);
-    assertEquals(400, createChats(JsonBody.of("chats", List.of())).status());
+    assertEquals(400, fixtures.createSandboxChats(JsonBody.of("chats", List.of())).status());
     Api.Reply tenant =
         api.get("/api/v1/admin/sandbox/world").token(tokens.tenant(Tokens.newSubject("w"))).send();
     assertEquals(403, tenant.status(), tenant::toString);

@@ -95,6 +95,17 @@ final class EngineOnModel {
     assertEquals(1, bench.store.completed.size(), "the cycle completed");
   }
 
+  /** {@link #cycle} of one session alone, one post at a time. */
+  void sessionCycle(
+      long cycleId,
+      String text,
+      List<ChatReference> groups,
+      long session,
+      Duration delayBetweenCycles,
+      TargetRules rules) {
+    cycle(cycleId, text, groups, List.of(session), Optional.empty(), 1, delayBetweenCycles, rules);
+  }
+
   /** Delivered sends the model logged that match {@code which}. */
   long delivered(Predicate<SendLog.Entry> which) {
     return telegram.sendLog().entries().stream()

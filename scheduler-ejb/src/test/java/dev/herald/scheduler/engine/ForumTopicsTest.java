@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,13 +35,11 @@ class ForumTopicsTest {
   private final TelegramWorld telegram = engine.telegram;
 
   private void cycle(long cycleId, List<ChatReference> groups) {
-    engine.cycle(
+    engine.sessionCycle(
         cycleId,
         "Fresh apples, 2 EUR a kilo",
         groups,
-        List.of(SESSION),
-        Optional.empty(),
-        1,
+        SESSION,
         Duration.ofMinutes(1),
         new TargetRules(10));
   }

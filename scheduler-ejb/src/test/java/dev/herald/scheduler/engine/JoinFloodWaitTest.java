@@ -43,13 +43,11 @@ class JoinFloodWaitTest {
       IntStream.rangeClosed(1, 5).mapToObj(i -> ChatReference.parse("@bazaar_" + i)).toList();
 
   private void cycle(long cycleId) {
-    engine.cycle(
+    engine.sessionCycle(
         cycleId,
         "Fresh apples, 2 EUR a kilo",
         groups,
-        List.of(SESSION),
-        Optional.empty(),
-        1,
+        SESSION,
         Duration.ofMinutes(1),
         new TargetRules(10));
   }

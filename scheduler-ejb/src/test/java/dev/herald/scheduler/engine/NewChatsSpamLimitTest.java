@@ -41,13 +41,11 @@ class NewChatsSpamLimitTest {
       IntStream.rangeClosed(1, 25).mapToObj(i -> ChatReference.parse("@market_" + i)).toList();
 
   private void cycle(long cycleId, int newChatsPerDay) {
-    engine.cycle(
+    engine.sessionCycle(
         cycleId,
         "Fresh apples, 2 EUR a kilo",
         groups,
-        List.of(SESSION),
-        Optional.empty(),
-        1,
+        SESSION,
         Duration.ofMinutes(10),
         new TargetRules(100, Duration.ofHours(1), newChatsPerDay));
   }
