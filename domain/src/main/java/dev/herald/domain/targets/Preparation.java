@@ -1,5 +1,6 @@
 package dev.herald.domain.targets;
 
+import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,14 +86,23 @@ public record Preparation(
   }
 
   /**
-   * The target's topic cannot take posts (the chat is no forum): nothing is joined, and the target
-   * is checked again after {@code wait} (prepared again before any post: {@link
-   * ChatTarget#readyAt}); {@code standing} is the sender's membership as found, kept as the record
-   * knew it when it knew one.
+   * The target names a topic of a chat that is no forum (every transport's preparation finds it
+   * before anything is joined: TDLib would post there as a reply to the message of that id):
+   * checked again after {@link TargetRules#BLOCKED_RECHECK}, and prepared again before any post
+   * ({@link ChatTarget#readyAt}); {@code standing} is the sender's membership as found, kept as the
+   * record knew it when it knew one.
    */
-  public static Preparation topicRefused(
-      TargetMembership standing, long chatId, String title, Duration wait, TargetError error) {
-    return new Preparation(standing, chatId, title, 0, false, false, wait, Optional.of(error));
+  public static Preparation notAForum(
+      ChatReference target, TargetMembership standing, long chatId, String title) {
+    return new Preparation(
+        standing,
+        chatId,
+        title,
+        0,
+        false,
+        false,
+        TargetRules.BLOCKED_RECHECK,
+        Optional.of(TargetErrors.notAForum(target.chat().canonical(), target.topic())));
   }
 
   /** Telegram asked to wait before the next try (a flood wait while resolving or joining). */

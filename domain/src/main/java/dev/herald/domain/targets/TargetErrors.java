@@ -26,6 +26,11 @@ public final class TargetErrors {
 
   private TargetErrors() {}
 
+  /** Telegram's words for a refusal, at most 80 characters of them. */
+  private static String shortened(String reason) {
+    return reason.length() > 80 ? reason.substring(0, 80) : reason;
+  }
+
   public static TargetError botNotMember(String botUsername, String chat) {
     return new TargetError(
         BOT_NOT_MEMBER, "Add @" + botUsername + " to " + chat + " and let it post.");
@@ -64,7 +69,7 @@ public final class TargetErrors {
         "Telegram refused this sender's join of "
             + chat
             + " ("
-            + (reason.length() > 80 ? reason.substring(0, 80) : reason)
+            + shortened(reason)
             + "); Herald tries again later. CHANNELS_TOO_MUCH means the account is in too many"
             + " groups and channels.");
   }
@@ -115,7 +120,7 @@ public final class TargetErrors {
         "Telegram refused a post to the topic of "
             + chat
             + " ("
-            + (reason.length() > 80 ? reason.substring(0, 80) : reason)
+            + shortened(reason)
             + "): ask the group's admins to reopen the topic, or put an open one in the bot config"
             + " (https://t.me/<group>/<topic>). Herald tries again after "
             + next

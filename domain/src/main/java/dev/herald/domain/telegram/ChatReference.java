@@ -59,6 +59,9 @@ public record ChatReference(Kind kind, String canonical) {
   /** Every forum's General topic: a post without a topic goes there. */
   public static final int GENERAL_TOPIC = 1;
 
+  /** How every canonical invite link begins. */
+  private static final String INVITE_PREFIX = "https://t.me/+";
+
   /** The id prefix Telegram gives channels and supergroups in the Bot API and TDLib. */
   private static final String CHANNEL_ID_PREFIX = "-100";
 
@@ -167,7 +170,7 @@ public record ChatReference(Kind kind, String canonical) {
     if (!INVITE_HASH.matcher(trimmed).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new ChatReference(Kind.INVITE, "https://t.me/+" + trimmed));
+    return Optional.of(new ChatReference(Kind.INVITE, INVITE_PREFIX + trimmed));
   }
 
   private static Optional<ChatReference> username(String name) {
@@ -215,6 +218,14 @@ public record ChatReference(Kind kind, String canonical) {
 
   public boolean hasTopic() {
     return topicSlash() >= 0;
+  }
+
+  /**
+   * Whether a canonical form ({@link #canonical()}, as stored) names a topic, read without parsing
+   * it: for scans over many stored references.
+   */
+  public static boolean namesTopic(String canonical) {
+    return !canonical.startsWith(INVITE_PREFIX) && canonical.indexOf('/') >= 0;
   }
 
   /** The chat itself, without the topic: what Telegram resolves, joins and reports on. */

@@ -32,6 +32,7 @@ class ChatReferenceFuzzTest {
       case INVITE -> assertEquals(0, reference.canonical().indexOf("https://t.me/+"));
     }
     assertEquals(reference.chat(), ChatReference.parse(reference.chat().canonical()));
+    assertEquals(reference.hasTopic(), ChatReference.namesTopic(reference.canonical()));
   }
 
   private static String topic(ChatReference reference) {

@@ -86,6 +86,9 @@ class ChatReferenceTest {
     assertFalse(none.hasTopic());
     assertSame(none, none.chat());
     assertEquals(0, ChatReference.parse("https://t.me/+AbCdEf123456").topic());
+    assertTrue(ChatReference.namesTopic("-1001234567890/15"));
+    assertFalse(ChatReference.namesTopic("@herald_news"));
+    assertFalse(ChatReference.namesTopic("https://t.me/+AbCdEf123456"));
   }
 
   @org.junit.jupiter.api.Test

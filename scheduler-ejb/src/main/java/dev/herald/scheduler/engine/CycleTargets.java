@@ -63,8 +63,12 @@ final class CycleTargets {
   /** Whether a record names a forum topic: only then can a target's chat have another record. */
   private final boolean topicRecords;
 
-  /** The records by sender and chat without its topic, made at the first {@link #sameChat}. */
-  private volatile Map<String, ChatTarget> byChat;
+  /**
+   * The records' keys by sender and chat without its topic, made at the first {@link #ofChat}: the
+   * records are read live through them. A config names a chat once, so the only key a cycle adds
+   * for a chat is its target's own.
+   */
+  private volatile Map<String, List<TargetKey>> keysByChat;
 
   /**
    * {@code sessionElsewhere}: a session's records in the account's others ({@link
@@ -83,10 +87,7 @@ final class CycleTargets {
     this.accountId = accountId;
     this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
-    this.topicRecords =
-        known.keySet().stream()
-            .anyMatch(
-                k -> ChatReference.tryParse(k.chat()).map(ChatReference::hasTopic).orElse(false));
+    this.topicRecords = known.keySet().stream().anyMatch(k -> ChatReference.namesTopic(k.chat()));
     this.preparer = preparer;
     this.rules = rules;
     this.writes = writes;
@@ -225,48 +226,45 @@ final class CycleTargets {
    * of its own, which its first preparation writes ({@link TargetRules#movedFrom}).
    */
   private Optional<ChatTarget> sameChat(Sender sender, ChatReference chat) {
-    if (!chat.hasTopic() && !topicRecords) {
-      return Optional.empty(); // no topic anywhere: a chat has one record per sender
-    }
-    Map<String, ChatTarget> index = byChat;
-    if (index == null) {
-      Map<String, ChatTarget> made = new HashMap<>();
-      known
-          .values()
-          .forEach(
-              t ->
-                  ChatReference.tryParse(t.key().chat())
-                      .ifPresent(
-                          ref ->
-                              made.merge(
-                                  chatOf(t.key().senderKind(), t.key().senderId(), ref),
-                                  t,
-                                  CycleTargets::laterWait)));
-      index = made;
-      byChat = made;
-    }
-    return Optional.ofNullable(index.get(chatOf(sender.kind(), sender.id(), chat)));
+    return ofChat(sender, chat).stream().reduce(CycleTargets::laterWait);
   }
 
   /**
    * True while another of the sender's records of this chat (the target moved to another topic and
    * back) waits for the chat's slow mode or a flood wait: Telegram counts those per chat, whatever
-   * the topic. Read live, as the other record may have changed in this cycle.
+   * the topic.
    */
   private boolean chatWaitsUnderAnotherTopic(
       Sender sender, ChatReference chat, TargetKey key, Instant now) {
-    if (!topicRecords && !chat.hasTopic()) {
-      return false;
+    return ofChat(sender, chat).stream()
+        .anyMatch(t -> !t.key().equals(key) && chatWait(t).isAfter(now));
+  }
+
+  /** The sender's records of {@code chat} under any topic, as they are now. */
+  private List<ChatTarget> ofChat(Sender sender, ChatReference chat) {
+    if (!chat.hasTopic() && !topicRecords) {
+      return List.of(); // no topic anywhere: a chat has one record per sender
     }
-    String whole = chatOf(sender.kind(), sender.id(), chat);
-    return known.values().stream()
-        .filter(t -> !t.key().equals(key) && chatWait(t).isAfter(now))
-        .anyMatch(
-            t ->
-                ChatReference.tryParse(t.key().chat())
-                    .map(ref -> chatOf(t.key().senderKind(), t.key().senderId(), ref))
-                    .filter(whole::equals)
-                    .isPresent());
+    Map<String, List<TargetKey>> index = keysByChat;
+    if (index == null) {
+      Map<String, List<TargetKey>> made = new HashMap<>();
+      known
+          .keySet()
+          .forEach(
+              k ->
+                  ChatReference.tryParse(k.chat())
+                      .ifPresent(
+                          ref ->
+                              made.computeIfAbsent(
+                                      chatOf(k.senderKind(), k.senderId(), ref),
+                                      any -> new ArrayList<>())
+                                  .add(k)));
+      index = made;
+      keysByChat = made;
+    }
+    return index.getOrDefault(chatOf(sender.kind(), sender.id(), chat), List.of()).stream()
+        .map(known::get)
+        .toList();
   }
 
   /** Of two records of one chat, the one that waits longer for the chat itself. */

@@ -152,7 +152,7 @@ public class ForwardingEngine {
       }
     }
     heartbeat();
-    countCensus();
+    guarded(this::countCensus, "census").run(); // the gauges' figures at once, never a failed start
     ticks.add(every(Duration.ofSeconds(1), this::heartbeat, "heartbeat"));
     ticks.add(every(settings.pollInterval(), claims::claim, "claim"));
     ticks.add(every(settings.flushInterval(), this::flush, "write-behind"));
@@ -181,17 +181,19 @@ public class ForwardingEngine {
   }
 
   private ScheduledFuture<?> every(Duration period, Runnable tick, String name) {
-    Runnable guarded =
-        () -> {
-          try {
-            tick.run();
-          } catch (RuntimeException e) {
-            // A failed tick (database down) must not cancel the periodic task.
-            LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
-          }
-        };
     return ticker.scheduleWithFixedDelay(
-        guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        guarded(tick, name), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** {@code tick}, its failure (the database down) logged: a periodic task is never cancelled. */
+  private static Runnable guarded(Runnable tick, String name) {
+    return () -> {
+      try {
+        tick.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
+      }
+    };
   }
 
   /**
@@ -229,12 +231,7 @@ public class ForwardingEngine {
 
   /** The pool and the bots for the gauges: a few rows by index, every {@link #CENSUS_INTERVAL}. */
   private void countCensus() {
-    try {
-      metrics.census(census.count(OVERDUE_AFTER));
-    } catch (RuntimeException e) {
-      // Figures for the gauges only: never a reason for the engine not to start or go on.
-      LOG.log(Level.WARNING, "Counting the census failed: {0}", e.getMessage());
-    }
+    metrics.census(census.count(OVERDUE_AFTER));
   }
 
   private void retention() {

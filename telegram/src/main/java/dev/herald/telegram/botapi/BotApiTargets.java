@@ -4,7 +4,6 @@ import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetError;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
-import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import jakarta.json.Json;
@@ -79,12 +78,8 @@ final class BotApiTargets {
       boolean in =
           List.of("creator", "administrator", "member").contains(standing)
               || "restricted".equals(standing) && status.getBoolean("is_member", false);
-      return Preparation.topicRefused(
-          in ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER,
-          chatId,
-          title,
-          TargetRules.BLOCKED_RECHECK,
-          TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
+      return Preparation.notAForum(
+          chat, in ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER, chatId, title);
     }
     return switch (status.getString("status", "left")) {
       case "creator" -> Preparation.ready(chatId, title, slowMode, false);

@@ -5,7 +5,6 @@ import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetError;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
-import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.telegram.model.Account;
@@ -74,12 +73,11 @@ final class SandboxTargets {
     ChatMember member = world.getChatMember(account, found.id(), account);
     if (chat.hasTopic() && !found.isForum() && member.membership() != Membership.BANNED) {
       // As the transports do: a topic where there are none is refused before anything is joined.
-      return Preparation.topicRefused(
+      return Preparation.notAForum(
+          chat,
           member.membership().joined() ? TargetMembership.JOINED : TargetMembership.NOT_MEMBER,
           found.id(),
-          found.title(),
-          TargetRules.BLOCKED_RECHECK,
-          TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
+          found.title());
     }
     boolean requested =
         known.map(target -> target.membership() == TargetMembership.JOIN_REQUESTED).orElse(false);

@@ -3,7 +3,6 @@ package dev.herald.telegram.tdlib;
 import dev.herald.domain.targets.Preparation;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
-import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.telegram.async.AsyncFailures;
@@ -198,7 +197,7 @@ final class TdlibTargets {
     JsonObject type = TdlibJson.child(found, "type");
     boolean supergroupChat = type != null && "chatTypeSupergroup".equals(TdlibJson.type(type));
     if (chat.hasTopic() && !supergroupChat) {
-      return done(notAForum(chat, TargetMembership.NOT_MEMBER, chatId, title));
+      return done(Preparation.notAForum(chat, TargetMembership.NOT_MEMBER, chatId, title));
     }
     if (type != null && "chatTypeBasicGroup".equals(TdlibJson.type(type))) {
       return basicGroup(chat, chatId, title, TdlibJson.number(type, "basic_group_id", 0), mayJoin);
@@ -219,7 +218,7 @@ final class TdlibTargets {
                   && !"chatMemberStatusBanned".equals(kind)) {
                 // TDLib would send a topic's post here as a reply to the message of that id.
                 return done(
-                    notAForum(
+                    Preparation.notAForum(
                         chat,
                         isMember(kind, status)
                             ? TargetMembership.JOINED
@@ -266,20 +265,6 @@ final class TdlibTargets {
       case "chatMemberStatusRestricted" -> status.getBoolean("is_member", false);
       default -> false;
     };
-  }
-
-  /**
-   * A topic named in a chat that is no forum: nothing joined, checked again after the hour (the
-   * tenant fixes the reference, or the group's admins turn topics on).
-   */
-  private static Preparation notAForum(
-      ChatReference chat, TargetMembership standing, long chatId, String title) {
-    return Preparation.topicRefused(
-        standing,
-        chatId,
-        title,
-        TargetRules.BLOCKED_RECHECK,
-        TargetErrors.notAForum(chat.chat().canonical(), chat.topic()));
   }
 
   private CompletableFuture<Preparation> join(
