@@ -75,13 +75,25 @@ public final class LibertyServer {
    * caches were primed at build time ({@code configure.sh}) starts.
    */
   public void start(Duration timeout, boolean clean) {
+    launch(clean);
+    awaitReady(timeout);
+  }
+
+  /**
+   * Starts in the background, clean, and returns once Liberty's start command has, without waiting
+   * for Herald to be ready (a test of a start that waits for something).
+   */
+  public void launch() {
+    launch(true);
+  }
+
+  private void launch(boolean clean) {
     classData().prepareStart();
     int exit = run(clean ? List.of("start", name, "--clean") : List.of("start", name));
     if (exit != 0) {
       throw new IllegalStateException(
           "server start " + name + " exited with " + exit + "; see " + messagesLog());
     }
-    awaitReady(timeout);
   }
 
   /** Runs in the foreground with the console on this process's output; returns the process. */

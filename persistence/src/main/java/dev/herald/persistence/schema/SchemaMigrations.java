@@ -1,9 +1,13 @@
 package dev.herald.persistence.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -19,16 +23,35 @@ public final class SchemaMigrations {
    */
   private static final String LOCATION = "classpath:db/migration";
 
+  /**
+   * The longest pause between two attempts to reach a database that is not there yet: Flyway
+   * doubles its pause from one second up to this, so a database that comes back is used within it.
+   */
+  static final int MAX_SECONDS_BETWEEN_ATTEMPTS = 10;
+
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
   private SchemaMigrations() {}
 
+  /**
+   * Migrates, first waiting for the database as long as it takes: a node started before its
+   * database (a whole cluster powered on, a compose file without a health condition) would
+   * otherwise fail its start and stay down until someone restarts it.
+   */
   public static MigrateResult migrate(DataSource dataSource) {
-    MigrateResult result = flyway(dataSource).migrate();
+    sayWhenWaiting(dataSource);
+    MigrateResult result =
+        configuration(dataSource)
+            .connectRetries(Integer.MAX_VALUE)
+            .connectRetriesInterval(MAX_SECONDS_BETWEEN_ATTEMPTS)
+            .load()
+            .migrate();
     LOG.info(
         () ->
             "Database schema at version "
-                + result.targetSchemaVersion
+                + (result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion
+                    : result.initialSchemaVersion)
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
@@ -37,15 +60,27 @@ public final class SchemaMigrations {
 
   /** True when every known migration has been applied to the database. */
   public static boolean upToDate(DataSource dataSource) {
-    MigrationInfo[] pending = flyway(dataSource).info().pending();
+    MigrationInfo[] pending = configuration(dataSource).load().info().pending();
     return pending.length == 0;
   }
 
-  private static Flyway flyway(DataSource dataSource) {
+  /** Flyway's own retry lines name the error only; this one says what the wait is for. */
+  private static void sayWhenWaiting(DataSource dataSource) {
+    try (Connection reachable = dataSource.getConnection()) {
+      reachable.getAutoCommit();
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "PostgreSQL is not reachable ({0}): Herald waits for it before migrating the schema and"
+              + " starting, trying again at most every {1} s",
+          new Object[] {e.getMessage(), MAX_SECONDS_BETWEEN_ATTEMPTS});
+    }
+  }
+
+  private static FluentConfiguration configuration(DataSource dataSource) {
     return Flyway.configure(SchemaMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
-        .validateMigrationNaming(true)
-        .load();
+        .validateMigrationNaming(true);
   }
 }
