@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
+import dev.herald.launcher.Pause;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Health: liveness is the process only; readiness is the database and the schema. */
@@ -76,6 +79,7 @@ class HealthIT extends TenantSystemTest {
                     "SELECT count(DISTINCT cycle_id) FROM delivery_record WHERE account_id = ?",
                     tenant.account())
                 >= 2);
+    int logBefore = system.messages().size();
     system.database().stop();
     try {
       Poll.until(
@@ -90,6 +94,21 @@ class HealthIT extends TenantSystemTest {
       assertEquals(503, apiDuringOutage.status(), apiDuringOutage::toString);
       assertEquals("application/problem+json", apiDuringOutage.header("Content-Type"));
       assertFalse(apiDuringOutage.body().contains("Exception"), apiDuringOutage::body);
+      // Ten seconds of outage with requests coming in: the engine polls ten times a second and
+      // every request fails, yet each failing thing is warned about once, not at every attempt.
+      Instant outageEnds = Instant.now().plusSeconds(10);
+      while (Instant.now().isBefore(outageEnds)) {
+        api.get("/api/v1/bot/state").token(tenant.token()).send();
+        Pause.of(Duration.ofMillis(100));
+      }
+      List<String> warnings =
+          system.messages().stream()
+              .skip(logBefore)
+              .filter(line -> line.contains(" dev.herald.") && line.contains(" W "))
+              .toList();
+      assertTrue(
+          warnings.size() <= 12,
+          () -> warnings.size() + " warnings in 10 s of outage:\n" + String.join("\n", warnings));
     } finally {
       system.database().start();
     }
@@ -110,6 +129,9 @@ class HealthIT extends TenantSystemTest {
                 >= cyclesAfter + 2);
     assertEquals(
         0, fixtures.duplicatePosts(tenant.account()), "no post duplicated across the outage");
+    assertTrue(
+        system.messages().stream().anyMatch(l -> l.contains("Claiming due cycles works again")),
+        "the log says when the outage ended");
     // The node's state cache listens again: a change announced after the outage reaches the poll.
     fixtures.sql("UPDATE account SET max_groups = 1 WHERE id = ?", tenant.account());
     stateShowing(

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,6 +101,16 @@ public final class SystemUnderTest {
   public String adminPassword() {
     try {
       return Files.readString(keysDir().resolve("admin-password")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shared server's {@code messages.log} since its last start, empty before it has one. */
+  public List<String> messages() {
+    Path log = server.messagesLog();
+    try {
+      return Files.exists(log) ? Files.readAllLines(log) : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

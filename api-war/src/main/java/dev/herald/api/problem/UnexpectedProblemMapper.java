@@ -1,6 +1,7 @@
 package dev.herald.api.problem;
 
 import dev.herald.domain.shared.ProblemType;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,6 +26,13 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedProblemMapper.class.getName());
 
+  /**
+   * Every request while the database is away: logged once, then once a minute. No success is seen
+   * here, so a failure after a quiet minute is a new outage.
+   */
+  private static final RepeatedFailureLog UNREACHABLE =
+      new RepeatedFailureLog(LOG, "Reaching the database for a request");
+
   @Inject ProblemResponses problems;
 
   @Override
@@ -47,7 +55,7 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
               + " range.");
     }
     if (databaseUnreachable(e)) {
-      LOG.log(Level.WARNING, "Database unreachable: {0}", e.toString());
+      UNREACHABLE.failed(e.toString());
       return Response.fromResponse(
               problems.build(
                   ProblemType.SERVICE_UNAVAILABLE,

@@ -5,6 +5,7 @@ import dev.herald.api.problem.RateLimitedProblemMapper;
 import dev.herald.domain.ratelimit.RateLimitDecision;
 import dev.herald.domain.ratelimit.RateLimiter;
 import dev.herald.domain.shared.RateLimitedException;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +31,11 @@ import java.util.logging.Logger;
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final Logger LOG = Logger.getLogger(RateLimitFilter.class.getName());
+
+  /** Every request while the database is away: logged once per outage. */
+  private static final RepeatedFailureLog UNCHECKED =
+      new RepeatedFailureLog(LOG, "Checking the global rate limit");
+
   private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
   @Inject RateLimiter limiter;
@@ -44,8 +49,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     RateLimitDecision decision;
     try {
       decision = limiter.tryAcquire(settings.globalRateLimit(), clients.of(request));
+      UNCHECKED.succeeded();
     } catch (RuntimeException storageDown) {
-      LOG.log(Level.WARNING, "Global rate limit not checked: {0}", storageDown.toString());
+      UNCHECKED.failed(storageDown.toString());
       return;
     }
     context.setProperty(DECISION, decision);

@@ -2,6 +2,7 @@ package dev.herald.scheduler.engine;
 
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.LeaseStore;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,13 +51,17 @@ final class ClaimLoop {
   /** Leased cycles whose timer has not fired yet. */
   private final AtomicInteger timers = new AtomicInteger();
 
+  /** While the database is away, a claim fails at every poll (ten times a second). */
+  private final RepeatedFailureLog claimFailures =
+      new RepeatedFailureLog(LOG, "Claiming due cycles");
+
+  /** What the engine reads for a whole claimed batch before its cycles start (their targets). */
+  private volatile Consumer<List<DueCycle>> onClaimed = claimed -> {};
+
   /**
    * {@code timer} fires each cycle at its planned time; {@code ticker} runs an early claim; {@code
    * postsWaiting} is the other half of the backlog (posts waiting for their record).
    */
-  /** What the engine reads for a whole claimed batch before its cycles start (their targets). */
-  private volatile Consumer<List<DueCycle>> onClaimed = claimed -> {};
-
   ClaimLoop(
       String node,
       LeaseStore leases,
@@ -114,8 +119,9 @@ final class ClaimLoop {
       if (room <= 0) {
         heldBack.set(true);
       }
+      claimFailures.succeeded();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Claiming due cycles failed: {0}", e.getMessage());
+      claimFailures.failed(e.getMessage());
     } finally {
       claiming.set(false);
     }

@@ -9,6 +9,7 @@ import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.engine.ThisNode;
 import dev.herald.domain.engine.WakeSignal;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
@@ -185,13 +186,18 @@ public class ForwardingEngine {
         guarded(tick, name), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** {@code tick}, its failure (the database down) logged: a periodic task is never cancelled. */
+  /**
+   * {@code tick}, its failure (the database down) logged once per outage: a periodic task is never
+   * cancelled, and one that fails every second must not bury the log.
+   */
   private static Runnable guarded(Runnable tick, String name) {
+    RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "Engine " + name);
     return () -> {
       try {
         tick.run();
+        failures.succeeded();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Engine {0} failed: {1}", new Object[] {name, e.getMessage()});
+        failures.failed(e.getMessage());
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.herald.scheduler.engine;
 
+import dev.herald.domain.shared.RepeatedFailureLog;
 import dev.herald.domain.targets.ChatTarget;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetStore;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 final class TargetWrites {
 
   private static final Logger LOG = Logger.getLogger(TargetWrites.class.getName());
+  private final RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "Writing target changes");
 
   private final TargetStore store;
   private final ConcurrentLinkedQueue<ChatTarget> queue = new ConcurrentLinkedQueue<>();
@@ -44,12 +45,10 @@ final class TargetWrites {
     }
     try {
       store.save(new ArrayList<>(batch.values()));
+      failures.succeeded();
     } catch (RuntimeException e) {
       batch.forEach(retry::putIfAbsent);
-      LOG.log(
-          Level.WARNING,
-          "Writing {0} target changes failed ({1}); kept to retry",
-          new Object[] {batch.size(), e.getMessage()});
+      failures.failed(batch.size() + " target changes kept to retry (" + e.getMessage() + ")");
     }
   }
 }

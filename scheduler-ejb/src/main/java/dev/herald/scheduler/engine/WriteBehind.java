@@ -3,13 +3,13 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +26,9 @@ import java.util.logging.Logger;
 final class WriteBehind {
 
   private static final Logger LOG = Logger.getLogger(WriteBehind.class.getName());
+
+  /** A flush fails at every tick (milliseconds apart) while the database is away. */
+  private final RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "Writing sends behind");
 
   /** Something queued to be written, with when it was queued (to give up on it in time). */
   private sealed interface Item {
@@ -104,6 +107,7 @@ final class WriteBehind {
       // One transaction: a completed cycle never shows a post still SENDING.
       ledger.flush(node, finished, completed);
       completed.forEach(done -> held.released(done.cycle().accountId()));
+      failures.succeeded();
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
       for (Item item : batch) {
@@ -114,10 +118,15 @@ final class WriteBehind {
           held.released(done.cycle().cycle().accountId());
         }
       }
-      LOG.log(
-          Level.WARNING,
-          "Writing {0} finished posts and {1} completed cycles failed ({2}); {3} kept to retry",
-          new Object[] {finished.size(), completed.size(), e.getMessage(), retry.size()});
+      failures.failed(
+          finished.size()
+              + " finished posts and "
+              + completed.size()
+              + " completed cycles not written ("
+              + e.getMessage()
+              + "); "
+              + retry.size()
+              + " kept to retry");
     }
   }
 }
