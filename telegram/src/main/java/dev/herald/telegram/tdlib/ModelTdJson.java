@@ -8,6 +8,8 @@ import dev.herald.telegram.model.MessageMarkup;
 import dev.herald.telegram.model.TelegramException;
 import dev.herald.telegram.model.TelegramWorld;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,10 +62,40 @@ public final class ModelTdJson implements TdJson {
   private final AtomicInteger clientIds = new AtomicInteger();
   private final AtomicLong temporaryIds = new AtomicLong();
 
+  /** A message taken while Telegram could not be reached: sent when it can, unless deleted. */
+  private record Held(long chatId, long temporaryId, Supplier<Message> send) {}
+
+  private final Map<Integer, List<Held>> held = new ConcurrentHashMap<>();
+  private volatile boolean telegramReachable = true;
+
   ModelTdJson(TelegramWorld world, ClientRecord record) {
     this.world = world;
     this.chats = new ModelTdChats(world);
     this.record = record;
+  }
+
+  /**
+   * This node's network to Telegram cut ({@code false}) or back: as TDLib, every open client
+   * reports its {@code updateConnectionState}; while cut, a message is taken as pending and held
+   * (TDLib's local checks are not modelled then), and sent when Telegram can be reached again
+   * unless it was deleted meanwhile.
+   */
+  public void telegramReachable(boolean reachable) {
+    telegramReachable = reachable;
+    clients.forEach(
+        (id, client) -> {
+          synchronized (client) {
+            if (client.sessionId >= 0) {
+              connectionState(id);
+            }
+            if (reachable) {
+              List<Held> waiting = held.remove(id);
+              if (waiting != null) {
+                waiting.forEach(h -> finish(id, client, h.chatId(), h.temporaryId(), h.send()));
+              }
+            }
+          }
+        });
   }
 
   @Override
@@ -156,7 +189,10 @@ public final class ModelTdJson implements TdJson {
         }
         case "sendMessage" -> send(id, client, request, extra);
         case "forwardMessages" -> forward(id, client, request, extra);
-        case "deleteMessages" -> reply(id, extra, obj("ok")); // every send is final at once
+        case "deleteMessages" -> {
+          deleteHeld(id, request);
+          reply(id, extra, obj("ok"));
+        }
         case "close" -> {
           state(id, client, "authorizationStateClosing");
           reply(id, extra, obj("ok"));
@@ -209,10 +245,46 @@ public final class ModelTdJson implements TdJson {
       chats.rejoin(account(client), record.joined(client.sessionId));
     }
     reply(id, extra, obj("ok"));
+    connectionState(id);
     state(
         id,
         client,
         stored.isEmpty() ? "authorizationStateWaitPhoneNumber" : "authorizationStateReady");
+  }
+
+  private void connectionState(int id) {
+    push(
+        id,
+        obj("updateConnectionState")
+            .add(
+                "state",
+                obj(telegramReachable ? "connectionStateReady" : "connectionStateConnecting")));
+  }
+
+  /**
+   * {@code deleteMessages} of messages still held: gone for good, as TDLib reports a yet-unsent
+   * message it deleted ({@code updateDeleteMessages}, permanent). Sent ones are final in the model.
+   */
+  private void deleteHeld(int id, JsonObject request) {
+    long chatId = TdlibJson.number(request, "chat_id", 0);
+    List<Long> ids =
+        request.getJsonArray("message_ids").getValuesAs(JsonNumber.class).stream()
+            .map(JsonNumber::longValue)
+            .toList();
+    List<Held> waiting = held.get(id);
+    if (waiting == null
+        || !waiting.removeIf(h -> h.chatId() == chatId && ids.contains(h.temporaryId()))) {
+      return;
+    }
+    JsonArrayBuilder deleted = Json.createArrayBuilder();
+    ids.forEach(deleted::add);
+    push(
+        id,
+        obj("updateDeleteMessages")
+            .add("chat_id", chatId)
+            .add("message_ids", deleted)
+            .add("is_permanent", true)
+            .add("from_cache", false));
   }
 
   /**
@@ -301,6 +373,13 @@ public final class ModelTdJson implements TdJson {
 
   private void post(
       int id, Client client, String extra, long chatId, boolean forward, Supplier<Message> send) {
+    if (!telegramReachable) {
+      long temporary = temporaryId();
+      reply(id, extra, pending(chatId, temporary, forward));
+      held.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+          .add(new Held(chatId, temporary, send));
+      return;
+    }
     Message sent;
     TelegramException refused = null;
     try {
@@ -314,20 +393,41 @@ public final class ModelTdJson implements TdJson {
       sent = null;
       refused = e;
     }
-    long temporary = (temporaryIds.incrementAndGet() << 20) | 1; // yet unsent, as TDLib numbers it
+    long temporary = temporaryId();
+    reply(id, extra, pending(chatId, temporary, forward));
+    outcome(id, client, chatId, temporary, sent, refused);
+  }
+
+  private long temporaryId() {
+    return (temporaryIds.incrementAndGet() << 20) | 1; // yet unsent, as TDLib numbers it
+  }
+
+  /** TDLib's answer to a send it took: the pending message (in {@code messages} for a forward). */
+  private static JsonObjectBuilder pending(long chatId, long temporary, boolean forward) {
     JsonObjectBuilder pending =
         obj("message")
             .add("id", temporary)
             .add("chat_id", chatId)
             .add("sending_state", obj("messageSendingStatePending").add("sending_id", 0));
-    reply(
-        id,
-        extra,
-        forward
-            ? obj("messages")
-                .add("total_count", 1)
-                .add("messages", Json.createArrayBuilder().add(pending))
-            : pending);
+    return forward
+        ? obj("messages")
+            .add("total_count", 1)
+            .add("messages", Json.createArrayBuilder().add(pending))
+        : pending;
+  }
+
+  /** A held message sent now that Telegram can be reached. */
+  private void finish(int id, Client client, long chatId, long temporary, Supplier<Message> send) {
+    try {
+      outcome(id, client, chatId, temporary, send.get(), null);
+    } catch (TelegramException refused) {
+      outcome(id, client, chatId, temporary, null, refused);
+    }
+  }
+
+  /** The final update of a pending message: Telegram's refusal, or the message sent. */
+  private void outcome(
+      int id, Client client, long chatId, long temporary, Message sent, TelegramException refused) {
     if (refused != null) {
       push(
           id,

@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * The TDLib transport's settings as plain values, so the runtime can be built with or without CDI
- * (tests). {@link TdlibSettings} reads them from MicroProfile Config.
+ * (tests). {@link TdlibSettings} reads them from MicroProfile Config. {@code offlineAfter}: how
+ * long a client may be without Telegram before its sends are refused at once ({@link
+ * TdlibConnection}).
  */
 public record TdlibConfig(
     Path dataDir,
@@ -17,4 +19,5 @@ public record TdlibConfig(
     String deviceModel,
     String applicationVersion,
     int breakerFailures,
-    Duration breakerOpen) {}
+    Duration breakerOpen,
+    Duration offlineAfter) {}

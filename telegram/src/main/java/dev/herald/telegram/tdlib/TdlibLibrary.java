@@ -69,9 +69,12 @@ public final class TdlibLibrary {
 
   /** The model library on {@code world} (tests give it Telegram's limits and their own clock). */
   static TdlibLibrary model(TelegramWorld world, Optional<Path> record) {
-    return new TdlibLibrary(
-        new ModelTdJson(world, new ClientRecord(record)),
-        TdlibStatus.up("model", ModelTdJson.VERSION + " (model)"));
+    return model(new ModelTdJson(world, new ClientRecord(record)));
+  }
+
+  /** The model library {@code td} (a test that cuts its network to Telegram keeps it). */
+  static TdlibLibrary model(ModelTdJson td) {
+    return new TdlibLibrary(td, TdlibStatus.up("model", ModelTdJson.VERSION + " (model)"));
   }
 
   private static TdlibLibrary unavailable(String path, String reason) {

@@ -42,6 +42,7 @@ final class TdlibSend {
             .thenCompose(
                 state ->
                     TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
+                        .or(this::offline)
                         .map(CompletableFuture::completedFuture)
                         .orElseGet(() -> deliver(chat, post)));
     // The wait for the final update has its own send timeout, after which it cancels the pending
@@ -52,6 +53,14 @@ final class TdlibSend {
             config.sendTimeout().plus(config.requestTimeout().multipliedBy(2)).toMillis(),
             TimeUnit.MILLISECONDS)
         .exceptionally(this::failureOrRevoked);
+  }
+
+  /**
+   * A client long without Telegram takes no message: TDLib would hold it until the send timeout,
+   * and the session is better parked (another of the account's senders goes on) than waited for.
+   */
+  private Optional<SendOutcome> offline() {
+    return client.offline().map(SendOutcome.SenderUnavailable::new);
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ public final class TdlibSessionClient implements AutoCloseable {
   private final PendingSends sends = new PendingSends();
   private final TdlibLogin login;
   private final TdlibChats chats;
+  private final TdlibConnection connection;
   private volatile boolean closedByHerald;
   private volatile TdlibProxy proxy = new TdlibProxy(this, Optional.empty());
   private int clientId;
@@ -51,6 +53,7 @@ public final class TdlibSessionClient implements AutoCloseable {
     this.databaseKey = databaseKey;
     this.login = new TdlibLogin(this, config.loginStepTimeout());
     this.chats = new TdlibChats(this);
+    this.connection = new TdlibConnection(sessionId, InstantSource.system());
   }
 
   /**
@@ -134,6 +137,19 @@ public final class TdlibSessionClient implements AutoCloseable {
     return config.sendTimeout();
   }
 
+  /**
+   * Why a send must not wait in TDLib now: it has been without Telegram too long ({@link
+   * TdlibConnection}).
+   */
+  Optional<String> offline() {
+    return connection.offline(config.offlineAfter());
+  }
+
+  /** TDLib's last reported connection state; empty before the first. */
+  public String connectionState() {
+    return connection.state();
+  }
+
   AuthorizationTracker authorization() {
     return authorization;
   }
@@ -150,6 +166,9 @@ public final class TdlibSessionClient implements AutoCloseable {
     switch (TdlibJson.type(update)) {
       case "updateAuthorizationState":
         onAuthorizationState(TdlibJson.child(update, "authorization_state"));
+        break;
+      case "updateConnectionState":
+        connection.update(TdlibJson.type(TdlibJson.child(update, "state")));
         break;
       case "updateMessageSendSucceeded", "updateMessageSendFailed":
         JsonObject message = TdlibJson.child(update, "message");

@@ -74,6 +74,14 @@ public class TdlibSettings {
   @ConfigProperty(name = "herald.tdlib.breaker-open-seconds", defaultValue = "60")
   long breakerOpenSeconds;
 
+  /**
+   * A client without Telegram for this long refuses sends at once (the session is parked {@code
+   * UNAVAILABLE}) instead of queueing them in TDLib for the whole send timeout.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.tdlib.offline-after-seconds", defaultValue = "30")
+  long offlineAfterSeconds;
+
   /** How often a logged-in session's binlog is checked for changes to store in the database. */
   @Inject
   @ConfigProperty(name = "herald.tdlib.state-check-seconds", defaultValue = "30")
@@ -183,6 +191,7 @@ public class TdlibSettings {
         deviceModel,
         appVersion,
         breakerFailures,
-        Duration.ofSeconds(breakerOpenSeconds));
+        Duration.ofSeconds(breakerOpenSeconds),
+        Duration.ofSeconds(offlineAfterSeconds));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,16 @@ class TdlibLibraryIT {
             .await(AuthorizationStates.WAIT_PHONE::equals, Duration.ofSeconds(20));
     assertTrue(state.isPresent(), "state stayed " + client.authorizationState());
     assertTrue(Files.isDirectory(client.databaseDirectory()));
+    // Offline, TDLib says it cannot reach Telegram, in the update and names the model uses.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (client.connectionState().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(
+        Set.of("connectionStateConnecting", "connectionStateWaitingForNetwork")
+            .contains(client.connectionState()),
+        "connection state " + client.connectionState());
+    assertTrue(client.offline().isEmpty(), "only briefly without Telegram: its sends still wait");
   }
 
   @Test

@@ -125,6 +125,7 @@ class TdlibTargetsTest extends FakeTdlibTest {
             "Herald",
             "0.1.0",
             3,
+            Duration.ofSeconds(30),
             Duration.ofSeconds(30));
     FakeTdJson slowTd = new FakeTdJson();
     try (TdlibSessions slow =

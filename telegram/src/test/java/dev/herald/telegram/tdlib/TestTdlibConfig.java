@@ -19,6 +19,7 @@ final class TestTdlibConfig {
         "Herald",
         "0.1.0",
         3,
+        Duration.ofSeconds(30),
         Duration.ofSeconds(30));
   }
 }
