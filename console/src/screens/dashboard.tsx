@@ -1,8 +1,9 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { get, page, post } from "../api";
 import { advice } from "../advice";
 import { hourlyBuckets, reachesBack } from "../chart";
 import { openBotEvents, StreamStatus } from "../events";
+import { StateFreshness } from "../freshness";
 import type { ApiProblem } from "../problem";
 import type { Session } from "../session";
 import type { BotState, Delivery, LogEntry, Stats, SyncState } from "../types";
@@ -46,11 +47,13 @@ export function Dashboard({ session }: { session: Session }) {
   const [stream, setStream] = useState<StreamStatus>("connecting");
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const freshness = useRef(new StateFreshness()).current;
 
   useEffect(() => {
+    const loaded = freshness.since();
     get<SyncState>("/sync/state")
       .then((s) => {
-        setState(s.state);
+        if (loaded()) setState(s.state);
         setStats(s.stats);
         setLogs(s.recent_logs.items);
       })
@@ -61,7 +64,10 @@ export function Dashboard({ session }: { session: Session }) {
     return openBotEvents(session.token, {
       onStatus: setStream,
       onEvent(event, data) {
-        if (event === "state") setState(data as BotState);
+        if (event === "state") {
+          freshness.live();
+          setState(data as BotState);
+        }
         else if (event === "delivery") setDeliveries((d) => [data as Delivery, ...d].slice(0, 50));
         else if (event === "log") {
           const entry = data as LogEntry;
@@ -77,7 +83,10 @@ export function Dashboard({ session }: { session: Session }) {
     setBusy(true);
     setProblem(null);
     try {
-      setState(await post<BotState>(`/bot/${what}`));
+      // The stream has the last word: an answer overtaken by a live state is not applied.
+      const fresh = freshness.since();
+      const answer = await post<BotState>(`/bot/${what}`);
+      if (fresh()) setState(answer);
     } catch (e) {
       setProblem(e as ApiProblem);
     } finally {

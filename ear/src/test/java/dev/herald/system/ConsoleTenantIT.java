@@ -143,6 +143,9 @@ class ConsoleTenantIT extends ConsoleSystemTest {
             "STOPPED"
                 .equals(
                     fixtures.string("SELECT status FROM bot WHERE account_id = ?", tenant.id())));
+    // The page ends where the database is: a stop's STOPPING answer overtaken by the stream's
+    // STOPPED is not applied after it (StateFreshness).
+    browser.waitForText(By.cssSelector("[data-testid=bot-status]"), "STOPPED");
 
     browser.go("/activity");
     browser.waitFor(By.cssSelector("table tbody tr"));

@@ -139,6 +139,9 @@ final class ClaimLoop {
       try {
         fire.accept(cycle);
       } catch (RuntimeException e) {
+        // No lane started: held, its lease would be extended for ever and the bot never run
+        // again (nor stop when asked). Given up, the lease runs out and any node runs it again.
+        held.released(cycle.accountId());
         LOG.log(
             Level.WARNING,
             "Starting the cycle of account {0} failed: {1}",

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,10 @@ class ClaimLoopTest {
   }
 
   private ClaimLoop loop(int batch, int maxBacklog) {
+    return loop(batch, maxBacklog, fired::add);
+  }
+
+  private ClaimLoop loop(int batch, int maxBacklog, Consumer<DueCycle> fire) {
     return new ClaimLoop(
         "node",
         store,
@@ -44,7 +50,7 @@ class ClaimLoopTest {
         clock,
         new QuietMetrics(),
         postsWaiting::get,
-        fired::add);
+        fire);
   }
 
   private void due(int count, Duration in) {
@@ -89,6 +95,32 @@ class ClaimLoopTest {
     loop.claimIfRoom();
     assertEquals(1, earlyClaims.size(), "held back and now at half: claim at once");
     assertTrue(fired.isEmpty(), "nothing fires before its planned time");
+  }
+
+  /**
+   * A cycle whose start failed (the database gone while it read) would otherwise stay held: the
+   * heartbeat would extend its lease for ever and the bot never run again, nor stop if asked.
+   */
+  @Test
+  void aCycleWhoseStartFailsIsHeldNoMoreSoItsLeaseRunsOutAndItRunsAgain() throws Exception {
+    due(1, Duration.ZERO);
+    CountDownLatch tried = new CountDownLatch(1);
+
+    loop(
+            5,
+            100,
+            cycle -> {
+              tried.countDown();
+              throw new IllegalStateException("reading the bot's senders failed");
+            })
+        .claim();
+
+    assertTrue(tried.await(5, TimeUnit.SECONDS));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (held.size() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of(), held.accounts(), "no lease extended for a cycle that never started");
   }
 
   @Test
