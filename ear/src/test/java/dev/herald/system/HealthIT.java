@@ -107,7 +107,7 @@ class HealthIT extends TenantSystemTest {
               .filter(line -> line.contains(" dev.herald.") && line.contains(" W "))
               .toList();
       assertTrue(
-          warnings.size() <= 12,
+          warnings.size() <= 25,
           () -> warnings.size() + " warnings in 10 s of outage:\n" + String.join("\n", warnings));
     } finally {
       system.database().start();

@@ -85,7 +85,7 @@ class TdlibOfflineTest {
   void aSessionLongWithoutTelegramIsRefusedAtOnceAndNothingWaitsInTdlib() throws Exception {
     loggedInMember(Duration.ofSeconds(20), Duration.ofMillis(300));
     td.telegramReachable(false);
-    Thread.sleep(400);
+    Thread.sleep(1500);
 
     long started = System.nanoTime();
     SendOutcome outcome = send("while cut").join();
