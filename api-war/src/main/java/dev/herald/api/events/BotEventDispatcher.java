@@ -9,6 +9,7 @@ import dev.herald.domain.events.BotEventStore;
 import dev.herald.domain.events.EventCursor;
 import dev.herald.domain.events.StoredEvents;
 import dev.herald.domain.events.Wake;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -45,6 +46,16 @@ import java.util.logging.Logger;
 public class BotEventDispatcher {
 
   private static final Logger LOG = Logger.getLogger(BotEventDispatcher.class.getName());
+
+  /**
+   * With the database away, the loop retries held-back events every few milliseconds and each open
+   * stream's state read fails: hundreds of lines a second, logged once per outage instead.
+   */
+  private static final RepeatedFailureLog DISPATCH_FAILURES =
+      new RepeatedFailureLog(LOG, "Dispatching bot events");
+
+  private static final RepeatedFailureLog STATE_FAILURES =
+      new RepeatedFailureLog(LOG, "Reading a bot's state for its streams");
 
   /** How soon rows held back behind an open transaction are read again. */
   private static final Duration HELD_BACK_RETRY = Duration.ofMillis(50);
@@ -234,12 +245,13 @@ public class BotEventDispatcher {
           keepAlive();
           nextKeepAlive = System.nanoTime() + keepAlive;
         }
+        DISPATCH_FAILURES.succeeded();
       } catch (RuntimeException e) {
         if (!running) {
           return; // the application is stopping
         }
         cache.deaf();
-        LOG.log(Level.WARNING, "Event dispatch failed; going on", e);
+        DISPATCH_FAILURES.failed(e.toString());
       }
     }
   }
@@ -278,8 +290,9 @@ public class BotEventDispatcher {
     try {
       BotStateView view = BotStateView.of(bots.state(account));
       open.forEach(s -> s.sendState(view));
+      STATE_FAILURES.succeeded();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Reading a bot's state for its streams failed", e);
+      STATE_FAILURES.failed(e.toString());
     }
   }
 
