@@ -174,6 +174,12 @@ class TdlibStateRoundTripIT {
       assertEquals("Wrong database encryption key", error.tdlibMessage());
       assertEquals(AuthorizationStates.WAIT_PARAMETERS, client.authorizationState());
       // The client's own request was refused the same way: it says so instead of "starting".
+      // Its answer may come after the test's own request's, so wait for it.
+      ExecutionException ownRefused =
+          assertThrows(
+              ExecutionException.class,
+              () -> client.authorization().started().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+      assertInstanceOf(AuthorizationTracker.ParametersRefused.class, ownRefused.getCause());
       String refusal = client.authorization().refusal().orElseThrow();
       assertTrue(refusal.contains("401 Wrong database encryption key"), refusal);
 
