@@ -98,6 +98,11 @@ public final class ModelTdJson implements TdJson {
         });
   }
 
+  /** How many messages wait for Telegram to be reachable again, over all clients. */
+  int heldMessages() {
+    return held.values().stream().mapToInt(List::size).sum();
+  }
+
   @Override
   public int td_create_client_id() {
     int id = clientIds.incrementAndGet();

@@ -28,26 +28,32 @@ final class TdlibConnection {
   private final RepeatedFailureLog refusals;
 
   /** Empty until TDLib reports a state (it does once it has its parameters). */
-  private volatile String state = "";
+  private String state = "";
 
-  private volatile Instant since;
+  /** When TDLib last went from connected to not; meaningless while connected. */
+  private Instant since;
 
   TdlibConnection(long sessionId, InstantSource clock) {
     this.clock = clock;
     this.refusals = new RepeatedFailureLog(LOG, "Sending as session " + sessionId);
   }
 
-  void update(String type) {
-    if (!type.equals(state)) {
+  /**
+   * The time without Telegram counts from the last moment it was connected: moving between
+   * not-connected states (Connecting, ConnectingToProxy, WaitingForNetwork, as a dead proxy makes
+   * TDLib do) does not start it again, or a flapping client would never be refused.
+   */
+  synchronized void update(String type) {
+    if (connected(state) && !connected(type)) {
       since = clock.instant();
-      state = type;
     }
+    state = type;
     if (connected(type)) {
       refusals.succeeded();
     }
   }
 
-  String state() {
+  synchronized String state() {
     return state;
   }
 
@@ -56,8 +62,12 @@ final class TdlibConnection {
    * offlineAfter} or longer; empty while it is connected, or only briefly not.
    */
   Optional<String> offline(Duration offlineAfter) {
-    String current = state;
-    Instant from = since;
+    String current;
+    Instant from;
+    synchronized (this) {
+      current = state;
+      from = since;
+    }
     if (connected(current)) {
       return Optional.empty();
     }

@@ -45,7 +45,8 @@ public final class TdlibSessionClient implements AutoCloseable {
       TdlibRuntime runtime,
       TdlibConfig config,
       ApiPair apiPair,
-      String databaseKey) {
+      String databaseKey,
+      InstantSource clock) {
     this.sessionId = sessionId;
     this.runtime = runtime;
     this.config = config;
@@ -53,7 +54,7 @@ public final class TdlibSessionClient implements AutoCloseable {
     this.databaseKey = databaseKey;
     this.login = new TdlibLogin(this, config.loginStepTimeout());
     this.chats = new TdlibChats(this);
-    this.connection = new TdlibConnection(sessionId, InstantSource.system());
+    this.connection = new TdlibConnection(sessionId, clock);
   }
 
   /**

@@ -278,7 +278,7 @@ public final class TdlibSessions implements AutoCloseable {
     }
     TdlibSessionClient client =
         new TdlibSessionClient(
-            sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId));
+            sessionId, runtime, config, api, TdlibKeys.derive(keyMaterial, sessionId), clock);
     if (restore) {
       states.ifPresent(keeper -> keeper.restoreBeforeOpen(sessionId, client.databaseDirectory()));
     }

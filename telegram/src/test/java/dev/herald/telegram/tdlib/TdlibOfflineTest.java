@@ -15,12 +15,12 @@ import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramLimits;
 import dev.herald.telegram.model.TelegramWorld;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class TdlibOfflineTest {
             Duration.ofSeconds(30),
             offlineAfter);
     sessions =
-        new TdlibSessions(TdlibLibrary.model(td), config, KEY, Thread::new, Clock.systemUTC())
+        new TdlibSessions(TdlibLibrary.model(td), config, KEY, Thread::new, clock)
             .withOwnApiPairs(sessionId -> Optional.of(API));
     assertEquals(LoginStep.Kind.CODE_REQUIRED, sessions.startLogin(SESSION, PHONE, API).kind());
     assertEquals(LoginStep.ready(), sessions.submitCode(SESSION, "12345"));
@@ -81,11 +81,29 @@ class TdlibOfflineTest {
     return world.sendLog().entries().stream().map(e -> e.text() + " " + e.outcome()).toList();
   }
 
+  /** Waits (in real time: TDLib's updates arrive on its own thread) until {@code done}. */
+  private static void until(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!done.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+      Thread.sleep(10);
+    }
+  }
+
+  /** Cuts or restores the network, and waits until the session's client has heard of it. */
+  private void telegramReachable(boolean reachable) throws InterruptedException {
+    td.telegramReachable(reachable);
+    String expected = reachable ? TdlibConnection.READY : "connectionStateConnecting";
+    until(
+        "the client reports " + expected,
+        () -> expected.equals(sessions.find(SESSION).orElseThrow().connectionState()));
+  }
+
   @Test
   void aSessionLongWithoutTelegramIsRefusedAtOnceAndNothingWaitsInTdlib() throws Exception {
-    loggedInMember(Duration.ofSeconds(20), Duration.ofMillis(300));
-    td.telegramReachable(false);
-    Thread.sleep(1500);
+    loggedInMember(Duration.ofSeconds(20), Duration.ofSeconds(30));
+    telegramReachable(false);
+    clock.advance(Duration.ofSeconds(31));
 
     long started = System.nanoTime();
     SendOutcome outcome = send("while cut").join();
@@ -93,11 +111,12 @@ class TdlibOfflineTest {
 
     SendOutcome.SenderUnavailable refused =
         assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
-    assertTrue(refused.reason().startsWith("TDLib has not reached Telegram for "), refused::reason);
+    assertTrue(
+        refused.reason().startsWith("TDLib has not reached Telegram for 31 s"), refused::reason);
     assertTrue(refused.reason().contains("connectionStateConnecting"), refused::reason);
     assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "refused at once, not after " + took);
-    td.telegramReachable(true);
-    Thread.sleep(200);
+    assertEquals(0, td.heldMessages(), "nothing was handed to TDLib");
+    telegramReachable(true);
     assertEquals(List.of(), sent(), "nothing was queued to go out later");
 
     clock.advance(Duration.ofSeconds(2));
@@ -108,12 +127,14 @@ class TdlibOfflineTest {
   @Test
   void aShortCutIsWaitedOutAndThePostGoesOnce() throws Exception {
     loggedInMember(Duration.ofSeconds(20), Duration.ofSeconds(30));
-    td.telegramReachable(false);
+    telegramReachable(false);
+    clock.advance(Duration.ofSeconds(29));
+
     CompletableFuture<SendOutcome> outcome = send("through a reconnect");
-    Thread.sleep(300);
+    until("TDLib holds the post", () -> td.heldMessages() == 1);
     assertTrue(!outcome.isDone(), "held while TDLib reconnects: " + outcome);
 
-    td.telegramReachable(true);
+    telegramReachable(true);
 
     assertInstanceOf(SendOutcome.Delivered.class, outcome.join());
     assertEquals(List.of("through a reconnect ok"), sent());
@@ -122,14 +143,14 @@ class TdlibOfflineTest {
   @Test
   void aPostGivenUpOnWhileCutNeverGoesOutWhenTelegramReturns() throws Exception {
     loggedInMember(Duration.ofMillis(500), Duration.ofSeconds(30));
-    td.telegramReachable(false);
+    telegramReachable(false);
 
     SendOutcome outcome = send("given up").join();
 
     assertInstanceOf(SendOutcome.TransientError.class, outcome);
-    Thread.sleep(200); // the cancel (deleteMessages) reaches TDLib after the outcome
-    td.telegramReachable(true);
-    Thread.sleep(200);
+    // The cancel (deleteMessages) reaches TDLib after the outcome.
+    until("TDLib deleted the held post", () -> td.heldMessages() == 0);
+    telegramReachable(true);
     assertEquals(List.of(), sent(), "recorded as failed, so never sent later");
   }
 }
