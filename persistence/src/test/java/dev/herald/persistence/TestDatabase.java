@@ -33,6 +33,12 @@ public final class TestDatabase {
     return postgres.getPostgresDatabase();
   }
 
+  /** The same server as another user and database, which need not exist. */
+  public static DataSource dataSource(String user, String database) {
+    dataSource();
+    return postgres.getDatabase(user, database);
+  }
+
   /** Empties every table the engine's statements touch. */
   public static void clean() {
     try (Connection c = dataSource().getConnection();

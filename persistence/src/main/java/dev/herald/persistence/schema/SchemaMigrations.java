@@ -1,8 +1,6 @@
 package dev.herald.persistence.schema;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,8 +22,8 @@ public final class SchemaMigrations {
   private static final String LOCATION = "classpath:db/migration";
 
   /**
-   * The longest pause between two attempts to reach a database that is not there yet: Flyway
-   * doubles its pause from one second up to this, so a database that comes back is used within it.
+   * The longest pause between two attempts to reach a database that is not there yet: the pause
+   * doubles from one second up to this, so a database that comes back is used within it.
    */
   static final int MAX_SECONDS_BETWEEN_ATTEMPTS = 10;
 
@@ -34,15 +32,16 @@ public final class SchemaMigrations {
   private SchemaMigrations() {}
 
   /**
-   * Migrates, first waiting for the database as long as it takes: a node started before its
-   * database (a whole cluster powered on, a compose file without a health condition) would
-   * otherwise fail its start and stay down until someone restarts it.
+   * Migrates, first waiting for the database as long as it takes ({@link DatabaseWait}): a node
+   * started before its database would otherwise fail its start and stay down until someone restarts
+   * it. A refusal that waiting cannot cure fails at once.
    */
   public static MigrateResult migrate(DataSource dataSource) {
-    sayWhenWaiting(dataSource);
+    new DatabaseWait(dataSource, Duration.ofSeconds(MAX_SECONDS_BETWEEN_ATTEMPTS)).untilReachable();
+    // A few retries for a database that goes away again between the wait and the migration.
     MigrateResult result =
         configuration(dataSource)
-            .connectRetries(Integer.MAX_VALUE)
+            .connectRetries(3)
             .connectRetriesInterval(MAX_SECONDS_BETWEEN_ATTEMPTS)
             .load()
             .migrate();
@@ -62,19 +61,6 @@ public final class SchemaMigrations {
   public static boolean upToDate(DataSource dataSource) {
     MigrationInfo[] pending = configuration(dataSource).load().info().pending();
     return pending.length == 0;
-  }
-
-  /** Flyway's own retry lines name the error only; this one says what the wait is for. */
-  private static void sayWhenWaiting(DataSource dataSource) {
-    try (Connection reachable = dataSource.getConnection()) {
-      reachable.getAutoCommit();
-    } catch (SQLException e) {
-      LOG.log(
-          Level.WARNING,
-          "PostgreSQL is not reachable ({0}): Herald waits for it before migrating the schema and"
-              + " starting, trying again at most every {1} s",
-          new Object[] {e.getMessage(), MAX_SECONDS_BETWEEN_ATTEMPTS});
-    }
   }
 
   private static FluentConfiguration configuration(DataSource dataSource) {
