@@ -47,10 +47,7 @@ public class BotEventDispatcher {
 
   private static final Logger LOG = Logger.getLogger(BotEventDispatcher.class.getName());
 
-  /**
-   * With the database away, the loop retries held-back events every few milliseconds and each open
-   * stream's state read fails: hundreds of lines a second, logged once per outage instead.
-   */
+  /** With the database away each round fails, and each open stream's state read: logged once. */
   private static final RepeatedFailureLog DISPATCH_FAILURES =
       new RepeatedFailureLog(LOG, "Dispatching bot events");
 
@@ -242,8 +239,10 @@ public class BotEventDispatcher {
         hear(wake);
         dispatch(wake);
         if (System.nanoTime() >= nextKeepAlive) {
-          keepAlive();
+          // Due again a round later even if it fails: with the database away, the announcement
+          // is retried at the keep-alive's pace, not by a loop spinning on an overdue round.
           nextKeepAlive = System.nanoTime() + keepAlive;
+          keepAlive();
         }
         DISPATCH_FAILURES.succeeded();
       } catch (RuntimeException e) {
