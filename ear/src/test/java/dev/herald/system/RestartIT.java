@@ -1,14 +1,22 @@
 package dev.herald.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
+import dev.herald.launcher.LibertyServer;
 import dev.herald.launcher.Pause;
+import dev.herald.launcher.Ports;
 import dev.herald.launcher.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +77,57 @@ class RestartIT extends TenantSystemTest {
     assertEquals("@early_group", config.json().getJsonArray("target_groups").getString(0));
   }
 
+  /**
+   * A node pointed at a database that does not exist is refused by PostgreSQL in a way waiting
+   * cannot cure: its start fails at once, naming the settings to check, instead of waiting for ever
+   * (the error goes through Liberty's connection pool with its SQLState intact).
+   */
+  @Test
+  void aServerWhoseDatabaseDoesNotExistFailsItsStartAtOnceSayingWhy() {
+    Map<String, String> env = new HashMap<>(system.testEnvironment());
+    env.put("DB_NAME", "no_such_database");
+    LibertyServer misconfigured = system.server().copyAs("herald-no-database", Ports.free(), env);
+    try {
+      misconfigured.launch();
+      Poll.until(
+          "the start refused, saying why",
+          Duration.ofSeconds(90),
+          () -> lines(misconfigured).stream().anyMatch(l -> l.contains("PostgreSQL refused")));
+      String refused =
+          lines(misconfigured).stream()
+              .filter(l -> l.contains("PostgreSQL refused"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(refused.contains("(3D000 "), refused);
+      assertTrue(refused.contains("no_such_database"), refused);
+      assertTrue(refused.contains("DB_NAME"), refused);
+      assertTrue(
+          lines(misconfigured).stream().noneMatch(l -> l.contains("PostgreSQL is not reachable")),
+          "not waited for");
+      assertNotEquals(200, readinessStatus(new Api(misconfigured.baseUrl())));
+    } finally {
+      misconfigured.stop();
+    }
+  }
+
+  private static List<String> lines(LibertyServer server) {
+    try {
+      return Files.exists(server.messagesLog())
+          ? Files.readAllLines(server.messagesLog())
+          : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** /health/ready's status, 0 while nothing listens. */
   private static int readinessStatus() {
+    return readinessStatus(api);
+  }
+
+  private static int readinessStatus(Api server) {
     try {
-      return api.get("/health/ready").send().status();
+      return server.get("/health/ready").send().status();
     } catch (RuntimeException notListening) {
       return 0;
     }

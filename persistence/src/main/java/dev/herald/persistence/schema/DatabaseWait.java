@@ -11,8 +11,10 @@ import javax.sql.DataSource;
 /**
  * Waits for the database a node starts before (a whole cluster powered on, a compose file without a
  * health condition), but not for a refusal that waiting cannot cure: a wrong password or user
- * (SQLState class 28) or a database that does not exist (3D000) fails the start at once, saying so,
- * instead of a node that waits for ever with its real error buried in reminders.
+ * (SQLState class 28), a database that does not exist (3D000) or a connection the driver itself
+ * rejects (08004: no password or an empty one where the server asks for one, SSL the server does
+ * not offer) fails the start at once, saying so, instead of a node that waits for ever with its
+ * real error buried in reminders.
  */
 final class DatabaseWait {
 
@@ -79,7 +81,7 @@ final class DatabaseWait {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("28") || state.equals("3D000")) {
+        if (state.startsWith("28") || state.equals("3D000") || state.equals("08004")) {
           return Optional.of(state);
         }
       }

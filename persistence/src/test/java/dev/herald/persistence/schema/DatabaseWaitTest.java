@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -87,13 +88,18 @@ class DatabaseWaitTest {
     Logger log = Logger.getLogger(DatabaseWait.class.getName());
     log.addHandler(handler);
     try {
-      CompletableFuture<Thread> waiter = new CompletableFuture<>();
-      CompletableFuture<Void> waiting =
-          CompletableFuture.runAsync(
+      CompletableFuture<Void> waiting = new CompletableFuture<>();
+      Thread waiter =
+          new Thread(
               () -> {
-                waiter.complete(Thread.currentThread());
-                new DatabaseWait(nothingThere, Duration.ofSeconds(10)).untilReachable();
+                try {
+                  new DatabaseWait(nothingThere, Duration.ofSeconds(10)).untilReachable();
+                  waiting.complete(null);
+                } catch (RuntimeException e) {
+                  waiting.completeExceptionally(e);
+                }
               });
+      waiter.start();
       Thread.sleep(3500); // attempts at 0, 1 and 3 s
 
       assertTrue(!waiting.isDone(), "still waiting, not failed: " + waiting);
@@ -102,8 +108,9 @@ class DatabaseWaitTest {
           warnings.get(0).getMessage().startsWith("PostgreSQL is not reachable"),
           warnings.get(0).getMessage());
 
-      waiter.get().interrupt();
-      ExecutionException stopped = assertThrows(ExecutionException.class, waiting::get);
+      waiter.interrupt();
+      ExecutionException stopped =
+          assertThrows(ExecutionException.class, () -> waiting.get(20, TimeUnit.SECONDS));
       assertTrue(
           stopped.getCause().getMessage().contains("Stopped while waiting"), stopped::toString);
     } finally {
@@ -117,6 +124,12 @@ class DatabaseWaitTest {
     SQLException wrapped = new SQLException("pool could not connect", (String) null, wrongPassword);
     assertEquals(Optional.of("28P01"), DatabaseWait.refusal(wrapped));
     assertEquals(Optional.of("3D000"), DatabaseWait.refusal(new SQLException("no db", "3D000")));
+    assertEquals(
+        Optional.of("08004"),
+        DatabaseWait.refusal(
+            new SQLException(
+                "The server requested SCRAM-based authentication, but no password was provided.",
+                "08004")));
     assertEquals(Optional.empty(), DatabaseWait.refusal(new SQLException("refused", "08001")));
     assertEquals(Optional.empty(), DatabaseWait.refusal(new SQLException("starting up", "57P03")));
     assertEquals(Optional.empty(), DatabaseWait.refusal(new SQLException("unknown")));
