@@ -98,7 +98,7 @@ class RateLimitIT {
     assertLimited(api.get("/api/v1/account/register").send(), 60);
 
     String metrics = api.get("/metrics?scope=application").send().body();
-    assertTrue(metrics.contains("rate_limit_rejections_total{limit=\"login\""), metrics);
-    assertTrue(metrics.contains("rate_limit_rejections_total{limit=\"api\""), metrics);
+    assertTrue(metrics.contains("herald_rate_limit_rejections_total{limit=\"login\""), metrics);
+    assertTrue(metrics.contains("herald_rate_limit_rejections_total{limit=\"api\""), metrics);
   }
 }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * A used-up rate limit: 429 problem ({@code type} .../rate-limited) with Retry-After and RateLimit
- * headers, counted in the {@code rate_limit_rejections} metric by limit.
+ * headers, counted in the {@code herald_rate_limit_rejections} metric by limit.
  */
 @Provider
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class RateLimitedProblemMapper implements ExceptionMapper<RateLimitedExce
 
   @Override
   public Response toResponse(RateLimitedException e) {
-    metrics.counter("rate_limit_rejections", new Tag("limit", e.limitName())).inc();
+    metrics.counter("herald_rate_limit_rejections", new Tag("limit", e.limitName())).inc();
     return Response.fromResponse(problems.build(e.type(), e.getMessage()))
         .header(RateLimitHeaders.RETRY_AFTER, e.retryAfterSeconds())
         .header(RateLimitHeaders.LIMIT, e.limit())

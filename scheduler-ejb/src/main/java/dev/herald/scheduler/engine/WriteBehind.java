@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -110,13 +111,31 @@ final class WriteBehind {
       failures.succeeded();
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
+      int postsGivenUp = 0;
+      int cyclesGivenUp = 0;
       for (Item item : batch) {
         if (item.queuedAt().isAfter(cutoff)) {
           retry.add(item);
         } else if (item instanceof CompletedCycle done) {
           // Given up: its lease runs out and the cycle runs again.
           held.released(done.cycle().cycle().accountId());
+          cyclesGivenUp++;
+        } else {
+          postsGivenUp++;
         }
+      }
+      if (postsGivenUp + cyclesGivenUp > 0) {
+        // Not a repeat of the outage but a loss of its own, once per item: always a warning.
+        LOG.log(
+            Level.WARNING,
+            "Gave up writing {0} post outcomes and {1} cycle completions after {2} s: those posts"
+                + " keep their SENDING record (never sent again), those cycles run again when"
+                + " their leases run out",
+            new Object[] {
+              String.valueOf(postsGivenUp),
+              String.valueOf(cyclesGivenUp),
+              String.valueOf(giveUpAfter.toSeconds())
+            });
       }
       failures.failed(
           finished.size()

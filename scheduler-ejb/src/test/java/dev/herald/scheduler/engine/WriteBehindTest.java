@@ -2,6 +2,7 @@ package dev.herald.scheduler.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
@@ -9,10 +10,15 @@ import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.shared.MutableClock;
 import dev.herald.domain.telegram.SendOutcome;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class WriteBehindTest {
@@ -66,7 +72,33 @@ class WriteBehindTest {
     queueOneCycle();
     store.failure = new IllegalStateException("database down");
     clock.advance(GIVE_UP.plusSeconds(1));
-    writes.flush();
+    List<String> warnings = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(WriteBehind.class.getName());
+    log.addHandler(handler);
+    try {
+      writes.flush();
+    } finally {
+      log.removeHandler(handler);
+    }
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
+        warnings::toString);
 
     store.failure = null;
     writes.flush();
