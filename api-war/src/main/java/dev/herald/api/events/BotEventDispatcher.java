@@ -62,6 +62,12 @@ public class BotEventDispatcher {
    */
   private static final int ANNOUNCEMENT_ROUNDS = 3;
 
+  /**
+   * How soon a failed keep-alive round (the database away) is tried again, at most: soon enough
+   * that the node is announced again shortly after the database is back, slow enough not to spin.
+   */
+  private static final Duration FAILED_ROUND_RETRY = Duration.ofSeconds(1);
+
   @Inject BotEventFeed feed;
   @Inject BotEventStore store;
   @Inject BotService bots;
@@ -189,6 +195,7 @@ public class BotEventDispatcher {
       feed.listening(true, announcementValidity());
     } catch (RuntimeException e) {
       announcedUntil = null;
+      announced = false; // a stream opened meanwhile announces again
       cache.deaf();
       throw e;
     }
@@ -216,18 +223,25 @@ public class BotEventDispatcher {
     }
   }
 
+  private boolean announced() {
+    synchronized (announcement) {
+      return announced;
+    }
+  }
+
   private Duration announcementValidity() {
     return settings.eventKeepAlive().multipliedBy(ANNOUNCEMENT_ROUNDS);
   }
 
   private void run() {
     long keepAlive = settings.eventKeepAlive().toNanos();
-    long nextKeepAlive = System.nanoTime() + keepAlive;
+    long failedRoundRetry = Math.min(keepAlive, FAILED_ROUND_RETRY.toNanos());
+    long nextKeepAlive = System.nanoTime() + failedRoundRetry;
     try {
       renewOrWithdraw();
+      nextKeepAlive = System.nanoTime() + keepAlive;
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Announcing the event listener failed; retrying with the keep-alive", e);
+      LOG.log(Level.WARNING, "Announcing the event listener failed; retrying", e);
     }
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
@@ -236,13 +250,22 @@ public class BotEventDispatcher {
                 ? Duration.ofNanos(Math.max(1_000_000, nextKeepAlive - System.nanoTime()))
                 : HELD_BACK_RETRY;
         Wake wake = feed.await(wait);
+        if (wake.all() && !announced()) {
+          // The feed is back after an outage that cost the announcement (the database announced
+          // nothing since it lapsed): announced again before every stream is read, so no change
+          // falls between that read and the announcement.
+          nextKeepAlive = System.nanoTime() + failedRoundRetry;
+          renewOrWithdraw();
+          nextKeepAlive = System.nanoTime() + keepAlive;
+        }
         hear(wake);
         dispatch(wake);
         if (System.nanoTime() >= nextKeepAlive) {
-          // Due again a round later even if it fails: with the database away, the announcement
-          // is retried at the keep-alive's pace, not by a loop spinning on an overdue round.
-          nextKeepAlive = System.nanoTime() + keepAlive;
+          // A failed round is due again within a second, not at once: with the database away,
+          // a loop retrying an overdue round spun (1 471 attempts in 2 s).
+          nextKeepAlive = System.nanoTime() + failedRoundRetry;
           keepAlive();
+          nextKeepAlive = System.nanoTime() + keepAlive;
         }
         DISPATCH_FAILURES.succeeded();
       } catch (RuntimeException e) {

@@ -3,12 +3,15 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.shared.RepeatedFailureLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +25,8 @@ import java.util.logging.Logger;
  * (rule 10). A crash loses at most the last flush interval of completions; those cycles' leases run
  * out and the cycle runs again with the same cycle id, and its delivery records make the re-run
  * skip every chat already attempted. A failed flush is retried until its items are older than the
- * lease, after which the lease has run out and the re-run covers them.
+ * lease, after which the lease has run out and the re-run covers them; a cycle's completion is
+ * given up with its posts, so it is never written without their outcomes.
  */
 final class WriteBehind {
 
@@ -41,6 +45,13 @@ final class WriteBehind {
 
   /** A cycle's end: counters, activity entry, next run, lease released. */
   private record CompletedCycle(Instant queuedAt, Completed cycle) implements Item {}
+
+  /** One run of a bot's cycle. */
+  private record CycleKey(long accountId, long cycleId) {
+    static CycleKey of(DueCycle cycle) {
+      return new CycleKey(cycle.accountId(), cycle.cycleId());
+    }
+  }
 
   private final String node;
   private final DeliveryLedger ledger;
@@ -111,15 +122,26 @@ final class WriteBehind {
       failures.succeeded();
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
+      // A cycle's posts are queued before its completion, so they are given up first; its
+      // completion goes with them (whatever its own age), or the cycle would be written completed
+      // with those posts still SENDING while the warning says it runs again.
+      Set<CycleKey> lostPosts = new HashSet<>();
+      for (Item item : batch) {
+        if (item instanceof FinishedPost post && !item.queuedAt().isAfter(cutoff)) {
+          lostPosts.add(CycleKey.of(post.post().cycle()));
+        }
+      }
       int postsGivenUp = 0;
       int cyclesGivenUp = 0;
       for (Item item : batch) {
-        if (item.queuedAt().isAfter(cutoff)) {
-          retry.add(item);
-        } else if (item instanceof CompletedCycle done) {
+        if (item instanceof CompletedCycle done
+            && (!item.queuedAt().isAfter(cutoff)
+                || lostPosts.contains(CycleKey.of(done.cycle().cycle())))) {
           // Given up: its lease runs out and the cycle runs again.
           held.released(done.cycle().cycle().accountId());
           cyclesGivenUp++;
+        } else if (item.queuedAt().isAfter(cutoff)) {
+          retry.add(item);
         } else {
           postsGivenUp++;
         }

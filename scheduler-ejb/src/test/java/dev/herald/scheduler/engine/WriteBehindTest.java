@@ -72,6 +72,44 @@ class WriteBehindTest {
     queueOneCycle();
     store.failure = new IllegalStateException("database down");
     clock.advance(GIVE_UP.plusSeconds(1));
+    List<String> warnings = warningsOf(writes::flush);
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
+        warnings::toString);
+
+    store.failure = null;
+    writes.flush();
+
+    assertEquals(0, store.completed.size(), "the cycle runs again once its lease runs out");
+    assertEquals(List.of(), held.accounts(), "the heartbeat no longer extends it");
+  }
+
+  @Test
+  void aCycleWhosePostsAreGivenUpIsGivenUpWithThem() {
+    held.claimed(cycle.accountId());
+    writes.finished(
+        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
+    store.failure = new IllegalStateException("database down");
+    writes.flush();
+    clock.advance(GIVE_UP.plusSeconds(1));
+    // The cycle ends just now: its completion is young, its post's outcome is not.
+    writes.completed(new Completed(cycle, clock.instant().plusSeconds(60), CycleTally.empty()));
+
+    List<String> warnings = warningsOf(writes::flush);
+
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
+        warnings::toString);
+    store.failure = null;
+    writes.flush();
+    assertEquals(0, store.completed.size(), "not completed without its post's outcome");
+    assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
+  }
+
+  /** The warnings {@link WriteBehind} logs while {@code action} runs, formatted. */
+  private static List<String> warningsOf(Runnable action) {
     List<String> warnings = new ArrayList<>();
     Handler handler =
         new Handler() {
@@ -91,20 +129,11 @@ class WriteBehindTest {
     Logger log = Logger.getLogger(WriteBehind.class.getName());
     log.addHandler(handler);
     try {
-      writes.flush();
+      action.run();
     } finally {
       log.removeHandler(handler);
     }
-    assertTrue(
-        warnings.stream()
-            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
-        warnings::toString);
-
-    store.failure = null;
-    writes.flush();
-
-    assertEquals(0, store.completed.size(), "the cycle runs again once its lease runs out");
-    assertEquals(List.of(), held.accounts(), "the heartbeat no longer extends it");
+    return warnings;
   }
 
   @Test
