@@ -23,16 +23,17 @@ import java.util.regex.Pattern;
  * <p>Rule 14: only Telegram's explicit answers ({@link #SENDER_BANNED}) ban a session. A 401
  * without one of them, an expired session, or an authorization state that waits for a login is
  * {@link SendOutcome.SenderNeedsLogin}; a client that is still starting is {@link
- * SendOutcome.SenderUnavailable}. {@code AUTH_KEY_DUPLICATED} maps to a ban here; {@link
- * TdlibSessions} turns it into unavailable when this process has a second client of the session
- * open (our own duplicate, not Telegram's verdict on the account).
+ * SendOutcome.SenderUnavailable}. {@code AUTH_KEY_DUPLICATED} (two connections used one
+ * authorization at once, and Telegram invalidated it) ends the authorization, not the account: a
+ * new login, never a ban; {@link TdlibSessions} turns it into unavailable when this process has a
+ * second client of the session open (our own duplicate: the first one is still closing).
  */
 public final class TdlibErrorMapper {
 
   /** When a 429 says nothing about how long: TDLib waits out short ones itself, so be generous. */
   static final Duration DEFAULT_FLOOD_WAIT = Duration.ofSeconds(60);
 
-  /** Two clients on one authorization: a ban only if the second client is not our own. */
+  /** Two clients on one authorization: Telegram invalidates it; the account is fine. */
   static final String AUTH_KEY_DUPLICATED = "AUTH_KEY_DUPLICATED";
 
   private static final Pattern RETRY_AFTER = Pattern.compile("(?i)retry after (\\d+)");
@@ -46,11 +47,10 @@ public final class TdlibErrorMapper {
           "USER_DEACTIVATED",
           "AUTH_KEY_UNREGISTERED",
           "SESSION_REVOKED",
-          AUTH_KEY_DUPLICATED,
           "PHONE_NUMBER_BANNED");
 
   /** The authorization ended without a ban: the account logs in again and is fine. */
-  private static final List<String> NEEDS_LOGIN = List.of("SESSION_EXPIRED");
+  private static final List<String> NEEDS_LOGIN = List.of("SESSION_EXPIRED", AUTH_KEY_DUPLICATED);
 
   /** The authorization states in which the session waits for a login step by a human. */
   private static final List<String> WAITING_FOR_LOGIN =

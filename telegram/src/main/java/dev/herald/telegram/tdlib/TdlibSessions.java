@@ -491,13 +491,14 @@ public final class TdlibSessions implements AutoCloseable {
   }
 
   /**
-   * {@code AUTH_KEY_DUPLICATED} is Telegram's answer to two clients on one authorization. When one
-   * of them is ours (a client of this session still closing here), the duplicate is our doing, not
-   * a verdict on the account: the session is unavailable for now, not banned.
+   * {@code AUTH_KEY_DUPLICATED} is Telegram's answer to two clients on one authorization: it ends
+   * the authorization (a new login). When one of them is ours (a client of this session still
+   * closing here), the duplicate is our doing: the session is unavailable for now, and its next
+   * client tries again.
    */
   private SendOutcome notOurOwnDuplicate(long sessionId, SendOutcome outcome) {
-    if (outcome instanceof SendOutcome.SenderBanned banned
-        && banned.reason().contains(TdlibErrorMapper.AUTH_KEY_DUPLICATED)
+    if (outcome instanceof SendOutcome.SenderNeedsLogin logIn
+        && logIn.reason().contains(TdlibErrorMapper.AUTH_KEY_DUPLICATED)
         && hasSecondClient(sessionId)) {
       return new SendOutcome.SenderUnavailable(
           TdlibErrorMapper.AUTH_KEY_DUPLICATED

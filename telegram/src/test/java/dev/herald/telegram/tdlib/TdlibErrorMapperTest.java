@@ -83,13 +83,13 @@ class TdlibErrorMapperTest {
                 "400 USER_DEACTIVATED",
                 "401 AUTH_KEY_UNREGISTERED",
                 "401 SESSION_REVOKED",
-                "406 AUTH_KEY_DUPLICATED",
                 "400 PHONE_NUMBER_BANNED"),
             // A logout without a verdict needs a login and is no ban.
             ofKind(
                 SendOutcome.SenderNeedsLogin.class,
                 "401 Unauthorized",
                 "401 SESSION_EXPIRED",
+                "406 AUTH_KEY_DUPLICATED", // the authorization is invalidated, not the account
                 "401 SOMETHING_NEW_401"),
             // Unknown chats.
             ofKind(

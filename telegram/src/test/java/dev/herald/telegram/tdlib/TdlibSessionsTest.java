@@ -375,10 +375,10 @@ class TdlibSessionsTest extends FakeTdlibTest {
   }
 
   @Test
-  void authKeyDuplicatedWithoutASecondClientOfOursIsABan() {
+  void authKeyDuplicatedWithoutASecondClientOfOursNeedsANewLoginNotABan() {
     logIn(sessions, 1);
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
-    assertInstanceOf(SendOutcome.SenderBanned.class, outcome);
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
   }
 
   @Test
