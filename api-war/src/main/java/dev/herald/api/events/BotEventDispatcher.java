@@ -27,7 +27,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +51,10 @@ public class BotEventDispatcher {
   private static final RepeatedFailureLog DISPATCH_FAILURES =
       new RepeatedFailureLog(LOG, "Dispatching bot events");
 
+  /** With the database away each renewal of the listener announcement fails: logged once. */
+  private static final RepeatedFailureLog ANNOUNCE_FAILURES =
+      new RepeatedFailureLog(LOG, "Announcing this node as an event listener");
+
   private static final RepeatedFailureLog STATE_FAILURES =
       new RepeatedFailureLog(LOG, "Reading a bot's state for its streams");
 
@@ -63,8 +67,9 @@ public class BotEventDispatcher {
   private static final int ANNOUNCEMENT_ROUNDS = 3;
 
   /**
-   * How soon a failed keep-alive round (the database away) is tried again, at most: soon enough
-   * that the node is announced again shortly after the database is back, slow enough not to spin.
+   * How soon a failed renewal of the announcement (the database away) is tried again, at most: soon
+   * enough that the node is announced again shortly after the database is back, slow enough not to
+   * spin.
    */
   private static final Duration FAILED_ROUND_RETRY = Duration.ofSeconds(1);
 
@@ -82,6 +87,13 @@ public class BotEventDispatcher {
 
   private final Map<Long, Set<EventStream>> streams = new ConcurrentHashMap<>();
   private final Set<Long> heldBack = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Every stream is to be read again: the feed reconnected (it answers that once), or this node was
+   * announced again after its announcement lapsed.
+   */
+  private final AtomicBoolean rereadAll = new AtomicBoolean();
+
   private volatile BotEventMessages messages;
   private volatile StateFanOut states;
   private volatile boolean running;
@@ -171,10 +183,15 @@ public class BotEventDispatcher {
     }
   }
 
-  /** Renews the announcement while streams are open here or the cache is on, else withdraws it. */
+  /** Whether this node should be announced: streams are open here, or the cache is on. */
+  private boolean wantsAnnouncement() {
+    return !streams.isEmpty() || (running && cacheOn());
+  }
+
+  /** Renews the announcement while this node {@link #wantsAnnouncement}, else withdraws it. */
   private void renewOrWithdraw() {
     synchronized (announcement) {
-      if (!streams.isEmpty() || (running && cacheOn())) {
+      if (wantsAnnouncement()) {
         announceNow();
       } else if (announced) {
         announcedUntil = null;
@@ -200,6 +217,9 @@ public class BotEventDispatcher {
       throw e;
     }
     announcedUntil = from.plus(announcementValidity()).minus(settings.eventKeepAlive());
+    if (!announced) {
+      rereadAll.set(true); // what changed while not announced was announced to nobody
+    }
     announced = true;
   }
 
@@ -235,37 +255,53 @@ public class BotEventDispatcher {
 
   private void run() {
     long keepAlive = settings.eventKeepAlive().toNanos();
-    long failedRoundRetry = Math.min(keepAlive, FAILED_ROUND_RETRY.toNanos());
-    long nextKeepAlive = System.nanoTime() + failedRoundRetry;
-    try {
-      renewOrWithdraw();
-      nextKeepAlive = System.nanoTime() + keepAlive;
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Announcing the event listener failed; retrying", e);
-    }
+    long failedRenewalRetry = Math.min(keepAlive, FAILED_ROUND_RETRY.toNanos());
+    long nextComment = System.nanoTime() + keepAlive;
+    long nextRenewal = System.nanoTime();
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
+        long nextRound = Math.min(nextComment, nextRenewal);
         Duration wait =
-            heldBack.isEmpty()
-                ? Duration.ofNanos(Math.max(1_000_000, nextKeepAlive - System.nanoTime()))
+            heldBack.isEmpty() && !(rereadAll.get() && announced())
+                ? Duration.ofNanos(Math.max(1_000_000, nextRound - System.nanoTime()))
                 : HELD_BACK_RETRY;
         Wake wake = feed.await(wait);
-        if (wake.all() && !announced()) {
+        if (wake.all()) {
+          rereadAll.set(true); // answered once: kept until every stream was read after it
+        }
+        if (wake.all() && !announced() && wantsAnnouncement()) {
           // The feed is back after an outage that cost the announcement (the database announced
           // nothing since it lapsed): announced again before every stream is read, so no change
           // falls between that read and the announcement.
-          nextKeepAlive = System.nanoTime() + failedRoundRetry;
-          renewOrWithdraw();
-          nextKeepAlive = System.nanoTime() + keepAlive;
+          nextRenewal = System.nanoTime();
         }
-        hear(wake);
-        dispatch(wake);
-        if (System.nanoTime() >= nextKeepAlive) {
-          // A failed round is due again within a second, not at once: with the database away,
-          // a loop retrying an overdue round spun (1 471 attempts in 2 s).
-          nextKeepAlive = System.nanoTime() + failedRoundRetry;
+        if (System.nanoTime() >= nextRenewal) {
+          // A failed renewal is due again within a second, not at once: with the database away,
+          // a loop retrying an overdue one spun (1 471 attempts in 2 s).
+          nextRenewal = System.nanoTime() + failedRenewalRetry;
+          if (renew()) {
+            nextRenewal = System.nanoTime() + keepAlive;
+          }
+        }
+        // Every stream is read again once announced (or with nothing to announce): the changes
+        // made while this node was not announced were announced to nobody.
+        boolean everything = rereadAll.get() && (announced() || !wantsAnnouncement());
+        Wake handled = everything ? Wake.everything() : wake;
+        if (everything) {
+          rereadAll.set(false);
+        }
+        try {
+          hear(handled);
+          dispatch(handled);
+        } catch (RuntimeException e) {
+          if (everything) {
+            rereadAll.set(true);
+          }
+          throw e;
+        }
+        if (System.nanoTime() >= nextComment) {
+          nextComment = System.nanoTime() + keepAlive;
           keepAlive();
-          nextKeepAlive = System.nanoTime() + keepAlive;
         }
         DISPATCH_FAILURES.succeeded();
       } catch (RuntimeException e) {
@@ -275,6 +311,20 @@ public class BotEventDispatcher {
         cache.deaf();
         DISPATCH_FAILURES.failed(e.toString());
       }
+    }
+  }
+
+  /** Renews or withdraws the announcement; false when the database refused it. */
+  private boolean renew() {
+    try {
+      renewOrWithdraw();
+      ANNOUNCE_FAILURES.succeeded();
+      return true;
+    } catch (RuntimeException e) {
+      if (running) {
+        ANNOUNCE_FAILURES.failed(e.toString());
+      }
+      return false;
     }
   }
 
@@ -318,7 +368,7 @@ public class BotEventDispatcher {
     }
   }
 
-  /** Comments on every stream, drops the closed ones, renews or withdraws the announcement. */
+  /** Comments on every stream and drops the closed ones. */
   private void keepAlive() {
     for (Long account : streams.keySet()) {
       streams.computeIfPresent(
@@ -329,7 +379,6 @@ public class BotEventDispatcher {
           });
     }
     streams.values().forEach(set -> set.forEach(EventStream::keepAlive));
-    renewOrWithdraw();
   }
 
   @PreDestroy

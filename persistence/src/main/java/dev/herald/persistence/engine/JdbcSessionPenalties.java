@@ -82,7 +82,9 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
     return jdbc.transaction(
         "park a session that needs a login",
         c -> {
-          Jdbc.execute(c, PenaltySql.PARK_NEEDS_LOGIN, reason, sessionId);
+          if (Jdbc.execute(c, PenaltySql.PARK_NEEDS_LOGIN, reason, sessionId) == 0) {
+            return Optional.<Long>empty(); // banned meanwhile: the ban replaced it already
+          }
           log(
               c,
               accountId,

@@ -43,8 +43,9 @@ final class PenaltySql {
           .formatted(SessionSql.inUse("telegram_session"));
 
   /**
-   * Parks a session NEEDS_LOGIN: off its account (its slot freed), never banned. Parameters:
-   * reason, session.
+   * Parks a session NEEDS_LOGIN: off its account (its slot freed), never banned, and never over a
+   * ban (Telegram's verdict on the account outranks a lost authorization: the other client of an
+   * {@code AUTH_KEY_DUPLICATED} may have been answered a ban first). Parameters: reason, session.
    */
   static final String PARK_NEEDS_LOGIN =
       """
@@ -52,7 +53,7 @@ final class PenaltySql {
          SET state = 'NEEDS_LOGIN', state_reason = ?, state_since = now(),
              assigned_account_id = NULL, flood_wait_until = NULL,
              updated_at = now(), version = version + 1
-       WHERE id = ?
+       WHERE id = ? AND state <> 'BANNED'
       """;
 
   /**

@@ -161,6 +161,22 @@ class JdbcSessionPenaltiesTest extends DatabaseTest {
     assertTrue(rows.text(reason, account).contains("needs a new login"));
   }
 
+  @Test
+  void aBannedSessionStaysBannedWhenItsOtherClientIsToldToLogInAgain() {
+    Posting posting = aBotWithASpareSession();
+    long account = posting.account();
+    long session = posting.session();
+    penalties.banAndReplace(account, session, "AUTH_KEY_UNREGISTERED");
+
+    Optional<Long> replacement =
+        penalties.parkNeedsLoginAndReplace(account, session, "AUTH_KEY_DUPLICATED");
+
+    assertEquals(Optional.empty(), replacement, "the ban replaced it already");
+    assertEquals("BANNED", state(session));
+    assertEquals(0, activity(account, "SESSION_PARKED"));
+    assertEquals(1, activity(account, "SESSION_REPLACED"));
+  }
+
   private String state(long session) {
     return rows.text("SELECT state FROM telegram_session WHERE id = ?", session);
   }

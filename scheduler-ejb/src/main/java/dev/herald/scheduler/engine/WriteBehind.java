@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,6 +64,12 @@ final class WriteBehind {
   /** Items of a failed flush, retried first (only touched under the flush lock). */
   private final List<Item> retry = new ArrayList<>();
 
+  /**
+   * The cycles whose post outcomes were given up and whose completion has not come yet (only
+   * touched under the flush lock): it is given up when it comes.
+   */
+  private final Set<CycleKey> lostPosts = new HashSet<>();
+
   WriteBehind(
       String node, DeliveryLedger ledger, Clock clock, Duration giveUpAfter, HeldLeases held) {
     this.node = node;
@@ -103,6 +110,19 @@ final class WriteBehind {
       retry.addAll(batch);
       throw e;
     }
+    // The completion of a cycle whose posts an earlier flush gave up goes too: a cycle's posts are
+    // queued before its completion (a long cycle's first ones seconds before), and written
+    // completed, the cycle would show those posts SENDING while the warning said it runs again.
+    int earlierCycles = 0;
+    for (Iterator<Item> it = batch.iterator(); it.hasNext(); ) {
+      if (it.next() instanceof CompletedCycle done
+          && lostPosts.remove(CycleKey.of(done.cycle().cycle()))) {
+        it.remove();
+        held.released(done.cycle().cycle().accountId());
+        earlierCycles++;
+      }
+    }
+    warnGivenUp(0, earlierCycles);
     if (batch.isEmpty()) {
       return;
     }
@@ -122,10 +142,6 @@ final class WriteBehind {
       failures.succeeded();
     } catch (RuntimeException e) {
       Instant cutoff = clock.instant().minus(giveUpAfter);
-      // A cycle's posts are queued before its completion, so they are given up first; its
-      // completion goes with them (whatever its own age), or the cycle would be written completed
-      // with those posts still SENDING while the warning says it runs again.
-      Set<CycleKey> lostPosts = new HashSet<>();
       for (Item item : batch) {
         if (item instanceof FinishedPost post && !item.queuedAt().isAfter(cutoff)) {
           lostPosts.add(CycleKey.of(post.post().cycle()));
@@ -134,31 +150,19 @@ final class WriteBehind {
       int postsGivenUp = 0;
       int cyclesGivenUp = 0;
       for (Item item : batch) {
+        boolean old = !item.queuedAt().isAfter(cutoff);
         if (item instanceof CompletedCycle done
-            && (!item.queuedAt().isAfter(cutoff)
-                || lostPosts.contains(CycleKey.of(done.cycle().cycle())))) {
+            && (lostPosts.remove(CycleKey.of(done.cycle().cycle())) || old)) {
           // Given up: its lease runs out and the cycle runs again.
           held.released(done.cycle().cycle().accountId());
           cyclesGivenUp++;
-        } else if (item.queuedAt().isAfter(cutoff)) {
+        } else if (!old) {
           retry.add(item);
         } else {
           postsGivenUp++;
         }
       }
-      if (postsGivenUp + cyclesGivenUp > 0) {
-        // Not a repeat of the outage but a loss of its own, once per item: always a warning.
-        LOG.log(
-            Level.WARNING,
-            "Gave up writing {0} post outcomes and {1} cycle completions after {2} s: those posts"
-                + " keep their SENDING record (never sent again), those cycles run again when"
-                + " their leases run out",
-            new Object[] {
-              String.valueOf(postsGivenUp),
-              String.valueOf(cyclesGivenUp),
-              String.valueOf(giveUpAfter.toSeconds())
-            });
-      }
+      warnGivenUp(postsGivenUp, cyclesGivenUp);
       failures.failed(
           finished.size()
               + " finished posts and "
@@ -169,5 +173,18 @@ final class WriteBehind {
               + retry.size()
               + " kept to retry");
     }
+  }
+
+  /** Not a repeat of an outage but a loss of its own, once per item: always a warning. */
+  private static void warnGivenUp(int posts, int cycles) {
+    if (posts + cycles == 0) {
+      return;
+    }
+    LOG.log(
+        Level.WARNING,
+        "Gave up writing {0} post outcomes and {1} cycle completions: those posts keep their"
+            + " SENDING record (never sent again), those cycles run again when their leases run"
+            + " out",
+        new Object[] {String.valueOf(posts), String.valueOf(cycles)});
   }
 }

@@ -108,6 +108,32 @@ class WriteBehindTest {
     assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
   }
 
+  @Test
+  void aLongCycleWhosePostsWereGivenUpEarlierIsGivenUpWhenItCompletes() {
+    held.claimed(cycle.accountId());
+    writes.finished(
+        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
+    store.failure = new IllegalStateException("database down");
+    writes.flush();
+    clock.advance(GIVE_UP.plusSeconds(1));
+    assertTrue(
+        warningsOf(writes::flush).stream()
+            .anyMatch(
+                w -> w.startsWith("Gave up writing 1 post outcomes and 0 cycle completions")));
+
+    // The database is back; the cycle, still running (its lease extended), ends only now.
+    store.failure = null;
+    writes.completed(new Completed(cycle, clock.instant().plusSeconds(60), CycleTally.empty()));
+    List<String> warnings = warningsOf(writes::flush);
+
+    assertEquals(0, store.completed.size(), "not completed without its post's outcome");
+    assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.startsWith("Gave up writing 0 post outcomes and 1 cycle completions")),
+        warnings::toString);
+  }
+
   /** The warnings {@link WriteBehind} logs while {@code action} runs, formatted. */
   private static List<String> warningsOf(Runnable action) {
     List<String> warnings = new ArrayList<>();

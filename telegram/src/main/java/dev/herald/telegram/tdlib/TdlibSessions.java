@@ -493,8 +493,9 @@ public final class TdlibSessions implements AutoCloseable {
   /**
    * {@code AUTH_KEY_DUPLICATED} is Telegram's answer to two clients on one authorization: it ends
    * the authorization (a new login). When one of them is ours (a client of this session still
-   * closing here), the duplicate is our doing: the session is unavailable for now, and its next
-   * client tries again.
+   * closing here), the duplicate is our doing and says nothing new to an admin: the session is
+   * unavailable for now, and its next client finds out whether the authorization survived (a client
+   * that is logged out asks for a login).
    */
   private SendOutcome notOurOwnDuplicate(long sessionId, SendOutcome outcome) {
     if (outcome instanceof SendOutcome.SenderNeedsLogin logIn
