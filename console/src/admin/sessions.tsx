@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { page, post } from "../api";
+import { del, page, post } from "../api";
 import type { ApiProblem } from "../problem";
 import type { ApiPair, SessionView, WarmupView } from "../types";
 import { Field, Notice, PagedList, ProblemAlert, Screen, useActions, when } from "../ui";
@@ -150,7 +150,7 @@ function LoginWizard({ onAdded, relogin }: { onAdded: () => void; relogin: Sessi
   );
 }
 
-/** The session pool: by state, ban with a reason, release, and the login wizard. */
+/** The session pool: by state, ban with a reason, release, delete, and the login wizard. */
 export function Sessions() {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const { problem, notice, reload, run, refresh, setProblem } = useActions();
@@ -171,12 +171,28 @@ export function Sessions() {
     }
   };
 
+  // Deleted for good: its TDLib state and warm-up go with it (DELETE /admin/sessions/{id}).
+  const remove = (s: SessionView) =>
+    run(async () => {
+      await del(`/admin/sessions/${s.id}`);
+      return `Session ${s.id} deleted.`;
+    });
+
+  const deleteButton = (s: SessionView) => (
+    <button type="button" class="danger" aria-label={`Delete session ${s.id}`} onClick={() => remove(s)}>
+      Delete
+    </button>
+  );
+
   const actions = (s: SessionView) => {
     if (s.state === "BANNED") {
       return (
-        <button type="button" onClick={() => act(s, "release")}>
-          Release
-        </button>
+        <>
+          <button type="button" onClick={() => act(s, "release")}>
+            Release
+          </button>
+          {deleteButton(s)}
+        </>
       );
     }
     return (
@@ -193,6 +209,7 @@ export function Sessions() {
         <button type="button" class="danger" onClick={() => act(s, "ban")}>
           Ban
         </button>
+        {deleteButton(s)}
       </>
     );
   };

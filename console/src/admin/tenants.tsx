@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { get, post, put } from "../api";
+import { del, get, post, put } from "../api";
 import type { ApiProblem } from "../problem";
 import type { AdminAccount } from "../types";
 import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
@@ -58,6 +58,19 @@ export function Tenants() {
     setNotice(null);
     try {
       show(await get<AdminAccount>(`/admin/accounts/${encodeURIComponent(lookupId)}`));
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    }
+  };
+
+  // The tenant's bot configuration and own bot, deleted (DELETE /admin/bots/{id}; refused while running).
+  const deleteBot = async () => {
+    if (!account) return;
+    setProblem(null);
+    setNotice(null);
+    try {
+      await del(`/admin/bots/${account.id}`);
+      setNotice(`Tenant ${account.id}'s bot configuration and own bot deleted.`);
     } catch (err) {
       setProblem(err as ApiProblem);
     }
@@ -136,6 +149,9 @@ export function Tenants() {
                     setNotice(message);
                   }}
                 />
+                <button type="button" class="danger" onClick={deleteBot}>
+                  Delete bot
+                </button>
               </div>
               <PlanFields draft={accountPlan} onChange={setAccountPlan} problem={problem} prefix="" />
               <button type="submit">Save plan</button>

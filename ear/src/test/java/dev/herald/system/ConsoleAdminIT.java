@@ -131,6 +131,14 @@ class ConsoleAdminIT extends ConsoleSystemTest {
         .selectByVisibleText("UNUSED");
     browser.waitForText(By.cssSelector("table tbody"), "day 1: 0 / 5 posts this hour");
     browser.waitForText(By.cssSelector("table tbody"), "SOCKS5 proxy.console.example:1080");
+    // Deleted from its row, with its warm-up (DELETE /admin/sessions/{id}).
+    browser.waitFor(By.xpath("//button[@aria-label='Delete session " + parked + "']")).click();
+    browser.waitForText(
+        By.xpath("//*[@role='status'][contains(., 'Session " + parked + " deleted.')]"),
+        "Session " + parked + " deleted.");
+    assertEquals(0L, fixtures.count("SELECT count(*) FROM telegram_session WHERE id = ?", parked));
+    assertEquals(
+        0L, fixtures.count("SELECT count(*) FROM session_warmup WHERE session_id = ?", parked));
     // A session waiting out a flood wait is COOLING_DOWN, and the filter by that state finds it.
     long cooling = fixtures.session(fixtures.apiPair(7));
     fixtures.sql(
@@ -195,6 +203,17 @@ class ConsoleAdminIT extends ConsoleSystemTest {
     browser.go("/admin/bots");
     browser.waitFor(By.cssSelector("table tbody tr"));
     browser.capture("admin-bots");
+    // The tenant's bot deleted from its account (DELETE /admin/bots/{id}; refused only while
+    // running), after the bots screen was seen with it.
+    browser.go("/admin/tenants");
+    browser.type("Account id", String.valueOf(tenant));
+    browser.click("Open");
+    browser.waitForText(By.id("tenant-heading"), "Account " + tenant);
+    browser.click("Delete bot");
+    browser.waitForText(
+        By.xpath("//*[@role='status'][contains(., 'own bot deleted')]"),
+        "Tenant " + tenant + "'s bot configuration and own bot deleted.");
+    assertEquals(0L, fixtures.count("SELECT count(*) FROM bot WHERE account_id = ?", tenant));
 
     browser.go("/admin/access-codes");
     browser.click("Create codes");

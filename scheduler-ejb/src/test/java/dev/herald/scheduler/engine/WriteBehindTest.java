@@ -72,11 +72,7 @@ class WriteBehindTest {
     queueOneCycle();
     store.failure = new IllegalStateException("database down");
     clock.advance(GIVE_UP.plusSeconds(1));
-    List<String> warnings = warningsOf(writes::flush);
-    assertTrue(
-        warnings.stream()
-            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
-        warnings::toString);
+    assertWarned(writes::flush, "Gave up writing 1 post outcomes and 1 cycle completions");
 
     store.failure = null;
     writes.flush();
@@ -87,51 +83,50 @@ class WriteBehindTest {
 
   @Test
   void aCycleWhosePostsAreGivenUpIsGivenUpWithThem() {
-    held.claimed(cycle.accountId());
-    writes.finished(
-        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
-    store.failure = new IllegalStateException("database down");
-    writes.flush();
-    clock.advance(GIVE_UP.plusSeconds(1));
+    aPostOutcomeOlderThanTheLeaseWithTheDatabaseDown();
     // The cycle ends just now: its completion is young, its post's outcome is not.
-    writes.completed(new Completed(cycle, clock.instant().plusSeconds(60), CycleTally.empty()));
+    completeTheCycle();
 
-    List<String> warnings = warningsOf(writes::flush);
-
-    assertTrue(
-        warnings.stream()
-            .anyMatch(w -> w.startsWith("Gave up writing 1 post outcomes and 1 cycle completions")),
-        warnings::toString);
+    assertWarned(writes::flush, "Gave up writing 1 post outcomes and 1 cycle completions");
     store.failure = null;
     writes.flush();
+
     assertEquals(0, store.completed.size(), "not completed without its post's outcome");
     assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
   }
 
   @Test
   void aLongCycleWhosePostsWereGivenUpEarlierIsGivenUpWhenItCompletes() {
+    aPostOutcomeOlderThanTheLeaseWithTheDatabaseDown();
+    assertWarned(writes::flush, "Gave up writing 1 post outcomes and 0 cycle completions");
+
+    // The database is back; the cycle, still running (its lease extended), ends only now.
+    store.failure = null;
+    completeTheCycle();
+    assertWarned(writes::flush, "Gave up writing 0 post outcomes and 1 cycle completions");
+
+    assertEquals(0, store.completed.size(), "not completed without its post's outcome");
+    assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
+  }
+
+  /** The cycle's one post finished, its outcome not written for longer than the give-up time. */
+  private void aPostOutcomeOlderThanTheLeaseWithTheDatabaseDown() {
     held.claimed(cycle.accountId());
     writes.finished(
         new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
     store.failure = new IllegalStateException("database down");
     writes.flush();
     clock.advance(GIVE_UP.plusSeconds(1));
-    assertTrue(
-        warningsOf(writes::flush).stream()
-            .anyMatch(
-                w -> w.startsWith("Gave up writing 1 post outcomes and 0 cycle completions")));
+  }
 
-    // The database is back; the cycle, still running (its lease extended), ends only now.
-    store.failure = null;
+  private void completeTheCycle() {
     writes.completed(new Completed(cycle, clock.instant().plusSeconds(60), CycleTally.empty()));
-    List<String> warnings = warningsOf(writes::flush);
+  }
 
-    assertEquals(0, store.completed.size(), "not completed without its post's outcome");
-    assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
-    assertTrue(
-        warnings.stream()
-            .anyMatch(w -> w.startsWith("Gave up writing 0 post outcomes and 1 cycle completions")),
-        warnings::toString);
+  /** {@code action} logs a warning that starts with {@code start}. */
+  private static void assertWarned(Runnable action, String start) {
+    List<String> warnings = warningsOf(action);
+    assertTrue(warnings.stream().anyMatch(w -> w.startsWith(start)), warnings::toString);
   }
 
   /** The warnings {@link WriteBehind} logs while {@code action} runs, formatted. */
