@@ -113,16 +113,19 @@ final class WriteBehind {
     // The completion of a cycle whose posts an earlier flush gave up goes too: a cycle's posts are
     // queued before its completion (a long cycle's first ones seconds before), and written
     // completed, the cycle would show those posts SENDING while the warning said it runs again.
-    int earlierCycles = 0;
-    for (Iterator<Item> it = batch.iterator(); it.hasNext(); ) {
-      if (it.next() instanceof CompletedCycle done
-          && lostPosts.remove(CycleKey.of(done.cycle().cycle()))) {
-        it.remove();
-        held.released(done.cycle().cycle().accountId());
-        earlierCycles++;
+    // Only after an outage: on the flush's usual path the set is empty and the batch not walked.
+    if (!lostPosts.isEmpty()) {
+      int earlierCycles = 0;
+      for (Iterator<Item> it = batch.iterator(); it.hasNext(); ) {
+        if (it.next() instanceof CompletedCycle done
+            && lostPosts.remove(CycleKey.of(done.cycle().cycle()))) {
+          it.remove();
+          held.released(done.cycle().cycle().accountId());
+          earlierCycles++;
+        }
       }
+      warnGivenUp(0, earlierCycles);
     }
-    warnGivenUp(0, earlierCycles);
     if (batch.isEmpty()) {
       return;
     }
