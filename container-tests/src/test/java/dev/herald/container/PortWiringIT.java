@@ -15,6 +15,7 @@ import dev.herald.domain.bot.BotRepository;
 import dev.herald.domain.delivery.DeliveryHistory;
 import dev.herald.domain.plan.PlanRepository;
 import dev.herald.domain.ratelimit.RateLimiter;
+import dev.herald.domain.session.LoginStepMailbox;
 import dev.herald.domain.session.SessionLoginGateway;
 import dev.herald.domain.session.SessionRepository;
 import dev.herald.domain.shared.ClockProducer;
@@ -30,6 +31,7 @@ import dev.herald.persistence.bot.JpaBotDirectory;
 import dev.herald.persistence.bot.JpaBotRepository;
 import dev.herald.persistence.crypto.DataCipherProducer;
 import dev.herald.persistence.delivery.JpaDeliveryHistory;
+import dev.herald.persistence.engine.JdbcLoginStepMailbox;
 import dev.herald.persistence.plan.JpaPlanRepository;
 import dev.herald.persistence.ratelimit.Bucket4jRateLimiter;
 import dev.herald.persistence.session.JpaSessionRepository;
@@ -87,6 +89,7 @@ class PortWiringIT {
     adapters.put(Clock.class, ClockProducer.class);
     adapters.put(TelegramGateway.class, SenderGatewayRouter.class);
     adapters.put(SessionLoginGateway.class, SessionLoginRouter.class);
+    adapters.put(LoginStepMailbox.class, JdbcLoginStepMailbox.class);
     adapters.put(UserBotVerifier.class, UserBotVerifierRouter.class);
     assertAll(
         adapters.entrySet().stream()

@@ -99,9 +99,27 @@ final class ModelSessionNodes {
   List<Long> loggedInSessions(LibertyServer node, int count) {
     Api api = new Api(node.baseUrl());
     String admin = adminToken(node);
+    long pairId = apiPair(node, admin);
+    List<Long> sessions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long id = sessionAwaitingItsCode(node, admin, pairId);
+      Api.Reply code =
+          api.post("/api/v1/admin/sessions/" + id + "/code", JsonBody.of("value", "12345"))
+              .token(admin)
+              .send();
+      assertEquals(200, code.status(), code::toString);
+      assertEquals("READY", code.json().getString("login"), code::toString);
+      sessions.add(id);
+    }
+    return sessions;
+  }
+
+  /** A new API pair for 50 sessions, added on {@code node}; its id. */
+  long apiPair(LibertyServer node, String admin) {
     int apiId = ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000);
     Api.Reply pair =
-        api.post(
+        new Api(node.baseUrl())
+            .post(
                 "/api/v1/admin/api-pairs",
                 JsonBody.of(
                     "api_id",
@@ -113,26 +131,22 @@ final class ModelSessionNodes {
             .token(admin)
             .send();
     assertEquals(201, pair.status(), pair::toString);
-    long pairId = pair.json().getJsonNumber("id").longValue();
-    List<Long> sessions = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-      Api.Reply added =
-          api.post("/api/v1/admin/sessions", JsonBody.of("phone", phone, "api_pair_id", pairId))
-              .token(admin)
-              .send();
-      assertEquals(201, added.status(), added::toString);
-      assertEquals("CODE_REQUIRED", added.json().getString("login"), added::toString);
-      long id = added.json().getJsonNumber("id").longValue();
-      Api.Reply code =
-          api.post("/api/v1/admin/sessions/" + id + "/code", JsonBody.of("value", "12345"))
-              .token(admin)
-              .send();
-      assertEquals(200, code.status(), code::toString);
-      assertEquals("READY", code.json().getString("login"), code::toString);
-      sessions.add(id);
-    }
-    return sessions;
+    return pair.json().getJsonNumber("id").longValue();
+  }
+
+  /**
+   * A session of the pair added on {@code node}, its login started there and waiting for a code.
+   */
+  long sessionAwaitingItsCode(LibertyServer node, String admin, long pairId) {
+    String phone = "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    Api.Reply added =
+        new Api(node.baseUrl())
+            .post("/api/v1/admin/sessions", JsonBody.of("phone", phone, "api_pair_id", pairId))
+            .token(admin)
+            .send();
+    assertEquals(201, added.status(), added::toString);
+    assertEquals("CODE_REQUIRED", added.json().getString("login"), added::toString);
+    return added.json().getJsonNumber("id").longValue();
   }
 
   /** A tenant with an active plan for {@code sessions} sessions whose bot runs on {@code node}. */

@@ -3,13 +3,17 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.launcher.Api;
 import dev.herald.launcher.LibertyServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 14's must-show for two nodes (SPEC rule 15): sessions logged in on node A post from A while
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * folder); and at no moment are two clients of one session open, as the model's record of every
  * client shows.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the login first: the failover kills node A
 class SessionFailoverIT extends ModelNodesSystemTest {
 
   /** The engine's lease (herald.engine.lease-seconds) and the margin a takeover may take more. */
@@ -33,7 +38,45 @@ class SessionFailoverIT extends ModelNodesSystemTest {
     nodeB = nodes.started("herald-lease-b");
   }
 
+  /**
+   * An admin's login steps reach whichever node the load balancer picks: a login started on node A
+   * takes a new code, a start again and its code through node B, each run on A's client (B opens
+   * none), and the session joins the pool.
+   */
   @Test
+  @Order(1)
+  void aLoginStartedOnOneNodeTakesItsStepsThroughTheOther() {
+    String adminA = nodes.adminToken(nodeA);
+    long session = nodes.sessionAwaitingItsCode(nodeA, adminA, nodes.apiPair(nodeA, adminA));
+    Api apiB = new Api(nodeB.baseUrl());
+    String adminB = nodes.adminToken(nodeB);
+
+    Api.Reply resent =
+        apiB.post("/api/v1/admin/sessions/" + session + "/code/resend", "").token(adminB).send();
+    Api.Reply again =
+        apiB.post("/api/v1/admin/sessions/" + session + "/login", "").token(adminB).send();
+    Api.Reply code =
+        apiB.post("/api/v1/admin/sessions/" + session + "/code", JsonBody.of("value", "12345"))
+            .token(adminB)
+            .send();
+
+    assertEquals(200, resent.status(), resent::toString);
+    assertEquals("CODE_REQUIRED", resent.json().getString("login"), resent::toString);
+    assertTrue(resent.json().getString("login_detail").contains("(Sms)"), resent::toString);
+    assertEquals(200, again.status(), again::toString);
+    assertEquals("CODE_REQUIRED", again.json().getString("login"), "started again on A: " + again);
+    assertEquals(200, code.status(), code::toString);
+    assertEquals("READY", code.json().getString("login"), code::toString);
+    assertEquals("UNUSED", code.json().getString("state"), "in the pool");
+    assertTrue(nodes.sessionsWith("open", nodeA.pid()).contains(session), "run on A's client");
+    assertTrue(nodes.sessionsWith("open", nodeB.pid()).isEmpty(), "B opened no client");
+    assertEquals(0, nodes.count("SELECT count(*) FROM session_login_step"), "nothing left");
+    Api.Reply deleted = apiB.delete("/api/v1/admin/sessions/" + session).token(adminB).send();
+    assertEquals(204, deleted.status(), "out of the failover's pool: " + deleted);
+  }
+
+  @Test
+  @Order(2)
   void sessionsOfAKilledNodePostFromTheOtherWithinTheLeaseTimeAndNeverTwice() {
     List<Long> sessions =
         nodes.postingAndStored(

@@ -45,7 +45,8 @@ public final class TestDatabase {
         Statement s = c.createStatement()) {
       s.execute(
           "TRUNCATE account, bot, bot_target_group, api_pair, telegram_session, activity_log,"
-              + " bot_stats, delivery_record, scheduler_node, user_bot, session_lease RESTART"
+              + " bot_stats, delivery_record, scheduler_node, user_bot, session_lease,"
+              + " session_login_step RESTART"
               + " IDENTITY CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException("Could not empty the test database", e);

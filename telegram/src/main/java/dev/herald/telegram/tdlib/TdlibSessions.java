@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -369,6 +371,14 @@ public final class TdlibSessions implements AutoCloseable {
     return Optional.ofNullable(clients.get(sessionId));
   }
 
+  /** The sessions whose clients here are not logged in: a login waits for a step, or failed. */
+  public Set<Long> notLoggedIn() {
+    return clients.entrySet().stream()
+        .filter(open -> !AuthorizationStates.READY.equals(open.getValue().authorizationState()))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   public LoginStep startLogin(long sessionId, String phone, ApiPair api) {
     if (!library.status().available()) {
       return LoginStep.failed("TDLib is not available: " + library.status().detail());
@@ -381,6 +391,17 @@ public final class TdlibSessions implements AutoCloseable {
     } catch (IllegalStateException notReopened) {
       return LoginStep.failed(notReopened.getMessage());
     }
+  }
+
+  /**
+   * A login started again with the session's own API pair, on the node that holds its client (the
+   * admin's request reached another node, {@link LoginStepRelay}).
+   */
+  public LoginStep startLogin(long sessionId, String phone) {
+    return ownApiPairs
+        .of(sessionId)
+        .map(api -> startLogin(sessionId, phone, api))
+        .orElseGet(() -> LoginStep.failed("Session " + sessionId + " has no API pair of its own"));
   }
 
   public LoginStep submitCode(long sessionId, String code) {

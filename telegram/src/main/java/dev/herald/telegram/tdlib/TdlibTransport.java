@@ -3,6 +3,7 @@ package dev.herald.telegram.tdlib;
 import dev.herald.domain.engine.SessionLeases;
 import dev.herald.domain.engine.ThisNode;
 import dev.herald.domain.media.MediaStore;
+import dev.herald.domain.session.LoginStepMailbox;
 import dev.herald.domain.session.SessionApiPairs;
 import dev.herald.domain.session.SessionProxies;
 import dev.herald.domain.session.SessionStateStore;
@@ -43,6 +44,9 @@ public class TdlibTransport {
 
   @Inject ThisNode thisNode;
 
+  /** Where login steps pass between nodes (PostgreSQL in the server); unresolvable in tests. */
+  @Inject Instance<LoginStepMailbox> loginStepMailboxes;
+
   /** Where media posts' files live (PostgreSQL in the server); unresolvable in bare tests. */
   @Inject Instance<MediaStore> mediaStores;
 
@@ -53,6 +57,7 @@ public class TdlibTransport {
 
   private TdlibLibrary library;
   private TdlibSessions sessions;
+  private LoginStepRelay loginSteps;
   private ThreadFactory threads;
 
   public synchronized TdlibStatus status() {
@@ -72,8 +77,30 @@ public class TdlibTransport {
   public synchronized Optional<TdlibSessions> sessions() {
     if (sessions == null && status().available()) {
       sessions = newSessions().useProxies(proxies::of).leasedThrough(leases());
+      // Steps asked elsewhere of the logins this node starts are answered from the start.
+      loginSteps = newLoginSteps(sessions);
     }
     return Optional.ofNullable(sessions);
+  }
+
+  /**
+   * A login's code, new code and password, run here or by the node running the login; empty with
+   * {@link #status()} saying why.
+   */
+  public synchronized Optional<LoginStepRelay> loginSteps() {
+    return sessions().map(open -> loginSteps);
+  }
+
+  private LoginStepRelay newLoginSteps(TdlibSessions open) {
+    if (loginStepMailboxes == null || !loginStepMailboxes.isResolvable()) {
+      return LoginStepRelay.alone(open);
+    }
+    return LoginStepRelay.across(
+        open,
+        loginStepMailboxes.get(),
+        thisNode.id(),
+        settings.config().loginStepTimeout(),
+        threads());
   }
 
   /** Rule 15 across nodes; without a lease store (bare tests) this process is alone. */
@@ -163,6 +190,9 @@ public class TdlibTransport {
 
   @PreDestroy
   synchronized void shutdown() {
+    if (loginSteps != null) {
+      loginSteps.close();
+    }
     if (sessions != null) {
       sessions.close();
     }

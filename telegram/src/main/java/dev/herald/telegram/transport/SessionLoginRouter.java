@@ -1,21 +1,22 @@
 package dev.herald.telegram.transport;
 
+import dev.herald.domain.session.LoginStepMailbox.Kind;
 import dev.herald.domain.session.SessionLoginGateway;
 import dev.herald.telegram.config.TelegramSettings;
 import dev.herald.telegram.tdlib.ApiPair;
 import dev.herald.telegram.tdlib.LoginStep;
-import dev.herald.telegram.tdlib.TdlibSessions;
 import dev.herald.telegram.tdlib.TdlibTransport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Session logins through the configured sessions' transport: TDLib drives Telegram's real login
  * (phone, code, 2FA password); the sandbox has nothing to log in to, so its sessions are ready at
- * once. A TDLib that cannot load answers FAILED with the reason, never an exception.
+ * once. A TDLib that cannot load answers FAILED with the reason, never an exception. A step reaches
+ * whichever node the load balancer picks and is run by the node that has the login's client ({@link
+ * dev.herald.telegram.tdlib.LoginStepRelay}).
  */
 @ApplicationScoped
 public class SessionLoginRouter implements SessionLoginGateway {
@@ -25,35 +26,52 @@ public class SessionLoginRouter implements SessionLoginGateway {
 
   @Override
   public LoginProgress start(long sessionId, String phone, int apiId, String apiHash) {
-    return through(sessions -> sessions.startLogin(sessionId, phone, new ApiPair(apiId, apiHash)));
+    if (sandbox()) {
+      return LoginProgress.ready();
+    }
+    return answer(
+        tdlib
+            .get()
+            .loginSteps()
+            .map(steps -> steps.start(sessionId, phone, new ApiPair(apiId, apiHash))));
   }
 
   @Override
   public LoginProgress submitCode(long sessionId, String code) {
-    return through(sessions -> sessions.submitCode(sessionId, code));
+    return step(sessionId, Kind.CODE, code);
   }
 
   @Override
   public LoginProgress resendCode(long sessionId) {
-    return through(sessions -> sessions.resendCode(sessionId));
+    return step(sessionId, Kind.RESEND, "");
   }
 
   @Override
   public LoginProgress submitPassword(long sessionId, String password) {
-    return through(sessions -> sessions.submitPassword(sessionId, password));
+    return step(sessionId, Kind.PASSWORD, password);
   }
 
-  private LoginProgress through(Function<TdlibSessions, LoginStep> step) {
-    if (!"tdlib".equals(settings.sessionTransport())) {
+  /** A step, run by whichever node has the login's client. */
+  private LoginProgress step(long sessionId, Kind kind, String secret) {
+    if (sandbox()) {
       return LoginProgress.ready();
     }
-    TdlibTransport transport = tdlib.get();
-    Optional<TdlibSessions> sessions = transport.sessions();
-    if (sessions.isEmpty()) {
-      return LoginProgress.failed(
-          "TDLib is not available: " + transport.status().unavailableReason().orElse("unknown"));
-    }
-    LoginStep result = step.apply(sessions.get());
-    return new LoginProgress(LoginProgress.Step.valueOf(result.kind().name()), result.detail());
+    return answer(tdlib.get().loginSteps().map(steps -> steps.run(sessionId, kind, secret)));
+  }
+
+  private boolean sandbox() {
+    return !"tdlib".equals(settings.sessionTransport());
+  }
+
+  private LoginProgress answer(Optional<LoginStep> result) {
+    return result
+        .map(
+            step ->
+                new LoginProgress(LoginProgress.Step.valueOf(step.kind().name()), step.detail()))
+        .orElseGet(
+            () ->
+                LoginProgress.failed(
+                    "TDLib is not available: "
+                        + tdlib.get().status().unavailableReason().orElse("unknown")));
   }
 }

@@ -1,0 +1,180 @@
+package dev.herald.telegram.tdlib;
+
+import dev.herald.domain.session.LoginStepMailbox;
+import dev.herald.domain.session.LoginStepMailbox.AskedStep;
+import dev.herald.domain.session.LoginStepMailbox.Kind;
+import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A login's steps on whichever node they reach. The login's TDLib client is open on the node that
+ * started it and holds the session's lease (SPEC rule 15); an admin's code, request for a new code,
+ * password or start again reaches any node behind the load balancer. A node without the client
+ * leaves the step in the {@link LoginStepMailbox} and waits for the answer; each node whose clients
+ * wait for a login step takes the steps asked of them every {@link #ROUND}, runs them and leaves
+ * the answers. A node with no login in progress asks the database nothing.
+ */
+public final class LoginStepRelay implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(LoginStepRelay.class.getName());
+
+  /** How often a node with logins in progress looks for steps asked of them elsewhere. */
+  static final Duration ROUND = Duration.ofMillis(250);
+
+  /** How often the asking node looks for the answer. */
+  private static final Duration ANSWER_POLL = Duration.ofMillis(100);
+
+  private final TdlibSessions sessions;
+  private final LoginStepMailbox mailbox;
+  private final String node;
+  private final Duration answerWithin;
+  private final ScheduledExecutorService rounds; // null when alone
+  private boolean lastRoundFailed;
+
+  private LoginStepRelay(
+      TdlibSessions sessions,
+      LoginStepMailbox mailbox,
+      String node,
+      Duration answerWithin,
+      ScheduledExecutorService rounds) {
+    this.sessions = sessions;
+    this.mailbox = mailbox;
+    this.node = node;
+    this.answerWithin = answerWithin;
+    this.rounds = rounds;
+  }
+
+  /**
+   * Steps relayed through {@code mailbox} as {@code node}. The holder's step waits at most {@code
+   * stepTimeout} per request to Telegram (a new code makes two), and the asker waits that long.
+   */
+  public static LoginStepRelay across(
+      TdlibSessions sessions,
+      LoginStepMailbox mailbox,
+      String node,
+      Duration stepTimeout,
+      ThreadFactory threads) {
+    ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(threads);
+    LoginStepRelay relay =
+        new LoginStepRelay(
+            sessions, mailbox, node, stepTimeout.multipliedBy(2).plusSeconds(5), rounds);
+    rounds.scheduleWithFixedDelay(
+        relay::answerRound, ROUND.toMillis(), ROUND.toMillis(), TimeUnit.MILLISECONDS);
+    return relay;
+  }
+
+  /** No mailbox (tests, tools): this process is the only node, every step runs here. */
+  public static LoginStepRelay alone(TdlibSessions sessions) {
+    return new LoginStepRelay(sessions, null, "", Duration.ZERO, null);
+  }
+
+  /**
+   * A login's start: run here unless another node holds the session (its login is running there,
+   * and TDLib's state of it is there): then that node starts it again, with the session's own API
+   * pair.
+   */
+  public LoginStep start(long sessionId, String phone, ApiPair api) {
+    if (mailbox != null && sessions.find(sessionId).isEmpty()) {
+      OptionalLong asked = mailbox.post(sessionId, node, Kind.START, phone);
+      if (asked.isPresent()) {
+        return awaitAnswer(sessionId, asked.getAsLong());
+      }
+    }
+    return sessions.startLogin(sessionId, phone, api);
+  }
+
+  /** The step, run here when this node has the session's client, else by the node holding it. */
+  public LoginStep run(long sessionId, Kind kind, String secret) {
+    if (mailbox == null || sessions.find(sessionId).isPresent()) {
+      return runHere(sessionId, kind, secret);
+    }
+    OptionalLong asked = mailbox.post(sessionId, node, kind, secret);
+    if (asked.isEmpty()) {
+      return runHere(sessionId, kind, secret); // no node runs its login: says so
+    }
+    return awaitAnswer(sessionId, asked.getAsLong());
+  }
+
+  /** One round: the steps asked of this node's logins in progress, run and answered. */
+  void answerAsked() {
+    Set<Long> loggingIn = sessions.notLoggedIn();
+    if (loggingIn.isEmpty()) {
+      return;
+    }
+    for (AskedStep asked : mailbox.take(node, loggingIn)) {
+      LoginStep done;
+      try {
+        done = runHere(asked.sessionId(), asked.kind(), asked.secret());
+      } catch (RuntimeException e) {
+        done = LoginStep.failed("The login step failed on " + node + ": " + e.getMessage());
+      }
+      LOG.log(
+          Level.INFO,
+          "Session {0}: {1} asked on another node, answered {2}",
+          new Object[] {asked.sessionId(), asked.kind(), done.kind()});
+      mailbox.answer(
+          asked.id(),
+          new LoginProgress(LoginProgress.Step.valueOf(done.kind().name()), done.detail()));
+    }
+  }
+
+  private void answerRound() {
+    try {
+      answerAsked();
+      lastRoundFailed = false;
+    } catch (RuntimeException e) {
+      if (!lastRoundFailed) {
+        LOG.log(Level.WARNING, "Login steps asked on other nodes not read: {0}", e.getMessage());
+      }
+      lastRoundFailed = true;
+    }
+  }
+
+  private LoginStep runHere(long sessionId, Kind kind, String secret) {
+    return switch (kind) {
+      case START -> sessions.startLogin(sessionId, secret);
+      case CODE -> sessions.submitCode(sessionId, secret);
+      case RESEND -> sessions.resendCode(sessionId);
+      case PASSWORD -> sessions.submitPassword(sessionId, secret);
+    };
+  }
+
+  private LoginStep awaitAnswer(long sessionId, long step) {
+    long deadline = System.nanoTime() + answerWithin.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        Optional<LoginProgress> answer = mailbox.answerOf(step);
+        if (answer.isPresent()) {
+          return new LoginStep(
+              LoginStep.Kind.valueOf(answer.get().step().name()), answer.get().detail());
+        }
+        Thread.sleep(ANSWER_POLL.toMillis());
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    mailbox.forget(step);
+    return LoginStep.failed(
+        "The node running session "
+            + sessionId
+            + "'s login did not answer within "
+            + answerWithin.toSeconds()
+            + " s; try the step again, or start the login again");
+  }
+
+  @Override
+  public void close() {
+    if (rounds != null) {
+      rounds.shutdownNow();
+    }
+  }
+}
