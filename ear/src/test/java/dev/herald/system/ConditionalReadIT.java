@@ -49,7 +49,7 @@ class ConditionalReadIT extends TenantSystemTest {
     Api.Reply[] after = new Api.Reply[1];
     Poll.until(
         "a new body for the changed state",
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
         () -> {
           after[0] =
               api.get("/api/v1/bot/state")

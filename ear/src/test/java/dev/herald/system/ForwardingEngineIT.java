@@ -98,7 +98,7 @@ class ForwardingEngineIT extends EngineSystemTest {
     fixtures.sql("UPDATE account SET plan_status = 'INACTIVE' WHERE id = ?", tenant.account());
     Poll.until(
         "bot stopped",
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
         () -> "PLAN_INACTIVE".equals(fixtures.stopReason(tenant.account())));
   }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -151,7 +152,16 @@ class ProtocolHygieneIT extends TenantSystemTest {
     system.database().stop();
     Api.Reply reply;
     try {
-      reply = api.get("/api/v1/bot/state").token(token).send();
+      // The state cache may answer from memory for the second its listener takes to notice.
+      AtomicReference<Api.Reply> last = new AtomicReference<>();
+      Poll.until(
+          "the state read failing without its database",
+          Duration.ofSeconds(10),
+          () -> {
+            last.set(api.get("/api/v1/bot/state").token(token).send());
+            return last.get().status() != 200;
+          });
+      reply = last.get();
     } finally {
       system.database().start();
     }

@@ -76,7 +76,7 @@ class RestartIT extends TenantSystemTest {
       system.database().start();
     }
     launched.join();
-    system.server().awaitReady(Duration.ofSeconds(60));
+    system.server().awaitReady(Duration.ofMinutes(3)); // a waited-for start, as every start
     Api.Reply config = api.get("/api/v1/bot/config").token(token).send();
     assertEquals(200, config.status(), config::toString);
     assertEquals("@early_group", config.json().getJsonArray("target_groups").getString(0));

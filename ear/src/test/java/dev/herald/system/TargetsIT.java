@@ -103,7 +103,7 @@ class TargetsIT extends EngineSystemTest {
     // The target's write-behind commits up to a flush (20 ms) after the send.
     Poll.until(
         "the target recorded as JOINED",
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
         () -> {
           JsonObject standing = standing(tenant.token(), "@sandbox_lounge");
           return standing != null && "JOINED".equals(standing.getString("membership"));

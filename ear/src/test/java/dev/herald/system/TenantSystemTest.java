@@ -73,7 +73,7 @@ abstract class TenantSystemTest {
     JsonObject[] last = new JsonObject[1];
     Poll.until(
         what + " in the polled state",
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
         () -> shows.test(last[0] = botState(token)));
     return last[0];
   }
