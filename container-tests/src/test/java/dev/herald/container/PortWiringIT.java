@@ -22,6 +22,7 @@ import dev.herald.domain.shared.ClockProducer;
 import dev.herald.domain.shared.crypto.DataCipher;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.userbot.UserBotRepository;
+import dev.herald.domain.userbot.UserBotRequests;
 import dev.herald.domain.userbot.UserBotVerifier;
 import dev.herald.persistence.access.JpaAccessCodeRepository;
 import dev.herald.persistence.account.JpaAccountRepository;
@@ -35,6 +36,7 @@ import dev.herald.persistence.engine.JdbcLoginStepMailbox;
 import dev.herald.persistence.plan.JpaPlanRepository;
 import dev.herald.persistence.ratelimit.Bucket4jRateLimiter;
 import dev.herald.persistence.session.JpaSessionRepository;
+import dev.herald.persistence.userbot.JdbcUserBotRequests;
 import dev.herald.persistence.userbot.JpaUserBotRepository;
 import dev.herald.telegram.transport.SenderGatewayRouter;
 import dev.herald.telegram.transport.SessionLoginRouter;
@@ -90,6 +92,7 @@ class PortWiringIT {
     adapters.put(TelegramGateway.class, SenderGatewayRouter.class);
     adapters.put(SessionLoginGateway.class, SessionLoginRouter.class);
     adapters.put(LoginStepMailbox.class, JdbcLoginStepMailbox.class);
+    adapters.put(UserBotRequests.class, JdbcUserBotRequests.class);
     adapters.put(UserBotVerifier.class, UserBotVerifierRouter.class);
     assertAll(
         adapters.entrySet().stream()

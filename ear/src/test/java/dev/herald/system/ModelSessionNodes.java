@@ -75,7 +75,13 @@ final class ModelSessionNodes {
 
   /** A node named {@code name} with its own TDLib folder, not started. */
   LibertyServer node(String name) {
+    return node(name, Map.of());
+  }
+
+  /** A node as {@link #node(String)}, with {@code settings} added to its environment. */
+  LibertyServer node(String name, Map<String, String> settings) {
     Map<String, String> env = new HashMap<>(system.testEnvironment());
+    env.putAll(settings);
     env.put("DB_NAME", database);
     env.put("HERALD_TRANSPORT_SESSIONS", "tdlib");
     env.put("HERALD_TDLIB_LIBRARY", "model");

@@ -10,8 +10,10 @@ import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
+import dev.herald.domain.userbot.UserBotRequests;
 import dev.herald.telegram.config.TelegramSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Sends as a tenant's own bot, the token taken from {@link Sender#credential()}. No MicroProfile
@@ -36,6 +39,9 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   private boolean forwardAsCopy;
   private BotApiMedia media;
 
+  /** Each user bot's requests at its admin's limits; none in tests that send unpaced. */
+  private UserBotThrottle throttle;
+
   /**
    * Groups Telegram upgraded to supergroups, by the chat as configured: once an upgrade was
    * followed, later posts go to the new id directly instead of making a refused call first every
@@ -47,9 +53,10 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   public BotApiGateway() {}
 
   @Inject
-  public BotApiGateway(TelegramSettings settings, MediaStore media) {
+  public BotApiGateway(TelegramSettings settings, MediaStore media, UserBotRequests requests) {
     this.settings = settings;
     this.media = new BotApiMedia(media);
+    this.throttle = new UserBotThrottle(requests);
   }
 
   /** For tests that send no media. */
@@ -61,6 +68,20 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   public BotApiGateway(BotApiClient client, boolean forwardAsCopy, MediaStore media) {
     this(client, forwardAsCopy);
     this.media = new BotApiMedia(media);
+  }
+
+  /** Paces every user bot's requests through {@code throttle} (tests). */
+  BotApiGateway pacedBy(UserBotThrottle throttle) {
+    this.throttle = throttle;
+    return this;
+  }
+
+  /** The requests made and not yet counted go to the bots' totals before the node stops. */
+  @PreDestroy
+  void countRequests() {
+    if (throttle != null) {
+      throttle.countAll();
+    }
   }
 
   @PostConstruct
@@ -139,8 +160,8 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
         post.type() == PostType.TEXT
             ? BotApiRequests.sendMessage(chat, post)
             : BotApiRequests.forwardOrCopy(chat, post.source());
-    return client
-        .callAsync(sender.credential(), method, body)
+    return as(sender)
+        .call(method, body)
         .thenApply(response -> Sent.of(response, outcome(response)));
   }
 
@@ -151,7 +172,18 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     if (sender.kind() == Sender.Kind.SESSION || sender.credential() == null) {
       return CompletableFuture.completedFuture(Preparation.ready(0, null, 0, false));
     }
-    return new BotApiTargets(client).prepare(sender, chat);
+    return new BotApiTargets(as(sender)).prepare(chat);
+  }
+
+  /** Calls as the user bot {@code sender}, each when the bot's limits let it start. */
+  private BotApiTargets.Calls as(Sender sender) {
+    return (method, parameters) ->
+        paced(sender, () -> client.callAsync(sender.credential(), method, parameters));
+  }
+
+  private CompletableFuture<BotApiResponse> paced(
+      Sender sender, Supplier<CompletableFuture<BotApiResponse>> call) {
+    return throttle == null ? call.get() : throttle.call(sender.id(), call);
   }
 
   private CompletionStage<Sent> sendMedia(Sender sender, ChatReference chat, Post post) {
@@ -167,8 +199,10 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     BotApiMedia.Call call = prepared.get();
     CompletableFuture<BotApiResponse> answer =
         call.json() != null
-            ? client.callAsync(sender.credential(), call.method(), call.json())
-            : client.callAsync(sender.credential(), call.method(), call.multipart());
+            ? as(sender).call(call.method(), call.json())
+            : paced(
+                sender,
+                () -> client.callAsync(sender.credential(), call.method(), call.multipart()));
     return answer.thenApply(
         response -> {
           if (!response.ok()) {

@@ -5,7 +5,6 @@ import dev.herald.domain.targets.TargetError;
 import dev.herald.domain.targets.TargetErrors;
 import dev.herald.domain.targets.TargetMembership;
 import dev.herald.domain.telegram.ChatReference;
-import dev.herald.domain.telegram.Sender;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -21,21 +20,25 @@ import java.util.concurrent.CompletionException;
  */
 final class BotApiTargets {
 
-  private final BotApiClient client;
-
-  BotApiTargets(BotApiClient client) {
-    this.client = client;
+  /** Bot API calls as one user bot (paced by its limits, {@link UserBotThrottle}). */
+  interface Calls {
+    CompletableFuture<BotApiResponse> call(String method, JsonObject parameters);
   }
 
-  CompletableFuture<Preparation> prepare(Sender sender, ChatReference chat) {
-    String token = sender.credential();
+  private final Calls client;
+
+  BotApiTargets(Calls calls) {
+    this.client = calls;
+  }
+
+  CompletableFuture<Preparation> prepare(ChatReference chat) {
     if (chat.kind() == ChatReference.Kind.INVITE) {
       return client
-          .callAsync(token, "getMe", Json.createObjectBuilder().build())
+          .call("getMe", Json.createObjectBuilder().build())
           .thenApply(me -> notAdded(username(me), chat, 0, null));
     }
     return client
-        .callAsync(token, "getMe", Json.createObjectBuilder().build())
+        .call("getMe", Json.createObjectBuilder().build())
         .thenCompose(
             me -> {
               if (!me.ok()) {
@@ -46,7 +49,7 @@ final class BotApiTargets {
               String username = username(me);
               long botId = me.resultObject().getJsonNumber("id").longValue();
               return client
-                  .callAsync(token, "getChat", BotApiRequests.getChat(chat))
+                  .call("getChat", BotApiRequests.getChat(chat))
                   .thenCompose(
                       found -> {
                         if (!found.ok()) {
@@ -55,8 +58,7 @@ final class BotApiTargets {
                         JsonObject info = found.resultObject();
                         long chatId = info.getJsonNumber("id").longValue();
                         return client
-                            .callAsync(
-                                token, "getChatMember", BotApiRequests.getChatMember(chatId, botId))
+                            .call("getChatMember", BotApiRequests.getChatMember(chatId, botId))
                             .thenApply(member -> member(member, info, username, chat));
                       });
             });

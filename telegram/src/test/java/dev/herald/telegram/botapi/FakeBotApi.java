@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local server speaking the Bot API protocol: {@code POST /bot<token>/<method>} with a JSON body,
@@ -41,6 +42,10 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<Long, Long> migrations = new ConcurrentHashMap<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile FakeBotApiMedia media;
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private volatile Duration latency = Duration.ZERO;
 
   FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -100,6 +105,22 @@ final class FakeBotApi implements AutoCloseable {
     return calls;
   }
 
+  /** Every answer takes {@code latency} more. */
+  FakeBotApi slow(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  /** When each call arrived ({@link System#nanoTime}), in order. */
+  List<Long> arrivals() {
+    return arrivals;
+  }
+
+  /** The most calls this server had in hand at once. */
+  int mostInFlight() {
+    return mostInFlight.get();
+  }
+
   /** Answers the media methods as Telegram does (see {@link FakeBotApiMedia}); returns it. */
   FakeBotApiMedia media() {
     media = new FakeBotApiMedia();
@@ -107,6 +128,19 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    arrivals.add(System.nanoTime());
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      Thread.sleep(latency.toMillis());
+      answer(exchange);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     String[] path = exchange.getRequestURI().getPath().split("/");
     String token = path.length > 1 ? path[1].substring(3) : "";
     String method = path.length > 2 ? path[2] : "";
