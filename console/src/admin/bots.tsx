@@ -1,10 +1,14 @@
 import type { AdminBot } from "../types";
 import { PagedList, Screen, useActions, when } from "../ui";
+import { RateLimitControls } from "./rate-limits";
 import { SuspendControls } from "./suspend";
 
 const STATUSES = ["", "RUNNING", "STOPPED", "STOPPING"];
 
-/** Every tenant's bot by status, with suspend (a reason is recorded in the audit log) and activate. */
+/**
+ * Every tenant's bot by status, with suspend (a reason is recorded in the audit log) and activate,
+ * and its own bot's request limits.
+ */
 export function Bots() {
   const { problem, notice, reload, done, setProblem } = useActions();
 
@@ -27,6 +31,15 @@ export function Bots() {
             cell: (b) => `${b.stop_reason ?? "—"}${b.last_error_reason ? `: ${b.last_error_reason}` : ""}`,
           },
           { header: "Updated", cell: (b) => when(b.updated_at) },
+          {
+            header: "Own bot",
+            cell: (b) =>
+              b.user_bot ? (
+                <RateLimitControls accountId={b.account_id} userBot={b.user_bot} onProblem={setProblem} onDone={(_, message) => done(message)} />
+              ) : (
+                "—"
+              ),
+          },
           {
             header: "Action",
             className: "row-actions",

@@ -1,8 +1,9 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { del, get, post, put } from "../api";
 import type { ApiProblem } from "../problem";
-import type { AdminAccount } from "../types";
+import type { AdminAccount, AdminBot } from "../types";
 import { Field, Notice, PagedList, ProblemAlert, Screen, when } from "../ui";
+import { RateLimitControls } from "./rate-limits";
 import { SuspendControls } from "./suspend";
 import { EMPTY_PLAN, PlanDraft, PlanFields, contentDraft, mediaDraft, planBody } from "./plan-fields";
 
@@ -23,9 +24,21 @@ export function Tenants() {
   const [notice, setNotice] = useState<string | null>(null);
   const [suspended, setSuspended] = useState(false);
   const [reload, setReload] = useState(0);
+  const [bot, setBot] = useState<AdminBot | null>(null);
+  const shown = useRef<number | null>(null); // the account whose bot a reply may show
 
   const show = (a: AdminAccount) => {
-    if (a.id !== account?.id) setSuspended(false);
+    if (a.id !== account?.id) {
+      setSuspended(false);
+      setBot(null);
+      shown.current = a.id;
+      // Its bot and own bot, if it has them (404 when it never configured a bot); a late reply
+      // for an account opened before is dropped.
+      get<AdminBot>(`/admin/bots/${a.id}`).then(
+        (b) => shown.current === a.id && setBot(b),
+        () => shown.current === a.id && setBot(null),
+      );
+    }
     setAccount(a);
     setAccountPlan({
       status: a.plan.status,
@@ -70,6 +83,7 @@ export function Tenants() {
     setNotice(null);
     try {
       await del(`/admin/bots/${account.id}`);
+      setBot(null);
       setNotice(`Tenant ${account.id}'s bot configuration and own bot deleted.`);
     } catch (err) {
       setProblem(err as ApiProblem);
@@ -156,6 +170,21 @@ export function Tenants() {
               <PlanFields draft={accountPlan} onChange={setAccountPlan} problem={problem} prefix="" />
               <button type="submit">Save plan</button>
             </form>
+          )}
+          {account && bot?.account_id === account.id && bot.user_bot && (
+            <section class="card" aria-labelledby="own-bot-heading">
+              <h2 id="own-bot-heading">Own bot of account {account.id}</h2>
+              <RateLimitControls
+                accountId={account.id}
+                userBot={bot.user_bot}
+                onProblem={setProblem}
+                onDone={(updated, message) => {
+                  setProblem(null);
+                  setBot(updated);
+                  setNotice(message);
+                }}
+              />
+            </section>
           )}
         </div>
       </div>

@@ -35,6 +35,7 @@ class AdminAccessIT extends TenantSystemTest {
             .token(token),
         api.post("/api/v1/admin/access-codes", JsonBody.of("plan", ACTIVE)).token(token),
         api.get("/api/v1/admin/bots").token(token),
+        api.get("/api/v1/admin/bots/" + target).token(token),
         api.post("/api/v1/admin/bots/" + target + "/suspend", JsonBody.of("reason", "x"))
             .token(token),
         api.post("/api/v1/admin/bots/" + target + "/activate", "").token(token),

@@ -34,6 +34,12 @@ class ConsoleAdminIT extends ConsoleSystemTest {
     String tenantToken = tokens.tenant(tenantSubject);
     long tenant = fixtures.activeAccount(tenantToken, tenantSubject, 1);
     fixtures.completeConfig(tenantToken, "@herald_suspend_me");
+    assertEquals(
+        201,
+        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
+            .token(tenantToken)
+            .send()
+            .status());
 
     signInAsOwner();
     // Every account is listed (GET /admin/accounts); the bootstrap owner is on the first page.
@@ -184,6 +190,23 @@ class ConsoleAdminIT extends ConsoleSystemTest {
         "ADMIN_SUSPENDED",
         fixtures.string("SELECT stop_reason FROM bot WHERE account_id = ?", tenant));
     browser.capture("admin-tenant-suspended");
+    // The tenant's own bot's request limits (PUT /admin/bots/{id}/rate-limits), from its card.
+    browser.type("Requests a second for tenant " + tenant, "0");
+    browser.click("Save limits");
+    browser.waitForText(By.cssSelector("#own-bot-heading + form .error"), "Must be 1 to 30");
+    browser.type("Requests a second for tenant " + tenant, "5");
+    browser.type("Requests at once for tenant " + tenant, "3");
+    browser.click("Save limits");
+    browser.waitForText(
+        By.cssSelector("[role=status]"),
+        "Tenant " + tenant + "'s own bot: 5 requests a second, 3 at once.");
+    assertEquals(
+        "5 3",
+        fixtures.string(
+            "SELECT rate_limit_rps || ' ' || max_concurrent_requests FROM user_bot WHERE"
+                + " account_id = ?",
+            tenant));
+    browser.assertAccessible("a tenant's card with its own bot's limits");
 
     browser.go("/admin/audit");
     browser.waitFor(By.cssSelector("tr[data-action]"));

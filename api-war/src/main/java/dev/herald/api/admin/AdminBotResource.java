@@ -42,6 +42,13 @@ public class AdminBotResource extends AdminResource {
     return PageView.of(bots.list(status(status), page.request()), this::view);
   }
 
+  @GET
+  @Path("/{accountId}")
+  @Operation(summary = "The tenant's bot and user bot (masked), with the user bot's limits")
+  public AdminBotView get(@PathParam("accountId") long accountId) {
+    return view(bots.get(accountId));
+  }
+
   @POST
   @Path("/{accountId}/suspend")
   @Consumes(MediaType.APPLICATION_JSON)

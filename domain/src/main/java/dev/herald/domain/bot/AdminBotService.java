@@ -112,6 +112,15 @@ public class AdminBotService {
         "bot=" + bot.isPresent() + " user_bot=" + userBot.isPresent());
   }
 
+  /** The account's bot and own bot, for an admin opening the tenant. */
+  public Entry get(long accountId) {
+    requireAccount(accountId);
+    return new Entry(
+        bots.findByAccountId(accountId)
+            .orElseThrow(() -> new NotFoundException("This account has no bot.")),
+        userBots.findByAccountId(accountId));
+  }
+
   /** Bots with this status (all when null), by account id. */
   public Page<Entry> list(BotStatus status, PageRequest request) {
     return request

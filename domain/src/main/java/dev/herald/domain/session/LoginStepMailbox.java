@@ -1,6 +1,7 @@
 package dev.herald.domain.session;
 
 import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +35,11 @@ public interface LoginStepMailbox {
   OptionalLong post(long sessionId, String node, Kind kind, String secret);
 
   /**
-   * Takes the steps asked of {@code sessionIds} (sessions whose clients are open on {@code node}):
-   * each step is taken once, its secret gone from the database once taken.
+   * Takes the oldest step asked of {@code sessionIds} (sessions whose clients are open on {@code
+   * node}) in the last {@code askedWithin}, if any: each step is taken once, its secret gone from
+   * the database once taken; an older one's asker has stopped waiting for it.
    */
-  List<AskedStep> take(String node, Collection<Long> sessionIds);
+  List<AskedStep> take(String node, Collection<Long> sessionIds, Duration askedWithin);
 
   /** Leaves a taken step's answer for the node that asked. */
   void answer(long stepId, LoginProgress progress);
@@ -45,6 +47,9 @@ public interface LoginStepMailbox {
   /** The step's answer once given (the step is then gone), empty while it is not. */
   Optional<LoginProgress> answerOf(long stepId);
 
-  /** Forgets a step whose asker stopped waiting for it. */
-  void forget(long stepId);
+  /**
+   * Forgets a step its asker stops waiting for, unless the holder took it already (it runs then,
+   * and its answer is left for nobody): true when it was forgotten before being taken.
+   */
+  boolean forget(long stepId);
 }

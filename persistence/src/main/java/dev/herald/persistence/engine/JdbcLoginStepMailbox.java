@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +45,7 @@ public class JdbcLoginStepMailbox extends JdbcStore implements LoginStepMailbox 
   }
 
   @Override
-  public List<AskedStep> take(String node, Collection<Long> sessionIds) {
+  public List<AskedStep> take(String node, Collection<Long> sessionIds, Duration askedWithin) {
     if (sessionIds.isEmpty()) {
       return List.of();
     }
@@ -53,7 +54,8 @@ public class JdbcLoginStepMailbox extends JdbcStore implements LoginStepMailbox 
         c -> {
           try (PreparedStatement s = c.prepareStatement(LoginStepSql.TAKE)) {
             s.setArray(1, c.createArrayOf("bigint", sessionIds.toArray()));
-            s.setString(2, node);
+            s.setDouble(2, askedWithin.toMillis() / 1000.0);
+            s.setString(3, node);
             List<AskedStep> asked = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
@@ -100,7 +102,7 @@ public class JdbcLoginStepMailbox extends JdbcStore implements LoginStepMailbox 
   }
 
   @Override
-  public void forget(long stepId) {
-    jdbc.update("forget login step " + stepId, LoginStepSql.FORGET, stepId);
+  public boolean forget(long stepId) {
+    return jdbc.update("forget login step " + stepId, LoginStepSql.FORGET, stepId) == 1;
   }
 }

@@ -22,16 +22,19 @@ final class LoginStepSql {
           .formatted(SessionLeaseSql.heldElsewhere("?"));
 
   /**
-   * Takes the steps asked of the given sessions, each once (rows another taker has locked are
-   * skipped), clearing their secrets; the secret returned is the one before. Parameters: session
-   * ids, node.
+   * Takes the oldest step asked of the given sessions (one a round: a step behind one that runs
+   * long is left to be forgotten by its asker, not run after it gave up), each once (rows another
+   * taker has locked are skipped) and asked recently enough that their askers still wait, clearing
+   * their secrets; the secret returned is the one before. Parameters: session ids, seconds, node.
    */
   static final String TAKE =
       """
       WITH asked AS (
         SELECT id, secret FROM session_login_step
          WHERE session_id = ANY(?) AND taken_by IS NULL
+           AND asked_at > now() - make_interval(secs => ?)
          ORDER BY id
+         LIMIT 1
            FOR UPDATE SKIP LOCKED)
       UPDATE session_login_step s SET taken_by = ?, secret = NULL
         FROM asked
@@ -48,6 +51,6 @@ final class LoginStepSql {
       "DELETE FROM session_login_step WHERE id = ? AND answer_step IS NOT NULL"
           + " RETURNING answer_step, answer_detail";
 
-  /** Parameter: id. */
-  static final String FORGET = "DELETE FROM session_login_step WHERE id = ?";
+  /** Forgets a step nobody took yet. Parameter: id. */
+  static final String FORGET = "DELETE FROM session_login_step WHERE id = ? AND taken_by IS NULL";
 }

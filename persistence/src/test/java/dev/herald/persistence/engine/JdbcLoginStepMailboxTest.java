@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class JdbcLoginStepMailboxTest extends DatabaseTest {
 
   private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration ASKED_WITHIN = Duration.ofSeconds(10);
 
   private final JdbcLoginStepMailbox mailbox =
       new JdbcLoginStepMailbox(TestDatabase.dataSource(), DataCipher.of(key()));
@@ -52,10 +53,10 @@ class JdbcLoginStepMailboxTest extends DatabaseTest {
 
     assertEquals(
         List.of(new AskedStep(step, session, Kind.CODE, "12345")),
-        mailbox.take("node-a", List.of(session)));
+        mailbox.take("node-a", List.of(session), ASKED_WITHIN));
     assertNull(
         rows.one("SELECT secret FROM session_login_step WHERE id = ?", step), "gone once taken");
-    assertEquals(List.of(), mailbox.take("node-a", List.of(session)), "taken once");
+    assertEquals(List.of(), mailbox.take("node-a", List.of(session), ASKED_WITHIN), "taken once");
     assertEquals(Optional.empty(), mailbox.answerOf(step), "not answered yet");
 
     LoginProgress ready = LoginProgress.ready();
@@ -84,14 +85,26 @@ class JdbcLoginStepMailboxTest extends DatabaseTest {
 
     assertEquals(
         List.of(new AskedStep(mine, session, Kind.RESEND, "")),
-        mailbox.take("node-a", List.of(session)));
+        mailbox.take("node-a", List.of(session), ASKED_WITHIN));
     assertEquals(1, rows.count("SELECT count(*) FROM session_login_step WHERE taken_by IS NULL"));
+  }
+
+  @Test
+  void aStepTakenIsNotForgottenAndAnOldOneIsNotTaken() {
+    long taken = mailbox.post(session, "node-b", Kind.CODE, "1").orElseThrow();
+    assertEquals(1, mailbox.take("node-a", List.of(session), ASKED_WITHIN).size());
+    assertFalse(mailbox.forget(taken), "it runs on node-a: its asker is told so");
+
+    long old = mailbox.post(session, "node-b", Kind.START, "+4470").orElseThrow();
+    rows.update(
+        "UPDATE session_login_step SET asked_at = now() - interval '11 seconds' WHERE id = ?", old);
+    assertEquals(List.of(), mailbox.take("node-a", List.of(session), ASKED_WITHIN), "too old");
   }
 
   @Test
   void aStepWhoseAskerStoppedWaitingIsForgottenAndOneNobodyReadGoesAfterTenMinutes() {
     long forgotten = mailbox.post(session, "node-b", Kind.CODE, "1").orElseThrow();
-    mailbox.forget(forgotten);
+    assertTrue(mailbox.forget(forgotten), "not taken: forgotten");
     long abandoned = mailbox.post(session, "node-b", Kind.CODE, "2").orElseThrow();
     rows.update(
         "UPDATE session_login_step SET asked_at = now() - interval '11 minutes' WHERE id = ?",

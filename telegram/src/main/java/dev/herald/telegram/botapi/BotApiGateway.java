@@ -22,7 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Sends as a tenant's own bot, the token taken from {@link Sender#credential()}. No MicroProfile
@@ -34,6 +39,8 @@ import java.util.function.Supplier;
 @Typed(BotApiGateway.class)
 public class BotApiGateway implements TelegramGateway, TargetPreparer {
 
+  private static final Logger LOG = Logger.getLogger(BotApiGateway.class.getName());
+
   private TelegramSettings settings;
   private BotApiClient client;
   private boolean forwardAsCopy;
@@ -41,6 +48,11 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
 
   /** Each user bot's requests at its admin's limits; none in tests that send unpaced. */
   private UserBotThrottle throttle;
+
+  private UserBotRequests requests;
+
+  /** The throttle's scheduler when no managed one could be looked up (outside a container). */
+  private ScheduledExecutorService ownScheduler;
 
   /**
    * Groups Telegram upgraded to supergroups, by the chat as configured: once an upgrade was
@@ -56,7 +68,7 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   public BotApiGateway(TelegramSettings settings, MediaStore media, UserBotRequests requests) {
     this.settings = settings;
     this.media = new BotApiMedia(media);
-    this.throttle = new UserBotThrottle(requests);
+    this.requests = requests;
   }
 
   /** For tests that send no media. */
@@ -68,6 +80,27 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   public BotApiGateway(BotApiClient client, boolean forwardAsCopy, MediaStore media) {
     this(client, forwardAsCopy);
     this.media = new BotApiMedia(media);
+  }
+
+  /**
+   * The container's managed scheduler (its threads carry the application's context and end with
+   * it), or a daemon thread of this gateway's own outside a container.
+   */
+  private ScheduledExecutorService scheduler() {
+    try {
+      return (ScheduledExecutorService)
+          new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
+    } catch (NamingException | RuntimeException noContainer) {
+      LOG.info("No managed scheduler: user bots' request limits are kept on a thread of their own");
+      ownScheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "herald-user-bot-throttle");
+                thread.setDaemon(true);
+                return thread;
+              });
+      return ownScheduler;
+    }
   }
 
   /** Paces every user bot's requests through {@code throttle} (tests). */
@@ -82,12 +115,16 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
     if (throttle != null) {
       throttle.countAll();
     }
+    if (ownScheduler != null) {
+      ownScheduler.shutdownNow();
+    }
   }
 
   @PostConstruct
   void connect() {
     client = new BotApiClient(settings.botApiBaseUrl(), settings.botApiTimeout());
     forwardAsCopy = settings.botApiForwardAsCopy();
+    throttle = UserBotThrottle.started(requests, scheduler());
   }
 
   @Override

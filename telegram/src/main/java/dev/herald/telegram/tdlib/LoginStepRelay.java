@@ -33,6 +33,15 @@ public final class LoginStepRelay implements AutoCloseable {
   /** How often the asking node looks for the answer. */
   private static final Duration ANSWER_POLL = Duration.ofMillis(100);
 
+  /**
+   * How long a step may wait to be taken: the holder looks every {@link #ROUND}, so a step still
+   * there after this is not for a login waiting on that node (or the node is busy with another).
+   */
+  static final Duration TAKEN_WITHIN = Duration.ofSeconds(5);
+
+  /** Steps older than this are not taken: their askers stopped waiting (or could not forget). */
+  private static final Duration ASKED_WITHIN = TAKEN_WITHIN.multipliedBy(2);
+
   private final TdlibSessions sessions;
   private final LoginStepMailbox mailbox;
   private final String node;
@@ -110,21 +119,33 @@ public final class LoginStepRelay implements AutoCloseable {
     if (loggingIn.isEmpty()) {
       return;
     }
-    for (AskedStep asked : mailbox.take(node, loggingIn)) {
-      LoginStep done;
+    for (AskedStep asked : mailbox.take(node, loggingIn, ASKED_WITHIN)) {
+      // Each step on its own: one that fails leaves the others of the round to run.
       try {
-        done = runHere(asked.sessionId(), asked.kind(), asked.secret());
+        answer(asked);
       } catch (RuntimeException e) {
-        done = LoginStep.failed("The login step failed on " + node + ": " + e.getMessage());
+        LOG.log(
+            Level.WARNING,
+            "Session {0}: {1} asked on another node not answered: {2}",
+            new Object[] {asked.sessionId(), asked.kind(), e.toString()});
       }
-      LOG.log(
-          Level.INFO,
-          "Session {0}: {1} asked on another node, answered {2}",
-          new Object[] {asked.sessionId(), asked.kind(), done.kind()});
-      mailbox.answer(
-          asked.id(),
-          new LoginProgress(LoginProgress.Step.valueOf(done.kind().name()), done.detail()));
     }
+  }
+
+  private void answer(AskedStep asked) {
+    LoginStep done;
+    try {
+      done = runHere(asked.sessionId(), asked.kind(), asked.secret());
+    } catch (RuntimeException e) {
+      done = LoginStep.failed("The login step failed on " + node + ": " + e.getMessage());
+    }
+    LOG.log(
+        Level.INFO,
+        "Session {0}: {1} asked on another node, answered {2}",
+        new Object[] {asked.sessionId(), asked.kind(), done.kind()});
+    mailbox.answer(
+        asked.id(),
+        new LoginProgress(LoginProgress.Step.valueOf(done.kind().name()), done.detail()));
   }
 
   private void answerRound() {
@@ -148,27 +169,65 @@ public final class LoginStepRelay implements AutoCloseable {
     };
   }
 
+  /**
+   * The holder's answer. A step not taken within {@link #TAKEN_WITHIN} is forgotten: no login of
+   * the session waits on that node. A step taken runs to its end there: once the wait is over, the
+   * admin is told to look at the session before asking again (Telegram may have acted on it).
+   */
   private LoginStep awaitAnswer(long sessionId, long step) {
-    long deadline = System.nanoTime() + answerWithin.toNanos();
+    long asked = System.nanoTime();
+    boolean taken = false;
+    RuntimeException unreadable = null;
     try {
-      while (System.nanoTime() < deadline) {
-        Optional<LoginProgress> answer = mailbox.answerOf(step);
-        if (answer.isPresent()) {
-          return new LoginStep(
-              LoginStep.Kind.valueOf(answer.get().step().name()), answer.get().detail());
+      while (true) {
+        boolean last = System.nanoTime() - asked >= answerWithin.toNanos();
+        try {
+          Optional<LoginProgress> answer = mailbox.answerOf(step);
+          if (answer.isPresent()) {
+            return new LoginStep(
+                LoginStep.Kind.valueOf(answer.get().step().name()), answer.get().detail());
+          }
+          if (last) {
+            break;
+          }
+          if (!taken && System.nanoTime() - asked > TAKEN_WITHIN.toNanos()) {
+            if (mailbox.forget(step)) {
+              return LoginStep.failed(
+                  "Session "
+                      + sessionId
+                      + " is open on another node, which has no login of it waiting for this step"
+                      + " (or is busy with another login's step); start the login again, or try"
+                      + " again");
+            }
+            taken = true;
+          }
+          unreadable = null;
+        } catch (RuntimeException databaseAway) {
+          unreadable = databaseAway; // tried again until the wait is over
+          if (last) {
+            break;
+          }
         }
         Thread.sleep(ANSWER_POLL.toMillis());
       }
+      if (!taken && unreadable == null && mailbox.forget(step)) {
+        return LoginStep.failed("The node holding session " + sessionId + " did not take the step");
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+      return LoginStep.failed("Login step interrupted");
+    } catch (RuntimeException databaseAway) {
+      unreadable = databaseAway;
     }
-    mailbox.forget(step);
     return LoginStep.failed(
         "The node running session "
             + sessionId
-            + "'s login did not answer within "
+            + "'s login gave no answer within "
             + answerWithin.toSeconds()
-            + " s; try the step again, or start the login again");
+            + " s"
+            + (unreadable == null ? "" : " (the database: " + unreadable.getMessage() + ")")
+            + "; look at the session's state before asking again (Telegram may have acted on"
+            + " it)");
   }
 
   @Override

@@ -132,12 +132,13 @@ final class FakeBotApi implements AutoCloseable {
     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       Thread.sleep(latency.toMillis());
-      answer(exchange);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } finally {
+      // Before the answer: once written, the client may send its next call at once.
       inFlight.decrementAndGet();
     }
+    answer(exchange);
   }
 
   private void answer(HttpExchange exchange) throws IOException {

@@ -57,7 +57,8 @@ class LoginStepRelayTest {
     }
 
     @Override
-    public synchronized List<AskedStep> take(String node, Collection<Long> sessionIds) {
+    public synchronized List<AskedStep> take(
+        String node, Collection<Long> sessionIds, Duration askedWithin) {
       List<AskedStep> taken = new ArrayList<>();
       asked.values().removeIf(step -> sessionIds.contains(step.sessionId()) && taken.add(step));
       return taken;
@@ -74,8 +75,8 @@ class LoginStepRelayTest {
     }
 
     @Override
-    public void forget(long stepId) {
-      asked.remove(stepId);
+    public synchronized boolean forget(long stepId) {
+      return asked.remove(stepId) != null;
     }
   }
 
@@ -145,6 +146,22 @@ class LoginStepRelayTest {
 
     assertEquals("node-b", leases.owners.get(2L));
     assertTrue(mailbox.answers.isEmpty(), "nothing passed through the mailbox");
+  }
+
+  @Test
+  void aStepForASessionAnotherNodeHoldsWithoutALoginIsRefusedWithinSeconds() {
+    nodeA.startLogin(1, PHONE, API);
+    assertEquals(LoginStep.Kind.PASSWORD_REQUIRED, nodeA.submitCode(1, "12345").kind());
+    assertEquals(LoginStep.ready(), nodeA.submitPassword(1, "secret"));
+
+    long asked = System.nanoTime();
+    LoginStep step = stepsB.run(1, Kind.CODE, "12345");
+
+    assertEquals(LoginStep.Kind.FAILED, step.kind());
+    assertTrue(step.detail().contains("no login of it waiting"), step.detail());
+    long seconds = Duration.ofNanos(System.nanoTime() - asked).toSeconds();
+    assertTrue(seconds < 15, "not the whole wait for an answer: " + seconds + " s");
+    assertTrue(mailbox.asked.isEmpty(), "forgotten");
   }
 
   @Test
