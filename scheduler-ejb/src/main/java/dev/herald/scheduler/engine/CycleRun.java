@@ -157,7 +157,8 @@ final class CycleRun {
     }
     List<Sender> senders = senders();
     targets =
-        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
+        engineTargets.forCycle(
+            cycle.accountId(), groups, cycle.delayBetweenCycles(), environment.clock());
     List<List<ChatReference>> shares =
         CyclePlan.shares(
             groups,

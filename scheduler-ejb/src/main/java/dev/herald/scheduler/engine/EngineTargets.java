@@ -6,6 +6,7 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
+import dev.herald.domain.telegram.ChatReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class EngineTargets {
    * read. When the read fails, the cycle prepares its chats again (preparing a ready chat only
    * finds it ready) rather than not posting.
    */
-  CycleTargets forCycle(long accountId, Duration cycleGap, Clock clock) {
+  CycleTargets forCycle(long accountId, List<ChatReference> chats, Duration cycleGap, Clock clock) {
     if (store == null) {
       return CycleTargets.disabled();
     }
@@ -101,6 +102,7 @@ final class EngineTargets {
     }
     return new CycleTargets(
         accountId,
+        chats,
         known,
         preparer,
         rules,
