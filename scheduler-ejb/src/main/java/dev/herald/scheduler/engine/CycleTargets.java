@@ -108,7 +108,7 @@ final class CycleTargets {
       LongFunction<List<ChatTarget>> sessionElsewhere) {
     this.accountId = accountId;
     this.chats = chats;
-    this.mixedReferences = mixed(chats);
+    this.mixedReferences = chats.stream().map(ChatReference::kind).distinct().count() > 1;
     this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
     this.topicRecords = known.keySet().stream().anyMatch(k -> ChatReference.namesTopic(k.chat()));
@@ -117,16 +117,6 @@ final class CycleTargets {
     this.writes = writes;
     this.clock = clock;
     this.sessionElsewhere = sessionElsewhere;
-  }
-
-  /** Whether {@code chats} are named in more than one way; no allocation (once per cycle). */
-  private static boolean mixed(List<ChatReference> chats) {
-    for (int i = 1; i < chats.size(); i++) {
-      if (chats.get(i).kind() != chats.get(0).kind()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static CycleTargets disabled() {
