@@ -110,38 +110,6 @@ class TargetsIT extends EngineSystemTest {
         });
   }
 
-  /**
-   * A config naming one chat twice, by its username and by its id, posts there once a cycle
-   * (before, twice: two targets), and the reference that waits says why.
-   */
-  @Test
-  void aChatNamedTwiceTakesOnePostACycle() {
-    String id = String.valueOf(world("@sandbox_market").getJsonNumber("id").longValue());
-    ActiveTenant tenant = runningTenant("named-twice", 1, 1, "@sandbox_market", id);
-    String user = "user#" + session(tenant.account());
-
-    Poll.until("three cycles", Duration.ofSeconds(60), () -> cycles(tenant.account()) >= 3);
-    long sent = sends("@sandbox_market", user).size();
-    long cycles = cycles(tenant.account());
-
-    // A cycle may have posted and not yet completed: at most one post more than cycles ended.
-    assertTrue(sent >= 1 && sent <= cycles + 1, sent + " posts in " + cycles + " cycles");
-    Poll.until(
-        "the second reference telling why it waits",
-        Duration.ofSeconds(30),
-        () -> {
-          JsonObject standing = standing(tenant.token(), id);
-          JsonObject byName = standing(tenant.token(), "@sandbox_market");
-          return isSameChat(standing) || isSameChat(byName);
-        });
-  }
-
-  private static boolean isSameChat(JsonObject standing) {
-    return standing != null
-        && !standing.isNull("last_error")
-        && "SAME_CHAT".equals(standing.getJsonObject("last_error").getString("code"));
-  }
-
   @Test
   void pacedJoins() {
     ActiveTenant tenant =

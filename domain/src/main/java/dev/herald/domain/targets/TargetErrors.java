@@ -23,27 +23,12 @@ public final class TargetErrors {
   public static final String SLOW_MODE = "SLOW_MODE";
   public static final String NEW_CHATS_LIMIT = "NEW_CHATS_LIMIT";
   public static final String TOPIC_UNAVAILABLE = "TOPIC_UNAVAILABLE";
-  public static final String SAME_CHAT = "SAME_CHAT";
 
   private TargetErrors() {}
 
   /** Telegram's words for a refusal, at most 80 characters of them. */
   private static String shortened(String reason) {
     return reason.length() > 80 ? reason.substring(0, 80) : reason;
-  }
-
-  /**
-   * The bot's config names one chat twice ({@code @name} and its {@code -100…} id, or its link): it
-   * takes one post a cycle, not two.
-   */
-  public static TargetError sameChat(String chat, String other) {
-    return new TargetError(
-        SAME_CHAT,
-        chat
-            + " is the same chat as "
-            + other
-            + " in this bot's groups: Herald posts there once a cycle. Remove one of them from the"
-            + " bot config.");
   }
 
   public static TargetError botNotMember(String botUsername, String chat) {

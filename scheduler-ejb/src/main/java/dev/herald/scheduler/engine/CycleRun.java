@@ -157,8 +157,7 @@ final class CycleRun {
     }
     List<Sender> senders = senders();
     targets =
-        engineTargets.forCycle(
-            cycle.accountId(), groups, cycle.delayBetweenCycles(), environment.clock());
+        engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     List<List<ChatReference>> shares =
         CyclePlan.shares(
             groups,

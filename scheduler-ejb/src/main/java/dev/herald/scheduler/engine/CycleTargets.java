@@ -60,27 +60,6 @@ final class CycleTargets {
   private final LongFunction<List<ChatTarget>> sessionElsewhere;
   private final Map<Long, List<ChatTarget>> elsewhere = new ConcurrentHashMap<>();
 
-  /** The cycle's chats, in the config's order. */
-  private final List<ChatReference> chats;
-
-  /**
-   * Whether the config names chats in more than one way (usernames, ids, links): only then can it
-   * name one chat twice ({@code @name} and its {@code -100…} id), which would take two posts a
-   * cycle. A chat named twice is sent by the reference named first, by what Herald knows of the
-   * chats ({@link #owners}); the other waits, saying why. Until both are resolved, the first to
-   * pass its gate in a cycle sends ({@link #sendingTo}).
-   */
-  private final boolean mixedReferences;
-
-  /** Each known chat (resolved id and topic) by the config's first reference to it. */
-  private volatile Map<String, String> owners;
-
-  /** Each known chat's records under every reference to it, as the cycle began. */
-  private final Map<String, List<ChatTarget>> namesOfChat = new ConcurrentHashMap<>();
-
-  /** The chats this cycle sends to, by the reference that passed its gate first. */
-  private final Map<String, String> sendingTo = new ConcurrentHashMap<>();
-
   /** Whether a record names a forum topic: only then can a target's chat have another record. */
   private final boolean topicRecords;
 
@@ -98,7 +77,6 @@ final class CycleTargets {
    */
   CycleTargets(
       long accountId,
-      List<ChatReference> chats,
       Map<TargetKey, ChatTarget> known,
       TargetPreparer preparer,
       TargetRules rules,
@@ -107,8 +85,6 @@ final class CycleTargets {
       Duration cycleGap,
       LongFunction<List<ChatTarget>> sessionElsewhere) {
     this.accountId = accountId;
-    this.chats = chats;
-    this.mixedReferences = chats.stream().map(ChatReference::kind).distinct().count() > 1;
     this.cycleGap = cycleGap;
     this.known = new ConcurrentHashMap<>(known);
     this.topicRecords = known.keySet().stream().anyMatch(k -> ChatReference.namesTopic(k.chat()));
@@ -121,15 +97,7 @@ final class CycleTargets {
 
   static CycleTargets disabled() {
     return new CycleTargets(
-        0,
-        List.of(),
-        Map.of(),
-        null,
-        null,
-        null,
-        Clock.systemUTC(),
-        Duration.ZERO,
-        id -> List.of());
+        0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO, id -> List.of());
   }
 
   /**
@@ -176,14 +144,11 @@ final class CycleTargets {
             ? exact
             : sameChat(sender, chat).map(other -> TargetRules.movedFrom(other, key));
     Instant now = clock.instant();
-    if (target.isPresent() && namedFirstElsewhere(chat, target.get(), now)) {
-      return WAIT_NOW;
-    }
     if (target.isPresent()) {
       if (target.get().readyAt(now)) {
         return chatWaitsUnderAnotherTopic(sender, chat, key, now)
             ? WAIT_NOW
-            : beforeSend(sender, chat, target.get(), now);
+            : beforeSend(sender, target.get(), now);
       }
       if (target.get().waitsAt(now)) {
         return WAIT_NOW;
@@ -207,10 +172,6 @@ final class CycleTargets {
                     ChatTarget updated = rules.prepared(key, target, answer, at, nextJoin);
                     if (updated.readyAt(at)) {
                       updated = rules.beforeSend(updated, () -> ofSender(sender), at);
-                    }
-                    if (updated.readyAt(at) && !firstToSend(chat, updated)) {
-                      record(sentAsAnother(updated, chat, sendingTo.get(chatKey(chat, updated))));
-                      return Gate.WAIT;
                     }
                     record(updated);
                     return updated.readyAt(at) ? Gate.SEND : Gate.WAIT;
@@ -239,93 +200,13 @@ final class CycleTargets {
    * A ready chat, unless Telegram's spam limit holds it back ({@link TargetRules#beforeSend}); a
    * change (the first post while new, or the hold) is recorded.
    */
-  private CompletableFuture<Gate> beforeSend(
-      Sender sender, ChatReference chat, ChatTarget target, Instant now) {
+  private CompletableFuture<Gate> beforeSend(Sender sender, ChatTarget target, Instant now) {
     ChatTarget checked = rules.beforeSend(target, () -> ofSender(sender), now);
-    if (checked.readyAt(now) && !firstToSend(chat, checked)) {
-      if (!checked.lastErrorIs(TargetErrors.SAME_CHAT)) {
-        record(sentAsAnother(checked, chat, sendingTo.get(chatKey(chat, checked))));
-      }
-      return WAIT_NOW;
-    }
     if (checked == target) {
       return SEND_NOW;
     }
     record(checked);
     return checked.readyAt(now) ? SEND_NOW : WAIT_NOW;
-  }
-
-  /**
-   * True when the config names this chat (and topic) first by another reference, as far as Herald
-   * knows the chats: then this one waits, and says why once. The first reference waits too while
-   * the other's record waits for the chat (slow mode, a flood wait): it may have sent there before
-   * both were known.
-   */
-  private boolean namedFirstElsewhere(ChatReference chat, ChatTarget target, Instant now) {
-    if (!mixedReferences || !target.resolved()) {
-      return false;
-    }
-    String key = chatKey(chat, target);
-    String first = owners().get(key);
-    if (first == null) {
-      return false;
-    }
-    if (first.equals(chat.canonical())) {
-      return namesOfChat.getOrDefault(key, List.of()).stream()
-          .anyMatch(other -> !other.key().chat().equals(first) && other.waitsAt(now));
-    }
-    if (!target.lastErrorIs(TargetErrors.SAME_CHAT)) {
-      record(sentAsAnother(target, chat, first));
-    }
-    return true;
-  }
-
-  /**
-   * True unless another reference to the same chat (and topic) passed its gate first this cycle: a
-   * chat named twice before Herald resolved both. A chat not resolved yet cannot be told apart.
-   */
-  private boolean firstToSend(ChatReference chat, ChatTarget target) {
-    if (!mixedReferences || !target.resolved()) {
-      return true;
-    }
-    String first = sendingTo.putIfAbsent(chatKey(chat, target), chat.canonical());
-    return first == null || first.equals(chat.canonical());
-  }
-
-  private Map<String, String> owners() {
-    Map<String, String> made = owners;
-    if (made == null) {
-      Map<String, List<ChatTarget>> byName = new HashMap<>();
-      known.forEach(
-          (key, target) -> {
-            if (target.resolved()) {
-              byName.computeIfAbsent(key.chat(), any -> new ArrayList<>()).add(target);
-            }
-          });
-      made = new HashMap<>();
-      for (ChatReference chat : chats) {
-        List<ChatTarget> records = byName.getOrDefault(chat.canonical(), List.of());
-        if (!records.isEmpty()) {
-          String key = records.get(0).chatId() + "/" + chat.topic();
-          made.putIfAbsent(key, chat.canonical());
-          namesOfChat.computeIfAbsent(key, any -> new ArrayList<>()).addAll(records);
-        }
-      }
-      owners = made;
-    }
-    return made;
-  }
-
-  private static String chatKey(ChatReference chat, ChatTarget target) {
-    return target.chatId() + "/" + chat.topic();
-  }
-
-  /** {@code target}, told that {@code first} names its chat too and is the one sent to. */
-  private static ChatTarget sentAsAnother(ChatTarget target, ChatReference chat, String first) {
-    return target.with(
-        target.membership(),
-        target.nextPostAt(),
-        Optional.of(TargetErrors.sameChat(chat.canonical(), first)));
   }
 
   /** What a send's outcome changes for this (sender, chat). */

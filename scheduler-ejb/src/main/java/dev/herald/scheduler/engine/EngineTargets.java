@@ -6,7 +6,6 @@ import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.targets.TargetPreparer;
 import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.targets.TargetStore;
-import dev.herald.domain.telegram.ChatReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +84,7 @@ final class EngineTargets {
    * read. When the read fails, the cycle prepares its chats again (preparing a ready chat only
    * finds it ready) rather than not posting.
    */
-  CycleTargets forCycle(long accountId, List<ChatReference> chats, Duration cycleGap, Clock clock) {
+  CycleTargets forCycle(long accountId, Duration cycleGap, Clock clock) {
     if (store == null) {
       return CycleTargets.disabled();
     }
@@ -102,7 +101,6 @@ final class EngineTargets {
     }
     return new CycleTargets(
         accountId,
-        chats,
         known,
         preparer,
         rules,

@@ -21,7 +21,6 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TextFormatter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +64,6 @@ class CycleTargetsTest {
   }
 
   private CycleTally run(int joinsPerHour, DueCycle cycle) {
-    return run(joinsPerHour, cycle, preparer);
-  }
-
-  private CycleTally run(int joinsPerHour, DueCycle cycle, TargetPreparer preparer) {
     EngineTargets targets =
         new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites);
     targets.prefetch(List.of(cycle)); // as the claim loop does for each claimed batch
@@ -113,53 +108,6 @@ class CycleTargetsTest {
     assertEquals(List.of("@herald_a1", "@herald_a2", "@herald_a1"), prepared);
     assertEquals(TargetMembership.JOINED, target("@herald_a1").membership());
     assertEquals(4, sent.size(), "sent each cycle, after the preparation");
-  }
-
-  /**
-   * A config naming one chat twice (its username and its id, here with a 2-minute slow mode) posts
-   * there once a cycle and keeps the chat's slow mode, whichever of two senders took each name: the
-   * other name waits and says why, and once both are known the name the config gives first sends.
-   * Two topics of one forum are two targets.
-   */
-  @Test
-  void aChatNamedTwiceTakesOnePostACycleAndKeepsItsSlowMode() {
-    TargetPreparer resolving =
-        (sender, chat, known, mayJoin) -> {
-          String name = chat.canonical();
-          long id =
-              name.startsWith("@herald_forum")
-                  ? -1_009_000L
-                  : name.equals("@herald_other") ? -1_002_000L : -1_001_777L;
-          return CompletableFuture.completedFuture(
-              Preparation.ready(id, name, id == -1_001_777L ? 120 : 0, true));
-        };
-    String[] chats = {
-      "@herald_dup", "-1001777", "@herald_other", "@herald_forum/5", "@herald_forum/6"
-    };
-    List<Long> toTheChat = new ArrayList<>();
-    for (int cycle = 0; cycle < 3; cycle++) {
-      sent.clear();
-      run(10, Cycles.cycle(1, now, List.of(7L, 8L), chats), resolving);
-      toTheChat.add(
-          sent.stream().filter(s -> s.endsWith("@herald_dup") || s.endsWith("-1001777")).count());
-      if (cycle == 2) {
-        assertTrue(
-            sent.stream().anyMatch(s -> s.endsWith("->@herald_dup")), "named first: " + sent);
-      }
-      clock.advance(Duration.ofMinutes(cycle == 0 ? 1 : 2));
-    }
-
-    assertEquals(List.of(1L, 0L, 1L), toTheChat, "once, then its slow mode, then once");
-    ChatTarget waiting =
-        saved.values().stream()
-            .filter(t -> t.key().chat().equals("-1001777"))
-            .filter(t -> t.lastErrorIs(TargetErrors.SAME_CHAT))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no name told why: " + saved.values()));
-    assertEquals(
-        "-1001777 is the same chat as @herald_dup in this bot's groups: Herald posts there once a"
-            + " cycle. Remove one of them from the bot config.",
-        waiting.lastError().orElseThrow().message());
   }
 
   /** Session 7's record of {@code chat} for {@code account}, joined (a member since) then. */
