@@ -25,19 +25,19 @@ final class BotApiTargets {
     CompletableFuture<BotApiResponse> call(String method, JsonObject parameters);
   }
 
-  private final Calls client;
+  private final Calls calls;
 
   BotApiTargets(Calls calls) {
-    this.client = calls;
+    this.calls = calls;
   }
 
   CompletableFuture<Preparation> prepare(ChatReference chat) {
     if (chat.kind() == ChatReference.Kind.INVITE) {
-      return client
+      return calls
           .call("getMe", Json.createObjectBuilder().build())
           .thenApply(me -> notAdded(username(me), chat, 0, null));
     }
-    return client
+    return calls
         .call("getMe", Json.createObjectBuilder().build())
         .thenCompose(
             me -> {
@@ -48,7 +48,7 @@ final class BotApiTargets {
               }
               String username = username(me);
               long botId = me.resultObject().getJsonNumber("id").longValue();
-              return client
+              return calls
                   .call("getChat", BotApiRequests.getChat(chat))
                   .thenCompose(
                       found -> {
@@ -57,7 +57,7 @@ final class BotApiTargets {
                         }
                         JsonObject info = found.resultObject();
                         long chatId = info.getJsonNumber("id").longValue();
-                        return client
+                        return calls
                             .call("getChatMember", BotApiRequests.getChatMember(chatId, botId))
                             .thenApply(member -> member(member, info, username, chat));
                       });

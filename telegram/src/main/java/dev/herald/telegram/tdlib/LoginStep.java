@@ -1,5 +1,6 @@
 package dev.herald.telegram.tdlib;
 
+import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
 import java.util.Objects;
 
 /**
@@ -35,5 +36,15 @@ public record LoginStep(Kind kind, String detail) {
 
   public static LoginStep failed(String reason) {
     return new LoginStep(Kind.FAILED, reason);
+  }
+
+  /** The same step as the domain's {@link LoginProgress} (the two name their kinds alike). */
+  public LoginProgress progress() {
+    return new LoginProgress(LoginProgress.Step.valueOf(kind.name()), detail);
+  }
+
+  /** The step a {@link LoginProgress} names (an answer passed between nodes). */
+  static LoginStep of(LoginProgress progress) {
+    return new LoginStep(Kind.valueOf(progress.step().name()), progress.detail());
   }
 }

@@ -92,25 +92,28 @@ public final class LoginStepRelay implements AutoCloseable {
    * pair.
    */
   public LoginStep start(long sessionId, String phone, ApiPair api) {
-    if (mailbox != null && sessions.find(sessionId).isEmpty()) {
-      OptionalLong asked = mailbox.post(sessionId, node, Kind.START, phone);
-      if (asked.isPresent()) {
-        return awaitAnswer(sessionId, asked.getAsLong());
-      }
-    }
-    return sessions.startLogin(sessionId, phone, api);
+    return relayed(sessionId, Kind.START, phone)
+        .orElseGet(() -> sessions.startLogin(sessionId, phone, api));
   }
 
   /** The step, run here when this node has the session's client, else by the node holding it. */
   public LoginStep run(long sessionId, Kind kind, String secret) {
+    // When no node runs its login, run here: that says so.
+    return relayed(sessionId, kind, secret).orElseGet(() -> runHere(sessionId, kind, secret));
+  }
+
+  /**
+   * The answer of the node holding the session, when this node has no client of it and another node
+   * holds its lease; empty when the step is for this node.
+   */
+  private Optional<LoginStep> relayed(long sessionId, Kind kind, String secret) {
     if (mailbox == null || sessions.find(sessionId).isPresent()) {
-      return runHere(sessionId, kind, secret);
+      return Optional.empty();
     }
     OptionalLong asked = mailbox.post(sessionId, node, kind, secret);
-    if (asked.isEmpty()) {
-      return runHere(sessionId, kind, secret); // no node runs its login: says so
-    }
-    return awaitAnswer(sessionId, asked.getAsLong());
+    return asked.isPresent()
+        ? Optional.of(awaitAnswer(sessionId, asked.getAsLong()))
+        : Optional.empty();
   }
 
   /** One round: the steps asked of this node's logins in progress, run and answered. */
@@ -143,9 +146,7 @@ public final class LoginStepRelay implements AutoCloseable {
         Level.INFO,
         "Session {0}: {1} asked on another node, answered {2}",
         new Object[] {asked.sessionId(), asked.kind(), done.kind()});
-    mailbox.answer(
-        asked.id(),
-        new LoginProgress(LoginProgress.Step.valueOf(done.kind().name()), done.detail()));
+    mailbox.answer(asked.id(), done.progress());
   }
 
   private void answerRound() {
@@ -184,8 +185,7 @@ public final class LoginStepRelay implements AutoCloseable {
         try {
           Optional<LoginProgress> answer = mailbox.answerOf(step);
           if (answer.isPresent()) {
-            return new LoginStep(
-                LoginStep.Kind.valueOf(answer.get().step().name()), answer.get().detail());
+            return LoginStep.of(answer.get());
           }
           if (last) {
             break;

@@ -65,9 +65,7 @@ public class SessionLoginRouter implements SessionLoginGateway {
 
   private LoginProgress answer(Optional<LoginStep> result) {
     return result
-        .map(
-            step ->
-                new LoginProgress(LoginProgress.Step.valueOf(step.kind().name()), step.detail()))
+        .map(LoginStep::progress)
         .orElseGet(
             () ->
                 LoginProgress.failed(
