@@ -63,7 +63,8 @@ public class UserBotService {
    */
   public UserBot verify(long accountId, Optional<ChatReference> testChat) {
     UserBot bot = get(accountId);
-    UserBotVerification result = verifier.verify(cipher.decrypt(bot.tokenEncrypted()), testChat);
+    UserBotVerification result =
+        verifier.verify(accountId, cipher.decrypt(bot.tokenEncrypted()), testChat);
     if (!result.verified()) {
       String why =
           result.failure() != null

@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public interface UserBotVerifier {
 
-  UserBotVerification verify(String token, Optional<ChatReference> testChat);
+  /**
+   * Checks {@code token}, the user bot of {@code accountId}. The test message is sent as that
+   * account's user bot, like the engine's posts: paced by the limits its admin set and counted in
+   * its {@code total_requests}.
+   */
+  UserBotVerification verify(long accountId, String token, Optional<ChatReference> testChat);
 
   /**
    * The transport this verifier checks on ({@code sandbox}, {@code botapi}): a verification holds

@@ -42,7 +42,8 @@ public class BotApiUserBotVerifier implements UserBotVerifier {
   }
 
   @Override
-  public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
+  public UserBotVerification verify(
+      long accountId, String token, Optional<ChatReference> testChat) {
     if (token == null || token.isBlank()) {
       return UserBotVerification.invalid("No token given.");
     }
@@ -59,7 +60,8 @@ public class BotApiUserBotVerifier implements UserBotVerifier {
     Optional<SendOutcome> test =
         testChat.map(
             chat ->
-                gateway.send(Sender.userBot(botId, token.strip()), chat, Post.text(TEST_MESSAGE)));
+                gateway.send(
+                    Sender.userBot(accountId, token.strip()), chat, Post.text(TEST_MESSAGE)));
     return UserBotVerification.valid(botId, bot.getString("username", ""), test);
   }
 }

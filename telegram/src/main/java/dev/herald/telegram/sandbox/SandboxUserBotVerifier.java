@@ -38,7 +38,8 @@ public class SandboxUserBotVerifier implements UserBotVerifier {
   }
 
   @Override
-  public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
+  public UserBotVerification verify(
+      long accountId, String token, Optional<ChatReference> testChat) {
     Matcher shape = token == null ? null : TOKEN.matcher(token.strip());
     if (shape == null || !shape.matches()) {
       return UserBotVerification.invalid(
@@ -49,7 +50,7 @@ public class SandboxUserBotVerifier implements UserBotVerifier {
         testChat.map(
             chat ->
                 gateway.send(
-                    Sender.userBot(botId, token),
+                    Sender.userBot(accountId, token),
                     chat,
                     Post.text("Herald test message (sandbox, nothing was sent).")));
     return UserBotVerification.valid(botId, "sandbox_bot_" + botId, test);

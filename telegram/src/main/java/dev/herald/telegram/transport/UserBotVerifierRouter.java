@@ -32,8 +32,9 @@ public class UserBotVerifierRouter implements UserBotVerifier {
   }
 
   @Override
-  public UserBotVerification verify(String token, Optional<ChatReference> testChat) {
-    return current().verify(token, testChat);
+  public UserBotVerification verify(
+      long accountId, String token, Optional<ChatReference> testChat) {
+    return current().verify(accountId, token, testChat);
   }
 
   @Override

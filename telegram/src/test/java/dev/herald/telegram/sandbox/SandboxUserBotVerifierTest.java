@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SandboxUserBotVerifierTest {
 
+  private static final long ACCOUNT = 7;
   private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
 
   private final SandboxFaults faults = new SandboxFaults(FaultPlan.none(), 42);
@@ -20,23 +21,23 @@ class SandboxUserBotVerifierTest {
 
   @Test
   void acceptsBotApiShapedTokens() {
-    UserBotVerification result = verifier.verify(TOKEN, Optional.empty());
+    UserBotVerification result = verifier.verify(ACCOUNT, TOKEN, Optional.empty());
     assertTrue(result.verified());
     assertEquals(123456789L, result.botId());
   }
 
   @Test
   void rejectsOtherTokens() {
-    assertFalse(verifier.verify("not-a-token", Optional.empty()).tokenValid());
-    assertFalse(verifier.verify("123:short", Optional.empty()).tokenValid());
-    assertFalse(verifier.verify(null, Optional.empty()).tokenValid());
+    assertFalse(verifier.verify(ACCOUNT, "not-a-token", Optional.empty()).tokenValid());
+    assertFalse(verifier.verify(ACCOUNT, "123:short", Optional.empty()).tokenValid());
+    assertFalse(verifier.verify(ACCOUNT, null, Optional.empty()).tokenValid());
   }
 
   @Test
   void testMessageGoesThroughTheSandboxFaults() {
     faults.setForbiddenChats(List.of("@closed_chat"));
     UserBotVerification result =
-        verifier.verify(TOKEN, Optional.of(ChatReference.parse("@closed_chat")));
+        verifier.verify(ACCOUNT, TOKEN, Optional.of(ChatReference.parse("@closed_chat")));
     assertTrue(result.tokenValid());
     assertFalse(result.verified());
   }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class SenderGatewayRouterTest {
 
+  private static final long ACCOUNT = 7;
+
   private final SandboxGateway sandbox = new SandboxGateway(new SandboxFaults(FaultPlan.none(), 1));
   private final BotApiGateway botApi =
       new BotApiGateway(
@@ -101,6 +103,6 @@ class SenderGatewayRouterTest {
             () -> {
               throw new AssertionError("botapi used");
             });
-    assertTrue(verifiers.verify("123:" + "b".repeat(35), Optional.empty()).verified());
+    assertTrue(verifiers.verify(ACCOUNT, "123:" + "b".repeat(35), Optional.empty()).verified());
   }
 }
