@@ -258,6 +258,14 @@ public final class TargetRules {
   }
 
   /**
+   * The least time between two posts of one sender, whatever the chats: Telegram's per-account
+   * limit (the model's {@code TelegramLimits.telegram()}), 30 messages a second, rounded up. A plan
+   * may allow 0 s between posts; a cycle with more than 30 groups would then earn its sender a
+   * flood wait without this floor.
+   */
+  public static final Duration PER_SENDER_INTERVAL = Duration.ofMillis(34);
+
+  /**
    * The record after a send's outcome, or empty when the send changed nothing worth writing. After
    * a delivery the sender waits the chat's slow mode or its per-chat interval, whichever is longer;
    * that wait is stored only when the next cycle could come sooner ({@code cycleGap}, the bot's

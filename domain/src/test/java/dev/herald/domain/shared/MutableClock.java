@@ -14,8 +14,24 @@ public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
+  /** Where real time is counted from when the clock ticks ({@link #ticking}), else -1. */
+  private final long ticksFromNanos;
+
   public MutableClock(Instant start) {
+    this(start, -1);
+  }
+
+  private MutableClock(Instant start, long ticksFromNanos) {
     this.now = start;
+    this.ticksFromNanos = ticksFromNanos;
+  }
+
+  /**
+   * A clock that also moves with real time, for rules measured in milliseconds (a sender's pace) in
+   * a test that moves days by hand too.
+   */
+  public static MutableClock ticking(Instant start) {
+    return new MutableClock(start, System.nanoTime());
   }
 
   public void advance(Duration by) {
@@ -24,7 +40,7 @@ public final class MutableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now;
+    return ticksFromNanos < 0 ? now : now.plusNanos(System.nanoTime() - ticksFromNanos);
   }
 
   @Override

@@ -79,7 +79,16 @@ final class CycleRun {
   record Recording(DeliveryStarts starts, WriteBehind writes, SessionPenalties penalties) {}
 
   /** The engine's threads (timers for delays, async hops), its clock and its figures. */
-  record Environment(ScheduledExecutorService executor, Clock clock, EngineMetrics metrics) {}
+  /**
+   * Where and when cycles run. {@code senderInterval}: the least time between two posts of one
+   * lane's sender ({@link dev.herald.domain.targets.TargetRules#PER_SENDER_INTERVAL}; tests of
+   * other rules may take zero to run a cycle in one go).
+   */
+  record Environment(
+      ScheduledExecutorService executor,
+      Clock clock,
+      EngineMetrics metrics,
+      Duration senderInterval) {}
 
   private final DueCycle cycle;
   private final CycleContent content;
@@ -516,10 +525,15 @@ final class CycleRun {
     }
 
     private void next(int index) {
-      long delayMs = jittered(cycle.delayBetweenPosts()).toMillis();
       if (index + 1 >= chats.size()) {
         laneDone();
-      } else if (delayMs == 0) {
+        return;
+      }
+      long delayMs =
+          Math.max(
+              jittered(cycle.delayBetweenPosts()).toMillis(),
+              environment.senderInterval().toMillis());
+      if (delayMs == 0) {
         post(index + 1);
       } else {
         environment.executor().schedule(() -> post(index + 1), delayMs, TimeUnit.MILLISECONDS);

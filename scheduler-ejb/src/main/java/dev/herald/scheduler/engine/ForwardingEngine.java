@@ -138,7 +138,8 @@ public class ForwardingEngine {
     starts.afterBatch(claims::claimIfRoom);
     sending = new CycleRun.Sending(gateway, settings.outcomePolicy(), cipher::decrypt, formatter);
     recording = new CycleRun.Recording(starts, writes, penalties);
-    environment = new CycleRun.Environment(executor, clock, metrics);
+    environment =
+        new CycleRun.Environment(executor, clock, metrics, TargetRules.PER_SENDER_INTERVAL);
     if (!leases.otherNodesAlive(node, settings.nodeTimeout())) {
       int stopped = leases.stopAllAfterRestart();
       metrics.stoppedAtRestart(stopped);

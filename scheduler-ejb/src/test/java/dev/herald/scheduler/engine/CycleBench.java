@@ -3,6 +3,7 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.shared.MutableClock;
+import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatter;
 import java.time.Duration;
@@ -27,9 +28,25 @@ final class CycleBench implements AfterEachCallback {
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
   private final WriteBehind writes;
 
+  /** The least time between a sender's posts: zero, so that a cycle runs in one go. */
+  private final Duration senderInterval;
+
   CycleBench(Instant start) {
-    clock = new MutableClock(start);
+    this(new MutableClock(start), Duration.ZERO);
+  }
+
+  private CycleBench(MutableClock clock, Duration senderInterval) {
+    this.clock = clock;
+    this.senderInterval = senderInterval;
     writes = new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
+  }
+
+  /**
+   * A bench whose clock moves with real time too and whose senders keep the engine's pace ({@link
+   * TargetRules#PER_SENDER_INTERVAL}): {@link #run} waits for each cycle to finish.
+   */
+  static CycleBench paced(Instant start) {
+    return new CycleBench(MutableClock.ticking(start), TargetRules.PER_SENDER_INTERVAL);
   }
 
   /** Sending through {@code gateway}, sealed texts as they are, failures cooled for 5 minutes. */
@@ -56,9 +73,12 @@ final class CycleBench implements AfterEachCallback {
             sending,
             new CycleRun.Recording(
                 new DeliveryStarts("node", store, Runnable::run, 100), writes, store),
-            new CycleRun.Environment(executor, clock, metrics),
+            new CycleRun.Environment(executor, clock, metrics, senderInterval),
             targets)
         .start();
+    if (!senderInterval.isZero()) {
+      metrics.awaitCycleFinished();
+    }
     flushTargets.run();
     writes.flush();
   }

@@ -3,6 +3,8 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.session.SessionState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EngineMetrics} without a registry: records the outcome codes of posts and the parked
@@ -18,8 +20,24 @@ class QuietMetrics extends EngineMetrics {
   @Override
   void cycleStarted(long latenessMs) {}
 
+  private final Semaphore finished = new Semaphore(0);
+
   @Override
-  void cycleFinished() {}
+  void cycleFinished() {
+    finished.release();
+  }
+
+  /** Waits (a minute at most) for a cycle to finish. */
+  void awaitCycleFinished() {
+    try {
+      if (!finished.tryAcquire(1, TimeUnit.MINUTES)) {
+        throw new AssertionError("the cycle did not finish within a minute");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
 
   @Override
   void claimed(long lagMs) {}
