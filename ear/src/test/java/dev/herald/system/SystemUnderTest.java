@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One embedded PostgreSQL and one Liberty server with the EAR for the whole test run (started on
- * first use, stopped by {@link StopSystemUnderTest} when the JUnit session ends), in the dev
- * profile, with data under {@code target/system-test}.
+ * One embedded PostgreSQL and one Liberty server with the EAR for the whole run of a test JVM
+ * (started on first use, stopped by {@link StopSystemUnderTest} when the JUnit session ends), in
+ * the dev profile, with data under {@code target/system-test-<fork>}: one of each per failsafe
+ * fork.
  */
 public final class SystemUnderTest {
 
@@ -31,12 +32,20 @@ public final class SystemUnderTest {
   private SystemUnderTest(Path workDir) {
     this.workDir = workDir;
     this.database = new EmbeddedDatabase(workDir, Ports.free());
-    this.server =
-        new LibertyServer(
-            LibertyServer.wlpDirFromSystemProperty(),
-            System.getProperty("herald.server.name", "herald"),
-            Ports.free(),
-            testEnvironment(workDir, database));
+    this.server = serverOfThisFork(Ports.free(), testEnvironment(workDir, database));
+  }
+
+  /**
+   * The installed server for the first test JVM, a copy of it for each other one (the failsafe fork
+   * in {@code herald.fork}, {@code fork-<number>}): two Liberty processes may not share a server
+   * folder.
+   */
+  private static LibertyServer serverOfThisFork(int port, Map<String, String> env) {
+    String name = System.getProperty("herald.server.name", "herald");
+    LibertyServer installed =
+        new LibertyServer(LibertyServer.wlpDirFromSystemProperty(), name, port, env);
+    String fork = System.getProperty("herald.fork", "fork-1");
+    return fork.equals("fork-1") ? installed : installed.copyAs(name + "-" + fork, port, env);
   }
 
   /** The shared billing secret of the test server (BillingWebhookIT signs with it). */
