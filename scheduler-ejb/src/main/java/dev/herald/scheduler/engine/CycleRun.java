@@ -90,6 +90,12 @@ final class CycleRun {
       EngineMetrics metrics,
       Duration senderInterval) {}
 
+  /**
+   * The activity entry's count of the names a cycle left out as another name of a chat it posts to
+   * ({@link OneNamePerChat}).
+   */
+  static final String SAME_CHAT = "SAME_CHAT";
+
   private final DueCycle cycle;
   private final CycleContent content;
   private final Map<ChatReference, Integer> slots = new HashMap<>();
@@ -157,9 +163,7 @@ final class CycleRun {
       completeAt(schedule.nextAllowed(DailyCap.nextDayStart(now, schedule.zone())));
       return;
     }
-    List<ChatReference> groups =
-        cycle.groups().size() > postsLeft ? cycle.groups().subList(0, postsLeft) : cycle.groups();
-    if (groups.isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
+    if (cycle.groups().isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
       // Every group was posted to within its minimum interval (the claim left them out).
       complete();
       return;
@@ -167,6 +171,15 @@ final class CycleRun {
     List<Sender> senders = senders();
     targets =
         engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
+    boolean withSessions = senders.stream().anyMatch(s -> s.kind() == Sender.Kind.SESSION);
+    List<ChatReference> named =
+        targets.oneNamePerChat(
+            cycle.groups(), chat -> withSessions || chat.kind() != ChatReference.Kind.INVITE);
+    if (named.size() < cycle.groups().size()) {
+      // Said in the cycle's activity entry ("1 same chat"), so the tenant removes the other name.
+      outcomes.put(SAME_CHAT, cycle.groups().size() - named.size());
+    }
+    List<ChatReference> groups = named.size() > postsLeft ? named.subList(0, postsLeft) : named;
     List<List<ChatReference>> shares =
         CyclePlan.shares(
             groups,

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,6 +99,11 @@ final class CycleTargets {
   static CycleTargets disabled() {
     return new CycleTargets(
         0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO, id -> List.of());
+  }
+
+  /** The cycle's groups with each chat named once ({@link OneNamePerChat}). */
+  List<ChatReference> oneNamePerChat(List<ChatReference> groups, Predicate<ChatReference> usable) {
+    return OneNamePerChat.of(groups, known.values(), usable);
   }
 
   /**
