@@ -26,6 +26,8 @@ describe("hourlyBuckets", () => {
   it("reads the counts of a cycle summary, and nothing from other messages", () => {
     expect(cycleCounts("cycle 7: 2 delivered, 3 chat forbidden")).toEqual({ delivered: 2, failed: 3 });
     expect(cycleCounts("cycle 8: nothing posted")).toEqual({ delivered: 0, failed: 0 });
+    // A second name of a chat the cycle posted to once: no post, and no failure.
+    expect(cycleCounts("cycle 9: 2 delivered, 1 same chat")).toEqual({ delivered: 2, failed: 0 });
     expect(cycleCounts("session 4 cools down")).toBeNull();
   });
 

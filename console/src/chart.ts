@@ -25,7 +25,7 @@ export function cycleCounts(message: string): { delivered: number; failed: numbe
     const count = COUNT.exec(part);
     if (!count) continue; // "nothing posted"
     if (count[2] === "delivered") delivered += Number(count[1]);
-    else failed += Number(count[1]);
+    else if (count[2] !== "same chat") failed += Number(count[1]); // a name left out, no post
   }
   return { delivered, failed };
 }

@@ -20,6 +20,13 @@ public record CycleSummary(String reasonCode, String message) {
   private static final String DELIVERED = "DELIVERED";
   private static final String SENDING = "SENDING";
 
+  /**
+   * A name of a chat the cycle left out because another name of the chat took its post there (the
+   * engine's {@code CycleTargets.postOncePerChat}): counted in the message ("1 same chat"), so the
+   * tenant removes it from the config, but no failed post.
+   */
+  public static final String SAME_CHAT = "SAME_CHAT";
+
   /** Delivered first, then the most frequent, then by code (code point order, as COLLATE "C"). */
   private static final Comparator<Map.Entry<String, Integer>> LISTED =
       Comparator.<Map.Entry<String, Integer>, Boolean>comparing(e -> !e.getKey().equals(DELIVERED))
@@ -41,6 +48,7 @@ public record CycleSummary(String reasonCode, String message) {
     String reason =
         outcomes.entrySet().stream()
             .filter(e -> !e.getKey().equals(DELIVERED) && !e.getKey().equals(SENDING))
+            .filter(e -> !e.getKey().equals(SAME_CHAT))
             .sorted(LISTED)
             .map(Map.Entry::getKey)
             .findFirst()

@@ -90,12 +90,6 @@ final class CycleRun {
       EngineMetrics metrics,
       Duration senderInterval) {}
 
-  /**
-   * The activity entry's count of the names a cycle left out as another name of a chat it posts to
-   * ({@link OneNamePerChat}).
-   */
-  static final String SAME_CHAT = "SAME_CHAT";
-
   private final DueCycle cycle;
   private final CycleContent content;
   private final Map<ChatReference, Integer> slots = new HashMap<>();
@@ -163,7 +157,9 @@ final class CycleRun {
       completeAt(schedule.nextAllowed(DailyCap.nextDayStart(now, schedule.zone())));
       return;
     }
-    if (cycle.groups().isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
+    List<ChatReference> groups =
+        cycle.groups().size() > postsLeft ? cycle.groups().subList(0, postsLeft) : cycle.groups();
+    if (groups.isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
       // Every group was posted to within its minimum interval (the claim left them out).
       complete();
       return;
@@ -171,15 +167,7 @@ final class CycleRun {
     List<Sender> senders = senders();
     targets =
         engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
-    boolean withSessions = senders.stream().anyMatch(s -> s.kind() == Sender.Kind.SESSION);
-    List<ChatReference> named =
-        targets.oneNamePerChat(
-            cycle.groups(), chat -> withSessions || chat.kind() != ChatReference.Kind.INVITE);
-    if (named.size() < cycle.groups().size()) {
-      // Said in the cycle's activity entry ("1 same chat"), so the tenant removes the other name.
-      outcomes.put(SAME_CHAT, cycle.groups().size() - named.size());
-    }
-    List<ChatReference> groups = named.size() > postsLeft ? named.subList(0, postsLeft) : named;
+    targets.postOncePerChat(cycle.groups());
     List<List<ChatReference>> shares =
         CyclePlan.shares(
             groups,
@@ -319,6 +307,11 @@ final class CycleRun {
       int at = index;
       while (at < chats.size()) {
         ChatReference chat = chats.get(at);
+        if (targets.postedUnderAnotherName(sender, chat)) {
+          sameChat();
+          at++;
+          continue;
+        }
         CompletableFuture<CycleTargets.Gate> gate = targets.gate(sender, chat);
         if (!gate.isDone()) {
           int waiting = at;
@@ -327,10 +320,14 @@ final class CycleRun {
           return;
         }
         if (gate.join() == CycleTargets.Gate.SEND) {
-          begin(at, chat);
-          return;
+          if (targets.takeChat(sender, chat)) {
+            begin(at, chat);
+            return;
+          }
+          sameChat();
+        } else {
+          environment.metrics().targetDeferred();
         }
-        environment.metrics().targetDeferred();
         at++;
       }
       laneDone();
@@ -340,9 +337,21 @@ final class CycleRun {
       if (gate == CycleTargets.Gate.WAIT) {
         environment.metrics().targetDeferred();
         post(index + 1);
-      } else {
+      } else if (targets.takeChat(sender, chat)) {
         begin(index, chat);
+      } else {
+        sameChat();
+        post(index + 1);
       }
+    }
+
+    /**
+     * Another name of the chat (its username and its id, an invite link to it) took this cycle's
+     * post there: this name is left out, and the cycle's activity entry counts it ("1 same chat"),
+     * so the tenant removes one of them.
+     */
+    private void sameChat() {
+      outcomes.merge(CycleSummary.SAME_CHAT, 1, Integer::sum);
     }
 
     private void begin(int index, ChatReference chat) {

@@ -18,11 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +60,15 @@ final class CycleTargets {
   private final Duration cycleGap;
   private final LongFunction<List<ChatTarget>> sessionElsewhere;
   private final Map<Long, List<ChatTarget>> elsewhere = new ConcurrentHashMap<>();
+
+  /**
+   * The records' ids by reference, any sender's, when this cycle checks that it posts once per chat
+   * ({@link #postOncePerChat}); null otherwise. Made before the lanes start, read-only after.
+   */
+  private volatile Map<String, Long> anySendersIds;
+
+  /** The chats this cycle's posts went to, by Telegram's id ({@link #takeChat}). */
+  private final Set<Long> postedChats = ConcurrentHashMap.newKeySet();
 
   /** Whether a record names a forum topic: only then can a target's chat have another record. */
   private final boolean topicRecords;
@@ -101,9 +110,65 @@ final class CycleTargets {
         0, Map.of(), null, null, null, Clock.systemUTC(), Duration.ZERO, id -> List.of());
   }
 
-  /** The cycle's groups with each chat named once ({@link OneNamePerChat}). */
-  List<ChatReference> oneNamePerChat(List<ChatReference> groups, Predicate<ChatReference> usable) {
-    return OneNamePerChat.of(groups, known.values(), usable);
+  /**
+   * Makes this cycle post at most once to each chat whatever its names in {@code groups} (before
+   * any lane starts). A config may name one chat in ways only Telegram can tell apart: {@code
+   * @group} and its {@code -100…} id, a topic of it, an invite link to it. Each name would take a
+   * post, two posts in one chat every cycle, which its members report as spam. The first name whose
+   * sender may post now takes the chat ({@link #takeChat}); the others are left out ({@link
+   * #postedUnderAnotherName}). No name waits for another: a name whose sender must wait (a join
+   * request, a slow mode) takes nothing, so another sender may post under another name. Only
+   * configs that name a chat by id or invite link are checked: two usernames are two chats here (a
+   * chat's second, collectible username is rare), so the usual config costs nothing.
+   */
+  void postOncePerChat(List<ChatReference> groups) {
+    if (groups.size() < 2
+        || groups.stream().allMatch(g -> g.kind() == ChatReference.Kind.USERNAME)) {
+      return;
+    }
+    Map<String, Long> ids = new HashMap<>();
+    known.values().stream()
+        .filter(ChatTarget::resolved)
+        .forEach(t -> ids.putIfAbsent(t.key().chat(), t.chatId()));
+    anySendersIds = ids;
+  }
+
+  /** Whether another name of the chat took this cycle's post there. */
+  boolean postedUnderAnotherName(Sender sender, ChatReference chat) {
+    if (anySendersIds == null) {
+      return false;
+    }
+    long id = chatId(sender, chat);
+    return id != 0 && postedChats.contains(id);
+  }
+
+  /**
+   * Takes the chat for this cycle's post under this name, once its gate said {@link Gate#SEND};
+   * false when another name of the chat took it first. A name whose chat Herald does not know yet
+   * takes nothing and is posted as written.
+   */
+  boolean takeChat(Sender sender, ChatReference chat) {
+    if (anySendersIds == null) {
+      return true;
+    }
+    long id = chatId(sender, chat);
+    return id == 0 || postedChats.add(id);
+  }
+
+  /**
+   * Telegram's id of the chat, 0 when unknown: the sender's own record (prepared by now, so a
+   * username is resolved; a basic group's id stays with the record after its upgrade to a
+   * supergroup), else the id a numeric reference names, else another sender's record.
+   */
+  private long chatId(Sender sender, ChatReference chat) {
+    ChatTarget own = known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    if (own != null && own.resolved()) {
+      return own.chatId();
+    }
+    if (chat.kind() == ChatReference.Kind.CHAT_ID) {
+      return chat.chatId();
+    }
+    return anySendersIds.getOrDefault(chat.canonical(), 0L);
   }
 
   /**
