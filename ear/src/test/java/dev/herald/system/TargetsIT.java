@@ -110,6 +110,31 @@ class TargetsIT extends EngineSystemTest {
         });
   }
 
+  /**
+   * A config naming one chat twice, by its username and by its id: each cycle posts there once and
+   * its activity entry says so. Before, every cycle posted there twice.
+   */
+  @Test
+  void aChatNamedTwiceTakesOnePostACycle() {
+    String id = String.valueOf(world("@sandbox_market").getJsonNumber("id").longValue());
+    ActiveTenant tenant = runningTenant("named-twice", 1, 1, "@sandbox_market", id);
+    String user = "user#" + session(tenant.account());
+
+    Poll.until("four cycles", Duration.ofSeconds(60), () -> cycles(tenant.account()) >= 4);
+    long sent = sends("@sandbox_market", user).size();
+    long cycles = cycles(tenant.account());
+
+    // A cycle may have posted and not completed yet: at most one post more than cycles ended.
+    assertTrue(sent <= cycles + 1, sent + " posts in " + cycles + " cycles");
+    assertTrue(
+        fixtures.count(
+                "SELECT count(*) FROM activity_log WHERE account_id = ? AND message LIKE"
+                    + " '%, 1 same chat%'",
+                tenant.account())
+            >= 1,
+        "a cycle's entry counts the name left out");
+  }
+
   @Test
   void pacedJoins() {
     ActiveTenant tenant =
