@@ -210,11 +210,12 @@ export interface UserBot {
 
 export interface AdminBot {
   account_id: number;
-  status: string;
+  /** null (and the other fields of the posting bot too) when the tenant registered its own bot before any bot configuration. */
+  status: string | null;
   stop_reason: string | null;
   last_error_reason: string | null;
   next_run_at: string | null;
-  updated_at: string;
+  updated_at: string | null;
   user_bot: UserBot | null;
 }
 

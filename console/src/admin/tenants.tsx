@@ -32,7 +32,7 @@ export function Tenants() {
       setSuspended(false);
       setBot(null);
       shown.current = a.id;
-      // Its bot and own bot, if it has them (404 when it never configured a bot); a late reply
+      // Its bot and own bot, if it has them (404 when it has neither); a late reply
       // for an account opened before is dropped.
       get<AdminBot>(`/admin/bots/${a.id}`).then(
         (b) => shown.current === a.id && setBot(b),

@@ -207,6 +207,22 @@ class ConsoleAdminIT extends ConsoleSystemTest {
                 + " account_id = ?",
             tenant));
     browser.assertAccessible("a tenant's card with its own bot's limits");
+    // A tenant who registered its own bot before saving any bot configuration: its card shows the
+    // own bot and its limits too (GET /admin/bots/{id} answered 404 for it), and opening it
+    // creates no bot configuration.
+    String ownBotOnlySubject = Tokens.newSubject("console-own-bot-only");
+    String ownBotOnlyToken = tokens.tenant(ownBotOnlySubject);
+    long ownBotOnly = fixtures.activeAccount(ownBotOnlyToken, ownBotOnlySubject, 1);
+    assertEquals(
+        201,
+        api.post("/api/v1/user-bot", JsonBody.of("token", UserBotIT.botToken()))
+            .token(ownBotOnlyToken)
+            .send()
+            .status());
+    browser.type("Account id", String.valueOf(ownBotOnly));
+    browser.click("Open");
+    browser.waitForText(By.id("own-bot-heading"), "Own bot of account " + ownBotOnly);
+    assertEquals(0, fixtures.count("SELECT count(*) FROM bot WHERE account_id = ?", ownBotOnly));
 
     browser.go("/admin/audit");
     browser.waitFor(By.cssSelector("tr[data-action]"));

@@ -36,8 +36,22 @@ public class AdminBotService {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** One row of the admin list: the posting bot and, when there is one, the user bot. */
-  public record Entry(Bot bot, Optional<UserBot> userBot) {}
+  /**
+   * A tenant's bots: the posting bot (empty for a tenant who registered its own bot before saving
+   * any bot configuration) and, when there is one, the user bot.
+   */
+  public record Entry(Optional<Bot> bot, Optional<UserBot> userBot) {
+
+    public Entry {
+      if (bot.isEmpty() && userBot.isEmpty()) {
+        throw new IllegalArgumentException("an entry holds a bot, a user bot or both");
+      }
+    }
+
+    public long accountId() {
+      return bot.map(Bot::accountId).orElseGet(() -> userBot.orElseThrow().accountId());
+    }
+  }
 
   public Entry suspend(Actor actor, long accountId, String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
@@ -51,7 +65,7 @@ public class AdminBotService {
     userBot.ifPresent(u -> u.suspend(reason.strip(), now));
     audit.record(
         actor, AuditAction.BOT_SUSPENDED, "account", accountId, "reason=" + reason.strip());
-    return new Entry(bot, userBot);
+    return new Entry(Optional.of(bot), userBot);
   }
 
   public Entry activate(Actor actor, long accountId) {
@@ -61,7 +75,7 @@ public class AdminBotService {
     Optional<UserBot> userBot = userBots.findByAccountId(accountId);
     userBot.ifPresent(u -> u.activate(now));
     audit.record(actor, AuditAction.BOT_ACTIVATED, "account", accountId, null);
-    return new Entry(bot, userBot);
+    return new Entry(Optional.of(bot), userBot);
   }
 
   public Entry setRateLimits(Actor actor, long accountId, Integer rps, Integer maxConcurrent) {
@@ -84,7 +98,7 @@ public class AdminBotService {
         "account",
         accountId,
         "rate_limit_rps=" + rps + " max_concurrent_requests=" + maxConcurrent);
-    return new Entry(botOf(accountId), Optional.of(userBot));
+    return new Entry(Optional.of(botOf(accountId)), Optional.of(userBot));
   }
 
   /**
@@ -112,20 +126,25 @@ public class AdminBotService {
         "bot=" + bot.isPresent() + " user_bot=" + userBot.isPresent());
   }
 
-  /** The account's bot and own bot, for an admin opening the tenant. */
+  /**
+   * The account's bot and own bot, for an admin opening the tenant: either is enough (an own bot
+   * registered before any bot configuration still has its limits to set).
+   */
   public Entry get(long accountId) {
     requireAccount(accountId);
-    return new Entry(
-        bots.findByAccountId(accountId)
-            .orElseThrow(() -> new NotFoundException("This account has no bot.")),
-        userBots.findByAccountId(accountId));
+    Optional<Bot> bot = bots.findByAccountId(accountId);
+    Optional<UserBot> userBot = userBots.findByAccountId(accountId);
+    if (bot.isEmpty() && userBot.isEmpty()) {
+      throw new NotFoundException("This account has no bot.");
+    }
+    return new Entry(bot, userBot);
   }
 
   /** Bots with this status (all when null), by account id. */
   public Page<Entry> list(BotStatus status, PageRequest request) {
     return request
         .page(directory.page(status, request.after(), request.fetchSize()), Bot::accountId)
-        .map(b -> new Entry(b, userBots.findByAccountId(b.accountId())));
+        .map(b -> new Entry(Optional.of(b), userBots.findByAccountId(b.accountId())));
   }
 
   /** The account's bot; an account that never configured one gets an empty one to suspend. */
