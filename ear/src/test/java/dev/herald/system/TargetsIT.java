@@ -126,6 +126,13 @@ class TargetsIT extends EngineSystemTest {
 
     // A cycle may have posted and not completed yet: at most one post more than cycles ended.
     assertTrue(sent <= cycles + 1, sent + " posts in " + cycles + " cycles");
+    assertEquals(
+        0,
+        fixtures.count(
+            "SELECT count(*) FROM (SELECT cycle_id FROM delivery_record WHERE account_id = ?"
+                + " GROUP BY cycle_id HAVING count(*) > 1) twice",
+            tenant.account()),
+        "no cycle started two posts there, the first one included");
     assertTrue(
         fixtures.count(
                 "SELECT count(*) FROM activity_log WHERE account_id = ? AND message LIKE"

@@ -23,7 +23,8 @@ public record CycleSummary(String reasonCode, String message) {
   /**
    * A name of a chat the cycle left out because another name of the chat took its post there (the
    * engine's {@code CycleTargets.postOncePerChat}): counted in the message ("1 same chat"), so the
-   * tenant removes it from the config, but no failed post.
+   * tenant removes it from the config, but no failed post. It leaves no delivery record, so the SQL
+   * twin's entries (a continued cycle's) do not count it.
    */
   public static final String SAME_CHAT = "SAME_CHAT";
 

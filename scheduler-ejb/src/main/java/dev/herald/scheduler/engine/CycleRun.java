@@ -319,11 +319,12 @@ final class CycleRun {
               (answer, failure) -> gated(waiting, chat, answer), environment.executor());
           return;
         }
-        if (gate.join() == CycleTargets.Gate.SEND) {
-          if (targets.takeChat(sender, chat)) {
-            begin(at, chat);
-            return;
-          }
+        CycleTargets.Gate answer = gate.join();
+        if (answer == CycleTargets.Gate.SEND) {
+          begin(at, chat);
+          return;
+        }
+        if (answer == CycleTargets.Gate.TAKEN) {
           sameChat();
         } else {
           environment.metrics().targetDeferred();
@@ -334,15 +335,16 @@ final class CycleRun {
     }
 
     private void gated(int index, ChatReference chat, CycleTargets.Gate gate) {
-      if (gate == CycleTargets.Gate.WAIT) {
-        environment.metrics().targetDeferred();
-        post(index + 1);
-      } else if (targets.takeChat(sender, chat)) {
+      if (gate == CycleTargets.Gate.SEND) {
         begin(index, chat);
-      } else {
-        sameChat();
-        post(index + 1);
+        return;
       }
+      if (gate == CycleTargets.Gate.TAKEN) {
+        sameChat();
+      } else {
+        environment.metrics().targetDeferred();
+      }
+      post(index + 1);
     }
 
     /**

@@ -43,13 +43,17 @@ final class CycleTargets {
   /** Whether a sender posts to a chat now. */
   enum Gate {
     SEND,
-    WAIT
+    WAIT,
+    /** Another name of the chat took this cycle's post there ({@link #postOncePerChat}). */
+    TAKEN
   }
 
   private static final CompletableFuture<Gate> SEND_NOW =
       CompletableFuture.completedFuture(Gate.SEND);
   private static final CompletableFuture<Gate> WAIT_NOW =
       CompletableFuture.completedFuture(Gate.WAIT);
+  private static final CompletableFuture<Gate> TAKEN_NOW =
+      CompletableFuture.completedFuture(Gate.TAKEN);
 
   private final long accountId;
   private final Map<TargetKey, ChatTarget> known;
@@ -133,37 +137,43 @@ final class CycleTargets {
     anySendersIds = ids;
   }
 
-  /** Whether another name of the chat took this cycle's post there. */
+  /** Whether another name of the chat took this cycle's post there (asked before its gate). */
   boolean postedUnderAnotherName(Sender sender, ChatReference chat) {
     if (anySendersIds == null) {
       return false;
     }
-    long id = chatId(sender, chat);
+    long id = chatId(known.get(TargetKey.of(accountId, sender, chat.canonical())), chat);
     return id != 0 && postedChats.contains(id);
   }
 
   /**
-   * Takes the chat for this cycle's post under this name, once its gate said {@link Gate#SEND};
-   * false when another name of the chat took it first. A name whose chat Herald does not know yet
-   * takes nothing and is posted as written.
+   * Takes the chat {@code id} for this cycle's post, once the name's sender may post there now
+   * (before Telegram's spam limit is weighed, so a name left out spends no new-chat slot); false
+   * when another name of the chat took it. A chat Herald does not know (0) is taken by no one: the
+   * name is posted as written.
    */
-  boolean takeChat(Sender sender, ChatReference chat) {
-    if (anySendersIds == null) {
-      return true;
+  private boolean takeChat(long id) {
+    return anySendersIds == null || id == 0 || postedChats.add(id);
+  }
+
+  /** Gives the chat back: the name that took it will not post there in this cycle after all. */
+  private void releaseChat(long id) {
+    if (anySendersIds != null && id != 0) {
+      postedChats.remove(id);
     }
-    long id = chatId(sender, chat);
-    return id == 0 || postedChats.add(id);
   }
 
   /**
-   * Telegram's id of the chat, 0 when unknown: the sender's own record (prepared by now, so a
-   * username is resolved; a basic group's id stays with the record after its upgrade to a
-   * supergroup), else the id a numeric reference names, else another sender's record.
+   * Telegram's id of the chat, 0 when unknown: the sender's record of the name (prepared by the
+   * time it is taken, so a username is resolved; a basic group's id stays with the record after its
+   * upgrade to a supergroup), else the id a numeric reference names, else another sender's record.
    */
-  private long chatId(Sender sender, ChatReference chat) {
-    ChatTarget own = known.get(TargetKey.of(accountId, sender, chat.canonical()));
-    if (own != null && own.resolved()) {
-      return own.chatId();
+  private long chatId(ChatTarget record, ChatReference chat) {
+    if (anySendersIds == null) {
+      return 0;
+    }
+    if (record != null && record.resolved()) {
+      return record.chatId();
     }
     if (chat.kind() == ChatReference.Kind.CHAT_ID) {
       return chat.chatId();
@@ -217,9 +227,18 @@ final class CycleTargets {
     Instant now = clock.instant();
     if (target.isPresent()) {
       if (target.get().readyAt(now)) {
-        return chatWaitsUnderAnotherTopic(sender, chat, key, now)
-            ? WAIT_NOW
-            : beforeSend(sender, target.get(), now);
+        if (chatWaitsUnderAnotherTopic(sender, chat, key, now)) {
+          return WAIT_NOW;
+        }
+        long id = chatId(target.get(), chat);
+        if (!takeChat(id)) {
+          return TAKEN_NOW;
+        }
+        CompletableFuture<Gate> gate = beforeSend(sender, target.get(), now);
+        if (gate != SEND_NOW) {
+          releaseChat(id);
+        }
+        return gate;
       }
       if (target.get().waitsAt(now)) {
         return WAIT_NOW;
@@ -241,11 +260,20 @@ final class CycleTargets {
                   answer -> {
                     Instant at = clock.instant();
                     ChatTarget updated = rules.prepared(key, target, answer, at, nextJoin);
+                    long id = chatId(updated, chat);
+                    if (updated.readyAt(at) && !takeChat(id)) {
+                      record(updated); // what the preparation found; no post, no new-chat slot
+                      return Gate.TAKEN;
+                    }
                     if (updated.readyAt(at)) {
                       updated = rules.beforeSend(updated, () -> ofSender(sender), at);
                     }
                     record(updated);
-                    return updated.readyAt(at) ? Gate.SEND : Gate.WAIT;
+                    if (!updated.readyAt(at)) {
+                      releaseChat(id);
+                      return Gate.WAIT;
+                    }
+                    return Gate.SEND;
                   });
     } catch (RuntimeException e) {
       prepared = CompletableFuture.failedFuture(e);
@@ -282,10 +310,16 @@ final class CycleTargets {
 
   /** What a send's outcome changes for this (sender, chat). */
   void sent(Sender sender, ChatReference chat, SendOutcome outcome) {
+    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    if (!(outcome instanceof SendOutcome.Delivered)
+        && !(outcome instanceof SendOutcome.TransientError)) {
+      // Refused (a flood wait, a ban, no right to write): another name of the chat may still post
+      // there in this cycle. A transient error may have posted, so the chat stays taken.
+      releaseChat(chatId(target, chat));
+    }
     if (preparer == null) {
       return;
     }
-    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
     if (target != null) {
       rules.afterSend(target, outcome, clock.instant(), cycleGap).ifPresent(this::record);
     }

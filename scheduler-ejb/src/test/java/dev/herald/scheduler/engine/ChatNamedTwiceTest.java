@@ -63,9 +63,30 @@ class ChatNamedTwiceTest {
   }
 
   /**
-   * Two sessions, each dealt one name of the chat: the first to pass its gate takes the chat, the
-   * other leaves it, whichever lane runs first.
+   * The id first, the username after: the username's chat is only known once its preparation
+   * resolved it, in the first cycle, so the gate itself finds the chat taken; later cycles know it
+   * before asking.
    */
+  @Test
+  void aUsernameResolvedInTheCycleFindsItsChatTakenByTheIdBeforeIt() {
+    Chat market = telegram.createChat(NewChat.supergroup("market").username("market"));
+    telegram.resolveUsername(Account.user(SESSION), "market");
+    telegram.joinChat(Account.user(SESSION), market.id());
+    List<ChatReference> groups =
+        List.of(ChatReference.parse(String.valueOf(market.id())), ChatReference.parse("@market"));
+
+    for (int cycle = 1; cycle <= 3; cycle++) {
+      cycle(cycle, groups);
+      assertEquals(
+          new CycleSummary("DELIVERED", "cycle " + cycle + ": 1 delivered, 1 same chat"),
+          bench.store.completed.get(0).summary());
+      bench.clock.advance(Duration.ofMinutes(2));
+    }
+
+    assertEquals(3, engine.delivered(e -> e.chatId() == market.id()), "one post a cycle");
+  }
+
+  /** Two sessions, each dealt one name of the chat: one of them takes the chat, the other not. */
   @Test
   void twoSendersGivenTwoNamesOfOneChatPostThereOnce() {
     Chat market = telegram.createChat(NewChat.supergroup("market").username("market"));
