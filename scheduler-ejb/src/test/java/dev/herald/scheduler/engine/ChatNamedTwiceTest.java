@@ -7,6 +7,7 @@ import dev.herald.domain.targets.TargetRules;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.telegram.model.Account;
 import dev.herald.telegram.model.Chat;
+import dev.herald.telegram.model.Membership;
 import dev.herald.telegram.model.NewChat;
 import dev.herald.telegram.model.TelegramWorld;
 import java.time.Duration;
@@ -86,31 +87,61 @@ class ChatNamedTwiceTest {
     assertEquals(3, engine.delivered(e -> e.chatId() == market.id()), "one post a cycle");
   }
 
-  /** Two sessions, each dealt one name of the chat: one of them takes the chat, the other not. */
-  @Test
-  void twoSendersGivenTwoNamesOfOneChatPostThereOnce() {
+  /** One cycle of two sessions, one post in flight each: the two names are dealt one to each. */
+  private void twoSessionCycle(long cycleId, List<ChatReference> groups) {
+    engine.cycle(
+        cycleId,
+        "Fresh apples, 2 EUR a kilo",
+        groups,
+        List.of(SESSION, SESSION + 1),
+        Optional.empty(),
+        2,
+        Duration.ofMinutes(2),
+        new TargetRules(10));
+  }
+
+  /** Both sessions members already, so either can post under either name. */
+  private Chat marketBothSessionsAreIn() {
     Chat market = telegram.createChat(NewChat.supergroup("market").username("market"));
-    // Both are members already, so either can post under either name.
     for (long session : List.of(SESSION, SESSION + 1)) {
       telegram.resolveUsername(Account.user(session), "market");
       telegram.joinChat(Account.user(session), market.id());
     }
+    return market;
+  }
+
+  /** Two sessions, each dealt one name of the chat: one of them takes the chat, the other not. */
+  @Test
+  void twoSendersGivenTwoNamesOfOneChatPostThereOnce() {
+    Chat market = marketBothSessionsAreIn();
     List<ChatReference> groups =
         List.of(ChatReference.parse("@market"), ChatReference.parse(String.valueOf(market.id())));
 
     for (int cycle = 1; cycle <= 3; cycle++) {
-      engine.cycle(
-          cycle,
-          "Fresh apples, 2 EUR a kilo",
-          groups,
-          List.of(SESSION, SESSION + 1),
-          Optional.empty(),
-          2,
-          Duration.ofMinutes(2),
-          new TargetRules(10));
+      twoSessionCycle(cycle, groups);
       bench.clock.advance(Duration.ofMinutes(2));
     }
 
     assertEquals(3, engine.delivered(e -> e.chatId() == market.id()), "one post a cycle");
+  }
+
+  /**
+   * A name whose post Telegram refuses gives the chat back: the other session posts under the other
+   * name in the same cycle.
+   */
+  @Test
+  void aRefusedPostGivesTheChatBackToTheOtherName() {
+    Chat market = marketBothSessionsAreIn();
+    List<ChatReference> groups =
+        List.of(ChatReference.parse("@market"), ChatReference.parse(String.valueOf(market.id())));
+    twoSessionCycle(1, groups);
+    assertEquals(1, engine.deliveredBy(Account.user(SESSION)), "the first name took the chat");
+
+    // The chat's admins ban session 7, whose record still says it is a member.
+    telegram.setMembership(market.id(), Account.user(SESSION), Membership.BANNED);
+    bench.clock.advance(Duration.ofMinutes(2));
+    twoSessionCycle(2, groups);
+
+    assertEquals(1, engine.deliveredBy(Account.user(SESSION + 1)), "posted under the id instead");
   }
 }
