@@ -78,11 +78,11 @@ final class CycleRun {
    */
   record Recording(DeliveryStarts starts, WriteBehind writes, SessionPenalties penalties) {}
 
-  /** The engine's threads (timers for delays, async hops), its clock and its figures. */
   /**
-   * Where and when cycles run. {@code senderInterval}: the least time between two posts of one
-   * lane's sender ({@link dev.herald.domain.targets.TargetRules#PER_SENDER_INTERVAL}; tests of
-   * other rules may take zero to run a cycle in one go).
+   * The engine's threads (timers for delays, async hops), its clock and its figures, and {@code
+   * senderInterval}: the least time between two posts of one lane's sender ({@link
+   * dev.herald.domain.targets.TargetRules#PER_SENDER_INTERVAL}; tests of other rules may take zero
+   * to run a cycle in one go).
    */
   record Environment(
       ScheduledExecutorService executor,
@@ -324,11 +324,7 @@ final class CycleRun {
           begin(at, chat);
           return;
         }
-        if (answer == CycleTargets.Gate.TAKEN) {
-          sameChat();
-        } else {
-          environment.metrics().targetDeferred();
-        }
+        notPosted(answer);
         at++;
       }
       laneDone();
@@ -339,12 +335,17 @@ final class CycleRun {
         begin(index, chat);
         return;
       }
+      notPosted(gate);
+      post(index + 1);
+    }
+
+    /** A chat its gate did not let this sender post to now: left to a later cycle, or taken. */
+    private void notPosted(CycleTargets.Gate gate) {
       if (gate == CycleTargets.Gate.TAKEN) {
         sameChat();
       } else {
         environment.metrics().targetDeferred();
       }
-      post(index + 1);
     }
 
     /**

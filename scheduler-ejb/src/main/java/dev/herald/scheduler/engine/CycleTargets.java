@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,8 +70,11 @@ final class CycleTargets {
    */
   private volatile Map<String, Long> anySendersIds;
 
-  /** The chats this cycle's posts went to, by Telegram's id ({@link #takeChat}). */
-  private final Set<Long> postedChats = ConcurrentHashMap.newKeySet();
+  /**
+   * The chats this cycle's posts went to, by Telegram's id, each with the sender and name that took
+   * it ({@link #takeChat}): only that one gives it back.
+   */
+  private final Map<Long, TargetKey> postedChats = new ConcurrentHashMap<>();
 
   /** Whether a record names a forum topic: only then can a target's chat have another record. */
   private final boolean topicRecords;
@@ -143,7 +145,7 @@ final class CycleTargets {
       return false;
     }
     long id = chatId(known.get(TargetKey.of(accountId, sender, chat.canonical())), chat);
-    return id != 0 && postedChats.contains(id);
+    return id != 0 && postedChats.containsKey(id);
   }
 
   /**
@@ -152,14 +154,17 @@ final class CycleTargets {
    * when another name of the chat took it. A chat Herald does not know (0) is taken by no one: the
    * name is posted as written.
    */
-  private boolean takeChat(long id) {
-    return anySendersIds == null || id == 0 || postedChats.add(id);
+  private boolean takeChat(long id, TargetKey name) {
+    return anySendersIds == null || id == 0 || postedChats.putIfAbsent(id, name) == null;
   }
 
-  /** Gives the chat back: the name that took it will not post there in this cycle after all. */
-  private void releaseChat(long id) {
+  /**
+   * Gives the chat back when {@code name} took it: it will not post there in this cycle after all.
+   * A name that never took the chat (it was not ready, or posted as written) gives nothing back.
+   */
+  private void releaseChat(long id, TargetKey name) {
     if (anySendersIds != null && id != 0) {
-      postedChats.remove(id);
+      postedChats.remove(id, name);
     }
   }
 
@@ -231,12 +236,12 @@ final class CycleTargets {
           return WAIT_NOW;
         }
         long id = chatId(target.get(), chat);
-        if (!takeChat(id)) {
+        if (!takeChat(id, key)) {
           return TAKEN_NOW;
         }
         CompletableFuture<Gate> gate = beforeSend(sender, target.get(), now);
         if (gate != SEND_NOW) {
-          releaseChat(id);
+          releaseChat(id, key);
         }
         return gate;
       }
@@ -261,16 +266,16 @@ final class CycleTargets {
                     Instant at = clock.instant();
                     ChatTarget updated = rules.prepared(key, target, answer, at, nextJoin);
                     long id = chatId(updated, chat);
-                    if (updated.readyAt(at) && !takeChat(id)) {
-                      record(updated); // what the preparation found; no post, no new-chat slot
-                      return Gate.TAKEN;
-                    }
                     if (updated.readyAt(at)) {
+                      if (!takeChat(id, key)) {
+                        record(updated); // what the preparation found; no post, no new-chat slot
+                        return Gate.TAKEN;
+                      }
                       updated = rules.beforeSend(updated, () -> ofSender(sender), at);
                     }
                     record(updated);
                     if (!updated.readyAt(at)) {
-                      releaseChat(id);
+                      releaseChat(id, key);
                       return Gate.WAIT;
                     }
                     return Gate.SEND;
@@ -310,12 +315,13 @@ final class CycleTargets {
 
   /** What a send's outcome changes for this (sender, chat). */
   void sent(Sender sender, ChatReference chat, SendOutcome outcome) {
-    ChatTarget target = known.get(TargetKey.of(accountId, sender, chat.canonical()));
+    TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
+    ChatTarget target = known.get(key);
     if (!(outcome instanceof SendOutcome.Delivered)
         && !(outcome instanceof SendOutcome.TransientError)) {
       // Refused (a flood wait, a ban, no right to write): another name of the chat may still post
       // there in this cycle. A transient error may have posted, so the chat stays taken.
-      releaseChat(chatId(target, chat));
+      releaseChat(chatId(target, chat), key);
     }
     if (preparer == null) {
       return;
