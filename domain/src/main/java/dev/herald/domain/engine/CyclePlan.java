@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Who posts where in a cycle: the groups are dealt to at most {@code maxInFlight} senders, so each
- * sender posts its share one after another and the account never has more than {@code maxInFlight}
- * posts in flight (SPEC rule 7).
+ * Who posts where in a cycle: the groups are dealt to at most {@code maxInFlight} senders (the
+ * lanes), so each sender posts its share one after another and the account never has more than
+ * {@code maxInFlight} posts in flight (SPEC rule 7). A share beyond the lanes (see {@link
+ * #shares(List, int, int, BiFunction)}) starts only when a lane ends.
  */
 public final class CyclePlan {
 
@@ -37,8 +38,11 @@ public final class CyclePlan {
    * chat stays with a sender {@link Place#IN} it (the chats fewest senders are in placed first), of
    * those the one with the fewest chats so far, as long as its share is under its fair part (the
    * groups divided by the senders, rounded up); the other chats are dealt round-robin to the shares
-   * with the fewest chats among the senders not {@link Place#BARRED} from them (among all when
-   * every one is: the chat then waits and says why).
+   * with the fewest chats among the senders not {@link Place#BARRED} from them. A chat every lane's
+   * sender is barred from goes to a sender beyond the lanes that is not, in a share of its own
+   * after the lanes' (so the list may hold more shares than {@code maxInFlight}, and a sender
+   * between may have an empty one); when no sender can post there, it stays dealt, waits and says
+   * why.
    *
    * <p>Why: Telegram counts joins and new chats per account, so a chat dealt to another sender
    * whenever a sender sits a cycle out (a flood wait, a spent warm-up hour) or a group is added
@@ -57,9 +61,12 @@ public final class CyclePlan {
     for (int i = 0; i < lanes; i++) {
       shares.add(new ArrayList<>());
     }
-    if (lanes <= 1) {
-      shares.forEach(share -> share.addAll(groups)); // one sender, or none: nothing to choose
+    if (lanes == 0) {
       return shares;
+    }
+    if (lanes == 1) {
+      shares.get(0).addAll(groups); // one lane: nothing to deal
+      return overflow(shares, senders, place);
     }
     int fairPart = (groups.size() + lanes - 1) / lanes;
     Place[][] places = new Place[groups.size()][lanes];
@@ -101,7 +108,59 @@ public final class CyclePlan {
       }
       shares.get(laneOf[g]).add(groups.get(g));
     }
+    return overflow(shares, senders, place);
+  }
+
+  /**
+   * The chats the dealt lanes' senders are all {@link Place#BARRED} from move to a sender beyond
+   * them that is not (one {@link Place#IN} it first, else the first in order): its share is added
+   * after the dealt ones, at the sender's index, and runs when a lane ends, so no more than the
+   * dealt lanes post at once. Without it a one-lane cycle (one group, or a plan allowing one post
+   * in flight) gave every chat to its first sender, the tenant's bot when it has one, and a chat
+   * the bot cannot post in (an invite link, a group it was not added to) waited at every cycle
+   * while a session could post it.
+   */
+  private static List<List<ChatReference>> overflow(
+      List<List<ChatReference>> shares,
+      int senders,
+      BiFunction<Integer, ChatReference, Place> place) {
+    int lanes = shares.size();
+    if (senders <= lanes) {
+      return shares;
+    }
+    for (int lane = 0; lane < lanes; lane++) {
+      for (var chats = shares.get(lane).iterator(); chats.hasNext(); ) {
+        ChatReference chat = chats.next();
+        if (place.apply(lane, chat) != Place.BARRED) {
+          continue;
+        }
+        int to = beyond(lanes, senders, chat, place);
+        if (to >= 0) {
+          while (shares.size() <= to) {
+            shares.add(new ArrayList<>());
+          }
+          shares.get(to).add(chat);
+          chats.remove();
+        }
+      }
+    }
     return shares;
+  }
+
+  /** The sender after the dealt lanes to take a chat they are barred from, or -1 when none can. */
+  private static int beyond(
+      int lanes, int senders, ChatReference chat, BiFunction<Integer, ChatReference, Place> place) {
+    int open = -1;
+    for (int sender = lanes; sender < senders; sender++) {
+      Place where = place.apply(sender, chat);
+      if (where == Place.IN) {
+        return sender;
+      }
+      if (where == Place.OPEN && open < 0) {
+        open = sender;
+      }
+    }
+    return open;
   }
 
   /** The lane with the fewest chats among those not barred from the chat, else among all. */

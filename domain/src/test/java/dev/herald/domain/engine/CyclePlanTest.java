@@ -102,6 +102,47 @@ class CyclePlanTest {
   }
 
   @Test
+  void aChatTheLanesCannotPostInGoesToASenderBeyondThemInAShareOfItsOwn() {
+    // One post in flight: one lane, sender 0's (a tenant's bot), barred from @group_1, which
+    // sender 1 is barred from too and sender 2 is not; nobody can post in @group_2.
+    var shares =
+        CyclePlan.shares(
+            groups(3),
+            3,
+            1,
+            (sender, chat) ->
+                switch (chat.toString()) {
+                  case "@group_1" -> sender < 2 ? CyclePlan.Place.BARRED : CyclePlan.Place.OPEN;
+                  case "@group_2" -> CyclePlan.Place.BARRED;
+                  default -> CyclePlan.Place.OPEN;
+                });
+    assertEquals(
+        List.of(List.of("@group_0", "@group_2"), List.of(), List.of("@group_1")), named(shares));
+  }
+
+  @Test
+  void beyondTheLanesASenderInTheChatIsPreferred() {
+    // Two lanes of four senders, both barred from @group_3; sender 3 is in it, sender 2 is not.
+    var shares =
+        CyclePlan.shares(
+            groups(4),
+            4,
+            2,
+            (sender, chat) ->
+                !chat.toString().equals("@group_3")
+                    ? CyclePlan.Place.OPEN
+                    : switch (sender) {
+                      case 0, 1 -> CyclePlan.Place.BARRED;
+                      case 2 -> CyclePlan.Place.OPEN;
+                      default -> CyclePlan.Place.IN;
+                    });
+    assertEquals(
+        List.of(
+            List.of("@group_0", "@group_2"), List.of("@group_1"), List.of(), List.of("@group_3")),
+        named(shares));
+  }
+
+  @Test
   void neverMoreLanesThanThePlanAllowsInFlight() {
     assertEquals(3, CyclePlan.shares(groups(20), 7, 3).size());
   }

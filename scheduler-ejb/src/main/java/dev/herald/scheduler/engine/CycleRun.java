@@ -97,6 +97,15 @@ final class CycleRun {
   private final Recording recording;
   private final Environment environment;
   private final AtomicInteger lanesLeft = new AtomicInteger();
+
+  /** The cycle's senders and their shares ({@link CyclePlan#shares}), set when it starts. */
+  private List<Sender> senders = List.of();
+
+  private List<List<ChatReference>> shares = List.of();
+
+  /** The next share to start when a lane ends. */
+  private final AtomicInteger nextShare = new AtomicInteger();
+
   private final AtomicReference<CycleTally> tally = new AtomicReference<>(CycleTally.empty());
 
   /**
@@ -164,11 +173,11 @@ final class CycleRun {
       complete();
       return;
     }
-    List<Sender> senders = senders();
+    senders = senders();
     targets =
         engineTargets.forCycle(cycle.accountId(), cycle.delayBetweenCycles(), environment.clock());
     targets.postOncePerChat(cycle.groups());
-    List<List<ChatReference>> shares =
+    shares =
         CyclePlan.shares(
             groups,
             senders.size(),
@@ -191,7 +200,11 @@ final class CycleRun {
       slots.putIfAbsent(cycle.groups().get(i), i);
     }
     lanesLeft.set(shares.size());
-    for (int i = 0; i < shares.size(); i++) {
+    // Shares beyond the plan's posts in flight (chats only a sender past the lanes can post in)
+    // start one by one as lanes end (laneDone), so rule 7 holds.
+    int atOnce = Math.min(cycle.maxInFlight(), shares.size());
+    nextShare.set(atOnce);
+    for (int i = 0; i < atOnce; i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);
     }
   }
@@ -231,6 +244,10 @@ final class CycleRun {
   }
 
   private void laneDone() {
+    int next = nextShare.getAndIncrement();
+    if (next < shares.size()) {
+      new Lane(senders.get(next), shares.get(next)).post(0);
+    }
     if (lanesLeft.decrementAndGet() == 0) {
       complete();
     }

@@ -84,6 +84,28 @@ class ChatsStayWithTheirSendersTest {
     assertEquals(9, delivered() - before, "every group, once the bot knows where it is");
   }
 
+  @Test
+  void aLoneGroupTheTenantsBotWasNotAddedToIsPostedByASession() {
+    createTheGroups();
+    // One group: one lane, dealt to the tenant's bot, which finds it was not added there.
+    List<ChatReference> lone = List.of(groups.get(0));
+    for (int cycle = 1; cycle <= 3; cycle++) {
+      engine.cycle(
+          cycle,
+          "Saffron today",
+          lone,
+          List.of(7L),
+          Optional.of("4242:token"),
+          3,
+          Duration.ofMinutes(10),
+          new TargetRules(10));
+      bench.clock.advance(Duration.ofMinutes(10));
+    }
+    assertEquals(0, engine.deliveredBy(Account.bot(1)));
+    assertEquals(
+        2, engine.deliveredBy(Account.user(7)), "cycles 2 and 3: the session, not the bot again");
+  }
+
   private void createTheGroups() {
     engine.createGroups(groups);
   }

@@ -68,6 +68,20 @@ final class CycleBench implements AfterEachCallback {
    * ({@code flushTargets}) and the deliveries' write-behind, in that order.
    */
   void run(DueCycle cycle, CycleRun.Sending sending, EngineTargets targets, Runnable flushTargets) {
+    run(cycle, sending, targets, flushTargets, !senderInterval.isZero());
+  }
+
+  /** Runs {@code cycle} on a transport that answers later: waits for the cycle to finish. */
+  void runToItsEnd(DueCycle cycle, CycleRun.Sending sending) {
+    run(cycle, sending, EngineTargets.none(), () -> {}, true);
+  }
+
+  private void run(
+      DueCycle cycle,
+      CycleRun.Sending sending,
+      EngineTargets targets,
+      Runnable flushTargets,
+      boolean awaitTheEnd) {
     new CycleRun(
             cycle,
             sending,
@@ -76,7 +90,7 @@ final class CycleBench implements AfterEachCallback {
             new CycleRun.Environment(executor, clock, metrics, senderInterval),
             targets)
         .start();
-    if (!senderInterval.isZero()) {
+    if (awaitTheEnd) {
       metrics.awaitCycleFinished();
     }
     flushTargets.run();

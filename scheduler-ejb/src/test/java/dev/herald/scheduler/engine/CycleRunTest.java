@@ -13,9 +13,12 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
+import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextEntity;
 import dev.herald.domain.telegram.TextFormat;
 import dev.herald.domain.telegram.UrlButton;
@@ -26,6 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -146,6 +154,70 @@ class CycleRunTest {
         gateway.sent.stream().sorted().toList());
     assertEquals(List.of("error: Your bot's token was refused: 401 Unauthorized"), store.penalties);
     assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+  }
+
+  @Test
+  void aChatTheTenantsBotCannotUseIsPostedByASessionAfterTheBotsLaneWhenOnePostMayBeInFlight() {
+    DueCycle base =
+        Cycles.cycle(1, now, List.of(7L), "@herald_a1", "https://t.me/+AbCdEf012", "@herald_a2");
+    DueCycle oneAtATime =
+        new DueCycle(
+            base.accountId(),
+            base.cycleId(),
+            base.plannedAt(),
+            base.content(),
+            base.groups(),
+            base.sessionIds(),
+            Optional.of("sealed-token"),
+            1,
+            base.delayBetweenPosts(),
+            base.delayBetweenCycles(),
+            base.schedule(),
+            base.dailyCap(),
+            base.sessionPostsLeft(),
+            false);
+    AnswersLater later = new AnswersLater();
+
+    bench.runToItsEnd(oneAtATime, CycleBench.sending(later, new StarFormatter()));
+
+    assertEquals(
+        List.of(
+            "USER_BOT#1->@herald_a1",
+            "USER_BOT#1->@herald_a2",
+            "SESSION#7->https://t.me/+AbCdEf012"),
+        later.sent,
+        "a bot cannot use an invite link: the session posts it, once the bot's lane ended");
+    assertEquals(1, later.mostInFlight.get(), "the plan allows one post in flight");
+    assertEquals(new CycleTally(3, 3, 0, 0), onlyCompletion().tally());
+  }
+
+  /** Answers every send 20 ms later, on another thread, and keeps the most sends in flight. */
+  private static final class AnswersLater implements TelegramGateway {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    @Override
+    public String transport() {
+      return "later";
+    }
+
+    @Override
+    public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+      throw new UnsupportedOperationException("the engine sends asynchronously");
+    }
+
+    @Override
+    public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
+      sent.add(sender + "->" + chat.canonical());
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      return CompletableFuture.supplyAsync(
+          () -> {
+            inFlight.decrementAndGet();
+            return new SendOutcome.Delivered(sent.size());
+          },
+          CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+    }
   }
 
   @Test
