@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code max_groups} get nothing more, the delay between cycles rises to the new minimum, and the
  * tenant is told what was cut ({@code plan_cuts} in {@code /bot/state}, a {@code
  * PLAN_LIMITS_APPLIED} entry in the activity log). Asserted on what the sandbox's model received.
+ * It reaches the cycle in flight too, and so does a new configuration.
  */
 class PlanDowngradeIT extends ScheduledBotSystemTest {
 
@@ -70,5 +71,79 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event ="
                 + " 'PLAN_LIMITS_APPLIED'",
             tenant.account()));
+  }
+
+  /**
+   * The change reaches the cycle in flight, not only the next one: with 3 s between posts, the
+   * groups after the first are still to come when the plan cuts them, and they get nothing; the
+   * cycle is handed back and continued under the new plan, with one activity entry.
+   */
+  @Test
+  void aDowngradeReachesTheCycleInFlight() {
+    ActiveTenant tenant = activeTenant("midcycle", 1);
+    String kept = ScheduledBots.chat("kept");
+    List<String> cut = List.of(ScheduledBots.chat("cut"), ScheduledBots.chat("cut"));
+    bots.start(tenant.token(), threeSecondsApart(List.of(kept, cut.get(0), cut.get(1))));
+    Poll.until("the first group posted", Duration.ofSeconds(20), () -> !bots.sends(kept).isEmpty());
+
+    bots.setPlan(
+        tenant.account(),
+        "max_sessions",
+        1,
+        "max_groups",
+        1,
+        "min_delay_between_posts_seconds",
+        0,
+        "min_delay_between_cycles_seconds",
+        1);
+
+    Poll.until(
+        "the next cycle, under the new plan",
+        Duration.ofSeconds(30),
+        () -> bots.sends(kept).size() >= 2);
+    assertEquals(0, bots.sendCount(cut), "the groups cut in the cycle in flight got nothing");
+    assertEquals(0, cyclesLoggedTwice(tenant.account()), "one entry per cycle");
+  }
+
+  /** A new configuration reaches the cycle in flight too: a group removed gets nothing more. */
+  @Test
+  void aGroupRemovedDuringACycleGetsNothingMore() {
+    ActiveTenant tenant = activeTenant("removed", 1);
+    String kept = ScheduledBots.chat("kept");
+    String removed = ScheduledBots.chat("removed");
+    bots.start(tenant.token(), threeSecondsApart(List.of(kept, removed)));
+    Poll.until("the first group posted", Duration.ofSeconds(20), () -> !bots.sends(kept).isEmpty());
+
+    bots.putConfig(tenant.token(), threeSecondsApart(List.of(kept)));
+
+    Poll.until(
+        "the next cycle, with the new groups",
+        Duration.ofSeconds(30),
+        () -> bots.sends(kept).size() >= 2);
+    assertEquals(0, bots.sends(removed).size(), "the group removed mid-cycle got nothing");
+    assertEquals(0, cyclesLoggedTwice(tenant.account()), "one entry per cycle");
+  }
+
+  /** One session's lane: the groups in order, 3 s apart; 1 s between cycles. */
+  private static String threeSecondsApart(List<String> groups) {
+    return JsonBody.of(
+        "target_groups",
+        groups,
+        "post_text",
+        "Fresh today",
+        "delay_between_posts_seconds",
+        3,
+        "delay_between_cycles_seconds",
+        1,
+        "schedule",
+        ScheduledBots.schedule("UTC", ""));
+  }
+
+  /** Cycles with more than one activity entry ("cycle 12: ..."). */
+  private long cyclesLoggedTwice(long account) {
+    return fixtures.count(
+        "SELECT count(*) FROM (SELECT split_part(message, ':', 1) FROM activity_log WHERE"
+            + " account_id = ? AND message LIKE 'cycle %' GROUP BY 1 HAVING count(*) > 1) twice",
+        account);
   }
 }

@@ -25,4 +25,11 @@ public interface BotRepository {
    * Returns whether it was due again.
    */
   boolean replanDeferred(long accountId);
+
+  /**
+   * After a plan change or a new configuration: a cycle running now was planned under the old
+   * terms, so it ends after its posts in flight and is continued under the new ones, its chats
+   * already attempted left out (SPEC rule 18; {@code DeliveryStart.CYCLE_OUTDATED}).
+   */
+  void outdateRunningCycle(long accountId);
 }

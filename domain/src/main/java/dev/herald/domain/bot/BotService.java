@@ -93,9 +93,11 @@ public class BotService {
   }
 
   /**
-   * Validates the configuration against the account's plan and stores it whole, or not at all. A
-   * new schedule applies at once: a bot waiting for its next window or day is planned again ({@link
-   * BotRepository#replanDeferred}).
+   * Validates the configuration against the account's plan and stores it whole, or not at all. It
+   * applies at once: a cycle running now is continued under it from its next post ({@link
+   * BotRepository#outdateRunningCycle}: a group removed is posted to no more, new text goes to the
+   * groups left), and with a new schedule a bot waiting for its next window or day is planned again
+   * ({@link BotRepository#replanDeferred}).
    */
   @Transactional
   public BotConfig updateConfig(long accountId, BotConfigInput input) {
@@ -103,9 +105,13 @@ public class BotService {
     BotConfig config =
         BotConfigPolicy.validate(input, limits, formatter, ownedMedia(accountId, input));
     Bot bot = botOf(accountId);
+    boolean changed = !bot.config().equals(config);
     boolean newSchedule = !bot.config().schedule().equals(config.schedule());
     bot.applyConfig(config, clock.instant());
     BotConfig saved = bots.save(bot).config();
+    if (changed) {
+      bots.outdateRunningCycle(accountId);
+    }
     if (newSchedule && bots.replanDeferred(accountId)) {
       wake.afterCommit(accountId);
     }

@@ -13,7 +13,9 @@ import java.util.List;
  * A plan change on the tenant's bot: tells the tenant what it cut ({@link PlanCuts}) in one
  * activity entry, written in the plan change's transaction, and plans again a bot paused for its
  * daily cap or its active hours ({@link BotRepository#replanDeferred}), so a raised cap applies at
- * once too. The limits need no signal: the engine's next claim reads them.
+ * once too. A cycle running now is continued under the new limits from its next post ({@link
+ * BotRepository#outdateRunningCycle}, SPEC rule 18); a bot between cycles reads them at its next
+ * claim.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +37,7 @@ public class PlanChangeNotice {
                     "PLAN_LIMITS",
                     "Plan changed: " + String.join(" ", cuts));
               }
+              bots.outdateRunningCycle(accountId);
               if (bots.replanDeferred(accountId)) {
                 wake.afterCommit(accountId);
               }

@@ -10,8 +10,9 @@ import java.util.function.BiFunction;
 /**
  * Who posts where in a cycle: the groups are dealt to at most {@code maxInFlight} senders (the
  * lanes), so each sender posts its share one after another and the account never has more than
- * {@code maxInFlight} posts in flight (SPEC rule 7). A share beyond the lanes (see {@link
- * #shares(List, int, int, BiFunction)}) starts only when a lane ends.
+ * {@code maxInFlight} posts in flight (SPEC rule 7). A cycle runs at most {@code maxInFlight}
+ * shares at once; one beyond them (see {@link #shares(List, int, int, BiFunction)}) starts when a
+ * lane ends.
  */
 public final class CyclePlan {
 

@@ -42,7 +42,9 @@ public interface DeliveryLedger {
    * entry when the engine saw every outcome of the cycle itself; null: the ledger counts the
    * cycle's delivery records (a cycle continued after another run of it, or one whose lane failed).
    * A cycle that delivered something clears the bot's last error, unless {@code keepsError}:
-   * Telegram refused one of its posts, which the tenant must fix whatever else went out.
+   * Telegram refused one of its posts, which the tenant must fix whatever else went out. A cycle
+   * {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}) is not ended: it keeps its id, is due
+   * at {@code nextRunAt} to be continued under the new terms, and has no activity entry of its own.
    */
   record Completed(
       DueCycle cycle,
@@ -50,11 +52,28 @@ public interface DeliveryLedger {
       CycleTally tally,
       LocalDate day,
       CycleSummary summary,
-      boolean keepsError) {
+      boolean keepsError,
+      boolean handedBack) {
+
+    public Completed(
+        DueCycle cycle,
+        Instant nextRunAt,
+        CycleTally tally,
+        LocalDate day,
+        CycleSummary summary,
+        boolean keepsError) {
+      this(cycle, nextRunAt, tally, day, summary, keepsError, false);
+    }
 
     public Completed(
         DueCycle cycle, Instant nextRunAt, CycleTally tally, LocalDate day, CycleSummary summary) {
       this(cycle, nextRunAt, tally, day, summary, false);
+    }
+
+    /** The run of a cycle whose terms changed, handed back to be continued at {@code now}. */
+    public static Completed handedBack(
+        DueCycle cycle, Instant now, CycleTally tally, LocalDate day, boolean keepsError) {
+      return new Completed(cycle, now, tally, day, null, keepsError, true);
     }
 
     /** A completion counted against no day, its entry from the records (tests and tools). */

@@ -31,6 +31,16 @@ public final class BotSql {
          AND next_run_at > now() + make_interval(secs => delay_between_cycles_s * 1.5 + 1)
       """;
 
+  /**
+   * {@code BotRepository.outdateRunningCycle}: only a leased bot has a cycle planned under the old
+   * terms; a bot between cycles reads the new ones at its next claim. Parameter: account.
+   */
+  public static final String OUTDATE_RUNNING_CYCLE =
+      """
+      UPDATE bot SET cycle_outdated = true
+       WHERE account_id = ? AND status = 'RUNNING' AND lease_owner IS NOT NULL
+      """;
+
   /** Parameters: stop reason, account. A stopped or suspended bot is left as it is. */
   public static final String REQUEST_STOP =
       """

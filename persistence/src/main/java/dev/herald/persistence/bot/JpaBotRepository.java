@@ -38,6 +38,12 @@ public class JpaBotRepository extends JpaPerAccountStore<Bot> implements BotRepo
   }
 
   @Override
+  public void outdateRunningCycle(long accountId) {
+    em.flush();
+    em.createNativeQuery(BotSql.OUTDATE_RUNNING_CYCLE).setParameter(1, accountId).executeUpdate();
+  }
+
+  @Override
   public Bot save(Bot bot) {
     if (em.contains(bot)) {
       return bot;

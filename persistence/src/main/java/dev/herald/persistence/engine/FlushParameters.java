@@ -41,6 +41,7 @@ final class FlushParameters {
         .array(
             p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
         .array(attempts)
+        .array(p.column("bool", done, Boolean[]::new, Completed::handedBack))
         .value(node);
     // ADD_STATS
     p.array(accounts)
@@ -65,7 +66,7 @@ final class FlushParameters {
                 "text",
                 done,
                 String[]::new,
-                d -> ActivityEvent.cycleEnded(d.tally().failures()).name()))
+                d -> d.handedBack() ? null : ActivityEvent.cycleEnded(d.tally().failures()).name()))
         .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::reasonCode)))
         .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::message)));
   }

@@ -45,10 +45,7 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
     for (int i = 0; i < posts.size(); i++) {
       boolean repeat = firstOf[i] < 0;
       DeliveryStart first = written.get(repeat ? -1 - firstOf[i] : firstOf[i]);
-      starts.add(
-          repeat && first != DeliveryStart.BOT_NOT_RUNNING
-              ? DeliveryStart.ALREADY_ATTEMPTED
-              : first);
+      starts.add(repeat && first == DeliveryStart.SEND ? DeliveryStart.ALREADY_ATTEMPTED : first);
     }
     return starts;
   }
@@ -102,10 +99,13 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
               while (rs.next()) {
                 boolean running = rs.getBoolean(1);
                 boolean inserted = rs.getBoolean(2);
+                boolean outdated = rs.getBoolean(3);
                 starts.add(
                     !running
                         ? DeliveryStart.BOT_NOT_RUNNING
-                        : inserted ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
+                        : outdated
+                            ? DeliveryStart.CYCLE_OUTDATED
+                            : inserted ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
               }
             }
             return starts;

@@ -71,10 +71,12 @@ final class LeaseSql {
    * minimums are raised, its daily cap comes with the day's count, and its posts and buttons limits
    * come with the row for {@link DueCycleRows} to apply ({@code BotPosts.withinPlan}). With a
    * minimum group interval, the groups posted to within it are left out ({@link #recentlyPosted}; a
-   * bot without one never runs that lookup). Rule 15: sessions stay on the node that has them open
-   * ({@link SessionLease}): a bot whose every usable session another node holds is left to that
-   * node, and a cycle gets only the sessions no other node holds. Parameters: lookahead seconds,
-   * node, limit, node, lease seconds, the user bots' transport, node.
+   * bot without one never runs that lookup). A plan change during a cycle marks the bot ({@code
+   * cycle_outdated}, V95): the cycle is handed back and claimed again under the new terms, and the
+   * claim clears the mark. Rule 15: sessions stay on the node that has them open ({@link
+   * SessionLease}): a bot whose every usable session another node holds is left to that node, and a
+   * cycle gets only the sessions no other node holds. Parameters: lookahead seconds, node, limit,
+   * node, lease seconds, the user bots' transport, node.
    */
   static final String CLAIM_DUE =
       """
@@ -91,7 +93,8 @@ final class LeaseSql {
       leased AS (
         UPDATE bot b
            SET lease_owner = ?,
-               lease_until = greatest(b.next_run_at, now()) + make_interval(secs => ?)
+               lease_until = greatest(b.next_run_at, now()) + make_interval(secs => ?),
+               cycle_outdated = false
          WHERE b.account_id = ANY(ARRAY(SELECT account_id FROM due))
         RETURNING b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
                   b.content_json, b.delay_between_posts_s, b.delay_between_cycles_s, b.posts_day,

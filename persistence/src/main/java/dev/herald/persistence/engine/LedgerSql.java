@@ -18,11 +18,13 @@ final class LedgerSql {
    * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op. The requests are
    * distinct by that key ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window
    * function here doubled the statement's time). planned_at is the cycle's planned start (V21):
-   * lateness = started_at - planned_at. Returns, per request in order: (bot running, record
-   * inserted). Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
-   * planner may hash a whole table for a few hundred rows. Parameters: accounts, cycle ids, chats,
-   * sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner);
-   * node (recorded).
+   * lateness = started_at - planned_at. Bots and accounts are looked up by key (= ANY, a per-row
+   * subquery): as joins, the planner may hash a whole table for a few hundred rows. A bot whose
+   * cycle was planned under terms since changed ({@code cycle_outdated}, V95: a plan change, a new
+   * configuration) writes no record and answers so (SPEC rule 18). Returns, per request in order:
+   * (bot running, record inserted, cycle outdated). Parameters: accounts, cycle ids, chats, sender
+   * kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node
+   * (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
@@ -30,7 +32,7 @@ final class LedgerSql {
         SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
                  WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
       running AS (
-        SELECT b.account_id FROM bot b
+        SELECT b.account_id, b.cycle_outdated FROM bot b
          WHERE b.account_id = ANY(?::bigint[]) AND b.status = 'RUNNING' AND b.lease_owner = ?
            AND (SELECT %s FROM account a WHERE a.id = b.account_id)
          ORDER BY b.account_id
@@ -41,12 +43,14 @@ final class LedgerSql {
         SELECT r.account_id, r.cycle_id, r.chat_ref, r.sender_kind, r.sender_id, ?,
                to_timestamp(r.planned_ms / 1000.0), 'SENDING', now()
           FROM req r JOIN running USING (account_id)
+         WHERE NOT running.cycle_outdated
          ORDER BY r.account_id, r.cycle_id, r.chat_ref
         ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
         RETURNING account_id, cycle_id, chat_ref)
       SELECT r.account_id IN (SELECT account_id FROM running),
              EXISTS (SELECT 1 FROM inserted i
-                      WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref)
+                      WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref),
+             r.account_id IN (SELECT account_id FROM running WHERE cycle_outdated)
         FROM req r
        ORDER BY r.n
       """
@@ -100,15 +104,17 @@ final class LedgerSql {
    * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
    * a state change. The cycle's attempts count against the daily cap of the tenant's day it names
    * ({@code DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts
-   * nothing). Parameters: accounts, cycle ids, next runs (epoch ms), whether each clears the last
-   * error, days (ISO dates), attempts as arrays; node.
+   * nothing). A cycle handed back (its terms changed, SPEC rule 18) keeps its id: the next claim
+   * continues it under the new terms, its attempts so far already counted. Parameters: accounts,
+   * cycle ids, next runs (epoch ms), whether each clears the last error, days (ISO dates),
+   * attempts, whether each is handed back, as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
       WITH changed AS (
         UPDATE bot b
            SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN to_timestamp(u.next_ms / 1000.0) END,
-               cycle_id = b.cycle_id + 1,
+               cycle_id = CASE WHEN u.handed_back THEN b.cycle_id ELSE b.cycle_id + 1 END,
                lease_owner = NULL, lease_until = NULL,
                status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
                last_error_reason = CASE WHEN u.clears_error THEN NULL ELSE b.last_error_reason END,
@@ -117,8 +123,8 @@ final class LedgerSql {
                                   ELSE u.attempts END,
                posts_day = coalesce(u.day::date, b.posts_day),
                updated_at = now()
-          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[])
-               AS u(account_id, cycle_id, next_ms, clears_error, day, attempts)
+          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[], ?::boolean[])
+               AS u(account_id, cycle_id, next_ms, clears_error, day, attempts, handed_back)
          WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
         RETURNING b.account_id)
       """
@@ -155,8 +161,9 @@ final class LedgerSql {
    * for an entry not passed: a sub-select in a CASE runs only when its branch is taken (as a filter
    * of a lateral join, the planner joined first and filtered after, counting every cycle's
    * records). Counting every cycle took 4 of the flush's 25 us of PostgreSQL CPU per execution
-   * ({@code EngineCpuProbe}). Announced as new log entries. Parameters: accounts, cycle ids,
-   * events, reason codes, messages as arrays.
+   * ({@code EngineCpuProbe}). A cycle handed back (a NULL event) has no entry: its continuation's
+   * counts its records. Announced as new log entries. Parameters: accounts, cycle ids, events,
+   * reason codes, messages as arrays.
    */
   static final String LOG_ACTIVITIES =
       """
@@ -179,6 +186,7 @@ final class LedgerSql {
                                       WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id
                                       GROUP BY d.outcome) k) s) END AS entry
             OFFSET 0) c
+         WHERE u.event IS NOT NULL
          ORDER BY u.n
         RETURNING account_id)
       """

@@ -2,6 +2,7 @@ package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.CycleTally;
@@ -14,8 +15,11 @@ import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
+import dev.herald.persistence.bot.BotSql;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +91,61 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "UPDATE account SET plan_expires_at = now() - interval '1 second' WHERE id = ?",
         cycle.accountId());
     assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin(NODE, cycle, "@herald_one"));
+  }
+
+  /**
+   * SPEC rule 18: a plan change marks the leased bot (BotSql.OUTDATE_RUNNING_CYCLE); its next post
+   * writes no record and says so, the run hands the cycle back (same id, due now, its attempts
+   * counted for the day, no entry of its own), and the claim that takes it again reads the new
+   * plan, clears the mark and continues the cycle, the chat already attempted never sent again.
+   */
+  @Test
+  void aCycleWhosePlanChangedIsHandedBackAndContinuedUnderTheNewPlan() {
+    rows.bot(
+        rows.account("ACTIVE", null),
+        "RUNNING",
+        Instant.now(),
+        "@herald_one,@herald_two,@herald_three");
+    DueCycle cycle = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    long account = cycle.accountId();
+    assertEquals(3, cycle.groups().size());
+    assertEquals(DeliveryStart.SEND, begin(NODE, cycle, "@herald_one"));
+
+    rows.update("UPDATE account SET max_groups = 2 WHERE id = ?", account);
+    rows.update(BotSql.OUTDATE_RUNNING_CYCLE, account);
+    assertEquals(DeliveryStart.CYCLE_OUTDATED, begin(NODE, cycle, "@herald_three"));
+    assertEquals(
+        0,
+        rows.count(
+            "SELECT count(*) FROM delivery_record WHERE account_id = ? AND chat_ref ="
+                + " '@herald_three'",
+            account),
+        "no record for a post of the outdated run");
+
+    Instant at = Instant.now();
+    ledger.flush(
+        NODE,
+        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(7), at)),
+        List.of(
+            Completed.handedBack(
+                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+    assertEquals(
+        cycle.cycleId(),
+        rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", account),
+        "handed back, not ended");
+    assertEquals(1L, rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account));
+    assertEquals(0, rows.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account));
+
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(cycle.cycleId(), continued.cycleId());
+    assertTrue(continued.continued());
+    assertEquals(
+        List.of("@herald_one", "@herald_two"),
+        continued.groups().stream().map(Object::toString).toList(),
+        "the new plan's two groups");
+    assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, continued, "@herald_one"));
+    assertEquals(DeliveryStart.SEND, begin(NODE, continued, "@herald_two"));
   }
 
   @Test

@@ -124,6 +124,15 @@ final class CycleRun {
    */
   private volatile boolean sawEveryOutcome;
 
+  /**
+   * The plan or the configuration changed since this cycle was planned ({@link
+   * DeliveryStart#CYCLE_OUTDATED}): its lanes end and the cycle is handed back.
+   */
+  private volatile boolean outdated;
+
+  /** This run met a stop or a change of terms: shares not started yet never start. */
+  private volatile boolean ended;
+
   private final Schedule schedule;
 
   /** The tenant's day this cycle counts its posts on, and how many it may start. */
@@ -244,12 +253,45 @@ final class CycleRun {
   }
 
   private void laneDone() {
-    int next = nextShare.getAndIncrement();
-    if (next < shares.size()) {
-      new Lane(senders.get(next), shares.get(next)).post(0);
-    }
+    // Every share counts in lanesLeft until it ends, so a pending one keeps it above zero.
     if (lanesLeft.decrementAndGet() == 0) {
       complete();
+      return;
+    }
+    startNextShare();
+  }
+
+  /**
+   * Starts the next share waiting for a lane to end, after the delay between posts: with one post
+   * in flight, the account's posts stay that far apart whichever sender makes them. A run that met
+   * a stop or a change of terms starts none: each ends at once, without a gate (which may join).
+   */
+  private void startNextShare() {
+    int next = nextShare.getAndIncrement();
+    if (next >= shares.size()) {
+      return;
+    }
+    if (ended) {
+      laneDone();
+      return;
+    }
+    long delayMs = jittered(cycle.delayBetweenPosts()).toMillis();
+    if (delayMs == 0) {
+      startShare(next);
+      return;
+    }
+    try {
+      environment.executor().schedule(() -> startShare(next), delayMs, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) { // shutting down
+      laneFailed("Cycle {0} of account {1}: a share could not start: {2}", e);
+    }
+  }
+
+  private void startShare(int index) {
+    try {
+      new Lane(senders.get(index), shares.get(index)).post(0);
+    } catch (RuntimeException e) {
+      laneFailed("Cycle {0} of account {1}: a share failed to start: {2}", e);
     }
   }
 
@@ -259,6 +301,14 @@ final class CycleRun {
    */
   private void complete() {
     Instant now = environment.clock().instant();
+    if (outdated) {
+      // Handed back, not ended: the next claim continues it under the new terms (rule 18).
+      recording
+          .writes()
+          .completed(Completed.handedBack(cycle, now, tally.get(), day, !refusedPosts.isEmpty()));
+      environment.metrics().cycleFinished();
+      return;
+    }
     Instant next = now.plus(jittered(cycle.delayBetweenCycles()));
     if (tally.get().attempts() >= postsLeft) {
       Instant tomorrow = DailyCap.nextDayStart(now, schedule.zone());
@@ -387,6 +437,11 @@ final class CycleRun {
           throw new IllegalStateException(failure.getMessage(), failure);
         }
         if (start == DeliveryStart.BOT_NOT_RUNNING) {
+          ended = true;
+          laneDone();
+        } else if (start == DeliveryStart.CYCLE_OUTDATED) {
+          outdated = true;
+          ended = true;
           laneDone();
         } else if (start == DeliveryStart.ALREADY_ATTEMPTED) {
           sawEveryOutcome = false;

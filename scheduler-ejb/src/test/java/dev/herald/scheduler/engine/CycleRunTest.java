@@ -191,6 +191,33 @@ class CycleRunTest {
     assertEquals(new CycleTally(3, 3, 0, 0), onlyCompletion().tally());
   }
 
+  @Test
+  void aCycleWhoseTermsChangedEndsAfterThePostInFlightAndIsHandedBack() {
+    // The plan changes while the first post is in flight: the next begin answers CYCLE_OUTDATED.
+    TelegramGateway planChangesNow =
+        new TelegramGateway() {
+          @Override
+          public String transport() {
+            return "scripted";
+          }
+
+          @Override
+          public SendOutcome send(Sender sender, ChatReference chat, Post post) {
+            store.outdated.add(1L);
+            return gateway.send(sender, chat, post);
+          }
+        };
+    DueCycle oneLane = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3");
+
+    bench.run(oneLane, CycleBench.sending(planChangesNow, new StarFormatter()));
+
+    assertEquals(1, gateway.sent.size(), "one post of each lane at most: " + gateway.sent);
+    Completed done = onlyCompletion();
+    assertTrue(done.handedBack(), "the cycle is handed back, not ended");
+    assertEquals(now, done.nextRunAt(), "due again at once, to be continued under the new terms");
+    assertEquals(new CycleTally(1, 1, 0, 0), done.tally());
+  }
+
   /** Answers every send 20 ms later, on another thread, and keeps the most sends in flight. */
   private static final class AnswersLater implements TelegramGateway {
     final List<String> sent = new CopyOnWriteArrayList<>();

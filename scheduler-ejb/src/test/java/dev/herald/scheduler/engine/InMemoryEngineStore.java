@@ -30,6 +30,10 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   final List<DueCycle> due = new CopyOnWriteArrayList<>();
   final Set<String> records = new HashSet<>();
   final Set<Long> notRunning = new HashSet<>();
+
+  /** Accounts whose plan or configuration changed since their cycle was planned. */
+  final Set<Long> outdated = ConcurrentHashMap.newKeySet();
+
   final List<List<Begin>> beginBatches = new CopyOnWriteArrayList<>();
   final List<Finished> finished = new CopyOnWriteArrayList<>();
   final List<Completed> completed = new CopyOnWriteArrayList<>();
@@ -136,6 +140,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       long account = post.cycle().accountId();
       if (notRunning.contains(account)) {
         starts.add(DeliveryStart.BOT_NOT_RUNNING);
+      } else if (outdated.contains(account)) {
+        starts.add(DeliveryStart.CYCLE_OUTDATED);
       } else if (records.add(account + "/" + post.cycle().cycleId() + "/" + post.chat())) {
         starts.add(DeliveryStart.SEND);
       } else {
