@@ -74,7 +74,7 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
   }
 
   /**
-   * The change reaches the cycle in flight, not only the next one: with 3 s between posts, the
+   * The change reaches the cycle in flight, not only the next one: with 10 s between posts, the
    * groups after the first are still to come when the plan cuts them, and they get nothing; the
    * cycle is handed back and continued under the new plan, with one activity entry.
    */
@@ -83,7 +83,7 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
     ActiveTenant tenant = activeTenant("midcycle", 1);
     String kept = ScheduledBots.chat("kept");
     List<String> cut = List.of(ScheduledBots.chat("cut"), ScheduledBots.chat("cut"));
-    bots.start(tenant.token(), threeSecondsApart(List.of(kept, cut.get(0), cut.get(1))));
+    bots.start(tenant.token(), tenSecondsApart(List.of(kept, cut.get(0), cut.get(1))));
     Poll.until("the first group posted", Duration.ofSeconds(20), () -> !bots.sends(kept).isEmpty());
 
     bots.setPlan(
@@ -111,10 +111,10 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
     ActiveTenant tenant = activeTenant("removed", 1);
     String kept = ScheduledBots.chat("kept");
     String removed = ScheduledBots.chat("removed");
-    bots.start(tenant.token(), threeSecondsApart(List.of(kept, removed)));
+    bots.start(tenant.token(), tenSecondsApart(List.of(kept, removed)));
     Poll.until("the first group posted", Duration.ofSeconds(20), () -> !bots.sends(kept).isEmpty());
 
-    bots.putConfig(tenant.token(), threeSecondsApart(List.of(kept)));
+    bots.putConfig(tenant.token(), tenSecondsApart(List.of(kept)));
 
     Poll.until(
         "the next cycle, with the new groups",
@@ -124,15 +124,15 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
     assertEquals(0, cyclesLoggedTwice(tenant.account()), "one entry per cycle");
   }
 
-  /** One session's lane: the groups in order, 3 s apart; 1 s between cycles. */
-  private static String threeSecondsApart(List<String> groups) {
+  /** One session's lane: the groups in order, 10 s apart; 1 s between cycles. */
+  private static String tenSecondsApart(List<String> groups) {
     return JsonBody.of(
         "target_groups",
         groups,
         "post_text",
         "Fresh today",
         "delay_between_posts_seconds",
-        3,
+        10,
         "delay_between_cycles_seconds",
         1,
         "schedule",

@@ -32,13 +32,15 @@ public final class BotSql {
       """;
 
   /**
-   * {@code BotRepository.outdateRunningCycle}: only a leased bot has a cycle planned under the old
-   * terms; a bot between cycles reads the new ones at its next claim. Parameter: account.
+   * {@code BotRepository.outdateRunningCycle}. Every running bot is marked, leased or not: the
+   * claim clears the mark, and the row lock this takes orders the change against a claim running at
+   * the same moment (the claim skips the locked row and reads the new terms after the commit, or
+   * leased it first and its cycle finds the mark). Testing the lease here would let a claim that
+   * read the old terms lease the bot unmarked. Parameter: account.
    */
   public static final String OUTDATE_RUNNING_CYCLE =
       """
-      UPDATE bot SET cycle_outdated = true
-       WHERE account_id = ? AND status = 'RUNNING' AND lease_owner IS NOT NULL
+      UPDATE bot SET cycle_outdated = true WHERE account_id = ? AND status = 'RUNNING'
       """;
 
   /** Parameters: stop reason, account. A stopped or suspended bot is left as it is. */

@@ -31,6 +31,7 @@ final class FlushParameters {
     Array accounts = p.column("bigint", done, Long[]::new, d -> d.cycle().accountId());
     Array cycleIds = p.column("bigint", done, Long[]::new, d -> d.cycle().cycleId());
     Array attempts = p.column("int4", done, Integer[]::new, d -> d.tally().attempts());
+    Array handedBack = p.column("bool", done, Boolean[]::new, Completed::handedBack);
     // LOCK_BOTS
     p.array(accounts);
     // COMPLETE_CYCLES
@@ -41,7 +42,7 @@ final class FlushParameters {
         .array(
             p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
         .array(attempts)
-        .array(p.column("bool", done, Boolean[]::new, Completed::handedBack))
+        .array(handedBack)
         .value(node);
     // ADD_STATS
     p.array(accounts)
@@ -66,9 +67,10 @@ final class FlushParameters {
                 "text",
                 done,
                 String[]::new,
-                d -> d.handedBack() ? null : ActivityEvent.cycleEnded(d.tally().failures()).name()))
+                d -> ActivityEvent.cycleEnded(d.tally().failures()).name()))
         .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::reasonCode)))
-        .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::message)));
+        .array(p.column("text", done, String[]::new, d -> summary(d, CycleSummary::message)))
+        .array(handedBack);
   }
 
   /** A part of the cycle's activity entry, when the engine summarized the cycle; else null. */

@@ -104,17 +104,19 @@ final class LedgerSql {
    * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
    * a state change. The cycle's attempts count against the daily cap of the tenant's day it names
    * ({@code DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts
-   * nothing). A cycle handed back (its terms changed, SPEC rule 18) keeps its id: the next claim
-   * continues it under the new terms, its attempts so far already counted. Parameters: accounts,
-   * cycle ids, next runs (epoch ms), whether each clears the last error, days (ISO dates),
-   * attempts, whether each is handed back, as arrays; node.
+   * nothing). A cycle handed back (its terms changed, SPEC rule 18) keeps its id while the bot
+   * runs: the next claim continues it under the new terms, its attempts so far already counted; a
+   * bot stopped meanwhile ends it like any other. Parameters: accounts, cycle ids, next runs (epoch
+   * ms), whether each clears the last error, days (ISO dates), attempts, whether each is handed
+   * back, as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
       WITH changed AS (
         UPDATE bot b
            SET next_run_at = CASE WHEN b.status = 'RUNNING' THEN to_timestamp(u.next_ms / 1000.0) END,
-               cycle_id = CASE WHEN u.handed_back THEN b.cycle_id ELSE b.cycle_id + 1 END,
+               cycle_id = CASE WHEN u.handed_back AND b.status = 'RUNNING' THEN b.cycle_id
+                               ELSE b.cycle_id + 1 END,
                lease_owner = NULL, lease_until = NULL,
                status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
                last_error_reason = CASE WHEN u.clears_error THEN NULL ELSE b.last_error_reason END,
@@ -161,17 +163,18 @@ final class LedgerSql {
    * for an entry not passed: a sub-select in a CASE runs only when its branch is taken (as a filter
    * of a lateral join, the planner joined first and filtered after, counting every cycle's
    * records). Counting every cycle took 4 of the flush's 25 us of PostgreSQL CPU per execution
-   * ({@code EngineCpuProbe}). A cycle handed back (a NULL event) has no entry: its continuation's
-   * counts its records. Announced as new log entries. Parameters: accounts, cycle ids, events,
-   * reason codes, messages as arrays.
+   * ({@code EngineCpuProbe}). A cycle handed back that is still the bot's cycle (so after {@link
+   * #COMPLETE_CYCLES}) has no entry: its continuation's counts its records; handed back to a bot
+   * stopped meanwhile, it ended and gets its entry. Announced as new log entries. Parameters:
+   * accounts, cycle ids, events, reason codes, messages, whether each was handed back, as arrays.
    */
   static final String LOG_ACTIVITIES =
       """
       WITH changed AS (
         INSERT INTO activity_log (account_id, event, reason_code, message, created_at)
         SELECT u.account_id, u.event, coalesce(u.reason_code, c.entry[1]), coalesce(u.message, c.entry[2]), now()
-          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-               AS u(account_id, cycle_id, event, reason_code, message, n)
+          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY
+               AS u(account_id, cycle_id, event, reason_code, message, handed_back, n)
           CROSS JOIN LATERAL (
             SELECT CASE WHEN u.message IS NULL THEN (
                      SELECT ARRAY[coalesce(s.dominant_failure,
@@ -186,7 +189,10 @@ final class LedgerSql {
                                       WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id
                                       GROUP BY d.outcome) k) s) END AS entry
             OFFSET 0) c
-         WHERE u.event IS NOT NULL
+         WHERE CASE WHEN u.handed_back
+                    THEN NOT EXISTS (SELECT 1 FROM bot b
+                                      WHERE b.account_id = u.account_id AND b.cycle_id = u.cycle_id)
+                    ELSE true END
          ORDER BY u.n
         RETURNING account_id)
       """

@@ -136,6 +136,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertEquals(1L, rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account));
     assertEquals(0, rows.count("SELECT count(*) FROM activity_log WHERE account_id = ?", account));
 
+    rows.update(BotSql.OUTDATE_RUNNING_CYCLE, account); // marked between cycles too: harmless
     DueCycle continued =
         leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
     assertEquals(cycle.cycleId(), continued.cycleId());
@@ -146,6 +147,31 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "the new plan's two groups");
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, continued, "@herald_one"));
     assertEquals(DeliveryStart.SEND, begin(NODE, continued, "@herald_two"));
+  }
+
+  @Test
+  void aCycleHandedBackToABotStoppedMeanwhileEndsWithItsEntry() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    long account = cycle.accountId();
+    begin(NODE, cycle, "@herald_one");
+    rows.update("UPDATE bot SET status = 'STOPPING' WHERE account_id = ?", account);
+    Instant at = Instant.now();
+
+    ledger.flush(
+        NODE,
+        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(7), at)),
+        List.of(
+            Completed.handedBack(
+                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+
+    assertEquals(
+        cycle.cycleId() + 1,
+        rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", account),
+        "a stopped bot's cycle ends: its next start is a new cycle");
+    assertEquals("STOPPED", rows.text("SELECT status FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        "cycle " + cycle.cycleId() + ": 1 delivered",
+        rows.text("SELECT message FROM activity_log WHERE account_id = ?", account));
   }
 
   @Test

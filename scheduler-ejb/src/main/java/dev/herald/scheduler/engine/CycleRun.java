@@ -264,7 +264,8 @@ final class CycleRun {
   /**
    * Starts the next share waiting for a lane to end, after the delay between posts: with one post
    * in flight, the account's posts stay that far apart whichever sender makes them. A run that met
-   * a stop or a change of terms starts none: each ends at once, without a gate (which may join).
+   * a stop or a change of terms starts none: each ends at once (so does a lane's next post, {@link
+   * Lane#post}), without a gate, which may join.
    */
   private void startNextShare() {
     int next = nextShare.getAndIncrement();
@@ -361,6 +362,11 @@ final class CycleRun {
      * wait (rule 16) is left to a later cycle, with no delivery record, and the lane goes on.
      */
     void post(int index) {
+      if (ended) {
+        // Another lane met a stop or a change of terms: no gate (it may join) and no begin.
+        laneDone();
+        return;
+      }
       // Active hours end: this lane stops; the rest waits for the next window (see the class).
       if (!schedule.activeHours().always() && !schedule.mayPostAt(environment.clock().instant())) {
         laneDone();
