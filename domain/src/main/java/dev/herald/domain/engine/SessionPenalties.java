@@ -36,6 +36,15 @@ public interface SessionPenalties {
   Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason);
 
   /**
+   * An admin takes the session off its account, back to the pool: a replacement from the pool takes
+   * its place (found first, so the released session is never its own replacement), logged {@code
+   * SESSION_REPLACED} with the reason code {@code reason} ({@code RELEASED}, {@code DELETED}); with
+   * none free and no other usable sender the bot is marked idle. One transaction. Returns the
+   * replacement's id.
+   */
+  Optional<Long> releaseAndReplace(long accountId, long sessionId, String reason);
+
+  /**
    * Shows the tenant why the bot posts nothing ({@code last_error_reason}): no sender to send with,
    * the tenant's bot token refused, or a post Telegram refuses. The next cycle that delivers with
    * no post refused clears it.

@@ -3,6 +3,7 @@ package dev.herald.domain.session;
 import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.bot.BotRepository;
 import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.session.SessionLoginGateway.LoginProgress;
 import dev.herald.domain.shared.ConflictException;
@@ -28,6 +29,7 @@ public class SessionPoolService {
 
   @Inject SessionRepository sessions;
   @Inject SessionPenalties penalties;
+  @Inject BotRepository bots;
   @Inject SessionLoginGateway login;
   @Inject DataCipher cipher;
   @Inject SessionWarmup warmup;
@@ -164,6 +166,7 @@ public class SessionPoolService {
     Optional<Long> account = session.assignedAccountId();
     if (account.isPresent()) {
       penalties.banAndReplace(account.get(), sessionId, why);
+      takenOffItsAccount(account.get());
       session = sessions.reload(session);
     } else {
       session.ban(why, clock.instant());
@@ -177,16 +180,46 @@ public class SessionPoolService {
     return session;
   }
 
+  /**
+   * Back to the pool. A session that posts for an account leaves it as a banned one does ({@link
+   * SessionPenalties#releaseAndReplace}): a replacement from the pool takes its place, or the bot
+   * says it has no usable session; and the cycle running now, which holds the session as a sender,
+   * is continued without it.
+   */
   public TelegramSession release(Actor actor, long sessionId) {
-    TelegramSession session = existing(sessionId);
+    TelegramSession session = offItsAccount(existing(sessionId), "RELEASED");
     session.release(clock.instant());
     audit.record(actor, AuditAction.SESSION_RELEASED, "session", sessionId, null);
     return session;
   }
 
+  /**
+   * Deletes a session from the pool; one that posts for an account leaves it first ({@link
+   * #release}).
+   */
   public void delete(Actor actor, long sessionId) {
-    sessions.delete(existing(sessionId));
+    sessions.delete(offItsAccount(existing(sessionId), "DELETED"));
     audit.record(actor, AuditAction.SESSION_DELETED, "session", sessionId, null);
+  }
+
+  /** The session, taken off its account first when it has one; reloaded as the database has it. */
+  private TelegramSession offItsAccount(TelegramSession session, String reason) {
+    Optional<Long> account = session.assignedAccountId();
+    if (account.isEmpty()) {
+      return session;
+    }
+    penalties.releaseAndReplace(account.get(), session.id(), reason);
+    takenOffItsAccount(account.get());
+    return sessions.reload(session);
+  }
+
+  /**
+   * The account's running cycle may hold the session as a sender: it is handed back and continued
+   * with the senders the account has now (SPEC rule 18's mechanism, {@link
+   * BotRepository#outdateRunningCycle}), instead of posting with a session that left.
+   */
+  private void takenOffItsAccount(long accountId) {
+    bots.outdateRunningCycle(accountId);
   }
 
   private void apply(TelegramSession session, LoginProgress progress) {
@@ -210,7 +243,6 @@ public class SessionPoolService {
         .orElseThrow(() -> new NotFoundException("No such session."));
   }
 
-  /** A session and where its login stands. */
   /**
    * Every login step ends the same way: the session takes the step's state ({@link #apply}) and the
    * audit log records it, its detail ending in {@code login=<step>}.
@@ -226,6 +258,7 @@ public class SessionPoolService {
     return new SessionLogin(session, progress);
   }
 
+  /** A session and where its login stands. */
   public record SessionLogin(TelegramSession session, LoginProgress progress) {}
 
   /** An API pair with the number of its sessions in use. */

@@ -106,6 +106,30 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
   }
 
   @Override
+  public Optional<Long> releaseAndReplace(long accountId, long sessionId, String reason) {
+    return jdbc.transaction(
+        "release and replace session",
+        c -> {
+          // Found while the session is still the account's: released first, it would be the
+          // pool's first free session and replace itself.
+          Optional<Long> replacement = assignNext(c, accountId, sessionId, reason);
+          Jdbc.execute(c, PenaltySql.RELEASE_SESSION, sessionId);
+          if (replacement.isEmpty()) {
+            Jdbc.execute(
+                c,
+                PenaltySql.MARK_IDLE_WITHOUT_SESSION,
+                "No usable session left: an admin took session "
+                    + sessionId
+                    + " off the account ("
+                    + reason
+                    + ")",
+                accountId);
+          }
+          return replacement;
+        });
+  }
+
+  @Override
   public void showError(long accountId, String reason) {
     // Telegram's texts are short, a transport's may not be.
     jdbc.update(
@@ -125,11 +149,19 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
       String idleSql,
       String idleReason)
       throws SQLException {
-    Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
-    Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+    Optional<Long> replacement = assignNext(c, accountId, sessionId, reasonCode);
     if (replacement.isEmpty()) {
       Jdbc.execute(c, idleSql, idleReason, accountId);
-    } else {
+    }
+    return replacement;
+  }
+
+  /** Assigns the next free session of the pool in {@code sessionId}'s place and logs it, if any. */
+  private static Optional<Long> assignNext(
+      Connection c, long accountId, long sessionId, String reasonCode) throws SQLException {
+    Jdbc.queryLong(c, SessionSql.LOCK_API_PAIRS); // allocations one at a time
+    Optional<Long> replacement = Jdbc.queryLong(c, SessionSql.NEXT_FREE_SESSION);
+    if (replacement.isPresent()) {
       Jdbc.execute(c, SessionSql.ASSIGN_SESSION, accountId, replacement.get());
       log(
           c,

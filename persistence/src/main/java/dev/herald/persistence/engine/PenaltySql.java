@@ -57,6 +57,18 @@ final class PenaltySql {
       """;
 
   /**
+   * SQL twin of {@code TelegramSession.release}: back to the pool, unassigned, whatever happened
+   * before; the JPA version is bumped as for a ban. Parameter: session.
+   */
+  static final String RELEASE_SESSION =
+      """
+      UPDATE telegram_session
+         SET state = 'UNUSED', state_reason = NULL, state_since = now(), assigned_account_id = NULL,
+             ban_reason = NULL, flood_wait_until = NULL, updated_at = now(), version = version + 1
+       WHERE id = ?
+      """;
+
+  /**
    * Marks the bot idle only when it has no usable session left ({@link SessionSql#usableNow}).
    * Parameters: reason, account.
    */

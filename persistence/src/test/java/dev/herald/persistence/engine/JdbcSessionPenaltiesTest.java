@@ -177,6 +177,51 @@ class JdbcSessionPenaltiesTest extends DatabaseTest {
     assertEquals(1, activity(account, "SESSION_REPLACED"));
   }
 
+  @Test
+  void aSessionAnAdminReleasesIsReplacedByAnotherAndGoesBackToThePool() {
+    Posting posting = aBotWithASpareSession();
+    long account = posting.account();
+
+    Optional<Long> replacement =
+        penalties.releaseAndReplace(account, posting.session(), "RELEASED");
+
+    assertEquals(Optional.of(posting.spare()), replacement, "never itself");
+    assertEquals("UNUSED", state(posting.session()));
+    assertNull(rows.one(ASSIGNED_ACCOUNT, posting.session()));
+    assertEquals(account, rows.count(ASSIGNED_ACCOUNT, posting.spare()));
+    assertEquals(
+        1,
+        rows.count(
+            "SELECT count(*) FROM activity_log WHERE account_id = ? AND event ="
+                + " 'SESSION_REPLACED' AND reason_code = 'RELEASED'",
+            account));
+  }
+
+  @Test
+  void aReleaseWithNoSpareLeavesTheBotIdleOnlyWhenNoUsableSessionIsLeft() {
+    long account = runningBot();
+    long pair = rows.apiPair(2);
+    long first = rows.session(pair, "ASSIGNED", account, null);
+    long second = rows.session(pair, "ASSIGNED", account, null);
+    String reason = "SELECT last_error_reason FROM bot WHERE account_id = ?";
+
+    assertEquals(Optional.empty(), penalties.releaseAndReplace(account, first, "RELEASED"));
+    assertNull(rows.one(reason, account), "the other session still sends");
+    assertEquals(
+        Optional.of(first),
+        penalties.releaseAndReplace(account, second, "DELETED"),
+        "the first, back in the pool, replaces the second");
+  }
+
+  @Test
+  void aReleaseOfTheLastUsableSessionLeavesTheBotIdleSayingWhy() {
+    String reason = "SELECT last_error_reason FROM bot WHERE account_id = ?";
+    long lone = runningBot();
+    long only = rows.session(rows.apiPair(1), "ASSIGNED", lone, null);
+    assertEquals(Optional.empty(), penalties.releaseAndReplace(lone, only, "RELEASED"));
+    assertTrue(rows.text(reason, lone).contains("an admin took session " + only));
+  }
+
   private String state(long session) {
     return rows.text("SELECT state FROM telegram_session WHERE id = ?", session);
   }

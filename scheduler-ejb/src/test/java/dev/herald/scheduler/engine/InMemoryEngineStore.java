@@ -159,6 +159,11 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   }
 
   @Override
+  public Optional<Long> releaseAndReplace(long accountId, long sessionId, String reason) {
+    throw new UnsupportedOperationException("an admin's action, not the engine's");
+  }
+
+  @Override
   public void coolDownSession(long accountId, long sessionId, Instant until, String reason) {
     penalties.add("cool down " + sessionId + " until " + until + " (" + reason + ")");
   }

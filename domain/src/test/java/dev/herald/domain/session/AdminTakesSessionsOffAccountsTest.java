@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.domain.audit.Actor;
 import dev.herald.domain.audit.AuditAction;
 import dev.herald.domain.audit.AuditLog;
+import dev.herald.domain.bot.Bot;
+import dev.herald.domain.bot.BotRepository;
+import dev.herald.domain.bot.StopReason;
 import dev.herald.domain.engine.SessionPenalties;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +21,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * An admin's ban takes the engine's ban path for a session that posts for an account (replacement
- * and activity entries, {@link SessionPenalties#banAndReplace}), as a ban Telegram reports does.
+ * An admin's ban, release or delete of a session that posts for an account takes it off the account
+ * as the engine would: a replacement from the pool and activity entries ({@link
+ * SessionPenalties#banAndReplace}, {@link SessionPenalties#releaseAndReplace}), and the account's
+ * running cycle, which holds the session as a sender, continued without it ({@link
+ * BotRepository#outdateRunningCycle}).
  */
-class AdminBanTest {
+class AdminTakesSessionsOffAccountsTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final Actor ADMIN = new Actor(1, "admin", "req-1");
@@ -31,8 +37,9 @@ class AdminBanTest {
   private final List<String> audited = new ArrayList<>();
   private final SessionPoolService pool = new SessionPoolService();
 
-  AdminBanTest() {
+  AdminTakesSessionsOffAccountsTest() {
     pool.sessions = new SessionRows();
+    pool.bots = new Bots();
     pool.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     pool.penalties = new Penalties();
     pool.audit =
@@ -51,7 +58,11 @@ class AdminBanTest {
 
     TelegramSession banned = pool.ban(ADMIN, 7, "spam reports");
 
-    assertEquals(List.of("banAndReplace account=42 session=7 reason=spam reports"), penaltyCalls);
+    assertEquals(
+        List.of(
+            "banAndReplace account=42 session=7 reason=spam reports",
+            "outdateRunningCycle account=42"),
+        penaltyCalls);
     assertEquals(SessionState.BANNED, banned.state(), "the caller sees the session as banned");
     assertTrue(banned.assignedAccountId().isEmpty());
     assertEquals(List.of("SESSION_BANNED 7 reason=spam reports"), audited);
@@ -66,6 +77,47 @@ class AdminBanTest {
     assertEquals(List.of(), penaltyCalls, "no account to replace it for");
     assertEquals(SessionState.BANNED, banned.state());
     assertEquals(Optional.of("ADMIN"), banned.banReason());
+  }
+
+  @Test
+  void anAdminReleaseOfAnAssignedSessionReplacesItAndOutdatesTheRunningCycle() {
+    session(7, SessionState.ASSIGNED, 42L);
+
+    TelegramSession released = pool.release(ADMIN, 7);
+
+    assertEquals(
+        List.of(
+            "releaseAndReplace account=42 session=7 reason=RELEASED",
+            "outdateRunningCycle account=42"),
+        penaltyCalls);
+    assertEquals(SessionState.UNUSED, released.state());
+    assertTrue(released.assignedAccountId().isEmpty());
+    assertEquals(List.of("SESSION_RELEASED 7 null"), audited);
+  }
+
+  @Test
+  void anAdminDeleteOfAnAssignedSessionTakesItOffItsAccountFirst() {
+    session(7, SessionState.ASSIGNED, 42L);
+
+    pool.delete(ADMIN, 7);
+
+    assertEquals(
+        List.of(
+            "releaseAndReplace account=42 session=7 reason=DELETED",
+            "outdateRunningCycle account=42"),
+        penaltyCalls);
+    assertTrue(rows.isEmpty());
+  }
+
+  @Test
+  void anUnassignedSessionIsReleasedOrDeletedInPlace() {
+    session(8, SessionState.NEEDS_LOGIN, null);
+    session(9, SessionState.UNUSED, null);
+
+    assertEquals(SessionState.UNUSED, pool.release(ADMIN, 8).state());
+    pool.delete(ADMIN, 9);
+
+    assertEquals(List.of(), penaltyCalls, "no account to replace them for");
   }
 
   private void session(long id, SessionState state, Long account) {
@@ -91,6 +143,14 @@ class AdminBanTest {
     }
 
     @Override
+    public Optional<Long> releaseAndReplace(long accountId, long sessionId, String reason) {
+      penaltyCalls.add(
+          "releaseAndReplace account=" + accountId + " session=" + sessionId + " reason=" + reason);
+      rows.get(sessionId).release(NOW);
+      return Optional.of(99L);
+    }
+
+    @Override
     public void parkUnavailable(long accountId, long sessionId, Instant retryAt, String reason) {
       throw new UnsupportedOperationException();
     }
@@ -103,6 +163,34 @@ class AdminBanTest {
     @Override
     public void showError(long accountId, String reason) {
       throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Bots: only the running cycle's mark is asked for. */
+  private final class Bots implements BotRepository {
+    @Override
+    public Optional<Bot> findByAccountId(long accountId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Bot save(Bot bot) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Bot> requestStop(long accountId, StopReason reason) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean replanDeferred(long accountId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void outdateRunningCycle(long accountId) {
+      penaltyCalls.add("outdateRunningCycle account=" + accountId);
     }
   }
 
