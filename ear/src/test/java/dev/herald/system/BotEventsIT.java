@@ -59,8 +59,8 @@ class BotEventsIT extends TenantSystemTest {
 
   /**
    * A stopped bot's dashboard learns of changes outside its bot row (V92): its plan, its session
-   * cooling down, the session taken away by an admin. Before, none of these reached an open stream
-   * until the bot's next cycle, which a stopped bot never has.
+   * cooling down, the session taken away by an admin (and its replacement from the pool). Before,
+   * none of these reached an open stream until the bot's next cycle, which a stopped bot never has.
    */
   @Test
   void changesOutsideTheBotRowReachAStoppedBotsStream() {
@@ -95,10 +95,23 @@ class BotEventsIT extends TenantSystemTest {
               .token(fixtures.adminToken())
               .send();
       assertEquals(200, released.status(), released::toString);
+      // The session cooling down leaves; a replacement from the pool, if one is free, takes its
+      // place (SessionPenalties.releaseAndReplace), so no sender is left waiting.
       assertNotNull(
           stream.next(
-              e -> e.name().equals("state") && json(e).getJsonArray("senders").isEmpty(), WAIT),
+              e ->
+                  e.name().equals("state")
+                      && json(e).getJsonArray("senders").stream()
+                          .allMatch(sender -> sender.asJsonObject().getBoolean("available")),
+              WAIT),
           "a state event without the released session");
+      assertEquals(
+          0,
+          fixtures.count(
+              "SELECT count(*) FROM telegram_session WHERE id = ? AND assigned_account_id IS NOT"
+                  + " NULL",
+              session),
+          "the released session is back in the pool");
     }
   }
 
