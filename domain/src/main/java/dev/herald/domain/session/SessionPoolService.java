@@ -187,8 +187,12 @@ public class SessionPoolService {
    * is continued without it.
    */
   public TelegramSession release(Actor actor, long sessionId) {
-    TelegramSession session = offItsAccount(existing(sessionId), "RELEASED");
-    session.release(clock.instant());
+    TelegramSession session = existing(sessionId);
+    if (session.assignedAccountId().isPresent()) {
+      session = offItsAccount(session, "RELEASED"); // released there, as the database has it
+    } else {
+      session.release(clock.instant());
+    }
     audit.record(actor, AuditAction.SESSION_RELEASED, "session", sessionId, null);
     return session;
   }

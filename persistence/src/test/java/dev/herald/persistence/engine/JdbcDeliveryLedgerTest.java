@@ -122,13 +122,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             account),
         "no record for a post of the outdated run");
 
-    Instant at = Instant.now();
-    ledger.flush(
-        NODE,
-        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(7), at)),
-        List.of(
-            Completed.handedBack(
-                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+    handBackAfterOneDelivery(cycle, "@herald_one");
     assertEquals(
         cycle.cycleId(),
         rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", account),
@@ -149,20 +143,25 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertEquals(DeliveryStart.SEND, begin(NODE, continued, "@herald_two"));
   }
 
+  /** The run delivered to {@code chat}, then met a change of terms: one flush hands it back. */
+  private void handBackAfterOneDelivery(DueCycle cycle, String chat) {
+    Instant at = Instant.now();
+    ledger.flush(
+        NODE,
+        List.of(new Finished(cycle, chat, new SendOutcome.Delivered(7), at)),
+        List.of(
+            Completed.handedBack(
+                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+  }
+
   @Test
   void aCycleHandedBackToABotStoppedMeanwhileEndsWithItsEntry() {
     DueCycle cycle = claimed("ACTIVE", null);
     long account = cycle.accountId();
     begin(NODE, cycle, "@herald_one");
     rows.update("UPDATE bot SET status = 'STOPPING' WHERE account_id = ?", account);
-    Instant at = Instant.now();
 
-    ledger.flush(
-        NODE,
-        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(7), at)),
-        List.of(
-            Completed.handedBack(
-                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+    handBackAfterOneDelivery(cycle, "@herald_one");
 
     assertEquals(
         cycle.cycleId() + 1,
