@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.launcher.Api;
+import dev.herald.launcher.Tokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +111,60 @@ class NoFalseBansIT extends EngineSystemTest {
         Duration.ofSeconds(60),
         () -> "ASSIGNED".equals(state(parked)) && delivered(tenant.account(), parked) > 0);
     assertEquals(0, bans(tenant.account()));
+  }
+
+  @Test
+  void theGroupsASessionParkedMidShareLeavesArePostedByTheOtherInTheSameCycle() {
+    long pair = fixtures.apiPair(7);
+    long parked = fixtures.session(pair);
+    long other = fixtures.session(pair);
+    String subject = Tokens.newSubject("midshare");
+    String token = tokens.tenant(subject);
+    long account = fixtures.activeAccount(token, subject, 2);
+    fixtures.completeConfig(token, "@nfb_m1", "@nfb_m2", "@nfb_m3", "@nfb_m4");
+    // Not open on this node from the start: its first post of the first cycle is refused.
+    fixtures.sandboxFaults(JsonBody.of("unavailable_sessions", List.of(parked)));
+    fixtures.startBot(token);
+
+    Poll.until(
+        "the first cycle over",
+        Duration.ofSeconds(30),
+        () ->
+            fixtures.count(
+                    "SELECT count(*) FROM bot WHERE account_id = ? AND cycle_id > (SELECT"
+                        + " min(cycle_id) FROM delivery_record WHERE account_id = ?)",
+                    account,
+                    account)
+                > 0);
+    long first =
+        fixtures.count("SELECT min(cycle_id) FROM delivery_record WHERE account_id = ?", account);
+    String outcomes =
+        fixtures.string(
+            "SELECT string_agg(sender_id || ' ' || outcome, ', ' ORDER BY outcome, sender_id)"
+                + " FROM delivery_record WHERE account_id = ? AND cycle_id = ?",
+            account,
+            first);
+    assertEquals(
+        other
+            + " DELIVERED, "
+            + other
+            + " DELIVERED, "
+            + other
+            + " DELIVERED, "
+            + parked
+            + " SENDER_UNAVAILABLE",
+        outcomes,
+        "every group in the first cycle: the parked session's other group went to the other");
+    assertEquals(0, fixtures.duplicatePosts(account), "no group got the cycle's post twice");
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM activity_log WHERE account_id = ? AND event IN"
+                + " ('CYCLE_COMPLETED', 'CYCLE_FAILURES') AND message LIKE ?",
+            account,
+            "cycle " + first + ":%"),
+        "one entry for the cycle, its two runs counted together");
+    assertEquals(0, bans(account));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cycle this node has leased: whose bot, which cycle (a node taking over continues the same cycle
@@ -24,7 +25,11 @@ import java.util.Optional;
  * @param sessionPostsLeft for each warming session, the posts its warm-up lets it start in this
  *     hour; a session not in the map has no limit
  * @param continued the cycle has delivery records already: it ran before (on a node that died or
- *     left, or before a restart stopped its bot), so what it did is counted from its records
+ *     left, before a restart stopped its bot, or handed back), so what it did is counted from its
+ *     records
+ * @param attempted the chats (their canonical references) those records name: a continuation deals
+ *     only the others, so it neither spends the daily cap's share nor prepares (joins) a chat for a
+ *     post it may not send (rule 10)
  */
 public record DueCycle(
     long accountId,
@@ -40,15 +45,51 @@ public record DueCycle(
     Schedule schedule,
     DailyCap dailyCap,
     Map<Long, Integer> sessionPostsLeft,
-    boolean continued) {
+    boolean continued,
+    Set<String> attempted) {
 
   public DueCycle {
+    attempted = Set.copyOf(attempted);
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
     Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dailyCap, "dailyCap");
     sessionPostsLeft = Map.copyOf(sessionPostsLeft);
+  }
+
+  /** A cycle whose records name no chat: a first run, or one that attempted nothing. */
+  public DueCycle(
+      long accountId,
+      long cycleId,
+      Instant plannedAt,
+      BotPosts content,
+      List<ChatReference> groups,
+      List<Long> sessionIds,
+      Optional<String> userBotTokenSealed,
+      int maxInFlight,
+      Duration delayBetweenPosts,
+      Duration delayBetweenCycles,
+      Schedule schedule,
+      DailyCap dailyCap,
+      Map<Long, Integer> sessionPostsLeft,
+      boolean continued) {
+    this(
+        accountId,
+        cycleId,
+        plannedAt,
+        content,
+        groups,
+        sessionIds,
+        userBotTokenSealed,
+        maxInFlight,
+        delayBetweenPosts,
+        delayBetweenCycles,
+        schedule,
+        dailyCap,
+        sessionPostsLeft,
+        continued,
+        Set.of());
   }
 
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */

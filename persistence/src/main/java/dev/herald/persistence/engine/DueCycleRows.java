@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a claimed row into a {@link DueCycle}, its posts cut to what the plan allows now ({@link
@@ -48,6 +50,12 @@ final class DueCycleRows {
         postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
       }
     }
+    // NULL for a cycle that never ran; the records' chats for one that ran before.
+    Array records = rs.getArray("attempted");
+    Set<String> attempted = new HashSet<>();
+    for (Object chat : elements(records)) {
+      attempted.add((String) chat);
+    }
     return new DueCycle(
         rs.getLong("account_id"),
         rs.getLong("cycle_id"),
@@ -62,7 +70,8 @@ final class DueCycleRows {
         schedule(rs),
         dailyCap(rs),
         postsLeft,
-        rs.getBoolean("continued"));
+        records != null,
+        attempted);
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

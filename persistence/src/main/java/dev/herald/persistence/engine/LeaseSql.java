@@ -63,8 +63,9 @@ final class LeaseSql {
    * #userBotUsable}); with each session, the posts its warm-up lets it start in this hour ({@link
    * SessionSql#warmupPostsLeft}, NULL without a limit): one cycle at a time uses an account's
    * sessions, so the cycle can keep to the budget itself instead of overshooting it by the rest of
-   * its share. And whether the cycle ran before ({@code continued}: it has delivery records, found
-   * by their unique key's prefix), so the engine leaves its activity entry to the records.
+   * its share. And the chats the cycle's delivery records name ({@code attempted}, found by their
+   * unique key's prefix; NULL for a cycle that never ran): a cycle that ran before is continued,
+   * leaves those chats out and leaves its activity entry to the records.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -114,8 +115,8 @@ final class LeaseSql {
              s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
-             EXISTS (SELECT 1 FROM delivery_record d
-                      WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) AS continued
+             (SELECT array_agg(d.chat_ref) FROM delivery_record d
+               WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) AS attempted
         FROM leased b CROSS JOIN LATERAL (
                SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
                       a.min_delay_between_cycles_s, a.max_posts_per_day, a.max_posts_per_bot,

@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JdbcDeliveryLedgerTest extends DatabaseTest {
@@ -139,6 +141,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         List.of("@herald_one", "@herald_two"),
         continued.groups().stream().map(Object::toString).toList(),
         "the new plan's two groups");
+    assertEquals(
+        Set.of("@herald_one"), continued.attempted(), "the chat its records name, left out");
+    assertEquals(Set.of(), cycle.attempted(), "a first run attempted nothing");
+    assertFalse(cycle.continued());
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, continued, "@herald_one"));
     assertEquals(DeliveryStart.SEND, begin(NODE, continued, "@herald_two"));
   }

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,6 +134,12 @@ final class CycleRun {
   /** This run met a stop or a change of terms: shares not started yet never start. */
   private volatile boolean ended;
 
+  /** Senders of this run that could not go on ({@link Lane#senderLost}). */
+  private final Set<Sender> sendersLost = ConcurrentHashMap.newKeySet();
+
+  /** How long after the hand-back its continuation is due. */
+  private volatile Duration handBackDelay = Duration.ZERO;
+
   private final Schedule schedule;
 
   /** The tenant's day this cycle counts its posts on, and how many it may start. */
@@ -175,10 +182,11 @@ final class CycleRun {
       completeAt(schedule.nextAllowed(DailyCap.nextDayStart(now, schedule.zone())));
       return;
     }
-    List<ChatReference> groups =
-        cycle.groups().size() > postsLeft ? cycle.groups().subList(0, postsLeft) : cycle.groups();
-    if (groups.isEmpty() && schedule.minGroupIntervalMinutes() > 0) {
-      // Every group was posted to within its minimum interval (the claim left them out).
+    List<ChatReference> open = notAttempted();
+    List<ChatReference> groups = open.size() > postsLeft ? open.subList(0, postsLeft) : open;
+    if (groups.isEmpty() && (schedule.minGroupIntervalMinutes() > 0 || cycle.continued())) {
+      // Every group was posted to within its minimum interval (the claim left them out), or
+      // attempted by this cycle's earlier runs.
       complete();
       return;
     }
@@ -193,14 +201,18 @@ final class CycleRun {
             cycle.maxInFlight(),
             (lane, chat) -> targets.place(senders.get(lane), chat));
     if (shares.isEmpty()) {
-      recording
-          .penalties()
-          .showError(
-              cycle.accountId(),
-              senders.isEmpty()
-                  ? "No usable session: every session is banned, cooling down, needs a new login"
-                      + " or is unavailable for now (see the admin's session pool)."
-                  : "No target groups configured.");
+      // A continuation without a sender is one whose senders left meanwhile (the run before
+      // handed its chats over): what took them off the account said so, and the next cycle will.
+      if (!cycle.continued()) {
+        recording
+            .penalties()
+            .showError(
+                cycle.accountId(),
+                senders.isEmpty()
+                    ? "No usable session: every session is banned, cooling down, needs a new login"
+                        + " or is unavailable for now (see the admin's session pool)."
+                    : "No target groups configured.");
+      }
       complete();
       return;
     }
@@ -216,6 +228,20 @@ final class CycleRun {
     for (int i = 0; i < atOnce; i++) {
       new Lane(senders.get(i), shares.get(i)).post(0);
     }
+  }
+
+  /**
+   * The groups this cycle has not attempted yet: all of them in a first run; in a continuation,
+   * those its delivery records do not name (the daily cap's share goes to them, and no sender
+   * prepares a chat the ledger would refuse).
+   */
+  private List<ChatReference> notAttempted() {
+    if (cycle.attempted().isEmpty()) {
+      return cycle.groups();
+    }
+    return cycle.groups().stream()
+        .filter(chat -> !cycle.attempted().contains(chat.canonical()))
+        .toList();
   }
 
   /** The tenant's own bot first (it risks no pooled session), then the sessions. */
@@ -303,10 +329,13 @@ final class CycleRun {
   private void complete() {
     Instant now = environment.clock().instant();
     if (outdated) {
-      // Handed back, not ended: the next claim continues it under the new terms (rule 18).
+      // Handed back, not ended: the next claim continues it under the new terms (rule 18), or
+      // with the senders the account has now, after the delay between posts (Lane#senderLost).
       recording
           .writes()
-          .completed(Completed.handedBack(cycle, now, tally.get(), day, !refusedPosts.isEmpty()));
+          .completed(
+              Completed.handedBack(
+                  cycle, now.plus(handBackDelay), tally.get(), day, !refusedPosts.isEmpty()));
       environment.metrics().cycleFinished();
       return;
     }
@@ -404,6 +433,10 @@ final class CycleRun {
     }
 
     private void gated(int index, ChatReference chat, CycleTargets.Gate gate) {
+      if (ended) {
+        laneDone(); // another lane met a stop or a change while this chat was prepared
+        return;
+      }
       if (gate == CycleTargets.Gate.SEND) {
         begin(index, chat);
         return;
@@ -563,13 +596,18 @@ final class CycleRun {
                     action.reason()
                   });
             }
-            laneDone();
+            senderLost(index, false);
           }
           case BAN_SENDER -> {
             count(new CycleTally(1, 0, 1, 0));
             environment.metrics().ban();
+            boolean replaced = false;
             if (sender.kind() == Sender.Kind.SESSION) {
-              recording.penalties().banAndReplace(cycle.accountId(), sender.id(), action.reason());
+              replaced =
+                  recording
+                      .penalties()
+                      .banAndReplace(cycle.accountId(), sender.id(), action.reason())
+                      .isPresent();
               LOG.log(
                   Level.WARNING,
                   "Session {0} banned on Telegram''s answer ({1}): it leaves account {2}, replaced"
@@ -582,12 +620,11 @@ final class CycleRun {
                   .penalties()
                   .showError(cycle.accountId(), "Your bot's token was refused: " + action.reason());
             }
-            laneDone();
+            senderLost(index, replaced);
           }
           case PARK_UNAVAILABLE, PARK_NEEDS_LOGIN -> {
             count(new CycleTally(1, 0, 1, 0));
-            park(action);
-            laneDone();
+            senderLost(index, park(action));
           }
         }
       } catch (RuntimeException e) {
@@ -598,11 +635,11 @@ final class CycleRun {
     /**
      * A session that cannot send now leaves this cycle, parked, never banned (rule 14); the other
      * lanes go on. Transports answer these outcomes for sessions only; a user bot that got one just
-     * sits this cycle out.
+     * sits this cycle out. Returns whether a replacement from the pool took the session's place.
      */
-    private void park(OutcomeAction action) {
+    private boolean park(OutcomeAction action) {
       if (sender.kind() != Sender.Kind.SESSION) {
-        return;
+        return false;
       }
       if (action.kind() == OutcomeAction.Kind.PARK_UNAVAILABLE) {
         environment.metrics().parked(SessionState.UNAVAILABLE);
@@ -613,18 +650,63 @@ final class CycleRun {
                 sender.id(),
                 environment.clock().instant().plus(action.coolDown()),
                 action.reason());
-      } else {
-        environment.metrics().parked(SessionState.NEEDS_LOGIN);
-        recording
-            .penalties()
-            .parkNeedsLoginAndReplace(cycle.accountId(), sender.id(), action.reason());
-        LOG.log(
-            Level.WARNING,
-            "Session {0} needs a new login ({1}): it leaves account {2} until an admin logs it in",
-            new Object[] {
-              String.valueOf(sender.id()), action.reason(), String.valueOf(cycle.accountId())
-            });
+        return false;
       }
+      environment.metrics().parked(SessionState.NEEDS_LOGIN);
+      boolean replaced =
+          recording
+              .penalties()
+              .parkNeedsLoginAndReplace(cycle.accountId(), sender.id(), action.reason())
+              .isPresent();
+      LOG.log(
+          Level.WARNING,
+          "Session {0} needs a new login ({1}): it leaves account {2} until an admin logs it in",
+          new Object[] {
+            String.valueOf(sender.id()), action.reason(), String.valueOf(cycle.accountId())
+          });
+      return replaced;
+    }
+
+    /**
+     * This lane's sender cannot go on (a flood wait, a ban, parked): when it leaves chats not yet
+     * posted and another sender may post them (the replacement the pool just gave, or another of
+     * this cycle's senders that is not barred from one of them), the cycle is handed back as after
+     * a change of terms. The other lanes end at their next post, after their delay, and the
+     * continuation, due one delay between posts later (the account's posts stay that far apart),
+     * deals the chats left among the senders the account has now: a fault costs the cycle only the
+     * chat that met it. The tenant's own bot hands nothing over (a refused token stays refused),
+     * and with no other sender the chats wait for the next cycle.
+     */
+    private void senderLost(int index, boolean replaced) {
+      sendersLost.add(sender);
+      List<ChatReference> left = chats.subList(index + 1, chats.size());
+      if (!left.isEmpty()
+          && sender.kind() == Sender.Kind.SESSION
+          && (replaced || anotherSenderMayPost(left))) {
+        handBackDelay = jittered(cycle.delayBetweenPosts());
+        outdated = true;
+        ended = true;
+      }
+      laneDone();
+    }
+
+    /**
+     * Whether a sender of this cycle still going may post one of {@code left}. A warming session
+     * that used its hour's budget is no longer among the claim's senders; it is counted here
+     * anyway, which at worst hands back a cycle whose continuation finds nothing to do.
+     */
+    private boolean anotherSenderMayPost(List<ChatReference> left) {
+      for (Sender other : senders) {
+        if (sendersLost.contains(other)) {
+          continue;
+        }
+        for (ChatReference chat : left) {
+          if (targets.place(other, chat) != CyclePlan.Place.BARRED) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private void next(int index) {

@@ -13,6 +13,8 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.engine.OutcomePolicy;
+import dev.herald.domain.schedule.DailyCap;
+import dev.herald.domain.schedule.Schedule;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.Post;
 import dev.herald.domain.telegram.PostType;
@@ -24,6 +26,7 @@ import dev.herald.domain.telegram.TextFormat;
 import dev.herald.domain.telegram.UrlButton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +121,151 @@ class CycleRunTest {
     assertEquals(
         List.of("cool down 7 until " + now.plusSeconds(90) + " (FLOOD_WAIT)"), store.penalties);
     assertEquals(new CycleTally(1, 0, 1, 1), onlyCompletion().tally());
+    assertFalse(
+        onlyCompletion().handedBack(), "no other sender: its chats wait for the next cycle");
+  }
+
+  @Test
+  void aSessionLostMidShareHandsTheCycleBackAndTheOtherSessionPostsItsChatsInTheSameCycle() {
+    gateway.senderScript.put("SESSION#7", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+    String[] chats = {"@herald_a1", "@herald_a2", "@herald_a3", "@herald_a4"};
+
+    run(Cycles.cycle(1, now, List.of(7L, 8L), chats));
+
+    assertFalse(gateway.sent.contains("SESSION#7->@herald_a3"), "session 7 stopped at its flood");
+    assertTrue(onlyCompletion().handedBack(), "session 8 can post session 7's chats");
+    assertEquals(now, onlyCompletion().nextRunAt(), "due again at once");
+
+    // The claim leaves the cooling session out: the continuation has session 8 alone.
+    store.completed.clear();
+    gateway.senderScript.clear();
+    run(continued(Cycles.cycle(1, now, List.of(8L), chats)));
+
+    assertEquals(
+        List.of(
+            "SESSION#7->@herald_a1",
+            "SESSION#8->@herald_a2",
+            "SESSION#8->@herald_a3",
+            "SESSION#8->@herald_a4"),
+        gateway.sent.stream().sorted().toList(),
+        "every chat once in the cycle; only the one that met the flood wait got nothing");
+    assertFalse(onlyCompletion().handedBack(), "the continuation ends the cycle");
+  }
+
+  @Test
+  void aContinuationPostsOnlyTheChatsNotAttemptedAndSpendsTheDaysPostsOnThem() {
+    // Two of the day's four posts were spent by the run before the hand-back, on a1 and a2.
+    DueCycle base =
+        Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3", "@herald_a4");
+    store.records.add("1/1/@herald_a1");
+    store.records.add("1/1/@herald_a2");
+    DueCycle continued =
+        new DueCycle(
+            1,
+            1,
+            now,
+            base.content(),
+            base.groups(),
+            List.of(7L),
+            Optional.empty(),
+            3,
+            Duration.ZERO,
+            Duration.ofMinutes(1),
+            Schedule.NONE,
+            new DailyCap(4, LocalDate.of(2026, 1, 1), 2),
+            Map.of(),
+            true,
+            Set.of("@herald_a1", "@herald_a2"));
+
+    run(continued);
+
+    assertEquals(List.of("SESSION#7->@herald_a3", "SESSION#7->@herald_a4"), gateway.sent);
+    assertEquals(
+        List.of(),
+        store.beginBatches.stream()
+            .flatMap(List::stream)
+            .filter(b -> b.chat().equals("@herald_a1"))
+            .toList(),
+        "no begin for an attempted chat");
+  }
+
+  @Test
+  void aContinuationIsDueOneDelayBetweenPostsAfterTheSenderWasLost() {
+    gateway.senderScript.put("SESSION#7", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+    DueCycle base = Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2");
+    // One post in flight at a time: session 7's lane holds both chats; 8 waits beyond the lane.
+    DueCycle oneAtATime =
+        new DueCycle(
+            1,
+            1,
+            now,
+            base.content(),
+            base.groups(),
+            base.sessionIds(),
+            Optional.empty(),
+            1,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Schedule.NONE,
+            DailyCap.UNLIMITED,
+            Map.of(),
+            false);
+
+    run(oneAtATime);
+
+    assertTrue(onlyCompletion().handedBack(), "session 8 can post @herald_a2");
+    assertEquals(
+        now.plusSeconds(30),
+        onlyCompletion().nextRunAt(),
+        "the account's posts stay a delay apart whichever sender makes them");
+  }
+
+  @Test
+  void aSessionLostBesideOnlySendersBarredFromItsChatsHandsNothingBack() {
+    // The tenant's bot cannot use invite links: only the session could post them.
+    gateway.senderScript.put("SESSION#7", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+    DueCycle base =
+        withOwnBot(
+            Cycles.cycle(
+                1, now, List.of(7L), "https://t.me/+AbCdEf012345", "https://t.me/+GhIjKl678901"),
+            BotPosts.of(BotPost.plainText("hello")));
+
+    run(base);
+
+    assertEquals(1, gateway.sent.size(), "the session's first link met the flood wait");
+    assertFalse(onlyCompletion().handedBack(), "no sender of the cycle may post the other link");
+  }
+
+  @Test
+  void aSessionBannedMidShareHandsTheRestOfTheCycleToItsReplacement() {
+    gateway.senderScript.put("SESSION#7", new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN"));
+    store.replacements.put(7L, 9L);
+    String[] chats = {"@herald_a1", "@herald_a2", "@herald_a3"};
+
+    run(Cycles.cycle(1, now, List.of(7L), chats));
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertTrue(onlyCompletion().handedBack(), "the replacement can post the chats left");
+
+    store.completed.clear();
+    run(continued(Cycles.cycle(1, now, List.of(9L), chats)));
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a1", "SESSION#9->@herald_a2", "SESSION#9->@herald_a3"),
+        gateway.sent);
+  }
+
+  @Test
+  void aSessionLostAtTheEndOfItsShareHandsNothingBack() {
+    gateway.senderScript.put("SESSION#7", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+
+    // Session 7's share is @herald_a1 alone.
+    run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2"));
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a1", "SESSION#8->@herald_a2"),
+        gateway.sent.stream().sorted().toList());
+    assertFalse(onlyCompletion().handedBack());
   }
 
   @Test
@@ -128,6 +276,7 @@ class CycleRunTest {
 
     assertEquals(List.of("ban 7 (USER_DEACTIVATED_BAN)"), store.penalties);
     assertEquals(new CycleTally(1, 0, 1, 0), onlyCompletion().tally());
+    assertFalse(onlyCompletion().handedBack(), "no replacement: the chats left wait");
   }
 
   @Test
@@ -318,7 +467,7 @@ class CycleRunTest {
   }
 
   @Test
-  void anUnavailableSessionIsParkedNotBannedAndTheOtherSessionPostsItsShare() {
+  void anUnavailableSessionIsParkedNotBannedAndTheOtherSessionPostsTheChatsItLeft() {
     gateway.senderScript.put(
         "SESSION#7", new SendOutcome.SenderUnavailable("session 7 is not open on this node"));
 
@@ -332,8 +481,17 @@ class CycleRunTest {
         store.penalties,
         "parked until the back-off ends, no ban");
     assertEquals(List.of("UNAVAILABLE"), metrics.parked);
-    assertTrue(gateway.sent.contains("SESSION#8->@herald_a2"), "the other session goes on");
-    assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+    assertTrue(onlyCompletion().handedBack(), "session 7 left @herald_a3 to session 8");
+    assertEquals(new CycleTally(1, 0, 1, 0), onlyCompletion().tally());
+
+    store.completed.clear();
+    gateway.senderScript.clear();
+    run(continued(Cycles.cycle(1, now, List.of(8L), "@herald_a1", "@herald_a2", "@herald_a3")));
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a1", "SESSION#8->@herald_a2", "SESSION#8->@herald_a3"),
+        gateway.sent.stream().sorted().toList(),
+        "the other session posts its own chats and the parked one's");
   }
 
   @Test

@@ -72,6 +72,23 @@ final class EngineOnModel {
       int maxInFlight,
       Duration delayBetweenCycles,
       TargetRules rules) {
+    cycle(cycleId, text, groups, sessions, botToken, maxInFlight, delayBetweenCycles, rules, false);
+  }
+
+  /**
+   * {@link #cycle}, or with {@code continued} the next run of a cycle handed back (its delivery
+   * records stand), as the claim gives it.
+   */
+  void cycle(
+      long cycleId,
+      String text,
+      List<ChatReference> groups,
+      List<Long> sessions,
+      Optional<String> botToken,
+      int maxInFlight,
+      Duration delayBetweenCycles,
+      TargetRules rules,
+      boolean continued) {
     bench.store.completed.clear();
     bench.run(
         new DueCycle(
@@ -88,7 +105,7 @@ final class EngineOnModel {
             Schedule.NONE,
             DailyCap.UNLIMITED,
             Map.of(),
-            false),
+            continued),
         CycleBench.sending(sandbox, TextFormatter.plainOnly()),
         new EngineTargets(targets, sandbox, rules, targetWrites),
         targetWrites::flush);

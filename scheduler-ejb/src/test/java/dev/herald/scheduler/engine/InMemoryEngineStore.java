@@ -34,6 +34,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   /** Accounts whose plan or configuration changed since their cycle was planned. */
   final Set<Long> outdated = ConcurrentHashMap.newKeySet();
 
+  /** The pool's replacement for a session banned or parked needing a login (none by default). */
+  final Map<Long, Long> replacements = new ConcurrentHashMap<>();
+
   final List<List<Begin>> beginBatches = new CopyOnWriteArrayList<>();
   final List<Finished> finished = new CopyOnWriteArrayList<>();
   final List<Completed> completed = new CopyOnWriteArrayList<>();
@@ -171,7 +174,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   @Override
   public Optional<Long> banAndReplace(long accountId, long sessionId, String reason) {
     penalties.add("ban " + sessionId + " (" + reason + ")");
-    return Optional.empty();
+    return Optional.ofNullable(replacements.get(sessionId));
   }
 
   @Override
@@ -182,7 +185,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   @Override
   public Optional<Long> parkNeedsLoginAndReplace(long accountId, long sessionId, String reason) {
     penalties.add("needs login " + sessionId + " (" + reason + ")");
-    return Optional.empty();
+    return Optional.ofNullable(replacements.get(sessionId));
   }
 
   @Override
