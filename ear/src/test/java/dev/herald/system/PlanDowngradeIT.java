@@ -3,6 +3,7 @@ package dev.herald.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
  * It reaches the cycle in flight too, and so does a new configuration.
  */
 class PlanDowngradeIT extends ScheduledBotSystemTest {
+
+  /** A plan's minimum delays that cut nothing of the tests' configurations. */
+  private static final Object[] FAST = {
+    "min_delay_between_posts_seconds", 0, "min_delay_between_cycles_seconds", 1
+  };
 
   @Test
   void aPlanDowngradeCutsGroupsAndRaisesDelaysOnTheRunningBotAndSaysSo() {
@@ -71,6 +77,68 @@ class PlanDowngradeIT extends ScheduledBotSystemTest {
             "SELECT count(*) FROM activity_log WHERE account_id = ? AND event ="
                 + " 'PLAN_LIMITS_APPLIED'",
             tenant.account()));
+  }
+
+  /**
+   * The plan's {@code max_sessions} applies at once too, not at the bot's next start: a downgrade
+   * gives the sessions beyond back to the pool (and says so), an upgrade gives the running bot
+   * more.
+   */
+  @Test
+  void aLoweredMaxSessionsReturnsTheSessionsBeyondToThePoolAndARaiseAddsMore() {
+    fixtures.drainPool();
+    ActiveTenant tenant = activeTenant("sessions", 3);
+    long pair = fixtures.apiPair(7);
+    fixtures.session(pair);
+    fixtures.session(pair); // bots.start adds the third
+    String kept = ScheduledBots.chat("kept");
+    bots.start(
+        tenant.token(),
+        ScheduledBots.config(
+            List.of(kept, ScheduledBots.chat("more"), ScheduledBots.chat("more")),
+            1,
+            ScheduledBots.schedule("UTC", "")));
+    assertEquals(3, fixtures.assignedSessions(tenant.account()));
+    long first =
+        fixtures.count(
+            "SELECT min(id) FROM telegram_session WHERE assigned_account_id = ?", tenant.account());
+
+    bots.setPlan(tenant.account(), "max_sessions", 1, FAST[0], FAST[1], FAST[2], FAST[3]);
+
+    assertEquals(1, fixtures.assignedSessions(tenant.account()), "at once, not at the next start");
+    assertEquals(
+        first,
+        fixtures.count(
+            "SELECT id FROM telegram_session WHERE assigned_account_id = ?", tenant.account()),
+        "the oldest of three that can all send is kept");
+    assertEquals(
+        2,
+        fixtures.count(
+            "SELECT count(*) FROM telegram_session WHERE id > ? AND id <= ? + 2 AND state ="
+                + " 'UNUSED' AND assigned_account_id IS NULL",
+            first,
+            first),
+        "the other two back in the pool for other accounts");
+    assertEquals(
+        "Plan changed: Your plan allows 1 session: 2 of yours went back to the pool.",
+        fixtures.string(
+            "SELECT message FROM activity_log WHERE account_id = ? AND event ="
+                + " 'PLAN_LIMITS_APPLIED'",
+            tenant.account()));
+    int before = bots.sends(kept).size();
+    Poll.until(
+        "the bot posts on with the session it kept",
+        Duration.ofSeconds(20),
+        () -> bots.sends(kept).size() >= before + 2);
+    List<JsonObject> received = bots.received(kept);
+    assertEquals(
+        "user#" + first,
+        received.get(received.size() - 1).getString("sender"),
+        "the last post came from the session kept");
+
+    bots.setPlan(tenant.account(), "max_sessions", 2, FAST[0], FAST[1], FAST[2], FAST[3]);
+
+    assertEquals(2, fixtures.assignedSessions(tenant.account()), "the running bot got one more");
   }
 
   /**

@@ -55,7 +55,7 @@ public class BillingService {
     }
     boolean changed = account.updatePlan(plan);
     if (changed) {
-      notice.planChanged(account.id(), plan.limits());
+      notice.planChanged(account.id(), plan);
     }
     audit.record(
         new Actor(0, "billing-webhook", requestId),

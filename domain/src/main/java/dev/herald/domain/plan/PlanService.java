@@ -37,7 +37,7 @@ public class PlanService {
     if (account.updatePlan(claimed)) {
       LOG.info(
           () -> "Plan of account " + accountId + " updated from token claims: " + claimed.status());
-      notice.planChanged(accountId, claimed.limits());
+      notice.planChanged(accountId, claimed);
     }
     return account;
   }
@@ -47,7 +47,7 @@ public class PlanService {
     Plan plan = PlanPolicy.toPlan(input, clock.instant(), "");
     Account account = account(accountId);
     if (account.updatePlan(plan)) {
-      notice.planChanged(accountId, plan.limits());
+      notice.planChanged(accountId, plan);
     }
     audit.record(actor, AuditAction.ACCOUNT_PLAN_SET, "account", accountId, describe(plan));
     return account;

@@ -33,4 +33,10 @@ public interface SessionRepository {
    * never assigned twice and a pair never exceeds its capacity. Returns the assigned ids.
    */
   List<Long> allocate(long accountId, int count);
+
+  /**
+   * Releases the account's in-use sessions beyond the first {@code count} back to the pool, keeping
+   * those that can send now first, then the oldest (lowest id). Returns the released ids.
+   */
+  List<Long> keepAtMost(long accountId, int count);
 }

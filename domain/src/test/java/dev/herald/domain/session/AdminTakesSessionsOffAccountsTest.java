@@ -245,5 +245,10 @@ class AdminTakesSessionsOffAccountsTest {
     public List<Long> allocate(long accountId, int count) {
       return List.of();
     }
+
+    @Override
+    public List<Long> keepAtMost(long accountId, int count) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

@@ -130,5 +130,10 @@ class SessionProxiesTest {
     public List<Long> allocate(long accountId, int count) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<Long> keepAtMost(long accountId, int count) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

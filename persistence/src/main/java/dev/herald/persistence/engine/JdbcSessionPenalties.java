@@ -112,7 +112,10 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
         c -> {
           // Found while the session is still the account's: released first, it would be the
           // pool's first free session and replace itself.
-          Optional<Long> replacement = assignNext(c, accountId, sessionId, reason);
+          Optional<Long> replacement =
+              roomBeside(c, accountId, sessionId)
+                  ? assignNext(c, accountId, sessionId, reason)
+                  : Optional.empty();
           Jdbc.execute(c, PenaltySql.RELEASE_SESSION, sessionId);
           if (replacement.isEmpty()) {
             Jdbc.execute(
@@ -149,11 +152,23 @@ public class JdbcSessionPenalties extends JdbcStore implements SessionPenalties 
       String idleSql,
       String idleReason)
       throws SQLException {
+    if (!roomBeside(c, accountId, sessionId)) {
+      // It had left the account when Telegram's answer came (an admin's release, a lowered
+      // plan), and the account holds its plan's sessions without it: no replacement is owed.
+      return Optional.empty();
+    }
     Optional<Long> replacement = assignNext(c, accountId, sessionId, reasonCode);
     if (replacement.isEmpty()) {
       Jdbc.execute(c, idleSql, idleReason, accountId);
     }
     return replacement;
+  }
+
+  /** Whether the account's plan lets it hold one more session besides {@code sessionId}. */
+  private static boolean roomBeside(Connection c, long accountId, long sessionId)
+      throws SQLException {
+    return Jdbc.queryLong(c, SessionSql.ROOM_BESIDE, accountId, accountId, sessionId).orElse(0L)
+        > 0;
   }
 
   /** Assigns the next free session of the pool in {@code sessionId}'s place and logs it, if any. */

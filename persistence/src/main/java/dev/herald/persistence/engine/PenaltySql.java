@@ -61,12 +61,9 @@ final class PenaltySql {
    * before; the JPA version is bumped as for a ban. Parameter: session.
    */
   static final String RELEASE_SESSION =
-      """
-      UPDATE telegram_session
-         SET state = 'UNUSED', state_reason = NULL, state_since = now(), assigned_account_id = NULL,
-             ban_reason = NULL, flood_wait_until = NULL, updated_at = now(), version = version + 1
-       WHERE id = ?
-      """;
+      "UPDATE telegram_session SET "
+          + SessionSql.RELEASED
+          + ", flood_wait_until = NULL WHERE id = ?";
 
   /**
    * Marks the bot idle only when it has no usable session left ({@link SessionSql#usableNow}).

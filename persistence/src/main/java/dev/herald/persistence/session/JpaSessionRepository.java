@@ -91,4 +91,16 @@ public class JpaSessionRepository extends JpaStore implements SessionRepository 
     }
     return assigned;
   }
+
+  @Override
+  public List<Long> keepAtMost(long accountId, int count) {
+    em.flush();
+    List<?> released =
+        em.createNativeQuery(SessionSql.RELEASE_BEYOND)
+            .setParameter(1, accountId)
+            .setParameter(2, count)
+            .setParameter(3, accountId)
+            .getResultList();
+    return released.stream().map(id -> ((Number) id).longValue()).toList();
+  }
 }

@@ -105,5 +105,56 @@ public final class SessionSql {
        WHERE s.id = ?
       """;
 
+  /**
+   * How many more sessions the account's plan lets it hold besides {@code session} (its {@code
+   * max_sessions} less its other in-use sessions): a replacement is owed only while it is above 0.
+   * A session whose post was in flight when it left the account (an admin's release, a lowered
+   * plan) may still be banned or parked on Telegram's answer; the account then holds its plan's
+   * sessions already. Parameters: account, account, session.
+   */
+  public static final String ROOM_BESIDE =
+      """
+      SELECT (SELECT max_sessions FROM account WHERE id = ?) - count(*)
+        FROM telegram_session s
+       WHERE s.assigned_account_id = ? AND s.id <> ? AND %s
+      """
+          .formatted(inUse("s"));
+
+  /**
+   * The SET list of {@code TelegramSession.release}'s SQL twins: back to the pool, unassigned,
+   * whatever happened before; the JPA version is bumped as JPA would. Each statement says what
+   * becomes of {@code flood_wait_until}.
+   */
+  public static final String RELEASED =
+      "state = 'UNUSED', state_reason = NULL, state_since = now(), assigned_account_id = NULL,"
+          + " ban_reason = NULL, updated_at = now(), version = version + 1";
+
+  /**
+   * Releases the account's in-use sessions beyond the first {@code count}, those that can send now
+   * first ({@link #usableNow}), then the lowest ids; returns the released ids. The rows are locked
+   * in id order, as the engine's statements lock them, and checked again once locked: a session the
+   * engine banned or parked meanwhile is no longer the account's and is left as it is. A flood wait
+   * still running stays with the session: Telegram makes the session wait, whichever account it
+   * posts for next. Parameters: account, count, account.
+   */
+  public static final String RELEASE_BEYOND =
+      """
+      WITH beyond AS (
+        SELECT s.id FROM telegram_session s
+         WHERE s.assigned_account_id = ? AND %1$s
+         ORDER BY %2$s DESC, s.id
+        OFFSET ?),
+      locked AS (
+        SELECT t.id FROM telegram_session t
+         WHERE t.id IN (SELECT id FROM beyond) AND t.assigned_account_id = ? AND %3$s
+         ORDER BY t.id
+           FOR NO KEY UPDATE)
+      UPDATE telegram_session
+         SET %4$s, flood_wait_until = CASE WHEN flood_wait_until > now() THEN flood_wait_until END
+       WHERE id IN (SELECT id FROM locked)
+      RETURNING id
+      """
+          .formatted(inUse("s"), usableNow("s"), inUse("t"), RELEASED);
+
   private SessionSql() {}
 }

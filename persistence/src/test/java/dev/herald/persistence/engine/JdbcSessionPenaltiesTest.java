@@ -73,6 +73,25 @@ class JdbcSessionPenaltiesTest extends DatabaseTest {
   }
 
   @Test
+  void aSessionBannedAfterItLeftAnAccountHoldingItsPlansSessionsBringsNoReplacement() {
+    // Its post was in flight when a lowered plan or an admin released it; Telegram then banned it.
+    long account = runningBot(); // max_sessions 3
+    long pair = rows.apiPair(7);
+    for (int i = 0; i < 3; i++) {
+      rows.session(pair, "ASSIGNED", account, null);
+    }
+    long released = rows.session(pair, "UNUSED", null, null);
+    long spare = rows.session(pair, "UNUSED", null, null);
+
+    assertEquals(Optional.empty(), penalties.banAndReplace(account, released, "USER_DEACTIVATED"));
+
+    assertEquals("BANNED", state(released));
+    assertEquals("UNUSED", state(spare), "the account holds its plan's three sessions already");
+    assertEquals(0, activity(account, "SESSION_REPLACED"));
+    assertNull(rows.one("SELECT last_error_reason FROM bot WHERE account_id = ?", account));
+  }
+
+  @Test
   void anUnusedSessionOfAFullApiPairIsNoReplacement() {
     long account = runningBot();
     long other = rows.account("ACTIVE", null);
