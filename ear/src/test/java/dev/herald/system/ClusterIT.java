@@ -166,7 +166,11 @@ class ClusterIT extends TenantSystemTest {
                         + " interval '100 milliseconds'",
                     secondNode)
                 > 0);
-    Instant killed = second.kill();
+    second.kill();
+    // The JVM runs on until the signal lands: on a loaded machine it may begin a batch in those
+    // milliseconds (a clean-clone CI beside another build saw 2 records). Once gone, it begins
+    // nothing more.
+    Instant gone = Instant.now();
     long orphaned = fixtures.count("SELECT count(*) FROM bot WHERE lease_owner = ?", secondNode);
     assertTrue(orphaned > 0, "the kill leaves bots leased by the dead node");
     Duration takeover =
@@ -191,8 +195,8 @@ class ClusterIT extends TenantSystemTest {
         fixtures.count(
             "SELECT count(*) FROM delivery_record WHERE node_id = ? AND started_at > ?",
             secondNode,
-            Timestamp.from(killed)),
-        "the killed node delivers nothing after the kill");
+            Timestamp.from(gone)),
+        "the killed node delivers nothing once it is gone");
     System.out.printf(
         "ClusterIT: %d bots on 2 nodes for %d s; after kill -9 the survivor took over the %d bots"
             + " leased by the dead node in %d ms%n",

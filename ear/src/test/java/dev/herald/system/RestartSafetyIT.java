@@ -9,27 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC rule 5: a whole-service restart stops running bots; a restart beside a live node does not.
+ * SPEC rule 5: a restart beside a live node stops nothing. A whole-service restart stops running
+ * bots: that restart is {@link RestartIT}'s, which checks everything a lone node's restart touches
+ * in one server start.
  */
 class RestartSafetyIT extends TenantSystemTest {
-
-  @Test
-  void restartWithNoOtherNodeAliveStopsRunningBotsWithReasonRestart() {
-    ActiveTenant tenant = runningTenant("restart-alone", 1, 1, "@restart_group");
-
-    system.server().stop();
-    system.server().start(Duration.ofMinutes(3));
-
-    var state = api.get("/api/v1/bot/state").token(tenant.token()).send().json();
-    assertEquals("STOPPED", state.getString("status"));
-    assertEquals("RESTART", state.getString("stop_reason"));
-    assertEquals(
-        1,
-        fixtures.count(
-            "SELECT count(*) FROM activity_log WHERE account_id = ? AND event = 'AUTO_STOPPED' AND"
-                + " reason_code = 'RESTART'",
-            tenant.account()));
-  }
 
   @Test
   void restartWhileAnotherNodeIsAliveStopsNothing() {
