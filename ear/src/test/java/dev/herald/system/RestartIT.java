@@ -33,8 +33,8 @@ class RestartIT extends TenantSystemTest {
    * <ul>
    *   <li>the node waits for its database and then serves: before, its start failed and it stayed
    *       unready until someone restarted it;
-   *   <li>nothing a user stored is kept only in memory (a tenant's configuration, an admin's
-   *       login);
+   *   <li>nothing a user stored is kept only in memory (a tenant's configuration, an admin's login,
+   *       a client's failed access codes: rule 11);
    *   <li>SPEC rule 5: with no other node alive, a running bot is {@code STOPPED} with reason
    *       {@code RESTART} ({@link RestartSafetyIT} restarts beside a live node).
    * </ul>
@@ -48,6 +48,11 @@ class RestartIT extends TenantSystemTest {
         .token(token)
         .send();
     ActiveTenant running = runningTenant("restart-alone", 1, 1, "@restart_group");
+    AccessCodeAttempts codes = new AccessCodeAttempts(api, Admins.ownerToken(system));
+    String client = codes.newClient();
+    String code = codes.newCode();
+    codes.fail(client, 5);
+    codes.assertLimited(codes.attempt(code, client));
     system.server().stop();
     system.database().stop();
     // Liberty's start command returns once the application has started or 30 s have passed.
@@ -79,6 +84,7 @@ class RestartIT extends TenantSystemTest {
     assertEquals("kept", config.json().getString("post_text"));
     String login = Admins.loginBody(Admins.OWNER_EMAIL, system.adminPassword());
     assertEquals(200, api.post("/api/v1/auth/login", login).send().status());
+    codes.assertLimited(codes.attempt(code, client)); // rule 11: the count was in PostgreSQL
 
     var state = api.get("/api/v1/bot/state").token(running.token()).send().json();
     assertEquals("STOPPED", state.getString("status"), "rule 5: alone after a restart");
