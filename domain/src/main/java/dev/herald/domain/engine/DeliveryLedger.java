@@ -26,7 +26,8 @@ public interface DeliveryLedger {
    * outcomes on the delivery records; for each cycle counters, an activity entry, the next run, the
    * lease released and STOPPING bots STOPPED. A completion only applies while the bot is still
    * leased to {@code node} in that cycle; a completion lost in a crash means the cycle runs again,
-   * and its delivery records make that re-run skip every chat already attempted (rule 10).
+   * and its delivery records make that re-run skip every chat already attempted (rule 10), but for
+   * one Telegram refused to its sender, tried once more.
    */
   void flush(String node, List<Finished> finished, List<Completed> completed);
 

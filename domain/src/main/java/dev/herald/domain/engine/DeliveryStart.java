@@ -4,7 +4,10 @@ package dev.herald.domain.engine;
 public enum DeliveryStart {
   /** The record is written: send now. */
   SEND,
-  /** A record exists for this chat in this cycle: a send may have happened, never send again. */
+  /**
+   * A record exists for this chat in this cycle: a send may have happened, never send again (a
+   * record of a send Telegram refused to its sender is reopened once instead: {@code SEND}).
+   */
   ALREADY_ATTEMPTED,
   /** The bot is no longer running here (stopped, suspended, or its lease is gone). */
   BOT_NOT_RUNNING,

@@ -28,6 +28,19 @@ public sealed interface SendOutcome {
           "POST_REJECTED",
           "TRANSIENT_ERROR");
 
+  /**
+   * The codes of the outcomes where Telegram refused the send because of the sender, not the chat
+   * nor the post: a flood wait, a ban, a spam limit, a refused bot token. Telegram sent nothing, so
+   * another sender may post that chat in the same cycle: the ledger reopens such a record once
+   * (rule 10 holds), and the engine hands the cycle to the account's other senders ({@code
+   * CycleRun}). A park ({@link SenderUnavailable}, {@link SenderNeedsLogin}) is not among them:
+   * TDLib answers it also for a message it had taken when its client closed or the wait ran out,
+   * which may have gone out. SendOutcomeCodesTest keeps the list to the outcomes that cool down or
+   * ban the sender.
+   */
+  java.util.List<String> SENDER_REFUSALS =
+      java.util.List.of("FLOOD_WAIT", "SENDER_BANNED", "SENDER_LIMITED", "UNAUTHORIZED");
+
   /** Telegram accepted the message; {@code messageId} is its id in the target chat. */
   record Delivered(long messageId) implements SendOutcome {
     @Override

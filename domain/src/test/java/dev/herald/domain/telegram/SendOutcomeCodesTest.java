@@ -2,36 +2,41 @@ package dev.herald.domain.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.domain.engine.OutcomeAction;
+import dev.herald.domain.engine.OutcomePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The stored outcome codes are what delivery_record rows already hold: they never change. */
 class SendOutcomeCodesTest {
 
+  /** One of each case. */
+  private static final List<SendOutcome> ALL =
+      List.of(
+          new SendOutcome.Delivered(1),
+          new SendOutcome.FloodWait(Duration.ofSeconds(1)),
+          new SendOutcome.SlowMode(Duration.ofSeconds(1)),
+          new SendOutcome.SenderBanned("x"),
+          new SendOutcome.SenderLimited("x"),
+          new SendOutcome.ChatForbidden("x"),
+          new SendOutcome.ChatNotFound("x"),
+          new SendOutcome.TopicUnavailable("x"),
+          new SendOutcome.SenderUnavailable("x"),
+          new SendOutcome.SenderNeedsLogin("x"),
+          new SendOutcome.Unauthorized("x"),
+          new SendOutcome.PostRejected("x"),
+          new SendOutcome.TransientError("x"));
+
   @Test
   void everyOutcomeKeepsItsStoredCode() {
-    List<SendOutcome> all =
-        List.of(
-            new SendOutcome.Delivered(1),
-            new SendOutcome.FloodWait(Duration.ofSeconds(1)),
-            new SendOutcome.SlowMode(Duration.ofSeconds(1)),
-            new SendOutcome.SenderBanned("x"),
-            new SendOutcome.SenderLimited("x"),
-            new SendOutcome.ChatForbidden("x"),
-            new SendOutcome.ChatNotFound("x"),
-            new SendOutcome.TopicUnavailable("x"),
-            new SendOutcome.SenderUnavailable("x"),
-            new SendOutcome.SenderNeedsLogin("x"),
-            new SendOutcome.Unauthorized("x"),
-            new SendOutcome.PostRejected("x"),
-            new SendOutcome.TransientError("x"));
     assertEquals(
-        SendOutcome.class.getPermittedSubclasses().length, all.size(), "every case is listed");
+        SendOutcome.class.getPermittedSubclasses().length, ALL.size(), "every case is listed");
     Map<String, String> codes =
-        all.stream()
+        ALL.stream()
             .collect(Collectors.toMap(o -> o.getClass().getSimpleName(), SendOutcome::code));
     assertEquals(
         Map.ofEntries(
@@ -54,6 +59,26 @@ class SendOutcomeCodesTest {
         java.util.Set.copyOf(SendOutcome.CODES),
         "the list of codes");
     assertEquals(SendOutcome.CODES.size(), codes.size());
+  }
+
+  /**
+   * The ledger reopens a record for another sender only where Telegram refused the sender, not the
+   * chat nor the post: exactly the outcomes that cool down or ban the sender, whichever way {@code
+   * PEER_FLOOD} is configured (a park may follow a message TDLib had taken).
+   */
+  @Test
+  void theSenderRefusalsAreTheOutcomesThatCoolDownOrBanTheSender() {
+    Set<OutcomeAction.Kind> senderGone =
+        Set.of(OutcomeAction.Kind.COOL_DOWN_SENDER, OutcomeAction.Kind.BAN_SENDER);
+    for (boolean banOnPeerFlood : List.of(true, false)) {
+      OutcomePolicy policy = new OutcomePolicy(banOnPeerFlood, Duration.ofHours(1));
+      Set<String> refusals =
+          ALL.stream()
+              .filter(o -> senderGone.contains(policy.decide(o).kind()))
+              .map(SendOutcome::code)
+              .collect(Collectors.toSet());
+      assertEquals(Set.copyOf(SendOutcome.SENDER_REFUSALS), refusals);
+    }
   }
 
   /** What a record and the tenant read: the words, never the record's Java form. */

@@ -50,11 +50,14 @@ final class DueCycleRows {
         postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
       }
     }
-    // NULL for a cycle that never ran; the records' chats for one that ran before.
+    // NULL for a cycle that never ran; the records' chats for one that ran before, a NULL element
+    // for each record to be tried again.
     Array records = rs.getArray("attempted");
     Set<String> attempted = new HashSet<>();
     for (Object chat : elements(records)) {
-      attempted.add((String) chat);
+      if (chat != null) {
+        attempted.add((String) chat);
+      }
     }
     return new DueCycle(
         rs.getLong("account_id"),

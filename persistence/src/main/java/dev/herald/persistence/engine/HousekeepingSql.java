@@ -75,7 +75,10 @@ final class HousekeepingSql {
 
   /**
    * Lifts UNAVAILABLE sessions whose back-off is over back to their account's senders (to the pool
-   * when their account was deleted meanwhile); the park's reason goes with the state.
+   * when their account was deleted meanwhile); the park's reason goes with the state. The rows are
+   * locked in id order, as {@code SessionSql.RELEASE_BEYOND} locks an account's sessions, and a row
+   * another transaction holds is lifted at the next sweep (SKIP LOCKED): the sweep of many rows
+   * never waits for, nor deadlocks with, a plan change taking sessions off an account.
    */
   static final String LIFT_UNAVAILABLE =
       """
@@ -83,6 +86,10 @@ final class HousekeepingSql {
          SET state = CASE WHEN assigned_account_id IS NULL THEN 'UNUSED' ELSE 'ASSIGNED' END,
              state_reason = NULL, state_since = now(),
              flood_wait_until = NULL, updated_at = now(), version = version + 1
-       WHERE state = 'UNAVAILABLE' AND flood_wait_until <= now()
+       WHERE id IN (SELECT id FROM telegram_session
+                     WHERE state = 'UNAVAILABLE' AND flood_wait_until <= now()
+                     ORDER BY id
+                       FOR NO KEY UPDATE SKIP LOCKED)
+         AND state = 'UNAVAILABLE' AND flood_wait_until <= now()
       """;
 }

@@ -35,15 +35,17 @@ final class LeaseSql {
    * posted to within its minimum group interval before the cycle's start. Only the last cycles can
    * hold such posts (a bot starts at most one cycle per delay between cycles; the slack covers
    * cycles deferred to a window or a new day), so the lookup stays on the unique key's prefix
-   * (account, cycle) instead of the account's whole history.
+   * (account, cycle) instead of the account's whole history. A send Telegram refused because of its
+   * sender ({@link LedgerSql#senderRefused}) posted nothing there.
    */
   static String recentlyPosted(String alias) {
     return ("SELECT d.chat_ref FROM delivery_record d WHERE d.account_id = %1$s.account_id"
             + " AND d.cycle_id > %1$s.cycle_id - (%1$s.min_group_interval_min * 60"
             + " / greatest(%1$s.delay_between_cycles_s, 1) + 10)"
             + " AND d.started_at > greatest(%1$s.next_run_at, now())"
-            + " - make_interval(mins => %1$s.min_group_interval_min)")
-        .formatted(alias);
+            + " - make_interval(mins => %1$s.min_group_interval_min)"
+            + " AND NOT %2$s")
+        .formatted(alias, LedgerSql.senderRefused("d"));
   }
 
   /**
@@ -65,7 +67,9 @@ final class LeaseSql {
    * sessions, so the cycle can keep to the budget itself instead of overshooting it by the rest of
    * its share. And the chats the cycle's delivery records name ({@code attempted}, found by their
    * unique key's prefix; NULL for a cycle that never ran): a cycle that ran before is continued,
-   * leaves those chats out and leaves its activity entry to the records.
+   * leaves those chats out and leaves its activity entry to the records. A record the ledger would
+   * reopen ({@link LedgerSql#reopenable}: Telegram refused its sender) names NULL instead of its
+   * chat, so the continuation deals that chat again.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -115,7 +119,7 @@ final class LeaseSql {
              s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
-             (SELECT array_agg(d.chat_ref) FROM delivery_record d
+             (SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) FROM delivery_record d
                WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) AS attempted
         FROM leased b CROSS JOIN LATERAL (
                SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
@@ -133,7 +137,8 @@ final class LeaseSql {
               SessionSql.usableNow("s"),
               userBotUsable("u"),
               SessionLeaseSql.heldElsewhere("s.id"),
-              SessionSql.warmupPostsLeft("w"));
+              SessionSql.warmupPostsLeft("w"),
+              LedgerSql.reopenable("d"));
 
   /** Parameter: node. */
   static final String HEARTBEAT =

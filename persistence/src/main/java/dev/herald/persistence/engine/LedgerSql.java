@@ -1,5 +1,8 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.domain.telegram.SendOutcome;
+import java.util.stream.Collectors;
+
 /**
  * The statements of {@link JdbcDeliveryLedger}. The write-behind's statements run once per kind for
  * the whole flush, the rows passed as arrays and joined by key, each with a custom plan ({@link
@@ -15,16 +18,17 @@ final class LedgerSql {
    * post ({@link PlanSql#allowsRunning}: an expired plan never posts); the bot rows are
    * share-locked, in account order like every other multi-row lock of bot rows, until the records
    * are committed, so a concurrent stop either sees a record or it is never written (rules 6 and
-   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op. The requests are
-   * distinct by that key ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window
-   * function here doubled the statement's time). planned_at is the cycle's planned start (V21):
-   * lateness = started_at - planned_at. Bots and accounts are looked up by key (= ANY, a per-row
-   * subquery): as joins, the planner may hash a whole table for a few hundred rows. A bot whose
-   * cycle was planned under terms since changed ({@code cycle_outdated}, V95: a plan change, a new
-   * configuration) writes no record and answers so (SPEC rule 18). Returns, per request in order:
-   * (bot running, record inserted, cycle outdated). Parameters: accounts, cycle ids, chats, sender
-   * kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node
-   * (recorded).
+   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op, unless its record
+   * says Telegram refused its sender ({@link #reopenable}): then the record is reopened for this
+   * post, the first outcome kept as {@code retried_after} (V96). The requests are distinct by that
+   * key ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window function here
+   * doubled the statement's time). planned_at is the cycle's planned start (V21): lateness =
+   * started_at - planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as
+   * joins, the planner may hash a whole table for a few hundred rows. A bot whose cycle was planned
+   * under terms since changed ({@code cycle_outdated}, V95: a plan change, a new configuration)
+   * writes no record and answers so (SPEC rule 18). Returns, per request in order: (bot running,
+   * record written, cycle outdated). Parameters: accounts, cycle ids, chats, sender kinds, sender
+   * ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
@@ -45,7 +49,12 @@ final class LedgerSql {
           FROM req r JOIN running USING (account_id)
          WHERE NOT running.cycle_outdated
          ORDER BY r.account_id, r.cycle_id, r.chat_ref
-        ON CONFLICT (account_id, cycle_id, chat_ref) DO NOTHING
+        ON CONFLICT (account_id, cycle_id, chat_ref) DO UPDATE
+           SET sender_kind = EXCLUDED.sender_kind, sender_id = EXCLUDED.sender_id,
+               node_id = EXCLUDED.node_id, outcome = 'SENDING', started_at = now(),
+               retried_after = delivery_record.outcome, telegram_message_id = NULL, error = NULL,
+               finished_at = NULL
+         WHERE %s
         RETURNING account_id, cycle_id, chat_ref)
       SELECT r.account_id IN (SELECT account_id FROM running),
              EXISTS (SELECT 1 FROM inserted i
@@ -54,7 +63,29 @@ final class LedgerSql {
         FROM req r
        ORDER BY r.n
       """
-          .formatted(PlanSql.allowsRunning("a"));
+          .formatted(PlanSql.allowsRunning("a"), reopenable("delivery_record"));
+
+  /**
+   * Whether the delivery record {@code alias} may be attempted again in its cycle: Telegram refused
+   * its sender ({@link #senderRefused}), and it was not retried already. Reopened once at most, so
+   * a chat whose senders keep failing leaves its cycle free to end.
+   */
+  static String reopenable(String alias) {
+    return "(%s AND %s.retried_after IS NULL)".formatted(senderRefused(alias), alias);
+  }
+
+  /**
+   * Whether Telegram refused the send of the delivery record {@code alias} because of its sender,
+   * so sent nothing ({@link SendOutcome#SENDER_REFUSALS}).
+   */
+  static String senderRefused(String alias) {
+    return "%s.outcome IN (%s)"
+        .formatted(
+            alias,
+            SendOutcome.SENDER_REFUSALS.stream()
+                .map(code -> "'" + code + "'")
+                .collect(Collectors.joining(", ")));
+  }
 
   /**
    * The flush transaction's settings. Custom plans (see the class comment). Every row a flush

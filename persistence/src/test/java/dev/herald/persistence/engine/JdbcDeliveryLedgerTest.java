@@ -149,6 +149,76 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertEquals(DeliveryStart.SEND, begin(NODE, continued, "@herald_two"));
   }
 
+  /**
+   * A post whose sender Telegram refused (a flood wait, a ban: {@link SendOutcome#SENDER_REFUSALS})
+   * may be made by another sender in the same cycle: the continuation's claim deals its chat again,
+   * and the ledger reopens its record for the new sender, once, keeping the first outcome. Every
+   * other outcome is final (a record still SENDING, or DELIVERED: the tests above).
+   */
+  @Test
+  void aRecordWhoseSenderSentNothingIsReopenedOnceForAnotherSender() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    long account = cycle.accountId();
+    begin(NODE, cycle, "@herald_one");
+    begin(NODE, cycle, "@herald_two");
+    handBack(
+        cycle,
+        new Finished(
+            cycle, "@herald_one", new SendOutcome.FloodWait(Duration.ofSeconds(90)), Instant.now()),
+        new Finished(
+            cycle,
+            "@herald_two",
+            new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
+            Instant.now()));
+
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertTrue(continued.continued());
+    assertEquals(
+        Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
+    assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(continued, "@herald_two", 2));
+    assertEquals(DeliveryStart.SEND, begin(continued, "@herald_one", 2));
+    String record =
+        "SELECT outcome || ' by ' || sender_id || ' after ' || retried_after FROM delivery_record"
+            + " WHERE account_id = ? AND chat_ref = '@herald_one'";
+    assertEquals("SENDING by 2 after FLOOD_WAIT", rows.text(record, account));
+
+    // The second sender is banned there too: the chat is not tried a third time.
+    handBack(
+        continued,
+        new Finished(
+            continued,
+            "@herald_one",
+            new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN"),
+            Instant.now()));
+    DueCycle third = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(Set.of("@herald_one", "@herald_two"), third.attempted());
+    assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(third, "@herald_one", 3));
+    assertEquals("SENDER_BANNED by 2 after FLOOD_WAIT", rows.text(record, account));
+    assertEquals(
+        1, rows.count("SELECT count(*) FROM delivery_record WHERE chat_ref = '@herald_one'"));
+  }
+
+  private DeliveryStart begin(DueCycle cycle, String chat, long session) {
+    return ledger
+        .beginDeliveries(NODE, List.of(new Begin(cycle, chat, Sender.session(session))))
+        .get(0);
+  }
+
+  /** The run's posts finished as given, and the run handed the cycle back, in one flush. */
+  private void handBack(DueCycle cycle, Finished... posts) {
+    ledger.flush(
+        NODE,
+        List.of(posts),
+        List.of(
+            Completed.handedBack(
+                cycle,
+                Instant.now(),
+                new CycleTally(posts.length, 0, posts.length, 0),
+                LocalDate.now(ZoneOffset.UTC),
+                false)));
+  }
+
   /** The run delivered to {@code chat}, then met a change of terms: one flush hands it back. */
   private void handBackAfterOneDelivery(DueCycle cycle, String chat) {
     Instant at = Instant.now();

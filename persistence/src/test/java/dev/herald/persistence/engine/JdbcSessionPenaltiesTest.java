@@ -2,10 +2,13 @@ package dev.herald.persistence.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +121,8 @@ class JdbcSessionPenaltiesTest extends DatabaseTest {
   }
 
   @Test
-  void anUnavailableSessionIsParkedWithItsAccountNotBannedAndLiftedAfterItsBackOff() {
+  void anUnavailableSessionIsParkedWithItsAccountNotBannedAndLiftedAfterItsBackOff()
+      throws Exception {
     Posting posting = aBotWithASpareSession();
     long account = posting.account();
     long session = posting.session();
@@ -141,6 +145,22 @@ class JdbcSessionPenaltiesTest extends DatabaseTest {
     rows.update(
         "UPDATE telegram_session SET flood_wait_until = now() - interval '1 second' WHERE id = ?",
         session);
+
+    // A row another transaction holds (a plan change taking sessions off the account) is left to
+    // the next sweep: the sweep neither waits for it nor deadlocks with it.
+    try (Connection other = TestDatabase.dataSource().getConnection();
+        PreparedStatement lock =
+            other.prepareStatement(
+                "SELECT 1 FROM telegram_session WHERE id = ? FOR NO KEY UPDATE")) {
+      other.setAutoCommit(false);
+      lock.setLong(1, session);
+      lock.executeQuery().close();
+      assertEquals(
+          0,
+          assertTimeoutPreemptively(Duration.ofSeconds(10), housekeeping::liftUnavailable),
+          "skipped while another holds it");
+      other.rollback();
+    }
 
     assertEquals(1, housekeeping.liftUnavailable());
     assertEquals("ASSIGNED", state(session));

@@ -127,6 +127,23 @@ class ScheduleSqlTest extends DatabaseTest {
     assertEquals(List.of("@herald_two"), groups(claim()));
   }
 
+  /** A flood wait or a ban posted nothing: the group's interval does not start with it. */
+  @Test
+  void anAttemptWhoseSenderSentNothingDoesNotStartTheGroupsInterval() {
+    long bot = bot("@herald_one,@herald_two");
+    rows.update(
+        "UPDATE bot SET min_group_interval_min = 30, cycle_id = 5 WHERE account_id = ?", bot);
+    rows.update(
+        "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
+            + " outcome, started_at) VALUES (?, 4, '@herald_one', 'SESSION', 1, 'FLOOD_WAIT',"
+            + " now() - interval '10 minutes'), (?, 4, '@herald_two', 'SESSION', 1,"
+            + " 'CHAT_FORBIDDEN', now() - interval '10 minutes')",
+        bot,
+        bot);
+
+    assertEquals(List.of("@herald_one"), groups(claim()), "the forbidden chat keeps its interval");
+  }
+
   /** The twin test: {@code LeaseSql.recentlyPosted} and {@code GroupInterval.mayPostTo}. */
   @Test
   void theClaimsGroupIntervalAgreesWithItsJavaTwin() {

@@ -3,7 +3,9 @@ package dev.herald.persistence.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.engine.DeliveryLedger.Begin;
+import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
@@ -101,6 +103,38 @@ class SessionWarmupEngineTest extends DatabaseTest {
     assertEquals(List.of(session, seasoned), claim().sessionIds());
     assertEquals(
         0, rows.count("SELECT count(*) FROM session_warmup WHERE session_id = ?", seasoned));
+  }
+
+  /**
+   * A post Telegram refused to another sender, reopened for the warming session (V96), is a post
+   * the session starts: it counts against its budget like a new one.
+   */
+  @Test
+  void aPostReopenedForAWarmingSessionCountsAgainstItsBudget() {
+    DueCycle cycle = claim();
+    ledger.beginDeliveries(
+        NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
+    ledger.flush(
+        NODE,
+        List.of(
+            new Finished(
+                cycle,
+                "@herald_one",
+                new SendOutcome.FloodWait(Duration.ofSeconds(60)),
+                Instant.now())),
+        List.of());
+    post(session, 1);
+
+    ledger.beginDeliveries(NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(session))));
+
+    assertEquals(
+        "SESSION " + session,
+        rows.text(
+            "SELECT sender_kind || ' ' || sender_id FROM delivery_record WHERE chat_ref ="
+                + " '@herald_one'"),
+        "reopened for the warming session");
+    assertEquals(2, rows.count("SELECT posts FROM session_warmup WHERE session_id = ?", session));
+    assertEquals(List.of(seasoned), claim().sessionIds(), "its budget of 2 is used");
   }
 
   /** Claims the bot's cycle and releases it again, as a finished cycle would. */

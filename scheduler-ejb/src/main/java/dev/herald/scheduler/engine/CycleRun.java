@@ -596,7 +596,7 @@ final class CycleRun {
                     action.reason()
                   });
             }
-            senderLost(index, false);
+            senderLost(index, result, false);
           }
           case BAN_SENDER -> {
             count(new CycleTally(1, 0, 1, 0));
@@ -620,11 +620,11 @@ final class CycleRun {
                   .penalties()
                   .showError(cycle.accountId(), "Your bot's token was refused: " + action.reason());
             }
-            senderLost(index, replaced);
+            senderLost(index, result, replaced);
           }
           case PARK_UNAVAILABLE, PARK_NEEDS_LOGIN -> {
             count(new CycleTally(1, 0, 1, 0));
-            senderLost(index, park(action));
+            senderLost(index, result, park(action));
           }
         }
       } catch (RuntimeException e) {
@@ -673,13 +673,17 @@ final class CycleRun {
      * this cycle's senders that is not barred from one of them), the cycle is handed back as after
      * a change of terms. The other lanes end at their next post, after their delay, and the
      * continuation, due one delay between posts later (the account's posts stay that far apart),
-     * deals the chats left among the senders the account has now: a fault costs the cycle only the
-     * chat that met it. The tenant's own bot hands nothing over (a refused token stays refused),
-     * and with no other sender the chats wait for the next cycle.
+     * deals the chats left among the senders the account has now. Where Telegram refused the sender
+     * ({@link SendOutcome#SENDER_REFUSALS}: it sent nothing), the chat that met the refusal is left
+     * too (its record is reopened once): a flood wait or a ban costs the cycle no post. A park
+     * leaves its chat to the next cycle (TDLib may have sent it). The tenant's own bot hands
+     * nothing over (a refused token stays refused), and with no other sender the chats wait for the
+     * next cycle.
      */
-    private void senderLost(int index, boolean replaced) {
+    private void senderLost(int index, SendOutcome result, boolean replaced) {
       sendersLost.add(sender);
-      List<ChatReference> left = chats.subList(index + 1, chats.size());
+      int firstLeft = SendOutcome.SENDER_REFUSALS.contains(result.code()) ? index : index + 1;
+      List<ChatReference> left = chats.subList(firstLeft, chats.size());
       if (!left.isEmpty()
           && sender.kind() == Sender.Kind.SESSION
           && (replaced || anotherSenderMayPost(left))) {

@@ -68,7 +68,7 @@ class CycleTargetsTest {
         new EngineTargets(targetStore, preparer, new TargetRules(joinsPerHour), targetWrites);
     targets.prefetch(List.of(cycle)); // as the claim loop does for each claimed batch
     store.completed.clear();
-    store.records.clear();
+    store.forgetRecords();
     bench.run(
         cycle,
         CycleBench.sending(gateway, TextFormatter.plainOnly()),

@@ -7,6 +7,7 @@ import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionLease;
 import dev.herald.domain.engine.SessionLeases;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.telegram.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,11 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
 
   final List<DueCycle> due = new CopyOnWriteArrayList<>();
   final Set<String> records = new HashSet<>();
+
+  /** The outcome written on each record, by key, and the records reopened once. */
+  private final Map<String, String> outcomes = new ConcurrentHashMap<>();
+
+  private final Set<String> retried = new HashSet<>();
   final Set<Long> notRunning = new HashSet<>();
 
   /** Accounts whose plan or configuration changed since their cycle was planned. */
@@ -145,7 +151,12 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         starts.add(DeliveryStart.BOT_NOT_RUNNING);
       } else if (outdated.contains(account)) {
         starts.add(DeliveryStart.CYCLE_OUTDATED);
-      } else if (records.add(account + "/" + post.cycle().cycleId() + "/" + post.chat())) {
+      } else if (records.add(key(post.cycle(), post.chat()))
+          || SendOutcome.SENDER_REFUSALS.contains(
+                  outcomes.getOrDefault(key(post.cycle(), post.chat()), ""))
+              && retried.add(key(post.cycle(), post.chat()))) {
+        // A new record, or one whose sender Telegram refused reopened once (LedgerSql.reopenable).
+        outcomes.remove(key(post.cycle(), post.chat()));
         starts.add(DeliveryStart.SEND);
       } else {
         starts.add(DeliveryStart.ALREADY_ATTEMPTED);
@@ -158,6 +169,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   public void flush(String node, List<Finished> finished, List<Completed> completed) {
     failIfAsked();
     this.finished.addAll(finished);
+    finished.forEach(post -> outcomes.put(key(post.cycle(), post.chat()), post.outcome().code()));
     this.completed.addAll(completed);
   }
 
@@ -191,6 +203,17 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   @Override
   public void showError(long accountId, String reason) {
     penalties.add("error: " + reason);
+  }
+
+  /** Forgets every delivery record, with its outcome. */
+  synchronized void forgetRecords() {
+    records.clear();
+    outcomes.clear();
+    retried.clear();
+  }
+
+  private static String key(DueCycle cycle, String chat) {
+    return cycle.accountId() + "/" + cycle.cycleId() + "/" + chat;
   }
 
   private void failIfAsked() {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session Telegram bans in the middle of its share, against the Telegram model: the chats it
- * leaves go to the account's other senders in the same cycle (its continuation), and the model's
- * send log shows every group but the one that met the ban received the cycle's post exactly once.
+ * leaves, and the one where Telegram answered the ban, go to the account's other senders in the
+ * same cycle (its continuation), and the model's send log shows every group received the cycle's
+ * post exactly once.
  */
 class SenderLostMidCycleTest {
 
@@ -56,11 +57,10 @@ class SenderLostMidCycleTest {
     }
 
     assertEquals(0, engine.deliveredBy(Account.user(7)));
-    List<Long> perGroup =
-        groups.stream().map(g -> engine.deliveredTo(g.username())).sorted().toList();
+    List<Long> perGroup = groups.stream().map(g -> engine.deliveredTo(g.username())).toList();
     assertEquals(
-        List.of(0L, 1L, 1L, 1L, 1L, 1L),
+        List.of(1L, 1L, 1L, 1L, 1L, 1L),
         perGroup,
-        "every group once in the cycle, but the one where Telegram answered the ban");
+        "every group once in the cycle, the one where Telegram answered the ban included");
   }
 }
