@@ -38,14 +38,15 @@ public interface DeliveryLedger {
   record Finished(DueCycle cycle, String chat, SendOutcome outcome, Instant at) {}
 
   /**
-   * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its attempts count against the
-   * daily cap of the tenant's day {@code day} (null: not counted). {@code summary} is its activity
-   * entry when the engine saw every outcome of the cycle itself; null: the ledger counts the
-   * cycle's delivery records (a cycle continued after another run of it, or one whose lane failed).
-   * A cycle that delivered something clears the bot's last error, unless {@code keepsError}:
-   * Telegram refused one of its posts, which the tenant must fix whatever else went out. A cycle
-   * {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}) is not ended: it keeps its id, is due
-   * at {@code nextRunAt} to be continued under the new terms, and has no activity entry of its own.
+   * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its posts ({@link
+   * CycleTally#posts}) count against the daily cap of the tenant's day {@code day} (null: not
+   * counted). {@code summary} is its activity entry when the engine saw every outcome of the cycle
+   * itself; null: the ledger counts the cycle's delivery records (a cycle continued after another
+   * run of it, or one whose lane failed). A cycle that delivered something clears the bot's last
+   * error, unless {@code keepsError}: Telegram refused one of its posts, which the tenant must fix
+   * whatever else went out. A cycle {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}) is
+   * not ended: it keeps its id, is due at {@code nextRunAt} to be continued under the new terms,
+   * and has no activity entry of its own.
    */
   record Completed(
       DueCycle cycle,

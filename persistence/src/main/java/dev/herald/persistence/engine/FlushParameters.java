@@ -30,7 +30,6 @@ final class FlushParameters {
     // Columns of the completed cycles bound to several statements are encoded once.
     Array accounts = p.column("bigint", done, Long[]::new, d -> d.cycle().accountId());
     Array cycleIds = p.column("bigint", done, Long[]::new, d -> d.cycle().cycleId());
-    Array attempts = p.column("int4", done, Integer[]::new, d -> d.tally().attempts());
     Array handedBack = p.column("bool", done, Boolean[]::new, Completed::handedBack);
     // LOCK_BOTS
     p.array(accounts);
@@ -41,12 +40,12 @@ final class FlushParameters {
         .array(p.column("bool", done, Boolean[]::new, Completed::clearsError))
         .array(
             p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
-        .array(attempts)
+        .array(p.column("int4", done, Integer[]::new, d -> d.tally().posts()))
         .array(handedBack)
         .value(node);
     // ADD_STATS
     p.array(accounts)
-        .array(attempts)
+        .array(p.column("int4", done, Integer[]::new, d -> d.tally().attempts()))
         .array(p.column("int4", done, Integer[]::new, d -> d.tally().delivered()))
         .array(p.column("int4", done, Integer[]::new, d -> d.tally().failures()))
         .array(p.column("int4", done, Integer[]::new, d -> d.tally().floodWaits()));

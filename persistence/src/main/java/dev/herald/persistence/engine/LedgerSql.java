@@ -18,17 +18,20 @@ final class LedgerSql {
    * post ({@link PlanSql#allowsRunning}: an expired plan never posts); the bot rows are
    * share-locked, in account order like every other multi-row lock of bot rows, until the records
    * are committed, so a concurrent stop either sees a record or it is never written (rules 6 and
-   * 10); the unique key makes a second attempt at (account, cycle, chat) a no-op, unless its record
-   * says Telegram refused its sender ({@link #reopenable}): then the record is reopened for this
-   * post, the first outcome kept as {@code retried_after} (V96). The requests are distinct by that
-   * key ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window function here
-   * doubled the statement's time). planned_at is the cycle's planned start (V21): lateness =
-   * started_at - planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as
-   * joins, the planner may hash a whole table for a few hundred rows. A bot whose cycle was planned
-   * under terms since changed ({@code cycle_outdated}, V95: a plan change, a new configuration)
-   * writes no record and answers so (SPEC rule 18). Returns, per request in order: (bot running,
-   * record written, cycle outdated). Parameters: accounts, cycle ids, chats, sender kinds, sender
-   * ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node (recorded).
+   * 10); the unique key makes a second attempt at (account, cycle, chat) write nothing (it locks
+   * the record, as every ON CONFLICT DO UPDATE does), unless its record says Telegram refused its
+   * sender ({@link #reopenable}): then the record is reopened for this post, the first outcome kept
+   * as {@code retried_after} (V96), and the post counts against its new sender's warm-up budget
+   * ({@code warmed}: V71's trigger counts inserted rows only; a row trigger on the update would
+   * cost every finished post of the flush its old tuple). The requests are distinct by that key
+   * ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled
+   * the statement's time). planned_at is the cycle's planned start (V21): lateness = started_at -
+   * planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
+   * planner may hash a whole table for a few hundred rows. A bot whose cycle was planned under
+   * terms since changed ({@code cycle_outdated}, V95: a plan change, a new configuration) writes no
+   * record and answers so (SPEC rule 18). Returns, per request in order: (bot running, record
+   * written, cycle outdated). Parameters: accounts, cycle ids, chats, sender kinds, sender ids,
+   * planned at (epoch ms) as arrays; accounts again; node (lease owner); node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
@@ -55,7 +58,19 @@ final class LedgerSql {
                retried_after = delivery_record.outcome, telegram_message_id = NULL, error = NULL,
                finished_at = NULL
          WHERE %s
-        RETURNING account_id, cycle_id, chat_ref)
+        RETURNING account_id, cycle_id, chat_ref, sender_kind, sender_id, retried_after),
+      warmed AS (
+        UPDATE session_warmup w
+           SET posts = u.posts, hour = date_trunc('hour', now()),
+               paused_until = CASE WHEN u.posts >= u.budget THEN date_trunc('hour', now()) + interval '1 hour'
+                                   ELSE w.paused_until END
+          FROM (SELECT c.session_id,
+                       CASE WHEN c.hour = date_trunc('hour', now()) THEN c.posts ELSE 0 END + n.posts AS posts,
+                       c.budgets[session_warmup_day(c.started_at, now())] AS budget
+                  FROM (SELECT sender_id, count(*)::int AS posts FROM inserted
+                         WHERE retried_after IS NOT NULL AND sender_kind = 'SESSION' GROUP BY sender_id) n
+                  JOIN session_warmup c ON c.session_id = n.sender_id) u
+         WHERE w.session_id = u.session_id AND u.budget IS NOT NULL)
       SELECT r.account_id IN (SELECT account_id FROM running),
              EXISTS (SELECT 1 FROM inserted i
                       WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref),
@@ -133,13 +148,14 @@ final class LedgerSql {
    * something clears the bot's last error (whatever stopped it from posting has cleared), unless
    * Telegram refused one of its posts ({@code Completed#clearsError}); only while the bot is still
    * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
-   * a state change. The cycle's attempts count against the daily cap of the tenant's day it names
-   * ({@code DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts
-   * nothing). A cycle handed back (its terms changed, SPEC rule 18) keeps its id while the bot
-   * runs: the next claim continues it under the new terms, its attempts so far already counted; a
-   * bot stopped meanwhile ends it like any other. Parameters: accounts, cycle ids, next runs (epoch
-   * ms), whether each clears the last error, days (ISO dates), attempts, whether each is handed
-   * back, as arrays; node.
+   * a state change. The cycle's posts ({@code CycleTally#posts}: its attempts but those Telegram
+   * refused to their sender) count against the daily cap of the tenant's day it names ({@code
+   * DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts nothing).
+   * A cycle handed back (its terms changed, SPEC rule 18) keeps its id while the bot runs: the next
+   * claim continues it under the new terms, its posts so far already counted; a bot stopped
+   * meanwhile ends it like any other. Parameters: accounts, cycle ids, next runs (epoch ms),
+   * whether each clears the last error, days (ISO dates), posts, whether each is handed back, as
+   * arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
@@ -152,12 +168,12 @@ final class LedgerSql {
                status = CASE WHEN b.status = 'STOPPING' THEN 'STOPPED' ELSE b.status END,
                last_error_reason = CASE WHEN u.clears_error THEN NULL ELSE b.last_error_reason END,
                posts_today = CASE WHEN u.day IS NULL THEN b.posts_today
-                                  WHEN b.posts_day = u.day::date THEN b.posts_today + u.attempts
-                                  ELSE u.attempts END,
+                                  WHEN b.posts_day = u.day::date THEN b.posts_today + u.posts
+                                  ELSE u.posts END,
                posts_day = coalesce(u.day::date, b.posts_day),
                updated_at = now()
           FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[], ?::boolean[])
-               AS u(account_id, cycle_id, next_ms, clears_error, day, attempts, handed_back)
+               AS u(account_id, cycle_id, next_ms, clears_error, day, posts, handed_back)
          WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
         RETURNING b.account_id)
       """

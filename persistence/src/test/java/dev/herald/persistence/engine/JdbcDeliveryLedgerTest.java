@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class JdbcDeliveryLedgerTest extends DatabaseTest {
@@ -176,6 +177,14 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertTrue(continued.continued());
     assertEquals(
         Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
+    assertEquals(
+        1L,
+        rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
+        "the daily cap counts the forbidden chat, not the flood wait: Telegram sent nothing");
+    assertEquals(
+        2L,
+        rows.count("SELECT total_posts FROM bot_stats WHERE account_id = ?", account),
+        "the statistics count both attempts");
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(continued, "@herald_two", 2));
     assertEquals(DeliveryStart.SEND, begin(continued, "@herald_one", 2));
     String record =
@@ -214,7 +223,15 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             Completed.handedBack(
                 cycle,
                 Instant.now(),
-                new CycleTally(posts.length, 0, posts.length, 0),
+                new CycleTally(
+                    posts.length,
+                    0,
+                    posts.length,
+                    0,
+                    (int)
+                        Stream.of(posts)
+                            .filter(f -> SendOutcome.SENDER_REFUSALS.contains(f.outcome().code()))
+                            .count()),
                 LocalDate.now(ZoneOffset.UTC),
                 false)));
   }

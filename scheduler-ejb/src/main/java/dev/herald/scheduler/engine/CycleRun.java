@@ -340,7 +340,7 @@ final class CycleRun {
       return;
     }
     Instant next = now.plus(jittered(cycle.delayBetweenCycles()));
-    if (tally.get().attempts() >= postsLeft) {
+    if (tally.get().posts() >= postsLeft) {
       Instant tomorrow = DailyCap.nextDayStart(now, schedule.zone());
       next = next.isAfter(tomorrow) ? next : tomorrow;
     }
@@ -573,7 +573,7 @@ final class CycleRun {
             next(index);
           }
           case COOL_DOWN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 1));
+            count(new CycleTally(1, 0, 1, 1, refusals(result)));
             environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording
@@ -599,7 +599,7 @@ final class CycleRun {
             senderLost(index, result, false);
           }
           case BAN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 0));
+            count(new CycleTally(1, 0, 1, 0, refusals(result)));
             environment.metrics().ban();
             boolean replaced = false;
             if (sender.kind() == Sender.Kind.SESSION) {
@@ -630,6 +630,13 @@ final class CycleRun {
       } catch (RuntimeException e) {
         laneFailed("Cycle {0} of account {1}: recording a send failed: {2}", e);
       }
+    }
+
+    /**
+     * 1 when Telegram refused the send to its sender: nothing went out (the daily cap skips it).
+     */
+    private static int refusals(SendOutcome result) {
+      return SendOutcome.SENDER_REFUSALS.contains(result.code()) ? 1 : 0;
     }
 
     /**

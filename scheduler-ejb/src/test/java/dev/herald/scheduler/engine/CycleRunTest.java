@@ -120,7 +120,8 @@ class CycleRunTest {
     assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
     assertEquals(
         List.of("cool down 7 until " + now.plusSeconds(90) + " (FLOOD_WAIT)"), store.penalties);
-    assertEquals(new CycleTally(1, 0, 1, 1), onlyCompletion().tally());
+    assertEquals(new CycleTally(1, 0, 1, 1, 1), onlyCompletion().tally());
+    assertEquals(0, onlyCompletion().tally().posts(), "Telegram sent nothing: the cap skips it");
     assertFalse(
         onlyCompletion().handedBack(), "no other sender: its chats wait for the next cycle");
   }
@@ -293,7 +294,6 @@ class CycleRunTest {
     assertTrue(onlyCompletion().handedBack(), "session 9 may post it");
     store.completed.clear();
     run(continued(Cycles.cycle(1, now, List.of(8L, 9L), chat)));
-    assertTrue(onlyCompletion().handedBack(), "session 9 may post it");
     store.completed.clear();
     run(continued(Cycles.cycle(1, now, List.of(9L), chat)));
 
@@ -304,6 +304,41 @@ class CycleRunTest {
     assertFalse(onlyCompletion().handedBack(), "the cycle ends");
   }
 
+  /**
+   * The daily cap counts posts, not sends Telegram refused to their sender: a cycle whose last post
+   * of the day met a flood wait did not use the day up, and runs again after its delay.
+   */
+  @Test
+  void aSendTelegramRefusedToItsSenderDoesNotUseTheDaysPosts() {
+    gateway.script.put("@herald_a1", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
+    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2");
+    DueCycle onePostLeft =
+        new DueCycle(
+            1,
+            1,
+            now,
+            base.content(),
+            base.groups(),
+            base.sessionIds(),
+            Optional.empty(),
+            3,
+            Duration.ZERO,
+            Duration.ofMinutes(1),
+            Schedule.NONE,
+            new DailyCap(5, LocalDate.of(2026, 1, 1), 4),
+            Map.of(),
+            false);
+
+    run(onePostLeft);
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent, "one post left: one chat dealt");
+    assertEquals(0, onlyCompletion().tally().posts());
+    assertEquals(
+        now.plus(Duration.ofMinutes(1)),
+        onlyCompletion().nextRunAt(),
+        "the day's last post is still to make: not the next day");
+  }
+
   @Test
   void aBannedSessionGoesThroughBanAndReplace() {
     gateway.script.put("@herald_a1", new SendOutcome.SenderBanned("USER_DEACTIVATED_BAN"));
@@ -311,7 +346,7 @@ class CycleRunTest {
     run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"));
 
     assertEquals(List.of("ban 7 (USER_DEACTIVATED_BAN)"), store.penalties);
-    assertEquals(new CycleTally(1, 0, 1, 0), onlyCompletion().tally());
+    assertEquals(new CycleTally(1, 0, 1, 0, 1), onlyCompletion().tally());
     assertFalse(onlyCompletion().handedBack(), "no replacement: the chats left wait");
   }
 
@@ -338,7 +373,7 @@ class CycleRunTest {
         List.of("SESSION#7->@herald_a2", "USER_BOT#1->@herald_a1"),
         gateway.sent.stream().sorted().toList());
     assertEquals(List.of("error: Your bot's token was refused: 401 Unauthorized"), store.penalties);
-    assertEquals(new CycleTally(2, 1, 1, 0), onlyCompletion().tally());
+    assertEquals(new CycleTally(2, 1, 1, 0, 1), onlyCompletion().tally());
   }
 
   @Test
