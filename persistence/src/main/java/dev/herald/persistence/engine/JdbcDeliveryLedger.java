@@ -2,11 +2,14 @@ package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.ArrayParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,11 +98,17 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
                 .value(node) // lease owner
                 .value(node); // recorded on the delivery record
             List<DeliveryStart> starts = new ArrayList<>(posts.size());
+            List<Long> reopenedSessions = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 boolean running = rs.getBoolean(1);
-                boolean inserted = rs.getBoolean(2);
+                boolean reopened = rs.getBoolean(2);
+                boolean inserted = !rs.wasNull();
                 boolean outdated = rs.getBoolean(3);
+                Sender sender = posts.get(starts.size()).sender();
+                if (reopened && sender.kind() == Sender.Kind.SESSION) {
+                  reopenedSessions.add(sender.id());
+                }
                 starts.add(
                     !running
                         ? DeliveryStart.BOT_NOT_RUNNING
@@ -108,9 +117,25 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
                             : inserted ? DeliveryStart.SEND : DeliveryStart.ALREADY_ATTEMPTED);
               }
             }
+            if (!reopenedSessions.isEmpty()) {
+              countForWarmup(c, reopenedSessions);
+            }
             return starts;
           }
         });
+  }
+
+  /**
+   * Counts reopened posts against their sessions' warm-up budgets. Rare (a chat retried after
+   * Telegram refused its sender), so not a step of every begin; committed apart: should it fail,
+   * those posts go out uncounted, and the hour's budget is a post or two too generous.
+   */
+  private static void countForWarmup(Connection c, List<Long> sessions) throws SQLException {
+    try (PreparedStatement count = c.prepareStatement(LedgerSql.COUNT_REOPENED_FOR_WARMUP)) {
+      ArrayParameters p = new ArrayParameters(c, count);
+      p.array(p.column("bigint", sessions, Long[]::new, id -> id));
+      count.execute();
+    }
   }
 
   @Override

@@ -21,17 +21,16 @@ final class LedgerSql {
    * 10); the unique key makes a second attempt at (account, cycle, chat) write nothing (it locks
    * the record, as every ON CONFLICT DO UPDATE does), unless its record says Telegram refused its
    * sender ({@link #reopenable}): then the record is reopened for this post, the first outcome kept
-   * as {@code retried_after} (V96), and the post counts against its new sender's warm-up budget
-   * ({@code warmed}: V71's trigger counts inserted rows only; a row trigger on the update would
-   * cost every finished post of the flush its old tuple). The requests are distinct by that key
-   * ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled
-   * the statement's time). planned_at is the cycle's planned start (V21): lateness = started_at -
+   * as {@code retried_after} (V96). The requests are distinct by that key ({@link
+   * JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled the
+   * statement's time). planned_at is the cycle's planned start (V21): lateness = started_at -
    * planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
    * planner may hash a whole table for a few hundred rows. A bot whose cycle was planned under
    * terms since changed ({@code cycle_outdated}, V95: a plan change, a new configuration) writes no
    * record and answers so (SPEC rule 18). Returns, per request in order: (bot running, record
-   * written, cycle outdated). Parameters: accounts, cycle ids, chats, sender kinds, sender ids,
-   * planned at (epoch ms) as arrays; accounts again; node (lease owner); node (recorded).
+   * written: NULL when not, true when reopened; cycle outdated). Parameters: accounts, cycle ids,
+   * chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease
+   * owner); node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
@@ -58,27 +57,22 @@ final class LedgerSql {
                retried_after = delivery_record.outcome, telegram_message_id = NULL, error = NULL,
                finished_at = NULL
          WHERE %s
-        RETURNING account_id, cycle_id, chat_ref, sender_kind, sender_id, retried_after),
-      warmed AS (
-        UPDATE session_warmup w
-           SET posts = u.posts, hour = date_trunc('hour', now()),
-               paused_until = CASE WHEN u.posts >= u.budget THEN date_trunc('hour', now()) + interval '1 hour'
-                                   ELSE w.paused_until END
-          FROM (SELECT c.session_id,
-                       CASE WHEN c.hour = date_trunc('hour', now()) THEN c.posts ELSE 0 END + n.posts AS posts,
-                       c.budgets[session_warmup_day(c.started_at, now())] AS budget
-                  FROM (SELECT sender_id, count(*)::int AS posts FROM inserted
-                         WHERE retried_after IS NOT NULL AND sender_kind = 'SESSION' GROUP BY sender_id) n
-                  JOIN session_warmup c ON c.session_id = n.sender_id) u
-         WHERE w.session_id = u.session_id AND u.budget IS NOT NULL)
+        RETURNING account_id, cycle_id, chat_ref, retried_after)
       SELECT r.account_id IN (SELECT account_id FROM running),
-             EXISTS (SELECT 1 FROM inserted i
-                      WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref),
+             (SELECT i.retried_after IS NOT NULL FROM inserted i
+               WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref),
              r.account_id IN (SELECT account_id FROM running WHERE cycle_outdated)
         FROM req r
        ORDER BY r.n
       """
           .formatted(PlanSql.allowsRunning("a"), reopenable("delivery_record"));
+
+  /**
+   * Counts the posts of records {@link #BEGIN_DELIVERIES} reopened against their sessions' warm-up
+   * budgets (V96): V71's trigger counts inserted records only. Parameter: the sessions, one per
+   * post.
+   */
+  static final String COUNT_REOPENED_FOR_WARMUP = "SELECT session_warmup_add(?::bigint[])";
 
   /**
    * Whether the delivery record {@code alias} may be attempted again in its cycle: Telegram refused
