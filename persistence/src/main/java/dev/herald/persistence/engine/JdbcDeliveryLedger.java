@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
+
+  private static final Logger LOG = Logger.getLogger(JdbcDeliveryLedger.class.getName());
 
   public JdbcDeliveryLedger() {}
 
@@ -127,14 +131,21 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
 
   /**
    * Counts reopened posts against their sessions' warm-up budgets. Rare (a chat retried after
-   * Telegram refused its sender), so not a step of every begin; committed apart: should it fail,
-   * those posts go out uncounted, and the hour's budget is a post or two too generous.
+   * Telegram refused its sender), so not a step of every begin; committed apart, after the begin's
+   * records. Should it fail, those posts still go out (their records are committed: failing the
+   * batch would leave them SENDING, never sent), uncounted: the hour's budget is a post or two too
+   * generous, and the warning says so.
    */
-  private static void countForWarmup(Connection c, List<Long> sessions) throws SQLException {
+  private static void countForWarmup(Connection c, List<Long> sessions) {
     try (PreparedStatement count = c.prepareStatement(LedgerSql.COUNT_REOPENED_FOR_WARMUP)) {
       ArrayParameters p = new ArrayParameters(c, count);
       p.array(p.column("bigint", sessions, Long[]::new, id -> id));
       count.execute();
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "Sessions {0} post {1} retried chats uncounted by their warm-up budgets: {2}",
+          new Object[] {sessions, String.valueOf(sessions.size()), e.getMessage()});
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -135,6 +136,31 @@ class SessionWarmupEngineTest extends DatabaseTest {
         "reopened for the warming session");
     assertEquals(2, rows.count("SELECT posts FROM session_warmup WHERE session_id = ?", session));
     assertEquals(List.of(seasoned), claim().sessionIds(), "its budget of 2 is used");
+  }
+
+  /**
+   * The count runs after the begin committed its records: should it fail, the reopened post is
+   * still sent, never left SENDING for good.
+   */
+  @Test
+  void aReopenedPostIsSentEvenWhenItsWarmupCountFails() {
+    DueCycle cycle = claim();
+    ledger.beginDeliveries(
+        NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
+    ledger.flush(
+        NODE,
+        List.of(
+            new Finished(cycle, "@herald_one", new SendOutcome.SenderBanned("x"), Instant.now())),
+        List.of());
+    rows.update("ALTER FUNCTION session_warmup_add(bigint[]) RENAME TO session_warmup_add_away");
+    try {
+      assertEquals(
+          List.of(DeliveryStart.SEND),
+          ledger.beginDeliveries(
+              NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(session)))));
+    } finally {
+      rows.update("ALTER FUNCTION session_warmup_add_away(bigint[]) RENAME TO session_warmup_add");
+    }
   }
 
   /** Claims the bot's cycle and releases it again, as a finished cycle would. */
