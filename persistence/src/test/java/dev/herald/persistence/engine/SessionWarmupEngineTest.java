@@ -112,18 +112,7 @@ class SessionWarmupEngineTest extends DatabaseTest {
    */
   @Test
   void aPostReopenedForAWarmingSessionCountsAgainstItsBudget() {
-    DueCycle cycle = claim();
-    ledger.beginDeliveries(
-        NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
-    ledger.flush(
-        NODE,
-        List.of(
-            new Finished(
-                cycle,
-                "@herald_one",
-                new SendOutcome.FloodWait(Duration.ofSeconds(60)),
-                Instant.now())),
-        List.of());
+    DueCycle cycle = refusedToTheSeasonedSession(new SendOutcome.FloodWait(Duration.ofSeconds(60)));
     post(session, 1);
 
     ledger.beginDeliveries(NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(session))));
@@ -144,14 +133,7 @@ class SessionWarmupEngineTest extends DatabaseTest {
    */
   @Test
   void aReopenedPostIsSentEvenWhenItsWarmupCountFails() {
-    DueCycle cycle = claim();
-    ledger.beginDeliveries(
-        NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
-    ledger.flush(
-        NODE,
-        List.of(
-            new Finished(cycle, "@herald_one", new SendOutcome.SenderBanned("x"), Instant.now())),
-        List.of());
+    DueCycle cycle = refusedToTheSeasonedSession(new SendOutcome.SenderBanned("x"));
     rows.update("ALTER FUNCTION session_warmup_add(bigint[]) RENAME TO session_warmup_add_away");
     try {
       assertEquals(
@@ -161,6 +143,16 @@ class SessionWarmupEngineTest extends DatabaseTest {
     } finally {
       rows.update("ALTER FUNCTION session_warmup_add_away(bigint[]) RENAME TO session_warmup_add");
     }
+  }
+
+  /** A cycle whose post to @herald_one Telegram refused to the seasoned session. */
+  private DueCycle refusedToTheSeasonedSession(SendOutcome refusal) {
+    DueCycle cycle = claim();
+    ledger.beginDeliveries(
+        NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
+    ledger.flush(
+        NODE, List.of(new Finished(cycle, "@herald_one", refusal, Instant.now())), List.of());
+    return cycle;
   }
 
   /** Claims the bot's cycle and releases it again, as a finished cycle would. */
