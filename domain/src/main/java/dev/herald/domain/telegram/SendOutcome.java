@@ -250,6 +250,14 @@ public sealed interface SendOutcome {
   String code();
 
   /**
+   * Whether Telegram refused this send because of its sender, so sent nothing ({@link
+   * #SENDER_REFUSALS}).
+   */
+  default boolean refusedSender() {
+    return SENDER_REFUSALS.contains(code());
+  }
+
+  /**
    * What happened, in words for the delivery record and the tenant (Telegram's or the transport's
    * own text, or the wait asked): not the record's Java form.
    */

@@ -1,7 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.telegram.SendOutcome;
-import java.util.stream.Collectors;
+import dev.herald.persistence.SqlList;
 
 /**
  * The statements of {@link JdbcDeliveryLedger}. The write-behind's statements run once per kind for
@@ -88,12 +88,7 @@ final class LedgerSql {
    * so sent nothing ({@link SendOutcome#SENDER_REFUSALS}).
    */
   static String senderRefused(String alias) {
-    return "%s.outcome IN (%s)"
-        .formatted(
-            alias,
-            SendOutcome.SENDER_REFUSALS.stream()
-                .map(code -> "'" + code + "'")
-                .collect(Collectors.joining(", ")));
+    return alias + ".outcome IN " + SqlList.of(SendOutcome.SENDER_REFUSALS.stream());
   }
 
   /**

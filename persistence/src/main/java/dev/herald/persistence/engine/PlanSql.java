@@ -3,8 +3,8 @@ package dev.herald.persistence.engine;
 import dev.herald.domain.bot.StopReason;
 import dev.herald.domain.plan.Plan;
 import dev.herald.domain.plan.PlanStatus;
+import dev.herald.persistence.SqlList;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The "plan allows running" rule in SQL, for the statements that must check it per row. Its Java
@@ -18,10 +18,8 @@ final class PlanSql {
 
   /** The statuses that allow running, as an SQL list: {@code ('ACTIVE', 'TRIAL')}. */
   static final String RUNNING_STATUSES =
-      Arrays.stream(PlanStatus.values())
-          .filter(PlanStatus::allowsRunning)
-          .map(status -> "'" + status.name() + "'")
-          .collect(Collectors.joining(", ", "(", ")"));
+      SqlList.of(
+          Arrays.stream(PlanStatus.values()).filter(PlanStatus::allowsRunning).map(Enum::name));
 
   /** True when the plan of the account row {@code alias} allows running now. */
   static String allowsRunning(String alias) {

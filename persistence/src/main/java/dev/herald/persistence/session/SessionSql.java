@@ -2,8 +2,8 @@ package dev.herald.persistence.session;
 
 import dev.herald.domain.session.SessionState;
 import dev.herald.domain.session.TelegramSession;
+import dev.herald.persistence.SqlList;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The session rules in SQL, and the allocation statements shared by bot start (JPA) and the
@@ -21,13 +21,7 @@ public final class SessionSql {
   }
 
   private static String stateIn(String alias, Set<SessionState> states) {
-    return alias
-        + ".state IN ("
-        + states.stream()
-            .map(state -> "'" + state.name() + "'")
-            .sorted()
-            .collect(Collectors.joining(", "))
-        + ")";
+    return alias + ".state IN " + SqlList.of(states.stream().map(Enum::name).sorted());
   }
 
   /**

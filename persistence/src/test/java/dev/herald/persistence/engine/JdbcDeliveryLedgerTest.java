@@ -228,10 +228,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
                     0,
                     posts.length,
                     0,
-                    (int)
-                        Stream.of(posts)
-                            .filter(f -> SendOutcome.SENDER_REFUSALS.contains(f.outcome().code()))
-                            .count()),
+                    (int) Stream.of(posts).filter(f -> f.outcome().refusedSender()).count()),
                 LocalDate.now(ZoneOffset.UTC),
                 false)));
   }

@@ -573,7 +573,7 @@ final class CycleRun {
             next(index);
           }
           case COOL_DOWN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 1, refusals(result)));
+            count(new CycleTally(1, 0, 1, 1, result.refusedSender() ? 1 : 0));
             environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording
@@ -599,7 +599,7 @@ final class CycleRun {
             senderLost(index, result, false);
           }
           case BAN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 0, refusals(result)));
+            count(new CycleTally(1, 0, 1, 0, result.refusedSender() ? 1 : 0));
             environment.metrics().ban();
             boolean replaced = false;
             if (sender.kind() == Sender.Kind.SESSION) {
@@ -630,13 +630,6 @@ final class CycleRun {
       } catch (RuntimeException e) {
         laneFailed("Cycle {0} of account {1}: recording a send failed: {2}", e);
       }
-    }
-
-    /**
-     * 1 when Telegram refused the send to its sender: nothing went out (the daily cap skips it).
-     */
-    private static int refusals(SendOutcome result) {
-      return SendOutcome.SENDER_REFUSALS.contains(result.code()) ? 1 : 0;
     }
 
     /**
@@ -689,7 +682,7 @@ final class CycleRun {
      */
     private void senderLost(int index, SendOutcome result, boolean replaced) {
       sendersLost.add(sender);
-      int firstLeft = SendOutcome.SENDER_REFUSALS.contains(result.code()) ? index : index + 1;
+      int firstLeft = result.refusedSender() ? index : index + 1;
       List<ChatReference> left = chats.subList(firstLeft, chats.size());
       if (!left.isEmpty()
           && sender.kind() == Sender.Kind.SESSION

@@ -311,23 +311,10 @@ class CycleRunTest {
   @Test
   void aSendTelegramRefusedToItsSenderDoesNotUseTheDaysPosts() {
     gateway.script.put("@herald_a1", new SendOutcome.FloodWait(Duration.ofSeconds(90)));
-    DueCycle base = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2");
     DueCycle onePostLeft =
-        new DueCycle(
-            1,
-            1,
-            now,
-            base.content(),
-            base.groups(),
-            base.sessionIds(),
-            Optional.empty(),
-            3,
-            Duration.ZERO,
-            Duration.ofMinutes(1),
-            Schedule.NONE,
-            new DailyCap(5, LocalDate.of(2026, 1, 1), 4),
-            Map.of(),
-            false);
+        withDailyCap(
+            Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2"),
+            new DailyCap(5, LocalDate.of(2026, 1, 1), 4));
 
     run(onePostLeft);
 
@@ -636,24 +623,57 @@ class CycleRunTest {
 
   /** {@code base} with warm-up budgets left for some of its sessions. */
   private static DueCycle withPostsLeft(DueCycle base, Map<Long, Integer> postsLeft) {
-    return copy(base, base.content(), base.userBotTokenSealed(), postsLeft, base.continued());
+    return copy(
+        base,
+        base.content(),
+        base.userBotTokenSealed(),
+        postsLeft,
+        base.continued(),
+        base.dailyCap());
   }
 
   /** {@code base} as a cycle that ran before. */
   private static DueCycle continued(DueCycle base) {
-    return copy(base, base.content(), base.userBotTokenSealed(), base.sessionPostsLeft(), true);
+    return copy(
+        base,
+        base.content(),
+        base.userBotTokenSealed(),
+        base.sessionPostsLeft(),
+        true,
+        base.dailyCap());
+  }
+
+  /** {@code base} under the daily cap {@code cap}. */
+  private static DueCycle withDailyCap(DueCycle base, DailyCap cap) {
+    return copy(
+        base,
+        base.content(),
+        base.userBotTokenSealed(),
+        base.sessionPostsLeft(),
+        base.continued(),
+        cap);
   }
 
   /** {@code base} with the tenant's own bot as a sender too, posting {@code content}. */
   private static DueCycle withOwnBot(DueCycle base, BotPosts content) {
     return copy(
-        base, content, Optional.of("sealed-token"), base.sessionPostsLeft(), base.continued());
+        base,
+        content,
+        Optional.of("sealed-token"),
+        base.sessionPostsLeft(),
+        base.continued(),
+        base.dailyCap());
   }
 
   /** {@code base} posting {@code content}. */
   private static DueCycle withContent(DueCycle base, BotPosts content) {
     return copy(
-        base, content, base.userBotTokenSealed(), base.sessionPostsLeft(), base.continued());
+        base,
+        content,
+        base.userBotTokenSealed(),
+        base.sessionPostsLeft(),
+        base.continued(),
+        base.dailyCap());
   }
 
   /** {@code base} with the parts these tests vary replaced. */
@@ -662,7 +682,8 @@ class CycleRunTest {
       BotPosts content,
       Optional<String> userBotTokenSealed,
       Map<Long, Integer> postsLeft,
-      boolean continued) {
+      boolean continued,
+      DailyCap dailyCap) {
     return new DueCycle(
         base.accountId(),
         base.cycleId(),
@@ -675,7 +696,7 @@ class CycleRunTest {
         base.delayBetweenPosts(),
         base.delayBetweenCycles(),
         base.schedule(),
-        base.dailyCap(),
+        dailyCap,
         postsLeft,
         continued);
   }

@@ -32,7 +32,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   final Set<String> records = new HashSet<>();
 
   /** The outcome written on each record, by key, and the records reopened once. */
-  private final Map<String, String> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, SendOutcome> outcomes = new ConcurrentHashMap<>();
 
   private final Set<String> retried = new HashSet<>();
   final Set<Long> notRunning = new HashSet<>();
@@ -152,8 +152,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       } else if (outdated.contains(account)) {
         starts.add(DeliveryStart.CYCLE_OUTDATED);
       } else if (records.add(key(post.cycle(), post.chat()))
-          || SendOutcome.SENDER_REFUSALS.contains(
-                  outcomes.getOrDefault(key(post.cycle(), post.chat()), ""))
+          || refusedSender(key(post.cycle(), post.chat()))
               && retried.add(key(post.cycle(), post.chat()))) {
         // A new record, or one whose sender Telegram refused reopened once (LedgerSql.reopenable).
         outcomes.remove(key(post.cycle(), post.chat()));
@@ -169,7 +168,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   public void flush(String node, List<Finished> finished, List<Completed> completed) {
     failIfAsked();
     this.finished.addAll(finished);
-    finished.forEach(post -> outcomes.put(key(post.cycle(), post.chat()), post.outcome().code()));
+    finished.forEach(post -> outcomes.put(key(post.cycle(), post.chat()), post.outcome()));
     this.completed.addAll(completed);
   }
 
@@ -210,6 +209,11 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     records.clear();
     outcomes.clear();
     retried.clear();
+  }
+
+  private boolean refusedSender(String key) {
+    SendOutcome outcome = outcomes.get(key);
+    return outcome != null && outcome.refusedSender();
   }
 
   private static String key(DueCycle cycle, String chat) {
