@@ -122,7 +122,8 @@ class NoFalseBansIT extends EngineSystemTest {
     String token = tokens.tenant(subject);
     long account = fixtures.activeAccount(token, subject, 2);
     fixtures.completeConfig(token, "@nfb_m1", "@nfb_m2", "@nfb_m3", "@nfb_m4");
-    // Not open on this node from the start: its first post of the first cycle is refused.
+    // Not open on this node from the start: its first post of the first cycle is refused before
+    // anything is sent.
     fixtures.sandboxFaults(JsonBody.of("unavailable_sessions", List.of(parked)));
     fixtures.startBot(token);
 
@@ -140,7 +141,8 @@ class NoFalseBansIT extends EngineSystemTest {
         fixtures.count("SELECT min(cycle_id) FROM delivery_record WHERE account_id = ?", account);
     String outcomes =
         fixtures.string(
-            "SELECT string_agg(sender_id || ' ' || outcome, ', ' ORDER BY outcome, sender_id)"
+            "SELECT string_agg(sender_id || ' ' || outcome || coalesce(' after ' || retried_after,"
+                + " ''), ', ' ORDER BY outcome, sender_id, retried_after)"
                 + " FROM delivery_record WHERE account_id = ? AND cycle_id = ?",
             account,
             first);
@@ -151,10 +153,11 @@ class NoFalseBansIT extends EngineSystemTest {
             + " DELIVERED, "
             + other
             + " DELIVERED, "
-            + parked
-            + " SENDER_UNAVAILABLE",
+            + other
+            + " DELIVERED after SENDER_UNAVAILABLE",
         outcomes,
-        "every group in the first cycle: the parked session's other group went to the other");
+        "every group in the first cycle, by the other session: the parked one sent nothing, so"
+            + " the group it was refused in went to the other too");
     assertEquals(0, fixtures.duplicatePosts(account), "no group got the cycle's post twice");
     assertEquals(
         1,

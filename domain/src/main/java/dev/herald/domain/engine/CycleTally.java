@@ -3,13 +3,14 @@ package dev.herald.domain.engine;
 /**
  * What one cycle did, for the account's counters and activity log.
  *
- * @param refusals the attempts Telegram refused to their sender ({@code
- *     SendOutcome.SENDER_REFUSALS}): nothing was sent, and the chat may yet be posted in the cycle
- *     by another sender, so they do not count against the daily cap ({@link #posts})
+ * @param unsent the attempts whose sender sent nothing ({@code
+ *     SendOutcome.retryableByAnotherSender}: Telegram refused the sender, or the session could not
+ *     send from here): the chat may yet be posted in the cycle by another sender, so they do not
+ *     count against the daily cap ({@link #posts})
  */
-public record CycleTally(int attempts, int delivered, int failures, int floodWaits, int refusals) {
+public record CycleTally(int attempts, int delivered, int failures, int floodWaits, int unsent) {
 
-  /** A tally without refusals. */
+  /** A tally where every attempt reached Telegram. */
   public CycleTally(int attempts, int delivered, int failures, int floodWaits) {
     this(attempts, delivered, failures, floodWaits, 0);
   }
@@ -24,11 +25,11 @@ public record CycleTally(int attempts, int delivered, int failures, int floodWai
         delivered + other.delivered,
         failures + other.failures,
         floodWaits + other.floodWaits,
-        refusals + other.refusals);
+        unsent + other.unsent);
   }
 
-  /** The posts the daily cap counts: every attempt but those Telegram refused to their sender. */
+  /** The posts the daily cap counts: every attempt but those whose sender sent nothing. */
   public int posts() {
-    return attempts - refusals;
+    return attempts - unsent;
   }
 }

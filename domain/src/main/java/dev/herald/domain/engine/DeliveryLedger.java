@@ -27,7 +27,7 @@ public interface DeliveryLedger {
    * lease released and STOPPING bots STOPPED. A completion only applies while the bot is still
    * leased to {@code node} in that cycle; a completion lost in a crash means the cycle runs again,
    * and its delivery records make that re-run skip every chat already attempted (rule 10), but for
-   * one Telegram refused to its sender, tried once more.
+   * one whose sender sent nothing ({@code SendOutcome.retryableByAnotherSender}), tried once more.
    */
   void flush(String node, List<Finished> finished, List<Completed> completed);
 

@@ -6,7 +6,7 @@ public enum DeliveryStart {
   SEND,
   /**
    * A record exists for this chat in this cycle: a send may have happened, never send again (a
-   * record of a send Telegram refused to its sender is reopened once instead: {@code SEND}).
+   * record whose sender sent nothing is reopened once instead: {@code SEND}).
    */
   ALREADY_ATTEMPTED,
   /** The bot is no longer running here (stopped, suspended, or its lease is gone). */

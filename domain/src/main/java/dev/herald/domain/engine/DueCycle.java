@@ -28,9 +28,10 @@ import java.util.Set;
  *     left, before a restart stopped its bot, or handed back), so what it did is counted from its
  *     records
  * @param attempted the chats (their canonical references) those records name, but for those whose
- *     sender Telegram refused, which may be tried once more ({@code SendOutcome.SENDER_REFUSALS}):
- *     a continuation deals only the others, so it neither spends the daily cap's share nor prepares
- *     (joins) a chat for a post it may not send (rule 10); it may be empty in a continuation
+ *     sender sent nothing, which may be tried once more ({@code
+ *     SendOutcome.retryableByAnotherSender}): a continuation deals only the others, so it neither
+ *     spends the daily cap's share nor prepares (joins) a chat for a post it may not send (rule
+ *     10); it may be empty in a continuation
  */
 public record DueCycle(
     long accountId,

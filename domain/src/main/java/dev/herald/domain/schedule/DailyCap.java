@@ -7,8 +7,8 @@ import java.time.ZoneId;
 /**
  * The plan's {@code max_posts_per_day}, counted per account per day in the tenant's zone. The count
  * lives on the bot row in PostgreSQL as (day, posts): a cycle's completion adds its attempts (but
- * those Telegram refused to their sender, which sent nothing) to the count of its day, or starts
- * the count afresh on a new day; so a count from an earlier day is no count today.
+ * those whose sender sent nothing) to the count of its day, or starts the count afresh on a new
+ * day; so a count from an earlier day is no count today.
  *
  * @param maxPerDay the plan's cap
  * @param countedDay the tenant's day the count is of; null before the first count

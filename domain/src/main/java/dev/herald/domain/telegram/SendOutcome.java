@@ -35,8 +35,9 @@ public sealed interface SendOutcome {
    * (rule 10 holds), and the engine hands the cycle to the account's other senders ({@code
    * CycleRun}). A park ({@link SenderUnavailable}, {@link SenderNeedsLogin}) is not among them:
    * TDLib answers it also for a message it had taken when its client closed or the wait ran out,
-   * which may have gone out. SendOutcomeCodesTest keeps the list to the outcomes that cool down or
-   * ban the sender.
+   * which may have gone out; only a park answered before the message reached TDLib is retried
+   * ({@link #retryableByAnotherSender}). SendOutcomeCodesTest keeps the list to the outcomes that
+   * cool down or ban the sender.
    */
   java.util.List<String> SENDER_REFUSALS =
       java.util.List.of("FLOOD_WAIT", "SENDER_BANNED", "SENDER_LIMITED", "UNAUTHORIZED");
@@ -166,8 +167,38 @@ public sealed interface SendOutcome {
    * The session cannot send from here now, and Telegram said nothing against it: its client is not
    * open on this node (or is still starting), or the TDLib library is missing. Never a ban: the
    * session is parked {@code UNAVAILABLE} and tried again after a short back-off.
+   *
+   * @param nothingSent answered before the message reached TDLib, so another sender may post the
+   *     chat in this cycle ({@link #retryableByAnotherSender})
    */
-  record SenderUnavailable(String reason) implements SendOutcome {
+  record SenderUnavailable(String reason, boolean nothingSent) implements SendOutcome {
+
+    /**
+     * A park that may come after the message reached TDLib (its client closed, or the wait ran out,
+     * while TDLib held it): it may have gone out, so the chat is not tried again in the cycle.
+     */
+    public SenderUnavailable(String reason) {
+      this(reason, false);
+    }
+
+    /**
+     * Answered before the message reached TDLib (the session is not open on this node, its proxy
+     * fails, its client is offline): nothing was sent.
+     */
+    public static SenderUnavailable beforeSending(String reason) {
+      return new SenderUnavailable(reason, true);
+    }
+
+    @Override
+    public boolean retryableByAnotherSender() {
+      return nothingSent;
+    }
+
+    @Override
+    public SendOutcome answeredBeforeSending() {
+      return beforeSending(reason);
+    }
+
     @Override
     public String detail() {
       return reason;
@@ -183,8 +214,26 @@ public sealed interface SendOutcome {
    * The session is not logged in (TDLib waits for a phone number, code or password, or logged out
    * without Telegram saying the account is banned). Never a ban: the session is parked {@code
    * NEEDS_LOGIN} until an admin logs it in again.
+   *
+   * @param nothingSent answered before the message reached TDLib ({@link SenderUnavailable}'s)
    */
-  record SenderNeedsLogin(String reason) implements SendOutcome {
+  record SenderNeedsLogin(String reason, boolean nothingSent) implements SendOutcome {
+
+    /** A park that may come after the message reached TDLib ({@link SenderUnavailable}'s). */
+    public SenderNeedsLogin(String reason) {
+      this(reason, false);
+    }
+
+    @Override
+    public boolean retryableByAnotherSender() {
+      return nothingSent;
+    }
+
+    @Override
+    public SendOutcome answeredBeforeSending() {
+      return new SenderNeedsLogin(reason, true);
+    }
+
     @Override
     public String detail() {
       return reason;
@@ -255,6 +304,26 @@ public sealed interface SendOutcome {
    */
   default boolean refusedSender() {
     return SENDER_REFUSALS.contains(code());
+  }
+
+  /**
+   * Whether another sender may post this chat in the same cycle: the fault was the sender's, and
+   * nothing was sent. True for Telegram's refusals of the sender ({@link #refusedSender}) and for a
+   * park answered before the message reached TDLib ({@link #answeredBeforeSending}); never for a
+   * park that may come after it (rule 10: a post that may have gone out is never sent again). The
+   * ledger keeps it with the record ({@code delivery_record.retryable}, V97) and reopens such a
+   * record once; the daily cap does not count it.
+   */
+  default boolean retryableByAnotherSender() {
+    return refusedSender();
+  }
+
+  /**
+   * This outcome, known to be answered before the message reached TDLib: a park then becomes {@link
+   * #retryableByAnotherSender}; every other outcome stays as it is.
+   */
+  default SendOutcome answeredBeforeSending() {
+    return this;
   }
 
   /**

@@ -81,6 +81,37 @@ class SendOutcomeCodesTest {
     }
   }
 
+  /**
+   * Another sender may post the chat in the cycle after Telegram refused the sender, or after a
+   * park answered before the message reached TDLib; never after a park that may come after it, nor
+   * after an outcome about the chat or the post.
+   */
+  @Test
+  void anotherSenderMayRetryOnlyWhatWasNeverSent() {
+    Set<String> retryable =
+        ALL.stream()
+            .filter(SendOutcome::retryableByAnotherSender)
+            .map(SendOutcome::code)
+            .collect(Collectors.toSet());
+    assertEquals(Set.copyOf(SendOutcome.SENDER_REFUSALS), retryable, "a plain park may have sent");
+    Set<String> answeredBefore =
+        ALL.stream()
+            .map(SendOutcome::answeredBeforeSending)
+            .filter(SendOutcome::retryableByAnotherSender)
+            .map(SendOutcome::code)
+            .collect(Collectors.toSet());
+    Set<String> expected = new java.util.HashSet<>(SendOutcome.SENDER_REFUSALS);
+    expected.addAll(Set.of("SENDER_UNAVAILABLE", "SENDER_NEEDS_LOGIN"));
+    assertEquals(expected, answeredBefore, "a park answered before sending sent nothing");
+    assertEquals(
+        new SendOutcome.SenderUnavailable("not open here", true),
+        SendOutcome.SenderUnavailable.beforeSending("not open here"));
+    assertEquals(
+        "SENDER_UNAVAILABLE",
+        SendOutcome.SenderUnavailable.beforeSending("x").code(),
+        "the stored code stays the park's");
+  }
+
   /** What a record and the tenant read: the words, never the record's Java form. */
   @Test
   void eachOutcomeSaysWhatHappenedInWords() {

@@ -56,7 +56,10 @@ final class FlushParameters {
         .array(p.column("text", finished, String[]::new, f -> f.outcome().code()))
         .array(p.column("bigint", finished, Long[]::new, FlushParameters::messageId))
         .array(p.column("text", finished, String[]::new, FlushParameters::error))
-        .array(p.column("bigint", finished, Long[]::new, f -> f.at().toEpochMilli()));
+        .array(p.column("bigint", finished, Long[]::new, f -> f.at().toEpochMilli()))
+        .array(
+            p.column(
+                "bool", finished, Boolean[]::new, f -> f.outcome().retryableByAnotherSender()));
     // LOG_ACTIVITIES (after FINISH_DELIVERIES: it counts the outcomes of a cycle the engine did not
     // summarize). Every cycle's end is in the tenant's activity log (SPEC §2).
     p.array(accounts)

@@ -130,11 +130,11 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
   }
 
   /**
-   * Counts reopened posts against their sessions' warm-up budgets. Rare (a chat retried after
-   * Telegram refused its sender), so not a step of every begin; committed apart, after the begin's
-   * records. Should it fail, those posts still go out (their records are committed: failing the
-   * batch would leave them SENDING, never sent), uncounted: the hour's budget is a post or two too
-   * generous, and the warning says so.
+   * Counts reopened posts against their sessions' warm-up budgets. Rare (a chat retried after its
+   * sender sent nothing), so not a step of every begin; committed apart, after the begin's records.
+   * Should it fail, those posts still go out (their records are committed: failing the batch would
+   * leave them SENDING, never sent), uncounted: the hour's budget is a post or two too generous,
+   * and the warning says so.
    */
   private static void countForWarmup(Connection c, List<Long> sessions) {
     try (PreparedStatement count = c.prepareStatement(LedgerSql.COUNT_REOPENED_FOR_WARMUP)) {

@@ -35,8 +35,8 @@ final class LeaseSql {
    * posted to within its minimum group interval before the cycle's start. Only the last cycles can
    * hold such posts (a bot starts at most one cycle per delay between cycles; the slack covers
    * cycles deferred to a window or a new day), so the lookup stays on the unique key's prefix
-   * (account, cycle) instead of the account's whole history. A send Telegram refused because of its
-   * sender ({@link LedgerSql#senderRefused}) posted nothing there.
+   * (account, cycle) instead of the account's whole history. A send whose sender sent nothing
+   * ({@code retryable}, V97) posted nothing there.
    */
   static String recentlyPosted(String alias) {
     return ("SELECT d.chat_ref FROM delivery_record d WHERE d.account_id = %1$s.account_id"
@@ -44,8 +44,8 @@ final class LeaseSql {
             + " / greatest(%1$s.delay_between_cycles_s, 1) + 10)"
             + " AND d.started_at > greatest(%1$s.next_run_at, now())"
             + " - make_interval(mins => %1$s.min_group_interval_min)"
-            + " AND NOT %2$s")
-        .formatted(alias, LedgerSql.senderRefused("d"));
+            + " AND NOT d.retryable")
+        .formatted(alias);
   }
 
   /**
@@ -68,8 +68,8 @@ final class LeaseSql {
    * its share. And the chats the cycle's delivery records name ({@code attempted}, found by their
    * unique key's prefix; NULL for a cycle that never ran): a cycle that ran before is continued,
    * leaves those chats out and leaves its activity entry to the records. A record the ledger would
-   * reopen ({@link LedgerSql#reopenable}: Telegram refused its sender) names NULL instead of its
-   * chat, so the continuation deals that chat again.
+   * reopen ({@link LedgerSql#reopenable}: its sender sent nothing) names NULL instead of its chat,
+   * so the continuation deals that chat again.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its

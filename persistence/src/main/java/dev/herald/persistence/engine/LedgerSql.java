@@ -1,7 +1,6 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.telegram.SendOutcome;
-import dev.herald.persistence.SqlList;
 
 /**
  * The statements of {@link JdbcDeliveryLedger}. The write-behind's statements run once per kind for
@@ -19,9 +18,9 @@ final class LedgerSql {
    * share-locked, in account order like every other multi-row lock of bot rows, until the records
    * are committed, so a concurrent stop either sees a record or it is never written (rules 6 and
    * 10); the unique key makes a second attempt at (account, cycle, chat) write nothing (it locks
-   * the record, as every ON CONFLICT DO UPDATE does), unless its record says Telegram refused its
-   * sender ({@link #reopenable}): then the record is reopened for this post, the first outcome kept
-   * as {@code retried_after} (V96). The requests are distinct by that key ({@link
+   * the record, as every ON CONFLICT DO UPDATE does), unless its record says its sender sent
+   * nothing ({@link #reopenable}): then the record is reopened for this post, the first outcome
+   * kept as {@code retried_after} (V96). The requests are distinct by that key ({@link
    * JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled the
    * statement's time). planned_at is the cycle's planned start (V21): lateness = started_at -
    * planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
@@ -54,8 +53,8 @@ final class LedgerSql {
         ON CONFLICT (account_id, cycle_id, chat_ref) DO UPDATE
            SET sender_kind = EXCLUDED.sender_kind, sender_id = EXCLUDED.sender_id,
                node_id = EXCLUDED.node_id, outcome = 'SENDING', started_at = now(),
-               retried_after = delivery_record.outcome, telegram_message_id = NULL, error = NULL,
-               finished_at = NULL
+               retried_after = delivery_record.outcome, retryable = false, telegram_message_id = NULL,
+               error = NULL, finished_at = NULL
          WHERE %s
         RETURNING account_id, cycle_id, chat_ref, retried_after)
       SELECT r.account_id IN (SELECT account_id FROM running),
@@ -75,20 +74,13 @@ final class LedgerSql {
   static final String COUNT_REOPENED_FOR_WARMUP = "SELECT session_warmup_add(?::bigint[])";
 
   /**
-   * Whether the delivery record {@code alias} may be attempted again in its cycle: Telegram refused
-   * its sender ({@link #senderRefused}), and it was not retried already. Reopened once at most, so
-   * a chat whose senders keep failing leaves its cycle free to end.
+   * Whether the delivery record {@code alias} may be attempted again in its cycle: its sender sent
+   * nothing ({@code retryable}, V97: {@link SendOutcome#retryableByAnotherSender}), and it was not
+   * retried already. Reopened once at most, so a chat whose senders keep failing leaves its cycle
+   * free to end.
    */
   static String reopenable(String alias) {
-    return "(%s AND %s.retried_after IS NULL)".formatted(senderRefused(alias), alias);
-  }
-
-  /**
-   * Whether Telegram refused the send of the delivery record {@code alias} because of its sender,
-   * so sent nothing ({@link SendOutcome#SENDER_REFUSALS}).
-   */
-  static String senderRefused(String alias) {
-    return alias + ".outcome IN " + SqlList.of(SendOutcome.SENDER_REFUSALS.stream());
+    return "(%1$s.retryable AND %1$s.retried_after IS NULL)".formatted(alias);
   }
 
   /**
@@ -137,8 +129,8 @@ final class LedgerSql {
    * something clears the bot's last error (whatever stopped it from posting has cleared), unless
    * Telegram refused one of its posts ({@code Completed#clearsError}); only while the bot is still
    * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
-   * a state change. The cycle's posts ({@code CycleTally#posts}: its attempts but those Telegram
-   * refused to their sender) count against the daily cap of the tenant's day it names ({@code
+   * a state change. The cycle's posts ({@code CycleTally#posts}: its attempts but those whose
+   * sender sent nothing) count against the daily cap of the tenant's day it names ({@code
    * DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts nothing).
    * A cycle handed back (its terms changed, SPEC rule 18) keeps its id while the bot runs: the next
    * claim continues it under the new terms, its posts so far already counted; a bot stopped
@@ -236,20 +228,22 @@ final class LedgerSql {
 
   /**
    * Finishes posts: each record gets its outcome and the stream's cursor row (delivery_event, in
-   * the order the records started), and is announced as a delivery. A post is finished by one flush
-   * only (a failed flush is rolled back whole and retried), so no guard on the old outcome: as a
-   * filter on delivery_record, whose statistics lag behind its rows, it made the planner expect a
-   * handful of SENDING rows and scan the table for every post. Parameters: accounts, cycle ids,
-   * chats, outcomes, message ids, errors, finished at (epoch ms) as arrays.
+   * the order the records started), and whether another sender may make the post in the cycle
+   * ({@link #reopenable}), and is announced as a delivery. A post is finished by one flush only (a
+   * failed flush is rolled back whole and retried), so no guard on the old outcome: as a filter on
+   * delivery_record, whose statistics lag behind its rows, it made the planner expect a handful of
+   * SENDING rows and scan the table for every post. Parameters: accounts, cycle ids, chats,
+   * outcomes, message ids, errors, finished at (epoch ms), whether retryable, as arrays.
    */
   static final String FINISH_DELIVERIES =
       """
       WITH finished AS (
         UPDATE delivery_record d
            SET outcome = u.outcome, telegram_message_id = u.message_id, error = u.error,
-               finished_at = to_timestamp(u.at_ms / 1000.0)
-          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
-               AS u(account_id, cycle_id, chat_ref, outcome, message_id, error, at_ms)
+               finished_at = to_timestamp(u.at_ms / 1000.0), retryable = u.retryable
+          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[],
+                      ?::boolean[])
+               AS u(account_id, cycle_id, chat_ref, outcome, message_id, error, at_ms, retryable)
          WHERE d.account_id = u.account_id AND d.cycle_id = u.cycle_id AND d.chat_ref = u.chat_ref
         RETURNING d.account_id, d.id),
       changed AS (

@@ -153,8 +153,9 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   /**
    * A post whose sender Telegram refused (a flood wait, a ban: {@link SendOutcome#SENDER_REFUSALS})
    * may be made by another sender in the same cycle: the continuation's claim deals its chat again,
-   * and the ledger reopens its record for the new sender, once, keeping the first outcome. Every
-   * other outcome is final (a record still SENDING, or DELIVERED: the tests above).
+   * and the ledger reopens its record for the new sender, once, keeping the first outcome. A record
+   * still SENDING, DELIVERED (the tests above) or failed for its chat is final, and so is a park
+   * that may come after TDLib took the message (the next test).
    */
   @Test
   void aRecordWhoseSenderSentNothingIsReopenedOnceForAnotherSender() {
@@ -208,6 +209,53 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         1, rows.count("SELECT count(*) FROM delivery_record WHERE chat_ref = '@herald_one'"));
   }
 
+  /**
+   * A park is reopened only when its session sent nothing (not open on this node: answered before
+   * the message reached TDLib); a park that may come after TDLib took the message (its client
+   * closed meanwhile) is final, like a record still SENDING: the message may have gone out (rule
+   * 10).
+   */
+  @Test
+  void aParkIsReopenedOnlyWhenItsSessionSentNothing() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    long account = cycle.accountId();
+    begin(NODE, cycle, "@herald_one");
+    begin(NODE, cycle, "@herald_two");
+    handBack(
+        cycle,
+        new Finished(
+            cycle,
+            "@herald_one",
+            SendOutcome.SenderUnavailable.beforeSending("session 1 is not open on this node"),
+            Instant.now()),
+        new Finished(
+            cycle,
+            "@herald_two",
+            new SendOutcome.SenderUnavailable("the session's client was closed on this node"),
+            Instant.now()));
+
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(
+        Set.of("@herald_two"),
+        continued.attempted(),
+        "the chat whose session sent nothing is dealt again, not the one TDLib may have sent");
+    assertEquals(
+        1L,
+        rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
+        "the daily cap counts the park that may have posted only");
+    assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(continued, "@herald_two", 2));
+    assertEquals(DeliveryStart.SEND, begin(continued, "@herald_one", 2));
+    assertEquals(
+        "SENDING by 2 after SENDER_UNAVAILABLE, retryable false",
+        rows.text(
+            "SELECT outcome || ' by ' || sender_id || ' after ' || retried_after || ', retryable '"
+                + " || retryable FROM delivery_record WHERE account_id = ? AND chat_ref = ?",
+            account,
+            "@herald_one"),
+        "reopened for the new sender, whose post is not known to have sent nothing");
+  }
+
   private DeliveryStart begin(DueCycle cycle, String chat, long session) {
     return ledger
         .beginDeliveries(NODE, List.of(new Begin(cycle, chat, Sender.session(session))))
@@ -228,7 +276,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
                     0,
                     posts.length,
                     0,
-                    (int) Stream.of(posts).filter(f -> f.outcome().refusedSender()).count()),
+                    (int)
+                        Stream.of(posts)
+                            .filter(f -> f.outcome().retryableByAnotherSender())
+                            .count()),
                 LocalDate.now(ZoneOffset.UTC),
                 false)));
   }

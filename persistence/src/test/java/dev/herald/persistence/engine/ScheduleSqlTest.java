@@ -127,21 +127,30 @@ class ScheduleSqlTest extends DatabaseTest {
     assertEquals(List.of("@herald_two"), groups(claim()));
   }
 
-  /** A flood wait or a ban posted nothing: the group's interval does not start with it. */
+  /**
+   * An attempt whose sender sent nothing (a flood wait, a session not open on this node: {@code
+   * retryable}) posted nothing: the group's interval does not start with it.
+   */
   @Test
   void anAttemptWhoseSenderSentNothingDoesNotStartTheGroupsInterval() {
-    long bot = bot("@herald_one,@herald_two");
+    long bot = bot("@herald_one,@herald_two,@herald_three");
     rows.update(
         "UPDATE bot SET min_group_interval_min = 30, cycle_id = 5 WHERE account_id = ?", bot);
     rows.update(
         "INSERT INTO delivery_record (account_id, cycle_id, chat_ref, sender_kind, sender_id,"
-            + " outcome, started_at) VALUES (?, 4, '@herald_one', 'SESSION', 1, 'FLOOD_WAIT',"
-            + " now() - interval '10 minutes'), (?, 4, '@herald_two', 'SESSION', 1,"
-            + " 'CHAT_FORBIDDEN', now() - interval '10 minutes')",
+            + " outcome, retryable, started_at) VALUES (?, 4, '@herald_one', 'SESSION', 1,"
+            + " 'FLOOD_WAIT', true, now() - interval '10 minutes'), (?, 4, '@herald_two',"
+            + " 'SESSION', 1, 'SENDER_UNAVAILABLE', true, now() - interval '10 minutes'), (?, 4,"
+            + " '@herald_three', 'SESSION', 1, 'SENDER_UNAVAILABLE', false, now() - interval '10"
+            + " minutes')",
+        bot,
         bot,
         bot);
 
-    assertEquals(List.of("@herald_one"), groups(claim()), "the forbidden chat keeps its interval");
+    assertEquals(
+        List.of("@herald_one", "@herald_two"),
+        groups(claim()),
+        "the park that may have posted keeps its group's interval");
   }
 
   /** The twin test: {@code LeaseSql.recentlyPosted} and {@code GroupInterval.mayPostTo}. */

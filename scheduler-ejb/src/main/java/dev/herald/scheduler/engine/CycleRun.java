@@ -573,7 +573,7 @@ final class CycleRun {
             next(index);
           }
           case COOL_DOWN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 1, result.refusedSender() ? 1 : 0));
+            count(new CycleTally(1, 0, 1, 1, result.retryableByAnotherSender() ? 1 : 0));
             environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording
@@ -599,7 +599,7 @@ final class CycleRun {
             senderLost(index, result, false);
           }
           case BAN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 0, result.refusedSender() ? 1 : 0));
+            count(new CycleTally(1, 0, 1, 0, result.retryableByAnotherSender() ? 1 : 0));
             environment.metrics().ban();
             boolean replaced = false;
             if (sender.kind() == Sender.Kind.SESSION) {
@@ -623,7 +623,7 @@ final class CycleRun {
             senderLost(index, result, replaced);
           }
           case PARK_UNAVAILABLE, PARK_NEEDS_LOGIN -> {
-            count(new CycleTally(1, 0, 1, 0));
+            count(new CycleTally(1, 0, 1, 0, result.retryableByAnotherSender() ? 1 : 0));
             senderLost(index, result, park(action));
           }
         }
@@ -673,16 +673,17 @@ final class CycleRun {
      * this cycle's senders that is not barred from one of them), the cycle is handed back as after
      * a change of terms. The other lanes end at their next post, after their delay, and the
      * continuation, due one delay between posts later (the account's posts stay that far apart),
-     * deals the chats left among the senders the account has now. Where Telegram refused the sender
-     * ({@link SendOutcome#SENDER_REFUSALS}: it sent nothing), the chat that met the refusal is left
-     * too (its record is reopened once): a flood wait or a ban costs the cycle no post. A park
-     * leaves its chat to the next cycle (TDLib may have sent it). The tenant's own bot hands
-     * nothing over (a refused token stays refused), and with no other sender the chats wait for the
-     * next cycle.
+     * deals the chats left among the senders the account has now. Where the sender sent nothing
+     * ({@link SendOutcome#retryableByAnotherSender}: Telegram refused it, or a session could not
+     * send from here before the message reached TDLib), the chat it met the fault in is left too
+     * (its record is reopened once): a flood wait, a ban or a session not open here costs the cycle
+     * no post. A park after the message reached TDLib leaves its chat to the next cycle (TDLib may
+     * have sent it). The tenant's own bot hands nothing over (a refused token stays refused), and
+     * with no other sender the chats wait for the next cycle.
      */
     private void senderLost(int index, SendOutcome result, boolean replaced) {
       sendersLost.add(sender);
-      int firstLeft = result.refusedSender() ? index : index + 1;
+      int firstLeft = result.retryableByAnotherSender() ? index : index + 1;
       List<ChatReference> left = chats.subList(firstLeft, chats.size());
       if (!left.isEmpty()
           && sender.kind() == Sender.Kind.SESSION

@@ -317,10 +317,9 @@ final class CycleTargets {
   void sent(Sender sender, ChatReference chat, SendOutcome outcome) {
     TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
     ChatTarget target = known.get(key);
-    if (!(outcome instanceof SendOutcome.Delivered)
-        && !(outcome instanceof SendOutcome.TransientError)) {
+    if (!mayHavePosted(outcome)) {
       // Refused (a flood wait, a ban, no right to write): another name of the chat may still post
-      // there in this cycle. A transient error may have posted, so the chat stays taken.
+      // there in this cycle.
       releaseChat(chatId(target, chat), key);
     }
     if (preparer == null) {
@@ -329,6 +328,19 @@ final class CycleTargets {
     if (target != null) {
       rules.afterSend(target, outcome, clock.instant(), cycleGap).ifPresent(this::record);
     }
+  }
+
+  /**
+   * Whether the post may have reached the chat: delivered, a transient error (a timeout after the
+   * request went out), or a park that may come after TDLib took the message (its client closed
+   * while TDLib held it): the chat stays taken for the cycle, under every name.
+   */
+  private static boolean mayHavePosted(SendOutcome outcome) {
+    return outcome instanceof SendOutcome.Delivered
+        || outcome instanceof SendOutcome.TransientError
+        || (outcome instanceof SendOutcome.SenderUnavailable
+                || outcome instanceof SendOutcome.SenderNeedsLogin)
+            && !outcome.retryableByAnotherSender();
   }
 
   /**

@@ -35,6 +35,7 @@ final class EngineOnModel {
   final CycleBench bench;
   final TelegramWorld telegram;
   final SandboxGateway sandbox;
+  final SandboxFaults faults = new SandboxFaults(FaultPlan.none(), 42);
   final InMemoryTargetStore targets = new InMemoryTargetStore();
   private final TargetWrites targetWrites = new TargetWrites(targets);
 
@@ -45,11 +46,7 @@ final class EngineOnModel {
   EngineOnModel(CycleBench bench, boolean openWorld) {
     this.bench = bench;
     this.telegram = new TelegramWorld(bench.clock, TelegramLimits.telegram());
-    this.sandbox =
-        new SandboxGateway(
-            new SandboxFaults(FaultPlan.none(), 42),
-            new SandboxWorld(telegram, openWorld),
-            bench.clock);
+    this.sandbox = new SandboxGateway(faults, new SandboxWorld(telegram, openWorld), bench.clock);
   }
 
   /** Public supergroups named after the references' usernames. */

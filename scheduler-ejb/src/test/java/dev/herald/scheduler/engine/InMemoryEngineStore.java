@@ -152,9 +152,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       } else if (outdated.contains(account)) {
         starts.add(DeliveryStart.CYCLE_OUTDATED);
       } else if (records.add(key(post.cycle(), post.chat()))
-          || refusedSender(key(post.cycle(), post.chat()))
+          || sentNothing(key(post.cycle(), post.chat()))
               && retried.add(key(post.cycle(), post.chat()))) {
-        // A new record, or one whose sender Telegram refused reopened once (LedgerSql.reopenable).
+        // A new record, or one whose sender sent nothing reopened once (LedgerSql.reopenable).
         outcomes.remove(key(post.cycle(), post.chat()));
         starts.add(DeliveryStart.SEND);
       } else {
@@ -211,9 +211,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     retried.clear();
   }
 
-  private boolean refusedSender(String key) {
+  private boolean sentNothing(String key) {
     SendOutcome outcome = outcomes.get(key);
-    return outcome != null && outcome.refusedSender();
+    return outcome != null && outcome.retryableByAnotherSender();
   }
 
   private static String key(DueCycle cycle, String chat) {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A session Telegram bans in the middle of its share, against the Telegram model: the chats it
- * leaves, and the one where Telegram answered the ban, go to the account's other senders in the
- * same cycle (its continuation), and the model's send log shows every group received the cycle's
- * post exactly once.
+ * A session Telegram bans in the middle of its share, or one not open on this node, against the
+ * Telegram model: the chats it leaves, and the one where it met the fault, go to the account's
+ * other senders in the same cycle (its continuation), and the model's send log shows every group
+ * received the cycle's post exactly once.
  */
 class SenderLostMidCycleTest {
 
@@ -62,5 +62,23 @@ class SenderLostMidCycleTest {
         List.of(1L, 1L, 1L, 1L, 1L, 1L),
         perGroup,
         "every group once in the cycle, the one where Telegram answered the ban included");
+  }
+
+  /** The session answers as TDLib does for a session another node holds: before any chat. */
+  @Test
+  void theChatsASessionNotOpenHereLeavesArePostedByTheOtherSessionInTheSameCycle() {
+    engine.createGroups(groups);
+    engine.faults.update(plan -> plan.withSessionStates(List.of(7L), List.of()));
+
+    // Parked UNAVAILABLE, session 7 is not among the continuation's senders.
+    if (run(List.of(7L, 8L), false)) {
+      assertFalse(run(List.of(8L), true), "the continuation ends the cycle");
+    }
+
+    assertEquals(0, engine.deliveredBy(Account.user(7)));
+    assertEquals(
+        List.of(1L, 1L, 1L, 1L, 1L, 1L),
+        groups.stream().map(g -> engine.deliveredTo(g.username())).toList(),
+        "every group once in the cycle, the one session 7 was dealt first included");
   }
 }

@@ -141,7 +141,9 @@ public class BotApiGateway implements TelegramGateway, TargetPreparer {
   public CompletionStage<SendOutcome> sendAsync(Sender sender, ChatReference chat, Post post) {
     if (sender.kind() == Sender.Kind.SESSION) {
       // A routing mistake, not the session's fault: never a ban (rule 14).
-      return done(new SendOutcome.SenderUnavailable("The Bot API cannot send as a pooled session"));
+      return done(
+          SendOutcome.SenderUnavailable.beforeSending(
+              "The Bot API cannot send as a pooled session"));
     }
     if (sender.credential() == null) {
       return done(

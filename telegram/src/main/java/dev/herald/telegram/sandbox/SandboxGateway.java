@@ -127,11 +127,13 @@ public class SandboxGateway implements TelegramGateway, TargetPreparer {
     if (sender.kind() == Sender.Kind.SESSION) {
       // What the TDLib transport answers for such a session (TdlibSessions), before any chat.
       if (plan.unavailableSessions().contains(sender.id())) {
-        return new SendOutcome.SenderUnavailable(
+        return SendOutcome.SenderUnavailable.beforeSending(
             "sandbox: session " + sender.id() + " is not open on this node");
       }
       if (plan.needsLoginSessions().contains(sender.id())) {
-        return TdlibErrorMapper.fromAuthorizationState("authorizationStateWaitCode").orElseThrow();
+        return TdlibErrorMapper.fromAuthorizationState("authorizationStateWaitCode")
+            .orElseThrow()
+            .answeredBeforeSending();
       }
     }
     if (plan.forbids(chat)) {

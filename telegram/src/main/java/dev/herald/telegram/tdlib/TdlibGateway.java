@@ -72,7 +72,7 @@ public class TdlibGateway implements TelegramGateway, TargetPreparer {
         .orElseGet(
             () ->
                 CompletableFuture.completedFuture(
-                    new SendOutcome.SenderUnavailable(
+                    SendOutcome.SenderUnavailable.beforeSending(
                         "TDLib transport is down: " + transport.status().detail())));
   }
 

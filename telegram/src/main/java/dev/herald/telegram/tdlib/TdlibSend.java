@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One send by one session: wait until the client is ready (a client opened after a restart logs
@@ -36,15 +37,25 @@ final class TdlibSend {
   }
 
   CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
+    // A client not ready or offline is answered before TDLib is given the message: nothing went
+    // out, so another sender may post the chat in this cycle (answeredBeforeSending). So is a
+    // client that failed to start (timed out opening, or refused its parameters): deliver never
+    // ran.
+    AtomicBoolean given = new AtomicBoolean();
     CompletableFuture<SendOutcome> result =
         client
             .started()
             .thenCompose(
                 state ->
                     TdlibErrorMapper.fromAuthorizationState(TdlibJson.type(state))
+                        .map(SendOutcome::answeredBeforeSending)
                         .or(this::offline)
                         .map(CompletableFuture::completedFuture)
-                        .orElseGet(() -> deliver(chat, post)));
+                        .orElseGet(
+                            () -> {
+                              given.set(true);
+                              return deliver(chat, post);
+                            }));
     // The wait for the final update has its own send timeout, after which it cancels the pending
     // message (TdlibMessages.awaitFinal); this one, later by the requests before it, only bounds
     // the whole, so a post given up on here is already cancelled.
@@ -52,7 +63,11 @@ final class TdlibSend {
         .orTimeout(
             config.sendTimeout().plus(config.requestTimeout().multipliedBy(2)).toMillis(),
             TimeUnit.MILLISECONDS)
-        .exceptionally(this::failureOrRevoked);
+        .exceptionally(
+            failure ->
+                given.get()
+                    ? failureOrRevoked(failure)
+                    : failureOrRevoked(failure).answeredBeforeSending());
   }
 
   /**
@@ -60,13 +75,14 @@ final class TdlibSend {
    * and the session is better parked (another of the account's senders goes on) than waited for.
    */
   private Optional<SendOutcome> offline() {
-    return client.offline().map(SendOutcome.SenderUnavailable::new);
+    return client.offline().map(SendOutcome.SenderUnavailable::beforeSending);
   }
 
   /**
    * A send cut short while the client is not ready is explained by its state: logged out or closed
    * (needs a login), or still starting (unavailable: a timeout waiting for a client to open is no
-   * failure of the chat).
+   * failure of the chat). Answered as before sending only by the caller, when TDLib was never given
+   * the message.
    */
   private SendOutcome failureOrRevoked(Throwable failure) {
     Optional<String> refused = client.authorization().refusal();

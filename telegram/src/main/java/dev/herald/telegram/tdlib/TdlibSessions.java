@@ -425,18 +425,18 @@ public final class TdlibSessions implements AutoCloseable {
   public CompletableFuture<SendOutcome> send(long sessionId, ChatReference chat, Post post) {
     if (!library.status().available()) {
       return done(
-          new SendOutcome.SenderUnavailable(
+          SendOutcome.SenderUnavailable.beforeSending(
               "TDLib library is not loaded: " + library.status().detail()));
     }
     Optional<TdlibSessionClient> client;
     try {
       client = openOrFind(sessionId);
     } catch (IllegalStateException notOpened) { // open elsewhere, or shutting down
-      return done(new SendOutcome.SenderUnavailable(notOpened.getMessage()));
+      return done(SendOutcome.SenderUnavailable.beforeSending(notOpened.getMessage()));
     }
     if (client.isEmpty()) {
       return done(
-          new SendOutcome.SenderUnavailable(
+          SendOutcome.SenderUnavailable.beforeSending(
               "TDLib session " + sessionId + " is not open on this node and has no API pair"));
     }
     TdlibSessionClient open = client.get();
@@ -444,7 +444,7 @@ public final class TdlibSessions implements AutoCloseable {
         .thenCompose(
             proxyFailed ->
                 proxyFailed
-                    .map(reason -> done(new SendOutcome.SenderUnavailable(reason)))
+                    .map(reason -> done(SendOutcome.SenderUnavailable.beforeSending(reason)))
                     .orElseGet(() -> sendThroughBreaker(open, chat, post)));
   }
 

@@ -96,9 +96,13 @@ class SandboxGatewayTest {
   void sessionStateFaultsAnswerUnavailableOrNeedsLoginNeverBanned() {
     SandboxGateway sandbox =
         gateway(FaultPlan.none().withSessionStates(List.of(SESSION.id()), List.of()));
-    assertInstanceOf(SendOutcome.SenderUnavailable.class, sandbox.send(SESSION, CHAT, POST));
+    SendOutcome unavailable = sandbox.send(SESSION, CHAT, POST);
+    assertInstanceOf(SendOutcome.SenderUnavailable.class, unavailable);
+    assertTrue(unavailable.retryableByAnotherSender(), "answered before any chat, as TDLib's");
     sandbox = gateway(FaultPlan.none().withSessionStates(List.of(), List.of(SESSION.id())));
-    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, sandbox.send(SESSION, CHAT, POST));
+    SendOutcome needsLogin = sandbox.send(SESSION, CHAT, POST);
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, needsLogin);
+    assertTrue(needsLogin.retryableByAnotherSender(), "answered before any chat, as TDLib's");
   }
 
   @Test

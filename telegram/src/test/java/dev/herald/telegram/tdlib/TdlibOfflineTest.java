@@ -116,6 +116,7 @@ class TdlibOfflineTest {
     assertTrue(refused.reason().contains("connectionStateConnecting"), refused::reason);
     assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "refused at once, not after " + took);
     assertEquals(0, td.heldMessages(), "nothing was handed to TDLib");
+    assertTrue(refused.nothingSent(), "so another sender may post the chat in the cycle");
     telegramReachable(true);
     assertEquals(List.of(), sent(), "nothing was queued to go out later");
 

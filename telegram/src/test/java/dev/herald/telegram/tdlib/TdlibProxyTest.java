@@ -96,6 +96,7 @@ class TdlibProxyTest extends FakeTdlibTest {
 
     SendOutcome.SenderUnavailable unavailable =
         assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
+    assertTrue(unavailable.nothingSent(), "refused before TDLib was given the message");
     assertEquals(
         "PROXY_FAILED: SOCKS5 proxy "
             + FakeTdJson.DEAD_PROXY

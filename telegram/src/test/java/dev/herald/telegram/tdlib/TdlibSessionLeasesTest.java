@@ -99,6 +99,7 @@ class TdlibSessionLeasesTest {
 
     assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome, "parked, never banned");
     assertTrue(outcome.toString().contains("open on another node"), outcome.toString());
+    assertTrue(outcome.retryableByAnotherSender(), "nothing sent: another sender may post it");
     assertEquals(LoginStep.Kind.FAILED, login.kind());
     assertEquals(0, tdB.count("setTdlibParameters"), "node B never opened a client");
   }

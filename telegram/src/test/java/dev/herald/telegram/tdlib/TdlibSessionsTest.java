@@ -248,6 +248,9 @@ class TdlibSessionsTest extends FakeTdlibTest {
         inFlightOrAfter instanceof SendOutcome.SenderNeedsLogin
             || inFlightOrAfter instanceof SendOutcome.Delivered,
         inFlightOrAfter.toString());
+    assertFalse(
+        inFlightOrAfter.retryableByAnotherSender() && td.count("sendMessage") > 0,
+        "a park after TDLib took the message is never retried: " + inFlightOrAfter);
     awaitClosed(1);
     SendOutcome outcome = sessions.send(1, ChatReference.parse("@herald_demo"), TEXT).join();
     assertInstanceOf(SendOutcome.SenderNeedsLogin.class, outcome);
@@ -310,9 +313,9 @@ class TdlibSessionsTest extends FakeTdlibTest {
   void aSessionWhoseClientIsStillStartingIsUnavailable() throws Exception {
     td.holdParameters();
     try (TdlibSessions withPairs = sessionsWithOwnPair(6, API)) {
-      assertInstanceOf(
-          SendOutcome.SenderUnavailable.class,
-          withPairs.send(6, ChatReference.parse("@herald_demo"), TEXT).join());
+      SendOutcome outcome = withPairs.send(6, ChatReference.parse("@herald_demo"), TEXT).join();
+      assertInstanceOf(SendOutcome.SenderUnavailable.class, outcome);
+      assertTrue(outcome.retryableByAnotherSender(), "its client never took the message");
     }
   }
 
@@ -372,6 +375,27 @@ class TdlibSessionsTest extends FakeTdlibTest {
           SendOutcome.SenderUnavailable.class,
           without.send(1, ChatReference.parse("@herald_demo"), TEXT).join());
     }
+  }
+
+  /**
+   * A park answered before TDLib was given the message sent nothing, so another sender may post the
+   * chat in the same cycle; one Telegram answered to the send itself may follow a message that went
+   * out, and is never retried.
+   */
+  @Test
+  void onlyAParkAnsweredBeforeTdlibTookTheMessageMayBeRetriedByAnotherSender() {
+    ChatReference chat = ChatReference.parse("@herald_demo");
+    assertTrue(
+        sessions.send(5, chat, TEXT).join().retryableByAnotherSender(), "not open, no API pair");
+    sessions.startLogin(4, PHONE, API);
+    SendOutcome waitingForCode = sessions.send(4, chat, TEXT).join();
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, waitingForCode);
+    assertTrue(waitingForCode.retryableByAnotherSender(), "waiting for its code");
+
+    logIn(sessions, 1);
+    SendOutcome duplicated = sessions.send(1, ChatReference.parse("@duplicated_chat"), TEXT).join();
+    assertInstanceOf(SendOutcome.SenderNeedsLogin.class, duplicated);
+    assertFalse(duplicated.retryableByAnotherSender(), "Telegram's answer to the send itself");
   }
 
   @Test
