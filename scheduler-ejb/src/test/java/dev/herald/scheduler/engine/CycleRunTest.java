@@ -554,7 +554,8 @@ class CycleRunTest {
 
   /**
    * A session not open on this node answers before its message reaches TDLib: nothing was sent, so
-   * the other session posts that chat too, in the same cycle, and the daily cap does not count it.
+   * the other session posts that chat too, in the same cycle, and the daily cap does not count it;
+   * even when it was the session's only chat, so that nothing else would hand the cycle back.
    */
   @Test
   void aSessionNotOpenHereLeavesTheChatItMetTheFaultInToTheOtherSession() {
@@ -562,24 +563,20 @@ class CycleRunTest {
         "SESSION#7",
         SendOutcome.SenderUnavailable.beforeSending("session 7 is not open on this node"));
 
-    run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2", "@herald_a3"));
+    run(Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2"));
 
-    assertTrue(onlyCompletion().handedBack(), "session 7 left @herald_a1 and @herald_a3");
+    assertTrue(onlyCompletion().handedBack(), "session 7 left @herald_a1, its only chat");
     assertEquals(new CycleTally(1, 0, 1, 0, 1), onlyCompletion().tally());
     assertEquals(0, onlyCompletion().tally().posts(), "nothing was sent: no post of the day");
 
     store.completed.clear();
     gateway.senderScript.clear();
-    run(continued(Cycles.cycle(1, now, List.of(8L), "@herald_a1", "@herald_a2", "@herald_a3")));
+    run(continued(Cycles.cycle(1, now, List.of(8L), "@herald_a1", "@herald_a2")));
 
     assertEquals(
-        List.of(
-            "SESSION#7->@herald_a1",
-            "SESSION#8->@herald_a1",
-            "SESSION#8->@herald_a2",
-            "SESSION#8->@herald_a3"),
+        List.of("SESSION#7->@herald_a1", "SESSION#8->@herald_a1", "SESSION#8->@herald_a2"),
         gateway.sent.stream().sorted().toList(),
-        "the other session posts every chat, the one session 7 met the fault in included");
+        "the other session posts both chats, the one session 7 met the fault in included");
   }
 
   @Test
