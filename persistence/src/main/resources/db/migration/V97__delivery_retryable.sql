@@ -4,6 +4,8 @@
 -- reached TDLib (the session is not open on this node: nothing sent) and after (its client closed while
 -- TDLib held the message: it may have gone out). The engine knows which, and writes it here with the
 -- outcome; LedgerSql.reopenable and LeaseSql.recentlyPosted read it. A constant default: no table
--- rewrite. Records finished before this migration stay final, the careful reading (a retry is lost for
--- a cycle in progress at the upgrade, a post is never sent twice).
+-- rewrite, and no backfill (delivery_record has no index to find the recent refusals by). Records
+-- finished before this migration stay final, the careful reading: a retry is lost for a cycle in
+-- progress at the upgrade, and a refusal counts as a post for a group's minimum interval until the
+-- interval has passed; a post is never sent twice.
 ALTER TABLE delivery_record ADD COLUMN retryable BOOLEAN NOT NULL DEFAULT false;
