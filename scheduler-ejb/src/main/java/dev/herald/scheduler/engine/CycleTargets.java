@@ -317,9 +317,9 @@ final class CycleTargets {
   void sent(Sender sender, ChatReference chat, SendOutcome outcome) {
     TargetKey key = TargetKey.of(accountId, sender, chat.canonical());
     ChatTarget target = known.get(key);
-    if (!mayHavePosted(outcome)) {
-      // Refused (a flood wait, a ban, no right to write): another name of the chat may still post
-      // there in this cycle.
+    if (!keepsChat(outcome)) {
+      // Refused for this chat (no right to write, not found, slow mode) or the post: another name
+      // of the chat may still post there in this cycle.
       releaseChat(chatId(target, chat), key);
     }
     if (preparer == null) {
@@ -331,16 +331,18 @@ final class CycleTargets {
   }
 
   /**
-   * Whether the post may have reached the chat: delivered, a transient error (a timeout after the
-   * request went out), or a park that may come after TDLib took the message (its client closed
-   * while TDLib held it): the chat stays taken for the cycle, under every name.
+   * Whether the chat stays taken for the cycle, under every name: the post may have reached it
+   * (delivered; a transient error, a timeout after the request went out; a park, which may come
+   * after TDLib took the message), or this name's record will be reopened for another sender
+   * ({@link SendOutcome#retryableByAnotherSender}): given back, another name could post there now
+   * and the reopened record again in the cycle's continuation.
    */
-  private static boolean mayHavePosted(SendOutcome outcome) {
+  private static boolean keepsChat(SendOutcome outcome) {
     return outcome instanceof SendOutcome.Delivered
         || outcome instanceof SendOutcome.TransientError
-        || (outcome instanceof SendOutcome.SenderUnavailable
-                || outcome instanceof SendOutcome.SenderNeedsLogin)
-            && !outcome.retryableByAnotherSender();
+        || outcome instanceof SendOutcome.SenderUnavailable
+        || outcome instanceof SendOutcome.SenderNeedsLogin
+        || outcome.retryableByAnotherSender();
   }
 
   /**

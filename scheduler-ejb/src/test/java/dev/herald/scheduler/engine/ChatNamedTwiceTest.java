@@ -89,15 +89,23 @@ class ChatNamedTwiceTest {
 
   /** One cycle of two sessions, one post in flight each: the two names are dealt one to each. */
   private void twoSessionCycle(long cycleId, List<ChatReference> groups) {
+    twoSessionCycle(cycleId, groups, List.of(SESSION, SESSION + 1), false);
+  }
+
+  /** {@link #twoSessionCycle}, or its continuation; whether the run handed the cycle back. */
+  private boolean twoSessionCycle(
+      long cycleId, List<ChatReference> groups, List<Long> sessions, boolean continued) {
     engine.cycle(
         cycleId,
         "Fresh apples, 2 EUR a kilo",
         groups,
-        List.of(SESSION, SESSION + 1),
+        sessions,
         Optional.empty(),
         2,
         Duration.ofMinutes(2),
-        new TargetRules(10));
+        new TargetRules(10),
+        continued);
+    return bench.store.completed.get(0).handedBack();
   }
 
   /** Both sessions members already, so either can post under either name. */
@@ -123,6 +131,27 @@ class ChatNamedTwiceTest {
     }
 
     assertEquals(3, engine.delivered(e -> e.chatId() == market.id()), "one post a cycle");
+  }
+
+  /**
+   * A name whose sender sent nothing (its session not open on this node) keeps the chat: its record
+   * is reopened and posted by the other session in the cycle's continuation, so the other name must
+   * not post there first. The chat gets the cycle's post once.
+   */
+  @Test
+  void aNameWhoseSenderSentNothingKeepsTheChatForTheCyclesContinuation() {
+    Chat market = marketBothSessionsAreIn();
+    List<ChatReference> groups =
+        List.of(ChatReference.parse("@market"), ChatReference.parse(String.valueOf(market.id())));
+    engine.faults.update(plan -> plan.withSessionStates(List.of(SESSION), List.of()));
+
+    boolean handedBack = twoSessionCycle(1, groups, List.of(SESSION, SESSION + 1), false);
+    if (handedBack) {
+      twoSessionCycle(1, groups, List.of(SESSION + 1), true); // session 7 parked: not dealt
+    }
+
+    assertEquals(1, engine.delivered(e -> e.chatId() == market.id()), "one post in the cycle");
+    assertEquals(0, engine.deliveredBy(Account.user(SESSION)));
   }
 
   /**

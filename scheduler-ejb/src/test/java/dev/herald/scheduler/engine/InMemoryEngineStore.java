@@ -152,7 +152,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       } else if (outdated.contains(account)) {
         starts.add(DeliveryStart.CYCLE_OUTDATED);
       } else if (records.add(key(post.cycle(), post.chat()))
-          || sentNothing(key(post.cycle(), post.chat()))
+          || reopenable(key(post.cycle(), post.chat()))
               && retried.add(key(post.cycle(), post.chat()))) {
         // A new record, or one whose sender sent nothing reopened once (LedgerSql.reopenable).
         outcomes.remove(key(post.cycle(), post.chat()));
@@ -211,7 +211,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     retried.clear();
   }
 
-  private boolean sentNothing(String key) {
+  /** LedgerSql.reopenable's first half; {@code retried} is its second. */
+  private boolean reopenable(String key) {
     SendOutcome outcome = outcomes.get(key);
     return outcome != null && outcome.retryableByAnotherSender();
   }

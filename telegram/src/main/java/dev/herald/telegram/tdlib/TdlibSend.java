@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One send by one session: wait until the client is ready (a client opened after a restart logs
@@ -36,12 +36,19 @@ final class TdlibSend {
     this.media = media;
   }
 
+  /** A send's stages: not yet decided, the message handed to {@link #deliver}, or given up. */
+  private static final int PENDING = 0;
+
+  private static final int DELIVERING = 1;
+  private static final int GIVEN_UP = 2;
+
   CompletableFuture<SendOutcome> send(ChatReference chat, Post post) {
     // A client not ready or offline is answered before TDLib is given the message: nothing went
     // out, so another sender may post the chat in this cycle (answeredBeforeSending). So is a
     // client that failed to start (timed out opening, or refused its parameters): deliver never
-    // ran.
-    AtomicBoolean given = new AtomicBoolean();
+    // ran. The stage decides once between delivering and giving up, so a timeout racing the start
+    // never calls a send "before sending" that went on to deliver.
+    AtomicInteger stage = new AtomicInteger(PENDING);
     CompletableFuture<SendOutcome> result =
         client
             .started()
@@ -52,10 +59,12 @@ final class TdlibSend {
                         .or(this::offline)
                         .map(CompletableFuture::completedFuture)
                         .orElseGet(
-                            () -> {
-                              given.set(true);
-                              return deliver(chat, post);
-                            }));
+                            () ->
+                                stage.compareAndSet(PENDING, DELIVERING)
+                                    ? deliver(chat, post)
+                                    : CompletableFuture.completedFuture(
+                                        new SendOutcome.TransientError(
+                                            "given up before sending"))));
     // The wait for the final update has its own send timeout, after which it cancels the pending
     // message (TdlibMessages.awaitFinal); this one, later by the requests before it, only bounds
     // the whole, so a post given up on here is already cancelled.
@@ -65,7 +74,7 @@ final class TdlibSend {
             TimeUnit.MILLISECONDS)
         .exceptionally(
             failure ->
-                given.get()
+                stage.compareAndExchange(PENDING, GIVEN_UP) == DELIVERING
                     ? failureOrRevoked(failure)
                     : failureOrRevoked(failure).answeredBeforeSending());
   }

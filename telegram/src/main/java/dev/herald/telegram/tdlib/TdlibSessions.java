@@ -526,7 +526,8 @@ public final class TdlibSessions implements AutoCloseable {
           TdlibErrorMapper.AUTH_KEY_DUPLICATED
               + " while this node has a second client of session "
               + sessionId
-              + " open (ours, not a ban)");
+              + " open (ours, not a ban)",
+          logIn.nothingSent());
     }
     return outcome;
   }
