@@ -334,8 +334,9 @@ final class CycleTargets {
    * Whether the chat stays taken for the cycle, under every name: the post may have reached it
    * (delivered; a transient error, a timeout after the request went out; a park, which may come
    * after TDLib took the message), or this name's record will be reopened for another sender
-   * ({@link SendOutcome#retryableByAnotherSender}): given back, another name could post there now
-   * and the reopened record again in the cycle's continuation.
+   * ({@link SendOutcome#retryableByAnotherSender}): given back, another lane could take it under
+   * another name between the release and the hand-back that ends the lanes, and the reopened record
+   * would post there again in the cycle's continuation.
    */
   private static boolean keepsChat(SendOutcome outcome) {
     return outcome instanceof SendOutcome.Delivered

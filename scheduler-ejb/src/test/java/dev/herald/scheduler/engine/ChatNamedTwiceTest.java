@@ -134,9 +134,11 @@ class ChatNamedTwiceTest {
   }
 
   /**
-   * A name whose sender sent nothing (its session not open on this node) keeps the chat: its record
-   * is reopened and posted by the other session in the cycle's continuation, so the other name must
-   * not post there first. The chat gets the cycle's post once.
+   * A name whose sender sent nothing (its session not open on this node): its record is reopened
+   * and posted by the other session in the cycle's continuation, where the other name is left out
+   * as the same chat. The chat gets the cycle's post once. (That the other name cannot post in the
+   * first run is {@code CycleTargets.keepsChat}'s, against a race this test cannot stage: the
+   * hand-back ends the other lanes before their next chat.)
    */
   @Test
   void aNameWhoseSenderSentNothingKeepsTheChatForTheCyclesContinuation() {
