@@ -159,22 +159,11 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
    */
   @Test
   void aRecordWhoseSenderSentNothingIsReopenedOnceForAnotherSender() {
-    DueCycle cycle = claimed("ACTIVE", null);
-    long account = cycle.accountId();
-    begin(NODE, cycle, "@herald_one");
-    begin(NODE, cycle, "@herald_two");
-    handBack(
-        cycle,
-        new Finished(
-            cycle, "@herald_one", new SendOutcome.FloodWait(Duration.ofSeconds(90)), Instant.now()),
-        new Finished(
-            cycle,
-            "@herald_two",
-            new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"),
-            Instant.now()));
-
     DueCycle continued =
-        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+        continuedAfter(
+            new SendOutcome.FloodWait(Duration.ofSeconds(90)),
+            new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"));
+    long account = continued.accountId();
     assertTrue(continued.continued());
     assertEquals(
         Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
@@ -217,25 +206,11 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
    */
   @Test
   void aParkIsReopenedOnlyWhenItsSessionSentNothing() {
-    DueCycle cycle = claimed("ACTIVE", null);
-    long account = cycle.accountId();
-    begin(NODE, cycle, "@herald_one");
-    begin(NODE, cycle, "@herald_two");
-    handBack(
-        cycle,
-        new Finished(
-            cycle,
-            "@herald_one",
-            SendOutcome.SenderUnavailable.beforeSending("session 1 is not open on this node"),
-            Instant.now()),
-        new Finished(
-            cycle,
-            "@herald_two",
-            new SendOutcome.SenderUnavailable("the session's client was closed on this node"),
-            Instant.now()));
-
     DueCycle continued =
-        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+        continuedAfter(
+            SendOutcome.SenderUnavailable.beforeSending("session 1 is not open on this node"),
+            new SendOutcome.SenderUnavailable("the session's client was closed on this node"));
+    long account = continued.accountId();
     assertEquals(
         Set.of("@herald_two"),
         continued.attempted(),
@@ -254,6 +229,21 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             account,
             "@herald_one"),
         "reopened for the new sender, whose post is not known to have sent nothing");
+  }
+
+  /**
+   * A cycle's first run posted @herald_one and @herald_two by session 1 with these outcomes and
+   * handed the cycle back; its continuation, as the claim gives it.
+   */
+  private DueCycle continuedAfter(SendOutcome one, SendOutcome two) {
+    DueCycle cycle = claimed("ACTIVE", null);
+    begin(NODE, cycle, "@herald_one");
+    begin(NODE, cycle, "@herald_two");
+    handBack(
+        cycle,
+        new Finished(cycle, "@herald_one", one, Instant.now()),
+        new Finished(cycle, "@herald_two", two, Instant.now()));
+    return leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
   }
 
   private DeliveryStart begin(DueCycle cycle, String chat, long session) {
