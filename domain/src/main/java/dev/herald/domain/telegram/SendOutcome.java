@@ -299,23 +299,15 @@ public sealed interface SendOutcome {
   String code();
 
   /**
-   * Whether Telegram refused this send because of its sender, so sent nothing ({@link
-   * #SENDER_REFUSALS}).
-   */
-  default boolean refusedSender() {
-    return SENDER_REFUSALS.contains(code());
-  }
-
-  /**
    * Whether another sender may post this chat in the same cycle: the fault was the sender's, and
-   * nothing was sent. True for Telegram's refusals of the sender ({@link #refusedSender}) and for a
-   * park answered before the message reached TDLib ({@link #answeredBeforeSending}); never for a
+   * nothing was sent. True for Telegram's refusals of the sender ({@link #SENDER_REFUSALS}) and for
+   * a park answered before the message reached TDLib ({@link #answeredBeforeSending}); never for a
    * park that may come after it (rule 10: a post that may have gone out is never sent again). The
    * ledger keeps it with the record ({@code delivery_record.retryable}, V97) and reopens such a
    * record once; the daily cap does not count it.
    */
   default boolean retryableByAnotherSender() {
-    return refusedSender();
+    return SENDER_REFUSALS.contains(code());
   }
 
   /**

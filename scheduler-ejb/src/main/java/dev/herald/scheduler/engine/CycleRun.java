@@ -552,6 +552,8 @@ final class CycleRun {
         targets.sent(sender, chat, result);
         OutcomeAction action = sending.policy().decide(result);
         boolean delivered = result instanceof SendOutcome.Delivered;
+        // Sent nothing: the chat may yet be posted in the cycle, so the daily cap skips it.
+        int unsent = result.retryableByAnotherSender() ? 1 : 0;
         switch (action.kind()) {
           case CONTINUE, SKIP_CHAT -> {
             // A slow-mode answer is a wait Telegram asked for: it counts in total_flood_waits.
@@ -573,7 +575,7 @@ final class CycleRun {
             next(index);
           }
           case COOL_DOWN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 1, result.retryableByAnotherSender() ? 1 : 0));
+            count(new CycleTally(1, 0, 1, 1, unsent));
             environment.metrics().floodWait();
             if (sender.kind() == Sender.Kind.SESSION) {
               recording
@@ -599,7 +601,7 @@ final class CycleRun {
             senderLost(index, result, false);
           }
           case BAN_SENDER -> {
-            count(new CycleTally(1, 0, 1, 0, result.retryableByAnotherSender() ? 1 : 0));
+            count(new CycleTally(1, 0, 1, 0, unsent));
             environment.metrics().ban();
             boolean replaced = false;
             if (sender.kind() == Sender.Kind.SESSION) {
@@ -623,7 +625,7 @@ final class CycleRun {
             senderLost(index, result, replaced);
           }
           case PARK_UNAVAILABLE, PARK_NEEDS_LOGIN -> {
-            count(new CycleTally(1, 0, 1, 0, result.retryableByAnotherSender() ? 1 : 0));
+            count(new CycleTally(1, 0, 1, 0, unsent));
             senderLost(index, result, park(action));
           }
         }
