@@ -3,7 +3,9 @@ package dev.herald.domain.engine;
 import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.ChatReference;
+import dev.herald.domain.telegram.Sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,10 @@ import java.util.Set;
  *     SendOutcome.retryableByAnotherSender}): a continuation deals only the others, so it neither
  *     spends the daily cap's share nor prepares (joins) a chat for a post it may not send (rule
  *     10); it may be empty in a continuation
+ * @param retried those records whose sender sent nothing, each by its first sender and chat: the
+ *     continuation deals such a chat to another sender when it has one ({@link #triedBy}), since
+ *     the first may be back from its 30-second park by then and fail the same way, spending the
+ *     chat's one retry
  */
 public record DueCycle(
     long accountId,
@@ -48,10 +54,12 @@ public record DueCycle(
     DailyCap dailyCap,
     Map<Long, Integer> sessionPostsLeft,
     boolean continued,
-    Set<String> attempted) {
+    Set<String> attempted,
+    Set<TargetKey> retried) {
 
   public DueCycle {
     attempted = Set.copyOf(attempted);
+    retried = Set.copyOf(retried);
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
     Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
@@ -91,7 +99,16 @@ public record DueCycle(
         dailyCap,
         sessionPostsLeft,
         continued,
+        Set.of(),
         Set.of());
+  }
+
+  /**
+   * Whether {@code sender} sent nothing when it tried {@code chat} in an earlier run of this cycle.
+   */
+  public boolean triedBy(Sender sender, ChatReference chat) {
+    return !retried.isEmpty()
+        && retried.contains(TargetKey.of(accountId, sender, chat.canonical()));
   }
 
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */

@@ -7,8 +7,10 @@ import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.schedule.ActiveHours;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.ChatReference;
 import dev.herald.domain.telegram.MessageLink;
+import dev.herald.domain.telegram.Sender;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -50,17 +52,30 @@ final class DueCycleRows {
         postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
       }
     }
-    // NULL for a cycle that never ran; the records' chats for one that ran before, a NULL element
-    // for each record to be tried again.
-    Array records = rs.getArray("attempted");
+    // NULL for a cycle that never ran; the records' chats for one that ran before, and in the
+    // parallel arrays the sender of each record to be tried again (NULL for the others).
+    Array records = rs.getArray("recorded_chats");
+    Object[] chats = elements(records);
+    Object[] kinds = elements(rs.getArray("retry_sender_kinds"));
+    Object[] ids = elements(rs.getArray("retry_sender_ids"));
+    long accountId = rs.getLong("account_id");
     Set<String> attempted = new HashSet<>();
-    for (Object chat : elements(records)) {
-      if (chat != null) {
-        attempted.add((String) chat);
+    Set<TargetKey> retried = new HashSet<>();
+    for (int i = 0; i < chats.length; i++) {
+      String chat = (String) chats[i];
+      if (kinds[i] == null) {
+        attempted.add(chat);
+      } else {
+        retried.add(
+            new TargetKey(
+                accountId,
+                Sender.Kind.valueOf((String) kinds[i]),
+                ((Number) ids[i]).longValue(),
+                chat));
       }
     }
     return new DueCycle(
-        rs.getLong("account_id"),
+        accountId,
         rs.getLong("cycle_id"),
         rs.getTimestamp("next_run_at").toInstant(),
         content,
@@ -74,7 +89,8 @@ final class DueCycleRows {
         dailyCap(rs),
         postsLeft,
         records != null,
-        attempted);
+        attempted,
+        retried);
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

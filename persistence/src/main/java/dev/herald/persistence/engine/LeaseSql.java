@@ -65,11 +65,12 @@ final class LeaseSql {
    * #userBotUsable}); with each session, the posts its warm-up lets it start in this hour ({@link
    * SessionSql#warmupPostsLeft}, NULL without a limit): one cycle at a time uses an account's
    * sessions, so the cycle can keep to the budget itself instead of overshooting it by the rest of
-   * its share. And the chats the cycle's delivery records name ({@code attempted}, found by their
-   * unique key's prefix; NULL for a cycle that never ran): a cycle that ran before is continued,
-   * leaves those chats out and leaves its activity entry to the records. A record the ledger would
-   * reopen ({@link LedgerSql#reopenable}: its sender sent nothing) names NULL instead of its chat,
-   * so the continuation deals that chat again.
+   * its share. And the chats the cycle's delivery records name ({@code recorded_chats}, found by
+   * their unique key's prefix in one pass; NULL for a cycle that never ran): a cycle that ran
+   * before is continued, leaves those chats out and leaves its activity entry to the records. For a
+   * record the ledger would reopen ({@link LedgerSql#reopenable}: its sender sent nothing), the
+   * parallel {@code retry_sender_*} arrays name that sender (NULL for the others): the continuation
+   * deals the chat again, to another sender when it has one.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -119,9 +120,14 @@ final class LeaseSql {
              s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
-             (SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) FROM delivery_record d
-               WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) AS attempted
+             r.recorded_chats, r.retry_sender_kinds, r.retry_sender_ids
         FROM leased b CROSS JOIN LATERAL (
+               SELECT array_agg(d.chat_ref) AS recorded_chats,
+                      array_agg(CASE WHEN %6$s THEN d.sender_kind END) AS retry_sender_kinds,
+                      array_agg(CASE WHEN %6$s THEN d.sender_id END) AS retry_sender_ids
+                 FROM delivery_record d
+                WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) r
+        CROSS JOIN LATERAL (
                SELECT a.max_sessions, a.max_groups, a.min_delay_between_posts_s,
                       a.min_delay_between_cycles_s, a.max_posts_per_day, a.max_posts_per_bot,
                       a.max_buttons

@@ -12,6 +12,7 @@ import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.DatabaseTest;
@@ -144,6 +145,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "the new plan's two groups");
     assertEquals(
         Set.of("@herald_one"), continued.attempted(), "the chat its records name, left out");
+    assertEquals(Set.of(), continued.retried(), "a delivery is not tried again");
     assertEquals(Set.of(), cycle.attempted(), "a first run attempted nothing");
     assertFalse(cycle.continued());
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, continued, "@herald_one"));
@@ -167,6 +169,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertTrue(continued.continued());
     assertEquals(
         Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
+    assertEquals(
+        Set.of(new TargetKey(account, Sender.Kind.SESSION, 1, "@herald_one")),
+        continued.retried(),
+        "dealt again with the session that met the flood wait, for the engine to pass it over");
     assertEquals(
         1L,
         rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
@@ -192,6 +198,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             Instant.now()));
     DueCycle third = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
     assertEquals(Set.of("@herald_one", "@herald_two"), third.attempted());
+    assertEquals(Set.of(), third.retried(), "retried once only");
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(third, "@herald_one", 3));
     assertEquals("SENDER_BANNED by 2 after FLOOD_WAIT", rows.text(record, account));
     assertEquals(
@@ -215,6 +222,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         Set.of("@herald_two"),
         continued.attempted(),
         "the chat whose session sent nothing is dealt again, not the one TDLib may have sent");
+    assertEquals(
+        Set.of(new TargetKey(account, Sender.Kind.SESSION, 1, "@herald_one")),
+        continued.retried(),
+        "with the session not open on this node");
     assertEquals(
         1L,
         rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),

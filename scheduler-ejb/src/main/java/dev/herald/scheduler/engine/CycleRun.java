@@ -199,7 +199,7 @@ final class CycleRun {
             groups,
             senders.size(),
             cycle.maxInFlight(),
-            (lane, chat) -> targets.place(senders.get(lane), chat));
+            (lane, chat) -> place(senders.get(lane), chat));
     if (shares.isEmpty()) {
       // A continuation without a sender is one whose senders left meanwhile (the run before
       // handed its chats over): what took them off the account said so, and the next cycle will.
@@ -242,6 +242,15 @@ final class CycleRun {
     return cycle.groups().stream()
         .filter(chat -> !cycle.attempted().contains(chat.canonical()))
         .toList();
+  }
+
+  /**
+   * Where the sender stands with the chat, for dealing: barred from a chat it sent nothing to in an
+   * earlier run of this cycle ({@link DueCycle#triedBy}), so that another sender, when there is
+   * one, makes the chat's one retry; else what the targets' records say.
+   */
+  private CyclePlan.Place place(Sender sender, ChatReference chat) {
+    return cycle.triedBy(sender, chat) ? CyclePlan.Place.BARRED : targets.place(sender, chat);
   }
 
   /** The tenant's own bot first (it risks no pooled session), then the sessions. */
@@ -708,7 +717,7 @@ final class CycleRun {
           continue;
         }
         for (ChatReference chat : left) {
-          if (targets.place(other, chat) != CyclePlan.Place.BARRED) {
+          if (place(other, chat) != CyclePlan.Place.BARRED) {
             return true;
           }
         }

@@ -177,7 +177,8 @@ class CycleRunTest {
             new DailyCap(4, LocalDate.of(2026, 1, 1), 2),
             Map.of(),
             true,
-            Set.of("@herald_a1", "@herald_a2"));
+            Set.of("@herald_a1", "@herald_a2"),
+            Set.of());
 
     run(continued);
 
@@ -297,6 +298,34 @@ class CycleRunTest {
           "@herald_a1 tried again by session 8, @herald_a2 posted once: " + fault);
       assertFalse(onlyCompletion().handedBack());
     }
+  }
+
+  /**
+   * The continuation deals a chat whose sender sent nothing to another sender, even when the first
+   * is among its senders again (its 30-second park over before the continuation was due): still not
+   * open on this node, it would park again and spend the chat's one retry. Each run, session 7
+   * parks at the first chat it is dealt and hands the cycle back; session 8 makes each retry.
+   */
+  @Test
+  void aChatWhoseSenderSentNothingIsRetriedByAnotherSenderEvenWhenTheFirstIsBack() {
+    gateway.senderScript.put(
+        "SESSION#7", SendOutcome.SenderUnavailable.beforeSending("session 7 is not open here"));
+    DueCycle cycle = Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2");
+    run(cycle);
+    for (int runs = 1; onlyCompletion().handedBack(); runs++) {
+      assertTrue(runs < 3, "the cycle ends in three runs");
+      store.completed.clear();
+      run(store.continued(cycle, List.of(7L, 8L)));
+    }
+
+    assertEquals(
+        List.of(
+            "SESSION#7->@herald_a1",
+            "SESSION#7->@herald_a2",
+            "SESSION#8->@herald_a1",
+            "SESSION#8->@herald_a2"),
+        gateway.sent.stream().sorted().toList(),
+        "session 8 makes each retry; session 7 is never dealt a chat it sent nothing to again");
   }
 
   @Test

@@ -87,7 +87,7 @@ final class EngineOnModel {
       TargetRules rules,
       boolean continued) {
     bench.store.completed.clear();
-    bench.run(
+    DueCycle due =
         new DueCycle(
             1,
             cycleId,
@@ -102,7 +102,9 @@ final class EngineOnModel {
             Schedule.NONE,
             DailyCap.UNLIMITED,
             Map.of(),
-            continued),
+            false);
+    bench.run(
+        continued ? bench.store.continued(due, sessions) : due,
         CycleBench.sending(sandbox, TextFormatter.plainOnly()),
         new EngineTargets(targets, sandbox, rules, targetWrites),
         targetWrites::flush);

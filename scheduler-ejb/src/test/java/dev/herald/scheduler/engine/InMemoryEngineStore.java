@@ -7,7 +7,9 @@ import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionLease;
 import dev.herald.domain.engine.SessionLeases;
 import dev.herald.domain.engine.SessionPenalties;
+import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.SendOutcome;
+import dev.herald.domain.telegram.Sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,10 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   private final Map<String, SendOutcome> outcomes = new ConcurrentHashMap<>();
 
   private final Set<String> retried = new HashSet<>();
+
+  /** The sender of each record's latest attempt, by key. */
+  private final Map<String, Sender> senders = new ConcurrentHashMap<>();
+
   final Set<Long> notRunning = new HashSet<>();
 
   /** Accounts whose plan or configuration changed since their cycle was planned. */
@@ -71,13 +77,38 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   }
 
   private DueCycle dealt(DueCycle cycle, String node, Instant now) {
+    return continued(cycle, SessionLease.dealable(cycle.sessionIds(), sessionLeases, node, now));
+  }
+
+  /**
+   * The cycle as the claim gives it to {@code sessions} ({@code LeaseSql.CLAIM_DUE}): continued
+   * when it has records, which name its attempted chats, and the first sender of each record the
+   * ledger would reopen.
+   */
+  synchronized DueCycle continued(DueCycle cycle, List<Long> sessions) {
+    String prefix = cycle.accountId() + "/" + cycle.cycleId() + "/";
+    Set<String> attempted = new HashSet<>();
+    Set<TargetKey> retryFrom = new HashSet<>();
+    boolean continued = false;
+    for (String key : records) {
+      if (!key.startsWith(prefix)) {
+        continue;
+      }
+      continued = true;
+      String chat = key.substring(prefix.length());
+      if (reopenable(key) && !retried.contains(key)) {
+        retryFrom.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
+      } else {
+        attempted.add(chat);
+      }
+    }
     return new DueCycle(
         cycle.accountId(),
         cycle.cycleId(),
         cycle.plannedAt(),
         cycle.content(),
         cycle.groups(),
-        SessionLease.dealable(cycle.sessionIds(), sessionLeases, node, now),
+        sessions,
         cycle.userBotTokenSealed(),
         cycle.maxInFlight(),
         cycle.delayBetweenPosts(),
@@ -85,7 +116,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         cycle.schedule(),
         cycle.dailyCap(),
         Map.of(),
-        false);
+        continued,
+        attempted,
+        retryFrom);
   }
 
   /** The bots' leases are not modelled here. */
@@ -156,6 +189,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
               && retried.add(key(post.cycle(), post.chat()))) {
         // A new record, or one whose sender sent nothing reopened once (LedgerSql.reopenable).
         outcomes.remove(key(post.cycle(), post.chat()));
+        senders.put(key(post.cycle(), post.chat()), post.sender());
         starts.add(DeliveryStart.SEND);
       } else {
         starts.add(DeliveryStart.ALREADY_ATTEMPTED);
@@ -209,6 +243,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     records.clear();
     outcomes.clear();
     retried.clear();
+    senders.clear();
   }
 
   /** LedgerSql.reopenable's first half; {@code retried} is its second. */
