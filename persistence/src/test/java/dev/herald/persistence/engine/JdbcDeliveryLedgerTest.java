@@ -170,7 +170,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertEquals(
         Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
     assertEquals(
-        Set.of(new TargetKey(account, Sender.Kind.SESSION, 1, "@herald_one")),
+        Set.of(new TargetKey(account, Sender.Kind.SESSION, 7, "@herald_one")),
         continued.retried(),
         "dealt again with the session that met the flood wait, for the engine to pass it over");
     assertEquals(
@@ -215,7 +215,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   void aParkIsReopenedOnlyWhenItsSessionSentNothing() {
     DueCycle continued =
         continuedAfter(
-            SendOutcome.SenderUnavailable.beforeSending("session 1 is not open on this node"),
+            SendOutcome.SenderUnavailable.beforeSending("session 7 is not open on this node"),
             new SendOutcome.SenderUnavailable("the session's client was closed on this node"));
     long account = continued.accountId();
     assertEquals(
@@ -223,7 +223,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         continued.attempted(),
         "the chat whose session sent nothing is dealt again, not the one TDLib may have sent");
     assertEquals(
-        Set.of(new TargetKey(account, Sender.Kind.SESSION, 1, "@herald_one")),
+        Set.of(new TargetKey(account, Sender.Kind.SESSION, 7, "@herald_one")),
         continued.retried(),
         "with the session not open on this node");
     assertEquals(
@@ -243,13 +243,13 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   }
 
   /**
-   * A cycle's first run posted @herald_one and @herald_two by session 1 with these outcomes and
+   * A cycle's first run posted @herald_one and @herald_two by session 7 with these outcomes and
    * handed the cycle back; its continuation, as the claim gives it.
    */
   private DueCycle continuedAfter(SendOutcome one, SendOutcome two) {
     DueCycle cycle = claimed("ACTIVE", null);
-    begin(NODE, cycle, "@herald_one");
-    begin(NODE, cycle, "@herald_two");
+    begin(cycle, "@herald_one", 7);
+    begin(cycle, "@herald_two", 7);
     handBack(
         cycle,
         new Finished(cycle, "@herald_one", one, Instant.now()),
