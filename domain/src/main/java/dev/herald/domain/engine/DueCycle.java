@@ -34,10 +34,10 @@ import java.util.Set;
  *     SendOutcome.retryableByAnotherSender}): a continuation deals only the others, so it neither
  *     spends the daily cap's share nor prepares (joins) a chat for a post it may not send (rule
  *     10); it may be empty in a continuation
- * @param retried those records whose sender sent nothing, each by its first sender and chat: the
- *     continuation deals such a chat to another sender when it has one ({@link #triedBy}), since
- *     the first may be back from its 30-second park by then and fail the same way, spending the
- *     chat's one retry
+ * @param unavailableSenders of those records, the ones whose session was unavailable here ({@code
+ *     SENDER_UNAVAILABLE}: not open on this node, its client not started), each by that session and
+ *     its chat: parked for 30 seconds only, the session may be among the continuation's senders
+ *     again and fail the same way, spending the chat's one retry ({@link #wasUnavailableFor})
  */
 public record DueCycle(
     long accountId,
@@ -55,11 +55,11 @@ public record DueCycle(
     Map<Long, Integer> sessionPostsLeft,
     boolean continued,
     Set<String> attempted,
-    Set<TargetKey> retried) {
+    Set<TargetKey> unavailableSenders) {
 
   public DueCycle {
     attempted = Set.copyOf(attempted);
-    retried = Set.copyOf(retried);
+    unavailableSenders = Set.copyOf(unavailableSenders);
     groups = List.copyOf(groups);
     sessionIds = List.copyOf(sessionIds);
     Objects.requireNonNull(userBotTokenSealed, "userBotTokenSealed");
@@ -104,11 +104,12 @@ public record DueCycle(
   }
 
   /**
-   * Whether {@code sender} sent nothing when it tried {@code chat} in an earlier run of this cycle.
+   * Whether {@code sender} was unavailable for {@code chat} in an earlier run of this cycle, which
+   * is to be tried again.
    */
-  public boolean triedBy(Sender sender, ChatReference chat) {
-    return !retried.isEmpty()
-        && retried.contains(TargetKey.of(accountId, sender, chat.canonical()));
+  public boolean wasUnavailableFor(Sender sender, ChatReference chat) {
+    return !unavailableSenders.isEmpty()
+        && unavailableSenders.contains(TargetKey.of(accountId, sender, chat.canonical()));
   }
 
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */

@@ -52,26 +52,14 @@ final class DueCycleRows {
         postsLeft.put(sessions.get(i), ((Number) left[i]).intValue());
       }
     }
-    // NULL for a cycle that never ran; the records' chats for one that ran before, and in the
-    // parallel arrays the sender of each record to be tried again (NULL for the others).
-    Array records = rs.getArray("recorded_chats");
-    Object[] chats = elements(records);
-    Object[] kinds = elements(rs.getArray("retry_sender_kinds"));
-    Object[] ids = elements(rs.getArray("retry_sender_ids"));
     long accountId = rs.getLong("account_id");
+    // NULL for a cycle that never ran; the records' chats for one that ran before, a NULL element
+    // for each record to be tried again.
+    Array records = rs.getArray("attempted");
     Set<String> attempted = new HashSet<>();
-    Set<TargetKey> retried = new HashSet<>();
-    for (int i = 0; i < chats.length; i++) {
-      String chat = (String) chats[i];
-      if (kinds[i] == null) {
-        attempted.add(chat);
-      } else {
-        retried.add(
-            new TargetKey(
-                accountId,
-                Sender.Kind.valueOf((String) kinds[i]),
-                ((Number) ids[i]).longValue(),
-                chat));
+    for (Object chat : elements(records)) {
+      if (chat != null) {
+        attempted.add((String) chat);
       }
     }
     return new DueCycle(
@@ -90,7 +78,25 @@ final class DueCycleRows {
         postsLeft,
         records != null,
         attempted,
-        retried);
+        unavailableSenders(rs, accountId));
+  }
+
+  /** Of the records to be tried again, those whose session was unavailable, by session and chat. */
+  private static Set<TargetKey> unavailableSenders(ResultSet rs, long accountId)
+      throws SQLException {
+    Object[] chats = elements(rs.getArray("unavailable_chats"));
+    Object[] kinds = elements(rs.getArray("unavailable_sender_kinds"));
+    Object[] ids = elements(rs.getArray("unavailable_sender_ids"));
+    Set<TargetKey> unavailable = new HashSet<>();
+    for (int i = 0; i < chats.length; i++) {
+      unavailable.add(
+          new TargetKey(
+              accountId,
+              Sender.Kind.valueOf((String) kinds[i]),
+              ((Number) ids[i]).longValue(),
+              (String) chats[i]));
+    }
+    return unavailable;
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

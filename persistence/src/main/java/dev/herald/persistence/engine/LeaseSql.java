@@ -65,12 +65,14 @@ final class LeaseSql {
    * #userBotUsable}); with each session, the posts its warm-up lets it start in this hour ({@link
    * SessionSql#warmupPostsLeft}, NULL without a limit): one cycle at a time uses an account's
    * sessions, so the cycle can keep to the budget itself instead of overshooting it by the rest of
-   * its share. And the chats the cycle's delivery records name ({@code recorded_chats}, found by
-   * their unique key's prefix in one pass; NULL for a cycle that never ran): a cycle that ran
-   * before is continued, leaves those chats out and leaves its activity entry to the records. For a
-   * record the ledger would reopen ({@link LedgerSql#reopenable}: its sender sent nothing), the
-   * parallel {@code retry_sender_*} arrays name that sender (NULL for the others): the continuation
-   * deals the chat again, to another sender when it has one.
+   * its share. And the chats the cycle's delivery records name ({@code attempted}, found by their
+   * unique key's prefix, in one pass with the arrays below; NULL for a cycle that never ran): a
+   * cycle that ran before is continued, leaves those chats out and leaves its activity entry to the
+   * records. A record the ledger would reopen ({@link LedgerSql#reopenable}: its sender sent
+   * nothing) names NULL instead of its chat, so the continuation deals that chat again; when its
+   * session was unavailable ({@code SENDER_UNAVAILABLE}), the {@code unavailable_*} arrays name the
+   * chat and the session, for the engine to deal it to another sender (the three aggregates filter
+   * alike, so their elements stay aligned).
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -120,11 +122,12 @@ final class LeaseSql {
              s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
-             r.recorded_chats, r.retry_sender_kinds, r.retry_sender_ids
+             r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids
         FROM leased b CROSS JOIN LATERAL (
-               SELECT array_agg(d.chat_ref) AS recorded_chats,
-                      array_agg(CASE WHEN %6$s THEN d.sender_kind END) AS retry_sender_kinds,
-                      array_agg(CASE WHEN %6$s THEN d.sender_id END) AS retry_sender_ids
+               SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) AS attempted,
+                      array_agg(d.chat_ref) FILTER (WHERE %7$s) AS unavailable_chats,
+                      array_agg(d.sender_kind) FILTER (WHERE %7$s) AS unavailable_sender_kinds,
+                      array_agg(d.sender_id) FILTER (WHERE %7$s) AS unavailable_sender_ids
                  FROM delivery_record d
                 WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) r
         CROSS JOIN LATERAL (
@@ -144,7 +147,8 @@ final class LeaseSql {
               userBotUsable("u"),
               SessionLeaseSql.heldElsewhere("s.id"),
               SessionSql.warmupPostsLeft("w"),
-              LedgerSql.reopenable("d"));
+              LedgerSql.reopenable("d"),
+              LedgerSql.reopenable("d") + " AND d.outcome = 'SENDER_UNAVAILABLE'");
 
   /** Parameter: node. */
   static final String HEARTBEAT =

@@ -145,7 +145,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "the new plan's two groups");
     assertEquals(
         Set.of("@herald_one"), continued.attempted(), "the chat its records name, left out");
-    assertEquals(Set.of(), continued.retried(), "a delivery is not tried again");
+    assertEquals(Set.of(), continued.unavailableSenders(), "a delivery is not tried again");
     assertEquals(Set.of(), cycle.attempted(), "a first run attempted nothing");
     assertFalse(cycle.continued());
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(NODE, continued, "@herald_one"));
@@ -170,9 +170,9 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     assertEquals(
         Set.of("@herald_two"), continued.attempted(), "the chat the flood wait met is dealt again");
     assertEquals(
-        Set.of(new TargetKey(account, Sender.Kind.SESSION, 7, "@herald_one")),
-        continued.retried(),
-        "dealt again with the session that met the flood wait, for the engine to pass it over");
+        Set.of(),
+        continued.unavailableSenders(),
+        "a flood-waited session is left out of the claim until its wait ends, then may post it");
     assertEquals(
         1L,
         rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
@@ -198,7 +198,6 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             Instant.now()));
     DueCycle third = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
     assertEquals(Set.of("@herald_one", "@herald_two"), third.attempted());
-    assertEquals(Set.of(), third.retried(), "retried once only");
     assertEquals(DeliveryStart.ALREADY_ATTEMPTED, begin(third, "@herald_one", 3));
     assertEquals("SENDER_BANNED by 2 after FLOOD_WAIT", rows.text(record, account));
     assertEquals(
@@ -224,8 +223,8 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "the chat whose session sent nothing is dealt again, not the one TDLib may have sent");
     assertEquals(
         Set.of(new TargetKey(account, Sender.Kind.SESSION, 7, "@herald_one")),
-        continued.retried(),
-        "with the session not open on this node");
+        continued.unavailableSenders(),
+        "with the session not open on this node, for the engine to deal the chat to another");
     assertEquals(
         1L,
         rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),

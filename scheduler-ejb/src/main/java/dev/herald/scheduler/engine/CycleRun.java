@@ -245,12 +245,27 @@ final class CycleRun {
   }
 
   /**
-   * Where the sender stands with the chat, for dealing: barred from a chat it sent nothing to in an
-   * earlier run of this cycle ({@link DueCycle#triedBy}), so that another sender, when there is
-   * one, makes the chat's one retry; else what the targets' records say.
+   * Where the sender stands with the chat, for dealing and for handing the cycle back: what the
+   * targets' records say, but a session that was unavailable for this chat in an earlier run of the
+   * cycle ({@link DueCycle#wasUnavailableFor}) is barred from it while another sender of the run
+   * may post there. Parked for 30 seconds only, it may be among the senders again and still not
+   * open on this node, and would spend the chat's one retry the same way; with no other sender, it
+   * is the chat's only chance.
    */
   private CyclePlan.Place place(Sender sender, ChatReference chat) {
-    return cycle.triedBy(sender, chat) ? CyclePlan.Place.BARRED : targets.place(sender, chat);
+    CyclePlan.Place place = targets.place(sender, chat);
+    if (place == CyclePlan.Place.BARRED || !cycle.wasUnavailableFor(sender, chat)) {
+      return place;
+    }
+    for (Sender other : senders) {
+      if (!other.equals(sender)
+          && !sendersLost.contains(other)
+          && !cycle.wasUnavailableFor(other, chat)
+          && targets.place(other, chat) != CyclePlan.Place.BARRED) {
+        return CyclePlan.Place.BARRED;
+      }
+    }
+    return place;
   }
 
   /** The tenant's own bot first (it risks no pooled session), then the sessions. */

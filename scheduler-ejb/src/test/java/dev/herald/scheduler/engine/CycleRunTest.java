@@ -307,7 +307,7 @@ class CycleRunTest {
    * parks at the first chat it is dealt and hands the cycle back; session 8 makes each retry.
    */
   @Test
-  void aChatWhoseSenderSentNothingIsRetriedByAnotherSenderEvenWhenTheFirstIsBack() {
+  void aChatWhoseSessionWasUnavailableIsRetriedByAnotherSenderEvenWhenTheSessionIsBack() {
     gateway.senderScript.put(
         "SESSION#7", SendOutcome.SenderUnavailable.beforeSending("session 7 is not open here"));
     DueCycle cycle = Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", "@herald_a2");
@@ -326,6 +326,34 @@ class CycleRunTest {
             "SESSION#8->@herald_a2"),
         gateway.sent.stream().sorted().toList(),
         "session 8 makes each retry; session 7 is never dealt a chat it sent nothing to again");
+  }
+
+  /**
+   * A session unavailable for a chat still makes its retry when no other sender of the continuation
+   * may post there: here the tenant's bot, which cannot use invite links.
+   */
+  @Test
+  void aSessionUnavailableForAChatStillMakesItsRetryWhenNoOtherSenderMayPostThere() {
+    String link = "https://t.me/+AbCdEf012345";
+    gateway.senderScript.put(
+        "SESSION#7", SendOutcome.SenderUnavailable.beforeSending("session 7 is not open here"));
+    DueCycle cycle =
+        withOwnBot(
+            Cycles.cycle(1, now, List.of(7L, 8L), "@herald_a1", link),
+            BotPosts.of(BotPost.plainText("hello")));
+    run(cycle);
+    assertTrue(onlyCompletion().handedBack(), "session 8 may post the link");
+
+    // Session 8 left the account meanwhile; session 7 is open here now.
+    gateway.senderScript.clear();
+    store.completed.clear();
+    run(store.continued(cycle, List.of(7L)));
+
+    assertEquals(
+        List.of("SESSION#7->" + link, "SESSION#7->" + link, "USER_BOT#1->@herald_a1"),
+        gateway.sent.stream().sorted().toList(),
+        "the link's retry goes to session 7, the one sender that may post it");
+    assertFalse(onlyCompletion().handedBack());
   }
 
   @Test

@@ -82,13 +82,13 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
 
   /**
    * The cycle as the claim gives it to {@code sessions} ({@code LeaseSql.CLAIM_DUE}): continued
-   * when it has records, which name its attempted chats, and the first sender of each record the
-   * ledger would reopen.
+   * when it has records, which name its attempted chats (all but those the ledger would reopen),
+   * and the session of each such record whose session was unavailable.
    */
   synchronized DueCycle continued(DueCycle cycle, List<Long> sessions) {
     String prefix = cycle.accountId() + "/" + cycle.cycleId() + "/";
     Set<String> attempted = new HashSet<>();
-    Set<TargetKey> retryFrom = new HashSet<>();
+    Set<TargetKey> unavailable = new HashSet<>();
     boolean continued = false;
     for (String key : records) {
       if (!key.startsWith(prefix)) {
@@ -96,10 +96,11 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       }
       continued = true;
       String chat = key.substring(prefix.length());
-      if (reopenable(key) && !retried.contains(key)) {
-        retryFrom.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
-      } else {
+      boolean again = reopenable(key) && !retried.contains(key);
+      if (!again) {
         attempted.add(chat);
+      } else if (outcomes.get(key) instanceof SendOutcome.SenderUnavailable) {
+        unavailable.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
       }
     }
     return new DueCycle(
@@ -118,7 +119,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         Map.of(),
         continued,
         attempted,
-        retryFrom);
+        unavailable);
   }
 
   /** The bots' leases are not modelled here. */
