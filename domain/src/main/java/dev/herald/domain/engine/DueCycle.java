@@ -34,10 +34,11 @@ import java.util.Set;
  *     SendOutcome.retryableByAnotherSender}): a continuation deals only the others, so it neither
  *     spends the daily cap's share nor prepares (joins) a chat for a post it may not send (rule
  *     10); it may be empty in a continuation
- * @param unavailableSenders of those records, the ones whose session was unavailable here ({@code
- *     SENDER_UNAVAILABLE}: not open on this node, its client not started), each by that session and
- *     its chat: parked for 30 seconds only, the session may be among the continuation's senders
- *     again and fail the same way, spending the chat's one retry ({@link #wasUnavailableFor})
+ * @param unavailableSenders of those records, the ones whose session was unavailable on the node
+ *     that ran it ({@code SENDER_UNAVAILABLE}: not open on this node, its client not started), each
+ *     by that session and its chat: parked for 30 seconds only, the session may be among the
+ *     continuation's senders again and fail the same way, spending the chat's one retry ({@link
+ *     #wasUnavailableFor})
  */
 public record DueCycle(
     long accountId,

@@ -239,6 +239,18 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             account,
             "@herald_one"),
         "reopened for the new sender, whose post is not known to have sent nothing");
+
+    // Session 2 is unavailable too: the chat is not tried a third time, so no sender is steered.
+    handBack(
+        continued,
+        new Finished(
+            continued,
+            "@herald_one",
+            SendOutcome.SenderUnavailable.beforeSending("session 2 is not open on this node"),
+            Instant.now()));
+    DueCycle third = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(Set.of("@herald_one", "@herald_two"), third.attempted());
+    assertEquals(Set.of(), third.unavailableSenders(), "no retry left");
   }
 
   /**

@@ -245,7 +245,7 @@ final class CycleRun {
   }
 
   /**
-   * Where the sender stands with the chat, for dealing and for handing the cycle back: what the
+   * Where the sender stands with the chat, for dealing ({@link CyclePlan#shares}): what the
    * targets' records say, but a session that was unavailable for this chat in an earlier run of the
    * cycle ({@link DueCycle#wasUnavailableFor}) is barred from it while another sender of the run
    * may post there. Parked for 30 seconds only, it may be among the senders again and still not
@@ -732,7 +732,7 @@ final class CycleRun {
           continue;
         }
         for (ChatReference chat : left) {
-          if (place(other, chat) != CyclePlan.Place.BARRED) {
+          if (targets.place(other, chat) != CyclePlan.Place.BARRED) {
             return true;
           }
         }

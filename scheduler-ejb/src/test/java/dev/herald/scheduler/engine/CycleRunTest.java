@@ -301,10 +301,11 @@ class CycleRunTest {
   }
 
   /**
-   * The continuation deals a chat whose sender sent nothing to another sender, even when the first
-   * is among its senders again (its 30-second park over before the continuation was due): still not
-   * open on this node, it would park again and spend the chat's one retry. Each run, session 7
-   * parks at the first chat it is dealt and hands the cycle back; session 8 makes each retry.
+   * The continuation deals a chat whose session was unavailable to another sender, even when the
+   * session is among its senders again (its 30-second park over before the continuation was due):
+   * still not open on this node, it would park again and spend the chat's one retry. Each run,
+   * session 7 parks at the first chat it is dealt and hands the cycle back; session 8 makes each
+   * retry.
    */
   @Test
   void aChatWhoseSessionWasUnavailableIsRetriedByAnotherSenderEvenWhenTheSessionIsBack() {
@@ -330,7 +331,8 @@ class CycleRunTest {
 
   /**
    * A session unavailable for a chat still makes its retry when no other sender of the continuation
-   * may post there: here the tenant's bot, which cannot use invite links.
+   * may post there: here the tenant's bot, which cannot use invite links. (Barring the session
+   * outright, the engine dealt the link to the bot.)
    */
   @Test
   void aSessionUnavailableForAChatStillMakesItsRetryWhenNoOtherSenderMayPostThere() {

@@ -99,7 +99,8 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
       boolean again = reopenable(key) && !retried.contains(key);
       if (!again) {
         attempted.add(chat);
-      } else if (outcomes.get(key) instanceof SendOutcome.SenderUnavailable) {
+      } else if (outcomes.get(key) instanceof SendOutcome.SenderUnavailable
+          && senders.containsKey(key)) {
         unavailable.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
       }
     }
@@ -116,7 +117,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         cycle.delayBetweenCycles(),
         cycle.schedule(),
         cycle.dailyCap(),
-        Map.of(),
+        cycle.sessionPostsLeft(),
         continued,
         attempted,
         unavailable);
