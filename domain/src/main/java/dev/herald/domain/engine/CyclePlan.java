@@ -43,8 +43,7 @@ public final class CyclePlan {
    * sender is barred from goes to a sender beyond the lanes that is not, in a share of its own
    * after the lanes' (so the list may hold more shares than {@code maxInFlight}, and a sender
    * between may have an empty one); when no sender can post there, it stays dealt, waits and says
-   * why. The lanes go to the first senders not barred from every group ({@link #laneSenders}), so
-   * one barred from all of them gets an empty share, not a lane.
+   * why.
    *
    * <p>Why: Telegram counts joins and new chats per account, so a chat dealt to another sender
    * whenever a sender sits a cycle out (a flood wait, a spent warm-up hour) or a group is added
@@ -59,16 +58,15 @@ public final class CyclePlan {
       int maxInFlight,
       BiFunction<Integer, ChatReference, Place> place) {
     int lanes = Math.min(Math.min(senders, maxInFlight), groups.size());
-    if (lanes == 0) {
-      return new ArrayList<>();
-    }
-    int[] laneSender = laneSenders(groups, senders, lanes, place);
-    List<List<ChatReference>> shares = new ArrayList<>(laneSender[lanes - 1] + 1);
-    for (int i = 0; i <= laneSender[lanes - 1]; i++) {
+    List<List<ChatReference>> shares = new ArrayList<>(lanes);
+    for (int i = 0; i < lanes; i++) {
       shares.add(new ArrayList<>());
     }
+    if (lanes == 0) {
+      return shares;
+    }
     if (lanes == 1) {
-      shares.get(laneSender[0]).addAll(groups); // one lane: nothing to deal
+      shares.get(0).addAll(groups); // one lane: nothing to deal
       return overflow(shares, senders, place);
     }
     int fairPart = (groups.size() + lanes - 1) / lanes;
@@ -76,7 +74,7 @@ public final class CyclePlan {
     int[] senderCount = new int[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
       for (int lane = 0; lane < lanes; lane++) {
-        places[g][lane] = place.apply(laneSender[lane], groups.get(g));
+        places[g][lane] = place.apply(lane, groups.get(g));
         if (places[g][lane] == Place.IN) {
           senderCount[g]++;
         }
@@ -109,52 +107,9 @@ public final class CyclePlan {
         laneOf[g] = fewest(counts, places[g]);
         counts[laneOf[g]]++;
       }
-      shares.get(laneSender[laneOf[g]]).add(groups.get(g));
+      shares.get(laneOf[g]).add(groups.get(g));
     }
     return overflow(shares, senders, place);
-  }
-
-  /**
-   * The senders of the {@code lanes} lanes, in order: the first senders not {@link Place#BARRED}
-   * from every group, then (when too few are) the first of the others. A sender barred from them
-   * all (a session unavailable for the chats left, say) would hold a lane with nothing to post,
-   * while a sender after it sat the cycle out and the other lanes posted its part one after
-   * another; it gets an empty share instead, which ends at once.
-   */
-  private static int[] laneSenders(
-      List<ChatReference> groups,
-      int senders,
-      int lanes,
-      BiFunction<Integer, ChatReference, Place> place) {
-    int[] chosen = new int[lanes];
-    if (senders == lanes) {
-      Arrays.setAll(chosen, i -> i); // every sender has a lane
-      return chosen;
-    }
-    boolean[] taken = new boolean[senders];
-    int found = 0;
-    for (int sender = 0; sender < senders && found < lanes; sender++) {
-      for (ChatReference chat : groups) {
-        if (place.apply(sender, chat) != Place.BARRED) {
-          taken[sender] = true;
-          found++;
-          break;
-        }
-      }
-    }
-    for (int sender = 0; sender < senders && found < lanes; sender++) {
-      if (!taken[sender]) {
-        taken[sender] = true;
-        found++;
-      }
-    }
-    int lane = 0;
-    for (int sender = 0; sender < senders; sender++) {
-      if (taken[sender]) {
-        chosen[lane++] = sender;
-      }
-    }
-    return chosen;
   }
 
   /**

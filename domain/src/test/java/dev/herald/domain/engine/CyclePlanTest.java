@@ -121,22 +121,6 @@ class CyclePlanTest {
   }
 
   @Test
-  void aSenderBarredFromEveryChatLeavesItsLaneToASenderAfterIt() {
-    // Two lanes of three senders; sender 0 is barred from every chat (a session that was
-    // unavailable for the chats a continuation has left): it gets an empty share, which ends at
-    // once, and senders 1 and 2 post side by side.
-    var shares =
-        CyclePlan.shares(
-            groups(4),
-            3,
-            2,
-            (sender, chat) -> sender == 0 ? CyclePlan.Place.BARRED : CyclePlan.Place.OPEN);
-    assertEquals(
-        List.of(List.of(), List.of("@group_0", "@group_2"), List.of("@group_1", "@group_3")),
-        named(shares));
-  }
-
-  @Test
   void beyondTheLanesASenderInTheChatIsPreferred() {
     // Two lanes of four senders, both barred from @group_3; sender 3 is in it, sender 2 is not.
     var shares =
