@@ -258,9 +258,9 @@ final class CycleRun {
       return place;
     }
     for (Sender other : senders) {
+      // A chat has one record, so no other sender was unavailable for it.
       if (!other.equals(sender)
           && !sendersLost.contains(other)
-          && !cycle.wasUnavailableFor(other, chat)
           && targets.place(other, chat) != CyclePlan.Place.BARRED) {
         return CyclePlan.Place.BARRED;
       }
