@@ -53,4 +53,10 @@ public final class ArrayParameters {
     statement.setString(next++, text);
     return this;
   }
+
+  /** Binds the next parameter to a single bigint value. */
+  public ArrayParameters value(long number) throws SQLException {
+    statement.setLong(next++, number);
+    return this;
+  }
 }

@@ -45,9 +45,8 @@ public final class TestDatabase {
         Statement s = c.createStatement()) {
       s.execute(
           "TRUNCATE account, bot, bot_target_group, api_pair, telegram_session, activity_log,"
-              + " bot_stats, delivery_record, scheduler_node, user_bot, session_lease,"
-              + " session_login_step RESTART"
-              + " IDENTITY CASCADE");
+              + " bot_stats, delivery_record, delivery_event, ledger_flush, scheduler_node,"
+              + " user_bot, session_lease, session_login_step RESTART IDENTITY CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException("Could not empty the test database", e);
     }

@@ -5,6 +5,7 @@ import dev.herald.domain.telegram.Sender;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The delivery ledger: one record per (account, cycle, chat), written and committed before the send
@@ -28,8 +29,21 @@ public interface DeliveryLedger {
    * leased to {@code node} in that cycle; a completion lost in a crash means the cycle runs again,
    * and its delivery records make that re-run skip every chat already attempted (rule 10), but for
    * one whose sender sent nothing ({@code SendOutcome.retryableByAnotherSender}), tried once more.
+   * A flush whose {@code id} was committed already writes nothing and returns normally (see {@link
+   * FlushId}).
    */
-  void flush(String node, List<Finished> finished, List<Completed> completed);
+  void flush(String node, FlushId id, List<Finished> finished, List<Completed> completed);
+
+  /**
+   * Which flush this is: its writer's id (one per engine start) and the writer's count of flushes,
+   * increasing. A flush whose commit fails may have been committed all the same (the connection
+   * lost as the commit went out). Its writer retries it under the same id, with some of its items
+   * at most (none added): the ledger keeps each writer's last committed number and writes nothing
+   * for a number not above it. Without it the retry would count the cycles' posts again, log their
+   * activity entries and announce their deliveries again, and could complete the continuation of a
+   * cycle handed back and leased again meanwhile.
+   */
+  record FlushId(UUID writer, long number) {}
 
   /** A post about to be sent: its delivery record is written and committed first. */
   record Begin(DueCycle cycle, String chat, Sender sender) {}

@@ -18,7 +18,10 @@ public interface Housekeeping {
    */
   int liftUnavailable();
 
-  /** Deletes delivery records and activity logs older than {@code cutoff}, in batches. */
+  /**
+   * Deletes delivery records and activity logs older than {@code cutoff}, and the flush numbers of
+   * engines that have not flushed since ({@link DeliveryLedger.FlushId}), in batches.
+   */
   long deleteOlderThan(Instant cutoff, int batchSize);
 
   /**

@@ -4,6 +4,7 @@ import dev.herald.domain.activity.ActivityEvent;
 import dev.herald.domain.engine.CycleSummary;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.persistence.ArrayParameters;
 import java.sql.Array;
@@ -24,9 +25,16 @@ final class FlushParameters {
 
   /** Binds every parameter of {@link LedgerSql#FLUSH}. */
   static void bind(
-      Connection c, PreparedStatement s, String node, List<Finished> finished, List<Completed> done)
+      Connection c,
+      PreparedStatement s,
+      String node,
+      FlushId id,
+      List<Finished> finished,
+      List<Completed> done)
       throws SQLException {
     ArrayParameters p = new ArrayParameters(c, s);
+    // BEGIN_FLUSH
+    p.value(id.writer().toString()).value(id.number());
     // Columns of the completed cycles bound to several statements are encoded once.
     Array accounts = p.column("bigint", done, Long[]::new, d -> d.cycle().accountId());
     Array cycleIds = p.column("bigint", done, Long[]::new, d -> d.cycle().cycleId());

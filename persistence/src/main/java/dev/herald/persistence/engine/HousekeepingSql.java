@@ -57,6 +57,14 @@ final class HousekeepingSql {
           + " ?)";
 
   /**
+   * The flush numbers of write-behinds that have not flushed since the cutoff (V98): engines long
+   * stopped, whose flushes are never retried. Parameters: cutoff, batch size.
+   */
+  static final String DELETE_OLD_FLUSH_WRITERS =
+      "DELETE FROM ledger_flush WHERE writer IN (SELECT writer FROM ledger_flush WHERE flushed_at <"
+          + " ? LIMIT ?)";
+
+  /**
    * Media no post names ({@code bot.content_json}'s {@code posts[].media[].id}, see BotPostsJson),
    * uploaded before the cutoff. Parameters: cutoff, batch size.
    */

@@ -1,6 +1,7 @@
 package dev.herald.persistence.engine;
 
 import dev.herald.domain.engine.DeliveryLedger;
+import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.ArrayParameters;
@@ -150,19 +151,27 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
   }
 
   @Override
-  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+  public void flush(String node, FlushId id, List<Finished> finished, List<Completed> completed) {
     if (finished.isEmpty() && completed.isEmpty()) {
       return;
     }
     // One transaction, and one round trip (the driver sends the statements of FLUSH together):
     // a completed cycle never shows a post still SENDING.
-    jdbc.transaction(
-        "flush finished posts and completed cycles",
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(LedgerSql.FLUSH)) {
-            FlushParameters.bind(c, s, node, finished, completed);
-            return s.execute();
-          }
-        });
+    try {
+      jdbc.transaction(
+          "flush finished posts and completed cycles",
+          c -> {
+            try (PreparedStatement s = c.prepareStatement(LedgerSql.FLUSH)) {
+              FlushParameters.bind(c, s, node, id, finished, completed);
+              return s.execute();
+            }
+          });
+    } catch (EngineStoreException e) {
+      if (!(e.getCause() instanceof SQLException sql
+          && LedgerSql.FLUSH_COMMITTED_ALREADY.equals(sql.getSQLState()))) {
+        throw e;
+      }
+      LOG.log(Level.INFO, "Flush {0} was committed already: its retry writes nothing", id);
+    }
   }
 }

@@ -34,7 +34,10 @@ public class JdbcHousekeeping extends JdbcStore implements Housekeeping {
   public long deleteOlderThan(Instant cutoff, int batchSize) {
     long deleted = 0;
     for (String sql :
-        List.of(HousekeepingSql.DELETE_OLD_DELIVERIES, HousekeepingSql.DELETE_OLD_ACTIVITY)) {
+        List.of(
+            HousekeepingSql.DELETE_OLD_DELIVERIES,
+            HousekeepingSql.DELETE_OLD_ACTIVITY,
+            HousekeepingSql.DELETE_OLD_FLUSH_WRITERS)) {
       int batch;
       do {
         batch = jdbc.update("delete old rows", sql, Timestamp.from(cutoff), batchSize);

@@ -116,6 +116,16 @@ final class LedgerSql {
   }
 
   /**
+   * Records the flush's number for its writer, first (V98): fails with {@link
+   * #FLUSH_COMMITTED_ALREADY} for a flush committed already (the retry of a flush whose commit
+   * seemed to fail), which rolls the retry back whole. Parameters: writer, number.
+   */
+  static final String BEGIN_FLUSH = "SELECT ledger_flush_begin(?::uuid, ?)";
+
+  /** The SQLSTATE of {@link #BEGIN_FLUSH} for a flush committed already. */
+  static final String FLUSH_COMMITTED_ALREADY = "HF001";
+
+  /**
    * Locks the bot rows a flush completes, in account order like every multi-row lock of bot rows,
    * before any delivery row is touched: a delivery batch holds bot rows' share locks and may wait
    * for a delivery row, so a flush must never wait for a bot row after updating one. Parameter:
@@ -230,10 +240,11 @@ final class LedgerSql {
    * Finishes posts: each record gets its outcome and the stream's cursor row (delivery_event, in
    * the order the records started), and whether another sender may make the post in the cycle
    * ({@link #reopenable}), and is announced as a delivery. A post is finished by one flush only (a
-   * failed flush is rolled back whole and retried), so no guard on the old outcome: as a filter on
-   * delivery_record, whose statistics lag behind its rows, it made the planner expect a handful of
-   * SENDING rows and scan the table for every post. Parameters: accounts, cycle ids, chats,
-   * outcomes, message ids, errors, finished at (epoch ms), whether retryable, as arrays.
+   * failed flush is rolled back whole and retried, a committed one never applied again: {@link
+   * #BEGIN_FLUSH}), so no guard on the old outcome: as a filter on delivery_record, whose
+   * statistics lag behind its rows, it made the planner expect a handful of SENDING rows and scan
+   * the table for every post. Parameters: accounts, cycle ids, chats, outcomes, message ids,
+   * errors, finished at (epoch ms), whether retryable, as arrays.
    */
   static final String FINISH_DELIVERIES =
       """
@@ -262,6 +273,7 @@ final class LedgerSql {
       String.join(
           ";\n",
           FLUSH_SETTINGS,
+          BEGIN_FLUSH,
           LOCK_BOTS,
           COMPLETE_CYCLES,
           ADD_STATS,

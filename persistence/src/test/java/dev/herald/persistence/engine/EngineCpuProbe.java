@@ -102,7 +102,7 @@ class EngineCpuProbe {
             && Boolean.getBoolean("herald.probe.explain")) {
           explainFlush(c, finished, completed);
         } else {
-          ledger.flush(NODE, finished, completed);
+          ledger.flush(NODE, TestFlushes.next(), finished, completed);
         }
         LOG.info(
             "flush at "
@@ -148,7 +148,7 @@ class EngineCpuProbe {
     StringBuilder plans = new StringBuilder();
     c.setAutoCommit(false);
     try (java.sql.PreparedStatement s = c.prepareStatement(explained)) {
-      FlushParameters.bind(c, s, NODE, finished, completed);
+      FlushParameters.bind(c, s, NODE, TestFlushes.next(), finished, completed);
       boolean results = s.execute();
       while (true) {
         if (results) {

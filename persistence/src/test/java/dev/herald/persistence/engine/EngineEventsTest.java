@@ -89,7 +89,7 @@ class EngineEventsTest extends DatabaseTest {
       finished.add(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(1), at));
       completed.add(new Completed(cycle, at.plusSeconds(60), new CycleTally(1, 1, 0, 0)));
     }
-    ledger.flush(NODE, finished, completed);
+    ledger.flush(NODE, TestFlushes.next(), finished, completed);
   }
 
   @Test

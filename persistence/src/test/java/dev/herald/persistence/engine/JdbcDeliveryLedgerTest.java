@@ -3,6 +3,7 @@ package dev.herald.persistence.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.engine.CycleSummary;
@@ -10,6 +11,7 @@ import dev.herald.domain.engine.CycleTally;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
+import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.targets.TargetKey;
@@ -18,6 +20,11 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.DatabaseTest;
 import dev.herald.persistence.TestDatabase;
 import dev.herald.persistence.bot.BotSql;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class JdbcDeliveryLedgerTest extends DatabaseTest {
@@ -278,6 +286,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   private void handBack(DueCycle cycle, Finished... posts) {
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(posts),
         List.of(
             Completed.handedBack(
@@ -301,6 +310,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     Instant at = Instant.now();
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(new Finished(cycle, chat, new SendOutcome.Delivered(7), at)),
         List.of(
             Completed.handedBack(
@@ -326,6 +336,148 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         rows.text("SELECT message FROM activity_log WHERE account_id = ?", account));
   }
 
+  /**
+   * A flush whose commit went through while its connection failed (the node could not tell) is
+   * retried under the same id (V98): the retry writes nothing. Applied again, it would count the
+   * posts again, log the cycle's entry and announce the delivery again, and complete the
+   * continuation of the cycle it handed back, leased again meanwhile.
+   */
+  @Test
+  void theRetryOfAFlushCommittedThoughItsCommitFailedWritesNothing() {
+    DueCycle ended = claimed("ACTIVE", null);
+    DueCycle handedBack = claimed("ACTIVE", null);
+    begin(NODE, ended, "@herald_one");
+    begin(NODE, handedBack, "@herald_one");
+    Instant at = Instant.now();
+    List<Finished> finished =
+        List.of(
+            new Finished(ended, "@herald_one", new SendOutcome.Delivered(1), at),
+            new Finished(handedBack, "@herald_one", new SendOutcome.Delivered(2), at));
+    List<Completed> completed =
+        List.of(
+            new Completed(
+                ended,
+                at.plusSeconds(60),
+                new CycleTally(1, 1, 0, 0),
+                LocalDate.now(ZoneOffset.UTC),
+                null),
+            Completed.handedBack(
+                handedBack, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false));
+    FlushId id = TestFlushes.next();
+
+    JdbcDeliveryLedger lostAnswer = new JdbcDeliveryLedger(commitsThenFails(true));
+    assertThrows(EngineStoreException.class, () -> lostAnswer.flush(NODE, id, finished, completed));
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(handedBack.cycleId(), continued.cycleId());
+    ledger.flush(NODE, id, finished, completed);
+
+    for (long account : List.of(ended.accountId(), handedBack.accountId())) {
+      assertEquals(
+          1L,
+          rows.count("SELECT total_posts FROM bot_stats WHERE account_id = ?", account),
+          "posts counted once");
+      assertEquals(
+          1L,
+          rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
+          "capped once");
+      assertEquals(
+          1,
+          rows.count("SELECT count(*) FROM delivery_event WHERE account_id = ?", account),
+          "the delivery announced once");
+    }
+    assertEquals(
+        1,
+        rows.count("SELECT count(*) FROM activity_log WHERE account_id = ?", ended.accountId()),
+        "one entry for the ended cycle");
+    assertEquals(
+        NODE,
+        rows.text("SELECT lease_owner FROM bot WHERE account_id = ?", handedBack.accountId()),
+        "the continuation keeps its lease");
+
+    // The next flush of the same writer is written as usual.
+    begin(NODE, continued, "@herald_two");
+    ledger.flush(
+        NODE,
+        new FlushId(id.writer(), id.number() + 1),
+        List.of(new Finished(continued, "@herald_two", new SendOutcome.Delivered(3), at)),
+        List.of(new Completed(continued, at.plusSeconds(60), new CycleTally(1, 1, 0, 0))));
+    assertEquals(
+        2L,
+        rows.count(
+            "SELECT total_posts FROM bot_stats WHERE account_id = ?", handedBack.accountId()));
+  }
+
+  /** A flush whose commit failed (rolled back) is written by its retry under the same id. */
+  @Test
+  void theRetryOfAFlushRolledBackIsWritten() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    begin(NODE, cycle, "@herald_one");
+    Instant at = Instant.now();
+    List<Finished> finished =
+        List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(1), at));
+    List<Completed> completed =
+        List.of(new Completed(cycle, at.plusSeconds(60), new CycleTally(1, 1, 0, 0)));
+    FlushId id = TestFlushes.next();
+
+    JdbcDeliveryLedger failing = new JdbcDeliveryLedger(commitsThenFails(false));
+    assertThrows(EngineStoreException.class, () -> failing.flush(NODE, id, finished, completed));
+    assertEquals(
+        0, rows.count("SELECT count(*) FROM bot_stats WHERE account_id = ?", cycle.accountId()));
+    ledger.flush(NODE, id, finished, completed);
+
+    assertEquals(
+        1L,
+        rows.count("SELECT total_posts FROM bot_stats WHERE account_id = ?", cycle.accountId()));
+    assertEquals(
+        "DELIVERED",
+        rows.text("SELECT outcome FROM delivery_record WHERE account_id = ?", cycle.accountId()));
+  }
+
+  /**
+   * The test database whose commits fail as a connection lost at the commit does: after the commit
+   * went through ({@code committed}), or rolled back.
+   */
+  private static DataSource commitsThenFails(boolean committed) {
+    DataSource real = TestDatabase.dataSource();
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              return method.getName().equals("getConnection")
+                  ? failingCommits((Connection) result, committed)
+                  : result;
+            });
+  }
+
+  private static Connection failingCommits(Connection real, boolean committed) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("commit")) {
+                return invoke(real, method, args);
+              }
+              if (committed) {
+                real.commit();
+              } else {
+                real.rollback();
+              }
+              throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+            });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   @Test
   void aFlushWritesOutcomesAndCompletesTheCycle() {
     DueCycle cycle = claimed("TRIAL", null);
@@ -336,6 +488,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(
             new Finished(cycle, "@herald_one", new SendOutcome.Delivered(42), at),
             new Finished(
@@ -388,6 +541,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(
             new Finished(cycle, "@a", new SendOutcome.Delivered(1), at),
             new Finished(cycle, "@b", new SendOutcome.ChatForbidden("CHAT_WRITE_FORBIDDEN"), at),
@@ -443,7 +597,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
           counts.merge("SENDING", 1, Integer::sum);
         }
         ledger.flush(
-            NODE, finished, List.of(new Completed(cycle, at.plusSeconds(60), CycleTally.empty())));
+            NODE,
+            TestFlushes.next(),
+            finished,
+            List.of(new Completed(cycle, at.plusSeconds(60), CycleTally.empty())));
 
         CycleSummary engine = CycleSummary.of(cycle.cycleId(), counts);
         assertEquals(
@@ -464,6 +621,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(new Finished(cycle, "@herald_one", new SendOutcome.Delivered(1), at)),
         List.of(
             new Completed(
@@ -495,6 +653,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(
             new Finished(failing, "@herald_one", new SendOutcome.ChatNotFound("nope"), at),
             new Finished(delivering, "@herald_one", new SendOutcome.Delivered(7), at),
@@ -532,6 +691,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     ledger.flush(
         NODE,
+        TestFlushes.next(),
         List.of(),
         List.of(
             new Completed(stopping, next, CycleTally.empty()),

@@ -50,7 +50,7 @@ class JdbcHousekeepingTest extends DatabaseTest {
   }
 
   @Test
-  void retentionDeletesOldDeliveryRecordsAndActivityInBatches() {
+  void retentionDeletesOldDeliveryRecordsActivityAndFlushNumbersInBatches() {
     long account = rows.account("ACTIVE", null);
     for (int i = 0; i < 5; i++) {
       rows.update(
@@ -67,9 +67,15 @@ class JdbcHousekeepingTest extends DatabaseTest {
           i < 3 ? "40 days" : "1 day");
     }
 
-    assertEquals(6, housekeeping.deleteOlderThan(now.minus(Duration.ofDays(30)), 2));
+    rows.update(
+        "INSERT INTO ledger_flush (writer, flush_number, flushed_at) VALUES (gen_random_uuid(), 9,"
+            + " now() - interval '40 days'), (gen_random_uuid(), 3, now())");
+
+    assertEquals(7, housekeeping.deleteOlderThan(now.minus(Duration.ofDays(30)), 2));
 
     assertEquals(2, rows.count("SELECT count(*) FROM delivery_record"));
     assertEquals(2, rows.count("SELECT count(*) FROM activity_log"));
+    assertEquals(
+        3L, rows.count("SELECT flush_number FROM ledger_flush"), "an engine still flushing kept");
   }
 }

@@ -212,6 +212,7 @@ class ScheduleSqlTest extends DatabaseTest {
   private void complete(DueCycle cycle, LocalDate day, int attempts) {
     ledger.flush(
         "node-a",
+        TestFlushes.next(),
         List.of(),
         List.of(
             new Completed(

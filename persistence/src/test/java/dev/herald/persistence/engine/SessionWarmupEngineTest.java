@@ -151,7 +151,10 @@ class SessionWarmupEngineTest extends DatabaseTest {
     ledger.beginDeliveries(
         NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(seasoned))));
     ledger.flush(
-        NODE, List.of(new Finished(cycle, "@herald_one", refusal, Instant.now())), List.of());
+        NODE,
+        TestFlushes.next(),
+        List.of(new Finished(cycle, "@herald_one", refusal, Instant.now())),
+        List.of());
     return cycle;
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -200,12 +201,25 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     return starts;
   }
 
+  /** Each writer's last committed flush, as the ledger keeps it (V98). */
+  private final Map<UUID, Long> flushes = new ConcurrentHashMap<>();
+
+  /** Fails the flushes after committing them, as a connection lost while committing would. */
+  volatile RuntimeException failureAfterCommit;
+
   @Override
-  public void flush(String node, List<Finished> finished, List<Completed> completed) {
+  public void flush(String node, FlushId id, List<Finished> finished, List<Completed> completed) {
     failIfAsked();
+    if (flushes.getOrDefault(id.writer(), 0L) >= id.number()) {
+      return; // committed already
+    }
+    flushes.put(id.writer(), id.number());
     this.finished.addAll(finished);
     finished.forEach(post -> outcomes.put(key(post.cycle(), post.chat()), post.outcome()));
     this.completed.addAll(completed);
+    if (failureAfterCommit != null) {
+      throw failureAfterCommit;
+    }
   }
 
   @Override

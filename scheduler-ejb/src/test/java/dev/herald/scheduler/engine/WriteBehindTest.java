@@ -68,6 +68,48 @@ class WriteBehindTest {
   }
 
   @Test
+  void aFlushCommittedThoughItsCommitFailedIsRetriedAloneAndWrittenOnce() {
+    queueOneCycle();
+    store.failureAfterCommit = new IllegalStateException("connection lost while committing");
+    writes.flush();
+    assertEquals(List.of(cycle.accountId()), held.accounts(), "not known to be written");
+
+    store.failureAfterCommit = null;
+    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
+    held.claimed(other.accountId());
+    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    writes.flush();
+
+    assertEquals(1, store.finished.size(), "the retry wrote nothing again");
+    assertEquals(
+        List.of(cycle.accountId(), other.accountId()),
+        store.completed.stream().map(done -> done.cycle().accountId()).toList(),
+        "the cycle queued after the failure is written under a flush of its own");
+    assertEquals(List.of(), held.accounts());
+  }
+
+  @Test
+  void whatIsQueuedAfterAFailedFlushWaitsUntilItsRetryIsWritten() {
+    queueOneCycle();
+    store.failure = new IllegalStateException("database down");
+    writes.flush();
+    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
+    held.claimed(other.accountId());
+    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    writes.flush();
+    assertEquals(0, store.completed.size());
+
+    store.failure = null;
+    writes.flush();
+
+    assertEquals(
+        List.of(cycle.accountId(), other.accountId()),
+        store.completed.stream().map(done -> done.cycle().accountId()).toList());
+    assertEquals(1, store.finished.size());
+    assertEquals(List.of(), held.accounts());
+  }
+
+  @Test
   void itemsOlderThanTheLeaseAreGivenUpAndTheirLeaseLeftToRunOut() {
     queueOneCycle();
     store.failure = new IllegalStateException("database down");
