@@ -5,7 +5,7 @@
 -- (delivery_event) and could complete the continuation of a cycle handed back and leased again since.
 -- So each flush names its writer (one per engine start) and its number, increasing; a retry carries its
 -- first attempt's number and no item added. The flush's first statement records the number, and fails
--- with SQLSTATE HF001 for a number not above the writer's last one: that flush was committed already,
+-- with SQLSTATE LF001 (a class the standard leaves to implementations, unused by PostgreSQL) for a number not above the writer's last one: that flush was committed already,
 -- and JdbcDeliveryLedger takes the failure as done. One row per writer, updated by every flush of that
 -- writer only, so never contended; housekeeping deletes the rows of writers long gone.
 CREATE TABLE ledger_flush (
@@ -21,7 +21,7 @@ BEGIN
         WHERE f.flush_number < EXCLUDED.flush_number;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'flush % of writer % was committed already', number, flush_writer
-            USING ERRCODE = 'HF001';
+            USING ERRCODE = 'LF001';
     END IF;
 END
 $$;

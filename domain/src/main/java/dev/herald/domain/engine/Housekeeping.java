@@ -19,8 +19,9 @@ public interface Housekeeping {
   int liftUnavailable();
 
   /**
-   * Deletes delivery records and activity logs older than {@code cutoff}, and the flush numbers of
-   * engines that have not flushed since ({@link DeliveryLedger.FlushId}), in batches.
+   * Deletes delivery records and activity logs older than {@code cutoff}, in batches, and returns
+   * how many; and the flush numbers of engines that have not flushed for a day ({@link
+   * DeliveryLedger.FlushId}).
    */
   long deleteOlderThan(Instant cutoff, int batchSize);
 

@@ -57,12 +57,13 @@ final class HousekeepingSql {
           + " ?)";
 
   /**
-   * The flush numbers of write-behinds that have not flushed since the cutoff (V98): engines long
-   * stopped, whose flushes are never retried. Parameters: cutoff, batch size.
+   * The flush numbers of write-behinds that have not flushed for a day (V98): engines stopped,
+   * whose flushes are retried for a lease's time at most. A fixed horizon, not the retention's
+   * (which may be 0 days); a row one table row per engine start, so no batches; and no sub-select,
+   * so a row its engine updates meanwhile is checked again, and kept.
    */
-  static final String DELETE_OLD_FLUSH_WRITERS =
-      "DELETE FROM ledger_flush WHERE writer IN (SELECT writer FROM ledger_flush WHERE flushed_at <"
-          + " ? LIMIT ?)";
+  static final String DELETE_STOPPED_FLUSH_WRITERS =
+      "DELETE FROM ledger_flush WHERE flushed_at < now() - interval '1 day'";
 
   /**
    * Media no post names ({@code bot.content_json}'s {@code posts[].media[].id}, see BotPostsJson),

@@ -34,16 +34,15 @@ public class JdbcHousekeeping extends JdbcStore implements Housekeeping {
   public long deleteOlderThan(Instant cutoff, int batchSize) {
     long deleted = 0;
     for (String sql :
-        List.of(
-            HousekeepingSql.DELETE_OLD_DELIVERIES,
-            HousekeepingSql.DELETE_OLD_ACTIVITY,
-            HousekeepingSql.DELETE_OLD_FLUSH_WRITERS)) {
+        List.of(HousekeepingSql.DELETE_OLD_DELIVERIES, HousekeepingSql.DELETE_OLD_ACTIVITY)) {
       int batch;
       do {
         batch = jdbc.update("delete old rows", sql, Timestamp.from(cutoff), batchSize);
         deleted += batch;
       } while (batch == batchSize);
     }
+    jdbc.update(
+        "delete stopped engines' flush numbers", HousekeepingSql.DELETE_STOPPED_FLUSH_WRITERS);
     return deleted;
   }
 

@@ -123,7 +123,7 @@ final class LedgerSql {
   static final String BEGIN_FLUSH = "SELECT ledger_flush_begin(?::uuid, ?)";
 
   /** The SQLSTATE of {@link #BEGIN_FLUSH} for a flush committed already. */
-  static final String FLUSH_COMMITTED_ALREADY = "HF001";
+  static final String FLUSH_COMMITTED_ALREADY = "LF001";
 
   /**
    * Locks the bot rows a flush completes, in account order like every multi-row lock of bot rows,

@@ -406,6 +406,11 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         2L,
         rows.count(
             "SELECT total_posts FROM bot_stats WHERE account_id = ?", handedBack.accountId()));
+    ledger.flush(NODE, id, finished, completed); // an older number, late: nothing
+    assertEquals(
+        2L,
+        rows.count(
+            "SELECT total_posts FROM bot_stats WHERE account_id = ?", handedBack.accountId()));
   }
 
   /** A flush whose commit failed (rolled back) is written by its retry under the same id. */

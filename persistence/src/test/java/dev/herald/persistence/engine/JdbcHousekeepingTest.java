@@ -69,9 +69,9 @@ class JdbcHousekeepingTest extends DatabaseTest {
 
     rows.update(
         "INSERT INTO ledger_flush (writer, flush_number, flushed_at) VALUES (gen_random_uuid(), 9,"
-            + " now() - interval '40 days'), (gen_random_uuid(), 3, now())");
+            + " now() - interval '25 hours'), (gen_random_uuid(), 3, now() - interval '23 hours')");
 
-    assertEquals(7, housekeeping.deleteOlderThan(now.minus(Duration.ofDays(30)), 2));
+    assertEquals(6, housekeeping.deleteOlderThan(now.minus(Duration.ofDays(30)), 2));
 
     assertEquals(2, rows.count("SELECT count(*) FROM delivery_record"));
     assertEquals(2, rows.count("SELECT count(*) FROM activity_log"));

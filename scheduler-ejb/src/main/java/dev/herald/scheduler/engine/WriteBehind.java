@@ -172,9 +172,12 @@ final class WriteBehind {
         completed.add(cycle.cycle());
       }
     }
+    // Until written, it is the failed batch: should the flush throw an Error, it is retried.
+    failed = batch;
     try {
       // One transaction: a completed cycle never shows a post still SENDING.
       ledger.flush(node, batch.id(), finished, completed);
+      failed = null;
       completed.forEach(done -> held.released(done.cycle().accountId()));
       failures.succeeded();
       return true;

@@ -204,11 +204,25 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   /** Each writer's last committed flush, as the ledger keeps it (V98). */
   private final Map<UUID, Long> flushes = new ConcurrentHashMap<>();
 
+  /** A flush as the ledger was asked it, committed or not. */
+  record FlushCall(FlushId id, List<Finished> finished, List<Completed> completed) {}
+
+  final List<FlushCall> flushCalls = new CopyOnWriteArrayList<>();
+
   /** Fails the flushes after committing them, as a connection lost while committing would. */
   volatile RuntimeException failureAfterCommit;
 
   @Override
   public void flush(String node, FlushId id, List<Finished> finished, List<Completed> completed) {
+    for (FlushCall first : flushCalls) {
+      if (first.id().equals(id)
+          && !(first.finished().containsAll(finished)
+              && first.completed().containsAll(completed))) {
+        // The ledger would take it as written: the added items would be lost.
+        throw new AssertionError("flush " + id + " retried with an item it was not sent with");
+      }
+    }
+    flushCalls.add(new FlushCall(id, List.copyOf(finished), List.copyOf(completed)));
     failIfAsked();
     if (flushes.getOrDefault(id.writer(), 0L) >= id.number()) {
       return; // committed already

@@ -107,6 +107,37 @@ class WriteBehindTest {
         store.completed.stream().map(done -> done.cycle().accountId()).toList());
     assertEquals(1, store.finished.size());
     assertEquals(List.of(), held.accounts());
+    assertEquals(
+        List.of(1L, 1L, 1L, 2L),
+        store.flushCalls.stream().map(call -> call.id().number()).toList(),
+        "the failed flush retried alone under its number, the later cycle under the next");
+  }
+
+  @Test
+  void aRetryLessTheItemsGivenUpKeepsItsNumber() {
+    held.claimed(cycle.accountId());
+    writes.finished(
+        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
+    clock.advance(GIVE_UP.minusSeconds(1));
+    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
+    held.claimed(other.accountId());
+    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    store.failure = new IllegalStateException("database down");
+    writes.flush();
+    clock.advance(Duration.ofSeconds(2));
+    assertWarned(writes::flush, "Gave up writing 1 post outcomes and 0 cycle completions");
+
+    store.failure = null;
+    writes.flush();
+
+    InMemoryEngineStore.FlushCall last = store.flushCalls.get(store.flushCalls.size() - 1);
+    assertEquals(1L, last.id().number());
+    assertEquals(List.of(), last.finished(), "the outcome given up is not written");
+    assertEquals(
+        List.of(other.accountId()),
+        last.completed().stream().map(d -> d.cycle().accountId()).toList());
+    assertEquals(
+        List.of(cycle.accountId()), held.accounts(), "the cycle of the lost post runs again");
   }
 
   @Test
