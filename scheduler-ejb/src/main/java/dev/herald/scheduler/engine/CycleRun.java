@@ -127,7 +127,9 @@ final class CycleRun {
 
   /**
    * The plan or the configuration changed since this cycle was planned ({@link
-   * DeliveryStart#CYCLE_OUTDATED}): its lanes end and the cycle is handed back.
+   * DeliveryStart#CYCLE_OUTDATED}), a sender was lost ({@link Lane#senderLost}) or a delivery
+   * record could not be written ({@link Lane#recordNotWritten}): its lanes end and the cycle is
+   * handed back.
    */
   private volatile boolean outdated;
 
@@ -497,7 +499,8 @@ final class CycleRun {
     private void begun(int index, ChatReference chat, DeliveryStart start, Throwable failure) {
       try {
         if (failure != null) {
-          throw new IllegalStateException(failure.getMessage(), failure);
+          recordNotWritten(chat, failure);
+          return;
         }
         if (start == DeliveryStart.BOT_NOT_RUNNING) {
           ended = true;
@@ -558,6 +561,30 @@ final class CycleRun {
       } catch (RuntimeException e) {
         laneFailed("Cycle {0} of account {1} stopped a lane: {2}", e);
       }
+    }
+
+    /**
+     * The chat's delivery record could not be written (the database away, typically): nothing was
+     * sent, so the cycle is handed back like a change of terms. Its lanes end at their next post,
+     * and the continuation, due one delay between posts later, posts the chats left, this one too.
+     * Ended instead, a short outage lost the rest of the cycle: its completion was written once the
+     * database was back, and its posts waited for the next cycle (an outage longer than the lease
+     * gave the completion up and the cycle ran again anyway). A record written whose answer was
+     * lost stays SENDING, and its chat is never sent in the cycle (rule 10).
+     */
+    private void recordNotWritten(ChatReference chat, Throwable failure) {
+      sawEveryOutcome = false;
+      handBackDelay = jittered(cycle.delayBetweenPosts());
+      outdated = true;
+      ended = true;
+      LOG.log(
+          Level.WARNING,
+          "Cycle {0} of account {1}: the delivery record of {2} could not be written ({3}); the"
+              + " cycle is handed back to post the chats left",
+          new Object[] {
+            cycle.cycleId(), cycle.accountId(), chat.canonical(), failure.getMessage()
+          });
+      laneDone();
     }
 
     /** {@code post} is what was sent (null when nothing could be). */

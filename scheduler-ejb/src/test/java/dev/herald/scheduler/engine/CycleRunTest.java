@@ -102,6 +102,31 @@ class CycleRunTest {
   }
 
   @Test
+  void aDeliveryRecordThatCannotBeWrittenHandsTheCycleBackForItsContinuationToPostTheRest() {
+    store.beginFailsFor.add("@herald_a2"); // the database is lost as a2's record is written
+    DueCycle cycle = Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3");
+
+    run(cycle);
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertTrue(onlyCompletion().handedBack(), "not ended: the chats left are posted in the cycle");
+    assertEquals(
+        now.plus(cycle.delayBetweenPosts()),
+        onlyCompletion().nextRunAt(),
+        "continued one delay between posts later");
+
+    store.beginFailsFor.clear(); // the database is back
+    store.completed.clear();
+    run(store.continued(cycle, List.of(7L)));
+
+    assertEquals(
+        List.of("SESSION#7->@herald_a1", "SESSION#7->@herald_a2", "SESSION#7->@herald_a3"),
+        gateway.sent,
+        "every chat posted once in the cycle");
+    assertFalse(onlyCompletion().handedBack(), "the continuation ends the cycle");
+  }
+
+  @Test
   void aStoppedBotSendsNothingAndItsCycleStillCompletes() {
     store.notRunning.add(1L);
 

@@ -176,9 +176,17 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   @Override
   public void leave(String node) {}
 
+  /** Chats whose begin fails, as one would with the database lost while their record is written. */
+  final Set<String> beginFailsFor = ConcurrentHashMap.newKeySet();
+
   @Override
   public synchronized List<DeliveryStart> beginDeliveries(String node, List<Begin> posts) {
     failIfAsked();
+    for (Begin post : posts) {
+      if (beginFailsFor.contains(post.chat())) {
+        throw new IllegalStateException("the database is down");
+      }
+    }
     beginBatches.add(List.copyOf(posts));
     List<DeliveryStart> starts = new ArrayList<>();
     for (Begin post : posts) {
