@@ -2,6 +2,7 @@ package dev.herald.api.problem;
 
 import dev.herald.domain.shared.ProblemType;
 import dev.herald.domain.shared.RepeatedFailureLog;
+import dev.herald.persistence.DatabaseFailures;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +54,7 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
           "A value cannot be stored: text too long or containing a NUL character, or a date out of"
               + " range.");
     }
-    if (databaseUnreachable(e)) {
+    if (DatabaseFailures.unreachable(e)) {
       UNREACHABLE.failed(e.toString());
       return Response.fromResponse(
               problems.build(
@@ -95,23 +95,6 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("22")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean databaseUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-      if (t.getClass().getName().startsWith("jakarta.resource.")) {
         return true;
       }
     }

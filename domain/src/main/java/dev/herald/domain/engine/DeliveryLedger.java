@@ -58,9 +58,9 @@ public interface DeliveryLedger {
    * itself; null: the ledger counts the cycle's delivery records (a cycle continued after another
    * run of it, or one whose lane failed). A cycle that delivered something clears the bot's last
    * error, unless {@code keepsError}: Telegram refused one of its posts, which the tenant must fix
-   * whatever else went out. A cycle {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}) is
-   * not ended: it keeps its id, is due at {@code nextRunAt} to be continued under the new terms,
-   * and has no activity entry of its own.
+   * whatever else went out. A cycle {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}, a
+   * sender lost, a delivery record not written) is not ended: it keeps its id, is due at {@code
+   * nextRunAt} to be continued under the new terms, and has no activity entry of its own.
    */
   record Completed(
       DueCycle cycle,
@@ -86,7 +86,10 @@ public interface DeliveryLedger {
       this(cycle, nextRunAt, tally, day, summary, false);
     }
 
-    /** The run of a cycle whose terms changed, handed back to be continued at {@code now}. */
+    /**
+     * The run of a cycle whose terms changed (or that lost a sender, or could not write a record),
+     * handed back to be continued at {@code now}.
+     */
     public static Completed handedBack(
         DueCycle cycle, Instant now, CycleTally tally, LocalDate day, boolean keepsError) {
       return new Completed(cycle, now, tally, day, null, keepsError, true);

@@ -23,6 +23,7 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
+import dev.herald.persistence.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,11 +134,16 @@ final class CycleRun {
    */
   private volatile boolean outdated;
 
-  /** This run met a stop or a change of terms: shares not started yet never start. */
+  /**
+   * This run met a stop or is handed back ({@link #outdated}): shares not started yet never start.
+   */
   private volatile boolean ended;
 
   /** Senders of this run that could not go on ({@link Lane#senderLost}). */
   private final Set<Sender> sendersLost = ConcurrentHashMap.newKeySet();
+
+  /** The earliest a cycle handed back for a record not written is continued. */
+  private static final Duration RECORD_RETRY_FLOOR = Duration.ofSeconds(1);
 
   /** How long after the hand-back its continuation is due. */
   private volatile Duration handBackDelay = Duration.ZERO;
@@ -316,8 +322,8 @@ final class CycleRun {
   /**
    * Starts the next share waiting for a lane to end, after the delay between posts: with one post
    * in flight, the account's posts stay that far apart whichever sender makes them. A run that met
-   * a stop or a change of terms starts none: each ends at once (so does a lane's next post, {@link
-   * Lane#post}), without a gate, which may join.
+   * a stop or handed the cycle back starts none: each ends at once (so does a lane's next post,
+   * {@link Lane#post}), without a gate, which may join.
    */
   private void startNextShare() {
     int next = nextShare.getAndIncrement();
@@ -418,7 +424,7 @@ final class CycleRun {
      */
     void post(int index) {
       if (ended) {
-        // Another lane met a stop or a change of terms: no gate (it may join) and no begin.
+        // Another lane met a stop or handed the cycle back: no gate (it may join) and no begin.
         laneDone();
         return;
       }
@@ -499,6 +505,9 @@ final class CycleRun {
     private void begun(int index, ChatReference chat, DeliveryStart start, Throwable failure) {
       try {
         if (failure != null) {
+          if (!DatabaseFailures.unreachable(failure)) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+          }
           recordNotWritten(chat, failure);
           return;
         }
@@ -564,21 +573,24 @@ final class CycleRun {
     }
 
     /**
-     * The chat's delivery record could not be written (the database away, typically): nothing was
-     * sent, so the cycle is handed back like a change of terms. Its lanes end at their next post,
-     * and the continuation, due one delay between posts later, posts the chats left, this one too.
-     * Ended instead, a short outage lost the rest of the cycle: its completion was written once the
-     * database was back, and its posts waited for the next cycle (an outage longer than the lease
-     * gave the completion up and the cycle ran again anyway). A record written whose answer was
-     * lost stays SENDING, and its chat is never sent in the cycle (rule 10).
+     * The chat's delivery record could not be written, the database out of reach: nothing was sent,
+     * so the cycle is handed back like a change of terms. Its lanes end at their next post, and the
+     * continuation, due one delay between posts later (a second at least), posts the chats left,
+     * this one too. Ended instead, a short outage lost the rest of the cycle: its completion was
+     * written once the database was back, and its posts waited for the next cycle (an outage longer
+     * than the lease gave the completion up and the cycle ran again anyway). A record written whose
+     * answer was lost stays SENDING, and its chat is never sent in the cycle (rule 10). Any other
+     * failure (a statement the database refused would fail again) ends the lane as before: handed
+     * back, the cycle would come back every delay between posts for good. {@link DeliveryStarts}
+     * warns of the outage, once.
      */
     private void recordNotWritten(ChatReference chat, Throwable failure) {
-      sawEveryOutcome = false;
-      handBackDelay = jittered(cycle.delayBetweenPosts());
+      Duration delay = jittered(cycle.delayBetweenPosts());
+      handBackDelay = delay.compareTo(RECORD_RETRY_FLOOR) < 0 ? RECORD_RETRY_FLOOR : delay;
       outdated = true;
       ended = true;
       LOG.log(
-          Level.WARNING,
+          Level.FINE,
           "Cycle {0} of account {1}: the delivery record of {2} could not be written ({3}); the"
               + " cycle is handed back to post the chats left",
           new Object[] {

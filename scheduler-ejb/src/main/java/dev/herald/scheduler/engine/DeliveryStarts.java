@@ -3,6 +3,7 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryLedger.Begin;
 import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.shared.RepeatedFailureLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Group commit of delivery records: every post's record must be committed before its send (rule
@@ -20,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by themselves, so no timer adds latency.
  */
 final class DeliveryStarts {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryStarts.class.getName());
+
+  /** While the database is away, every batch fails: warned once, then once a minute. */
+  private final RepeatedFailureLog failures =
+      new RepeatedFailureLog(LOG, "Writing delivery records");
 
   private record Request(Begin post, CompletableFuture<DeliveryStart> answer) {}
 
@@ -91,8 +99,10 @@ final class DeliveryStarts {
         posts.add(r.post());
       }
       answers = ledger.beginDeliveries(node, posts);
+      failures.succeeded();
     } catch (RuntimeException e) {
       failed = e;
+      failures.failed(batch.size() + " posts not started (" + e.getMessage() + ")");
     } finally {
       writing.set(false);
       afterBatch.run();

@@ -111,9 +111,9 @@ class CycleRunTest {
     assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
     assertTrue(onlyCompletion().handedBack(), "not ended: the chats left are posted in the cycle");
     assertEquals(
-        now.plus(cycle.delayBetweenPosts()),
+        now.plusSeconds(1),
         onlyCompletion().nextRunAt(),
-        "continued one delay between posts later");
+        "continued one delay between posts later (none here), a second at least");
 
     store.beginFailsFor.clear(); // the database is back
     store.completed.clear();
@@ -124,6 +124,17 @@ class CycleRunTest {
         gateway.sent,
         "every chat posted once in the cycle");
     assertFalse(onlyCompletion().handedBack(), "the continuation ends the cycle");
+  }
+
+  @Test
+  void aDeliveryRecordTheDatabaseRefusesEndsTheCycleInsteadOfHandingItBackForGood() {
+    store.beginRefusedFor.add("@herald_a2"); // it would refuse it again at every continuation
+
+    run(Cycles.cycle(1, now, List.of(7L), "@herald_a1", "@herald_a2", "@herald_a3"));
+
+    assertEquals(List.of("SESSION#7->@herald_a1"), gateway.sent);
+    assertFalse(onlyCompletion().handedBack(), "ended: its next run is a new cycle");
+    assertEquals(now.plus(Duration.ofMinutes(1)), onlyCompletion().nextRunAt());
   }
 
   @Test

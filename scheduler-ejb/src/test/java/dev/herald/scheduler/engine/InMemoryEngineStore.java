@@ -10,6 +10,7 @@ import dev.herald.domain.engine.SessionPenalties;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,15 +177,27 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   @Override
   public void leave(String node) {}
 
-  /** Chats whose begin fails, as one would with the database lost while their record is written. */
+  /**
+   * Chats whose begin fails as it would with the database lost while their record is written (a
+   * connection failure, SQLSTATE 08006), or, in {@link #beginRefusedFor}, refused by the database.
+   */
   final Set<String> beginFailsFor = ConcurrentHashMap.newKeySet();
+
+  final Set<String> beginRefusedFor = ConcurrentHashMap.newKeySet();
 
   @Override
   public synchronized List<DeliveryStart> beginDeliveries(String node, List<Begin> posts) {
     failIfAsked();
     for (Begin post : posts) {
       if (beginFailsFor.contains(post.chat())) {
-        throw new IllegalStateException("the database is down");
+        throw new IllegalStateException(
+            "could not begin deliveries",
+            new SQLException("An I/O error occurred while sending to the backend", "08006"));
+      }
+      if (beginRefusedFor.contains(post.chat())) {
+        throw new IllegalStateException(
+            "could not begin deliveries",
+            new SQLException("column \"retryable\" does not exist", "42703"));
       }
     }
     beginBatches.add(List.copyOf(posts));

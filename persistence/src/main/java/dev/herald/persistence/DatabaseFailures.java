@@ -1,0 +1,41 @@
+package dev.herald.persistence;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/** What a failure says about the database, read from its causes. */
+public final class DatabaseFailures {
+
+  /**
+   * SQLSTATEs of a server going away or refusing connections: admin_shutdown, crash_shutdown,
+   * cannot_connect_now (starting or stopping), too_many_connections.
+   */
+  private static final Set<String> SERVER_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
+
+  private DatabaseFailures() {}
+
+  /**
+   * Whether the database could not be reached (down, restarting, the connection lost, the pool out
+   * of connections), so the same work may succeed once it is back; not a statement the database
+   * refused, which would fail again.
+   */
+  public static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || SERVER_AWAY.contains(sql.getSQLState()))) {
+        return true;
+      }
+      // Liberty's connection pool (a connection could not be had).
+      if (t.getClass().getName().startsWith("jakarta.resource.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
