@@ -197,7 +197,7 @@ class HealthIT extends TenantSystemTest {
             () ->
                 system.messages().stream()
                     .skip(logBefore)
-                    .anyMatch(line -> line.contains("Writing delivery records failed")));
+                    .anyMatch(line -> line.contains("Writing delivery records")));
       } finally {
         system.database().start();
       }

@@ -14,6 +14,12 @@ public final class DatabaseFailures {
    */
   private static final Set<String> SERVER_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
 
+  /**
+   * Connection exceptions that another attempt would meet again: the connection rejected (as {@code
+   * DatabaseWait} reads it) or a protocol violation.
+   */
+  private static final Set<String> CONNECTION_REFUSALS = Set.of("08004", "08P01");
+
   private DatabaseFailures() {}
 
   /**
@@ -28,7 +34,8 @@ public final class DatabaseFailures {
       }
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || SERVER_AWAY.contains(sql.getSQLState()))) {
+          && (sql.getSQLState().startsWith("08") && !CONNECTION_REFUSALS.contains(sql.getSQLState())
+              || SERVER_AWAY.contains(sql.getSQLState()))) {
         return true;
       }
       // Liberty's connection pool (a connection could not be had).

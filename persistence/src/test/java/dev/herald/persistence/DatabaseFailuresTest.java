@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,10 @@ class DatabaseFailuresTest {
     assertTrue(
         DatabaseFailures.unreachable(
             wrapping(new SQLException("the database system is starting up", "57P03"))));
+    assertTrue(
+        DatabaseFailures.unreachable(wrapping(new SQLException("too many clients", "53300"))));
     assertTrue(DatabaseFailures.unreachable(new SQLTransientConnectionException("pool empty")));
+    assertTrue(DatabaseFailures.unreachable(wrapping(new SQLRecoverableException("lost"))));
   }
 
   @Test
@@ -32,5 +36,9 @@ class DatabaseFailuresTest {
         DatabaseFailures.unreachable(wrapping(new SQLException("no such column", "42703"))));
     assertFalse(DatabaseFailures.unreachable(wrapping(new SQLException("duplicate", "23505"))));
     assertFalse(DatabaseFailures.unreachable(new IllegalStateException("a bug")));
+    assertFalse(
+        DatabaseFailures.unreachable(wrapping(new SQLException("rejected", "08004"))),
+        "the server rejected the connection: another attempt meets the same");
+    assertFalse(DatabaseFailures.unreachable(wrapping(new SQLException("protocol", "08P01"))));
   }
 }

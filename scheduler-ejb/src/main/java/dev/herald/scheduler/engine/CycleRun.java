@@ -129,8 +129,8 @@ final class CycleRun {
   /**
    * The plan or the configuration changed since this cycle was planned ({@link
    * DeliveryStart#CYCLE_OUTDATED}), a sender was lost ({@link Lane#senderLost}) or a delivery
-   * record could not be written ({@link Lane#recordNotWritten}): its lanes end and the cycle is
-   * handed back.
+   * record could not be written, the database out of reach ({@link Lane#recordNotWritten}): its
+   * lanes end and the cycle is handed back.
    */
   private volatile boolean outdated;
 
@@ -147,6 +147,9 @@ final class CycleRun {
 
   /** How long after the hand-back its continuation is due. */
   private volatile Duration handBackDelay = Duration.ZERO;
+
+  /** A lane could not write a delivery record ({@link Lane#recordNotWritten}). */
+  private volatile boolean recordNotWritten;
 
   private final Schedule schedule;
 
@@ -363,11 +366,15 @@ final class CycleRun {
     if (outdated) {
       // Handed back, not ended: the next claim continues it under the new terms (rule 18), or
       // with the senders the account has now, after the delay between posts (Lane#senderLost).
+      Duration delay = handBackDelay;
+      if (recordNotWritten && delay.compareTo(RECORD_RETRY_FLOOR) < 0) {
+        delay = RECORD_RETRY_FLOOR; // whichever lane set the delay last
+      }
       recording
           .writes()
           .completed(
               Completed.handedBack(
-                  cycle, now.plus(handBackDelay), tally.get(), day, !refusedPosts.isEmpty()));
+                  cycle, now.plus(delay), tally.get(), day, !refusedPosts.isEmpty()));
       environment.metrics().cycleFinished();
       return;
     }
@@ -585,8 +592,8 @@ final class CycleRun {
      * warns of the outage, once.
      */
     private void recordNotWritten(ChatReference chat, Throwable failure) {
-      Duration delay = jittered(cycle.delayBetweenPosts());
-      handBackDelay = delay.compareTo(RECORD_RETRY_FLOOR) < 0 ? RECORD_RETRY_FLOOR : delay;
+      handBackDelay = jittered(cycle.delayBetweenPosts());
+      recordNotWritten = true;
       outdated = true;
       ended = true;
       LOG.log(
