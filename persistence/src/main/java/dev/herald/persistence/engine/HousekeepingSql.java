@@ -59,8 +59,8 @@ final class HousekeepingSql {
   /**
    * The flush numbers of write-behinds that have not flushed for a day (V98): engines stopped,
    * whose flushes are retried for a lease's time at most. A fixed horizon, not the retention's
-   * (which may be 0 days); a row one table row per engine start, so no batches; and no sub-select,
-   * so a row its engine updates meanwhile is checked again, and kept.
+   * (which may be 0 days); one row per engine start, so no batches; and no sub-select, so a row its
+   * engine updates meanwhile is checked again, and kept.
    */
   static final String DELETE_STOPPED_FLUSH_WRITERS =
       "DELETE FROM ledger_flush WHERE flushed_at < now() - interval '1 day'";
