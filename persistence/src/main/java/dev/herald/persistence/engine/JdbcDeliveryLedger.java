@@ -167,11 +167,24 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
             }
           });
     } catch (EngineStoreException e) {
-      if (!(e.getCause() instanceof SQLException sql
-          && LedgerSql.FLUSH_COMMITTED_ALREADY.equals(sql.getSQLState()))) {
+      if (!committedAlready(e)) {
         throw e;
       }
       LOG.log(Level.INFO, "Flush {0} was committed already: its retry writes nothing", id);
     }
+  }
+
+  /**
+   * Whether the flush failed because it was committed already ({@link LedgerSql#BEGIN_FLUSH}), read
+   * from any of its causes: a connection pool may wrap the driver's exception in its own.
+   */
+  private static boolean committedAlready(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && LedgerSql.FLUSH_COMMITTED_ALREADY.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
