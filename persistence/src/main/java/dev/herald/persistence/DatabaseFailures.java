@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** What a failure says about the database, read from its causes. */
 public final class DatabaseFailures {
@@ -32,14 +33,27 @@ public final class DatabaseFailures {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
         return true;
       }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") && !CONNECTION_REFUSALS.contains(sql.getSQLState())
-              || SERVER_AWAY.contains(sql.getSQLState()))) {
-        return true;
-      }
       // Liberty's connection pool (a connection could not be had).
       if (t.getClass().getName().startsWith("jakarta.resource.")) {
+        return true;
+      }
+    }
+    return hasSqlState(
+        e,
+        state ->
+            state.startsWith("08") && !CONNECTION_REFUSALS.contains(state)
+                || SERVER_AWAY.contains(state));
+  }
+
+  /**
+   * Whether the failure or one of its causes is an {@link SQLException} whose SQLSTATE {@code
+   * state} accepts: a connection pool may wrap the driver's exception in its own.
+   */
+  public static boolean hasSqlState(Throwable e, Predicate<String> state) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && state.test(sql.getSQLState())) {
         return true;
       }
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -79,26 +78,13 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
    * 23505 (two requests created the same row at once): a retry succeeds.
    */
   private static boolean concurrentTransactions(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("23505"))) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseFailures.hasSqlState(
+        e, state -> state.startsWith("40") || state.equals("23505"));
   }
 
   /** SQLSTATE class 22 (data exception): the value itself was wrong, whoever let it through. */
   private static boolean dataException(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("22")) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseFailures.hasSqlState(e, state -> state.startsWith("22"));
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

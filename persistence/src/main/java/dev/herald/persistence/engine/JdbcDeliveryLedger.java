@@ -5,6 +5,7 @@ import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.ArrayParameters;
+import dev.herald.persistence.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -167,24 +168,12 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
             }
           });
     } catch (EngineStoreException e) {
-      if (!committedAlready(e)) {
+      // Committed already (LedgerSql.BEGIN_FLUSH): the retry of a flush whose commit seemed to
+      // fail.
+      if (!DatabaseFailures.hasSqlState(e, LedgerSql.FLUSH_COMMITTED_ALREADY::equals)) {
         throw e;
       }
       LOG.log(Level.INFO, "Flush {0} was committed already: its retry writes nothing", id);
     }
-  }
-
-  /**
-   * Whether the flush failed because it was committed already ({@link LedgerSql#BEGIN_FLUSH}), read
-   * from any of its causes: a connection pool may wrap the driver's exception in its own.
-   */
-  private static boolean committedAlready(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && LedgerSql.FLUSH_COMMITTED_ALREADY.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

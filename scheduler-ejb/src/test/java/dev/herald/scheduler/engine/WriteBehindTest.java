@@ -31,6 +31,14 @@ class WriteBehindTest {
   private final WriteBehind writes = new WriteBehind("node", store, clock, GIVE_UP, held);
   private final DueCycle cycle = Cycles.cycle(1, clock.instant(), List.of(7L), "@herald_one");
 
+  /** Another account's cycle, claimed and completed with no post, queued now. */
+  private DueCycle queueAnotherCycleCompleted() {
+    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
+    held.claimed(other.accountId());
+    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    return other;
+  }
+
   private void queueOneCycle() {
     held.claimed(cycle.accountId());
     writes.finished(
@@ -75,9 +83,7 @@ class WriteBehindTest {
     assertEquals(List.of(cycle.accountId()), held.accounts(), "not known to be written");
 
     store.failureAfterCommit = null;
-    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
-    held.claimed(other.accountId());
-    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    DueCycle other = queueAnotherCycleCompleted();
     writes.flush();
 
     assertEquals(1, store.finished.size(), "the retry wrote nothing again");
@@ -93,9 +99,7 @@ class WriteBehindTest {
     queueOneCycle();
     store.failure = new IllegalStateException("database down");
     writes.flush();
-    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
-    held.claimed(other.accountId());
-    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    DueCycle other = queueAnotherCycleCompleted();
     writes.flush();
     assertEquals(0, store.completed.size());
 
@@ -119,9 +123,7 @@ class WriteBehindTest {
     writes.finished(
         new Finished(cycle, "@herald_one", new SendOutcome.Delivered(5), clock.instant()));
     clock.advance(GIVE_UP.minusSeconds(1));
-    DueCycle other = Cycles.cycle(2, clock.instant(), List.of(8L), "@herald_two");
-    held.claimed(other.accountId());
-    writes.completed(new Completed(other, clock.instant().plusSeconds(60), CycleTally.empty()));
+    DueCycle other = queueAnotherCycleCompleted();
     store.failure = new IllegalStateException("database down");
     writes.flush();
     clock.advance(Duration.ofSeconds(2));
