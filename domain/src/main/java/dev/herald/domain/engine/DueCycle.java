@@ -22,6 +22,9 @@ import java.util.Set;
  * The groups and delays are already those the account's plan allows now (a downgrade applies at the
  * next claim), and a group still inside its minimum interval is left out.
  *
+ * @param lease the number of the claim that leased it: its posts begin and it completes under that
+ *     claim only, not under a later one after the lease ran out (a database outage longer than the
+ *     lease), which may be this node's too
  * @param schedule jitter, zone and active hours ({@link Schedule#NONE} without them)
  * @param dailyCap the plan's daily cap and the account's count so far
  * @param sessionPostsLeft for each warming session, the posts its warm-up lets it start in this
@@ -43,6 +46,7 @@ import java.util.Set;
 public record DueCycle(
     long accountId,
     long cycleId,
+    long lease,
     Instant plannedAt,
     BotPosts content,
     List<ChatReference> groups,
@@ -69,7 +73,10 @@ public record DueCycle(
     sessionPostsLeft = Map.copyOf(sessionPostsLeft);
   }
 
-  /** A cycle whose records name no chat: a first run, or one that attempted nothing. */
+  /**
+   * A cycle whose records name no chat (a first run, or one that attempted nothing), of a store
+   * that does not number its leases.
+   */
   public DueCycle(
       long accountId,
       long cycleId,
@@ -88,6 +95,7 @@ public record DueCycle(
     this(
         accountId,
         cycleId,
+        0,
         plannedAt,
         content,
         groups,

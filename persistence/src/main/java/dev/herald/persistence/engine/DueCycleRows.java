@@ -65,6 +65,7 @@ final class DueCycleRows {
     return new DueCycle(
         accountId,
         rs.getLong("cycle_id"),
+        rs.getLong("lease_number"),
         rs.getTimestamp("next_run_at").toInstant(),
         content,
         groups,

@@ -44,6 +44,7 @@ final class FlushParameters {
     // COMPLETE_CYCLES
     p.array(accounts)
         .array(cycleIds)
+        .array(p.column("bigint", done, Long[]::new, d -> d.cycle().lease()))
         .array(p.column("bigint", done, Long[]::new, d -> d.nextRunAt().toEpochMilli()))
         .array(p.column("bool", done, Boolean[]::new, Completed::clearsError))
         .array(

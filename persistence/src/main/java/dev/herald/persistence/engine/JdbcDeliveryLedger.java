@@ -94,6 +94,7 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
             Array accounts = p.column("bigint", posts, Long[]::new, b -> b.cycle().accountId());
             p.array(accounts)
                 .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().cycleId()))
+                .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().lease()))
                 .array(p.column("text", posts, String[]::new, Begin::chat))
                 .array(p.column("text", posts, String[]::new, b -> b.sender().kind().name()))
                 .array(p.column("bigint", posts, Long[]::new, b -> b.sender().id()))

@@ -83,8 +83,10 @@ final class LeaseSql {
    * cycle_outdated}, V95): the cycle is handed back and claimed again under the new terms, and the
    * claim clears the mark. Rule 15: sessions stay on the node that has them open ({@link
    * SessionLease}): a bot whose every usable session another node holds is left to that node, and a
-   * cycle gets only the sessions no other node holds. Parameters: lookahead seconds, node, limit,
-   * node, lease seconds, the user bots' transport, node.
+   * cycle gets only the sessions no other node holds. Each claim numbers its lease ({@code
+   * lease_number}, V99): the cycle's deliveries and completion apply under this claim only, never
+   * under a later one of the same node after the lease ran out. Parameters: lookahead seconds,
+   * node, limit, node, lease seconds, the user bots' transport, node.
    */
   static final String CLAIM_DUE =
       """
@@ -102,13 +104,14 @@ final class LeaseSql {
         UPDATE bot b
            SET lease_owner = ?,
                lease_until = greatest(b.next_run_at, now()) + make_interval(secs => ?),
+               lease_number = b.lease_number + 1,
                cycle_outdated = false
          WHERE b.account_id = ANY(ARRAY(SELECT account_id FROM due))
-        RETURNING b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
+        RETURNING b.account_id, b.cycle_id, b.lease_number, b.next_run_at, b.post_type, b.post_text, b.forward_source,
                   b.content_json, b.delay_between_posts_s, b.delay_between_cycles_s, b.posts_day,
                   b.posts_today, b.jitter_percent, b.time_zone, b.active_hours,
                   b.min_group_interval_min)
-      SELECT b.account_id, b.cycle_id, b.next_run_at, b.post_type, b.post_text, b.forward_source,
+      SELECT b.account_id, b.cycle_id, b.lease_number, b.next_run_at, b.post_type, b.post_text, b.forward_source,
              b.content_json,
              greatest(b.delay_between_posts_s, a.min_delay_between_posts_s) AS delay_between_posts_s,
              greatest(b.delay_between_cycles_s, a.min_delay_between_cycles_s) AS delay_between_cycles_s,

@@ -26,18 +26,20 @@ final class LedgerSql {
    * planned_at. Bots and accounts are looked up by key (= ANY, a per-row subquery): as joins, the
    * planner may hash a whole table for a few hundred rows. A bot whose cycle was planned under
    * terms since changed ({@code cycle_outdated}, V95: a plan change, a new configuration) writes no
-   * record and answers so (SPEC rule 18). Returns, per request in order: (bot running, record
-   * written: NULL when not, true when reopened; cycle outdated). Parameters: accounts, cycle ids,
-   * chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts again; node (lease
-   * owner); node (recorded).
+   * record and answers so (SPEC rule 18). A post runs under the claim that leased its cycle (its
+   * lease number, V99): under a later claim, after its lease ran out, the bot is not running for
+   * it. Returns, per request in order: (bot running, record written: NULL when not, true when
+   * reopened; cycle outdated). Parameters: accounts, cycle ids, lease numbers, chats, sender kinds,
+   * sender ids, planned at (epoch ms) as arrays; accounts again; node (lease owner); node
+   * (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """
       WITH req AS (
-        SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-                 WITH ORDINALITY AS r(account_id, cycle_id, chat_ref, sender_kind, sender_id, planned_ms, n)),
+        SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+                 WITH ORDINALITY AS r(account_id, cycle_id, lease, chat_ref, sender_kind, sender_id, planned_ms, n)),
       running AS (
-        SELECT b.account_id, b.cycle_outdated FROM bot b
+        SELECT b.account_id, b.lease_number, b.cycle_outdated FROM bot b
          WHERE b.account_id = ANY(?::bigint[]) AND b.status = 'RUNNING' AND b.lease_owner = ?
            AND (SELECT %s FROM account a WHERE a.id = b.account_id)
          ORDER BY b.account_id
@@ -47,7 +49,7 @@ final class LedgerSql {
                                      outcome, started_at)
         SELECT r.account_id, r.cycle_id, r.chat_ref, r.sender_kind, r.sender_id, ?,
                to_timestamp(r.planned_ms / 1000.0), 'SENDING', now()
-          FROM req r JOIN running USING (account_id)
+          FROM req r JOIN running ON running.account_id = r.account_id AND running.lease_number = r.lease
          WHERE NOT running.cycle_outdated
          ORDER BY r.account_id, r.cycle_id, r.chat_ref
         ON CONFLICT (account_id, cycle_id, chat_ref) DO UPDATE
@@ -57,7 +59,7 @@ final class LedgerSql {
                error = NULL, finished_at = NULL
          WHERE %s
         RETURNING account_id, cycle_id, chat_ref, retried_after)
-      SELECT r.account_id IN (SELECT account_id FROM running),
+      SELECT (r.account_id, r.lease) IN (SELECT account_id, lease_number FROM running),
              (SELECT i.retried_after IS NOT NULL FROM inserted i
                WHERE i.account_id = r.account_id AND i.cycle_id = r.cycle_id AND i.chat_ref = r.chat_ref),
              r.account_id IN (SELECT account_id FROM running WHERE cycle_outdated)
@@ -138,15 +140,15 @@ final class LedgerSql {
    * Ends cycles: next run, lease released, STOPPING becomes STOPPED; a cycle that delivered
    * something clears the bot's last error (whatever stopped it from posting has cleared), unless
    * Telegram refused one of its posts ({@code Completed#clearsError}); only while the bot is still
-   * leased to this node in that cycle (a node that lost the lease completes nothing); announced as
-   * a state change. The cycle's posts ({@code CycleTally#posts}: its attempts but those whose
-   * sender sent nothing) count against the daily cap of the tenant's day it names ({@code
-   * DailyCap}: added to that day's count, or a new count on a new day; a NULL day counts nothing).
-   * A cycle handed back (its terms changed, SPEC rule 18) keeps its id while the bot runs: the next
-   * claim continues it under the new terms, its posts so far already counted; a bot stopped
-   * meanwhile ends it like any other. Parameters: accounts, cycle ids, next runs (epoch ms),
-   * whether each clears the last error, days (ISO dates), posts, whether each is handed back, as
-   * arrays; node.
+   * leased to this node in that cycle under the claim that leased it (V99: a node that lost the
+   * lease completes nothing, even when it leased the bot again since); announced as a state change.
+   * The cycle's posts ({@code CycleTally#posts}: its attempts but those whose sender sent nothing)
+   * count against the daily cap of the tenant's day it names ({@code DailyCap}: added to that day's
+   * count, or a new count on a new day; a NULL day counts nothing). A cycle handed back (its terms
+   * changed, SPEC rule 18) keeps its id while the bot runs: the next claim continues it under the
+   * new terms, its posts so far already counted; a bot stopped meanwhile ends it like any other.
+   * Parameters: accounts, cycle ids, lease numbers, next runs (epoch ms), whether each clears the
+   * last error, days (ISO dates), posts, whether each is handed back, as arrays; node.
    */
   static final String COMPLETE_CYCLES =
       """
@@ -163,9 +165,11 @@ final class LedgerSql {
                                   ELSE u.posts END,
                posts_day = coalesce(u.day::date, b.posts_day),
                updated_at = now()
-          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[], ?::boolean[])
-               AS u(account_id, cycle_id, next_ms, clears_error, day, posts, handed_back)
-         WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.cycle_id = u.cycle_id
+          FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[],
+                      ?::boolean[])
+               AS u(account_id, cycle_id, lease, next_ms, clears_error, day, posts, handed_back)
+         WHERE b.account_id = u.account_id AND b.lease_owner = ? AND b.lease_number = u.lease
+           AND b.cycle_id = u.cycle_id
         RETURNING b.account_id)
       """
           + announce("state");

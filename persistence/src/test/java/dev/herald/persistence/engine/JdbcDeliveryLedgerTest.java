@@ -711,4 +711,52 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         lost.cycleId(),
         rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", lost.accountId()));
   }
+
+  /**
+   * A database outage longer than the lease: the heartbeat could not extend it, and this node
+   * leased the bot again before its first run of the cycle was over (waiting between posts) or
+   * before that run's completion was flushed. The first run is no longer running, and its queued
+   * completion does not release the second run's lease.
+   */
+  @Test
+  void aRunWhoseLeaseRanOutWritesNothingUnderThisNodesNextClaim() {
+    DueCycle first = claimed("ACTIVE", null);
+    rows.update(
+        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?",
+        first.accountId());
+    List<DueCycle> again = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
+    assertEquals(1, again.size(), "this node leased the bot again");
+    DueCycle second = again.get(0);
+    assertEquals(first.cycleId(), second.cycleId(), "the same cycle, continued");
+
+    assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin(NODE, first, "@herald_one"));
+    assertEquals(DeliveryStart.SEND, begin(NODE, second, "@herald_one"));
+    assertEquals(
+        1L,
+        rows.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", first.accountId()),
+        "one record, the second run's");
+    Object leasedUntil =
+        rows.one("SELECT lease_until FROM bot WHERE account_id = ?", second.accountId());
+
+    handBack(first);
+
+    assertEquals(
+        NODE, rows.text("SELECT lease_owner FROM bot WHERE account_id = ?", second.accountId()));
+    assertEquals(
+        leasedUntil,
+        rows.one("SELECT lease_until FROM bot WHERE account_id = ?", second.accountId()),
+        "the second run's lease is kept");
+
+    ledger.flush(
+        NODE,
+        TestFlushes.next(),
+        List.of(new Finished(second, "@herald_one", new SendOutcome.Delivered(7), Instant.now())),
+        List.of(new Completed(second, Instant.now().plusSeconds(60), new CycleTally(1, 1, 0, 0))));
+
+    assertNull(rows.one("SELECT lease_owner FROM bot WHERE account_id = ?", second.accountId()));
+    assertEquals(
+        second.cycleId() + 1,
+        rows.count("SELECT cycle_id FROM bot WHERE account_id = ?", second.accountId()),
+        "the second run completed the cycle");
+  }
 }

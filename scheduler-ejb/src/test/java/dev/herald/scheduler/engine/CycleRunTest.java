@@ -201,6 +201,7 @@ class CycleRunTest {
         new DueCycle(
             1,
             1,
+            0,
             now,
             base.content(),
             base.groups(),

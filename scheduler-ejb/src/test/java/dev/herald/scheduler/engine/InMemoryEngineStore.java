@@ -109,6 +109,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     return new DueCycle(
         cycle.accountId(),
         cycle.cycleId(),
+        cycle.lease(),
         cycle.plannedAt(),
         cycle.content(),
         cycle.groups(),

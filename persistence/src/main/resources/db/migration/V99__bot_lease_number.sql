@@ -1,0 +1,11 @@
+-- Each claim of a bot is numbered, so that a cycle's run writes nothing under another claim's lease.
+-- A lease lasts seconds and a node's heartbeat extends it; a database outage longer than that lets it
+-- run out while the node still has the cycle: a run waiting between its posts, or its completion queued
+-- in the write-behind. When the database is back, the same node could lease the bot again before the
+-- heartbeat or the flush got there. lease_owner names that node both times, so the old run went on
+-- posting beside the new one (two runs of the account at once, each keeping to the delay between posts
+-- alone), and its queued completion released the new run's lease, letting a third run start. Now the
+-- claim (LeaseSql.CLAIM_DUE) increments lease_number and the cycle carries it: a delivery begins
+-- (LedgerSql.BEGIN_DELIVERIES) and a cycle completes (LedgerSql.COMPLETE_CYCLES) only under the claim
+-- that leased it. A constant default: no rewrite of the table.
+ALTER TABLE bot ADD COLUMN lease_number BIGINT NOT NULL DEFAULT 0;
