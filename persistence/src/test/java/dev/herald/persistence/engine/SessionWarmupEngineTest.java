@@ -112,10 +112,12 @@ class SessionWarmupEngineTest extends DatabaseTest {
    */
   @Test
   void aPostReopenedForAWarmingSessionCountsAgainstItsBudget() {
-    DueCycle cycle = refusedToTheSeasonedSession(new SendOutcome.FloodWait(Duration.ofSeconds(60)));
+    refusedToTheSeasonedSession(new SendOutcome.FloodWait(Duration.ofSeconds(60)));
     post(session, 1);
 
-    ledger.beginDeliveries(NODE, List.of(new Begin(cycle, "@herald_one", Sender.session(session))));
+    // The same cycle, claimed again (post claims it), so under its latest lease.
+    ledger.beginDeliveries(
+        NODE, List.of(new Begin(claim(), "@herald_one", Sender.session(session))));
 
     assertEquals(
         "SESSION " + session,
