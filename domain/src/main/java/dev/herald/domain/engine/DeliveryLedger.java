@@ -15,10 +15,10 @@ public interface DeliveryLedger {
 
   /**
    * Starts many posts in one committed statement (group commit): writes each one's delivery record,
-   * but only while its bot is RUNNING, its plan allows running and it is leased to this node, and
-   * only once per (account, cycle, chat) (SPEC rules 6 and 10). The bot rows are share-locked, so a
-   * concurrent stop either sees the records or they are never written. Answers in the order of
-   * {@code posts}.
+   * but only while its bot is RUNNING, its plan allows running and it is leased to this node under
+   * the claim that leased the post's cycle ({@link DueCycle#lease}), and only once per (account,
+   * cycle, chat) (SPEC rules 6 and 10). The bot rows are share-locked, so a concurrent stop either
+   * sees the records or they are never written. Answers in the order of {@code posts}.
    */
   List<DeliveryStart> beginDeliveries(String node, List<Begin> posts);
 
@@ -26,11 +26,11 @@ public interface DeliveryLedger {
    * Many finished posts and completed cycles in one transaction (the engine's write-behind):
    * outcomes on the delivery records; for each cycle counters, an activity entry, the next run, the
    * lease released and STOPPING bots STOPPED. A completion only applies while the bot is still
-   * leased to {@code node} in that cycle; a completion lost in a crash means the cycle runs again,
-   * and its delivery records make that re-run skip every chat already attempted (rule 10), but for
-   * one whose sender sent nothing ({@code SendOutcome.retryableByAnotherSender}), tried once more.
-   * A flush whose {@code id} was committed already writes nothing and returns normally (see {@link
-   * FlushId}).
+   * leased to {@code node} in that cycle, under the claim that leased it; a completion lost in a
+   * crash means the cycle runs again, and its delivery records make that re-run skip every chat
+   * already attempted (rule 10), but for one whose sender sent nothing ({@code
+   * SendOutcome.retryableByAnotherSender}), tried once more. A flush whose {@code id} was committed
+   * already writes nothing and returns normally (see {@link FlushId}).
    */
   void flush(String node, FlushId id, List<Finished> finished, List<Completed> completed);
 
@@ -40,8 +40,8 @@ public interface DeliveryLedger {
    * lost as the commit went out). Its writer retries it under the same id, with some of its items
    * at most (none added): the ledger keeps each writer's last committed number and writes nothing
    * for a number not above it. Without it the retry would count the cycles' posts again, log their
-   * activity entries and announce their deliveries again, and could complete the continuation of a
-   * cycle handed back and leased again meanwhile.
+   * activity entries and announce their deliveries again (a completion applied again would find the
+   * bot released, or leased under another claim: it completes nothing).
    */
   record FlushId(UUID writer, long number) {}
 

@@ -1,5 +1,7 @@
 package dev.herald.persistence.engine;
 
+import dev.herald.domain.engine.EngineStoreException;
+import dev.herald.persistence.DatabaseFailures;
 import dev.herald.persistence.LocalTransaction;
 import dev.herald.persistence.LocalTransaction.Work;
 import java.sql.Connection;
@@ -12,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * The engine stores' few ways of running SQL on the non-transactional pool: one statement
  * (autocommit), or one explicit local transaction. A failure becomes an {@link
- * EngineStoreException} naming the step.
+ * EngineStoreException} naming the step, and saying whether the database could not be reached
+ * ({@link DatabaseFailures#unreachable}).
  */
 final class Jdbc {
 
@@ -27,7 +30,7 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return execute(c, sql, args);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e);
+      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
     }
   }
 
@@ -42,7 +45,7 @@ final class Jdbc {
       }
       return rows;
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e);
+      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
     }
   }
 
@@ -54,7 +57,7 @@ final class Jdbc {
       }
       return work.apply(c);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e);
+      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
     }
   }
 
@@ -63,7 +66,7 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return LocalTransaction.run(c, work);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e);
+      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
     }
   }
 

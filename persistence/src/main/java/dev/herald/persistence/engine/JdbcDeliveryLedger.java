@@ -3,6 +3,7 @@ package dev.herald.persistence.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.engine.DeliveryStart;
+import dev.herald.domain.engine.EngineStoreException;
 import dev.herald.domain.telegram.Sender;
 import dev.herald.persistence.ArrayParameters;
 import dev.herald.persistence.DatabaseFailures;
@@ -42,8 +43,10 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
     if (posts.isEmpty()) {
       return List.of();
     }
-    // The statement takes each (account, cycle, chat) once; a repeat in the batch is answered
-    // from its first request: it may not send, whatever the first one may.
+    // The statement takes each (account, cycle, chat) once under a lease; a repeat in the batch is
+    // answered from its first request: it may not send, whatever the first one may. A request
+    // under another lease of the cycle (a run whose lease ran out, and this node's next claim) is
+    // not a repeat: the statement answers it, and writes a record for the current lease's only.
     int[] firstOf = new int[posts.size()];
     List<Begin> distinct = distinctByKey(posts, firstOf);
     List<DeliveryStart> written = write(node, distinct);
@@ -59,7 +62,7 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
     return starts;
   }
 
-  private record Key(long account, long cycle, String chat) {}
+  private record Key(long account, long cycle, long lease, String chat) {}
 
   /**
    * The posts with each key once, in order. {@code firstOf[i]}: post i's index in that list, or
@@ -70,7 +73,9 @@ public class JdbcDeliveryLedger extends JdbcStore implements DeliveryLedger {
     List<Begin> distinct = new ArrayList<>(posts.size());
     for (int i = 0; i < posts.size(); i++) {
       Begin post = posts.get(i);
-      Key key = new Key(post.cycle().accountId(), post.cycle().cycleId(), post.chat());
+      Key key =
+          new Key(
+              post.cycle().accountId(), post.cycle().cycleId(), post.cycle().lease(), post.chat());
       Integer first = seen.putIfAbsent(key, distinct.size());
       if (first == null) {
         firstOf[i] = distinct.size();

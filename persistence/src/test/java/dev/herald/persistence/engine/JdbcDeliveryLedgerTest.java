@@ -14,6 +14,7 @@ import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DeliveryLedger.FlushId;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.EngineStoreException;
 import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
@@ -366,7 +367,10 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     FlushId id = TestFlushes.next();
 
     JdbcDeliveryLedger lostAnswer = new JdbcDeliveryLedger(commitsThenFails(true));
-    assertThrows(EngineStoreException.class, () -> lostAnswer.flush(NODE, id, finished, completed));
+    EngineStoreException lost =
+        assertThrows(
+            EngineStoreException.class, () -> lostAnswer.flush(NODE, id, finished, completed));
+    assertTrue(lost.unreachable(), "a lost connection: the database could not be reached");
     DueCycle continued =
         leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
     assertEquals(handedBack.cycleId(), continued.cycleId());
@@ -729,8 +733,14 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     DueCycle second = again.get(0);
     assertEquals(first.cycleId(), second.cycleId(), "the same cycle, continued");
 
-    assertEquals(DeliveryStart.BOT_NOT_RUNNING, begin(NODE, first, "@herald_one"));
-    assertEquals(DeliveryStart.SEND, begin(NODE, second, "@herald_one"));
+    // Both runs begin the chat, in one batch: the first run's request is no repeat of the second's.
+    assertEquals(
+        List.of(DeliveryStart.BOT_NOT_RUNNING, DeliveryStart.SEND),
+        ledger.beginDeliveries(
+            NODE,
+            List.of(
+                new Begin(first, "@herald_one", Sender.session(1)),
+                new Begin(second, "@herald_one", Sender.session(1)))));
     assertEquals(
         1L,
         rows.count("SELECT count(*) FROM delivery_record WHERE account_id = ?", first.accountId()),

@@ -9,6 +9,7 @@ import dev.herald.domain.engine.DeliveryLedger.Completed;
 import dev.herald.domain.engine.DeliveryLedger.Finished;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.EngineStoreException;
 import dev.herald.domain.engine.OutcomeAction;
 import dev.herald.domain.engine.OutcomePolicy;
 import dev.herald.domain.engine.SessionPenalties;
@@ -23,7 +24,6 @@ import dev.herald.domain.telegram.Sender;
 import dev.herald.domain.telegram.TelegramGateway;
 import dev.herald.domain.telegram.TextFormatException;
 import dev.herald.domain.telegram.TextFormatter;
-import dev.herald.persistence.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -512,7 +512,7 @@ final class CycleRun {
     private void begun(int index, ChatReference chat, DeliveryStart start, Throwable failure) {
       try {
         if (failure != null) {
-          if (!DatabaseFailures.unreachable(failure)) {
+          if (!EngineStoreException.unreachable(failure)) {
             throw new IllegalStateException(failure.getMessage(), failure);
           }
           recordNotWritten(chat, failure);

@@ -51,10 +51,13 @@ final class WriteBehind {
   /** A cycle's end: counters, activity entry, next run, lease released. */
   private record CompletedCycle(Instant queuedAt, Completed cycle) implements Item {}
 
-  /** One run of a bot's cycle. */
-  private record CycleKey(long accountId, long cycleId) {
+  /**
+   * One run of a bot's cycle: its claim's lease too, since after an outage longer than the lease
+   * this node may run the same cycle under a new claim while the earlier run's posts are queued.
+   */
+  private record CycleKey(long accountId, long cycleId, long lease) {
     static CycleKey of(DueCycle cycle) {
-      return new CycleKey(cycle.accountId(), cycle.cycleId());
+      return new CycleKey(cycle.accountId(), cycle.cycleId(), cycle.lease());
     }
   }
 

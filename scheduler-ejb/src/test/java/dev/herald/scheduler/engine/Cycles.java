@@ -36,4 +36,26 @@ final class Cycles {
         Map.of(),
         false);
   }
+
+  /** {@code cycle} under another claim's lease: this node claimed it again. */
+  static DueCycle underLease(DueCycle cycle, long lease) {
+    return new DueCycle(
+        cycle.accountId(),
+        cycle.cycleId(),
+        lease,
+        cycle.plannedAt(),
+        cycle.content(),
+        cycle.groups(),
+        cycle.sessionIds(),
+        cycle.userBotTokenSealed(),
+        cycle.maxInFlight(),
+        cycle.delayBetweenPosts(),
+        cycle.delayBetweenCycles(),
+        cycle.schedule(),
+        cycle.dailyCap(),
+        cycle.sessionPostsLeft(),
+        cycle.continued(),
+        cycle.attempted(),
+        cycle.unavailableSenders());
+  }
 }

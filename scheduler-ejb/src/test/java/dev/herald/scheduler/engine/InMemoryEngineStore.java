@@ -3,6 +3,7 @@ package dev.herald.scheduler.engine;
 import dev.herald.domain.engine.DeliveryLedger;
 import dev.herald.domain.engine.DeliveryStart;
 import dev.herald.domain.engine.DueCycle;
+import dev.herald.domain.engine.EngineStoreException;
 import dev.herald.domain.engine.LeaseStore;
 import dev.herald.domain.engine.SessionLease;
 import dev.herald.domain.engine.SessionLeases;
@@ -191,14 +192,16 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     failIfAsked();
     for (Begin post : posts) {
       if (beginFailsFor.contains(post.chat())) {
-        throw new IllegalStateException(
-            "could not begin deliveries",
-            new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        throw new EngineStoreException(
+            "begin deliveries",
+            new SQLException("An I/O error occurred while sending to the backend", "08006"),
+            true);
       }
       if (beginRefusedFor.contains(post.chat())) {
-        throw new IllegalStateException(
-            "could not begin deliveries",
-            new SQLException("column \"retryable\" does not exist", "42703"));
+        throw new EngineStoreException(
+            "begin deliveries",
+            new SQLException("column \"retryable\" does not exist", "42703"),
+            false);
       }
     }
     beginBatches.add(List.copyOf(posts));

@@ -184,6 +184,25 @@ class WriteBehindTest {
     assertEquals(List.of(), held.accounts(), "its lease runs out and the cycle runs again");
   }
 
+  /**
+   * An outage longer than the lease: this node claimed the cycle again, and the new run completed
+   * it. The earlier run's posts given up are no reason to give up the new run's completion.
+   */
+  @Test
+  void theCompletionOfALaterClaimOfTheCycleIsWrittenThoughTheEarlierRunsPostsWereGivenUp() {
+    aPostOutcomeOlderThanTheLeaseWithTheDatabaseDown();
+    assertWarned(writes::flush, "Gave up writing 1 post outcomes and 0 cycle completions");
+    store.failure = null;
+    DueCycle again = Cycles.underLease(cycle, cycle.lease() + 1);
+    held.claimed(again.accountId());
+
+    writes.completed(new Completed(again, clock.instant().plusSeconds(60), CycleTally.empty()));
+    writes.flush();
+
+    assertEquals(1, store.completed.size(), "the later run's completion is written");
+    assertEquals(again, store.completed.get(0).cycle());
+  }
+
   /** The cycle's one post finished, its outcome not written for longer than the give-up time. */
   private void aPostOutcomeOlderThanTheLeaseWithTheDatabaseDown() {
     held.claimed(cycle.accountId());
