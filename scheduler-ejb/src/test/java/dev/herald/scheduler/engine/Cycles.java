@@ -5,6 +5,7 @@ import dev.herald.domain.content.BotPosts;
 import dev.herald.domain.engine.DueCycle;
 import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.schedule.Schedule;
+import dev.herald.domain.targets.TargetKey;
 import dev.herald.domain.telegram.ChatReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Due cycles for the engine's unit tests. */
 final class Cycles {
@@ -39,6 +41,26 @@ final class Cycles {
 
   /** {@code cycle} under another claim's lease: this node claimed it again. */
   static DueCycle underLease(DueCycle cycle, long lease) {
+    return claimedAgain(
+        cycle,
+        lease,
+        cycle.sessionIds(),
+        cycle.continued(),
+        cycle.attempted(),
+        cycle.unavailableSenders());
+  }
+
+  /**
+   * {@code cycle} as a later claim returns it: under {@code lease}, with these senders and what its
+   * delivery records say.
+   */
+  static DueCycle claimedAgain(
+      DueCycle cycle,
+      long lease,
+      List<Long> sessions,
+      boolean continued,
+      Set<String> attempted,
+      Set<TargetKey> unavailable) {
     return new DueCycle(
         cycle.accountId(),
         cycle.cycleId(),
@@ -46,7 +68,7 @@ final class Cycles {
         cycle.plannedAt(),
         cycle.content(),
         cycle.groups(),
-        cycle.sessionIds(),
+        sessions,
         cycle.userBotTokenSealed(),
         cycle.maxInFlight(),
         cycle.delayBetweenPosts(),
@@ -54,8 +76,8 @@ final class Cycles {
         cycle.schedule(),
         cycle.dailyCap(),
         cycle.sessionPostsLeft(),
-        cycle.continued(),
-        cycle.attempted(),
-        cycle.unavailableSenders());
+        continued,
+        attempted,
+        unavailable);
   }
 }

@@ -107,24 +107,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         unavailable.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
       }
     }
-    return new DueCycle(
-        cycle.accountId(),
-        cycle.cycleId(),
-        cycle.lease(),
-        cycle.plannedAt(),
-        cycle.content(),
-        cycle.groups(),
-        sessions,
-        cycle.userBotTokenSealed(),
-        cycle.maxInFlight(),
-        cycle.delayBetweenPosts(),
-        cycle.delayBetweenCycles(),
-        cycle.schedule(),
-        cycle.dailyCap(),
-        cycle.sessionPostsLeft(),
-        continued,
-        attempted,
-        unavailable);
+    return Cycles.claimedAgain(cycle, cycle.lease(), sessions, continued, attempted, unavailable);
   }
 
   /** The bots' leases are not modelled here. */
