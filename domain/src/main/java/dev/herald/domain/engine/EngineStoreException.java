@@ -1,10 +1,12 @@
 package dev.herald.domain.engine;
 
 /**
- * A step of the engine's stores failed; the engine logs it and retries on its next tick. The store
- * says whether it could not be reached (down, restarting, the connection lost): then the same step
- * may succeed once it is back, where a step the store refused would fail again. The engine tells
- * the two apart by this flag, not by the database's error codes, which only the store knows.
+ * A step of the engine's stores failed. The store says whether it could not be reached (down,
+ * restarting, the connection lost): then the same step may succeed once it is back, where a step
+ * the store refused would fail again. The engine tells the two apart by this flag, not by the
+ * database's error codes, which only the store knows: a delivery record not written hands its cycle
+ * back when the store could not be reached, and ends that lane when the store refused it; a claim
+ * or a flush is tried again on a later tick either way.
  */
 public class EngineStoreException extends RuntimeException {
 

@@ -717,6 +717,42 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   }
 
   /**
+   * A delivery record the database cannot be reached for says so, for the engine to hand the cycle
+   * back; one it refuses does not.
+   */
+  @Test
+  void aRecordNotWrittenSaysWhetherTheDatabaseCouldBeReached() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    JdbcDeliveryLedger away = new JdbcDeliveryLedger(noConnection());
+    List<Begin> post = List.of(new Begin(cycle, "@herald_one", Sender.session(1)));
+
+    assertTrue(
+        assertThrows(EngineStoreException.class, () -> away.beginDeliveries(NODE, post))
+            .unreachable());
+    rows.update("ALTER TABLE delivery_record RENAME COLUMN retryable TO retryable_away");
+    try {
+      assertFalse(
+          assertThrows(EngineStoreException.class, () -> ledger.beginDeliveries(NODE, post))
+              .unreachable(),
+          "a statement the database refuses");
+    } finally {
+      rows.update("ALTER TABLE delivery_record RENAME COLUMN retryable_away TO retryable");
+    }
+    assertEquals(0, rows.count("SELECT count(*) FROM delivery_record"));
+  }
+
+  /** A pool whose database cannot be reached: no connection (SQLSTATE 08001). */
+  private static DataSource noConnection() {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              throw new SQLException("Connection to localhost:5432 refused", "08001");
+            });
+  }
+
+  /**
    * A database outage longer than the lease: the heartbeat could not extend it, and this node
    * leased the bot again before its first run of the cycle was over (waiting between posts) or
    * before that run's completion was flushed. The first run is no longer running, and its queued
