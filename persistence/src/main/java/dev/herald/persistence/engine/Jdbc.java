@@ -30,7 +30,7 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return execute(c, sql, args);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
+      throw failed(what, e);
     }
   }
 
@@ -45,7 +45,7 @@ final class Jdbc {
       }
       return rows;
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
+      throw failed(what, e);
     }
   }
 
@@ -57,7 +57,7 @@ final class Jdbc {
       }
       return work.apply(c);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
+      throw failed(what, e);
     }
   }
 
@@ -66,8 +66,13 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return LocalTransaction.run(c, work);
     } catch (SQLException e) {
-      throw new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
+      throw failed(what, e);
     }
+  }
+
+  /** The step's failure, saying whether the database could not be reached. */
+  private static EngineStoreException failed(String what, SQLException e) {
+    return new EngineStoreException(what, e, DatabaseFailures.unreachable(e));
   }
 
   static int execute(Connection c, String sql, Object... args) throws SQLException {
