@@ -65,6 +65,9 @@ class EngineCpuProbe {
       JdbcLeaseStore leases = new JdbcLeaseStore(one);
       JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(one);
 
+      if (Boolean.getBoolean("herald.probe.explain")) {
+        explainClaim(c);
+      }
       long t0 = cpuTicks(pid);
       List<DueCycle> cycles = new ArrayList<>();
       while (cycles.size() < n) {
@@ -76,7 +79,11 @@ class EngineCpuProbe {
         for (DueCycle cycle : cycles.subList(i, Math.min(n, i + 500))) {
           batch.add(new Begin(cycle, cycle.groups().get(0).canonical(), Sender.session(1)));
         }
-        ledger.beginDeliveries(NODE, batch);
+        if (i + 500 >= n && Boolean.getBoolean("herald.probe.explain")) {
+          explainBegin(c, batch);
+        } else {
+          ledger.beginDeliveries(NODE, batch);
+        }
       }
       long t2 = cpuTicks(pid);
       Instant at = Instant.now();
@@ -167,6 +174,58 @@ class EngineCpuProbe {
     c.commit();
     c.setAutoCommit(true);
     Files.writeString(Path.of("target", "engine-cpu-probe-plans.txt"), plans);
+  }
+
+  /** A claim of 500 under EXPLAIN ANALYZE, rolled back: the bots stay due for the measured run. */
+  private static void explainClaim(Connection c) throws SQLException, IOException {
+    StringBuilder plan = new StringBuilder();
+    c.setAutoCommit(false);
+    try (java.sql.PreparedStatement s =
+        c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + LeaseSql.CLAIM_DUE)) {
+      s.setDouble(1, 1);
+      s.setString(2, NODE);
+      s.setInt(3, 500);
+      s.setString(4, NODE);
+      s.setDouble(5, 60);
+      s.setString(6, "unused");
+      s.setString(7, NODE);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    } finally {
+      c.rollback();
+      c.setAutoCommit(true);
+    }
+    Files.writeString(Path.of("target", "engine-cpu-probe-claim-plan.txt"), plan);
+  }
+
+  /** The last delivery batch under EXPLAIN ANALYZE (its triggers' times included). */
+  private static void explainBegin(Connection c, List<Begin> posts)
+      throws SQLException, IOException {
+    StringBuilder plan = new StringBuilder();
+    try (java.sql.PreparedStatement s =
+        c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + LedgerSql.BEGIN_DELIVERIES)) {
+      dev.herald.persistence.ArrayParameters p = new dev.herald.persistence.ArrayParameters(c, s);
+      java.sql.Array accounts = p.column("bigint", posts, Long[]::new, b -> b.cycle().accountId());
+      p.array(accounts)
+          .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().cycleId()))
+          .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().lease()))
+          .array(p.column("text", posts, String[]::new, Begin::chat))
+          .array(p.column("text", posts, String[]::new, b -> b.sender().kind().name()))
+          .array(p.column("bigint", posts, Long[]::new, b -> b.sender().id()))
+          .array(p.column("bigint", posts, Long[]::new, b -> b.cycle().plannedAt().toEpochMilli()))
+          .array(accounts)
+          .value(NODE)
+          .value(NODE);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    Files.writeString(Path.of("target", "engine-cpu-probe-begin-plan.txt"), plan);
   }
 
   private static void seed(Connection c, int n) throws SQLException {
