@@ -183,11 +183,12 @@ class HealthIT extends TenantSystemTest {
    * An outage longer than the lease (6 s) while the cycle waits between its posts: the heartbeat
    * could not extend the lease, so when the database is back this node claims the bot again (the
    * claim polls ten times as often as the heartbeat, which would extend the lease run out) and
-   * continues the cycle at once (it cannot know when the earlier run posted last). The earlier run
-   * posts nothing more when its wait ends: the account's posts after the outage keep the delay
-   * between posts. Before the claims were numbered (V99), the earlier run posted the third group
-   * beside the continuation, some 10 s early. Should the heartbeat win, the earlier run goes on
-   * alone and keeps the delay too: the test then shows nothing, but passes.
+   * continues the cycle, its first post a delay between posts after the earlier run's last (the
+   * claim says when that was). The earlier run posts nothing more when its wait ends. So every two
+   * of the account's posts are the delay apart. Before the claims were numbered (V99), the earlier
+   * run posted the third group beside the continuation, some 10 s early; before the claim said when
+   * the last post was, the continuation posted at once, 9 s after it. Should the heartbeat win, the
+   * earlier run goes on alone and keeps the delay too: the test then shows nothing, but passes.
    */
   @Test
   void anOutageLongerThanTheLeaseNeverLeavesTwoRunsOfACyclePosting() {
@@ -211,6 +212,9 @@ class HealthIT extends TenantSystemTest {
               .map(SendLogFiles.Send::atMillis)
               .sorted()
               .toList();
+      assertTrue(
+          at.get(1) - at.get(0) >= (delaySeconds - 1) * 1000L,
+          "the continuation's first post a delay between posts after the earlier run's: " + sent);
       assertTrue(
           at.get(2) - at.get(1) >= (delaySeconds - 1) * 1000L,
           "the third post a delay between posts after the second, not two runs' posts: " + sent);

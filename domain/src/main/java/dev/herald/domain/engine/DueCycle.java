@@ -42,6 +42,9 @@ import java.util.Set;
  *     by that session and its chat: parked for 30 seconds only, the session may be among the
  *     continuation's senders again and fail the same way, spending the chat's one retry ({@link
  *     #wasUnavailableFor})
+ * @param lastPostStartedAt in a continuation, when the latest post of its earlier runs started
+ *     (records whose sender sent nothing left out): its first posts wait until the delay between
+ *     posts has passed since then ({@link #firstPostsAt}); empty for a first run
  */
 public record DueCycle(
     long accountId,
@@ -60,7 +63,8 @@ public record DueCycle(
     Map<Long, Integer> sessionPostsLeft,
     boolean continued,
     Set<String> attempted,
-    Set<TargetKey> unavailableSenders) {
+    Set<TargetKey> unavailableSenders,
+    Optional<Instant> lastPostStartedAt) {
 
   public DueCycle {
     attempted = Set.copyOf(attempted);
@@ -71,6 +75,7 @@ public record DueCycle(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dailyCap, "dailyCap");
     sessionPostsLeft = Map.copyOf(sessionPostsLeft);
+    Objects.requireNonNull(lastPostStartedAt, "lastPostStartedAt");
   }
 
   /**
@@ -109,7 +114,8 @@ public record DueCycle(
         sessionPostsLeft,
         continued,
         Set.of(),
-        Set.of());
+        Set.of(),
+        Optional.empty());
   }
 
   /**
@@ -119,6 +125,20 @@ public record DueCycle(
   public boolean wasUnavailableFor(Sender sender, ChatReference chat) {
     return !unavailableSenders.isEmpty()
         && unavailableSenders.contains(TargetKey.of(accountId, sender, chat.canonical()));
+  }
+
+  /**
+   * When this run's first posts may start, {@code now} at the earliest: a run that continues the
+   * cycle after another run of it (a node that crashed, a lease that ran out in a database outage)
+   * keeps the tenant's delay between posts from that run's last post, as the run itself would have.
+   * Without it the continuation posted as soon as it was claimed, some seconds after that post.
+   */
+  public Instant firstPostsAt(Instant now) {
+    if (lastPostStartedAt.isEmpty()) {
+      return now;
+    }
+    Instant paced = lastPostStartedAt.get().plus(delayBetweenPosts);
+    return paced.isAfter(now) ? paced : now;
   }
 
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */

@@ -15,6 +15,7 @@ import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ final class DueCycleRows {
         postsLeft,
         records != null,
         attempted,
-        unavailableSenders(rs, accountId));
+        unavailableSenders(rs, accountId),
+        Optional.ofNullable(rs.getTimestamp("last_post_started_at")).map(Timestamp::toInstant));
   }
 
   /** Of the records to be tried again, those whose session was unavailable, by session and chat. */

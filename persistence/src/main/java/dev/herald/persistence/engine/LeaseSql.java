@@ -72,7 +72,10 @@ final class LeaseSql {
    * nothing) names NULL instead of its chat, so the continuation deals that chat again; when its
    * session was unavailable ({@code SENDER_UNAVAILABLE}), the {@code unavailable_*} arrays name the
    * chat and the session, for the engine to deal it to another sender (the three aggregates filter
-   * alike, so their elements stay aligned).
+   * alike, so their elements stay aligned). In the same pass, when the cycle's latest post started
+   * (its latest record, those whose sender sent nothing left out: {@code last_post_started_at}):
+   * the continuation's first posts keep the delay between posts from it ({@code
+   * DueCycle#firstPostsAt}).
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -125,12 +128,14 @@ final class LeaseSql {
              s.session_ids, s.session_posts_left,
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
-             r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids
+             r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids,
+             r.last_post_started_at
         FROM leased b CROSS JOIN LATERAL (
                SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) AS attempted,
                       array_agg(d.chat_ref) FILTER (WHERE %7$s) AS unavailable_chats,
                       array_agg(d.sender_kind) FILTER (WHERE %7$s) AS unavailable_sender_kinds,
-                      array_agg(d.sender_id) FILTER (WHERE %7$s) AS unavailable_sender_ids
+                      array_agg(d.sender_id) FILTER (WHERE %7$s) AS unavailable_sender_ids,
+                      max(d.started_at) FILTER (WHERE NOT d.retryable) AS last_post_started_at
                  FROM delivery_record d
                 WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) r
         CROSS JOIN LATERAL (

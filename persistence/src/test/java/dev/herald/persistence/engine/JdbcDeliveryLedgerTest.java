@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -266,6 +267,39 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
    * A cycle's first run posted @herald_one and @herald_two by session 7 with these outcomes and
    * handed the cycle back; its continuation, as the claim gives it.
    */
+  /**
+   * A continuation keeps the delay between posts from its cycle's latest post ({@code
+   * DueCycle#firstPostsAt}): the claim says when that post started, leaving out the records whose
+   * sender sent nothing.
+   */
+  @Test
+  void theClaimOfAContinuationSaysWhenItsCyclesLatestPostStarted() {
+    DueCycle cycle = claimed("ACTIVE", null);
+    assertEquals(Optional.empty(), cycle.lastPostStartedAt(), "a first run");
+    begin(cycle, "@herald_one", 7);
+    begin(cycle, "@herald_two", 7);
+    rows.update(
+        "UPDATE delivery_record SET started_at = CASE chat_ref"
+            + " WHEN '@herald_one' THEN timestamptz '2026-03-02 09:00:00+00'"
+            + " ELSE timestamptz '2026-03-02 09:00:05+00' END WHERE account_id = ?",
+        cycle.accountId());
+    handBack(
+        cycle,
+        new Finished(cycle, "@herald_one", new SendOutcome.Delivered(1), Instant.now()),
+        new Finished(
+            cycle,
+            "@herald_two",
+            new SendOutcome.FloodWait(Duration.ofSeconds(90)),
+            Instant.now()));
+
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(
+        Optional.of(Instant.parse("2026-03-02T09:00:00Z")),
+        continued.lastPostStartedAt(),
+        "the delivered post's start: the later one met a flood wait and sent nothing");
+  }
+
   private DueCycle continuedAfter(SendOutcome one, SendOutcome two) {
     DueCycle cycle = claimed("ACTIVE", null);
     begin(cycle, "@herald_one", 7);

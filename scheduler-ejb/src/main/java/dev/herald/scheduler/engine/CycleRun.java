@@ -236,8 +236,10 @@ final class CycleRun {
     // start one by one as lanes end (laneDone), so rule 7 holds.
     int atOnce = Math.min(cycle.maxInFlight(), shares.size());
     nextShare.set(atOnce);
+    // A continuation keeps the delay between posts from its earlier runs' last post.
+    long waitMs = Duration.between(now, cycle.firstPostsAt(now)).toMillis();
     for (int i = 0; i < atOnce; i++) {
-      new Lane(senders.get(i), shares.get(i)).post(0);
+      startShareAfter(i, waitMs);
     }
   }
 
@@ -337,13 +339,16 @@ final class CycleRun {
       laneDone();
       return;
     }
-    long delayMs = jittered(cycle.delayBetweenPosts()).toMillis();
-    if (delayMs == 0) {
-      startShare(next);
+    startShareAfter(next, jittered(cycle.delayBetweenPosts()).toMillis());
+  }
+
+  private void startShareAfter(int index, long delayMs) {
+    if (delayMs <= 0) {
+      startShare(index);
       return;
     }
     try {
-      environment.executor().schedule(() -> startShare(next), delayMs, TimeUnit.MILLISECONDS);
+      environment.executor().schedule(() -> startShare(index), delayMs, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) { // shutting down
       laneFailed("Cycle {0} of account {1}: a share could not start: {2}", e);
     }

@@ -37,6 +37,7 @@ final class CycleBench implements AfterEachCallback {
 
   private CycleBench(MutableClock clock, Duration senderInterval) {
     this.clock = clock;
+    store.clock = clock; // a record starts on the cycles' clock
     this.senderInterval = senderInterval;
     writes = new WriteBehind("node", store, clock, Duration.ofSeconds(30), new HeldLeases());
   }

@@ -215,7 +215,8 @@ class CycleRunTest {
             Map.of(),
             true,
             Set.of("@herald_a1", "@herald_a2"),
-            Set.of());
+            Set.of(),
+            Optional.empty());
 
     run(continued);
 

@@ -47,7 +47,8 @@ final class Cycles {
         cycle.sessionIds(),
         cycle.continued(),
         cycle.attempted(),
-        cycle.unavailableSenders());
+        cycle.unavailableSenders(),
+        cycle.lastPostStartedAt());
   }
 
   /**
@@ -60,7 +61,8 @@ final class Cycles {
       List<Long> sessions,
       boolean continued,
       Set<String> attempted,
-      Set<TargetKey> unavailable) {
+      Set<TargetKey> unavailable,
+      Optional<Instant> lastPostStartedAt) {
     return new DueCycle(
         cycle.accountId(),
         cycle.cycleId(),
@@ -78,6 +80,7 @@ final class Cycles {
         cycle.sessionPostsLeft(),
         continued,
         attempted,
-        unavailable);
+        unavailable,
+        lastPostStartedAt);
   }
 }

@@ -86,7 +86,6 @@ final class EngineOnModel {
       Duration delayBetweenCycles,
       TargetRules rules,
       boolean continued) {
-    bench.store.completed.clear();
     DueCycle due =
         new DueCycle(
             1,
@@ -103,8 +102,14 @@ final class EngineOnModel {
             DailyCap.UNLIMITED,
             Map.of(),
             false);
+    run(continued ? bench.store.continued(due, sessions) : due, rules);
+  }
+
+  /** Runs {@code due} as it is, its targets under {@code rules}; the cycle completes. */
+  void run(DueCycle due, TargetRules rules) {
+    bench.store.completed.clear();
     bench.run(
-        continued ? bench.store.continued(due, sessions) : due,
+        due,
         CycleBench.sending(sandbox, TextFormatter.plainOnly()),
         new EngineTargets(targets, sandbox, rules, targetWrites),
         targetWrites::flush);

@@ -41,6 +41,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
 
   private final Set<String> retried = new HashSet<>();
 
+  /** When each record's latest attempt started, by key. */
+  private final Map<String, Instant> started = new ConcurrentHashMap<>();
+
   /** The sender of each record's latest attempt, by key. */
   private final Map<String, Sender> senders = new ConcurrentHashMap<>();
 
@@ -86,19 +89,25 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
   /**
    * The cycle as the claim gives it to {@code sessions} ({@code LeaseSql.CLAIM_DUE}): continued
    * when it has records, which name its attempted chats (all but those the ledger would reopen),
-   * and the session of each such record whose session was unavailable.
+   * the session of each such record whose session was unavailable, and when the latest post whose
+   * sender did send started.
    */
   synchronized DueCycle continued(DueCycle cycle, List<Long> sessions) {
     String prefix = cycle.accountId() + "/" + cycle.cycleId() + "/";
     Set<String> attempted = new HashSet<>();
     Set<TargetKey> unavailable = new HashSet<>();
     boolean continued = false;
+    Instant lastPost = null;
     for (String key : records) {
       if (!key.startsWith(prefix)) {
         continue;
       }
       continued = true;
       String chat = key.substring(prefix.length());
+      Instant at = started.get(key);
+      if (!reopenable(key) && at != null && (lastPost == null || at.isAfter(lastPost))) {
+        lastPost = at;
+      }
       boolean again = reopenable(key) && !retried.contains(key);
       if (!again) {
         attempted.add(chat);
@@ -107,7 +116,14 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         unavailable.add(TargetKey.of(cycle.accountId(), senders.get(key), chat));
       }
     }
-    return Cycles.claimedAgain(cycle, cycle.lease(), sessions, continued, attempted, unavailable);
+    return Cycles.claimedAgain(
+        cycle,
+        cycle.lease(),
+        sessions,
+        continued,
+        attempted,
+        unavailable,
+        Optional.ofNullable(lastPost));
   }
 
   /** The bots' leases are not modelled here. */
@@ -201,6 +217,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         // A new record, or one whose sender sent nothing reopened once (LedgerSql.reopenable).
         outcomes.remove(key(post.cycle(), post.chat()));
         senders.put(key(post.cycle(), post.chat()), post.sender());
+        started.put(key(post.cycle(), post.chat()), clock.instant());
         starts.add(DeliveryStart.SEND);
       } else {
         starts.add(DeliveryStart.ALREADY_ATTEMPTED);
