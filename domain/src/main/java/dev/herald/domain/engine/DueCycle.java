@@ -42,9 +42,10 @@ import java.util.Set;
  *     by that session and its chat: parked for 30 seconds only, the session may be among the
  *     continuation's senders again and fail the same way, spending the chat's one retry ({@link
  *     #wasUnavailableFor})
- * @param lastPostStartedAt in a continuation, when the latest post of its earlier runs started
- *     (records whose sender sent nothing left out): its first posts wait until the delay between
- *     posts has passed since then ({@link #firstPostsAt}); empty for a first run
+ * @param sinceLastPost in a continuation, how long before the claim the latest post of its earlier
+ *     runs started (records whose sender sent nothing left out), by the database's clock, which
+ *     wrote that start: its first posts wait until the delay between posts has passed since then
+ *     ({@link #firstPostsWait}); empty for a first run, or when every sender so far sent nothing
  */
 public record DueCycle(
     long accountId,
@@ -64,7 +65,7 @@ public record DueCycle(
     boolean continued,
     Set<String> attempted,
     Set<TargetKey> unavailableSenders,
-    Optional<Instant> lastPostStartedAt) {
+    Optional<Duration> sinceLastPost) {
 
   public DueCycle {
     attempted = Set.copyOf(attempted);
@@ -75,7 +76,7 @@ public record DueCycle(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dailyCap, "dailyCap");
     sessionPostsLeft = Map.copyOf(sessionPostsLeft);
-    Objects.requireNonNull(lastPostStartedAt, "lastPostStartedAt");
+    Objects.requireNonNull(sinceLastPost, "sinceLastPost");
   }
 
   /**
@@ -128,17 +129,18 @@ public record DueCycle(
   }
 
   /**
-   * When this run's first posts may start, {@code now} at the earliest: a run that continues the
-   * cycle after another run of it (a node that crashed, a lease that ran out in a database outage)
-   * keeps the tenant's delay between posts from that run's last post, as the run itself would have.
-   * Without it the continuation posted as soon as it was claimed, some seconds after that post.
+   * How long this run's first posts wait after the claim, so that {@code delay} (the delay between
+   * posts, as the run jitters it) passes since the latest post of the cycle's earlier runs: a run
+   * that continues the cycle after another run of it (a node that crashed, a lease that ran out in
+   * a database outage) keeps the tenant's pace from that run's last post, as the run itself would
+   * have. Without it the continuation posted as soon as it was claimed, seconds after that post.
+   * Never longer than {@code delay}.
    */
-  public Instant firstPostsAt(Instant now) {
-    if (lastPostStartedAt.isEmpty()) {
-      return now;
+  public Duration firstPostsWait(Duration delay) {
+    if (sinceLastPost.isEmpty() || sinceLastPost.get().compareTo(delay) >= 0) {
+      return Duration.ZERO;
     }
-    Instant paced = lastPostStartedAt.get().plus(delayBetweenPosts);
-    return paced.isAfter(now) ? paced : now;
+    return sinceLastPost.get().isNegative() ? delay : delay.minus(sinceLastPost.get());
   }
 
   /** The posts the session may start in this cycle's hour ({@link Integer#MAX_VALUE}: no limit). */

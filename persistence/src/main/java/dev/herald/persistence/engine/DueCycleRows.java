@@ -15,7 +15,6 @@ import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ final class DueCycleRows {
         records != null,
         attempted,
         unavailableSenders(rs, accountId),
-        Optional.ofNullable(rs.getTimestamp("last_post_started_at")).map(Timestamp::toInstant));
+        sinceLastPost(rs));
   }
 
   /** Of the records to be tried again, those whose session was unavailable, by session and chat. */
@@ -100,6 +99,12 @@ final class DueCycleRows {
               (String) chats[i]));
     }
     return unavailable;
+  }
+
+  /** NULL: no earlier run's sender sent anything. */
+  private static Optional<Duration> sinceLastPost(ResultSet rs) throws SQLException {
+    long ms = rs.getLong("since_last_post_ms");
+    return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(ms));
   }
 
   private static Schedule schedule(ResultSet rs) throws SQLException {

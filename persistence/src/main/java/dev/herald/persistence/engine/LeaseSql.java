@@ -73,9 +73,10 @@ final class LeaseSql {
    * session was unavailable ({@code SENDER_UNAVAILABLE}), the {@code unavailable_*} arrays name the
    * chat and the session, for the engine to deal it to another sender (the three aggregates filter
    * alike, so their elements stay aligned). In the same pass, when the cycle's latest post started
-   * (its latest record, those whose sender sent nothing left out: {@code last_post_started_at}):
-   * the continuation's first posts keep the delay between posts from it ({@code
-   * DueCycle#firstPostsAt}).
+   * (its latest record, those whose sender sent nothing left out), as the time since then in
+   * milliseconds ({@code since_last_post_ms}), both ends on the database's clock: the
+   * continuation's first posts keep the delay between posts from it ({@code
+   * DueCycle#firstPostsWait}).
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -129,7 +130,8 @@ final class LeaseSql {
              (SELECT u.token_encrypted FROM user_bot u
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
              r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids,
-             r.last_post_started_at
+             (extract(epoch FROM now() - r.last_post_started_at) * 1000)::bigint
+               AS since_last_post_ms
         FROM leased b CROSS JOIN LATERAL (
                SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) AS attempted,
                       array_agg(d.chat_ref) FILTER (WHERE %7$s) AS unavailable_chats,

@@ -20,21 +20,23 @@ final class LedgerSql {
    * 10); the unique key makes a second attempt at (account, cycle, chat) write nothing (it locks
    * the record, as every ON CONFLICT DO UPDATE does), unless its record says its sender sent
    * nothing ({@link #reopenable}): then the record is reopened for this post, the first outcome
-   * kept as {@code retried_after} (V96). The requests are distinct by that key ({@link
-   * JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled the
-   * statement's time). Whether a request's record was written, and reopened, is looked up in the
-   * written keys as a set (IN, which PostgreSQL hashes once): as a sub-select correlated by key, it
-   * scanned every written row for every request, quadratic in the batch (25 of a 500-post batch's
-   * 30 ms; PostgreSQL CPU per post 62-83 us before, 18-22 us after, {@code EngineCpuProbe}).
-   * planned_at is the cycle's planned start (V21): lateness = started_at - planned_at. Bots and
-   * accounts are looked up by key (= ANY, a per-row subquery): as joins, the planner may hash a
-   * whole table for a few hundred rows. A bot whose cycle was planned under terms since changed
-   * ({@code cycle_outdated}, V95: a plan change, a new configuration) writes no record and answers
-   * so (SPEC rule 18). A post runs under the claim that leased its cycle (its lease number, V99):
-   * under a later claim, after its lease ran out, the bot is not running for it. Returns, per
-   * request in order: (bot running, record written: NULL when not, true when reopened; cycle
-   * outdated). Parameters: accounts, cycle ids, lease numbers, chats, sender kinds, sender ids,
-   * planned at (epoch ms) as arrays; accounts again; node (lease owner); node (recorded).
+   * kept as {@code retried_after} (V96). The requests are distinct by that key and the lease
+   * ({@link JdbcDeliveryLedger} answers a batch's repeats itself: a window function here doubled
+   * the statement's time); of two requests for one key under two leases, only the one under the
+   * bot's current lease may write; the other is answered as not running. Whether a request's record
+   * was written, and reopened, is looked up in the written keys as a set (IN, which PostgreSQL
+   * hashes once): as a sub-select correlated by key, it scanned every written row for every
+   * request, quadratic in the batch (25 of a 500-post batch's 30 ms; PostgreSQL CPU per post 62-83
+   * us before, 17-22 us after, {@code EngineCpuProbe}). planned_at is the cycle's planned start
+   * (V21): lateness = started_at - planned_at. Bots and accounts are looked up by key (= ANY, a
+   * per-row subquery): as joins, the planner may hash a whole table for a few hundred rows. A bot
+   * whose cycle was planned under terms since changed ({@code cycle_outdated}, V95: a plan change,
+   * a new configuration) writes no record and answers so (SPEC rule 18). A post runs under the
+   * claim that leased its cycle (its lease number, V99): under a later claim, after its lease ran
+   * out, the bot is not running for it. Returns, per request in order: (bot running, record
+   * written: NULL when not, true when reopened; cycle outdated). Parameters: accounts, cycle ids,
+   * lease numbers, chats, sender kinds, sender ids, planned at (epoch ms) as arrays; accounts
+   * again; node (lease owner); node (recorded).
    */
   static final String BEGIN_DELIVERIES =
       """

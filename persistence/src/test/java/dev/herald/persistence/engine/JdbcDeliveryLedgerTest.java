@@ -264,24 +264,23 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   }
 
   /**
-   * A cycle's first run posted @herald_one and @herald_two by session 7 with these outcomes and
-   * handed the cycle back; its continuation, as the claim gives it.
-   */
-  /**
    * A continuation keeps the delay between posts from its cycle's latest post ({@code
-   * DueCycle#firstPostsAt}): the claim says when that post started, leaving out the records whose
-   * sender sent nothing.
+   * DueCycle#firstPostsWait}): the claim says how long ago that post started, by the database's
+   * clock, counting a record still SENDING (its outcome lost) and leaving out those whose sender
+   * sent nothing.
    */
   @Test
-  void theClaimOfAContinuationSaysWhenItsCyclesLatestPostStarted() {
+  void theClaimOfAContinuationSaysHowLongAgoItsCyclesLatestPostStarted() {
     DueCycle cycle = claimed("ACTIVE", null);
-    assertEquals(Optional.empty(), cycle.lastPostStartedAt(), "a first run");
+    assertEquals(Optional.empty(), cycle.sinceLastPost(), "a first run");
     begin(cycle, "@herald_one", 7);
     begin(cycle, "@herald_two", 7);
+    begin(cycle, "@herald_three", 7);
     rows.update(
-        "UPDATE delivery_record SET started_at = CASE chat_ref"
-            + " WHEN '@herald_one' THEN timestamptz '2026-03-02 09:00:00+00'"
-            + " ELSE timestamptz '2026-03-02 09:00:05+00' END WHERE account_id = ?",
+        "UPDATE delivery_record SET started_at = now() - CASE chat_ref"
+            + " WHEN '@herald_one' THEN interval '10 seconds'"
+            + " WHEN '@herald_three' THEN interval '4 seconds'"
+            + " ELSE interval '1 second' END WHERE account_id = ?",
         cycle.accountId());
     handBack(
         cycle,
@@ -294,12 +293,16 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
     DueCycle continued =
         leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
-    assertEquals(
-        Optional.of(Instant.parse("2026-03-02T09:00:00Z")),
-        continued.lastPostStartedAt(),
-        "the delivered post's start: the later one met a flood wait and sent nothing");
+    Duration since = continued.sinceLastPost().orElseThrow();
+    assertTrue(
+        since.compareTo(Duration.ofSeconds(4)) >= 0 && since.compareTo(Duration.ofSeconds(9)) < 0,
+        "the start of the post left SENDING, the latest one that may have been sent: " + since);
   }
 
+  /**
+   * A cycle's first run posted @herald_one and @herald_two by session 7 with these outcomes and
+   * handed the cycle back; its continuation, as the claim gives it.
+   */
   private DueCycle continuedAfter(SendOutcome one, SendOutcome two) {
     DueCycle cycle = claimed("ACTIVE", null);
     begin(cycle, "@herald_one", 7);

@@ -237,7 +237,7 @@ final class CycleRun {
     int atOnce = Math.min(cycle.maxInFlight(), shares.size());
     nextShare.set(atOnce);
     // A continuation keeps the delay between posts from its earlier runs' last post.
-    long waitMs = Duration.between(now, cycle.firstPostsAt(now)).toMillis();
+    long waitMs = cycle.firstPostsWait(jittered(cycle.delayBetweenPosts())).toMillis();
     for (int i = 0; i < atOnce; i++) {
       startShareAfter(i, waitMs);
     }

@@ -48,7 +48,7 @@ final class Cycles {
         cycle.continued(),
         cycle.attempted(),
         cycle.unavailableSenders(),
-        cycle.lastPostStartedAt());
+        cycle.sinceLastPost());
   }
 
   /**
@@ -62,7 +62,7 @@ final class Cycles {
       boolean continued,
       Set<String> attempted,
       Set<TargetKey> unavailable,
-      Optional<Instant> lastPostStartedAt) {
+      Optional<Duration> sinceLastPost) {
     return new DueCycle(
         cycle.accountId(),
         cycle.cycleId(),
@@ -81,6 +81,6 @@ final class Cycles {
         continued,
         attempted,
         unavailable,
-        lastPostStartedAt);
+        sinceLastPost);
   }
 }

@@ -90,7 +90,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
    * The cycle as the claim gives it to {@code sessions} ({@code LeaseSql.CLAIM_DUE}): continued
    * when it has records, which name its attempted chats (all but those the ledger would reopen),
    * the session of each such record whose session was unavailable, and when the latest post whose
-   * sender did send started.
+   * sender sent something started, as the time since.
    */
   synchronized DueCycle continued(DueCycle cycle, List<Long> sessions) {
     String prefix = cycle.accountId() + "/" + cycle.cycleId() + "/";
@@ -123,7 +123,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
         continued,
         attempted,
         unavailable,
-        Optional.ofNullable(lastPost));
+        Optional.ofNullable(lastPost).map(at -> Duration.between(at, clock.instant())));
   }
 
   /** The bots' leases are not modelled here. */
@@ -299,6 +299,7 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
     outcomes.clear();
     retried.clear();
     senders.clear();
+    started.clear();
   }
 
   /** LedgerSql.reopenable's first half; {@code retried} is its second. */
