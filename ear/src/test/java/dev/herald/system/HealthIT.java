@@ -187,7 +187,8 @@ class HealthIT extends TenantSystemTest {
    * claim says when that was). The earlier run posts nothing more when its wait ends. So every two
    * of the account's posts are the delay apart. Before the claims were numbered (V99), the earlier
    * run posted the third group beside the continuation, some 10 s early; before the claim said when
-   * the last post was, the continuation posted at once, 9 s after it. Should the heartbeat win, the
+   * the last post was, the continuation posted at once, 9 s after it; before the claim counted the
+   * earlier run's posts (V100), the daily cap missed its post. Should the heartbeat win, the
    * earlier run goes on alone and keeps the delay too: the test then shows nothing, but passes.
    */
   @Test
@@ -218,6 +219,17 @@ class HealthIT extends TenantSystemTest {
       assertTrue(
           at.get(2) - at.get(1) >= (delaySeconds - 1) * 1000L,
           "the third post a delay between posts after the second, not two runs' posts: " + sent);
+      long cycle = sent.get(0).cycleId();
+      Poll.until(
+          "the cycle completed",
+          Duration.ofSeconds(20),
+          () ->
+              fixtures.count("SELECT cycle_id FROM bot WHERE account_id = ?", bot.account) > cycle);
+      assertEquals(
+          3,
+          fixtures.count("SELECT posts_today FROM bot WHERE account_id = ?", bot.account),
+          "the daily cap counts the earlier run's post, which completed nothing, and the"
+              + " continuation's two");
     } finally {
       bot.stop();
     }

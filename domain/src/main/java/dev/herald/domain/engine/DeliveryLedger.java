@@ -1,5 +1,6 @@
 package dev.herald.domain.engine;
 
+import dev.herald.domain.schedule.DailyCap;
 import dev.herald.domain.telegram.SendOutcome;
 import dev.herald.domain.telegram.Sender;
 import java.time.Instant;
@@ -52,15 +53,15 @@ public interface DeliveryLedger {
   record Finished(DueCycle cycle, String chat, SendOutcome outcome, Instant at) {}
 
   /**
-   * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its posts ({@link
-   * CycleTally#posts}) count against the daily cap of the tenant's day {@code day} (null: not
-   * counted). {@code summary} is its activity entry when the engine saw every outcome of the cycle
-   * itself; null: the ledger counts the cycle's delivery records (a cycle continued after another
-   * run of it, or one whose lane failed). A cycle that delivered something clears the bot's last
-   * error, unless {@code keepsError}: Telegram refused one of its posts, which the tenant must fix
-   * whatever else went out. A cycle {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}, a
-   * sender lost, a delivery record not written) is not ended: it keeps its id, is due at {@code
-   * nextRunAt} to be continued under the new terms, and has no activity entry of its own.
+   * A cycle that has ended; the bot runs again at {@code nextRunAt}. Its posts ({@link #posts})
+   * count against the daily cap of the tenant's day {@code day} (null: not counted). {@code
+   * summary} is its activity entry when the engine saw every outcome of the cycle itself; null: the
+   * ledger counts the cycle's delivery records (a cycle continued after another run of it, or one
+   * whose lane failed). A cycle that delivered something clears the bot's last error, unless {@code
+   * keepsError}: Telegram refused one of its posts, which the tenant must fix whatever else went
+   * out. A cycle {@code handedBack} ({@link DeliveryStart#CYCLE_OUTDATED}, a sender lost, a
+   * delivery record not written) is not ended: it keeps its id, is due at {@code nextRunAt} to be
+   * continued under the new terms, and has no activity entry of its own.
    */
   record Completed(
       DueCycle cycle,
@@ -98,6 +99,14 @@ public interface DeliveryLedger {
     /** A completion counted against no day, its entry from the records (tests and tools). */
     public Completed(DueCycle cycle, Instant nextRunAt, CycleTally tally) {
       this(cycle, nextRunAt, tally, null, null);
+    }
+
+    /**
+     * The posts this completion counts against {@code day}: the tally's, and those of the cycle's
+     * earlier runs that no completion counted ({@link DailyCap#uncounted}).
+     */
+    public int posts() {
+      return tally.posts() + cycle.dailyCap().uncounted();
     }
 
     /** Whether this completion clears the bot's last error. */

@@ -13,21 +13,29 @@ import java.time.ZoneId;
  * @param maxPerDay the plan's cap
  * @param countedDay the tenant's day the count is of; null before the first count
  * @param counted the posts started on {@code countedDay}
+ * @param uncounted the posts of the cycle's earlier runs that no completion counted: a run whose
+ *     node crashed, or that lost its lease in a database outage, completes nothing (its cycle is
+ *     continued by a later claim). They were started moments ago, so they count as today's, and the
+ *     continuation's completion adds them to the count with its own
  */
-public record DailyCap(int maxPerDay, LocalDate countedDay, int counted) {
+public record DailyCap(int maxPerDay, LocalDate countedDay, int counted, int uncounted) {
 
   /** No cap worth counting: what a cycle without a plan's figures gets (tests, tools). */
   public static final DailyCap UNLIMITED = new DailyCap(Integer.MAX_VALUE, null, 0);
 
+  /** A count with nothing left uncounted: the cycle's first run. */
+  public DailyCap(int maxPerDay, LocalDate countedDay, int counted) {
+    this(maxPerDay, countedDay, counted, 0);
+  }
+
   /**
    * How many posts the account may still start on {@code today}: the cap minus what was counted,
-   * when the count is today's; the whole cap on a new day. Never negative.
+   * when the count is today's (the whole cap on a new day), minus the posts not counted yet. Never
+   * negative.
    */
   public int postsLeft(LocalDate today) {
-    if (countedDay == null || !countedDay.equals(today)) {
-      return maxPerDay;
-    }
-    return Math.max(0, maxPerDay - counted);
+    int countedToday = countedDay != null && countedDay.equals(today) ? counted : 0;
+    return (int) Math.max(0, (long) maxPerDay - countedToday - uncounted);
   }
 
   /** The tenant's day at {@code at}. */

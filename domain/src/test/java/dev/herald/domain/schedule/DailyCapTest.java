@@ -20,6 +20,15 @@ class DailyCapTest {
   }
 
   @Test
+  void postsNoCompletionCountedCountOnAnyDay() {
+    assertEquals(1, new DailyCap(10, MONDAY, 7, 2).postsLeft(MONDAY));
+    assertEquals(8, new DailyCap(10, MONDAY.minusDays(1), 10, 2).postsLeft(MONDAY));
+    assertEquals(0, new DailyCap(10, MONDAY, 9, 2).postsLeft(MONDAY));
+    assertEquals(
+        Integer.MAX_VALUE - 3, new DailyCap(Integer.MAX_VALUE, null, 0, 3).postsLeft(MONDAY));
+  }
+
+  @Test
   void theTenantsDayIsTheirLocalDate() {
     Instant lateUtc = Instant.parse("2026-11-30T23:30:00Z");
     assertEquals(MONDAY, DailyCap.day(lateUtc, ZoneId.of("UTC")));

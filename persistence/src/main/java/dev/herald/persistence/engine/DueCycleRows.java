@@ -123,7 +123,8 @@ final class DueCycleRows {
     return new DailyCap(
         rs.getInt("max_posts_per_day"),
         day == null ? null : day.toLocalDate(),
-        rs.getInt("posts_today"));
+        rs.getInt("posts_today"),
+        rs.getInt("uncounted_posts"));
   }
 
   /** The stored posts, or for rows saved before posts lists the one post of the flat columns. */

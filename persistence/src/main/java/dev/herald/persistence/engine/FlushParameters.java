@@ -49,7 +49,7 @@ final class FlushParameters {
         .array(p.column("bool", done, Boolean[]::new, Completed::clearsError))
         .array(
             p.column("text", done, String[]::new, d -> d.day() == null ? null : d.day().toString()))
-        .array(p.column("int4", done, Integer[]::new, d -> d.tally().posts()))
+        .array(p.column("int4", done, Integer[]::new, Completed::posts))
         .array(handedBack)
         .value(node);
     // ADD_STATS

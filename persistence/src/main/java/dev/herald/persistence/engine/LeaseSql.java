@@ -76,7 +76,10 @@ final class LeaseSql {
    * (its latest record, those whose sender sent nothing left out), as the time since then in
    * milliseconds ({@code since_last_post_ms}), both ends on the database's clock: the
    * continuation's first posts keep the delay between posts from it ({@code
-   * DueCycle#firstPostsWait}).
+   * DueCycle#firstPostsWait}). And how many of its records are posts (their sender sent something,
+   * or may have: a record left {@code SENDING}) that no completion counted against the daily cap
+   * ({@code uncounted_posts}: the records' posts less {@code cycle_posts_counted}, V100): those of
+   * a run whose node crashed or whose lease ran out, which completes nothing.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -114,7 +117,7 @@ final class LeaseSql {
         RETURNING b.account_id, b.cycle_id, b.lease_number, b.next_run_at, b.post_type, b.post_text, b.forward_source,
                   b.content_json, b.delay_between_posts_s, b.delay_between_cycles_s, b.posts_day,
                   b.posts_today, b.jitter_percent, b.time_zone, b.active_hours,
-                  b.min_group_interval_min)
+                  b.min_group_interval_min, b.cycle_posts_counted)
       SELECT b.account_id, b.cycle_id, b.lease_number, b.next_run_at, b.post_type, b.post_text, b.forward_source,
              b.content_json,
              greatest(b.delay_between_posts_s, a.min_delay_between_posts_s) AS delay_between_posts_s,
@@ -131,13 +134,15 @@ final class LeaseSql {
                WHERE u.account_id = b.account_id AND %3$s) AS user_bot_token,
              r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids,
              (extract(epoch FROM now() - r.last_post_started_at) * 1000)::bigint
-               AS since_last_post_ms
+               AS since_last_post_ms,
+             greatest(r.posts - b.cycle_posts_counted, 0) AS uncounted_posts
         FROM leased b CROSS JOIN LATERAL (
                SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) AS attempted,
                       array_agg(d.chat_ref) FILTER (WHERE %7$s) AS unavailable_chats,
                       array_agg(d.sender_kind) FILTER (WHERE %7$s) AS unavailable_sender_kinds,
                       array_agg(d.sender_id) FILTER (WHERE %7$s) AS unavailable_sender_ids,
-                      max(d.started_at) FILTER (WHERE NOT d.retryable) AS last_post_started_at
+                      max(d.started_at) FILTER (WHERE NOT d.retryable) AS last_post_started_at,
+                      count(*) FILTER (WHERE NOT d.retryable) AS posts
                  FROM delivery_record d
                 WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) r
         CROSS JOIN LATERAL (

@@ -149,11 +149,13 @@ final class LedgerSql {
    * Telegram refused one of its posts ({@code Completed#clearsError}); only while the bot is still
    * leased to this node in that cycle under the claim that leased it (V99: a node that lost the
    * lease completes nothing, even when it leased the bot again since); announced as a state change.
-   * The cycle's posts ({@code CycleTally#posts}: its attempts but those whose sender sent nothing)
-   * count against the daily cap of the tenant's day it names ({@code DailyCap}: added to that day's
-   * count, or a new count on a new day; a NULL day counts nothing). A cycle handed back (its terms
-   * changed, SPEC rule 18) keeps its id while the bot runs: the next claim continues it under the
-   * new terms, its posts so far already counted; a bot stopped meanwhile ends it like any other.
+   * The cycle's posts ({@code Completed#posts}: its attempts but those whose sender sent nothing,
+   * and its earlier runs' posts that no completion counted) count against the daily cap of the
+   * tenant's day it names ({@code DailyCap}: added to that day's count, or a new count on a new
+   * day; a NULL day counts nothing). A cycle handed back (its terms changed, SPEC rule 18) keeps
+   * its id while the bot runs: the next claim continues it under the new terms, its posts so far
+   * counted and remembered as counted ({@code cycle_posts_counted}, V100, which the claim subtracts
+   * from the posts in the cycle's records); a bot stopped meanwhile ends it like any other.
    * Parameters: accounts, cycle ids, lease numbers, next runs (epoch ms), whether each clears the
    * last error, days (ISO dates), posts, whether each is handed back, as arrays; node.
    */
@@ -171,6 +173,9 @@ final class LedgerSql {
                                   WHEN b.posts_day = u.day::date THEN b.posts_today + u.posts
                                   ELSE u.posts END,
                posts_day = coalesce(u.day::date, b.posts_day),
+               cycle_posts_counted = CASE WHEN u.handed_back AND b.status = 'RUNNING'
+                                          THEN b.cycle_posts_counted + CASE WHEN u.day IS NULL THEN 0 ELSE u.posts END
+                                          ELSE 0 END,
                updated_at = now()
           FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::int[],
                       ?::boolean[])

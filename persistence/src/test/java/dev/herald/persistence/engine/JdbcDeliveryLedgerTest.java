@@ -300,6 +300,75 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   }
 
   /**
+   * A run that completes nothing (its node crashed, or its lease ran out in an outage) leaves its
+   * posts to the continuation: the claim says how many no completion counted (a post left SENDING
+   * may have been sent; one whose sender sent nothing is no post), the continuation's completion
+   * adds them to the day's count with its own, and a cycle handed back remembers them as counted.
+   */
+  @Test
+  void theContinuationCountsThePostsOfARunThatCompletedNothing() {
+    long account =
+        rows.bot(
+            rows.account("ACTIVE", null),
+            "RUNNING",
+            Instant.now(),
+            "@herald_one,@herald_two,@herald_three");
+    DueCycle first = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(0, first.dailyCap().uncounted(), "a first run");
+    begin(first, "@herald_one", 7);
+    begin(first, "@herald_two", 7);
+    begin(first, "@herald_three", 7);
+    Instant at = Instant.now();
+    ledger.flush(
+        NODE,
+        TestFlushes.next(),
+        List.of(
+            new Finished(first, "@herald_one", new SendOutcome.Delivered(1), at),
+            new Finished(
+                first, "@herald_three", new SendOutcome.SenderUnavailable("closed", true), at)),
+        List.of());
+    rows.update(
+        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?", account);
+
+    DueCycle second =
+        leases.claimDue("node-b", Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(
+        2, second.dailyCap().uncounted(), "@herald_one delivered, @herald_two left SENDING");
+    assertEquals(first.dailyCap().maxPerDay() - 2, second.dailyCap().postsLeft(today()));
+    ledger.beginDeliveries(
+        "node-b", List.of(new Begin(second, "@herald_three", Sender.session(8))));
+    ledger.flush(
+        "node-b",
+        TestFlushes.next(),
+        List.of(new Finished(second, "@herald_three", new SendOutcome.Delivered(2), at)),
+        List.of(Completed.handedBack(second, at, new CycleTally(1, 1, 0, 0), today(), false)));
+    assertEquals(
+        3L,
+        rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account),
+        "the first run's two posts and the second's");
+    assertEquals(
+        3L, rows.count("SELECT cycle_posts_counted FROM bot WHERE account_id = ?", account));
+
+    DueCycle third = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(first.cycleId(), third.cycleId());
+    assertEquals(0, third.dailyCap().uncounted(), "every post of the cycle is counted");
+    ledger.flush(
+        NODE,
+        TestFlushes.next(),
+        List.of(),
+        List.of(new Completed(third, at.plusSeconds(60), CycleTally.empty(), today(), null)));
+    assertEquals(3L, rows.count("SELECT posts_today FROM bot WHERE account_id = ?", account));
+    assertEquals(
+        0L,
+        rows.count("SELECT cycle_posts_counted FROM bot WHERE account_id = ?", account),
+        "a new cycle has nothing counted");
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
+
+  /**
    * A cycle's first run posted @herald_one and @herald_two by session 7 with these outcomes and
    * handed the cycle back; its continuation, as the claim gives it.
    */

@@ -134,6 +134,28 @@ class CycleScheduleTest {
     assertEquals(Instant.parse("2026-03-28T23:00:00Z"), done.nextRunAt());
   }
 
+  /**
+   * Posts of the cycle's earlier runs that no completion counted (a crashed node's) use up the
+   * day's posts like counted ones, and this run's completion counts them with its own.
+   */
+  @Test
+  void postsNoCompletionCountedUseUpTheDayAndAreCountedByThisRun() {
+    LocalDate saturday = LocalDate.of(2026, 3, 28);
+    Completed done =
+        run(
+            cycle(
+                hours(""),
+                new DailyCap(5, saturday, 1, 2),
+                "@herald_a1",
+                "@herald_a2",
+                "@herald_a3"));
+
+    assertEquals(2, gateway.sent.size(), "5 - 1 counted - 2 not counted yet");
+    assertEquals(2, done.tally().posts());
+    assertEquals(4, done.posts(), "its own two and the two no completion counted");
+    assertEquals(Instant.parse("2026-03-28T23:00:00Z"), done.nextRunAt(), "the cap is used up");
+  }
+
   @Test
   void aBotAtItsDailyCapPostsNothingUntilTheNextLocalDay() {
     LocalDate saturday = LocalDate.of(2026, 3, 28);
