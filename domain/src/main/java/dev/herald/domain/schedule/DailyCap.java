@@ -15,8 +15,9 @@ import java.time.ZoneId;
  * @param counted the posts started on {@code countedDay}
  * @param uncounted the posts of the cycle's earlier runs that no completion counted: a run whose
  *     node crashed, or that lost its lease in a database outage, completes nothing (its cycle is
- *     continued by a later claim). They were started moments ago, so they count as today's, and the
- *     continuation's completion adds them to the count with its own
+ *     continued by a later claim). Those started on the tenant's current day (the claim leaves out
+ *     earlier ones): they count as today's, and the continuation's completion adds them to the
+ *     count with its own
  */
 public record DailyCap(int maxPerDay, LocalDate countedDay, int counted, int uncounted) {
 

@@ -79,7 +79,10 @@ final class LeaseSql {
    * DueCycle#firstPostsWait}). And how many of its records are posts (their sender sent something,
    * or may have: a record left {@code SENDING}) that no completion counted against the daily cap
    * ({@code uncounted_posts}: the records' posts less {@code cycle_posts_counted}, V100): those of
-   * a run whose node crashed or whose lease ran out, which completes nothing.
+   * a run whose node crashed or whose lease ran out, which completes nothing. At most those started
+   * on the tenant's day (in the bot's zone): a cycle continued on a later day (a node restarted
+   * alone stops its bots; the tenant starts the bot again days later) charges its old posts to no
+   * day.
    *
    * <p>The plan applies at every claim, so a downgrade reaches a running bot at its next cycle
    * (SPEC rule 18): groups beyond the plan's {@code max_groups} are left out, delays below its
@@ -135,14 +138,17 @@ final class LeaseSql {
              r.attempted, r.unavailable_chats, r.unavailable_sender_kinds, r.unavailable_sender_ids,
              (extract(epoch FROM now() - r.last_post_started_at) * 1000)::bigint
                AS since_last_post_ms,
-             greatest(r.posts - b.cycle_posts_counted, 0) AS uncounted_posts
+             least(greatest(r.posts - b.cycle_posts_counted, 0), r.posts_started_today) AS uncounted_posts
         FROM leased b CROSS JOIN LATERAL (
                SELECT array_agg(CASE WHEN NOT %6$s THEN d.chat_ref END) AS attempted,
                       array_agg(d.chat_ref) FILTER (WHERE %7$s) AS unavailable_chats,
                       array_agg(d.sender_kind) FILTER (WHERE %7$s) AS unavailable_sender_kinds,
                       array_agg(d.sender_id) FILTER (WHERE %7$s) AS unavailable_sender_ids,
                       max(d.started_at) FILTER (WHERE NOT d.retryable) AS last_post_started_at,
-                      count(*) FILTER (WHERE NOT d.retryable) AS posts
+                      count(*) FILTER (WHERE NOT d.retryable) AS posts,
+                      count(*) FILTER (WHERE NOT d.retryable AND d.started_at >=
+                                         date_trunc('day', now() AT TIME ZONE b.time_zone) AT TIME ZONE b.time_zone)
+                        AS posts_started_today
                  FROM delivery_record d
                 WHERE d.account_id = b.account_id AND d.cycle_id = b.cycle_id) r
         CROSS JOIN LATERAL (

@@ -364,6 +364,27 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         "a new cycle has nothing counted");
   }
 
+  /**
+   * A cycle continued on a later day (its node restarted alone and stopped the bot, the tenant
+   * started it again days later) charges today's cap only with the posts started today.
+   */
+  @Test
+  void postsOfAnEarlierDayAreNotChargedToToday() {
+    DueCycle first = claimed("ACTIVE", null);
+    begin(first, "@herald_one", 7);
+    begin(first, "@herald_two", 7);
+    rows.update(
+        "UPDATE delivery_record SET started_at = now() - interval '2 days' WHERE chat_ref ="
+            + " '@herald_one'");
+    rows.update(
+        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?",
+        first.accountId());
+
+    DueCycle continued =
+        leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    assertEquals(1, continued.dailyCap().uncounted(), "@herald_two's post, started today");
+  }
+
   private static LocalDate today() {
     return LocalDate.now(ZoneOffset.UTC);
   }

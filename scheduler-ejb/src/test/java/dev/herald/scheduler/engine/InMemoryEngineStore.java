@@ -90,7 +90,9 @@ class InMemoryEngineStore implements LeaseStore, DeliveryLedger, SessionPenaltie
    * The cycle as the claim gives it to {@code sessions} ({@code LeaseSql.CLAIM_DUE}): continued
    * when it has records, which name its attempted chats (all but those the ledger would reopen),
    * the session of each such record whose session was unavailable, and when the latest post whose
-   * sender sent something started, as the time since.
+   * sender sent something started, as the time since. The daily cap is not modelled here: a
+   * continuation keeps the cycle's cap as given, with no posts left uncounted ({@code
+   * JdbcDeliveryLedgerTest} shows the claim's count).
    */
   synchronized DueCycle continued(DueCycle cycle, List<Long> sessions) {
     String prefix = cycle.accountId() + "/" + cycle.cycleId() + "/";
