@@ -36,7 +36,7 @@ public record DailyCap(int maxPerDay, LocalDate countedDay, int counted, int unc
    */
   public int postsLeft(LocalDate today) {
     int countedToday = countedDay != null && countedDay.equals(today) ? counted : 0;
-    return (int) Math.max(0, (long) maxPerDay - countedToday - uncounted);
+    return Math.max(0, maxPerDay - countedToday - uncounted);
   }
 
   /** The tenant's day at {@code at}. */

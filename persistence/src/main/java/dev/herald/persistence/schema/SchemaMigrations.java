@@ -64,7 +64,8 @@ public final class SchemaMigrations {
     return pending.length == 0;
   }
 
-  private static FluentConfiguration configuration(DataSource dataSource) {
+  /** Herald's migrations on {@code dataSource}; package-private for the migration tests. */
+  static FluentConfiguration configuration(DataSource dataSource) {
     return Flyway.configure(SchemaMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)

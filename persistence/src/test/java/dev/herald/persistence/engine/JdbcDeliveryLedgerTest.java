@@ -49,11 +49,25 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
 
   /** A bot with its plan, claimed by {@link #NODE}: the cycle as the engine gets it. */
   private DueCycle claimed(String planStatus, Instant planExpires) {
-    rows.bot(
-        rows.account(planStatus, planExpires), "RUNNING", Instant.now(), "@herald_one,@herald_two");
+    return claimed(planStatus, planExpires, "@herald_one,@herald_two");
+  }
+
+  /** A bot with an active plan posting to {@code groups}, claimed by {@link #NODE}. */
+  private DueCycle claimed(String groups) {
+    return claimed("ACTIVE", null, groups);
+  }
+
+  private DueCycle claimed(String planStatus, Instant planExpires, String groups) {
+    rows.bot(rows.account(planStatus, planExpires), "RUNNING", Instant.now(), groups);
     List<DueCycle> cycles = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
     assertEquals(1, cycles.size());
     return cycles.get(0);
+  }
+
+  /** The bot's lease runs out: its node crashed, or an outage kept the heartbeat from it. */
+  private void leaseRunsOut(long account) {
+    rows.update(
+        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?", account);
   }
 
   private DeliveryStart begin(String node, DueCycle cycle, String chat) {
@@ -115,12 +129,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
    */
   @Test
   void aCycleWhosePlanChangedIsHandedBackAndContinuedUnderTheNewPlan() {
-    rows.bot(
-        rows.account("ACTIVE", null),
-        "RUNNING",
-        Instant.now(),
-        "@herald_one,@herald_two,@herald_three");
-    DueCycle cycle = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    DueCycle cycle = claimed("@herald_one,@herald_two,@herald_three");
     long account = cycle.accountId();
     assertEquals(3, cycle.groups().size());
     assertEquals(DeliveryStart.SEND, begin(NODE, cycle, "@herald_one"));
@@ -307,13 +316,8 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
    */
   @Test
   void theContinuationCountsThePostsOfARunThatCompletedNothing() {
-    long account =
-        rows.bot(
-            rows.account("ACTIVE", null),
-            "RUNNING",
-            Instant.now(),
-            "@herald_one,@herald_two,@herald_three");
-    DueCycle first = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
+    DueCycle first = claimed("@herald_one,@herald_two,@herald_three");
+    long account = first.accountId();
     assertEquals(0, first.dailyCap().uncounted(), "a first run");
     begin(first, "@herald_one", 7);
     begin(first, "@herald_two", 7);
@@ -327,8 +331,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             new Finished(
                 first, "@herald_three", new SendOutcome.SenderUnavailable("closed", true), at)),
         List.of());
-    rows.update(
-        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?", account);
+    leaseRunsOut(account);
 
     DueCycle second =
         leases.claimDue("node-b", Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
@@ -376,9 +379,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
     rows.update(
         "UPDATE delivery_record SET started_at = now() - interval '2 days' WHERE chat_ref ="
             + " '@herald_one'");
-    rows.update(
-        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?",
-        first.accountId());
+    leaseRunsOut(first.accountId());
 
     DueCycle continued =
         leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1).get(0);
@@ -429,7 +430,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
                         Stream.of(posts)
                             .filter(f -> f.outcome().retryableByAnotherSender())
                             .count()),
-                LocalDate.now(ZoneOffset.UTC),
+                today(),
                 false)));
   }
 
@@ -440,9 +441,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
         NODE,
         TestFlushes.next(),
         List.of(new Finished(cycle, chat, new SendOutcome.Delivered(7), at)),
-        List.of(
-            Completed.handedBack(
-                cycle, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false)));
+        List.of(Completed.handedBack(cycle, at, new CycleTally(1, 1, 0, 0), today(), false)));
   }
 
   @Test
@@ -483,14 +482,8 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
             new Finished(handedBack, "@herald_one", new SendOutcome.Delivered(2), at));
     List<Completed> completed =
         List.of(
-            new Completed(
-                ended,
-                at.plusSeconds(60),
-                new CycleTally(1, 1, 0, 0),
-                LocalDate.now(ZoneOffset.UTC),
-                null),
-            Completed.handedBack(
-                handedBack, at, new CycleTally(1, 1, 0, 0), LocalDate.now(ZoneOffset.UTC), false));
+            new Completed(ended, at.plusSeconds(60), new CycleTally(1, 1, 0, 0), today(), null),
+            Completed.handedBack(handedBack, at, new CycleTally(1, 1, 0, 0), today(), false));
     FlushId id = TestFlushes.next();
 
     JdbcDeliveryLedger lostAnswer = new JdbcDeliveryLedger(commitsThenFails(true));
@@ -888,9 +881,7 @@ class JdbcDeliveryLedgerTest extends DatabaseTest {
   @Test
   void aRunWhoseLeaseRanOutWritesNothingUnderThisNodesNextClaim() {
     DueCycle first = claimed("ACTIVE", null);
-    rows.update(
-        "UPDATE bot SET lease_until = now() - interval '1 second' WHERE account_id = ?",
-        first.accountId());
+    leaseRunsOut(first.accountId());
     List<DueCycle> again = leases.claimDue(NODE, Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
     assertEquals(1, again.size(), "this node leased the bot again");
     DueCycle second = again.get(0);

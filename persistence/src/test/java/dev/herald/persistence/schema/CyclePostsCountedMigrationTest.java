@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,11 +58,6 @@ class CyclePostsCountedMigrationTest {
   }
 
   private static void migrate(DataSource dataSource, String target) {
-    Flyway.configure(CyclePostsCountedMigrationTest.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load()
-        .migrate();
+    SchemaMigrations.configuration(dataSource).target(target).load().migrate();
   }
 }
